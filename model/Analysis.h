@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Span.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Lede {
+
+// Automatic layers produced by model/analysis. All spans are UTF-16 indices into Article::body.
+
+struct Quote
+{
+    enum class Kind { Direct, Partial, Scare };
+    Span span;        // the quoted text including its quotation marks
+    QString text;     // body.mid(span)
+    Kind kind = Kind::Direct;
+    QString speaker;  // resolved full name ("Antony Blinken"), empty when unknown
+    std::optional<Span> speakerSpan; // the mention the quote is attributed to ("he", "Blinken")
+    QString cue;      // the speech verb ("said"), empty when none
+};
+
+QString quoteKindName(Quote::Kind kind);
+
+struct Entity
+{
+    enum class Type { Person, Org, Loc, Date, Number, Misc };
+    Span span;
+    QString text;
+    Type type = Type::Misc;
+    QString canonical; // the fullest name of the same entity in the article ("Antony Blinken")
+};
+
+QString entityTypeName(Entity::Type type); // "PERSON", "ORG", ...
+bool entityTypeFromName(const QString &name, Entity::Type *type);
+
+struct Figure
+{
+    Span span;
+    QString text;
+    double value = 0;     // 2.3 million -> 2300000
+    QString unit;         // what is counted: "people killed", "hostages", "%", "USD"
+    QString qualifier;    // "at least", "more than", ... empty when none
+    QString attributedTo; // "Gaza health ministry", empty when none
+};
+
+struct AnalysisResult
+{
+    QList<Quote> quotes;
+    QList<Entity> entities;
+    QList<Figure> figures;
+};
+
+} // namespace Lede

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Span.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Lede {
+
+// Structural parts of an article that live inside the body text. The body is kept exactly as
+// imported (line endings normalised to \n); these spans tell the view how to present it.
+struct Block
+{
+    enum class Kind { Byline, Dateline, Credit, Heading };
+    Kind kind = Kind::Heading;
+    Span span;
+    friend bool operator==(const Block &, const Block &) = default;
+};
+
+QString blockKindName(Block::Kind kind);
+bool blockKindFromName(const QString &name, Block::Kind *kind);
+
+struct Article
+{
+    qint64 id = 0;
+    QString title;
+    QString byline;   // "Simon Lewis and Ari Rabinovitch" (without "By")
+    QString dateline; // the place, "TEL AVIV"
+    QString source;   // the agency or publication, "Reuters"
+    QDate published;  // invalid when unknown
+    QString url;
+    QString path;     // the file it was imported from, if any
+    QString body;     // paragraphs separated by "\n" (or "\n\n" when the source used blank lines)
+    QList<Block> blocks;
+    QString contentHash; // hex SHA-256 of the body, used to recognise re-imports
+    QDateTime importedAt; // UTC
+};
+
+// A row of the library list: what the list needs, without the body.
+struct ArticleSummary
+{
+    qint64 id = 0;
+    QString title;
+    QString source;
+    QDate published;
+    int annotationCount = 0;
+    QDateTime importedAt;
+};
+
+} // namespace Lede

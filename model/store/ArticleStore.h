@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Analysis.h"
+#include "Annotation.h"
+#include "Article.h"
+#include "Result.h"
+
+#include <QDate>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Lede {
+
+// What to list: a full-text query over title and body (FTS5 syntax-safe: the words are quoted),
+// an optional tag filter (articles having an annotation with this tag or a descendant), paging.
+struct ArticleQuery
+{
+    enum class Sort { ImportedDesc, Title, Source, Published, Annotations };
+    QString search;
+    qint64 tagId = 0;
+    Sort sort = Sort::ImportedDesc;
+    bool descending = false; // for Title/Source/Published/Annotations
+    int limit = -1;
+    int offset = 0;
+};
+
+// One CSV row as the exporter writes it. Offsets are Unicode code points (DESIGN.md).
+struct ExportRow
+{
+    qint64 articleId = 0;
+    QString articleTitle;
+    QString articleSource;
+    QString articlePublished; // YYYY-MM-DD or empty
+    qint64 annotationId = 0;  // for automatic layers: the row id in their own table
+    QString kind;             // highlight | note | quote | entity | figure
+    qint64 start = 0;
+    qint64 end = 0;
+    QString text;
+    QString tags; // "A/B; C"
+    QString note;
+    QString color;
+    QString speaker;
+    QString entityType;
+    QString createdAt; // ISO 8601 UTC
+    QString updatedAt;
+};
+
+struct ExportQuery
+{
+    QList<qint64> articleIds; // empty: all articles
+    qint64 tagId = 0;         // non-zero: only annotations with this tag (or a descendant)
+    bool includeQuotes = false;
+    bool includeEntities = false;
+    bool includeFigures = false;
+};
+
+// What removing a tag does to the annotations that carry it.
+enum class TagRemoval {
+    UntagAnnotations,  // the annotations stay, without the tag (and its descendants)
+    DeleteAnnotations, // annotations carrying the tag (or a descendant) are deleted too
+};
+
+// Everything needed to undo removeTag(): the tag subtree, its links, and deleted annotations.
+struct TagSnapshot
+{
+    QList<Tag> tags; // parents before children
+    QList<QPair<qint64, qint64>> links; // (annotation id, tag id)
+    QList<Annotation> deletedAnnotations;
+};
+
+// The article library: one SQLite file (WAL, foreign keys, FTS5), schema version in
+// PRAGMA user_version, migrated in one transaction on open.
+//
+// An ArticleStore owns one named Qt SQL connection and must be used from the thread that opened it;
+// a worker thread opens its own ArticleStore on the same path. Every mutating call is one
+// transaction: on failure nothing is written and the Result/Status carries a one-line message.
+// Spans in and out are UTF-16 indices into the body; the file holds code point offsets.
+class ArticleStore final
+{
+    Q_DISABLE_COPY_MOVE(ArticleStore)
+
+public:
+    static constexpr int SchemaVersion = 2;
+    static constexpr int ApplicationId = 0x4C454445; // "LEDE"
+
+    ArticleStore();
+    ~ArticleStore();
+
+    // Opens or creates the library. Refuses (without touching the file) a file that is not a
+    // SQLite database, a SQLite database of another program, or one from a newer Lede.
+    Status open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    // The default library file: <AppDataLocation>/library.sqlite.
+    static QString defaultPath();
+
+    // Articles
+    // Adds an article with its analysis in one transaction. When an article with the same content
+    // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
+    Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
+                              bool *alreadyPresent = nullptr);
+    Result<std::optional<qint64>> findArticleByHash(const QString &contentHash) const;
+    Result<Article> article(qint64 id) const;
+    Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
+    Result<int> articleCount(const ArticleQuery &query = {}) const;
+    Status removeArticle(qint64 id);
+
+    // Automatic layers
+    Result<AnalysisResult> analysis(qint64 articleId) const;
+    Status replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion);
+    // Articles analysed with an older analyzer (to be re-run).
+    Result<QList<qint64>> articlesWithAnalyzerBelow(int analyzerVersion) const;
+
+    // Annotations. addAnnotation fills the text-quote anchor and the times when they are empty and
+    // creates tags named by path that do not exist yet.
+    Result<QList<Annotation>> annotations(qint64 articleId) const;
+    Result<Annotation> annotation(qint64 id) const;
+    Result<qint64> addAnnotation(const Annotation &annotation);
+    // Re-inserts a removed annotation with its old id (for undo).
+    Status restoreAnnotation(const Annotation &annotation);
+    // Updates span (and anchor), color, note and tags; sets updated_at.
+    Status updateAnnotation(const Annotation &annotation);
+    Status removeAnnotation(qint64 id);
+
+    // Tags: a hierarchical codebook. Paths use '/' between levels.
+    Result<QList<Tag>> tags() const; // ordered by path, with use counts
+    Result<qint64> ensureTag(const QString &path);
+    Result<Tag> tag(qint64 id) const;
+    Status renameTag(qint64 id, const QString &newName);
+    Status setTagColor(qint64 id, const QString &color);
+    Status moveTag(qint64 id, qint64 newParentId); // 0 = top level; refuses cycles
+    Result<TagSnapshot> removeTag(qint64 id, TagRemoval mode);
+    Status restoreTag(const TagSnapshot &snapshot);
+
+    // Streams rows for the CSV exporter in article, then start order, without holding them all in
+    // memory. The callback returns false to stop (cancel); then the Status says "Cancelled".
+    Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
+    Result<qint64> exportRowCount(const ExportQuery &query) const;
+
+    // For tests and benchmarks: the connection (owned by this thread).
+    QSqlDatabase database() const;
+
+private:
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace Lede
