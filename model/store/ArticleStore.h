@@ -5,6 +5,7 @@
 #include "Annotation.h"
 #include "Article.h"
 #include "Result.h"
+#include "TextOffsets.h"
 
 #include <QDate>
 #include <QSqlDatabase>
@@ -147,8 +148,18 @@ public:
     QSqlDatabase database() const;
 
 private:
+    Status writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis);
+    Result<qint64> ensureTagInTransaction(const QString &path);
+    Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
+    Status writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths);
+    // Bodies never change once stored, so the code point map of the last article used is cached.
+    const CodePointMap &codePointMap(qint64 articleId, const QString &body) const;
+    Result<const CodePointMap *> codePointMap(qint64 articleId) const;
+
     QString m_path;
     QString m_connectionName;
+    mutable qint64 m_cachedArticleId = 0;
+    mutable CodePointMap m_cachedMap;
 };
 
 } // namespace Lede

@@ -1,0 +1,1174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ArticleStore.h"
+
+#include "Logging.h"
+#include "Schema.h"
+#include "TextOffsets.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Lede::ArticleStore", text);
+}
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+QDateTime parseTime(const QString &text)
+{
+    auto t = QDateTime::fromString(text, Qt::ISODate);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+QVariant nullable(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString queryError(const QSqlQuery &query)
+{
+    const QString text = query.lastError().text();
+    return text.isEmpty() ? tr("unknown database error") : text;
+}
+
+// Prepares and executes; on failure returns the error text.
+bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = {})
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    return query.exec();
+}
+
+// One user action = one transaction: rolls back unless commit() succeeded.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase db)
+        : m_db(std::move(db))
+        , m_active(m_db.transaction())
+    {
+    }
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    bool active() const { return m_active; }
+    bool commit()
+    {
+        if (!m_active)
+            return false;
+        m_active = false;
+        if (m_db.commit())
+            return true;
+        m_db.rollback();
+        return false;
+    }
+    QString error() const { return m_db.lastError().text(); }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active;
+};
+
+// Splits "A / B/C" into trimmed, non-empty levels; empty result means an invalid path.
+QStringList splitTagPath(const QString &path)
+{
+    QStringList parts;
+    for (const QString &part : path.split(u'/')) {
+        const QString name = part.simplified();
+        if (name.isEmpty())
+            return {};
+        parts.append(name);
+    }
+    return parts;
+}
+
+// FTS5 query from free text: every word must match (as a prefix), and no word is read as FTS
+// syntax, so "U.S." or "AND" or a stray quote never produce a syntax error.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
+        QString escaped = word;
+        escaped.replace(u'"', u"\"\""_s);
+        terms.append(u'"' + escaped + u"\"*"_s);
+    }
+    return terms.join(u' ');
+}
+
+const QString TagSubtreeCte = uR"(WITH RECURSIVE subtree(id) AS (
+        SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id))"_s;
+
+} // namespace
+
+ArticleStore::ArticleStore()
+{
+    static QAtomicInteger<quint64> counter;
+    m_connectionName = u"lede-store-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+ArticleStore::~ArticleStore()
+{
+    close();
+}
+
+QString ArticleStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/library.sqlite"_s;
+}
+
+QSqlDatabase ArticleStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool ArticleStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+void ArticleStore::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = database();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_cachedArticleId = 0;
+    m_cachedMap = {};
+}
+
+Status ArticleStore::open(const QString &path)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (info.isDir())
+            return Status::failure(tr("%1 is a folder, not a Lede library").arg(path));
+        if (info.size() > 0) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return Status::failure(tr("Cannot read the library %1: %2").arg(path, file.errorString()));
+            if (file.read(16) != QByteArrayView("SQLite format 3\0", 16))
+                return Status::failure(tr("%1 is not a Lede library (it is not an SQLite database); it was left untouched").arg(path));
+        }
+    } else if (!QDir().mkpath(info.absolutePath())) {
+        return Status::failure(tr("Cannot create the folder for the library %1").arg(path));
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
+        return Status::failure(tr("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)"));
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open()) {
+            const QString error = db.lastError().text();
+            close();
+            return Status::failure(tr("Cannot open the library %1: %2").arg(path, error));
+        }
+    }
+    auto fail = [this, &path](const QString &message) {
+        close();
+        m_path = path;
+        return Status::failure(message);
+    };
+
+    QSqlDatabase db = database();
+    QSqlQuery query(db);
+    int applicationId = 0;
+    int version = 0;
+    int objects = 0;
+    // Reading the schema is the first thing that touches the file's pages: a damaged file fails here.
+    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
+        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
+    applicationId = query.value(0).toInt();
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
+    version = query.value(0).toInt();
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
+        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
+    objects = query.value(0).toInt();
+
+    if (objects > 0 && applicationId != ApplicationId)
+        return fail(tr("%1 is an SQLite database of another program, not a Lede library; it was left untouched").arg(path));
+    if (version > SchemaVersion)
+        return fail(tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to %3)")
+                        .arg(path)
+                        .arg(version)
+                        .arg(SchemaVersion));
+
+    if (!query.exec(u"PRAGMA foreign_keys = ON"_s) || !query.exec(u"PRAGMA journal_mode = WAL"_s)
+        || !query.exec(u"PRAGMA synchronous = NORMAL"_s))
+        return fail(tr("Cannot configure the library %1: %2").arg(path, queryError(query)));
+
+    if (version < SchemaVersion) {
+        Transaction tx(db);
+        if (!tx.active())
+            return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
+        if (auto s = Schema::migrate(db, version, SchemaVersion); !s)
+            return fail(s.errorString());
+        if (!tx.commit())
+            return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
+        qCInfo(lcStore) << "library" << path << "migrated from version" << version << "to" << SchemaVersion;
+    }
+    return {};
+}
+
+// ---- articles -------------------------------------------------------------------------------
+
+Result<std::optional<qint64>> ArticleStore::findArticleByHash(const QString &contentHash) const
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"SELECT id FROM articles WHERE content_hash = ?"_s, {contentHash}))
+        return Result<std::optional<qint64>>::failure(queryError(query));
+    if (query.next())
+        return std::optional<qint64>(query.value(0).toLongLong());
+    return std::optional<qint64>();
+}
+
+Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
+                                        bool *alreadyPresent)
+{
+    using R = Result<qint64>;
+    if (alreadyPresent)
+        *alreadyPresent = false;
+    if (article.body.isEmpty())
+        return R::failure(tr("The article has no text"));
+    if (article.contentHash.isEmpty())
+        return R::failure(tr("The article has no content hash"));
+
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    if (!tx.active())
+        return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
+
+    auto existing = findArticleByHash(article.contentHash);
+    if (!existing)
+        return R::failure(existing.errorString());
+    if (existing.value()) {
+        if (alreadyPresent)
+            *alreadyPresent = true;
+        return **existing;
+    }
+
+    QSqlQuery query(db);
+    const QString importedAt = article.importedAt.isValid() ? article.importedAt.toUTC().toString(Qt::ISODate) : nowUtc();
+    if (!execute(query,
+                 u"INSERT INTO articles (title, byline, dateline, source, published, url, path, body, content_hash, "
+                 u"imported_at, analyzer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {article.title, article.byline, article.dateline, article.source,
+                  article.published.isValid() ? QVariant(article.published.toString(Qt::ISODate))
+                                              : QVariant(QMetaType::fromType<QString>()),
+                  article.url, article.path, article.body, article.contentHash, importedAt, analyzerVersion}))
+        return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
+    const qint64 id = query.lastInsertId().toLongLong();
+
+    const CodePointMap map(article.body);
+    for (const Block &block : article.blocks) {
+        const Span cp = map.toCodePoints(block.span);
+        if (!execute(query, u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
+                     {id, blockKindName(block.kind), cp.start, cp.end}))
+            return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
+    }
+    if (auto s = writeAnalysis(id, article.body, analysis); !s)
+        return R::failure(s.errorString());
+    if (!tx.commit())
+        return R::failure(tr("Cannot store the article: %1").arg(tx.error()));
+    return id;
+}
+
+Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis)
+{
+    const CodePointMap map(body);
+    QSqlQuery query(database());
+    auto failed = [&query] { return Status::failure(tr("Cannot store the analysis: %1").arg(queryError(query))); };
+
+    if (!query.prepare(u"INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue) "
+                       u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+        return failed();
+    for (const Quote &q : analysis.quotes) {
+        const Span cp = map.toCodePoints(q.span);
+        query.bindValue(0, articleId);
+        query.bindValue(1, cp.start);
+        query.bindValue(2, cp.end);
+        query.bindValue(3, q.text);
+        query.bindValue(4, quoteKindName(q.kind));
+        query.bindValue(5, nullable(q.speaker));
+        if (q.speakerSpan) {
+            const Span s = map.toCodePoints(*q.speakerSpan);
+            query.bindValue(6, s.start);
+            query.bindValue(7, s.end);
+        } else {
+            query.bindValue(6, QVariant(QMetaType::fromType<qint64>()));
+            query.bindValue(7, QVariant(QMetaType::fromType<qint64>()));
+        }
+        query.bindValue(8, nullable(q.cue));
+        if (!query.exec())
+            return failed();
+    }
+    if (!query.prepare(u"INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?, ?, ?, ?, ?, ?)"_s))
+        return failed();
+    for (const Entity &e : analysis.entities) {
+        const Span cp = map.toCodePoints(e.span);
+        query.bindValue(0, articleId);
+        query.bindValue(1, cp.start);
+        query.bindValue(2, cp.end);
+        query.bindValue(3, e.text);
+        query.bindValue(4, entityTypeName(e.type));
+        query.bindValue(5, e.canonical.isEmpty() ? e.text : e.canonical);
+        if (!query.exec())
+            return failed();
+    }
+    if (!query.prepare(u"INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
+                       u"VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s))
+        return failed();
+    for (const Figure &f : analysis.figures) {
+        const Span cp = map.toCodePoints(f.span);
+        query.bindValue(0, articleId);
+        query.bindValue(1, cp.start);
+        query.bindValue(2, cp.end);
+        query.bindValue(3, f.text);
+        query.bindValue(4, f.value);
+        query.bindValue(5, f.unit);
+        query.bindValue(6, f.qualifier);
+        query.bindValue(7, f.attributedTo);
+        if (!query.exec())
+            return failed();
+    }
+    return {};
+}
+
+Result<Article> ArticleStore::article(qint64 id) const
+{
+    using R = Result<Article>;
+    QSqlQuery query(database());
+    if (!execute(query,
+                 u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, imported_at "
+                 u"FROM articles WHERE id = ?"_s,
+                 {id}))
+        return R::failure(queryError(query));
+    if (!query.next())
+        return R::failure(tr("There is no article %1 in the library").arg(id));
+    Article a;
+    a.id = query.value(0).toLongLong();
+    a.title = query.value(1).toString();
+    a.byline = query.value(2).toString();
+    a.dateline = query.value(3).toString();
+    a.source = query.value(4).toString();
+    a.published = QDate::fromString(query.value(5).toString(), Qt::ISODate);
+    a.url = query.value(6).toString();
+    a.path = query.value(7).toString();
+    a.body = query.value(8).toString();
+    a.contentHash = query.value(9).toString();
+    a.importedAt = parseTime(query.value(10).toString());
+
+    const CodePointMap &map = codePointMap(a.id, a.body);
+    if (!execute(query, u"SELECT kind, start, \"end\" FROM article_blocks WHERE article_id = ? ORDER BY start"_s, {id}))
+        return R::failure(queryError(query));
+    while (query.next()) {
+        Block block;
+        if (!blockKindFromName(query.value(0).toString(), &block.kind))
+            continue;
+        block.span = map.toUtf16(Span{query.value(1).toLongLong(), query.value(2).toLongLong()});
+        a.blocks.append(block);
+    }
+    return a;
+}
+
+const CodePointMap &ArticleStore::codePointMap(qint64 articleId, const QString &body) const
+{
+    if (m_cachedArticleId != articleId) {
+        m_cachedMap = CodePointMap(body);
+        m_cachedArticleId = articleId;
+    }
+    return m_cachedMap;
+}
+
+Result<const CodePointMap *> ArticleStore::codePointMap(qint64 articleId) const
+{
+    using R = Result<const CodePointMap *>;
+    if (m_cachedArticleId == articleId)
+        return &m_cachedMap;
+    QSqlQuery query(database());
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
+        return R::failure(queryError(query));
+    if (!query.next())
+        return R::failure(tr("There is no article %1 in the library").arg(articleId));
+    return &codePointMap(articleId, query.value(0).toString());
+}
+
+namespace {
+
+struct ListSql
+{
+    QString sql;
+    QVariantList values;
+};
+
+ListSql articleListSql(const ArticleQuery &q, bool count)
+{
+    ListSql out;
+    QString from = u" FROM articles a"_s;
+    QStringList where;
+    if (q.tagId > 0) {
+        out.sql = TagSubtreeCte + u' ';
+        out.values.append(q.tagId);
+        where.append(u"a.id IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
+                     u"WHERE nt.tag_id IN (SELECT id FROM subtree))"_s);
+    }
+    const QString fts = ftsQuery(q.search);
+    if (!fts.isEmpty()) {
+        from += u" JOIN articles_fts f ON f.rowid = a.id"_s;
+        where.append(u"articles_fts MATCH ?"_s);
+        out.values.append(fts);
+    }
+    if (count) {
+        out.sql += u"SELECT count(*)"_s + from;
+    } else {
+        out.sql += u"SELECT a.id, a.title, a.source, a.published, a.imported_at, "
+                   u"(SELECT count(*) FROM annotations n WHERE n.article_id = a.id) AS annotation_count"_s
+            + from;
+    }
+    if (!where.isEmpty())
+        out.sql += u" WHERE "_s + where.join(u" AND "_s);
+    if (count)
+        return out;
+
+    const QString dir = q.descending ? u" DESC"_s : u" ASC"_s;
+    switch (q.sort) {
+    case ArticleQuery::Sort::ImportedDesc:
+        out.sql += fts.isEmpty() ? u" ORDER BY a.imported_at DESC, a.id DESC"_s : u" ORDER BY f.rank, a.id DESC"_s;
+        break;
+    case ArticleQuery::Sort::Title:
+        out.sql += u" ORDER BY a.title COLLATE NOCASE"_s + dir + u", a.id"_s;
+        break;
+    case ArticleQuery::Sort::Source:
+        out.sql += u" ORDER BY a.source COLLATE NOCASE"_s + dir + u", a.id"_s;
+        break;
+    case ArticleQuery::Sort::Published:
+        out.sql += u" ORDER BY a.published"_s + dir + u", a.id"_s;
+        break;
+    case ArticleQuery::Sort::Annotations:
+        out.sql += u" ORDER BY annotation_count"_s + dir + u", a.id"_s;
+        break;
+    }
+    out.sql += u" LIMIT ? OFFSET ?"_s;
+    out.values.append(q.limit);
+    out.values.append(q.offset);
+    return out;
+}
+
+} // namespace
+
+Result<QList<ArticleSummary>> ArticleStore::articles(const ArticleQuery &q) const
+{
+    using R = Result<QList<ArticleSummary>>;
+    const ListSql list = articleListSql(q, false);
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!execute(query, list.sql, list.values))
+        return R::failure(queryError(query));
+    QList<ArticleSummary> out;
+    while (query.next()) {
+        ArticleSummary s;
+        s.id = query.value(0).toLongLong();
+        s.title = query.value(1).toString();
+        s.source = query.value(2).toString();
+        s.published = QDate::fromString(query.value(3).toString(), Qt::ISODate);
+        s.importedAt = parseTime(query.value(4).toString());
+        s.annotationCount = query.value(5).toInt();
+        out.append(s);
+    }
+    return out;
+}
+
+Result<int> ArticleStore::articleCount(const ArticleQuery &q) const
+{
+    const ListSql list = articleListSql(q, true);
+    QSqlQuery query(database());
+    if (!execute(query, list.sql, list.values) || !query.next())
+        return Result<int>::failure(queryError(query));
+    return query.value(0).toInt();
+}
+
+Status ArticleStore::removeArticle(qint64 id)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    if (!execute(query, u"DELETE FROM articles WHERE id = ?"_s, {id}))
+        return Status::failure(tr("Cannot remove the article: %1").arg(queryError(query)));
+    if (query.numRowsAffected() == 0)
+        return Status::failure(tr("There is no article %1 in the library").arg(id));
+    if (!tx.commit())
+        return Status::failure(tr("Cannot remove the article: %1").arg(tx.error()));
+    if (m_cachedArticleId == id)
+        m_cachedArticleId = 0;
+    return {};
+}
+
+// ---- automatic layers -----------------------------------------------------------------------
+
+Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
+{
+    using R = Result<AnalysisResult>;
+    auto mapResult = codePointMap(articleId);
+    if (!mapResult)
+        return R::failure(mapResult.errorString());
+    const CodePointMap &map = **mapResult;
+    AnalysisResult out;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!execute(query,
+                 u"SELECT start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue FROM quotes "
+                 u"WHERE article_id = ? ORDER BY start, id"_s,
+                 {articleId}))
+        return R::failure(queryError(query));
+    while (query.next()) {
+        Quote q;
+        q.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        q.text = query.value(2).toString();
+        const QString kind = query.value(3).toString();
+        q.kind = kind == u"partial"_s ? Quote::Kind::Partial : kind == u"scare"_s ? Quote::Kind::Scare : Quote::Kind::Direct;
+        q.speaker = query.value(4).toString();
+        if (!query.value(5).isNull())
+            q.speakerSpan = map.toUtf16(Span{query.value(5).toLongLong(), query.value(6).toLongLong()});
+        q.cue = query.value(7).toString();
+        out.quotes.append(q);
+    }
+    if (!execute(query, u"SELECT start, \"end\", text, type, canonical FROM entities WHERE article_id = ? ORDER BY start, id"_s,
+                 {articleId}))
+        return R::failure(queryError(query));
+    while (query.next()) {
+        Entity e;
+        e.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        e.text = query.value(2).toString();
+        if (!entityTypeFromName(query.value(3).toString(), &e.type))
+            e.type = Entity::Type::Misc;
+        e.canonical = query.value(4).toString();
+        out.entities.append(e);
+    }
+    if (!execute(query,
+                 u"SELECT start, \"end\", text, value, unit, qualifier, attributed_to FROM figures "
+                 u"WHERE article_id = ? ORDER BY start, id"_s,
+                 {articleId}))
+        return R::failure(queryError(query));
+    while (query.next()) {
+        Figure f;
+        f.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        f.text = query.value(2).toString();
+        f.value = query.value(3).toDouble();
+        f.unit = query.value(4).toString();
+        f.qualifier = query.value(5).toString();
+        f.attributedTo = query.value(6).toString();
+        out.figures.append(f);
+    }
+    return out;
+}
+
+Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
+        return Status::failure(queryError(query));
+    if (!query.next())
+        return Status::failure(tr("There is no article %1 in the library").arg(articleId));
+    const QString body = query.value(0).toString();
+    for (const QString &table : {u"quotes"_s, u"entities"_s, u"figures"_s}) {
+        if (!execute(query, u"DELETE FROM "_s + table + u" WHERE article_id = ?"_s, {articleId}))
+            return Status::failure(queryError(query));
+    }
+    if (auto s = writeAnalysis(articleId, body, analysis); !s)
+        return s;
+    if (!execute(query, u"UPDATE articles SET analyzer_version = ? WHERE id = ?"_s, {analyzerVersion, articleId}))
+        return Status::failure(queryError(query));
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+Result<QList<qint64>> ArticleStore::articlesWithAnalyzerBelow(int analyzerVersion) const
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"SELECT id FROM articles WHERE analyzer_version < ? ORDER BY id"_s, {analyzerVersion}))
+        return Result<QList<qint64>>::failure(queryError(query));
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
+// ---- tags -----------------------------------------------------------------------------------
+
+Result<QList<Tag>> ArticleStore::tags() const
+{
+    using R = Result<QList<Tag>>;
+    QSqlQuery query(database());
+    if (!execute(query,
+                 u"SELECT t.id, ifnull(t.parent_id, 0), t.name, t.color, "
+                 u"(SELECT count(*) FROM annotation_tags nt WHERE nt.tag_id = t.id) FROM tags t"_s))
+        return R::failure(queryError(query));
+    QHash<qint64, Tag> byId;
+    while (query.next()) {
+        Tag t;
+        t.id = query.value(0).toLongLong();
+        t.parentId = query.value(1).toLongLong();
+        t.name = query.value(2).toString();
+        t.color = query.value(3).toString();
+        t.useCount = query.value(4).toInt();
+        byId.insert(t.id, t);
+    }
+    QList<Tag> out;
+    out.reserve(byId.size());
+    for (Tag t : std::as_const(byId)) {
+        QStringList parts{t.name};
+        qint64 parent = t.parentId;
+        for (int depth = 0; parent != 0 && depth < 64; ++depth) {
+            const auto it = byId.constFind(parent);
+            if (it == byId.cend())
+                break;
+            parts.prepend(it->name);
+            parent = it->parentId;
+        }
+        t.path = parts.join(u'/');
+        out.append(t);
+    }
+    std::sort(out.begin(), out.end(), [](const Tag &a, const Tag &b) {
+        return QString::compare(a.path, b.path, Qt::CaseInsensitive) < 0;
+    });
+    return out;
+}
+
+Result<Tag> ArticleStore::tag(qint64 id) const
+{
+    auto all = tags();
+    if (!all)
+        return Result<Tag>::failure(all.errorString());
+    for (const Tag &t : *all) {
+        if (t.id == id)
+            return t;
+    }
+    return Result<Tag>::failure(tr("There is no tag %1").arg(id));
+}
+
+Result<qint64> ArticleStore::ensureTagInTransaction(const QString &path)
+{
+    using R = Result<qint64>;
+    const QStringList parts = splitTagPath(path);
+    if (parts.isEmpty())
+        return R::failure(tr("\"%1\" is not a valid tag (use names separated by /, e.g. Sources/Official)").arg(path));
+    QSqlQuery query(database());
+    qint64 parent = 0;
+    for (const QString &name : parts) {
+        if (!execute(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s, {parent, name}))
+            return R::failure(queryError(query));
+        if (query.next()) {
+            parent = query.value(0).toLongLong();
+            continue;
+        }
+        if (!execute(query, u"INSERT INTO tags (parent_id, name) VALUES (?, ?)"_s, {idOrNull(parent), name}))
+            return R::failure(tr("Cannot create the tag %1: %2").arg(path, queryError(query)));
+        parent = query.lastInsertId().toLongLong();
+    }
+    return parent;
+}
+
+Result<qint64> ArticleStore::ensureTag(const QString &path)
+{
+    Transaction tx(database());
+    auto id = ensureTagInTransaction(path);
+    if (id && !tx.commit())
+        return Result<qint64>::failure(tx.error());
+    return id;
+}
+
+Status ArticleStore::renameTag(qint64 id, const QString &newName)
+{
+    const QString name = newName.simplified();
+    if (name.isEmpty() || name.contains(u'/'))
+        return Status::failure(tr("A tag name cannot be empty or contain \"/\""));
+    Transaction tx(database());
+    QSqlQuery query(database());
+    if (!execute(query, u"UPDATE tags SET name = ? WHERE id = ?"_s, {name, id}))
+        return Status::failure(tr("Cannot rename the tag: %1").arg(queryError(query)));
+    if (query.numRowsAffected() == 0)
+        return Status::failure(tr("There is no tag %1").arg(id));
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+Status ArticleStore::setTagColor(qint64 id, const QString &color)
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"UPDATE tags SET color = ? WHERE id = ?"_s, {color, id}))
+        return Status::failure(tr("Cannot change the tag color: %1").arg(queryError(query)));
+    if (query.numRowsAffected() == 0)
+        return Status::failure(tr("There is no tag %1").arg(id));
+    return {};
+}
+
+Status ArticleStore::moveTag(qint64 id, qint64 newParentId)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    if (newParentId != 0) {
+        // Refuse to move a tag below itself or one of its descendants.
+        if (!execute(query, TagSubtreeCte + u" SELECT 1 FROM subtree WHERE id = ?"_s, {id, newParentId}))
+            return Status::failure(queryError(query));
+        if (query.next())
+            return Status::failure(tr("A tag cannot be moved below itself"));
+    }
+    if (!execute(query, u"UPDATE tags SET parent_id = ? WHERE id = ?"_s, {idOrNull(newParentId), id}))
+        return Status::failure(tr("Cannot move the tag: %1").arg(queryError(query)));
+    if (query.numRowsAffected() == 0)
+        return Status::failure(tr("There is no tag %1").arg(id));
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
+{
+    using R = Result<TagSnapshot>;
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    TagSnapshot snapshot;
+    auto all = tags();
+    if (!all)
+        return R::failure(all.errorString());
+    // Collect the subtree, parents before children.
+    QList<qint64> subtree{id};
+    for (qsizetype i = 0; i < subtree.size(); ++i) {
+        for (const Tag &t : *all) {
+            if (t.parentId == subtree[i])
+                subtree.append(t.id);
+        }
+    }
+    for (qint64 tagId : subtree) {
+        for (const Tag &t : *all) {
+            if (t.id == tagId)
+                snapshot.tags.append(t);
+        }
+    }
+    if (snapshot.tags.isEmpty())
+        return R::failure(tr("There is no tag %1").arg(id));
+
+    QSqlQuery query(db);
+    QStringList placeholders;
+    QVariantList ids;
+    for (qint64 tagId : subtree) {
+        placeholders.append(u"?"_s);
+        ids.append(tagId);
+    }
+    const QString in = u"("_s + placeholders.join(u',') + u")"_s;
+    if (!execute(query, u"SELECT annotation_id, tag_id FROM annotation_tags WHERE tag_id IN "_s + in, ids))
+        return R::failure(queryError(query));
+    QList<qint64> annotationIds;
+    while (query.next()) {
+        snapshot.links.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+        if (!annotationIds.contains(query.value(0).toLongLong()))
+            annotationIds.append(query.value(0).toLongLong());
+    }
+    if (mode == TagRemoval::DeleteAnnotations) {
+        for (qint64 annotationId : annotationIds) {
+            auto a = annotation(annotationId);
+            if (!a)
+                return R::failure(a.errorString());
+            snapshot.deletedAnnotations.append(*a);
+            if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, {annotationId}))
+                return R::failure(queryError(query));
+        }
+    }
+    if (!execute(query, u"DELETE FROM tags WHERE id = ?"_s, {id}))
+        return R::failure(tr("Cannot delete the tag: %1").arg(queryError(query)));
+    if (!tx.commit())
+        return R::failure(tx.error());
+    return snapshot;
+}
+
+Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    for (const Tag &t : snapshot.tags) {
+        if (!execute(query, u"INSERT INTO tags (id, parent_id, name, color) VALUES (?, ?, ?, ?)"_s,
+                     {t.id, idOrNull(t.parentId), t.name, t.color}))
+            return Status::failure(tr("Cannot restore the tag: %1").arg(queryError(query)));
+    }
+    for (const Annotation &a : snapshot.deletedAnnotations) {
+        if (auto s = insertAnnotation(a, true); !s)
+            return Status::from(s);
+    }
+    for (const auto &[annotationId, tagId] : snapshot.links) {
+        if (!execute(query, u"INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)"_s,
+                     {annotationId, tagId}))
+            return Status::failure(tr("Cannot restore the tag: %1").arg(queryError(query)));
+    }
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+// ---- annotations ----------------------------------------------------------------------------
+
+Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
+{
+    using R = Result<QList<Annotation>>;
+    auto mapResult = codePointMap(articleId);
+    if (!mapResult)
+        return R::failure(mapResult.errorString());
+    const CodePointMap &map = **mapResult;
+    auto allTags = tags();
+    if (!allTags)
+        return R::failure(allTags.errorString());
+    QHash<qint64, QString> paths;
+    for (const Tag &t : *allTags)
+        paths.insert(t.id, t.path);
+
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!execute(query,
+                 u"SELECT id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, updated_at, "
+                 u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = annotations.id) "
+                 u"FROM annotations WHERE article_id = ? ORDER BY start, \"end\", id"_s,
+                 {articleId}))
+        return R::failure(queryError(query));
+    QList<Annotation> out;
+    while (query.next()) {
+        Annotation a;
+        a.id = query.value(0).toLongLong();
+        a.articleId = query.value(1).toLongLong();
+        a.span = map.toUtf16(Span{query.value(2).toLongLong(), query.value(3).toLongLong()});
+        a.exact = query.value(4).toString();
+        a.prefix = query.value(5).toString();
+        a.suffix = query.value(6).toString();
+        a.color = query.value(7).toString();
+        a.note = query.value(8).toString();
+        a.createdAt = parseTime(query.value(9).toString());
+        a.updatedAt = parseTime(query.value(10).toString());
+        for (const QString &tagId : query.value(11).toString().split(u',', Qt::SkipEmptyParts))
+            a.tags.append(paths.value(tagId.toLongLong()));
+        a.tags.sort(Qt::CaseInsensitive);
+        out.append(a);
+    }
+    return out;
+}
+
+Result<Annotation> ArticleStore::annotation(qint64 id) const
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, {id}))
+        return Result<Annotation>::failure(queryError(query));
+    if (!query.next())
+        return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
+    auto list = annotations(query.value(0).toLongLong());
+    if (!list)
+        return Result<Annotation>::failure(list.errorString());
+    for (const Annotation &a : *list) {
+        if (a.id == id)
+            return a;
+    }
+    return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
+}
+
+Result<qint64> ArticleStore::insertAnnotation(const Annotation &in, bool keepId)
+{
+    using R = Result<qint64>;
+    QSqlQuery query(database());
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {in.articleId}))
+        return R::failure(queryError(query));
+    if (!query.next())
+        return R::failure(tr("There is no article %1 in the library").arg(in.articleId));
+    const QString body = query.value(0).toString();
+    if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
+        return R::failure(tr("The range %1–%2 is outside the article (length %3)")
+                              .arg(in.span.start)
+                              .arg(in.span.end)
+                              .arg(body.size()));
+    const CodePointMap &map = codePointMap(in.articleId, body);
+    const Span cp = map.toCodePoints(in.span);
+    Annotation a = in;
+    if (a.exact.isEmpty())
+        a.exact = body.mid(a.span.start, a.span.length());
+    if (a.prefix.isEmpty() && a.suffix.isEmpty()) {
+        qsizetype from = std::max<qsizetype>(0, a.span.start - 32);
+        if (from > 0 && body.at(from).isLowSurrogate())
+            ++from;
+        a.prefix = body.mid(from, a.span.start - from);
+        qsizetype to = std::min<qsizetype>(body.size(), a.span.end + 32);
+        if (to < body.size() && body.at(to).isLowSurrogate())
+            --to;
+        a.suffix = body.mid(a.span.end, to - a.span.end);
+    }
+    const QString now = nowUtc();
+    const QString created = a.createdAt.isValid() ? a.createdAt.toUTC().toString(Qt::ISODate) : now;
+    const QString updated = a.updatedAt.isValid() ? a.updatedAt.toUTC().toString(Qt::ISODate) : created;
+    if (!execute(query,
+                 u"INSERT INTO annotations (id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, "
+                 u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {keepId ? idOrNull(a.id) : QVariant(QMetaType::fromType<qint64>()), a.articleId, cp.start, cp.end, a.exact,
+                  a.prefix, a.suffix, a.color, a.note, created, updated}))
+        return R::failure(tr("Cannot store the annotation: %1").arg(queryError(query)));
+    const qint64 id = query.lastInsertId().toLongLong();
+    if (auto s = writeAnnotationTags(id, a.tags); !s)
+        return R::failure(s.errorString());
+    return id;
+}
+
+Status ArticleStore::writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths)
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"DELETE FROM annotation_tags WHERE annotation_id = ?"_s, {annotationId}))
+        return Status::failure(queryError(query));
+    for (const QString &path : tagPaths) {
+        auto tagId = ensureTagInTransaction(path);
+        if (!tagId)
+            return Status::failure(tagId.errorString());
+        if (!execute(query, u"INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)"_s,
+                     {annotationId, *tagId}))
+            return Status::failure(queryError(query));
+    }
+    return {};
+}
+
+Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
+{
+    Transaction tx(database());
+    if (!tx.active())
+        return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
+    auto id = insertAnnotation(annotation, false);
+    if (id && !tx.commit())
+        return Result<qint64>::failure(tx.error());
+    return id;
+}
+
+Status ArticleStore::restoreAnnotation(const Annotation &annotation)
+{
+    Transaction tx(database());
+    auto id = insertAnnotation(annotation, true);
+    if (!id)
+        return Status::failure(id.errorString());
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+Status ArticleStore::updateAnnotation(const Annotation &in)
+{
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    if (!execute(query, u"SELECT b.body FROM annotations n JOIN articles b ON b.id = n.article_id WHERE n.id = ?"_s, {in.id}))
+        return Status::failure(queryError(query));
+    if (!query.next())
+        return Status::failure(tr("There is no annotation %1").arg(in.id));
+    const QString body = query.value(0).toString();
+    if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
+        return Status::failure(tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
+    const Span cp = codePointMap(in.articleId, body).toCodePoints(in.span);
+    const QString exact = body.mid(in.span.start, in.span.length());
+    qsizetype from = std::max<qsizetype>(0, in.span.start - 32);
+    qsizetype to = std::min<qsizetype>(body.size(), in.span.end + 32);
+    if (!execute(query,
+                 u"UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, color = ?, note = ?, "
+                 u"updated_at = ? WHERE id = ?"_s,
+                 {cp.start, cp.end, exact, body.mid(from, in.span.start - from), body.mid(in.span.end, to - in.span.end),
+                  in.color, in.note, nowUtc(), in.id}))
+        return Status::failure(tr("Cannot change the annotation: %1").arg(queryError(query)));
+    if (auto s = writeAnnotationTags(in.id, in.tags); !s)
+        return s;
+    if (!tx.commit())
+        return Status::failure(tx.error());
+    return {};
+}
+
+Status ArticleStore::removeAnnotation(qint64 id)
+{
+    QSqlQuery query(database());
+    if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, {id}))
+        return Status::failure(tr("Cannot delete the annotation: %1").arg(queryError(query)));
+    if (query.numRowsAffected() == 0)
+        return Status::failure(tr("There is no annotation %1").arg(id));
+    return {};
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+namespace {
+
+struct ExportSql
+{
+    QString sql;
+    QVariantList values;
+};
+
+// One UNION ALL over the user's annotations and the selected automatic layers, in article order,
+// then by start. Columns: article id, title, source, published, row id, kind, start, end, text,
+// tag ids, note, color, speaker, entity type, created, updated.
+ExportSql exportSql(const ExportQuery &q, bool count)
+{
+    ExportSql out;
+    QString articleFilter;
+    QVariantList articleValues;
+    if (!q.articleIds.isEmpty()) {
+        QStringList marks;
+        for (qint64 id : q.articleIds) {
+            marks.append(u"?"_s);
+            articleValues.append(id);
+        }
+        articleFilter = u" AND x.article_id IN ("_s + marks.join(u',') + u')';
+    }
+    QStringList arms;
+    if (q.tagId > 0) {
+        out.sql = TagSubtreeCte + u' ';
+        out.values.append(q.tagId);
+    }
+    QString annotations =
+        u"SELECT x.article_id AS aid, x.id AS rid, CASE WHEN x.note = '' THEN 'highlight' ELSE 'note' END AS kind, "
+        u"x.start AS s, x.\"end\" AS e, x.exact AS text, "
+        u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = x.id) AS tag_ids, x.note AS note, "
+        u"x.color AS color, NULL AS speaker, NULL AS etype, x.created_at AS created, x.updated_at AS updated, 0 AS ord "
+        u"FROM annotations x WHERE 1"_s
+        + articleFilter;
+    QVariantList values = articleValues;
+    if (q.tagId > 0)
+        annotations += u" AND x.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT id FROM subtree))"_s;
+    arms.append(annotations);
+    // Automatic layers belong to articles, not to tags: a tag filter leaves them out.
+    if (q.tagId == 0) {
+        if (q.includeQuotes) {
+            arms.append(u"SELECT x.article_id, x.id, 'quote', x.start, x.\"end\", x.text, NULL, NULL, NULL, x.speaker, NULL, "
+                        u"NULL, NULL, 1 FROM quotes x WHERE 1"_s
+                        + articleFilter);
+            values += articleValues;
+        }
+        if (q.includeEntities) {
+            arms.append(u"SELECT x.article_id, x.id, 'entity', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, x.type, "
+                        u"NULL, NULL, 2 FROM entities x WHERE 1"_s
+                        + articleFilter);
+            values += articleValues;
+        }
+        if (q.includeFigures) {
+            arms.append(u"SELECT x.article_id, x.id, 'figure', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, NULL, "
+                        u"NULL, NULL, 3 FROM figures x WHERE 1"_s
+                        + articleFilter);
+            values += articleValues;
+        }
+    }
+    const QString unionSql = arms.join(u" UNION ALL "_s);
+    out.values += values;
+    if (count) {
+        out.sql += u"SELECT count(*) FROM ("_s + unionSql + u')';
+    } else {
+        out.sql += u"SELECT r.aid, a.title, a.source, a.published, r.rid, r.kind, r.s, r.e, r.text, r.tag_ids, r.note, "
+                   u"r.color, r.speaker, r.etype, r.created, r.updated FROM ("_s
+            + unionSql + u") r JOIN articles a ON a.id = r.aid ORDER BY r.aid, r.s, r.ord, r.e, r.rid"_s;
+    }
+    return out;
+}
+
+} // namespace
+
+Result<qint64> ArticleStore::exportRowCount(const ExportQuery &q) const
+{
+    const ExportSql e = exportSql(q, true);
+    QSqlQuery query(database());
+    if (!execute(query, e.sql, e.values) || !query.next())
+        return Result<qint64>::failure(queryError(query));
+    return query.value(0).toLongLong();
+}
+
+Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<bool(const ExportRow &)> &callback) const
+{
+    auto allTags = tags();
+    if (!allTags)
+        return Status::failure(allTags.errorString());
+    QHash<QString, QString> paths; // tag id as text -> path
+    for (const Tag &t : *allTags)
+        paths.insert(QString::number(t.id), t.path);
+
+    const ExportSql e = exportSql(q, false);
+    // Reads happen in one transaction so the export is a consistent snapshot even while the
+    // window (another connection) keeps writing.
+    QSqlDatabase db = database();
+    Transaction tx(db);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!execute(query, e.sql, e.values))
+        return Status::failure(tr("Cannot read the library: %1").arg(queryError(query)));
+    ExportRow row;
+    QStringList tagPaths;
+    while (query.next()) {
+        row.articleId = query.value(0).toLongLong();
+        row.articleTitle = query.value(1).toString();
+        row.articleSource = query.value(2).toString();
+        row.articlePublished = query.value(3).toString();
+        row.annotationId = query.value(4).toLongLong();
+        row.kind = query.value(5).toString();
+        row.start = query.value(6).toLongLong();
+        row.end = query.value(7).toLongLong();
+        row.text = query.value(8).toString();
+        const QString tagIds = query.value(9).toString();
+        if (tagIds.isEmpty()) {
+            row.tags.clear();
+        } else {
+            tagPaths.clear();
+            for (const QString &id : tagIds.split(u','))
+                tagPaths.append(paths.value(id));
+            tagPaths.sort(Qt::CaseInsensitive);
+            row.tags = tagPaths.join(u"; "_s);
+        }
+        row.note = query.value(10).toString();
+        row.color = query.value(11).toString();
+        row.speaker = query.value(12).toString();
+        row.entityType = query.value(13).toString();
+        row.createdAt = query.value(14).toString();
+        row.updatedAt = query.value(15).toString();
+        if (!callback(row))
+            return Status::failure(tr("Cancelled"));
+    }
+    if (query.lastError().isValid())
+        return Status::failure(tr("Cannot read the library: %1").arg(queryError(query)));
+    return {};
+}
+
+} // namespace Lede

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Schema.h"
+
+#include "ArticleStore.h"
+#include "Logging.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Schema {
+
+namespace {
+
+const char *const v1[] = {
+    R"(CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        title TEXT NOT NULL,
+        byline TEXT NOT NULL DEFAULT '',
+        dateline TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        url TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        imported_at TEXT NOT NULL))",
+    "CREATE INDEX articles_imported_at ON articles(imported_at)",
+    R"(CREATE TABLE article_blocks (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL))",
+    "CREATE INDEX article_blocks_article ON article_blocks(article_id)",
+    R"(CREATE TABLE tags (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        parent_id INTEGER REFERENCES tags(id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0),
+        color TEXT NOT NULL DEFAULT ''))",
+    "CREATE UNIQUE INDEX tags_parent_name ON tags(ifnull(parent_id, 0), name)",
+    R"(CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL DEFAULT '',
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (start >= 0 AND "end" >= start)))",
+    "CREATE INDEX annotations_article ON annotations(article_id, start)",
+    R"(CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)) WITHOUT ROWID)",
+    "CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id)",
+    R"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'))",
+    R"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+    R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    END)",
+    R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+};
+
+const char *const v2[] = {
+    "ALTER TABLE articles ADD COLUMN analyzer_version INTEGER NOT NULL DEFAULT 0",
+    R"(CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT))",
+    "CREATE INDEX quotes_article ON quotes(article_id, start)",
+    R"(CREATE TABLE entities (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        canonical TEXT NOT NULL))",
+    "CREATE INDEX entities_article ON entities(article_id, start)",
+    R"(CREATE TABLE figures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        qualifier TEXT NOT NULL DEFAULT '',
+        attributed_to TEXT NOT NULL DEFAULT ''))",
+    "CREATE INDEX figures_article ON figures(article_id, start)",
+};
+
+template<std::size_t N>
+Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
+{
+    QSqlQuery query(db);
+    for (const char *sql : statements) {
+        if (!query.exec(QString::fromUtf8(sql))) {
+            qCWarning(lcStore) << "migration to" << version << "failed:" << query.lastError().text() << sql;
+            return Status::failure(QCoreApplication::translate("Lede::ArticleStore",
+                                                               "Could not upgrade the library to version %1: %2")
+                                       .arg(version)
+                                       .arg(query.lastError().text()));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Status migrate(QSqlDatabase &db, int from, int to)
+{
+    if (from < 1 && to >= 1) {
+        if (auto s = run(db, v1, 1); !s)
+            return s;
+    }
+    if (from < 2 && to >= 2) {
+        if (auto s = run(db, v2, 2); !s)
+            return s;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA application_id = %1"_s.arg(ArticleStore::ApplicationId))
+        || !query.exec(u"PRAGMA user_version = %1"_s.arg(to)))
+        return Status::failure(query.lastError().text());
+    return {};
+}
+
+} // namespace Lede::Schema
