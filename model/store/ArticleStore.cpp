@@ -40,14 +40,21 @@ QDateTime parseTime(const QString &text)
     return t;
 }
 
+// Qt SQL binds a null QString as SQL NULL; the schema's text columns are NOT NULL, so text that
+// may be null goes through text() and only an explicit nullable() becomes NULL.
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
+}
+
 QVariant nullable(const QString &s)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
 QVariant idOrNull(qint64 id)
 {
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+    return id > 0 ? QVariant(id) : QVariant();
 }
 
 QString queryError(const QSqlQuery &query)
@@ -62,7 +69,7 @@ bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = 
     if (!query.prepare(sql))
         return false;
     for (const QVariant &v : values)
-        query.addBindValue(v);
+        query.addBindValue(v.typeId() == QMetaType::QString ? text(v.toString()) : v);
     return query.exec();
 }
 
@@ -201,12 +208,19 @@ Status ArticleStore::open(const QString &path)
             return Status::failure(tr("Cannot open the library %1: %2").arg(path, error));
         }
     }
-    auto fail = [this, &path](const QString &message) {
+    // The checks run in their own function so that no query is alive when close() removes the
+    // connection after a failure.
+    if (Status s = checkAndMigrate(); !s) {
         close();
-        m_path = path;
-        return Status::failure(message);
-    };
+        return s;
+    }
+    return {};
+}
 
+Status ArticleStore::checkAndMigrate()
+{
+    const QString &path = m_path;
+    auto fail = [](const QString &message) { return Status::failure(message); };
     QSqlDatabase db = database();
     QSqlQuery query(db);
     int applicationId = 0;
@@ -291,8 +305,7 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
                  u"INSERT INTO articles (title, byline, dateline, source, published, url, path, body, content_hash, "
                  u"imported_at, analyzer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                  {article.title, article.byline, article.dateline, article.source,
-                  article.published.isValid() ? QVariant(article.published.toString(Qt::ISODate))
-                                              : QVariant(QMetaType::fromType<QString>()),
+                  article.published.isValid() ? QVariant(article.published.toString(Qt::ISODate)) : QVariant(),
                   article.url, article.path, article.body, article.contentHash, importedAt, analyzerVersion}))
         return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
     const qint64 id = query.lastInsertId().toLongLong();
@@ -325,7 +338,7 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
         query.bindValue(0, articleId);
         query.bindValue(1, cp.start);
         query.bindValue(2, cp.end);
-        query.bindValue(3, q.text);
+        query.bindValue(3, text(q.text));
         query.bindValue(4, quoteKindName(q.kind));
         query.bindValue(5, nullable(q.speaker));
         if (q.speakerSpan) {
@@ -333,8 +346,8 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
             query.bindValue(6, s.start);
             query.bindValue(7, s.end);
         } else {
-            query.bindValue(6, QVariant(QMetaType::fromType<qint64>()));
-            query.bindValue(7, QVariant(QMetaType::fromType<qint64>()));
+            query.bindValue(6, QVariant());
+            query.bindValue(7, QVariant());
         }
         query.bindValue(8, nullable(q.cue));
         if (!query.exec())
@@ -347,9 +360,9 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
         query.bindValue(0, articleId);
         query.bindValue(1, cp.start);
         query.bindValue(2, cp.end);
-        query.bindValue(3, e.text);
+        query.bindValue(3, text(e.text));
         query.bindValue(4, entityTypeName(e.type));
-        query.bindValue(5, e.canonical.isEmpty() ? e.text : e.canonical);
+        query.bindValue(5, text(e.canonical.isEmpty() ? e.text : e.canonical));
         if (!query.exec())
             return failed();
     }
@@ -361,11 +374,11 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
         query.bindValue(0, articleId);
         query.bindValue(1, cp.start);
         query.bindValue(2, cp.end);
-        query.bindValue(3, f.text);
+        query.bindValue(3, text(f.text));
         query.bindValue(4, f.value);
-        query.bindValue(5, f.unit);
-        query.bindValue(6, f.qualifier);
-        query.bindValue(7, f.attributedTo);
+        query.bindValue(5, text(f.unit));
+        query.bindValue(6, text(f.qualifier));
+        query.bindValue(7, text(f.attributedTo));
         if (!query.exec())
             return failed();
     }
@@ -945,7 +958,7 @@ Result<qint64> ArticleStore::insertAnnotation(const Annotation &in, bool keepId)
     if (!execute(query,
                  u"INSERT INTO annotations (id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, "
                  u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                 {keepId ? idOrNull(a.id) : QVariant(QMetaType::fromType<qint64>()), a.articleId, cp.start, cp.end, a.exact,
+                 {keepId ? idOrNull(a.id) : QVariant(), a.articleId, cp.start, cp.end, a.exact,
                   a.prefix, a.suffix, a.color, a.note, created, updated}))
         return R::failure(tr("Cannot store the annotation: %1").arg(queryError(query)));
     const qint64 id = query.lastInsertId().toLongLong();

@@ -148,6 +148,7 @@ public:
     QSqlDatabase database() const;
 
 private:
+    Status checkAndMigrate();
     Status writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis);
     Result<qint64> ensureTagInTransaction(const QString &path);
     Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
