@@ -11,4 +11,8 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::openArticleFiles(const QStringList &)
+{
+}
+
 } // namespace Lede

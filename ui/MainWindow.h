@@ -13,6 +13,9 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(const QString &libraryPath, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Imports (if needed) and opens articles named on the command line.
+    void openArticleFiles(const QStringList &paths);
 };
 
 } // namespace Lede
