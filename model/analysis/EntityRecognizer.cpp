@@ -145,6 +145,7 @@ private:
     void tagSentences();
     void addModelMention(int tb, int te, Entity::Type type, bool heading);
     void addNationalities();
+    void addTitledNames();
     void unify();
     void addRules();
     QList<Entity> output();
@@ -170,7 +171,7 @@ private:
     {
         quint64 h = 0xcbf29ce484222325ULL;
         for (int i = tb; i < te; ++i)
-            h = hashCombine(h, word(i));
+            h = hashCombineLoose(h, word(i));
         return h;
     }
 
@@ -405,10 +406,49 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         while (tb < te - 1 && (m_info[size_t(tb)].gaz & (1u << GazNat)) && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
             ++tb;
     }
+    if (type != Entity::Type::Person) {
+        // "British Foreign Secretary", "Israeli President": a title is not an organisation or place;
+        // capitalised words after it ("Secretary of State Maria Delgado") are the person holding it.
+        for (int i = tb; i < te; ++i) {
+            if (!m_info[size_t(i)].title)
+                continue;
+            int j = i;
+            while (j + 1 < te && m_info[size_t(j + 1)].title)
+                ++j;
+            if (j + 2 < te && word(j + 1) == u"of")
+                j += 2;
+            if (te - (j + 1) >= 2) {
+                tb = j + 1;
+                type = Entity::Type::Person;
+            } else {
+                te = i;
+            }
+            break;
+        }
+    }
     if (tb >= te)
         return;
     if (te - tb == 1 && word(tb).size() < 2)
         return;
+    const quint32 gaz = m_info[size_t(tb)].gaz;
+    if (te - tb == 1 && type != Entity::Type::Person && (gaz & (1u << GazNat)) && !(gaz & (1u << GazLoc)))
+        type = Entity::Type::Misc; // "Israeli", "Palestinian": nationality adjectives
+    if (type == Entity::Type::Person && tb > 0 && !m_info[size_t(tb)].title
+        && (word(tb - 1) == u"in" || word(tb - 1) == u"near" || word(tb - 1) == u"outside"))
+        type = Entity::Type::Loc; // "in Khan Younis": people are not places one is in
+    if (type == Entity::Type::Loc || type == Entity::Type::Org) {
+        // "Gaza health ministry", "Kenyan authorities": a place plus a lower-case institution noun.
+        int k = te;
+        if (k < m_n && (word(k) == u"health" || word(k) == u"foreign" || word(k) == u"interior"
+                        || word(k) == u"defence" || word(k) == u"defense" || word(k) == u"finance"
+                        || word(k) == u"education" || word(k) == u"justice" || word(k) == u"culture"))
+            ++k;
+        if (k < m_n && (word(k) == u"ministry" || word(k) == u"authorities" || word(k) == u"authority")
+            && !newlineBefore(k)) {
+            te = k + 1;
+            type = Entity::Type::Org;
+        }
+    }
     Mention m{tb, te, type, Tagged, -1, {}};
     if (heading) {
         m_tentative.push_back(m);
@@ -418,6 +458,30 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         return;
     m_mentions.push_back(m);
     cover(tb, te);
+}
+
+// "Secretary of State Maria Delgado", "Mayor Ann Kerr": capitalised words after a capitalised title
+// are a person even when the tagger missed them.
+void Document::addTitledNames()
+{
+    for (int i = 0; i + 2 < m_n; ++i) {
+        if (!m_info[size_t(i)].title || !m_info[size_t(i)].initialUpper || structural(i) || m_heading[size_t(i)])
+            continue;
+        int j = i + 1;
+        while (j < m_n && m_info[size_t(j)].title && m_info[size_t(j)].initialUpper)
+            ++j;
+        if (j + 1 < m_n && word(j) == u"of" && upper(j + 1))
+            j += 2;
+        int k = j;
+        while (k < m_n && k - j < 4 && upper(k) && !m_info[size_t(k)].title && !isPossessive(word(k))
+               && !newlineBefore(k) && word(k).size() > 1)
+            ++k;
+        if (k - j >= 2 && k - j <= 3 && !covered(j, k) && (k == m_n || !upper(k))) {
+            m_mentions.push_back({j, k, Entity::Type::Person, Tagged, -1, {}});
+            cover(j, k);
+        }
+        i = j - 1;
+    }
 }
 
 void Document::addNationalities()
@@ -444,6 +508,14 @@ void Document::unify()
         const quint64 h = phraseHash(x.tb, x.te);
         if (!byPhrase.contains(h))
             byPhrase.insert(h, m);
+        if (x.type == Entity::Type::Org || x.type == Entity::Type::Loc) {
+            // Shorter forms of a long name ("Security Council" for "U.N. Security Council").
+            for (int b = x.tb + 1; b + 2 <= x.te; ++b) {
+                const quint64 hs = phraseHash(b, x.te);
+                if (!byPhrase.contains(hs))
+                    byPhrase.insert(hs, m);
+            }
+        }
         if (x.type == Entity::Type::Person && x.te - x.tb >= 2) {
             const quint64 s = phraseHash(x.te - 1, x.te);
             const auto it = bySurname.constFind(s);
@@ -465,7 +537,7 @@ void Document::unify()
             const int t = i + len - 1;
             if (m_covered[size_t(t)] || structural(t) || (len > 1 && newlineBefore(t)))
                 break;
-            h = hashCombine(h, word(t));
+            h = hashCombineLoose(h, word(t));
             auto it = byPhrase.constFind(h);
             if (it != byPhrase.constEnd()) {
                 bestEnd = i + len;
@@ -554,7 +626,8 @@ void Document::unify()
         votes[g][size_t(x.type)] += x.strength;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
-            const bool caps = m_info[size_t(y.tb)].allCaps;
+            const QString t = text(y.tb, y.te);
+            const bool caps = t == t.toUpper();
             return (caps ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
         };
         const auto it = canonical.constFind(g);
@@ -628,6 +701,7 @@ QList<Entity> Document::run()
         i = end;
     }
     tagSentences();
+    addTitledNames();
     addNationalities();
     unify();
     addRules();

@@ -122,6 +122,16 @@ quint64 hashCombine(quint64 seed, QStringView word)
     return h;
 }
 
+quint64 hashCombineLoose(quint64 seed, QStringView word)
+{
+    quint64 h = fnvUnit(seed, u' ');
+    for (QChar c : word) {
+        if (c != u'.')
+            h = fnvUnit(h, lowerUnit(c.unicode()));
+    }
+    return h;
+}
+
 void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<TokenInfo> &out) const
 {
     const WordSets &sets = wordSets();

@@ -35,6 +35,8 @@ enum GazClass : quint8 { GazPer = 0, GazPerFirst, GazPerLast, GazLoc, GazOrg, Ga
 
 quint64 hashLower(QStringView s);                   // FNV-1a over lower-cased UTF-16
 quint64 hashCombine(quint64 seed, QStringView word); // phrase hash: seed + ' ' + lower(word)
+// Like hashCombine but ignores periods, so "U.S." and "US" hash alike (document-level grouping).
+quint64 hashCombineLoose(quint64 seed, QStringView word);
 inline quint64 mix64(quint64 x)
 {
     x ^= x >> 33;
