@@ -580,11 +580,14 @@ void Document::unify()
     QHash<quint64, int> first;
     std::vector<QString> keys;
     keys.resize(size_t(count));
+    std::vector<bool> caps(size_t(count), false);
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
             continue;
-        keys[size_t(m)] = text(x.tb, x.te).toLower().replace(u'’', u'\'');
+        const QString t = text(x.tb, x.te);
+        keys[size_t(m)] = t.toLower().replace(u'’', u'\'');
+        caps[size_t(m)] = t == t.toUpper();
         const quint64 h = phraseHash(x.tb, x.te);
         const auto it = first.constFind(h);
         if (it != first.constEnd())
@@ -626,9 +629,7 @@ void Document::unify()
         votes[g][size_t(x.type)] += x.strength;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
-            const QString t = text(y.tb, y.te);
-            const bool caps = t == t.toUpper();
-            return (caps ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
+            return (caps[size_t(idx)] ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
         };
         const auto it = canonical.constFind(g);
         if (it == canonical.constEnd() || score(m) > score(*it))

@@ -7,8 +7,9 @@ namespace {
 
 bool oneOf(QStringView w, std::initializer_list<QStringView> list, Qt::CaseSensitivity cs = Qt::CaseInsensitive)
 {
+    // Length first: the case-insensitive comparison is the expensive part of the rules.
     for (QStringView a : list) {
-        if (w.compare(a, cs) == 0)
+        if (a.size() == w.size() && w.compare(a, cs) == 0)
             return true;
     }
     return false;
@@ -24,8 +25,11 @@ int monthOf(QStringView w)
                                             u"July", u"August", u"September", u"October", u"November", u"December"};
     static constexpr QStringView abbr[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
                                            u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+    if (w.size() < 3 || w.size() > 9)
+        return 0;
     for (int m = 0; m < 12; ++m) {
-        if (w.compare(names[m], Qt::CaseInsensitive) == 0 || w == abbr[m] || (m == 8 && w == u"Sept"))
+        if ((names[m].size() == w.size() && w.compare(names[m], Qt::CaseInsensitive) == 0) || w == abbr[m]
+            || (m == 8 && w == u"Sept"))
             return m + 1;
     }
     return 0;
@@ -72,6 +76,8 @@ bool isYear(QStringView w)
 
 bool isSpelledNumber(QStringView w)
 {
+    if (w.size() < 3 || !w[0].isLetter())
+        return false;
     return oneOf(w, {u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine", u"ten", u"eleven",
                      u"twelve", u"thirteen", u"fourteen", u"fifteen", u"sixteen", u"seventeen", u"eighteen",
                      u"nineteen", u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty",
