@@ -311,10 +311,16 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
     const qint64 id = query.lastInsertId().toLongLong();
 
     const CodePointMap map(article.body);
+    if (!article.blocks.isEmpty()
+        && !query.prepare(u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s))
+        return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
     for (const Block &block : article.blocks) {
         const Span cp = map.toCodePoints(block.span);
-        if (!execute(query, u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
-                     {id, blockKindName(block.kind), cp.start, cp.end}))
+        query.bindValue(0, id);
+        query.bindValue(1, blockKindName(block.kind));
+        query.bindValue(2, cp.start);
+        query.bindValue(3, cp.end);
+        if (!query.exec())
             return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
     }
     if (auto s = writeAnalysis(id, article.body, analysis); !s)
