@@ -70,7 +70,7 @@ QRegularExpression makeRegex(const QString &pattern, bool caseInsensitive = fals
 
 const QString &monthPattern()
 {
-    static const QString p = u"(?<month>January|February|March|April|May|June|July|August|September|October|"
+    static const QString p = u"(?:January|February|March|April|May|June|July|August|September|October|"
                              u"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"_s;
     return p;
 }
@@ -167,11 +167,11 @@ QDate WireCopyParser::parseDateLine(QStringView line)
     static const QRegularExpression re = makeRegex(
         u"^(?:(?:published|updated|posted|date)\\h*:?\\h*(?:on\\h+)?)?"
         u"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\h+)?"
-        u"(?:%1\\.?\\h+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\h+(?<y1>\\d{4})"
-        u"|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\h+%2\\.?,?\\h+(?<y2>\\d{4})"
+        u"(?:(?<month>%1)\\.?\\h+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\h+(?<y1>\\d{4})"
+        u"|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\h+(?<month2>%1)\\.?,?\\h+(?<y2>\\d{4})"
         u"|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2}))"
         u"(?:(?:\\h+|\\h*[,|\u00B7\u2022\u2013\u2014-]\\h*|T)(?:at\\h+)?\\d{1,2}[:.]\\d{2}[^\\n]{0,30})?$"_s
-            .arg(monthPattern(), QString(monthPattern()).replace(u"?<month>"_s, u"?<month2>"_s)),
+            .arg(monthPattern()),
         true);
     const QStringView trimmed = line.trimmed();
     if (trimmed.size() > 80)
@@ -281,7 +281,7 @@ QString WireCopyParser::firstSentence(QStringView paragraph)
     static const QStringList abbreviations = {
         u"mr"_s,   u"mrs"_s,  u"ms"_s,  u"dr"_s,   u"prof"_s, u"gen"_s,  u"col"_s,  u"lt"_s,  u"sgt"_s,
         u"capt"_s, u"gov"_s,  u"sen"_s, u"rep"_s,  u"st"_s,   u"jan"_s,  u"feb"_s,  u"mar"_s, u"apr"_s,
-        u"jun"_s,  u"jul"_s,  u"aug"_s, u"sep"_s,  u"sept"_s, u"oct"_s,  u"nov"_s,  u"dec"_s, u"no"_s,
+        u"jun"_s,  u"jul"_s,  u"aug"_s, u"sep"_s,  u"sept"_s, u"oct"_s,  u"nov"_s,  u"dec"_s,
         u"inc"_s,  u"corp"_s, u"ltd"_s, u"co"_s,   u"jr"_s,   u"sr"_s,   u"vs"_s,   u"mt"_s,  u"ft"_s,
         u"adm"_s,  u"maj"_s,  u"rev"_s, u"hon"_s,  u"pres"_s, u"gov"_s,  u"supt"_s, u"cmdr"_s};
     const auto isClosing = [](QChar c) {
@@ -309,7 +309,7 @@ QString WireCopyParser::firstSentence(QStringView paragraph)
             ++k;
         if (k >= p.size() || !isOpening(p[k]))
             continue;
-        if (c == QLatin1Char('.')) {
+        if (c == QLatin1Char('.') && j == i + 1) {
             // The word before the period: an initial ("J."), a dotted abbreviation ("U.S.") or a
             // title ("Gen.") does not end a sentence.
             qsizetype w = i;
