@@ -32,7 +32,7 @@ Format formatOf(const QString &fileName)
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return {u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s};
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s };
 }
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
@@ -43,13 +43,15 @@ Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
     if (info.isDir())
         return Result<ImportedArticle>::failure(u"%1: is a directory, not an article file"_s.arg(path));
     if (info.size() > MaxFileSize) {
-        return Result<ImportedArticle>::failure(u"%1: the file is too large (%2 MiB; the limit is %3 MiB)"_s.arg(
-            path, QString::number(double(info.size()) / (1024 * 1024), 'f', 1),
-            QString::number(MaxFileSize / (1024 * 1024))));
+        return Result<ImportedArticle>::failure(
+            u"%1: the file is too large (%2 MiB; the limit is %3 MiB)"_s.arg(
+                path, QString::number(double(info.size()) / (1024 * 1024), 'f', 1),
+                QString::number(MaxFileSize / (1024 * 1024))));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<ImportedArticle>::failure(u"%1: cannot read the file (%2)"_s.arg(path, file.errorString()));
+        return Result<ImportedArticle>::failure(
+            u"%1: cannot read the file (%2)"_s.arg(path, file.errorString()));
     // Read one byte past the limit so that a file that grew since stat() is still refused.
     const QByteArray data = file.read(MaxFileSize + 1);
     if (data.size() > MaxFileSize)
@@ -102,10 +104,10 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
     if (a.title.isEmpty())
         a.title = QFileInfo(fileName).completeBaseName();
     a.path = fileName;
-    a.contentHash = QString::fromLatin1(
-        QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    qCDebug(lcImport) << "imported" << fileName << "as" << decoded->encoding << "title" << a.title
-                      << "blocks" << a.blocks.size();
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    qCDebug(lcImport) << "imported" << fileName << "as" << decoded->encoding << "title" << a.title << "blocks"
+                      << a.blocks.size();
     return imported;
 }
 

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QRegularExpression>
-
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -61,12 +60,12 @@ QString markdownInline(const QString &line)
     static const QRegularExpression autoLink = makeRegex(u"<((?:https?://|mailto:)[^>\\s]+)>"_s);
     static const QRegularExpression code = makeRegex(u"(`+)(.+?)\\1"_s);
     static const QRegularExpression strongStar = makeRegex(u"\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*"_s);
-    static const QRegularExpression strongUnderscore =
-        makeRegex(u"(?<![\\p{L}\\p{N}_])__(?=\\S)(.+?)(?<=\\S)__(?![\\p{L}\\p{N}_])"_s);
-    static const QRegularExpression emStar =
-        makeRegex(u"(?<![\\p{L}\\p{N}*])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![\\p{L}\\p{N}*])"_s);
-    static const QRegularExpression emUnderscore =
-        makeRegex(u"(?<![\\p{L}\\p{N}_])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\p{L}\\p{N}_])"_s);
+    static const QRegularExpression strongUnderscore
+        = makeRegex(u"(?<![\\p{L}\\p{N}_])__(?=\\S)(.+?)(?<=\\S)__(?![\\p{L}\\p{N}_])"_s);
+    static const QRegularExpression emStar
+        = makeRegex(u"(?<![\\p{L}\\p{N}*])\\*(?=[^\\s*])(.+?)(?<=[^\\s*])\\*(?![\\p{L}\\p{N}*])"_s);
+    static const QRegularExpression emUnderscore
+        = makeRegex(u"(?<![\\p{L}\\p{N}_])_(?=[^\\s_])(.+?)(?<=[^\\s_])_(?![\\p{L}\\p{N}_])"_s);
     static const QRegularExpression strike = makeRegex(u"~~(?=\\S)(.+?)(?<=\\S)~~"_s);
 
     QString s = line;
@@ -118,8 +117,9 @@ void readFrontMatter(const QStringList &lines, qsizetype end, WireCopyParser::Hi
                 for (const QString &n : value.mid(1, value.size() - 2).split(QLatin1Char(',')))
                     names.append(unquote(n));
                 names.removeAll(QString());
-                value = names.size() <= 1 ? names.value(0)
-                                          : names.mid(0, names.size() - 1).join(u", "_s) + u" and "_s + names.last();
+                value = names.size() <= 1
+                    ? names.value(0)
+                    : names.mid(0, names.size() - 1).join(u", "_s) + u" and "_s + names.last();
             }
             hints->byline = value;
         } else if (key == u"date"_s || key == u"published"_s) {
@@ -136,31 +136,32 @@ const QHash<QString, char32_t> &namedEntities()
 {
     static const QHash<QString, char32_t> table = [] {
         QHash<QString, char32_t> t = {
-            {u"amp"_s, '&'},        {u"lt"_s, '<'},         {u"gt"_s, '>'},         {u"quot"_s, '"'},
-            {u"apos"_s, '\''},      {u"ndash"_s, 0x2013},   {u"mdash"_s, 0x2014},   {u"hellip"_s, 0x2026},
-            {u"lsquo"_s, 0x2018},   {u"rsquo"_s, 0x2019},   {u"sbquo"_s, 0x201A},   {u"ldquo"_s, 0x201C},
-            {u"rdquo"_s, 0x201D},   {u"bdquo"_s, 0x201E},   {u"lsaquo"_s, 0x2039},  {u"rsaquo"_s, 0x203A},
-            {u"bull"_s, 0x2022},    {u"dagger"_s, 0x2020},  {u"Dagger"_s, 0x2021},  {u"permil"_s, 0x2030},
-            {u"prime"_s, 0x2032},   {u"Prime"_s, 0x2033},   {u"minus"_s, 0x2212},   {u"euro"_s, 0x20AC},
-            {u"trade"_s, 0x2122},   {u"ensp"_s, 0x2002},    {u"emsp"_s, 0x2003},    {u"thinsp"_s, 0x2009},
-            {u"zwnj"_s, 0x200C},    {u"zwj"_s, 0x200D},     {u"lrm"_s, 0x200E},     {u"rlm"_s, 0x200F},
-            {u"OElig"_s, 0x0152},   {u"oelig"_s, 0x0153},   {u"Scaron"_s, 0x0160},  {u"scaron"_s, 0x0161},
-            {u"Yuml"_s, 0x0178},    {u"fnof"_s, 0x0192},    {u"circ"_s, 0x02C6},    {u"tilde"_s, 0x02DC},
-            {u"larr"_s, 0x2190},    {u"rarr"_s, 0x2192},    {u"uarr"_s, 0x2191},    {u"darr"_s, 0x2193},
-            {u"nbsp"_s, 0x00A0},    {u"NewLine"_s, '\n'},   {u"Tab"_s, '\t'},
+            { u"amp"_s, '&' },      { u"lt"_s, '<' },        { u"gt"_s, '>' },        { u"quot"_s, '"' },
+            { u"apos"_s, '\'' },    { u"ndash"_s, 0x2013 },  { u"mdash"_s, 0x2014 },  { u"hellip"_s, 0x2026 },
+            { u"lsquo"_s, 0x2018 }, { u"rsquo"_s, 0x2019 },  { u"sbquo"_s, 0x201A },  { u"ldquo"_s, 0x201C },
+            { u"rdquo"_s, 0x201D }, { u"bdquo"_s, 0x201E },  { u"lsaquo"_s, 0x2039 }, { u"rsaquo"_s, 0x203A },
+            { u"bull"_s, 0x2022 },  { u"dagger"_s, 0x2020 }, { u"Dagger"_s, 0x2021 }, { u"permil"_s, 0x2030 },
+            { u"prime"_s, 0x2032 }, { u"Prime"_s, 0x2033 },  { u"minus"_s, 0x2212 },  { u"euro"_s, 0x20AC },
+            { u"trade"_s, 0x2122 }, { u"ensp"_s, 0x2002 },   { u"emsp"_s, 0x2003 },   { u"thinsp"_s, 0x2009 },
+            { u"zwnj"_s, 0x200C },  { u"zwj"_s, 0x200D },    { u"lrm"_s, 0x200E },    { u"rlm"_s, 0x200F },
+            { u"OElig"_s, 0x0152 }, { u"oelig"_s, 0x0153 },  { u"Scaron"_s, 0x0160 }, { u"scaron"_s, 0x0161 },
+            { u"Yuml"_s, 0x0178 },  { u"fnof"_s, 0x0192 },   { u"circ"_s, 0x02C6 },   { u"tilde"_s, 0x02DC },
+            { u"larr"_s, 0x2190 },  { u"rarr"_s, 0x2192 },   { u"uarr"_s, 0x2191 },   { u"darr"_s, 0x2193 },
+            { u"nbsp"_s, 0x00A0 },  { u"NewLine"_s, '\n' },  { u"Tab"_s, '\t' },
         };
         // Latin-1 0xA1-0xFF have systematic names; list them in code point order.
-        static const char *const latin1[] = {
-            "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",    "copy",   "ordf",
-            "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",   "acute",
-            "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34",
-            "iquest", "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave",
-            "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve",
-            "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",
-            "Yacute", "THORN",  "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",
-            "ccedil", "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
-            "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave", "uacute",
-            "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+        static const char *const latin1[]
+            = { "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",    "copy",
+                "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn", "sup2",
+                "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",
+                "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",
+                "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute",
+                "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",
+                "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
+                "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil", "egrave",
+                "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",    "ntilde",
+                "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave", "uacute",
+                "ucirc",  "uuml",   "yacute", "thorn",  "yuml" };
         char32_t cp = 0xA1;
         for (const char *name : latin1)
             t.insert(QString::fromLatin1(name), cp++);
@@ -197,8 +198,8 @@ struct Tag
 
 QString attribute(const QString &attributes, const QString &name)
 {
-    static const QRegularExpression re =
-        makeRegex(u"([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?"_s);
+    static const QRegularExpression re
+        = makeRegex(u"([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?"_s);
     auto it = re.globalMatch(attributes);
     while (it.hasNext()) {
         const auto m = it.next();
@@ -216,7 +217,8 @@ QString attribute(const QString &attributes, const QString &name)
 class HtmlScanner final
 {
 public:
-    explicit HtmlScanner(const QString &html) : m_src(html)
+    explicit HtmlScanner(const QString &html)
+        : m_src(html)
     {
         static const QRegularExpression articleTag = makeRegex(u"<article[\\s>]"_s, true);
         m_hasArticle = articleTag.match(html).hasMatch();
@@ -317,8 +319,9 @@ private:
             }
         }
         qsizetype nameEnd = nameStart;
-        while (nameEnd < i && (m_src[nameEnd].isLetterOrNumber() || m_src[nameEnd] == QLatin1Char('-')
-                               || m_src[nameEnd] == QLatin1Char(':')))
+        while (nameEnd < i
+               && (m_src[nameEnd].isLetterOrNumber() || m_src[nameEnd] == QLatin1Char('-')
+                   || m_src[nameEnd] == QLatin1Char(':')))
             ++nameEnd;
         Tag tag;
         tag.name = m_src.mid(nameStart, nameEnd - nameStart).toLower();
@@ -347,16 +350,18 @@ private:
 
     void handle(const Tag &tag)
     {
-        static const QStringList rawSkipped = {u"script"_s, u"style"_s, u"noscript"_s, u"textarea"_s, u"xmp"_s};
-        static const QStringList skipped = {u"template"_s, u"nav"_s,    u"aside"_s,  u"form"_s,
-                                            u"button"_s,   u"select"_s, u"svg"_s,    u"iframe"_s,
-                                            u"object"_s,   u"canvas"_s, u"video"_s,  u"audio"_s};
-        static const QStringList blocks = {
-            u"p"_s,       u"div"_s,     u"li"_s,     u"ul"_s,      u"ol"_s,         u"dl"_s,      u"dt"_s,
-            u"dd"_s,      u"blockquote"_s, u"section"_s, u"article"_s, u"header"_s, u"footer"_s, u"main"_s,
-            u"table"_s,   u"figure"_s,  u"figcaption"_s, u"address"_s, u"hr"_s, u"pre"_s,     u"details"_s,
-            u"summary"_s, u"h1"_s,      u"h2"_s,     u"h3"_s,      u"h4"_s,         u"h5"_s,      u"h6"_s,
-            u"body"_s,    u"html"_s,    u"center"_s, u"caption"_s};
+        static const QStringList rawSkipped
+            = { u"script"_s, u"style"_s, u"noscript"_s, u"textarea"_s, u"xmp"_s };
+        static const QStringList skipped
+            = { u"template"_s, u"nav"_s,    u"aside"_s,  u"form"_s,   u"button"_s, u"select"_s,
+                u"svg"_s,      u"iframe"_s, u"object"_s, u"canvas"_s, u"video"_s,  u"audio"_s };
+        static const QStringList blocks
+            = { u"p"_s,      u"div"_s,    u"li"_s,         u"ul"_s,      u"ol"_s,         u"dl"_s,
+                u"dt"_s,     u"dd"_s,     u"blockquote"_s, u"section"_s, u"article"_s,    u"header"_s,
+                u"footer"_s, u"main"_s,   u"table"_s,      u"figure"_s,  u"figcaption"_s, u"address"_s,
+                u"hr"_s,     u"pre"_s,    u"details"_s,    u"summary"_s, u"h1"_s,         u"h2"_s,
+                u"h3"_s,     u"h4"_s,     u"h5"_s,         u"h6"_s,      u"body"_s,       u"html"_s,
+                u"center"_s, u"caption"_s };
         const QString &n = tag.name;
 
         if (!tag.closing) {
@@ -432,7 +437,7 @@ private:
     void finishHeading()
     {
         if (m_headingStart >= 0 && m_out.size() > m_headingStart)
-            m_headings.append({m_headingStart, m_out.size()});
+            m_headings.append({ m_headingStart, m_out.size() });
         m_headingStart = NoHeading;
     }
 
@@ -502,7 +507,8 @@ QString MarkupImporter::decodeEntities(QStringView text)
             const uint cp = ref.mid(hex ? 2 : 1).toUInt(&ok, hex ? 16 : 10);
             if (ok)
                 appendCodePoint(&out, cp);
-        } else if (const auto it = namedEntities().constFind(ref.toString()); it != namedEntities().constEnd()) {
+        } else if (const auto it = namedEntities().constFind(ref.toString());
+                   it != namedEntities().constEnd()) {
             appendCodePoint(&out, *it);
             ok = true;
         }
@@ -521,9 +527,11 @@ MarkupImporter::Converted MarkupImporter::fromHtml(const QString &html)
 
 MarkupImporter::Converted MarkupImporter::fromMarkdown(const QString &markdown)
 {
-    static const QRegularExpression atx = makeRegex(u"^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$"_s);
+    static const QRegularExpression atx
+        = makeRegex(u"^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$"_s);
     static const QRegularExpression setext = makeRegex(u"^ {0,3}(=+|-+)[ \\t]*$"_s);
-    static const QRegularExpression thematic = makeRegex(u"^ {0,3}(?:(?:\\*[ \\t]*){3,}|(?:-[ \\t]*){3,}|(?:_[ \\t]*){3,})$"_s);
+    static const QRegularExpression thematic
+        = makeRegex(u"^ {0,3}(?:(?:\\*[ \\t]*){3,}|(?:-[ \\t]*){3,}|(?:_[ \\t]*){3,})$"_s);
     static const QRegularExpression refDefinition = makeRegex(u"^ {0,3}\\[[^\\]]+\\]:\\s+\\S+.*$"_s);
     static const QRegularExpression quoteMarker = makeRegex(u"^ {0,3}(?:>[ ]?)+"_s);
     static const QRegularExpression listItem = makeRegex(u"^ {0,3}(?:[-+*]|\\d{1,9}[.)])[ \\t]"_s);
@@ -555,7 +563,7 @@ MarkupImporter::Converted MarkupImporter::fromMarkdown(const QString &markdown)
         if (blank && lastBlank && dropped)
             return; // do not let a removed line leave a double blank line behind
         if (heading)
-            headings.append({out.size(), out.size() + line.size()});
+            headings.append({ out.size(), out.size() + line.size() });
         out += line + QLatin1Char('\n');
         lastBlank = blank;
         dropped = false;

@@ -2,7 +2,6 @@
 #include "TextDecoder.h"
 
 #include <QStringDecoder>
-
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -13,10 +12,10 @@ namespace {
 
 // 0x80..0x9F of Windows-1252; 0 marks the five unassigned bytes. The rest of the code page is
 // ISO-8859-1, i.e. byte value == code point.
-constexpr std::array<char16_t, 32> cp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char16_t, 32> cp1252High
+    = { 0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178 };
 
 bool isTextControl(char32_t c)
 {
@@ -54,10 +53,13 @@ QString knownBinaryFormat(const QByteArray &data)
         const char16_t *name;
     };
     static const Magic magics[] = {
-        {"%PDF-", u"a PDF document"},       {"PK\x03\x04", u"a ZIP archive (EPUB, DOCX or similar)"},
-        {"\x89PNG", u"a PNG image"},        {"\xFF\xD8\xFF", u"a JPEG image"},
-        {"GIF8", u"a GIF image"},           {"\x1F\x8B", u"a gzip archive"},
-        {"\xD0\xCF\x11\xE0", u"an old Microsoft Office document"},
+        { "%PDF-", u"a PDF document" },
+        { "PK\x03\x04", u"a ZIP archive (EPUB, DOCX or similar)" },
+        { "\x89PNG", u"a PNG image" },
+        { "\xFF\xD8\xFF", u"a JPEG image" },
+        { "GIF8", u"a GIF image" },
+        { "\x1F\x8B", u"a gzip archive" },
+        { "\xD0\xCF\x11\xE0", u"an old Microsoft Office document" },
     };
     for (const auto &m : magics) {
         if (data.startsWith(m.bytes))
@@ -66,18 +68,35 @@ QString knownBinaryFormat(const QByteArray &data)
     return {};
 }
 
+bool hasLoneSurrogate(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        else if (text[i].isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 Result<TextDecoder::Decoded> decodeWith(QStringConverter::Encoding encoding, const QByteArray &data,
                                         const QString &name, QStringList warnings)
 {
+    // Qt's UTF-16/32 decoders keep a trailing odd byte as state and pass lone surrogates through,
+    // so both are checked here.
+    const qsizetype unit = (encoding == QStringConverter::Utf32LE || encoding == QStringConverter::Utf32BE)
+        ? 4
+        : (encoding == QStringConverter::Utf16LE || encoding == QStringConverter::Utf16BE) ? 2
+                                                                                           : 1;
     QStringDecoder decoder(encoding);
     QString text = decoder.decode(data);
-    if (decoder.hasError())
+    if (decoder.hasError() || data.size() % unit != 0 || hasLoneSurrogate(text))
         return Result<TextDecoder::Decoded>::failure(
             u"the file claims to be %1 but holds invalid %1 data"_s.arg(name));
     if (text.contains(QChar(0)) || tooManyControls(QStringView(text)))
         return Result<TextDecoder::Decoded>::failure(
             u"the file looks binary, not text (control characters in %1 text)"_s.arg(name));
-    return TextDecoder::Decoded{std::move(text), name, std::move(warnings)};
+    return TextDecoder::Decoded { std::move(text), name, std::move(warnings) };
 }
 
 // UTF-16 without a BOM: plain Latin text has a zero in every other byte, and nowhere else.
@@ -148,7 +167,8 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
     if (!utf8Bom) {
         if (const auto enc = sniffUtf16(data)) {
             const QString name = *enc == QStringConverter::Utf16LE ? u"UTF-16LE"_s : u"UTF-16BE"_s;
-            return decodeWith(*enc, data, name, {u"decoded as %1 (the file has no byte order mark)"_s.arg(name)});
+            return decodeWith(*enc, data, name,
+                              { u"decoded as %1 (the file has no byte order mark)"_s.arg(name) });
         }
     }
 
@@ -162,12 +182,13 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
     QStringDecoder utf8(QStringConverter::Utf8);
     QString text = utf8.decode(data);
     if (!utf8.hasError())
-        return Decoded{std::move(text), u"UTF-8"_s, {}};
+        return Decoded { std::move(text), u"UTF-8"_s, {} };
 
     if (utf8Bom) {
         // The file says it is UTF-8; trust that over a guess and keep the damage visible.
-        return Decoded{std::move(text), u"UTF-8"_s,
-                       {u"invalid UTF-8 sequences were replaced with \uFFFD"_s}};
+        return Decoded { std::move(text),
+                         u"UTF-8"_s,
+                         { u"invalid UTF-8 sequences were replaced with \uFFFD"_s } };
     }
 
     qsizetype bad = -1;
@@ -177,8 +198,9 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
                 .arg(static_cast<unsigned char>(data[bad]), 2, 16, QLatin1Char('0'))
                 .arg(bad));
     }
-    return Decoded{decodeWindows1252(data), u"Windows-1252"_s,
-                   {u"decoded as Windows-1252 (the file is not valid UTF-8)"_s}};
+    return Decoded { decodeWindows1252(data),
+                     u"Windows-1252"_s,
+                     { u"decoded as Windows-1252 (the file is not valid UTF-8)"_s } };
 }
 
 QString TextDecoder::normalizeLineEndings(const QString &text)

@@ -2,7 +2,6 @@
 #include "WireCopyParser.h"
 
 #include <QRegularExpression>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -28,10 +27,10 @@ QList<Line> splitLines(const QString &text)
     for (;;) {
         const qsizetype nl = text.indexOf(QLatin1Char('\n'), start);
         if (nl < 0) {
-            lines.append({start, text.size()});
+            lines.append({ start, text.size() });
             break;
         }
-        lines.append({start, nl});
+        lines.append({ start, nl });
         start = nl + 1;
     }
     return lines;
@@ -45,7 +44,7 @@ Span trimmedSpan(const QString &text, Line line)
         ++s;
     while (e > s && text[e - 1].isSpace())
         --e;
-    return {s, e};
+    return { s, e };
 }
 
 QStringView viewOf(const QString &text, Span span)
@@ -70,15 +69,15 @@ QRegularExpression makeRegex(const QString &pattern, bool caseInsensitive = fals
 
 const QString &monthPattern()
 {
-    static const QString p = u"(?<month>January|February|March|April|May|June|July|August|September|October|"
+    static const QString p = u"(?:January|February|March|April|May|June|July|August|September|October|"
                              u"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"_s;
     return p;
 }
 
 int monthNumber(QStringView name)
 {
-    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char *const names[]
+        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
     const QString lower = name.left(3).toString().toLower();
     for (int i = 0; i < 12; ++i) {
         if (lower == QLatin1StringView(names[i]))
@@ -90,8 +89,8 @@ int monthNumber(QStringView name)
 // A comma-separated part of a dateline that is a date ("Nov 3", "3 November"), not a place.
 bool isDayAndMonth(QStringView part)
 {
-    static const QRegularExpression re = makeRegex(
-        u"^(?:%1\\.?\\h+\\d{1,2}|\\d{1,2}\\h+%1\\.?)$"_s.arg(monthPattern()), true);
+    static const QRegularExpression re
+        = makeRegex(u"^(?:%1\\.?\\h+\\d{1,2}|\\d{1,2}\\h+%1\\.?)$"_s.arg(monthPattern()), true);
     return re.match(part.trimmed()).hasMatch();
 }
 
@@ -114,9 +113,9 @@ QString joinNames(const QStringList &names)
 
 bool looksLikeName(const QString &name)
 {
-    static const QStringList particles = {u"de"_s,  u"da"_s, u"van"_s, u"von"_s, u"der"_s, u"den"_s,
-                                          u"al"_s,  u"el"_s, u"bin"_s, u"ibn"_s, u"la"_s,  u"le"_s,
-                                          u"du"_s,  u"dos"_s, u"del"_s, u"di"_s, u"ter"_s, u"bint"_s};
+    static const QStringList particles
+        = { u"de"_s,  u"da"_s, u"van"_s, u"von"_s, u"der"_s, u"den"_s, u"al"_s, u"el"_s,  u"bin"_s,
+            u"ibn"_s, u"la"_s, u"le"_s,  u"du"_s,  u"dos"_s, u"del"_s, u"di"_s, u"ter"_s, u"bint"_s };
     const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words.size() < 2 || words.size() > 5)
         return false;
@@ -167,11 +166,11 @@ QDate WireCopyParser::parseDateLine(QStringView line)
     static const QRegularExpression re = makeRegex(
         u"^(?:(?:published|updated|posted|date)\\h*:?\\h*(?:on\\h+)?)?"
         u"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\h+)?"
-        u"(?:%1\\.?\\h+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\h+(?<y1>\\d{4})"
-        u"|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\h+%2\\.?,?\\h+(?<y2>\\d{4})"
+        u"(?:(?<month>%1)\\.?\\h+(?<d1>\\d{1,2})(?:st|nd|rd|th)?,?\\h+(?<y1>\\d{4})"
+        u"|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\h+(?<month2>%1)\\.?,?\\h+(?<y2>\\d{4})"
         u"|(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2}))"
         u"(?:(?:\\h+|\\h*[,|\u00B7\u2022\u2013\u2014-]\\h*|T)(?:at\\h+)?\\d{1,2}[:.]\\d{2}[^\\n]{0,30})?$"_s
-            .arg(monthPattern(), QString(monthPattern()).replace(u"?<month>"_s, u"?<month2>"_s)),
+            .arg(monthPattern()),
         true);
     const QStringView trimmed = line.trimmed();
     if (trimmed.size() > 80)
@@ -241,11 +240,11 @@ QString WireCopyParser::bylineFromCredit(QStringView credit)
 
 WireCopyParser::Dateline WireCopyParser::parseDateline(QStringView paragraph)
 {
-    static const QRegularExpression re = makeRegex(
-        u"^(?<place>\\p{Lu}[\\p{L}\\p{M}.'\u2019-]*(?: \\p{L}[\\p{L}\\p{M}.'\u2019-]*){0,4}?)"
-        u"(?<extra>(?:,\\h*[^,()\\n\u2013\u2014]{1,30}?){0,2})\\h*"
-        u"(?:\\((?<agency>[^()\\n]{1,40})\\)\\h*)?"
-        u"(?<dash>[\u2013\u2014]|--?(?=\\s))"_s);
+    static const QRegularExpression re
+        = makeRegex(u"^(?<place>\\p{Lu}[\\p{L}\\p{M}.'\u2019-]*(?: \\p{L}[\\p{L}\\p{M}.'\u2019-]*){0,4}?)"
+                    u"(?<extra>(?:,\\h*[^,()\\n\u2013\u2014]{1,30}?){0,2})\\h*"
+                    u"(?:\\((?<agency>[^()\\n]{1,40})\\)\\h*)?"
+                    u"(?<dash>[\u2013\u2014]|--?(?=\\s))"_s);
     qsizetype lead = 0;
     while (lead < paragraph.size() && paragraph[lead].isSpace())
         ++lead;
@@ -254,8 +253,10 @@ WireCopyParser::Dateline WireCopyParser::parseDateline(QStringView paragraph)
         return {};
     const QString placeWord = m.captured(u"place");
     const QString agency = m.captured(u"agency").trimmed();
-    const bool placeAllCaps = std::none_of(placeWord.begin(), placeWord.end(), [](QChar c) { return c.isLower(); });
-    qsizetype placeLetters = std::count_if(placeWord.begin(), placeWord.end(), [](QChar c) { return c.isLetter(); });
+    const bool placeAllCaps
+        = std::none_of(placeWord.begin(), placeWord.end(), [](QChar c) { return c.isLower(); });
+    qsizetype placeLetters
+        = std::count_if(placeWord.begin(), placeWord.end(), [](QChar c) { return c.isLetter(); });
     // Without the agency in parentheses only an all-capitals place is a dateline: "NATO said" is
     // not, and "WASHINGTON —" is. A lower-case agency ("dpa") needs the capitals too.
     if (placeLetters < 2 || (!placeAllCaps && (agency.isEmpty() || !agency.front().isUpper())))
@@ -278,12 +279,12 @@ WireCopyParser::Dateline WireCopyParser::parseDateline(QStringView paragraph)
 
 QString WireCopyParser::firstSentence(QStringView paragraph)
 {
-    static const QStringList abbreviations = {
-        u"mr"_s,   u"mrs"_s,  u"ms"_s,  u"dr"_s,   u"prof"_s, u"gen"_s,  u"col"_s,  u"lt"_s,  u"sgt"_s,
-        u"capt"_s, u"gov"_s,  u"sen"_s, u"rep"_s,  u"st"_s,   u"jan"_s,  u"feb"_s,  u"mar"_s, u"apr"_s,
-        u"jun"_s,  u"jul"_s,  u"aug"_s, u"sep"_s,  u"sept"_s, u"oct"_s,  u"nov"_s,  u"dec"_s, u"no"_s,
-        u"inc"_s,  u"corp"_s, u"ltd"_s, u"co"_s,   u"jr"_s,   u"sr"_s,   u"vs"_s,   u"mt"_s,  u"ft"_s,
-        u"adm"_s,  u"maj"_s,  u"rev"_s, u"hon"_s,  u"pres"_s, u"gov"_s,  u"supt"_s, u"cmdr"_s};
+    static const QStringList abbreviations
+        = { u"mr"_s,   u"mrs"_s, u"ms"_s,  u"dr"_s,   u"prof"_s, u"gen"_s,  u"col"_s, u"lt"_s,  u"sgt"_s,
+            u"capt"_s, u"gov"_s, u"sen"_s, u"rep"_s,  u"st"_s,   u"jan"_s,  u"feb"_s, u"mar"_s, u"apr"_s,
+            u"jun"_s,  u"jul"_s, u"aug"_s, u"sep"_s,  u"sept"_s, u"oct"_s,  u"nov"_s, u"dec"_s, u"inc"_s,
+            u"corp"_s, u"ltd"_s, u"co"_s,  u"jr"_s,   u"sr"_s,   u"vs"_s,   u"mt"_s,  u"ft"_s,  u"adm"_s,
+            u"maj"_s,  u"rev"_s, u"hon"_s, u"pres"_s, u"gov"_s,  u"supt"_s, u"cmdr"_s };
     const auto isClosing = [](QChar c) {
         return c == QLatin1Char('"') || c == QLatin1Char('\'') || c == QLatin1Char(')') || c == QChar(0x201D)
             || c == QChar(0x2019) || c == QLatin1Char(']');
@@ -309,7 +310,7 @@ QString WireCopyParser::firstSentence(QStringView paragraph)
             ++k;
         if (k >= p.size() || !isOpening(p[k]))
             continue;
-        if (c == QLatin1Char('.')) {
+        if (c == QLatin1Char('.') && j == i + 1) {
             // The word before the period: an initial ("J."), a dotted abbreviation ("U.S.") or a
             // title ("Gen.") does not end a sentence.
             qsizetype w = i;
@@ -353,8 +354,9 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
     QList<Span> headings = hints.headings;
 
     const auto headingStartsIn = [&headings](Span line) {
-        return std::any_of(headings.begin(), headings.end(),
-                           [line](Span h) { return h.start >= line.start && h.start < std::max(line.end, line.start + 1); });
+        return std::any_of(headings.begin(), headings.end(), [line](Span h) {
+            return h.start >= line.start && h.start < std::max(line.end, line.start + 1);
+        });
     };
 
     QList<Line> lines = splitLines(a.body);
@@ -366,8 +368,8 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         const QStringView next = QStringView(a.body).mid(lines[1].start, lines[1].end - lines[1].start);
         const bool endsSentence = t.endsWith(QLatin1Char('.')) || t.endsWith(QLatin1Char('!'))
             || t.endsWith(QLatin1Char('?')) || t.endsWith(QChar(0x201D)) || t.endsWith(QLatin1Char('"'));
-        const bool isMeta = !parseByline(t).isEmpty() || parseDateLine(t).isValid() || parseDateline(t).length > 0
-            || isCreditLine(t);
+        const bool isMeta = !parseByline(t).isEmpty() || parseDateLine(t).isValid()
+            || parseDateline(t).length > 0 || isCreditLine(t);
         const bool nextIsBreak = next.trimmed().isEmpty() || !parseByline(next).isEmpty()
             || parseDateLine(next).isValid() || parseDateline(next).length > 0;
         const bool markedHeading = headingStartsIn(first);
@@ -382,7 +384,7 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
             QList<Span> shifted;
             for (Span h : std::as_const(headings)) {
                 if (h.start >= cut)
-                    shifted.append({h.start - cut, h.end - cut});
+                    shifted.append({ h.start - cut, h.end - cut });
             }
             headings = shifted;
             lines = splitLines(a.body);
@@ -402,7 +404,7 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         if (a.byline.isEmpty()) {
             if (QString names = parseByline(t); !names.isEmpty()) {
                 a.byline = names;
-                a.blocks.append({Block::Kind::Byline, s});
+                a.blocks.append({ Block::Kind::Byline, s });
                 metaLines.append(i);
                 ++seen;
                 continue;
@@ -431,7 +433,7 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         if (const Dateline d = parseDateline(t); d.length > 0) {
             a.dateline = d.place;
             a.source = d.source;
-            a.blocks.append({Block::Kind::Dateline, {s.start, s.start + d.length}});
+            a.blocks.append({ Block::Kind::Dateline, { s.start, s.start + d.length } });
             firstBody = i;
             datelineLine = i;
             datelineEnd = s.start + d.length;
@@ -450,17 +452,17 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         qsizetype chunk = last;
         while (chunk > 0 && !isBlank(body, lines[chunk - 1]))
             --chunk;
-        const Span chunkSpan = trimmedSpan(body, {lines[chunk].start, lines[last].end});
+        const Span chunkSpan = trimmedSpan(body, { lines[chunk].start, lines[last].end });
         const Span lastSpan = trimmedSpan(body, lines[last]);
-        const bool chunkFree = chunk > firstBody && std::none_of(metaLines.begin(), metaLines.end(),
-                                                                [chunk](qsizetype m) { return m >= chunk; });
+        const bool chunkFree = chunk > firstBody
+            && std::none_of(metaLines.begin(), metaLines.end(), [chunk](qsizetype m) { return m >= chunk; });
         if (chunk < last && chunkFree && viewOf(body, chunkSpan).startsWith(QLatin1Char('('))
             && isCreditLine(viewOf(body, chunkSpan))) {
             creditFrom = chunk;
-            a.blocks.append({Block::Kind::Credit, chunkSpan});
+            a.blocks.append({ Block::Kind::Credit, chunkSpan });
         } else if (isCreditLine(viewOf(body, lastSpan))) {
             creditFrom = last;
-            a.blocks.append({Block::Kind::Credit, lastSpan});
+            a.blocks.append({ Block::Kind::Credit, lastSpan });
         }
         if (creditFrom >= 0 && a.byline.isEmpty())
             a.byline = bylineFromCredit(viewOf(body, a.blocks.last().span));
@@ -468,7 +470,7 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
 
     // Crossheads, and the headings the markup importer found.
     for (const Span h : std::as_const(headings))
-        a.blocks.append({Block::Kind::Heading, h});
+        a.blocks.append({ Block::Kind::Heading, h });
     for (qsizetype l = 0; l < lines.size(); ++l) {
         if (l == datelineLine || metaLines.contains(l) || (creditFrom >= 0 && l >= creditFrom))
             continue;
@@ -476,7 +478,7 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         if (s.isEmpty() || !isCrosshead(viewOf(body, s)))
             continue;
         if (std::none_of(headings.begin(), headings.end(), [s](Span h) { return h.overlaps(s); }))
-            a.blocks.append({Block::Kind::Heading, s});
+            a.blocks.append({ Block::Kind::Heading, s });
     }
 
     // Derived title: the first sentence after the dateline. A hard-wrapped paragraph (blank lines
@@ -485,7 +487,8 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
         QString paragraph;
         if (firstBody >= 0) {
             const Span s = trimmedSpan(body, lines[firstBody]);
-            paragraph = body.mid(std::max(s.start, datelineEnd), s.end - std::max(s.start, datelineEnd)).trimmed();
+            paragraph
+                = body.mid(std::max(s.start, datelineEnd), s.end - std::max(s.start, datelineEnd)).trimmed();
             const bool blankSeparated = body.contains(u"\n\n"_s);
             for (qsizetype l = firstBody + 1; blankSeparated && l < lines.size() && !isBlank(body, lines[l])
                  && firstSentence(paragraph) == paragraph;

@@ -41,18 +41,18 @@ public:
     // What a markup importer already knows; plain text passes nothing.
     struct Hints
     {
-        QString title;         // non-empty: use it and never look for a title line
-        QList<Span> headings;  // spans in the text that are headings (become Block::Heading)
-        QString byline;        // used when the text itself has none
-        QString source;        // used when there is no dateline agency
-        QDate published;       // used when the text has no date line
+        QString title; // non-empty: use it and never look for a title line
+        QList<Span> headings; // spans in the text that are headings (become Block::Heading)
+        QString byline; // used when the text itself has none
+        QString source; // used when there is no dateline agency
+        QDate published; // used when the text has no date line
     };
 
     static Article parse(const QString &text, const Hints &hints = {});
 
     // Building blocks, public for tests and for other importers.
-    static QString parseByline(QStringView line);   // names part, or empty when not a byline
-    static QDate parseDateLine(QStringView line);   // invalid when the line is not a date
+    static QString parseByline(QStringView line); // names part, or empty when not a byline
+    static QDate parseDateLine(QStringView line); // invalid when the line is not a date
     static bool isCrosshead(QStringView line);
     static bool isCreditLine(QStringView paragraph);
     static QString bylineFromCredit(QStringView credit);
