@@ -59,7 +59,13 @@ bool NameHeuristics::isTitle(QStringView word)
         u"energy", u"transport", u"education", u"justice", u"labour", u"labor", u"environment",
         u"agriculture", u"development", u"culture", u"sports", u"treasury", u"home", u"opposition",
         u"leader", u"head", u"speaker", u"vice-president", u"father", u"sister", u"brother", u"rabbi",
-        u"imam", u"mullah", u"ayatollah", u"chief executive", u"auditor", u"solicitor", u"advocate"};
+        u"imam", u"mullah", u"ayatollah", u"auditor", u"solicitor", u"advocate", u"prosecutor", u"lawyer", u"analyst",
+        u"economist", u"envoy", u"diplomat", u"negotiator", u"official", u"activist", u"founder",
+        u"manager", u"engineer", u"spokesman", u"commentator", u"correspondent", u"editor",
+        u"researcher", u"scientist", u"chairperson", u"president-elect", u"secretary-general",
+        u"vice-chancellor", u"lawmaker", u"legislator", u"mep", u"mp", u"chef", u"captain",
+        u"striker", u"midfielder", u"goalkeeper", u"defender", u"manager", u"veteran", u"rapper",
+        u"singer", u"actor", u"actress", u"director-general", u"governor-general", u"mufti"};
     return set.contains(word);
 }
 

@@ -214,6 +214,9 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     const bool verbBefore = speechVerbBefore(body, start, para.start, 4);
     const bool verbAfter = speechVerbAfter(body, end, para.end, 6);
     const bool verbNear = verbBefore || verbAfter;
+    // A speech verb earlier in the same sentence makes a short fragment a partial quote:
+    // It said the talks had been “frank but constructive.”
+    const bool verbInSentence = verbNear || speechVerbBefore(body, start, para.start, 25);
 
     if (sentenceStart || introduced) {
         if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
@@ -226,10 +229,10 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
         || before == QLatin1StringView("titled") || before == QLatin1StringView("entitled")
         || before == QLatin1StringView("word") || before == QLatin1StringView("term"))
         return Quote::Kind::Scare;
-    if (shape.words <= 3 && !verbNear)
-        return Quote::Kind::Scare;
     if (shape.titleCase && shape.words <= 8 && !verbNear)
         return Quote::Kind::Scare; // a title: the film “The Long Night Home”
+    if (shape.words <= 3 && !verbInSentence)
+        return Quote::Kind::Scare;
     if (shape.upperStart && shape.words >= 4 && verbNear
         && (endsSentence || shape.last == u',' || shape.last == u'?' || shape.last == u'!'))
         return Quote::Kind::Direct; // He told reporters “We will not give up.”

@@ -59,11 +59,13 @@ struct Mention
     QString canonical; // the fullest name of the same person or organisation
     QStringList nameTokens;
     QStringList roles; // lower-case role words: titles, "analyst", "chief engineer", appositive nouns
+    QString roleHead;  // the noun that says what it is: "engineer", "maker"
     bool precededByThe = false;
     bool object = false;
     bool possessive = false;
     bool inQuote = false;
     bool bareTitle = false; // "the Prime Minister" without a name
+    bool modifier = false;  // "Norwegian" in "the Norwegian fisheries ministry"
 };
 
 // What an attribution points at before it is resolved to a name.
@@ -93,6 +95,47 @@ struct Event
     QString name;
     Mention::Type type = Mention::Type::Unknown;
 };
+
+// Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
+// amended to say", "Smith has repeatedly said".
+bool isBridgeWord(QStringView w)
+{
+    return isOneOf(w, {"also"_L1, "later"_L1, "then"_L1, "again"_L1, "previously"_L1, "has"_L1, "had"_L1,
+                       "have"_L1, "was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1,
+                       "being"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "can"_L1, "may"_L1,
+                       "might"_L1, "must"_L1, "did"_L1, "does"_L1, "do"_L1, "not"_L1, "never"_L1,
+                       "still"_L1, "just"_L1, "already"_L1, "reportedly"_L1, "repeatedly"_L1,
+                       "once"_L1, "further"_L1, "first"_L1, "separately"_L1, "earlier"_L1,
+                       "recently"_L1, "publicly"_L1, "privately"_L1, "to"_L1, "on"_L1, "last"_L1,
+                       "this"_L1, "late"_L1, "early"_L1, "yesterday"_L1, "today"_L1, "tonight"_L1,
+                       "morning"_L1, "afternoon"_L1, "evening"_L1, "night"_L1, "week"_L1, "month"_L1,
+                       "year"_L1, "clearly"_L1, "simply"_L1, "flatly"_L1, "angrily"_L1,
+                       "bluntly"_L1, "firmly"_L1, "quietly"_L1, "openly"_L1, "subsequently"_L1,
+                       "finally"_L1, "initially"_L1, "went"_L1, "goes"_L1, "herself"_L1,
+                       "himself"_L1, "themselves"_L1, "itself"_L1});
+}
+
+bool isAux(QStringView w)
+{
+    return isOneOf(w, {"was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1, "has"_L1, "had"_L1,
+                       "have"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "may"_L1, "might"_L1,
+                       "must"_L1, "did"_L1, "does"_L1, "do"_L1, "can"_L1});
+}
+
+bool isFunctionWord(QStringView w)
+{
+    return isOneOf(w, {"of"_L1, "and"_L1, "or"_L1, "but"_L1, "that"_L1, "which"_L1, "who"_L1, "whom"_L1,
+                       "with"_L1, "for"_L1, "from"_L1, "by"_L1, "in"_L1, "on"_L1, "at"_L1, "to"_L1,
+                       "as"_L1, "if"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1, "because"_L1,
+                       "than"_L1, "about"_L1, "into"_L1, "over"_L1, "under"_L1, "there"_L1, "here"_L1,
+                       "not"_L1, "so"_L1, "what"_L1, "how"_L1, "why"_L1, "where"_L1, "both"_L1,
+                       "against"_L1, "during"_L1, "without"_L1, "within"_L1, "through"_L1,
+                       "between"_L1, "among"_L1, "toward"_L1, "towards"_L1, "upon"_L1, "across"_L1,
+                       "despite"_L1, "since"_L1, "until"_L1, "amid"_L1, "per"_L1, "via"_L1, "like"_L1,
+                       "off"_L1, "out"_L1, "up"_L1, "down"_L1, "around"_L1, "near"_L1, "behind"_L1,
+                       "beyond"_L1, "above"_L1, "below"_L1, "except"_L1, "whether"_L1, "then"_L1,
+                       "it"_L1, "them"_L1, "him"_L1, "her"_L1, "us"_L1, "me"_L1, "you"_L1});
+}
 
 class Resolver final
 {
@@ -348,12 +391,36 @@ void Resolver::findMentions()
                 j += 2;
                 continue;
             }
+            // Organisations carry "for the", "of the", "and" inside their names: "International
+            // Council for the Exploration of the Sea", "Bank of England".
+            bool orgSoFar = false;
+            for (int k = i; k <= j && !orgSoFar; ++k)
+                orgSoFar = NameHeuristics::isOrgWord(text(k));
+            if (orgSoFar && next.word && next.lower && isOneOf(text(j + 1), {"of"_L1, "for"_L1, "and"_L1})) {
+                int k = j + 2;
+                if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), {"the"_L1}))
+                    ++k;
+                if (k < n && nameWord(k) && m_tokens[size_t(k)].para == next.para
+                    && m_tokens[size_t(k)].quote == next.quote) {
+                    j = k;
+                    continue;
+                }
+            }
             break;
         }
         bool allCaps = true;
         for (int k = i; k <= j; ++k)
             allCaps = allCaps && m_tokens[size_t(k)].allCaps;
         const int len = j - i + 1;
+        // A dateline opening the paragraph: "OSLO (Nordwire) –", "PARIS, May 2 -".
+        const bool paraStart = i == 0 || m_tokens[size_t(i - 1)].para != m_tokens[size_t(i)].para;
+        if (allCaps && paraStart && j + 1 < n && !m_tokens[size_t(j + 1)].word) {
+            const QChar c = m_body.at(m_tokens[size_t(j + 1)].start);
+            if (c == u'(' || c == u',' || c == u'-' || c == u'\u2013' || c == u'\u2014') {
+                i = j + 1;
+                continue;
+            }
+        }
         // Headlines and datelines in capitals ("TEL AVIV", "CEASEFIRE DEMAND") are not names.
         if (allCaps && (len > 1 || (m_tokens[size_t(i)].end - m_tokens[size_t(i)].start) > 6)) {
             i = j + 1;
@@ -398,19 +465,36 @@ void Resolver::classifyMentions()
         int lastTitle = -1;
         bool hasOrgWord = false;
         bool hasPlaceWord = false;
+        // The last token always stays a name ("Jane Singer"), unless every token is a title.
+        bool allTitles = true;
         for (int k = m.firstTok; k <= m.lastTok; ++k) {
-            const QStringView w = bareText(k);
-            if (NameHeuristics::isTitle(w))
+            const bool title = NameHeuristics::isTitle(bareText(k));
+            if (title && k < m.lastTok)
                 lastTitle = k;
+            allTitles = allTitles && (title || m_tokens[size_t(k)].lower);
         }
-        m.nameFirstTok = lastTitle >= 0 && lastTitle < m.lastTok ? lastTitle + 1 : m.firstTok;
+        m.bareTitle = allTitles;
+        m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
         while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)
             ++m.nameFirstTok; // a connector left after the title: "Secretary of State"
         for (int k = m.nameFirstTok; k <= m.lastTok; ++k) {
             hasOrgWord = hasOrgWord || NameHeuristics::isOrgWord(bareText(k));
             hasPlaceWord = hasPlaceWord || NameHeuristics::isPlaceWord(bareText(k));
         }
-        m.bareTitle = lastTitle == m.lastTok;
+        if (hasOrgWord)
+            m.nameFirstTok = m.firstTok; // "Foreign Ministry" is the organisation's whole name
+        if (m.bareTitle)
+            lastTitle = m.lastTok;
+        // A run followed by the noun it modifies is not the speaker itself: "the Norwegian fisheries
+        // ministry", "Gaza health ministry spokesman".
+        for (int k = m.lastTok + 1; k < int(m_tokens.size()) && k <= m.lastTok + 3 && !m.possessive; ++k) {
+            const Token &t = m_tokens[size_t(k)];
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.lastTok)].para || isFunctionWord(text(k))
+                || isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                break;
+            if (NameHeuristics::isOrgNoun(text(k)) || NameHeuristics::isTitle(text(k)))
+                m.modifier = true;
+        }
         const int prev = m.firstTok - 1;
         const bool prevSameClause = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
         m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), {"the"_L1});
@@ -437,7 +521,7 @@ void Resolver::classifyMentions()
             m.type = placeLike ? Mention::Type::Place : Mention::Type::Person;
         } else if (m_tokens[size_t(m.firstTok)].allCaps && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
             m.type = Mention::Type::Org; // an acronym: NATO, UNICEF
-        if (m.bareTitle)
+        if (m.bareTitle || (m.modifier && m.type != Mention::Type::Person))
             m.type = Mention::Type::Unknown;
 
         const qsizetype nameStart = m_tokens[size_t(m.nameFirstTok)].start;
@@ -448,7 +532,7 @@ void Resolver::classifyMentions()
         for (int k = m.nameFirstTok; k <= m.lastTok; ++k)
             m.nameTokens.append(bareText(k).toString());
 
-        for (int k = m.firstTok; k < m.nameFirstTok; ++k) {
+        for (int k = m.firstTok; k < m.nameFirstTok || (m.bareTitle && k <= m.lastTok); ++k) {
             const QStringView w = bareText(k);
             if (NameHeuristics::isTitle(w))
                 m.roles.append(w.toString().toLower());
@@ -463,18 +547,42 @@ void Resolver::classifyMentions()
                 || SpeechVerbs::contains(text(k)))
                 break;
             m.roles.append(bareText(k).toString().toLower());
+            if (m.roleHead.isEmpty())
+                m.roleHead = m.roles.last(); // the word next to the name: "drugmaker Norvik"
         }
         // An appositive after the run: "Peter Holm, the authority's chief engineer, said".
         const int after = m.lastTok + 1;
         if (after + 1 < int(m_tokens.size()) && isPunct(after, u',') && isDeterminer(after + 1)) {
-            for (int k = after + 2; k < int(m_tokens.size()) && k < after + 10; ++k) {
+            QStringList appositive;
+            QString head;
+            bool headDone = false;
+            bool closedByComma = false;
+            for (int k = after + 2; k < int(m_tokens.size()) && k < after + 12; ++k) {
                 const Token &t = m_tokens[size_t(k)];
-                if (!t.word || t.para != m_tokens[size_t(after)].para)
+                if (t.para != m_tokens[size_t(after)].para)
                     break;
-                if (t.lower && !isOneOf(text(k), roleStop))
-                    m.roles.append(bareText(k).toString().toLower());
+                if (!t.word) {
+                    closedByComma = isPunct(k, u',');
+                    break;
+                }
+                if (isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                    break;
+                if (isOneOf(text(k), {"of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1}))
+                    headDone = true;
+                if (t.lower && !isOneOf(text(k), roleStop)) {
+                    appositive.append(bareText(k).toString().toLower());
+                    if (!headDone)
+                        head = appositive.last();
+                }
+            }
+            if (closedByComma) {
+                m.roles += appositive;
+                if (!head.isEmpty())
+                    m.roleHead = head;
             }
         }
+        if (m.type != Mention::Type::Org && NameHeuristics::isOrgNoun(m.roleHead) && !personTitle)
+            m.type = Mention::Type::Org; // "Norvik Tools, the Bergen-based maker of drills,"
     }
 
     // Entities from the recogniser overrule the guesses where they overlap.
@@ -568,57 +676,49 @@ const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
 
 void Resolver::collectSubjectEvents()
 {
-    int lastSentence = -1;
+    // The first person and the first organisation of each sentence that are not objects
+    // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
+    int personSentence = -1;
+    int orgSentence = -1;
     for (const Mention &m : m_mentions) {
         const Token &t = m_tokens[size_t(m.firstTok)];
-        if (t.sentence == lastSentence || m.inQuote || t.inBlock)
+        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier)
             continue;
-        if (m.object || m.possessive || m.bareTitle)
-            continue;
-        if (m.type != Mention::Type::Person && m.type != Mention::Type::Org)
-            continue;
-        lastSentence = t.sentence;
-        m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+        if (m.type == Mention::Type::Person && t.sentence != personSentence) {
+            personSentence = t.sentence;
+            m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+        } else if (m.type == Mention::Type::Org && t.sentence != orgSentence) {
+            orgSentence = t.sentence;
+            m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+        }
     }
+    // So does whoever speaks in reported speech: "The mayor said she had asked ...".
+    int sentence = -1;
+    int sentenceStart = 0;
+    bool done = false;
+    for (int ti = 0; ti < int(m_tokens.size()); ++ti) {
+        const Token &t = m_tokens[size_t(ti)];
+        if (t.sentence != sentence) {
+            sentence = t.sentence;
+            sentenceStart = ti;
+            done = false;
+        }
+        if (done || t.quote >= 0 || t.inBlock || !isVerb(ti) || SpeechVerbs::isParticiple(text(ti)))
+            continue;
+        done = true;
+        const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        if (np.kind != NounPhrase::Kind::Common)
+            continue; // names are already subjects above; pronouns keep the focus where it is
+        const Attribution a = resolveNP(np, ti);
+        if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
+            m_subjects.push_back({a.focusPos, a.speaker, a.type});
+    }
+    std::stable_sort(m_subjects.begin(), m_subjects.end(),
+                     [](const Event &a, const Event &b) { return a.pos < b.pos; });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Attribution clauses
-
-// Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
-// amended to say", "Smith has repeatedly said".
-bool isBridgeWord(QStringView w)
-{
-    return isOneOf(w, {"also"_L1, "later"_L1, "then"_L1, "again"_L1, "previously"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1,
-                       "being"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "can"_L1, "may"_L1,
-                       "might"_L1, "must"_L1, "did"_L1, "does"_L1, "do"_L1, "not"_L1, "never"_L1,
-                       "still"_L1, "just"_L1, "already"_L1, "reportedly"_L1, "repeatedly"_L1,
-                       "once"_L1, "further"_L1, "first"_L1, "separately"_L1, "earlier"_L1,
-                       "recently"_L1, "publicly"_L1, "privately"_L1, "to"_L1, "on"_L1, "last"_L1,
-                       "this"_L1, "late"_L1, "early"_L1, "yesterday"_L1, "today"_L1, "tonight"_L1,
-                       "morning"_L1, "afternoon"_L1, "evening"_L1, "night"_L1, "week"_L1, "month"_L1,
-                       "year"_L1, "clearly"_L1, "simply"_L1, "flatly"_L1, "angrily"_L1,
-                       "bluntly"_L1, "firmly"_L1, "quietly"_L1, "openly"_L1, "subsequently"_L1,
-                       "finally"_L1, "initially"_L1, "went"_L1, "goes"_L1, "herself"_L1,
-                       "himself"_L1, "themselves"_L1, "itself"_L1});
-}
-
-bool isAux(QStringView w)
-{
-    return isOneOf(w, {"was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "may"_L1, "might"_L1,
-                       "must"_L1, "did"_L1, "does"_L1, "do"_L1, "can"_L1});
-}
-
-bool isFunctionWord(QStringView w)
-{
-    return isOneOf(w, {"of"_L1, "and"_L1, "or"_L1, "but"_L1, "that"_L1, "which"_L1, "who"_L1, "whom"_L1,
-                       "with"_L1, "for"_L1, "from"_L1, "by"_L1, "in"_L1, "on"_L1, "at"_L1, "to"_L1,
-                       "as"_L1, "if"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1, "because"_L1,
-                       "than"_L1, "about"_L1, "into"_L1, "over"_L1, "under"_L1, "there"_L1, "here"_L1,
-                       "not"_L1, "so"_L1, "what"_L1, "how"_L1, "why"_L1, "where"_L1, "both"_L1});
-}
 
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
@@ -714,6 +814,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         }
         if (isFunctionWord(w) || SpeechVerbs::contains(w))
             return np;
+        if (isDeterminer(j))
+            return np; // "called the “...”": a determiner with no noun is no speaker
         // A common noun phrase: walk back to its determiner.
         int k = j;
         int first = j;
@@ -900,7 +1002,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             else if (!after)
                 after = &m;
         }
-        const Mention *hit = before ? before : after;
+        const Mention *hit = before;
         if (!hit && orgHead && !isOneOf(head, {"statement"_L1})) {
             // "the company said": the latest organisation named in the reporter's text.
             for (const Mention &m : m_mentions)
@@ -908,6 +1010,8 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
                     && m_tokens[size_t(m.firstTok)].start < pos && !m.precededByThe)
                     hit = &m;
         }
+        if (!hit)
+            hit = after;
         if (hit) {
             a.speaker = hit->canonical.isEmpty() ? hit->name : hit->canonical;
             a.type = hit->type == Mention::Type::Unknown ? Mention::Type::Org : hit->type;
@@ -915,10 +1019,12 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         }
     }
     QString phrase = m_body.mid(span.start, span.end - span.start);
-    if (isDeterminer(np.firstTok) && !phrase.isEmpty())
-        phrase[0] = phrase.at(0).toLower();
-    a.speaker = phrase;
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
+    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), {"the"_L1}) && np.lastTok > np.firstTok)
+        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start, span.end - m_tokens[size_t(np.firstTok + 1)].start);
+    else if (isDeterminer(np.firstTok) && !phrase.isEmpty())
+        phrase[0] = phrase.at(0).toLower(); // an unnamed speaker keeps its article: "the draft"
+    a.speaker = phrase;
     return a;
 }
 
@@ -929,13 +1035,34 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
     for (int v = hi; v >= lo; --v) {
         if (!isVerb(v))
             continue;
+        const bool participle = SpeechVerbs::isParticiple(text(v));
         NounPhrase np = backwardNP(v - 1, floorTok);
-        if (np.kind == NounPhrase::Kind::None)
+        // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
+        // a participle's speaker is the subject of an earlier verb or of the sentence.
+        if (np.kind == NounPhrase::Kind::None && !participle)
             np = forwardNP(v + 1, hi);
         if (np.kind != NounPhrase::Kind::None)
             return resolveNP(np, v);
-        if (!SpeechVerbs::isParticiple(text(v)))
+        if (!participle)
             break;
+        for (int k = floorTok; k < v; ++k) {
+            const int mi = m_tokens[size_t(k)].mention;
+            if (mi < 0)
+                continue;
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.modifier) {
+                if (std::any_of(m_tokens.begin() + k, m_tokens.begin() + v,
+                                [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
+                    break; // an earlier verb will be tried next
+                NounPhrase subject;
+                subject.kind = NounPhrase::Kind::Name;
+                subject.mention = mi;
+                subject.firstTok = m.nameFirstTok;
+                subject.lastTok = m.lastTok;
+                return resolveNP(subject, v);
+            }
+            k = m.lastTok;
+        }
     }
     for (int k = lo; k < hi; ++k) {
         if (m_tokens[size_t(k)].word && isOneOf(text(k), {"according"_L1}) && isOneOf(text(k + 1), {"to"_L1})) {
