@@ -65,7 +65,10 @@ bool NameHeuristics::isTitle(QStringView word)
         u"researcher", u"scientist", u"chairperson", u"president-elect", u"secretary-general",
         u"vice-chancellor", u"lawmaker", u"legislator", u"mep", u"mp", u"chef", u"captain",
         u"striker", u"midfielder", u"goalkeeper", u"defender", u"manager", u"veteran", u"rapper",
-        u"singer", u"actor", u"actress", u"director-general", u"governor-general", u"mufti"};
+        u"singer", u"actor", u"actress", u"director-general", u"governor-general", u"mufti", u"passenger", u"resident",
+        u"witness", u"nurse", u"teacher", u"student", u"farmer", u"fisherman", u"driver", u"survivor",
+        u"volunteer", u"voter", u"pensioner", u"protester", u"refugee", u"doctor", u"surgeon",
+        u"pilot", u"owner", u"shopkeeper", u"historian", u"professor", u"expert", u"spokesperson"};
     return set.contains(word);
 }
 

@@ -5,6 +5,7 @@
 #include "SpeechVerbs.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <optional>
@@ -385,8 +386,10 @@ void Resolver::findMentions()
                 ++j;
                 continue;
             }
+            const bool ofAllowed = !isOneOf(text(j + 1), {"of"_L1}) || NameHeuristics::isTitle(text(j))
+                || NameHeuristics::isOrgWord(text(j));
             if (next.word && next.lower && j + 2 < n && NameHeuristics::isNameConnector(text(j + 1))
-                && !isOneOf(text(j + 1), {"and"_L1, "for"_L1}) && nameWord(j + 2)
+                && !isOneOf(text(j + 1), {"and"_L1, "for"_L1}) && ofAllowed && nameWord(j + 2)
                 && m_tokens[size_t(j + 2)].para == next.para) {
                 j += 2;
                 continue;
@@ -460,6 +463,8 @@ void Resolver::classifyMentions()
         "from"_L1, "in"_L1, "on"_L1, "at"_L1, "that"_L1, "said"_L1, "says"_L1, "as"_L1, "who"_L1,
         "was"_L1, "is"_L1, "but"_L1, "or"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1};
 
+    QSet<QString> lowerWords;
+    bool lowerWordsReady = false;
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
         Mention &m = m_mentions[mi];
         int lastTitle = -1;
@@ -483,6 +488,24 @@ void Resolver::classifyMentions()
         }
         if (hasOrgWord)
             m.nameFirstTok = m.firstTok; // "Foreign Ministry" is the organisation's whole name
+        // A sentence opening "Passenger Eva Lindqvist said" capitalises a common noun: when the
+        // article also uses that word in lower case ("212 passengers"), it is a role, not a name.
+        const bool sentenceInitial = m.firstTok == 0
+            || m_tokens[size_t(m.firstTok - 1)].sentence != m_tokens[size_t(m.firstTok)].sentence;
+        if (!hasOrgWord && sentenceInitial && m.nameFirstTok == m.firstTok && m.lastTok - m.firstTok >= 2) {
+            if (!lowerWordsReady) {
+                for (size_t k = 0; k < m_tokens.size(); ++k)
+                    if (m_tokens[k].lower)
+                        lowerWords.insert(bareText(int(k)).toString());
+                lowerWordsReady = true;
+            }
+            const QString w = bareText(m.firstTok).toString().toLower();
+            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s) || lowerWords.contains(w + u"es"_s)) {
+                m.nameFirstTok = m.firstTok + 1;
+                m.roles.append(w);
+                m.roleHead = w;
+            }
+        }
         if (m.bareTitle)
             lastTitle = m.lastTok;
         // A run followed by the noun it modifies is not the speaker itself: "the Norwegian fisheries
@@ -549,6 +572,18 @@ void Resolver::classifyMentions()
             m.roles.append(bareText(k).toString().toLower());
             if (m.roleHead.isEmpty())
                 m.roleHead = m.roles.last(); // the word next to the name: "drugmaker Norvik"
+        }
+        // A name in apposition to a role: "The ferry's operator, Gotlandslinjen, said",
+        // "Its chief executive, Rasmus Berg,".
+        if (m.firstTok >= 2 && isPunct(m.firstTok - 1, u',') && m.lastTok + 1 < int(m_tokens.size())
+            && isPunct(m.lastTok + 1, u',') && m_tokens[size_t(m.firstTok - 2)].word
+            && m_tokens[size_t(m.firstTok - 2)].lower && !isFunctionWord(text(m.firstTok - 2))
+            && !SpeechVerbs::contains(text(m.firstTok - 2))) {
+            const QString role = bareText(m.firstTok - 2).toString().toLower();
+            m.roles.append(role);
+            m.roleHead = role;
+            if (NameHeuristics::isOrgNoun(role) && m.type == Mention::Type::Unknown)
+                m.type = Mention::Type::Org;
         }
         // An appositive after the run: "Peter Holm, the authority's chief engineer, said".
         const int after = m.lastTok + 1;
@@ -1004,6 +1039,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         }
         const Mention *hit = before;
         if (!hit && orgHead && !isOneOf(head, {"statement"_L1})) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+                return a;
+            }
             // "the company said": the latest organisation named in the reporter's text.
             for (const Mention &m : m_mentions)
                 if (m.type == Mention::Type::Org && !m.inQuote && !m.bareTitle
@@ -1086,6 +1126,16 @@ Attribution Resolver::parseAfter(int oi) const
     const int n = int(m_tokens.size());
     int lo = qb + 1;
     if (lo >= n || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
+        return {};
+    // “…,” he said / “…?” she asked / “…”, he said. A fragment running on into the sentence
+    // (what it called “unrealistic” wage demands) has no attribution after it.
+    qsizetype k = q.text.size() - 2;
+    while (k > 0 && q.text.at(k).isSpace())
+        --k;
+    const QChar lastInner = k > 0 ? q.text.at(k) : QChar();
+    const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
+        || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
+    if (!attributionPunct && m_tokens[size_t(lo)].word)
         return {};
     while (lo < n && !m_tokens[size_t(lo)].word && m_tokens[size_t(lo)].quote < 0
            && m_tokens[size_t(lo)].sentence == m_tokens[size_t(qb)].sentence)
