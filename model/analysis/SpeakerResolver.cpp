@@ -1206,6 +1206,7 @@ void Resolver::run()
     const size_t count = m_order.size();
     std::vector<Attribution> results(count);
     std::vector<bool> explicitFound(count, false);
+    std::vector<bool> focusOnly(count, false); // a guess that any attribution in the same run beats
     auto quoteAt = [&](size_t oi) -> const Quote & { return m_quotes.at(m_order[oi]); };
     auto attributable = [&](size_t oi) {
         const Quote &q = quoteAt(oi);
@@ -1308,6 +1309,7 @@ void Resolver::run()
                     b.speaker = e->name;
                     b.type = Mention::Type::Person;
                     record(oi, b);
+                    focusOnly[oi] = true;
                 }
             }
             continue;
@@ -1335,8 +1337,11 @@ void Resolver::run()
     }
     // A multi-paragraph quote has one speaker: spread an attribution found anywhere in the run.
     for (size_t oi = count; oi-- > 1;) {
-        if (continues(oi) && results[oi].found && !results[oi - 1].found && attributable(oi - 1))
+        if (continues(oi) && results[oi].found && !focusOnly[oi] && (!results[oi - 1].found || focusOnly[oi - 1])
+            && attributable(oi - 1)) {
             results[oi - 1] = results[oi];
+            focusOnly[oi - 1] = false;
+        }
     }
     for (size_t oi = 1; oi < count; ++oi) {
         if (continues(oi) && results[oi - 1].found && !explicitFound[oi])
