@@ -3,43 +3,54 @@
 
 #include <QChar>
 
-#include <initializer_list>
-#include <string>
-#include <string_view>
-#include <unordered_set>
+#include <algorithm>
+
 
 namespace Lede {
 
 namespace {
 
-class WordSet final
+quint32 firstLetterBit(char16_t folded)
 {
-public:
-    WordSet(std::initializer_list<std::u16string_view> words)
-    {
-        for (auto w : words)
-            m_words.emplace(w);
-    }
-
-    bool contains(QStringView word) const
-    {
-        if (word.isEmpty() || word.size() > 40)
-            return false;
-        std::u16string folded;
-        folded.resize(size_t(word.size()));
-        for (qsizetype i = 0; i < word.size(); ++i) {
-            // Curly apostrophes are folded to straight ones so both spellings share one entry.
-            char16_t c = word.at(i).toLower().unicode();
-            folded[size_t(i)] = c == u'\u2019' ? u'\'' : c;
-        }
-        return m_words.count(folded) > 0;
-    }
-
-private:
-    std::unordered_set<std::u16string> m_words;
-};
+    return folded >= u'a' && folded <= u'z' ? quint32(1) << (folded - u'a') : quint32(1) << 26;
+}
 
 } // namespace
+
+WordSet::WordSet(std::initializer_list<std::u16string_view> words)
+{
+    for (auto w : words) {
+        std::u16string folded(w);
+        for (char16_t &c : folded)
+            c = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+        m_storage.push_back(std::move(folded));
+        const std::u16string &stored = m_storage.back();
+        m_words.insert(stored);
+        m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
+        m_firstLetters |= firstLetterBit(stored.empty() ? u' ' : stored.front());
+    }
+}
+
+bool WordSet::contains(QStringView word) const
+{
+    constexpr qsizetype kMax = 40;
+    if (word.isEmpty() || word.size() > kMax || !(m_lengths & (quint64(1) << word.size())))
+        return false;
+    const char16_t first = word.front().unicode();
+    if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
+        return false;
+    char16_t buf[kMax];
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char16_t c = word.at(i).unicode();
+        if (c >= u'A' && c <= u'Z')
+            buf[i] = char16_t(c + 32);
+        else if (c < 128)
+            buf[i] = c;
+        else
+            buf[i] = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+    }
+    return m_words.count(std::u16string_view(buf, size_t(word.size()))) > 0;
+}
 
 bool NameHeuristics::isTitle(QStringView word)
 {

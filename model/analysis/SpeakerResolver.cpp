@@ -101,41 +101,44 @@ struct Event
 // amended to say", "Smith has repeatedly said".
 bool isBridgeWord(QStringView w)
 {
-    return isOneOf(w, {"also"_L1, "later"_L1, "then"_L1, "again"_L1, "previously"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1,
-                       "being"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "can"_L1, "may"_L1,
-                       "might"_L1, "must"_L1, "did"_L1, "does"_L1, "do"_L1, "not"_L1, "never"_L1,
-                       "still"_L1, "just"_L1, "already"_L1, "reportedly"_L1, "repeatedly"_L1,
-                       "once"_L1, "further"_L1, "first"_L1, "separately"_L1, "earlier"_L1,
-                       "recently"_L1, "publicly"_L1, "privately"_L1, "to"_L1, "on"_L1, "last"_L1,
-                       "this"_L1, "late"_L1, "early"_L1, "yesterday"_L1, "today"_L1, "tonight"_L1,
-                       "morning"_L1, "afternoon"_L1, "evening"_L1, "night"_L1, "week"_L1, "month"_L1,
-                       "year"_L1, "clearly"_L1, "simply"_L1, "flatly"_L1, "angrily"_L1,
-                       "bluntly"_L1, "firmly"_L1, "quietly"_L1, "openly"_L1, "subsequently"_L1,
-                       "finally"_L1, "initially"_L1, "went"_L1, "goes"_L1, "herself"_L1,
-                       "himself"_L1, "themselves"_L1, "itself"_L1});
+    static const WordSet set{u"also", u"later", u"then", u"again", u"previously", u"has", u"had",
+                       u"have", u"was", u"were", u"is", u"are", u"been", u"be",
+                       u"being", u"will", u"would", u"could", u"should", u"can", u"may",
+                       u"might", u"must", u"did", u"does", u"do", u"not", u"never",
+                       u"still", u"just", u"already", u"reportedly", u"repeatedly",
+                       u"once", u"further", u"first", u"separately", u"earlier",
+                       u"recently", u"publicly", u"privately", u"to", u"on", u"last",
+                       u"this", u"late", u"early", u"yesterday", u"today", u"tonight",
+                       u"morning", u"afternoon", u"evening", u"night", u"week", u"month",
+                       u"year", u"clearly", u"simply", u"flatly", u"angrily",
+                       u"bluntly", u"firmly", u"quietly", u"openly", u"subsequently",
+                       u"finally", u"initially", u"went", u"goes", u"herself",
+                       u"himself", u"themselves", u"itself"};
+    return set.contains(w);
 }
 
 bool isAux(QStringView w)
 {
-    return isOneOf(w, {"was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "may"_L1, "might"_L1,
-                       "must"_L1, "did"_L1, "does"_L1, "do"_L1, "can"_L1});
+    static const WordSet set{u"was", u"were", u"is", u"are", u"been", u"be", u"has", u"had",
+                       u"have", u"will", u"would", u"could", u"should", u"may", u"might",
+                       u"must", u"did", u"does", u"do", u"can"};
+    return set.contains(w);
 }
 
 bool isFunctionWord(QStringView w)
 {
-    return isOneOf(w, {"of"_L1, "and"_L1, "or"_L1, "but"_L1, "that"_L1, "which"_L1, "who"_L1, "whom"_L1,
-                       "with"_L1, "for"_L1, "from"_L1, "by"_L1, "in"_L1, "on"_L1, "at"_L1, "to"_L1,
-                       "as"_L1, "if"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1, "because"_L1,
-                       "than"_L1, "about"_L1, "into"_L1, "over"_L1, "under"_L1, "there"_L1, "here"_L1,
-                       "not"_L1, "so"_L1, "what"_L1, "how"_L1, "why"_L1, "where"_L1, "both"_L1,
-                       "against"_L1, "during"_L1, "without"_L1, "within"_L1, "through"_L1,
-                       "between"_L1, "among"_L1, "toward"_L1, "towards"_L1, "upon"_L1, "across"_L1,
-                       "despite"_L1, "since"_L1, "until"_L1, "amid"_L1, "per"_L1, "via"_L1, "like"_L1,
-                       "off"_L1, "out"_L1, "up"_L1, "down"_L1, "around"_L1, "near"_L1, "behind"_L1,
-                       "beyond"_L1, "above"_L1, "below"_L1, "except"_L1, "whether"_L1, "then"_L1,
-                       "it"_L1, "them"_L1, "him"_L1, "her"_L1, "us"_L1, "me"_L1, "you"_L1});
+    static const WordSet set{u"of", u"and", u"or", u"but", u"that", u"which", u"who", u"whom",
+                       u"with", u"for", u"from", u"by", u"in", u"on", u"at", u"to",
+                       u"as", u"if", u"when", u"while", u"after", u"before", u"because",
+                       u"than", u"about", u"into", u"over", u"under", u"there", u"here",
+                       u"not", u"so", u"what", u"how", u"why", u"where", u"both",
+                       u"against", u"during", u"without", u"within", u"through",
+                       u"between", u"among", u"toward", u"towards", u"upon", u"across",
+                       u"despite", u"since", u"until", u"amid", u"per", u"via", u"like",
+                       u"off", u"out", u"up", u"down", u"around", u"near", u"behind",
+                       u"beyond", u"above", u"below", u"except", u"whether", u"then",
+                       u"it", u"them", u"him", u"her", u"us", u"me", u"you"};
+    return set.contains(w);
 }
 
 class Resolver final
@@ -176,14 +179,13 @@ private:
     }
     bool isPronoun(int tok) const
     {
-        return m_tokens[size_t(tok)].word
-            && isOneOf(text(tok), {"he"_L1, "she"_L1, "they"_L1, "it"_L1, "we"_L1, "i"_L1});
+        static const WordSet set{u"he", u"she", u"they", u"it", u"we", u"i"};
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
     bool isDeterminer(int tok) const
     {
-        return m_tokens[size_t(tok)].word
-            && isOneOf(text(tok), {"the"_L1, "a"_L1, "an"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1,
-                                   "our"_L1, "this"_L1, "that"_L1});
+        static const WordSet set{u"the", u"a", u"an", u"its", u"his", u"her", u"their", u"our", u"this", u"that"};
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
 
     void tokenize();
@@ -248,7 +250,7 @@ void Resolver::tokenize()
             bool dotted = false;
             while (j < n) {
                 const QChar d = m_body.at(j);
-                if (d.isLetterOrNumber() || d.isMark()) {
+                if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
                     ++j;
                     continue;
                 }
@@ -444,24 +446,24 @@ void Resolver::findMentions()
 
 void Resolver::classifyMentions()
 {
-    static const std::initializer_list<QLatin1StringView> objectWords = {
-        "with"_L1, "of"_L1, "to"_L1, "by"_L1, "from"_L1, "for"_L1, "against"_L1, "about"_L1, "at"_L1,
-        "in"_L1, "into"_L1, "on"_L1, "between"_L1, "among"_L1, "than"_L1, "like"_L1, "met"_L1,
-        "meets"_L1, "meeting"_L1, "visited"_L1, "visiting"_L1, "called"_L1, "told"_L1, "tells"_L1,
-        "thanked"_L1, "urged"_L1, "asked"_L1, "named"_L1, "appointed"_L1, "replaced"_L1,
-        "succeeded"_L1, "criticized"_L1, "criticised"_L1, "praised"_L1, "hosted"_L1, "including"_L1,
-        "behind"_L1, "toward"_L1, "towards"_L1, "under"_L1, "over"_L1, "after"_L1, "before"_L1,
-        "via"_L1, "unlike"_L1, "joined"_L1, "accompanied"_L1, "accused"_L1, "blamed"_L1,
-        "interviewed"_L1, "sued"_L1, "fired"_L1, "backed"_L1, "supported"_L1, "opposed"_L1,
-        "near"_L1, "across"_L1, "outside"_L1, "inside"_L1, "through"_L1, "during"_L1, "per"_L1,
-        "thank"_L1, "welcomed"_L1, "greeted"_L1, "phoned"_L1, "warned"_L1};
-    static const std::initializer_list<QLatin1StringView> placePrepositions = {
-        "in"_L1, "from"_L1, "near"_L1, "to"_L1, "into"_L1, "across"_L1, "outside"_L1, "inside"_L1,
-        "at"_L1, "toward"_L1, "towards"_L1, "through"_L1};
-    static const std::initializer_list<QLatin1StringView> roleStop = {
-        "the"_L1, "a"_L1, "an"_L1, "of"_L1, "with"_L1, "and"_L1, "to"_L1, "by"_L1, "for"_L1,
-        "from"_L1, "in"_L1, "on"_L1, "at"_L1, "that"_L1, "said"_L1, "says"_L1, "as"_L1, "who"_L1,
-        "was"_L1, "is"_L1, "but"_L1, "or"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1};
+    static const WordSet objectWords{
+        u"with", u"of", u"to", u"by", u"from", u"for", u"against", u"about", u"at",
+        u"in", u"into", u"on", u"between", u"among", u"than", u"like", u"met",
+        u"meets", u"meeting", u"visited", u"visiting", u"called", u"told", u"tells",
+        u"thanked", u"urged", u"asked", u"named", u"appointed", u"replaced",
+        u"succeeded", u"criticized", u"criticised", u"praised", u"hosted", u"including",
+        u"behind", u"toward", u"towards", u"under", u"over", u"after", u"before",
+        u"via", u"unlike", u"joined", u"accompanied", u"accused", u"blamed",
+        u"interviewed", u"sued", u"fired", u"backed", u"supported", u"opposed",
+        u"near", u"across", u"outside", u"inside", u"through", u"during", u"per",
+        u"thank", u"welcomed", u"greeted", u"phoned", u"warned"};
+    static const WordSet placePrepositions{
+        u"in", u"from", u"near", u"to", u"into", u"across", u"outside", u"inside",
+        u"at", u"toward", u"towards", u"through"};
+    static const WordSet roleStop{
+        u"the", u"a", u"an", u"of", u"with", u"and", u"to", u"by", u"for",
+        u"from", u"in", u"on", u"at", u"that", u"said", u"says", u"as", u"who",
+        u"was", u"is", u"but", u"or", u"when", u"while", u"after", u"before"};
 
     QSet<QString> lowerWords;
     bool lowerWordsReady = false;
@@ -522,7 +524,7 @@ void Resolver::classifyMentions()
         const bool prevSameClause = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
         m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), {"the"_L1});
         if (prevSameClause && m_tokens[size_t(prev)].word && m_tokens[size_t(prev)].lower) {
-            if (isOneOf(text(prev), objectWords))
+            if (objectWords.contains(text(prev)))
                 m.object = true;
             else if (isOneOf(text(prev), {"and"_L1, "or"_L1}) && prev - 1 >= 0
                      && m_tokens[size_t(prev - 1)].mention >= 0)
@@ -540,7 +542,7 @@ void Resolver::classifyMentions()
             m.type = Mention::Type::Place;
         else if (nameLen >= 2) {
             const bool placeLike = prevSameClause && m_tokens[size_t(prev)].word
-                && isOneOf(text(prev), placePrepositions);
+                && placePrepositions.contains(text(prev));
             m.type = placeLike ? Mention::Type::Place : Mention::Type::Person;
         } else if (m_tokens[size_t(m.firstTok)].allCaps && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
             m.type = Mention::Type::Org; // an acronym: NATO, UNICEF
@@ -566,7 +568,7 @@ void Resolver::classifyMentions()
         // Lower-case role words just before the run: "analyst Jane Roe", "top diplomat Antony Blinken".
         for (int k = m.firstTok - 1, seen = 0; k >= 0 && seen < 3; --k, ++seen) {
             const Token &t = m_tokens[size_t(k)];
-            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para || isOneOf(text(k), roleStop)
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para || roleStop.contains(text(k))
                 || SpeechVerbs::contains(text(k)))
                 break;
             m.roles.append(bareText(k).toString().toLower());
@@ -604,7 +606,7 @@ void Resolver::classifyMentions()
                     break;
                 if (isOneOf(text(k), {"of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1}))
                     headDone = true;
-                if (t.lower && !isOneOf(text(k), roleStop)) {
+                if (t.lower && !roleStop.contains(text(k))) {
                     appositive.append(bareText(k).toString().toLower());
                     if (!headDone)
                         head = appositive.last();

@@ -2,6 +2,7 @@
 #include "SpeechVerbs.h"
 
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -47,14 +48,19 @@ bool isVowel(char16_t c)
 
 struct VerbTable
 {
-    std::unordered_set<std::u16string> forms;
-    std::unordered_set<std::u16string> participles;
+    std::deque<std::u16string> storage; // stable addresses for the views below
+    std::unordered_set<std::u16string_view> forms;
+    std::unordered_set<std::u16string_view> participles;
 
     void add(std::u16string form, bool participle = false)
     {
+        storage.push_back(std::move(form));
+        const std::u16string_view view = storage.back();
+        if (forms.count(view))
+            return;
         if (participle)
-            participles.insert(form);
-        forms.insert(std::move(form));
+            participles.insert(view);
+        forms.insert(view);
     }
 
     void addRegular(std::u16string_view base, bool doubleFinal)
@@ -139,9 +145,7 @@ bool SpeechVerbs::contains(QStringView word)
     qsizetype len = 0;
     if (!foldLower(word, buf, &len))
         return false;
-    // std::unordered_set<std::u16string> has no heterogeneous lookup before C++20's transparent
-    // hashing, which libstdc++ 12 lacks for unordered containers; a short string fits in SSO.
-    return table().forms.count(std::u16string(buf, size_t(len))) > 0;
+    return table().forms.count(std::u16string_view(buf, size_t(len))) > 0;
 }
 
 bool SpeechVerbs::isParticiple(QStringView word)
@@ -150,7 +154,7 @@ bool SpeechVerbs::isParticiple(QStringView word)
     qsizetype len = 0;
     if (!foldLower(word, buf, &len))
         return false;
-    return table().participles.count(std::u16string(buf, size_t(len))) > 0;
+    return table().participles.count(std::u16string_view(buf, size_t(len))) > 0;
 }
 
 QStringList SpeechVerbs::all()
