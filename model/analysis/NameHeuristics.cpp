@@ -19,7 +19,13 @@ quint32 firstLetterBit(char16_t folded)
 
 WordSet::WordSet(std::initializer_list<std::u16string_view> words)
 {
-    for (auto w : words) {
+    for (auto w : words)
+        insert(w);
+}
+
+void WordSet::insert(std::u16string_view w)
+{
+    {
         std::u16string folded(w);
         for (char16_t &c : folded)
             c = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();

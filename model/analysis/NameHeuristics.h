@@ -18,7 +18,9 @@ namespace Lede {
 class WordSet final
 {
 public:
+    WordSet() = default;
     WordSet(std::initializer_list<std::u16string_view> words);
+    void insert(std::u16string_view word);
     bool contains(QStringView word) const;
 
 private:

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SpeechVerbs.h"
 
+#include "NameHeuristics.h"
+
 #include <algorithm>
-#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 namespace Lede {
 
@@ -48,20 +48,17 @@ bool isVowel(char16_t c)
 
 struct VerbTable
 {
-    std::deque<std::u16string> storage; // stable addresses for the views below
-    std::unordered_set<std::u16string_view> forms;
-    std::unordered_set<std::u16string_view> participles;
+    WordSet forms;
+    WordSet participles;
 
-    void add(std::u16string form, bool participle = false)
+    void add(const std::u16string &form, bool participle = false)
     {
-        storage.push_back(std::move(form));
-        const std::u16string_view view = storage.back();
-        if (forms.count(view))
-            return;
+        forms.insert(form);
         if (participle)
-            participles.insert(view);
-        forms.insert(view);
+            participles.insert(form);
+        sorted.append(QString::fromStdU16String(form));
     }
+    QStringList sorted; // for all()
 
     void addRegular(std::u16string_view base, bool doubleFinal)
     {
@@ -115,54 +112,23 @@ const VerbTable &table()
     return t;
 }
 
-// Lower-cases into a stack buffer; false when the word is too long or not plain letters.
-bool foldLower(QStringView word, char16_t (&buf)[32], qsizetype *len)
-{
-    if (word.isEmpty() || word.size() > 32)
-        return false;
-    for (qsizetype i = 0; i < word.size(); ++i) {
-        const QChar c = word.at(i);
-        if (c.unicode() < 128) {
-            char16_t u = c.unicode();
-            if (u >= u'A' && u <= u'Z')
-                u = char16_t(u + 32);
-            if (u < u'a' || u > u'z')
-                return false;
-            buf[i] = u;
-        } else {
-            return false;
-        }
-    }
-    *len = word.size();
-    return true;
-}
-
 } // namespace
 
 bool SpeechVerbs::contains(QStringView word)
 {
-    char16_t buf[32];
-    qsizetype len = 0;
-    if (!foldLower(word, buf, &len))
-        return false;
-    return table().forms.count(std::u16string_view(buf, size_t(len))) > 0;
+    return table().forms.contains(word);
 }
 
 bool SpeechVerbs::isParticiple(QStringView word)
 {
-    char16_t buf[32];
-    qsizetype len = 0;
-    if (!foldLower(word, buf, &len))
-        return false;
-    return table().participles.count(std::u16string_view(buf, size_t(len))) > 0;
+    return table().participles.contains(word);
 }
 
 QStringList SpeechVerbs::all()
 {
-    QStringList out;
-    for (const auto &f : table().forms)
-        out.append(QString::fromUtf16(f.data(), qsizetype(f.size())));
+    QStringList out = table().sorted;
     std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
