@@ -3,7 +3,6 @@
 
 #include <QStringView>
 #include <QtGlobal>
-
 #include <deque>
 #include <initializer_list>
 #include <string>

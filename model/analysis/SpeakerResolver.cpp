@@ -6,7 +6,6 @@
 
 #include <QHash>
 #include <QSet>
-
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -44,29 +43,29 @@ struct Token
     bool inBlock = false;
     int para = 0;
     int sentence = 0;
-    int quote = -1;   // index into the sorted quote order, -1 outside quotes
+    int quote = -1; // index into the sorted quote order, -1 outside quotes
     int mention = -1; // capitalised run this token belongs to
 };
 
 struct Mention
 {
     enum class Type { Unknown, Person, Org, Place };
-    int firstTok = 0;     // the whole run, titles included
+    int firstTok = 0; // the whole run, titles included
     int nameFirstTok = 0; // the name without titles
     int lastTok = 0;
     Type type = Type::Unknown;
     Gender gender = Gender::Unknown;
-    QString name;      // as written, titles and a possessive "'s" removed
+    QString name; // as written, titles and a possessive "'s" removed
     QString canonical; // the fullest name of the same person or organisation
     QStringList nameTokens;
     QStringList roles; // lower-case role words: titles, "analyst", "chief engineer", appositive nouns
-    QString roleHead;  // the noun that says what it is: "engineer", "maker"
+    QString roleHead; // the noun that says what it is: "engineer", "maker"
     bool precededByThe = false;
     bool object = false;
     bool possessive = false;
     bool inQuote = false;
     bool bareTitle = false; // "the Prime Minister" without a name
-    bool modifier = false;  // "Norwegian" in "the Norwegian fisheries ministry"
+    bool modifier = false; // "Norwegian" in "the Norwegian fisheries ministry"
 };
 
 // What an attribution points at before it is resolved to a name.
@@ -101,43 +100,44 @@ struct Event
 // amended to say", "Smith has repeatedly said".
 bool isBridgeWord(QStringView w)
 {
-    static const WordSet set{u"also", u"later", u"then", u"again", u"previously", u"has", u"had",
-                       u"have", u"was", u"were", u"is", u"are", u"been", u"be",
-                       u"being", u"will", u"would", u"could", u"should", u"can", u"may",
-                       u"might", u"must", u"did", u"does", u"do", u"not", u"never",
-                       u"still", u"just", u"already", u"reportedly", u"repeatedly",
-                       u"once", u"further", u"first", u"separately", u"earlier",
-                       u"recently", u"publicly", u"privately", u"to", u"on", u"last",
-                       u"this", u"late", u"early", u"yesterday", u"today", u"tonight",
-                       u"morning", u"afternoon", u"evening", u"night", u"week", u"month",
-                       u"year", u"clearly", u"simply", u"flatly", u"angrily",
-                       u"bluntly", u"firmly", u"quietly", u"openly", u"subsequently",
-                       u"finally", u"initially", u"went", u"goes", u"herself",
-                       u"himself", u"themselves", u"itself"};
+    static const WordSet set {
+        u"also",    u"later",      u"then",         u"again",      u"previously", u"has",       u"had",
+        u"have",    u"was",        u"were",         u"is",         u"are",        u"been",      u"be",
+        u"being",   u"will",       u"would",        u"could",      u"should",     u"can",       u"may",
+        u"might",   u"must",       u"did",          u"does",       u"do",         u"not",       u"never",
+        u"still",   u"just",       u"already",      u"reportedly", u"repeatedly", u"once",      u"further",
+        u"first",   u"separately", u"earlier",      u"recently",   u"publicly",   u"privately", u"to",
+        u"on",      u"last",       u"this",         u"late",       u"early",      u"yesterday", u"today",
+        u"tonight", u"morning",    u"afternoon",    u"evening",    u"night",      u"week",      u"month",
+        u"year",    u"clearly",    u"simply",       u"flatly",     u"angrily",    u"bluntly",   u"firmly",
+        u"quietly", u"openly",     u"subsequently", u"finally",    u"initially",  u"went",      u"goes",
+        u"herself", u"himself",    u"themselves",   u"itself"
+    };
     return set.contains(w);
 }
 
 bool isAux(QStringView w)
 {
-    static const WordSet set{u"was", u"were", u"is", u"are", u"been", u"be", u"has", u"had",
-                       u"have", u"will", u"would", u"could", u"should", u"may", u"might",
-                       u"must", u"did", u"does", u"do", u"can"};
+    static const WordSet set { u"was",   u"were", u"is",   u"are",   u"been",  u"be",     u"has",
+                               u"had",   u"have", u"will", u"would", u"could", u"should", u"may",
+                               u"might", u"must", u"did",  u"does",  u"do",    u"can" };
     return set.contains(w);
 }
 
 bool isFunctionWord(QStringView w)
 {
-    static const WordSet set{u"of", u"and", u"or", u"but", u"that", u"which", u"who", u"whom",
-                       u"with", u"for", u"from", u"by", u"in", u"on", u"at", u"to",
-                       u"as", u"if", u"when", u"while", u"after", u"before", u"because",
-                       u"than", u"about", u"into", u"over", u"under", u"there", u"here",
-                       u"not", u"so", u"what", u"how", u"why", u"where", u"both",
-                       u"against", u"during", u"without", u"within", u"through",
-                       u"between", u"among", u"toward", u"towards", u"upon", u"across",
-                       u"despite", u"since", u"until", u"amid", u"per", u"via", u"like",
-                       u"off", u"out", u"up", u"down", u"around", u"near", u"behind",
-                       u"beyond", u"above", u"below", u"except", u"whether", u"then",
-                       u"it", u"them", u"him", u"her", u"us", u"me", u"you"};
+    static const WordSet set {
+        u"of",      u"and",     u"or",      u"but",    u"that",   u"which",   u"who",     u"whom",
+        u"with",    u"for",     u"from",    u"by",     u"in",     u"on",      u"at",      u"to",
+        u"as",      u"if",      u"when",    u"while",  u"after",  u"before",  u"because", u"than",
+        u"about",   u"into",    u"over",    u"under",  u"there",  u"here",    u"not",     u"so",
+        u"what",    u"how",     u"why",     u"where",  u"both",   u"against", u"during",  u"without",
+        u"within",  u"through", u"between", u"among",  u"toward", u"towards", u"upon",    u"across",
+        u"despite", u"since",   u"until",   u"amid",   u"per",    u"via",     u"like",    u"off",
+        u"out",     u"up",      u"down",    u"around", u"near",   u"behind",  u"beyond",  u"above",
+        u"below",   u"except",  u"whether", u"then",   u"it",     u"them",    u"him",     u"her",
+        u"us",      u"me",      u"you"
+    };
     return set.contains(w);
 }
 
@@ -179,12 +179,13 @@ private:
     }
     bool isPronoun(int tok) const
     {
-        static const WordSet set{u"he", u"she", u"they", u"it", u"we", u"i"};
+        static const WordSet set { u"he", u"she", u"they", u"it", u"we", u"i" };
         return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
     bool isDeterminer(int tok) const
     {
-        static const WordSet set{u"the", u"a", u"an", u"its", u"his", u"her", u"their", u"our", u"this", u"that"};
+        static const WordSet set { u"the", u"a",     u"an",  u"its",  u"his",
+                                   u"her", u"their", u"our", u"this", u"that" };
         return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
 
@@ -212,8 +213,8 @@ private:
 
     std::vector<Token> m_tokens;
     std::vector<Mention> m_mentions;
-    std::vector<int> m_order;    // quote indices sorted by start, valid spans only
-    std::vector<int> m_qFirst;   // first token inside each ordered quote, -1 if none
+    std::vector<int> m_order; // quote indices sorted by start, valid spans only
+    std::vector<int> m_qFirst; // first token inside each ordered quote, -1 if none
     std::vector<int> m_qLast;
     std::vector<Event> m_subjects; // sentence subjects, sorted by position
     std::vector<Event> m_speakers; // resolved speakers in reading order
@@ -305,9 +306,8 @@ void Resolver::assignQuotesAndSentences()
         if (s.start >= 0 && s.end <= m_body.size() && s.start < s.end)
             m_order.push_back(qi);
     }
-    std::stable_sort(m_order.begin(), m_order.end(), [this](int a, int b) {
-        return m_quotes.at(a).span.start < m_quotes.at(b).span.start;
-    });
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [this](int a, int b) { return m_quotes.at(a).span.start < m_quotes.at(b).span.start; });
     // Overlapping spans (a caller's own list) cannot be told apart by position: keep the first.
     std::vector<int> kept;
     qsizetype lastEnd = -1;
@@ -347,8 +347,9 @@ void Resolver::assignQuotesAndSentences()
                 // attribution follows in lower case: “Why now?” she asked.
                 const QString &qt = m_quotes.at(m_order[size_t(p.quote)]).text;
                 qsizetype k = qt.size() - 1;
-                while (k >= 0 && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
-                                  || qt.at(k) == u'\u00BB'))
+                while (k >= 0
+                       && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
+                           || qt.at(k) == u'\u00BB'))
                     --k;
                 if (k >= 0 && isSentenceEnd(qt.at(k)) && !t.lower && !(!t.word && m_body.at(t.start) == u','))
                     boundary = true;
@@ -388,10 +389,10 @@ void Resolver::findMentions()
                 ++j;
                 continue;
             }
-            const bool ofAllowed = !isOneOf(text(j + 1), {"of"_L1}) || NameHeuristics::isTitle(text(j))
+            const bool ofAllowed = !isOneOf(text(j + 1), { "of"_L1 }) || NameHeuristics::isTitle(text(j))
                 || NameHeuristics::isOrgWord(text(j));
             if (next.word && next.lower && j + 2 < n && NameHeuristics::isNameConnector(text(j + 1))
-                && !isOneOf(text(j + 1), {"and"_L1, "for"_L1}) && ofAllowed && nameWord(j + 2)
+                && !isOneOf(text(j + 1), { "and"_L1, "for"_L1 }) && ofAllowed && nameWord(j + 2)
                 && m_tokens[size_t(j + 2)].para == next.para) {
                 j += 2;
                 continue;
@@ -401,9 +402,10 @@ void Resolver::findMentions()
             bool orgSoFar = false;
             for (int k = i; k <= j && !orgSoFar; ++k)
                 orgSoFar = NameHeuristics::isOrgWord(text(k));
-            if (orgSoFar && next.word && next.lower && isOneOf(text(j + 1), {"of"_L1, "for"_L1, "and"_L1})) {
+            if (orgSoFar && next.word && next.lower
+                && isOneOf(text(j + 1), { "of"_L1, "for"_L1, "and"_L1 })) {
                 int k = j + 2;
-                if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), {"the"_L1}))
+                if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "the"_L1 }))
                     ++k;
                 if (k < n && nameWord(k) && m_tokens[size_t(k)].para == next.para
                     && m_tokens[size_t(k)].quote == next.quote) {
@@ -446,24 +448,26 @@ void Resolver::findMentions()
 
 void Resolver::classifyMentions()
 {
-    static const WordSet objectWords{
-        u"with", u"of", u"to", u"by", u"from", u"for", u"against", u"about", u"at",
-        u"in", u"into", u"on", u"between", u"among", u"than", u"like", u"met",
-        u"meets", u"meeting", u"visited", u"visiting", u"called", u"told", u"tells",
-        u"thanked", u"urged", u"asked", u"named", u"appointed", u"replaced",
-        u"succeeded", u"criticized", u"criticised", u"praised", u"hosted", u"including",
-        u"behind", u"toward", u"towards", u"under", u"over", u"after", u"before",
-        u"via", u"unlike", u"joined", u"accompanied", u"accused", u"blamed",
-        u"interviewed", u"sued", u"fired", u"backed", u"supported", u"opposed",
-        u"near", u"across", u"outside", u"inside", u"through", u"during", u"per",
-        u"thank", u"welcomed", u"greeted", u"phoned", u"warned"};
-    static const WordSet placePrepositions{
-        u"in", u"from", u"near", u"to", u"into", u"across", u"outside", u"inside",
-        u"at", u"toward", u"towards", u"through"};
-    static const WordSet roleStop{
-        u"the", u"a", u"an", u"of", u"with", u"and", u"to", u"by", u"for",
-        u"from", u"in", u"on", u"at", u"that", u"said", u"says", u"as", u"who",
-        u"was", u"is", u"but", u"or", u"when", u"while", u"after", u"before"};
+    static const WordSet objectWords {
+        u"with",        u"of",       u"to",        u"by",         u"from",        u"for",     u"against",
+        u"about",       u"at",       u"in",        u"into",       u"on",          u"between", u"among",
+        u"than",        u"like",     u"met",       u"meets",      u"meeting",     u"visited", u"visiting",
+        u"called",      u"told",     u"tells",     u"thanked",    u"urged",       u"asked",   u"named",
+        u"appointed",   u"replaced", u"succeeded", u"criticized", u"criticised",  u"praised", u"hosted",
+        u"including",   u"behind",   u"toward",    u"towards",    u"under",       u"over",    u"after",
+        u"before",      u"via",      u"unlike",    u"joined",     u"accompanied", u"accused", u"blamed",
+        u"interviewed", u"sued",     u"fired",     u"backed",     u"supported",   u"opposed", u"near",
+        u"across",      u"outside",  u"inside",    u"through",    u"during",      u"per",     u"thank",
+        u"welcomed",    u"greeted",  u"phoned",    u"warned"
+    };
+    static const WordSet placePrepositions {
+        u"in",      u"from",   u"near", u"to",     u"into",    u"across",
+        u"outside", u"inside", u"at",   u"toward", u"towards", u"through"
+    };
+    static const WordSet roleStop { u"the",  u"a",    u"an",    u"of",    u"with",  u"and", u"to",
+                                    u"by",   u"for",  u"from",  u"in",    u"on",    u"at",  u"that",
+                                    u"said", u"says", u"as",    u"who",   u"was",   u"is",  u"but",
+                                    u"or",   u"when", u"while", u"after", u"before" };
 
     QSet<QString> lowerWords;
     bool lowerWordsReady = false;
@@ -502,7 +506,8 @@ void Resolver::classifyMentions()
                 lowerWordsReady = true;
             }
             const QString w = bareText(m.firstTok).toString().toLower();
-            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s) || lowerWords.contains(w + u"es"_s)) {
+            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s)
+                || lowerWords.contains(w + u"es"_s)) {
                 m.nameFirstTok = m.firstTok + 1;
                 m.roles.append(w);
                 m.roleHead = w;
@@ -521,12 +526,13 @@ void Resolver::classifyMentions()
                 m.modifier = true;
         }
         const int prev = m.firstTok - 1;
-        const bool prevSameClause = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
-        m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), {"the"_L1});
+        const bool prevSameClause
+            = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
+        m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), { "the"_L1 });
         if (prevSameClause && m_tokens[size_t(prev)].word && m_tokens[size_t(prev)].lower) {
             if (objectWords.contains(text(prev)))
                 m.object = true;
-            else if (isOneOf(text(prev), {"and"_L1, "or"_L1}) && prev - 1 >= 0
+            else if (isOneOf(text(prev), { "and"_L1, "or"_L1 }) && prev - 1 >= 0
                      && m_tokens[size_t(prev - 1)].mention >= 0)
                 m.object = m_mentions[size_t(m_tokens[size_t(prev - 1)].mention)].object;
         }
@@ -541,10 +547,11 @@ void Resolver::classifyMentions()
         else if (hasPlaceWord)
             m.type = Mention::Type::Place;
         else if (nameLen >= 2) {
-            const bool placeLike = prevSameClause && m_tokens[size_t(prev)].word
-                && placePrepositions.contains(text(prev));
+            const bool placeLike
+                = prevSameClause && m_tokens[size_t(prev)].word && placePrepositions.contains(text(prev));
             m.type = placeLike ? Mention::Type::Place : Mention::Type::Person;
-        } else if (m_tokens[size_t(m.firstTok)].allCaps && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
+        } else if (m_tokens[size_t(m.firstTok)].allCaps
+                   && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
             m.type = Mention::Type::Org; // an acronym: NATO, UNICEF
         if (m.bareTitle || (m.modifier && m.type != Mention::Type::Person))
             m.type = Mention::Type::Unknown;
@@ -568,8 +575,8 @@ void Resolver::classifyMentions()
         // Lower-case role words just before the run: "analyst Jane Roe", "top diplomat Antony Blinken".
         for (int k = m.firstTok - 1, seen = 0; k >= 0 && seen < 3; --k, ++seen) {
             const Token &t = m_tokens[size_t(k)];
-            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para || roleStop.contains(text(k))
-                || SpeechVerbs::contains(text(k)))
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para
+                || roleStop.contains(text(k)) || SpeechVerbs::contains(text(k)))
                 break;
             m.roles.append(bareText(k).toString().toLower());
             if (m.roleHead.isEmpty())
@@ -604,7 +611,7 @@ void Resolver::classifyMentions()
                 }
                 if (isAux(text(k)) || SpeechVerbs::contains(text(k)))
                     break;
-                if (isOneOf(text(k), {"of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1}))
+                if (isOneOf(text(k), { "of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1 }))
                     headDone = true;
                 if (t.lower && !roleStop.contains(text(k))) {
                     appositive.append(bareText(k).toString().toLower());
@@ -630,7 +637,8 @@ void Resolver::classifyMentions()
         std::sort(m_sortedEntities.begin(), m_sortedEntities.end(),
                   [](const Entity *a, const Entity *b) { return a->span.start < b->span.start; });
         for (Mention &m : m_mentions) {
-            const Entity *e = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
+            const Entity *e
+                = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
             if (!e)
                 continue;
             switch (e->type) {
@@ -705,7 +713,7 @@ const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
     for (int k = 0; k < 4 && from != m_sortedEntities.begin(); ++k)
         --from;
     for (auto e = from; e != m_sortedEntities.end() && (*e)->span.start < end; ++e)
-        if ((*e)->span.overlaps(Span{start, end})
+        if ((*e)->span.overlaps(Span { start, end })
             && ((*e)->type == Entity::Type::Person || (*e)->type == Entity::Type::Org))
             return *e;
     return nullptr;
@@ -723,10 +731,10 @@ void Resolver::collectSubjectEvents()
             continue;
         if (m.type == Mention::Type::Person && t.sentence != personSentence) {
             personSentence = t.sentence;
-            m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
         } else if (m.type == Mention::Type::Org && t.sentence != orgSentence) {
             orgSentence = t.sentence;
-            m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
         }
     }
     // So does whoever speaks in reported speech: "The mayor said she had asked ...".
@@ -748,7 +756,7 @@ void Resolver::collectSubjectEvents()
             continue; // names are already subjects above; pronouns keep the focus where it is
         const Attribution a = resolveNP(np, ti);
         if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
-            m_subjects.push_back({a.focusPos, a.speaker, a.type});
+            m_subjects.push_back({ a.focusPos, a.speaker, a.type });
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });
@@ -771,7 +779,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 // A parenthetical between commas: a name wins ("the head of the authority, Peter
                 // Holm, said"), anything else is skipped ("Holm, the chief engineer, said").
                 int k = j - 1;
-                while (k >= lo && k > j - 16 && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
+                while (k >= lo && k > j - 16
+                       && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
                     --k;
                 const int segFirst = k + 1;
                 const int segLast = j - 1;
@@ -828,7 +837,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         }
         if (t.upper) // a capitalised stop word that is not a pronoun: "The", "But"
             return np;
-        if (isOneOf(w, {"who"_L1})) { // "Smith, who called the plan “reckless”": back to Smith
+        if (isOneOf(w, { "who"_L1 })) { // "Smith, who called the plan “reckless”": back to Smith
             --j;
             if (j >= lo && isPunct(j, u','))
                 --j;
@@ -836,7 +845,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
             continue;
         }
         if (isBridgeWord(w)) {
-            skippedTo = isOneOf(w, {"to"_L1});
+            skippedTo = isOneOf(w, { "to"_L1 });
             --j;
             ++skipped;
             continue;
@@ -902,7 +911,9 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
             const Mention &m = m_mentions[size_t(t.mention)];
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
-            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0)) ? start : m.nameFirstTok;
+            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))
+                ? start
+                : m.nameFirstTok;
             np.lastTok = m.lastTok;
             return np;
         }
@@ -924,7 +935,7 @@ Span Resolver::npSpan(const NounPhrase &np) const
     qsizetype end = m_tokens[size_t(np.lastTok)].end;
     if (m_tokens[size_t(np.lastTok)].possessive)
         end -= 2;
-    return {m_tokens[size_t(np.firstTok)].start, end};
+    return { m_tokens[size_t(np.firstTok)].start, end };
 }
 
 std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
@@ -988,13 +999,13 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
 
     if (np.kind == NounPhrase::Kind::Pronoun) {
         const QStringView w = text(np.firstTok);
-        if (isOneOf(w, {"he"_L1, "she"_L1})) {
-            const Gender g = isOneOf(w, {"he"_L1}) ? Gender::Male : Gender::Female;
+        if (isOneOf(w, { "he"_L1, "she"_L1 })) {
+            const Gender g = isOneOf(w, { "he"_L1 }) ? Gender::Male : Gender::Female;
             if (auto e = focusPerson(pos, g)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Person;
             }
-        } else if (isOneOf(w, {"it"_L1})) {
+        } else if (isOneOf(w, { "it"_L1 })) {
             if (auto e = focusOrg(pos)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Org;
@@ -1017,10 +1028,12 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         return a;
     }
     const QString head = bareText(np.lastTok).toString().toLower();
-    const bool definite = isOneOf(text(np.firstTok), {"the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1});
+    const bool definite = isOneOf(text(np.firstTok), { "the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1 });
     bool hasName = false;
     for (int k = np.firstTok; k <= np.lastTok; ++k)
-        hasName = hasName || (m_tokens[size_t(k)].mention >= 0 && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
+        hasName = hasName
+            || (m_tokens[size_t(k)].mention >= 0
+                && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
     const bool orgHead = NameHeuristics::isOrgNoun(head);
     if (definite && !(hasName && orgHead)) {
         const Mention *before = nullptr;
@@ -1040,7 +1053,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
                 after = &m;
         }
         const Mention *hit = before;
-        if (!hit && orgHead && !isOneOf(head, {"statement"_L1})) {
+        if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
             if (auto e = focusOrg(pos)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Org;
@@ -1062,8 +1075,9 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
-    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), {"the"_L1}) && np.lastTok > np.firstTok)
-        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start, span.end - m_tokens[size_t(np.firstTok + 1)].start);
+    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)
+        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start,
+                            span.end - m_tokens[size_t(np.firstTok + 1)].start);
     else if (isDeterminer(np.firstTok) && !phrase.isEmpty())
         phrase[0] = phrase.at(0).toLower(); // an unnamed speaker keeps its article: "the draft"
     a.speaker = phrase;
@@ -1093,8 +1107,9 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
                 continue;
             const Mention &m = m_mentions[size_t(mi)];
             if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.modifier) {
-                if (std::any_of(m_tokens.begin() + k, m_tokens.begin() + v,
-                                [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
+                if (std::any_of(
+                        m_tokens.begin() + k, m_tokens.begin() + v,
+                        [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
                     break; // an earlier verb will be tried next
                 NounPhrase subject;
                 subject.kind = NounPhrase::Kind::Name;
@@ -1107,7 +1122,8 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         }
     }
     for (int k = lo; k < hi; ++k) {
-        if (m_tokens[size_t(k)].word && isOneOf(text(k), {"according"_L1}) && isOneOf(text(k + 1), {"to"_L1})) {
+        if (m_tokens[size_t(k)].word && isOneOf(text(k), { "according"_L1 })
+            && isOneOf(text(k + 1), { "to"_L1 })) {
             const NounPhrase np = forwardNP(k + 2, hi);
             if (np.kind != NounPhrase::Kind::None)
                 return resolveNP(np, -1);
@@ -1158,7 +1174,7 @@ Attribution Resolver::parseAfter(int oi) const
     }
     if (m_tokens[size_t(lo)].quote >= 0 || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
         return {};
-    if (isOneOf(text(lo), {"according"_L1}) && lo + 1 <= hi && isOneOf(text(lo + 1), {"to"_L1}))
+    if (isOneOf(text(lo), { "according"_L1 }) && lo + 1 <= hi && isOneOf(text(lo + 1), { "to"_L1 }))
         return resolveNP(forwardNP(lo + 2, hi), -1);
     for (int v = lo; v <= hi; ++v) {
         if (!isVerb(v))
@@ -1237,7 +1253,7 @@ void Resolver::run()
         if (a.found && !a.speaker.isEmpty()
             && (a.type == Mention::Type::Person || a.type == Mention::Type::Org)) {
             const qsizetype pos = a.focusPos >= 0 ? a.focusPos : quoteAt(oi).span.start;
-            m_speakers.push_back({pos, a.speaker, a.type});
+            m_speakers.push_back({ pos, a.speaker, a.type });
         }
     };
     // A borrowed attribution keeps the mention it was made through: the view can show it.
@@ -1253,10 +1269,11 @@ void Resolver::run()
             explicitFound[oi] = true;
             // "he said" learns the gender of the person it resolved to.
             if (a.speakerSpan && a.type == Mention::Type::Person) {
-                const QStringView w = QStringView(m_body).sliced(a.speakerSpan->start, a.speakerSpan->length());
-                if (isOneOf(w, {"he"_L1}) && !m_gender.contains(a.speaker))
+                const QStringView w
+                    = QStringView(m_body).sliced(a.speakerSpan->start, a.speakerSpan->length());
+                if (isOneOf(w, { "he"_L1 }) && !m_gender.contains(a.speaker))
                     m_gender.insert(a.speaker, Gender::Male);
-                else if (isOneOf(w, {"she"_L1}) && !m_gender.contains(a.speaker))
+                else if (isOneOf(w, { "she"_L1 }) && !m_gender.contains(a.speaker))
                     m_gender.insert(a.speaker, Gender::Female);
             }
             record(oi, a);
@@ -1319,7 +1336,8 @@ void Resolver::run()
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
             // An unattributed fragment belongs to the subject of its sentence, if any.
             const int qa = m_qFirst[oi];
-            for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence; --k) {
+            for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence;
+                 --k) {
                 const int mi = m_tokens[size_t(k)].mention;
                 if (mi < 0)
                     continue;
@@ -1339,8 +1357,8 @@ void Resolver::run()
     }
     // A multi-paragraph quote has one speaker: spread an attribution found anywhere in the run.
     for (size_t oi = count; oi-- > 1;) {
-        if (continues(oi) && results[oi].found && !focusOnly[oi] && (!results[oi - 1].found || focusOnly[oi - 1])
-            && attributable(oi - 1)) {
+        if (continues(oi) && results[oi].found && !focusOnly[oi]
+            && (!results[oi - 1].found || focusOnly[oi - 1]) && attributable(oi - 1)) {
             results[oi - 1] = results[oi];
             focusOnly[oi - 1] = false;
         }
