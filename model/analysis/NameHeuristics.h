@@ -2,8 +2,33 @@
 #pragma once
 
 #include <QStringView>
+#include <QtGlobal>
+#include <deque>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace Lede {
+
+// A fixed set of words answering case-insensitive membership without allocating: the word is folded
+// into a stack buffer (curly apostrophes become straight ones) and looked up in a hash set. Words
+// longer than 40 UTF-16 units are never members.
+class WordSet final
+{
+public:
+    WordSet() = default;
+    WordSet(std::initializer_list<std::u16string_view> words);
+    void insert(std::u16string_view word);
+    bool contains(QStringView word) const;
+
+private:
+    std::deque<std::u16string> m_storage; // stable addresses for the views below
+    std::unordered_set<std::u16string_view> m_words;
+    // Cheap rejection before hashing: which lengths and which (folded) first letters occur.
+    quint64 m_lengths = 0;
+    quint32 m_firstLetters = 0; // bit 0-25: a-z, bit 26: anything else
+};
 
 // Word lists that let the analysis guess, without a trained model, whether a capitalised word is part
 // of a person's name, a title in front of it, an organisation or a place. All lookups are

@@ -67,7 +67,7 @@ QList<Paragraph> paragraphs(const QString &body)
         while (e > s && body.at(e - 1).isSpace())
             --e;
         if (e > s)
-            out.append({s, e});
+            out.append({ s, e });
         start = end + 1;
     }
     return out;
@@ -114,8 +114,7 @@ bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int 
         while (i < ceiling && isWordChar(body.at(i)))
             ++i;
         const QStringView word = QStringView(body).sliced(start, i - start);
-        if (word.at(0).isLower()
-            && (SpeechVerbs::contains(word) || word == QLatin1StringView("according")))
+        if (word.at(0).isLower() && (SpeechVerbs::contains(word) || word == QLatin1StringView("according")))
             return true;
         ++words;
     }
@@ -165,11 +164,11 @@ InnerShape shapeOf(const QString &body, qsizetype from, qsizetype to)
             firstLetterSeen = true;
             s.upperStart = word.at(0).isUpper() || word.at(0).isDigit();
         }
-        static const QLatin1StringView smallWords[] = {
-            QLatin1StringView("of"), QLatin1StringView("the"), QLatin1StringView("and"),
-            QLatin1StringView("a"), QLatin1StringView("an"), QLatin1StringView("in"),
-            QLatin1StringView("on"), QLatin1StringView("for"), QLatin1StringView("to"),
-            QLatin1StringView("at")};
+        static const QLatin1StringView smallWords[]
+            = { QLatin1StringView("of"), QLatin1StringView("the"), QLatin1StringView("and"),
+                QLatin1StringView("a"),  QLatin1StringView("an"),  QLatin1StringView("in"),
+                QLatin1StringView("on"), QLatin1StringView("for"), QLatin1StringView("to"),
+                QLatin1StringView("at") };
         if (!word.at(0).isUpper() && !word.at(0).isDigit()) {
             bool small = false;
             for (auto w : smallWords)
@@ -187,14 +186,14 @@ InnerShape shapeOf(const QString &body, qsizetype from, qsizetype to)
     return s;
 }
 
-Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start, qsizetype end,
-                     bool closed, bool continuation)
+Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start, qsizetype end, bool closed,
+                     bool continuation)
 {
     if (continuation)
         return Quote::Kind::Direct;
     const InnerShape shape = shapeOf(body, start + 1, closed ? end - 1 : end);
-    const bool endsSentence = shape.last == u'.' || shape.last == u'?' || shape.last == u'!'
-        || shape.last == u'\u2026';
+    const bool endsSentence
+        = shape.last == u'.' || shape.last == u'?' || shape.last == u'!' || shape.last == u'\u2026';
 
     // What stands right before the opening mark decides whether the quote starts a sentence.
     qsizetype p = start - 1;
@@ -214,6 +213,9 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     const bool verbBefore = speechVerbBefore(body, start, para.start, 4);
     const bool verbAfter = speechVerbAfter(body, end, para.end, 6);
     const bool verbNear = verbBefore || verbAfter;
+    // A speech verb earlier in the same sentence makes a short fragment a partial quote:
+    // It said the talks had been “frank but constructive.”
+    const bool verbInSentence = verbNear || speechVerbBefore(body, start, para.start, 25);
 
     if (sentenceStart || introduced) {
         if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
@@ -226,10 +228,10 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
         || before == QLatin1StringView("titled") || before == QLatin1StringView("entitled")
         || before == QLatin1StringView("word") || before == QLatin1StringView("term"))
         return Quote::Kind::Scare;
-    if (shape.words <= 3 && !verbNear)
-        return Quote::Kind::Scare;
     if (shape.titleCase && shape.words <= 8 && !verbNear)
         return Quote::Kind::Scare; // a title: the film “The Long Night Home”
+    if (shape.words <= 3 && !verbInSentence)
+        return Quote::Kind::Scare;
     if (shape.upperStart && shape.words >= 4 && verbNear
         && (endsSentence || shape.last == u',' || shape.last == u'?' || shape.last == u'!'))
         return Quote::Kind::Direct; // He told reporters “We will not give up.”
@@ -250,7 +252,7 @@ QList<Quote> QuoteDetector::detect(const QString &body)
         auto addQuote = [&](qsizetype start, qsizetype end, bool closed) {
             const bool continuation = firstInPara && continuesIntoThis && start == para.start;
             Quote q;
-            q.span = {start, end};
+            q.span = { start, end };
             q.text = body.mid(start, end - start);
             q.kind = classify(body, para, start, end, closed, continuation);
             quotes.append(std::move(q));
@@ -261,7 +263,8 @@ QList<Quote> QuoteDetector::detect(const QString &body)
             if (!isQuoteMark(c))
                 continue;
             const bool openCtx = i == para.start || isOpeningContext(body.at(i - 1));
-            const bool closeCtx = i + 1 >= para.end || isClosingContext(body.at(i + 1)) || isQuoteMark(body.at(i + 1));
+            const bool closeCtx
+                = i + 1 >= para.end || isClosingContext(body.at(i + 1)) || isQuoteMark(body.at(i + 1));
             if (c == kLeftDouble || c == kLeftGuillemet) {
                 if (open >= 0 && !openCtx && closeCtx) { // an opening mark typed where a closing one belongs
                     addQuote(open, i + 1, true);

@@ -5,7 +5,7 @@
 #include "SpeechVerbs.h"
 
 #include <QHash>
-
+#include <QSet>
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -43,27 +43,29 @@ struct Token
     bool inBlock = false;
     int para = 0;
     int sentence = 0;
-    int quote = -1;   // index into the sorted quote order, -1 outside quotes
+    int quote = -1; // index into the sorted quote order, -1 outside quotes
     int mention = -1; // capitalised run this token belongs to
 };
 
 struct Mention
 {
     enum class Type { Unknown, Person, Org, Place };
-    int firstTok = 0;     // the whole run, titles included
+    int firstTok = 0; // the whole run, titles included
     int nameFirstTok = 0; // the name without titles
     int lastTok = 0;
     Type type = Type::Unknown;
     Gender gender = Gender::Unknown;
-    QString name;      // as written, titles and a possessive "'s" removed
+    QString name; // as written, titles and a possessive "'s" removed
     QString canonical; // the fullest name of the same person or organisation
     QStringList nameTokens;
     QStringList roles; // lower-case role words: titles, "analyst", "chief engineer", appositive nouns
+    QString roleHead; // the noun that says what it is: "engineer", "maker"
     bool precededByThe = false;
     bool object = false;
     bool possessive = false;
     bool inQuote = false;
     bool bareTitle = false; // "the Prime Minister" without a name
+    bool modifier = false; // "Norwegian" in "the Norwegian fisheries ministry"
 };
 
 // What an attribution points at before it is resolved to a name.
@@ -93,6 +95,51 @@ struct Event
     QString name;
     Mention::Type type = Mention::Type::Unknown;
 };
+
+// Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
+// amended to say", "Smith has repeatedly said".
+bool isBridgeWord(QStringView w)
+{
+    static const WordSet set {
+        u"also",    u"later",      u"then",         u"again",      u"previously", u"has",       u"had",
+        u"have",    u"was",        u"were",         u"is",         u"are",        u"been",      u"be",
+        u"being",   u"will",       u"would",        u"could",      u"should",     u"can",       u"may",
+        u"might",   u"must",       u"did",          u"does",       u"do",         u"not",       u"never",
+        u"still",   u"just",       u"already",      u"reportedly", u"repeatedly", u"once",      u"further",
+        u"first",   u"separately", u"earlier",      u"recently",   u"publicly",   u"privately", u"to",
+        u"on",      u"last",       u"this",         u"late",       u"early",      u"yesterday", u"today",
+        u"tonight", u"morning",    u"afternoon",    u"evening",    u"night",      u"week",      u"month",
+        u"year",    u"clearly",    u"simply",       u"flatly",     u"angrily",    u"bluntly",   u"firmly",
+        u"quietly", u"openly",     u"subsequently", u"finally",    u"initially",  u"went",      u"goes",
+        u"herself", u"himself",    u"themselves",   u"itself"
+    };
+    return set.contains(w);
+}
+
+bool isAux(QStringView w)
+{
+    static const WordSet set { u"was",   u"were", u"is",   u"are",   u"been",  u"be",     u"has",
+                               u"had",   u"have", u"will", u"would", u"could", u"should", u"may",
+                               u"might", u"must", u"did",  u"does",  u"do",    u"can" };
+    return set.contains(w);
+}
+
+bool isFunctionWord(QStringView w)
+{
+    static const WordSet set {
+        u"of",      u"and",     u"or",      u"but",    u"that",   u"which",   u"who",     u"whom",
+        u"with",    u"for",     u"from",    u"by",     u"in",     u"on",      u"at",      u"to",
+        u"as",      u"if",      u"when",    u"while",  u"after",  u"before",  u"because", u"than",
+        u"about",   u"into",    u"over",    u"under",  u"there",  u"here",    u"not",     u"so",
+        u"what",    u"how",     u"why",     u"where",  u"both",   u"against", u"during",  u"without",
+        u"within",  u"through", u"between", u"among",  u"toward", u"towards", u"upon",    u"across",
+        u"despite", u"since",   u"until",   u"amid",   u"per",    u"via",     u"like",    u"off",
+        u"out",     u"up",      u"down",    u"around", u"near",   u"behind",  u"beyond",  u"above",
+        u"below",   u"except",  u"whether", u"then",   u"it",     u"them",    u"him",     u"her",
+        u"us",      u"me",      u"you"
+    };
+    return set.contains(w);
+}
 
 class Resolver final
 {
@@ -132,14 +179,14 @@ private:
     }
     bool isPronoun(int tok) const
     {
-        return m_tokens[size_t(tok)].word
-            && isOneOf(text(tok), {"he"_L1, "she"_L1, "they"_L1, "it"_L1, "we"_L1, "i"_L1});
+        static const WordSet set { u"he", u"she", u"they", u"it", u"we", u"i" };
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
     bool isDeterminer(int tok) const
     {
-        return m_tokens[size_t(tok)].word
-            && isOneOf(text(tok), {"the"_L1, "a"_L1, "an"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1,
-                                   "our"_L1, "this"_L1, "that"_L1});
+        static const WordSet set { u"the", u"a",     u"an",  u"its",  u"his",
+                                   u"her", u"their", u"our", u"this", u"that" };
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
     }
 
     void tokenize();
@@ -166,8 +213,8 @@ private:
 
     std::vector<Token> m_tokens;
     std::vector<Mention> m_mentions;
-    std::vector<int> m_order;    // quote indices sorted by start, valid spans only
-    std::vector<int> m_qFirst;   // first token inside each ordered quote, -1 if none
+    std::vector<int> m_order; // quote indices sorted by start, valid spans only
+    std::vector<int> m_qFirst; // first token inside each ordered quote, -1 if none
     std::vector<int> m_qLast;
     std::vector<Event> m_subjects; // sentence subjects, sorted by position
     std::vector<Event> m_speakers; // resolved speakers in reading order
@@ -204,7 +251,7 @@ void Resolver::tokenize()
             bool dotted = false;
             while (j < n) {
                 const QChar d = m_body.at(j);
-                if (d.isLetterOrNumber() || d.isMark()) {
+                if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
                     ++j;
                     continue;
                 }
@@ -259,9 +306,8 @@ void Resolver::assignQuotesAndSentences()
         if (s.start >= 0 && s.end <= m_body.size() && s.start < s.end)
             m_order.push_back(qi);
     }
-    std::stable_sort(m_order.begin(), m_order.end(), [this](int a, int b) {
-        return m_quotes.at(a).span.start < m_quotes.at(b).span.start;
-    });
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [this](int a, int b) { return m_quotes.at(a).span.start < m_quotes.at(b).span.start; });
     // Overlapping spans (a caller's own list) cannot be told apart by position: keep the first.
     std::vector<int> kept;
     qsizetype lastEnd = -1;
@@ -301,8 +347,9 @@ void Resolver::assignQuotesAndSentences()
                 // attribution follows in lower case: “Why now?” she asked.
                 const QString &qt = m_quotes.at(m_order[size_t(p.quote)]).text;
                 qsizetype k = qt.size() - 1;
-                while (k >= 0 && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
-                                  || qt.at(k) == u'\u00BB'))
+                while (k >= 0
+                       && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
+                           || qt.at(k) == u'\u00BB'))
                     --k;
                 if (k >= 0 && isSentenceEnd(qt.at(k)) && !t.lower && !(!t.word && m_body.at(t.start) == u','))
                     boundary = true;
@@ -342,11 +389,29 @@ void Resolver::findMentions()
                 ++j;
                 continue;
             }
+            const bool ofAllowed = !isOneOf(text(j + 1), { "of"_L1 }) || NameHeuristics::isTitle(text(j))
+                || NameHeuristics::isOrgWord(text(j));
             if (next.word && next.lower && j + 2 < n && NameHeuristics::isNameConnector(text(j + 1))
-                && !isOneOf(text(j + 1), {"and"_L1, "for"_L1}) && nameWord(j + 2)
+                && !isOneOf(text(j + 1), { "and"_L1, "for"_L1 }) && ofAllowed && nameWord(j + 2)
                 && m_tokens[size_t(j + 2)].para == next.para) {
                 j += 2;
                 continue;
+            }
+            // Organisations carry "for the", "of the", "and" inside their names: "International
+            // Council for the Exploration of the Sea", "Bank of England".
+            bool orgSoFar = false;
+            for (int k = i; k <= j && !orgSoFar; ++k)
+                orgSoFar = NameHeuristics::isOrgWord(text(k));
+            if (orgSoFar && next.word && next.lower
+                && isOneOf(text(j + 1), { "of"_L1, "for"_L1, "and"_L1 })) {
+                int k = j + 2;
+                if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "the"_L1 }))
+                    ++k;
+                if (k < n && nameWord(k) && m_tokens[size_t(k)].para == next.para
+                    && m_tokens[size_t(k)].quote == next.quote) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
@@ -354,6 +419,15 @@ void Resolver::findMentions()
         for (int k = i; k <= j; ++k)
             allCaps = allCaps && m_tokens[size_t(k)].allCaps;
         const int len = j - i + 1;
+        // A dateline opening the paragraph: "OSLO (Nordwire) –", "PARIS, May 2 -".
+        const bool paraStart = i == 0 || m_tokens[size_t(i - 1)].para != m_tokens[size_t(i)].para;
+        if (allCaps && paraStart && j + 1 < n && !m_tokens[size_t(j + 1)].word) {
+            const QChar c = m_body.at(m_tokens[size_t(j + 1)].start);
+            if (c == u'(' || c == u',' || c == u'-' || c == u'\u2013' || c == u'\u2014') {
+                i = j + 1;
+                continue;
+            }
+        }
         // Headlines and datelines in capitals ("TEL AVIV", "CEASEFIRE DEMAND") are not names.
         if (allCaps && (len > 1 || (m_tokens[size_t(i)].end - m_tokens[size_t(i)].start) > 6)) {
             i = j + 1;
@@ -374,50 +448,91 @@ void Resolver::findMentions()
 
 void Resolver::classifyMentions()
 {
-    static const std::initializer_list<QLatin1StringView> objectWords = {
-        "with"_L1, "of"_L1, "to"_L1, "by"_L1, "from"_L1, "for"_L1, "against"_L1, "about"_L1, "at"_L1,
-        "in"_L1, "into"_L1, "on"_L1, "between"_L1, "among"_L1, "than"_L1, "like"_L1, "met"_L1,
-        "meets"_L1, "meeting"_L1, "visited"_L1, "visiting"_L1, "called"_L1, "told"_L1, "tells"_L1,
-        "thanked"_L1, "urged"_L1, "asked"_L1, "named"_L1, "appointed"_L1, "replaced"_L1,
-        "succeeded"_L1, "criticized"_L1, "criticised"_L1, "praised"_L1, "hosted"_L1, "including"_L1,
-        "behind"_L1, "toward"_L1, "towards"_L1, "under"_L1, "over"_L1, "after"_L1, "before"_L1,
-        "via"_L1, "unlike"_L1, "joined"_L1, "accompanied"_L1, "accused"_L1, "blamed"_L1,
-        "interviewed"_L1, "sued"_L1, "fired"_L1, "backed"_L1, "supported"_L1, "opposed"_L1,
-        "near"_L1, "across"_L1, "outside"_L1, "inside"_L1, "through"_L1, "during"_L1, "per"_L1,
-        "thank"_L1, "welcomed"_L1, "greeted"_L1, "phoned"_L1, "warned"_L1};
-    static const std::initializer_list<QLatin1StringView> placePrepositions = {
-        "in"_L1, "from"_L1, "near"_L1, "to"_L1, "into"_L1, "across"_L1, "outside"_L1, "inside"_L1,
-        "at"_L1, "toward"_L1, "towards"_L1, "through"_L1};
-    static const std::initializer_list<QLatin1StringView> roleStop = {
-        "the"_L1, "a"_L1, "an"_L1, "of"_L1, "with"_L1, "and"_L1, "to"_L1, "by"_L1, "for"_L1,
-        "from"_L1, "in"_L1, "on"_L1, "at"_L1, "that"_L1, "said"_L1, "says"_L1, "as"_L1, "who"_L1,
-        "was"_L1, "is"_L1, "but"_L1, "or"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1};
+    static const WordSet objectWords {
+        u"with",        u"of",       u"to",        u"by",         u"from",        u"for",     u"against",
+        u"about",       u"at",       u"in",        u"into",       u"on",          u"between", u"among",
+        u"than",        u"like",     u"met",       u"meets",      u"meeting",     u"visited", u"visiting",
+        u"called",      u"told",     u"tells",     u"thanked",    u"urged",       u"asked",   u"named",
+        u"appointed",   u"replaced", u"succeeded", u"criticized", u"criticised",  u"praised", u"hosted",
+        u"including",   u"behind",   u"toward",    u"towards",    u"under",       u"over",    u"after",
+        u"before",      u"via",      u"unlike",    u"joined",     u"accompanied", u"accused", u"blamed",
+        u"interviewed", u"sued",     u"fired",     u"backed",     u"supported",   u"opposed", u"near",
+        u"across",      u"outside",  u"inside",    u"through",    u"during",      u"per",     u"thank",
+        u"welcomed",    u"greeted",  u"phoned",    u"warned"
+    };
+    static const WordSet placePrepositions {
+        u"in",      u"from",   u"near", u"to",     u"into",    u"across",
+        u"outside", u"inside", u"at",   u"toward", u"towards", u"through"
+    };
+    static const WordSet roleStop { u"the",  u"a",    u"an",    u"of",    u"with",  u"and", u"to",
+                                    u"by",   u"for",  u"from",  u"in",    u"on",    u"at",  u"that",
+                                    u"said", u"says", u"as",    u"who",   u"was",   u"is",  u"but",
+                                    u"or",   u"when", u"while", u"after", u"before" };
 
+    QSet<QString> lowerWords;
+    bool lowerWordsReady = false;
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
         Mention &m = m_mentions[mi];
         int lastTitle = -1;
         bool hasOrgWord = false;
         bool hasPlaceWord = false;
+        // The last token always stays a name ("Jane Singer"), unless every token is a title.
+        bool allTitles = true;
         for (int k = m.firstTok; k <= m.lastTok; ++k) {
-            const QStringView w = bareText(k);
-            if (NameHeuristics::isTitle(w))
+            const bool title = NameHeuristics::isTitle(bareText(k));
+            if (title && k < m.lastTok)
                 lastTitle = k;
+            allTitles = allTitles && (title || m_tokens[size_t(k)].lower);
         }
-        m.nameFirstTok = lastTitle >= 0 && lastTitle < m.lastTok ? lastTitle + 1 : m.firstTok;
+        m.bareTitle = allTitles;
+        m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
         while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)
             ++m.nameFirstTok; // a connector left after the title: "Secretary of State"
         for (int k = m.nameFirstTok; k <= m.lastTok; ++k) {
             hasOrgWord = hasOrgWord || NameHeuristics::isOrgWord(bareText(k));
             hasPlaceWord = hasPlaceWord || NameHeuristics::isPlaceWord(bareText(k));
         }
-        m.bareTitle = lastTitle == m.lastTok;
+        if (hasOrgWord)
+            m.nameFirstTok = m.firstTok; // "Foreign Ministry" is the organisation's whole name
+        // A sentence opening "Passenger Eva Lindqvist said" capitalises a common noun: when the
+        // article also uses that word in lower case ("212 passengers"), it is a role, not a name.
+        const bool sentenceInitial = m.firstTok == 0
+            || m_tokens[size_t(m.firstTok - 1)].sentence != m_tokens[size_t(m.firstTok)].sentence;
+        if (!hasOrgWord && sentenceInitial && m.nameFirstTok == m.firstTok && m.lastTok - m.firstTok >= 2) {
+            if (!lowerWordsReady) {
+                for (size_t k = 0; k < m_tokens.size(); ++k)
+                    if (m_tokens[k].lower)
+                        lowerWords.insert(bareText(int(k)).toString());
+                lowerWordsReady = true;
+            }
+            const QString w = bareText(m.firstTok).toString().toLower();
+            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s)
+                || lowerWords.contains(w + u"es"_s)) {
+                m.nameFirstTok = m.firstTok + 1;
+                m.roles.append(w);
+                m.roleHead = w;
+            }
+        }
+        if (m.bareTitle)
+            lastTitle = m.lastTok;
+        // A run followed by the noun it modifies is not the speaker itself: "the Norwegian fisheries
+        // ministry", "Gaza health ministry spokesman".
+        for (int k = m.lastTok + 1; k < int(m_tokens.size()) && k <= m.lastTok + 3 && !m.possessive; ++k) {
+            const Token &t = m_tokens[size_t(k)];
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.lastTok)].para || isFunctionWord(text(k))
+                || isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                break;
+            if (NameHeuristics::isOrgNoun(text(k)) || NameHeuristics::isTitle(text(k)))
+                m.modifier = true;
+        }
         const int prev = m.firstTok - 1;
-        const bool prevSameClause = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
-        m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), {"the"_L1});
+        const bool prevSameClause
+            = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
+        m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), { "the"_L1 });
         if (prevSameClause && m_tokens[size_t(prev)].word && m_tokens[size_t(prev)].lower) {
-            if (isOneOf(text(prev), objectWords))
+            if (objectWords.contains(text(prev)))
                 m.object = true;
-            else if (isOneOf(text(prev), {"and"_L1, "or"_L1}) && prev - 1 >= 0
+            else if (isOneOf(text(prev), { "and"_L1, "or"_L1 }) && prev - 1 >= 0
                      && m_tokens[size_t(prev - 1)].mention >= 0)
                 m.object = m_mentions[size_t(m_tokens[size_t(prev - 1)].mention)].object;
         }
@@ -432,12 +547,13 @@ void Resolver::classifyMentions()
         else if (hasPlaceWord)
             m.type = Mention::Type::Place;
         else if (nameLen >= 2) {
-            const bool placeLike = prevSameClause && m_tokens[size_t(prev)].word
-                && isOneOf(text(prev), placePrepositions);
+            const bool placeLike
+                = prevSameClause && m_tokens[size_t(prev)].word && placePrepositions.contains(text(prev));
             m.type = placeLike ? Mention::Type::Place : Mention::Type::Person;
-        } else if (m_tokens[size_t(m.firstTok)].allCaps && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
+        } else if (m_tokens[size_t(m.firstTok)].allCaps
+                   && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
             m.type = Mention::Type::Org; // an acronym: NATO, UNICEF
-        if (m.bareTitle)
+        if (m.bareTitle || (m.modifier && m.type != Mention::Type::Person))
             m.type = Mention::Type::Unknown;
 
         const qsizetype nameStart = m_tokens[size_t(m.nameFirstTok)].start;
@@ -448,7 +564,7 @@ void Resolver::classifyMentions()
         for (int k = m.nameFirstTok; k <= m.lastTok; ++k)
             m.nameTokens.append(bareText(k).toString());
 
-        for (int k = m.firstTok; k < m.nameFirstTok; ++k) {
+        for (int k = m.firstTok; k < m.nameFirstTok || (m.bareTitle && k <= m.lastTok); ++k) {
             const QStringView w = bareText(k);
             if (NameHeuristics::isTitle(w))
                 m.roles.append(w.toString().toLower());
@@ -459,22 +575,58 @@ void Resolver::classifyMentions()
         // Lower-case role words just before the run: "analyst Jane Roe", "top diplomat Antony Blinken".
         for (int k = m.firstTok - 1, seen = 0; k >= 0 && seen < 3; --k, ++seen) {
             const Token &t = m_tokens[size_t(k)];
-            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para || isOneOf(text(k), roleStop)
-                || SpeechVerbs::contains(text(k)))
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para
+                || roleStop.contains(text(k)) || SpeechVerbs::contains(text(k)))
                 break;
             m.roles.append(bareText(k).toString().toLower());
+            if (m.roleHead.isEmpty())
+                m.roleHead = m.roles.last(); // the word next to the name: "drugmaker Norvik"
+        }
+        // A name in apposition to a role: "The ferry's operator, Gotlandslinjen, said",
+        // "Its chief executive, Rasmus Berg,".
+        if (m.firstTok >= 2 && isPunct(m.firstTok - 1, u',') && m.lastTok + 1 < int(m_tokens.size())
+            && isPunct(m.lastTok + 1, u',') && m_tokens[size_t(m.firstTok - 2)].word
+            && m_tokens[size_t(m.firstTok - 2)].lower && !isFunctionWord(text(m.firstTok - 2))
+            && !SpeechVerbs::contains(text(m.firstTok - 2))) {
+            const QString role = bareText(m.firstTok - 2).toString().toLower();
+            m.roles.append(role);
+            m.roleHead = role;
+            if (NameHeuristics::isOrgNoun(role) && m.type == Mention::Type::Unknown)
+                m.type = Mention::Type::Org;
         }
         // An appositive after the run: "Peter Holm, the authority's chief engineer, said".
         const int after = m.lastTok + 1;
         if (after + 1 < int(m_tokens.size()) && isPunct(after, u',') && isDeterminer(after + 1)) {
-            for (int k = after + 2; k < int(m_tokens.size()) && k < after + 10; ++k) {
+            QStringList appositive;
+            QString head;
+            bool headDone = false;
+            bool closedByComma = false;
+            for (int k = after + 2; k < int(m_tokens.size()) && k < after + 12; ++k) {
                 const Token &t = m_tokens[size_t(k)];
-                if (!t.word || t.para != m_tokens[size_t(after)].para)
+                if (t.para != m_tokens[size_t(after)].para)
                     break;
-                if (t.lower && !isOneOf(text(k), roleStop))
-                    m.roles.append(bareText(k).toString().toLower());
+                if (!t.word) {
+                    closedByComma = isPunct(k, u',');
+                    break;
+                }
+                if (isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                    break;
+                if (isOneOf(text(k), { "of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1 }))
+                    headDone = true;
+                if (t.lower && !roleStop.contains(text(k))) {
+                    appositive.append(bareText(k).toString().toLower());
+                    if (!headDone)
+                        head = appositive.last();
+                }
+            }
+            if (closedByComma) {
+                m.roles += appositive;
+                if (!head.isEmpty())
+                    m.roleHead = head;
             }
         }
+        if (m.type != Mention::Type::Org && NameHeuristics::isOrgNoun(m.roleHead) && !personTitle)
+            m.type = Mention::Type::Org; // "Norvik Tools, the Bergen-based maker of drills,"
     }
 
     // Entities from the recogniser overrule the guesses where they overlap.
@@ -485,7 +637,8 @@ void Resolver::classifyMentions()
         std::sort(m_sortedEntities.begin(), m_sortedEntities.end(),
                   [](const Entity *a, const Entity *b) { return a->span.start < b->span.start; });
         for (Mention &m : m_mentions) {
-            const Entity *e = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
+            const Entity *e
+                = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
             if (!e)
                 continue;
             switch (e->type) {
@@ -560,7 +713,7 @@ const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
     for (int k = 0; k < 4 && from != m_sortedEntities.begin(); ++k)
         --from;
     for (auto e = from; e != m_sortedEntities.end() && (*e)->span.start < end; ++e)
-        if ((*e)->span.overlaps(Span{start, end})
+        if ((*e)->span.overlaps(Span { start, end })
             && ((*e)->type == Entity::Type::Person || (*e)->type == Entity::Type::Org))
             return *e;
     return nullptr;
@@ -568,57 +721,49 @@ const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
 
 void Resolver::collectSubjectEvents()
 {
-    int lastSentence = -1;
+    // The first person and the first organisation of each sentence that are not objects
+    // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
+    int personSentence = -1;
+    int orgSentence = -1;
     for (const Mention &m : m_mentions) {
         const Token &t = m_tokens[size_t(m.firstTok)];
-        if (t.sentence == lastSentence || m.inQuote || t.inBlock)
+        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier)
             continue;
-        if (m.object || m.possessive || m.bareTitle)
-            continue;
-        if (m.type != Mention::Type::Person && m.type != Mention::Type::Org)
-            continue;
-        lastSentence = t.sentence;
-        m_subjects.push_back({m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type});
+        if (m.type == Mention::Type::Person && t.sentence != personSentence) {
+            personSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        } else if (m.type == Mention::Type::Org && t.sentence != orgSentence) {
+            orgSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        }
     }
+    // So does whoever speaks in reported speech: "The mayor said she had asked ...".
+    int sentence = -1;
+    int sentenceStart = 0;
+    bool done = false;
+    for (int ti = 0; ti < int(m_tokens.size()); ++ti) {
+        const Token &t = m_tokens[size_t(ti)];
+        if (t.sentence != sentence) {
+            sentence = t.sentence;
+            sentenceStart = ti;
+            done = false;
+        }
+        if (done || t.quote >= 0 || t.inBlock || !isVerb(ti) || SpeechVerbs::isParticiple(text(ti)))
+            continue;
+        done = true;
+        const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        if (np.kind != NounPhrase::Kind::Common)
+            continue; // names are already subjects above; pronouns keep the focus where it is
+        const Attribution a = resolveNP(np, ti);
+        if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
+            m_subjects.push_back({ a.focusPos, a.speaker, a.type });
+    }
+    std::stable_sort(m_subjects.begin(), m_subjects.end(),
+                     [](const Event &a, const Event &b) { return a.pos < b.pos; });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Attribution clauses
-
-// Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
-// amended to say", "Smith has repeatedly said".
-bool isBridgeWord(QStringView w)
-{
-    return isOneOf(w, {"also"_L1, "later"_L1, "then"_L1, "again"_L1, "previously"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1,
-                       "being"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "can"_L1, "may"_L1,
-                       "might"_L1, "must"_L1, "did"_L1, "does"_L1, "do"_L1, "not"_L1, "never"_L1,
-                       "still"_L1, "just"_L1, "already"_L1, "reportedly"_L1, "repeatedly"_L1,
-                       "once"_L1, "further"_L1, "first"_L1, "separately"_L1, "earlier"_L1,
-                       "recently"_L1, "publicly"_L1, "privately"_L1, "to"_L1, "on"_L1, "last"_L1,
-                       "this"_L1, "late"_L1, "early"_L1, "yesterday"_L1, "today"_L1, "tonight"_L1,
-                       "morning"_L1, "afternoon"_L1, "evening"_L1, "night"_L1, "week"_L1, "month"_L1,
-                       "year"_L1, "clearly"_L1, "simply"_L1, "flatly"_L1, "angrily"_L1,
-                       "bluntly"_L1, "firmly"_L1, "quietly"_L1, "openly"_L1, "subsequently"_L1,
-                       "finally"_L1, "initially"_L1, "went"_L1, "goes"_L1, "herself"_L1,
-                       "himself"_L1, "themselves"_L1, "itself"_L1});
-}
-
-bool isAux(QStringView w)
-{
-    return isOneOf(w, {"was"_L1, "were"_L1, "is"_L1, "are"_L1, "been"_L1, "be"_L1, "has"_L1, "had"_L1,
-                       "have"_L1, "will"_L1, "would"_L1, "could"_L1, "should"_L1, "may"_L1, "might"_L1,
-                       "must"_L1, "did"_L1, "does"_L1, "do"_L1, "can"_L1});
-}
-
-bool isFunctionWord(QStringView w)
-{
-    return isOneOf(w, {"of"_L1, "and"_L1, "or"_L1, "but"_L1, "that"_L1, "which"_L1, "who"_L1, "whom"_L1,
-                       "with"_L1, "for"_L1, "from"_L1, "by"_L1, "in"_L1, "on"_L1, "at"_L1, "to"_L1,
-                       "as"_L1, "if"_L1, "when"_L1, "while"_L1, "after"_L1, "before"_L1, "because"_L1,
-                       "than"_L1, "about"_L1, "into"_L1, "over"_L1, "under"_L1, "there"_L1, "here"_L1,
-                       "not"_L1, "so"_L1, "what"_L1, "how"_L1, "why"_L1, "where"_L1, "both"_L1});
-}
 
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
@@ -634,7 +779,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 // A parenthetical between commas: a name wins ("the head of the authority, Peter
                 // Holm, said"), anything else is skipped ("Holm, the chief engineer, said").
                 int k = j - 1;
-                while (k >= lo && k > j - 16 && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
+                while (k >= lo && k > j - 16
+                       && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
                     --k;
                 const int segFirst = k + 1;
                 const int segLast = j - 1;
@@ -691,7 +837,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         }
         if (t.upper) // a capitalised stop word that is not a pronoun: "The", "But"
             return np;
-        if (isOneOf(w, {"who"_L1})) { // "Smith, who called the plan “reckless”": back to Smith
+        if (isOneOf(w, { "who"_L1 })) { // "Smith, who called the plan “reckless”": back to Smith
             --j;
             if (j >= lo && isPunct(j, u','))
                 --j;
@@ -699,7 +845,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
             continue;
         }
         if (isBridgeWord(w)) {
-            skippedTo = isOneOf(w, {"to"_L1});
+            skippedTo = isOneOf(w, { "to"_L1 });
             --j;
             ++skipped;
             continue;
@@ -714,6 +860,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         }
         if (isFunctionWord(w) || SpeechVerbs::contains(w))
             return np;
+        if (isDeterminer(j))
+            return np; // "called the “...”": a determiner with no noun is no speaker
         // A common noun phrase: walk back to its determiner.
         int k = j;
         int first = j;
@@ -763,7 +911,9 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
             const Mention &m = m_mentions[size_t(t.mention)];
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
-            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0)) ? start : m.nameFirstTok;
+            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))
+                ? start
+                : m.nameFirstTok;
             np.lastTok = m.lastTok;
             return np;
         }
@@ -785,7 +935,7 @@ Span Resolver::npSpan(const NounPhrase &np) const
     qsizetype end = m_tokens[size_t(np.lastTok)].end;
     if (m_tokens[size_t(np.lastTok)].possessive)
         end -= 2;
-    return {m_tokens[size_t(np.firstTok)].start, end};
+    return { m_tokens[size_t(np.firstTok)].start, end };
 }
 
 std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
@@ -849,13 +999,13 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
 
     if (np.kind == NounPhrase::Kind::Pronoun) {
         const QStringView w = text(np.firstTok);
-        if (isOneOf(w, {"he"_L1, "she"_L1})) {
-            const Gender g = isOneOf(w, {"he"_L1}) ? Gender::Male : Gender::Female;
+        if (isOneOf(w, { "he"_L1, "she"_L1 })) {
+            const Gender g = isOneOf(w, { "he"_L1 }) ? Gender::Male : Gender::Female;
             if (auto e = focusPerson(pos, g)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Person;
             }
-        } else if (isOneOf(w, {"it"_L1})) {
+        } else if (isOneOf(w, { "it"_L1 })) {
             if (auto e = focusOrg(pos)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Org;
@@ -878,10 +1028,12 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         return a;
     }
     const QString head = bareText(np.lastTok).toString().toLower();
-    const bool definite = isOneOf(text(np.firstTok), {"the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1});
+    const bool definite = isOneOf(text(np.firstTok), { "the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1 });
     bool hasName = false;
     for (int k = np.firstTok; k <= np.lastTok; ++k)
-        hasName = hasName || (m_tokens[size_t(k)].mention >= 0 && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
+        hasName = hasName
+            || (m_tokens[size_t(k)].mention >= 0
+                && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
     const bool orgHead = NameHeuristics::isOrgNoun(head);
     if (definite && !(hasName && orgHead)) {
         const Mention *before = nullptr;
@@ -900,14 +1052,21 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             else if (!after)
                 after = &m;
         }
-        const Mention *hit = before ? before : after;
-        if (!hit && orgHead && !isOneOf(head, {"statement"_L1})) {
+        const Mention *hit = before;
+        if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+                return a;
+            }
             // "the company said": the latest organisation named in the reporter's text.
             for (const Mention &m : m_mentions)
                 if (m.type == Mention::Type::Org && !m.inQuote && !m.bareTitle
                     && m_tokens[size_t(m.firstTok)].start < pos && !m.precededByThe)
                     hit = &m;
         }
+        if (!hit)
+            hit = after;
         if (hit) {
             a.speaker = hit->canonical.isEmpty() ? hit->name : hit->canonical;
             a.type = hit->type == Mention::Type::Unknown ? Mention::Type::Org : hit->type;
@@ -915,10 +1074,13 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         }
     }
     QString phrase = m_body.mid(span.start, span.end - span.start);
-    if (isDeterminer(np.firstTok) && !phrase.isEmpty())
-        phrase[0] = phrase.at(0).toLower();
-    a.speaker = phrase;
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
+    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)
+        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start,
+                            span.end - m_tokens[size_t(np.firstTok + 1)].start);
+    else if (isDeterminer(np.firstTok) && !phrase.isEmpty())
+        phrase[0] = phrase.at(0).toLower(); // an unnamed speaker keeps its article: "the draft"
+    a.speaker = phrase;
     return a;
 }
 
@@ -929,16 +1091,39 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
     for (int v = hi; v >= lo; --v) {
         if (!isVerb(v))
             continue;
+        const bool participle = SpeechVerbs::isParticiple(text(v));
         NounPhrase np = backwardNP(v - 1, floorTok);
-        if (np.kind == NounPhrase::Kind::None)
+        // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
+        // a participle's speaker is the subject of an earlier verb or of the sentence.
+        if (np.kind == NounPhrase::Kind::None && !participle)
             np = forwardNP(v + 1, hi);
         if (np.kind != NounPhrase::Kind::None)
             return resolveNP(np, v);
-        if (!SpeechVerbs::isParticiple(text(v)))
+        if (!participle)
             break;
+        for (int k = floorTok; k < v; ++k) {
+            const int mi = m_tokens[size_t(k)].mention;
+            if (mi < 0)
+                continue;
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.modifier) {
+                if (std::any_of(
+                        m_tokens.begin() + k, m_tokens.begin() + v,
+                        [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
+                    break; // an earlier verb will be tried next
+                NounPhrase subject;
+                subject.kind = NounPhrase::Kind::Name;
+                subject.mention = mi;
+                subject.firstTok = m.nameFirstTok;
+                subject.lastTok = m.lastTok;
+                return resolveNP(subject, v);
+            }
+            k = m.lastTok;
+        }
     }
     for (int k = lo; k < hi; ++k) {
-        if (m_tokens[size_t(k)].word && isOneOf(text(k), {"according"_L1}) && isOneOf(text(k + 1), {"to"_L1})) {
+        if (m_tokens[size_t(k)].word && isOneOf(text(k), { "according"_L1 })
+            && isOneOf(text(k + 1), { "to"_L1 })) {
             const NounPhrase np = forwardNP(k + 2, hi);
             if (np.kind != NounPhrase::Kind::None)
                 return resolveNP(np, -1);
@@ -960,6 +1145,16 @@ Attribution Resolver::parseAfter(int oi) const
     int lo = qb + 1;
     if (lo >= n || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
         return {};
+    // “…,” he said / “…?” she asked / “…”, he said. A fragment running on into the sentence
+    // (what it called “unrealistic” wage demands) has no attribution after it.
+    qsizetype k = q.text.size() - 2;
+    while (k > 0 && q.text.at(k).isSpace())
+        --k;
+    const QChar lastInner = k > 0 ? q.text.at(k) : QChar();
+    const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
+        || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
+    if (!attributionPunct && m_tokens[size_t(lo)].word)
+        return {};
     while (lo < n && !m_tokens[size_t(lo)].word && m_tokens[size_t(lo)].quote < 0
            && m_tokens[size_t(lo)].sentence == m_tokens[size_t(qb)].sentence)
         ++lo;
@@ -979,7 +1174,7 @@ Attribution Resolver::parseAfter(int oi) const
     }
     if (m_tokens[size_t(lo)].quote >= 0 || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
         return {};
-    if (isOneOf(text(lo), {"according"_L1}) && lo + 1 <= hi && isOneOf(text(lo + 1), {"to"_L1}))
+    if (isOneOf(text(lo), { "according"_L1 }) && lo + 1 <= hi && isOneOf(text(lo + 1), { "to"_L1 }))
         return resolveNP(forwardNP(lo + 2, hi), -1);
     for (int v = lo; v <= hi; ++v) {
         if (!isVerb(v))
@@ -1029,6 +1224,7 @@ void Resolver::run()
     const size_t count = m_order.size();
     std::vector<Attribution> results(count);
     std::vector<bool> explicitFound(count, false);
+    std::vector<bool> focusOnly(count, false); // a guess that any attribution in the same run beats
     auto quoteAt = [&](size_t oi) -> const Quote & { return m_quotes.at(m_order[oi]); };
     auto attributable = [&](size_t oi) {
         const Quote &q = quoteAt(oi);
@@ -1057,7 +1253,7 @@ void Resolver::run()
         if (a.found && !a.speaker.isEmpty()
             && (a.type == Mention::Type::Person || a.type == Mention::Type::Org)) {
             const qsizetype pos = a.focusPos >= 0 ? a.focusPos : quoteAt(oi).span.start;
-            m_speakers.push_back({pos, a.speaker, a.type});
+            m_speakers.push_back({ pos, a.speaker, a.type });
         }
     };
     // A borrowed attribution keeps the mention it was made through: the view can show it.
@@ -1073,10 +1269,11 @@ void Resolver::run()
             explicitFound[oi] = true;
             // "he said" learns the gender of the person it resolved to.
             if (a.speakerSpan && a.type == Mention::Type::Person) {
-                const QStringView w = QStringView(m_body).sliced(a.speakerSpan->start, a.speakerSpan->length());
-                if (isOneOf(w, {"he"_L1}) && !m_gender.contains(a.speaker))
+                const QStringView w
+                    = QStringView(m_body).sliced(a.speakerSpan->start, a.speakerSpan->length());
+                if (isOneOf(w, { "he"_L1 }) && !m_gender.contains(a.speaker))
                     m_gender.insert(a.speaker, Gender::Male);
-                else if (isOneOf(w, {"she"_L1}) && !m_gender.contains(a.speaker))
+                else if (isOneOf(w, { "she"_L1 }) && !m_gender.contains(a.speaker))
                     m_gender.insert(a.speaker, Gender::Female);
             }
             record(oi, a);
@@ -1131,6 +1328,7 @@ void Resolver::run()
                     b.speaker = e->name;
                     b.type = Mention::Type::Person;
                     record(oi, b);
+                    focusOnly[oi] = true;
                 }
             }
             continue;
@@ -1138,7 +1336,8 @@ void Resolver::run()
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
             // An unattributed fragment belongs to the subject of its sentence, if any.
             const int qa = m_qFirst[oi];
-            for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence; --k) {
+            for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence;
+                 --k) {
                 const int mi = m_tokens[size_t(k)].mention;
                 if (mi < 0)
                     continue;
@@ -1158,8 +1357,11 @@ void Resolver::run()
     }
     // A multi-paragraph quote has one speaker: spread an attribution found anywhere in the run.
     for (size_t oi = count; oi-- > 1;) {
-        if (continues(oi) && results[oi].found && !results[oi - 1].found && attributable(oi - 1))
+        if (continues(oi) && results[oi].found && !focusOnly[oi]
+            && (!results[oi - 1].found || focusOnly[oi - 1]) && attributable(oi - 1)) {
             results[oi - 1] = results[oi];
+            focusOnly[oi - 1] = false;
+        }
     }
     for (size_t oi = 1; oi < count; ++oi) {
         if (continues(oi) && results[oi - 1].found && !explicitFound[oi])

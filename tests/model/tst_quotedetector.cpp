@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/QuoteDetector.h"
+#include "analysis/SpeechVerbs.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+class TestQuoteDetector final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void detect_data();
+    void detect();
+    void spansAreUtf16WithEmoji();
+    void speechVerbs_data();
+    void speechVerbs();
+};
+
+void TestQuoteDetector::detect_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("texts");
+    QTest::addColumn<QStringList>("kinds");
+
+    QTest::newRow("curly-direct-with-attribution")
+        << u"“We will rebuild the bridge,” Mayor Helena Strand said on Monday."_s
+        << QStringList { u"“We will rebuild the bridge,”"_s } << QStringList { u"direct"_s };
+    QTest::newRow("straight-direct-with-attribution")
+        << u"\"Nobody wins if the ships go elsewhere,\" Aalders said."_s
+        << QStringList { u"\"Nobody wins if the ships go elsewhere,\""_s } << QStringList { u"direct"_s };
+    QTest::newRow("nested-curly-single-quotes")
+        << u"“They keep saying ‘it’s only three days’, but it isn’t,” Dahl said."_s
+        << QStringList { u"“They keep saying ‘it’s only three days’, but it isn’t,”"_s }
+        << QStringList { u"direct"_s };
+    QTest::newRow("nested-straight-single-quotes")
+        << u"\"He told me 'not yet' twice, and then he left,\" she said."_s
+        << QStringList { u"\"He told me 'not yet' twice, and then he left,\""_s }
+        << QStringList { u"direct"_s };
+    QTest::newRow("apostrophes-are-not-quotes")
+        << u"Let’s be clear: Norway’s fleet, the '90s boom and rock 'n' roll don't matter here. Hamas’ claims and the ministers' plans neither."_s
+        << QStringList {} << QStringList {};
+    QTest::newRow("apostrophes-inside-quote")
+        << u"“We don't play rock 'n' roll like in the '90s, and that’s fine,” Lund said."_s
+        << QStringList { u"“We don't play rock 'n' roll like in the '90s, and that’s fine,”"_s }
+        << QStringList { u"direct"_s };
+    QTest::newRow("partial-after-to")
+        << u"Dahl reiterated that the army has a right to “do everything needed to stop this happening again.”"_s
+        << QStringList { u"“do everything needed to stop this happening again.”"_s }
+        << QStringList { u"partial"_s };
+    QTest::newRow("partial-lowercase-after-name-attribution-after")
+        << u"Berg “stressed the need to protect the fishing grounds,” the ministry said."_s
+        << QStringList { u"“stressed the need to protect the fishing grounds,”"_s }
+        << QStringList { u"partial"_s };
+    QTest::newRow("partial-short-fragment-with-verb-in-sentence")
+        << u"It said the talks had been “frank but constructive.”"_s
+        << QStringList { u"“frank but constructive.”"_s } << QStringList { u"partial"_s };
+    QTest::newRow("partial-called-it") << u"Environmental group Blue North called the failure “a disgrace.”"_s
+                                       << QStringList { u"“a disgrace.”"_s } << QStringList { u"partial"_s };
+    QTest::newRow("scare-so-called")
+        << u"The army announced a so-called “humanitarian pause” of four hours in the north of the city."_s
+        << QStringList { u"“humanitarian pause”"_s } << QStringList { u"scare"_s };
+    QTest::newRow("scare-short-phrase-no-verb")
+        << u"Residents fear the “forgotten tunnels” of the district will be next."_s
+        << QStringList { u"“forgotten tunnels”"_s } << QStringList { u"scare"_s };
+    QTest::newRow("scare-title-case-film")
+        << u"The festival opens with the documentary “Three Days in the Rain” on Friday."_s
+        << QStringList { u"“Three Days in the Rain”"_s } << QStringList { u"scare"_s };
+    QTest::newRow("direct-after-colon")
+        << u"Lepp told Nordwire: “My client never took a cent.”"_s
+        << QStringList { u"“My client never took a cent.”"_s } << QStringList { u"direct"_s };
+    QTest::newRow("direct-interrupted-two-halves")
+        << u"“We have been through worse,” Brekke said, “and we came out stronger.”"_s
+        << QStringList { u"“We have been through worse,”"_s, u"“and we came out stronger.”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("curly-quotes-multi-paragraph")
+        << u"“They promised us a deal. Now they install cranes.\n\n“We are not against the future,” she said."_s
+        << QStringList { u"“They promised us a deal. Now they install cranes."_s,
+                         u"“We are not against the future,”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("straight-quotes-multi-paragraph")
+        << u"\"They promised us a deal.\n\"We are not against the future,\" she said."_s
+        << QStringList { u"\"They promised us a deal."_s, u"\"We are not against the future,\""_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("guillemets") << u"«We will stay until the very end,» Strand said."_s
+                                << QStringList { u"«We will stay until the very end,»"_s }
+                                << QStringList { u"direct"_s };
+    QTest::newRow("inch-mark-is-not-a-quote")
+        << u"Workers replaced a 12\" pipe under the road on Tuesday."_s << QStringList {} << QStringList {};
+    QTest::newRow("stray-opening-mark-dropped")
+        << u"The council voted “ yes.\nNothing else happened."_s << QStringList {} << QStringList {};
+    QTest::newRow("unclosed-long-quote-kept-to-paragraph-end")
+        << u"“We will not accept this decision under any circumstances, he said.\nThe vote is on Friday."_s
+        << QStringList { u"“We will not accept this decision under any circumstances, he said."_s }
+        << QStringList { u"direct"_s };
+    QTest::newRow("two-quotes-in-one-paragraph")
+        << u"“Nobody asked us. We found out from the newspaper,” Dahl said. “They never listen.”"_s
+        << QStringList { u"“Nobody asked us. We found out from the newspaper,”"_s, u"“They never listen.”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("empty-body") << QString() << QStringList {} << QStringList {};
+}
+
+void TestQuoteDetector::detect()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, texts);
+    QFETCH(QStringList, kinds);
+
+    const QList<Quote> quotes = QuoteDetector::detect(body);
+    QStringList gotTexts;
+    QStringList gotKinds;
+    for (const Quote &q : quotes) {
+        QCOMPARE(q.text, body.mid(q.span.start, q.span.length()));
+        QVERIFY(q.speaker.isEmpty());
+        QVERIFY(!q.speakerSpan);
+        gotTexts << q.text;
+        gotKinds << quoteKindName(q.kind);
+    }
+    QCOMPARE(gotTexts, texts);
+    QCOMPARE(gotKinds, kinds);
+}
+
+void TestQuoteDetector::spansAreUtf16WithEmoji()
+{
+    const QString body = u"🎉🎉 Fans cheered. “We won the cup 🏆 at last,” the captain said."_s;
+    const QList<Quote> quotes = QuoteDetector::detect(body);
+    QCOMPARE(quotes.size(), 1);
+    const qsizetype open = body.indexOf(u'“');
+    QCOMPARE(quotes.first().span.start, open);
+    QCOMPARE(quotes.first().span.end, body.indexOf(u'”') + 1);
+    QCOMPARE(quotes.first().text, u"“We won the cup 🏆 at last,”"_s);
+}
+
+void TestQuoteDetector::speechVerbs_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("verb");
+    for (const char *w :
+         { "said",      "says",         "say",       "told",       "tells",      "added",      "adds",
+           "asked",     "warned",       "insisted",  "reiterated", "emphasized", "emphasised", "urged",
+           "wrote",     "argued",       "noted",     "stated",     "explained",  "declared",   "claimed",
+           "stressed",  "acknowledged", "announced", "replied",    "responded",  "continued",  "recalled",
+           "suggested", "predicted",    "concluded", "complained", "admitted",   "conceded",   "cautioned",
+           "vowed",     "pledged",      "promised",  "remarked",   "observed",   "commented",  "tweeted",
+           "posted",    "quipped",      "testified", "adding",     "saying",     "Said",       "replies",
+           "denied" })
+        QTest::newRow(qPrintable(u"verb-"_s + QLatin1StringView(w))) << QString::fromLatin1(w) << true;
+    for (const char *w : { "house", "the", "Blinken", "sad", "sayings", "tolled", "", "États" })
+        QTest::newRow(qPrintable(u"not-verb-"_s + QLatin1StringView(w))) << QString::fromUtf8(w) << false;
+}
+
+void TestQuoteDetector::speechVerbs()
+{
+    QFETCH(QString, word);
+    QFETCH(bool, verb);
+    QCOMPARE(SpeechVerbs::contains(word), verb);
+}
+
+QTEST_GUILESS_MAIN(TestQuoteDetector)
+#include "tst_quotedetector.moc"

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/QuoteDetector.h"
+#include "analysis/SpeakerResolver.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+Q_DECLARE_METATYPE(QList<Lede::Entity>)
+Q_DECLARE_METATYPE(QList<Lede::Block>)
+
+namespace {
+
+// "Name|mention|cue" per quote, in order; empty fields mean "none".
+QStringList describe(const QString &body, const QList<Quote> &quotes)
+{
+    QStringList out;
+    for (const Quote &q : quotes) {
+        const QString mention
+            = q.speakerSpan ? body.mid(q.speakerSpan->start, q.speakerSpan->length()) : QString();
+        out << q.speaker + u'|' + mention + u'|' + q.cue;
+    }
+    return out;
+}
+
+Entity entity(const QString &body, const QString &text, Entity::Type type, const QString &canonical)
+{
+    Entity e;
+    e.span.start = body.indexOf(text);
+    e.span.end = e.span.start + text.size();
+    e.text = text;
+    e.type = type;
+    e.canonical = canonical;
+    return e;
+}
+
+} // namespace
+
+class TestSpeakerResolver final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void resolve_data();
+    void resolve();
+    void entitiesGiveCanonicalNames();
+    void imperfectEntitiesAreIgnored();
+    void quotesInHeadingBlockAreNotAttributed();
+    void speakerSpanIsUtf16WithEmoji();
+    void neverCrashes_data();
+    void neverCrashes();
+    void randomInputNeverCrashes();
+};
+
+void TestSpeakerResolver::resolve_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("after-surname-said-maps-to-full-name")
+        << u"Mayor Helena Strand visited the site on Monday.\n“We will rebuild the bridge,” Strand said."_s
+        << QStringList { u"Helena Strand|Strand|said"_s };
+    QTest::newRow("after-said-name-with-role-and-org")
+        << u"“The guidance cut was bigger than anyone expected,” said analyst Jane Roe at Fjord Bank Markets."_s
+        << QStringList { u"Jane Roe|Jane Roe|said"_s };
+    QTest::newRow("before-told-outlet-colon")
+        << u"His lawyer, Toomas Lepp, told Nordwire: “My client never took a cent.”"_s
+        << QStringList { u"Toomas Lepp|Toomas Lepp|told"_s };
+    QTest::newRow("before-said-colon")
+        << u"Transport Minister Pieter Aalders said: “Nobody wins if the ships go to Antwerp.”"_s
+        << QStringList { u"Pieter Aalders|Pieter Aalders|said"_s };
+    QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
+                                  << QStringList { u"Helena Strand|Helena Strand|"_s };
+    QTest::newRow("interrupted-quote-both-halves-same-speaker")
+        << u"Chief Executive Lars Brekke spoke to analysts.\n“We have been through worse,” he said, “and we came out stronger.”"_s
+        << QStringList { u"Lars Brekke|he|said"_s, u"Lars Brekke|he|said"_s };
+    QTest::newRow("follow-up-quote-in-paragraph-keeps-speaker")
+        << u"“Nobody asked us,” said Erik Dahl, a neighbour. “We found out from the newspaper.”"_s
+        << QStringList { u"Erik Dahl|Erik Dahl|said"_s, u"Erik Dahl|Erik Dahl|said"_s };
+    QTest::newRow("pronoun-prefers-subject-over-object")
+        << u"Ahead of a meeting with Interior Minister Olav Rist, Defence Minister Karl Dahl reiterated that the army needed “more time to prepare.”\n“We cannot rush this,” he said."_s
+        << QStringList { u"Karl Dahl|Karl Dahl|reiterated"_s, u"Karl Dahl|he|said"_s };
+    QTest::newRow("pronoun-after-two-people-takes-latest-subject")
+        << u"“We will rebuild,” Mayor Helena Strand said.\nPeter Holm, the authority’s chief engineer, said the tunnel was safe.\n“Nothing pointed to this,” he said."_s
+        << QStringList { u"Helena Strand|Helena Strand|said"_s, u"Peter Holm|he|said"_s };
+    QTest::newRow("pronoun-gender-from-title")
+        << u"Ms. Anna Berg met Mr. Olav Lind on Tuesday.\nMr. Lind said the talks went well.\n“It was a long day,” she said."_s
+        << QStringList { u"Anna Berg|she|said"_s };
+    QTest::newRow("role-noun-from-title")
+        << u"Mayor Helena Strand asked for emergency funds.\n“This is not a job a small town can do alone,” the mayor said."_s
+        << QStringList { u"Helena Strand|the mayor|said"_s };
+    QTest::newRow("role-noun-from-appositive")
+        << u"Peter Holm, the authority’s chief engineer, visited the tunnel.\n“We will publish what we find,” the engineer said."_s
+        << QStringList { u"Peter Holm|the engineer|said"_s };
+    QTest::newRow("organisation-white-house-after-partial")
+        << u"President Joe Biden spoke to the king. Biden “emphasized the need to protect civilians,” the White House said."_s
+        << QStringList { u"White House|the White House|said"_s };
+    QTest::newRow("organisation-the-firm-statement")
+        << u"Norvik Tools, a Bergen-based toolmaker, cut its forecast.\n“Conditions remain difficult,” the firm said in a statement."_s
+        << QStringList { u"Norvik Tools|the firm|said"_s };
+    QTest::newRow("organisation-pronoun-it")
+        << u"Port operator Havenlink said the cranes would create jobs.\n“Automation keeps this port competitive,” it said."_s
+        << QStringList { u"Havenlink|it|said"_s };
+    QTest::newRow("multi-paragraph-quote-one-speaker")
+        << u"Union leader Femke de Vries spoke at the gate.\n“They told us no machine would replace a worker.\n“We are not against the future,” she said."_s
+        << QStringList { u"Femke de Vries|she|said"_s, u"Femke de Vries|she|said"_s };
+    QTest::newRow("colon-introduction-in-previous-paragraph")
+        << u"Union leader Femke de Vries told the strikers:\n“We are not against the future.”"_s
+        << QStringList { u"Femke de Vries|Femke de Vries|told"_s };
+    QTest::newRow("partial-after-said-that")
+        << u"Judge Ene Rand said that the agency had “failed in its most basic duty” to weigh the risks."_s
+        << QStringList { u"Ene Rand|Ene Rand|said"_s };
+    QTest::newRow("participle-takes-sentence-subject")
+        << u"Judge Ene Rand warned both sides, calling the coverage “unhelpful to everyone.”"_s
+        << QStringList { u"Ene Rand|Ene Rand|warned"_s };
+    QTest::newRow("draft-text-is-not-the-last-person")
+        << u"Foreign Minister Karl Dahl arrived on Friday.\nThe draft was amended to say both “civilians on both sides must be protected under the law” and to “demand the release of all hostages.”"_s
+        << QStringList { u"the draft|The draft|say"_s, u"the draft|The draft|say"_s };
+    QTest::newRow("unnamed-spokesman-keeps-article")
+        << u"“The shelters have room for 800 people,” a municipal spokesman said."_s
+        << QStringList { u"a municipal spokesman|a municipal spokesman|said"_s };
+    QTest::newRow("scare-quote-has-no-speaker")
+        << u"Karl Dahl criticised the so-called “humanitarian pause” announced on Friday."_s
+        << QStringList { u"||"_s };
+    QTest::newRow("question-mark-attribution")
+        << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
+        << QStringList { u"Olav Lind|Olav Lind|asked"_s };
+}
+
+void TestSpeakerResolver::resolve()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, expected);
+
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, {});
+    QCOMPARE(describe(body, quotes), expected);
+}
+
+void TestSpeakerResolver::entitiesGiveCanonicalNames()
+{
+    // The full name never appears in the text; only the recogniser knows it.
+    const QString body = u"“My client never took a cent,” Kask said through his lawyer."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes,
+                             { entity(body, u"Kask"_s, Entity::Type::Person, u"Aivar Kask"_s) });
+    QCOMPARE(describe(body, quotes), QStringList { u"Aivar Kask|Kask|said"_s });
+
+    QList<Quote> without = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, without, {});
+    QCOMPARE(describe(body, without), QStringList { u"Kask|Kask|said"_s });
+}
+
+void TestSpeakerResolver::imperfectEntitiesAreIgnored()
+{
+    const QString body = u"Mayor Helena Strand spoke.\n“We will rebuild,” Strand said."_s;
+    Entity outOfRange;
+    outOfRange.span = { 500, 520 };
+    outOfRange.type = Entity::Type::Person;
+    outOfRange.canonical = u"Nobody"_s;
+    Entity negative;
+    negative.span = { -5, 3 };
+    negative.type = Entity::Type::Org;
+    Entity reversed;
+    reversed.span = { 10, 2 };
+    reversed.type = Entity::Type::Person;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, { outOfRange, negative, reversed });
+    QCOMPARE(describe(body, quotes), QStringList { u"Helena Strand|Strand|said"_s });
+}
+
+void TestSpeakerResolver::quotesInHeadingBlockAreNotAttributed()
+{
+    const QString body
+        = u"“We will rebuild,” says mayor\nMayor Helena Strand spoke.\n“It takes time,” Strand said."_s;
+    Article article;
+    article.body = body;
+    article.blocks = { Block { Block::Kind::Heading, { 0, body.indexOf(u'\n') } } };
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, {});
+    QCOMPARE(describe(body, quotes), (QStringList { u"||"_s, u"Helena Strand|Strand|said"_s }));
+}
+
+void TestSpeakerResolver::speakerSpanIsUtf16WithEmoji()
+{
+    const QString body = u"Fans 🎉🎉 cheered Captain Ola Nes 🏆.\n“We won it for the town,” Nes said."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, {});
+    QCOMPARE(quotes.size(), 1);
+    QVERIFY(quotes.first().speakerSpan.has_value());
+    QCOMPARE(quotes.first().speakerSpan->start, body.lastIndexOf(u"Nes"_s));
+    QCOMPARE(quotes.first().speakerSpan->end, body.lastIndexOf(u"Nes"_s) + 3);
+    QCOMPARE(quotes.first().speaker, u"Ola Nes"_s);
+}
+
+void TestSpeakerResolver::neverCrashes_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::newRow("only-marks") << u"“”“”\"\"«»"_s;
+    QTest::newRow("marks-and-newlines") << u"\n\n“\n”\n\"\n,\" said\n“, he said, “"_s;
+    QTest::newRow("verb-at-start-and-end") << u"said “a b c d,” said"_s;
+    QTest::newRow("pronoun-with-no-antecedent") << u"“We will go home now,” he said. “Later,” she added."_s;
+    QTest::newRow("emoji-and-surrogates") << u"🎉“😀 😀 😀,” 😀 said 🎉 “x y z” 😀"_s;
+    QTest::newRow("long-capitalised-run")
+        << QString(u"Aa Bb Cc Dd "_s).repeated(200) + u"“one two three four,” Dd said."_s;
+}
+
+void TestSpeakerResolver::neverCrashes()
+{
+    QFETCH(QString, body);
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    // A caller's own list may hold junk spans; they must be skipped, not trusted.
+    Quote junk;
+    junk.span = { -3, 900 };
+    quotes.append(junk);
+    Quote reversed;
+    reversed.span = { 5, 1 };
+    quotes.append(reversed);
+    SpeakerResolver::resolve(article, quotes, {});
+    for (const Quote &q : quotes) {
+        if (q.speakerSpan) {
+            QVERIFY(q.speakerSpan->start >= 0);
+            QVERIFY(q.speakerSpan->end <= body.size());
+            QVERIFY(q.speakerSpan->start < q.speakerSpan->end);
+        }
+    }
+    QVERIFY(quotes.at(quotes.size() - 2).speaker.isEmpty());
+    QVERIFY(quotes.last().speaker.isEmpty());
+}
+
+void TestSpeakerResolver::randomInputNeverCrashes()
+{
+    static const QString alphabet = u"“”\"‘’' ,.:;?!\n—–-()abcHeSaid said he she it the 😀Ab"_s;
+    const QStringList words
+        = { u"said"_s,      u"he"_s, u"she"_s, u"The"_s,  u"Mayor"_s, u"Anna"_s, u"Berg"_s, u"told"_s,
+            u"according"_s, u"to"_s, u"the"_s, u"firm"_s, u","_s,     u"“"_s,    u"”"_s,    u"\""_s,
+            u"\n"_s,        u"."_s,  u":"_s,   u"😀"_s,    u"who"_s,   u"of"_s };
+    QRandomGenerator rng(20240611);
+    int attributed = 0;
+    for (int round = 0; round < 300; ++round) {
+        QString body;
+        const int n = int(rng.bounded(1, 80));
+        for (int i = 0; i < n; ++i) {
+            if (rng.bounded(3) == 0)
+                body += alphabet.at(rng.bounded(int(alphabet.size())));
+            else
+                body += words.at(rng.bounded(int(words.size()))) + u' ';
+        }
+        Article article;
+        article.body = body;
+        QList<Quote> quotes = QuoteDetector::detect(body);
+        for (const Quote &q : quotes) {
+            QVERIFY(q.span.start >= 0 && q.span.end <= body.size() && q.span.start < q.span.end);
+        }
+        SpeakerResolver::resolve(article, quotes, {});
+        for (const Quote &q : quotes) {
+            if (q.speakerSpan) {
+                QVERIFY(q.speakerSpan->start >= 0 && q.speakerSpan->end <= body.size());
+                ++attributed;
+            }
+        }
+    }
+    QVERIFY(attributed > 0); // the generator does produce attributable text
+}
+
+QTEST_GUILESS_MAIN(TestSpeakerResolver)
+#include "tst_speakerresolver.moc"
