@@ -527,10 +527,10 @@ const WordSet &irregularParticiples()
 
 const WordSet &edExceptions()
 {
-    static const WordSet s { "hundred", "need",  "needs", "speed", "seed",    "feed",   "bed",     "red",
-                             "shed",    "breed", "creed", "greed", "proceed", "exceed", "succeed", "indeed",
-                             "weed",    "steed", "deed",  "sled",  "wed",     "fled",   "bled",    "led",
-                             "sped",    "shred", "bred",  "ned",   "ted",     "med" };
+    static const WordSet s { "hundred", "need",   "needs", "speed", "seed",  "feed",    "bed",
+                             "red",     "shed",   "breed", "creed", "greed", "proceed", "exceed",
+                             "succeed", "indeed", "weed",  "steed", "deed",  "sled",    "wed",
+                             "shred",   "ned",    "ted",   "med" };
     return s;
 }
 
@@ -598,6 +598,17 @@ const WordSet &statisticNouns()
     return s;
 }
 
+// Plural nouns that do not end in -s: a count's noun phrase ends at its first plural.
+const WordSet &irregularPlurals()
+{
+    static const WordSet s { "people", "children", "men",     "women",    "police",    "personnel", "cattle",
+                             "staff",  "sheep",    "fish",    "deer",     "livestock", "crew",      "media",
+                             "feet",   "teeth",    "geese",   "mice",     "aircraft",  "offspring", "militia",
+                             "clergy", "poultry",  "youth",   "infantry", "cavalry",   "folk",      "kin",
+                             "swine",  "salmon",   "elderly", "faithful" };
+    return s;
+}
+
 const WordSet &determiners()
 {
     static const WordSet s { "the", "a", "an" };
@@ -632,6 +643,7 @@ enum WordFlag : quint32 {
     fDeterminer = 1u << 24,
     fAccording = 1u << 25,
     fBy = 1u << 26,
+    fPlural = 1u << 27,
 };
 
 // Every table a word belongs to, as bits: one hash lookup per word of the body, at tokenization.
@@ -674,6 +686,7 @@ quint32 wordFlags(Key k)
         addSet(determiners(), fDeterminer);
         m["according"] |= fAccording;
         m["by"] |= fBy;
+        addSet(irregularPlurals(), fPlural);
         return m;
     }();
     if (k.empty())
@@ -845,13 +858,14 @@ private:
     bool parseDigits(qsizetype i, Amount *a) const;
     bool parseWords(qsizetype i, Amount *a) const;
     bool isParticiple(qsizetype i) const;
+    bool pluralLike(qsizetype i) const;
     bool isNounCandidate(qsizetype i, qsizetype anchor) const;
     qsizetype matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const;
     bool excludedCount(const Amount &a, bool qualified) const;
     QString verbPhraseAt(qsizetype i, qsizetype *last) const;
     QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const;
 
-    Phrase phraseAfter(qsizetype t) const;
+    Phrase phraseAfter(qsizetype t, qsizetype *possessive = nullptr) const;
     Phrase phraseBefore(qsizetype v, qsizetype *beforeFirst) const;
     QString resolve(const Phrase &p) const;
     const SentenceCues &cues(qsizetype sentenceTok);
@@ -1177,6 +1191,23 @@ bool Scanner::isParticiple(qsizetype i) const
     return k.size() >= 4 && k.substr(k.size() - 2) == "ed" && !has(i, fEdException);
 }
 
+bool Scanner::pluralLike(qsizetype i) const
+{
+    if (!isWord(i))
+        return false;
+    if (has(i, fPlural | fMeasure))
+        return true;
+    const QStringView t = text(i);
+    if (t.size() < 3)
+        return false;
+    if (t.endsWith(u"ese"_s)) // "Sudanese", "Lebanese"
+        return true;
+    if (t.back() != u's')
+        return false;
+    const QChar before = t.at(t.size() - 2);
+    return !(before == u's' || before == u'u' || before == u'i' || before == u'\'' || before == u'\u2019');
+}
+
 bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
 {
     if (!nextWord(i, anchor))
@@ -1308,7 +1339,7 @@ QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside
     return {};
 }
 
-Phrase Scanner::phraseAfter(qsizetype t) const
+Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
 {
     qsizetype k = t;
     const qsizetype anchor = t - 1;
@@ -1349,19 +1380,19 @@ Phrase Scanner::phraseAfter(qsizetype t) const
         if (!isWord(w))
             continue;
         const QStringView s = text(w);
-        const bool possessive = s.size() > 2
+        const bool isPossessive = s.size() > 2
             && (s.at(s.size() - 2) == u'\u2019' || s.at(s.size() - 2) == u'\'')
             && (s.back() == u's' || s.back() == u'S');
-        if (possessive) {
-            {
-                bool restLower = true;
-                for (qsizetype r = w + 1; r <= last && restLower; ++r)
-                    restLower = lowercase(r);
-                if (restLower) {
-                    p.end = tok(w).end - 2;
-                    break;
-                }
-            }
+        if (!isPossessive)
+            continue;
+        bool restLower = true;
+        for (qsizetype r = w + 1; r <= last && restLower; ++r)
+            restLower = lowercase(r);
+        if (restLower) {
+            p.end = tok(w).end - 2;
+            if (possessive)
+                *possessive = w;
+            break;
         }
     }
     return p;
@@ -1452,14 +1483,10 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
                 c.according.push_back({ t, who });
         } else if (flags & fBy) {
             // "by Israel's count"
-            const Phrase p = phraseAfter(t + 1);
-            if (!p.isEmpty()) {
-                qsizetype w = t + 1;
-                while (valid(w) && tok(w).end <= p.end)
-                    ++w;
-                if (valid(w) && tok(w).start == p.end && has(w + 1, fStat))
-                    c.according.push_back({ t, resolve(p) });
-            }
+            qsizetype possessive = -1;
+            const Phrase p = phraseAfter(t + 1, &possessive);
+            if (!p.isEmpty() && possessive >= 0 && has(possessive + 1, fStat))
+                c.according.push_back({ t, resolve(p) });
         } else if (has(t, fSpeech) && lowercase(t)) {
             qsizetype beforeFirst = -1;
             const Phrase subject = phraseBefore(t, &beforeFirst);
@@ -1659,6 +1686,7 @@ QList<Figure> Scanner::run()
                 qsizetype nounFirst = -1;
                 qsizetype nounLast = -1;
                 QString verb;
+                bool plural = false;
                 for (int words = 0; words < 3 && nextWord(j, i); ++words, ++j) {
                     if (has(j, fStop | fUnit | fVague | fSpeech))
                         break;
@@ -1678,6 +1706,18 @@ QList<Figure> Scanner::run()
                     if (nounFirst < 0)
                         nounFirst = j;
                     nounLast = j;
+                    if (pluralLike(j)) {
+                        plural = true;
+                        break;
+                    }
+                }
+                // The phrase ends at its first plural ("1.2bn users worldwide"); a phrase without one
+                // is not what is counted ("the two met", "a 5m wall"), except after a single unit.
+                if (!plural && nounFirst >= 0) {
+                    if (a.value == 1 && !a.scaled)
+                        nounLast = nounFirst;
+                    else
+                        nounFirst = nounLast = -1;
                 }
                 if (nounLast >= 0 && has(nounLast, fTime))
                     continue; // "two months ago", "100 days": a duration, not a count
