@@ -569,11 +569,12 @@ const WordSet &adverbs()
 
 const WordSet &speechVerbs()
 {
-    static const WordSet s { "say",      "says",      "said",      "told",      "tells",     "reported",
-                             "reports",  "estimated", "estimates", "announced", "announces", "stated",
-                             "states",   "claimed",   "claims",    "confirmed", "confirms",  "added",
-                             "adds",     "wrote",     "writes",    "tweeted",   "posted",    "disclosed",
-                             "revealed", "testified", "insisted",  "insists" };
+    static const WordSet s { "say",       "says",      "said",      "told",      "tells",     "reported",
+                             "reports",   "estimated", "estimates", "announced", "announces", "stated",
+                             "claimed",   "claims",    "confirmed", "confirms",  "added",     "adds",
+                             "wrote",     "writes",    "tweeted",   "posted",    "disclosed", "revealed",
+                             "testified", "insisted",  "insists",   "estimate",  "report",    "believe",
+                             "believes" };
     return s;
 }
 
@@ -852,6 +853,14 @@ private:
     }
     bool capitalized(qsizetype i) const { return isWord(i) && m_body.at(tok(i).start).isUpper(); }
     bool lowercase(qsizetype i) const { return isWord(i) && m_body.at(tok(i).start).isLower(); }
+    // "US", "WHO", "IT" are names, not the function words they spell.
+    bool isStop(qsizetype i) const
+    {
+        if (!has(i, fStop))
+            return false;
+        const QStringView t = text(i);
+        return t.size() < 2 || !std::all_of(t.begin(), t.end(), [](QChar c) { return c.isUpper(); });
+    }
     bool isMonth(qsizetype i) const { return capitalized(i) && has(i, fMonth); }
 
     bool startsWordAmount(qsizetype i) const;
@@ -1212,7 +1221,7 @@ bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
 {
     if (!nextWord(i, anchor))
         return false;
-    if (has(i, fStop | fUnit | fVague | fScale | fSpeech))
+    if (isStop(i) || has(i, fUnit | fVague | fScale))
         return false;
     return !isParticiple(i) && !isMonth(i);
 }
@@ -1239,6 +1248,10 @@ qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *c
 
 bool Scanner::excludedCount(const Amount &a, bool qualified) const
 {
+    // "one in five children": a ratio, not a count of children
+    if (is(a.first - 1, "in") && same(a.first - 2, a.first)
+        && (isNumber(a.first - 2) || has(a.first - 2, fUnit)))
+        return true;
     if (a.words)
         return false;
     const qsizetype i = a.first;
@@ -1352,7 +1365,7 @@ Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
         if (isWord(k)) {
             if (!tok(k).spaceBefore && first >= 0 && !isPunct(k - 1, u'.'))
                 break;
-            if (has(k, fStop | fSpeech)) {
+            if (isStop(k) || has(k, fSpeech)) {
                 // "Ministry of Health"
                 if (is(k, "of") && first >= 0 && capitalized(k + 1) && nextWord(k + 1, anchor)) {
                     ++k;
@@ -1417,7 +1430,10 @@ Phrase Scanner::phraseBefore(qsizetype v, qsizetype *beforeFirst) const
     int words = 0;
     while (same(k, v) && words < 6) {
         if (isWord(k)) {
-            if (has(k, fStop | fSpeech))
+            // "Committee to Protect Journalists", "Ministry of Health"
+            const bool connector = first >= 0 && capitalized(k - 1) && capitalized(first) && lowercase(k)
+                && (is(k, "of") || is(k, "to") || is(k, "for") || is(k, "and"));
+            if (!connector && (isStop(k) || has(k, fSpeech)))
                 break;
             if (lowercase(k) && isParticiple(k))
                 break;
@@ -1688,7 +1704,7 @@ QList<Figure> Scanner::run()
                 QString verb;
                 bool plural = false;
                 for (int words = 0; words < 3 && nextWord(j, i); ++words, ++j) {
-                    if (has(j, fStop | fUnit | fVague | fSpeech))
+                    if (isStop(j) || has(j, fUnit | fVague))
                         break;
                     if (isMonth(j) || (a.words && has(j, fScale)))
                         break;

@@ -214,6 +214,23 @@ void TestFigureExtractor::extractsFigure_data()
         << u"He said 45 ships were waiting offshore."_s << u"45 ships"_s << 45.0 << u"ships"_s << QString()
         << QString();
 
+    QTest::newRow("attribution-all-caps-name-is-not-a-stop-word")
+        << u"The US says 300 American troops will be deployed."_s << u"300 American troops"_s << 300.0
+        << u"American troops"_s << QString() << u"US"_s;
+    QTest::newRow("attribution-name-with-connector")
+        << u"At least 100 journalists have been killed, the Committee to Protect Journalists said."_s
+        << u"At least 100 journalists"_s << 100.0 << u"journalists killed"_s << u"at least"_s
+        << u"Committee to Protect Journalists"_s;
+    QTest::newRow("attribution-plural-subject-estimate")
+        << u"The rebels hold about 40 per cent of the country, analysts estimate."_s << u"about 40 per cent"_s
+        << 40.0 << u"%"_s << u"about"_s << u"analysts"_s;
+    QTest::newRow("count-noun-that-looks-like-a-verb")
+        << u"Envoys of the 27 member states met in Brussels."_s << u"27 member states"_s << 27.0
+        << u"member states"_s << QString() << QString();
+    QTest::newRow("count-ends-at-first-plural")
+        << u"Gunmen freed 46 captives overnight."_s << u"46 captives"_s << 46.0 << u"captives freed"_s
+        << QString() << QString();
+
     // patterns of the reference wire stories, in new sentences
     QTest::newRow("seed-like-killed-and-wounded-according-to")
         << u"More than 5,310 Sudanese have been killed and 12,000 wounded, according to the Darfur medical council, since Nov. 3."_s
@@ -312,6 +329,7 @@ void TestFigureExtractor::ignoresNonFigures_data()
     QTest::newRow("age-between-commas") << u"Maria Lopez, 34, was among the injured."_s;
     QTest::newRow("score") << u"The home side won 3-1."_s;
     QTest::newRow("ratio-slash") << u"Support is available 24/7."_s;
+    QTest::newRow("ratio-one-in-five") << u"About one in five children is underweight."_s;
     QTest::newRow("hyphenated-word-number-adjective") << u"Both sides backed a two-state solution."_s;
 }
 
