@@ -819,7 +819,8 @@ public:
     QList<Figure> run();
 
 private:
-    void tokenize();
+    void tokenize(qsizetype from, qsizetype to);
+    void scan(QList<Figure> *out);
 
     qsizetype count() const { return qsizetype(m_tok.size()); }
     QStringView text(qsizetype i) const
@@ -884,15 +885,19 @@ private:
     std::vector<const Entity *> m_entities;
     std::vector<Token> m_tok;
     std::vector<qsizetype> m_sentenceStart; // first token of each sentence
-    std::unordered_map<qint32, SentenceCues> m_cues;
+    // Figures come in token order, so each sentence's cues are needed in one stretch only.
+    qint32 m_cueSentence = -1;
+    SentenceCues m_cues;
 };
 
-void Scanner::tokenize()
+void Scanner::tokenize(qsizetype from, qsizetype to)
 {
+    m_tok.clear();
+    m_sentenceStart.clear();
+    m_cueSentence = -1;
     const QChar *d = m_body.constData();
-    const qsizetype n = m_body.size();
-    m_tok.reserve(size_t(n / 5 + 16));
-    qsizetype i = 0;
+    const qsizetype n = to;
+    qsizetype i = from;
     bool space = true;
     bool newline = false;
     bool pendingEnd = false;
@@ -1483,9 +1488,13 @@ QString Scanner::resolve(const Phrase &p) const
 const SentenceCues &Scanner::cues(qsizetype sentenceTok)
 {
     const qint32 sentence = tok(sentenceTok).sentence;
-    if (auto it = m_cues.find(sentence); it != m_cues.end())
-        return it->second;
-    SentenceCues c;
+    if (sentence == m_cueSentence)
+        return m_cues;
+    SentenceCues &c = m_cues;
+    c.according.clear();
+    c.before.clear();
+    c.after.clear();
+    m_cueSentence = sentence;
     const qsizetype begin = m_sentenceStart[size_t(sentence)];
     for (qsizetype t = begin; valid(t) && tok(t).sentence == sentence; ++t) {
         if (!isWord(t))
@@ -1521,7 +1530,7 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
             }
         }
     }
-    return m_cues.emplace(sentence, std::move(c)).first->second;
+    return c;
 }
 
 QString Scanner::attribution(qsizetype first, qsizetype last)
@@ -1548,10 +1557,33 @@ QString Scanner::attribution(qsizetype first, qsizetype last)
     return {};
 }
 
+// Sentences never cross a line break, so the body is scanned one paragraph (line) at a time: the
+// token buffer stays small and warm in the cache.
 QList<Figure> Scanner::run()
 {
-    tokenize();
     QList<Figure> out;
+    const QChar *d = m_body.constData();
+    const qsizetype n = m_body.size();
+    qsizetype from = 0;
+    while (from < n) {
+        qsizetype to = from;
+        while (to < n) {
+            const char16_t c = d[to].unicode();
+            if (c == u'\n' || c == u'\r' || c == u'\u2029' || c == u'\u2028')
+                break;
+            ++to;
+        }
+        if (to > from) {
+            tokenize(from, to);
+            scan(&out);
+        }
+        from = to + 1;
+    }
+    return out;
+}
+
+void Scanner::scan(QList<Figure> *out)
+{
     qsizetype minTok = 0;
     for (qsizetype i = 0; i < count(); ++i) {
         const Kind kind = tok(i).kind;
@@ -1774,11 +1806,10 @@ QList<Figure> Scanner::run()
         f.unit = unit;
         f.qualifier = qualifier;
         f.attributedTo = attribution(start, last);
-        out.append(std::move(f));
+        out->append(std::move(f));
         minTok = last + 1;
         i = last;
     }
-    return out;
 }
 
 } // namespace
