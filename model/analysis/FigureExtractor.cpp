@@ -527,10 +527,10 @@ const WordSet &irregularParticiples()
 
 const WordSet &edExceptions()
 {
-    static const WordSet s { "hundred", "need",  "needs", "speed", "seed",    "feed",   "bed",     "red",
-                             "shed",    "breed", "creed", "greed", "proceed", "exceed", "succeed", "indeed",
-                             "weed",    "steed", "deed",  "sled",  "wed",     "fled",   "bled",    "led",
-                             "sped",    "shred", "bred",  "ned",   "ted",     "med" };
+    static const WordSet s { "hundred", "need",   "needs", "speed", "seed",  "feed",    "bed",
+                             "red",     "shed",   "breed", "creed", "greed", "proceed", "exceed",
+                             "succeed", "indeed", "weed",  "steed", "deed",  "sled",    "wed",
+                             "shred",   "ned",    "ted",   "med" };
     return s;
 }
 
@@ -569,11 +569,12 @@ const WordSet &adverbs()
 
 const WordSet &speechVerbs()
 {
-    static const WordSet s { "say",      "says",      "said",      "told",      "tells",     "reported",
-                             "reports",  "estimated", "estimates", "announced", "announces", "stated",
-                             "states",   "claimed",   "claims",    "confirmed", "confirms",  "added",
-                             "adds",     "wrote",     "writes",    "tweeted",   "posted",    "disclosed",
-                             "revealed", "testified", "insisted",  "insists" };
+    static const WordSet s { "say",       "says",      "said",      "told",      "tells",     "reported",
+                             "reports",   "estimated", "estimates", "announced", "announces", "stated",
+                             "claimed",   "claims",    "confirmed", "confirms",  "added",     "adds",
+                             "wrote",     "writes",    "tweeted",   "posted",    "disclosed", "revealed",
+                             "testified", "insisted",  "insists",   "estimate",  "report",    "believe",
+                             "believes" };
     return s;
 }
 
@@ -595,6 +596,17 @@ const WordSet &statisticNouns()
                              "figure",     "estimate",     "estimates",   "data",       "numbers",
                              "statistics", "toll",         "records",     "report",     "reports",
                              "census",     "calculations", "calculation", "assessment", "survey" };
+    return s;
+}
+
+// Plural nouns that do not end in -s: a count's noun phrase ends at its first plural.
+const WordSet &irregularPlurals()
+{
+    static const WordSet s { "people", "children", "men",     "women",    "police",    "personnel", "cattle",
+                             "staff",  "sheep",    "fish",    "deer",     "livestock", "crew",      "media",
+                             "feet",   "teeth",    "geese",   "mice",     "aircraft",  "offspring", "militia",
+                             "clergy", "poultry",  "youth",   "infantry", "cavalry",   "folk",      "kin",
+                             "swine",  "salmon",   "elderly", "faithful" };
     return s;
 }
 
@@ -632,6 +644,7 @@ enum WordFlag : quint32 {
     fDeterminer = 1u << 24,
     fAccording = 1u << 25,
     fBy = 1u << 26,
+    fPlural = 1u << 27,
 };
 
 // Every table a word belongs to, as bits: one hash lookup per word of the body, at tokenization.
@@ -674,6 +687,7 @@ quint32 wordFlags(Key k)
         addSet(determiners(), fDeterminer);
         m["according"] |= fAccording;
         m["by"] |= fBy;
+        addSet(irregularPlurals(), fPlural);
         return m;
     }();
     if (k.empty())
@@ -805,7 +819,8 @@ public:
     QList<Figure> run();
 
 private:
-    void tokenize();
+    void tokenize(qsizetype from, qsizetype to);
+    void scan(QList<Figure> *out);
 
     qsizetype count() const { return qsizetype(m_tok.size()); }
     QStringView text(qsizetype i) const
@@ -839,19 +854,28 @@ private:
     }
     bool capitalized(qsizetype i) const { return isWord(i) && m_body.at(tok(i).start).isUpper(); }
     bool lowercase(qsizetype i) const { return isWord(i) && m_body.at(tok(i).start).isLower(); }
+    // "US", "WHO", "IT" are names, not the function words they spell.
+    bool isStop(qsizetype i) const
+    {
+        if (!has(i, fStop))
+            return false;
+        const QStringView t = text(i);
+        return t.size() < 2 || !std::all_of(t.begin(), t.end(), [](QChar c) { return c.isUpper(); });
+    }
     bool isMonth(qsizetype i) const { return capitalized(i) && has(i, fMonth); }
 
     bool startsWordAmount(qsizetype i) const;
     bool parseDigits(qsizetype i, Amount *a) const;
     bool parseWords(qsizetype i, Amount *a) const;
     bool isParticiple(qsizetype i) const;
+    bool pluralLike(qsizetype i) const;
     bool isNounCandidate(qsizetype i, qsizetype anchor) const;
     qsizetype matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const;
     bool excludedCount(const Amount &a, bool qualified) const;
     QString verbPhraseAt(qsizetype i, qsizetype *last) const;
     QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const;
 
-    Phrase phraseAfter(qsizetype t) const;
+    Phrase phraseAfter(qsizetype t, qsizetype *possessive = nullptr) const;
     Phrase phraseBefore(qsizetype v, qsizetype *beforeFirst) const;
     QString resolve(const Phrase &p) const;
     const SentenceCues &cues(qsizetype sentenceTok);
@@ -861,15 +885,19 @@ private:
     std::vector<const Entity *> m_entities;
     std::vector<Token> m_tok;
     std::vector<qsizetype> m_sentenceStart; // first token of each sentence
-    std::unordered_map<qint32, SentenceCues> m_cues;
+    // Figures come in token order, so each sentence's cues are needed in one stretch only.
+    qint32 m_cueSentence = -1;
+    SentenceCues m_cues;
 };
 
-void Scanner::tokenize()
+void Scanner::tokenize(qsizetype from, qsizetype to)
 {
+    m_tok.clear();
+    m_sentenceStart.clear();
+    m_cueSentence = -1;
     const QChar *d = m_body.constData();
-    const qsizetype n = m_body.size();
-    m_tok.reserve(size_t(n / 5 + 16));
-    qsizetype i = 0;
+    const qsizetype n = to;
+    qsizetype i = from;
     bool space = true;
     bool newline = false;
     bool pendingEnd = false;
@@ -1177,11 +1205,28 @@ bool Scanner::isParticiple(qsizetype i) const
     return k.size() >= 4 && k.substr(k.size() - 2) == "ed" && !has(i, fEdException);
 }
 
+bool Scanner::pluralLike(qsizetype i) const
+{
+    if (!isWord(i))
+        return false;
+    if (has(i, fPlural | fMeasure))
+        return true;
+    const QStringView t = text(i);
+    if (t.size() < 3)
+        return false;
+    if (t.endsWith(u"ese"_s)) // "Sudanese", "Lebanese"
+        return true;
+    if (t.back() != u's')
+        return false;
+    const QChar before = t.at(t.size() - 2);
+    return !(before == u's' || before == u'u' || before == u'i' || before == u'\'' || before == u'\u2019');
+}
+
 bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
 {
     if (!nextWord(i, anchor))
         return false;
-    if (has(i, fStop | fUnit | fVague | fScale | fSpeech))
+    if (isStop(i) || has(i, fUnit | fVague | fScale))
         return false;
     return !isParticiple(i) && !isMonth(i);
 }
@@ -1208,6 +1253,10 @@ qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *c
 
 bool Scanner::excludedCount(const Amount &a, bool qualified) const
 {
+    // "one in five children": a ratio, not a count of children
+    if (is(a.first - 1, "in") && same(a.first - 2, a.first)
+        && (isNumber(a.first - 2) || has(a.first - 2, fUnit)))
+        return true;
     if (a.words)
         return false;
     const qsizetype i = a.first;
@@ -1308,7 +1357,7 @@ QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside
     return {};
 }
 
-Phrase Scanner::phraseAfter(qsizetype t) const
+Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
 {
     qsizetype k = t;
     const qsizetype anchor = t - 1;
@@ -1321,7 +1370,7 @@ Phrase Scanner::phraseAfter(qsizetype t) const
         if (isWord(k)) {
             if (!tok(k).spaceBefore && first >= 0 && !isPunct(k - 1, u'.'))
                 break;
-            if (has(k, fStop | fSpeech)) {
+            if (isStop(k) || has(k, fSpeech)) {
                 // "Ministry of Health"
                 if (is(k, "of") && first >= 0 && capitalized(k + 1) && nextWord(k + 1, anchor)) {
                     ++k;
@@ -1349,19 +1398,19 @@ Phrase Scanner::phraseAfter(qsizetype t) const
         if (!isWord(w))
             continue;
         const QStringView s = text(w);
-        const bool possessive = s.size() > 2
+        const bool isPossessive = s.size() > 2
             && (s.at(s.size() - 2) == u'\u2019' || s.at(s.size() - 2) == u'\'')
             && (s.back() == u's' || s.back() == u'S');
-        if (possessive) {
-            {
-                bool restLower = true;
-                for (qsizetype r = w + 1; r <= last && restLower; ++r)
-                    restLower = lowercase(r);
-                if (restLower) {
-                    p.end = tok(w).end - 2;
-                    break;
-                }
-            }
+        if (!isPossessive)
+            continue;
+        bool restLower = true;
+        for (qsizetype r = w + 1; r <= last && restLower; ++r)
+            restLower = lowercase(r);
+        if (restLower) {
+            p.end = tok(w).end - 2;
+            if (possessive)
+                *possessive = w;
+            break;
         }
     }
     return p;
@@ -1386,7 +1435,10 @@ Phrase Scanner::phraseBefore(qsizetype v, qsizetype *beforeFirst) const
     int words = 0;
     while (same(k, v) && words < 6) {
         if (isWord(k)) {
-            if (has(k, fStop | fSpeech))
+            // "Committee to Protect Journalists", "Ministry of Health"
+            const bool connector = first >= 0 && capitalized(k - 1) && capitalized(first) && lowercase(k)
+                && (is(k, "of") || is(k, "to") || is(k, "for") || is(k, "and"));
+            if (!connector && (isStop(k) || has(k, fSpeech)))
                 break;
             if (lowercase(k) && isParticiple(k))
                 break;
@@ -1436,9 +1488,13 @@ QString Scanner::resolve(const Phrase &p) const
 const SentenceCues &Scanner::cues(qsizetype sentenceTok)
 {
     const qint32 sentence = tok(sentenceTok).sentence;
-    if (auto it = m_cues.find(sentence); it != m_cues.end())
-        return it->second;
-    SentenceCues c;
+    if (sentence == m_cueSentence)
+        return m_cues;
+    SentenceCues &c = m_cues;
+    c.according.clear();
+    c.before.clear();
+    c.after.clear();
+    m_cueSentence = sentence;
     const qsizetype begin = m_sentenceStart[size_t(sentence)];
     for (qsizetype t = begin; valid(t) && tok(t).sentence == sentence; ++t) {
         if (!isWord(t))
@@ -1452,14 +1508,10 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
                 c.according.push_back({ t, who });
         } else if (flags & fBy) {
             // "by Israel's count"
-            const Phrase p = phraseAfter(t + 1);
-            if (!p.isEmpty()) {
-                qsizetype w = t + 1;
-                while (valid(w) && tok(w).end <= p.end)
-                    ++w;
-                if (valid(w) && tok(w).start == p.end && has(w + 1, fStat))
-                    c.according.push_back({ t, resolve(p) });
-            }
+            qsizetype possessive = -1;
+            const Phrase p = phraseAfter(t + 1, &possessive);
+            if (!p.isEmpty() && possessive >= 0 && has(possessive + 1, fStat))
+                c.according.push_back({ t, resolve(p) });
         } else if (has(t, fSpeech) && lowercase(t)) {
             qsizetype beforeFirst = -1;
             const Phrase subject = phraseBefore(t, &beforeFirst);
@@ -1478,7 +1530,7 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
             }
         }
     }
-    return m_cues.emplace(sentence, std::move(c)).first->second;
+    return c;
 }
 
 QString Scanner::attribution(qsizetype first, qsizetype last)
@@ -1505,10 +1557,33 @@ QString Scanner::attribution(qsizetype first, qsizetype last)
     return {};
 }
 
+// Sentences never cross a line break, so the body is scanned one paragraph (line) at a time: the
+// token buffer stays small and warm in the cache.
 QList<Figure> Scanner::run()
 {
-    tokenize();
     QList<Figure> out;
+    const QChar *d = m_body.constData();
+    const qsizetype n = m_body.size();
+    qsizetype from = 0;
+    while (from < n) {
+        qsizetype to = from;
+        while (to < n) {
+            const char16_t c = d[to].unicode();
+            if (c == u'\n' || c == u'\r' || c == u'\u2029' || c == u'\u2028')
+                break;
+            ++to;
+        }
+        if (to > from) {
+            tokenize(from, to);
+            scan(&out);
+        }
+        from = to + 1;
+    }
+    return out;
+}
+
+void Scanner::scan(QList<Figure> *out)
+{
     qsizetype minTok = 0;
     for (qsizetype i = 0; i < count(); ++i) {
         const Kind kind = tok(i).kind;
@@ -1659,8 +1734,9 @@ QList<Figure> Scanner::run()
                 qsizetype nounFirst = -1;
                 qsizetype nounLast = -1;
                 QString verb;
+                bool plural = false;
                 for (int words = 0; words < 3 && nextWord(j, i); ++words, ++j) {
-                    if (has(j, fStop | fUnit | fVague | fSpeech))
+                    if (isStop(j) || has(j, fUnit | fVague))
                         break;
                     if (isMonth(j) || (a.words && has(j, fScale)))
                         break;
@@ -1678,6 +1754,18 @@ QList<Figure> Scanner::run()
                     if (nounFirst < 0)
                         nounFirst = j;
                     nounLast = j;
+                    if (pluralLike(j)) {
+                        plural = true;
+                        break;
+                    }
+                }
+                // The phrase ends at its first plural ("1.2bn users worldwide"); a phrase without one
+                // is not what is counted ("the two met", "a 5m wall"), except after a single unit.
+                if (!plural && nounFirst >= 0) {
+                    if (a.value == 1 && !a.scaled)
+                        nounLast = nounFirst;
+                    else
+                        nounFirst = nounLast = -1;
                 }
                 if (nounLast >= 0 && has(nounLast, fTime))
                     continue; // "two months ago", "100 days": a duration, not a count
@@ -1718,11 +1806,10 @@ QList<Figure> Scanner::run()
         f.unit = unit;
         f.qualifier = qualifier;
         f.attributedTo = attribution(start, last);
-        out.append(std::move(f));
+        out->append(std::move(f));
         minTok = last + 1;
         i = last;
     }
-    return out;
 }
 
 } // namespace
