@@ -332,19 +332,26 @@ private:
         handle(tag);
     }
 
-    // Skips to after </name>, returning the raw text in between.
+    // Skips to after </name>, returning the raw text in between. A plain search, not a regular
+    // expression: QRegularExpression checks the whole subject on every call, which made pages with
+    // many scripts quadratic.
     QString rawText(const QString &name)
     {
-        const QRegularExpression end = makeRegex(u"</%1[\\s>/]"_s.arg(name), true);
-        const auto m = end.match(m_src, m_pos);
-        const qsizetype stop = m.hasMatch() ? m.capturedStart() : m_src.size();
-        const QString raw = m_src.mid(m_pos, stop - m_pos);
-        if (m.hasMatch()) {
-            const qsizetype gt = m_src.indexOf(QLatin1Char('>'), stop);
-            m_pos = gt < 0 ? m_src.size() : gt + 1;
-        } else {
-            m_pos = m_src.size();
+        const QString closing = u"</"_s + name;
+        qsizetype stop = m_pos;
+        for (;;) {
+            stop = m_src.indexOf(closing, stop, Qt::CaseInsensitive);
+            if (stop < 0)
+                break;
+            const qsizetype after = stop + closing.size();
+            if (after >= m_src.size() || m_src[after].isSpace() || m_src[after] == QLatin1Char('>')
+                || m_src[after] == QLatin1Char('/'))
+                break;
+            stop = after;
         }
+        const QString raw = m_src.mid(m_pos, (stop < 0 ? m_src.size() : stop) - m_pos);
+        const qsizetype gt = stop < 0 ? -1 : m_src.indexOf(QLatin1Char('>'), stop);
+        m_pos = gt < 0 ? m_src.size() : gt + 1;
         return raw;
     }
 
@@ -495,8 +502,10 @@ QString MarkupImporter::decodeEntities(QStringView text)
             out += c;
             continue;
         }
-        const qsizetype semi = text.indexOf(QLatin1Char(';'), i + 1);
-        if (semi < 0 || semi - i > 33) {
+        // References are short; looking further would make "&&&&…" quadratic.
+        const qsizetype window = text.mid(i + 1, 33).indexOf(QLatin1Char(';'));
+        const qsizetype semi = window < 0 ? -1 : i + 1 + window;
+        if (semi < 0) {
             out += c;
             continue;
         }

@@ -340,8 +340,9 @@ QString WireCopyParser::titleFromSentence(const QString &sentence, qsizetype max
             --cut;
     }
     s.truncate(cut);
-    while (!s.isEmpty() && (s.back().isSpace() || s.back().isPunct()) && s.back() != QLatin1Char(')')
-           && s.back() != QChar(0x201D))
+    // Only separators that would dangle before the ellipsis; "&" or a closing quote stay.
+    static const QString dangling = u" ,;:-\u2013\u2014"_s;
+    while (!s.isEmpty() && (s.back().isSpace() || dangling.contains(s.back())))
         s.chop(1);
     return s + QChar(0x2026);
 }
@@ -490,8 +491,8 @@ Article WireCopyParser::parse(const QString &text, const Hints &hints)
             paragraph
                 = body.mid(std::max(s.start, datelineEnd), s.end - std::max(s.start, datelineEnd)).trimmed();
             const bool blankSeparated = body.contains(u"\n\n"_s);
-            for (qsizetype l = firstBody + 1; blankSeparated && l < lines.size() && !isBlank(body, lines[l])
-                 && firstSentence(paragraph) == paragraph;
+            for (qsizetype l = firstBody + 1; blankSeparated && l < lines.size() && l <= firstBody + 20
+                 && !isBlank(body, lines[l]) && firstSentence(paragraph) == paragraph;
                  ++l)
                 paragraph += QLatin1Char(' ') + viewOf(body, trimmedSpan(body, lines[l]));
         } else if (!lines.isEmpty()) {

@@ -398,6 +398,8 @@ void TestWireCopyParser::titleFromSentence_data()
     QTest::newRow("cut-at-word-boundary") << u"alpha beta gamma delta"_s << 13 << u"alpha beta…"_s;
     QTest::newRow("trailing-comma-removed-before-ellipsis")
         << u"alpha beta, gamma delta"_s << 13 << u"alpha beta…"_s;
+    QTest::newRow("dash-removed-before-ellipsis") << u"alpha beta – gamma delta"_s << 14 << u"alpha beta…"_s;
+    QTest::newRow("punctuation-run-without-spaces-kept") << u"&&&&&&&&&&&&&&&&"_s << 6 << u"&&&&&…"_s;
     QTest::newRow("no-space-does-not-split-surrogate-pair") << u"aaaaaaaa🎉🎉🎉"_s << 10 << u"aaaaaaaa…"_s;
 }
 
