@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Article.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Lede {
+
+struct ImportedArticle
+{
+    Article article;
+    QStringList warnings; // e.g. "decoded as Windows-1252 (the file is not valid UTF-8)"
+};
+
+// Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
+// (MarkupImporter), then recognises wire-copy structure (WireCopyParser).
+//
+// Contract: on success the Article has title, byline, dateline, source, published (if found), body,
+// blocks, path and contentHash (hex SHA-256 of the UTF-8 body) set; id and importedAt are left for
+// the store. The title is never empty: with nothing better it is the file's base name. On failure
+// the message is one line: the path is missing or a directory, the file is over MaxFileSize, empty,
+// binary, undecodable, or holds no text. Nothing is ever fetched from the network.
+class ArticleImporter final
+{
+public:
+    static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
+
+    // Article::path is the absolute path of the file.
+    static Result<ImportedArticle> importFile(const QString &path);
+    // The format follows fileName's suffix: .md/.markdown, .html/.htm, everything else plain text.
+    // Article::path is fileName as given.
+    static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
+    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm"}
+};
+
+} // namespace Lede
