@@ -38,6 +38,8 @@ public:
     const ArticleSummary *articleAt(const QModelIndex &index) const;
     // The row of the article, if fetched; -1 otherwise.
     int rowOfArticle(qint64 articleId) const;
+    // Keeps the count column current after an annotation change without re-querying the list.
+    void updateAnnotationCount(int row, int count);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
