@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Analysis.h"
+#include "Article.h"
+
+#include <QJsonObject>
+
+namespace Lede {
+
+// The `lede analyze --json` article object of DESIGN.md: parts, body, quotes, entities and figures,
+// with every offset converted to Unicode code points. Unknown values are JSON null.
+class JsonExporter final
+{
+public:
+    static QJsonObject articleObject(const Article &article, const AnalysisResult &analysis);
+};
+
+} // namespace Lede

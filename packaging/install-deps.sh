@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs what Lede needs to build, test and run on Debian 12 (and what the screenshot script
+# uses). Safe to run again; uses sudo when not root.
+set -eu
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    cmake ninja-build g++ pkgconf \
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev \
+    qt6-qpa-plugins fonts-dejavu-core \
+    xvfb xauth imagemagick xdotool >/dev/null

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the `lede` executable as a script would and checks its output, exit codes and files.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run lede(const QStringList &args, const QByteArray &home = {})
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    if (!home.isEmpty()) {
+        env.insert(u"HOME"_s, QString::fromUtf8(home));
+        env.insert(u"XDG_DATA_HOME"_s, QString::fromUtf8(home) + u"/data"_s);
+    }
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(LEDE_EXECUTABLE), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
+// Splits RFC 4180 CSV (quotes, doubled quotes, CRLF) into rows of cells.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row.append(std::exchange(field, {}));
+        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
+            row.append(std::exchange(field, {}));
+            rows.append(std::exchange(row, {}));
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+const QByteArray WireStory =
+    "Council backs tidal barrier study\n"
+    "\n"
+    "By Jane Doe and Omar Haddad\n"
+    "\n"
+    "SEAHAVEN (Lede Wire) \xE2\x80\x93 The council voted on Tuesday to study a barrier \xF0\x9F\x8C\x8A after floods hit 1,200 homes.\n"
+    "\n"
+    "\xE2\x80\x9CWe cannot wait another winter,\xE2\x80\x9D Mayor Ines Park said.\n"
+    "\n"
+    "(Reporting by Jane Doe; Editing by Lee Chan)\n";
+
+} // namespace
+
+class TestCommandLine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void importReportsEachFile();
+    void annotateThenExportKeepsCodePointOffsets();
+    void analyzeJsonHasTheParts();
+    void listSearch();
+    void errors_data();
+    void errors();
+    void refusesForeignLibrary();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+    QString m_story;
+};
+
+void TestCommandLine::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = m_dir.filePath(u"lib.sqlite"_s);
+    m_story = m_dir.filePath(u"articles/barrier.txt"_s);
+    QVERIFY(QDir().mkpath(m_dir.filePath(u"articles/nested"_s)));
+    writeFile(m_story, WireStory);
+    writeFile(m_dir.filePath(u"articles/nested/empty.txt"_s), QByteArray());
+    writeFile(m_dir.filePath(u"articles/nested/other.md"_s), "# Dock strike ends\n\nWorkers returned on Monday.\n");
+}
+
+void TestCommandLine::importReportsEachFile()
+{
+    Run r = lede({u"import"_s, m_dir.filePath(u"articles"_s), u"--db"_s, m_db});
+    QCOMPARE(r.code, 1); // the empty file failed
+    const QString out = QString::fromUtf8(r.out);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(out.contains(u"imported: "_s + m_story), qPrintable(out));
+    QVERIFY(out.contains(u"Council backs tidal barrier study"_s));
+    QVERIFY(out.contains(u"other.md"_s));
+    QVERIFY2(err.contains(u"empty.txt"_s) && err.contains(u"empty"_s), qPrintable(err));
+    QVERIFY(out.contains(u"2 imported, 0 already present, 1 failed"_s));
+
+    r = lede({u"import"_s, m_story, u"--db"_s, m_db});
+    QCOMPARE(r.code, 0);
+    QVERIFY(QString::fromUtf8(r.out).contains(u"already present: "_s + m_story));
+}
+
+void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
+{
+    Run list = lede({u"list"_s, u"--db"_s, m_db});
+    QCOMPARE(list.code, 0);
+    QString id;
+    QString body;
+    for (const QString &line : QString::fromUtf8(list.out).split(u'\n', Qt::SkipEmptyParts)) {
+        const QStringList cells = line.split(u'\t');
+        QCOMPARE(cells.size(), 5);
+        if (cells[1] == u"Council backs tidal barrier study"_s) {
+            id = cells[0];
+            QCOMPARE(cells[2], u"Lede Wire"_s);
+        }
+    }
+    QVERIFY(!id.isEmpty());
+    // Find the passage in the body as Python would index it: in code points.
+    Run analyzed = lede({u"analyze"_s, u"--json"_s, m_story});
+    body = QJsonDocument::fromJson(analyzed.out).object()[u"articles"_s].toArray()[0].toObject()[u"body"_s].toString();
+    const QList<uint> cps = body.toUcs4();
+    const QString passage = u"after floods hit 1,200 homes"_s;
+    const QList<uint> needle = passage.toUcs4();
+    qsizetype start = -1;
+    for (qsizetype i = 0; i + needle.size() <= cps.size(); ++i) {
+        if (cps.mid(i, needle.size()) == needle) {
+            start = i;
+            break;
+        }
+    }
+    QVERIFY(start > 0);
+    const qsizetype end = start + needle.size();
+
+    Run ann = lede({u"annotate"_s, id, QString::number(start), QString::number(end), u"--db"_s, m_db, u"--tag"_s,
+                    u"Claims/Damage"_s, u"--tag"_s, u"Check"_s, u"--note"_s, u"verify with, \"insurers\""_s,
+                    u"--color"_s, u"orange"_s});
+    QCOMPARE(ann.code, 0);
+    const QString annotationId = QString::fromUtf8(ann.out).trimmed();
+    QVERIFY(annotationId.toLongLong() > 0);
+
+    const QString csvPath = m_dir.filePath(u"out.csv"_s);
+    Run exp = lede({u"export-csv"_s, u"--db"_s, m_db, u"--article"_s, id, u"-o"_s, csvPath});
+    QCOMPARE(exp.code, 0);
+    QFile f(csvPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto rows = parseCsv(QString::fromUtf8(f.readAll()));
+    QCOMPARE(rows.size(), 2);
+    const QStringList &row = rows[1];
+    QCOMPARE(row[0], id);
+    QCOMPARE(row[4], annotationId);
+    QCOMPARE(row[5], u"note"_s);
+    QCOMPARE(row[6].toLongLong(), start);
+    QCOMPARE(row[7].toLongLong(), end);
+    QCOMPARE(row[8], passage);
+    QCOMPARE(row[9], u"Check; Claims/Damage"_s);
+    QCOMPARE(row[10], u"verify with, \"insurers\""_s);
+    QCOMPARE(row[11], u"orange"_s);
+
+    // To stdout, with automatic layers requested.
+    Run all = lede({u"export-csv"_s, u"--db"_s, m_db, u"--include"_s, u"quotes,entities,figures"_s});
+    QCOMPARE(all.code, 0);
+    QVERIFY(all.out.startsWith("article_id,article_title,"));
+    QVERIFY(all.out.contains(passage.toUtf8()));
+}
+
+void TestCommandLine::analyzeJsonHasTheParts()
+{
+    Run r = lede({u"analyze"_s, u"--json"_s, m_story});
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject a = doc.object()[u"articles"_s].toArray()[0].toObject();
+    QCOMPARE(a[u"path"_s].toString(), m_story);
+    QCOMPARE(a[u"title"_s].toString(), u"Council backs tidal barrier study"_s);
+    QCOMPARE(a[u"byline"_s].toString(), u"Jane Doe and Omar Haddad"_s);
+    QCOMPARE(a[u"dateline"_s].toString(), u"SEAHAVEN"_s);
+    QCOMPARE(a[u"source"_s].toString(), u"Lede Wire"_s);
+    QVERIFY(a[u"published"_s].isNull());
+    QVERIFY(a[u"body"_s].toString().contains(u"We cannot wait another winter"_s));
+    for (const char *key : {"quotes", "entities", "figures"})
+        QVERIFY(a[QLatin1StringView(key)].isArray());
+}
+
+void TestCommandLine::listSearch()
+{
+    Run r = lede({u"list"_s, u"--db"_s, m_db, u"--search"_s, u"dock"_s});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY(lines[0].contains(u"Dock strike ends"_s));
+}
+
+void TestCommandLine::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing-file") << QStringList{u"import"_s, u"/no/such/file.txt"_s} << 1 << u"no such file"_s;
+    QTest::newRow("analyze-without-json") << QStringList{u"analyze"_s, u"x.txt"_s} << 2 << u"--json"_s;
+    QTest::newRow("annotate-bad-numbers") << QStringList{u"annotate"_s, u"1"_s, u"9"_s, u"3"_s} << 2 << u"START"_s;
+    QTest::newRow("annotate-past-end") << QStringList{u"annotate"_s, u"1"_s, u"0"_s, u"999999"_s} << 1 << u"past the end"_s;
+    QTest::newRow("annotate-unknown-article") << QStringList{u"annotate"_s, u"4242"_s, u"0"_s, u"1"_s} << 1 << u"no article 4242"_s;
+    QTest::newRow("export-unknown-layer") << QStringList{u"export-csv"_s, u"--include"_s, u"gossip"_s} << 2 << u"unknown layer"_s;
+    QTest::newRow("export-unwritable") << QStringList{u"export-csv"_s, u"-o"_s, u"/proc/nope/out.csv"_s} << 1 << u"Cannot write"_s;
+    QTest::newRow("export-unknown-tag") << QStringList{u"export-csv"_s, u"--tag"_s, u"Nope"_s} << 1 << u"no tag"_s;
+    QTest::newRow("unknown-option") << QStringList{u"list"_s, u"--frobnicate"_s} << 2 << u"frobnicate"_s;
+}
+
+void TestCommandLine::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    if (args.first() != u"analyze"_s)
+        args << u"--db"_s << m_db;
+    Run r = lede(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+void TestCommandLine::refusesForeignLibrary()
+{
+    const QString notes = m_dir.filePath(u"notes.txt"_s);
+    writeFile(notes, "my notes, not a library\n");
+    Run r = lede({u"list"_s, u"--db"_s, notes});
+    QCOMPARE(r.code, 1);
+    QVERIFY(QString::fromUtf8(r.err).contains(u"not a Lede library"_s));
+    QFile f(notes);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("my notes, not a library\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
