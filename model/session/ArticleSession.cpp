@@ -52,18 +52,32 @@ private:
 class AddAnnotationCommand final : public SessionCommand
 {
 public:
-    AddAnnotationCommand(ArticleSession *session, Annotation added)
+    AddAnnotationCommand(ArticleSession *session, Annotation added, QList<qint64> createdTags)
         : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Add highlight"))
         , m_added(std::move(added))
+        , m_createdTags(std::move(createdTags))
     {
     }
 
 protected:
-    Status doRedo() override { return session()->applyRestore(m_added); }
-    Status doUndo() override { return session()->applyRemove(m_added.id); }
+    Status doRedo() override
+    {
+        const Status tags = session()->restoreTags(m_tagSnapshots);
+        return tags.ok() ? session()->applyRestore(m_added) : tags;
+    }
+    Status doUndo() override
+    {
+        const Status s = session()->applyRemove(m_added.id);
+        if (!s)
+            return s;
+        m_tagSnapshots.clear();
+        return session()->dropTags(m_createdTags, &m_tagSnapshots);
+    }
 
 private:
     Annotation m_added;
+    QList<qint64> m_createdTags;
+    QList<TagSnapshot> m_tagSnapshots;
 };
 
 class RemoveAnnotationCommand final : public SessionCommand
@@ -88,12 +102,13 @@ class UpdateAnnotationCommand final : public SessionCommand
 {
 public:
     UpdateAnnotationCommand(ArticleSession *session, const QString &text, Annotation before, Annotation after,
-                            int mergeId, int burst)
+                            int mergeId, int burst, QList<qint64> createdTags)
         : SessionCommand(session, text)
         , m_before(std::move(before))
         , m_after(std::move(after))
         , m_mergeId(mergeId)
         , m_burst(burst)
+        , m_createdTags(std::move(createdTags))
     {
     }
 
@@ -101,21 +116,34 @@ public:
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = dynamic_cast<const UpdateAnnotationCommand *>(other);
-        if (!next || next->m_burst != m_burst || next->m_after.id != m_after.id)
+        if (!next || next->m_burst != m_burst || next->m_after.id != m_after.id || !next->m_createdTags.isEmpty())
             return false;
         m_after = next->m_after;
         return true;
     }
 
 protected:
-    Status doRedo() override { return session()->applyUpdate(m_after); }
-    Status doUndo() override { return session()->applyUpdate(m_before); }
+    Status doRedo() override
+    {
+        const Status tags = session()->restoreTags(m_tagSnapshots);
+        return tags.ok() ? session()->applyUpdate(m_after) : tags;
+    }
+    Status doUndo() override
+    {
+        const Status s = session()->applyUpdate(m_before);
+        if (!s)
+            return s;
+        m_tagSnapshots.clear();
+        return session()->dropTags(m_createdTags, &m_tagSnapshots);
+    }
 
 private:
     Annotation m_before;
     Annotation m_after;
     int m_mergeId;
     int m_burst;
+    QList<qint64> m_createdTags;
+    QList<TagSnapshot> m_tagSnapshots;
 };
 
 // Rename, recolor and move are all "the tag as it was" versus "as it is now".
@@ -248,6 +276,7 @@ Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, 
     a.tags = tags;
     a.color = color;
     a.note = note;
+    const QSet<qint64> tagsBefore = tags.isEmpty() ? QSet<qint64>() : tagIds();
     auto id = m_store->addAnnotation(a);
     if (!id)
         return id;
@@ -255,7 +284,7 @@ Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, 
     if (!stored)
         return Result<qint64>::failure(stored.errorString());
     storeLocally(stored.value());
-    m_undoStack.push(new AddAnnotationCommand(this, stored.value()));
+    m_undoStack.push(new AddAnnotationCommand(this, stored.value(), tags.isEmpty() ? QList<qint64>() : createdTagRoots(tagsBefore)));
     emit annotationsChanged(m_article.id);
     if (!tags.isEmpty())
         emit tagsChanged();
@@ -270,12 +299,15 @@ Status ArticleSession::pushUpdate(qint64 annotationId, const std::function<void(
         return Status::failure(tr("The highlight no longer exists."));
     Annotation after = *before;
     change(after);
+    const bool tagsChange = after.tags != before->tags;
+    const QSet<qint64> tagsBefore = tagsChange ? tagIds() : QSet<qint64>();
     const Status s = applyUpdate(after);
     if (!s)
         return s;
     // applyUpdate() re-read the stored row (times, anchor, created tags).
     const Annotation stored = annotation(annotationId).value_or(after);
-    m_undoStack.push(new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst));
+    m_undoStack.push(new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst,
+                                                 tagsChange ? createdTagRoots(tagsBefore) : QList<qint64>()));
     return {};
 }
 
@@ -414,6 +446,52 @@ Status ArticleSession::reloadAfterTagChange()
         emit annotationsChanged(m_article.id);
     }
     emit tagsChanged();
+    return {};
+}
+
+QSet<qint64> ArticleSession::tagIds() const
+{
+    QSet<qint64> ids;
+    if (const auto tags = m_store->tags()) {
+        for (const Tag &t : tags.value())
+            ids.insert(t.id);
+    }
+    return ids;
+}
+
+QList<qint64> ArticleSession::createdTagRoots(const QSet<qint64> &before) const
+{
+    QList<qint64> roots;
+    const auto tags = m_store->tags();
+    if (!tags)
+        return roots;
+    for (const Tag &t : tags.value()) {
+        // Removing a created tag removes its subtree, so only the top-most created ones are kept.
+        if (!before.contains(t.id) && (t.parentId == 0 || before.contains(t.parentId)))
+            roots.append(t.id);
+    }
+    return roots;
+}
+
+Status ArticleSession::dropTags(const QList<qint64> &roots, QList<TagSnapshot> *snapshots)
+{
+    for (qint64 id : roots) {
+        auto snapshot = m_store->removeTag(id, TagRemoval::UntagAnnotations);
+        if (!snapshot)
+            return Status::from(snapshot);
+        snapshots->append(snapshot.value());
+    }
+    if (!roots.isEmpty())
+        emit tagsChanged();
+    return {};
+}
+
+Status ArticleSession::restoreTags(const QList<TagSnapshot> &snapshots)
+{
+    for (const TagSnapshot &snapshot : snapshots) {
+        if (const Status s = m_store->restoreTag(snapshot); !s)
+            return s;
+    }
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include "store/ArticleStore.h"
 
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
 
 #include <optional>
@@ -68,6 +69,12 @@ public:
     Status applyRemove(qint64 annotationId);
     Status applyRestore(const Annotation &annotation);
     Status reloadAfterTagChange();
+    // Tags that an add/update created implicitly are removed again by its undo (and restored, with
+    // their ids, by its redo), so that undo leaves the codebook exactly as it was.
+    QSet<qint64> tagIds() const;
+    QList<qint64> createdTagRoots(const QSet<qint64> &before) const;
+    Status dropTags(const QList<qint64> &roots, QList<TagSnapshot> *snapshots);
+    Status restoreTags(const QList<TagSnapshot> &snapshots);
     void reportError(const QString &message) { emit errorOccurred(message); }
 
 signals:
