@@ -46,11 +46,23 @@ void LibraryModel::refresh()
         } else {
             emit errorOccurred(count.errorString());
         }
+        // The first page goes in with the reset, so views attached to modelReset see rows at once
+        // and no row insertion nests inside the reset.
+        if (m_total > 0) {
+            ArticleQuery page = m_query;
+            page.offset = 0;
+            page.limit = PageSize;
+            if (auto rows = m_store->articles(page)) {
+                m_rows = rows.value();
+                if (m_rows.size() < PageSize)
+                    m_total = int(m_rows.size());
+            } else {
+                m_total = 0;
+                emit errorOccurred(rows.errorString());
+            }
+        }
     }
     endResetModel();
-    // Fill the first page now so that a view shows rows without waiting for its first fetch.
-    if (canFetchMore({}))
-        fetchMore({});
 }
 
 const ArticleSummary *LibraryModel::articleAt(const QModelIndex &index) const

@@ -117,7 +117,14 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session and the views refer to the store; take them down before it, without signals.
+    m_session->disconnect(this);
+    m_session->undoStack()->disconnect(this);
+    delete m_session;
+    m_session = nullptr;
+}
 
 QAction *MainWindow::action(const QString &objectName) const
 {
@@ -225,10 +232,8 @@ void MainWindow::createActions()
         connect(a, &QAction::toggled, this, [this, layer](bool on) { setLayerVisible(layer, on); });
         m_layerActions.insert(layer, a);
     }
-    const QKeySequence layerKeys[] = {Qt::ALT | Qt::Key_1, Qt::ALT | Qt::Key_2, Qt::ALT | Qt::Key_3, Qt::ALT | Qt::Key_4,
-                                      Qt::ALT | Qt::Key_5, Qt::ALT | Qt::Key_6, Qt::ALT | Qt::Key_7};
     for (int i = 0; i < int(std::size(AllLayers)); ++i)
-        m_layerActions.value(AllLayers[i])->setShortcut(layerKeys[i]);
+        m_layerActions.value(AllLayers[i])->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
 
     a = add(makeAction(this, u"zoomInAction"_s, tr("Zoom &In")));
     a->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
