@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Analyzer.h"
 
+#include "EntityRecognizer.h"
+#include "FigureExtractor.h"
+#include "QuoteDetector.h"
+#include "SpeakerResolver.h"
+
 namespace Lede {
 
-// The quote, entity and figure passes are being written (issue 4); until they land, the analysis
-// yields no automatic layers and `lede analyze` prints the article's parts and body only.
-AnalysisResult Analyzer::analyze(const Article &)
+AnalysisResult Analyzer::analyze(const Article &article)
 {
-    return {};
+    AnalysisResult result;
+    result.entities = EntityRecognizer::shared().recognize(article);
+    result.quotes = QuoteDetector::detect(article.body);
+    SpeakerResolver::resolve(article, result.quotes, result.entities);
+    result.figures = FigureExtractor::extract(article.body, result.entities);
+    return result;
 }
 
 } // namespace Lede

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Trains Lede's entity tagger (averaged perceptron, greedy BIO decoding) and writes the model file.
+// Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W]
+// See bench/ner/README.md.
+
+#include "NerCorpus.h"
+#include "analysis/Gazetteer.h"
+#include "analysis/NerFeatures.h"
+#include "analysis/Perceptron.h"
+#include "analysis/Tokenizer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <unordered_map>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+using namespace Lede::Ner;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+// Tokenises a WordNet lemma ("Tel_Aviv") the way the tagger tokenises text.
+QString normalisePhrase(QString lemma)
+{
+    lemma.replace(u'_', u' ');
+    const qsizetype paren = lemma.indexOf(u'(');
+    if (paren > 0)
+        lemma.truncate(paren); // adjective markers such as "(a)"
+    QStringList words;
+    for (const Token &t : Tokenizer::tokenize(lemma))
+        words.append(t.text);
+    return words.join(u' ');
+}
+
+// WordNet instance nouns by lexicographer file: 18 noun.person, 15 noun.location, 14 noun.group
+// (organisations). Pertainym adjectives (file 01, adj.pert) that are capitalised are nationalities
+// and place adjectives ("Israeli", "Jordanian").
+bool readWordNet(const QString &dir, Gazetteer &gaz, QString *error)
+{
+    QHash<QString, quint8> classes;
+    auto addPhrase = [&](const QString &lemma, GazClass c) {
+        const QString p = normalisePhrase(lemma);
+        if (p.isEmpty() || !p[0].isUpper())
+            return;
+        classes[p] |= quint8(1u << c);
+    };
+    {
+        QFile f(dir + u"/data.noun"_s);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read %1 (install wordnet-base)"_s.arg(f.fileName());
+            return false;
+        }
+        while (!f.atEnd()) {
+            const QString line = QString::fromUtf8(f.readLine());
+            if (line.startsWith(u' '))
+                continue; // license header
+            const QStringList f2 = line.section(u'|', 0, 0).split(u' ', Qt::SkipEmptyParts);
+            if (f2.size() < 5)
+                continue;
+            const int lexFile = f2[1].toInt();
+            const int wordCount = f2[3].toInt(nullptr, 16);
+            if (!f2.contains(u"@i"_s))
+                continue;
+            GazClass c;
+            if (lexFile == 18)
+                c = GazPer;
+            else if (lexFile == 15)
+                c = GazLoc;
+            else if (lexFile == 14)
+                c = GazOrg;
+            else
+                continue;
+            for (int w = 0; w < wordCount && 4 + 2 * w < f2.size(); ++w) {
+                const QString lemma = f2[4 + 2 * w];
+                addPhrase(lemma, c);
+                if (c == GazPer && lemma.contains(u'_')) {
+                    const QStringList parts = lemma.split(u'_');
+                    addPhrase(parts.first(), GazPerFirst);
+                    addPhrase(parts.last(), GazPerLast);
+                }
+            }
+        }
+    }
+    {
+        QFile f(dir + u"/data.adj"_s);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = u"cannot read %1"_s.arg(f.fileName());
+            return false;
+        }
+        while (!f.atEnd()) {
+            const QString line = QString::fromUtf8(f.readLine());
+            if (line.startsWith(u' '))
+                continue;
+            const QStringList f2 = line.section(u'|', 0, 0).split(u' ', Qt::SkipEmptyParts);
+            if (f2.size() < 5 || f2[1].toInt() != 1)
+                continue;
+            const int wordCount = f2[3].toInt(nullptr, 16);
+            for (int w = 0; w < wordCount && 4 + 2 * w < f2.size(); ++w)
+                addPhrase(f2[4 + 2 * w], GazNat);
+        }
+    }
+    QStringList phrases = classes.keys();
+    phrases.sort();
+    for (const QString &p : phrases)
+        gaz.add(p, classes.value(p));
+    return true;
+}
+
+struct Weights
+{
+    std::array<float, LabelCount> w{};
+    std::array<double, LabelCount> u{}; // sum of c * update, for averaging
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Train Lede's named-entity tagger"_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"data"_s, u"the ner-data folder"_s);
+    parser.addPositionalArgument(u"model"_s, u"output model file (resources/models/ner-en.bin)"_s);
+    const QCommandLineOption epochsOpt(u"epochs"_s, u"training epochs (default 8)"_s, u"n"_s, u"8"_s);
+    const QCommandLineOption wordnetOpt(u"wordnet"_s, u"WordNet dict folder"_s, u"dir"_s,
+                                        u"/usr/share/wordnet"_s);
+    const QCommandLineOption pruneOpt(u"prune"_s, u"drop features whose averaged weights are all below W"_s,
+                                      u"w"_s, u"0.05"_s);
+    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt});
+    parser.process(app);
+    if (parser.positionalArguments().size() != 2)
+        parser.showHelp(2);
+    const QString dataDir = parser.positionalArguments().at(0);
+    const QString modelPath = parser.positionalArguments().at(1);
+    const int epochs = parser.value(epochsOpt).toInt();
+    const float prune = parser.value(pruneOpt).toFloat();
+
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    Gazetteer gaz;
+    if (!readWordNet(parser.value(wordnetOpt), gaz, &error)) {
+        QTextStream(stderr) << error << '\n';
+        return 1;
+    }
+    NerBench::Corpus corpus;
+    if (!NerBench::readCorpora(dataDir, corpus, &error)) {
+        QTextStream(stderr) << error << '\n';
+        return 1;
+    }
+    out() << "gazetteer: " << gaz.size() << " phrases; sentences: " << corpus.train.size() << " train, "
+          << corpus.heldOut.size() << " held out\n";
+    out().flush();
+
+    const FeatureExtractor extractor(&gaz);
+    // Prepare token info once; it does not depend on the weights.
+    std::vector<std::vector<TokenInfo>> infos(corpus.train.size());
+    for (size_t s = 0; s < corpus.train.size(); ++s) {
+        QList<QStringView> words;
+        for (const QString &w : corpus.train[s].words)
+            words.append(w);
+        extractor.prepare(words, infos[s]);
+    }
+
+    std::unordered_map<quint32, Weights> weights;
+    weights.reserve(2'000'000);
+    std::vector<size_t> order(corpus.train.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::mt19937 rng(20231110);
+    double c = 1;
+    FeatureKeys keys;
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+        std::shuffle(order.begin(), order.end(), rng);
+        qint64 errors = 0;
+        qint64 scored = 0;
+        for (size_t s : order) {
+            const auto &info = infos[s];
+            const auto &gold = corpus.train[s].labels;
+            int prev = O;
+            int prev2 = O;
+            for (int i = 0; i < int(info.size()); ++i, c += 1) {
+                int pred = O;
+                if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
+                    const int count = extractor.features(info, i, prev, prev2, keys);
+                    std::array<float, LabelCount> scores{};
+                    for (int f = 0; f < count; ++f) {
+                        const auto it = weights.find(keys[size_t(f)]);
+                        if (it == weights.end())
+                            continue;
+                        for (int l = 0; l < LabelCount; ++l)
+                            scores[size_t(l)] += it->second.w[size_t(l)];
+                    }
+                    float best = -1e30f;
+                    for (int l = 0; l < LabelCount; ++l) {
+                        if (allowedAfter(prev, l) && scores[size_t(l)] > best) {
+                            best = scores[size_t(l)];
+                            pred = l;
+                        }
+                    }
+                    const int g = gold[size_t(i)];
+                    ++scored;
+                    if (pred != g && allowedAfter(prev, g)) {
+                        ++errors;
+                        for (int f = 0; f < count; ++f) {
+                            Weights &wt = weights[keys[size_t(f)]];
+                            wt.w[size_t(g)] += 1;
+                            wt.u[size_t(g)] += c;
+                            wt.w[size_t(pred)] -= 1;
+                            wt.u[size_t(pred)] -= c;
+                        }
+                    }
+                }
+                prev2 = prev;
+                prev = pred;
+            }
+        }
+        out() << "epoch " << epoch + 1 << ": " << errors << " errors / " << scored << " scored tokens, "
+              << weights.size() << " features, " << timer.elapsed() / 1000.0 << " s\n";
+        out().flush();
+    }
+
+    // Average, prune and quantise.
+    std::vector<std::pair<quint32, std::array<float, LabelCount>>> averaged;
+    float maxAbs = 0;
+    for (const auto &[key, wt] : weights) {
+        std::array<float, LabelCount> a{};
+        float m = 0;
+        for (int l = 0; l < LabelCount; ++l) {
+            a[size_t(l)] = float(double(wt.w[size_t(l)]) - wt.u[size_t(l)] / c);
+            m = std::max(m, std::abs(a[size_t(l)]));
+        }
+        if (m < prune)
+            continue;
+        maxAbs = std::max(maxAbs, m);
+        averaged.emplace_back(key, a);
+    }
+    std::sort(averaged.begin(), averaged.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    const float scale = maxAbs / 32000.0f;
+    std::vector<PerceptronModel::Row> rows;
+    rows.reserve(averaged.size());
+    for (const auto &[key, a] : averaged) {
+        PerceptronModel::Row r;
+        r.key = key;
+        bool any = false;
+        for (int l = 0; l < LabelCount; ++l) {
+            r.weights[size_t(l)] = qint16(std::lround(a[size_t(l)] / scale));
+            any = any || r.weights[size_t(l)] != 0;
+        }
+        if (any)
+            rows.push_back(r);
+    }
+    const QByteArray data = PerceptronModel::serialize(rows, scale, gaz);
+    QSaveFile file(modelPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        QTextStream(stderr) << "cannot write " << modelPath << ": " << file.errorString() << '\n';
+        return 1;
+    }
+    out() << "wrote " << modelPath << ": " << rows.size() << " features (of " << weights.size() << "), "
+          << data.size() << " bytes, " << timer.elapsed() / 1000.0 << " s\n";
+    return 0;
+}

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Import budget (issue: foundation): 10,000 generated 4 KB articles into a fresh library, FTS
+// included, compared with the sqlite3 shell inserting the same rows into a table with the same FTS5
+// index in one transaction. Also measures the full pipeline with analysis (budget: 500 articles/s).
+//
+//   bench_import [COUNT]      (needs the `sqlite3` shell on PATH)
+#include "../BenchCorpus.h"
+#include "analysis/Analyzer.h"
+#include "io/ArticleImporter.h"
+#include "io/LibraryImport.h"
+#include "store/ArticleStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+namespace {
+
+QString sqlQuote(const QString &s)
+{
+    QString out = s;
+    out.replace(u'\'', u"''"_s);
+    return u'\'' + out + u'\'';
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
+    QTemporaryDir dir;
+    const QString corpus = dir.filePath(u"corpus"_s);
+    QDir().mkpath(corpus);
+    qint64 bytes = 0;
+    for (int i = 0; i < count; ++i) {
+        QFile f(corpus + u"/a%1.txt"_s.arg(i, 5, 10, QLatin1Char('0')));
+        if (!f.open(QIODevice::WriteOnly))
+            return 1;
+        const QByteArray data = LedeBench::wireArticle(quint32(i)).toUtf8();
+        bytes += data.size();
+        f.write(data);
+    }
+    std::printf("corpus: %d articles, %.1f MB (%.0f bytes each)\n", count, bytes / 1e6, double(bytes) / count);
+
+    // Parse once (not timed in either run below) so both runs store identical rows.
+    QList<Article> articles;
+    for (const QString &file : collectImportFiles({corpus}, nullptr)) {
+        auto imported = ArticleImporter::importFile(file);
+        if (!imported) {
+            std::fprintf(stderr, "import failed: %s\n", qPrintable(imported.errorString()));
+            return 1;
+        }
+        articles.append(imported->article);
+    }
+
+    // 1. Lede's store: one transaction per article (one user action each), FTS5 via triggers.
+    double ledeStoreSeconds = 0;
+    {
+        ArticleStore store;
+        if (!store.open(dir.filePath(u"store.sqlite"_s)).ok())
+            return 1;
+        QElapsedTimer t;
+        t.start();
+        for (const Article &a : std::as_const(articles)) {
+            if (!store.addArticle(a, {}, 0).ok())
+                return 1;
+        }
+        ledeStoreSeconds = t.nsecsElapsed() / 1e9;
+    }
+
+    // 2. The sqlite3 shell: same rows, same FTS5 index, one transaction.
+    double shellSeconds = 0;
+    {
+        const QString sqlPath = dir.filePath(u"load.sql"_s);
+        QFile sql(sqlPath);
+        if (!sql.open(QIODevice::WriteOnly))
+            return 1;
+        QTextStream s(&sql);
+        s << "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, content_hash TEXT UNIQUE);\n"
+             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', "
+             "tokenize='unicode61 remove_diacritics 2');\n"
+             "CREATE TRIGGER ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body) "
+             "VALUES (new.id, new.title, new.body); END;\nBEGIN;\n";
+        for (const Article &a : std::as_const(articles))
+            s << "INSERT INTO articles (title, body, content_hash) VALUES (" << sqlQuote(a.title) << ", " << sqlQuote(a.body)
+              << ", " << sqlQuote(a.contentHash) << ");\n";
+        s << "COMMIT;\n";
+        s.flush();
+        sql.close();
+        QProcess shell;
+        shell.setStandardInputFile(sqlPath);
+        QElapsedTimer t;
+        t.start();
+        shell.start(u"sqlite3"_s, {dir.filePath(u"shell.sqlite"_s)});
+        if (!shell.waitForFinished(-1) || shell.exitCode() != 0) {
+            std::fprintf(stderr, "sqlite3 shell failed (is the sqlite3 package installed?)\n");
+            return 1;
+        }
+        shellSeconds = t.nsecsElapsed() / 1e9;
+    }
+
+    // 3. The whole pipeline as `lede import` runs it: read, decode, parse, analyse, store.
+    double pipelineSeconds = 0;
+    {
+        ArticleStore store;
+        if (!store.open(dir.filePath(u"pipeline.sqlite"_s)).ok())
+            return 1;
+        const QStringList files = collectImportFiles({corpus}, nullptr);
+        QElapsedTimer t;
+        t.start();
+        for (const QString &file : files) {
+            if (importIntoLibrary(store, file).status != ImportOutcome::Status::Imported)
+                return 1;
+        }
+        pipelineSeconds = t.nsecsElapsed() / 1e9;
+    }
+
+    std::printf("sqlite3 shell, one transaction:      %7.2f s  %7.0f articles/s\n", shellSeconds, count / shellSeconds);
+    std::printf("Lede store, a transaction each:      %7.2f s  %7.0f articles/s  (%.2fx the shell; budget 2x)\n",
+                ledeStoreSeconds, count / ledeStoreSeconds, ledeStoreSeconds / shellSeconds);
+    std::printf("Lede import with analysis (files):   %7.2f s  %7.0f articles/s  (budget 500/s)\n", pipelineSeconds,
+                count / pipelineSeconds);
+    std::printf("peak RSS: %.0f MiB\n", LedeBench::peakRssMiB());
+    return 0;
+}

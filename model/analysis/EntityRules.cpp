@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EntityRules.h"
+
+namespace Lede::EntityRules {
+
+namespace {
+
+bool oneOf(QStringView w, std::initializer_list<QStringView> list, Qt::CaseSensitivity cs = Qt::CaseInsensitive)
+{
+    // Length first: the case-insensitive comparison is the expensive part of the rules.
+    for (QStringView a : list) {
+        if (a.size() == w.size() && w.compare(a, cs) == 0)
+            return true;
+    }
+    return false;
+}
+
+int monthOf(QStringView w)
+{
+    if (w.isEmpty() || !w[0].isUpper())
+        return 0;
+    if (w.endsWith(u'.'))
+        w.chop(1);
+    static constexpr QStringView names[] = {u"January", u"February", u"March", u"April", u"May", u"June",
+                                            u"July", u"August", u"September", u"October", u"November", u"December"};
+    static constexpr QStringView abbr[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
+                                           u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+    if (w.size() < 3 || w.size() > 9)
+        return 0;
+    for (int m = 0; m < 12; ++m) {
+        if ((names[m].size() == w.size() && w.compare(names[m], Qt::CaseInsensitive) == 0) || w == abbr[m]
+            || (m == 8 && w == u"Sept"))
+            return m + 1;
+    }
+    return 0;
+}
+
+bool isWeekday(QStringView w)
+{
+    return !w.isEmpty() && w[0].isUpper()
+        && oneOf(w, {u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday"});
+}
+
+bool allDigits(QStringView w)
+{
+    if (w.isEmpty())
+        return false;
+    for (QChar c : w) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+bool isDay(QStringView w)
+{
+    for (QStringView suffix : {u"st", u"nd", u"rd", u"th"}) {
+        if (w.size() > 2 && w.endsWith(suffix)) {
+            w.chop(2);
+            break;
+        }
+    }
+    if (!allDigits(w) || w.size() > 2)
+        return false;
+    const int d = w.toInt();
+    return d >= 1 && d <= 31;
+}
+
+bool isYear(QStringView w)
+{
+    if (!allDigits(w) || w.size() != 4)
+        return false;
+    const int y = w.toInt();
+    return y >= 1800 && y <= 2099;
+}
+
+bool isSpelledNumber(QStringView w)
+{
+    if (w.size() < 3 || !w[0].isLetter())
+        return false;
+    return oneOf(w, {u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine", u"ten", u"eleven",
+                     u"twelve", u"thirteen", u"fourteen", u"fifteen", u"sixteen", u"seventeen", u"eighteen",
+                     u"nineteen", u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty",
+                     u"ninety", u"hundred", u"hundreds", u"thousand", u"thousands", u"millions", u"billions",
+                     u"dozen", u"dozens"})
+        || ((w.contains(u'-')) && oneOf(w.first(w.indexOf(u'-')), {u"twenty", u"thirty", u"forty", u"fifty",
+                                                                     u"sixty", u"seventy", u"eighty", u"ninety"}));
+}
+
+bool isScale(QStringView w)
+{
+    return oneOf(w, {u"hundred", u"thousand", u"million", u"billion", u"trillion", u"bn", u"mln", u"m", u"k"},
+                 Qt::CaseSensitive);
+}
+
+// Length of the leading numeral of a token ("1,400" -> 5, "75-year" -> 2); 0 when none or when
+// the rest is not a hyphenated word (ordinals and codes such as "7th", "1990s", "F-16").
+qsizetype numeralLength(QStringView w)
+{
+    qsizetype k = 0;
+    while (k < w.size() && (w[k].isDigit() || ((w[k] == u',' || w[k] == u'.') && k > 0 && k + 1 < w.size() && w[k + 1].isDigit())))
+        ++k;
+    if (k == 0)
+        return 0;
+    if (k == w.size())
+        return k;
+    if (w[k] == u'-' && k + 1 < w.size() && w[k + 1].isLetter())
+        return k;
+    return 0;
+}
+
+} // namespace
+
+void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered, QList<Entity> &out)
+{
+    const int n = int(tokens.size());
+    auto word = [&](int i) -> QStringView {
+        if (i < 0 || i >= n)
+            return {};
+        return QStringView(body).sliced(tokens[i].start, tokens[i].length());
+    };
+    auto avail = [&](int i) { return i >= 0 && i < n && !covered[size_t(i)]; };
+    auto addEntity = [&](Entity::Type type, qsizetype start, qsizetype end) {
+        Entity e;
+        e.span = {start, end};
+        e.text = body.mid(start, end - start);
+        e.type = type;
+        e.canonical = e.text;
+        out.append(e);
+    };
+    for (int i = 0; i < n; ++i) {
+        if (!avail(i))
+            continue;
+        const QStringView w = word(i);
+        // --- DATE
+        int end = -1;
+        if (monthOf(w)) {
+            int j = i + 1;
+            if (avail(j) && isDay(word(j)))
+                ++j;
+            if (avail(j + 1) && word(j) == u"," && isYear(word(j + 1)))
+                j += 2;
+            else if (avail(j) && isYear(word(j)))
+                ++j;
+            const bool ambiguous = oneOf(w, {u"May", u"March"}, Qt::CaseSensitive) || w.size() <= 3;
+            if (j > i + 1 || !ambiguous || oneOf(word(i - 1), {u"in", u"since", u"until", u"early", u"late", u"mid", u"last", u"next"}))
+                end = j;
+        } else if (isDay(w) && avail(i + 1) && monthOf(word(i + 1))) {
+            end = i + 2;
+            if (avail(end) && isYear(word(end)))
+                ++end;
+        } else if (isWeekday(w)) {
+            end = i + 1;
+        } else if (oneOf(w, {u"today", u"yesterday", u"tomorrow", u"tonight"})) {
+            end = i + 1;
+        } else if (oneOf(w, {u"last", u"next", u"this"}) && avail(i + 1)
+                   && (oneOf(word(i + 1), {u"week", u"month", u"year", u"weekend", u"summer", u"winter", u"spring",
+                                           u"autumn"}) || isWeekday(word(i + 1)))) {
+            end = i + 2;
+        } else if ((allDigits(w) || isSpelledNumber(w) || oneOf(w, {u"a", u"one"})) && avail(i + 2)
+                   && oneOf(word(i + 1), {u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years"})
+                   && word(i + 2) == u"ago") {
+            end = i + 3;
+        } else if (isYear(w) && oneOf(word(i - 1), {u"in", u"since", u"by", u"until", u"from", u"before", u"after",
+                                                     u"early", u"late", u"mid", u"during", u"of", u"to", u"and"})) {
+            end = i + 1;
+        }
+        if (end > i) {
+            addEntity(Entity::Type::Date, tokens[i].start, tokens[end - 1].end);
+            i = end - 1;
+            continue;
+        }
+        // --- NUMBER
+        const qsizetype numLen = numeralLength(w);
+        if (numLen > 0 || isSpelledNumber(w)) {
+            qsizetype start = tokens[i].start;
+            qsizetype stop = numLen > 0 ? tokens[i].start + numLen : tokens[i].end;
+            int j = i + 1;
+            if (numLen == w.size() || numLen == 0) {
+                if (numLen > 0 && avail(i - 1) && oneOf(word(i - 1), {u"$", u"£", u"€", u"¥", u"US$"}, Qt::CaseSensitive)
+                    && tokens[i - 1].end == tokens[i].start)
+                    start = tokens[i - 1].start;
+                if (avail(j) && isScale(word(j)) && !(word(j) == u"m" || word(j) == u"k" ? tokens[j].start != stop : false)) {
+                    stop = tokens[j].end;
+                    ++j;
+                }
+                if (avail(j) && word(j) == u"%") {
+                    stop = tokens[j].end;
+                    ++j;
+                } else if (avail(j) && oneOf(word(j), {u"percent"})) {
+                    stop = tokens[j].end;
+                    ++j;
+                }
+            }
+            addEntity(Entity::Type::Number, start, stop);
+            i = j - 1;
+        }
+    }
+}
+
+} // namespace Lede::EntityRules

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NerFeatures.h"
+
+#include "Gazetteer.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Ner {
+
+namespace {
+
+constexpr quint64 kFnvOffset = 0xcbf29ce484222325ULL;
+constexpr quint64 kFnvPrime = 0x100000001b3ULL;
+
+inline char16_t lowerUnit(char16_t c)
+{
+    if (c < 128)
+        return (c >= 'A' && c <= 'Z') ? char16_t(c + 32) : c;
+    if (c == 0x2019)
+        return u'\''; // curly and straight apostrophes hash alike
+    return QChar(c).toLower().unicode();
+}
+
+inline quint64 fnvUnit(quint64 h, char16_t c)
+{
+    h ^= c;
+    return h * kFnvPrime;
+}
+
+// Lower-cased word lists, hashed once.
+struct WordSets
+{
+    QSet<quint64> titles;
+    QSet<quint64> speechVerbs;
+    WordSets()
+    {
+        const char16_t *const titleWords[] = {
+            u"president", u"president-elect", u"vice", u"minister", u"secretary", u"prime", u"premier",
+            u"chancellor", u"king", u"queen", u"prince", u"princess", u"emir", u"sheikh", u"sultan", u"pope",
+            u"mr.", u"mrs.", u"ms.", u"dr.", u"mr", u"mrs", u"ms", u"dr", u"sen.", u"rep.", u"gov.", u"gen.",
+            u"col.", u"lt.", u"capt.", u"sgt.", u"maj.", u"adm.", u"prof.", u"rev.", u"senator", u"governor",
+            u"mayor", u"general", u"ambassador", u"spokesman", u"spokeswoman", u"spokesperson", u"envoy",
+            u"chief", u"director", u"leader", u"judge", u"justice", u"commander", u"lawmaker", u"diplomat",
+            u"cardinal", u"bishop", u"archbishop", u"coach", u"ceo", u"chairman", u"chairwoman", u"chair",
+            u"lord", u"lady", u"sir", u"dame", u"deputy", u"founder", u"foreign", u"defence", u"defense",
+            u"interior", u"finance", u"attorney", u"congressman", u"congresswoman", u"councillor",
+            u"councilman", u"officer", u"official", u"colonel", u"lieutenant", u"captain", u"sergeant",
+            u"admiral", u"major", u"professor", u"analyst", u"economist", u"actor", u"actress", u"singer",
+            u"author", u"writer", u"striker", u"midfielder", u"manager", u"candidate", u"rabbi", u"imam",
+            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart"};
+        for (const char16_t *w : titleWords)
+            titles.insert(hashLower(QStringView(w)));
+        const char16_t *const verbs[] = {
+            u"said", u"says", u"say", u"told", u"tells", u"added", u"adds", u"asked", u"stated", u"noted",
+            u"wrote", u"writes", u"explained", u"argued", u"insisted", u"warned", u"urged", u"announced",
+            u"reiterated", u"emphasized", u"emphasised", u"stressed", u"replied", u"recalled",
+            u"acknowledged", u"admitted", u"claimed", u"declared", u"tweeted", u"posted", u"spoke",
+            u"met", u"visited", u"called", u"criticised", u"criticized", u"believes", u"thinks", u"has",
+            u"was", u"is", u"had", u"will", u"would"};
+        for (const char16_t *w : verbs)
+            speechVerbs.insert(hashLower(QStringView(w)));
+    }
+};
+
+const WordSets &wordSets()
+{
+    static const WordSets sets;
+    return sets;
+}
+
+inline char16_t shapeClass(char16_t c)
+{
+    if (c < 128) {
+        if (c >= 'A' && c <= 'Z')
+            return u'X';
+        if (c >= 'a' && c <= 'z')
+            return u'x';
+        if (c >= '0' && c <= '9')
+            return u'd';
+        return c;
+    }
+    const QChar q(c);
+    if (q.isUpper())
+        return u'X';
+    if (q.isLower() || q.isLetter() || q.isMark() || q.isSurrogate())
+        return u'x';
+    if (q.isDigit())
+        return u'd';
+    if (c == 0x2019)
+        return u'\'';
+    return u'~';
+}
+
+bool isOpeningQuote(QStringView w)
+{
+    return w == u"\"" || w == u"“" || w == u"‘" || w == u"(" || w == u"'" || w == u"[" || w == u"``";
+}
+
+enum Templ : quint32 {
+    TBias = 1, TW0, TWm1, TWp1, TWm2, TWp2, TWm1W0, TW0Wp1, TShape, TShort3, TPre, TSuf = TPre + 4,
+    TStartShape = TSuf + 5, TTitleM1, TTitleM2, TSpeechP1, TSpeechP2, TGaz0, TGazM1, TGazP1, TAllCaps,
+    TWm1Short0, TShort0Wp1, TPrev, TPrev2Prev, TPrevW0, TPrevShort, TPrevGaz, TQuoteShape, TW0Exact
+};
+
+} // namespace
+
+quint64 hashLower(QStringView s)
+{
+    quint64 h = kFnvOffset;
+    for (QChar c : s)
+        h = fnvUnit(h, lowerUnit(c.unicode()));
+    return h;
+}
+
+quint64 hashCombine(quint64 seed, QStringView word)
+{
+    quint64 h = fnvUnit(seed, u' ');
+    for (QChar c : word)
+        h = fnvUnit(h, lowerUnit(c.unicode()));
+    return h;
+}
+
+quint64 hashCombineLoose(quint64 seed, QStringView word)
+{
+    quint64 h = fnvUnit(seed, u' ');
+    for (QChar c : word) {
+        if (c != u'.')
+            h = fnvUnit(h, lowerUnit(c.unicode()));
+    }
+    return h;
+}
+
+void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<TokenInfo> &out) const
+{
+    const WordSets &sets = wordSets();
+    out.assign(size_t(words.size()), TokenInfo{});
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QStringView w = words[i];
+        TokenInfo &t = out[size_t(i)];
+        quint64 h = kFnvOffset;
+        quint64 shape = kFnvOffset;
+        quint64 shortShape = kFnvOffset;
+        char16_t lastClass = 0;
+        int run = 0;
+        bool anyLower = false;
+        const qsizetype n = w.size();
+        for (qsizetype k = 0; k < n; ++k) {
+            const char16_t c = w[k].unicode();
+            h = fnvUnit(h, lowerUnit(c));
+            const char16_t cls = shapeClass(c);
+            if (cls == u'X')
+                t.hasUpper = true;
+            else if (cls == u'x')
+                anyLower = true;
+            if (cls == lastClass) {
+                if (++run < 4)
+                    shape = fnvUnit(shape, cls);
+            } else {
+                run = 0;
+                shape = fnvUnit(shape, cls);
+                shortShape = fnvUnit(shortShape, cls);
+                lastClass = cls;
+            }
+            if (k < 3)
+                t.prefix[size_t(k)] = h;
+        }
+        t.lower = h;
+        t.shape = shape;
+        t.shortShape = shortShape;
+        for (int k = 1; k <= 4; ++k) {
+            if (n >= k)
+                t.suffix[size_t(k - 1)] = hashLower(w.last(k));
+        }
+        t.initialUpper = n > 0 && shapeClass(w[0].unicode()) == u'X';
+        t.allCaps = t.hasUpper && !anyLower && n > 1;
+        t.title = sets.titles.contains(h);
+        t.speechVerb = sets.speechVerbs.contains(h);
+        t.openQuote = isOpeningQuote(w);
+        t.sentenceStart = i == 0 || (i == 1 && out[0].openQuote);
+    }
+    if (m_gazetteer)
+        m_gazetteer->mark(words, out);
+}
+
+int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
+                               FeatureKeys &keys) const
+{
+    static const TokenInfo pad = [] {
+        TokenInfo p;
+        p.lower = p.shape = p.shortShape = 0x5eedULL;
+        return p;
+    }();
+    const int n = int(info.size());
+    const TokenInfo &t = info[size_t(i)];
+    const TokenInfo &m1 = i >= 1 ? info[size_t(i - 1)] : pad;
+    const TokenInfo &m2 = i >= 2 ? info[size_t(i - 2)] : pad;
+    const TokenInfo &p1 = i + 1 < n ? info[size_t(i + 1)] : pad;
+    const TokenInfo &p2 = i + 2 < n ? info[size_t(i + 2)] : pad;
+    int k = 0;
+    keys[k++] = featureKey(TBias, 0);
+    keys[k++] = featureKey(TW0, t.lower);
+    keys[k++] = featureKey(TWm1, m1.lower);
+    keys[k++] = featureKey(TWp1, p1.lower);
+    keys[k++] = featureKey(TWm2, m2.lower);
+    keys[k++] = featureKey(TWp2, p2.lower);
+    keys[k++] = featureKey(TWm1W0, m1.lower * 31 + t.lower);
+    keys[k++] = featureKey(TW0Wp1, t.lower * 31 + p1.lower);
+    keys[k++] = featureKey(TShape, t.shape);
+    keys[k++] = featureKey(TShort3, (m1.shortShape * 31 + t.shortShape) * 31 + p1.shortShape);
+    for (int j = 0; j < 3; ++j) {
+        if (t.prefix[size_t(j)])
+            keys[k++] = featureKey(TPre + quint32(j), t.prefix[size_t(j)]);
+    }
+    for (int j = 0; j < 4; ++j) {
+        if (t.suffix[size_t(j)])
+            keys[k++] = featureKey(TSuf + quint32(j), t.suffix[size_t(j)]);
+    }
+    keys[k++] = featureKey(TStartShape, t.shortShape * 2 + (t.sentenceStart ? 1 : 0));
+    if (m1.title)
+        keys[k++] = featureKey(TTitleM1, t.initialUpper);
+    if (m2.title)
+        keys[k++] = featureKey(TTitleM2, t.initialUpper);
+    if (p1.speechVerb)
+        keys[k++] = featureKey(TSpeechP1, p1.lower);
+    if (p2.speechVerb)
+        keys[k++] = featureKey(TSpeechP2, p2.lower);
+    for (int c = 0; c < 32 && k < kMaxFeatures - 12; ++c) {
+        if (t.gaz & (1u << c))
+            keys[k++] = featureKey(TGaz0, quint64(c));
+    }
+    if (m1.gaz)
+        keys[k++] = featureKey(TGazM1, m1.gaz);
+    if (p1.gaz)
+        keys[k++] = featureKey(TGazP1, p1.gaz);
+    if (t.allCaps)
+        keys[k++] = featureKey(TAllCaps, quint64(m1.allCaps) * 2 + quint64(p1.allCaps));
+    keys[k++] = featureKey(TWm1Short0, m1.lower * 31 + t.shortShape);
+    keys[k++] = featureKey(TShort0Wp1, t.shortShape * 31 + p1.lower);
+    keys[k++] = featureKey(TQuoteShape, (m1.openQuote ? 2 : 0) + (t.initialUpper ? 1 : 0));
+    // Tag history.
+    keys[k++] = featureKey(TPrev, quint64(prev));
+    keys[k++] = featureKey(TPrev2Prev, quint64(prev2) * 16 + quint64(prev));
+    keys[k++] = featureKey(TPrevW0, t.lower * 16 + quint64(prev));
+    keys[k++] = featureKey(TPrevShort, t.shortShape * 16 + quint64(prev));
+    keys[k++] = featureKey(TPrevGaz, quint64(t.gaz) * 16 + quint64(prev));
+    return k;
+}
+
+} // namespace Lede::Ner

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the entity recognizer and its trainer (bench/ner): the tag set, the feature hashing
+// and the feature templates of the averaged-perceptron tagger. Training and tagging must call the
+// same code, so both use this header; changing a template invalidates the shipped model (bump
+// kFeatureVersion).
+
+#include <QList>
+#include <QStringView>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace Lede::Ner {
+
+inline constexpr quint32 kFeatureVersion = 1;
+
+enum Label : quint8 { O = 0, BPer, IPer, BOrg, IOrg, BLoc, ILoc, BMisc, IMisc, LabelCount };
+enum class Kind : quint8 { None, Per, Org, Loc, Misc };
+
+inline Kind labelKind(int label) { return label == O ? Kind::None : Kind((label + 1) / 2); }
+inline bool isBegin(int label) { return label != O && (label % 2) == 1; }
+inline int beginLabel(Kind k) { return k == Kind::None ? O : int(k) * 2 - 1; }
+inline int insideLabel(Kind k) { return k == Kind::None ? O : int(k) * 2; }
+// BIO: I-X may only follow B-X or I-X.
+inline bool allowedAfter(int prev, int label)
+{
+    return isBegin(label) || label == O || labelKind(prev) == labelKind(label);
+}
+
+// Gazetteer classes, one bit each (B and I positions use separate bit ranges).
+enum GazClass : quint8 { GazPer = 0, GazPerFirst, GazPerLast, GazLoc, GazOrg, GazNat, GazClassCount };
+
+quint64 hashLower(QStringView s);                   // FNV-1a over lower-cased UTF-16
+quint64 hashCombine(quint64 seed, QStringView word); // phrase hash: seed + ' ' + lower(word)
+// Like hashCombine but ignores periods, so "U.S." and "US" hash alike (document-level grouping).
+quint64 hashCombineLoose(quint64 seed, QStringView word);
+inline quint64 mix64(quint64 x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+inline quint32 featureKey(quint32 templ, quint64 value)
+{
+    const auto k = quint32(mix64(value ^ (quint64(templ) * 0x9E3779B97F4A7C15ULL)));
+    return k ? k : 1; // 0 marks an empty slot in the model table
+}
+
+class Gazetteer;
+
+// What the tagger knows about one token before tagging; computed once per token.
+struct TokenInfo
+{
+    quint64 lower = 0;
+    quint64 shape = 0;
+    quint64 shortShape = 0;
+    std::array<quint64, 3> prefix{};
+    std::array<quint64, 4> suffix{};
+    quint32 gaz = 0;   // bit c: B of class c; bit 16 + c: I of class c
+    bool hasUpper = false;
+    bool initialUpper = false;
+    bool allCaps = false;
+    bool title = false;       // "President", "Mr.", "spokesman"
+    bool speechVerb = false;  // "said", "told"
+    bool sentenceStart = false;
+    bool openQuote = false;
+};
+
+inline constexpr int kMaxFeatures = 48;
+using FeatureKeys = std::array<quint32, kMaxFeatures>;
+
+class FeatureExtractor final
+{
+public:
+    explicit FeatureExtractor(const Gazetteer *gazetteer) : m_gazetteer(gazetteer) {}
+
+    // Fills one TokenInfo per word of a sentence (words[0] starts the sentence).
+    void prepare(const QList<QStringView> &words, std::vector<TokenInfo> &out) const;
+
+    // Tokens with no capital letter after an O are tagged O without scoring: news entities are
+    // capitalised, and this skips most of the text. Training applies the same rule.
+    static bool skip(const TokenInfo &t, int prevLabel) { return prevLabel == O && !t.hasUpper; }
+
+    // Writes the feature keys of position i given the two previous labels; returns their count.
+    int features(const std::vector<TokenInfo> &info, int i, int prev, int prev2, FeatureKeys &keys) const;
+
+private:
+    const Gazetteer *m_gazetteer;
+};
+
+} // namespace Lede::Ner

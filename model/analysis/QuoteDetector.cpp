@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "QuoteDetector.h"
+
+#include "SpeechVerbs.h"
+
+namespace Lede {
+
+namespace {
+
+constexpr char16_t kLeftDouble = u'\u201C';
+constexpr char16_t kRightDouble = u'\u201D';
+constexpr char16_t kLeftGuillemet = u'\u00AB';
+constexpr char16_t kRightGuillemet = u'\u00BB';
+
+bool isOpener(QChar c)
+{
+    return c == kLeftDouble || c == kLeftGuillemet || c == u'"';
+}
+
+bool isCloser(QChar c)
+{
+    return c == kRightDouble || c == kRightGuillemet || c == u'"';
+}
+
+bool isQuoteMark(QChar c)
+{
+    return isOpener(c) || isCloser(c);
+}
+
+// Characters after which a mark opens rather than closes a quote.
+bool isOpeningContext(QChar c)
+{
+    return c.isSpace() || c == u'(' || c == u'[' || c == u'\u2014' || c == u'\u2013' || c == u'-'
+        || c == u'/';
+}
+
+bool isClosingContext(QChar c)
+{
+    return c.isSpace() || c == u'.' || c == u',' || c == u';' || c == u':' || c == u'!' || c == u'?'
+        || c == u')' || c == u']' || c == u'\u2014' || c == u'\u2013' || c == u'\u2026';
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark() || c == u'\'' || c == u'\u2019' || c == u'-';
+}
+
+struct Paragraph
+{
+    qsizetype start;
+    qsizetype end; // exclusive, trailing whitespace removed
+};
+
+QList<Paragraph> paragraphs(const QString &body)
+{
+    QList<Paragraph> out;
+    qsizetype start = 0;
+    const qsizetype n = body.size();
+    while (start <= n) {
+        qsizetype end = body.indexOf(u'\n', start);
+        if (end < 0)
+            end = n;
+        qsizetype s = start;
+        qsizetype e = end;
+        while (s < e && body.at(s).isSpace())
+            ++s;
+        while (e > s && body.at(e - 1).isSpace())
+            --e;
+        if (e > s)
+            out.append({s, e});
+        start = end + 1;
+    }
+    return out;
+}
+
+// Reads the words before `pos` back to a sentence end or another quotation mark, at most `maxWords`.
+bool speechVerbBefore(const QString &body, qsizetype pos, qsizetype floor, int maxWords)
+{
+    qsizetype i = pos - 1;
+    int words = 0;
+    while (i >= floor && words < maxWords) {
+        const QChar c = body.at(i);
+        if (c == u'.' || c == u'?' || c == u'!' || isQuoteMark(c))
+            return false;
+        if (!isWordChar(c)) {
+            --i;
+            continue;
+        }
+        const qsizetype end = i + 1;
+        while (i >= floor && isWordChar(body.at(i)))
+            --i;
+        const QStringView word = QStringView(body).sliced(i + 1, end - i - 1);
+        if (!word.isEmpty() && word.at(0).isLower() && SpeechVerbs::contains(word))
+            return true;
+        ++words;
+    }
+    return false;
+}
+
+// Reads the words after `pos` up to a sentence end or another quotation mark, at most `maxWords`.
+bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int maxWords)
+{
+    qsizetype i = pos;
+    int words = 0;
+    while (i < ceiling && words < maxWords) {
+        const QChar c = body.at(i);
+        if (c == u'.' || c == u'?' || c == u'!' || c == u';' || isQuoteMark(c))
+            return false;
+        if (!isWordChar(c)) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < ceiling && isWordChar(body.at(i)))
+            ++i;
+        const QStringView word = QStringView(body).sliced(start, i - start);
+        if (word.at(0).isLower()
+            && (SpeechVerbs::contains(word) || word == QLatin1StringView("according")))
+            return true;
+        ++words;
+    }
+    return false;
+}
+
+QStringView previousWord(const QString &body, qsizetype pos, qsizetype floor)
+{
+    qsizetype i = pos - 1;
+    while (i >= floor && body.at(i).isSpace())
+        --i;
+    const qsizetype end = i + 1;
+    while (i >= floor && isWordChar(body.at(i)))
+        --i;
+    return QStringView(body).sliced(i + 1, end - i - 1);
+}
+
+struct InnerShape
+{
+    int words = 0;
+    bool upperStart = false;
+    bool titleCase = true;
+    QChar last; // last non-space character inside the marks
+};
+
+InnerShape shapeOf(const QString &body, qsizetype from, qsizetype to)
+{
+    InnerShape s;
+    bool firstLetterSeen = false;
+    qsizetype i = from;
+    while (i < to) {
+        if (!isWordChar(body.at(i))) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < to && isWordChar(body.at(i)))
+            ++i;
+        const QStringView word = QStringView(body).sliced(start, i - start);
+        bool hasLetter = false;
+        for (QChar c : word)
+            hasLetter = hasLetter || c.isLetterOrNumber();
+        if (!hasLetter)
+            continue;
+        ++s.words;
+        if (!firstLetterSeen) {
+            firstLetterSeen = true;
+            s.upperStart = word.at(0).isUpper() || word.at(0).isDigit();
+        }
+        static const QLatin1StringView smallWords[] = {
+            QLatin1StringView("of"), QLatin1StringView("the"), QLatin1StringView("and"),
+            QLatin1StringView("a"), QLatin1StringView("an"), QLatin1StringView("in"),
+            QLatin1StringView("on"), QLatin1StringView("for"), QLatin1StringView("to"),
+            QLatin1StringView("at")};
+        if (!word.at(0).isUpper() && !word.at(0).isDigit()) {
+            bool small = false;
+            for (auto w : smallWords)
+                small = small || word == w;
+            if (!small || s.words == 1)
+                s.titleCase = false;
+        }
+    }
+    for (qsizetype j = to - 1; j >= from; --j) {
+        if (!body.at(j).isSpace()) {
+            s.last = body.at(j);
+            break;
+        }
+    }
+    return s;
+}
+
+Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start, qsizetype end,
+                     bool closed, bool continuation)
+{
+    if (continuation)
+        return Quote::Kind::Direct;
+    const InnerShape shape = shapeOf(body, start + 1, closed ? end - 1 : end);
+    const bool endsSentence = shape.last == u'.' || shape.last == u'?' || shape.last == u'!'
+        || shape.last == u'\u2026';
+
+    // What stands right before the opening mark decides whether the quote starts a sentence.
+    qsizetype p = start - 1;
+    while (p >= para.start && body.at(p).isSpace())
+        --p;
+    bool sentenceStart = p < para.start;
+    bool introduced = false;
+    if (!sentenceStart) {
+        const QChar prev = body.at(p);
+        if (prev == u'.' || prev == u'?' || prev == u'!' || isCloser(prev))
+            sentenceStart = true;
+        else if (prev == u':')
+            introduced = true;
+        else if (prev == u',' && speechVerbBefore(body, p, para.start, 3))
+            introduced = true; // He said, “We will stay.”
+    }
+    const bool verbBefore = speechVerbBefore(body, start, para.start, 4);
+    const bool verbAfter = speechVerbAfter(body, end, para.end, 6);
+    const bool verbNear = verbBefore || verbAfter;
+
+    if (sentenceStart || introduced) {
+        if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
+            return Quote::Kind::Scare;
+        return Quote::Kind::Direct;
+    }
+    const QStringView before = previousWord(body, start, para.start);
+    if (before.compare(QLatin1StringView("so-called"), Qt::CaseInsensitive) == 0
+        || before == QLatin1StringView("dubbed") || before == QLatin1StringView("nicknamed")
+        || before == QLatin1StringView("titled") || before == QLatin1StringView("entitled")
+        || before == QLatin1StringView("word") || before == QLatin1StringView("term"))
+        return Quote::Kind::Scare;
+    if (shape.words <= 3 && !verbNear)
+        return Quote::Kind::Scare;
+    if (shape.titleCase && shape.words <= 8 && !verbNear)
+        return Quote::Kind::Scare; // a title: the film “The Long Night Home”
+    if (shape.upperStart && shape.words >= 4 && verbNear
+        && (endsSentence || shape.last == u',' || shape.last == u'?' || shape.last == u'!'))
+        return Quote::Kind::Direct; // He told reporters “We will not give up.”
+    return Quote::Kind::Partial;
+}
+
+} // namespace
+
+QList<Quote> QuoteDetector::detect(const QString &body)
+{
+    QList<Quote> quotes;
+    const QList<Paragraph> paras = paragraphs(body);
+    bool continuesIntoThis = false;
+    for (qsizetype pi = 0; pi < paras.size(); ++pi) {
+        const Paragraph &para = paras.at(pi);
+        qsizetype open = -1;
+        bool firstInPara = true;
+        auto addQuote = [&](qsizetype start, qsizetype end, bool closed) {
+            const bool continuation = firstInPara && continuesIntoThis && start == para.start;
+            Quote q;
+            q.span = {start, end};
+            q.text = body.mid(start, end - start);
+            q.kind = classify(body, para, start, end, closed, continuation);
+            quotes.append(std::move(q));
+            firstInPara = false;
+        };
+        for (qsizetype i = para.start; i < para.end; ++i) {
+            const QChar c = body.at(i);
+            if (!isQuoteMark(c))
+                continue;
+            const bool openCtx = i == para.start || isOpeningContext(body.at(i - 1));
+            const bool closeCtx = i + 1 >= para.end || isClosingContext(body.at(i + 1)) || isQuoteMark(body.at(i + 1));
+            if (c == kLeftDouble || c == kLeftGuillemet) {
+                if (open >= 0 && !openCtx && closeCtx) { // an opening mark typed where a closing one belongs
+                    addQuote(open, i + 1, true);
+                    open = -1;
+                } else {
+                    open = i; // a second opener means the first one was stray
+                }
+            } else if (c == kRightDouble || c == kRightGuillemet) {
+                if (open >= 0) {
+                    addQuote(open, i + 1, true);
+                    open = -1;
+                } else if (openCtx && !closeCtx) {
+                    open = i; // a closing mark typed where an opening one belongs
+                }
+            } else { // straight double quote: its neighbours tell whether it opens or closes
+                if (open >= 0) {
+                    addQuote(open, i + 1, true);
+                    open = -1;
+                } else if (openCtx || !closeCtx) {
+                    open = i;
+                }
+            }
+        }
+        bool continues = false;
+        if (open >= 0) {
+            const bool nextReopens = pi + 1 < paras.size() && isOpener(body.at(paras.at(pi + 1).start));
+            const InnerShape shape = shapeOf(body, open + 1, para.end);
+            if (nextReopens || shape.words >= 3) {
+                addQuote(open, para.end, false);
+                continues = nextReopens;
+            }
+        }
+        continuesIntoThis = continues;
+    }
+    return quotes;
+}
+
+} // namespace Lede

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/EntityRecognizer.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+// Sentences below are written for these tests in wire style; they are not taken from any corpus.
+
+class TestEntityRecognizer final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelLoadsFromResource();
+    void corruptModelFallsBackToRules();
+    void entities_data();
+    void entities();
+    void bylineAndDatelineBlocks();
+    void documentLevelTypeConsistency();
+    void spansAfterNonBmpText();
+
+private:
+    static QStringList describe(const QList<Entity> &entities, bool withCanonical);
+    static void checkInvariants(const Article &a, const QList<Entity> &entities);
+};
+
+QStringList TestEntityRecognizer::describe(const QList<Entity> &entities, bool withCanonical)
+{
+    QStringList out;
+    for (const Entity &e : entities) {
+        QString s = entityTypeName(e.type) + u'|' + e.text;
+        if (withCanonical)
+            s += u'|' + e.canonical;
+        out.append(s);
+    }
+    return out;
+}
+
+void TestEntityRecognizer::checkInvariants(const Article &a, const QList<Entity> &entities)
+{
+    qsizetype lastEnd = 0;
+    for (const Entity &e : entities) {
+        QVERIFY2(e.span.start >= lastEnd, qPrintable(u"overlap or unsorted at "_s + e.text));
+        QVERIFY(e.span.end > e.span.start);
+        QCOMPARE(e.text, a.body.mid(e.span.start, e.span.length()));
+        QVERIFY(!e.canonical.isEmpty());
+        lastEnd = e.span.end;
+    }
+}
+
+void TestEntityRecognizer::modelLoadsFromResource()
+{
+    QVERIFY(QFile::exists(u":/lede/models/ner-en.bin"_s));
+    const EntityRecognizer &r = EntityRecognizer::shared();
+    QVERIFY2(r.hasModel(), qPrintable(r.modelError()));
+    QVERIFY(r.modelError().isEmpty());
+    QVERIFY(&r == &EntityRecognizer::shared());
+}
+
+void TestEntityRecognizer::corruptModelFallsBackToRules()
+{
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"entity model not loaded"_s));
+    const EntityRecognizer r(QByteArray("LEDENER1 but not really a model"));
+    QVERIFY(!r.hasModel());
+    QVERIFY(!r.modelError().isEmpty());
+    Article a;
+    a.body = u"(Reporting by Nadia Osei; Editing by Paul Brandt)\nThe vote is on Friday."_s;
+    const QStringList got = describe(r.recognize(a), false);
+    QVERIFY2(got.contains(u"PERSON|Nadia Osei"_s), qPrintable(got.join(u", ")));
+    QVERIFY2(got.contains(u"PERSON|Paul Brandt"_s), qPrintable(got.join(u", ")));
+    QVERIFY2(got.contains(u"DATE|Friday"_s), qPrintable(got.join(u", ")));
+}
+
+void TestEntityRecognizer::entities_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("present"); // TYPE|text|canonical
+    QTest::addColumn<QStringList>("absent");  // TYPE|text|canonical, or a text that must be in no entity
+    QTest::newRow("title-secretary-of-state-stripped")
+        << u"Secretary of State Maria Delgado arrived in Lima on Monday for talks with the government."_s
+        << QStringList{u"PERSON|Maria Delgado|Maria Delgado"_s, u"DATE|Monday|Monday"_s}
+        << QStringList{u"Secretary"_s};
+    QTest::newRow("title-nationality-president-stripped")
+        << u"Kenyan President Samuel Otieno said the talks would resume next week."_s
+        << QStringList{u"PERSON|Samuel Otieno|Samuel Otieno"_s, u"DATE|next week|next week"_s}
+        << QStringList{u"President"_s};
+    QTest::newRow("possessive-curly-trimmed")
+        << u"Brazil’s central bank raised rates again, surprising investors in Sao Paulo."_s
+        << QStringList{u"LOC|Brazil|Brazil"_s} << QStringList{u"’s"_s};
+    QTest::newRow("possessive-straight-trimmed")
+        << u"Officials said Germany's exports fell sharply in the second quarter."_s
+        << QStringList{u"LOC|Germany|Germany"_s} << QStringList{u"'s"_s};
+    QTest::newRow("surname-joins-full-name")
+        << u"Prime Minister Karin Holmberg met union leaders in Stockholm on Tuesday.\n"
+           u"Holmberg said the agreement was fair to workers."_s
+        << QStringList{u"PERSON|Karin Holmberg|Karin Holmberg"_s, u"PERSON|Holmberg|Karin Holmberg"_s,
+                       u"LOC|Stockholm|Stockholm"_s}
+        << QStringList{u"Prime"_s};
+    QTest::newRow("longest-form-is-canonical")
+        << u"The U.N. Security Council will meet on Thursday. Diplomats said the Security Council was divided."_s
+        << QStringList{u"ORG|U.N. Security Council|U.N. Security Council"_s,
+                       u"ORG|Security Council|U.N. Security Council"_s}
+        << QStringList{};
+    QTest::newRow("dates")
+        << u"The strike began on Oct. 7, 2023, two months ago, and talks resume on November 3 or on Friday."_s
+        << QStringList{u"DATE|Oct. 7, 2023|Oct. 7, 2023"_s, u"DATE|two months ago|two months ago"_s,
+                       u"DATE|November 3|November 3"_s, u"DATE|Friday|Friday"_s}
+        << QStringList{u"NUMBER|7|7"_s, u"NUMBER|2023|2023"_s};
+    QTest::newRow("numbers")
+        << u"About 1,400 workers lost jobs, 2.3 million were affected, costs hit $4.5 billion, up 12%, with nine "
+           u"plants in a 40-year-old network."_s
+        << QStringList{u"NUMBER|1,400|1,400"_s, u"NUMBER|2.3 million|2.3 million"_s,
+                       u"NUMBER|$4.5 billion|$4.5 billion"_s, u"NUMBER|12%|12%"_s, u"NUMBER|nine|nine"_s,
+                       u"NUMBER|40|40"_s}
+        << QStringList{};
+    QTest::newRow("credit-line-without-blocks")
+        << u"Rescuers searched the rubble overnight.\n(Reporting by Nadia Osei and Karl Weber; Editing by Paul Brandt)"_s
+        << QStringList{u"PERSON|Nadia Osei|Nadia Osei"_s, u"PERSON|Karl Weber|Karl Weber"_s,
+                       u"PERSON|Paul Brandt|Paul Brandt"_s}
+        << QStringList{u"Reporting"_s, u"Editing"_s};
+}
+
+void TestEntityRecognizer::entities()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    Article a;
+    a.body = body;
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    const QStringList got = describe(entities, true);
+    for (const QString &p : present)
+        QVERIFY2(got.contains(p), qPrintable(p + u" not in: "_s + got.join(u", ")));
+    for (const QString &x : absent) {
+        if (x.contains(u'|')) {
+            QVERIFY2(!got.contains(x), qPrintable(x + u" unexpected in: "_s + got.join(u", ")));
+        } else {
+            for (const Entity &e : entities)
+                QVERIFY2(!e.text.contains(x), qPrintable(x + u" inside entity " + e.text));
+        }
+    }
+}
+
+void TestEntityRecognizer::bylineAndDatelineBlocks()
+{
+    Article a;
+    const QString byline = u"By Lena Marsh and Omar Haddad"_s;
+    const QString dateline = u"NAIROBI (Reuters) –"_s;
+    a.body = byline + u'\n' + dateline + u" Kenya’s central bank cut its main rate on Wednesday, the first cut in "
+             u"Nairobi since 2020."_s;
+    a.blocks = {{Block::Kind::Byline, {0, byline.size()}},
+                {Block::Kind::Dateline, {byline.size() + 1, byline.size() + 1 + dateline.size()}}};
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    const QStringList got = describe(entities, true);
+    for (const QString &p : {u"PERSON|Lena Marsh|Lena Marsh"_s, u"PERSON|Omar Haddad|Omar Haddad"_s,
+                             u"LOC|NAIROBI|Nairobi"_s, u"ORG|Reuters|Reuters"_s, u"LOC|Kenya|Kenya"_s,
+                             u"LOC|Nairobi|Nairobi"_s, u"DATE|Wednesday|Wednesday"_s, u"DATE|2020|2020"_s})
+        QVERIFY2(got.contains(p), qPrintable(p + u" not in: "_s + got.join(u", ")));
+    for (const Entity &e : entities)
+        QVERIFY2(!e.text.startsWith(u"By "_s), qPrintable(e.text));
+}
+
+void TestEntityRecognizer::documentLevelTypeConsistency()
+{
+    // "Hollis" alone could be anything; its full name fixes it as one PERSON everywhere, and every
+    // mention of one canonical entity carries one type.
+    Article a;
+    a.body = u"Hollis will decide by March 2025.\nFinance Minister Ruth Hollis told parliament on Monday that "
+             u"the budget was balanced. Hollis added that Dorset would get new funds. Critics in Dorset "
+             u"disagreed, and Hollis declined to respond."_s;
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    QHash<QString, Entity::Type> typeOf;
+    int hollis = 0;
+    for (const Entity &e : entities) {
+        if (e.type == Entity::Type::Date || e.type == Entity::Type::Number)
+            continue;
+        if (typeOf.contains(e.canonical))
+            QCOMPARE(int(e.type), int(typeOf.value(e.canonical)));
+        typeOf.insert(e.canonical, e.type);
+        if (e.text == u"Hollis") {
+            ++hollis;
+            QCOMPARE(e.canonical, u"Ruth Hollis"_s);
+            QCOMPARE(int(e.type), int(Entity::Type::Person));
+        }
+    }
+    QCOMPARE(hollis, 3);
+}
+
+void TestEntityRecognizer::spansAfterNonBmpText()
+{
+    Article a;
+    a.body = u"🎉🎉 Fans in Toronto cheered as Mayor Olivia Chow 👏 spoke on Saturday."_s;
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    const QStringList got = describe(entities, false);
+    QVERIFY2(got.contains(u"LOC|Toronto"_s), qPrintable(got.join(u", ")));
+    QVERIFY2(got.contains(u"PERSON|Olivia Chow"_s), qPrintable(got.join(u", ")));
+    for (const Entity &e : entities) {
+        if (e.text == u"Toronto")
+            QCOMPARE(e.span.start, qsizetype(13)); // two surrogate pairs before: UTF-16 indices
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEntityRecognizer)
+#include "tst_entityrecognizer.moc"
