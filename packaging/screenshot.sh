@@ -15,19 +15,18 @@ sample="$here/resources/sample/sample-article.txt"
 
 "$lede" import --db "$db" "$sample" >/dev/null
 id=$("$lede" list --db "$db" | cut -f1 | head -n1)
-# A few highlights the way a reader would make them, found by text so offsets follow the sample.
-python3 - "$sample" > "$work/spans" <<'PY'
-import sys
-body = open(sys.argv[1], encoding="utf-8").read()
-# The store keeps the body after the headline/byline are taken out; annotate by searching the stored text instead.
-PY
+# A few highlights the way a reader would make them: on the first quotes the analysis found, one
+# overlapping another, so that tag colours, margin stripes and blending all show.
 "$lede" export-csv --db "$db" --include quotes -o "$work/quotes.csv" >/dev/null
 python3 - "$work/quotes.csv" > "$work/spans" <<'PY'
 import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")) if r["kind"] == "quote"]
-picks = [(rows[0], "Framing/Cost", "#ffb25b"), (rows[1], "Sources/Officials", ""), (rows[-1], "Framing/Risk", "#7cc4fa")] if len(rows) >= 3 else []
-for r, tag, color in picks:
-    print(r["start"], r["end"], tag, color)
+if len(rows) >= 2:
+    a, b = rows[0], rows[1]
+    print(a["start"], a["end"], "Framing/Cost", "#ffb25b")
+    print(b["start"], b["end"], "Sources/Officials", "")
+    mid = (int(b["start"]) + int(b["end"])) // 2
+    print(mid, int(b["end"]) + 40, "Framing/Risk", "#7cc4fa")
 PY
 while read -r start end tag color; do
     if [ -n "$color" ]; then

@@ -520,7 +520,10 @@ void DocumentView::paintEvent(QPaintEvent *event)
     const int first = cursorForPosition(QPoint(0, 0)).position() - int(m_bodyOffset);
     const int last = cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position()
         - int(m_bodyOffset);
-    const int x0 = int(document()->rootFrame()->frameFormat().leftMargin() + document()->documentMargin()) - 10;
+    // The text column's left edge, in viewport coordinates, from where the body starts.
+    QTextCursor bodyStart(document());
+    bodyStart.setPosition(int(m_bodyOffset));
+    const int x0 = cursorRect(bodyStart).left() - 10;
     QPainter p(viewport());
     const QList<Annotation> &annotations = m_session->annotations();
     for (int i = 0; i < annotations.size(); ++i) {

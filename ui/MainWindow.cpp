@@ -286,7 +286,13 @@ void MainWindow::createWidgets()
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setSortingEnabled(true);
     m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    // Fixed widths: ResizeToContents would measure every row of a 100,000-article library.
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_list->horizontalHeader()->setSectionResizeMode(LibraryModel::TitleColumn, QHeaderView::Stretch);
+    m_list->horizontalHeader()->resizeSection(LibraryModel::SourceColumn, m_list->fontMetrics().horizontalAdvance(u"Reuters Wire"_s));
+    m_list->horizontalHeader()->resizeSection(LibraryModel::PublishedColumn, m_list->fontMetrics().horizontalAdvance(u"2024-12-31 "_s));
+    m_list->horizontalHeader()->resizeSection(LibraryModel::AnnotationsColumn, m_list->fontMetrics().horizontalAdvance(u"Notes "_s) + 8);
+    m_list->horizontalHeader()->setMinimumSectionSize(30);
     m_list->horizontalHeader()->setHighlightSections(false);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);

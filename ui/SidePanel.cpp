@@ -72,6 +72,7 @@ SidePanel::SidePanel(QWidget *parent)
     m_notes->setWordWrap(true);
     m_notes->setUniformItemSizes(false);
     m_notes->setAlternatingRowColors(true);
+    m_notes->setSpacing(2);
     m_noteHeading = new QLabel(tr("Select a highlight to write a note."), notesPage);
     m_noteHeading->setObjectName(u"noteHeading"_s);
     m_noteHeading->setWordWrap(true);
@@ -195,7 +196,10 @@ void SidePanel::refreshArticle()
 QString SidePanel::annotationLabel(const Annotation &a) const
 {
     const QString body = m_session->article().body;
-    QString label = u"“"_s + excerpt(body.mid(a.span.start, a.span.length()), 90) + u"”"_s;
+    const QString text = excerpt(body.mid(a.span.start, a.span.length()), 90);
+    static const QString quoteMarks = u"“”\"‘’'"_s;
+    const bool quoted = !text.isEmpty() && quoteMarks.contains(text.front());
+    QString label = quoted ? text : u"“"_s + text + u"”"_s;
     if (!a.tags.isEmpty())
         label += u"\n"_s + tr("Tags: %1").arg(a.tags.join(u", "_s));
     if (!a.note.isEmpty())
@@ -217,6 +221,7 @@ void SidePanel::rebuildNotes()
         for (const Annotation &a : m_session->annotations()) {
             auto *item = new QListWidgetItem(annotationLabel(a), m_notes);
             item->setData(IdRole, a.id);
+            item->setIcon(swatch(a.color.isEmpty() ? defaultHighlightColor() : QColor::fromString(a.color)));
         }
     } else {
         for (int i = 0; i < m_noteIds.size(); ++i) {
