@@ -60,8 +60,8 @@ inline QString wireArticle(quint32 seed, int bytes = 4096)
         QStringLiteral("of"), QStringLiteral("to"), QStringLiteral("in"), QStringLiteral("on"),
         QStringLiteral("approved"), QStringLiteral("warned"), QStringLiteral("delayed"), QStringLiteral("estimated")};
     auto pick = [&rng](const QStringList &list) { return list.at(int(rng.bounded(quint32(list.size())))); };
-    auto name = [&] { return pick(first) + QLatin1Char(' ') + pick(last); };
-    auto sentence = [&] {
+    auto name = [&]() -> QString { return pick(first) + QLatin1Char(' ') + pick(last); };
+    auto sentence = [&]() -> QString {
         QString s = pick(words);
         s[0] = s[0].toUpper();
         const int n = 10 + int(rng.bounded(12u));

@@ -12,7 +12,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
-#include <QSyntaxHighlighter>
+#include <QTextLayout>
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
@@ -56,94 +56,112 @@ QString excerpt(const QString &text, int max = 60)
 
 } // namespace
 
-// Applies the marks of one block as format ranges. Segments are split at every mark boundary so
-// that each piece carries the blend of all marks over it.
-class LayerHighlighter final : public QSyntaxHighlighter
+// The format ranges of one body block. Segments are split at every mark boundary so that each piece
+// carries the blend of all marks over it. Applied with QTextLayout::setFormats() directly (not through
+// QSyntaxHighlighter, which marks the document dirty block by block: quadratic relayout in QTextEdit).
+QList<QTextLayout::FormatRange> DocumentView::formatsForBlock(int bodyBlock) const
 {
-public:
-    LayerHighlighter(DocumentView *view, QTextDocument *document)
-        : QSyntaxHighlighter(document)
-        , m_view(view)
-    {
+    QList<QTextLayout::FormatRange> ranges;
+    if (bodyBlock < 0 || bodyBlock >= m_blockMarks.size())
+        return ranges;
+    const QList<LayerMark> &marks = m_blockMarks.at(bodyBlock);
+    if (marks.isEmpty())
+        return ranges;
+    const qsizetype blockStart = m_blockStarts.at(bodyBlock);
+    const QPalette &pal = palette();
+    const Layers layers = m_layers;
+
+    QList<qsizetype> cuts;
+    cuts.reserve(marks.size() * 2);
+    for (const LayerMark &m : marks) {
+        if (layers.testFlag(m.layer)) {
+            cuts.append(m.start);
+            cuts.append(m.end);
+        }
     }
+    if (cuts.isEmpty())
+        return ranges;
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
-protected:
-    void highlightBlock(const QString &text) override
-    {
-        Q_UNUSED(text);
-        const int bodyBlock = currentBlock().blockNumber() - m_view->m_headerBlocks;
-        if (bodyBlock < 0 || bodyBlock >= m_view->m_blockMarks.size())
-            return;
-        const QList<LayerMark> &marks = m_view->m_blockMarks.at(bodyBlock);
-        if (marks.isEmpty())
-            return;
-        const qsizetype blockStart = m_view->m_blockStarts.at(bodyBlock);
-        const QPalette &pal = m_view->palette();
-        const Layers layers = m_view->m_layers;
-
-        QList<qsizetype> cuts;
-        cuts.reserve(marks.size() * 2);
+    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+        const qsizetype a = cuts.at(i);
+        const qsizetype b = cuts.at(i + 1);
+        QColor tint(0, 0, 0, 0);
+        QColor fill(0, 0, 0, 0);
+        bool quote = false;
+        bool figure = false;
+        int highlights = 0;
         for (const LayerMark &m : marks) {
-            if (layers.testFlag(m.layer)) {
-                cuts.append(m.start);
-                cuts.append(m.end);
+            if (m.start > a || m.end < b || !layers.testFlag(m.layer))
+                continue;
+            switch (m.layer) {
+            case Layer::Quotes:
+                quote = true;
+                break;
+            case Layer::Highlights:
+                fill = over(highlightFill(QColor::fromRgba(m.fill), pal), fill);
+                ++highlights;
+                break;
+            case Layer::Figures:
+                figure = true;
+                tint = over(layerTint(m.layer, pal), tint);
+                break;
+            default:
+                tint = over(layerTint(m.layer, pal), tint);
+                break;
             }
         }
-        if (cuts.isEmpty())
-            return;
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+        QTextCharFormat f;
+        const QColor bg = over(fill, tint);
+        if (bg.alpha() > 0)
+            f.setBackground(bg);
+        if (quote) {
+            const QColor qc = layerColor(Layer::Quotes, pal);
+            f.setForeground(qc);
+            f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            f.setUnderlineColor(qc);
+        }
+        if (figure)
+            f.setFontWeight(QFont::DemiBold);
+        if (highlights > 1) // overlapping highlights: a dotted edge tells them from a darker single one
+            f.setUnderlineStyle(quote ? QTextCharFormat::SingleUnderline : QTextCharFormat::DotLine);
+        if (f.propertyCount() > 0)
+            ranges.append({int(a - blockStart), int(b - a), f});
+    }
+    return ranges;
+}
 
-        for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
-            const qsizetype a = cuts.at(i);
-            const qsizetype b = cuts.at(i + 1);
-            QColor tint(0, 0, 0, 0);
-            QColor fill(0, 0, 0, 0);
-            bool quote = false;
-            bool figure = false;
-            int highlights = 0;
-            for (const LayerMark &m : marks) {
-                if (m.start > a || m.end < b || !layers.testFlag(m.layer))
-                    continue;
-                switch (m.layer) {
-                case Layer::Quotes:
-                    quote = true;
-                    break;
-                case Layer::Highlights:
-                    fill = over(highlightFill(QColor::fromRgba(m.fill), pal), fill);
-                    ++highlights;
-                    break;
-                case Layer::Figures:
-                    figure = true;
-                    tint = over(layerTint(m.layer, pal), tint);
-                    break;
-                default:
-                    tint = over(layerTint(m.layer, pal), tint);
-                    break;
-                }
-            }
-            QTextCharFormat f;
-            const QColor bg = over(fill, tint);
-            if (bg.alpha() > 0)
-                f.setBackground(bg);
-            if (quote) {
-                const QColor qc = layerColor(Layer::Quotes, pal);
-                f.setForeground(qc);
-                f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-                f.setUnderlineColor(qc);
-            }
-            if (figure)
-                f.setFontWeight(QFont::DemiBold);
-            if (highlights > 1) // overlapping highlights: a dotted edge tells them from a darker single one
-                f.setUnderlineStyle(quote ? QTextCharFormat::SingleUnderline : QTextCharFormat::DotLine);
-            if (f.propertyCount() > 0)
-                setFormat(int(a - blockStart), int(b - a), f);
+void DocumentView::applyFormats(const QList<int> &bodyBlocks)
+{
+    QTextDocument *doc = document();
+    for (int b : bodyBlocks) {
+        QTextBlock block = doc->findBlockByNumber(b + m_headerBlocks);
+        if (block.isValid() && block.layout())
+            block.layout()->setFormats(formatsForBlock(b));
+    }
+    if (bodyBlocks.size() > 8) {
+        doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
+    } else {
+        for (int b : bodyBlocks) {
+            const QTextBlock block = doc->findBlockByNumber(b + m_headerBlocks);
+            if (block.isValid())
+                doc->markContentsDirty(block.position(), block.length());
         }
     }
+    viewport()->update();
+}
 
-private:
-    DocumentView *m_view;
-};
+void DocumentView::applyAllFormats()
+{
+    // Walk blocks in order rather than findBlockByNumber per block.
+    QTextDocument *doc = document();
+    QTextBlock block = doc->findBlockByNumber(m_headerBlocks);
+    for (int b = 0; b < m_blockMarks.size() && block.isValid(); ++b, block = block.next())
+        block.layout()->setFormats(formatsForBlock(b));
+    doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
+    viewport()->update();
+}
 
 DocumentView::DocumentView(QWidget *parent)
     : QTextEdit(parent)
@@ -193,8 +211,7 @@ void DocumentView::setSession(ArticleSession *session)
 
 void DocumentView::clearArticle()
 {
-    delete m_highlighter;
-    m_highlighter = nullptr;
+    m_built = false;
     m_blockMarks.clear();
     m_blockStarts.clear();
     m_markCount = 0;
@@ -203,8 +220,7 @@ void DocumentView::clearArticle()
 
 void DocumentView::showArticle()
 {
-    delete m_highlighter;
-    m_highlighter = nullptr;
+    m_built = false;
     if (!m_session || !m_session->isOpen()) {
         clearArticle();
         return;
@@ -303,9 +319,8 @@ void DocumentView::showArticle()
     m_blockMarks.clear();
     m_lastSideMargin = -1;
     updateReadingWidth();
+    m_built = true;
     rebuildMarks();
-    m_highlighter = new LayerHighlighter(this, doc);
-    m_highlighter->rehighlight();
     moveCursor(QTextCursor::Start);
     verticalScrollBar()->setValue(0);
 }
@@ -315,9 +330,8 @@ void DocumentView::setLayers(Layers layers)
     if (m_layers == layers)
         return;
     m_layers = layers;
-    if (m_highlighter)
-        m_highlighter->rehighlight();
-    viewport()->update();
+    if (m_built)
+        applyAllFormats();
 }
 
 void DocumentView::setTagColors(const QHash<QString, QColor> &colors)
@@ -390,23 +404,17 @@ void DocumentView::rebuildMarks()
 
     const bool firstBuild = m_blockMarks.size() != blocks.size();
     QList<int> changed;
-    if (!firstBuild && m_highlighter) {
+    if (!firstBuild) {
         for (int b = 0; b < blocks.size(); ++b) {
             if (blocks.at(b) != m_blockMarks.at(b))
                 changed.append(b);
         }
     }
     m_blockMarks = std::move(blocks);
-    if (m_highlighter) {
-        if (firstBuild) {
-            m_highlighter->rehighlight();
-        } else {
-            // Repaint only what changed: a full rehighlight would relayout a long article.
-            for (int b : std::as_const(changed))
-                m_highlighter->rehighlightBlock(document()->findBlockByNumber(b + m_headerBlocks));
-        }
-    }
-    viewport()->update();
+    if (firstBuild)
+        applyAllFormats();
+    else if (!changed.isEmpty()) // only what changed: a full pass would relayout a long article
+        applyFormats(changed);
 }
 
 int DocumentView::laneOfTag(const QString &tagPath) const
@@ -693,8 +701,8 @@ bool DocumentView::viewportEvent(QEvent *event)
 void DocumentView::changeEvent(QEvent *event)
 {
     QTextEdit::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_highlighter)
-        m_highlighter->rehighlight();
+    if (event->type() == QEvent::PaletteChange && m_built)
+        applyAllFormats();
 }
 
 void DocumentView::keyPressEvent(QKeyEvent *event)

@@ -6,14 +6,13 @@
 
 #include <QHash>
 #include <QTextEdit>
+#include <QTextLayout>
 
-class QSyntaxHighlighter;
 class QFrame;
 
 namespace Lede {
 
 class ArticleSession;
-class LayerHighlighter;
 
 // A piece of a layer in body coordinates: what paints one span and what it refers to.
 struct LayerMark
@@ -28,7 +27,7 @@ struct LayerMark
 
 // Shows the open article: title and source line, then the body with crossheads as headings and the
 // byline, dateline and credit set apart, in a reading-width column; highlight layers are painted as
-// per-block format ranges (QSyntaxHighlighter -> QTextLayout::setFormats), never as document
+// per-block format ranges (QTextLayout::setFormats), never as document
 // edits, so 10,000 marks cost one pass and no undo history. Overlapping highlights blend and get one
 // margin stripe per tag. Reads everything from the ArticleSession's memory; never queries the store.
 //
@@ -86,8 +85,10 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    friend class LayerHighlighter;
     void rebuildMarks();
+    QList<QTextLayout::FormatRange> formatsForBlock(int bodyBlock) const;
+    void applyFormats(const QList<int> &bodyBlocks);
+    void applyAllFormats();
     void updateReadingWidth();
     void updateFloatingBar();
     void chooseAnnotation(const QList<qint64> &ids, const QPoint &globalPos);
@@ -95,7 +96,7 @@ private:
     QColor annotationColor(int annotationIndex) const;
 
     ArticleSession *m_session = nullptr;
-    LayerHighlighter *m_highlighter = nullptr;
+    bool m_built = false;
     QFrame *m_floatingBar = nullptr;
     Layers m_layers;
     QHash<QString, QColor> m_tagColors;
