@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Time from "open article" to a painted DocumentView for a ~1 MB article with 10,000 highlights
+// (and the automatic layers of a generated article). Run: bench_documentview [bytes] [highlights]
+// with QT_QPA_PLATFORM=offscreen (or under Xvfb).
+#include "../BenchCorpus.h"
+#include "DocumentView.h"
+#include "SidePanel.h"
+#include "session/ArticleSession.h"
+#include "store/ArticleStore.h"
+
+#include <QApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace Lede;
+using namespace Qt::StringLiterals;
+
+namespace {
+class PaintWatcher final : public QObject
+{
+public:
+    bool painted = false;
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint)
+            painted = true;
+        return false;
+    }
+};
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const int bytes = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1024 * 1024;
+    const int highlights = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 10000;
+    QTextStream out(stdout);
+
+    QTemporaryDir dir;
+    ArticleStore store;
+    if (!store.open(dir.filePath(u"bench.sqlite"_s))) {
+        out << "cannot open store\n";
+        return 1;
+    }
+    Article article;
+    article.title = u"Benchmark article"_s;
+    article.body = LedeBench::wireArticle(7, bytes);
+    article.contentHash = QString::fromLatin1(QCryptographicHash::hash(article.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    // Automatic layers: a mark every ~200 characters, alternating types.
+    AnalysisResult analysis;
+    for (qsizetype p = 0, i = 0; p + 20 < article.body.size(); p += 200, ++i) {
+        Entity e;
+        e.span = {p, p + 12};
+        e.text = article.body.mid(p, 12);
+        e.type = Entity::Type(i % 5);
+        analysis.entities << e;
+        if (i % 3 == 0) {
+            Quote q;
+            q.span = {p + 5, p + 60};
+            q.text = article.body.mid(p + 5, 55);
+            q.speaker = u"Maria Okafor"_s;
+            analysis.quotes << q;
+        }
+    }
+    auto id = store.addArticle(article, analysis, 1);
+    if (!id) {
+        out << "addArticle failed: " << id.errorString() << "\n";
+        return 1;
+    }
+    QElapsedTimer setup;
+    setup.start();
+    const qsizetype step = std::max<qsizetype>(1, article.body.size() / highlights);
+    for (int i = 0; i < highlights; ++i) {
+        Annotation a;
+        a.articleId = id.value();
+        const qsizetype s = i * step;
+        a.span = {s, std::min(article.body.size(), s + step * 2)}; // every highlight overlaps the next
+        if (i % 4 == 0)
+            a.tags = {u"Bench/T%1"_s.arg(i % 7)};
+        if (!store.addAnnotation(a)) {
+            out << "addAnnotation failed\n";
+            return 1;
+        }
+    }
+    out << "setup: " << highlights << " highlights stored in " << setup.elapsed() << " ms\n";
+
+    ArticleSession session(&store);
+    DocumentView view;
+    SidePanel side;
+    view.setSession(&session);
+    side.setSession(&session);
+    view.resize(900, 800);
+    PaintWatcher watcher;
+    view.viewport()->installEventFilter(&watcher);
+    view.show();
+    app.processEvents();
+
+    QElapsedTimer t;
+    t.start();
+    if (!session.open(id.value())) {
+        out << "open failed\n";
+        return 1;
+    }
+    const qint64 loaded = t.elapsed();
+    view.showArticle();
+    const qint64 built = t.elapsed();
+    side.refreshArticle();
+    const qint64 panel = t.elapsed();
+    watcher.painted = false;
+    view.viewport()->update();
+    while (!watcher.painted)
+        app.processEvents();
+    const qint64 painted = t.elapsed();
+    out << "article " << article.body.size() << " UTF-16 units, " << view.markCount() << " marks ("
+        << session.annotations().size() << " highlights)\n";
+    out << "load from store: " << loaded << " ms; document + layers built: " << built << " ms; side panel: " << panel
+        << " ms; first paint: " << painted << " ms\n";
+
+    // A change of one highlight repaints only its blocks.
+    QElapsedTimer c;
+    c.start();
+    auto added = session.addHighlight({100, 140}, {}, u"#7bd389"_s);
+    watcher.painted = false;
+    view.viewport()->update();
+    while (!watcher.painted)
+        app.processEvents();
+    out << "add one highlight (store + in-memory + repaint): " << c.elapsed() << " ms"
+        << (added ? "" : " (failed)") << "\n";
+    out << "peak RSS: " << LedeBench::peakRssMiB() << " MiB\n";
+    return 0;
+}

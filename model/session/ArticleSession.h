@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Analysis.h"
+#include "Annotation.h"
+#include "Article.h"
+#include "Result.h"
+#include "store/ArticleStore.h"
+
+#include <QObject>
+#include <QSet>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace Lede {
+
+// The open document: one article with its automatic layers and the user's annotations, held in
+// memory so that views never touch the database while painting.
+//
+// Every public mutator performs its change in the store at once (one transaction), and on success
+// pushes one QUndoCommand onto undoStack(); on failure nothing is pushed, nothing changes and the
+// returned Status carries the store's message. Undo and redo replay through the store as well; a
+// failure there is reported through errorOccurred(). After any change, annotationsChanged() (and
+// for codebook operations tagsChanged()) is emitted so views repaint from the in-memory copy.
+//
+// Consecutive setNote() calls on one annotation merge into one undo step until endNoteBurst() is
+// called (the note editor calls it when it loses focus or shows another annotation).
+class ArticleSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArticleSession)
+
+public:
+    // The store must outlive the session and belong to this thread.
+    explicit ArticleSession(ArticleStore *store, QObject *parent = nullptr);
+    ~ArticleSession() override;
+
+    // Loads the article, its analysis and annotations; clears the undo stack.
+    Status open(qint64 articleId);
+    bool isOpen() const { return m_article.id != 0; }
+    qint64 articleId() const { return m_article.id; }
+    const Article &article() const { return m_article; }
+    const AnalysisResult &analysis() const { return m_analysis; }
+    // Sorted by span start, then end.
+    const QList<Annotation> &annotations() const { return m_annotations; }
+    std::optional<Annotation> annotation(qint64 id) const;
+    ArticleStore *store() const { return m_store; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+    // Annotations of the open article.
+    Result<qint64> addHighlight(Span span, const QStringList &tags = {}, const QString &color = {},
+                                const QString &note = {});
+    Status setNote(qint64 annotationId, const QString &note);
+    void endNoteBurst() { ++m_noteBurst; }
+    Status setTags(qint64 annotationId, const QStringList &tagPaths);
+    Status setColor(qint64 annotationId, const QString &color);
+    Status setRange(qint64 annotationId, Span span);
+    Status remove(qint64 annotationId);
+
+    // The codebook (library-wide; undone through this session's stack).
+    Status renameTag(qint64 tagId, const QString &newName);
+    Status setTagColor(qint64 tagId, const QString &color);
+    Status moveTag(qint64 tagId, qint64 newParentId);
+    Status removeTag(qint64 tagId, TagRemoval mode);
+
+    // Used by the undo commands; not for views.
+    Status applyUpdate(const Annotation &annotation);
+    Status applyRemove(qint64 annotationId);
+    Status applyRestore(const Annotation &annotation);
+    Status reloadAfterTagChange();
+    // Tags that an add/update created implicitly are removed again by its undo (and restored, with
+    // their ids, by its redo), so that undo leaves the codebook exactly as it was.
+    QSet<qint64> tagIds() const;
+    QList<qint64> createdTagRoots(const QSet<qint64> &before) const;
+    Status dropTags(const QList<qint64> &roots, QList<TagSnapshot> *snapshots);
+    Status restoreTags(const QList<TagSnapshot> &snapshots);
+    void reportError(const QString &message) { emit errorOccurred(message); }
+
+signals:
+    void annotationsChanged(qint64 articleId);
+    void tagsChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    Status pushUpdate(qint64 annotationId, const std::function<void(Annotation &)> &change, const QString &text,
+                      int mergeId = -1);
+    void storeLocally(const Annotation &annotation);
+
+    ArticleStore *m_store;
+    Article m_article;
+    AnalysisResult m_analysis;
+    QList<Annotation> m_annotations;
+    QUndoStack m_undoStack;
+    int m_noteBurst = 0;
+};
+
+} // namespace Lede

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ArticleSession: every mutator changes the library at once, and undo/redo replay it exactly.
+#include "session/ArticleSession.h"
+#include "store/ArticleStore.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+using namespace Lede;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Written for this test in wire style; the emoji puts code points and UTF-16 apart.
+const QString Body = u"HARBOURTON (Test Wire) – The port authority said on Friday 🚢 that it would close the old "
+                     u"dock by March.\n“We have no other choice,” said Ana Ruiz, the authority’s director.\n"
+                     u"Unions said 300 jobs were at risk."_s;
+
+Article makeArticle()
+{
+    Article a;
+    a.title = u"Port to close old dock"_s;
+    a.source = u"Test Wire"_s;
+    a.body = Body;
+    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return a;
+}
+
+AnalysisResult makeAnalysis()
+{
+    AnalysisResult r;
+    Quote q;
+    const qsizetype qs = Body.indexOf(u"“We"_s);
+    const qsizetype qe = Body.indexOf(u"”"_s, qs) + 1;
+    q.span = {qs, qe};
+    q.text = Body.mid(qs, qe - qs);
+    q.speaker = u"Ana Ruiz"_s;
+    r.quotes << q;
+    Entity e;
+    e.span = {Body.indexOf(u"Ana Ruiz"_s), Body.indexOf(u"Ana Ruiz"_s) + 8};
+    e.text = u"Ana Ruiz"_s;
+    e.type = Entity::Type::Person;
+    e.canonical = u"Ana Ruiz"_s;
+    r.entities << e;
+    return r;
+}
+
+Span spanOf(const QString &text)
+{
+    const qsizetype s = Body.indexOf(text);
+    return {s, s + text.size()};
+}
+
+// What the library holds for the article, without the times that change on every write.
+QString snapshot(ArticleStore &store, qint64 articleId)
+{
+    QStringList lines;
+    const auto annotations = store.annotations(articleId);
+    if (!annotations)
+        return u"error: "_s + annotations.errorString();
+    for (const Annotation &a : annotations.value()) {
+        QStringList tags = a.tags;
+        tags.sort();
+        lines << u"A%1 %2-%3 [%4] color=%5 note=%6 tags=%7"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.exact,
+                                                                                                        a.color, a.note,
+                                                                                                        tags.join(u','));
+    }
+    const auto tags = store.tags();
+    for (const Tag &t : tags.value())
+        lines << u"T%1 parent=%2 path=%3 color=%4 uses=%5"_s.arg(t.id).arg(t.parentId).arg(t.path, t.color).arg(t.useCount);
+    lines.sort();
+    return lines.join(u'\n');
+}
+
+QString sessionSnapshot(const ArticleSession &session)
+{
+    QStringList lines;
+    for (const Annotation &a : session.annotations()) {
+        QStringList tags = a.tags;
+        tags.sort();
+        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.note, a.color,
+                                                                                                       tags.join(u','));
+    }
+    return lines.join(u'\n');
+}
+
+QString storeAnnotationsAsSession(ArticleStore &store, qint64 articleId)
+{
+    QStringList lines;
+    auto annotations = store.annotations(articleId).value();
+    std::sort(annotations.begin(), annotations.end(),
+              [](const Annotation &a, const Annotation &b) { return a.span.start < b.span.start || (a.span.start == b.span.start && a.id < b.id); });
+    for (const Annotation &a : annotations) {
+        QStringList tags = a.tags;
+        tags.sort();
+        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.note, a.color,
+                                                                                                       tags.join(u','));
+    }
+    return lines.join(u'\n');
+}
+
+using Operation = std::function<Status(ArticleSession &, ArticleStore &, qint64 firstAnnotation)>;
+
+} // namespace
+
+Q_DECLARE_METATYPE(Operation)
+
+class TestArticleSession final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init();
+    void cleanup();
+
+    void undoRedoEveryOperation_data();
+    void undoRedoEveryOperation();
+    void noteTypingIsOneUndoStepPerBurst();
+    void failedChangePushesNothing_data();
+    void failedChangePushesNothing();
+    void openLoadsLayersAndAnnotations();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ArticleStore> m_store;
+    qint64 m_articleId = 0;
+    qint64 m_firstAnnotation = 0;
+};
+
+void TestArticleSession::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<ArticleStore>();
+    QVERIFY(m_store->open(m_dir->filePath(u"library.sqlite"_s)).ok());
+    auto id = m_store->addArticle(makeArticle(), makeAnalysis(), 1);
+    QVERIFY2(id.ok(), qPrintable(id.errorString()));
+    m_articleId = id.value();
+    // An existing tagged highlight for the operations that change one.
+    Annotation a;
+    a.articleId = m_articleId;
+    a.span = spanOf(u"close the old dock"_s);
+    a.tags = {u"Economy/Jobs"_s};
+    auto first = m_store->addAnnotation(a);
+    QVERIFY2(first.ok(), qPrintable(first.errorString()));
+    m_firstAnnotation = first.value();
+}
+
+void TestArticleSession::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestArticleSession::undoRedoEveryOperation_data()
+{
+    QTest::addColumn<Operation>("operation");
+    QTest::newRow("add-highlight-after-emoji") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
+        return Status::from(s.addHighlight(spanOf(u"300 jobs"_s), {u"Economy/Jobs"_s}, u"#7bd389"_s));
+    });
+    QTest::newRow("add-highlight-creates-new-hierarchical-tag") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
+        return Status::from(s.addHighlight(spanOf(u"Ana Ruiz"_s), {u"Sources/Officials/Port"_s}));
+    });
+    QTest::newRow("set-note") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
+        return s.setNote(id, u"Check the date 📅 with the authority"_s);
+    });
+    QTest::newRow("set-tags-replaces-tags") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
+        return s.setTags(id, {u"Framing/Inevitability"_s, u"Economy"_s});
+    });
+    QTest::newRow("set-color") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.setColor(id, u"#f7a1c4"_s); });
+    QTest::newRow("set-range-across-emoji") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
+        return s.setRange(id, spanOf(u"Friday 🚢 that it would close"_s));
+    });
+    QTest::newRow("remove-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.remove(id); });
+    QTest::newRow("rename-tag") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.renameTag(st.ensureTag(u"Economy/Jobs"_s).value(), u"Employment"_s);
+    });
+    QTest::newRow("recolor-tag") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.setTagColor(st.ensureTag(u"Economy/Jobs"_s).value(), u"#7cc4fa"_s);
+    });
+    QTest::newRow("move-tag-to-top-level") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.moveTag(st.ensureTag(u"Economy/Jobs"_s).value(), 0);
+    });
+    QTest::newRow("remove-tag-keeping-highlights") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::UntagAnnotations);
+    });
+    QTest::newRow("remove-tag-with-its-highlights") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::DeleteAnnotations);
+    });
+}
+
+void TestArticleSession::undoRedoEveryOperation()
+{
+    QFETCH(Operation, operation);
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    QSignalSpy changed(&session, &ArticleSession::annotationsChanged);
+    const QString before = snapshot(*m_store, m_articleId);
+
+    const Status s = operation(session, *m_store, m_firstAnnotation);
+    QVERIFY2(s.ok(), qPrintable(s.errorString()));
+    const QString after = snapshot(*m_store, m_articleId);
+    QVERIFY2(after != before, qPrintable(after));
+    QCOMPARE(session.undoStack()->count(), 1);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
+
+    session.undoStack()->undo();
+    QCOMPARE(snapshot(*m_store, m_articleId), before);
+    QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
+
+    session.undoStack()->redo();
+    QCOMPARE(snapshot(*m_store, m_articleId), after);
+    QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
+
+    // And once more, to be sure undo works after a redo (ids restored, not re-created).
+    session.undoStack()->undo();
+    QCOMPARE(snapshot(*m_store, m_articleId), before);
+}
+
+void TestArticleSession::noteTypingIsOneUndoStepPerBurst()
+{
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    QVERIFY(session.setNote(m_firstAnnotation, u"C"_s).ok());
+    QVERIFY(session.setNote(m_firstAnnotation, u"Ch"_s).ok());
+    QVERIFY(session.setNote(m_firstAnnotation, u"Check"_s).ok());
+    QCOMPARE(session.undoStack()->count(), 1);
+    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"Check"_s);
+    session.endNoteBurst();
+    QVERIFY(session.setNote(m_firstAnnotation, u"Check this"_s).ok());
+    QCOMPARE(session.undoStack()->count(), 2);
+    session.undoStack()->undo();
+    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"Check"_s);
+    session.undoStack()->undo();
+    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, QString());
+}
+
+void TestArticleSession::failedChangePushesNothing_data()
+{
+    QTest::addColumn<Operation>("operation");
+    QTest::newRow("range-past-end-of-body") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
+        return s.setRange(id, Span{10, Body.size() + 5});
+    });
+    QTest::newRow("empty-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
+        return Status::from(s.addHighlight(Span{5, 5}));
+    });
+    QTest::newRow("note-on-missing-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
+        return s.setNote(id + 1000, u"x"_s);
+    });
+    QTest::newRow("rename-tag-with-slash") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+        return s.renameTag(st.ensureTag(u"Economy"_s).value(), u"A/B"_s);
+    });
+}
+
+void TestArticleSession::failedChangePushesNothing()
+{
+    QFETCH(Operation, operation);
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    const QString before = snapshot(*m_store, m_articleId);
+    const Status s = operation(session, *m_store, m_firstAnnotation);
+    QVERIFY(!s.ok());
+    QVERIFY(!s.errorString().isEmpty());
+    QCOMPARE(session.undoStack()->count(), 0);
+    QCOMPARE(snapshot(*m_store, m_articleId), before);
+}
+
+void TestArticleSession::openLoadsLayersAndAnnotations()
+{
+    ArticleSession session(m_store.get());
+    QVERIFY(!session.open(m_articleId + 99).ok());
+    QVERIFY(!session.isOpen());
+    QVERIFY(session.open(m_articleId).ok());
+    QCOMPARE(session.article().body, Body);
+    QCOMPARE(session.analysis().quotes.size(), 1);
+    QCOMPARE(session.analysis().quotes.first().speaker, u"Ana Ruiz"_s);
+    QCOMPARE(session.annotations().size(), 1);
+    QCOMPARE(session.annotations().first().span, spanOf(u"close the old dock"_s));
+}
+
+QTEST_GUILESS_MAIN(TestArticleSession)
+#include "tst_articlesession.moc"

@@ -1,0 +1,746 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DocumentView.h"
+
+#include "session/ArticleSession.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QContextMenuEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QTextLayout>
+#include <QTextBlock>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede {
+
+namespace {
+
+constexpr int StripeWidth = 3;
+constexpr int StripeGap = 2;
+constexpr int MaxLanes = 8;
+constexpr int StripeArea = MaxLanes * (StripeWidth + StripeGap) + 12;
+
+// Source-over compositing of two colors with alpha, so that overlapping tints stay distinguishable.
+QColor over(const QColor &top, const QColor &bottom)
+{
+    const double ta = top.alphaF();
+    const double ba = bottom.alphaF();
+    const double a = ta + ba * (1 - ta);
+    if (a <= 0)
+        return QColor(0, 0, 0, 0);
+    auto mix = [&](double t, double b) { return (t * ta + b * ba * (1 - ta)) / a; };
+    QColor c;
+    c.setRgbF(float(mix(top.redF(), bottom.redF())), float(mix(top.greenF(), bottom.greenF())),
+              float(mix(top.blueF(), bottom.blueF())), float(a));
+    return c;
+}
+
+QString excerpt(const QString &text, int max = 60)
+{
+    QString t = text.simplified();
+    if (t.size() > max)
+        t = t.left(max - 1) + u'…';
+    return t;
+}
+
+} // namespace
+
+// The format ranges of one body block. Segments are split at every mark boundary so that each piece
+// carries the blend of all marks over it. Applied with QTextLayout::setFormats() directly (not through
+// QSyntaxHighlighter, which marks the document dirty block by block: quadratic relayout in QTextEdit).
+QList<QTextLayout::FormatRange> DocumentView::formatsForBlock(int bodyBlock) const
+{
+    QList<QTextLayout::FormatRange> ranges;
+    if (bodyBlock < 0 || bodyBlock >= m_blockMarks.size())
+        return ranges;
+    const QList<LayerMark> &marks = m_blockMarks.at(bodyBlock);
+    if (marks.isEmpty())
+        return ranges;
+    const qsizetype blockStart = m_blockStarts.at(bodyBlock);
+    const QPalette &pal = palette();
+    const Layers layers = m_layers;
+
+    QList<qsizetype> cuts;
+    cuts.reserve(marks.size() * 2);
+    for (const LayerMark &m : marks) {
+        if (layers.testFlag(m.layer)) {
+            cuts.append(m.start);
+            cuts.append(m.end);
+        }
+    }
+    if (cuts.isEmpty())
+        return ranges;
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+        const qsizetype a = cuts.at(i);
+        const qsizetype b = cuts.at(i + 1);
+        QColor tint(0, 0, 0, 0);
+        QColor fill(0, 0, 0, 0);
+        bool quote = false;
+        bool figure = false;
+        int highlights = 0;
+        for (const LayerMark &m : marks) {
+            if (m.start > a || m.end < b || !layers.testFlag(m.layer))
+                continue;
+            switch (m.layer) {
+            case Layer::Quotes:
+                quote = true;
+                break;
+            case Layer::Highlights:
+                fill = over(highlightFill(QColor::fromRgba(m.fill), pal), fill);
+                ++highlights;
+                break;
+            case Layer::Figures:
+                figure = true;
+                tint = over(layerTint(m.layer, pal), tint);
+                break;
+            default:
+                tint = over(layerTint(m.layer, pal), tint);
+                break;
+            }
+        }
+        QTextCharFormat f;
+        const QColor bg = over(fill, tint);
+        if (bg.alpha() > 0)
+            f.setBackground(bg);
+        if (quote) {
+            const QColor qc = layerColor(Layer::Quotes, pal);
+            f.setForeground(qc);
+            f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+            f.setUnderlineColor(qc);
+        }
+        if (figure)
+            f.setFontWeight(QFont::DemiBold);
+        if (highlights > 1) // overlapping highlights: a dotted edge tells them from a darker single one
+            f.setUnderlineStyle(quote ? QTextCharFormat::SingleUnderline : QTextCharFormat::DotLine);
+        if (f.propertyCount() > 0)
+            ranges.append({int(a - blockStart), int(b - a), f});
+    }
+    return ranges;
+}
+
+void DocumentView::applyFormats(const QList<int> &bodyBlocks)
+{
+    QTextDocument *doc = document();
+    for (int b : bodyBlocks) {
+        QTextBlock block = doc->findBlockByNumber(b + m_headerBlocks);
+        if (block.isValid() && block.layout())
+            block.layout()->setFormats(formatsForBlock(b));
+    }
+    if (bodyBlocks.size() > 8) {
+        doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
+    } else {
+        for (int b : bodyBlocks) {
+            const QTextBlock block = doc->findBlockByNumber(b + m_headerBlocks);
+            if (block.isValid())
+                doc->markContentsDirty(block.position(), block.length());
+        }
+    }
+    viewport()->update();
+}
+
+void DocumentView::applyAllFormats()
+{
+    // Walk blocks in order rather than findBlockByNumber per block.
+    QTextDocument *doc = document();
+    QTextBlock block = doc->findBlockByNumber(m_headerBlocks);
+    for (int b = 0; b < m_blockMarks.size() && block.isValid(); ++b, block = block.next())
+        block.layout()->setFormats(formatsForBlock(b));
+    doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
+    viewport()->update();
+}
+
+DocumentView::DocumentView(QWidget *parent)
+    : QTextEdit(parent)
+{
+    setObjectName(u"documentView"_s);
+    setAccessibleName(tr("Article text"));
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setUndoRedoEnabled(false);
+    setFrameShape(QFrame::NoFrame);
+    m_layers = Layers(Layer::Quotes) | Layer::People | Layer::Organisations | Layer::Places | Layer::Dates
+        | Layer::Figures | Layer::Highlights;
+
+    QFont reading(u"DejaVu Serif"_s);
+    reading.setStyleHint(QFont::Serif);
+    reading.setPointSizeF(12);
+    document()->setDefaultFont(reading);
+    document()->setDocumentMargin(24);
+
+    m_floatingBar = new QFrame(viewport());
+    m_floatingBar->setObjectName(u"selectionBar"_s);
+    m_floatingBar->setAccessibleName(tr("Selection actions"));
+    m_floatingBar->setFrameShape(QFrame::StyledPanel);
+    m_floatingBar->setAutoFillBackground(true);
+    m_floatingBar->setLayout(new QHBoxLayout);
+    m_floatingBar->layout()->setContentsMargins(2, 2, 2, 2);
+    m_floatingBar->layout()->setSpacing(2);
+    m_floatingBar->hide();
+
+    connect(this, &QTextEdit::selectionChanged, this, [this] {
+        emit selectionSpanChanged(!selectedSpan().isEmpty());
+        if (selectedSpan().isEmpty())
+            m_floatingBar->hide();
+    });
+}
+
+DocumentView::~DocumentView() = default;
+
+void DocumentView::setSession(ArticleSession *session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (m_session)
+        connect(m_session, &ArticleSession::annotationsChanged, this, [this] { rebuildMarks(); });
+}
+
+void DocumentView::clearArticle()
+{
+    m_built = false;
+    m_blockMarks.clear();
+    m_blockStarts.clear();
+    m_markCount = 0;
+    clear();
+}
+
+void DocumentView::showArticle()
+{
+    m_built = false;
+    if (!m_session || !m_session->isOpen()) {
+        clearArticle();
+        return;
+    }
+    const Article &article = m_session->article();
+    const QString title = article.title.isEmpty() ? tr("(untitled)") : article.title;
+    QStringList meta;
+    if (!article.source.isEmpty())
+        meta << article.source;
+    if (article.published.isValid())
+        meta << QLocale().toString(article.published, QLocale::LongFormat);
+    if (!article.dateline.isEmpty())
+        meta << article.dateline;
+    const QString metaLine = meta.join(u"  ·  "_s);
+
+    // The body goes in as-is, so document position = m_bodyOffset + body index: '\n' becomes a
+    // block separator of the same length.
+    QString header = title + u'\n' + metaLine + u'\n';
+    m_headerBlocks = 2;
+    m_bodyOffset = header.size();
+    QTextDocument *doc = document();
+    doc->setUndoRedoEnabled(false);
+    doc->setPlainText(header + article.body);
+
+    m_blockStarts.clear();
+    m_blockStarts.append(0);
+    for (qsizetype i = article.body.indexOf(u'\n'); i >= 0; i = article.body.indexOf(u'\n', i + 1))
+        m_blockStarts.append(i + 1);
+
+    const bool blankLineParagraphs = article.body.contains(u"\n\n"_s);
+    QTextCursor c(doc);
+    // Body paragraphs: comfortable line height; space between paragraphs unless the source already
+    // separates them with blank lines.
+    c.setPosition(int(m_bodyOffset));
+    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    QTextBlockFormat body;
+    body.setLineHeight(145, QTextBlockFormat::ProportionalHeight);
+    body.setBottomMargin(blankLineParagraphs ? 0 : 10);
+    c.mergeBlockFormat(body);
+
+    c.setPosition(0);
+    c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    QTextCharFormat titleFormat;
+    titleFormat.setFontWeight(QFont::Bold);
+    titleFormat.setProperty(QTextFormat::FontSizeAdjustment, 3);
+    titleFormat.setFontFamilies({u"DejaVu Sans"_s});
+    c.mergeCharFormat(titleFormat);
+    QTextBlockFormat titleBlock;
+    titleBlock.setBottomMargin(6);
+    c.mergeBlockFormat(titleBlock);
+
+    c.movePosition(QTextCursor::NextBlock);
+    c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    QTextCharFormat metaFormat;
+    metaFormat.setForeground(palette().color(QPalette::PlaceholderText));
+    metaFormat.setFontFamilies({u"DejaVu Sans"_s});
+    c.mergeCharFormat(metaFormat);
+    QTextBlockFormat metaBlock;
+    metaBlock.setBottomMargin(18);
+    c.mergeBlockFormat(metaBlock);
+
+    for (const Block &block : article.blocks) {
+        if (block.span.isEmpty() || block.span.end > article.body.size())
+            continue;
+        c.setPosition(int(m_bodyOffset + block.span.start));
+        c.setPosition(int(m_bodyOffset + block.span.end), QTextCursor::KeepAnchor);
+        QTextCharFormat f;
+        QTextBlockFormat bf;
+        switch (block.kind) {
+        case Block::Kind::Heading:
+            f.setFontWeight(QFont::Bold);
+            f.setProperty(QTextFormat::FontSizeAdjustment, 1);
+            f.setFontFamilies({u"DejaVu Sans"_s});
+            bf.setTopMargin(14);
+            break;
+        case Block::Kind::Byline:
+            f.setFontWeight(QFont::DemiBold);
+            f.setFontFamilies({u"DejaVu Sans"_s});
+            f.setForeground(palette().color(QPalette::PlaceholderText));
+            break;
+        case Block::Kind::Dateline:
+            f.setFontWeight(QFont::Bold);
+            f.setFontCapitalization(QFont::SmallCaps);
+            break;
+        case Block::Kind::Credit:
+            f.setFontItalic(true);
+            f.setForeground(palette().color(QPalette::PlaceholderText));
+            bf.setTopMargin(10);
+            break;
+        }
+        c.mergeCharFormat(f);
+        if (bf.propertyCount() > 0)
+            c.mergeBlockFormat(bf);
+    }
+
+    m_blockMarks.clear();
+    m_lastSideMargin = -1;
+    updateReadingWidth();
+    m_built = true;
+    rebuildMarks();
+    moveCursor(QTextCursor::Start);
+    verticalScrollBar()->setValue(0);
+}
+
+void DocumentView::setLayers(Layers layers)
+{
+    if (m_layers == layers)
+        return;
+    m_layers = layers;
+    if (m_built)
+        applyAllFormats();
+}
+
+void DocumentView::setTagColors(const QHash<QString, QColor> &colors)
+{
+    if (m_tagColors == colors)
+        return;
+    m_tagColors = colors;
+    rebuildMarks();
+}
+
+QColor DocumentView::annotationColor(int annotationIndex) const
+{
+    const Annotation &a = m_session->annotations().at(annotationIndex);
+    if (!a.color.isEmpty()) {
+        const QColor own = QColor::fromString(a.color);
+        if (own.isValid())
+            return own;
+    }
+    for (const QString &tag : a.tags) {
+        const QColor c = m_tagColors.value(tag);
+        if (c.isValid())
+            return c;
+    }
+    return defaultHighlightColor();
+}
+
+void DocumentView::rebuildMarks()
+{
+    if (!m_session || !m_session->isOpen() || m_blockStarts.isEmpty())
+        return;
+    const qsizetype bodyLength = m_session->article().body.size();
+    QList<QList<LayerMark>> blocks(m_blockStarts.size());
+    qsizetype count = 0;
+    auto add = [&](Span span, Layer layer, int ref, QRgb fill = 0) {
+        const qsizetype s = std::clamp<qsizetype>(span.start, 0, bodyLength);
+        const qsizetype e = std::clamp<qsizetype>(span.end, 0, bodyLength);
+        if (e <= s)
+            return;
+        ++count;
+        // The block holding s: the last block start <= s.
+        qsizetype b = std::upper_bound(m_blockStarts.cbegin(), m_blockStarts.cend(), s) - m_blockStarts.cbegin() - 1;
+        for (; b < m_blockStarts.size() && m_blockStarts.at(b) < e; ++b) {
+            const qsizetype bs = m_blockStarts.at(b);
+            const qsizetype be = b + 1 < m_blockStarts.size() ? m_blockStarts.at(b + 1) - 1 : bodyLength;
+            const qsizetype cs = std::max(s, bs);
+            const qsizetype ce = std::min(e, be);
+            if (ce > cs)
+                blocks[b].append(LayerMark{cs, ce, layer, ref, fill});
+        }
+    };
+    const AnalysisResult &an = m_session->analysis();
+    for (int i = 0; i < an.quotes.size(); ++i)
+        add(an.quotes.at(i).span, Layer::Quotes, i);
+    for (int i = 0; i < an.entities.size(); ++i) {
+        if (const auto layer = layerOfEntity(an.entities.at(i).type))
+            add(an.entities.at(i).span, *layer, i);
+    }
+    for (int i = 0; i < an.figures.size(); ++i)
+        add(an.figures.at(i).span, Layer::Figures, i);
+    const QList<Annotation> &annotations = m_session->annotations();
+    QSet<QString> tagSet;
+    for (int i = 0; i < annotations.size(); ++i) {
+        add(annotations.at(i).span, Layer::Highlights, i, annotationColor(i).rgba());
+        for (const QString &t : annotations.at(i).tags)
+            tagSet.insert(t);
+    }
+    m_laneTags = QStringList(tagSet.cbegin(), tagSet.cend());
+    m_laneTags.sort(Qt::CaseInsensitive);
+    m_markCount = count;
+
+    const bool firstBuild = m_blockMarks.size() != blocks.size();
+    QList<int> changed;
+    if (!firstBuild) {
+        for (int b = 0; b < blocks.size(); ++b) {
+            if (blocks.at(b) != m_blockMarks.at(b))
+                changed.append(b);
+        }
+    }
+    m_blockMarks = std::move(blocks);
+    if (firstBuild)
+        applyAllFormats();
+    else if (!changed.isEmpty()) // only what changed: a full pass would relayout a long article
+        applyFormats(changed);
+}
+
+int DocumentView::laneOfTag(const QString &tagPath) const
+{
+    const int i = int(m_laneTags.indexOf(tagPath));
+    return i < 0 ? 0 : std::min(i + 1, MaxLanes - 1);
+}
+
+Span DocumentView::selectedSpan() const
+{
+    if (!m_session || !m_session->isOpen())
+        return {};
+    const QTextCursor c = textCursor();
+    if (!c.hasSelection())
+        return {};
+    const qsizetype length = m_session->article().body.size();
+    const qsizetype s = std::clamp<qsizetype>(c.selectionStart() - m_bodyOffset, 0, length);
+    const qsizetype e = std::clamp<qsizetype>(c.selectionEnd() - m_bodyOffset, 0, length);
+    return e > s ? Span{s, e} : Span{};
+}
+
+void DocumentView::selectSpan(Span span)
+{
+    QTextCursor c(document());
+    c.setPosition(int(m_bodyOffset + span.start));
+    c.setPosition(int(m_bodyOffset + span.end), QTextCursor::KeepAnchor);
+    setTextCursor(c);
+}
+
+void DocumentView::scrollToSpan(Span span, bool flash)
+{
+    QTextCursor c(document());
+    c.setPosition(int(m_bodyOffset + span.end));
+    setTextCursor(c);
+    ensureCursorVisible();
+    c.setPosition(int(m_bodyOffset + span.start));
+    setTextCursor(c);
+    ensureCursorVisible();
+    if (!flash)
+        return;
+    QTextEdit::ExtraSelection sel;
+    sel.cursor = QTextCursor(document());
+    sel.cursor.setPosition(int(m_bodyOffset + span.start));
+    sel.cursor.setPosition(int(m_bodyOffset + span.end), QTextCursor::KeepAnchor);
+    sel.format.setBackground(palette().color(QPalette::Highlight));
+    sel.format.setForeground(palette().color(QPalette::HighlightedText));
+    setExtraSelections({sel});
+    QTimer::singleShot(700, this, [this] { setExtraSelections({}); });
+}
+
+qsizetype DocumentView::bodyPositionAt(const QPoint &viewportPos) const
+{
+    const int pos = document()->documentLayout()->hitTest(
+        viewportPos + QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()), Qt::ExactHit);
+    if (pos < 0)
+        return -1;
+    return pos - m_bodyOffset;
+}
+
+QList<qint64> DocumentView::annotationsAt(qsizetype bodyPos) const
+{
+    QList<qint64> ids;
+    if (!m_session || bodyPos < 0)
+        return ids;
+    for (const Annotation &a : m_session->annotations()) {
+        if (a.span.start > bodyPos)
+            break;
+        if (a.span.contains(bodyPos))
+            ids.append(a.id);
+    }
+    return ids;
+}
+
+void DocumentView::updateReadingWidth()
+{
+    // About 70 characters per line, centred; the left side keeps room for the tag stripes.
+    const int measure = QFontMetrics(document()->defaultFont()).averageCharWidth() * 72;
+    const int side = std::max(0, (viewport()->width() - measure - StripeArea) / 2);
+    if (side == m_lastSideMargin)
+        return;
+    m_lastSideMargin = side;
+    QTextFrameFormat ff = document()->rootFrame()->frameFormat();
+    ff.setLeftMargin(side + StripeArea);
+    ff.setRightMargin(side);
+    document()->rootFrame()->setFrameFormat(ff);
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QTextEdit::resizeEvent(event);
+    updateReadingWidth();
+}
+
+void DocumentView::setZoomSteps(int steps)
+{
+    steps = std::clamp(steps, -4, 12);
+    m_zoom = steps;
+    QFont f = document()->defaultFont();
+    f.setPointSizeF(12 + steps);
+    document()->setDefaultFont(f);
+    m_lastSideMargin = -1;
+    updateReadingWidth();
+}
+
+void DocumentView::paintEvent(QPaintEvent *event)
+{
+    QTextEdit::paintEvent(event);
+    if (!m_session || !m_session->isOpen() || !m_layers.testFlag(Layer::Highlights))
+        return;
+    // Margin stripes: one lane per tag (lane 0 for untagged highlights), as QDA tools draw codes.
+    const int first = cursorForPosition(QPoint(0, 0)).position() - int(m_bodyOffset);
+    const int last = cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position()
+        - int(m_bodyOffset);
+    // The text column's left edge, in viewport coordinates, from where the body starts.
+    QTextCursor bodyStart(document());
+    bodyStart.setPosition(int(m_bodyOffset));
+    const int x0 = cursorRect(bodyStart).left() - 10;
+    QPainter p(viewport());
+    const QList<Annotation> &annotations = m_session->annotations();
+    for (int i = 0; i < annotations.size(); ++i) {
+        const Annotation &a = annotations.at(i);
+        if (a.span.start > last)
+            break;
+        if (a.span.end < first)
+            continue;
+        QTextCursor c(document());
+        c.setPosition(int(m_bodyOffset + std::max<qsizetype>(a.span.start, first)));
+        const int top = cursorRect(c).top();
+        c.setPosition(int(m_bodyOffset + std::min<qsizetype>(a.span.end, last)));
+        const int bottom = cursorRect(c).bottom();
+        QList<int> lanes;
+        if (a.tags.isEmpty()) {
+            lanes.append(0);
+        } else {
+            for (const QString &t : a.tags)
+                lanes.append(laneOfTag(t));
+        }
+        for (int k = 0; k < lanes.size(); ++k) {
+            const QString tag = a.tags.isEmpty() ? QString() : a.tags.at(k);
+            QColor color = tag.isEmpty() ? annotationColor(i) : m_tagColors.value(tag, annotationColor(i));
+            if (isDarkPalette(palette()))
+                color = color.lighter(110);
+            else
+                color = color.darker(115);
+            const int x = x0 - lanes.at(k) * (StripeWidth + StripeGap);
+            p.fillRect(QRect(x, top, StripeWidth, std::max(bottom - top, 4)), color);
+        }
+    }
+}
+
+void DocumentView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QTextEdit::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (!selectedSpan().isEmpty()) {
+        updateFloatingBar();
+        return;
+    }
+    const qsizetype pos = bodyPositionAt(event->position().toPoint());
+    if (pos < 0 || !m_session)
+        return;
+    if (m_layers.testFlag(Layer::Highlights)) {
+        const QList<qint64> ids = annotationsAt(pos);
+        if (ids.size() == 1) {
+            emit annotationActivated(ids.first());
+            return;
+        }
+        if (ids.size() > 1) {
+            chooseAnnotation(ids, event->globalPosition().toPoint());
+            return;
+        }
+    }
+    const AnalysisResult &an = m_session->analysis();
+    if (m_layers.testFlag(Layer::Quotes)) {
+        for (int i = 0; i < an.quotes.size(); ++i) {
+            if (an.quotes.at(i).span.contains(pos)) {
+                emit quoteActivated(i);
+                return;
+            }
+        }
+    }
+    for (int i = 0; i < an.entities.size(); ++i) {
+        const auto layer = layerOfEntity(an.entities.at(i).type);
+        if (layer && m_layers.testFlag(*layer) && an.entities.at(i).span.contains(pos)) {
+            emit entityActivated(i);
+            return;
+        }
+    }
+}
+
+void DocumentView::chooseAnnotation(const QList<qint64> &ids, const QPoint &globalPos)
+{
+    // Overlapping highlights: let the reader pick which one they meant.
+    QMenu menu(this);
+    menu.setObjectName(u"overlapMenu"_s);
+    menu.setTitle(tr("Overlapping highlights"));
+    for (qint64 id : ids) {
+        const auto a = m_session->annotation(id);
+        if (!a)
+            continue;
+        QString label = u"“"_s + excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 40) + u"”"_s;
+        if (!a->tags.isEmpty())
+            label += u"  —  "_s + a->tags.join(u", "_s);
+        QAction *act = menu.addAction(label);
+        QPixmap swatch(12, 12);
+        const auto &all = m_session->annotations();
+        const auto it = std::find_if(all.cbegin(), all.cend(), [id](const Annotation &x) { return x.id == id; });
+        swatch.fill(annotationColor(int(it - all.cbegin())));
+        act->setIcon(QIcon(swatch));
+        connect(act, &QAction::triggered, this, [this, id] { emit annotationActivated(id); });
+    }
+    menu.exec(globalPos);
+}
+
+void DocumentView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu(event->pos());
+    menu->setObjectName(u"documentContextMenu"_s);
+    const qsizetype pos = bodyPositionAt(event->pos());
+    QAction *before = menu->actions().isEmpty() ? nullptr : menu->actions().first();
+    if (!selectedSpan().isEmpty()) {
+        menu->insertActions(before, m_selectionActions);
+        menu->insertSeparator(before);
+    } else if (const QList<qint64> ids = annotationsAt(pos); !ids.isEmpty()) {
+        emit annotationActivated(ids.first());
+        menu->insertActions(before, m_annotationActions);
+        menu->insertSeparator(before);
+    }
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+bool DocumentView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_session && m_session->isOpen()) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qsizetype pos = bodyPositionAt(help->pos());
+        QStringList lines;
+        const AnalysisResult &an = m_session->analysis();
+        if (pos >= 0) {
+            if (m_layers.testFlag(Layer::Quotes)) {
+                for (const Quote &q : an.quotes) {
+                    if (q.span.contains(pos)) {
+                        lines << (q.speaker.isEmpty() ? tr("Quote — speaker unknown")
+                                                      : tr("Quote — %1").arg(q.speaker.toHtmlEscaped()));
+                    }
+                }
+            }
+            for (const Entity &e : an.entities) {
+                const auto layer = layerOfEntity(e.type);
+                if (layer && m_layers.testFlag(*layer) && e.span.contains(pos))
+                    lines << tr("%1: %2").arg(layerName(*layer), (e.canonical.isEmpty() ? e.text : e.canonical).toHtmlEscaped());
+            }
+            if (m_layers.testFlag(Layer::Figures)) {
+                for (const Figure &f : an.figures) {
+                    if (f.span.contains(pos)) {
+                        QString line = tr("Figure: %1 %2").arg(QLocale().toString(f.value, 'g', 12), f.unit.toHtmlEscaped());
+                        if (!f.attributedTo.isEmpty())
+                            line += tr(" (according to %1)").arg(f.attributedTo.toHtmlEscaped());
+                        lines << line;
+                    }
+                }
+            }
+            if (m_layers.testFlag(Layer::Highlights)) {
+                for (qint64 id : annotationsAt(pos)) {
+                    const auto a = m_session->annotation(id);
+                    QString line = a->tags.isEmpty() ? tr("Highlight") : tr("Highlight: %1").arg(a->tags.join(u", "_s).toHtmlEscaped());
+                    if (!a->note.isEmpty())
+                        line += u"<br><i>"_s + excerpt(a->note, 80).toHtmlEscaped() + u"</i>"_s;
+                    lines << line;
+                }
+            }
+        }
+        if (lines.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), lines.join(u"<br>"_s), viewport());
+        return true;
+    }
+    return QTextEdit::viewportEvent(event);
+}
+
+void DocumentView::changeEvent(QEvent *event)
+{
+    QTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_built)
+        applyAllFormats();
+}
+
+void DocumentView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape)
+        m_floatingBar->hide();
+    QTextEdit::keyPressEvent(event);
+    if (event->modifiers() & Qt::ShiftModifier)
+        updateFloatingBar();
+}
+
+void DocumentView::updateFloatingBar()
+{
+    if (selectedSpan().isEmpty() || m_selectionActions.isEmpty()) {
+        m_floatingBar->hide();
+        return;
+    }
+    if (m_floatingBar->layout()->count() == 0) {
+        for (QAction *a : std::as_const(m_selectionActions)) {
+            auto *b = new QToolButton(m_floatingBar);
+            b->setDefaultAction(a);
+            b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+            b->setAutoRaise(true);
+            b->setFocusPolicy(Qt::NoFocus); // keyboard users have the shortcuts; focus stays in the text
+            m_floatingBar->layout()->addWidget(b);
+        }
+    }
+    m_floatingBar->adjustSize();
+    QTextCursor end = textCursor();
+    end.setPosition(textCursor().selectionEnd());
+    const QRect r = cursorRect(end);
+    QPoint p(r.left() - m_floatingBar->width() / 2, r.bottom() + 6);
+    if (p.y() + m_floatingBar->height() > viewport()->height())
+        p.setY(cursorRect(textCursor()).top() - m_floatingBar->height() - 6);
+    p.setX(std::clamp(p.x(), 2, std::max(2, viewport()->width() - m_floatingBar->width() - 2)));
+    m_floatingBar->move(p);
+    m_floatingBar->show();
+    m_floatingBar->raise();
+}
+
+} // namespace Lede

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ExportDialog.h"
+
+#include "Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede {
+
+ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedArticles, const QList<Tag> &tags,
+                           QWidget *parent)
+    : QDialog(parent)
+    , m_current(currentArticle)
+    , m_selected(selectedArticles)
+{
+    setObjectName(u"exportDialog"_s);
+    setWindowTitle(tr("Export CSV"));
+    auto *scope = new QGroupBox(tr("What to export"), this);
+    m_article = new QRadioButton(tr("&This article"), scope);
+    m_article->setObjectName(u"scopeArticle"_s);
+    m_selection = new QRadioButton(tr("&Selected articles (%n)", nullptr, int(selectedArticles.size())), scope);
+    m_selection->setObjectName(u"scopeSelection"_s);
+    m_library = new QRadioButton(tr("The whole &library"), scope);
+    m_library->setObjectName(u"scopeLibrary"_s);
+    m_tag = new QRadioButton(tr("Highlights with the ta&g:"), scope);
+    m_tag->setObjectName(u"scopeTag"_s);
+    m_tagCombo = new QComboBox(scope);
+    m_tagCombo->setObjectName(u"exportTag"_s);
+    m_tagCombo->setAccessibleName(tr("Tag to export"));
+    for (const Tag &t : tags)
+        m_tagCombo->addItem(t.path, t.id);
+    m_article->setEnabled(currentArticle != 0);
+    m_selection->setEnabled(!selectedArticles.isEmpty());
+    m_tag->setEnabled(!tags.isEmpty());
+    m_tagCombo->setEnabled(false);
+    connect(m_tag, &QRadioButton::toggled, m_tagCombo, &QWidget::setEnabled);
+    (currentArticle != 0 ? m_article : m_library)->setChecked(true);
+    auto *tagRow = new QHBoxLayout;
+    tagRow->addWidget(m_tag);
+    tagRow->addWidget(m_tagCombo, 1);
+    auto *scopeLayout = new QVBoxLayout(scope);
+    scopeLayout->addWidget(m_article);
+    scopeLayout->addWidget(m_selection);
+    scopeLayout->addWidget(m_library);
+    scopeLayout->addLayout(tagRow);
+
+    QSettings settings;
+    m_automatic = new QCheckBox(tr("Include &automatic layers (quotes, entities, figures)"), this);
+    m_automatic->setObjectName(u"includeAutomatic"_s);
+    m_automatic->setChecked(Settings::ExportAutomaticLayers.read(settings));
+    m_bom = new QCheckBox(tr("Spreadsheet &compatible (UTF-8 with byte order mark)"), this);
+    m_bom->setObjectName(u"byteOrderMark"_s);
+    m_bom->setChecked(Settings::ExportByteOrderMark.read(settings));
+
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(u"exportPath"_s);
+    m_path->setAccessibleName(tr("File to write"));
+    QString dir = Settings::LastExportDir.read(settings);
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_path->setText(QDir(dir).filePath(u"lede-export.csv"_s));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export CSV"), m_path->text(), tr("CSV files (*.csv)"));
+        if (!p.isEmpty())
+            m_path->setText(p);
+    });
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&File:"), pathRow);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        QSettings s;
+        Settings::ExportAutomaticLayers.write(s, m_automatic->isChecked());
+        Settings::ExportByteOrderMark.write(s, m_bom->isChecked());
+        Settings::LastExportDir.write(s, QFileInfo(path()).absolutePath());
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scope);
+    layout->addWidget(m_automatic);
+    layout->addWidget(m_bom);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+}
+
+ExportDialog::~ExportDialog() = default;
+
+ExportQuery ExportDialog::query() const
+{
+    ExportQuery q;
+    if (m_article->isChecked())
+        q.articleIds = {m_current};
+    else if (m_selection->isChecked())
+        q.articleIds = m_selected;
+    else if (m_tag->isChecked())
+        q.tagId = m_tagCombo->currentData().toLongLong();
+    const bool automatic = m_automatic->isChecked();
+    q.includeQuotes = q.includeEntities = q.includeFigures = automatic;
+    return q;
+}
+
+CsvOptions ExportDialog::options() const
+{
+    CsvOptions o;
+    o.byteOrderMark = m_bom->isChecked();
+    return o;
+}
+
+QString ExportDialog::path() const
+{
+    return m_path->text().trimmed();
+}
+
+void ExportDialog::setPath(const QString &path)
+{
+    m_path->setText(path);
+}
+
+void ExportDialog::setScope(Scope scope)
+{
+    switch (scope) {
+    case Scope::CurrentArticle:
+        m_article->setChecked(true);
+        break;
+    case Scope::SelectedArticles:
+        m_selection->setChecked(true);
+        break;
+    case Scope::Library:
+        m_library->setChecked(true);
+        break;
+    case Scope::Tag:
+        m_tag->setChecked(true);
+        break;
+    }
+}
+
+} // namespace Lede

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Annotation.h"
+#include "io/CsvExporter.h"
+#include "store/ArticleStore.h"
+
+#include <QDialog>
+
+class QRadioButton;
+class QComboBox;
+class QCheckBox;
+class QLineEdit;
+
+namespace Lede {
+
+// Asks what to export to CSV: this article, the selected articles, the whole library or one tag;
+// with or without the automatic layers; with a BOM for spreadsheets. Only collects choices; the
+// window runs the export.
+class ExportDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportDialog)
+
+public:
+    enum class Scope { CurrentArticle, SelectedArticles, Library, Tag };
+
+    ExportDialog(qint64 currentArticle, const QList<qint64> &selectedArticles, const QList<Tag> &tags,
+                 QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    ExportQuery query() const;
+    CsvOptions options() const;
+    QString path() const;
+    void setPath(const QString &path);
+    void setScope(Scope scope);
+
+private:
+    qint64 m_current;
+    QList<qint64> m_selected;
+    QRadioButton *m_article;
+    QRadioButton *m_selection;
+    QRadioButton *m_library;
+    QRadioButton *m_tag;
+    QComboBox *m_tagCombo;
+    QCheckBox *m_automatic;
+    QCheckBox *m_bom;
+    QLineEdit *m_path;
+};
+
+} // namespace Lede

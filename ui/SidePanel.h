@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Annotation.h"
+#include "Span.h"
+
+#include <QHash>
+#include <QTabWidget>
+
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QLabel;
+class QAction;
+
+namespace Lede {
+
+class ArticleSession;
+
+// The side panel: Notes (the article's highlights in text order and a note editor that saves as you
+// type), Quotes grouped by speaker, Entities grouped by type and canonical name, and the Tags
+// codebook as a tree. It reads from the ArticleSession and changes data only through it.
+class SidePanel final : public QTabWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SidePanel)
+
+public:
+    enum Tab { NotesTab, QuotesTab, EntitiesTab, TagsTab };
+
+    explicit SidePanel(QWidget *parent = nullptr);
+    ~SidePanel() override;
+
+    void setSession(ArticleSession *session);
+    // Rebuilds the article tabs from the session (after open or an annotation change).
+    void refreshArticle();
+    void setTags(const QList<Tag> &tags);
+
+    qint64 currentAnnotationId() const { return m_currentAnnotation; }
+    void selectAnnotation(qint64 id, bool focusTab = true);
+    void selectQuote(int quoteIndex);
+    void selectEntity(int entityIndex);
+    qint64 currentTagId() const;
+    void focusNoteEditor();
+
+    void setAnnotationActions(const QList<QAction *> &actions);
+    void setTagActions(const QList<QAction *> &actions) { m_tagActions = actions; }
+
+signals:
+    // The reader picked something in the panel: show it in the text.
+    void spanRequested(Span span);
+    void currentAnnotationChanged(qint64 annotationId);
+    void currentTagChanged(qint64 tagId);
+    void errorOccurred(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void rebuildNotes();
+    void rebuildQuotes();
+    void rebuildEntities();
+    void showAnnotationInEditor();
+    void noteEdited();
+    QString annotationLabel(const Annotation &a) const;
+
+    ArticleSession *m_session = nullptr;
+    QListWidget *m_notes;
+    QLabel *m_noteHeading;
+    QPlainTextEdit *m_noteEditor;
+    QWidget *m_annotationButtons;
+    QTreeWidget *m_quotes;
+    QTreeWidget *m_entities;
+    QTreeWidget *m_tags;
+    QList<QAction *> m_tagActions;
+    QList<qint64> m_noteIds;
+    qint64 m_currentAnnotation = 0;
+    bool m_updating = false;
+    QHash<QString, int> m_entityCycle; // entity group key -> next mention to show
+};
+
+} // namespace Lede
