@@ -195,6 +195,18 @@ int speed(const QString &dirPath)
           << QString::number(secs, 'f', 3) << " s = " << QString::number(bytes / secs / 1e6, 'f', 2)
           << " MB/s, cpu " << QString::number(cpuSecs, 'f', 3)
           << " s = " << QString::number(bytes / cpuSecs / 1e6, 'f', 2) << " MB/s\n";
+
+    // One body of ~2 MB: a super-linear step would show here and not above.
+    QString huge;
+    while (huge.size() < 2 * 1024 * 1024)
+        huge += corpus;
+    const std::clock_t hugeStart = std::clock();
+    const int hugeQuotes = int(analyse(huge).size());
+    const double hugeCpu = double(std::clock() - hugeStart) / CLOCKS_PER_SEC;
+    const qint64 hugeBytes = huge.toUtf8().size();
+    out() << "one body of " << hugeBytes / 1024 << " KiB (" << hugeQuotes << " quotes): cpu "
+          << QString::number(hugeCpu, 'f', 3) << " s = " << QString::number(hugeBytes / hugeCpu / 1e6, 'f', 2)
+          << " MB/s\n";
     return 0;
 }
 

@@ -219,6 +219,9 @@ private:
     std::vector<Event> m_subjects; // sentence subjects, sorted by position
     std::vector<Event> m_speakers; // resolved speakers in reading order
     QHash<QString, Gender> m_gender;
+    QHash<QString, std::vector<int>> m_roleIndex;    // role word -> mentions, in reading order
+    QHash<QString, std::vector<int>> m_orgNameIndex; // lower-case word of an organisation's name
+    std::vector<int> m_orgMentions;                  // organisations named in the reporter's text
     std::vector<const Entity *> m_sortedEntities;
 };
 
@@ -381,7 +384,8 @@ void Resolver::findMentions()
             continue;
         }
         int j = i;
-        while (!m_tokens[size_t(j)].possessive && j + 1 < n) {
+        // No name is longer than a dozen words; the cap keeps a page of Title Case linear.
+        while (!m_tokens[size_t(j)].possessive && j + 1 < n && j - i < 12) {
             const Token &next = m_tokens[size_t(j + 1)];
             if (next.para != m_tokens[size_t(i)].para || next.quote != m_tokens[size_t(i)].quote)
                 break;
@@ -661,11 +665,18 @@ void Resolver::classifyMentions()
     }
 
     // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
+    // Each distinct full name is a candidate once, however often it is repeated.
     QHash<QString, std::vector<int>> byLastToken;
+    QSet<QString> distinctNames;
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
         const Mention &m = m_mentions[mi];
-        if (m.type == Mention::Type::Person && m.nameTokens.size() >= 2)
+        if (m.type == Mention::Type::Person && m.nameTokens.size() >= 2) {
+            const QString key = m.nameTokens.join(u' ');
+            if (distinctNames.contains(key))
+                continue;
+            distinctNames.insert(key);
             byLastToken[m.nameTokens.last()].push_back(int(mi));
+        }
     }
     for (Mention &m : m_mentions) {
         if (!m.canonical.isEmpty() || m.nameTokens.isEmpty() || m.bareTitle)
@@ -700,6 +711,25 @@ void Resolver::classifyMentions()
     for (const Mention &m : m_mentions)
         if (m.type == Mention::Type::Person && m.gender != Gender::Unknown)
             m_gender.insert(m.canonical, m.gender);
+    for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
+        const Mention &m = m_mentions[size_t(mi)];
+        if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
+            continue;
+        for (const QString &r : m.roles) {
+            std::vector<int> &list = m_roleIndex[r];
+            if (list.empty() || list.back() != mi)
+                list.push_back(mi);
+        }
+        if (m.type == Mention::Type::Org) {
+            for (const QString &t : m.nameTokens) {
+                std::vector<int> &list = m_orgNameIndex[t.toLower()];
+                if (list.empty() || list.back() != mi)
+                    list.push_back(mi);
+            }
+            if (!m.precededByThe)
+                m_orgMentions.push_back(mi);
+        }
+    }
 }
 
 const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
@@ -948,17 +978,19 @@ std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
         const Gender g = m_gender.value(e.name, Gender::Unknown);
         return g == Gender::Unknown || g == gender;
     };
+    constexpr int kMaxWalk = 400;
     const Event *best = nullptr;
     auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
                                [](const Event &e, qsizetype p) { return e.pos < p; });
-    while (it != m_subjects.begin()) {
+    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
         --it;
         if (compatible(*it)) {
             best = &*it;
             break;
         }
     }
-    for (auto s = m_speakers.rbegin(); s != m_speakers.rend(); ++s) {
+    int walked = 0;
+    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
         if (s->pos < pos && compatible(*s)) {
             if (!best || s->pos > best->pos)
                 best = &*s;
@@ -972,13 +1004,27 @@ std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
 
 std::optional<Event> Resolver::focusOrg(qsizetype pos) const
 {
+    // Both walks are capped: focus that lies hundreds of events back is no focus, and the cap keeps
+    // a huge body linear.
+    constexpr int kMaxWalk = 400;
     const Event *best = nullptr;
-    for (const Event &e : m_subjects)
-        if (e.pos < pos && e.type == Mention::Type::Org)
-            best = &e;
-    for (const Event &e : m_speakers)
-        if (e.pos < pos && e.type == Mention::Type::Org && (!best || e.pos > best->pos))
-            best = &e;
+    auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
+                               [](const Event &e, qsizetype p) { return e.pos < p; });
+    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
+        --it;
+        if (it->type == Mention::Type::Org) {
+            best = &*it;
+            break;
+        }
+    }
+    int walked = 0;
+    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
+        if (s->pos < pos && s->type == Mention::Type::Org) {
+            if (!best || s->pos > best->pos)
+                best = &*s;
+            break;
+        }
+    }
     if (!best)
         return std::nullopt;
     return *best;
@@ -1038,20 +1084,31 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     if (definite && !(hasName && orgHead)) {
         const Mention *before = nullptr;
         const Mention *after = nullptr;
-        for (const Mention &m : m_mentions) {
-            if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
-                continue;
-            bool match = m.roles.contains(head);
-            if (!match && orgHead && m.type == Mention::Type::Org)
-                for (const QString &t : m.nameTokens)
-                    match = match || t.compare(head, Qt::CaseInsensitive) == 0;
-            if (!match)
-                continue;
-            if (m_tokens[size_t(m.firstTok)].start < pos)
-                before = &m;
-            else if (!after)
-                after = &m;
-        }
+        auto consider = [&](const std::vector<int> *list) {
+            if (!list)
+                return;
+            // Lists hold mention indices in reading order: binary search around the phrase.
+            auto it = std::lower_bound(list->begin(), list->end(), pos, [this](int mi, qsizetype p) {
+                return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+            });
+            if (it != list->begin()) {
+                const Mention *m = &m_mentions[size_t(*(it - 1))];
+                if (!before || m->firstTok > before->firstTok)
+                    before = m;
+            }
+            if (it != list->end()) {
+                const Mention *m = &m_mentions[size_t(*it)];
+                if (!after || m->firstTok < after->firstTok)
+                    after = m;
+            }
+        };
+        auto find = [](const QHash<QString, std::vector<int>> &index, const QString &key) {
+            const auto it = index.constFind(key);
+            return it == index.constEnd() ? nullptr : &*it;
+        };
+        consider(find(m_roleIndex, head));
+        if (orgHead)
+            consider(find(m_orgNameIndex, head));
         const Mention *hit = before;
         if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
             if (auto e = focusOrg(pos)) {
@@ -1060,10 +1117,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
                 return a;
             }
             // "the company said": the latest organisation named in the reporter's text.
-            for (const Mention &m : m_mentions)
-                if (m.type == Mention::Type::Org && !m.inQuote && !m.bareTitle
-                    && m_tokens[size_t(m.firstTok)].start < pos && !m.precededByThe)
-                    hit = &m;
+            auto it = std::lower_bound(m_orgMentions.begin(), m_orgMentions.end(), pos, [this](int mi, qsizetype p) {
+                return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+            });
+            if (it != m_orgMentions.begin())
+                hit = &m_mentions[size_t(*(it - 1))];
         }
         if (!hit)
             hit = after;
@@ -1290,7 +1348,7 @@ void Resolver::run()
             continue;
         }
         bool done = false;
-        for (size_t nx = oi + 1; nx < count && !done; ++nx) {
+        for (size_t nx = oi + 1; nx < count && nx <= oi + 4 && !done; ++nx) {
             if (m_qFirst[nx] < 0 || paraOf(nx) != paraOf(oi))
                 break;
             if (!attributable(nx))
