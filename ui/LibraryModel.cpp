@@ -33,33 +33,22 @@ void LibraryModel::setTagFilter(qint64 tagId)
 
 void LibraryModel::refresh()
 {
+    // No count(*) first: counting every match of a common word in a large library costs more than
+    // the first page itself. Pages are fetched until one comes back short.
     beginResetModel();
     m_rows.clear();
-    m_total = 0;
+    m_more = false;
     if (m_store && m_store->isOpen()) {
-        ArticleQuery countQuery = m_query;
-        countQuery.limit = -1;
-        countQuery.offset = 0;
-        auto count = m_store->articleCount(countQuery);
-        if (count) {
-            m_total = count.value();
-        } else {
-            emit errorOccurred(count.errorString());
-        }
         // The first page goes in with the reset, so views attached to modelReset see rows at once
         // and no row insertion nests inside the reset.
-        if (m_total > 0) {
-            ArticleQuery page = m_query;
-            page.offset = 0;
-            page.limit = PageSize;
-            if (auto rows = m_store->articles(page)) {
-                m_rows = rows.value();
-                if (m_rows.size() < PageSize)
-                    m_total = int(m_rows.size());
-            } else {
-                m_total = 0;
-                emit errorOccurred(rows.errorString());
-            }
+        ArticleQuery page = m_query;
+        page.offset = 0;
+        page.limit = PageSize;
+        if (auto rows = m_store->articles(page)) {
+            m_rows = rows.value();
+            m_more = m_rows.size() == PageSize;
+        } else {
+            emit errorOccurred(rows.errorString());
         }
     }
     endResetModel();
@@ -150,7 +139,7 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool LibraryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && m_more;
 }
 
 void LibraryModel::fetchMore(const QModelIndex &parent)
@@ -163,13 +152,12 @@ void LibraryModel::fetchMore(const QModelIndex &parent)
     auto rows = m_store->articles(page);
     if (!rows) {
         emit errorOccurred(rows.errorString());
-        m_total = int(m_rows.size()); // stop asking for more
+        m_more = false; // stop asking for more
         return;
     }
-    if (rows->isEmpty()) {
-        m_total = int(m_rows.size()); // the library shrank under us
+    m_more = rows->size() == PageSize;
+    if (rows->isEmpty())
         return;
-    }
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows->size() - 1));
     m_rows.append(rows.value());
     endInsertRows();

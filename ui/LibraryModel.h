@@ -34,7 +34,8 @@ public:
     void refresh();
 
     // Rows fetched so far (rowCount()) versus rows that match (totalCount()).
-    int totalCount() const { return m_total; }
+    // Rows fetched so far; canFetchMore() tells whether more follow.
+    int loadedCount() const { return int(m_rows.size()); }
     const ArticleSummary *articleAt(const QModelIndex &index) const;
     // The row of the article, if fetched; -1 otherwise.
     int rowOfArticle(qint64 articleId) const;
@@ -56,7 +57,7 @@ private:
     ArticleStore *m_store;
     ArticleQuery m_query;
     QList<ArticleSummary> m_rows;
-    int m_total = 0;
+    bool m_more = false;
 };
 
 } // namespace Lede

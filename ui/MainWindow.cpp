@@ -564,7 +564,7 @@ void MainWindow::showWelcomeOrDocument()
         m_documentStack->setCurrentIndex(1);
         return;
     }
-    const bool empty = m_library->totalCount() == 0 && m_library->search().isEmpty() && m_library->tagFilter() == 0;
+    const bool empty = m_library->loadedCount() == 0 && m_library->search().isEmpty() && m_library->tagFilter() == 0;
     m_welcomeText->setText(empty ? tr("Your library is empty. Import news articles (text, Markdown or HTML files, or a "
                                       "whole folder) — or start with a sample article to see quotes, people, places "
                                       "and figures marked up. You can also drop files on this window.")

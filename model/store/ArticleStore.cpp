@@ -471,7 +471,9 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
     }
     const QString fts = ftsQuery(q.search);
     if (!fts.isEmpty()) {
-        from += u" JOIN articles_fts f ON f.rowid = a.id"_s;
+        // Driven by the FTS index, so that "newest first" streams matches in rowid order and stops
+        // at LIMIT instead of ranking and sorting every match.
+        from = u" FROM articles_fts f JOIN articles a ON a.id = f.rowid"_s;
         where.append(u"articles_fts MATCH ?"_s);
         out.values.append(fts);
     }
@@ -490,7 +492,7 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
     const QString dir = q.descending ? u" DESC"_s : u" ASC"_s;
     switch (q.sort) {
     case ArticleQuery::Sort::ImportedDesc:
-        out.sql += fts.isEmpty() ? u" ORDER BY a.imported_at DESC, a.id DESC"_s : u" ORDER BY f.rank, a.id DESC"_s;
+        out.sql += fts.isEmpty() ? u" ORDER BY a.imported_at DESC, a.id DESC"_s : u" ORDER BY f.rowid DESC"_s;
         break;
     case ArticleQuery::Sort::Title:
         out.sql += u" ORDER BY a.title COLLATE NOCASE"_s + dir + u", a.id"_s;
