@@ -141,7 +141,9 @@ int main(int argc, char **argv)
                                         u"/usr/share/wordnet"_s);
     const QCommandLineOption pruneOpt(u"prune"_s, u"drop features whose averaged weights are all below W"_s,
                                       u"w"_s, u"0.05"_s);
-    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt});
+    const QCommandLineOption skipOpt(u"skip"_s, u"comma-separated corpora not to train on (btc, wnut17, ...)"_s,
+                                     u"names"_s);
+    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt, skipOpt});
     parser.process(app);
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
@@ -162,6 +164,10 @@ int main(int argc, char **argv)
     if (!NerBench::readCorpora(dataDir, corpus, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
+    }
+    if (parser.isSet(skipOpt)) {
+        const QStringList skip = parser.value(skipOpt).split(u',', Qt::SkipEmptyParts);
+        std::erase_if(corpus.train, [&](const NerBench::Sentence &s) { return skip.contains(s.corpus); });
     }
     out() << "gazetteer: " << gaz.size() << " phrases; sentences: " << corpus.train.size() << " train, "
           << corpus.heldOut.size() << " held out\n";

@@ -15,7 +15,7 @@
 
 namespace Lede::Ner {
 
-inline constexpr quint32 kFeatureVersion = 1;
+inline constexpr quint32 kFeatureVersion = 2;
 
 enum Label : quint8 { O = 0, BPer, IPer, BOrg, IOrg, BLoc, ILoc, BMisc, IMisc, LabelCount };
 enum class Kind : quint8 { None, Per, Org, Loc, Misc };
@@ -70,9 +70,19 @@ struct TokenInfo
     bool speechVerb = false;  // "said", "told"
     bool sentenceStart = false;
     bool openQuote = false;
+    bool orgCue = false;      // "Ministry", "Council", "Corp", "Party": heads of organisation names
+    bool locCue = false;      // "River", "Province", "Strip": heads of place names
+    // The capitalised run holding this token ("Ministry of Foreign Affairs", connectors allowed
+    // between capitalised words): its last word, the words around it, cue words inside it.
+    quint64 runHead = 0;
+    quint64 runBefore = 0;
+    quint64 runAfter = 0;
+    quint8 runCues = 0;  // bit 0: ORG cue in the run, 1: LOC cue, 2: title word
+    quint8 runPos = 0;   // position in the run, capped at 3
+    quint8 runLen = 0;   // 0 when not in a run; capped at 4
 };
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 64;
 using FeatureKeys = std::array<quint32, kMaxFeatures>;
 
 class FeatureExtractor final
