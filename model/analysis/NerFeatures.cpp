@@ -87,7 +87,9 @@ struct WordSets
             u"councilman", u"officer", u"official", u"colonel", u"lieutenant", u"captain", u"sergeant",
             u"admiral", u"major", u"professor", u"analyst", u"economist", u"actor", u"actress", u"singer",
             u"author", u"writer", u"striker", u"midfielder", u"manager", u"candidate", u"rabbi", u"imam",
-            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart"};
+            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart", u"executive",
+            u"secretary-general", u"vice-president", u"vice-chairman", u"mp", u"mep", u"supt.", u"insp.",
+            u"gens.", u"sens.", u"reps.", u"crown", u"prosecutor", u"magistrate", u"coach"};
         for (const char16_t *w : titleWords)
             titles.insert(hashLower(QStringView(w)));
         const char16_t *const verbs[] = {
@@ -262,8 +264,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         m_gazetteer->mark(words, out);
 }
 
-int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
-                               FeatureKeys &keys) const
+int FeatureExtractor::staticFeatures(const std::vector<TokenInfo> &info, int i, FeatureKeys &keys) const
 {
     static const TokenInfo pad = [] {
         TokenInfo p;
@@ -304,7 +305,7 @@ int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int pr
         keys[k++] = featureKey(TSpeechP1, p1.lower);
     if (p2.speechVerb)
         keys[k++] = featureKey(TSpeechP2, p2.lower);
-    for (int c = 0; c < 32 && k < kMaxFeatures - 24; ++c) {
+    for (int c = 0; c < 32 && k < kMaxFeatures - 26; ++c) {
         if (t.gaz & (1u << c))
             keys[k++] = featureKey(TGaz0, quint64(c));
     }
@@ -327,15 +328,23 @@ int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int pr
         keys[k++] = featureKey(TRunAfter, t.runAfter * 4 + (t.runPos ? 1 : 0));
         keys[k++] = featureKey(TRunBefore, t.runBefore * 4 + (t.runPos ? 1 : 0));
         keys[k++] = featureKey(TRunShape, t.shortShape * 64 + pos);
-        keys[k++] = featureKey(TPrevRunHead, t.runHead * 16 + quint64(prev));
     }
-    // Tag history.
+    return k;
+}
+
+int FeatureExtractor::historyFeatures(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
+                                      FeatureKeys &keys, int from)
+{
+    const TokenInfo &t = info[size_t(i)];
+    int k = from;
+    if (t.runLen)
+        keys[k++] = featureKey(TPrevRunHead, t.runHead * 16 + quint64(prev));
     keys[k++] = featureKey(TPrev, quint64(prev));
     keys[k++] = featureKey(TPrev2Prev, quint64(prev2) * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevW0, t.lower * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevShort, t.shortShape * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevGaz, quint64(t.gaz) * 16 + quint64(prev));
-    return k;
+    return k - from;
 }
 
 } // namespace Lede::Ner
