@@ -142,7 +142,7 @@ enum Templ : quint32 {
     TBias = 1, TW0, TWm1, TWp1, TWm2, TWp2, TWm1W0, TW0Wp1, TShape, TShort3, TPre, TSuf = TPre + 4,
     TStartShape = TSuf + 5, TTitleM1, TTitleM2, TSpeechP1, TSpeechP2, TGaz0, TGazM1, TGazP1, TAllCaps,
     TWm1Short0, TShort0Wp1, TPrev, TPrev2Prev, TPrevW0, TPrevShort, TPrevGaz, TQuoteShape, TW0Exact,
-    TRunHead, TRunCues, TRunAfter, TRunBefore, TRunShape, TCueSelf, TPrevRunHead
+    TRunHead, TRunCues, TRunAfter, TRunBefore, TRunShape, TCueSelf, TPrevRunHead, TRunGaz
 };
 
 } // namespace
@@ -246,6 +246,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
             cues |= out[size_t(j)].locCue ? 2 : 0;
             cues |= out[size_t(j)].title ? 4 : 0;
         }
+        const quint8 runGaz = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words.mid(i, end - i)) : 0;
         const quint64 head = out[size_t(end - 1)].lower;
         const quint64 before = i > 0 ? out[size_t(i - 1)].lower : 0x5eedULL;
         const quint64 after = end < n ? out[size_t(end)].lower : 0x5eedULL;
@@ -255,6 +256,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
             t.runBefore = before;
             t.runAfter = after;
             t.runCues = cues;
+            t.runGaz = runGaz;
             t.runPos = quint8(std::min<qsizetype>(j - i, 3));
             t.runLen = quint8(std::min<qsizetype>(end - i, 4));
         }
@@ -305,7 +307,7 @@ int FeatureExtractor::staticFeatures(const std::vector<TokenInfo> &info, int i, 
         keys[k++] = featureKey(TSpeechP1, p1.lower);
     if (p2.speechVerb)
         keys[k++] = featureKey(TSpeechP2, p2.lower);
-    for (int c = 0; c < 32 && k < kMaxFeatures - 26; ++c) {
+    for (int c = 0; c < 32 && k < kMaxFeatures - 27; ++c) {
         if (t.gaz & (1u << c))
             keys[k++] = featureKey(TGaz0, quint64(c));
     }
@@ -325,6 +327,8 @@ int FeatureExtractor::staticFeatures(const std::vector<TokenInfo> &info, int i, 
         keys[k++] = featureKey(TRunHead, t.runHead * 64 + pos);
         keys[k++] = featureKey(TRunHead, t.runHead);
         keys[k++] = featureKey(TRunCues, quint64(t.runCues) * 64 + pos);
+        if (t.runGaz)
+            keys[k++] = featureKey(TRunGaz, quint64(t.runGaz) * 64 + pos);
         keys[k++] = featureKey(TRunAfter, t.runAfter * 4 + (t.runPos ? 1 : 0));
         keys[k++] = featureKey(TRunBefore, t.runBefore * 4 + (t.runPos ? 1 : 0));
         keys[k++] = featureKey(TRunShape, t.shortShape * 64 + pos);

@@ -15,7 +15,7 @@
 
 namespace Lede::Ner {
 
-inline constexpr quint32 kFeatureVersion = 3;
+inline constexpr quint32 kFeatureVersion = 4;
 
 enum Label : quint8 { O = 0, BPer, IPer, BOrg, IOrg, BLoc, ILoc, BMisc, IMisc, LabelCount };
 enum class Kind : quint8 { None, Per, Org, Loc, Misc };
@@ -80,6 +80,7 @@ struct TokenInfo
     quint8 runCues = 0;  // bit 0: ORG cue in the run, 1: LOC cue, 2: title word
     quint8 runPos = 0;   // position in the run, capped at 3
     quint8 runLen = 0;   // 0 when not in a run; capped at 4
+    quint8 runGaz = 0;   // gazetteer classes of the whole run as one phrase
 };
 
 inline constexpr int kMaxFeatures = 64;
