@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Evaluates the entity tagger on the fixed held-out split (bench/ner/README.md): exact span + type
 // precision, recall and F1 per type, per corpus, and micro-averaged over PER/ORG/LOC.
-// Usage: eval_ner DATA_DIR [MODEL]   (MODEL defaults to the compiled-in :/lede/models/ner-en.bin)
+// With --news DIR it also runs the full EntityRecognizer::recognize() (importer blocks, rules,
+// document-level pass) over the hand-written wire-style gold articles DIR/news-*.txt.
+// Usage: eval_ner DATA_DIR [MODEL] [--news DIR] [--errors]
+//   (MODEL defaults to the compiled-in :/lede/models/ner-en.bin)
 
 #include "NerCorpus.h"
+#include "analysis/EntityRecognizer.h"
 #include "analysis/Perceptron.h"
+#include "io/ArticleImporter.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QMap>
 #include <QTextStream>
 
 #include <set>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace Lede;
@@ -56,15 +64,130 @@ const char16_t *kindName(Kind k)
     return u"O";
 }
 
+Kind kindOf(Entity::Type t)
+{
+    switch (t) {
+    case Entity::Type::Person: return Kind::Per;
+    case Entity::Type::Org: return Kind::Org;
+    case Entity::Type::Loc: return Kind::Loc;
+    default: break;
+    }
+    return Kind::None;
+}
+
+struct GoldSpan
+{
+    qsizetype start;
+    qsizetype end;
+    Kind kind;
+    friend bool operator<(const GoldSpan &a, const GoldSpan &b)
+    {
+        return std::tie(a.start, a.end, a.kind) < std::tie(b.start, b.end, b.kind);
+    }
+};
+
+// Gold articles mark entities inline: "[PER Maria Delgado] said". The marks are removed, the plain
+// text goes through ArticleImporter (title line, byline, dateline and credit blocks) and
+// EntityRecognizer; spans are compared in body coordinates. The title line is not annotated.
+bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showErrors, QTextStream &out)
+{
+    const QStringList files = QDir(dir).entryList({u"news-*.txt"_s}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        QTextStream(stderr) << "no news-*.txt under " << dir << '\n';
+        return false;
+    }
+    static const QRegularExpression mark(u"\\[(PER|ORG|LOC) ([^\\]]+)\\]"_s);
+    QMap<int, Counts> byKind;
+    for (const QString &name : files) {
+        QFile f(QDir(dir).filePath(name));
+        if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+            return false;
+        const QString marked = QString::fromUtf8(f.readAll());
+        QString raw;
+        std::vector<GoldSpan> gold;
+        qsizetype pos = 0;
+        for (auto it = mark.globalMatch(marked); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            raw += QStringView(marked).sliced(pos, m.capturedStart() - pos);
+            const QString type = m.captured(1);
+            const Kind k = type == u"PER" ? Kind::Per : type == u"ORG" ? Kind::Org : Kind::Loc;
+            gold.push_back({raw.size(), raw.size() + m.capturedLength(2), k});
+            raw += m.captured(2);
+            pos = m.capturedEnd();
+        }
+        raw += QStringView(marked).sliced(pos);
+        auto imported = ArticleImporter::importData(raw.toUtf8(), name);
+        if (!imported) {
+            QTextStream(stderr) << name << ": import failed\n";
+            return false;
+        }
+        const Article &article = imported.value().article;
+        const qsizetype offset = raw.indexOf(article.body);
+        if (offset < 0) {
+            QTextStream(stderr) << name << ": body is not a substring of the file\n";
+            return false;
+        }
+        std::set<GoldSpan> goldSet, predSet;
+        for (const GoldSpan &g : gold) {
+            if (g.start >= offset)
+                goldSet.insert({g.start - offset, g.end - offset, g.kind});
+        }
+        for (const Entity &e : recognizer.recognize(article)) {
+            const Kind k = kindOf(e.type);
+            if (k != Kind::None)
+                predSet.insert({e.span.start, e.span.end, k});
+        }
+        for (const GoldSpan &g : goldSet) {
+            if (predSet.count(g)) {
+                ++byKind[int(g.kind)].tp;
+            } else {
+                ++byKind[int(g.kind)].fn;
+                if (showErrors)
+                    out << name << "  missed " << QString::fromUtf16(kindName(g.kind)) << ' '
+                        << article.body.mid(g.start, g.end - g.start) << '\n';
+            }
+        }
+        for (const GoldSpan &p : predSet) {
+            if (!goldSet.count(p)) {
+                ++byKind[int(p.kind)].fp;
+                if (showErrors)
+                    out << name << "  extra  " << QString::fromUtf16(kindName(p.kind)) << ' '
+                        << article.body.mid(p.start, p.end - p.start) << '\n';
+            }
+        }
+    }
+    out << "== news gold (" << files.size() << " articles, full recognize())\n";
+    Counts micro;
+    for (Kind k : {Kind::Per, Kind::Org, Kind::Loc}) {
+        out << row(QString::fromUtf16(kindName(k)), byKind.value(int(k))) << '\n';
+        micro.add(byKind.value(int(k)));
+    }
+    out << row(u"micro PER/ORG/LOC"_s, micro) << '\n';
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    QString newsDir;
+    bool showErrors = false;
+    for (qsizetype i = 1; i < args.size();) {
+        if (args[i] == u"--news" && i + 1 < args.size()) {
+            newsDir = args[i + 1];
+            args.remove(i, 2);
+        } else if (args[i] == u"--errors") {
+            showErrors = true;
+            args.remove(i);
+        } else {
+            ++i;
+        }
+    }
     if (args.size() < 2) {
-        QTextStream(stderr) << "usage: eval_ner DATA_DIR [MODEL]\n";
+        QTextStream(stderr) << "usage: eval_ner DATA_DIR [MODEL] [--news DIR] [--errors]\n";
         return 2;
     }
     const QString modelPath = args.size() > 2 ? args[2] : u":/lede/models/ner-en.bin"_s;
@@ -73,9 +196,10 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "cannot read " << modelPath << '\n';
         return 1;
     }
+    const QByteArray modelData = f.readAll();
     PerceptronModel model;
     QString error;
-    if (!model.load(f.readAll(), &error)) {
+    if (!model.load(modelData, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
     }
@@ -129,5 +253,10 @@ int main(int argc, char **argv)
         micro.add(total[int(k)]);
     }
     out << row(u"micro PER/ORG/LOC"_s, micro) << '\n';
+    if (!newsDir.isEmpty()) {
+        const EntityRecognizer recognizer(modelData);
+        if (!evalNews(newsDir, recognizer, showErrors, out))
+            return 1;
+    }
     return 0;
 }

@@ -120,6 +120,43 @@ bool readWordNet(const QString &dir, Gazetteer &gaz, QString *error)
     return true;
 }
 
+// Lede's own lists (bench/ner/lists): news organisations replace whatever WordNet said about the
+// phrase ("White House" is a building there); countries and capitals add LOC.
+bool readLists(const QString &dir, Gazetteer &gaz, QString *error)
+{
+    QHash<QString, quint8> classes;
+    for (const Gazetteer::Entry &e : gaz.entries())
+        classes[e.phrase] |= e.classes;
+    const struct
+    {
+        const char16_t *file;
+        quint8 classes;
+        bool replace;
+    } lists[] = {{u"news-orgs.txt", quint8(1u << GazOrg), true},
+                 {u"countries.txt", quint8((1u << GazLoc) | (1u << GazCountry)), false},
+                 {u"capitals.txt", quint8(1u << GazLoc), false}};
+    for (const auto &l : lists) {
+        QFile f(dir + u'/' + QString::fromUtf16(l.file));
+        if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            *error = u"cannot read %1"_s.arg(f.fileName());
+            return false;
+        }
+        while (!f.atEnd()) {
+            const QString line = QString::fromUtf8(f.readLine()).trimmed();
+            if (line.isEmpty() || line.startsWith(u'#'))
+                continue;
+            const QString p = normalisePhrase(line);
+            classes[p] = l.replace ? l.classes : quint8(classes.value(p) | l.classes);
+        }
+    }
+    gaz.clear();
+    QStringList phrases = classes.keys();
+    phrases.sort();
+    for (const QString &p : phrases)
+        gaz.add(p, classes.value(p));
+    return true;
+}
+
 struct Weights
 {
     std::array<float, LabelCount> w{};
@@ -141,7 +178,11 @@ int main(int argc, char **argv)
                                         u"/usr/share/wordnet"_s);
     const QCommandLineOption pruneOpt(u"prune"_s, u"drop features whose averaged weights are all below W"_s,
                                       u"w"_s, u"0.05"_s);
-    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt});
+    const QCommandLineOption skipOpt(u"skip"_s, u"comma-separated corpora not to train on (btc, wnut17, ...)"_s,
+                                     u"names"_s);
+    const QCommandLineOption listsOpt(u"lists"_s, u"Lede's phrase lists"_s, u"dir"_s,
+                                      QStringLiteral(LEDE_NER_LISTS_DIR));
+    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt});
     parser.process(app);
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
@@ -154,7 +195,7 @@ int main(int argc, char **argv)
     timer.start();
     QString error;
     Gazetteer gaz;
-    if (!readWordNet(parser.value(wordnetOpt), gaz, &error)) {
+    if (!readWordNet(parser.value(wordnetOpt), gaz, &error) || !readLists(parser.value(listsOpt), gaz, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
     }
@@ -162,6 +203,10 @@ int main(int argc, char **argv)
     if (!NerBench::readCorpora(dataDir, corpus, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
+    }
+    if (parser.isSet(skipOpt)) {
+        const QStringList skip = parser.value(skipOpt).split(u',', Qt::SkipEmptyParts);
+        std::erase_if(corpus.train, [&](const NerBench::Sentence &s) { return skip.contains(s.corpus); });
     }
     out() << "gazetteer: " << gaz.size() << " phrases; sentences: " << corpus.train.size() << " train, "
           << corpus.heldOut.size() << " held out\n";

@@ -150,6 +150,15 @@ private:
     void addRules();
     QList<Entity> output();
 
+    bool isCountry(int tb, int te) const
+    {
+        if (!m_model || !(m_info[size_t(tb)].gaz & (1u << GazCountry)) || te - tb > Gazetteer::kMaxWords)
+            return false;
+        QList<QStringView> words;
+        for (int i = tb; i < te; ++i)
+            words.append(word(i));
+        return m_model->gazetteer().lookup(words) & (1u << GazCountry);
+    }
     bool covered(int tb, int te) const
     {
         for (int i = tb; i < te; ++i) {
@@ -389,6 +398,9 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         --te;
     while (tb < te && (!upper(tb) || isPunct(word(tb))))
         ++tb;
+    // A capitalised article at a sentence start is not part of the name ("The U.N. Security Council").
+    if (te - tb > 1 && (word(tb) == u"The" || word(tb) == u"A" || word(tb) == u"An" || word(tb) == u"THE"))
+        ++tb;
     if (type == Entity::Type::Person) {
         // Titles are not part of a name: cut after the last title word ("Israeli Prime Minister
         // Benjamin Netanyahu", "US Secretary of State Antony Blinken"), skipping "of Domain".
@@ -412,6 +424,12 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         for (int i = tb; i < te; ++i) {
             if (!m_info[size_t(i)].title)
                 continue;
+            // "Foreign Ministry", "Defence Forces": a title word naming an institution's domain.
+            bool institution = false;
+            for (int c = i + 1; c < te; ++c)
+                institution = institution || m_info[size_t(c)].orgCue;
+            if (institution)
+                break;
             int j = i;
             while (j + 1 < te && m_info[size_t(j + 1)].title)
                 ++j;
@@ -449,6 +467,12 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
             type = Entity::Type::Org;
         }
     }
+    if (type != Entity::Type::Loc && isCountry(tb, te))
+        type = Entity::Type::Loc; // one convention: a country is a place, also when its government acts
+    // "Jordan's King Abdullah": a place owns the title; a person would not.
+    if (type == Entity::Type::Person && te + 1 < m_n && isPossessive(word(te)) && m_info[size_t(te + 1)].title
+        && m_info[size_t(te + 1)].initialUpper && (m_info[size_t(tb)].gaz & (1u << GazLoc)))
+        type = Entity::Type::Loc;
     Mention m{tb, te, type, Tagged, -1, {}};
     if (heading) {
         m_tentative.push_back(m);
@@ -476,7 +500,12 @@ void Document::addTitledNames()
         while (k < m_n && k - j < 4 && upper(k) && !m_info[size_t(k)].title && !isPossessive(word(k))
                && !newlineBefore(k) && word(k).size() > 1)
             ++k;
-        if (k - j >= 2 && k - j <= 3 && !covered(j, k) && (k == m_n || !upper(k))) {
+        // One word after a title ("Prime Minister Netanyahu", "King Abdullah") is a surname or a
+        // regnal name unless it names an institution or a place ("General Motors", "Queen Mary").
+        constexpr quint32 placeOrGroup = (1u << GazLoc) | (1u << GazOrg) | (1u << GazNat) | (1u << GazCountry);
+        const bool single = k - j == 1 && j > i && !m_info[size_t(j)].orgCue && !m_info[size_t(j)].locCue
+                            && !(m_info[size_t(j)].gaz & placeOrGroup) && word(j).size() > 2 && !m_info[size_t(j)].allCaps;
+        if ((single || (k - j >= 2 && k - j <= 3)) && !covered(j, k) && (k == m_n || !upper(k))) {
             m_mentions.push_back({j, k, Entity::Type::Person, Tagged, -1, {}});
             cover(j, k);
         }

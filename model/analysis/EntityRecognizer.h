@@ -11,7 +11,8 @@
 // (reporters -> PERSON, dateline place -> LOC, agency -> ORG). Mentions of one entity share one
 // type and one canonical name: a surname alone takes the full name used elsewhere in the article
 // ("Blinken" -> "Antony Blinken"), other entities the longest form ("U.N. Security Council").
-// If the model cannot be loaded, PERSON/ORG/LOC come only from blocks and rules, and a warning is
+// A mention that is exactly a country name ("U.S.", "Jordan") is LOC, also where its government
+// acts. If the model cannot be loaded, PERSON/ORG/LOC come only from blocks and rules, and a warning is
 // logged to lede.analysis; recognize() never fails.
 
 #include "Analysis.h"

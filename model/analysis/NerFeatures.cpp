@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede::Ner {
@@ -34,8 +36,44 @@ struct WordSets
 {
     QSet<quint64> titles;
     QSet<quint64> speechVerbs;
+    QSet<quint64> orgCues;
+    QSet<quint64> locCues;
+    QSet<quint64> connectors;
     WordSets()
     {
+        // Head nouns of organisation and place names; general English, not a list of names.
+        const char16_t *const orgWords[] = {
+            u"ministry", u"department", u"council", u"commission", u"committee", u"authority", u"agency",
+            u"association", u"union", u"university", u"college", u"school", u"institute", u"institution",
+            u"party", u"corp", u"corp.", u"corporation", u"inc", u"inc.", u"ltd", u"ltd.", u"llc", u"plc",
+            u"co.", u"company", u"group", u"bank", u"fund", u"foundation", u"court", u"army", u"forces",
+            u"police", u"navy", u"guard", u"front", u"movement", u"organization", u"organisation", u"office",
+            u"bureau", u"service", u"services", u"board", u"parliament", u"assembly", u"senate", u"congress",
+            u"federation", u"alliance", u"club", u"airlines", u"airways", u"motors", u"energy", u"systems",
+            u"holdings", u"partners", u"capital", u"securities", u"trust", u"society", u"center", u"centre",
+            u"hospital", u"church", u"project", u"programme", u"program", u"administration", u"secretariat",
+            u"brigade", u"brigades", u"network", u"media", u"television", u"radio", u"tribunal", u"exchange",
+            u"league", u"cabinet", u"industries", u"technologies", u"pharmaceuticals", u"reserve", u"ag",
+            u"sa", u"ab", u"gmbh", u"nv", u"bv", u"spa", u"llp", u"lp", u"times", u"post", u"journal",
+            u"herald", u"tribune", u"telegraph", u"gazette", u"daily", u"crescent", u"cross", u"command",
+            u"directorate", u"coalition", u"caucus", u"conference", u"consortium", u"cooperative",
+            u"labs", u"laboratories", u"studios", u"electric", u"oil", u"petroleum", u"mining", u"minerals",
+            u"steel", u"telecom", u"communications", u"insurance", u"bancorp", u"investments", u"unit"};
+        for (const char16_t *w : orgWords)
+            orgCues.insert(hashLower(QStringView(w)));
+        const char16_t *const locWords[] = {
+            u"city", u"river", u"strip", u"province", u"state", u"county", u"district", u"region", u"valley",
+            u"mountains", u"mountain", u"mount", u"mt.", u"island", u"islands", u"lake", u"sea", u"ocean",
+            u"bay", u"gulf", u"coast", u"peninsula", u"desert", u"street", u"st", u"avenue", u"ave.",
+            u"road", u"square", u"bridge", u"airport", u"camp", u"heights", u"village", u"town", u"park",
+            u"canal", u"plain", u"hills", u"falls", u"port", u"harbour", u"harbor", u"territory",
+            u"territories", u"republic", u"kingdom", u"emirates", u"plateau", u"basin", u"delta", u"forest",
+            u"highlands", u"governorate", u"prefecture", u"oblast", u"municipality", u"borough", u"coast",
+            u"beach", u"strait", u"straits", u"channel", u"creek", u"springs", u"beach"};
+        for (const char16_t *w : locWords)
+            locCues.insert(hashLower(QStringView(w)));
+        for (const char16_t *w : {u"of", u"for", u"and", u"&", u"the", u"de", u"du", u"on", u"des", u"la"})
+            connectors.insert(hashLower(QStringView(w)));
         const char16_t *const titleWords[] = {
             u"president", u"president-elect", u"vice", u"minister", u"secretary", u"prime", u"premier",
             u"chancellor", u"king", u"queen", u"prince", u"princess", u"emir", u"sheikh", u"sultan", u"pope",
@@ -49,7 +87,9 @@ struct WordSets
             u"councilman", u"officer", u"official", u"colonel", u"lieutenant", u"captain", u"sergeant",
             u"admiral", u"major", u"professor", u"analyst", u"economist", u"actor", u"actress", u"singer",
             u"author", u"writer", u"striker", u"midfielder", u"manager", u"candidate", u"rabbi", u"imam",
-            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart"};
+            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart", u"executive",
+            u"secretary-general", u"vice-president", u"vice-chairman", u"mp", u"mep", u"supt.", u"insp.",
+            u"gens.", u"sens.", u"reps.", u"crown", u"prosecutor", u"magistrate", u"coach"};
         for (const char16_t *w : titleWords)
             titles.insert(hashLower(QStringView(w)));
         const char16_t *const verbs[] = {
@@ -101,7 +141,8 @@ bool isOpeningQuote(QStringView w)
 enum Templ : quint32 {
     TBias = 1, TW0, TWm1, TWp1, TWm2, TWp2, TWm1W0, TW0Wp1, TShape, TShort3, TPre, TSuf = TPre + 4,
     TStartShape = TSuf + 5, TTitleM1, TTitleM2, TSpeechP1, TSpeechP2, TGaz0, TGazM1, TGazP1, TAllCaps,
-    TWm1Short0, TShort0Wp1, TPrev, TPrev2Prev, TPrevW0, TPrevShort, TPrevGaz, TQuoteShape, TW0Exact
+    TWm1Short0, TShort0Wp1, TPrev, TPrev2Prev, TPrevW0, TPrevShort, TPrevGaz, TQuoteShape, TW0Exact,
+    TRunHead, TRunCues, TRunAfter, TRunBefore, TRunShape, TCueSelf, TPrevRunHead, TRunGaz
 };
 
 } // namespace
@@ -179,13 +220,53 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         t.speechVerb = sets.speechVerbs.contains(h);
         t.openQuote = isOpeningQuote(w);
         t.sentenceStart = i == 0 || (i == 1 && out[0].openQuote);
+        t.orgCue = sets.orgCues.contains(h);
+        t.locCue = sets.locCues.contains(h);
+    }
+    // Capitalised runs. A connector ("of", "and", "the") joins two capitalised words.
+    const qsizetype n = words.size();
+    for (qsizetype i = 0; i < n;) {
+        if (!out[size_t(i)].initialUpper) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i + 1;
+        while (end < n && end - i < 8) {
+            if (out[size_t(end)].initialUpper) {
+                ++end;
+            } else if (end + 1 < n && out[size_t(end + 1)].initialUpper && sets.connectors.contains(out[size_t(end)].lower)) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        quint8 cues = 0;
+        for (qsizetype j = i; j < end; ++j) {
+            cues |= out[size_t(j)].orgCue ? 1 : 0;
+            cues |= out[size_t(j)].locCue ? 2 : 0;
+            cues |= out[size_t(j)].title ? 4 : 0;
+        }
+        const quint8 runGaz = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words.mid(i, end - i)) : 0;
+        const quint64 head = out[size_t(end - 1)].lower;
+        const quint64 before = i > 0 ? out[size_t(i - 1)].lower : 0x5eedULL;
+        const quint64 after = end < n ? out[size_t(end)].lower : 0x5eedULL;
+        for (qsizetype j = i; j < end; ++j) {
+            TokenInfo &t = out[size_t(j)];
+            t.runHead = head;
+            t.runBefore = before;
+            t.runAfter = after;
+            t.runCues = cues;
+            t.runGaz = runGaz;
+            t.runPos = quint8(std::min<qsizetype>(j - i, 3));
+            t.runLen = quint8(std::min<qsizetype>(end - i, 4));
+        }
+        i = end;
     }
     if (m_gazetteer)
         m_gazetteer->mark(words, out);
 }
 
-int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
-                               FeatureKeys &keys) const
+int FeatureExtractor::staticFeatures(const std::vector<TokenInfo> &info, int i, FeatureKeys &keys) const
 {
     static const TokenInfo pad = [] {
         TokenInfo p;
@@ -226,7 +307,7 @@ int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int pr
         keys[k++] = featureKey(TSpeechP1, p1.lower);
     if (p2.speechVerb)
         keys[k++] = featureKey(TSpeechP2, p2.lower);
-    for (int c = 0; c < 32 && k < kMaxFeatures - 12; ++c) {
+    for (int c = 0; c < 32 && k < kMaxFeatures - 27; ++c) {
         if (t.gaz & (1u << c))
             keys[k++] = featureKey(TGaz0, quint64(c));
     }
@@ -239,13 +320,35 @@ int FeatureExtractor::features(const std::vector<TokenInfo> &info, int i, int pr
     keys[k++] = featureKey(TWm1Short0, m1.lower * 31 + t.shortShape);
     keys[k++] = featureKey(TShort0Wp1, t.shortShape * 31 + p1.lower);
     keys[k++] = featureKey(TQuoteShape, (m1.openQuote ? 2 : 0) + (t.initialUpper ? 1 : 0));
-    // Tag history.
+    if (t.orgCue || t.locCue)
+        keys[k++] = featureKey(TCueSelf, quint64(t.orgCue) * 2 + quint64(t.locCue));
+    if (t.runLen) {
+        const quint64 pos = quint64(t.runPos) * 8 + t.runLen;
+        keys[k++] = featureKey(TRunHead, t.runHead * 64 + pos);
+        keys[k++] = featureKey(TRunHead, t.runHead);
+        keys[k++] = featureKey(TRunCues, quint64(t.runCues) * 64 + pos);
+        if (t.runGaz)
+            keys[k++] = featureKey(TRunGaz, quint64(t.runGaz) * 64 + pos);
+        keys[k++] = featureKey(TRunAfter, t.runAfter * 4 + (t.runPos ? 1 : 0));
+        keys[k++] = featureKey(TRunBefore, t.runBefore * 4 + (t.runPos ? 1 : 0));
+        keys[k++] = featureKey(TRunShape, t.shortShape * 64 + pos);
+    }
+    return k;
+}
+
+int FeatureExtractor::historyFeatures(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
+                                      FeatureKeys &keys, int from)
+{
+    const TokenInfo &t = info[size_t(i)];
+    int k = from;
+    if (t.runLen)
+        keys[k++] = featureKey(TPrevRunHead, t.runHead * 16 + quint64(prev));
     keys[k++] = featureKey(TPrev, quint64(prev));
     keys[k++] = featureKey(TPrev2Prev, quint64(prev2) * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevW0, t.lower * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevShort, t.shortShape * 16 + quint64(prev));
     keys[k++] = featureKey(TPrevGaz, quint64(t.gaz) * 16 + quint64(prev));
-    return k;
+    return k - from;
 }
 
 } // namespace Lede::Ner

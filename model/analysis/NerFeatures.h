@@ -15,7 +15,7 @@
 
 namespace Lede::Ner {
 
-inline constexpr quint32 kFeatureVersion = 1;
+inline constexpr quint32 kFeatureVersion = 4;
 
 enum Label : quint8 { O = 0, BPer, IPer, BOrg, IOrg, BLoc, ILoc, BMisc, IMisc, LabelCount };
 enum class Kind : quint8 { None, Per, Org, Loc, Misc };
@@ -31,7 +31,7 @@ inline bool allowedAfter(int prev, int label)
 }
 
 // Gazetteer classes, one bit each (B and I positions use separate bit ranges).
-enum GazClass : quint8 { GazPer = 0, GazPerFirst, GazPerLast, GazLoc, GazOrg, GazNat, GazClassCount };
+enum GazClass : quint8 { GazPer = 0, GazPerFirst, GazPerLast, GazLoc, GazOrg, GazNat, GazCountry, GazClassCount };
 
 quint64 hashLower(QStringView s);                   // FNV-1a over lower-cased UTF-16
 quint64 hashCombine(quint64 seed, QStringView word); // phrase hash: seed + ' ' + lower(word)
@@ -70,9 +70,20 @@ struct TokenInfo
     bool speechVerb = false;  // "said", "told"
     bool sentenceStart = false;
     bool openQuote = false;
+    bool orgCue = false;      // "Ministry", "Council", "Corp", "Party": heads of organisation names
+    bool locCue = false;      // "River", "Province", "Strip": heads of place names
+    // The capitalised run holding this token ("Ministry of Foreign Affairs", connectors allowed
+    // between capitalised words): its last word, the words around it, cue words inside it.
+    quint64 runHead = 0;
+    quint64 runBefore = 0;
+    quint64 runAfter = 0;
+    quint8 runCues = 0;  // bit 0: ORG cue in the run, 1: LOC cue, 2: title word
+    quint8 runPos = 0;   // position in the run, capped at 3
+    quint8 runLen = 0;   // 0 when not in a run; capped at 4
+    quint8 runGaz = 0;   // gazetteer classes of the whole run as one phrase
 };
 
-inline constexpr int kMaxFeatures = 48;
+inline constexpr int kMaxFeatures = 64;
 using FeatureKeys = std::array<quint32, kMaxFeatures>;
 
 class FeatureExtractor final
@@ -88,7 +99,17 @@ public:
     static bool skip(const TokenInfo &t, int prevLabel) { return prevLabel == O && !t.hasUpper; }
 
     // Writes the feature keys of position i given the two previous labels; returns their count.
-    int features(const std::vector<TokenInfo> &info, int i, int prev, int prev2, FeatureKeys &keys) const;
+    int features(const std::vector<TokenInfo> &info, int i, int prev, int prev2, FeatureKeys &keys) const
+    {
+        const int k = staticFeatures(info, i, keys);
+        return k + historyFeatures(info, i, prev, prev2, keys, k);
+    }
+    // The same keys in two parts, so that a beam scores the label-independent part once per token:
+    // staticFeatures writes keys[0..), historyFeatures writes keys[from..) (at most kHistoryFeatures).
+    int staticFeatures(const std::vector<TokenInfo> &info, int i, FeatureKeys &keys) const;
+    static int historyFeatures(const std::vector<TokenInfo> &info, int i, int prev, int prev2, FeatureKeys &keys,
+                               int from);
+    static constexpr int kHistoryFeatures = 6;
 
 private:
     const Gazetteer *m_gazetteer;

@@ -121,6 +121,19 @@ void TestEntityRecognizer::entities_data()
         << QStringList{u"PERSON|Nadia Osei|Nadia Osei"_s, u"PERSON|Karl Weber|Karl Weber"_s,
                        u"PERSON|Paul Brandt|Paul Brandt"_s}
         << QStringList{u"Reporting"_s, u"Editing"_s};
+    QTest::newRow("country-possessive-before-king-title")
+        << u"Morocco's King Hassan received the delegation in Rabat on Sunday."_s
+        << QStringList{u"LOC|Morocco|Morocco"_s, u"PERSON|Hassan|Hassan"_s, u"LOC|Rabat|Rabat"_s}
+        << QStringList{u"PERSON|Morocco|Morocco"_s, u"King"_s};
+    QTest::newRow("country-short-forms-are-loc")
+        << u"The U.S. envoy flew to Oslo. Officials in the US capital said talks would go on."_s
+        << QStringList{u"LOC|U.S.|U.S."_s, u"LOC|US|U.S."_s} << QStringList{u"ORG|U.S.|U.S."_s};
+    QTest::newRow("surname-after-title-never-named-fully")
+        << u"Prime Minister Valdmaa told parliament the budget would pass. Valdmaa said taxes would not rise."_s
+        << QStringList{u"PERSON|Valdmaa|Valdmaa"_s} << QStringList{u"Prime"_s, u"Minister"_s};
+    QTest::newRow("sentence-initial-the-not-in-name")
+        << u"The European Commission proposed new rules on Wednesday."_s
+        << QStringList{u"ORG|European Commission|European Commission"_s} << QStringList{u"The"_s};
 }
 
 void TestEntityRecognizer::entities()
