@@ -645,6 +645,7 @@ enum WordFlag : quint32 {
     fAccording = 1u << 25,
     fBy = 1u << 26,
     fPlural = 1u << 27,
+    fQualifierEnd = 1u << 28,
 };
 
 // Every table a word belongs to, as bits: one hash lookup per word of the body, at tokenization.
@@ -688,6 +689,8 @@ quint32 wordFlags(Key k)
         m["according"] |= fAccording;
         m["by"] |= fBy;
         addSet(irregularPlurals(), fPlural);
+        for (const Qualifier &q : qualifiers())
+            m[q.words.back()] |= fQualifierEnd;
         return m;
     }();
     if (k.empty())
@@ -1083,7 +1086,7 @@ bool Scanner::parseDigits(qsizetype i, Amount *a) const
 
     // "2.3 million", "5 bn", "two dozen"
     j = a->last + 1;
-    while (a->measure < 0 && !a->percentSuffix && nextWord(j, i)) {
+    while (a->measure < 0 && !a->percentSuffix && nextWord(j, i) && j - i < 4) {
         const LowerKey l = lk(j);
         const auto it = scaleWords().find(l.key());
         if (l.key().empty() || it == scaleWords().end())
@@ -1107,7 +1110,7 @@ bool Scanner::parseWords(qsizetype i, Amount *a) const
         a->vague = true;
         a->value = it->second;
         // "tens of thousands", "hundreds of millions"
-        while (is(j + 1, "of") && nextWord(j + 1, i) && nextWord(j + 2, i)) {
+        while (is(j + 1, "of") && nextWord(j + 1, i) && nextWord(j + 2, i) && j - i < 4) {
             const LowerKey next = lk(j + 2);
             const auto more = vaguePlurals().find(next.key());
             if (next.key().empty() || more == vaguePlurals().end() || next.key() == "tens"
@@ -1135,7 +1138,7 @@ bool Scanner::parseWords(qsizetype i, Amount *a) const
     qsizetype end = i;
     bool anyUnit = false;
     bool onlyOne = false;
-    for (; j == i || nextWord(j, i); ++j) {
+    for (; (j == i || nextWord(j, i)) && j - i < 10; ++j) {
         const LowerKey l = lk(j);
         const Key k = l.key();
         if (k.empty())
@@ -1233,6 +1236,8 @@ bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
 
 qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const
 {
+    if (!has(before, fQualifierEnd))
+        return -1;
     for (const Qualifier &q : qualifiers()) {
         const qsizetype n = qsizetype(q.words.size());
         const qsizetype first = before - n + 1;
@@ -1591,9 +1596,10 @@ void Scanner::scan(QList<Figure> *out)
             continue;
 
         Amount a;
-        if (kind == Kind::Number ? !parseDigits(i, &a) : !parseWords(i, &a)) {
+        if (kind == Kind::Number ? !parseDigits(i, &a) : !parseWords(i, &a))
             continue;
-        }
+        if (!std::isfinite(a.value)) // "9 trillion trillion trillion": nothing a reader can use
+            continue;
         if (a.words && (is(i, "a") || is(i, "an")))
             a.first = i;
         else if (a.words && (is(i - 1, "a") || is(i - 1, "an")) && same(i - 1, i) && i - 1 >= minTok)
@@ -1738,7 +1744,7 @@ void Scanner::scan(QList<Figure> *out)
                 for (int words = 0; words < 3 && nextWord(j, i); ++words, ++j) {
                     if (isStop(j) || has(j, fUnit | fVague))
                         break;
-                    if (isMonth(j) || (a.words && has(j, fScale)))
+                    if (isMonth(j) || has(j, fScale))
                         break;
                     if (isParticiple(j)) {
                         if (nounFirst < 0 && !isNounCandidate(j + 1, i)) {

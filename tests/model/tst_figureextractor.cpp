@@ -420,6 +420,10 @@ void TestFigureExtractor::survivesOddInput_data()
     QTest::newRow("huge-digit-run") << QString(5000, u'9') + u" people"_s << 0;
     QTest::newRow("separators-only") << u", . , ."_s << 0;
     QTest::newRow("trailing-dash-aside-unclosed") << u"At least 3 people – and"_s << 1;
+    QTest::newRow("repeated-scale-words") << u"5 million million million million million people"_s << 1;
+    QTest::newRow("chained-vague-plurals")
+        << u"Hundreds of thousands of "_s.repeated(50) + u"people marched."_s << 1;
+    QTest::newRow("stacked-scale-words") << u"9 trillion trillion trillion trillion trillion trillion"_s << 1;
     QTest::newRow("combining-marks") << u"Cafe\u0301 owners said 40 staff e\u0301te\u0301 were hired."_s << 1;
 }
 
