@@ -1221,8 +1221,11 @@ bool Scanner::pluralLike(qsizetype i) const
         return true;
     if (t.back() != u's')
         return false;
+    // "press", "virus", "Hamas's" are singular; "-is" is plural except "crisis", "axis"
     const QChar before = t.at(t.size() - 2);
-    return !(before == u's' || before == u'u' || before == u'i' || before == u'\'' || before == u'\u2019');
+    if (before == u'i')
+        return !(t.at(t.size() - 3) == u's' || t.at(t.size() - 3) == u'x');
+    return !(before == u's' || before == u'u' || before == u'\'' || before == u'\u2019');
 }
 
 bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const

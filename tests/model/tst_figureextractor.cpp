@@ -94,6 +94,13 @@ void TestFigureExtractor::extractsFigure_data()
         << u"The twelve elected members of the board meet on Monday."_s << u"twelve elected members"_s << 12.0
         << u"elected members"_s << QString() << QString();
 
+    QTest::newRow("count-demonym-plural-in-is")
+        << u"The group freed 24 hostages, including 13 Israelis, on Friday."_s << u"13 Israelis"_s << 13.0
+        << u"Israelis"_s << QString() << QString();
+    QTest::newRow("count-singular-in-sis-is-not-counted")
+        << u"Analysts saw 3 crisis points."_s << u"3 crisis points"_s << 3.0 << u"crisis points"_s
+        << QString() << QString();
+
     // word numbers
     QTest::newRow("word-number-votes") << u"The motion won eleven votes in the chamber."_s
                                        << u"eleven votes"_s << 11.0 << u"votes"_s << QString() << QString();
