@@ -508,6 +508,8 @@ const WordMap<const char16_t *> &precedingVerbs()
                                                { "expelled", u"expelled" },
                                                { "sentenced", u"sentenced" },
                                                { "convicted", u"convicted" },
+                                               { "lost", u"lost" },
+                                               { "losing", u"lost" },
                                                { "charged", u"charged" },
                                                { "infected", u"infected" } };
     return m;
@@ -876,7 +878,8 @@ private:
     qsizetype matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const;
     bool excludedCount(const Amount &a, bool qualified) const;
     QString verbPhraseAt(qsizetype i, qsizetype *last) const;
-    QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const;
+    QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside, bool partitive) const;
+    bool isPartitive(qsizetype start) const;
 
     Phrase phraseAfter(qsizetype t, qsizetype *possessive = nullptr) const;
     Phrase phraseBefore(qsizetype v, qsizetype *beforeFirst) const;
@@ -1217,7 +1220,7 @@ bool Scanner::pluralLike(qsizetype i) const
     const QStringView t = text(i);
     if (t.size() < 3)
         return false;
-    if (t.endsWith(u"ese"_s)) // "Sudanese", "Lebanese"
+    if (t.endsWith(u"ese"_s) || t.endsWith(u"men"_s)) // "Sudanese", "gunmen", "fishermen"
         return true;
     if (t.back() != u's')
         return false;
@@ -1335,7 +1338,26 @@ QString Scanner::verbPhraseAt(qsizetype i, qsizetype *last) const
 }
 
 // "… have been killed", "… taken hostage", "… – many of them children – were killed".
-QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const
+// "half of the 3,000 residents", "a third of Gaza's 2.3 million people": the count is the whole that
+// a part is taken from.
+bool Scanner::isPartitive(qsizetype start) const
+{
+    qsizetype k = start - 1;
+    for (int skipped = 0; skipped < 2 && same(k, start) && isWord(k); ++skipped) {
+        const QStringView t = text(k);
+        const bool possessive
+            = t.size() > 2 && (t.at(t.size() - 2) == u'\'' || t.at(t.size() - 2) == u'\u2019');
+        if (!(is(k, "the") || is(k, "its") || is(k, "their") || is(k, "these") || is(k, "those")
+              || possessive))
+            break;
+        --k;
+    }
+    return same(k, start) && is(k, "of");
+}
+
+// In a partitive the finite verb that follows belongs to the part ("half of the 3,000 residents have
+// left"), so only a participle that describes the whole is taken ("of the 240 people taken hostage").
+QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside, bool partitive) const
 {
     qsizetype k = from;
     if (allowAside && same(k, anchor) && isDash(punctChar(k)) && tok(k).spaceBefore) {
@@ -1360,9 +1382,14 @@ QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside
         ++k;
         ++adv;
     }
-    if (nextWord(k, anchor) && isParticiple(k))
-        return verbPhraseAt(k, nullptr);
-    return {};
+    if (!nextWord(k, anchor) || !isParticiple(k))
+        return {};
+    if (partitive
+        && (aux > 0 || adv > 0
+            || !(has(k, fIrregular) || is(k + 1, "by")
+                 || (nextWord(k + 1, anchor) && has(k + 1, fComplement)))))
+        return {};
+    return verbPhraseAt(k, nullptr);
 }
 
 Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
@@ -1784,7 +1811,7 @@ void Scanner::scan(QList<Figure> *out)
                 } else {
                     if (verb.isEmpty()) {
                         const qsizetype from = nounLast >= 0 ? nounLast + 1 : a.last + 1;
-                        verb = followingVerb(from, i, nounLast >= 0);
+                        verb = followingVerb(from, i, nounLast >= 0, isPartitive(start));
                     }
                     if (verb.isEmpty() && valid(start - 1) && same(start - 1, i) && isWord(start - 1)) {
                         const LowerKey l = lk(start - 1);

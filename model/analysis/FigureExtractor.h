@@ -27,13 +27,17 @@ namespace Lede {
 //      "Swiss francs" CHF, "Czech crowns" CZK, a leading code such as "USD 5m"); otherwise the currency
 //      word itself ("crowns", "pesos"). "dollars" and a bare "$" are read as USD.
 //    * percentages: "%" for 41%, 60 percent, 12.5 per cent, 3pc; "percentage points" for those.
-//    * counts: the counted noun phrase (up to three words after the amount, e.g. "permanent members",
-//      "Palestinians"), followed by what happened to them when the text says so:
+//    * counts: the counted noun phrase: up to three words after the amount, ending at the first plural
+//      ("permanent members", "Palestinians", "people", "gunmen", "Sudanese"; "1.2bn users worldwide"
+//      -> "users"). Without a plural there is no noun (except after a bare 1), which keeps "the two
+//      met" out and reads "a 5m wall" as metres. Then what happened to them, when the text says so:
 //        1. a participle right after the noun, optionally after auxiliaries and adverbs and after one
 //           dash-delimited aside: "people taken hostage", "Palestinians killed" (from "... have been
 //           killed"), "people killed" (from "people – many of them children – have been killed");
 //        2. otherwise a casualty/capture verb right before the amount: "killed 1,400 people" ->
 //           "people killed", "took 240 hostages" -> "hostages taken".
+//      In a partitive ("half of the 3,000 residents have left") a finite verb belongs to the part, so
+//      only a participle describing the whole is taken ("of the 240 people taken hostage").
 //      A participle used as the noun stays alone: "46,000 wounded" -> "wounded". A headless count
 //      ("two who emerged", "two of them") has an empty unit.
 //  - qualifier: the lower-cased hedge before the amount: at least, more than, over, almost, nearly,
@@ -53,8 +57,9 @@ namespace Lede {
 // ("Oct. 7", "October 7", "7 October"), times ("10:30", "3 p.m."), ordinals ("7th"), hyphenated
 // compounds ("75-year history", "10-member"), ranges and chains ("555-0100", "24/7", "3-0"), runs of
 // numbers (phone numbers), numbers inside or glued to words ("A320", "COVID-19", "5G"), labels
-// ("Resolution 2712", "No. 1"), ages (", 42,"), durations (a count of seconds..centuries: "two
-// months ago", "100 days") and word numbers that count nothing.
+// ("Resolution 2712", "No. 1"), ages (", 42,"), ratios ("one in five"), durations (a count of
+// seconds..centuries: "two months ago", "100 days", also "27 years in prison") and word numbers that
+// count nothing.
 class FigureExtractor final
 {
 public:

@@ -101,6 +101,18 @@ void TestFigureExtractor::extractsFigure_data()
         << u"Analysts saw 3 crisis points."_s << u"3 crisis points"_s << 3.0 << u"crisis points"_s
         << QString() << QString();
 
+    QTest::newRow("partitive-finite-verb-belongs-to-the-part")
+        << u"Nearly half of the 6,000 residents have left the island."_s << u"6,000 residents"_s << 6000.0
+        << u"residents"_s << QString() << QString();
+    QTest::newRow("partitive-keeps-reduced-relative")
+        << u"Relatives of the 52 sailors held captive met the minister."_s << u"52 sailors"_s << 52.0
+        << u"sailors held captive"_s << QString() << QString();
+    QTest::newRow("count-plural-in-men")
+        << u"Police are hunting 4 gunmen."_s << u"4 gunmen"_s << 4.0 << u"gunmen"_s << QString() << QString();
+    QTest::newRow("count-adjective-participle-missing")
+        << u"Divers searched for the 19 missing fishermen."_s << u"19 missing fishermen"_s << 19.0
+        << u"missing fishermen"_s << QString() << QString();
+
     // word numbers
     QTest::newRow("word-number-votes") << u"The motion won eleven votes in the chamber."_s
                                        << u"eleven votes"_s << 11.0 << u"votes"_s << QString() << QString();
