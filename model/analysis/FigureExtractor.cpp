@@ -1709,29 +1709,49 @@ void Scanner::scan(QList<Figure> *out)
             }
         }
 
+        // "between 5,000 and 6,000 protesters", "5 to 7 percent": the first amount of a range shares the
+        // unit of the second, but its span stays its own
+        const qsizetype rangeNext = a.last + 2;
+        const bool ranged = !a.words && !money && nextWord(a.last + 1, i)
+            && (is(a.last + 1, "to") || is(a.last + 1, "and") || is(a.last + 1, "or")) && isNumber(rangeNext)
+            && same(rangeNext, i) && tok(rangeNext).spaceBefore;
+
         // percentages: "41%", "60 percent", "12.5 per cent", "3pc", "2 percentage points"
         if (!money) {
-            const qsizetype j = a.last + 1;
+            const auto percentAt = [&](qsizetype j, qsizetype *end) -> QString {
+                if (isPunct(j, u'%') && same(j, i)) {
+                    *end = j;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && (is(j, "percent") || is(j, "pct"))) {
+                    *end = j;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && is(j, "per") && nextWord(j + 1, i) && is(j + 1, "cent")) {
+                    *end = j + 1;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && is(j, "percentage") && nextWord(j + 1, i)
+                    && (is(j + 1, "points") || is(j + 1, "point"))) {
+                    *end = j + 1;
+                    return u"percentage points"_s;
+                }
+                return {};
+            };
+            qsizetype end = last;
             if (a.percentSuffix) {
                 percent = true;
                 unit = u"%"_s;
-            } else if (isPunct(j, u'%') && same(j, i)) {
+            } else if (const QString u = percentAt(a.last + 1, &end); !u.isEmpty()) {
                 percent = true;
-                unit = u"%"_s;
-                last = j;
-            } else if (nextWord(j, i) && (is(j, "percent") || is(j, "pct"))) {
-                percent = true;
-                unit = u"%"_s;
-                last = j;
-            } else if (nextWord(j, i) && is(j, "per") && nextWord(j + 1, i) && is(j + 1, "cent")) {
-                percent = true;
-                unit = u"%"_s;
-                last = j + 1;
-            } else if (nextWord(j, i) && is(j, "percentage") && nextWord(j + 1, i)
-                       && (is(j + 1, "points") || is(j + 1, "point"))) {
-                percent = true;
-                unit = u"percentage points"_s;
-                last = j + 1;
+                unit = u;
+                last = end;
+            } else if (ranged) {
+                qsizetype ignored = 0;
+                if (const QString u = percentAt(rangeNext + 1, &ignored); !u.isEmpty()) {
+                    percent = true;
+                    unit = u;
+                }
             }
         }
 
@@ -1818,6 +1838,17 @@ void Scanner::scan(QList<Figure> *out)
                         if (auto it = precedingVerbs().find(l.key());
                             !l.key().empty() && it != precedingVerbs().end() && lowercase(start - 1))
                             verb = QString::fromUtf16(it->second);
+                    }
+                    if (nounLast < 0 && verb.isEmpty() && ranged && nextWord(rangeNext + 1, i)) {
+                        if (pluralLike(rangeNext + 1) && !isStop(rangeNext + 1))
+                            unit = text(rangeNext + 1).toString();
+                        else if (nextWord(rangeNext + 2, i) && pluralLike(rangeNext + 2)
+                                 && !isStop(rangeNext + 1) && !isStop(rangeNext + 2)
+                                 && !isParticiple(rangeNext + 1))
+                            unit = m_body
+                                       .mid(tok(rangeNext + 1).start,
+                                            tok(rangeNext + 2).end - tok(rangeNext + 1).start)
+                                       .simplified();
                     }
                     if (a.words && nounLast < 0 && verb.isEmpty() && !headless)
                         continue; // "the two met": a word number that counts nothing

@@ -113,6 +113,15 @@ void TestFigureExtractor::extractsFigure_data()
         << u"Divers searched for the 19 missing fishermen."_s << u"19 missing fishermen"_s << 19.0
         << u"missing fishermen"_s << QString() << QString();
 
+    QTest::newRow("range-first-amount-shares-noun")
+        << u"Between 5,000 and 6,000 protesters gathered."_s << u"5,000"_s << 5000.0 << u"protesters"_s
+        << QString() << QString();
+    QTest::newRow("range-second-amount-keeps-verb")
+        << u"Between 5,000 and 6,000 protesters gathered."_s << u"6,000 protesters"_s << 6000.0
+        << u"protesters gathered"_s << QString() << QString();
+    QTest::newRow("range-first-amount-shares-percent")
+        << u"Prices rose 5 to 7 percent."_s << u"5"_s << 5.0 << u"%"_s << QString() << QString();
+
     // word numbers
     QTest::newRow("word-number-votes") << u"The motion won eleven votes in the chamber."_s
                                        << u"eleven votes"_s << 11.0 << u"votes"_s << QString() << QString();
