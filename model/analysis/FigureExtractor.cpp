@@ -1264,9 +1264,15 @@ qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *c
 
 bool Scanner::excludedCount(const Amount &a, bool qualified) const
 {
-    // "one in five children": a ratio, not a count of children
+    // "one in five children", "1 in 4 adults": a ratio, not a count
     if (is(a.first - 1, "in") && same(a.first - 2, a.first)
         && (isNumber(a.first - 2) || has(a.first - 2, fUnit)))
+        return true;
+    if (nextWord(a.last + 1, a.first) && is(a.last + 1, "in") && same(a.last + 2, a.first)
+        && (isNumber(a.last + 2) || has(a.last + 2, fUnit)))
+        return true;
+    // a rank, not a count: "the top 10"
+    if (is(a.first - 1, "top") && same(a.first - 1, a.first))
         return true;
     if (a.words)
         return false;
@@ -1469,6 +1475,8 @@ Phrase Scanner::phraseBefore(qsizetype v, qsizetype *beforeFirst) const
     qsizetype last = -1;
     int words = 0;
     while (same(k, v) && words < 6) {
+        if (isWord(k) && !tok(k).spaceBefore && isNumber(k - 1))
+            break; // "3rd Assault Brigade": the ordinal is not part of the name
         if (isWord(k)) {
             // "Committee to Protect Journalists", "Ministry of Health"
             const bool connector = first >= 0 && capitalized(k - 1) && capitalized(first) && lowercase(k)

@@ -259,6 +259,10 @@ void TestFigureExtractor::extractsFigure_data()
         << u"Gunmen freed 46 captives overnight."_s << u"46 captives"_s << 46.0 << u"captives freed"_s
         << QString() << QString();
 
+    QTest::newRow("attribution-name-after-ordinal")
+        << u"Ukraine’s 3rd Assault Brigade said it repelled 12 attacks."_s << u"12 attacks"_s << 12.0
+        << u"attacks"_s << QString() << u"Assault Brigade"_s;
+
     // patterns of the reference wire stories, in new sentences
     QTest::newRow("seed-like-killed-and-wounded-according-to")
         << u"More than 5,310 Sudanese have been killed and 12,000 wounded, according to the Darfur medical council, since Nov. 3."_s
@@ -357,6 +361,8 @@ void TestFigureExtractor::ignoresNonFigures_data()
     QTest::newRow("age-between-commas") << u"Maria Lopez, 34, was among the injured."_s;
     QTest::newRow("score") << u"The home side won 3-1."_s;
     QTest::newRow("ratio-slash") << u"Support is available 24/7."_s;
+    QTest::newRow("ratio-digits") << u"About 1 in 4 adults smoke."_s;
+    QTest::newRow("rank-top") << u"The single reached the top 10 in May."_s;
     QTest::newRow("ratio-one-in-five") << u"About one in five children is underweight."_s;
     QTest::newRow("hyphenated-word-number-adjective") << u"Both sides backed a two-state solution."_s;
 }
