@@ -459,7 +459,7 @@ const std::vector<Qualifier> &qualifiers()
     return q;
 }
 
-// Verbs in front of a count that say what happened to it: "killed 1,400 people".
+// Verbs in front of a count that say what happened to it: "shelling killed 310 people".
 const WordMap<const char16_t *> &precedingVerbs()
 {
     static const WordMap<const char16_t *> m { { "killed", u"killed" },
@@ -580,7 +580,7 @@ const WordSet &speechVerbs()
     return s;
 }
 
-// Skipped when walking back from a speech verb to its subject ("Blinken on Friday said").
+// Skipped when walking back from a speech verb to its subject ("the minister on Friday said").
 const WordSet &subjectAdjuncts()
 {
     static const WordSet s { "also",       "has",        "have",  "had",       "previously", "repeatedly",
@@ -591,7 +591,7 @@ const WordSet &subjectAdjuncts()
     return s;
 }
 
-// The source in "according to Israel's tally" is Israel.
+// The source in "according to Kenya's tally" is Kenya.
 const WordSet &statisticNouns()
 {
     static const WordSet s { "tally",      "tallies",      "count",       "counts",     "figures",
@@ -798,7 +798,7 @@ struct Amount
     bool words = false; // spelt out ("nine", "a dozen")
     bool vague = false; // "hundreds", "tens of thousands"
     bool scaled = false; // a scale word or suffix was applied
-    bool separators = false; // "9,061" or "2.3": clearly a quantity, not a label or a year
+    bool separators = false; // "3,482" or "2.3": clearly a quantity, not a label or a year
     bool plainFourDigits = false;
     bool percentSuffix = false; // "3pc"
     bool ambiguousM = false; // "5m": million, or metres when nothing is counted
@@ -1055,7 +1055,7 @@ bool Scanner::parseDigits(qsizetype i, Amount *a) const
         if (tok(j).kind == Kind::Punct) {
             const char16_t c = punctChar(j);
             const bool glued = valid(j + 1) && !tok(j + 1).spaceBefore && tok(j + 1).kind != Kind::Punct;
-            // "75-year", "555-0100", "10:30", "24/7", "10–15", "3-0"
+            // "90-year", "555-0100", "10:30", "24/7", "10–15", "3-0"
             if (glued
                 && (isHyphen(c) || c == u'/' || c == u':' || c == u'\u2013' || c == u'\u2014'
                     || c == u'\u00D7' || c == u'x'))
@@ -1224,7 +1224,7 @@ bool Scanner::pluralLike(qsizetype i) const
         return true;
     if (t.back() != u's')
         return false;
-    // "press", "virus", "Hamas's" are singular; "-is" is plural except "crisis", "axis"
+    // "press", "virus", "Paris's" are singular; "-is" is plural except "crisis", "axis"
     const QChar before = t.at(t.size() - 2);
     if (before == u'i')
         return !(t.at(t.size() - 3) == u's' || t.at(t.size() - 3) == u'x');
@@ -1278,7 +1278,7 @@ bool Scanner::excludedCount(const Amount &a, bool qualified) const
         return false;
     const qsizetype i = a.first;
     const bool integerDay = !a.separators && !a.scaled && a.value >= 1 && a.value <= 31;
-    // "Oct. 7", "October 7", "7 October", "Oct 7"
+    // "Nov. 3", "November 3", "3 November", "Nov 3"
     if (integerDay) {
         if (isMonth(i - 1) && same(i - 1, i))
             return true;
@@ -1344,7 +1344,7 @@ QString Scanner::verbPhraseAt(qsizetype i, qsizetype *last) const
 }
 
 // "… have been killed", "… taken hostage", "… – many of them children – were killed".
-// "half of the 3,000 residents", "a third of Gaza's 2.3 million people": the count is the whole that
+// "half of the 3,000 residents", "a third of the region's 4.1 million people": the count is the whole that
 // a part is taken from.
 bool Scanner::isPartitive(qsizetype start) const
 {
@@ -1362,7 +1362,7 @@ bool Scanner::isPartitive(qsizetype start) const
 }
 
 // In a partitive the finite verb that follows belongs to the part ("half of the 3,000 residents have
-// left"), so only a participle that describes the whole is taken ("of the 240 people taken hostage").
+// left"), so only a participle that describes the whole is taken ("of the 52 sailors held captive").
 QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside, bool partitive) const
 {
     qsizetype k = from;
@@ -1434,7 +1434,7 @@ Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
     if (first < 0)
         return {};
     Phrase p { tok(first).start, tok(last).end };
-    // "Israel's tally" -> Israel
+    // "Kenya's tally" -> Kenya
     for (qsizetype w = first; w <= last; ++w) {
         if (!isWord(w))
             continue;
@@ -1550,7 +1550,7 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
             if (!who.isEmpty())
                 c.according.push_back({ t, who });
         } else if (flags & fBy) {
-            // "by Israel's count"
+            // "by the army's count"
             qsizetype possessive = -1;
             const Phrase p = phraseAfter(t + 1, &possessive);
             if (!p.isEmpty() && possessive >= 0 && has(possessive + 1, fStat))
@@ -1806,7 +1806,7 @@ void Scanner::scan(QList<Figure> *out)
                         break;
                     if (isParticiple(j)) {
                         if (nounFirst < 0 && !isNounCandidate(j + 1, i)) {
-                            // "46,000 wounded": the participle is what is counted, so it is in the span
+                            // "2,950 wounded": the participle is what is counted, so it is in the span
                             qsizetype verbLast = j;
                             verb = verbPhraseAt(j, &verbLast);
                             last = verbLast;

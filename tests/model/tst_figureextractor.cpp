@@ -95,8 +95,8 @@ void TestFigureExtractor::extractsFigure_data()
         << u"elected members"_s << QString() << QString();
 
     QTest::newRow("count-demonym-plural-in-is")
-        << u"The group freed 24 hostages, including 13 Israelis, on Friday."_s << u"13 Israelis"_s << 13.0
-        << u"Israelis"_s << QString() << QString();
+        << u"The group freed 24 hostages, including 13 Somalis, on Friday."_s << u"13 Somalis"_s << 13.0
+        << u"Somalis"_s << QString() << QString();
     QTest::newRow("count-singular-in-sis-is-not-counted")
         << u"Analysts saw 3 crisis points."_s << u"3 crisis points"_s << 3.0 << u"crisis points"_s
         << QString() << QString();
@@ -337,7 +337,7 @@ void TestFigureExtractor::ignoresNonFigures_data()
 {
     QTest::addColumn<QString>("body");
 
-    QTest::newRow("date-abbreviated-month") << u"The talks resumed on Oct. 7 in Doha."_s;
+    QTest::newRow("date-abbreviated-month") << u"The talks resumed on Oct. 12 in Doha."_s;
     QTest::newRow("seed-like-date-before-noun") << u"Families marked the Sept. 11 attacks with a vigil."_s;
     QTest::newRow("date-full-month") << u"Voting ends on November 14."_s;
     QTest::newRow("date-day-before-month") << u"The ceasefire began on 24 November."_s;
