@@ -3,6 +3,7 @@
 // stories by hand:
 //   bench_figures [MEGABYTES]     time extract() on about MEGABYTES of generated text (default 8)
 //   bench_figures --dump FILE...  print every figure found in FILE as tab-separated values
+//   bench_figures --eval GOLD     compare with a gold file (see gold.tsv): precision, recall, fields
 #include "analysis/FigureExtractor.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QStringList>
 #include <QTextStream>
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -60,6 +62,75 @@ int dump(const QStringList &files)
     return rc;
 }
 
+struct GoldFigure
+{
+    QString text;
+    double value = 0;
+    QString unit;
+    QString qualifier;
+    QString attributedTo;
+};
+
+QString field(const QString &s)
+{
+    return s == u"-"_s ? QString() : s;
+}
+
+int evaluate(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
+        return 1;
+    }
+    QList<QPair<QString, QList<GoldFigure>>> cases;
+    for (const QString &line : QString::fromUtf8(file.readAll()).split(u'\n')) {
+        const QStringList cols = line.split(u'\t');
+        if (cols.size() >= 2 && cols[0] == u"S"_s) {
+            cases.append({ cols[1], {} });
+        } else if (cols.size() == 6 && cols[0] == u"F"_s && !cases.isEmpty()) {
+            cases.last().second.append(
+                { cols[1], cols[2].toDouble(), field(cols[3]), field(cols[4]), field(cols[5]) });
+        }
+    }
+    QTextStream out(stdout);
+    int gold = 0, found = 0, matched = 0, value = 0, unit = 0, qualifier = 0, source = 0;
+    for (const auto &[sentence, expected] : cases) {
+        const QList<Lede::Figure> figures = Lede::FigureExtractor::extract(sentence, {});
+        gold += int(expected.size());
+        found += int(figures.size());
+        for (const GoldFigure &g : expected) {
+            const auto it = std::find_if(figures.cbegin(), figures.cend(),
+                                         [&](const Lede::Figure &f) { return f.text == g.text; });
+            if (it == figures.cend()) {
+                out << "MISSED  " << g.text << "  in: " << sentence << "\n";
+                continue;
+            }
+            ++matched;
+            value += qFuzzyCompare(it->value, g.value) ? 1 : 0;
+            unit += it->unit == g.unit ? 1 : 0;
+            qualifier += it->qualifier == g.qualifier ? 1 : 0;
+            source += it->attributedTo == g.attributedTo ? 1 : 0;
+            if (it->unit != g.unit || it->qualifier != g.qualifier || it->attributedTo != g.attributedTo)
+                out << "FIELDS  " << g.text << ": unit \"" << it->unit << "\" (gold \"" << g.unit
+                    << "\"), qualifier \"" << it->qualifier << "\" (\"" << g.qualifier << "\"), source \""
+                    << it->attributedTo << "\" (\"" << g.attributedTo << "\")\n";
+        }
+        for (const Lede::Figure &f : figures) {
+            if (std::none_of(expected.cbegin(), expected.cend(),
+                             [&](const GoldFigure &g) { return g.text == f.text; }))
+                out << "EXTRA   " << f.text << "  in: " << sentence << "\n";
+        }
+    }
+    const auto pct = [](int a, int b) { return b == 0 ? 0.0 : 100.0 * a / b; };
+    out << Qt::fixed << qSetRealNumberPrecision(1) << "cases " << cases.size() << ", gold figures " << gold
+        << ", found " << found << ", exact-span matches " << matched << "\n"
+        << "precision " << pct(matched, found) << "%, recall " << pct(matched, gold) << "%\n"
+        << "on matches: value " << pct(value, matched) << "%, unit " << pct(unit, matched) << "%, qualifier "
+        << pct(qualifier, matched) << "%, attributed_to " << pct(source, matched) << "%\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -68,6 +139,8 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments().mid(1);
     if (!args.isEmpty() && args.first() == u"--dump"_s)
         return dump(args.mid(1));
+    if (args.size() == 2 && args.first() == u"--eval"_s)
+        return evaluate(args.at(1));
 
     const double megabytes = args.isEmpty() ? 8.0 : args.first().toDouble();
     QRandomGenerator rng(7);

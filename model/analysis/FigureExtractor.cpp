@@ -459,7 +459,7 @@ const std::vector<Qualifier> &qualifiers()
     return q;
 }
 
-// Verbs in front of a count that say what happened to it: "killed 1,400 people".
+// Verbs in front of a count that say what happened to it: "shelling killed 310 people".
 const WordMap<const char16_t *> &precedingVerbs()
 {
     static const WordMap<const char16_t *> m { { "killed", u"killed" },
@@ -508,6 +508,8 @@ const WordMap<const char16_t *> &precedingVerbs()
                                                { "expelled", u"expelled" },
                                                { "sentenced", u"sentenced" },
                                                { "convicted", u"convicted" },
+                                               { "lost", u"lost" },
+                                               { "losing", u"lost" },
                                                { "charged", u"charged" },
                                                { "infected", u"infected" } };
     return m;
@@ -578,7 +580,7 @@ const WordSet &speechVerbs()
     return s;
 }
 
-// Skipped when walking back from a speech verb to its subject ("Blinken on Friday said").
+// Skipped when walking back from a speech verb to its subject ("the minister on Friday said").
 const WordSet &subjectAdjuncts()
 {
     static const WordSet s { "also",       "has",        "have",  "had",       "previously", "repeatedly",
@@ -589,7 +591,7 @@ const WordSet &subjectAdjuncts()
     return s;
 }
 
-// The source in "according to Israel's tally" is Israel.
+// The source in "according to Kenya's tally" is Kenya.
 const WordSet &statisticNouns()
 {
     static const WordSet s { "tally",      "tallies",      "count",       "counts",     "figures",
@@ -645,6 +647,7 @@ enum WordFlag : quint32 {
     fAccording = 1u << 25,
     fBy = 1u << 26,
     fPlural = 1u << 27,
+    fQualifierEnd = 1u << 28,
 };
 
 // Every table a word belongs to, as bits: one hash lookup per word of the body, at tokenization.
@@ -688,6 +691,8 @@ quint32 wordFlags(Key k)
         m["according"] |= fAccording;
         m["by"] |= fBy;
         addSet(irregularPlurals(), fPlural);
+        for (const Qualifier &q : qualifiers())
+            m[q.words.back()] |= fQualifierEnd;
         return m;
     }();
     if (k.empty())
@@ -793,7 +798,7 @@ struct Amount
     bool words = false; // spelt out ("nine", "a dozen")
     bool vague = false; // "hundreds", "tens of thousands"
     bool scaled = false; // a scale word or suffix was applied
-    bool separators = false; // "9,061" or "2.3": clearly a quantity, not a label or a year
+    bool separators = false; // "3,482" or "2.3": clearly a quantity, not a label or a year
     bool plainFourDigits = false;
     bool percentSuffix = false; // "3pc"
     bool ambiguousM = false; // "5m": million, or metres when nothing is counted
@@ -873,7 +878,8 @@ private:
     qsizetype matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const;
     bool excludedCount(const Amount &a, bool qualified) const;
     QString verbPhraseAt(qsizetype i, qsizetype *last) const;
-    QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const;
+    QString followingVerb(qsizetype from, qsizetype anchor, bool allowAside, bool partitive) const;
+    bool isPartitive(qsizetype start) const;
 
     Phrase phraseAfter(qsizetype t, qsizetype *possessive = nullptr) const;
     Phrase phraseBefore(qsizetype v, qsizetype *beforeFirst) const;
@@ -1049,7 +1055,7 @@ bool Scanner::parseDigits(qsizetype i, Amount *a) const
         if (tok(j).kind == Kind::Punct) {
             const char16_t c = punctChar(j);
             const bool glued = valid(j + 1) && !tok(j + 1).spaceBefore && tok(j + 1).kind != Kind::Punct;
-            // "75-year", "555-0100", "10:30", "24/7", "10–15", "3-0"
+            // "90-year", "555-0100", "10:30", "24/7", "10–15", "3-0"
             if (glued
                 && (isHyphen(c) || c == u'/' || c == u':' || c == u'\u2013' || c == u'\u2014'
                     || c == u'\u00D7' || c == u'x'))
@@ -1083,7 +1089,7 @@ bool Scanner::parseDigits(qsizetype i, Amount *a) const
 
     // "2.3 million", "5 bn", "two dozen"
     j = a->last + 1;
-    while (a->measure < 0 && !a->percentSuffix && nextWord(j, i)) {
+    while (a->measure < 0 && !a->percentSuffix && nextWord(j, i) && j - i < 4) {
         const LowerKey l = lk(j);
         const auto it = scaleWords().find(l.key());
         if (l.key().empty() || it == scaleWords().end())
@@ -1107,7 +1113,7 @@ bool Scanner::parseWords(qsizetype i, Amount *a) const
         a->vague = true;
         a->value = it->second;
         // "tens of thousands", "hundreds of millions"
-        while (is(j + 1, "of") && nextWord(j + 1, i) && nextWord(j + 2, i)) {
+        while (is(j + 1, "of") && nextWord(j + 1, i) && nextWord(j + 2, i) && j - i < 4) {
             const LowerKey next = lk(j + 2);
             const auto more = vaguePlurals().find(next.key());
             if (next.key().empty() || more == vaguePlurals().end() || next.key() == "tens"
@@ -1135,7 +1141,7 @@ bool Scanner::parseWords(qsizetype i, Amount *a) const
     qsizetype end = i;
     bool anyUnit = false;
     bool onlyOne = false;
-    for (; j == i || nextWord(j, i); ++j) {
+    for (; (j == i || nextWord(j, i)) && j - i < 10; ++j) {
         const LowerKey l = lk(j);
         const Key k = l.key();
         if (k.empty())
@@ -1214,12 +1220,15 @@ bool Scanner::pluralLike(qsizetype i) const
     const QStringView t = text(i);
     if (t.size() < 3)
         return false;
-    if (t.endsWith(u"ese"_s)) // "Sudanese", "Lebanese"
+    if (t.endsWith(u"ese"_s) || t.endsWith(u"men"_s)) // "Sudanese", "gunmen", "fishermen"
         return true;
     if (t.back() != u's')
         return false;
+    // "press", "virus", "Paris's" are singular; "-is" is plural except "crisis", "axis"
     const QChar before = t.at(t.size() - 2);
-    return !(before == u's' || before == u'u' || before == u'i' || before == u'\'' || before == u'\u2019');
+    if (before == u'i')
+        return !(t.at(t.size() - 3) == u's' || t.at(t.size() - 3) == u'x');
+    return !(before == u's' || before == u'u' || before == u'\'' || before == u'\u2019');
 }
 
 bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
@@ -1233,6 +1242,8 @@ bool Scanner::isNounCandidate(qsizetype i, qsizetype anchor) const
 
 qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *canonical) const
 {
+    if (!has(before, fQualifierEnd))
+        return -1;
     for (const Qualifier &q : qualifiers()) {
         const qsizetype n = qsizetype(q.words.size());
         const qsizetype first = before - n + 1;
@@ -1253,15 +1264,21 @@ qsizetype Scanner::matchQualifier(qsizetype before, qsizetype minTok, QString *c
 
 bool Scanner::excludedCount(const Amount &a, bool qualified) const
 {
-    // "one in five children": a ratio, not a count of children
+    // "one in five children", "1 in 4 adults": a ratio, not a count
     if (is(a.first - 1, "in") && same(a.first - 2, a.first)
         && (isNumber(a.first - 2) || has(a.first - 2, fUnit)))
+        return true;
+    if (nextWord(a.last + 1, a.first) && is(a.last + 1, "in") && same(a.last + 2, a.first)
+        && (isNumber(a.last + 2) || has(a.last + 2, fUnit)))
+        return true;
+    // a rank, not a count: "the top 10"
+    if (is(a.first - 1, "top") && same(a.first - 1, a.first))
         return true;
     if (a.words)
         return false;
     const qsizetype i = a.first;
     const bool integerDay = !a.separators && !a.scaled && a.value >= 1 && a.value <= 31;
-    // "Oct. 7", "October 7", "7 October", "Oct 7"
+    // "Nov. 3", "November 3", "3 November", "Nov 3"
     if (integerDay) {
         if (isMonth(i - 1) && same(i - 1, i))
             return true;
@@ -1327,7 +1344,26 @@ QString Scanner::verbPhraseAt(qsizetype i, qsizetype *last) const
 }
 
 // "… have been killed", "… taken hostage", "… – many of them children – were killed".
-QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside) const
+// "half of the 3,000 residents", "a third of the region's 4.1 million people": the count is the whole that
+// a part is taken from.
+bool Scanner::isPartitive(qsizetype start) const
+{
+    qsizetype k = start - 1;
+    for (int skipped = 0; skipped < 2 && same(k, start) && isWord(k); ++skipped) {
+        const QStringView t = text(k);
+        const bool possessive
+            = t.size() > 2 && (t.at(t.size() - 2) == u'\'' || t.at(t.size() - 2) == u'\u2019');
+        if (!(is(k, "the") || is(k, "its") || is(k, "their") || is(k, "these") || is(k, "those")
+              || possessive))
+            break;
+        --k;
+    }
+    return same(k, start) && is(k, "of");
+}
+
+// In a partitive the finite verb that follows belongs to the part ("half of the 3,000 residents have
+// left"), so only a participle that describes the whole is taken ("of the 52 sailors held captive").
+QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside, bool partitive) const
 {
     qsizetype k = from;
     if (allowAside && same(k, anchor) && isDash(punctChar(k)) && tok(k).spaceBefore) {
@@ -1352,9 +1388,14 @@ QString Scanner::followingVerb(qsizetype from, qsizetype anchor, bool allowAside
         ++k;
         ++adv;
     }
-    if (nextWord(k, anchor) && isParticiple(k))
-        return verbPhraseAt(k, nullptr);
-    return {};
+    if (!nextWord(k, anchor) || !isParticiple(k))
+        return {};
+    if (partitive
+        && (aux > 0 || adv > 0
+            || !(has(k, fIrregular) || is(k + 1, "by")
+                 || (nextWord(k + 1, anchor) && has(k + 1, fComplement)))))
+        return {};
+    return verbPhraseAt(k, nullptr);
 }
 
 Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
@@ -1393,7 +1434,7 @@ Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
     if (first < 0)
         return {};
     Phrase p { tok(first).start, tok(last).end };
-    // "Israel's tally" -> Israel
+    // "Kenya's tally" -> Kenya
     for (qsizetype w = first; w <= last; ++w) {
         if (!isWord(w))
             continue;
@@ -1434,6 +1475,8 @@ Phrase Scanner::phraseBefore(qsizetype v, qsizetype *beforeFirst) const
     qsizetype last = -1;
     int words = 0;
     while (same(k, v) && words < 6) {
+        if (isWord(k) && !tok(k).spaceBefore && isNumber(k - 1))
+            break; // "3rd Assault Brigade": the ordinal is not part of the name
         if (isWord(k)) {
             // "Committee to Protect Journalists", "Ministry of Health"
             const bool connector = first >= 0 && capitalized(k - 1) && capitalized(first) && lowercase(k)
@@ -1507,7 +1550,7 @@ const SentenceCues &Scanner::cues(qsizetype sentenceTok)
             if (!who.isEmpty())
                 c.according.push_back({ t, who });
         } else if (flags & fBy) {
-            // "by Israel's count"
+            // "by the army's count"
             qsizetype possessive = -1;
             const Phrase p = phraseAfter(t + 1, &possessive);
             if (!p.isEmpty() && possessive >= 0 && has(possessive + 1, fStat))
@@ -1591,9 +1634,10 @@ void Scanner::scan(QList<Figure> *out)
             continue;
 
         Amount a;
-        if (kind == Kind::Number ? !parseDigits(i, &a) : !parseWords(i, &a)) {
+        if (kind == Kind::Number ? !parseDigits(i, &a) : !parseWords(i, &a))
             continue;
-        }
+        if (!std::isfinite(a.value)) // "9 trillion trillion trillion": nothing a reader can use
+            continue;
         if (a.words && (is(i, "a") || is(i, "an")))
             a.first = i;
         else if (a.words && (is(i - 1, "a") || is(i - 1, "an")) && same(i - 1, i) && i - 1 >= minTok)
@@ -1673,29 +1717,49 @@ void Scanner::scan(QList<Figure> *out)
             }
         }
 
+        // "between 5,000 and 6,000 protesters", "5 to 7 percent": the first amount of a range shares the
+        // unit of the second, but its span stays its own
+        const qsizetype rangeNext = a.last + 2;
+        const bool ranged = !a.words && !money && nextWord(a.last + 1, i)
+            && (is(a.last + 1, "to") || is(a.last + 1, "and") || is(a.last + 1, "or")) && isNumber(rangeNext)
+            && same(rangeNext, i) && tok(rangeNext).spaceBefore;
+
         // percentages: "41%", "60 percent", "12.5 per cent", "3pc", "2 percentage points"
         if (!money) {
-            const qsizetype j = a.last + 1;
+            const auto percentAt = [&](qsizetype j, qsizetype *end) -> QString {
+                if (isPunct(j, u'%') && same(j, i)) {
+                    *end = j;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && (is(j, "percent") || is(j, "pct"))) {
+                    *end = j;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && is(j, "per") && nextWord(j + 1, i) && is(j + 1, "cent")) {
+                    *end = j + 1;
+                    return u"%"_s;
+                }
+                if (nextWord(j, i) && is(j, "percentage") && nextWord(j + 1, i)
+                    && (is(j + 1, "points") || is(j + 1, "point"))) {
+                    *end = j + 1;
+                    return u"percentage points"_s;
+                }
+                return {};
+            };
+            qsizetype end = last;
             if (a.percentSuffix) {
                 percent = true;
                 unit = u"%"_s;
-            } else if (isPunct(j, u'%') && same(j, i)) {
+            } else if (const QString u = percentAt(a.last + 1, &end); !u.isEmpty()) {
                 percent = true;
-                unit = u"%"_s;
-                last = j;
-            } else if (nextWord(j, i) && (is(j, "percent") || is(j, "pct"))) {
-                percent = true;
-                unit = u"%"_s;
-                last = j;
-            } else if (nextWord(j, i) && is(j, "per") && nextWord(j + 1, i) && is(j + 1, "cent")) {
-                percent = true;
-                unit = u"%"_s;
-                last = j + 1;
-            } else if (nextWord(j, i) && is(j, "percentage") && nextWord(j + 1, i)
-                       && (is(j + 1, "points") || is(j + 1, "point"))) {
-                percent = true;
-                unit = u"percentage points"_s;
-                last = j + 1;
+                unit = u;
+                last = end;
+            } else if (ranged) {
+                qsizetype ignored = 0;
+                if (const QString u = percentAt(rangeNext + 1, &ignored); !u.isEmpty()) {
+                    percent = true;
+                    unit = u;
+                }
             }
         }
 
@@ -1738,11 +1802,11 @@ void Scanner::scan(QList<Figure> *out)
                 for (int words = 0; words < 3 && nextWord(j, i); ++words, ++j) {
                     if (isStop(j) || has(j, fUnit | fVague))
                         break;
-                    if (isMonth(j) || (a.words && has(j, fScale)))
+                    if (isMonth(j) || has(j, fScale))
                         break;
                     if (isParticiple(j)) {
                         if (nounFirst < 0 && !isNounCandidate(j + 1, i)) {
-                            // "46,000 wounded": the participle is what is counted, so it is in the span
+                            // "2,950 wounded": the participle is what is counted, so it is in the span
                             qsizetype verbLast = j;
                             verb = verbPhraseAt(j, &verbLast);
                             last = verbLast;
@@ -1775,13 +1839,24 @@ void Scanner::scan(QList<Figure> *out)
                 } else {
                     if (verb.isEmpty()) {
                         const qsizetype from = nounLast >= 0 ? nounLast + 1 : a.last + 1;
-                        verb = followingVerb(from, i, nounLast >= 0);
+                        verb = followingVerb(from, i, nounLast >= 0, isPartitive(start));
                     }
                     if (verb.isEmpty() && valid(start - 1) && same(start - 1, i) && isWord(start - 1)) {
                         const LowerKey l = lk(start - 1);
                         if (auto it = precedingVerbs().find(l.key());
                             !l.key().empty() && it != precedingVerbs().end() && lowercase(start - 1))
                             verb = QString::fromUtf16(it->second);
+                    }
+                    if (nounLast < 0 && verb.isEmpty() && ranged && nextWord(rangeNext + 1, i)) {
+                        if (pluralLike(rangeNext + 1) && !isStop(rangeNext + 1))
+                            unit = text(rangeNext + 1).toString();
+                        else if (nextWord(rangeNext + 2, i) && pluralLike(rangeNext + 2)
+                                 && !isStop(rangeNext + 1) && !isStop(rangeNext + 2)
+                                 && !isParticiple(rangeNext + 1))
+                            unit = m_body
+                                       .mid(tok(rangeNext + 1).start,
+                                            tok(rangeNext + 2).end - tok(rangeNext + 1).start)
+                                       .simplified();
                     }
                     if (a.words && nounLast < 0 && verb.isEmpty() && !headless)
                         continue; // "the two met": a word number that counts nothing

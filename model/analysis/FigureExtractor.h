@@ -15,8 +15,8 @@ namespace Lede {
 // overlap; every span is UTF-16 and body.mid(span) == text.
 //
 // What a Figure holds:
-//  - span/text: the qualifier (if any), the amount and its unit words, e.g. "at least 9,061 people",
-//    "more than 240 hostages", "$2.5 billion", "12.5 per cent". A verb phrase that tells what happened
+//  - span/text: the qualifier (if any), the amount and its unit words, e.g. "at least 3,482 people",
+//    "more than 130 hostages", "$2.5 billion", "12.5 per cent". A verb phrase that tells what happened
 //    to the counted things is NOT in the span (it may sit after a dash aside), only in `unit`.
 //  - value: the amount with its scale applied: "2.3 million" -> 2300000, "1.2bn" -> 1.2e9,
 //    "USD 5m" -> 5e6, "two dozen" -> 24. Word numbers one..ninety (also "twenty-five"), hundred,
@@ -27,15 +27,20 @@ namespace Lede {
 //      "Swiss francs" CHF, "Czech crowns" CZK, a leading code such as "USD 5m"); otherwise the currency
 //      word itself ("crowns", "pesos"). "dollars" and a bare "$" are read as USD.
 //    * percentages: "%" for 41%, 60 percent, 12.5 per cent, 3pc; "percentage points" for those.
-//    * counts: the counted noun phrase (up to three words after the amount, e.g. "permanent members",
-//      "Palestinians"), followed by what happened to them when the text says so:
+//    * counts: the counted noun phrase: up to three words after the amount, ending at the first plural
+//      ("permanent members", "Sudanese", "people", "gunmen"; "1.2bn users worldwide" -> "users").
+//      Without a plural there is no noun (except after a bare 1), which keeps "the two met" out and
+//      reads "a 5m wall" as metres. Then what happened to them, when the text says so:
 //        1. a participle right after the noun, optionally after auxiliaries and adverbs and after one
-//           dash-delimited aside: "people taken hostage", "Palestinians killed" (from "... have been
-//           killed"), "people killed" (from "people – many of them children – have been killed");
-//        2. otherwise a casualty/capture verb right before the amount: "killed 1,400 people" ->
-//           "people killed", "took 240 hostages" -> "hostages taken".
-//      A participle used as the noun stays alone: "46,000 wounded" -> "wounded". A headless count
-//      ("two who emerged", "two of them") has an empty unit.
+//           dash-delimited aside: "guests taken hostage", "civilians killed" (from "... have been
+//           killed"), "miners trapped" (from "miners – most of them contract workers – were trapped");
+//        2. otherwise a casualty/capture verb right before the amount: "killed 19 soldiers" ->
+//           "soldiers killed", "took 31 hostages" -> "hostages taken".
+//      In a partitive ("half of the 3,000 residents have left") a finite verb belongs to the part, so
+//      only a participle describing the whole is taken ("of the 52 sailors held captive").
+//      A participle used as the noun stays alone: "2,950 wounded" -> "wounded". A headless count
+//      ("three who ran", "two of them") has an empty unit. The first amount of a range shares the
+//      second's noun or percent sign ("between 5,000 and 6,000 protesters", "5 to 7 percent").
 //  - qualifier: the lower-cased hedge before the amount: at least, more than, over, almost, nearly,
 //    about, around, roughly, some, up to, fewer than, less than, as many as, an estimated,
 //    approximately (and a few more: at most, close to, just over, well over, upwards of, ...).
@@ -44,17 +49,19 @@ namespace Lede {
 //    qualifier is "more than" (implied, so in this one case the qualifier is not in the span).
 //  - attributedTo: the source, looked up in the figure's sentence in this order: "according to X"
 //    (after the figure, else before it), "by X's tally/count/figures", then the subject of a speech
-//    verb before the figure ("Israel says Hamas killed ..."), then a trailing ", X said". "X's tally"
-//    gives "X". When `entities` are given and a PERSON/ORG/LOC entity ends where the source phrase
-//    ends, its canonical name is used (a PERSON at the end of "ministry spokesman Ashraf Al-Qidra"
-//    wins); otherwise the capitalised/noun phrase itself. Pronoun subjects give no attribution.
+//    verb before the figure ("Ukraine says Russian strikes killed ..."), then a trailing ", X said" or
+//    ", said X". "X's tally" gives "X". When `entities` are given and a PERSON/ORG/LOC entity ends
+//    where the source phrase ends, its canonical name is used (a PERSON at the end of "council
+//    spokesman Omar Haddad" wins); otherwise the capitalised/noun phrase itself. Pronoun subjects
+//    give no attribution.
 //
 // Not figures: years (a bare four-digit 1000-2100 without a qualifier, "the 1990s"), dates
-// ("Oct. 7", "October 7", "7 October"), times ("10:30", "3 p.m."), ordinals ("7th"), hyphenated
-// compounds ("75-year history", "10-member"), ranges and chains ("555-0100", "24/7", "3-0"), runs of
-// numbers (phone numbers), numbers inside or glued to words ("A320", "COVID-19", "5G"), labels
-// ("Resolution 2712", "No. 1"), ages (", 42,"), durations (a count of seconds..centuries: "two
-// months ago", "100 days") and word numbers that count nothing.
+// ("Nov. 3", "November 3", "3 November"), times ("10:30", "3 p.m."), ordinals ("7th"), hyphenated
+// compounds ("90-year record", "10-member"), chains ("555-0100", "24/7", "3-0"), runs of numbers
+// (phone numbers), numbers inside or glued to words ("A320", "COVID-19", "5G"), labels ("Resolution
+// 2712", "No. 1"), ages (", 42,"), ratios ("one in five", "1 in 4"), ranks ("the top 10"), durations
+// (a count of seconds..centuries: "two months ago", "100 days", also "27 years in prison") and word
+// numbers that count nothing.
 class FigureExtractor final
 {
 public:

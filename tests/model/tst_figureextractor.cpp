@@ -94,6 +94,34 @@ void TestFigureExtractor::extractsFigure_data()
         << u"The twelve elected members of the board meet on Monday."_s << u"twelve elected members"_s << 12.0
         << u"elected members"_s << QString() << QString();
 
+    QTest::newRow("count-demonym-plural-in-is")
+        << u"The group freed 24 hostages, including 13 Somalis, on Friday."_s << u"13 Somalis"_s << 13.0
+        << u"Somalis"_s << QString() << QString();
+    QTest::newRow("count-singular-in-sis-is-not-counted")
+        << u"Analysts saw 3 crisis points."_s << u"3 crisis points"_s << 3.0 << u"crisis points"_s
+        << QString() << QString();
+
+    QTest::newRow("partitive-finite-verb-belongs-to-the-part")
+        << u"Nearly half of the 6,000 residents have left the island."_s << u"6,000 residents"_s << 6000.0
+        << u"residents"_s << QString() << QString();
+    QTest::newRow("partitive-keeps-reduced-relative")
+        << u"Relatives of the 52 sailors held captive met the minister."_s << u"52 sailors"_s << 52.0
+        << u"sailors held captive"_s << QString() << QString();
+    QTest::newRow("count-plural-in-men")
+        << u"Police are hunting 4 gunmen."_s << u"4 gunmen"_s << 4.0 << u"gunmen"_s << QString() << QString();
+    QTest::newRow("count-adjective-participle-missing")
+        << u"Divers searched for the 19 missing fishermen."_s << u"19 missing fishermen"_s << 19.0
+        << u"missing fishermen"_s << QString() << QString();
+
+    QTest::newRow("range-first-amount-shares-noun")
+        << u"Between 5,000 and 6,000 protesters gathered."_s << u"5,000"_s << 5000.0 << u"protesters"_s
+        << QString() << QString();
+    QTest::newRow("range-second-amount-keeps-verb")
+        << u"Between 5,000 and 6,000 protesters gathered."_s << u"6,000 protesters"_s << 6000.0
+        << u"protesters gathered"_s << QString() << QString();
+    QTest::newRow("range-first-amount-shares-percent")
+        << u"Prices rose 5 to 7 percent."_s << u"5"_s << 5.0 << u"%"_s << QString() << QString();
+
     // word numbers
     QTest::newRow("word-number-votes") << u"The motion won eleven votes in the chamber."_s
                                        << u"eleven votes"_s << 11.0 << u"votes"_s << QString() << QString();
@@ -231,6 +259,10 @@ void TestFigureExtractor::extractsFigure_data()
         << u"Gunmen freed 46 captives overnight."_s << u"46 captives"_s << 46.0 << u"captives freed"_s
         << QString() << QString();
 
+    QTest::newRow("attribution-name-after-ordinal")
+        << u"Ukraine’s 3rd Assault Brigade said it repelled 12 attacks."_s << u"12 attacks"_s << 12.0
+        << u"attacks"_s << QString() << u"Assault Brigade"_s;
+
     // patterns of the reference wire stories, in new sentences
     QTest::newRow("seed-like-killed-and-wounded-according-to")
         << u"More than 5,310 Sudanese have been killed and 12,000 wounded, according to the Darfur medical council, since Nov. 3."_s
@@ -305,7 +337,7 @@ void TestFigureExtractor::ignoresNonFigures_data()
 {
     QTest::addColumn<QString>("body");
 
-    QTest::newRow("date-abbreviated-month") << u"The talks resumed on Oct. 7 in Doha."_s;
+    QTest::newRow("date-abbreviated-month") << u"The talks resumed on Oct. 12 in Doha."_s;
     QTest::newRow("seed-like-date-before-noun") << u"Families marked the Sept. 11 attacks with a vigil."_s;
     QTest::newRow("date-full-month") << u"Voting ends on November 14."_s;
     QTest::newRow("date-day-before-month") << u"The ceasefire began on 24 November."_s;
@@ -329,6 +361,8 @@ void TestFigureExtractor::ignoresNonFigures_data()
     QTest::newRow("age-between-commas") << u"Maria Lopez, 34, was among the injured."_s;
     QTest::newRow("score") << u"The home side won 3-1."_s;
     QTest::newRow("ratio-slash") << u"Support is available 24/7."_s;
+    QTest::newRow("ratio-digits") << u"About 1 in 4 adults smoke."_s;
+    QTest::newRow("rank-top") << u"The single reached the top 10 in May."_s;
     QTest::newRow("ratio-one-in-five") << u"About one in five children is underweight."_s;
     QTest::newRow("hyphenated-word-number-adjective") << u"Both sides backed a two-state solution."_s;
 }
@@ -420,6 +454,10 @@ void TestFigureExtractor::survivesOddInput_data()
     QTest::newRow("huge-digit-run") << QString(5000, u'9') + u" people"_s << 0;
     QTest::newRow("separators-only") << u", . , ."_s << 0;
     QTest::newRow("trailing-dash-aside-unclosed") << u"At least 3 people – and"_s << 1;
+    QTest::newRow("repeated-scale-words") << u"5 million million million million million people"_s << 1;
+    QTest::newRow("chained-vague-plurals")
+        << u"Hundreds of thousands of "_s.repeated(50) + u"people marched."_s << 1;
+    QTest::newRow("stacked-scale-words") << u"9 trillion trillion trillion trillion trillion trillion"_s << 1;
     QTest::newRow("combining-marks") << u"Cafe\u0301 owners said 40 staff e\u0301te\u0301 were hired."_s << 1;
 }
 
