@@ -120,8 +120,8 @@ int runImport(const QStringList &args)
     int present = 0;
     for (const ImportOutcome &f : std::as_const(failures))
         err(tr("error: %1: %2").arg(f.path, f.message));
-    for (const QString &file : files) {
-        const ImportOutcome o = importIntoLibrary(store, file);
+    const Status bulk = importFiles(store, files, [&](const ImportOutcome &o) {
+        const QString &file = o.path;
         for (const QString &w : o.warnings)
             err(tr("warning: %1: %2").arg(file, w));
         switch (o.status) {
@@ -138,6 +138,11 @@ int runImport(const QStringList &args)
             err(tr("error: %1: %2").arg(file, o.message));
             break;
         }
+        return true;
+    });
+    if (!bulk) {
+        err(bulk.errorString());
+        return 1;
     }
     out(tr("%1 imported, %2 already present, %3 failed").arg(imported).arg(present).arg(failures.size()));
     return failures.isEmpty() ? 0 : 1;

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <sys/resource.h>
+
 namespace LedeBench {
 
 // Peak resident memory of this process so far, in MiB (VmHWM).
@@ -35,6 +37,15 @@ inline double currentRssMiB()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
+}
+
+// CPU seconds (user + system) used so far by this process, or by its waited-for children: on a
+// shared 2-core machine wall time swings with the load, CPU time much less.
+inline double cpuSeconds(bool children = false)
+{
+    rusage usage{};
+    getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 // A wire-style article of about `bytes` UTF-8 bytes: title, byline, dateline, paragraphs with

@@ -89,6 +89,27 @@ ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
     return outcome;
 }
 
+Status importFiles(ArticleStore &store, const QStringList &files,
+                   const std::function<bool(const ImportOutcome &)> &onOutcome)
+{
+    if (Status s = store.beginBulk(); !s)
+        return s;
+    int inBatch = 0;
+    for (const QString &file : files) {
+        const ImportOutcome outcome = importIntoLibrary(store, file);
+        if (outcome.status == ImportOutcome::Status::Imported && ++inBatch >= BulkBatchSize) {
+            inBatch = 0;
+            if (Status s = store.commitBulk(); !s)
+                return s;
+            if (Status s = store.beginBulk(); !s)
+                return s;
+        }
+        if (onOutcome && !onOutcome(outcome))
+            break;
+    }
+    return store.commitBulk();
+}
+
 Result<int> reanalyzeOutdated(ArticleStore &store)
 {
     auto ids = store.articlesWithAnalyzerBelow(Analyzer::Version);

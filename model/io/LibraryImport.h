@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace Lede {
 
 // The import pipeline shared by `lede import` and the window: file -> ArticleImporter (decode,
@@ -29,6 +31,14 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
 
 // Decodes, parses, analyses and stores one file. Never throws; the outcome says what happened.
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
+
+// Imports many files in bulk: the store groups up to BulkBatchSize articles into one SQLite
+// transaction (each article still atomic on its own, see ArticleStore::beginBulk), which is what
+// makes a large import fast. `onOutcome` sees each file's outcome; returning false stops (cancel).
+// Articles finished before a stop or an error are kept.
+constexpr int BulkBatchSize = 256;
+Status importFiles(ArticleStore &store, const QStringList &files,
+                   const std::function<bool(const ImportOutcome &)> &onOutcome);
 
 // Re-runs the analysis of articles stored with an older Analyzer::Version, one transaction each.
 // Returns how many were updated, or the first error.

@@ -41,15 +41,10 @@ QDateTime parseTime(const QString &text)
 }
 
 // Qt SQL binds a null QString as SQL NULL; the schema's text columns are NOT NULL, so text that
-// may be null goes through text() and only an explicit nullable() becomes NULL.
+// may be null goes through text().
 QVariant text(const QString &s)
 {
     return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
-}
-
-QVariant nullable(const QString &s)
-{
-    return s.isEmpty() ? QVariant() : QVariant(s);
 }
 
 QVariant idOrNull(qint64 id)
@@ -73,19 +68,30 @@ bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = 
     return query.exec();
 }
 
-// One user action = one transaction: rolls back unless commit() succeeded.
+// One user action = one transaction: rolls back unless commit() succeeded. Inside a bulk batch
+// (ArticleStore::beginBulk) the action is a savepoint, so it still succeeds or fails as a whole.
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db)
+    // `bulk` is the store's statement cache when a bulk batch is open, else null.
+    Transaction(QSqlDatabase db, StatementCache *bulk)
         : m_db(std::move(db))
-        , m_active(m_db.transaction())
+        , m_bulk(bulk)
     {
+        if (m_bulk) {
+            m_active = m_bulk->statement("SAVEPOINT lede_action").run();
+            if (!m_active)
+                m_error = m_bulk->errorString();
+        } else {
+            m_active = m_db.transaction();
+            if (!m_active)
+                m_error = m_db.lastError().text();
+        }
     }
     ~Transaction()
     {
         if (m_active)
-            m_db.rollback();
+            rollback();
     }
     bool active() const { return m_active; }
     bool commit()
@@ -93,16 +99,37 @@ public:
         if (!m_active)
             return false;
         m_active = false;
+        if (m_bulk) {
+            if (m_bulk->statement("RELEASE lede_action").run())
+                return true;
+            m_error = m_bulk->errorString();
+            rollback();
+            return false;
+        }
         if (m_db.commit())
             return true;
+        m_error = m_db.lastError().text();
         m_db.rollback();
         return false;
     }
-    QString error() const { return m_db.lastError().text(); }
+    QString error() const { return m_error; }
 
 private:
+    void rollback()
+    {
+        m_active = false;
+        if (m_bulk) {
+            (void)m_bulk->statement("ROLLBACK TO lede_action").run();
+            (void)m_bulk->statement("RELEASE lede_action").run();
+        } else {
+            m_db.rollback();
+        }
+    }
+
     QSqlDatabase m_db;
-    bool m_active;
+    StatementCache *m_bulk;
+    bool m_active = false;
+    QString m_error;
 };
 
 // Splits "A / B/C" into trimmed, non-empty levels; empty result means an invalid path.
@@ -166,6 +193,9 @@ void ArticleStore::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    if (m_inBulk)
+        (void)commitBulk(); // finished actions are kept; there is no half action to lose
+    m_statements.clear();
     {
         QSqlDatabase db = database();
         if (db.isOpen())
@@ -214,6 +244,10 @@ Status ArticleStore::open(const QString &path)
         close();
         return s;
     }
+    if (!m_statements.attach(database())) {
+        close();
+        return Status::failure(tr("Cannot open the library %1: the SQLite driver gives no native handle").arg(path));
+    }
     return {};
 }
 
@@ -250,7 +284,7 @@ Status ArticleStore::checkAndMigrate()
         return fail(tr("Cannot configure the library %1: %2").arg(path, queryError(query)));
 
     if (version < SchemaVersion) {
-        Transaction tx(db);
+        Transaction tx(db, bulkCache());
         if (!tx.active())
             return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
         if (auto s = Schema::migrate(db, version, SchemaVersion); !s)
@@ -258,6 +292,31 @@ Status ArticleStore::checkAndMigrate()
         if (!tx.commit())
             return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
         qCInfo(lcStore) << "library" << path << "migrated from version" << version << "to" << SchemaVersion;
+    }
+    return {};
+}
+
+Status ArticleStore::beginBulk()
+{
+    if (m_inBulk)
+        return Status::failure(tr("A bulk import is already running on this connection"));
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return Status::failure(tr("Cannot write to the library: %1").arg(db.lastError().text()));
+    m_inBulk = true;
+    return {};
+}
+
+Status ArticleStore::commitBulk()
+{
+    if (!m_inBulk)
+        return {};
+    m_inBulk = false;
+    QSqlDatabase db = database();
+    if (!db.commit()) {
+        const QString error = db.lastError().text();
+        db.rollback();
+        return Status::failure(tr("Cannot write to the library: %1").arg(error));
     }
     return {};
 }
@@ -286,42 +345,41 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
         return R::failure(tr("The article has no content hash"));
 
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     if (!tx.active())
         return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
 
-    auto existing = findArticleByHash(article.contentHash);
-    if (!existing)
-        return R::failure(existing.errorString());
-    if (existing.value()) {
+    const QString importedAt = article.importedAt.isValid() ? article.importedAt.toUTC().toString(Qt::ISODate) : nowUtc();
+    auto insert = m_statements.statement(
+        "INSERT INTO articles (title, byline, dateline, source, published, url, path, body, content_hash, "
+        "imported_at, analyzer_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "ON CONFLICT (content_hash) DO NOTHING");
+    insert.bind(1, article.title).bind(2, article.byline).bind(3, article.dateline).bind(4, article.source);
+    if (article.published.isValid())
+        insert.bind(5, article.published.toString(Qt::ISODate));
+    else
+        insert.bindNull(5);
+    insert.bind(6, article.url).bind(7, article.path).bind(8, article.body).bind(9, article.contentHash);
+    insert.bind(10, importedAt).bind(11, qint64(analyzerVersion));
+    if (!insert.run())
+        return R::failure(tr("Cannot store the article: %1").arg(m_statements.errorString()));
+    if (m_statements.changes() == 0) {
+        // The same text is already in the library (the content hash is unique).
+        auto existing = findArticleByHash(article.contentHash);
+        if (!existing || !existing->has_value())
+            return R::failure(existing ? tr("Cannot store the article") : existing.errorString());
         if (alreadyPresent)
             *alreadyPresent = true;
         return **existing;
     }
-
-    QSqlQuery query(db);
-    const QString importedAt = article.importedAt.isValid() ? article.importedAt.toUTC().toString(Qt::ISODate) : nowUtc();
-    if (!execute(query,
-                 u"INSERT INTO articles (title, byline, dateline, source, published, url, path, body, content_hash, "
-                 u"imported_at, analyzer_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                 {article.title, article.byline, article.dateline, article.source,
-                  article.published.isValid() ? QVariant(article.published.toString(Qt::ISODate)) : QVariant(),
-                  article.url, article.path, article.body, article.contentHash, importedAt, analyzerVersion}))
-        return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
-    const qint64 id = query.lastInsertId().toLongLong();
+    const qint64 id = m_statements.lastInsertRowId();
 
     const CodePointMap map(article.body);
-    if (!article.blocks.isEmpty()
-        && !query.prepare(u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s))
-        return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
     for (const Block &block : article.blocks) {
         const Span cp = map.toCodePoints(block.span);
-        query.bindValue(0, id);
-        query.bindValue(1, blockKindName(block.kind));
-        query.bindValue(2, cp.start);
-        query.bindValue(3, cp.end);
-        if (!query.exec())
-            return R::failure(tr("Cannot store the article: %1").arg(queryError(query)));
+        auto stmt = m_statements.statement("INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?1, ?2, ?3, ?4)");
+        if (!stmt.bind(1, id).bind(2, blockKindName(block.kind)).bind(3, qint64(cp.start)).bind(4, qint64(cp.end)).run())
+            return R::failure(tr("Cannot store the article: %1").arg(m_statements.errorString()));
     }
     if (auto s = writeAnalysis(id, article.body, analysis); !s)
         return R::failure(s.errorString());
@@ -333,59 +391,48 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
 Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis)
 {
     const CodePointMap map(body);
-    QSqlQuery query(database());
-    auto failed = [&query] { return Status::failure(tr("Cannot store the analysis: %1").arg(queryError(query))); };
-
-    if (!query.prepare(u"INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue) "
-                       u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
-        return failed();
+    auto failed = [this] { return Status::failure(tr("Cannot store the analysis: %1").arg(m_statements.errorString())); };
     for (const Quote &q : analysis.quotes) {
         const Span cp = map.toCodePoints(q.span);
-        query.bindValue(0, articleId);
-        query.bindValue(1, cp.start);
-        query.bindValue(2, cp.end);
-        query.bindValue(3, text(q.text));
-        query.bindValue(4, quoteKindName(q.kind));
-        query.bindValue(5, nullable(q.speaker));
+        auto stmt = m_statements.statement(
+            "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, q.text);
+        stmt.bind(5, quoteKindName(q.kind));
+        if (q.speaker.isEmpty())
+            stmt.bindNull(6);
+        else
+            stmt.bind(6, q.speaker);
         if (q.speakerSpan) {
-            const Span s = map.toCodePoints(*q.speakerSpan);
-            query.bindValue(6, s.start);
-            query.bindValue(7, s.end);
+            const Span sp = map.toCodePoints(*q.speakerSpan);
+            stmt.bind(7, qint64(sp.start)).bind(8, qint64(sp.end));
         } else {
-            query.bindValue(6, QVariant());
-            query.bindValue(7, QVariant());
+            stmt.bindNull(7).bindNull(8);
         }
-        query.bindValue(8, nullable(q.cue));
-        if (!query.exec())
+        if (q.cue.isEmpty())
+            stmt.bindNull(9);
+        else
+            stmt.bind(9, q.cue);
+        if (!stmt.run())
             return failed();
     }
-    if (!query.prepare(u"INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?, ?, ?, ?, ?, ?)"_s))
-        return failed();
     for (const Entity &e : analysis.entities) {
         const Span cp = map.toCodePoints(e.span);
-        query.bindValue(0, articleId);
-        query.bindValue(1, cp.start);
-        query.bindValue(2, cp.end);
-        query.bindValue(3, text(e.text));
-        query.bindValue(4, entityTypeName(e.type));
-        query.bindValue(5, text(e.canonical.isEmpty() ? e.text : e.canonical));
-        if (!query.exec())
+        auto stmt = m_statements.statement(
+            "INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, e.text);
+        stmt.bind(5, entityTypeName(e.type)).bind(6, e.canonical.isEmpty() ? e.text : e.canonical);
+        if (!stmt.run())
             return failed();
     }
-    if (!query.prepare(u"INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
-                       u"VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s))
-        return failed();
     for (const Figure &f : analysis.figures) {
         const Span cp = map.toCodePoints(f.span);
-        query.bindValue(0, articleId);
-        query.bindValue(1, cp.start);
-        query.bindValue(2, cp.end);
-        query.bindValue(3, text(f.text));
-        query.bindValue(4, f.value);
-        query.bindValue(5, text(f.unit));
-        query.bindValue(6, text(f.qualifier));
-        query.bindValue(7, text(f.attributedTo));
-        if (!query.exec())
+        auto stmt = m_statements.statement(
+            "INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, f.text).bind(5, f.value);
+        stmt.bind(6, f.unit).bind(7, f.qualifier).bind(8, f.attributedTo);
+        if (!stmt.run())
             return failed();
     }
     return {};
@@ -549,7 +596,7 @@ Result<int> ArticleStore::articleCount(const ArticleQuery &q) const
 Status ArticleStore::removeArticle(qint64 id)
 {
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     if (!execute(query, u"DELETE FROM articles WHERE id = ?"_s, {id}))
         return Status::failure(tr("Cannot remove the article: %1").arg(queryError(query)));
@@ -624,7 +671,7 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
 Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion)
 {
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
         return Status::failure(queryError(query));
@@ -732,7 +779,7 @@ Result<qint64> ArticleStore::ensureTagInTransaction(const QString &path)
 
 Result<qint64> ArticleStore::ensureTag(const QString &path)
 {
-    Transaction tx(database());
+    Transaction tx(database(), bulkCache());
     auto id = ensureTagInTransaction(path);
     if (id && !tx.commit())
         return Result<qint64>::failure(tx.error());
@@ -744,7 +791,7 @@ Status ArticleStore::renameTag(qint64 id, const QString &newName)
     const QString name = newName.simplified();
     if (name.isEmpty() || name.contains(u'/'))
         return Status::failure(tr("A tag name cannot be empty or contain \"/\""));
-    Transaction tx(database());
+    Transaction tx(database(), bulkCache());
     QSqlQuery query(database());
     if (!execute(query, u"UPDATE tags SET name = ? WHERE id = ?"_s, {name, id}))
         return Status::failure(tr("Cannot rename the tag: %1").arg(queryError(query)));
@@ -768,7 +815,7 @@ Status ArticleStore::setTagColor(qint64 id, const QString &color)
 Status ArticleStore::moveTag(qint64 id, qint64 newParentId)
 {
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     if (newParentId != 0) {
         // Refuse to move a tag below itself or one of its descendants.
@@ -790,7 +837,7 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
 {
     using R = Result<TagSnapshot>;
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     TagSnapshot snapshot;
     auto all = tags();
     if (!all)
@@ -848,7 +895,7 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
 Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
 {
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     for (const Tag &t : snapshot.tags) {
         if (!execute(query, u"INSERT INTO tags (id, parent_id, name, color) VALUES (?, ?, ?, ?)"_s,
@@ -993,7 +1040,7 @@ Status ArticleStore::writeAnnotationTags(qint64 annotationId, const QStringList 
 
 Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
 {
-    Transaction tx(database());
+    Transaction tx(database(), bulkCache());
     if (!tx.active())
         return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, false);
@@ -1004,7 +1051,7 @@ Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
 
 Status ArticleStore::restoreAnnotation(const Annotation &annotation)
 {
-    Transaction tx(database());
+    Transaction tx(database(), bulkCache());
     auto id = insertAnnotation(annotation, true);
     if (!id)
         return Status::failure(id.errorString());
@@ -1016,7 +1063,7 @@ Status ArticleStore::restoreAnnotation(const Annotation &annotation)
 Status ArticleStore::updateAnnotation(const Annotation &in)
 {
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     if (!execute(query, u"SELECT b.body FROM annotations n JOIN articles b ON b.id = n.article_id WHERE n.id = ?"_s, {in.id}))
         return Status::failure(queryError(query));
@@ -1151,7 +1198,7 @@ Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<
     // Reads happen in one transaction so the export is a consistent snapshot even while the
     // window (another connection) keeps writing.
     QSqlDatabase db = database();
-    Transaction tx(db);
+    Transaction tx(db, bulkCache());
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!execute(query, e.sql, e.values))

@@ -5,6 +5,7 @@
 #include "Annotation.h"
 #include "Article.h"
 #include "Result.h"
+#include "StatementCache.h"
 #include "TextOffsets.h"
 
 #include <QDate>
@@ -101,6 +102,15 @@ public:
     // The default library file: <AppDataLocation>/library.sqlite.
     static QString defaultPath();
 
+    // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
+    // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and
+    // FTS5 flushes its index once per batch instead of once per article. commitBulk() makes the
+    // batch durable and ends it; call it every few hundred actions. A crash loses at most the
+    // uncommitted batch, never half an action. close() commits an open batch.
+    Status beginBulk();
+    Status commitBulk();
+    bool inBulk() const { return m_inBulk; }
+
     // Articles
     // Adds an article with its analysis in one transaction. When an article with the same content
     // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
@@ -159,6 +169,10 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    StatementCache *bulkCache() const { return m_inBulk ? &m_statements : nullptr; }
+
+    bool m_inBulk = false;
+    mutable StatementCache m_statements;
     mutable qint64 m_cachedArticleId = 0;
     mutable CodePointMap m_cachedMap;
 };

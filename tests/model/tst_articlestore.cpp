@@ -46,6 +46,7 @@ private Q_SLOTS:
     void tagFilter();
     void analysisRoundTrip();
     void exportRowsInOrder();
+    void bulkKeepsEachActionAtomic();
 
 private:
     QTemporaryDir m_dir;
@@ -376,6 +377,37 @@ void TestArticleStore::exportRowsInOrder()
     auto cancelled = m_store->forEachExportRow(q, [&](const ExportRow &) { return ++calls < 1; });
     QVERIFY(!cancelled.ok());
     QCOMPARE(calls, 1);
+}
+
+void TestArticleStore::bulkKeepsEachActionAtomic()
+{
+    QVERIFY(m_store->beginBulk().ok());
+    QVERIFY(!m_store->beginBulk().ok()); // no nesting
+    auto a = m_store->addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1);
+    QVERIFY(a.ok());
+    Annotation bad;
+    bad.articleId = *a;
+    bad.span = {0, 5};
+    bad.tags = {u"Good"_s, u"Bad//Tag"_s}; // the second tag fails after the annotation row was written
+    QVERIFY(!m_store->addAnnotation(bad).ok());
+    bool present = false;
+    auto again = m_store->addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1, &present);
+    QVERIFY(again.ok() && present);
+    QCOMPARE(*again, *a);
+    QVERIFY(m_store->addArticle(makeArticle(u"b"_s, u"Second body."_s), {}, 1).ok());
+    QVERIFY(m_store->commitBulk().ok());
+    QVERIFY(!m_store->inBulk());
+    QCOMPARE(*m_store->articleCount(), 2);
+    QCOMPARE(m_store->annotations(*a)->size(), 0); // the failed action left nothing behind
+    QCOMPARE(m_store->tags()->size(), 0);
+
+    // Closing with a batch open keeps the finished actions.
+    const QString path = m_store->path();
+    QVERIFY(m_store->beginBulk().ok());
+    QVERIFY(m_store->addArticle(makeArticle(u"c"_s, u"Third body."_s), {}, 1).ok());
+    m_store->close();
+    QVERIFY(m_store->open(path).ok());
+    QCOMPARE(*m_store->articleCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestArticleStore)

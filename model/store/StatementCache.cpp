@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StatementCache.h"
+
+#include "Logging.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+namespace Lede {
+
+bool StatementCache::attach(const QSqlDatabase &db)
+{
+    clear();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        qCWarning(lcStore) << "no sqlite3 handle behind the connection";
+        return false;
+    }
+    m_db = *static_cast<sqlite3 *const *>(handle.data());
+    return m_db != nullptr;
+}
+
+void StatementCache::clear()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_statements))
+        sqlite3_finalize(stmt);
+    m_statements.clear();
+    m_db = nullptr;
+}
+
+StatementCache::Statement StatementCache::statement(const char *sql)
+{
+    if (!m_db)
+        return Statement(nullptr);
+    if (sqlite3_stmt *cached = m_statements.value(sql)) {
+        sqlite3_reset(cached);
+        sqlite3_clear_bindings(cached);
+        return Statement(cached);
+    }
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(m_db) << sql;
+        sqlite3_finalize(stmt);
+        return Statement(nullptr);
+    }
+    m_statements.insert(sql, stmt);
+    return Statement(stmt);
+}
+
+QString StatementCache::errorString() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no database connection");
+}
+
+qint64 StatementCache::lastInsertRowId() const
+{
+    return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
+int StatementCache::changes() const
+{
+    return m_db ? sqlite3_changes(m_db) : 0;
+}
+
+StatementCache::Statement &StatementCache::Statement::bind(int index, const QString &text)
+{
+    if (m_stmt) {
+        static const char16_t empty = 0;
+        const void *data = text.isNull() ? static_cast<const void *>(&empty) : static_cast<const void *>(text.utf16());
+        sqlite3_bind_text16(m_stmt, index, data, int(text.size() * 2), SQLITE_TRANSIENT);
+    }
+    return *this;
+}
+
+StatementCache::Statement &StatementCache::Statement::bind(int index, qint64 value)
+{
+    if (m_stmt)
+        sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+StatementCache::Statement &StatementCache::Statement::bind(int index, double value)
+{
+    if (m_stmt)
+        sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+StatementCache::Statement &StatementCache::Statement::bindNull(int index)
+{
+    if (m_stmt)
+        sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool StatementCache::Statement::run()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+    if (ok)
+        sqlite3_reset(m_stmt); // on failure keep the error for errorString(); statement() resets later
+    return ok;
+}
+
+} // namespace Lede

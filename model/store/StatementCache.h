@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Span.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Lede {
+
+// Prepared SQLite statements for the store's hot write paths (import of many articles with
+// hundreds of analysis rows each). Qt SQL re-parses a statement on every prepare() and builds
+// placeholder names with QString::arg on every bind, which cost more than SQLite's own work there;
+// this talks to the sqlite3 handle of the store's own Qt connection instead, keeping each
+// statement prepared for the life of the connection. Same thread, same connection, same
+// transaction as the Qt queries around it.
+class StatementCache final
+{
+    Q_DISABLE_COPY_MOVE(StatementCache)
+
+public:
+    StatementCache() = default;
+    ~StatementCache() { clear(); }
+
+    // Attaches to the connection's sqlite3 handle; false when the driver is not QSQLITE.
+    bool attach(const QSqlDatabase &db);
+    // Finalizes every statement; must run before the connection closes.
+    void clear();
+
+    class Statement
+    {
+    public:
+        explicit Statement(sqlite3_stmt *stmt)
+            : m_stmt(stmt)
+        {
+        }
+        bool isValid() const { return m_stmt != nullptr; }
+        Statement &bind(int index, const QString &text); // a null QString binds as ''
+        Statement &bind(int index, qint64 value);
+        Statement &bind(int index, double value);
+        Statement &bindNull(int index);
+        // Runs a statement that returns no rows and resets it; false on error (see errorString()).
+        bool run();
+
+    private:
+        sqlite3_stmt *m_stmt;
+    };
+
+    // The cached statement for `sql`, prepared on first use; invalid (with errorString()) on a
+    // syntax error or when not attached.
+    Statement statement(const char *sql);
+    QString errorString() const;
+    qint64 lastInsertRowId() const;
+    int changes() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QHash<const char *, sqlite3_stmt *> m_statements; // keyed by the literal's address
+};
+
+} // namespace Lede
