@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <sys/resource.h>
+#include <time.h>
 
 namespace LedeBench {
 
@@ -23,6 +24,20 @@ inline double peakRssMiB()
     for (const QByteArray &line : f.readAll().split('\n')) {
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+// Resident memory that is the process's own (heap, stacks), without file pages mapped from the
+// library (SQLite's mmap), in MiB.
+inline double anonRssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("RssAnon:"))
+            return line.mid(8).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
 }
@@ -46,6 +61,14 @@ inline double cpuSeconds(bool children = false)
     rusage usage{};
     getrusage(children ? RUSAGE_CHILDREN : RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// CPU time of the calling thread in nanoseconds (for timing one pass at a time).
+inline qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
 // A wire-style article of about `bytes` UTF-8 bytes: title, byline, dateline, paragraphs with

@@ -17,12 +17,25 @@ QString tr(const char *text)
     return QCoreApplication::translate("Lede::CsvExporter", text);
 }
 
-constexpr qsizetype FlushThreshold = 256 * 1024; // UTF-16 units buffered before encoding
+constexpr qsizetype FlushThreshold = 512 * 1024; // bytes buffered before a device write
 constexpr qint64 ProgressEvery = 8192;           // rows
 
 const char *const Columns[] = {"article_id", "article_title", "article_source", "article_published",
                                "annotation_id", "kind", "start", "end", "text", "tags", "note", "color",
                                "speaker", "entity_type", "created_at", "updated_at"};
+
+// The index of the first byte that forces quoting (comma, quote, CR, LF), or -1. These are ASCII,
+// so scanning UTF-8 bytes is exact.
+qsizetype needsQuotes(QByteArrayView value)
+{
+    const char *data = value.data();
+    for (qsizetype i = 0, n = value.size(); i < n; ++i) {
+        const char c = data[i];
+        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+            return i;
+    }
+    return -1;
+}
 
 } // namespace
 
@@ -47,80 +60,88 @@ CsvRowWriter::CsvRowWriter(QIODevice *device, const CsvOptions &options)
 
 void CsvRowWriter::writeHeader()
 {
-    m_buffer += QString::fromLatin1(CsvExporter::headerLine());
-    m_buffer += u"\r\n"_s;
+    m_buffer += CsvExporter::headerLine();
+    m_buffer += "\r\n";
 }
 
-void CsvRowWriter::appendField(const QString &value, bool guard)
+void CsvRowWriter::appendField(QByteArrayView value, bool guard)
 {
     // Spreadsheets run a cell that starts with = + - @ (or TAB/CR, which some strip first) as a
     // formula; a leading apostrophe makes them show it as text.
-    const bool needsGuard = guard && m_options.formulaGuard && !value.isEmpty()
-        && (value.front() == u'=' || value.front() == u'+' || value.front() == u'-' || value.front() == u'@'
-            || value.front() == u'\t' || value.front() == u'\r');
-    bool needsQuotes = false;
-    for (const QChar c : value) {
-        if (c == u',' || c == u'"' || c == u'\r' || c == u'\n') {
-            needsQuotes = true;
-            break;
-        }
-    }
-    if (!needsQuotes) {
+    const char first = value.isEmpty() ? '\0' : value.front();
+    const bool needsGuard = guard && m_options.formulaGuard
+        && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r');
+    const qsizetype special = needsQuotes(value);
+    if (special < 0) {
         if (needsGuard)
-            m_buffer += u'\'';
+            m_buffer += '\'';
         m_buffer += value;
         return;
     }
-    m_buffer += u'"';
+    m_buffer += '"';
     if (needsGuard)
-        m_buffer += u'\'';
-    for (const QChar c : value) {
-        if (c == u'"')
-            m_buffer += u'"';
-        m_buffer += c;
+        m_buffer += '\'';
+    // Copy runs between double quotes in one go, doubling each quote.
+    qsizetype from = 0;
+    for (qsizetype quote = value.indexOf('"', special); quote >= 0; quote = value.indexOf('"', from)) {
+        m_buffer += value.sliced(from, quote + 1 - from);
+        m_buffer += '"';
+        from = quote + 1;
     }
-    m_buffer += u'"';
+    m_buffer += value.sliced(from);
+    m_buffer += '"';
 }
 
 void CsvRowWriter::appendNumber(qint64 value)
 {
-    m_buffer += QString::number(value);
+    // Digits straight into the buffer: QByteArray::number allocates per cell.
+    char digits[24];
+    int n = 0;
+    quint64 v = value < 0 ? quint64(-(value + 1)) + 1 : quint64(value);
+    do {
+        digits[n++] = char('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (value < 0)
+        m_buffer += '-';
+    while (n > 0)
+        m_buffer += digits[--n];
 }
 
 void CsvRowWriter::writeRow(const ExportRow &row)
 {
     appendNumber(row.articleId);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.articleTitle, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.articleSource, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.articlePublished, false);
-    m_buffer += u',';
+    m_buffer += ',';
     appendNumber(row.annotationId);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.kind, false);
-    m_buffer += u',';
+    m_buffer += ',';
     appendNumber(row.start);
-    m_buffer += u',';
+    m_buffer += ',';
     appendNumber(row.end);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.text, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.tags, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.note, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.color, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.speaker, true);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.entityType, false);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.createdAt, false);
-    m_buffer += u',';
+    m_buffer += ',';
     appendField(row.updatedAt, false);
-    m_buffer += u"\r\n"_s;
+    m_buffer += "\r\n";
     if (m_buffer.size() >= FlushThreshold)
         flush();
 }
@@ -129,19 +150,17 @@ bool CsvRowWriter::flush()
 {
     if (!m_error.isEmpty())
         return false;
-    QByteArray bytes;
     if (m_bomPending) {
-        bytes = QByteArrayLiteral("\xEF\xBB\xBF");
+        m_buffer.prepend("\xEF\xBB\xBF");
         m_bomPending = false;
     }
-    bytes += m_buffer.toUtf8();
-    m_buffer.clear();
-    if (bytes.isEmpty())
+    if (m_buffer.isEmpty())
         return true;
-    if (m_device->write(bytes) != bytes.size()) {
+    if (m_device->write(m_buffer) != m_buffer.size()) {
         m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
         return false;
     }
+    m_buffer.resize(0); // keeps the capacity for the next chunk
     return true;
 }
 

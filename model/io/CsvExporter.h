@@ -52,12 +52,12 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    void appendField(const QString &value, bool guard);
+    void appendField(QByteArrayView value, bool guard);
     void appendNumber(qint64 value);
 
     QIODevice *m_device;
     CsvOptions m_options;
-    QString m_buffer;
+    QByteArray m_buffer; // UTF-8
     QString m_error;
     bool m_bomPending;
 };

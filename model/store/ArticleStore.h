@@ -8,6 +8,7 @@
 #include "StatementCache.h"
 #include "TextOffsets.h"
 
+#include <QByteArrayView>
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
@@ -30,25 +31,27 @@ struct ArticleQuery
     int offset = 0;
 };
 
-// One CSV row as the exporter writes it. Offsets are Unicode code points (DESIGN.md).
+// One CSV row as the exporter writes it. Offsets are Unicode code points (DESIGN.md). Text is
+// UTF-8, viewed in place: the views are valid only during the callback that receives the row, so a
+// million-row export copies and converts nothing it does not write.
 struct ExportRow
 {
     qint64 articleId = 0;
-    QString articleTitle;
-    QString articleSource;
-    QString articlePublished; // YYYY-MM-DD or empty
-    qint64 annotationId = 0;  // for automatic layers: the row id in their own table
-    QString kind;             // highlight | note | quote | entity | figure
+    QByteArrayView articleTitle;
+    QByteArrayView articleSource;
+    QByteArrayView articlePublished; // YYYY-MM-DD or empty
+    qint64 annotationId = 0;         // for automatic layers: the row id in their own table
+    QByteArrayView kind;             // highlight | note | quote | entity | figure
     qint64 start = 0;
     qint64 end = 0;
-    QString text;
-    QString tags; // "A/B; C"
-    QString note;
-    QString color;
-    QString speaker;
-    QString entityType;
-    QString createdAt; // ISO 8601 UTC
-    QString updatedAt;
+    QByteArrayView text;
+    QByteArrayView tags; // "A/B; C"
+    QByteArrayView note;
+    QByteArrayView color;
+    QByteArrayView speaker;
+    QByteArrayView entityType;
+    QByteArrayView createdAt; // ISO 8601 UTC
+    QByteArrayView updatedAt;
 };
 
 struct ExportQuery

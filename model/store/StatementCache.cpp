@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace Lede {
 
 bool StatementCache::attach(const QSqlDatabase &db)
@@ -103,6 +105,83 @@ bool StatementCache::Statement::run()
     if (ok)
         sqlite3_reset(m_stmt); // on failure keep the error for errorString(); statement() resets later
     return ok;
+}
+
+} // namespace Lede
+
+namespace Lede {
+
+StatementCache::Reader::Reader(sqlite3 *db, const QString &sql)
+    : m_db(db)
+{
+    if (!m_db)
+        return;
+    if (sqlite3_prepare16_v2(m_db, sql.utf16(), int(sql.size() * 2), &m_stmt, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        m_failed = true;
+    }
+}
+
+StatementCache::Reader::Reader(Reader &&other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_failed(other.m_failed)
+{
+}
+
+StatementCache::Reader::~Reader()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+QString StatementCache::Reader::errorString() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no database connection");
+}
+
+void StatementCache::Reader::bind(int index, qint64 value)
+{
+    if (m_stmt)
+        sqlite3_bind_int64(m_stmt, index, value);
+}
+
+bool StatementCache::Reader::next()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    m_failed = rc != SQLITE_DONE;
+    return false;
+}
+
+qint64 StatementCache::Reader::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString StatementCache::Reader::text(int column) const
+{
+    // The library is UTF-8 inside; Qt's decoder is faster than SQLite's UTF-16 conversion.
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return QStringLiteral("");
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArrayView StatementCache::Reader::utf8(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return {};
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+bool StatementCache::Reader::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
 } // namespace Lede

@@ -51,6 +51,35 @@ public:
         sqlite3_stmt *m_stmt;
     };
 
+    // A statement built at run time (not cached), for reading many rows fast. Finalized on
+    // destruction; must not outlive the cache's connection.
+    class Reader
+    {
+        Q_DISABLE_COPY(Reader)
+
+    public:
+        Reader(sqlite3 *db, const QString &sql);
+        Reader(Reader &&other) noexcept;
+        ~Reader();
+        bool isValid() const { return m_stmt != nullptr; }
+        QString errorString() const;
+        void bind(int index, qint64 value);
+        // Advances to the next row: true for a row, false at the end or on error (see failed()).
+        bool next();
+        bool failed() const { return m_failed; }
+        qint64 int64(int column) const;
+        QString text(int column) const; // NULL reads as an empty string
+        // The column's UTF-8 bytes, valid until the next call to next(); NULL reads as empty.
+        QByteArrayView utf8(int column) const;
+        bool isNull(int column) const;
+
+    private:
+        sqlite3 *m_db;
+        sqlite3_stmt *m_stmt = nullptr;
+        bool m_failed = false;
+    };
+    Reader reader(const QString &sql) const { return Reader(m_db, sql); }
+
     // The cached statement for `sql`, prepared on first use; invalid (with errorString()) on a
     // syntax error or when not attached.
     Statement statement(const char *sql);

@@ -361,7 +361,7 @@ void TestArticleStore::exportRowsInOrder()
     ExportQuery q;
     QStringList seen;
     QVERIFY(m_store->forEachExportRow(q, [&](const ExportRow &r) {
-        seen.append(r.kind + u':' + r.text + u':' + r.tags);
+        seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.tags));
         return true;
     }).ok());
     QCOMPARE(seen, (QStringList{u"highlight:Alpha:T"_s, u"highlight:gamma:T"_s}));
@@ -369,7 +369,7 @@ void TestArticleStore::exportRowsInOrder()
     q.includeEntities = true;
     seen.clear();
     QVERIFY(m_store->forEachExportRow(q, [&](const ExportRow &r) {
-        seen.append(r.kind + u':' + r.text + u':' + r.entityType);
+        seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.entityType));
         return true;
     }).ok());
     QCOMPARE(seen, (QStringList{u"highlight:Alpha:"_s, u"entity:beta:ORG"_s, u"highlight:gamma:"_s}));

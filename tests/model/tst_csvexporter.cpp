@@ -67,24 +67,37 @@ QList<QStringList> parseCsv(const QByteArray &bytes, bool *ok)
     return rows;
 }
 
+// The strings a sample row views; they live as long as the test.
+struct SampleTexts
+{
+    QByteArray title = u"Storm, floods and “relief”"_s.toUtf8();
+    QByteArray text = u"He said \"no\"\nthen left 🙂"_s.toUtf8();
+};
+
 ExportRow sampleRow()
 {
+    static const SampleTexts texts;
     ExportRow r;
     r.articleId = 7;
-    r.articleTitle = u"Storm, floods and “relief”"_s;
-    r.articleSource = u"Lede Wire"_s;
-    r.articlePublished = u"2026-03-14"_s;
+    r.articleTitle = texts.title;
+    r.articleSource = "Lede Wire";
+    r.articlePublished = "2026-03-14";
     r.annotationId = 42;
-    r.kind = u"note"_s;
+    r.kind = "note";
     r.start = 10;
     r.end = 25;
-    r.text = u"He said \"no\"\nthen left 🙂"_s;
-    r.tags = u"Claims/Numbers; Voices"_s;
-    r.note = u"=SUM(A1)"_s;
-    r.color = u"yellow"_s;
-    r.createdAt = u"2026-11-21T10:00:00Z"_s;
-    r.updatedAt = u"2026-11-21T10:05:00Z"_s;
+    r.text = texts.text;
+    r.tags = "Claims/Numbers; Voices";
+    r.note = "=SUM(A1)";
+    r.color = "yellow";
+    r.createdAt = "2026-11-21T10:00:00Z";
+    r.updatedAt = "2026-11-21T10:05:00Z";
     return r;
+}
+
+QString str(QByteArrayView utf8)
+{
+    return QString::fromUtf8(utf8);
 }
 
 // A device that accepts a fixed number of bytes, then fails like a full disk.
@@ -174,10 +187,10 @@ void TestCsvExporter::roundTripEveryCell()
     ExportRow r = sampleRow();
     writer.writeRow(r);
     ExportRow guarded = r;
-    guarded.text = u"-5 degrees, said \"Ana\""_s;
-    guarded.note = u"\tindented"_s;
-    guarded.tags = u"@mention"_s;
-    guarded.articleTitle = u"+plus"_s;
+    guarded.text = "-5 degrees, said \"Ana\"";
+    guarded.note = "\tindented";
+    guarded.tags = "@mention";
+    guarded.articleTitle = "+plus";
     writer.writeRow(guarded);
     QVERIFY(writer.flush());
     bool ok = false;
@@ -186,9 +199,9 @@ void TestCsvExporter::roundTripEveryCell()
     QCOMPARE(rows.size(), 3);
     for (const QStringList &row : rows)
         QCOMPARE(row.size(), 16);
-    const QStringList expected1{u"7"_s, r.articleTitle, r.articleSource, r.articlePublished, u"42"_s, u"note"_s,
-                                u"10"_s, u"25"_s, r.text, r.tags, u"'=SUM(A1)"_s, r.color, QString(), QString(),
-                                r.createdAt, r.updatedAt};
+    const QStringList expected1{u"7"_s, str(r.articleTitle), str(r.articleSource), str(r.articlePublished), u"42"_s,
+                                u"note"_s, u"10"_s, u"25"_s, str(r.text), str(r.tags), u"'=SUM(A1)"_s, str(r.color),
+                                QString(), QString(), str(r.createdAt), str(r.updatedAt)};
     QCOMPARE(rows[1], expected1);
     QCOMPARE(rows[2][1], u"'+plus"_s);
     QCOMPARE(rows[2][8], u"'-5 degrees, said \"Ana\""_s);
