@@ -55,12 +55,13 @@ CsvRowWriter::CsvRowWriter(QIODevice *device, const CsvOptions &options)
     , m_options(options)
     , m_bomPending(options.byteOrderMark)
 {
-    m_buffer.reserve(FlushThreshold + 4096);
+    m_buffer.reserve(size_t(FlushThreshold) + 4096);
 }
 
 void CsvRowWriter::writeHeader()
 {
-    m_buffer += CsvExporter::headerLine();
+    const QByteArray header = CsvExporter::headerLine();
+    m_buffer.append(header.constData(), size_t(header.size()));
     m_buffer += "\r\n";
 }
 
@@ -75,7 +76,7 @@ void CsvRowWriter::appendField(QByteArrayView value, bool guard)
     if (special < 0) {
         if (needsGuard)
             m_buffer += '\'';
-        m_buffer += value;
+        m_buffer.append(value.data(), size_t(value.size()));
         return;
     }
     m_buffer += '"';
@@ -84,11 +85,11 @@ void CsvRowWriter::appendField(QByteArrayView value, bool guard)
     // Copy runs between double quotes in one go, doubling each quote.
     qsizetype from = 0;
     for (qsizetype quote = value.indexOf('"', special); quote >= 0; quote = value.indexOf('"', from)) {
-        m_buffer += value.sliced(from, quote + 1 - from);
+        m_buffer.append(value.data() + from, size_t(quote + 1 - from));
         m_buffer += '"';
         from = quote + 1;
     }
-    m_buffer += value.sliced(from);
+    m_buffer.append(value.data() + from, size_t(value.size() - from));
     m_buffer += '"';
 }
 
@@ -142,7 +143,7 @@ void CsvRowWriter::writeRow(const ExportRow &row)
     m_buffer += ',';
     appendField(row.updatedAt, false);
     m_buffer += "\r\n";
-    if (m_buffer.size() >= FlushThreshold)
+    if (qsizetype(m_buffer.size()) >= FlushThreshold)
         flush();
 }
 
@@ -151,16 +152,16 @@ bool CsvRowWriter::flush()
     if (!m_error.isEmpty())
         return false;
     if (m_bomPending) {
-        m_buffer.prepend("\xEF\xBB\xBF");
+        m_buffer.insert(0, "\xEF\xBB\xBF");
         m_bomPending = false;
     }
-    if (m_buffer.isEmpty())
+    if (m_buffer.empty())
         return true;
-    if (m_device->write(m_buffer) != m_buffer.size()) {
+    if (m_device->write(m_buffer.data(), qint64(m_buffer.size())) != qint64(m_buffer.size())) {
         m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
         return false;
     }
-    m_buffer.resize(0); // keeps the capacity for the next chunk
+    m_buffer.clear(); // keeps the capacity for the next chunk
     return true;
 }
 

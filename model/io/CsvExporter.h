@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <string>
 
 namespace Lede {
 
@@ -57,7 +58,7 @@ private:
 
     QIODevice *m_device;
     CsvOptions m_options;
-    QByteArray m_buffer; // UTF-8
+    std::string m_buffer; // UTF-8; std::string appends single bytes inline
     QString m_error;
     bool m_bomPending;
 };
