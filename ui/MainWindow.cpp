@@ -105,7 +105,6 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     connect(m_side, &SidePanel::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &ArticleSession::tagsChanged, this, &MainWindow::refreshTags);
     connect(m_session, &ArticleSession::annotationsChanged, this, [this](qint64 articleId) {
-        m_side->refreshArticle();
         if (const int row = m_library->rowOfArticle(articleId); row >= 0)
             m_library->updateAnnotationCount(row, int(m_session->annotations().size()));
         updateActions();
