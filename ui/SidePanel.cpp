@@ -361,7 +361,7 @@ void SidePanel::rebuildEntities()
             total += g.count;
         auto *top = new QTreeWidgetItem(m_entities);
         top->setText(0, tr("%1 (%2)").arg(layerName(layer)).arg(total));
-        top->setIcon(0, swatch(layerColor(layer, palette())));
+        top->setIcon(0, layerIcon(layer, palette()));
         QFont f = top->font(0);
         f.setBold(true);
         top->setFont(0, f);
@@ -386,7 +386,7 @@ void SidePanel::rebuildEntities()
     if (!an.figures.isEmpty()) {
         auto *top = new QTreeWidgetItem(m_entities);
         top->setText(0, tr("%1 (%2)").arg(layerName(Layer::Figures)).arg(an.figures.size()));
-        top->setIcon(0, swatch(layerColor(Layer::Figures, palette())));
+        top->setIcon(0, layerIcon(Layer::Figures, palette()));
         QFont f = top->font(0);
         f.setBold(true);
         top->setFont(0, f);
