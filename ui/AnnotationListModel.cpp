@@ -5,6 +5,8 @@
 #include "session/ArticleSession.h"
 
 #include <QColor>
+#include <QFontMetrics>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QPixmap>
 
@@ -155,6 +157,12 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         const QColor c = a->color.isEmpty() ? defaultHighlightColor() : QColor::fromString(a->color);
         p.fill(c.isValid() ? c : defaultHighlightColor());
         return QIcon(p);
+    }
+    case Qt::SizeHintRole: {
+        // Two lines, and no width of its own: the row takes the view's width and the text is elided
+        // to it instead of widening the list.
+        const QFontMetrics fm(QGuiApplication::font());
+        return QSize(1, 2 * fm.lineSpacing() + 8);
     }
     case AnnotationIdRole:
         return a->id;

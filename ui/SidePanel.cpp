@@ -76,6 +76,7 @@ SidePanel::SidePanel(QWidget *parent)
     m_notes->setUniformItemSizes(true);
     m_notes->setWordWrap(false);
     m_notes->setTextElideMode(Qt::ElideRight);
+    m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_notes->setAlternatingRowColors(true);
     m_noteHeading = new QLabel(tr("Select a highlight to write a note."), notesPage);
     m_noteHeading->setObjectName(u"noteHeading"_s);
