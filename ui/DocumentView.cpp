@@ -175,11 +175,13 @@ DocumentView::DocumentView(QWidget *parent)
     m_layers = Layers(Layer::Quotes) | Layer::People | Layer::Organisations | Layer::Places | Layer::Dates
         | Layer::Figures | Layer::Highlights;
 
-    QFont reading(u"DejaVu Serif"_s);
-    reading.setStyleHint(QFont::Serif);
-    reading.setPointSizeF(12);
-    document()->setDefaultFont(reading);
+    document()->setDefaultFont(readingFont());
     document()->setDocumentMargin(24);
+    // The text column has a fixed width (about 70 characters) and is centred with viewport margins,
+    // so that resizing the window moves the column instead of laying out a long article again.
+    setLineWrapMode(QTextEdit::FixedPixelWidth);
+    setBackgroundRole(QPalette::Base);
+    setAutoFillBackground(true);
 
     m_floatingBar = new QFrame(viewport());
     m_floatingBar->setObjectName(u"selectionBar"_s);
@@ -206,16 +208,66 @@ void DocumentView::setSession(ArticleSession *session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (m_session)
-        connect(m_session, &ArticleSession::annotationsChanged, this, [this] { rebuildMarks(); });
+        connect(m_session, &ArticleSession::annotationsChanged, this, [this](qint64 articleId) {
+            // open() announces the new article before showArticle() has built it: skip that one.
+            if (m_built && articleId == m_articleId)
+                rebuildMarks();
+        });
 }
 
 void DocumentView::clearArticle()
 {
     m_built = false;
+    m_bodyOffset = 0;
     m_blockMarks.clear();
     m_blockStarts.clear();
     m_markCount = 0;
     clear();
+}
+
+namespace {
+
+// A character that QTextCursor::insertText() turns into a block boundary. The body is split on all
+// of them so that every body character keeps exactly one document position.
+bool isBlockSeparator(QChar c)
+{
+    return c == u'\n' || c == u'\r' || c == QChar::ParagraphSeparator;
+}
+
+QTextCharFormat blockKindFormat(Block::Kind kind, const QPalette &palette)
+{
+    QTextCharFormat f;
+    switch (kind) {
+    case Block::Kind::Heading:
+        f.setFontWeight(QFont::Bold);
+        f.setProperty(QTextFormat::FontSizeAdjustment, 1);
+        f.setFontFamilies({u"DejaVu Sans"_s});
+        break;
+    case Block::Kind::Byline:
+        f.setFontWeight(QFont::DemiBold);
+        f.setFontFamilies({u"DejaVu Sans"_s});
+        f.setForeground(palette.color(QPalette::PlaceholderText));
+        break;
+    case Block::Kind::Dateline:
+        f.setFontWeight(QFont::Bold);
+        f.setFontCapitalization(QFont::SmallCaps);
+        break;
+    case Block::Kind::Credit:
+        f.setFontItalic(true);
+        f.setForeground(palette.color(QPalette::PlaceholderText));
+        break;
+    }
+    return f;
+}
+
+} // namespace
+
+QFont DocumentView::readingFont() const
+{
+    QFont reading(u"DejaVu Serif"_s);
+    reading.setStyleHint(QFont::Serif);
+    reading.setPointSizeF(12 + m_zoom);
+    return reading;
 }
 
 void DocumentView::showArticle()
@@ -226,7 +278,9 @@ void DocumentView::showArticle()
         return;
     }
     const Article &article = m_session->article();
-    const QString title = article.title.isEmpty() ? tr("(untitled)") : article.title;
+    m_articleId = article.id;
+    // A newline in the title would add a block and shift every body position.
+    const QString title = article.title.isEmpty() ? tr("(untitled)") : article.title.simplified();
     QStringList meta;
     if (!article.source.isEmpty())
         meta << article.source;
@@ -234,93 +288,105 @@ void DocumentView::showArticle()
         meta << QLocale().toString(article.published, QLocale::LongFormat);
     if (!article.dateline.isEmpty())
         meta << article.dateline;
-    const QString metaLine = meta.join(u"  ·  "_s);
+    const QString metaLine = meta.join(u"  ·  "_s).simplified();
+    const QString &body = article.body;
 
-    // The body goes in as-is, so document position = m_bodyOffset + body index: '\n' becomes a
-    // block separator of the same length.
-    QString header = title + u'\n' + metaLine + u'\n';
-    m_headerBlocks = 2;
-    m_bodyOffset = header.size();
-    QTextDocument *doc = document();
+    // The document is built off-screen in one cursor pass and only then handed to the view: a
+    // document without a layout costs no layout work while it is filled, and QTextEdit::setDocument()
+    // lays it out lazily (what is visible first, the rest in timer steps). Formatting a shown document
+    // with mergeCharFormat()/markContentsDirty() would lay out the whole megabyte synchronously.
+    auto *doc = new QTextDocument(this);
     doc->setUndoRedoEnabled(false);
-    doc->setPlainText(header + article.body);
+    doc->setDefaultFont(readingFont());
+    doc->setDocumentMargin(24);
+    QTextFrameFormat rootFormat = doc->rootFrame()->frameFormat();
+    rootFormat.setLeftMargin(StripeArea); // room for the tag stripes; centring is done by viewport margins
+    doc->rootFrame()->setFrameFormat(rootFormat);
 
+    m_headerBlocks = 2;
+    m_bodyOffset = title.size() + 1 + metaLine.size() + 1;
     m_blockStarts.clear();
     m_blockStarts.append(0);
-    for (qsizetype i = article.body.indexOf(u'\n'); i >= 0; i = article.body.indexOf(u'\n', i + 1))
-        m_blockStarts.append(i + 1);
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        if (isBlockSeparator(body.at(i)))
+            m_blockStarts.append(i + 1);
+    }
 
-    const bool blankLineParagraphs = article.body.contains(u"\n\n"_s);
     QTextCursor c(doc);
-    // Body paragraphs: comfortable line height; space between paragraphs unless the source already
-    // separates them with blank lines.
-    c.setPosition(int(m_bodyOffset));
-    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-    QTextBlockFormat body;
-    body.setLineHeight(145, QTextBlockFormat::ProportionalHeight);
-    body.setBottomMargin(blankLineParagraphs ? 0 : 10);
-    c.mergeBlockFormat(body);
-
-    c.setPosition(0);
-    c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     QTextCharFormat titleFormat;
     titleFormat.setFontWeight(QFont::Bold);
     titleFormat.setProperty(QTextFormat::FontSizeAdjustment, 3);
     titleFormat.setFontFamilies({u"DejaVu Sans"_s});
-    c.mergeCharFormat(titleFormat);
     QTextBlockFormat titleBlock;
     titleBlock.setBottomMargin(6);
-    c.mergeBlockFormat(titleBlock);
-
-    c.movePosition(QTextCursor::NextBlock);
-    c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    c.setBlockFormat(titleBlock);
+    c.setBlockCharFormat(titleFormat);
+    c.insertText(title, titleFormat);
     QTextCharFormat metaFormat;
     metaFormat.setForeground(palette().color(QPalette::PlaceholderText));
     metaFormat.setFontFamilies({u"DejaVu Sans"_s});
-    c.mergeCharFormat(metaFormat);
     QTextBlockFormat metaBlock;
     metaBlock.setBottomMargin(18);
-    c.mergeBlockFormat(metaBlock);
+    c.insertBlock(metaBlock, metaFormat);
+    c.insertText(metaLine, metaFormat);
 
-    for (const Block &block : article.blocks) {
-        if (block.span.isEmpty() || block.span.end > article.body.size())
-            continue;
-        c.setPosition(int(m_bodyOffset + block.span.start));
-        c.setPosition(int(m_bodyOffset + block.span.end), QTextCursor::KeepAnchor);
-        QTextCharFormat f;
-        QTextBlockFormat bf;
-        switch (block.kind) {
-        case Block::Kind::Heading:
-            f.setFontWeight(QFont::Bold);
-            f.setProperty(QTextFormat::FontSizeAdjustment, 1);
-            f.setFontFamilies({u"DejaVu Sans"_s});
-            bf.setTopMargin(14);
-            break;
-        case Block::Kind::Byline:
-            f.setFontWeight(QFont::DemiBold);
-            f.setFontFamilies({u"DejaVu Sans"_s});
-            f.setForeground(palette().color(QPalette::PlaceholderText));
-            break;
-        case Block::Kind::Dateline:
-            f.setFontWeight(QFont::Bold);
-            f.setFontCapitalization(QFont::SmallCaps);
-            break;
-        case Block::Kind::Credit:
-            f.setFontItalic(true);
-            f.setForeground(palette().color(QPalette::PlaceholderText));
-            bf.setTopMargin(10);
-            break;
+    // Body paragraphs: comfortable line height; space between paragraphs unless the source already
+    // separates them with blank lines. Crossheads and credits get space above their paragraph.
+    const bool blankLineParagraphs = body.contains(u"\n\n"_s);
+    QTextBlockFormat paragraph;
+    paragraph.setLineHeight(145, QTextBlockFormat::ProportionalHeight);
+    paragraph.setBottomMargin(blankLineParagraphs ? 0 : 10);
+    QList<Block> kinds;
+    for (const Block &b : article.blocks) {
+        if (!b.span.isEmpty() && b.span.start >= 0 && b.span.end <= body.size())
+            kinds.append(b);
+    }
+    std::sort(kinds.begin(), kinds.end(), [](const Block &a, const Block &b) { return a.span.start < b.span.start; });
+    qsizetype k = 0; // first styled span that may still reach the current paragraph
+    const QTextCharFormat plain;
+    for (qsizetype b = 0; b < m_blockStarts.size(); ++b) {
+        const qsizetype bs = m_blockStarts.at(b);
+        const qsizetype be = b + 1 < m_blockStarts.size() ? m_blockStarts.at(b + 1) - 1 : body.size();
+        while (k < kinds.size() && kinds.at(k).span.end <= bs)
+            ++k;
+        QTextBlockFormat bf = paragraph;
+        for (qsizetype j = k; j < kinds.size() && kinds.at(j).span.start <= be; ++j) {
+            if (kinds.at(j).span.end < bs)
+                continue;
+            if (kinds.at(j).kind == Block::Kind::Heading)
+                bf.setTopMargin(14);
+            else if (kinds.at(j).kind == Block::Kind::Credit)
+                bf.setTopMargin(10);
         }
-        c.mergeCharFormat(f);
-        if (bf.propertyCount() > 0)
-            c.mergeBlockFormat(bf);
+        c.insertBlock(bf, plain);
+        // Runs of the paragraph: plain text, or the part of a styled span (byline, dateline, ...).
+        qsizetype pos = bs;
+        qsizetype j = k;
+        while (pos < be) {
+            while (j < kinds.size() && kinds.at(j).span.end <= pos)
+                ++j;
+            if (j < kinds.size() && kinds.at(j).span.start <= pos) {
+                const qsizetype end = std::min(be, kinds.at(j).span.end);
+                c.insertText(body.mid(pos, end - pos), blockKindFormat(kinds.at(j).kind, palette()));
+                pos = end;
+            } else {
+                const qsizetype end = j < kinds.size() ? std::min(be, kinds.at(j).span.start) : be;
+                c.insertText(body.mid(pos, end - pos), plain);
+                pos = end;
+            }
+        }
     }
 
     m_blockMarks.clear();
+    rebuildMarks(doc);
+
+    // The first document belongs to QTextEdit, which deletes it in setDocument(); later ones are ours.
+    QTextDocument *old = document()->parent() == this ? document() : nullptr;
+    setDocument(doc);
+    delete old;
     m_lastSideMargin = -1;
     updateReadingWidth();
     m_built = true;
-    rebuildMarks();
     moveCursor(QTextCursor::Start);
     verticalScrollBar()->setValue(0);
 }
@@ -358,9 +424,9 @@ QColor DocumentView::annotationColor(int annotationIndex) const
     return defaultHighlightColor();
 }
 
-void DocumentView::rebuildMarks()
+void DocumentView::rebuildMarks(QTextDocument *fresh)
 {
-    if (!m_session || !m_session->isOpen() || m_blockStarts.isEmpty())
+    if (!m_session || !m_session->isOpen() || m_blockStarts.isEmpty() || (!m_built && !fresh))
         return;
     const qsizetype bodyLength = m_session->article().body.size();
     QList<QList<LayerMark>> blocks(m_blockStarts.size());
@@ -411,7 +477,16 @@ void DocumentView::rebuildMarks()
         }
     }
     m_blockMarks = std::move(blocks);
-    if (firstBuild)
+    if (fresh) {
+        // Not shown yet: set the formats and drop the change record in one edit block, so that the
+        // first layout (lazy, on setDocument) picks them up and nothing asks for a synchronous one.
+        QTextCursor edit(fresh);
+        edit.beginEditBlock();
+        QTextBlock block = fresh->findBlockByNumber(m_headerBlocks);
+        for (int b = 0; b < m_blockMarks.size() && block.isValid(); ++b, block = block.next())
+            block.layout()->setFormats(formatsForBlock(b));
+        edit.endEditBlock();
+    } else if (firstBuild)
         applyAllFormats();
     else if (!changed.isEmpty()) // only what changed: a full pass would relayout a long article
         applyFormats(changed);
@@ -490,16 +565,18 @@ QList<qint64> DocumentView::annotationsAt(qsizetype bodyPos) const
 
 void DocumentView::updateReadingWidth()
 {
-    // About 70 characters per line, centred; the left side keeps room for the tag stripes.
+    // About 70 characters per line plus the stripe lanes; narrower only when the pane is narrower.
     const int measure = QFontMetrics(document()->defaultFont()).averageCharWidth() * 72;
-    const int side = std::max(0, (viewport()->width() - measure - StripeArea) / 2);
+    const int page = measure + StripeArea + 2 * int(document()->documentMargin());
+    const int available = contentsRect().width() - verticalScrollBar()->sizeHint().width();
+    const int width = std::max(200, std::min(page, available));
+    if (lineWrapColumnOrWidth() != width)
+        setLineWrapColumnOrWidth(width);
+    const int side = std::max(0, (available - width) / 2);
     if (side == m_lastSideMargin)
         return;
     m_lastSideMargin = side;
-    QTextFrameFormat ff = document()->rootFrame()->frameFormat();
-    ff.setLeftMargin(side + StripeArea);
-    ff.setRightMargin(side);
-    document()->rootFrame()->setFrameFormat(ff);
+    setViewportMargins(side, 0, 0, 0);
 }
 
 void DocumentView::resizeEvent(QResizeEvent *event)
@@ -511,10 +588,10 @@ void DocumentView::resizeEvent(QResizeEvent *event)
 void DocumentView::setZoomSteps(int steps)
 {
     steps = std::clamp(steps, -4, 12);
+    if (steps == m_zoom)
+        return;
     m_zoom = steps;
-    QFont f = document()->defaultFont();
-    f.setPointSizeF(12 + steps);
-    document()->setDefaultFont(f);
+    document()->setDefaultFont(readingFont());
     m_lastSideMargin = -1;
     updateReadingWidth();
 }

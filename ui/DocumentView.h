@@ -22,7 +22,12 @@ struct LayerMark
     Layer layer = Layer::Highlights;
     int ref = -1;     // index into quotes / entities / figures, or into the session's annotations
     QRgb fill = 0;    // highlight color (tag or own), for Layer::Highlights
-    friend bool operator==(const LayerMark &, const LayerMark &) = default;
+    // Equal when they paint the same: an insertion shifts every later annotation's index, and that
+    // alone must not re-format (and re-lay out) the rest of the article.
+    friend bool operator==(const LayerMark &a, const LayerMark &b)
+    {
+        return a.start == b.start && a.end == b.end && a.layer == b.layer && a.fill == b.fill;
+    }
 };
 
 // Shows the open article: title and source line, then the body with crossheads as headings and the
@@ -85,7 +90,9 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    void rebuildMarks();
+    // With a document that is not shown yet, formats go straight onto its blocks.
+    void rebuildMarks(QTextDocument *fresh = nullptr);
+    QFont readingFont() const;
     QList<QTextLayout::FormatRange> formatsForBlock(int bodyBlock) const;
     void applyFormats(const QList<int> &bodyBlocks);
     void applyAllFormats();
@@ -97,6 +104,7 @@ private:
 
     ArticleSession *m_session = nullptr;
     bool m_built = false;
+    qint64 m_articleId = 0;
     QFrame *m_floatingBar = nullptr;
     Layers m_layers;
     QHash<QString, QColor> m_tagColors;

@@ -2,6 +2,8 @@
 #include "Layers.h"
 
 #include <QCoreApplication>
+#include <QPainter>
+#include <QPixmap>
 
 using namespace Qt::StringLiterals;
 
@@ -107,6 +109,26 @@ QColor highlightFill(const QColor &color, const QPalette &palette)
     QColor c = color.isValid() ? color : defaultHighlightColor();
     c.setAlpha(isDarkPalette(palette) ? 120 : 150);
     return c;
+}
+
+QIcon layerIcon(Layer layer, const QPalette &palette)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    const QRect box(1, 1, 14, 14);
+    p.fillRect(box, palette.color(QPalette::Base));
+    if (layer == Layer::Quotes) {
+        const QColor c = layerColor(layer, palette);
+        p.fillRect(QRect(3, 5, 10, 2), c); // a line of quoted text, underlined as in the article
+        p.fillRect(QRect(3, 11, 10, 2), c);
+    } else {
+        p.fillRect(box, layer == Layer::Highlights ? highlightFill(QColor(), palette) : layerTint(layer, palette));
+    }
+    p.setPen(layerColor(layer, palette));
+    p.drawRect(box.adjusted(0, 0, -1, -1));
+    p.end();
+    return QIcon(pixmap);
 }
 
 QColor defaultHighlightColor()

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFlags>
+#include <QIcon>
 #include <QPalette>
 #include <QString>
 
@@ -41,6 +42,9 @@ QColor layerTint(Layer layer, const QPalette &palette);
 // A user highlight's background, from its own or its tag's color.
 QColor highlightFill(const QColor &color, const QPalette &palette);
 bool isDarkPalette(const QPalette &palette);
+// A legend swatch that looks like the layer in the text: a tinted box for entities, figures and
+// highlights, an underline for quotes. The same icon is used in menus, the legend row and the panel.
+QIcon layerIcon(Layer layer, const QPalette &palette);
 // The color used when neither the highlight nor its tags name one.
 QColor defaultHighlightColor();
 // Named choices offered in the color menu: (name stored in the library, translated label).

@@ -105,7 +105,6 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     connect(m_side, &SidePanel::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &ArticleSession::tagsChanged, this, &MainWindow::refreshTags);
     connect(m_session, &ArticleSession::annotationsChanged, this, [this](qint64 articleId) {
-        m_side->refreshArticle();
         if (const int row = m_library->rowOfArticle(articleId); row >= 0)
             m_library->updateAnnotationCount(row, int(m_session->annotations().size()));
         updateActions();
@@ -226,9 +225,8 @@ void MainWindow::createActions()
         a = add(makeAction(this, u"layer_"_s + layerKey(layer), layerName(layer)));
         a->setCheckable(true);
         a->setChecked(true);
-        QPixmap swatch(14, 14);
-        swatch.fill(layer == Layer::Highlights ? defaultHighlightColor() : layerColor(layer, palette()));
-        a->setIcon(QIcon(swatch));
+        a->setIcon(layerIcon(layer, palette()));
+        a->setToolTip(tr("Show or hide %1 in the text").arg(layerName(layer)));
         connect(a, &QAction::toggled, this, [this, layer](bool on) { setLayerVisible(layer, on); });
         m_layerActions.insert(layer, a);
     }
@@ -375,9 +373,11 @@ void MainWindow::createWidgets()
     auto *findPrev = new QToolButton(m_findBar);
     findPrev->setDefaultAction(action(u"findPreviousAction"_s));
     findPrev->setText(u"▲"_s);
+    findPrev->setAccessibleName(tr("Previous match"));
     auto *findNext = new QToolButton(m_findBar);
     findNext->setDefaultAction(action(u"findNextAction"_s));
     findNext->setText(u"▼"_s);
+    findNext->setAccessibleName(tr("Next match"));
     findLayout->addWidget(m_findField, 1);
     findLayout->addWidget(findPrev);
     findLayout->addWidget(findNext);
@@ -390,7 +390,25 @@ void MainWindow::createWidgets()
     m_view->setSelectionActions({action(u"highlightAction"_s), action(u"tagAction"_s), action(u"noteAction"_s)});
     m_view->setAnnotationActions({action(u"tagAction"_s), action(u"noteAction"_s), action(u"colorAction"_s),
                                   action(u"setRangeAction"_s), action(u"deleteHighlightAction"_s)});
+    // The legend: each layer with the swatch it paints in the text; clicking one switches it.
+    auto *legend = new QWidget(documentPage);
+    legend->setObjectName(u"layerLegend"_s);
+    legend->setAccessibleName(tr("Layers shown in the text"));
+    auto *legendLayout = new QHBoxLayout(legend);
+    legendLayout->setContentsMargins(8, 2, 8, 2);
+    legendLayout->setSpacing(2);
+    for (Layer layer : AllLayers) {
+        auto *b = new QToolButton(legend);
+        b->setObjectName(u"legend_"_s + layerKey(layer));
+        b->setDefaultAction(m_layerActions.value(layer));
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setAutoRaise(true);
+        b->setAccessibleName(tr("%1 layer").arg(layerName(layer)));
+        legendLayout->addWidget(b);
+    }
+    legendLayout->addStretch(1);
     documentLayout->addWidget(m_findBar);
+    documentLayout->addWidget(legend);
     documentLayout->addWidget(m_view, 1);
     m_documentStack->addWidget(documentPage);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SidePanel.h"
 
+#include "AnnotationListModel.h"
 #include "Layers.h"
 #include "session/ArticleSession.h"
 
@@ -8,7 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMap>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -66,13 +67,17 @@ SidePanel::SidePanel(QWidget *parent)
     auto *notesPage = new QWidget(this);
     auto *notesLayout = new QVBoxLayout(notesPage);
     notesLayout->setContentsMargins(4, 4, 4, 4);
-    m_notes = new QListWidget(notesPage);
+    m_notesModel = new AnnotationListModel(this);
+    m_notes = new QListView(notesPage);
     m_notes->setObjectName(u"notesList"_s);
     m_notes->setAccessibleName(tr("Highlights and notes in this article"));
-    m_notes->setWordWrap(true);
-    m_notes->setUniformItemSizes(false);
+    m_notes->setModel(m_notesModel);
+    // Every row has two lines: uniform heights let the view skip measuring 10,000 rows.
+    m_notes->setUniformItemSizes(true);
+    m_notes->setWordWrap(false);
+    m_notes->setTextElideMode(Qt::ElideRight);
+    m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_notes->setAlternatingRowColors(true);
-    m_notes->setSpacing(2);
     m_noteHeading = new QLabel(tr("Select a highlight to write a note."), notesPage);
     m_noteHeading->setObjectName(u"noteHeading"_s);
     m_noteHeading->setWordWrap(true);
@@ -102,10 +107,10 @@ SidePanel::SidePanel(QWidget *parent)
     m_tags->setContextMenuPolicy(Qt::CustomContextMenu);
     addTab(m_tags, tr("&Tags"));
 
-    connect(m_notes, &QListWidget::currentRowChanged, this, [this](int row) {
+    connect(m_notes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (m_updating)
             return;
-        const qint64 id = row >= 0 && row < m_noteIds.size() ? m_noteIds.at(row) : 0;
+        const qint64 id = current.isValid() ? m_notesModel->annotationIdAt(current.row()) : 0;
         if (id == m_currentAnnotation)
             return;
         if (m_session)
@@ -114,14 +119,12 @@ SidePanel::SidePanel(QWidget *parent)
         showAnnotationInEditor();
         emit currentAnnotationChanged(id);
     });
-    connect(m_notes, &QListWidget::itemActivated, this, [this](QListWidgetItem *) {
-        if (const auto a = m_session ? m_session->annotation(m_currentAnnotation) : std::nullopt)
+    auto showInText = [this](const QModelIndex &index) {
+        if (const Annotation *a = m_notesModel->annotationAt(index))
             emit spanRequested(a->span);
-    });
-    connect(m_notes, &QListWidget::itemClicked, this, [this](QListWidgetItem *) {
-        if (const auto a = m_session ? m_session->annotation(m_currentAnnotation) : std::nullopt)
-            emit spanRequested(a->span);
-    });
+    };
+    connect(m_notes, &QListView::activated, this, showInText);
+    connect(m_notes, &QListView::clicked, this, showInText);
     connect(m_noteEditor, &QPlainTextEdit::textChanged, this, &SidePanel::noteEdited);
     auto spanOfItem = [this](QTreeWidgetItem *item) {
         if (!item || !item->data(0, SpanStartRole).isValid())
@@ -171,7 +174,12 @@ SidePanel::~SidePanel() = default;
 
 void SidePanel::setSession(ArticleSession *session)
 {
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_notesModel->setSession(session);
+    if (m_session)
+        connect(m_session, &ArticleSession::annotationsChanged, this, &SidePanel::refreshAnnotations);
     refreshArticle();
 }
 
@@ -188,51 +196,35 @@ void SidePanel::setAnnotationActions(const QList<QAction *> &actions)
 
 void SidePanel::refreshArticle()
 {
-    rebuildNotes();
+    m_updating = true;
+    m_notesModel->reset();
+    m_updating = false;
+    restoreCurrentAnnotation();
     rebuildQuotes();
     rebuildEntities();
 }
 
-QString SidePanel::annotationLabel(const Annotation &a) const
-{
-    const QString body = m_session->article().body;
-    const QString text = excerpt(body.mid(a.span.start, a.span.length()), 90);
-    static const QString quoteMarks = u"“”\"‘’'"_s;
-    const bool quoted = !text.isEmpty() && quoteMarks.contains(text.front());
-    QString label = quoted ? text : u"“"_s + text + u"”"_s;
-    if (!a.tags.isEmpty())
-        label += u"\n"_s + tr("Tags: %1").arg(a.tags.join(u", "_s));
-    if (!a.note.isEmpty())
-        label += u"\n✎ "_s + excerpt(a.note, 120);
-    return label;
-}
-
-void SidePanel::rebuildNotes()
+void SidePanel::refreshAnnotations()
 {
     m_updating = true;
-    QList<qint64> ids;
-    if (m_session && m_session->isOpen()) {
-        for (const Annotation &a : m_session->annotations())
-            ids.append(a.id);
-    }
-    if (ids != m_noteIds) {
-        m_notes->clear();
-        m_noteIds = ids;
-        for (const Annotation &a : m_session->annotations()) {
-            auto *item = new QListWidgetItem(annotationLabel(a), m_notes);
-            item->setData(IdRole, a.id);
-            item->setIcon(swatch(a.color.isEmpty() ? defaultHighlightColor() : QColor::fromString(a.color)));
-        }
-    } else {
-        for (int i = 0; i < m_noteIds.size(); ++i) {
-            const QString label = annotationLabel(m_session->annotations().at(i));
-            if (m_notes->item(i)->text() != label)
-                m_notes->item(i)->setText(label);
-        }
-    }
-    if (!m_noteIds.contains(m_currentAnnotation))
+    m_notesModel->sync();
+    m_updating = false;
+    restoreCurrentAnnotation();
+}
+
+void SidePanel::restoreCurrentAnnotation()
+{
+    m_updating = true;
+    const int row = m_currentAnnotation ? m_notesModel->rowOfAnnotation(m_currentAnnotation) : -1;
+    if (row < 0)
         m_currentAnnotation = 0;
-    m_notes->setCurrentRow(int(m_noteIds.indexOf(m_currentAnnotation)));
+    const QModelIndex index = m_notesModel->index(row, 0);
+    if (m_notes->currentIndex() != index) {
+        if (index.isValid())
+            m_notes->setCurrentIndex(index);
+        else
+            m_notes->selectionModel()->clearCurrentIndex();
+    }
     m_updating = false;
     showAnnotationInEditor();
 }
@@ -284,13 +276,14 @@ void SidePanel::focusNoteEditor()
 
 void SidePanel::selectAnnotation(qint64 id, bool focusTab)
 {
-    const int row = int(m_noteIds.indexOf(id));
+    const int row = m_notesModel->rowOfAnnotation(id);
     if (row < 0)
         return;
     if (focusTab)
         setCurrentIndex(NotesTab);
-    m_notes->setCurrentRow(row);
-    m_notes->scrollToItem(m_notes->item(row));
+    const QModelIndex index = m_notesModel->index(row, 0);
+    m_notes->setCurrentIndex(index);
+    m_notes->scrollTo(index);
 }
 
 void SidePanel::rebuildQuotes()
@@ -369,7 +362,7 @@ void SidePanel::rebuildEntities()
             total += g.count;
         auto *top = new QTreeWidgetItem(m_entities);
         top->setText(0, tr("%1 (%2)").arg(layerName(layer)).arg(total));
-        top->setIcon(0, swatch(layerColor(layer, palette())));
+        top->setIcon(0, layerIcon(layer, palette()));
         QFont f = top->font(0);
         f.setBold(true);
         top->setFont(0, f);
@@ -394,7 +387,7 @@ void SidePanel::rebuildEntities()
     if (!an.figures.isEmpty()) {
         auto *top = new QTreeWidgetItem(m_entities);
         top->setText(0, tr("%1 (%2)").arg(layerName(Layer::Figures)).arg(an.figures.size()));
-        top->setIcon(0, swatch(layerColor(Layer::Figures, palette())));
+        top->setIcon(0, layerIcon(Layer::Figures, palette()));
         QFont f = top->font(0);
         f.setBold(true);
         top->setFont(0, f);

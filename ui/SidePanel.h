@@ -7,8 +7,7 @@
 #include <QHash>
 #include <QTabWidget>
 
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QPlainTextEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -17,6 +16,7 @@ class QAction;
 
 namespace Lede {
 
+class AnnotationListModel;
 class ArticleSession;
 
 // The side panel: Notes (the article's highlights in text order and a note editor that saves as you
@@ -34,8 +34,10 @@ public:
     ~SidePanel() override;
 
     void setSession(ArticleSession *session);
-    // Rebuilds the article tabs from the session (after open or an annotation change).
+    // Rebuilds the article tabs from the session (after open).
     void refreshArticle();
+    // Brings the notes list up to date after an annotation change: only the rows that changed.
+    void refreshAnnotations();
     void setTags(const QList<Tag> &tags);
 
     qint64 currentAnnotationId() const { return m_currentAnnotation; }
@@ -59,15 +61,15 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void rebuildNotes();
+    void restoreCurrentAnnotation();
     void rebuildQuotes();
     void rebuildEntities();
     void showAnnotationInEditor();
     void noteEdited();
-    QString annotationLabel(const Annotation &a) const;
 
     ArticleSession *m_session = nullptr;
-    QListWidget *m_notes;
+    AnnotationListModel *m_notesModel;
+    QListView *m_notes;
     QLabel *m_noteHeading;
     QPlainTextEdit *m_noteEditor;
     QWidget *m_annotationButtons;
@@ -75,7 +77,6 @@ private:
     QTreeWidget *m_entities;
     QTreeWidget *m_tags;
     QList<QAction *> m_tagActions;
-    QList<qint64> m_noteIds;
     qint64 m_currentAnnotation = 0;
     bool m_updating = false;
     QHash<QString, int> m_entityCycle; // entity group key -> next mention to show

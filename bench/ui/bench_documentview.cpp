@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QScrollBar>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -118,16 +120,72 @@ int main(int argc, char *argv[])
     out << "load from store: " << loaded << " ms; document + layers built: " << built << " ms; side panel: " << panel
         << " ms; first paint: " << painted << " ms\n";
 
-    // A change of one highlight repaints only its blocks.
-    QElapsedTimer c;
-    c.start();
-    auto added = session.addHighlight({100, 140}, {}, u"#7bd389"_s);
-    watcher.painted = false;
-    view.viewport()->update();
-    while (!watcher.painted)
+    auto paintAndTime = [&](const char *what, const std::function<void()> &step) {
+        QElapsedTimer c;
+        c.start();
+        step();
+        watcher.painted = false;
+        view.viewport()->update();
+        while (!watcher.painted)
+            app.processEvents();
+        out << what << ": " << c.elapsed() << " ms\n";
+        out.flush();
+    };
+    {
+        // The rest of the article is laid out lazily in timer steps: how long does the longest block?
+        QElapsedTimer total;
+        total.start();
+        qint64 longest = 0;
+        while (total.elapsed() < 3000) {
+            QElapsedTimer step;
+            step.start();
+            app.processEvents();
+            longest = std::max(longest, step.elapsed());
+        }
+        out << "background layout after open: longest event-loop step " << longest << " ms\n";
+    }
+    // One change of one highlight: store, in-memory copy, the affected blocks, the one panel row.
+    qint64 added = 0;
+    paintAndTime("add one highlight (store + view + panel + repaint)", [&] {
+        added = session.addHighlight({100, 140}, {}, u"#7bd389"_s).value();
+    });
+    paintAndTime("change its range", [&] { (void)session.setRange(added, {120, 400}); });
+    paintAndTime("remove it", [&] { (void)session.remove(added); });
+    paintAndTime("undo the removal", [&] { session.undoStack()->undo(); });
+    {
+        // The store's share of an edit, without the session and the views.
+        QElapsedTimer st;
+        st.start();
+        Annotation a;
+        a.articleId = id.value();
+        a.span = {500, 540};
+        auto sid = store.addAnnotation(a);
+        const qint64 addMs = st.elapsed();
+        st.restart();
+        auto reread = store.annotation(sid.value());
+        const qint64 readMs = st.elapsed();
+        st.restart();
+        (void)store.removeAnnotation(sid.value());
+        out << "store alone: addAnnotation " << addMs << " ms, annotation(id) " << readMs << " ms, removeAnnotation "
+            << st.elapsed() << " ms\n";
+    }
+    paintAndTime("toggle the people layer off", [&] { view.setLayers(view.layers() & ~Layers(Layer::People)); });
+    paintAndTime("scroll to the end", [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum()); });
+    paintAndTime("scroll to the middle", [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2); });
+    paintAndTime("add one highlight near the end", [&] {
+        const qsizetype n = session.article().body.size();
+        (void)session.addHighlight({n - 300, n - 200});
+    });
+    QElapsedTimer idle;
+    idle.start();
+    qint64 longest = 0;
+    for (int i = 0; i < 200; ++i) { // the lazy layout runs in timer steps; how long is the longest?
+        QElapsedTimer step;
+        step.start();
         app.processEvents();
-    out << "add one highlight (store + in-memory + repaint): " << c.elapsed() << " ms"
-        << (added ? "" : " (failed)") << "\n";
+        longest = std::max(longest, step.elapsed());
+    }
+    out << "longest event-loop step while idle afterwards: " << longest << " ms\n";
     out << "peak RSS: " << LedeBench::peakRssMiB() << " MiB\n";
     return 0;
 }

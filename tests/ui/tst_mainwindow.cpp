@@ -16,7 +16,9 @@
 #include <QDialog>
 #include <QFile>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
+#include <QProgressDialog>
+#include <QTextBlock>
 #include <QSettings>
 #include <QDir>
 #include <QPlainTextEdit>
@@ -26,6 +28,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QPushButton>
+#include <QFutureWatcher>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cmath>
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
@@ -104,6 +113,41 @@ QList<QStringList> parseCsv(const QByteArray &bytes)
     return rows;
 }
 
+// WCAG 2 relative luminance and contrast ratio.
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// A translucent color painted over an opaque one.
+QColor composite(const QColor &top, const QColor &bottom)
+{
+    const double a = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)), float(top.greenF() * a + bottom.greenF() * (1 - a)),
+                            float(top.blueF() * a + bottom.blueF() * (1 - a)));
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+    return p;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -119,6 +163,11 @@ private slots:
     void noteEditorSavesAndUndoesAsOneStep();
     void bulkImportReportsFailures();
     void layerTogglesAreRemembered();
+    void cancelBulkImport();
+    void cancelExport();
+    void changeHighlightRange();
+    void darkPaletteKeepsLayersReadable_data();
+    void darkPaletteKeepsLayersReadable();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -194,7 +243,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QCOMPARE(annotations->first().exact, words);
     const qint64 annotationId = annotations->first().id;
     QCOMPARE(window.sidePanel()->currentAnnotationId(), annotationId);
-    QCOMPARE(window.findChild<QListWidget *>(u"notesList"_s)->count(), 1);
+    QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 1);
 
     // Tag the current highlight through the dialog, creating a hierarchical tag.
     view->moveCursor(QTextCursor::Start); // no selection: Tag… applies to the current highlight
@@ -214,7 +263,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList{});
     undo->trigger();
     QCOMPARE(window.store()->annotations(articleId)->size(), 0);
-    QCOMPARE(window.findChild<QListWidget *>(u"notesList"_s)->count(), 0);
+    QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 0);
     redo->trigger();
     redo->trigger();
     annotations = window.store()->annotations(articleId);
@@ -330,6 +379,168 @@ void TestMainWindow::layerTogglesAreRemembered()
     QVERIFY(!window.documentView()->layers().testFlag(Layer::Quotes));
     QVERIFY(window.documentView()->layers().testFlag(Layer::Highlights));
     QCOMPARE(window.session()->isOpen(), true); // the last article reopens
+}
+
+void TestMainWindow::cancelBulkImport()
+{
+    // Enough files that the worker is still busy when Cancel is pressed.
+    const QString folder = m_dir->filePath(u"many"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const int files = 1500;
+    for (int i = 0; i < files; ++i) {
+        const QString text = u"Harbour board approves dredging plan %1\n\nBy Nadia Cole\n\nPORT ELLIS (Test Wire) – The harbour "
+                             u"board approved plan %1 on Tuesday, its chair said.\n"_s.arg(i);
+        QVERIFY(writeFile(folder + u"/story-%1.txt"_s.arg(i, 3, 10, QLatin1Char('0')), text.toUtf8()));
+    }
+    MainWindow window(m_db);
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    window.importPaths({folder});
+    auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+    auto *watcher = window.findChild<QFutureWatcherBase *>();
+    QVERIFY(progress && watcher);
+    // Press Cancel as soon as the first files are in, as a reader would while it runs.
+    QObject::connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, [progress](int done) {
+        if (done > 0 && !progress->wasCanceled())
+            progress->findChild<QPushButton *>()->click(); // the dialog's Cancel button
+    });
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(window.messageBar()->text().contains(u"cancelled"_s), qPrintable(window.messageBar()->text()));
+    const int imported = window.libraryModel()->loadedCount();
+    QVERIFY2(imported > 0 && imported < files, qPrintable(QString::number(imported)));
+    // What was imported before Cancel is complete and stays in the library.
+    auto listed = window.store()->articles(ArticleQuery{});
+    QVERIFY(listed.ok());
+    QCOMPARE(int(listed->size()), imported);
+}
+
+void TestMainWindow::cancelExport()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const qint64 articleId = window.session()->articleId();
+    const qsizetype length = window.session()->article().body.size();
+    {
+        // A large export (300,000 rows) written straight into the library file, so that the worker
+        // is still writing when Cancel arrives.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"bulk"_s);
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(u"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999) "
+                        u"INSERT INTO annotations (article_id, start, \"end\", note, created_at, updated_at) "
+                        u"SELECT %1, i % %2, i % %2 + 8, 'bulk note ' || i, '2024-01-01T00:00:00Z', "
+                        u"'2024-01-01T00:00:00Z' FROM n"_s.arg(articleId).arg(length - 10)),
+                 qPrintable(q.lastError().text()));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"bulk"_s);
+    const QString csvPath = m_dir->filePath(u"cancelled.csv"_s);
+    QSignalSpy finished(&window, &MainWindow::exportFinished);
+    ExportQuery query;
+    query.articleIds = {articleId};
+    window.runExport(query, CsvOptions{}, csvPath);
+    auto *progress = window.findChild<QProgressDialog *>(u"exportProgress"_s);
+    QVERIFY(progress);
+    QVERIFY(progress->findChild<QPushButton *>());
+    progress->findChild<QPushButton *>()->click(); // Cancel: the worker stops at its next progress report
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!QFile::exists(csvPath)); // QSaveFile: no half file
+    QVERIFY(window.messageBar()->text().contains(u"cancelled"_s));
+}
+
+void TestMainWindow::changeHighlightRange()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    auto *view = window.documentView();
+    const QString body = window.session()->article().body;
+    const qsizetype first = body.indexOf(u"212 passengers"_s);
+    const qsizetype second = body.indexOf(u"Captain Ines Varga"_s);
+    QVERIFY(first > 0 && second > first);
+    view->selectSpan({first, first + 14});
+    window.action(u"highlightAction"_s)->trigger();
+    const qint64 id = window.sidePanel()->currentAnnotationId();
+    QVERIFY(id);
+    QCOMPARE(view->annotationsAt(first + 2), QList<qint64>{id});
+
+    // Select other words and move the current highlight there.
+    view->selectSpan({second, second + 18});
+    QAction *setRange = window.action(u"setRangeAction"_s);
+    QVERIFY(setRange->isEnabled());
+    setRange->trigger();
+    QCOMPARE(window.store()->annotation(id)->span, Span(second, second + 18));
+    QCOMPARE(window.store()->annotation(id)->exact, u"Captain Ines Varga"_s);
+    QVERIFY(view->annotationsAt(first + 2).isEmpty());
+    QCOMPARE(view->annotationsAt(second + 2), QList<qint64>{id});
+    auto *notes = window.findChild<QListView *>(u"notesList"_s);
+    QCOMPARE(notes->model()->rowCount(), 1);
+    QVERIFY(notes->model()->index(0, 0).data().toString().contains(u"Captain Ines Varga"_s));
+
+    window.action(u"undoAction"_s)->trigger();
+    QCOMPARE(window.store()->annotation(id)->span, Span(first, first + 14));
+    QVERIFY(notes->model()->index(0, 0).data().toString().contains(u"212 passengers"_s));
+}
+
+void TestMainWindow::darkPaletteKeepsLayersReadable_data()
+{
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<QString>("color"); // for highlights: the highlight's own color
+    QTest::newRow("people-tint") << int(Layer::People) << QString();
+    QTest::newRow("organisations-tint") << int(Layer::Organisations) << QString();
+    QTest::newRow("places-tint") << int(Layer::Places) << QString();
+    QTest::newRow("dates-tint") << int(Layer::Dates) << QString();
+    QTest::newRow("figures-tint") << int(Layer::Figures) << QString();
+    QTest::newRow("quotes-text-color") << int(Layer::Quotes) << QString();
+    for (const auto &[name, label] : highlightColorChoices())
+        QTest::newRow(qPrintable(u"highlight-"_s + label.toLower())) << int(Layer::Highlights) << name;
+}
+
+void TestMainWindow::darkPaletteKeepsLayersReadable()
+{
+    QFETCH(int, layer);
+    QFETCH(QString, color);
+    const QPalette dark = darkPalette();
+    const QColor text = dark.color(QPalette::Text);
+    const QColor base = dark.color(QPalette::Base);
+    QVERIFY(isDarkPalette(dark));
+    double ratio = 0;
+    if (Layer(layer) == Layer::Quotes) // quotes are colored text on the page, not a background
+        ratio = contrast(layerColor(Layer::Quotes, dark), base);
+    else if (Layer(layer) == Layer::Highlights)
+        ratio = contrast(composite(highlightFill(QColor::fromString(color), dark), base), text);
+    else
+        ratio = contrast(composite(layerTint(Layer(layer), dark), base), text);
+    QVERIFY2(ratio >= 3.0, qPrintable(u"contrast %1"_s.arg(ratio)));
+
+    if (Layer(layer) != Layer::Highlights || !color.isEmpty()) {
+        // The window really paints with the dark colors: the highlight's background in the text.
+        if (Layer(layer) != Layer::Highlights)
+            return;
+        MainWindow window(m_db);
+        window.setPalette(dark);
+        window.show();
+        QVERIFY(window.openArticleFiles({m_fixture}));
+        const QString body = window.session()->article().body;
+        const qsizetype start = body.indexOf(u"coast guard"_s);
+        QVERIFY(window.session()->addHighlight({start, start + 11}, {}, color).ok());
+        QTextDocument *doc = window.documentView()->document();
+        const QTextBlock block = doc->findBlock(int(doc->find(u"coast guard"_s).selectionStart()));
+        QVERIFY(block.isValid());
+        QColor painted;
+        for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+            if (r.format.hasProperty(QTextFormat::BackgroundBrush))
+                painted = r.format.background().color();
+        }
+        QVERIFY(painted.isValid());
+        QCOMPARE(painted, highlightFill(QColor::fromString(color), dark));
+        QVERIFY(contrast(composite(painted, window.documentView()->palette().color(QPalette::Base)),
+                         window.documentView()->palette().color(QPalette::Text)) >= 3.0);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
