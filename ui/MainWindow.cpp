@@ -910,11 +910,18 @@ void MainWindow::importPaths(const QStringList &paths)
             promise.addResult(e);
         promise.setProgressRange(0, int(files.size()));
         int done = 0;
-        for (const QString &file : files) {
-            if (promise.isCanceled())
-                return;
-            promise.addResult(importIntoLibrary(store, file));
+        // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
+        // what finished before a Cancel stays in the library.
+        const Status bulk = importFiles(store, files, [&promise, &done](const ImportOutcome &outcome) {
+            promise.addResult(outcome);
             promise.setProgressValue(++done);
+            return !promise.isCanceled();
+        });
+        if (!bulk) {
+            ImportOutcome failed;
+            failed.path = dbPath;
+            failed.message = bulk.errorString();
+            promise.addResult(failed);
         }
     });
 

@@ -204,6 +204,7 @@ void ArticleStore::close()
     QSqlDatabase::removeDatabase(m_connectionName);
     m_cachedArticleId = 0;
     m_cachedMap = {};
+    m_cachedBody.clear();
 }
 
 Status ArticleStore::open(const QString &path)
@@ -480,24 +481,34 @@ Result<Article> ArticleStore::article(qint64 id) const
 
 const CodePointMap &ArticleStore::codePointMap(qint64 articleId, const QString &body) const
 {
-    if (m_cachedArticleId != articleId) {
+    if (m_cachedArticleId != articleId || m_cachedBody.constData() != body.constData()) {
         m_cachedMap = CodePointMap(body);
+        m_cachedBody = body;
         m_cachedArticleId = articleId;
     }
     return m_cachedMap;
 }
 
-Result<const CodePointMap *> ArticleStore::codePointMap(qint64 articleId) const
+Result<const QString *> ArticleStore::body(qint64 articleId) const
 {
-    using R = Result<const CodePointMap *>;
+    using R = Result<const QString *>;
     if (m_cachedArticleId == articleId)
-        return &m_cachedMap;
+        return &m_cachedBody;
     QSqlQuery query(database());
     if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
         return R::failure(queryError(query));
     if (!query.next())
         return R::failure(tr("There is no article %1 in the library").arg(articleId));
-    return &codePointMap(articleId, query.value(0).toString());
+    codePointMap(articleId, query.value(0).toString());
+    return &m_cachedBody;
+}
+
+Result<const CodePointMap *> ArticleStore::codePointMap(qint64 articleId) const
+{
+    auto text = body(articleId);
+    if (!text)
+        return Result<const CodePointMap *>::failure(text.errorString());
+    return &m_cachedMap;
 }
 
 namespace {
@@ -545,16 +556,16 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
         out.sql += fts.isEmpty() ? u" ORDER BY a.imported_at DESC, a.id DESC"_s : u" ORDER BY f.rowid DESC"_s;
         break;
     case ArticleQuery::Sort::Title:
-        out.sql += u" ORDER BY a.title COLLATE NOCASE"_s + dir + u", a.id"_s;
+        out.sql += u" ORDER BY a.title COLLATE NOCASE"_s + dir + u", a.id"_s + dir;
         break;
     case ArticleQuery::Sort::Source:
-        out.sql += u" ORDER BY a.source COLLATE NOCASE"_s + dir + u", a.id"_s;
+        out.sql += u" ORDER BY a.source COLLATE NOCASE"_s + dir + u", a.id"_s + dir;
         break;
     case ArticleQuery::Sort::Published:
-        out.sql += u" ORDER BY a.published"_s + dir + u", a.id"_s;
+        out.sql += u" ORDER BY a.published"_s + dir + u", a.id"_s + dir;
         break;
     case ArticleQuery::Sort::Annotations:
-        out.sql += u" ORDER BY annotation_count"_s + dir + u", a.id"_s;
+        out.sql += u" ORDER BY annotation_count"_s + dir + u", a.id"_s + dir;
         break;
     }
     out.sql += u" LIMIT ? OFFSET ?"_s;
@@ -921,7 +932,7 @@ Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
 
 // ---- annotations ----------------------------------------------------------------------------
 
-Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
+Result<QList<Annotation>> ArticleStore::readAnnotations(qint64 articleId, qint64 annotationId) const
 {
     using R = Result<QList<Annotation>>;
     auto mapResult = codePointMap(articleId);
@@ -937,11 +948,13 @@ Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
 
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    if (!execute(query,
-                 u"SELECT id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, updated_at, "
-                 u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = annotations.id) "
-                 u"FROM annotations WHERE article_id = ? ORDER BY start, \"end\", id"_s,
-                 {articleId}))
+    const QString select = u"SELECT id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, "
+                           u"updated_at, (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = "
+                           u"annotations.id) FROM annotations "_s;
+    const bool ok = annotationId > 0
+        ? execute(query, select + u"WHERE id = ? AND article_id = ?"_s, {annotationId, articleId})
+        : execute(query, select + u"WHERE article_id = ? ORDER BY start, \"end\", id"_s, {articleId});
+    if (!ok)
         return R::failure(queryError(query));
     QList<Annotation> out;
     while (query.next()) {
@@ -964,6 +977,11 @@ Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
     return out;
 }
 
+Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
+{
+    return readAnnotations(articleId, 0);
+}
+
 Result<Annotation> ArticleStore::annotation(qint64 id) const
 {
     QSqlQuery query(database());
@@ -971,45 +989,50 @@ Result<Annotation> ArticleStore::annotation(qint64 id) const
         return Result<Annotation>::failure(queryError(query));
     if (!query.next())
         return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
-    auto list = annotations(query.value(0).toLongLong());
+    auto list = readAnnotations(query.value(0).toLongLong(), id);
     if (!list)
         return Result<Annotation>::failure(list.errorString());
-    for (const Annotation &a : *list) {
-        if (a.id == id)
-            return a;
-    }
-    return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
+    if (list->isEmpty())
+        return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
+    return list->first();
 }
+
+namespace {
+
+// The text-quote anchor: up to 32 characters either side, never splitting a surrogate pair.
+void fillAnchor(const QString &body, Annotation &a)
+{
+    a.exact = body.mid(a.span.start, a.span.length());
+    qsizetype from = std::max<qsizetype>(0, a.span.start - 32);
+    if (from > 0 && from < body.size() && body.at(from).isLowSurrogate())
+        ++from;
+    a.prefix = body.mid(from, a.span.start - from);
+    qsizetype to = std::min<qsizetype>(body.size(), a.span.end + 32);
+    if (to < body.size() && to > a.span.end && body.at(to).isLowSurrogate())
+        --to;
+    a.suffix = body.mid(a.span.end, to - a.span.end);
+}
+
+} // namespace
 
 Result<qint64> ArticleStore::insertAnnotation(const Annotation &in, bool keepId)
 {
     using R = Result<qint64>;
-    QSqlQuery query(database());
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {in.articleId}))
-        return R::failure(queryError(query));
-    if (!query.next())
-        return R::failure(tr("There is no article %1 in the library").arg(in.articleId));
-    const QString body = query.value(0).toString();
+    auto text = body(in.articleId);
+    if (!text)
+        return R::failure(text.errorString());
+    const QString &body = **text;
     if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
         return R::failure(tr("The range %1–%2 is outside the article (length %3)")
                               .arg(in.span.start)
                               .arg(in.span.end)
                               .arg(body.size()));
-    const CodePointMap &map = codePointMap(in.articleId, body);
-    const Span cp = map.toCodePoints(in.span);
+    const Span cp = m_cachedMap.toCodePoints(in.span);
     Annotation a = in;
-    if (a.exact.isEmpty())
-        a.exact = body.mid(a.span.start, a.span.length());
-    if (a.prefix.isEmpty() && a.suffix.isEmpty()) {
-        qsizetype from = std::max<qsizetype>(0, a.span.start - 32);
-        if (from > 0 && body.at(from).isLowSurrogate())
-            ++from;
-        a.prefix = body.mid(from, a.span.start - from);
-        qsizetype to = std::min<qsizetype>(body.size(), a.span.end + 32);
-        if (to < body.size() && body.at(to).isLowSurrogate())
-            --to;
-        a.suffix = body.mid(a.span.end, to - a.span.end);
-    }
+    // A restored annotation (undo) keeps the anchor it had; a new one gets it from the text.
+    if (a.exact.isEmpty() || (a.prefix.isEmpty() && a.suffix.isEmpty()))
+        fillAnchor(body, a);
+    QSqlQuery query(database());
     const QString now = nowUtc();
     const QString created = a.createdAt.isValid() ? a.createdAt.toUTC().toString(Qt::ISODate) : now;
     const QString updated = a.updatedAt.isValid() ? a.updatedAt.toUTC().toString(Qt::ISODate) : created;
@@ -1068,22 +1091,23 @@ Status ArticleStore::updateAnnotation(const Annotation &in)
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
     QSqlQuery query(db);
-    if (!execute(query, u"SELECT b.body FROM annotations n JOIN articles b ON b.id = n.article_id WHERE n.id = ?"_s, {in.id}))
+    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, {in.id}))
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no annotation %1").arg(in.id));
-    const QString body = query.value(0).toString();
+    auto text = body(query.value(0).toLongLong());
+    if (!text)
+        return Status::failure(text.errorString());
+    const QString &body = **text;
     if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
         return Status::failure(tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
-    const Span cp = codePointMap(in.articleId, body).toCodePoints(in.span);
-    const QString exact = body.mid(in.span.start, in.span.length());
-    qsizetype from = std::max<qsizetype>(0, in.span.start - 32);
-    qsizetype to = std::min<qsizetype>(body.size(), in.span.end + 32);
+    const Span cp = m_cachedMap.toCodePoints(in.span);
+    Annotation a = in;
+    fillAnchor(body, a);
     if (!execute(query,
                  u"UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, color = ?, note = ?, "
                  u"updated_at = ? WHERE id = ?"_s,
-                 {cp.start, cp.end, exact, body.mid(from, in.span.start - from), body.mid(in.span.end, to - in.span.end),
-                  in.color, in.note, nowUtc(), in.id}))
+                 {cp.start, cp.end, a.exact, a.prefix, a.suffix, a.color, a.note, nowUtc(), a.id}))
         return Status::failure(tr("Cannot change the annotation: %1").arg(queryError(query)));
     if (auto s = writeAnnotationTags(in.id, in.tags); !s)
         return s;

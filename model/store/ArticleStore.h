@@ -89,7 +89,7 @@ class ArticleStore final
     Q_DISABLE_COPY_MOVE(ArticleStore)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr int ApplicationId = 0x4C454445; // "LEDE"
 
     ArticleStore();
@@ -169,6 +169,9 @@ private:
     // Bodies never change once stored, so the code point map of the last article used is cached.
     const CodePointMap &codePointMap(qint64 articleId, const QString &body) const;
     Result<const CodePointMap *> codePointMap(qint64 articleId) const;
+    Result<const QString *> body(qint64 articleId) const; // cached with its code point map
+    // All annotations of the article, or only `annotationId` when it is non-zero.
+    Result<QList<Annotation>> readAnnotations(qint64 articleId, qint64 annotationId) const;
 
     QString m_path;
     QString m_connectionName;
@@ -178,6 +181,7 @@ private:
     mutable StatementCache m_statements;
     mutable qint64 m_cachedArticleId = 0;
     mutable CodePointMap m_cachedMap;
+    mutable QString m_cachedBody;
 };
 
 } // namespace Lede

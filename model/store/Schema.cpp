@@ -109,6 +109,13 @@ const char *const v2[] = {
     "CREATE INDEX figures_article ON figures(article_id, start)",
 };
 
+// v3: the library list sorts by title and source without scanning every article.
+const char *const v3[] = {
+    "CREATE INDEX articles_title ON articles(title COLLATE NOCASE)",
+    "CREATE INDEX articles_source ON articles(source COLLATE NOCASE)",
+    "CREATE INDEX articles_published ON articles(published)",
+};
+
 template<std::size_t N>
 Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
@@ -135,6 +142,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 2 && to >= 2) {
         if (auto s = run(db, v2, 2); !s)
+            return s;
+    }
+    if (from < 3 && to >= 3) {
+        if (auto s = run(db, v3, 3); !s)
             return s;
     }
     QSqlQuery query(db);

@@ -13,6 +13,7 @@ namespace Lede::Schema {
 //
 // v1: articles (+ FTS5 index kept in sync by triggers), blocks, tags, annotations, annotation tags.
 // v2: automatic layers: quotes, entities, figures, and the analyzer version of each article.
+// v3: indexes for sorting the library list by title, source and date.
 Status migrate(QSqlDatabase &db, int from, int to);
 
 } // namespace Lede::Schema
