@@ -159,6 +159,18 @@ private:
             words.append(word(i));
         return m_model->gazetteer().lookup(words) & (1u << GazCountry);
     }
+    // A phrase the organisation lists name and no place list does ("White House", "Pentagon"):
+    // the tagger reads such names as places from context ("at the White House").
+    bool isListedOrgOnly(int tb, int te) const
+    {
+        if (!m_model || te - tb > Gazetteer::kMaxWords || !(m_info[size_t(tb)].gaz & (1u << GazOrg)))
+            return false;
+        QList<QStringView> words;
+        for (int i = tb; i < te; ++i)
+            words.append(word(i));
+        const quint8 classes = m_model->gazetteer().lookup(words);
+        return (classes & (1u << GazOrg)) && !(classes & ((1u << GazLoc) | (1u << GazCountry)));
+    }
     bool covered(int tb, int te) const
     {
         for (int i = tb; i < te; ++i) {
@@ -469,6 +481,8 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     }
     if (type != Entity::Type::Loc && isCountry(tb, te))
         type = Entity::Type::Loc; // one convention: a country is a place, also when its government acts
+    else if (type == Entity::Type::Loc && isListedOrgOnly(tb, te))
+        type = Entity::Type::Org;
     // "Jordan's King Abdullah": a place owns the title; a person would not.
     if (type == Entity::Type::Person && te + 1 < m_n && isPossessive(word(te)) && m_info[size_t(te + 1)].title
         && m_info[size_t(te + 1)].initialUpper && (m_info[size_t(tb)].gaz & (1u << GazLoc)))
