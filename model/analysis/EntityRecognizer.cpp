@@ -702,11 +702,36 @@ void Document::addRules()
     m_rules = rules;
 }
 
+namespace {
+
+bool isFunctionWord(QStringView w)
+{
+    static const char *const words[] = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
+                                        "them", "my", "our", "your", "his", "its", "their", "this", "that",
+                                        "these", "those", "the", "a", "an", "there", "here", "who", "what"};
+    // Only the capitalised form ("We", "Our"): "US" in capitals is the country.
+    for (qsizetype i = 1; i < w.size(); ++i) {
+        if (!w[i].isLower())
+            return false;
+    }
+    for (const char *f : words) {
+        if (w.compare(QLatin1StringView(f), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 QList<Entity> Document::output()
 {
     QList<Entity> out;
     out.reserve(qsizetype(m_mentions.size()) + m_rules.size());
     for (const Mention &m : m_mentions) {
+        // A capitalised pronoun or determiner at the start of a quoted sentence ("We", "Our") is
+        // never a name, whatever the tagger says.
+        if (m.te - m.tb == 1 && isFunctionWord(word(m.tb)))
+            continue;
         Entity e;
         e.span = {m_tokens[m.tb].start, m_tokens[m.te - 1].end};
         e.text = m_body.mid(e.span.start, e.span.length());

@@ -659,8 +659,11 @@ void Resolver::classifyMentions()
                 m.type = Mention::Type::Unknown;
                 break;
             }
-            if (!e->canonical.trimmed().isEmpty())
-                m.canonical = e->canonical.trimmed();
+            // The recogniser's canonical name wins unless the resolver read a longer name here
+            // ("herder Nils-Erik Labba" where the tagger only found "Labba").
+            const QString canonical = e->canonical.trimmed();
+            if (!canonical.isEmpty() && canonical.count(u' ') >= m.name.count(u' '))
+                m.canonical = canonical;
         }
     }
 
@@ -679,12 +682,16 @@ void Resolver::classifyMentions()
         }
     }
     for (Mention &m : m_mentions) {
-        if (!m.canonical.isEmpty() || m.nameTokens.isEmpty() || m.bareTitle)
+        if (m.nameTokens.isEmpty() || m.bareTitle)
             continue;
         if (m.type == Mention::Type::Org || m.type == Mention::Type::Place) {
-            m.canonical = m.name;
+            if (m.canonical.isEmpty())
+                m.canonical = m.name;
             continue;
         }
+        // A canonical name from the recogniser still gives way to a longer full name of the
+        // same person that the resolver found ("Labba" -> "Nils-Erik Labba").
+        const qsizetype canonicalWords = m.canonical.isEmpty() ? 0 : m.canonical.count(u' ') + 1;
         const auto it = byLastToken.constFind(m.nameTokens.last());
         const Mention *best = nullptr;
         if (it != byLastToken.constEnd()) {
@@ -701,10 +708,12 @@ void Resolver::classifyMentions()
             }
         }
         if (best) {
-            m.canonical = best->canonical.isEmpty() ? best->name : best->canonical;
+            const QString full = best->canonical.isEmpty() ? best->name : best->canonical;
+            if (full.count(u' ') + 1 > canonicalWords)
+                m.canonical = full;
             if (m.type == Mention::Type::Unknown)
                 m.type = Mention::Type::Person;
-        } else {
+        } else if (m.canonical.isEmpty()) {
             m.canonical = m.name;
         }
     }

@@ -134,6 +134,9 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("sentence-initial-the-not-in-name")
         << u"The European Commission proposed new rules on Wednesday."_s
         << QStringList{u"ORG|European Commission|European Commission"_s} << QStringList{u"The"_s};
+    QTest::newRow("capitalised-pronoun-is-no-name")
+        << u"“We will fight this in court,” the union said. “Our members voted.” Talks with US officials resume."_s
+        << QStringList{u"LOC|US|US"_s} << QStringList{u"We"_s, u"Our"_s};
     QTest::newRow("listed-institution-named-like-a-place-is-org")
         << u"Reporters waited outside the White House on Monday. The White House said the trip would go ahead."_s
         << QStringList{u"ORG|White House|White House"_s} << QStringList{u"LOC|White House|White House"_s};
