@@ -40,6 +40,7 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -527,7 +528,17 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     Settings::migrate(settings);
-    restoreGeometry(Settings::WindowGeometry.read(settings));
+    if (!restoreGeometry(Settings::WindowGeometry.read(settings))) {
+        // First start: a reading-sized window (never larger than the screen), with the library
+        // and side panel wide enough to read and the article taking the rest.
+        QSize size(1360, 860);
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+        resize(size);
+        const int side = std::max(300, size.width() / 4);
+        const int library = std::max(260, size.width() / 5);
+        m_splitter->setSizes({library, std::max(400, size.width() - side - library), side});
+    }
     restoreState(Settings::WindowState.read(settings));
     const QByteArray splitter = Settings::SplitterState.read(settings);
     if (!splitter.isEmpty())
@@ -681,11 +692,32 @@ void MainWindow::findInArticle(bool backwards)
 
 // ---- annotating ---------------------------------------------------------------------------------
 
+qint64 MainWindow::highlightAt(const Span &span) const
+{
+    // The selection is exactly an existing highlight (typically the one just made): act on it
+    // instead of stacking a duplicate on the same words. The current one wins a tie.
+    const qint64 current = m_side->currentAnnotationId();
+    qint64 found = 0;
+    for (const Annotation &a : m_session->annotations()) {
+        if (a.span == span && (found == 0 || a.id == current))
+            found = a.id;
+    }
+    return found;
+}
+
 void MainWindow::highlightSelection(const QString &color)
 {
     const Span span = m_view->selectedSpan();
     if (span.isEmpty()) {
         m_messages->showMessage(tr("Select some text in the article first."), MessageBar::Kind::Warning);
+        return;
+    }
+    if (const qint64 existing = highlightAt(span)) {
+        if (!color.isEmpty()) {
+            if (const Status s = m_session->setColor(existing, color); !s)
+                showError(tr("Cannot change the color: %1").arg(s.errorString()));
+        }
+        m_side->selectAnnotation(existing, false);
         return;
     }
     auto id = m_session->addHighlight(span, {}, color);
@@ -701,8 +733,12 @@ void MainWindow::tagSelectionOrHighlight()
     QStringList all;
     for (const Tag &t : std::as_const(m_tagsCache))
         all << t.path;
-    const Span span = m_view->selectedSpan();
-    const qint64 current = m_side->currentAnnotationId();
+    Span span = m_view->selectedSpan();
+    qint64 current = m_side->currentAnnotationId();
+    if (const qint64 existing = span.isEmpty() ? 0 : highlightAt(span)) {
+        current = existing;
+        span = {};
+    }
     QStringList checked;
     if (span.isEmpty() && current) {
         if (const auto a = m_session->annotation(current))
@@ -729,7 +765,9 @@ void MainWindow::tagSelectionOrHighlight()
 void MainWindow::noteOnSelectionOrHighlight()
 {
     const Span span = m_view->selectedSpan();
-    if (!span.isEmpty()) {
+    if (const qint64 existing = span.isEmpty() ? 0 : highlightAt(span)) {
+        m_side->selectAnnotation(existing);
+    } else if (!span.isEmpty()) {
         auto id = m_session->addHighlight(span);
         if (!id) {
             showError(tr("Cannot add the highlight: %1").arg(id.errorString()));

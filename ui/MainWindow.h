@@ -78,6 +78,7 @@ private:
     void showError(const QString &message);
     void showInfo(const QString &message);
 
+    qint64 highlightAt(const Span &span) const;
     void highlightSelection(const QString &color = {});
     void tagSelectionOrHighlight();
     void noteOnSelectionOrHighlight();

@@ -160,6 +160,7 @@ private slots:
     void cleanup();
     void welcomeViewOnEmptyLibrary();
     void highlightTagUndoRedoExport();
+    void tagRightAfterHighlightTagsThatHighlight();
     void noteEditorSavesAndUndoesAsOneStep();
     void bulkImportReportsFailures();
     void layerTogglesAreRemembered();
@@ -302,6 +303,35 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QVERIFY(again.openArticle(articleId));
     QCOMPARE(again.session()->annotations().size(), 1);
     QCOMPARE(again.session()->annotations().first().tags, QStringList{u"Sources/Coast guard"_s});
+}
+
+void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
+{
+    // Select, Highlight, then Tag… with the same selection: one highlight carrying the tag, not two.
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const qint64 articleId = window.session()->articleId();
+    const QString body = window.session()->article().body;
+    auto *view = window.findChild<DocumentView *>(u"documentView"_s);
+    const QString words = u"engine fire"_s;
+    const Span span{body.indexOf(words), body.indexOf(words) + words.size()};
+    view->selectSpan(span);
+    window.action(u"highlightAction"_s)->trigger();
+    window.action(u"highlightAction"_s)->trigger(); // again: no duplicate either
+    QCOMPARE(view->selectedSpan(), span);
+    whenDialogShows<TagDialog>([](TagDialog *d) {
+        auto *input = d->findChild<QLineEdit *>(u"tagInput"_s);
+        QTest::keyClicks(input, u"Events/Fire"_s);
+        QTest::keyClick(input, Qt::Key_Return);
+        d->accept();
+    });
+    window.action(u"tagAction"_s)->trigger();
+    const auto annotations = window.store()->annotations(articleId);
+    QCOMPARE(annotations->size(), 1);
+    QCOMPARE(annotations->first().span, span);
+    QCOMPARE(annotations->first().tags, QStringList{u"Events/Fire"_s});
 }
 
 void TestMainWindow::noteEditorSavesAndUndoesAsOneStep()
