@@ -522,6 +522,13 @@ void Document::addTitledNames()
         if ((single || (k - j >= 2 && k - j <= 3)) && !covered(j, k) && (k == m_n || !upper(k))) {
             m_mentions.push_back({j, k, Entity::Type::Person, Tagged, -1, {}});
             cover(j, k);
+        } else if (k - j >= 2 && k - j <= 3 && j > i && (k == m_n || !upper(k)) && !isCountry(j, k)) {
+            // "Mayor Helena Strand": a full name right after a title is a person even where the
+            // tagger read a place (a surname that is also a common place word).
+            for (Mention &m : m_mentions) {
+                if (m.tb == j && m.te == k && m.type == Entity::Type::Loc)
+                    m.type = Entity::Type::Person;
+            }
         }
         i = j - 1;
     }

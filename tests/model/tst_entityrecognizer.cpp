@@ -134,6 +134,10 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("sentence-initial-the-not-in-name")
         << u"The European Commission proposed new rules on Wednesday."_s
         << QStringList{u"ORG|European Commission|European Commission"_s} << QStringList{u"The"_s};
+    QTest::newRow("full-name-after-title-is-person-not-place")
+        << u"Governor Anna Field opened the new bridge on Friday. Mayor Helena Strand said the vote was close."_s
+        << QStringList{u"PERSON|Anna Field|Anna Field"_s, u"PERSON|Helena Strand|Helena Strand"_s}
+        << QStringList{u"LOC|Anna Field|Anna Field"_s, u"LOC|Helena Strand|Helena Strand"_s};
     QTest::newRow("capitalised-pronoun-is-no-name")
         << u"“We will fight this in court,” the union said. “Our members voted.” Talks with US officials resume."_s
         << QStringList{u"LOC|US|US"_s} << QStringList{u"We"_s, u"Our"_s};
