@@ -55,9 +55,11 @@ QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisRe
     return QJsonObject{
         {u"path"_s, article.path},
         {u"title"_s, article.title},
-        {u"byline"_s, stringOrNull(article.byline)},
-        {u"dateline"_s, stringOrNull(article.dateline)},
-        {u"source"_s, stringOrNull(article.source)},
+        // DESIGN.md makes only `published` nullable among the parts: the others are strings,
+        // empty when the article has none.
+        {u"byline"_s, article.byline},
+        {u"dateline"_s, article.dateline},
+        {u"source"_s, article.source},
         {u"published"_s, article.published.isValid() ? QJsonValue(article.published.toString(Qt::ISODate))
                                                      : QJsonValue(QJsonValue::Null)},
         {u"body"_s, article.body},

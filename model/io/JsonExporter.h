@@ -9,7 +9,9 @@
 namespace Lede {
 
 // The `lede analyze --json` article object of DESIGN.md: parts, body, quotes, entities and figures,
-// with every offset converted to Unicode code points. Unknown values are JSON null.
+// with every offset converted to Unicode code points. `published`, a quote's speaker, speaker
+// offsets and cue, and a figure's qualifier and attribution are JSON null when unknown; the other
+// text parts are strings (empty when the article has none).
 class JsonExporter final
 {
 public:

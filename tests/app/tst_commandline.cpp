@@ -214,8 +214,32 @@ void TestCommandLine::analyzeJsonHasTheParts()
     QCOMPARE(a[u"source"_s].toString(), u"Lede Wire"_s);
     QVERIFY(a[u"published"_s].isNull());
     QVERIFY(a[u"body"_s].toString().contains(u"We cannot wait another winter"_s));
-    for (const char *key : {"quotes", "entities", "figures"})
+    // Every span is in code points: slicing the body's code points gives the text (the story has
+    // an emoji before the figure and the quote).
+    const QList<uint> body = a[u"body"_s].toString().toUcs4();
+    int spans = 0;
+    for (const char *key : {"quotes", "entities", "figures"}) {
         QVERIFY(a[QLatin1StringView(key)].isArray());
+        for (const QJsonValue &v : a[QLatin1StringView(key)].toArray()) {
+            const QJsonObject o = v.toObject();
+            const qsizetype start = o[u"start"_s].toInteger();
+            const qsizetype end = o[u"end"_s].toInteger();
+            QVERIFY(start >= 0 && end <= body.size() && start < end);
+            const QList<uint> slice = body.mid(start, end - start);
+            QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(slice.constData()), slice.size()),
+                     o[u"text"_s].toString());
+            ++spans;
+        }
+    }
+    QVERIFY(spans >= 3);
+    const QJsonArray quotes = a[u"quotes"_s].toArray();
+    QCOMPARE(quotes.size(), 1);
+    QCOMPARE(quotes[0].toObject()[u"speaker"_s].toString(), u"Ines Park"_s);
+    QCOMPARE(quotes[0].toObject()[u"cue"_s].toString(), u"said"_s);
+    bool figure = false;
+    for (const QJsonValue &v : a[u"figures"_s].toArray())
+        figure = figure || v.toObject()[u"value"_s].toDouble() == 1200;
+    QVERIFY(figure);
 }
 
 void TestCommandLine::listSearch()
