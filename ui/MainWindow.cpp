@@ -54,6 +54,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <atomic>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede {
@@ -933,7 +936,10 @@ void MainWindow::importPaths(const QStringList &paths)
     m_importRunning = true;
     // The worker opens its own connection: a Qt SQL connection belongs to the thread that made it.
     const QString dbPath = m_store->path();
-    QFuture<ImportOutcome> future = QtConcurrent::run([dbPath, paths](QPromise<ImportOutcome> &promise) {
+    // Cancel goes through a flag, not QFuture::cancel(): a cancelled future drops the results the
+    // worker still reports, and the articles of the batch in flight are stored all the same.
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    QFuture<ImportOutcome> future = QtConcurrent::run([dbPath, paths, cancel](QPromise<ImportOutcome> &promise) {
         ArticleStore store;
         if (const Status s = store.open(dbPath); !s) {
             ImportOutcome failed;
@@ -950,10 +956,10 @@ void MainWindow::importPaths(const QStringList &paths)
         int done = 0;
         // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
         // what finished before a Cancel stays in the library.
-        const Status bulk = importFiles(store, files, [&promise, &done](const ImportOutcome &outcome) {
+        const Status bulk = importFiles(store, files, [&promise, &done, &cancel](const ImportOutcome &outcome) {
             promise.addResult(outcome);
             promise.setProgressValue(++done);
-            return !promise.isCanceled();
+            return !cancel->load();
         });
         if (!bulk) {
             ImportOutcome failed;
@@ -963,13 +969,7 @@ void MainWindow::importPaths(const QStringList &paths)
         }
     });
 
-    auto *progress = new QProgressDialog(tr("Importing articles…"), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(u"importProgress"_s);
-    progress->setWindowTitle(tr("Import"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
+    QProgressDialog *progress = makeProgressDialog(u"importProgress"_s, tr("Importing articles…"), tr("Import"), 0);
     auto *watcher = new QFutureWatcher<ImportOutcome>(this);
     auto outcomes = std::make_shared<QList<ImportOutcome>>();
     connect(watcher, &QFutureWatcher<ImportOutcome>::progressRangeChanged, progress, &QProgressDialog::setRange);
@@ -981,9 +981,9 @@ void MainWindow::importPaths(const QStringList &paths)
         for (int i = from; i < to; ++i)
             outcomes->append(watcher->resultAt(i));
     });
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcher<ImportOutcome>::cancel);
-    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, progress, outcomes] {
-        const bool cancelled = watcher->isCanceled();
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, progress, outcomes, cancel] {
+        const bool cancelled = cancel->load();
         progress->deleteLater();
         watcher->deleteLater();
         m_importRunning = false;
@@ -1128,6 +1128,19 @@ void MainWindow::exportCsv()
     runExport(dialog.query(), dialog.options(), dialog.path());
 }
 
+QProgressDialog *MainWindow::makeProgressDialog(const QString &objectName, const QString &label, const QString &title,
+                                                int maximum)
+{
+    auto *progress = new QProgressDialog(label, tr("Cancel"), 0, maximum, this);
+    progress->setObjectName(objectName);
+    progress->setWindowTitle(title);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    return progress;
+}
+
 void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path)
 {
     if (path.isEmpty()) {
@@ -1136,37 +1149,33 @@ void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, 
     }
     const QString dbPath = m_store->path();
     // Progress is reported in per mille: row counts can exceed int.
-    QFuture<Status> future = QtConcurrent::run([dbPath, query, options, path](QPromise<Status> &promise) {
+    auto cancel = std::make_shared<std::atomic_bool>(false); // see importPaths()
+    QFuture<Status> future = QtConcurrent::run([dbPath, query, options, path, cancel](QPromise<Status> &promise) {
         ArticleStore store;
         if (const Status s = store.open(dbPath); !s) {
             promise.addResult(s);
             return;
         }
         promise.setProgressRange(0, 1000);
-        const Status s = CsvExporter::writeFile(store, query, options, path, [&promise](qint64 done, qint64 total) {
+        const Status s = CsvExporter::writeFile(store, query, options, path, [&promise, &cancel](qint64 done, qint64 total) {
             promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
-            return !promise.isCanceled();
+            return !cancel->load();
         });
         promise.addResult(s);
     });
-    auto *progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 1000, this);
-    progress->setObjectName(u"exportProgress"_s);
-    progress->setWindowTitle(tr("Export CSV"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
+    QProgressDialog *progress = makeProgressDialog(u"exportProgress"_s, tr("Exporting…"), tr("Export CSV"), 1000);
     auto *watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcher<Status>::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcher<Status>::cancel);
-    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path] {
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path, cancel] {
         progress->deleteLater();
         watcher->deleteLater();
         const bool haveResult = watcher->future().resultCount() > 0;
         const Status s = haveResult ? watcher->future().resultAt(0) : Status::failure(tr("Cancelled"));
+        // A Cancel that came after the last row still leaves a complete file: say so.
         if (s.ok())
             showInfo(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
-        else if (watcher->isCanceled())
+        else if (cancel->load())
             m_messages->showMessage(tr("Export cancelled; no file was written."), MessageBar::Kind::Warning);
         else
             showError(tr("Export failed: %1").arg(s.errorString()));

@@ -18,6 +18,8 @@ class QStackedWidget;
 class QTableView;
 class QLabel;
 
+class QProgressDialog;
+
 namespace Lede {
 
 class ArticleSession;
@@ -79,6 +81,7 @@ private:
     void showInfo(const QString &message);
 
     qint64 highlightAt(const Span &span) const;
+    QProgressDialog *makeProgressDialog(const QString &objectName, const QString &label, const QString &title, int maximum);
     void highlightSelection(const QString &color = {});
     void tagSelectionOrHighlight();
     void noteOnSelectionOrHighlight();

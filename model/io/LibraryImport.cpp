@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -52,62 +53,117 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
     return files;
 }
 
-ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
+namespace {
+
+// One file read, parsed and analysed, ready to be written: everything of an import that needs no
+// write lock on the library.
+struct PreparedImport
 {
     ImportOutcome outcome;
-    outcome.path = filePath;
+    Article article;
+    AnalysisResult analysis;
+    bool toStore = false;
+};
+
+PreparedImport prepareImport(const ArticleStore &store, const QString &filePath)
+{
+    PreparedImport p;
+    p.outcome.path = filePath;
     auto imported = ArticleImporter::importFile(filePath);
     if (!imported) {
-        outcome.message = imported.errorString();
-        return outcome;
+        p.outcome.message = imported.errorString();
+        return p;
     }
-    const Article &article = imported->article;
-    outcome.title = article.title;
-    outcome.warnings = imported->warnings;
+    p.article = std::move(imported->article);
+    p.outcome.title = p.article.title;
+    p.outcome.warnings = imported->warnings;
 
     // Skip the analysis for an article that is already there.
-    auto existing = store.findArticleByHash(article.contentHash);
+    auto existing = store.findArticleByHash(p.article.contentHash);
     if (!existing) {
-        outcome.message = existing.errorString();
-        return outcome;
+        p.outcome.message = existing.errorString();
+        return p;
     }
     if (existing->has_value()) {
-        outcome.status = ImportOutcome::Status::AlreadyPresent;
-        outcome.articleId = **existing;
-        return outcome;
+        p.outcome.status = ImportOutcome::Status::AlreadyPresent;
+        p.outcome.articleId = **existing;
+        return p;
     }
-    const AnalysisResult analysis = Analyzer::analyze(article);
+    p.analysis = Analyzer::analyze(p.article);
+    p.toStore = true;
+    return p;
+}
+
+void storePrepared(ArticleStore &store, PreparedImport &p)
+{
+    if (!p.toStore)
+        return;
     bool present = false;
-    auto id = store.addArticle(article, analysis, Analyzer::Version, &present);
+    auto id = store.addArticle(p.article, p.analysis, Analyzer::Version, &present);
     if (!id) {
-        outcome.message = id.errorString();
-        return outcome;
+        p.outcome.message = id.errorString();
+        return;
     }
-    outcome.articleId = *id;
-    outcome.status = present ? ImportOutcome::Status::AlreadyPresent : ImportOutcome::Status::Imported;
-    qCDebug(lcImport) << filePath << "->" << *id;
-    return outcome;
+    p.outcome.articleId = *id;
+    p.outcome.status = present ? ImportOutcome::Status::AlreadyPresent : ImportOutcome::Status::Imported;
+    qCDebug(lcImport) << p.outcome.path << "->" << *id;
+}
+
+} // namespace
+
+ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
+{
+    PreparedImport p = prepareImport(store, filePath);
+    storePrepared(store, p);
+    return p.outcome;
 }
 
 Status importFiles(ArticleStore &store, const QStringList &files,
                    const std::function<bool(const ImportOutcome &)> &onOutcome)
 {
-    if (Status s = store.beginBulk(); !s)
-        return s;
-    int inBatch = 0;
-    for (const QString &file : files) {
-        const ImportOutcome outcome = importIntoLibrary(store, file);
-        if (outcome.status == ImportOutcome::Status::Imported && ++inBatch >= BulkBatchSize) {
-            inBatch = 0;
-            if (Status s = store.commitBulk(); !s)
-                return s;
-            if (Status s = store.beginBulk(); !s)
-                return s;
+    // Files are read and analysed with no transaction open, a batch at a time; the batch is then
+    // written in one transaction (a savepoint per article) that holds the write lock only for the
+    // writes, so the window can keep saving highlights meanwhile. Outcomes are reported only once
+    // their batch is committed: "imported" always means "in the library".
+    std::vector<PreparedImport> batch;
+    QElapsedTimer sinceFlush;
+    sinceFlush.start();
+    bool stopped = false;
+    auto flush = [&]() -> Status {
+        Status written = store.beginBulk();
+        if (written) {
+            for (PreparedImport &p : batch)
+                storePrepared(store, p);
+            written = store.commitBulk();
         }
-        if (onOutcome && !onOutcome(outcome))
-            break;
+        for (PreparedImport &p : batch) {
+            if (!written && p.outcome.status == ImportOutcome::Status::Imported) {
+                p.outcome.status = ImportOutcome::Status::Failed;
+                p.outcome.articleId = 0;
+                p.outcome.message = written.errorString();
+            }
+            // Every stored article is reported, also after a stop request: the stop takes effect
+            // between batches.
+            if (onOutcome && !onOutcome(p.outcome))
+                stopped = true;
+        }
+        batch.clear();
+        sinceFlush.restart();
+        return written;
+    };
+    Status result;
+    for (const QString &file : files) {
+        batch.push_back(prepareImport(store, file));
+        if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
+            if (Status s = flush(); !s && result)
+                result = s;
+            if (stopped)
+                return result;
+        }
     }
-    return store.commitBulk();
+    if (Status s = flush(); !s && result)
+        result = s;
+    return result;
 }
 
 Result<int> reanalyzeOutdated(ArticleStore &store)

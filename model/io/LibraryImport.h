@@ -32,11 +32,15 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
 // Decodes, parses, analyses and stores one file. Never throws; the outcome says what happened.
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
 
-// Imports many files in bulk: the store groups up to BulkBatchSize articles into one SQLite
-// transaction (each article still atomic on its own, see ArticleStore::beginBulk), which is what
-// makes a large import fast. `onOutcome` sees each file's outcome; returning false stops (cancel).
-// Articles finished before a stop or an error are kept.
+// Imports many files in bulk. Files are read and analysed outside any transaction; every
+// BulkBatchSize articles (or BulkBatchMilliseconds) the batch is written in one SQLite transaction,
+// each article atomic on its own (see ArticleStore::beginBulk), which is what makes a large import
+// fast while the write lock is held only for the writes. `onOutcome` sees each file's outcome once
+// its batch is committed (so "Imported" means stored); returning false stops after that batch
+// (the rest of the batch is still reported).
+// A batch whose commit fails reports its articles as Failed, and the first such error is returned.
 constexpr int BulkBatchSize = 256;
+constexpr int BulkBatchMilliseconds = 250;
 Status importFiles(ArticleStore &store, const QStringList &files,
                    const std::function<bool(const ImportOutcome &)> &onOutcome);
 

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/LibraryImport.h"
+#include "store/ArticleStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+class TestLibraryImport final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void collectsFoldersRecursivelyAndReportsMissing();
+    void everyReportedImportIsStored_data();
+    void everyReportedImportIsStored();
+    void reimportIsAlreadyPresent();
+
+private:
+    void writeStories(int count);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_folder;
+};
+
+void TestLibraryImport::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_folder = m_dir->filePath(u"stories"_s);
+    QVERIFY(QDir().mkpath(m_folder + u"/nested"_s));
+}
+
+void TestLibraryImport::writeStories(int count)
+{
+    for (int i = 0; i < count; ++i) {
+        QFile f(m_folder + (i % 2 ? u"/nested"_s : QString()) + u"/story-%1.txt"_s.arg(i, 4, 10, QLatin1Char('0')));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(u"Ferry service %1 resumes\n\nBy Ana Lima\n\nISLEBY (Test Wire) – Ferry route %1 reopened on Monday, "
+                u"the operator said.\n"_s.arg(i).toUtf8());
+    }
+    QFile empty(m_folder + u"/empty.txt"_s);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    QFile ignored(m_folder + u"/notes.docx"_s); // not an article format: skipped inside folders
+    QVERIFY(ignored.open(QIODevice::WriteOnly));
+    ignored.write("x");
+}
+
+void TestLibraryImport::collectsFoldersRecursivelyAndReportsMissing()
+{
+    writeStories(4);
+    QList<ImportOutcome> errors;
+    const QStringList files = collectImportFiles({m_folder, m_dir->filePath(u"missing.txt"_s)}, &errors);
+    QCOMPARE(files.size(), 5); // four stories and the empty file, not the .docx
+    QVERIFY(std::is_sorted(files.begin(), files.end()));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().status, ImportOutcome::Status::Failed);
+    QVERIFY(errors.first().path.endsWith(u"missing.txt"_s));
+}
+
+void TestLibraryImport::everyReportedImportIsStored_data()
+{
+    QTest::addColumn<int>("stories");
+    QTest::addColumn<int>("stopAfter"); // outcomes seen before asking to stop; 0 = never
+    QTest::newRow("one-batch") << 10 << 0;
+    QTest::newRow("several-batches") << BulkBatchSize * 2 + 7 << 0;
+    QTest::newRow("stop-in-first-batch-reports-whole-batch") << BulkBatchSize + 50 << 1;
+}
+
+void TestLibraryImport::everyReportedImportIsStored()
+{
+    QFETCH(int, stories);
+    QFETCH(int, stopAfter);
+    writeStories(stories);
+    ArticleStore store;
+    QVERIFY(store.open(m_dir->filePath(u"lib.sqlite"_s)).ok());
+    const QStringList files = collectImportFiles({m_folder}, nullptr);
+    int seen = 0;
+    int imported = 0;
+    int failed = 0;
+    const Status s = importFiles(store, files, [&](const ImportOutcome &o) {
+        ++seen;
+        if (o.status == ImportOutcome::Status::Imported) {
+            ++imported;
+            [&] { QVERIFY(store.article(o.articleId).ok()); }();
+        } else if (o.status == ImportOutcome::Status::Failed) {
+            ++failed;
+            [&] { QVERIFY(o.message.contains(u"empty"_s)); }();
+        }
+        return stopAfter == 0 || seen < stopAfter;
+    });
+    QVERIFY2(s.ok(), qPrintable(s.errorString()));
+    QVERIFY(!store.inBulk());
+    QCOMPARE(*store.articleCount(), imported);
+    if (stopAfter == 0) {
+        QCOMPARE(imported, stories);
+        QCOMPARE(failed, 1);
+    } else {
+        QVERIFY(imported > 0 && imported < stories);
+    }
+}
+
+void TestLibraryImport::reimportIsAlreadyPresent()
+{
+    writeStories(3);
+    ArticleStore store;
+    QVERIFY(store.open(m_dir->filePath(u"lib.sqlite"_s)).ok());
+    const QString file = m_folder + u"/story-0000.txt"_s;
+    const ImportOutcome first = importIntoLibrary(store, file);
+    QCOMPARE(first.status, ImportOutcome::Status::Imported);
+    const ImportOutcome again = importIntoLibrary(store, file);
+    QCOMPARE(again.status, ImportOutcome::Status::AlreadyPresent);
+    QCOMPARE(again.articleId, first.articleId);
+    QCOMPARE(*store.articleCount(), 1);
+    // The analysis was stored with the article.
+    auto analysis = store.analysis(first.articleId);
+    QVERIFY(analysis.ok());
+    QVERIFY(!analysis->entities.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestLibraryImport)
+#include "tst_libraryimport.moc"
