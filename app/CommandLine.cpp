@@ -17,7 +17,9 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -256,6 +258,8 @@ int runExportCsv(const QStringList &args)
             status = Status::failure(stdoutFile.errorString());
         else
             status = CsvExporter::write(store, query, options, &stdoutFile);
+        if (status && !stdoutFile.flush())
+            status = Status::failure(tr("Cannot write to standard output: %1").arg(stdoutFile.errorString()));
     }
     if (!status) {
         err(status.errorString());
@@ -399,7 +403,14 @@ int runCommandLine(int argc, char *argv[])
             QStringList args = app.arguments();
             args.removeAt(1); // the parser sees "lede [options] args"
             args[0] = u"lede "_s + name;
-            return runner(args);
+            const int code = runner(args);
+            // Output a script relies on must not vanish silently (a full disk, a closed pipe).
+            if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+                const int error = errno;
+                err(tr("Cannot write to standard output: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
+                return code == 0 ? 1 : code;
+            }
+            return code;
         }
     }
     return runWindow(argc, argv);

@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QCoreApplication>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -37,29 +38,30 @@ QStringList ArticleImporter::supportedSuffixes()
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
 {
+    // Messages name no path: the caller says which file it was (the command line and the window
+    // each put it in front).
+    using R = Result<ImportedArticle>;
+    auto tr = [](const char *text) { return QCoreApplication::translate("Lede::ArticleImporter", text); };
     const QFileInfo info(path);
     if (!info.exists())
-        return Result<ImportedArticle>::failure(u"%1: no such file"_s.arg(path));
+        return R::failure(tr("no such file"));
     if (info.isDir())
-        return Result<ImportedArticle>::failure(u"%1: is a directory, not an article file"_s.arg(path));
+        return R::failure(tr("is a directory, not an article file"));
     if (info.size() > MaxFileSize) {
-        return Result<ImportedArticle>::failure(
-            u"%1: the file is too large (%2 MiB; the limit is %3 MiB)"_s.arg(
-                path, QString::number(double(info.size()) / (1024 * 1024), 'f', 1),
-                QString::number(MaxFileSize / (1024 * 1024))));
+        return R::failure(tr("the file is too large (%1 MiB; the limit is %2 MiB)")
+                              .arg(QString::number(double(info.size()) / (1024 * 1024), 'f', 1),
+                                   QString::number(MaxFileSize / (1024 * 1024))));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<ImportedArticle>::failure(
-            u"%1: cannot read the file (%2)"_s.arg(path, file.errorString()));
+        return R::failure(tr("cannot read the file (%1)").arg(file.errorString()));
     // Read one byte past the limit so that a file that grew since stat() is still refused.
     const QByteArray data = file.read(MaxFileSize + 1);
     if (data.size() > MaxFileSize)
-        return Result<ImportedArticle>::failure(u"%1: the file is too large (the limit is %2 MiB)"_s.arg(
-            path, QString::number(MaxFileSize / (1024 * 1024))));
+        return R::failure(tr("the file is too large (the limit is %1 MiB)").arg(QString::number(MaxFileSize / (1024 * 1024))));
     auto result = importData(data, path);
     if (!result)
-        return Result<ImportedArticle>::failure(u"%1: %2"_s.arg(path, result.errorString()));
+        return result;
     result.value().article.path = info.absoluteFilePath();
     return result;
 }

@@ -611,6 +611,8 @@ Status ArticleStore::removeArticle(qint64 id)
 {
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
     if (!execute(query, u"DELETE FROM articles WHERE id = ?"_s, {id}))
         return Status::failure(tr("Cannot remove the article: %1").arg(queryError(query)));
@@ -686,6 +688,8 @@ Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &ana
 {
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
     if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
         return Status::failure(queryError(query));
@@ -794,6 +798,8 @@ Result<qint64> ArticleStore::ensureTagInTransaction(const QString &path)
 Result<qint64> ArticleStore::ensureTag(const QString &path)
 {
     Transaction tx(database(), bulkCache());
+    if (!tx.active())
+        return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = ensureTagInTransaction(path);
     if (id && !tx.commit())
         return Result<qint64>::failure(tx.error());
@@ -806,6 +812,8 @@ Status ArticleStore::renameTag(qint64 id, const QString &newName)
     if (name.isEmpty() || name.contains(u'/'))
         return Status::failure(tr("A tag name cannot be empty or contain \"/\""));
     Transaction tx(database(), bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(database());
     if (!execute(query, u"UPDATE tags SET name = ? WHERE id = ?"_s, {name, id}))
         return Status::failure(tr("Cannot rename the tag: %1").arg(queryError(query)));
@@ -830,6 +838,8 @@ Status ArticleStore::moveTag(qint64 id, qint64 newParentId)
 {
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
     if (newParentId != 0) {
         // Refuse to move a tag below itself or one of its descendants.
@@ -852,6 +862,8 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
     using R = Result<TagSnapshot>;
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     TagSnapshot snapshot;
     auto all = tags();
     if (!all)
@@ -910,6 +922,8 @@ Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
 {
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
     for (const Tag &t : snapshot.tags) {
         if (!execute(query, u"INSERT INTO tags (id, parent_id, name, color) VALUES (?, ?, ?, ?)"_s,
@@ -1078,6 +1092,8 @@ Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
 Status ArticleStore::restoreAnnotation(const Annotation &annotation)
 {
     Transaction tx(database(), bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, true);
     if (!id)
         return Status::failure(id.errorString());
@@ -1090,6 +1106,8 @@ Status ArticleStore::updateAnnotation(const Annotation &in)
 {
     QSqlDatabase db = database();
     Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
     if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, {in.id}))
         return Status::failure(queryError(query));
@@ -1217,6 +1235,12 @@ Result<qint64> ArticleStore::exportRowCount(const ExportQuery &q) const
 
 Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<bool(const ExportRow &)> &callback) const
 {
+    // Tag paths and rows are read in one transaction, so the export is a consistent snapshot even
+    // while the window (another connection) keeps writing.
+    QSqlDatabase db = database();
+    Transaction tx(db, bulkCache());
+    if (!tx.active())
+        return Status::failure(tr("Cannot read the library: %1").arg(tx.error()));
     auto allTags = tags();
     if (!allTags)
         return Status::failure(allTags.errorString());
@@ -1225,12 +1249,8 @@ Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<
         paths.insert(t.id, t.path.toUtf8());
 
     const ExportSql e = exportSql(q, false);
-    // Reads happen in one transaction so the export is a consistent snapshot even while the
-    // window (another connection) keeps writing. Rows are read through sqlite3 directly and passed
-    // on as UTF-8 views: at a million rows, Qt SQL's QVariants and UTF-16 round trips cost more than
-    // SQLite's own work.
-    QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    // Rows are read through sqlite3 directly and passed on as UTF-8 views: at a million rows, Qt
+    // SQL's QVariants and UTF-16 round trips cost more than SQLite's own work.
     StatementCache::Reader reader = m_statements.reader(e.sql);
     if (!reader.isValid())
         return Status::failure(tr("Cannot read the library: %1").arg(reader.errorString()));

@@ -101,6 +101,8 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void refusesForeignLibrary();
+    void stdoutWriteErrorIsAnError_data();
+    void stdoutWriteErrorIsAnError();
 
 private:
     QTemporaryDir m_dir;
@@ -289,6 +291,32 @@ void TestCommandLine::refusesForeignLibrary()
     QFile f(notes);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("my notes, not a library\n"));
+}
+
+void TestCommandLine::stdoutWriteErrorIsAnError_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("export-csv-to-full-stdout") << QStringList{u"export-csv"_s, u"--db"_s, m_db};
+    QTest::newRow("analyze-json-to-full-stdout") << QStringList{u"analyze"_s, u"--json"_s, m_story};
+    QTest::newRow("list-to-full-stdout") << QStringList{u"list"_s, u"--db"_s, m_db};
+}
+
+void TestCommandLine::stdoutWriteErrorIsAnError()
+{
+    // /dev/full fails every write like a full disk: the output is lost, so the exit code must say so.
+    QFETCH(QStringList, args);
+    if (!QFile::exists(u"/dev/full"_s))
+        QSKIP("needs /dev/full");
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    p.setProcessEnvironment(env);
+    p.setStandardOutputFile(u"/dev/full"_s);
+    p.start(QStringLiteral(LEDE_EXECUTABLE), args);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(p.exitCode() != 0, "output was lost on a full disk, but lede exited 0");
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(u"standard output"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

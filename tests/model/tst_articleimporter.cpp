@@ -200,16 +200,12 @@ void TestArticleImporter::failures_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("error");
-    QTest::newRow("empty-file") << fixture(u"empty.txt"_s)
-                                << fixture(u"empty.txt"_s) + u": the file is empty"_s;
+    QTest::newRow("empty-file") << fixture(u"empty.txt"_s) << u"the file is empty"_s;
     QTest::newRow("binary-file") << fixture(u"binary.txt"_s)
-                                 << fixture(u"binary.txt"_s)
-            + u": the file looks binary, not text (it contains NUL bytes)"_s;
-    QTest::newRow("missing-path") << fixture(u"no-such-article.txt"_s)
-                                  << fixture(u"no-such-article.txt"_s) + u": no such file"_s;
+                                 << u"the file looks binary, not text (it contains NUL bytes)"_s;
+    QTest::newRow("missing-path") << fixture(u"no-such-article.txt"_s) << u"no such file"_s;
     QTest::newRow("directory") << QStringLiteral(LEDE_TEST_DATA_DIR "/articles")
-                               << QStringLiteral(LEDE_TEST_DATA_DIR "/articles")
-            + u": is a directory, not an article file"_s;
+                               << u"is a directory, not an article file"_s;
 }
 
 void TestArticleImporter::failures()
@@ -232,7 +228,7 @@ void TestArticleImporter::tooLarge()
     file.close();
     const auto result = ArticleImporter::importFile(path);
     QVERIFY(!result.ok());
-    QCOMPARE(result.errorString(), path + u": the file is too large (50.0 MiB; the limit is 50 MiB)"_s);
+    QCOMPARE(result.errorString(), u"the file is too large (50.0 MiB; the limit is 50 MiB)"_s);
 
     // Whitespace-only and markup-only data hold no text.
     const auto blank = ArticleImporter::importData(" \r\n\t\n", u"blank.txt"_s);
