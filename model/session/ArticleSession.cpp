@@ -29,9 +29,12 @@ public:
             m_firstRedo = false;
             return;
         }
-        report(doRedo());
+        run([this] { return doRedo(); });
     }
-    void undo() final { report(doUndo()); }
+    void undo() final
+    {
+        run([this] { return doUndo(); });
+    }
 
 protected:
     virtual Status doRedo() = 0;
@@ -39,10 +42,25 @@ protected:
     ArticleSession *session() const { return m_session; }
 
 private:
-    void report(const Status &status)
+    // One undo or redo step is one transaction, even when it takes several store calls (remove a
+    // highlight, then the tags it created): on any failure all of it is rolled back and the
+    // session reloads what the library holds, so view and library never disagree.
+    template<typename Step>
+    void run(Step step)
     {
-        if (!status.ok())
-            m_session->reportError(status.errorString());
+        ArticleStore *store = m_session->store();
+        Status s = store->beginBulk();
+        if (s) {
+            s = step();
+            if (s)
+                s = store->commitBulk();
+            else
+                store->rollbackBulk();
+        }
+        if (!s) {
+            (void)m_session->reloadAfterTagChange();
+            m_session->reportError(s.errorString());
+        }
     }
 
     ArticleSession *m_session;

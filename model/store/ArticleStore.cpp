@@ -325,6 +325,16 @@ Status ArticleStore::commitBulk()
     return {};
 }
 
+void ArticleStore::rollbackBulk()
+{
+    if (!m_inBulk)
+        return;
+    m_inBulk = false;
+    database().rollback();
+    // Rows read inside the dropped transaction may be gone: forget the cached body.
+    m_cachedArticleId = 0;
+}
+
 // ---- articles -------------------------------------------------------------------------------
 
 Result<std::optional<qint64>> ArticleStore::findArticleByHash(const QString &contentHash) const

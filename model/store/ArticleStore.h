@@ -110,8 +110,11 @@ public:
     // FTS5 flushes its index once per batch instead of once per article. commitBulk() makes the
     // batch durable and ends it; call it every few hundred actions. A crash loses at most the
     // uncommitted batch, never half an action. close() commits an open batch.
+    // The same mechanism makes a compound action (an undo step that removes a highlight and the
+    // tags it created) one transaction: begin, the calls, then commitBulk() or rollbackBulk().
     Status beginBulk();
     Status commitBulk();
+    void rollbackBulk(); // drops everything since beginBulk()
     bool inBulk() const { return m_inBulk; }
 
     // Articles
