@@ -291,7 +291,7 @@ void MainWindow::createWidgets()
     // Fixed widths: ResizeToContents would measure every row of a 100,000-article library.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_list->horizontalHeader()->setSectionResizeMode(LibraryModel::TitleColumn, QHeaderView::Stretch);
-    m_list->horizontalHeader()->resizeSection(LibraryModel::SourceColumn, m_list->fontMetrics().horizontalAdvance(u"Reuters Wire"_s));
+    m_list->horizontalHeader()->resizeSection(LibraryModel::SourceColumn, m_list->fontMetrics().horizontalAdvance(u"Reuters"_s) + 8);
     m_list->horizontalHeader()->resizeSection(LibraryModel::PublishedColumn, m_list->fontMetrics().horizontalAdvance(u"2024-12-31 "_s));
     m_list->horizontalHeader()->resizeSection(LibraryModel::AnnotationsColumn, m_list->fontMetrics().horizontalAdvance(u"Notes "_s) + 8);
     m_list->horizontalHeader()->setMinimumSectionSize(30);
@@ -539,7 +539,7 @@ void MainWindow::restoreSettings()
             size = size.boundedTo(screen->availableGeometry().size() * 0.92);
         resize(size);
         const int side = std::max(300, size.width() / 4);
-        const int library = std::max(260, size.width() / 5);
+        const int library = std::max(340, size.width() / 4);
         m_splitter->setSizes({library, std::max(400, size.width() - side - library), side});
     }
     restoreState(Settings::WindowState.read(settings));
