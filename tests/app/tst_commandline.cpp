@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the `lede` executable as a script would and checks its output, exit codes and files.
+#include "CsvReader.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +11,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using LedeTest::parseCsv;
 
 namespace {
 
@@ -42,38 +45,6 @@ void writeFile(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
-// Splits RFC 4180 CSV (quotes, doubled quotes, CRLF) into rows of cells.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row.append(std::exchange(field, {}));
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            row.append(std::exchange(field, {}));
-            rows.append(std::exchange(row, {}));
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
-}
 
 const QByteArray WireStory =
     "Council backs tidal barrier study\n"
@@ -181,7 +152,9 @@ void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
     QCOMPARE(exp.code, 0);
     QFile f(csvPath);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const auto rows = parseCsv(QString::fromUtf8(f.readAll()));
+    bool wellFormed = false;
+    const auto rows = parseCsv(f.readAll(), &wellFormed);
+    QVERIFY(wellFormed);
     QCOMPARE(rows.size(), 2);
     const QStringList &row = rows[1];
     QCOMPARE(row[0], id);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CsvReader.h"
 #include "io/CsvExporter.h"
 #include "store/ArticleStore.h"
 
@@ -10,62 +11,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace Lede;
+using LedeTest::parseCsv;
 
 namespace {
 
-// A strict RFC 4180 reader: fields quoted or not, "" inside quotes, records end in CRLF.
-QList<QStringList> parseCsv(const QByteArray &bytes, bool *ok)
-{
-    const QString text = QString::fromUtf8(bytes);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    *ok = true;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text[i + 1] == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == u'"' && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == u',') {
-            row.append(field);
-            field.clear();
-            fieldStarted = false;
-        } else if (c == u'\r') {
-            if (i + 1 >= text.size() || text[i + 1] != u'\n') {
-                *ok = false; // a bare CR outside quotes breaks the contract
-                return rows;
-            }
-            row.append(field);
-            rows.append(row);
-            row.clear();
-            field.clear();
-            fieldStarted = false;
-            ++i;
-        } else if (c == u'\n' || c == u'"') {
-            *ok = false;
-            return rows;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted || !field.isEmpty() || !row.isEmpty())
-        *ok = false; // the last record must end with CRLF
-    return rows;
-}
 
 // The strings a sample row views; they live as long as the test.
 struct SampleTexts

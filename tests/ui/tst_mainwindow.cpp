@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "SidePanel.h"
+#include "CsvReader.h"
 #include "TagDialog.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
@@ -38,6 +39,7 @@
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
+using LedeTest::parseCsv;
 
 namespace {
 
@@ -76,42 +78,6 @@ void whenDialogShows(F action)
     timer->start();
 }
 
-QList<QStringList> parseCsv(const QByteArray &bytes)
-{
-    // RFC 4180 reader: enough for the rows this test writes.
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    const QString text = QString::fromUtf8(bytes);
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
-}
 
 // WCAG 2 relative luminance and contrast ratio.
 double luminance(const QColor &c)
@@ -283,7 +249,9 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QCOMPARE(finished.first().first().toBool(), true);
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(csv.readAll());
+    bool wellFormed = false;
+    const QList<QStringList> rows = parseCsv(csv.readAll(), &wellFormed);
+    QVERIFY(wellFormed);
     QCOMPARE(rows.size(), 2);
     const QStringList header = rows.first();
     QCOMPARE(header.first(), u"article_id"_s);
