@@ -142,11 +142,13 @@ int runImport(const QStringList &args)
         }
         return true;
     });
+    // The files of a batch that could not be committed were reported as failed one by one; the
+    // summary still says what the library now holds.
+    out(tr("%1 imported, %2 already present, %3 failed").arg(imported).arg(present).arg(failures.size()));
     if (!bulk) {
         err(bulk.errorString());
         return 1;
     }
-    out(tr("%1 imported, %2 already present, %3 failed").arg(imported).arg(present).arg(failures.size()));
     return failures.isEmpty() ? 0 : 1;
 }
 

@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede {
@@ -157,8 +160,15 @@ bool CsvRowWriter::flush()
     }
     if (m_buffer.empty())
         return true;
+    errno = 0;
     if (m_device->write(m_buffer.data(), qint64(m_buffer.size())) != qint64(m_buffer.size())) {
-        m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
+        // A file device reports a full disk only as "Unknown error"; the system's own reason
+        // ("No space left on device") is what the user needs.
+        const int systemError = errno;
+        if (systemError != 0 && qobject_cast<QFileDevice *>(m_device))
+            m_error = QString::fromLocal8Bit(std::strerror(systemError));
+        else
+            m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
         return false;
     }
     m_buffer.clear(); // keeps the capacity for the next chunk
