@@ -162,6 +162,21 @@ bool isCalendarWord(QStringView w)
     return false;
 }
 
+// Heads that only companies carry ("Arcwell Systems", "Rift Minerals Ltd"): such a name is
+// shortened to its first words later in a story ("Arcwell said").
+bool isCompanyEnd(QStringView w)
+{
+    static constexpr QStringView list[] = {u"systems", u"tools", u"industries", u"holdings", u"airlines",
+                                           u"airways", u"motors", u"technologies", u"pharmaceuticals",
+                                           u"laboratories", u"minerals", u"enterprises", u"logistics",
+                                           u"electronics", u"chemicals", u"corporation", u"group"};
+    for (QStringView a : list) {
+        if (w.compare(a, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return isCompanySuffix(w);
+}
+
 class Document
 {
 public:
@@ -742,8 +757,11 @@ void Document::repairOrgSpans()
             const Mention &m = m_mentions[size_t(o)];
             if (m.strength == Structural || m.tb < start || m.te > end)
                 ok = false; // a structural mention, or a tagged name crossing the span's edge
-            else if (m.tb == start && m.te == end)
-                ok = m.type != Entity::Type::Org; // already right
+            else if (m.tb == start && m.te == end && m.type == Entity::Type::Org) {
+                ok = false; // already right
+                if (isCompanyEnd(word(end - 1)))
+                    m_mentions[size_t(o)].strength = Structural;
+            }
         }
         if (ok) {
             for (int t = start; t < end; ++t) {
@@ -752,7 +770,9 @@ void Document::repairOrgSpans()
                     dead[size_t(o)] = true;
                 owner[size_t(t)] = int(m_mentions.size());
             }
-            m_mentions.push_back({start, end, Entity::Type::Org, Tagged, -1, {}});
+            // A legal suffix or a company head is stronger evidence than the tagger's reading of
+            // the bare name elsewhere ("Velantra AB" ... "Velantra fell").
+            m_mentions.push_back({start, end, Entity::Type::Org, isCompanyEnd(word(end - 1)) ? Structural : Tagged, -1, {}});
             dead.push_back(false);
             cover(start, end);
         }
@@ -788,6 +808,7 @@ void Document::unify()
     QHash<quint64, int> byPhrase; // phrase hash -> index of the longest mention with that phrase
     QHash<quint64, int> bySurname;
     QSet<quint64> ambiguousSurname;
+    QHash<quint64, int> shortForm; // company names without their suffix or head -> mention
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         const Mention &x = m_mentions[size_t(m)];
         const quint64 h = phraseHash(x.tb, x.te);
@@ -800,6 +821,13 @@ void Document::unify()
                 if (!byPhrase.contains(hs))
                     byPhrase.insert(hs, m);
             }
+        }
+        if (x.type == Entity::Type::Org && x.te - x.tb >= 2 && isCompanyEnd(word(x.te - 1))) {
+            // "Arcwell" for "Arcwell Systems", "Velantra" for "Velantra AB".
+            const quint64 hs = phraseHash(x.tb, x.te - 1);
+            if (!byPhrase.contains(hs))
+                byPhrase.insert(hs, m);
+            shortForm.insert(hs, m);
         }
         if (x.type == Entity::Type::Person && x.te - x.tb >= 2) {
             const quint64 s = phraseHash(x.te - 1, x.te);
@@ -884,6 +912,10 @@ void Document::unify()
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type) || x.type == Entity::Type::Misc)
             continue;
+        if (const auto sf = shortForm.constFind(phraseHash(x.tb, x.te)); sf != shortForm.constEnd()) {
+            join(m, *sf);
+            continue;
+        }
         if (x.te - x.tb == 1) {
             const quint64 s = phraseHash(x.tb, x.te);
             if (bySurname.contains(s) && !ambiguousSurname.contains(s)) {
