@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -103,19 +104,20 @@ bool isNameParticle(QStringView w)
 // "Energy", "Centre") are left out.
 bool isOrgHead(QStringView w)
 {
-    static constexpr QStringView list[] = {
+    static const QSet<quint64> set = [] {
+        QSet<quint64> h;
+        for (QStringView a : {
         u"association", u"society", u"council", u"ministry", u"authority", u"agency", u"committee",
         u"commission", u"party", u"union", u"bank", u"group", u"institute", u"university", u"college",
         u"court", u"federation", u"confederation", u"foundation", u"fund", u"organisation", u"organization",
         u"department", u"office", u"board", u"service", u"services", u"systems", u"tools", u"industries",
         u"holdings", u"airlines", u"airways", u"motors", u"bureau", u"tribunal", u"alliance", u"league",
         u"corporation", u"technologies", u"pharmaceuticals", u"laboratories", u"minerals", u"enterprises",
-        u"logistics", u"electronics", u"chemicals", u"partners", u"directorate", u"secretariat"};
-    for (QStringView a : list) {
-        if (w.compare(a, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+        u"logistics", u"electronics", u"chemicals", u"partners", u"directorate", u"secretariat"})
+            h.insert(hashLower(a));
+        return h;
+    }();
+    return set.contains(hashLower(w));
 }
 
 // Legal-form suffixes of company names; as written (case matters: "SA", "AG", not "sa").
@@ -166,15 +168,16 @@ bool isCalendarWord(QStringView w)
 // shortened to its first words later in a story ("Arcwell said").
 bool isCompanyEnd(QStringView w)
 {
-    static constexpr QStringView list[] = {u"systems", u"tools", u"industries", u"holdings", u"airlines",
+    static const QSet<quint64> set = [] {
+        QSet<quint64> h;
+        for (QStringView a : {u"systems", u"tools", u"industries", u"holdings", u"airlines",
                                            u"airways", u"motors", u"technologies", u"pharmaceuticals",
                                            u"laboratories", u"minerals", u"enterprises", u"logistics",
-                                           u"electronics", u"chemicals", u"corporation", u"group"};
-    for (QStringView a : list) {
-        if (w.compare(a, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return isCompanySuffix(w);
+                                           u"electronics", u"chemicals", u"corporation", u"group"})
+            h.insert(hashLower(a));
+        return h;
+    }();
+    return set.contains(hashLower(w)) || isCompanySuffix(w);
 }
 
 class Document
@@ -228,7 +231,7 @@ private:
     void addTitledNames();
     void repairOrgSpans();
     int orgSpanAt(int i, int &end) const;
-    bool nameWord(int i) const { return upper(i) && !isPunct(word(i)) && !isCalendarWord(word(i)); }
+    bool nameWord(int i) const { return m_nameWord[size_t(i)]; }
     void unify();
     void addRules();
     QList<Entity> output();
@@ -287,6 +290,7 @@ private:
     std::vector<TokenInfo> m_info;
     std::vector<int> m_kind; // Block::Kind of each token, -1 when in running text
     std::vector<bool> m_covered;
+    std::vector<bool> m_nameWord; // capitalised word, not a weekday or month (set by repairOrgSpans)
     std::vector<bool> m_heading; // heading-like sentence (Heading block or all caps)
     std::vector<Mention> m_mentions;
     std::vector<Mention> m_tentative; // tagged in headings; kept only if confirmed by the body
@@ -625,6 +629,9 @@ void Document::addTitledNames()
 // alone unless a title or a person follows ("Arcwell Systems Chief Executive Dana Holt").
 void Document::repairOrgSpans()
 {
+    m_nameWord.assign(size_t(m_n), false);
+    for (int t = 0; t < m_n; ++t)
+        m_nameWord[size_t(t)] = upper(t) && !isPunct(word(t)) && !isCalendarWord(word(t));
     std::vector<int> owner(size_t(m_n), -1);
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
