@@ -661,8 +661,7 @@ void Document::repairOrgSpans()
         constexpr quint32 named = (1u << GazLoc) | (1u << GazCountry) | (1u << GazPer) | (1u << GazPerFirst)
                                   | (1u << GazPerLast) | (1u << GazOrg);
         const quint32 gaz = m_info[size_t(k - 1)].gaz;
-        if ((gaz & named) || (gaz & (named << 16)) || inType(k - 1, Entity::Type::Person)
-            || inType(k - 1, Entity::Type::Loc) || prev.size() < 4)
+        if ((gaz & named) || (gaz & (named << 16)) || inType(k - 1, Entity::Type::Person) || prev.size() < 4)
             return false;
         if (apostrophe)
             return prev.endsWith(u's');

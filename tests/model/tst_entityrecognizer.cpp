@@ -141,6 +141,56 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("capitalised-pronoun-is-no-name")
         << u"“We will fight this in court,” the union said. “Our members voted.” Talks with US officials resume."_s
         << QStringList{u"LOC|US|US"_s} << QStringList{u"We"_s, u"Our"_s};
+    QTest::newRow("org-internal-possessive-bridged")
+        << u"Members of the Dunmore Fishermen’s Association met on Monday. The Coastal Women's Council backed them."_s
+        << QStringList{u"ORG|Dunmore Fishermen’s Association|Dunmore Fishermen’s Association"_s,
+                       u"ORG|Coastal Women's Council|Coastal Women's Council"_s}
+        << QStringList{u"ORG|Association|Association"_s, u"The"_s};
+    QTest::newRow("org-country-possessive-not-bridged")
+        << u"Chile’s Labour Ministry said the new rules would take effect in March."_s
+        << QStringList{u"LOC|Chile|Chile"_s, u"ORG|Labour Ministry|Labour Ministry"_s}
+        << QStringList{u"ORG|Chile’s Labour Ministry|Chile’s Labour Ministry"_s};
+    QTest::newRow("org-head-with-of-complement")
+        << u"A spokesman for the Ministry of Enterprise declined to comment, and the Bar Society of Ghana called for calm."_s
+        << QStringList{u"ORG|Ministry of Enterprise|Ministry of Enterprise"_s,
+                       u"ORG|Bar Society of Ghana|Bar Society of Ghana"_s}
+        << QStringList{u"LOC|Ghana|Ghana"_s};
+    QTest::newRow("org-complement-with-for-the")
+        << u"Scientists at the Northern Council for the Protection of the Coast warned about rising water on Friday."_s
+        << QStringList{u"ORG|Northern Council for the Protection of the Coast|Northern Council for the Protection of the Coast"_s,
+                       u"DATE|Friday|Friday"_s}
+        << QStringList{};
+    QTest::newRow("org-complement-stops-at-weekday")
+        << u"Lawmakers questioned the Transport Committee on Tuesday about the delays."_s
+        << QStringList{u"ORG|Transport Committee|Transport Committee"_s, u"DATE|Tuesday|Tuesday"_s}
+        << QStringList{};
+    QTest::newRow("org-title-before-of-not-in-name")
+        << u"Opposition leader Tomas Greve of the Liberal Reform Party rejected the budget."_s
+        << QStringList{u"ORG|Liberal Reform Party|Liberal Reform Party"_s}
+        << QStringList{u"ORG|Tomas Greve of the Liberal Reform Party|Tomas Greve of the Liberal Reform Party"_s};
+    QTest::newRow("org-two-names-joined-by-and-stay-apart")
+        << u"The Ministry of Mines and Halvard Tools signed the deal in Oslo."_s
+        << QStringList{u"ORG|Ministry of Mines|Ministry of Mines"_s, u"ORG|Halvard Tools|Halvard Tools"_s}
+        << QStringList{};
+    QTest::newRow("org-company-head-and-short-form")
+        << u"Shares in Corvane Systems fell 6% on Monday. Corvane said demand for its radar had slowed."_s
+        << QStringList{u"ORG|Corvane Systems|Corvane Systems"_s, u"ORG|Corvane|Corvane Systems"_s}
+        << QStringList{u"LOC|Corvane|Corvane Systems"_s, u"PERSON|Corvane|Corvane Systems"_s};
+    QTest::newRow("org-company-suffixes")
+        << u"Tessmer Freight Inc. agreed to buy Lindqvist Marine AB, while Brandauer Werke GmbH and Oakridge Mills Ltd stayed out."_s
+        << QStringList{u"ORG|Tessmer Freight Inc.|Tessmer Freight Inc."_s, u"ORG|Lindqvist Marine AB|Lindqvist Marine AB"_s,
+                       u"ORG|Brandauer Werke GmbH|Brandauer Werke GmbH"_s, u"ORG|Oakridge Mills Ltd|Oakridge Mills Ltd"_s}
+        << QStringList{};
+    QTest::newRow("org-head-before-titled-person-ends-name")
+        << u"Velmont Holdings Chief Executive Dana Pruitt said the sale was final."_s
+        << QStringList{u"ORG|Velmont Holdings|Velmont Holdings"_s, u"PERSON|Dana Pruitt|Dana Pruitt"_s}
+        << QStringList{u"Chief"_s};
+    QTest::newRow("org-head-as-modifier-left-alone")
+        << u"Commuters crowded into Union Station after the storm."_s
+        << QStringList{} << QStringList{u"ORG|Union|Union"_s, u"ORG|Union Station|Union Station"_s};
+    QTest::newRow("place-health-ministry-still-org")
+        << u"The Gaza health ministry said 12 people were hurt in the strike."_s
+        << QStringList{u"ORG|Gaza health ministry|Gaza health ministry"_s} << QStringList{};
     QTest::newRow("listed-institution-named-like-a-place-is-org")
         << u"Reporters waited outside the White House on Monday. The White House said the trip would go ahead."_s
         << QStringList{u"ORG|White House|White House"_s} << QStringList{u"LOC|White House|White House"_s};
