@@ -631,7 +631,7 @@ void Document::repairOrgSpans()
 {
     m_nameWord.assign(size_t(m_n), false);
     for (int t = 0; t < m_n; ++t)
-        m_nameWord[size_t(t)] = upper(t) && !isPunct(word(t)) && !isCalendarWord(word(t));
+        m_nameWord[size_t(t)] = m_info[size_t(t)].initialUpper && !isPunct(word(t)) && !isCalendarWord(word(t));
     std::vector<int> owner(size_t(m_n), -1);
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
