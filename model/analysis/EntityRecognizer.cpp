@@ -500,6 +500,17 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     // A capitalised article at a sentence start is not part of the name ("The U.N. Security Council").
     if (te - tb > 1 && (word(tb) == u"The" || word(tb) == u"A" || word(tb) == u"An" || word(tb) == u"THE"))
         ++tb;
+    if (tb < te && (m_info[size_t(tb)].gaz & (1u << GazNat)) && !isCountry(tb, tb + 1)) {
+        if (te - tb == 1 && type == Entity::Type::Person) {
+            // A nationality adjective on its own ("Israeli" before a title) is no person.
+            type = Entity::Type::Misc;
+        } else if (te - tb == 2 && isListedOrgOnly(tb + 1, te)) {
+            // "Palestinian Hamas": the adjective describes a listed one-word organisation (a longer
+            // name such as "Palestinian Red Crescent" keeps it).
+            ++tb;
+            type = Entity::Type::Org;
+        }
+    }
     if (type == Entity::Type::Person) {
         // Titles are not part of a name: cut after the last title word ("Israeli Prime Minister
         // Benjamin Netanyahu", "US Secretary of State Antony Blinken"), skipping "of Domain".

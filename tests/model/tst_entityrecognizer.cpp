@@ -138,6 +138,11 @@ void TestEntityRecognizer::entities_data()
         << u"Governor Anna Field opened the new bridge on Friday. Mayor Helena Strand said the vote was close."_s
         << QStringList{u"PERSON|Anna Field|Anna Field"_s, u"PERSON|Helena Strand|Helena Strand"_s}
         << QStringList{u"LOC|Anna Field|Anna Field"_s, u"LOC|Helena Strand|Helena Strand"_s};
+    QTest::newRow("nationality-before-title-and-listed-org")
+        << u"Talks with Ruritanian officials stalled. Israeli President Ada Roth met envoys, and Palestinian Hamas "
+           u"fighters withdrew from the town."_s
+        << QStringList{u"PERSON|Ada Roth|Ada Roth"_s, u"ORG|Hamas|Hamas"_s}
+        << QStringList{u"PERSON|Israeli|Israeli"_s, u"LOC|Palestinian Hamas|Palestinian Hamas"_s};
     QTest::newRow("capitalised-pronoun-is-no-name")
         << u"“We will fight this in court,” the union said. “Our members voted.” Talks with US officials resume."_s
         << QStringList{u"LOC|US|US"_s} << QStringList{u"We"_s, u"Our"_s};
