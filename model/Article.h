@@ -27,8 +27,8 @@ struct Article
 {
     qint64 id = 0;
     QString title;
-    QString byline;   // "Simon Lewis and Ari Rabinovitch" (without "By")
-    QString dateline; // the place, "TEL AVIV"
+    QString byline;   // "Maria Okafor and Tomas Lindqvist" (without "By")
+    QString dateline; // the place, "PORTVALE"
     QString source;   // the agency or publication, "Reuters"
     QDate published;  // invalid when unknown
     QString url;
