@@ -2,6 +2,7 @@
 // Time from "open article" to a painted DocumentView for a ~1 MB article with 10,000 highlights
 // (and the automatic layers of a generated article). Run: bench_documentview [bytes] [highlights]
 // with QT_QPA_PLATFORM=offscreen (or under Xvfb).
+#include "PaintWatcher.h"
 #include "../BenchCorpus.h"
 #include "DocumentView.h"
 #include "SidePanel.h"
@@ -19,19 +20,7 @@
 using namespace Lede;
 using namespace Qt::StringLiterals;
 
-namespace {
-class PaintWatcher final : public QObject
-{
-public:
-    bool painted = false;
-    bool eventFilter(QObject *, QEvent *e) override
-    {
-        if (e->type() == QEvent::Paint)
-            painted = true;
-        return false;
-    }
-};
-} // namespace
+using LedeBench::PaintWatcher;
 
 int main(int argc, char *argv[])
 {

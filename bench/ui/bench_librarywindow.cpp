@@ -2,6 +2,7 @@
 // Start the window on a library of N articles (default 100,000): time to a usable window (list
 // painted), search latency, memory. The library is generated once and cached at
 // $TMPDIR/lede-bench-library-N.sqlite. Run with QT_QPA_PLATFORM=offscreen or under Xvfb.
+#include "PaintWatcher.h"
 #include "../BenchCorpus.h"
 #include "LibraryModel.h"
 #include "MainWindow.h"
@@ -19,19 +20,7 @@
 using namespace Lede;
 using namespace Qt::StringLiterals;
 
-namespace {
-class PaintWatcher final : public QObject
-{
-public:
-    bool painted = false;
-    bool eventFilter(QObject *, QEvent *e) override
-    {
-        if (e->type() == QEvent::Paint)
-            painted = true;
-        return false;
-    }
-};
-} // namespace
+using LedeBench::PaintWatcher;
 
 int main(int argc, char *argv[])
 {
