@@ -498,6 +498,21 @@ int DocumentView::laneOfTag(const QString &tagPath) const
     return i < 0 ? 0 : std::min(i + 1, MaxLanes - 1);
 }
 
+Span DocumentView::snappedToWords(Span span) const
+{
+    if (!m_session || !m_session->isOpen())
+        return span;
+    const QString &body = m_session->article().body;
+    auto inWord = [&body](qsizetype i) {
+        return i >= 0 && i < body.size() && (body.at(i).isLetterOrNumber() || body.at(i).isMark() || body.at(i).isSurrogate());
+    };
+    while (inWord(span.start) && inWord(span.start - 1))
+        --span.start;
+    while (inWord(span.end - 1) && inWord(span.end))
+        ++span.end;
+    return span;
+}
+
 Span DocumentView::selectedSpan() const
 {
     if (!m_session || !m_session->isOpen())
@@ -647,7 +662,15 @@ void DocumentView::mouseReleaseEvent(QMouseEvent *event)
     QTextEdit::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton)
         return;
-    if (!selectedSpan().isEmpty()) {
+    if (Span span = selectedSpan(); !span.isEmpty()) {
+        // A drag rarely starts and ends exactly at word edges: a selection made with the mouse is
+        // widened to whole words, as coding tools do (hold Alt to keep it exact; Shift+arrows are
+        // exact as well).
+        if (!(event->modifiers() & Qt::AltModifier)) {
+            const Span words = snappedToWords(span);
+            if (words != span)
+                selectSpan(words);
+        }
         updateFloatingBar();
         return;
     }

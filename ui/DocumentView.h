@@ -59,6 +59,8 @@ public:
 
     // The selection clipped to the body; empty when nothing in the body is selected.
     Span selectedSpan() const;
+    // The span widened so that it neither starts nor ends inside a word.
+    Span snappedToWords(Span span) const;
     void selectSpan(Span span);
     void scrollToSpan(Span span, bool flash = true);
     // Annotations (ids) whose span contains the body position.

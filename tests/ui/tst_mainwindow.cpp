@@ -127,6 +127,7 @@ private slots:
     void welcomeViewOnEmptyLibrary();
     void highlightTagUndoRedoExport();
     void tagRightAfterHighlightTagsThatHighlight();
+    void mouseSelectionSnapsToWords();
     void noteEditorSavesAndUndoesAsOneStep();
     void bulkImportReportsFailures();
     void layerTogglesAreRemembered();
@@ -300,6 +301,23 @@ void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().span, span);
     QCOMPARE(annotations->first().tags, QStringList{u"Events/Fire"_s});
+}
+
+void TestMainWindow::mouseSelectionSnapsToWords()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const QString body = window.session()->article().body;
+    auto *view = window.findChild<DocumentView *>(u"documentView"_s);
+    const qsizetype engine = body.indexOf(u"engine fire"_s);
+    QVERIFY(engine > 0);
+    // "en|gine fi|re" -> "engine fire"; a span already on word edges stays as it is.
+    QCOMPARE(view->snappedToWords(Span{engine + 2, engine + 9}), (Span{engine, engine + 11}));
+    QCOMPARE(view->snappedToWords(Span{engine, engine + 11}), (Span{engine, engine + 11}));
+    // Spaces and punctuation are edges too: a span ending on a space does not grow.
+    QCOMPARE(view->snappedToWords(Span{engine, engine + 7}), (Span{engine, engine + 7}));
 }
 
 void TestMainWindow::noteEditorSavesAndUndoesAsOneStep()
