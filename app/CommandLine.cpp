@@ -225,6 +225,11 @@ int runExportCsv(const QStringList &args)
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
+    // Automatic layers of articles stored by an older analyzer are brought up to date first.
+    if (query.includeQuotes || query.includeEntities || query.includeFigures) {
+        if (auto re = reanalyzeOutdated(store); !re)
+            err(tr("could not update older analyses: %1").arg(re.errorString()));
+    }
     for (qint64 id : std::as_const(query.articleIds)) {
         if (!store.article(id)) {
             err(tr("export-csv: there is no article %1 in the library").arg(id));

@@ -37,6 +37,7 @@ struct Article
     QList<Block> blocks;
     QString contentHash; // hex SHA-256 of the body, used to recognise re-imports
     QDateTime importedAt; // UTC
+    int analyzerVersion = 0; // the Analyzer::Version its stored layers come from (read by the store)
 };
 
 // A row of the library list: what the list needs, without the body.

@@ -7,6 +7,7 @@
 #include "DocumentView.h"
 #include "SidePanel.h"
 #include "session/ArticleSession.h"
+#include "analysis/Analyzer.h"
 #include "store/ArticleStore.h"
 
 #include <QApplication>
@@ -55,7 +56,7 @@ int main(int argc, char *argv[])
             analysis.quotes << q;
         }
     }
-    auto id = store.addArticle(article, analysis, 1);
+    auto id = store.addArticle(article, analysis, Analyzer::Version);
     if (!id) {
         out << "addArticle failed: " << id.errorString() << "\n";
         return 1;

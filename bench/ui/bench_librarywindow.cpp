@@ -6,6 +6,7 @@
 #include "../BenchCorpus.h"
 #include "LibraryModel.h"
 #include "MainWindow.h"
+#include "analysis/Analyzer.h"
 #include "store/ArticleStore.h"
 
 #include <QApplication>
@@ -44,7 +45,7 @@ int main(int argc, char *argv[])
             a.published = QDate(2020, 1, 1).addDays(i % 1500);
             a.body = LedeBench::wireArticle(quint32(i), 3000);
             a.contentHash = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
-            if (!store.addArticle(a, {}, 1)) {
+            if (!store.addArticle(a, {}, Analyzer::Version)) {
                 out << "addArticle failed at " << i << "\n";
                 return 1;
             }

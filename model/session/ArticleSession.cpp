@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleSession.h"
 
+#include "Logging.h"
+#include "analysis/Analyzer.h"
+
 #include <QCoreApplication>
 #include <QUndoCommand>
 
@@ -260,6 +263,13 @@ Status ArticleSession::open(qint64 articleId)
     auto analysis = m_store->analysis(articleId);
     if (!analysis)
         return Status::from(analysis);
+    if (article->analyzerVersion < Analyzer::Version) {
+        // Stored by an older analyzer: show today's results and keep them (one transaction). If
+        // the library cannot be written, the fresh layers are still shown.
+        analysis = Analyzer::analyze(*article);
+        if (const Status s = m_store->replaceAnalysis(articleId, *analysis, Analyzer::Version); !s)
+            qCWarning(lcAnalysis) << "could not store the new analysis of article" << articleId << s.errorString();
+    }
     auto annotations = m_store->annotations(articleId);
     if (!annotations)
         return Status::from(annotations);

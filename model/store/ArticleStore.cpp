@@ -457,8 +457,8 @@ Result<Article> ArticleStore::article(qint64 id) const
     using R = Result<Article>;
     QSqlQuery query(database());
     if (!execute(query,
-                 u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, imported_at "
-                 u"FROM articles WHERE id = ?"_s,
+                 u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, imported_at, "
+                 u"analyzer_version FROM articles WHERE id = ?"_s,
                  {id}))
         return R::failure(queryError(query));
     if (!query.next())
@@ -475,6 +475,7 @@ Result<Article> ArticleStore::article(qint64 id) const
     a.body = query.value(8).toString();
     a.contentHash = query.value(9).toString();
     a.importedAt = parseTime(query.value(10).toString());
+    a.analyzerVersion = query.value(11).toInt();
 
     const CodePointMap &map = codePointMap(a.id, a.body);
     if (!execute(query, u"SELECT kind, start, \"end\" FROM article_blocks WHERE article_id = ? ORDER BY start"_s, {id}))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ArticleSession: every mutator changes the library at once, and undo/redo replay it exactly.
 #include "session/ArticleSession.h"
+#include "analysis/Analyzer.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -125,6 +126,7 @@ private slots:
     void failedChangePushesNothing_data();
     void failedChangePushesNothing();
     void openLoadsLayersAndAnnotations();
+    void openReanalysesOutdatedLayers();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -139,7 +141,7 @@ void TestArticleSession::init()
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<ArticleStore>();
     QVERIFY(m_store->open(m_dir->filePath(u"library.sqlite"_s)).ok());
-    auto id = m_store->addArticle(makeArticle(), makeAnalysis(), 1);
+    auto id = m_store->addArticle(makeArticle(), makeAnalysis(), Analyzer::Version);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
     m_articleId = id.value();
     // An existing tagged highlight for the operations that change one.
@@ -283,6 +285,24 @@ void TestArticleSession::openLoadsLayersAndAnnotations()
     QCOMPARE(session.analysis().quotes.first().speaker, u"Ana Ruiz"_s);
     QCOMPARE(session.annotations().size(), 1);
     QCOMPARE(session.annotations().first().span, spanOf(u"close the old dock"_s));
+}
+
+void TestArticleSession::openReanalysesOutdatedLayers()
+{
+    // An article stored by an older analyzer (here: none) gets today's layers when opened, and
+    // the library keeps them.
+    Article old = makeArticle();
+    old.body += u"\nMayor Lena Berg said the plan was fair."_s;
+    old.contentHash = u"older-version"_s;
+    auto id = m_store->addArticle(old, {}, 0);
+    QVERIFY(id.ok());
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(*id).ok());
+    QVERIFY(!session.analysis().entities.isEmpty());
+    QVERIFY(!session.analysis().quotes.isEmpty());
+    QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
+    QCOMPARE(m_store->analysis(*id)->entities.size(), session.analysis().entities.size());
+    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
 }
 
 QTEST_GUILESS_MAIN(TestArticleSession)
