@@ -21,6 +21,8 @@ struct Quote
     QString speaker;  // resolved full name ("Antony Blinken"), empty when unknown
     std::optional<Span> speakerSpan; // the mention the quote is attributed to ("he", "Blinken")
     QString cue;      // the speech verb ("said"), empty when none
+    qint64 id = 0;          // the stored row (`lede layers`, CSV layer_id); 0 before storing
+    bool corrected = false; // a user's correction decided this quote (see Correction.h)
 };
 
 QString quoteKindName(Quote::Kind kind);
@@ -32,6 +34,8 @@ struct Entity
     QString text;
     Type type = Type::Misc;
     QString canonical; // the fullest name of the same entity in the article ("Antony Blinken")
+    qint64 id = 0;          // the stored row; 0 before storing
+    bool corrected = false; // a user's correction decided this entity
 };
 
 QString entityTypeName(Entity::Type type); // "PERSON", "ORG", ...
@@ -45,6 +49,7 @@ struct Figure
     QString unit;         // what is counted: "people killed", "hostages", "%", "USD"
     QString qualifier;    // "at least", "more than", ... empty when none
     QString attributedTo; // "Gaza health ministry", empty when none
+    qint64 id = 0;        // the stored row; 0 before storing
 };
 
 struct AnalysisResult

@@ -20,6 +20,9 @@ std::unique_ptr<Command> makeAnalyzeCommand();
 std::unique_ptr<Command> makeExportCsvCommand();
 std::unique_ptr<Command> makeListCommand();
 std::unique_ptr<Command> makeAnnotateCommand();
+std::unique_ptr<Command> makeLayersCommand();
+std::unique_ptr<Command> makeCorrectCommand();
+std::unique_ptr<Command> makeReanalyzeCommand();
 
 const std::vector<std::unique_ptr<Command>> &commands()
 {
@@ -30,6 +33,9 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeExportCsvCommand());
         list.push_back(makeListCommand());
         list.push_back(makeAnnotateCommand());
+        list.push_back(makeLayersCommand());
+        list.push_back(makeCorrectCommand());
+        list.push_back(makeReanalyzeCommand());
         return list;
     }();
     return all;

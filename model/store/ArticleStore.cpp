@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleStore.h"
 
+#include "Correction.h"
+#include "CorrectionRepository.h"
+
 #include "Logging.h"
 #include "Schema.h"
 #include "TextOffsets.h"
@@ -409,8 +412,8 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
     for (const Quote &q : analysis.quotes) {
         const Span cp = map.toCodePoints(q.span);
         auto stmt = m_statements.statement(
-            "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+            "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue, "
+            "corrected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, q.text);
         stmt.bind(5, quoteKindName(q.kind));
         if (q.speaker.isEmpty())
@@ -427,15 +430,18 @@ Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const 
             stmt.bindNull(9);
         else
             stmt.bind(9, q.cue);
+        stmt.bind(10, qint64(q.corrected ? 1 : 0));
         if (!stmt.run())
             return failed();
     }
     for (const Entity &e : analysis.entities) {
         const Span cp = map.toCodePoints(e.span);
         auto stmt = m_statements.statement(
-            "INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+            "INSERT INTO entities (article_id, start, \"end\", text, type, canonical, corrected) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, e.text);
         stmt.bind(5, entityTypeName(e.type)).bind(6, e.canonical.isEmpty() ? e.text : e.canonical);
+        stmt.bind(7, qint64(e.corrected ? 1 : 0));
         if (!stmt.run())
             return failed();
     }
@@ -649,8 +655,8 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
     QSqlQuery query(database());
     query.setForwardOnly(true);
     if (!execute(query,
-                 u"SELECT start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue FROM quotes "
-                 u"WHERE article_id = ? ORDER BY start, id"_s,
+                 u"SELECT start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue, id, corrected "
+                 u"FROM quotes WHERE article_id = ? ORDER BY start, id"_s,
                  {articleId}))
         return R::failure(queryError(query));
     while (query.next()) {
@@ -663,9 +669,12 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
         if (!query.value(5).isNull())
             q.speakerSpan = map.toUtf16(Span{query.value(5).toLongLong(), query.value(6).toLongLong()});
         q.cue = query.value(7).toString();
+        q.id = query.value(8).toLongLong();
+        q.corrected = query.value(9).toInt() != 0;
         out.quotes.append(q);
     }
-    if (!execute(query, u"SELECT start, \"end\", text, type, canonical FROM entities WHERE article_id = ? ORDER BY start, id"_s,
+    if (!execute(query, u"SELECT start, \"end\", text, type, canonical, id, corrected FROM entities WHERE article_id = ? "
+                 u"ORDER BY start, id"_s,
                  {articleId}))
         return R::failure(queryError(query));
     while (query.next()) {
@@ -675,10 +684,12 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
         if (!entityTypeFromName(query.value(3).toString(), &e.type))
             e.type = Entity::Type::Misc;
         e.canonical = query.value(4).toString();
+        e.id = query.value(5).toLongLong();
+        e.corrected = query.value(6).toInt() != 0;
         out.entities.append(e);
     }
     if (!execute(query,
-                 u"SELECT start, \"end\", text, value, unit, qualifier, attributed_to FROM figures "
+                 u"SELECT start, \"end\", text, value, unit, qualifier, attributed_to, id FROM figures "
                  u"WHERE article_id = ? ORDER BY start, id"_s,
                  {articleId}))
         return R::failure(queryError(query));
@@ -690,6 +701,7 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
         f.unit = query.value(4).toString();
         f.qualifier = query.value(5).toString();
         f.attributedTo = query.value(6).toString();
+        f.id = query.value(7).toLongLong();
         out.figures.append(f);
     }
     return out;
@@ -711,7 +723,14 @@ Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &ana
         if (!execute(query, u"DELETE FROM "_s + table + u" WHERE article_id = ?"_s, {articleId}))
             return Status::failure(queryError(query));
     }
-    if (auto s = writeAnalysis(articleId, body, analysis); !s)
+    // The user's corrections outlive every re-analysis: they are applied to the fresh layers before
+    // these are stored.
+    auto corrections = CorrectionRepository::read(db, articleId, body);
+    if (!corrections)
+        return Status::failure(corrections.errorString());
+    AnalysisResult corrected = analysis;
+    applyCorrections(corrected, *corrections, body);
+    if (auto s = writeAnalysis(articleId, body, corrected); !s)
         return s;
     if (!execute(query, u"UPDATE articles SET analyzer_version = ? WHERE id = ?"_s, {analyzerVersion, articleId}))
         return Status::failure(queryError(query));

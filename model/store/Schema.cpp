@@ -116,6 +116,27 @@ const char *const v3[] = {
     "CREATE INDEX articles_published ON articles(published)",
 };
 
+// v4: the user's corrections of the automatic layers (Correction.h), kept apart from the rows the
+// analysis writes, and a flag on the rows they decided.
+const char *const v4[] = {
+    R"(CREATE TABLE layer_corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        layer TEXT NOT NULL,
+        action TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        value TEXT NOT NULL DEFAULT '',
+        original TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL DEFAULT '',
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        created_at TEXT NOT NULL))",
+    "CREATE INDEX layer_corrections_article ON layer_corrections(article_id, id)",
+    "ALTER TABLE quotes ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entities ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0",
+};
+
 template<std::size_t N>
 Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
@@ -146,6 +167,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 3 && to >= 3) {
         if (auto s = run(db, v3, 3); !s)
+            return s;
+    }
+    if (from < 4 && to >= 4) {
+        if (auto s = run(db, v4, 4); !s)
             return s;
     }
     QSqlQuery query(db);

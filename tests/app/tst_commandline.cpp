@@ -80,6 +80,7 @@ private Q_SLOTS:
     void unknownCommandListsTheCommands_data();
     void unknownCommandListsTheCommands();
     void cliLinksNoWidgets();
+    void correctionsOutliveReanalyze();
 
 private:
     QTemporaryDir m_dir;
@@ -368,6 +369,61 @@ void TestCommandLine::cliLinksNoWidgets()
     const QByteArray libraries = ldd.readAllStandardOutput();
     QVERIFY(libraries.contains("libQt6Core"));
     QVERIFY2(!libraries.contains("Widgets"), libraries.constData());
+}
+
+void TestCommandLine::correctionsOutliveReanalyze()
+{
+    const QString db = m_dir.filePath(u"corrections.sqlite"_s);
+    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
+    auto layers = [&] {
+        Run r = lede({u"layers"_s, u"1"_s, u"--db"_s, db});
+        return QJsonDocument::fromJson(r.out).object()[u"articles"_s].toArray()[0].toObject();
+    };
+    QJsonObject a = layers();
+    QCOMPARE(a[u"id"_s].toInteger(), 1);
+    const QJsonObject q = a[u"quotes"_s].toArray()[0].toObject();
+    QCOMPARE(q[u"speaker"_s].toString(), u"Ines Park"_s);
+    QCOMPARE(q[u"corrected"_s].toBool(), false);
+    const qint64 quoteId = q[u"id"_s].toInteger();
+    qint64 entityId = 0;
+    for (const QJsonValue &v : a[u"entities"_s].toArray()) {
+        if (v.toObject()[u"text"_s].toString() == u"SEAHAVEN"_s || v.toObject()[u"canonical"_s].toString() == u"Seahaven"_s)
+            entityId = v.toObject()[u"id"_s].toInteger();
+        QVERIFY(v.toObject().contains(u"corrected"_s));
+    }
+    QVERIFY(quoteId > 0);
+    QVERIFY(entityId > 0);
+
+    Run c = lede({u"correct"_s, u"quote"_s, QString::number(quoteId), u"--speaker"_s, u"Jane Doe"_s, u"--db"_s, db});
+    QVERIFY2(c.code == 0, c.err.constData());
+    c = lede({u"correct"_s, u"entity"_s, QString::number(entityId), u"--type"_s, u"org"_s, u"--db"_s, db});
+    QVERIFY2(c.code == 0, c.err.constData());
+    QCOMPARE(lede({u"correct"_s, u"quote"_s, QString::number(quoteId), u"--remove"_s, u"--db"_s, db}).code, 2);
+    QCOMPARE(lede({u"correct"_s, u"quote"_s, u"99999"_s, u"--not-quote"_s, u"--db"_s, db}).code, 1);
+
+    Run re = lede({u"reanalyze"_s, u"--db"_s, db});
+    QVERIFY2(re.code == 0, re.err.constData());
+    a = layers();
+    const QJsonObject after = a[u"quotes"_s].toArray()[0].toObject();
+    QCOMPARE(after[u"speaker"_s].toString(), u"Jane Doe"_s);
+    QCOMPARE(after[u"corrected"_s].toBool(), true);
+    // The nearest mention of the name: the byline.
+    const QList<uint> body = a[u"body"_s].toString().toUcs4();
+    const QList<uint> mention = body.mid(after[u"speaker_start"_s].toInteger(),
+                                         after[u"speaker_end"_s].toInteger() - after[u"speaker_start"_s].toInteger());
+    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(mention.constData()), mention.size()), u"Jane Doe"_s);
+
+    Run exp = lede({u"export-csv"_s, u"--include"_s, u"quotes,entities"_s, u"--db"_s, db});
+    QCOMPARE(exp.code, 0);
+    bool quoteRow = false;
+    bool orgRow = false;
+    for (const QStringList &row : parseCsv(exp.out)) {
+        quoteRow = quoteRow || (row.value(5) == u"quote"_s && row.value(12) == u"Jane Doe"_s);
+        orgRow = orgRow || (row.value(5) == u"entity"_s && row.value(13) == u"ORG"_s
+                            && row.value(8).compare(u"SEAHAVEN"_s, Qt::CaseInsensitive) == 0);
+    }
+    QVERIFY(quoteRow);
+    QVERIFY(orgRow);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
