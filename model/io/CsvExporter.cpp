@@ -25,7 +25,10 @@ constexpr qint64 ProgressEvery = 8192;           // rows
 
 const char *const Columns[] = {"article_id", "article_title", "article_source", "article_published",
                                "annotation_id", "kind", "start", "end", "text", "tags", "note", "color",
-                               "speaker", "entity_type", "created_at", "updated_at"};
+                               "speaker", "entity_type", "created_at", "updated_at",
+                               // Appended (scripts that read columns by name keep working):
+                               "layer_id", "canonical", "value", "unit", "qualifier", "attributed_to", "cue",
+                               "corrected", "article_url"};
 
 // The index of the first byte that forces quoting (comma, quote, CR, LF), or -1. These are ASCII,
 // so scanning UTF-8 bytes is exact.
@@ -122,7 +125,8 @@ void CsvRowWriter::writeRow(const ExportRow &row)
     m_buffer += ',';
     appendField(row.articlePublished, false);
     m_buffer += ',';
-    appendNumber(row.annotationId);
+    if (row.annotationId != 0)
+        appendNumber(row.annotationId);
     m_buffer += ',';
     appendField(row.kind, false);
     m_buffer += ',';
@@ -145,6 +149,25 @@ void CsvRowWriter::writeRow(const ExportRow &row)
     appendField(row.createdAt, false);
     m_buffer += ',';
     appendField(row.updatedAt, false);
+    m_buffer += ',';
+    if (row.layerId != 0)
+        appendNumber(row.layerId);
+    m_buffer += ',';
+    appendField(row.canonical, true);
+    m_buffer += ',';
+    appendField(row.value, false);
+    m_buffer += ',';
+    appendField(row.unit, true);
+    m_buffer += ',';
+    appendField(row.qualifier, true);
+    m_buffer += ',';
+    appendField(row.attributedTo, true);
+    m_buffer += ',';
+    appendField(row.cue, true);
+    m_buffer += ',';
+    appendField(row.corrected, false);
+    m_buffer += ',';
+    appendField(row.articleUrl, true);
     m_buffer += "\r\n";
     if (qsizetype(m_buffer.size()) >= FlushThreshold)
         flush();

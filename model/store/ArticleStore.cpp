@@ -1209,8 +1209,9 @@ ExportSql exportSql(const ExportQuery &q, bool count)
         u"SELECT x.article_id AS aid, x.id AS rid, CASE WHEN x.note = '' THEN 'highlight' ELSE 'note' END AS kind, "
         u"x.start AS s, x.\"end\" AS e, x.exact AS text, "
         u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = x.id) AS tag_ids, x.note AS note, "
-        u"x.color AS color, NULL AS speaker, NULL AS etype, x.created_at AS created, x.updated_at AS updated, 0 AS ord "
-        u"FROM annotations x WHERE 1"_s
+        u"x.color AS color, NULL AS speaker, NULL AS etype, x.created_at AS created, x.updated_at AS updated, 0 AS ord, "
+        u"NULL AS lid, NULL AS canonical, NULL AS fvalue, NULL AS unit, NULL AS qualifier, NULL AS attributed, "
+        u"NULL AS cue, NULL AS corrected FROM annotations x WHERE 1"_s
         + articleFilter;
     QVariantList values = articleValues;
     if (q.tagId > 0)
@@ -1220,19 +1221,24 @@ ExportSql exportSql(const ExportQuery &q, bool count)
     if (q.tagId == 0) {
         if (q.includeQuotes) {
             arms.append(u"SELECT x.article_id, x.id, 'quote', x.start, x.\"end\", x.text, NULL, NULL, NULL, x.speaker, NULL, "
-                        u"NULL, NULL, 1 FROM quotes x WHERE 1"_s
+                        u"NULL, NULL, 1, x.id, x.speaker, NULL, NULL, NULL, NULL, x.cue, "
+                        u"CASE x.corrected WHEN 0 THEN 'false' ELSE 'true' END FROM quotes x WHERE 1"_s
                         + articleFilter);
             values += articleValues;
         }
         if (q.includeEntities) {
             arms.append(u"SELECT x.article_id, x.id, 'entity', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, x.type, "
-                        u"NULL, NULL, 2 FROM entities x WHERE 1"_s
+                        u"NULL, NULL, 2, x.id, x.canonical, NULL, NULL, NULL, NULL, NULL, "
+                        u"CASE x.corrected WHEN 0 THEN 'false' ELSE 'true' END FROM entities x WHERE 1"_s
                         + articleFilter);
             values += articleValues;
         }
         if (q.includeFigures) {
+            // A whole number prints without ".0" (17170, not 17170.0), as people write it.
             arms.append(u"SELECT x.article_id, x.id, 'figure', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, NULL, "
-                        u"NULL, NULL, 3 FROM figures x WHERE 1"_s
+                        u"NULL, NULL, 3, x.id, NULL, CASE WHEN x.value = CAST(x.value AS INTEGER) "
+                        u"THEN CAST(CAST(x.value AS INTEGER) AS TEXT) ELSE CAST(x.value AS TEXT) END, x.unit, "
+                        u"x.qualifier, x.attributed_to, NULL, 'false' FROM figures x WHERE 1"_s
                         + articleFilter);
             values += articleValues;
         }
@@ -1246,7 +1252,8 @@ ExportSql exportSql(const ExportQuery &q, bool count)
         // annotations_article index, so SQLite streams rows without sorting a million of them.
         const QString order = arms.size() == 1 ? u"r.aid, r.s, r.rid"_s : u"r.aid, r.s, r.ord, r.e, r.rid"_s;
         out.sql += u"SELECT r.aid, a.title, a.source, a.published, r.rid, r.kind, r.s, r.e, r.text, r.tag_ids, r.note, "
-                   u"r.color, r.speaker, r.etype, r.created, r.updated FROM ("_s
+                   u"r.color, r.speaker, r.etype, r.created, r.updated, r.lid, r.canonical, r.fvalue, r.unit, "
+                   u"r.qualifier, r.attributed, r.cue, r.corrected, a.url FROM ("_s
             + unionSql + u") r JOIN articles a ON a.id = r.aid ORDER BY "_s + order;
     }
     return out;
@@ -1312,7 +1319,10 @@ Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<
             row.articleSource = source;
             row.articlePublished = published;
         }
-        row.annotationId = reader.int64(4);
+        // The user's annotations have an annotation id; automatic rows a layer id instead.
+        const bool automatic = !reader.isNull(16);
+        row.annotationId = automatic ? 0 : reader.int64(4);
+        row.layerId = automatic ? reader.int64(16) : 0;
         row.kind = reader.utf8(5);
         row.start = reader.int64(6);
         row.end = reader.int64(7);
@@ -1335,6 +1345,14 @@ Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<
         row.entityType = reader.utf8(13);
         row.createdAt = reader.utf8(14);
         row.updatedAt = reader.utf8(15);
+        row.canonical = reader.utf8(17);
+        row.value = reader.utf8(18);
+        row.unit = reader.utf8(19);
+        row.qualifier = reader.utf8(20);
+        row.attributedTo = reader.utf8(21);
+        row.cue = reader.utf8(22);
+        row.corrected = reader.utf8(23);
+        row.articleUrl = reader.utf8(24);
         if (!callback(row))
             return Status::failure(tr("Cancelled"));
     }

@@ -413,17 +413,37 @@ void TestCommandLine::correctionsOutliveReanalyze()
                                          after[u"speaker_end"_s].toInteger() - after[u"speaker_start"_s].toInteger());
     QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(mention.constData()), mention.size()), u"Jane Doe"_s);
 
-    Run exp = lede({u"export-csv"_s, u"--include"_s, u"quotes,entities"_s, u"--db"_s, db});
+    Run exp = lede({u"export-csv"_s, u"--include"_s, u"quotes,entities,figures"_s, u"--db"_s, db});
     QCOMPARE(exp.code, 0);
+    const QList<QStringList> rows = parseCsv(exp.out);
+    const QStringList header = rows.value(0);
+    QCOMPARE(header.mid(16), (QStringList{u"layer_id"_s, u"canonical"_s, u"value"_s, u"unit"_s, u"qualifier"_s,
+                                          u"attributed_to"_s, u"cue"_s, u"corrected"_s, u"article_url"_s}));
     bool quoteRow = false;
     bool orgRow = false;
-    for (const QStringList &row : parseCsv(exp.out)) {
-        quoteRow = quoteRow || (row.value(5) == u"quote"_s && row.value(12) == u"Jane Doe"_s);
-        orgRow = orgRow || (row.value(5) == u"entity"_s && row.value(13) == u"ORG"_s
-                            && row.value(8).compare(u"SEAHAVEN"_s, Qt::CaseInsensitive) == 0);
+    bool figureRow = false;
+    for (const QStringList &row : rows) {
+        QCOMPARE(row.size(), 25);
+        if (row[5] == u"quote"_s && row[12] == u"Jane Doe"_s) {
+            quoteRow = true;
+            QCOMPARE(row[4], QString()); // annotation_id: only the user's annotations have one
+            QCOMPARE(row[16].toLongLong(), after[u"id"_s].toInteger());
+            QCOMPARE(row[17], u"Jane Doe"_s);
+            QCOMPARE(row[23], u"true"_s);
+        }
+        if (row[5] == u"entity"_s && row[13] == u"ORG"_s && row[8].compare(u"SEAHAVEN"_s, Qt::CaseInsensitive) == 0) {
+            orgRow = true;
+            QCOMPARE(row[23], u"true"_s);
+        }
+        if (row[5] == u"figure"_s && row[18] == u"1200"_s) {
+            figureRow = true;
+            QVERIFY(!row[19].isEmpty()); // what is counted
+            QCOMPARE(row[23], u"false"_s);
+        }
     }
     QVERIFY(quoteRow);
     QVERIFY(orgRow);
+    QVERIFY(figureRow);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void exactBytes_data();
     void exactBytes();
     void roundTripEveryCell();
+    void automaticRowsCarryTheirParts();
     void fullDiskReportsError();
     void fileIsWrittenAtomically();
     void exportFromStoreWithCodePointOffsets();
@@ -96,7 +97,8 @@ void TestCsvExporter::headerIsTheContract()
 {
     QCOMPARE(CsvExporter::headerLine(),
              QByteArray("article_id,article_title,article_source,article_published,annotation_id,kind,start,end,text,"
-                        "tags,note,color,speaker,entity_type,created_at,updated_at"));
+                        "tags,note,color,speaker,entity_type,created_at,updated_at,layer_id,canonical,value,unit,"
+                        "qualifier,attributed_to,cue,corrected,article_url"));
 }
 
 void TestCsvExporter::exactBytes_data()
@@ -107,7 +109,7 @@ void TestCsvExporter::exactBytes_data()
     const QByteArray header = CsvExporter::headerLine() + "\r\n";
     const QByteArray row = "7,\"Storm, floods and \xE2\x80\x9Crelief\xE2\x80\x9D\",Lede Wire,2026-03-14,42,note,10,25,"
                            "\"He said \"\"no\"\"\nthen left \xF0\x9F\x99\x82\",Claims/Numbers; Voices,";
-    const QByteArray tail = ",yellow,,,2026-11-21T10:00:00Z,2026-11-21T10:05:00Z\r\n";
+    const QByteArray tail = ",yellow,,,2026-11-21T10:00:00Z,2026-11-21T10:05:00Z,,,,,,,,,\r\n";
     QTest::newRow("guard-on-no-bom") << false << true << QByteArray(header + row + "'=SUM(A1)" + tail);
     QTest::newRow("guard-off") << false << false << QByteArray(header + row + "=SUM(A1)" + tail);
     QTest::newRow("bom-for-spreadsheets") << true << true << QByteArray("\xEF\xBB\xBF" + header + row + "'=SUM(A1)" + tail);
@@ -147,15 +149,43 @@ void TestCsvExporter::roundTripEveryCell()
     QVERIFY(ok);
     QCOMPARE(rows.size(), 3);
     for (const QStringList &row : rows)
-        QCOMPARE(row.size(), 16);
-    const QStringList expected1{u"7"_s, str(r.articleTitle), str(r.articleSource), str(r.articlePublished), u"42"_s,
-                                u"note"_s, u"10"_s, u"25"_s, str(r.text), str(r.tags), u"'=SUM(A1)"_s, str(r.color),
-                                QString(), QString(), str(r.createdAt), str(r.updatedAt)};
+        QCOMPARE(row.size(), 25);
+    QStringList expected1{u"7"_s, str(r.articleTitle), str(r.articleSource), str(r.articlePublished), u"42"_s,
+                          u"note"_s, u"10"_s, u"25"_s, str(r.text), str(r.tags), u"'=SUM(A1)"_s, str(r.color),
+                          QString(), QString(), str(r.createdAt), str(r.updatedAt)};
+    for (int i = 0; i < 9; ++i)
+        expected1.append(QString());
     QCOMPARE(rows[1], expected1);
     QCOMPARE(rows[2][1], u"'+plus"_s);
     QCOMPARE(rows[2][8], u"'-5 degrees, said \"Ana\""_s);
     QCOMPARE(rows[2][9], u"'@mention"_s);
     QCOMPARE(rows[2][10], u"'\tindented"_s);
+}
+
+void TestCsvExporter::automaticRowsCarryTheirParts()
+{
+    // A figure row: no annotation id, its layer id, and the parts the window shows.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvRowWriter writer(&buffer, CsvOptions{false, true});
+    ExportRow f;
+    f.articleId = 3;
+    f.articleTitle = "Dam report";
+    f.kind = "figure";
+    f.start = 4;
+    f.end = 15;
+    f.text = "1,200 homes";
+    f.layerId = 77;
+    f.value = "1200";
+    f.unit = "homes flooded";
+    f.qualifier = "at least";
+    f.attributedTo = "-the council"; // a leading minus is guarded like any text cell
+    f.corrected = "false";
+    f.articleUrl = "https://example.org/dam";
+    writer.writeRow(f);
+    QVERIFY(writer.flush());
+    QCOMPARE(buffer.data(), QByteArray("3,Dam report,,,,figure,4,15,\"1,200 homes\",,,,,,,,77,,1200,homes flooded,at least,"
+                                       "'-the council,,false,https://example.org/dam\r\n"));
 }
 
 void TestCsvExporter::fullDiskReportsError()
