@@ -23,8 +23,10 @@ TYPE_MAP = {"person": "PER", "organization": "ORG", "place": "LOC"}
 LEDE_MAP = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC"}
 GENRES = ["academic", "bio", "court", "interview", "news", "voyage"]  # the openly licensed ones
 CONNECTORS = {"of", "and", "&", "for", "de", "du", "des", "la", "le", "von", "van", "the", "-", "–"}
+# Inside a person's name only particles and hyphens join two proper words ("Celeste and Tom" are two).
+PERSON_CONNECTORS = {"de", "du", "des", "la", "le", "von", "van", "der", "da", "bin", "al", "-", "–"}
 # Words before a person's name that Lede (and the CoNLL convention) keep outside the name.
-TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
+TITLES = {"miss", "mister", "madam", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "professor", "sir", "dame",
           "lord", "lady", "president", "senator", "sen.", "governor", "gov.", "minister", "prime", "secretary",
           "administrator", "director", "chairman", "judge", "justice", "king", "queen", "prince", "princess",
           "pope", "saint", "st.", "general", "gen.", "colonel", "captain", "capt.", "sergeant", "lieutenant",
@@ -40,14 +42,15 @@ def gold_span(doc, m):
     if not run:
         return None
     a, b = run[0], run[-1]
+    conn = PERSON_CONNECTORS if m.etype == "person" else CONNECTORS
     # Bridge "of", "and", "&" ... between proper tokens inside the mention: "Bank of Japan".
     while True:
-        if b + 2 <= m.last and doc.tokens[b + 1].form.lower() in CONNECTORS and doc.is_proper(b + 2):
+        if b + 2 <= m.last and doc.tokens[b + 1].form.lower() in conn and doc.is_proper(b + 2):
             b += 2
             while b + 1 <= m.last and doc.is_proper(b + 1):
                 b += 1
             continue
-        if a - 2 >= m.first and doc.tokens[a - 1].form.lower() in CONNECTORS and doc.is_proper(a - 2) \
+        if a - 2 >= m.first and doc.tokens[a - 1].form.lower() in conn and doc.is_proper(a - 2) \
                 and doc.tokens[a - 1].form.lower() != "the":
             a -= 2
             while a - 1 >= m.first and doc.is_proper(a - 1):

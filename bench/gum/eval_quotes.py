@@ -10,9 +10,10 @@ references; no corpus text). Interview documents are also scored on their questi
 turns, generated from GUM's <sp who> markup (a separate line: "Q&A turns").
 
 Matching (one to one): a found quote and a gold quote match when their character spans overlap
-by at least half of the shorter of the two; pairs are taken greedily by overlap / longer length.
+by at least half of each of the two spans (mutual majority); pairs are taken greedily by overlap / longer length.
 Recall = matched gold / gold; precision = matched found / found (found quotes that lie wholly
-inside an interviewer's turn are not counted: questions are neither gold nor errors).
+inside an interviewer's turn are not counted: questions are neither gold nor errors). The Q&A
+line has no precision: quotation-mark quotes inside answers are scored by the first line.
 Speaker accuracy (direct and partial gold quotes only; scare quotes have no speaker): Lede's
 speaker is right when it equals, case-insensitively, one of the names of the gold speaker entity
 (gum.Doc.entity_names); an empty speaker is wrong. "matched" divides by the matched gold quotes,
@@ -80,7 +81,7 @@ def match(gold, found):
         for fi, f in enumerate(found):
             fs, fe = f["_s"], f["_e"]
             ov = min(ge, fe) - max(gs, fs)
-            if ov > 0 and ov >= 0.5 * min(ge - gs, fe - fs):
+            if ov > 0 and ov >= 0.5 * max(ge - gs, fe - fs):
                 pairs.append((ov / max(ge - gs, fe - fs), gi, fi))
     pairs.sort(reverse=True)
     g2f, used = {}, set()
@@ -96,6 +97,7 @@ class Score:
     def __init__(self):
         self.gold = self.found = self.matched_gold = self.matched_found = 0
         self.sp_total = self.sp_matched = self.sp_right = 0
+        self.no_precision = 0
 
     def add(self, other):
         for k, v in vars(other).items():
@@ -106,7 +108,8 @@ class Score:
         p = self.matched_found / self.found if self.found else 0.0
         sm = self.sp_right / self.sp_matched if self.sp_matched else 0.0
         sa = self.sp_right / self.sp_total if self.sp_total else 0.0
-        return (f"| {name} | {self.gold} | {self.found} | {r:.3f} | {p:.3f} | {sm:.3f} ({self.sp_right}/{self.sp_matched})"
+        found, prec = (str(self.found), f"{p:.3f}") if not self.no_precision else ("–", "–")
+        return (f"| {name} | {self.gold} | {found} | {r:.3f} | {prec} | {sm:.3f} ({self.sp_right}/{self.sp_matched})"
                 f" | {sa:.3f} ({self.sp_right}/{self.sp_total}) |")
 
 
@@ -114,8 +117,9 @@ HEADER = ("| set | gold | found | recall | precision | speaker acc. (matched) | 
           "|---|---|---|---|---|---|---|")
 
 
-def score_doc(doc, art, gold, regions, variant, errors, tag):
+def score_doc(doc, art, gold, regions, variant, errors, tag, count_found=True):
     s = Score()
+    s.no_precision = 0 if count_found else 1
     m = art["_map"]
     found = []
     for q in art["quotes"]:
@@ -130,7 +134,7 @@ def score_doc(doc, art, gold, regions, variant, errors, tag):
     s.matched_gold = len(g2f)
     matched_f = set(g2f.values())
     for fi, f in enumerate(found):
-        if fi not in matched_f and any(a <= f["_s"] and f["_e"] <= b for a, b in vreg):
+        if fi not in matched_f and (not count_found or any(a <= f["_s"] and f["_e"] <= b for a, b in vreg)):
             continue
         s.found += 1
         if fi in matched_f:
@@ -198,7 +202,8 @@ def main():
                 total.add(s)
                 (news if doc.genre == "news" else inter).add(s)
                 if qa:
-                    qa_total.add(score_doc(doc, arts[e["id"]], qa, regions, variant, a.errors, f"{split}/{variant}/qa"))
+                    qa_total.add(score_doc(doc, arts[e["id"]], qa, regions, variant, a.errors, f"{split}/{variant}/qa",
+                                           count_found=False))
             print(total.line(f"{split}, {variant}: quoted (news + interview)"))
             print(news.line(f"{split}, {variant}: news only"))
             if qa_total.gold:
