@@ -127,7 +127,12 @@ class Doc:
                 continue
             text = self.mention_text(m)
             names.add(text)
-            names.add(re.sub(r"^(the|a|an|this|that)\s+", "", text, flags=re.I))
+            # The mention up to its head, without what follows it: "a message" of "a message
+            # stating ...", "Senior researcher" of "Senior researcher Mu Li, of ...".
+            if m.head < m.last:
+                names.add(self.text[self.tokens[m.first].start:self.tokens[m.head].end])
+            for n in list(names):
+                names.add(re.sub(r"^(the|a|an|this|that)\s+", "", n, flags=re.I))
             run = self.name_run(m)
             if run:
                 words = [self.tokens[i].form for i in run]
