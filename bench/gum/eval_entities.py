@@ -4,6 +4,8 @@
 
     eval_entities.py LEDE_BINARY [--split dev|test] [--genres news|all|news,bio,...]
                      [--variant paragraphs|joined] [--errors] [--gum DIR]
+    eval_entities.py EVAL_NER_BINARY --model MODEL.bin ...   (a model that is not compiled in:
+                     runs `eval_ner --analyze MODEL FILE...`, the same importer and recognizer)
 
 Gold (derived at run time from the CoNLL-U files; see README.md "Entity gold from GUM"):
 named mentions (a Wikipedia identity, or a proper-noun head) of type person -> PER,
@@ -94,13 +96,14 @@ def main():
     ap.add_argument("--variant", default="paragraphs")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--gum", default=gum.DEFAULT_ROOT)
+    ap.add_argument("--model", help="model file; the binary is then bench/ner's eval_ner")
     a = ap.parse_args()
     genres = GENRES if a.genres == "all" else a.genres.split(",")
     ids = [d for d in gum.splits(a.gum).get(a.split, []) if d.split("_")[1] in genres] if a.split != "train" else \
         [d for d in gum.available(a.gum) if gum.partition_of(d, a.gum) == "train" and d.split("_")[1] in genres]
     ids = [d for d in ids if d in set(gum.available(a.gum))]
     docs = {d: gum.load(d, a.gum) for d in ids}
-    arts = lede_run.analyze(a.lede, {d: docs[d].variant_text(a.variant) for d in ids})
+    arts = lede_run.analyze(a.lede, {d: docs[d].variant_text(a.variant) for d in ids}, a.model)
     tp, fp, fn = {}, {}, {}
     for d in ids:
         doc = docs[d]

@@ -96,6 +96,21 @@ class Doc:
         t = self.tokens[i]
         return t.upos == "PROPN" or t.xpos in ("NNP", "NNPS")
 
+    def own_runs(self, m):
+        """The proper-noun runs of a mention outside any mention of another entity nested in it."""
+        runs, cur = [], []
+        for i in range(m.first, m.last + 1):
+            if self.is_proper(i) and self.tokens[i].form:
+                cur.append(i)
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        nested = [n for n in self.mentions
+                  if n.eid != m.eid and m.first <= n.first and n.last <= m.last and (n.first, n.last) != (m.first, m.last)]
+        return [r for r in runs if not any(n.first <= r[0] and r[-1] <= n.last for n in nested)]
+
     def name_run(self, m):
         """Token indices of the proper-noun run of a mention: the run holding its head, else the
         last run ("Senior researcher Mu Li, of ..." -> Mu Li)."""
@@ -134,12 +149,17 @@ class Doc:
             for n in list(names):
                 names.add(re.sub(r"^(the|a|an|this|that)\s+", "", n, flags=re.I))
             run = self.name_run(m)
-            if run:
-                words = [self.tokens[i].form for i in run]
+            runs = [run] if run else []
+            if m.etype == "person":
+                # Every proper-noun run of a person mention that is not another entity's
+                # ("Undersecretary for Education Mr. Toccafondi" -> "Mr. Toccafondi").
+                runs += [r for r in self.own_runs(m) if r != run]
+            for r in runs:
+                words = [self.tokens[i].form for i in r]
                 names.add(" ".join(words))
                 if m.etype == "person":
                     # Titles before the name ("Professor Cres Eastman", "Mr. Tedeschi"): every
-                    # tail of the run that is still a name.
+                    # tail of the run.
                     for k in range(1, len(words)):
                         names.add(" ".join(words[k:]))
             if m.identity and m.identity != "_":

@@ -9,9 +9,10 @@ import subprocess
 import tempfile
 
 
-def analyze(lede, texts, env_db=None):
-    """texts: {doc_id: text}. Returns {doc_id: article JSON object}, with "_base": a function
-    mapping a body offset to an offset of the text given."""
+def analyze(lede, texts, model=None):
+    """texts: {doc_id: text}. Returns {doc_id: article JSON object}, with "_map": a function
+    mapping a body offset to an offset of the text given. With model, `lede` is bench/ner's
+    eval_ner and is run as `eval_ner --analyze MODEL FILE...` (entities only)."""
     out = {}
     with tempfile.TemporaryDirectory(prefix="lede-gum-") as tmp:
         paths = {}
@@ -25,8 +26,8 @@ def analyze(lede, texts, env_db=None):
         # Keep the user's library out of it: analyze stores nothing, but give it a scratch home.
         env["HOME"] = tmp
         env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
-        res = subprocess.run([lede, "analyze", *sorted(paths), "--json"], capture_output=True, env=env,
-                             timeout=600)
+        cmd = [lede, "--analyze", model, *sorted(paths)] if model else [lede, "analyze", *sorted(paths), "--json"]
+        res = subprocess.run(cmd, capture_output=True, env=env, timeout=600)
         if res.returncode != 0:
             raise RuntimeError(f"lede analyze failed ({res.returncode}): {res.stderr.decode(errors='replace')[:2000]}")
         data = json.loads(res.stdout.decode("utf-8"))
