@@ -14,6 +14,8 @@ by at least half of each of the two spans (mutual majority); pairs are taken gre
 Recall = matched gold / gold; precision = matched found / found (found quotes that lie wholly
 inside an interviewer's turn are not counted: questions are neither gold nor errors). The Q&A
 line has no precision: quotation-mark quotes inside answers are scored by the first line.
+With paragraphs joined, the pieces of a quote that runs on over a paragraph break without a
+closing mark count as one gold quote (merge_runons).
 Speaker accuracy (direct and partial gold quotes only; scare quotes have no speaker): Lede's
 speaker is right when it equals, case-insensitively, one of the names of the gold speaker entity
 (gum.Doc.entity_names); an empty speaker is wrong. "matched" divides by the matched gold quotes,
@@ -75,6 +77,25 @@ def qa_turns(doc):
     return quotes, regions
 
 
+def merge_runons(doc, gold):
+    """With paragraphs joined, a quote that runs on into the next paragraph (its piece ends at the
+    paragraph's end with no closing mark, and the next gold quote starts the very next paragraph) is one
+    quote: merge the pieces."""
+    starts = {s: i for i, (s, _e) in enumerate(doc.par_spans)}
+    ends = {e: i for i, (_s, e) in enumerate(doc.par_spans)}
+    out = []
+    for q in gold:
+        if out:
+            p = out[-1]
+            pi = ends.get(p[1])
+            if (pi is not None and doc.text[p[1] - 1] not in "\"\u201d" and p[2] != "qa"
+                    and starts.get(q[0]) == pi + 1):
+                out[-1] = (p[0], q[1], p[2], p[3], p[4])
+                continue
+        out.append(q)
+    return out
+
+
 def match(gold, found):
     pairs = []
     for gi, (gs, ge, *_rest) in enumerate(gold):
@@ -126,6 +147,8 @@ def score_doc(doc, art, gold, regions, variant, errors, tag, count_found=True):
         f = dict(q)
         f["_s"], f["_e"] = m(q["start"]), m(q["end"])
         found.append(f)
+    if variant == "joined":
+        gold = merge_runons(doc, gold)
     vgold = [(doc.to_variant(a, variant), doc.to_variant(b, variant), k, n, lab) for a, b, k, n, lab in gold]
     vreg = [(doc.to_variant(a, variant), doc.to_variant(b, variant)) for a, b in regions]
     g2f = match(vgold, found)
