@@ -67,8 +67,8 @@ def gold_span(doc, m):
             a += 1
         words = [doc.tokens[i] for i in range(a, b + 1)]
         if all(w.form.lower() in TITLES for w in words) or all(w.xpos == "NNPS" for w in words if w.form.isalpha()):
-            return None  # a title alone ("Administrator") or a plural group name ("Texans")
-    # A possessive clitic is a token of its own ("NASA 's"), so it is never inside.
+            return None  # a title alone ("Minister") or a plural group name ("Vikings")
+    # A possessive clitic is a token of its own ("Norvik 's"), so it is never inside.
     return a, b
 
 
@@ -82,7 +82,7 @@ def gold_entities(doc):
         if sp is None:
             continue
         spans.add((doc.tokens[sp[0]].start, doc.tokens[sp[1]].end, t))
-    # Flat annotation: drop a span lying inside a longer one ("Durham" in "Durham University").
+    # Flat annotation: drop a span lying inside a longer one ("Springfield" in "Springfield University").
     flat = {s for s in spans
             if not any(o != s and o[0] <= s[0] and s[1] <= o[1] and (o[1] - o[0]) > (s[1] - s[0]) for o in spans)}
     return flat

@@ -14,7 +14,7 @@ Reconstruction (version 1), the contract the gold offsets rely on:
 * Interview documents: a paragraph that opens a speaker turn (`<sp who="#Id">` in the XML file)
   starts with a label "Name: ", where Name is the longest proper-name mention of the person
   entity whose name matches the `who` id (letters only, case-insensitive: the whole name, or
-  its last word), or else the id split at capitals ("#WilliamSSaturn" -> "William S Saturn").
+  its last word), or else the id split at capitals ("#JaneQRoe" -> "Jane Q Roe").
 * Variant "paragraphs": paragraphs are joined with "\\n\\n" (a blank line).
   Variant "joined": the title, "\\n\\n", then all other paragraphs joined with one space, as
   news stored with its paragraph breaks lost.  Offsets are always given in the "paragraphs"
@@ -113,7 +113,7 @@ class Doc:
 
     def name_run(self, m):
         """Token indices of the proper-noun run of a mention: the run holding its head, else the
-        last run ("Senior researcher Mu Li, of ..." -> Mu Li)."""
+        first run of its own ("Chief engineer Ada Lind, of the Port Authority" -> Ada Lind)."""
         runs, cur = [], []  # noqa
         for i in range(m.first, m.last + 1):
             if self.is_proper(i) and self.tokens[i].form:
@@ -127,7 +127,7 @@ class Doc:
             if m.head in r:
                 return r
         # Skip runs that belong to a mention of another entity nested inside this one
-        # ("University of NSW" inside "Senior researcher Mu Li, of the University of NSW").
+        # ("Port Authority" inside "Chief engineer Ada Lind, of the Port Authority").
         nested = [n for n in self.mentions
                   if n.eid != m.eid and m.first <= n.first and n.last <= m.last and (n.first, n.last) != (m.first, m.last)]
         own = [r for r in runs if not any(n.first <= r[0] and r[-1] <= n.last for n in nested)]
@@ -142,8 +142,8 @@ class Doc:
                 continue
             text = self.mention_text(m)
             names.add(text)
-            # The mention up to its head, without what follows it: "a message" of "a message
-            # stating ...", "Senior researcher" of "Senior researcher Mu Li, of ...".
+            # The mention up to its head, without what follows it: "a notice" of "a notice
+            # saying ...", "Chief engineer" of "Chief engineer Ada Lind, of ...".
             if m.head < m.last:
                 names.add(self.text[self.tokens[m.first].start:self.tokens[m.head].end])
             for n in list(names):
@@ -152,13 +152,13 @@ class Doc:
             runs = [run] if run else []
             if m.etype == "person":
                 # Every proper-noun run of a person mention that is not another entity's
-                # ("Undersecretary for Education Mr. Toccafondi" -> "Mr. Toccafondi").
+                # ("Deputy for Transport Ms. Varga" -> "Ms. Varga").
                 runs += [r for r in self.own_runs(m) if r != run]
             for r in runs:
                 words = [self.tokens[i].form for i in r]
                 names.add(" ".join(words))
                 if m.etype == "person":
-                    # Titles before the name ("Professor Cres Eastman", "Mr. Tedeschi"): every
+                    # Titles before the name ("Professor Ada Lind", "Ms. Lind"): every
                     # tail of the run.
                     for k in range(1, len(words)):
                         names.add(" ".join(words[k:]))
@@ -258,7 +258,7 @@ def read_conllu(path):
                     t.nospace = nospace
                     parts = doc.tokens[len(doc.tokens) - (b - a):] + [t]
                     if "".join(p.form for p in parts) != form:
-                        # Parts that do not spell the surface ("gonna"): the first part gets it.
+                        # Parts that do not spell the surface (a contraction spelled differently): the first part gets it.
                         parts[0].form = form
                         for p in parts[1:]:
                             p.form = ""
