@@ -170,4 +170,16 @@ bool readCorpora(const QString &dataDir, Corpus &corpus, QString *error)
     return true;
 }
 
+bool readGumBio(const QString &path, std::vector<Sentence> &out, QString *error)
+{
+    const size_t before = out.size();
+    if (!readConll(path, u'\t', 0, 1, u"gum"_s, out, error))
+        return false;
+    if (out.size() == before) {
+        *error = u"%1 holds no sentences"_s.arg(path);
+        return false;
+    }
+    return true;
+}
+
 } // namespace Lede::NerBench

@@ -30,6 +30,10 @@ struct Corpus
 // Reads every corpus under dataDir; false + message on a missing file.
 bool readCorpora(const QString &dataDir, Corpus &corpus, QString *error);
 
+// Reads the BIO file that bench/gum/gum_ner.py writes from GUM's train split ("word<TAB>tag",
+// -DOCSTART- between documents) and appends its sentences, as corpus "gum", to out.
+bool readGumBio(const QString &path, std::vector<Sentence> &out, QString *error);
+
 // Entity chunks of a BIO sequence: (start token, end token exclusive, kind).
 struct Chunk
 {

@@ -5,16 +5,24 @@
 // document-level pass) over the hand-written wire-style gold articles DIR/news-*.txt.
 // Usage: eval_ner DATA_DIR [MODEL] [--news DIR] [--errors]
 //   (MODEL defaults to the compiled-in :/lede/models/ner-en.bin)
+//        eval_ner --analyze MODEL FILE...
+//   imports each FILE like `lede analyze` and prints {"articles": [...]} in the analyze --json
+//   schema with only "entities" filled, recognised with MODEL: the end-to-end entity evaluation
+//   of a model that is not compiled in (bench/gum/eval_entities.py --model).
 
 #include "NerCorpus.h"
 #include "analysis/EntityRecognizer.h"
 #include "analysis/Perceptron.h"
 #include "io/ArticleImporter.h"
+#include "io/JsonExporter.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QTextStream>
 
@@ -166,6 +174,35 @@ bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showE
     return true;
 }
 
+// `--analyze MODEL FILE...`: entities of each file, as `lede analyze --json` would print them with
+// MODEL in place of the compiled-in model.
+int analyzeFiles(const QString &modelPath, const QStringList &files)
+{
+    QFile f(modelPath);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QTextStream(stderr) << "cannot read " << modelPath << '\n';
+        return 1;
+    }
+    const EntityRecognizer recognizer(f.readAll());
+    QJsonArray articles;
+    int status = 0;
+    for (const QString &file : files) {
+        auto imported = ArticleImporter::importFile(file);
+        if (!imported) {
+            QTextStream(stderr) << file << ": " << imported.errorString() << '\n';
+            status = 1;
+            continue;
+        }
+        const Article &article = imported.value().article;
+        AnalysisResult analysis;
+        analysis.entities = recognizer.recognize(article);
+        articles.append(JsonExporter::articleObject(article, analysis));
+    }
+    QTextStream(stdout) << QJsonDocument(QJsonObject{{u"articles"_s, articles}}).toJson(QJsonDocument::Compact)
+                        << '\n';
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -173,6 +210,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QStringList args = app.arguments();
+    if (args.size() >= 3 && args[1] == u"--analyze")
+        return analyzeFiles(args[2], args.mid(3));
     QString newsDir;
     bool showErrors = false;
     for (qsizetype i = 1; i < args.size();) {

@@ -182,7 +182,10 @@ int main(int argc, char **argv)
                                      u"names"_s);
     const QCommandLineOption listsOpt(u"lists"_s, u"Lede's phrase lists"_s, u"dir"_s,
                                       QStringLiteral(LEDE_NER_LISTS_DIR));
-    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt});
+    const QCommandLineOption gumOpt(u"gum-bio"_s,
+                                    u"also train on GUM's train split, as written by bench/gum/gum_ner.py"_s,
+                                    u"file"_s);
+    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt, gumOpt});
     parser.process(app);
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
@@ -201,6 +204,10 @@ int main(int argc, char **argv)
     }
     NerBench::Corpus corpus;
     if (!NerBench::readCorpora(dataDir, corpus, &error)) {
+        QTextStream(stderr) << error << '\n';
+        return 1;
+    }
+    if (parser.isSet(gumOpt) && !NerBench::readGumBio(parser.value(gumOpt), corpus.train, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
     }
