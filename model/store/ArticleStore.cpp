@@ -180,7 +180,9 @@ ArticleStore::~ArticleStore()
 
 QString ArticleStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/library.sqlite"_s;
+    // Not AppDataLocation: that folder moves when the window sets an organisation name for its
+    // settings, and a library must never seem to vanish. This is where every Lede has kept it.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/lede/library.sqlite"_s;
 }
 
 QSqlDatabase ArticleStore::database() const
