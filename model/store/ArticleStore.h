@@ -112,7 +112,7 @@ public:
     bool isOpen() const;
     QString path() const { return m_path; }
 
-    // The default library file: <AppDataLocation>/library.sqlite.
+    // The default library file: <GenericDataLocation>/lede/library.sqlite (~/.local/share/lede/).
     static QString defaultPath();
 
     // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
