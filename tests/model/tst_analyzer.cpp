@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole analysis of one article, as import and `lede analyze` run it.
+#include "analysis/Analyzer.h"
+#include "io/ArticleImporter.h"
+
+#include <QTest>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+namespace {
+
+// Written for this test.
+const QByteArray Story = "Harbour board backs new pier\n"
+                         "\n"
+                         "By Mara Quinn\n"
+                         "\n"
+                         "NORTHPORT (Lede Wire) \xE2\x80\x93 The Northport Harbour Board voted on Monday to build a new "
+                         "pier after storms damaged at least 40 boats \xF0\x9F\x8C\x8A.\n"
+                         "\n"
+                         "\xE2\x80\x9CWe cannot lose another season,\xE2\x80\x9D said Rosa Lind, the board's chair.\n"
+                         "\n"
+                         "\xE2\x80\x9CThe money is there,\xE2\x80\x9D she said.\n";
+
+Article story()
+{
+    auto imported = ArticleImporter::importData(Story, u"pier.txt"_s);
+    if (!imported)
+        qFatal("the test story did not import: %s", qPrintable(imported.errorString()));
+    return imported->article;
+}
+
+template<typename Item>
+void checkSpans(const QList<Item> &items, const QString &body)
+{
+    for (const Item &item : items) {
+        QVERIFY(item.span.start >= 0 && item.span.end <= body.size() && !item.span.isEmpty());
+        QCOMPARE(body.mid(item.span.start, item.span.length()), item.text);
+    }
+}
+
+} // namespace
+
+class TestAnalyzer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void findsEveryLayer();
+    void spansSliceTheBody();
+    void deterministicAndThreadSafe();
+    void emptyAndOddTextYieldNothing_data();
+    void emptyAndOddTextYieldNothing();
+};
+
+void TestAnalyzer::findsEveryLayer()
+{
+    const AnalysisResult r = Analyzer::analyze(story());
+    QCOMPARE(r.quotes.size(), 2);
+    QCOMPARE(r.quotes[0].speaker, u"Rosa Lind"_s);
+    QCOMPARE(r.quotes[1].speaker, u"Rosa Lind"_s); // "she said" resolves to the person in focus
+    QCOMPARE(r.quotes[1].cue, u"said"_s);
+    bool person = false;
+    bool org = false;
+    for (const Entity &e : r.entities) {
+        person = person || (e.type == Entity::Type::Person && e.canonical == u"Rosa Lind"_s);
+        org = org || (e.type == Entity::Type::Org && e.text.contains(u"Harbour Board"_s));
+    }
+    QVERIFY(person);
+    QVERIFY(org);
+    bool boats = false;
+    for (const Figure &f : r.figures)
+        boats = boats || (f.value == 40 && f.qualifier == u"at least"_s);
+    QVERIFY(boats);
+}
+
+void TestAnalyzer::spansSliceTheBody()
+{
+    const Article a = story();
+    const AnalysisResult r = Analyzer::analyze(a);
+    checkSpans(r.quotes, a.body);
+    checkSpans(r.entities, a.body);
+    checkSpans(r.figures, a.body);
+}
+
+void TestAnalyzer::deterministicAndThreadSafe()
+{
+    const Article a = story();
+    const AnalysisResult first = Analyzer::analyze(a);
+    const QList<int> runs{1, 2, 3, 4, 5, 6, 7, 8};
+    const QList<AnalysisResult> results =
+        QtConcurrent::blockingMapped(runs, [&a](int) { return Analyzer::analyze(a); });
+    for (const AnalysisResult &r : results) {
+        QCOMPARE(r.quotes.size(), first.quotes.size());
+        QCOMPARE(r.entities.size(), first.entities.size());
+        QCOMPARE(r.figures.size(), first.figures.size());
+        for (qsizetype i = 0; i < r.entities.size(); ++i) {
+            QCOMPARE(r.entities[i].span, first.entities[i].span);
+            QCOMPARE(r.entities[i].canonical, first.entities[i].canonical);
+        }
+    }
+}
+
+void TestAnalyzer::emptyAndOddTextYieldNothing_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("only-spaces") << u"   \n\n  "_s;
+    QTest::newRow("digits-only") << u"1 2 3 4 5"_s;
+}
+
+void TestAnalyzer::emptyAndOddTextYieldNothing()
+{
+    QFETCH(QString, body);
+    Article a;
+    a.body = body;
+    const AnalysisResult r = Analyzer::analyze(a);
+    QVERIFY(r.quotes.isEmpty());
+    QVERIFY(r.entities.isEmpty() || body == u"1 2 3 4 5"_s);
+    checkSpans(r.entities, body);
+    checkSpans(r.figures, body);
+}
+
+QTEST_GUILESS_MAIN(TestAnalyzer)
+#include "tst_analyzer.moc"
