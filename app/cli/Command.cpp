@@ -18,6 +18,7 @@ namespace Lede {
 std::unique_ptr<Command> makeImportCommand();
 std::unique_ptr<Command> makeAnalyzeCommand();
 std::unique_ptr<Command> makeExportCsvCommand();
+std::unique_ptr<Command> makeExportXlsxCommand();
 std::unique_ptr<Command> makeListCommand();
 std::unique_ptr<Command> makeAnnotateCommand();
 std::unique_ptr<Command> makeLayersCommand();
@@ -31,6 +32,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeImportCommand());
         list.push_back(makeAnalyzeCommand());
         list.push_back(makeExportCsvCommand());
+        list.push_back(makeExportXlsxCommand());
         list.push_back(makeListCommand());
         list.push_back(makeAnnotateCommand());
         list.push_back(makeLayersCommand());
