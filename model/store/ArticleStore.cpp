@@ -3,6 +3,7 @@
 
 #include "Logging.h"
 #include "Schema.h"
+#include "SqliteError.h"
 #include "TextOffsets.h"
 
 #include <QAtomicInteger>
@@ -17,6 +18,8 @@
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTimeZone>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,10 +56,33 @@ QVariant idOrNull(qint64 id)
     return id > 0 ? QVariant(id) : QVariant();
 }
 
+// SQLite's message in plain words (busy, damaged, read-only...), without Qt's "Unable to fetch row".
 QString queryError(const QSqlQuery &query)
 {
-    const QString text = query.lastError().text();
-    return text.isEmpty() ? tr("unknown database error") : text;
+    return describeSqliteError(query.lastError());
+}
+
+QString cacheError(const StatementCache &cache)
+{
+    return describeSqliteError(cache.errorCode(), cache.errorString());
+}
+
+// Runs transaction control (BEGIN IMMEDIATE, COMMIT, ...) on the raw handle: Qt's
+// QSqlDatabase::transaction() issues a deferred BEGIN, whose first write is a lock upgrade that
+// SQLite never waits for.
+bool execRaw(const StatementCache &cache, const char *sql, QString *error)
+{
+    sqlite3 *db = cache.handle();
+    if (!db) {
+        if (error)
+            *error = tr("the library is not open");
+        return false;
+    }
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+        return true;
+    if (error)
+        *error = describeSqliteError(db);
+    return false;
 }
 
 // Prepares and executes; on failure returns the error text.
@@ -69,25 +95,22 @@ bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = 
     return query.exec();
 }
 
-// One user action = one transaction: rolls back unless commit() succeeded. Inside a bulk batch
-// (ArticleStore::beginBulk) the action is a savepoint, so it still succeeds or fails as a whole.
+// One user action = one transaction: rolls back unless commit() succeeded. A write transaction
+// starts with BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout for
+// another program), so no read inside it can make the later write fail at once. Inside a bulk
+// batch (ArticleStore::beginBulk, which holds the lock already) the action is a savepoint, so it
+// still succeeds or fails as a whole.
 class Transaction
 {
 public:
-    // `bulk` is the store's statement cache when a bulk batch is open, else null.
-    Transaction(QSqlDatabase db, StatementCache *bulk)
-        : m_db(std::move(db))
+    enum Mode { Write, Read };
+    // `bulk` is true when a bulk batch is open on the connection.
+    Transaction(StatementCache &cache, bool bulk, Mode mode = Write)
+        : m_cache(cache)
         , m_bulk(bulk)
     {
-        if (m_bulk) {
-            m_active = m_bulk->statement("SAVEPOINT lede_action").run();
-            if (!m_active)
-                m_error = m_bulk->errorString();
-        } else {
-            m_active = m_db.transaction();
-            if (!m_active)
-                m_error = m_db.lastError().text();
-        }
+        m_active = execRaw(m_cache, m_bulk ? "SAVEPOINT lede_action" : mode == Write ? "BEGIN IMMEDIATE" : "BEGIN",
+                           &m_error);
     }
     ~Transaction()
     {
@@ -100,17 +123,9 @@ public:
         if (!m_active)
             return false;
         m_active = false;
-        if (m_bulk) {
-            if (m_bulk->statement("RELEASE lede_action").run())
-                return true;
-            m_error = m_bulk->errorString();
-            rollback();
-            return false;
-        }
-        if (m_db.commit())
+        if (execRaw(m_cache, m_bulk ? "RELEASE lede_action" : "COMMIT", &m_error))
             return true;
-        m_error = m_db.lastError().text();
-        m_db.rollback();
+        rollback();
         return false;
     }
     QString error() const { return m_error; }
@@ -120,15 +135,15 @@ private:
     {
         m_active = false;
         if (m_bulk) {
-            (void)m_bulk->statement("ROLLBACK TO lede_action").run();
-            (void)m_bulk->statement("RELEASE lede_action").run();
+            (void)execRaw(m_cache, "ROLLBACK TO lede_action", nullptr);
+            (void)execRaw(m_cache, "RELEASE lede_action", nullptr);
         } else {
-            m_db.rollback();
+            (void)execRaw(m_cache, "ROLLBACK", nullptr);
         }
     }
 
-    QSqlDatabase m_db;
-    StatementCache *m_bulk;
+    StatementCache &m_cache;
+    bool m_bulk;
     bool m_active = false;
     QString m_error;
 };
@@ -185,6 +200,17 @@ QSqlDatabase ArticleStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+void ArticleStore::setBusyTimeout(int milliseconds)
+{
+    if (sqlite3 *db = m_statements.handle())
+        sqlite3_busy_timeout(db, milliseconds);
+}
+
+bool ArticleStore::isIdle() const
+{
+    return m_statements.connectionIdle();
+}
+
 bool ArticleStore::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName) && database().isOpen();
@@ -233,12 +259,16 @@ Status ArticleStore::open(const QString &path)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(DefaultBusyTimeoutMs));
         if (!db.open()) {
-            const QString error = db.lastError().text();
+            const QString error = describeSqliteError(db.lastError());
             close();
             return Status::failure(tr("Cannot open the library %1: %2").arg(path, error));
         }
+    }
+    if (!m_statements.attach(database())) {
+        close();
+        return Status::failure(tr("Cannot open the library %1: the SQLite driver gives no native handle").arg(path));
     }
     // The checks run in their own function so that no query is alive when close() removes the
     // connection after a failure.
@@ -246,56 +276,100 @@ Status ArticleStore::open(const QString &path)
         close();
         return s;
     }
-    if (!m_statements.attach(database())) {
-        close();
-        return Status::failure(tr("Cannot open the library %1: the SQLite driver gives no native handle").arg(path));
-    }
     return {};
 }
+
+namespace {
+
+// Reads one integer (a PRAGMA or a count) through the raw handle; the statement is finalized before
+// returning, so nothing stays open.
+std::optional<qint64> readInt(sqlite3 *db, const char *sql, QString *error)
+{
+    sqlite3_stmt *stmt = nullptr;
+    std::optional<qint64> value;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            value = sqlite3_column_int64(stmt, 0);
+        else if (rc == SQLITE_DONE)
+            value = 0;
+    }
+    if (!value && error)
+        *error = describeSqliteError(db);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+struct LibraryHeader
+{
+    qint64 applicationId = 0;
+    qint64 version = 0;
+    qint64 objects = 0;
+};
+
+std::optional<LibraryHeader> readHeader(sqlite3 *db, QString *error)
+{
+    LibraryHeader h;
+    const auto applicationId = readInt(db, "PRAGMA application_id", error);
+    const auto version = applicationId ? readInt(db, "PRAGMA user_version", error) : std::nullopt;
+    const auto objects = version ? readInt(db, "SELECT count(*) FROM sqlite_master", error) : std::nullopt;
+    if (!objects)
+        return std::nullopt;
+    return LibraryHeader{*applicationId, *version, *objects};
+}
+
+} // namespace
 
 Status ArticleStore::checkAndMigrate()
 {
     const QString &path = m_path;
     auto fail = [](const QString &message) { return Status::failure(message); };
-    QSqlDatabase db = database();
-    QSqlQuery query(db);
-    int applicationId = 0;
-    int version = 0;
-    int objects = 0;
+    sqlite3 *handle = m_statements.handle();
+    QString error;
     // Reading the schema is the first thing that touches the file's pages: a damaged file fails here.
-    if (!query.exec(u"PRAGMA application_id"_s) || !query.next())
-        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
-    applicationId = query.value(0).toInt();
-    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
-        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
-    version = query.value(0).toInt();
-    if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next())
-        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, queryError(query)));
-    objects = query.value(0).toInt();
-
-    if (objects > 0 && applicationId != ApplicationId)
-        return fail(tr("%1 is an SQLite database of another program, not a Lede library; it was left untouched").arg(path));
-    if (version > SchemaVersion)
-        return fail(tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to %3)")
-                        .arg(path)
-                        .arg(version)
-                        .arg(SchemaVersion));
+    auto header = readHeader(handle, &error);
+    if (!header)
+        return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, error));
+    auto refusal = [&](const LibraryHeader &h) -> QString {
+        if (h.objects > 0 && h.applicationId != ApplicationId)
+            return tr("%1 is an SQLite database of another program, not a Lede library; it was left untouched").arg(path);
+        if (h.version > SchemaVersion)
+            return tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to %3)")
+                .arg(path)
+                .arg(h.version)
+                .arg(SchemaVersion);
+        return {};
+    };
+    if (const QString refused = refusal(*header); !refused.isEmpty())
+        return fail(refused);
 
     // A 16 MB page cache: searches and the export walk large indexes. (The export also maps the
     // file while it runs; see forEachExportRow.)
-    if (!query.exec(u"PRAGMA foreign_keys = ON"_s) || !query.exec(u"PRAGMA journal_mode = WAL"_s)
-        || !query.exec(u"PRAGMA synchronous = NORMAL"_s) || !query.exec(u"PRAGMA cache_size = -16384"_s))
-        return fail(tr("Cannot configure the library %1: %2").arg(path, queryError(query)));
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA cache_size = -16384"}) {
+        if (!execRaw(m_statements, pragma, &error))
+            return fail(tr("Cannot configure the library %1: %2").arg(path, error));
+    }
 
-    if (version < SchemaVersion) {
-        Transaction tx(db, bulkCache());
+    if (header->version < SchemaVersion) {
+        // Another program may be creating or upgrading the same library right now: take the write
+        // lock first, then read the version again under it, so the steps run exactly once.
+        Transaction tx(m_statements, false);
         if (!tx.active())
             return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
-        if (auto s = Schema::migrate(db, version, SchemaVersion); !s)
-            return fail(s.errorString());
-        if (!tx.commit())
-            return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
-        qCInfo(lcStore) << "library" << path << "migrated from version" << version << "to" << SchemaVersion;
+        header = readHeader(handle, &error);
+        if (!header)
+            return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, error));
+        if (const QString refused = refusal(*header); !refused.isEmpty())
+            return fail(refused);
+        if (header->version < SchemaVersion) {
+            QSqlDatabase db = database();
+            if (auto s = Schema::migrate(db, int(header->version), SchemaVersion); !s)
+                return fail(s.errorString());
+            if (!tx.commit())
+                return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
+            qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to" << SchemaVersion;
+        }
     }
     return {};
 }
@@ -304,9 +378,11 @@ Status ArticleStore::beginBulk()
 {
     if (m_inBulk)
         return Status::failure(tr("A bulk import is already running on this connection"));
-    QSqlDatabase db = database();
-    if (!db.transaction())
-        return Status::failure(tr("Cannot write to the library: %1").arg(db.lastError().text()));
+    // The batch holds the write lock from its start (it only writes prepared articles), so no
+    // article in it can fail on a lock upgrade.
+    QString error;
+    if (!execRaw(m_statements, "BEGIN IMMEDIATE", &error))
+        return Status::failure(tr("Cannot write to the library: %1").arg(error));
     m_inBulk = true;
     return {};
 }
@@ -316,10 +392,10 @@ Status ArticleStore::commitBulk()
     if (!m_inBulk)
         return {};
     m_inBulk = false;
-    QSqlDatabase db = database();
-    if (!db.commit()) {
-        const QString error = db.lastError().text();
-        db.rollback();
+    QString error;
+    if (!execRaw(m_statements, "COMMIT", &error)) {
+        (void)execRaw(m_statements, "ROLLBACK", nullptr);
+        m_cachedArticleId = 0;
         return Status::failure(tr("Cannot write to the library: %1").arg(error));
     }
     return {};
@@ -330,7 +406,7 @@ void ArticleStore::rollbackBulk()
     if (!m_inBulk)
         return;
     m_inBulk = false;
-    database().rollback();
+    (void)execRaw(m_statements, "ROLLBACK", nullptr);
     // Rows read inside the dropped transaction may be gone: forget the cached body.
     m_cachedArticleId = 0;
 }
@@ -359,7 +435,7 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
         return R::failure(tr("The article has no content hash"));
 
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
 
@@ -376,7 +452,7 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
     insert.bind(6, article.url).bind(7, article.path).bind(8, article.body).bind(9, article.contentHash);
     insert.bind(10, importedAt).bind(11, qint64(analyzerVersion));
     if (!insert.run())
-        return R::failure(tr("Cannot store the article: %1").arg(m_statements.errorString()));
+        return R::failure(tr("Cannot store the article: %1").arg(cacheError(m_statements)));
     if (m_statements.changes() == 0) {
         // The same text is already in the library (the content hash is unique).
         auto existing = findArticleByHash(article.contentHash);
@@ -393,7 +469,7 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
         const Span cp = map.toCodePoints(block.span);
         auto stmt = m_statements.statement("INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?1, ?2, ?3, ?4)");
         if (!stmt.bind(1, id).bind(2, blockKindName(block.kind)).bind(3, qint64(cp.start)).bind(4, qint64(cp.end)).run())
-            return R::failure(tr("Cannot store the article: %1").arg(m_statements.errorString()));
+            return R::failure(tr("Cannot store the article: %1").arg(cacheError(m_statements)));
     }
     if (auto s = writeAnalysis(id, article.body, analysis); !s)
         return R::failure(s.errorString());
@@ -405,7 +481,7 @@ Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisRe
 Status ArticleStore::writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis)
 {
     const CodePointMap map(body);
-    auto failed = [this] { return Status::failure(tr("Cannot store the analysis: %1").arg(m_statements.errorString())); };
+    auto failed = [this] { return Status::failure(tr("Cannot store the analysis: %1").arg(cacheError(m_statements))); };
     for (const Quote &q : analysis.quotes) {
         const Span cp = map.toCodePoints(q.span);
         auto stmt = m_statements.statement(
@@ -621,7 +697,7 @@ Result<int> ArticleStore::articleCount(const ArticleQuery &q) const
 Status ArticleStore::removeArticle(qint64 id)
 {
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
@@ -698,7 +774,7 @@ Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
 Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion)
 {
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
@@ -808,7 +884,7 @@ Result<qint64> ArticleStore::ensureTagInTransaction(const QString &path)
 
 Result<qint64> ArticleStore::ensureTag(const QString &path)
 {
-    Transaction tx(database(), bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = ensureTagInTransaction(path);
@@ -822,7 +898,7 @@ Status ArticleStore::renameTag(qint64 id, const QString &newName)
     const QString name = newName.simplified();
     if (name.isEmpty() || name.contains(u'/'))
         return Status::failure(tr("A tag name cannot be empty or contain \"/\""));
-    Transaction tx(database(), bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(database());
@@ -848,7 +924,7 @@ Status ArticleStore::setTagColor(qint64 id, const QString &color)
 Status ArticleStore::moveTag(qint64 id, qint64 newParentId)
 {
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
@@ -872,7 +948,7 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
 {
     using R = Result<TagSnapshot>;
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     TagSnapshot snapshot;
@@ -932,7 +1008,7 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
 Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
 {
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
@@ -1091,7 +1167,7 @@ Status ArticleStore::writeAnnotationTags(qint64 annotationId, const QStringList 
 
 Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
 {
-    Transaction tx(database(), bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, false);
@@ -1102,7 +1178,7 @@ Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
 
 Status ArticleStore::restoreAnnotation(const Annotation &annotation)
 {
-    Transaction tx(database(), bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, true);
@@ -1116,7 +1192,7 @@ Status ArticleStore::restoreAnnotation(const Annotation &annotation)
 Status ArticleStore::updateAnnotation(const Annotation &in)
 {
     QSqlDatabase db = database();
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk);
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
@@ -1255,7 +1331,7 @@ Status ArticleStore::forEachExportRow(const ExportQuery &q, const std::function<
     const auto unmap = qScopeGuard([&mmap] { (void)mmap.exec(u"PRAGMA mmap_size = 0"_s); });
     // Tag paths and rows are read in one transaction, so the export is a consistent snapshot even
     // while the window (another connection) keeps writing.
-    Transaction tx(db, bulkCache());
+    Transaction tx(m_statements, m_inBulk, Transaction::Read);
     if (!tx.active())
         return Status::failure(tr("Cannot read the library: %1").arg(tx.error()));
     auto allTags = tags();

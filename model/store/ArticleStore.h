@@ -160,6 +160,15 @@ public:
     Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
     Result<qint64> exportRowCount(const ExportQuery &query) const;
 
+    // How long a write waits for another program's write lock before it fails as "busy"
+    // (default DefaultBusyTimeoutMs).
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+    void setBusyTimeout(int milliseconds);
+    // True when nothing is open on the connection: no transaction and no statement mid-way. Holds
+    // after every public call returns (outside a bulk batch), so no snapshot or lock outlives an
+    // action; tests assert it.
+    bool isIdle() const;
+
     // For tests and benchmarks: the connection (owned by this thread).
     QSqlDatabase database() const;
 
@@ -178,7 +187,6 @@ private:
 
     QString m_path;
     QString m_connectionName;
-    StatementCache *bulkCache() const { return m_inBulk ? &m_statements : nullptr; }
 
     bool m_inBulk = false;
     mutable StatementCache m_statements;
