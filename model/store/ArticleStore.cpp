@@ -95,6 +95,25 @@ bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = 
     return query.exec();
 }
 
+// Reads one integer (a PRAGMA or a count) through the raw handle; the statement is finalized before
+// returning, so nothing stays open.
+std::optional<qint64> readInt(sqlite3 *db, const char *sql, QString *error)
+{
+    sqlite3_stmt *stmt = nullptr;
+    std::optional<qint64> value;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+        const int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW)
+            value = sqlite3_column_int64(stmt, 0);
+        else if (rc == SQLITE_DONE)
+            value = 0;
+    }
+    if (!value && error)
+        *error = describeSqliteError(db);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
 // One user action = one transaction: rolls back unless commit() succeeded. A write transaction
 // starts with BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout for
 // another program), so no read inside it can make the later write fail at once. Inside a bulk
@@ -206,6 +225,18 @@ void ArticleStore::setBusyTimeout(int milliseconds)
         sqlite3_busy_timeout(db, milliseconds);
 }
 
+Result<qint64> ArticleStore::dataVersion() const
+{
+    sqlite3 *db = m_statements.handle();
+    if (!db)
+        return Result<qint64>::failure(tr("the library is not open"));
+    QString error;
+    const auto version = readInt(db, "PRAGMA data_version", &error);
+    if (!version)
+        return Result<qint64>::failure(error);
+    return *version;
+}
+
 bool ArticleStore::isIdle() const
 {
     return m_statements.connectionIdle();
@@ -280,25 +311,6 @@ Status ArticleStore::open(const QString &path)
 }
 
 namespace {
-
-// Reads one integer (a PRAGMA or a count) through the raw handle; the statement is finalized before
-// returning, so nothing stays open.
-std::optional<qint64> readInt(sqlite3 *db, const char *sql, QString *error)
-{
-    sqlite3_stmt *stmt = nullptr;
-    std::optional<qint64> value;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
-        const int rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW)
-            value = sqlite3_column_int64(stmt, 0);
-        else if (rc == SQLITE_DONE)
-            value = 0;
-    }
-    if (!value && error)
-        *error = describeSqliteError(db);
-    sqlite3_finalize(stmt);
-    return value;
-}
 
 struct LibraryHeader
 {

@@ -160,6 +160,12 @@ public:
     Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
     Result<qint64> exportRowCount(const ExportQuery &query) const;
 
+    // Changes by other connections (another program, or another ArticleStore in this one): a number
+    // that changes whenever anyone else has committed to the library since the last call, and
+    // stays the same for this connection's own writes (SQLite's PRAGMA data_version). Cheap: no
+    // page is read. LibraryWatcher polls it.
+    Result<qint64> dataVersion() const;
+
     // How long a write waits for another program's write lock before it fails as "busy"
     // (default DefaultBusyTimeoutMs).
     static constexpr int DefaultBusyTimeoutMs = 5000;
