@@ -96,8 +96,14 @@ public:
     ~ArticleStore();
 
     // Opens or creates the library. Refuses (without touching the file) a file that is not a
-    // SQLite database, a SQLite database of another program, or one from a newer Lede.
+    // SQLite database, a SQLite database of another program, one from a newer Lede, one that
+    // cannot be written (read-only file or folder), and a damaged one (PRAGMA quick_check, for
+    // files up to QuickCheckMaxBytes; the message names `lede check` and `lede restore`).
     Status open(const QString &path);
+    static constexpr qint64 QuickCheckMaxBytes = qint64(64) * 1024 * 1024;
+    // True once an action met damage (SQLITE_CORRUPT) in the file: from then on every write is
+    // refused with a "damaged" message, until the library is opened again.
+    bool isDamaged() const { return m_damaged; }
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -195,6 +201,7 @@ private:
     QString m_connectionName;
 
     bool m_inBulk = false;
+    mutable bool m_damaged = false;
     mutable StatementCache m_statements;
     mutable qint64 m_cachedArticleId = 0;
     mutable CodePointMap m_cachedMap;
