@@ -2,6 +2,7 @@
 #include "ArticleStore.h"
 
 #include "Logging.h"
+#include "LibraryMaintenance.h"
 #include "Schema.h"
 #include "SqliteError.h"
 #include "TextOffsets.h"
@@ -417,7 +418,9 @@ Status ArticleStore::checkAndMigrate()
     // more into a broken b-tree. PRAGMA quick_check reads every page: ~0.4 s for a 160 MB library
     // (2-core box, warm cache), so it runs on every open up to QuickCheckMaxBytes; larger
     // libraries are checked before their daily backup (LibraryMaintenance).
-    if (header->objects > 0 && QFileInfo(path).size() <= QuickCheckMaxBytes) {
+    const bool existing = header->objects > 0;
+    const bool dailyBackupDue = existing && m_automaticBackups && LibraryMaintenance::isDailyBackupDue(path);
+    if (existing && (dailyBackupDue || QFileInfo(path).size() <= QuickCheckMaxBytes)) {
         const auto result = readText(handle, "PRAGMA quick_check(1)", &error, &code);
         if (!result || *result != u"ok"_s) {
             if (!result && !isCorruption(code))
@@ -437,6 +440,14 @@ Status ArticleStore::checkAndMigrate()
             return fail(tr("Cannot configure the library %1: %2").arg(path, error));
     }
 
+    if (existing && header->version < SchemaVersion && m_automaticBackups) {
+        // The copy is made before the write lock is taken (it reads a snapshot; another program
+        // migrating meanwhile only makes it a copy of the older version, which is what it is for).
+        auto copy = LibraryMaintenance::makeAutomaticBackup(path, u"before-v%1"_s.arg(SchemaVersion));
+        if (!copy)
+            return fail(tr("The library %1 was not upgraded, because it could not be backed up first: %2")
+                            .arg(path, copy.errorString()));
+    }
     if (header->version < SchemaVersion) {
         // Another program may be creating or upgrading the same library right now: take the write
         // lock first, then read the version again under it, so the steps run exactly once.
@@ -456,6 +467,12 @@ Status ArticleStore::checkAndMigrate()
                 return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
             qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to" << SchemaVersion;
         }
+    }
+    if (dailyBackupDue) {
+        // At most one a day, of a library just checked; a failure (full disk, read-only folder for
+        // the backups) does not keep the library from opening.
+        if (auto copy = LibraryMaintenance::makeAutomaticBackup(path, u"daily"_s); !copy)
+            qCWarning(lcStore) << "daily backup of" << path << "failed:" << copy.errorString();
     }
     return {};
 }

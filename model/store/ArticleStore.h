@@ -101,6 +101,10 @@ public:
     // files up to QuickCheckMaxBytes; the message names `lede check` and `lede restore`).
     Status open(const QString &path);
     static constexpr qint64 QuickCheckMaxBytes = qint64(64) * 1024 * 1024;
+    // On open, an existing library gets automatic backups (LibraryMaintenance): one before every
+    // migration (the open fails if it cannot be made) and one a day (checked first; a failure is
+    // only logged). Benchmarks turn them off; call before open().
+    void setAutomaticBackups(bool enabled) { m_automaticBackups = enabled; }
     // True once an action met damage (SQLITE_CORRUPT) in the file: from then on every write is
     // refused with a "damaged" message, until the library is opened again.
     bool isDamaged() const { return m_damaged; }
@@ -202,6 +206,7 @@ private:
 
     bool m_inBulk = false;
     mutable bool m_damaged = false;
+    bool m_automaticBackups = true;
     mutable StatementCache m_statements;
     mutable qint64 m_cachedArticleId = 0;
     mutable CodePointMap m_cachedMap;
