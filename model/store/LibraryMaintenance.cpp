@@ -20,6 +20,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
 #include <optional>
 #include <unistd.h>
@@ -153,6 +154,21 @@ QString temporaryName(const QString &target)
     const QFileInfo info(target);
     return info.absolutePath() + u"/."_s + info.fileName() + u".tmp-%1-%2"_s.arg(QCoreApplication::applicationPid())
                                                                   .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+}
+
+// Temporary files of a copy whose process was killed half-way are removed (a live process's are not).
+void removeStaleTemporaryFiles(const QString &folder)
+{
+    static const QRegularExpression pattern(u"^\\..*\\.tmp-(\\d+)-[0-9a-f]{8}(-wal|-shm|-journal)?$"_s);
+    const QDir dir(folder);
+    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        const auto match = pattern.match(name);
+        if (!match.hasMatch())
+            continue;
+        const auto pid = pid_t(match.captured(1).toLongLong());
+        if (::kill(pid, 0) != 0 && errno == ESRCH)
+            QFile::remove(dir.filePath(name));
+    }
 }
 
 void removeDatabaseFiles(const QString &path)
@@ -410,6 +426,7 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
     const QFileInfo library(libraryPath);
     if (!QDir().mkpath(library.absolutePath()))
         return R::failure(tr("Cannot create the folder %1").arg(native(library.absolutePath())));
+    removeStaleTemporaryFiles(library.absolutePath());
     const QString temp = temporaryName(library.absoluteFilePath());
     if (Status s = copyConsistently(backupPath, temp); !s)
         return R::failure(s.errorString() + tr("; nothing was changed"));
@@ -470,6 +487,7 @@ Result<QString> makeAutomaticBackup(const QString &libraryPath, const QString &r
     const QString folder = backupFolder(libraryPath);
     if (!QDir().mkpath(folder))
         return R::failure(tr("Cannot create the backup folder %1").arg(native(folder)));
+    removeStaleTemporaryFiles(folder);
     const QString stem = folder + u'/' + QFileInfo(libraryPath).completeBaseName() + u'-'
         + now.toUTC().toString(u"yyyyMMdd-HHmmss"_s) + (reason.isEmpty() ? QString() : u'-' + reason);
     QString target = stem + u".sqlite"_s;

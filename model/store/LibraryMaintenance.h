@@ -57,7 +57,7 @@ QString backupFolder(const QString &libraryPath);
 // Newest first.
 QStringList automaticBackups(const QString &libraryPath);
 // Makes one automatic backup now (reason: e.g. "daily", "before-v4") and deletes the oldest
-// beyond KeptBackups. Returns the new file's path.
+// beyond KeptBackups, and temporary files that a killed backup left. Returns the new file's path.
 Result<QString> makeAutomaticBackup(const QString &libraryPath, const QString &reason,
                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
 // True when no automatic backup is younger than a day.

@@ -299,6 +299,12 @@ void TestLibraryMaintenance::automaticBackupsRotate()
 {
     const QDateTime start(QDate(2026, 3, 1), QTime(9, 0), QTimeZone::utc());
     QVERIFY(LM::isDailyBackupDue(m_path, start));
+    // What a backup killed half-way leaves (its process, 999999999, is gone).
+    QVERIFY(QDir().mkpath(LM::backupFolder(m_path)));
+    const QString stale = LM::backupFolder(m_path) + u"/.library-20260301-080000-daily.sqlite.tmp-999999999-0badc0de"_s;
+    QFile staleFile(stale);
+    QVERIFY(staleFile.open(QIODevice::WriteOnly));
+    staleFile.close();
     QStringList made;
     for (int day = 0; day < 9; ++day) {
         auto path = LM::makeAutomaticBackup(m_path, u"daily"_s, start.addDays(day));
@@ -313,6 +319,8 @@ void TestLibraryMaintenance::automaticBackupsRotate()
     QVERIFY(!QFileInfo::exists(made.at(1)));
     QVERIFY(QFileInfo(kept.first()).fileName().startsWith(u"library-20260309-090000-daily"_s));
     QCOMPARE(sql(kept.first(), "SELECT count(*) FROM articles"), u"3"_s);
+    QVERIFY(!QFileInfo::exists(stale));
+    QVERIFY(leftovers(LM::backupFolder(m_path)).isEmpty());
 
     const QDateTime last = start.addDays(8);
     QVERIFY(!LM::isDailyBackupDue(m_path, last.addSecs(23 * 3600)));
