@@ -18,6 +18,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTimeZone>
 
 #include <sqlite3.h>
@@ -419,7 +420,11 @@ Status ArticleStore::checkAndMigrate()
     // (2-core box, warm cache), so it runs on every open up to QuickCheckMaxBytes; larger
     // libraries are checked before their daily backup (LibraryMaintenance).
     const bool existing = header->objects > 0;
-    const bool dailyBackupDue = existing && m_automaticBackups && LibraryMaintenance::isDailyBackupDue(path);
+    // The daily copy is made by the stores the user waits for least: the main thread's (the window
+    // at start, every command). A worker thread's store (an import or export in the window) never
+    // makes one, so that Cancel and progress are not held up by a copy of the whole library.
+    const bool mainThread = QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread();
+    const bool dailyBackupDue = existing && m_automaticBackups && mainThread && LibraryMaintenance::isDailyBackupDue(path);
     if (existing && (dailyBackupDue || QFileInfo(path).size() <= QuickCheckMaxBytes)) {
         const auto result = readText(handle, "PRAGMA quick_check(1)", &error, &code);
         if (!result || *result != u"ok"_s) {

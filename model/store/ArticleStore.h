@@ -102,8 +102,8 @@ public:
     Status open(const QString &path);
     static constexpr qint64 QuickCheckMaxBytes = qint64(64) * 1024 * 1024;
     // On open, an existing library gets automatic backups (LibraryMaintenance): one before every
-    // migration (the open fails if it cannot be made) and one a day (checked first; a failure is
-    // only logged). Benchmarks turn them off; call before open().
+    // migration (the open fails if it cannot be made) and one a day when opened on the main thread
+    // (checked first; a failure is only logged). Benchmarks turn them off; call before open().
     void setAutomaticBackups(bool enabled) { m_automaticBackups = enabled; }
     // True once an action met damage (SQLITE_CORRUPT) in the file: from then on every write is
     // refused with a "damaged" message, until the library is opened again.
