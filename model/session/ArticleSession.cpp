@@ -282,6 +282,25 @@ Status ArticleSession::open(qint64 articleId)
     return {};
 }
 
+Status ArticleSession::reloadFromLibrary()
+{
+    if (!isOpen())
+        return {};
+    auto annotations = m_store->annotations(m_article.id);
+    if (!annotations)
+        return Status::from(annotations);
+    if (annotations->isEmpty()) {
+        // No annotations, or no article: tell them apart before the view is told "nothing here".
+        if (auto article = m_store->article(m_article.id); !article)
+            return Status::from(article);
+    }
+    m_annotations = std::move(annotations).value();
+    std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
+    emit annotationsChanged(m_article.id);
+    emit tagsChanged();
+    return {};
+}
+
 std::optional<Annotation> ArticleSession::annotation(qint64 id) const
 {
     for (const Annotation &a : m_annotations) {

@@ -38,6 +38,11 @@ public:
 
     // Loads the article, its analysis and annotations; clears the undo stack.
     Status open(qint64 articleId);
+    // Re-reads the open article's annotations (and the codebook) after another program changed the
+    // library (see LibraryWatcher), keeping the undo stack: a step whose annotation another program
+    // removed fails on undo with a message and changes nothing. Fails, changing nothing, when the
+    // article itself is gone from the library.
+    Status reloadFromLibrary();
     bool isOpen() const { return m_article.id != 0; }
     qint64 articleId() const { return m_article.id; }
     const Article &article() const { return m_article; }

@@ -106,8 +106,18 @@ public:
     ~ArticleStore();
 
     // Opens or creates the library. Refuses (without touching the file) a file that is not a
-    // SQLite database, a SQLite database of another program, or one from a newer Lede.
+    // SQLite database, a SQLite database of another program, one from a newer Lede, one that
+    // cannot be written (read-only file or folder), and a damaged one (PRAGMA quick_check, for
+    // files up to QuickCheckMaxBytes; the message names `lede check` and `lede restore`).
     Status open(const QString &path);
+    static constexpr qint64 QuickCheckMaxBytes = qint64(64) * 1024 * 1024;
+    // On open, an existing library gets automatic backups (LibraryMaintenance): one before every
+    // migration (the open fails if it cannot be made) and one a day when opened on the main thread
+    // (checked first; a failure is only logged). Benchmarks turn them off; call before open().
+    void setAutomaticBackups(bool enabled) { m_automaticBackups = enabled; }
+    // True once an action met damage (SQLITE_CORRUPT) in the file: from then on every write is
+    // refused with a "damaged" message, until the library is opened again.
+    bool isDamaged() const { return m_damaged; }
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -170,6 +180,21 @@ public:
     Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
     Result<qint64> exportRowCount(const ExportQuery &query) const;
 
+    // Changes by other connections (another program, or another ArticleStore in this one): a number
+    // that changes whenever anyone else has committed to the library since the last call, and
+    // stays the same for this connection's own writes (SQLite's PRAGMA data_version). Cheap: no
+    // page is read. LibraryWatcher polls it.
+    Result<qint64> dataVersion() const;
+
+    // How long a write waits for another program's write lock before it fails as "busy"
+    // (default DefaultBusyTimeoutMs).
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+    void setBusyTimeout(int milliseconds);
+    // True when nothing is open on the connection: no transaction and no statement mid-way. Holds
+    // after every public call returns (outside a bulk batch), so no snapshot or lock outlives an
+    // action; tests assert it.
+    bool isIdle() const;
+
     // For tests and benchmarks: the connection (owned by this thread).
     QSqlDatabase database() const;
 
@@ -188,9 +213,10 @@ private:
 
     QString m_path;
     QString m_connectionName;
-    StatementCache *bulkCache() const { return m_inBulk ? &m_statements : nullptr; }
 
     bool m_inBulk = false;
+    mutable bool m_damaged = false;
+    bool m_automaticBackups = true;
     mutable StatementCache m_statements;
     mutable qint64 m_cachedArticleId = 0;
     mutable CodePointMap m_cachedMap;

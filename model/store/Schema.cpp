@@ -3,6 +3,7 @@
 
 #include "ArticleStore.h"
 #include "Logging.h"
+#include "SqliteError.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -147,7 +148,7 @@ Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
             return Status::failure(QCoreApplication::translate("Lede::ArticleStore",
                                                                "Could not upgrade the library to version %1: %2")
                                        .arg(version)
-                                       .arg(query.lastError().text()));
+                                       .arg(describeSqliteError(query.lastError())));
         }
     }
     return {};
@@ -176,7 +177,7 @@ Status migrate(QSqlDatabase &db, int from, int to)
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA application_id = %1"_s.arg(ArticleStore::ApplicationId))
         || !query.exec(u"PRAGMA user_version = %1"_s.arg(to)))
-        return Status::failure(query.lastError().text());
+        return Status::failure(describeSqliteError(query.lastError()));
     return {};
 }
 

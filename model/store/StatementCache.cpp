@@ -33,26 +33,51 @@ void StatementCache::clear()
 
 StatementCache::Statement StatementCache::statement(const char *sql)
 {
+    m_error.clear();
+    m_errorCode = 0;
     if (!m_db)
-        return Statement(nullptr);
+        return Statement(this, nullptr);
     if (sqlite3_stmt *cached = m_statements.value(sql)) {
-        sqlite3_reset(cached);
         sqlite3_clear_bindings(cached);
-        return Statement(cached);
+        return Statement(this, cached);
     }
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
         qCWarning(lcStore) << "prepare failed:" << sqlite3_errmsg(m_db) << sql;
+        m_errorCode = sqlite3_extended_errcode(m_db);
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
         sqlite3_finalize(stmt);
-        return Statement(nullptr);
+        return Statement(this, nullptr);
     }
     m_statements.insert(sql, stmt);
-    return Statement(stmt);
+    return Statement(this, stmt);
 }
 
 QString StatementCache::errorString() const
 {
+    if (!m_error.isEmpty())
+        return m_error;
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no database connection");
+}
+
+int StatementCache::errorCode() const
+{
+    if (m_errorCode != 0)
+        return m_errorCode;
+    return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
+}
+
+bool StatementCache::connectionIdle() const
+{
+    if (!m_db)
+        return true;
+    if (!sqlite3_get_autocommit(m_db))
+        return false;
+    for (sqlite3_stmt *stmt = sqlite3_next_stmt(m_db, nullptr); stmt; stmt = sqlite3_next_stmt(m_db, stmt)) {
+        if (sqlite3_stmt_busy(stmt))
+            return false;
+    }
+    return true;
 }
 
 qint64 StatementCache::lastInsertRowId() const
@@ -102,8 +127,14 @@ bool StatementCache::Statement::run()
         return false;
     const int rc = sqlite3_step(m_stmt);
     const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
-    if (ok)
-        sqlite3_reset(m_stmt); // on failure keep the error for errorString(); statement() resets later
+    if (!ok) {
+        sqlite3 *db = sqlite3_db_handle(m_stmt);
+        m_cache->m_errorCode = sqlite3_extended_errcode(db);
+        m_cache->m_error = QString::fromUtf8(sqlite3_errmsg(db));
+    }
+    // Reset at once, also after an error: a statement that got SQLITE_BUSY stays mid-way
+    // otherwise, and an autocommit write after it would never commit.
+    sqlite3_reset(m_stmt);
     return ok;
 }
 

@@ -35,8 +35,9 @@ public:
     class Statement
     {
     public:
-        explicit Statement(sqlite3_stmt *stmt)
-            : m_stmt(stmt)
+        Statement(StatementCache *cache, sqlite3_stmt *stmt)
+            : m_cache(cache)
+            , m_stmt(stmt)
         {
         }
         bool isValid() const { return m_stmt != nullptr; }
@@ -44,10 +45,13 @@ public:
         Statement &bind(int index, qint64 value);
         Statement &bind(int index, double value);
         Statement &bindNull(int index);
-        // Runs a statement that returns no rows and resets it; false on error (see errorString()).
+        // Runs a statement that returns no rows and resets it, also on error: a statement left
+        // mid-way would keep its transaction open (see connectionIdle()). False on error; the
+        // cache's errorString()/errorCode() then describe it.
         bool run();
 
     private:
+        StatementCache *m_cache;
         sqlite3_stmt *m_stmt;
     };
 
@@ -83,13 +87,23 @@ public:
     // The cached statement for `sql`, prepared on first use; invalid (with errorString()) on a
     // syntax error or when not attached.
     Statement statement(const char *sql);
+    // The last failure of a statement run through this cache (or, if none since the last
+    // statement(), SQLite's current message for the connection).
     QString errorString() const;
+    int errorCode() const;
+    // The connection's sqlite3 handle (null when not attached); for transaction control and checks.
+    sqlite3 *handle() const { return m_db; }
+    // True when the connection is in autocommit mode and no statement on it is mid-way (a
+    // statement left un-reset keeps a read snapshot or an uncommitted write alive).
+    bool connectionIdle() const;
     qint64 lastInsertRowId() const;
     int changes() const;
 
 private:
     sqlite3 *m_db = nullptr;
     QHash<const char *, sqlite3_stmt *> m_statements; // keyed by the literal's address
+    QString m_error;
+    int m_errorCode = 0;
 };
 
 } // namespace Lede
