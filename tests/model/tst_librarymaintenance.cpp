@@ -2,6 +2,9 @@
 // check, backup, restore and the rotating automatic backups (issue 12, "Backups").
 #include "store/ArticleStore.h"
 #include "store/LibraryMaintenance.h"
+#include "store/Schema.h"
+
+#include <QSqlDatabase>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -344,20 +347,28 @@ void TestLibraryMaintenance::openMakesDailyAndMigrationBackups()
     }
     QCOMPARE(LM::automaticBackups(m_path).size(), 1);
 
-    // A library of the previous version is copied before the migration changes it.
-    QCOMPARE(sql(m_path, "DROP INDEX articles_title; DROP INDEX articles_source; DROP INDEX articles_published; "
-                         "PRAGMA user_version = 2"),
-             QString());
+    // A library of the previous version is copied before the migration changes it. (The file is
+    // built by the migration ladder itself, so the test holds whatever the current version is.)
+    const QString older = m_dir->filePath(u"older.sqlite"_s);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+        db.setDatabaseName(older);
+        QVERIFY(db.open());
+        QVERIFY(db.transaction());
+        QVERIFY(Schema::migrate(db, 0, ArticleStore::SchemaVersion - 1).ok());
+        QVERIFY(db.commit());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"older"_s);
     {
         ArticleStore store;
-        QVERIFY(store.open(m_path));
+        QVERIFY(store.open(older));
     }
-    backups = LM::automaticBackups(m_path);
-    QCOMPARE(backups.size(), 2);
+    backups = LM::automaticBackups(older);
     const QString before = backups.filter(u"-before-v%1"_s.arg(ArticleStore::SchemaVersion)).value(0);
     QVERIFY2(!before.isEmpty(), qPrintable(backups.join(u' ')));
-    QCOMPARE(sql(before, "PRAGMA user_version"), u"2"_s);
-    QCOMPARE(sql(m_path, "PRAGMA user_version"), QString::number(ArticleStore::SchemaVersion));
+    QCOMPARE(sql(before, "PRAGMA user_version"), QString::number(ArticleStore::SchemaVersion - 1));
+    QCOMPARE(sql(older, "PRAGMA user_version"), QString::number(ArticleStore::SchemaVersion));
 }
 
 void TestLibraryMaintenance::damagedLibraryIsNotBackedUpDaily()
