@@ -3,6 +3,7 @@
 #include "CsvReader.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,11 @@ private Q_SLOTS:
     void refusesForeignLibrary();
     void stdoutWriteErrorIsAnError_data();
     void stdoutWriteErrorIsAnError();
+    void helpAndVersionNeedNoDisplay_data();
+    void helpAndVersionNeedNoDisplay();
+    void unknownCommandListsTheCommands_data();
+    void unknownCommandListsTheCommands();
+    void cliLinksNoWidgets();
 
 private:
     QTemporaryDir m_dir;
@@ -290,6 +296,78 @@ void TestCommandLine::stdoutWriteErrorIsAnError()
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QVERIFY2(p.exitCode() != 0, "output was lost on a full disk, but lede exited 0");
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(u"standard output"_s));
+}
+
+void TestCommandLine::helpAndVersionNeedNoDisplay_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("expected");
+    for (const QString &program : {QStringLiteral(LEDE_EXECUTABLE), QStringLiteral(LEDE_CLI_EXECUTABLE)}) {
+        const QString name = QFileInfo(program).fileName();
+        QTest::newRow(qPrintable(name + u"-help"_s)) << program << u"--help"_s << u"export-csv"_s;
+        QTest::newRow(qPrintable(name + u"-version"_s)) << program << u"--version"_s << u"lede "_s;
+        QTest::newRow(qPrintable(name + u"-command-help"_s)) << program << u"list --help"_s << u"--search"_s;
+    }
+}
+
+void TestCommandLine::helpAndVersionNeedNoDisplay()
+{
+    // As over SSH: no display, and no platform plugin chosen for us.
+    QFETCH(QString, program);
+    QFETCH(QString, option);
+    QFETCH(QString, expected);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    p.setProcessEnvironment(env);
+    p.start(program, option.split(u' '));
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(p.readAllStandardOutput()).contains(expected), err.constData());
+    QVERIFY2(!err.contains("display"), err.constData());
+}
+
+void TestCommandLine::unknownCommandListsTheCommands_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("lede-typo") << QStringLiteral(LEDE_EXECUTABLE) << QStringList{u"improt"_s, u"a.txt"_s};
+    QTest::newRow("lede-future-command") << QStringLiteral(LEDE_EXECUTABLE) << QStringList{u"frobnicate"_s, u"1"_s};
+    QTest::newRow("lede-cli-typo") << QStringLiteral(LEDE_CLI_EXECUTABLE) << QStringList{u"lsit"_s};
+}
+
+void TestCommandLine::unknownCommandListsTheCommands()
+{
+    // A typo must not open the window with a "file" of that name.
+    QFETCH(QString, program);
+    QFETCH(QStringList, args);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(u"not a command"_s), qPrintable(err));
+    for (const char *command : {"import", "analyze", "export-csv", "list", "annotate"})
+        QVERIFY2(err.contains(QLatin1StringView(command)), qPrintable(err));
+}
+
+void TestCommandLine::cliLinksNoWidgets()
+{
+    QProcess ldd;
+    ldd.start(u"ldd"_s, {QStringLiteral(LEDE_CLI_EXECUTABLE)});
+    if (!ldd.waitForFinished(30000) || ldd.exitCode() != 0)
+        QSKIP("ldd is not available");
+    const QByteArray libraries = ldd.readAllStandardOutput();
+    QVERIFY(libraries.contains("libQt6Core"));
+    QVERIFY2(!libraries.contains("Widgets"), libraries.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
