@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 
+#include "io/FileAccess.h"
+#include "io/TerminalText.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -62,7 +64,8 @@ void Command::out(const QString &line)
 
 void Command::err(const QString &line)
 {
-    const QByteArray bytes = "lede: " + line.toUtf8() + '\n';
+    // One line whatever a message quotes (a file name with a newline, a title with escapes).
+    const QByteArray bytes = "lede: " + terminalSafe(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
@@ -164,7 +167,11 @@ public:
 int runOne(Command *command, int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QStringList args = app.arguments();
+    // Not app.arguments(): that turns bytes that are not UTF-8 into U+FFFD, and a file named so
+    // could not be found again. FileAccess.h keeps them.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(fileNameFromNative(argv[i]));
     args.removeAt(1); // the parser sees "lede [options] args"
     args[0] = u"lede "_s + command->name();
     const int code = command->run(args);
