@@ -49,6 +49,8 @@ QString withoutDoctypeSubset(const QString &html)
     return out;
 }
 
+Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName, bool requireWords);
+
 } // namespace
 
 QStringList ArticleImporter::supportedSuffixes()
@@ -64,16 +66,10 @@ Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
     const auto data = readRegularFile(path, MaxFileSize);
     if (!data)
         return R::failure(data.errorString());
-    auto result = importData(*data, path);
+    // A file is an article only with some words in it (importData() converts snippets too).
+    auto result = convert(*data, path, /*requireWords=*/true);
     if (!result)
         return result;
-    // A file is an article only with some words in it (importData() converts snippets too).
-    // A title made from the file name is no text of the file's.
-    const Article &a = result->article;
-    const bool titleFromName = a.title == displayFileName(QFileInfo(path).completeBaseName());
-    const QString words = titleFromName ? a.body : a.title + u'\n' + a.body;
-    if (const QString why = FormatSniffer::tooLittleText(words); !why.isEmpty())
-        return R::failure(why);
     // Stored and shown with any non-UTF-8 bytes of the name written as \xNN.
     result.value().article.path = displayFileName(QFileInfo(path).absoluteFilePath());
     return result;
@@ -81,6 +77,14 @@ Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
 
 Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, const QString &fileName)
 {
+    return convert(data, fileName, /*requireWords=*/false);
+}
+
+namespace {
+
+Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName, bool requireWords)
+{
+    constexpr qint64 MaxFileSize = ArticleImporter::MaxFileSize;
     if (data.size() > MaxFileSize)
         return Result<ImportedArticle>::failure(
             u"the data is too large (the limit is %1 MiB)"_s.arg(MaxFileSize / (1024 * 1024)));
@@ -113,6 +117,11 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
     }
     if (body.isEmpty())
         return Result<ImportedArticle>::failure(u"the file holds no article text"_s);
+    // Counted before the title is taken from the text: every word of the file once.
+    if (requireWords) {
+        if (const QString why = FormatSniffer::tooLittleText(QString(hints.title + u'\n' + body)); !why.isEmpty())
+            return Result<ImportedArticle>::failure(why);
+    }
 
     ImportedArticle imported;
     imported.warnings = decoded->warnings;
@@ -127,5 +136,7 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
                       << a.blocks.size();
     return imported;
 }
+
+} // namespace
 
 } // namespace Lede
