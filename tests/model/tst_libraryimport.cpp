@@ -154,11 +154,19 @@ void TestLibraryImport::badEntriesAreReportedNotSkipped()
     f.write("Placeholder text of several words.\n");
     f.close();
 
+    const QString vanishing = m_folder + u"/vanishing.txt"_s;
+    QFile v(vanishing);
+    QVERIFY(v.open(QIODevice::WriteOnly));
+    v.write("A story that is removed after the folder was read.\n");
+    v.close();
+
     QList<ImportOutcome> errors;
     const QStringList files = collectImportFiles({ m_folder }, &errors);
     QVERIFY(errors.isEmpty());
     QVERIFY(files.contains(loop));
     QVERIFY(files.contains(fileNameFromNative(badName)));
+    QVERIFY(files.contains(vanishing));
+    QVERIFY(QFile::remove(vanishing)); // gone between the scan and the read
     // Swapped for a FIFO after the scan.
     QVERIFY(QFile::remove(swapped));
     QCOMPARE(::mkfifo(QFile::encodeName(swapped).constData(), 0644), 0);
@@ -178,6 +186,8 @@ void TestLibraryImport::badEntriesAreReportedNotSkipped()
     QVERIFY2(outcomes[loop].message.contains(u"loop of symbolic links"_s), qPrintable(outcomes[loop].message));
     QCOMPARE(outcomes[swapped].status, ImportOutcome::Status::Failed);
     QVERIFY2(outcomes[swapped].message.contains(u"FIFO"_s), qPrintable(outcomes[swapped].message));
+    QCOMPARE(outcomes[vanishing].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[vanishing].message, u"no such file"_s);
     const ImportOutcome &named = outcomes[fileNameFromNative(badName)];
     QVERIFY2(named.status != ImportOutcome::Status::Failed, qPrintable(named.message));
     auto article = store.article(named.articleId);
