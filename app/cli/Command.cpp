@@ -22,6 +22,7 @@ std::unique_ptr<Command> makeAnalyzeCommand();
 std::unique_ptr<Command> makeExportCsvCommand();
 std::unique_ptr<Command> makeListCommand();
 std::unique_ptr<Command> makeAnnotateCommand();
+std::unique_ptr<Command> makeDeleteCommand();
 
 const std::vector<std::unique_ptr<Command>> &commands()
 {
@@ -32,6 +33,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeExportCsvCommand());
         list.push_back(makeListCommand());
         list.push_back(makeAnnotateCommand());
+        list.push_back(makeDeleteCommand());
         return list;
     }();
     return all;

@@ -89,6 +89,7 @@ private Q_SLOTS:
     void exportNeverOverwritesWhatItMustNot();
     void controlCharactersAreEscaped();
     void nonUtf8FileNameIsImportedAndShownEscaped();
+    void deleteSaysWhatWentWithTheArticle();
 
 private:
     QTemporaryDir m_dir;
@@ -506,6 +507,39 @@ void TestCommandLine::nonUtf8FileNameIsImportedAndShownEscaped()
     QVERIFY2(r.out.contains("imported: ") && r.out.contains("/in/caf\\xE9 \\xFF.txt (article 1: Cafe owners meet)"),
              r.out.constData());
     QCOMPARE(articleCount(db), 1);
+}
+
+void TestCommandLine::deleteSaysWhatWentWithTheArticle()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"del.lede"_s);
+    const QString other = dir.filePath(u"other.txt"_s);
+    writeFile(other, "Quay lights repaired\n\nThe lights on the north quay were repaired on Wednesday night.\n");
+    QCOMPARE(lede({u"import"_s, m_story, other, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"0"_s, u"4"_s, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"5"_s, u"9"_s, u"--note"_s, u"check this"_s, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"10"_s, u"12"_s, u"--db"_s, db}).code, 0);
+
+    // A bad id anywhere deletes nothing.
+    Run r = lede({u"delete"_s, u"1"_s, u"x2"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("not \"x2\""), r.err.constData());
+    QCOMPARE(articleCount(db), 2);
+
+    r = lede({u"delete"_s, u"1"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QByteArray("deleted: article 1 (Council backs tidal barrier study) with 2 highlight(s) and 1 note(s)\n"));
+    QCOMPARE(articleCount(db), 1);
+    const Run list = lede({u"list"_s, u"--db"_s, db});
+    QVERIFY(list.out.startsWith("2\tQuay lights repaired\t"));
+
+    // An id that is not there is an error; the others are still deleted.
+    r = lede({u"delete"_s, u"1"_s, u"2"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no article 1"), r.err.constData());
+    QVERIFY2(r.out.contains("deleted: article 2 (Quay lights repaired) with 0 highlight(s) and 0 note(s)"),
+             r.out.constData());
+    QCOMPARE(articleCount(db), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
