@@ -21,13 +21,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("Lede::FileAccess", text);
 }
 
-// Length of the valid UTF-8 sequence at bytes[i], or 0 when the byte there starts none.
-qsizetype validSequenceLength(QByteArrayView bytes, qsizetype i)
+// Length of the valid UTF-8 sequence at bytes[i] (its code point in *out), or 0 when the byte there
+// starts none.
+qsizetype validSequenceLength(QByteArrayView bytes, qsizetype i, char32_t *out)
 {
     const auto at = [&](qsizetype k) { return static_cast<unsigned char>(bytes[k]); };
     const unsigned char b = at(i);
-    if (b < 0x80)
+    if (b < 0x80) {
+        *out = b;
         return 1;
+    }
     qsizetype length = 0;
     char32_t min = 0;
     char32_t c = 0;
@@ -55,6 +58,7 @@ qsizetype validSequenceLength(QByteArrayView bytes, qsizetype i)
     }
     if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return 0;
+    *out = c;
     return length;
 }
 
@@ -156,25 +160,25 @@ void scanInto(const QString &folder, const std::function<bool(const QString &)> 
 
 QString fileNameFromNative(QByteArrayView bytes)
 {
+    // Decoded here, not with QString::fromUtf8(): that drops a leading byte order mark, and a name
+    // starting with one could not be opened again (found by fuzz/fuzz_textdecoder).
     QString out;
     out.reserve(bytes.size());
     qsizetype i = 0;
     while (i < bytes.size()) {
-        // Copy the longest valid run at once.
-        qsizetype runEnd = i;
-        while (runEnd < bytes.size()) {
-            const qsizetype n = validSequenceLength(bytes, runEnd);
-            if (n == 0)
-                break;
-            runEnd += n;
+        char32_t c = 0;
+        if (const qsizetype n = validSequenceLength(bytes, i, &c); n > 0) {
+            if (QChar::requiresSurrogates(c)) {
+                out += QChar(QChar::highSurrogate(c));
+                out += QChar(QChar::lowSurrogate(c));
+            } else {
+                out += QChar(char16_t(c));
+            }
+            i += n;
+        } else {
+            out += QChar(char16_t(0xDC00 + static_cast<unsigned char>(bytes[i])));
+            ++i;
         }
-        if (runEnd > i) {
-            out += QString::fromUtf8(bytes.sliced(i, runEnd - i));
-            i = runEnd;
-            continue;
-        }
-        out += QChar(char16_t(0xDC00 + static_cast<unsigned char>(bytes[i])));
-        ++i;
     }
     return out;
 }

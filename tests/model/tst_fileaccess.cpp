@@ -59,6 +59,8 @@ void TestFileAccess::nameRoundTrip_data()
     QTest::newRow("lone-ff") << QByteArray("\xFF") << u"\\xFF"_s;
     QTest::newRow("truncated-sequence") << QByteArray("a\xE2\x80.txt") << u"a\\xE2\\x80.txt"_s;
     QTest::newRow("encoded-surrogate") << QByteArray("\xED\xB2\x80") << u"\\xED\\xB2\\x80"_s;
+    QTest::newRow("leading-bom-kept") << QByteArray("\xEF\xBB\xBFnote.txt") << u"\uFEFFnote.txt"_s;
+    QTest::newRow("supplementary-with-low-surrogate-dc80") << QByteArray("\xF0\x90\x82\x80") << QString::fromUcs4(U"\U00010080", 1);
     QTest::newRow("overlong-slash") << QByteArray("\xC0\xAF") << u"\\xC0\\xAF"_s;
 }
 
