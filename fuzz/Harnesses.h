@@ -18,17 +18,16 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
-#define LEDE_FUZZ_CHECK(condition)                                                                  \
-    do {                                                                                            \
-        if (!(condition)) {                                                                         \
-            std::fprintf(stderr, "check failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__);     \
-            std::abort();                                                                           \
-        }                                                                                           \
+#define LEDE_FUZZ_CHECK(condition)                                                                           \
+    do {                                                                                                     \
+        if (!(condition)) {                                                                                  \
+            std::fprintf(stderr, "check failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__);              \
+            std::abort();                                                                                    \
+        }                                                                                                    \
     } while (false)
 
 namespace LedeFuzz {
@@ -96,8 +95,8 @@ inline int wireCopy(const uint8_t *data, size_t size)
         lastStart = b.span.start;
     }
     // The building blocks on the first line and paragraph alone.
-    const QStringView first = QStringView(text).left(text.indexOf(QLatin1Char('\n')) < 0 ? text.size()
-                                                                                        : text.indexOf(QLatin1Char('\n')));
+    const QStringView first = QStringView(text).left(
+        text.indexOf(QLatin1Char('\n')) < 0 ? text.size() : text.indexOf(QLatin1Char('\n')));
     (void)WireCopyParser::parseByline(first);
     (void)WireCopyParser::parseDateLine(first);
     (void)WireCopyParser::isCrosshead(first);
@@ -116,7 +115,8 @@ inline int markup(const uint8_t *data, size_t size)
     const bool html = data[0] & 1;
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     const QString text = QString::fromUtf8(bytes);
-    const MarkupImporter::Converted converted = html ? MarkupImporter::fromHtml(text) : MarkupImporter::fromMarkdown(text);
+    const MarkupImporter::Converted converted
+        = html ? MarkupImporter::fromHtml(text) : MarkupImporter::fromMarkdown(text);
     for (const Span &s : converted.hints.headings)
         LEDE_FUZZ_CHECK(LedeFuzz::inside(s, converted.text));
     (void)MarkupImporter::decodeEntities(text);

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/TerminalText.h"
 #include "store/ArticleStore.h"
 

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -58,29 +57,37 @@ ExportTarget::Verdict ExportTarget::check(const QString &path, const QString &li
         if (errno == ENOENT) {
             struct stat link;
             if (::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode))
-                return { Kind::Forbidden, tr("%1 is a symbolic link to a missing file").arg(displayFileName(path)) };
+                return { Kind::Forbidden,
+                         tr("%1 is a symbolic link to a missing file").arg(displayFileName(path)) };
             return { Kind::NewFile, {} };
         }
-        return { Kind::Forbidden, tr("cannot use %1: %2").arg(displayFileName(path), fileErrorMessage(errno)) };
+        return { Kind::Forbidden,
+                 tr("cannot use %1: %2").arg(displayFileName(path), fileErrorMessage(errno)) };
     }
     if (S_ISDIR(target.st_mode))
         return { Kind::Forbidden, tr("%1 is a folder; name a file to write").arg(displayFileName(path)) };
     if (!S_ISREG(target.st_mode)) {
         const QString what = S_ISFIFO(target.st_mode) ? tr("a FIFO (named pipe)")
-            : S_ISSOCK(target.st_mode)                 ? tr("a socket")
-                                                       : tr("a device");
-        return { Kind::Forbidden, tr("%1 is %2; an export is written only to a regular file").arg(displayFileName(path), what) };
+            : S_ISSOCK(target.st_mode)                ? tr("a socket")
+                                                      : tr("a device");
+        return {
+            Kind::Forbidden,
+            tr("%1 is %2; an export is written only to a regular file").arg(displayFileName(path), what)
+        };
     }
     if (!libraryPath.isEmpty()) {
         const QString targetCanonical = canonical(path);
         for (const QString &suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s }) {
             const QString libraryFile = libraryPath + suffix;
             struct stat lib;
-            const bool same = (::stat(fileNameToNative(libraryFile).constData(), &lib) == 0 && sameFile(lib, target))
+            const bool same
+                = (::stat(fileNameToNative(libraryFile).constData(), &lib) == 0 && sameFile(lib, target))
                 || (!targetCanonical.isEmpty() && targetCanonical == canonical(libraryFile));
             if (same) {
-                return { Kind::Forbidden,
-                         tr("%1 is the library itself; an export never overwrites it").arg(displayFileName(path)) };
+                return {
+                    Kind::Forbidden,
+                    tr("%1 is the library itself; an export never overwrites it").arg(displayFileName(path))
+                };
             }
         }
     }

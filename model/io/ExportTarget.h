@@ -22,10 +22,10 @@ class ExportTarget final
 {
 public:
     enum class Kind {
-        NewFile,        // nothing there yet
-        Replaceable,    // an empty file or a previous export: replace without asking
-        OtherFile,      // a regular file that is not an export: replace only when confirmed
-        Forbidden,      // the library, a folder, a device, a FIFO, a socket: never
+        NewFile, // nothing there yet
+        Replaceable, // an empty file or a previous export: replace without asking
+        OtherFile, // a regular file that is not an export: replace only when confirmed
+        Forbidden, // the library, a folder, a device, a FIFO, a socket: never
     };
     struct Verdict
     {

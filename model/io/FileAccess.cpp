@@ -2,7 +2,6 @@
 #include "FileAccess.h"
 
 #include <QCoreApplication>
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -91,7 +90,10 @@ QString tooLarge(qint64 size, qint64 maxSize)
 class Descriptor final
 {
 public:
-    explicit Descriptor(int fd) : m_fd(fd) { }
+    explicit Descriptor(int fd)
+        : m_fd(fd)
+    {
+    }
     ~Descriptor()
     {
         if (m_fd >= 0)

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace Lede {
@@ -45,8 +44,8 @@ struct SkippedEntry
 
 struct FolderScan
 {
-    QStringList files;              // sorted
-    QList<SkippedEntry> skipped;    // unreadable folders, entries whose type cannot be read
+    QStringList files; // sorted
+    QList<SkippedEntry> skipped; // unreadable folders, entries whose type cannot be read
 };
 
 // Lists the files below `folder` (recursively) whose names `wanted` accepts. Hidden entries (".x")

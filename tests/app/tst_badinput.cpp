@@ -13,7 +13,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -77,10 +76,11 @@ void TestBadInput::initTestCase()
     m_runtime = m_dir.filePath(u"runtime"_s);
     QVERIFY(QDir().mkpath(m_runtime));
     const QString story = m_dir.filePath(u"seed.txt"_s);
-    QVERIFY(writeFile(story, "Ferry timetable changes\n\nThe island ferry will leave an hour earlier from "
-                             "Monday, the operator said.\n"));
+    QVERIFY(writeFile(story,
+                      "Ferry timetable changes\n\nThe island ferry will leave an hour earlier from "
+                      "Monday, the operator said.\n"));
     QProcess p;
-    p.start(QStringLiteral(LEDE_CLI_EXECUTABLE), {u"import"_s, story, u"--db"_s, m_seed});
+    p.start(QStringLiteral(LEDE_CLI_EXECUTABLE), { u"import"_s, story, u"--db"_s, m_seed });
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
     // Close the WAL into the main file so that a byte copy is the whole library.
@@ -102,8 +102,9 @@ void TestBadInput::initTestCase()
     QVERIFY(QDir().mkpath(r + u"/empty-folder"_s));
     QVERIFY(QDir().mkpath(r + u"/folder-loop"_s));
     QCOMPARE(::symlink("../folder-loop", QFile::encodeName(r + u"/folder-loop/again"_s).constData()), 0);
-    QVERIFY(writeFile(r + u"/folder-loop/story.txt"_s, "Quay lights repaired\n\nThe lights on the north quay were "
-                                                       "repaired on Wednesday night.\n"));
+    QVERIFY(writeFile(r + u"/folder-loop/story.txt"_s,
+                      "Quay lights repaired\n\nThe lights on the north quay were "
+                      "repaired on Wednesday night.\n"));
 
     // At the size limit: a short article padded with blank lines to exactly the limit, and one byte over.
     const QByteArray article = "Quay report\n\nThe quay report was published on Thursday morning.\n";
@@ -127,7 +128,7 @@ void TestBadInput::corpusIsWhatTheScriptMakes()
     // The committed corpus and its script agree: the script is the corpus's source.
     QTemporaryDir made;
     QProcess sh;
-    sh.start(u"/bin/sh"_s, {Corpus + u"/make-bad-inputs.sh"_s, made.path()});
+    sh.start(u"/bin/sh"_s, { Corpus + u"/make-bad-inputs.sh"_s, made.path() });
     QVERIFY(sh.waitForFinished(120000));
     QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
     const QStringList names = QDir(made.path()).entryList(QDir::Files, QDir::Name);
@@ -206,14 +207,16 @@ void TestBadInput::import_data()
     refused("entity-bomb.txt", "XML document (<lolz>)");
 
     const auto imported = [](const char *name, Expect expect, const char *message, int seconds = 60) {
-        QTest::newRow(name) << Corpus + u'/' + QString::fromUtf8(name) << int(expect) << QString::fromUtf8(message)
-                            << seconds;
+        QTest::newRow(name) << Corpus + u'/' + QString::fromUtf8(name) << int(expect)
+                            << QString::fromUtf8(message) << seconds;
     };
     imported("truncated-utf8.txt", Expect::ImportedWithWarning, "ends in the middle of a UTF-8 character");
-    imported("truncated-utf16le.txt", Expect::ImportedWithWarning, "ends in the middle of a UTF-16LE character");
+    imported("truncated-utf16le.txt", Expect::ImportedWithWarning,
+             "ends in the middle of a UTF-16LE character");
     imported("entity-bomb.html", Expect::Imported, "(article 2: Quay vote passes)");
     imported("deeply-nested.html", Expect::Imported, "(article 2: The harbour board voted on Tuesday");
-    imported("deeply-nested-unclosed.html", Expect::Imported, "(article 2: The harbour board voted on Tuesday");
+    imported("deeply-nested-unclosed.html", Expect::Imported,
+             "(article 2: The harbour board voted on Tuesday");
     imported("deeply-nested-quote.md", Expect::Imported, "(article 2: ");
     imported("escape-title.txt", Expect::Imported, "(article 2: Quay \\x1B[2J\\x1B]0;owned\\x07vote passes)");
 
@@ -230,10 +233,13 @@ void TestBadInput::import_data()
     runtime("dangling-symlink", r + u"/dangling.txt"_s, Expect::Refused, "a symbolic link to a missing file");
     runtime("missing", r + u"/missing.txt"_s, Expect::Refused, "no such file or folder");
     runtime("empty-folder", r + u"/empty-folder"_s, Expect::Refused, "the folder holds no article files");
-    runtime("folder-with-link-to-itself", r + u"/folder-loop"_s, Expect::Imported, "(article 2: Quay lights repaired)");
-    runtime("over-size-limit", r + u"/over-limit.txt"_s, Expect::Refused, "the file is too large (50.0 MiB; the limit is 50 MiB)");
+    runtime("folder-with-link-to-itself", r + u"/folder-loop"_s, Expect::Imported,
+            "(article 2: Quay lights repaired)");
+    runtime("over-size-limit", r + u"/over-limit.txt"_s, Expect::Refused,
+            "the file is too large (50.0 MiB; the limit is 50 MiB)");
     runtime("at-size-limit", r + u"/at-limit.txt"_s, Expect::Imported, "(article 2: Quay report)", 240);
-    runtime("single-10mb-line", r + u"/long-line.txt"_s, Expect::Imported, "(article 2: the quay is wide", 600);
+    runtime("single-10mb-line", r + u"/long-line.txt"_s, Expect::Imported, "(article 2: the quay is wide",
+            600);
 }
 
 void TestBadInput::import()
@@ -253,7 +259,7 @@ void TestBadInput::import()
     QProcess p;
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(LEDE_CLI_EXECUTABLE), {u"import"_s, path, u"--db"_s, db});
+    p.start(QStringLiteral(LEDE_CLI_EXECUTABLE), { u"import"_s, path, u"--db"_s, db });
     const bool finished = p.waitForFinished(seconds * 1000);
     if (!finished) {
         p.kill();
@@ -272,7 +278,7 @@ void TestBadInput::import()
         QCOMPARE(errLines.size(), 1);
         QVERIFY2(errLines.first().startsWith(u"lede: error: "_s), qPrintable(err));
         QVERIFY2(errLines.first().contains(message), qPrintable(err));
-        QCOMPARE(outLines, QStringList{u"0 imported, 0 already present, 1 failed"_s});
+        QCOMPARE(outLines, QStringList { u"0 imported, 0 already present, 1 failed"_s });
         QCOMPARE(articleCount(db), 1);
         if (regular)
             QCOMPARE(fileBytes(path), before);
@@ -301,9 +307,10 @@ void TestBadInput::unreadableAsAnOrdinaryUser_data()
     QTest::addColumn<QString>("what");
     QTest::addColumn<QString>("message");
     QTest::newRow("unreadable-file") << u"file"_s << u"locked.txt: permission denied"_s;
-    QTest::newRow("unreadable-folder") << u"folder"_s << u"locked: cannot read the folder: permission denied"_s;
-    QTest::newRow("unreadable-subfolder-beside-a-good-file") << u"subfolder"_s
-                                                              << u"locked: cannot read the folder: permission denied"_s;
+    QTest::newRow("unreadable-folder")
+        << u"folder"_s << u"locked: cannot read the folder: permission denied"_s;
+    QTest::newRow("unreadable-subfolder-beside-a-good-file")
+        << u"subfolder"_s << u"locked: cannot read the folder: permission denied"_s;
 }
 
 void TestBadInput::unreadableAsAnOrdinaryUser()
@@ -313,11 +320,14 @@ void TestBadInput::unreadableAsAnOrdinaryUser()
     QFETCH(QString, message);
     QStringList prefix;
     if (::geteuid() == 0) {
-        prefix = {u"/usr/bin/setpriv"_s, u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, u"--"_s};
+        prefix
+            = { u"/usr/bin/setpriv"_s, u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, u"--"_s };
         QProcess probe;
-        probe.start(prefix.first(), prefix.mid(1) + QStringList{QStringLiteral(LEDE_CLI_EXECUTABLE), u"--version"_s});
+        probe.start(prefix.first(),
+                    prefix.mid(1) + QStringList { QStringLiteral(LEDE_CLI_EXECUTABLE), u"--version"_s });
         if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
-            QSKIP("running as root and cannot run lede-cli as nobody (setpriv, or the build folder is not readable)");
+            QSKIP("running as root and cannot run lede-cli as nobody (setpriv, or the build folder is not "
+                  "readable)");
     }
     QTemporaryDir dir;
     QCOMPARE(::chmod(QFile::encodeName(dir.path()).constData(), 0777), 0);
@@ -341,12 +351,13 @@ void TestBadInput::unreadableAsAnOrdinaryUser()
         if (what == u"folder"_s)
             target = locked;
         else
-            QVERIFY(writeFile(folder + u"/good.txt"_s, "Gate reopens\n\nThe quay gate reopened on Friday after repairs.\n"));
+            QVERIFY(writeFile(folder + u"/good.txt"_s,
+                              "Gate reopens\n\nThe quay gate reopened on Friday after repairs.\n"));
     }
     QCOMPARE(::chmod(QFile::encodeName(locked).constData(), 0), 0);
 
     QProcess p;
-    const QStringList args{QStringLiteral(LEDE_CLI_EXECUTABLE), u"import"_s, target, u"--db"_s, db};
+    const QStringList args { QStringLiteral(LEDE_CLI_EXECUTABLE), u"import"_s, target, u"--db"_s, db };
     const QStringList command = prefix + args;
     p.start(command.first(), command.mid(1));
     QVERIFY(p.waitForFinished(60000));

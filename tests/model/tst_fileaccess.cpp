@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -60,7 +59,8 @@ void TestFileAccess::nameRoundTrip_data()
     QTest::newRow("truncated-sequence") << QByteArray("a\xE2\x80.txt") << u"a\\xE2\\x80.txt"_s;
     QTest::newRow("encoded-surrogate") << QByteArray("\xED\xB2\x80") << u"\\xED\\xB2\\x80"_s;
     QTest::newRow("leading-bom-kept") << QByteArray("\xEF\xBB\xBFnote.txt") << u"\uFEFFnote.txt"_s;
-    QTest::newRow("supplementary-with-low-surrogate-dc80") << QByteArray("\xF0\x90\x82\x80") << QString::fromUcs4(U"\U00010080", 1);
+    QTest::newRow("supplementary-with-low-surrogate-dc80")
+        << QByteArray("\xF0\x90\x82\x80") << QString::fromUcs4(U"\U00010080", 1);
     QTest::newRow("overlong-slash") << QByteArray("\xC0\xAF") << u"\\xC0\\xAF"_s;
 }
 
@@ -182,7 +182,8 @@ void TestFileAccess::scanReportsUnreadableFolder()
     QVERIFY(scan.files.isEmpty());
     QCOMPARE(scan.skipped.size(), 1);
     QCOMPARE(scan.skipped.first().path, locked);
-    QVERIFY2(scan.skipped.first().reason.contains(u"permission denied"_s), qPrintable(scan.skipped.first().reason));
+    QVERIFY2(scan.skipped.first().reason.contains(u"permission denied"_s),
+             qPrintable(scan.skipped.first().reason));
 }
 
 void TestFileAccess::scanListsSortedWantedFiles()
@@ -197,11 +198,11 @@ void TestFileAccess::scanListsSortedWantedFiles()
     writeNative(dir.filePath(u".hidden/d.txt"_s).toUtf8(), "d");
     // A link back up must not make the scan go round for ever.
     QCOMPARE(::symlink("..", dir.filePath(u"sub/up"_s).toUtf8().constData()), 0);
-    const FolderScan scan = scanFolder(dir.path() + u"/"_s, [](const QString &n) {
-        return n.endsWith(u".txt"_s) || n.endsWith(u".md"_s);
-    });
+    const FolderScan scan = scanFolder(
+        dir.path() + u"/"_s, [](const QString &n) { return n.endsWith(u".txt"_s) || n.endsWith(u".md"_s); });
     QCOMPARE(scan.files,
-             QStringList({ dir.filePath(u"a.md"_s), dir.filePath(u"b.txt"_s), dir.filePath(u"sub/deeper/c.txt"_s) }));
+             QStringList(
+                 { dir.filePath(u"a.md"_s), dir.filePath(u"b.txt"_s), dir.filePath(u"sub/deeper/c.txt"_s) }));
     QVERIFY(scan.skipped.isEmpty());
 }
 
@@ -213,9 +214,12 @@ void TestFileAccess::terminalSafe_data()
                                      << u"Council backs “tidal” barrier \\ study 🌊"_s;
     QTest::newRow("ansi-escape") << u"Red \x1B[31mtitle\x1B[0m"_s << u"Red \\x1B[31mtitle\\x1B[0m"_s;
     QTest::newRow("newline-tab-cr") << u"two\nlines\tand\rreturn"_s << u"two\\nlines\\tand\\rreturn"_s;
-    QTest::newRow("bell-and-del") << u"a\x07" u"b\x7F"_s << u"a\\x07b\\x7F"_s;
+    QTest::newRow("bell-and-del") << u"a\x07"
+                                     u"b\x7F"_s
+                                  << u"a\\x07b\\x7F"_s;
     QTest::newRow("c1-csi") << QString(u"x"_s + QChar(0x9B) + u"2J"_s) << u"x\\x9B2J"_s;
-    QTest::newRow("bidi-override") << QString(u"abc"_s + QChar(0x202E) + u"txt.exe"_s) << u"abc\\u202Etxt.exe"_s;
+    QTest::newRow("bidi-override") << QString(u"abc"_s + QChar(0x202E) + u"txt.exe"_s)
+                                   << u"abc\\u202Etxt.exe"_s;
     QTest::newRow("line-separator") << QString(u"a"_s + QChar(0x2028) + u"b"_s) << u"a\\u2028b"_s;
     QTest::newRow("lone-high-surrogate") << QString(u"a"_s + QChar(0xD800) + u"b"_s) << u"a\\uD800b"_s;
 }

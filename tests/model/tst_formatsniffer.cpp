@@ -37,14 +37,22 @@ void TestFormatSniffer::binaryKinds_data()
     QTest::newRow("jpeg") << QByteArray("\xFF\xD8\xFF\xE0\0\x10JFIF", 10) << u"JPEG"_s;
     QTest::newRow("gif") << QByteArray("GIF89a\x01\0\x01\0", 10) << u"GIF"_s;
     QTest::newRow("webp") << QByteArray("RIFF\x24\0\0\0WEBPVP8 ", 16) << u"WebP"_s;
-    QTest::newRow("elf") << QByteArray("\x7F" "ELF\x02\x01\x01\0", 8) << u"ELF"_s;
+    QTest::newRow("elf") << QByteArray("\x7F"
+                                       "ELF\x02\x01\x01\0",
+                                       8)
+                         << u"ELF"_s;
     QTest::newRow("gzip") << QByteArray("\x1F\x8B\x08\0", 4) << u"gzip"_s;
-    QTest::newRow("xz") << QByteArray("\xFD" "7zXZ\0\0", 7) << u"xz"_s;
+    QTest::newRow("xz") << QByteArray("\xFD"
+                                      "7zXZ\0\0",
+                                      7)
+                        << u"xz"_s;
     QTest::newRow("sqlite") << QByteArray("SQLite format 3\0\x10\0", 19) << u"SQLite"_s;
     QTest::newRow("ole-doc") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << u"Office"_s;
     QTest::newRow("tar") << QByteArray(QByteArray(257, 'a') + "ustar\0" + QByteArray(100, '\0')) << u"tar"_s;
-    QTest::newRow("windows-exe") << QByteArray(QByteArray("MZ\x90\0\x03\0", 6) + QByteArray(70, '\0')) << u"Windows"_s;
-    QTest::newRow("text-starting-MZ") << QByteArray("MZ Holdings said on Monday that profits rose.") << QString();
+    QTest::newRow("windows-exe") << QByteArray(QByteArray("MZ\x90\0\x03\0", 6) + QByteArray(70, '\0'))
+                                 << u"Windows"_s;
+    QTest::newRow("text-starting-MZ")
+        << QByteArray("MZ Holdings said on Monday that profits rose.") << QString();
     QTest::newRow("text-starting-ID") << QByteArray("IDs were checked at the door.") << QString();
     QTest::newRow("plain-text") << QByteArray("The council met on Tuesday.") << QString();
 }
@@ -66,17 +74,19 @@ void TestFormatSniffer::markup_data()
     QTest::addColumn<QString>("reason"); // empty: accepted
     QTest::newRow("rtf") << u"{\\rtf1\\ansi\\deff0 {\\fonttbl}}"_s << u"RTF is not supported yet"_s;
     QTest::newRow("rtf-after-blank") << u"\n  {\\rtf1 Hello}"_s << u"RTF"_s;
-    QTest::newRow("rss") << u"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>"_s << u"RSS feed"_s;
+    QTest::newRow("rss") << u"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>"_s
+                         << u"RSS feed"_s;
     QTest::newRow("rss-no-prolog") << u"<rss version=\"2.0\"><channel/></rss>"_s << u"RSS feed"_s;
     QTest::newRow("rdf") << u"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>"_s << u"RSS feed"_s;
     QTest::newRow("atom") << u"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- c -->\n<feed xmlns=\"x\"/>"_s
                           << u"Atom feed"_s;
-    QTest::newRow("other-xml") << u"<?xml version=\"1.0\"?><note><to>A</to></note>"_s << u"XML document (<note>)"_s;
+    QTest::newRow("other-xml") << u"<?xml version=\"1.0\"?><note><to>A</to></note>"_s
+                               << u"XML document (<note>)"_s;
     QTest::newRow("entity-bomb-xml")
         << u"<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]><lolz>&lol2;</lolz>"_s
         << u"XML document (<lolz>)"_s;
-    QTest::newRow("xhtml") << u"<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"_s
-                           << QString();
+    QTest::newRow("xhtml")
+        << u"<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"_s << QString();
     QTest::newRow("html") << u"<!doctype html><html><p>Hello</p></html>"_s << QString();
     QTest::newRow("postscript") << u"%!PS-Adobe-3.0\n"_s << u"PostScript"_s;
     QTest::newRow("text-with-brace") << u"{Draft} The council met."_s << QString();
@@ -121,19 +131,22 @@ void TestFormatSniffer::importRefusals_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("rtf-as-txt") << QByteArray("{\\rtf1\\ansi Council meets today about the barrier.}") << u"a.txt"_s
-                                << u"RTF"_s;
-    QTest::newRow("rss-as-txt") << QByteArray("<?xml version=\"1.0\"?><rss><channel><title>News</title></channel></rss>")
+    QTest::newRow("rtf-as-txt") << QByteArray("{\\rtf1\\ansi Council meets today about the barrier.}")
+                                << u"a.txt"_s << u"RTF"_s;
+    QTest::newRow("rss-as-txt") << QByteArray(
+        "<?xml version=\"1.0\"?><rss><channel><title>News</title></channel></rss>")
                                 << u"feed.txt"_s << u"RSS"_s;
-    QTest::newRow("atom-as-html") << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>")
+    QTest::newRow("atom-as-html") << QByteArray(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title></feed>")
                                   << u"feed.html"_s << u"Atom"_s;
     QTest::newRow("quotes-only") << QByteArray(100000, '"') << u"q.txt"_s << u"too little text"_s;
     QTest::newRow("single-token") << QByteArray("Word\n") << u"w.txt"_s << u"too little text"_s;
     QTest::newRow("x-per-line") << QByteArray("x\nx\nx\nx\nx\n") << u"x.txt"_s << u"too little text"_s;
     // The title made from a long file name does not count as the file's words.
-    QTest::newRow("x-per-line-long-name") << QByteArray("x\nx\nx\n") << u"notes from the long meeting.txt"_s
-                                          << u"too little text"_s;
-    QTest::newRow("markdown-only-markers") << QByteArray("# *\n\n> **\n") << u"m.md"_s << u"too little text"_s;
+    QTest::newRow("x-per-line-long-name")
+        << QByteArray("x\nx\nx\n") << u"notes from the long meeting.txt"_s << u"too little text"_s;
+    QTest::newRow("markdown-only-markers")
+        << QByteArray("# *\n\n> **\n") << u"m.md"_s << u"too little text"_s;
     QTest::newRow("pdf-as-txt") << QByteArray("%PDF-1.4\n1 0 obj\n") << u"p.txt"_s << u"PDF"_s;
 }
 
