@@ -10,4 +10,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     cmake ninja-build g++ pkgconf sqlite3 libsqlite3-dev libxlsxwriter-dev \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev \
     qt6-qpa-plugins fonts-dejavu-core \
-    xvfb xauth imagemagick xdotool >/dev/null
+    xvfb xauth imagemagick xdotool \
+    clang libclang-rt-14-dev >/dev/null
+# clang and its runtime (libFuzzer, sanitizers) are for fuzz/run.sh only.

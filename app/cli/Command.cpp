@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 
+#include "io/FileAccess.h"
+#include "io/TerminalText.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -24,6 +26,7 @@ std::unique_ptr<Command> makeAnnotateCommand();
 std::unique_ptr<Command> makeLayersCommand();
 std::unique_ptr<Command> makeCorrectCommand();
 std::unique_ptr<Command> makeReanalyzeCommand();
+std::unique_ptr<Command> makeDeleteCommand();
 
 const std::vector<std::unique_ptr<Command>> &commands()
 {
@@ -38,6 +41,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeLayersCommand());
         list.push_back(makeCorrectCommand());
         list.push_back(makeReanalyzeCommand());
+        list.push_back(makeDeleteCommand());
         return list;
     }();
     return all;
@@ -70,7 +74,8 @@ void Command::out(const QString &line)
 
 void Command::err(const QString &line)
 {
-    const QByteArray bytes = "lede: " + line.toUtf8() + '\n';
+    // One line whatever a message quotes (a file name with a newline, a title with escapes).
+    const QByteArray bytes = "lede: " + terminalSafe(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
@@ -172,7 +177,11 @@ public:
 int runOne(Command *command, int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QStringList args = app.arguments();
+    // Not app.arguments(): that turns bytes that are not UTF-8 into U+FFFD, and a file named so
+    // could not be found again. FileAccess.h keeps them.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(fileNameFromNative(argv[i]));
     args.removeAt(1); // the parser sees "lede [options] args"
     args[0] = u"lede "_s + command->name();
     const int code = command->run(args);

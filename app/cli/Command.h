@@ -35,8 +35,8 @@ public:
 
 protected:
     // Shared plumbing for the commands' implementations.
-    static void out(const QString &line);  // one line to stdout
-    static void err(const QString &line);  // "lede: " + line to stderr
+    static void out(const QString &line);  // one line to stdout (callers make quoted text terminalSafe)
+    static void err(const QString &line);  // "lede: " + terminalSafe(line) to stderr
     static int usageError(const QString &message);
     static QCommandLineOption dbOption();
     static QString libraryPath(const QCommandLineParser &parser);

@@ -2,6 +2,7 @@
 #include "Command.h"
 
 #include "io/CsvExporter.h"
+#include "io/ExportTarget.h"
 #include "io/LibraryImport.h"
 #include "store/ArticleStore.h"
 
@@ -38,6 +39,8 @@ int ExportCsvCommand::run(const QStringList &args)
     parser.addOption(QCommandLineOption(u"article"_s, tr("Only this article (repeatable)."), tr("ID")));
     parser.addOption(QCommandLineOption(u"tag"_s, tr("Only annotations with this tag or one below it."), tr("PATH")));
     parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("Write to FILE instead of stdout."), tr("FILE")));
+    parser.addOption(QCommandLineOption(u"force"_s, tr("Replace FILE even when it is not a previous export (never the "
+                                                       "library, a folder, a device or a FIFO).")));
     parser.addOption(QCommandLineOption(u"include"_s, tr("Also export automatic layers: quotes,entities,figures."),
                                         tr("LAYERS")));
     parser.addOption(QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
@@ -68,6 +71,15 @@ int ExportCsvCommand::run(const QStringList &args)
                 query.includeFigures = true;
             else
                 return usageError(tr("export-csv: unknown layer \"%1\" (use quotes, entities, figures)").arg(name));
+        }
+    }
+    // Before anything else: an export never lands on the library, a device or a FIFO, and replaces
+    // another file only when it is a previous export or the user says --force.
+    if (parser.isSet(u"output"_s)) {
+        const Status target = ExportTarget::allow(parser.value(u"output"_s), libraryPath(parser), parser.isSet(u"force"_s));
+        if (!target) {
+            err(tr("export-csv: %1").arg(target.errorString()));
+            return 1;
         }
     }
     ArticleStore store;

@@ -2,6 +2,7 @@
 #include "Command.h"
 
 #include "io/LibraryImport.h"
+#include "io/TerminalText.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -58,11 +59,13 @@ int ImportCommand::run(const QStringList &args)
         switch (o.status) {
         case ImportOutcome::Status::Imported:
             ++imported;
-            out(tr("imported: %1 (article %2: %3)").arg(file).arg(o.articleId).arg(o.title));
+            // Path and title are escaped: a newline in a name or ESC in a title stays on its line.
+            out(tr("imported: %1 (article %2: %3)")
+                    .arg(terminalSafe(file), QString::number(o.articleId), terminalSafe(o.title)));
             break;
         case ImportOutcome::Status::AlreadyPresent:
             ++present;
-            out(tr("already present: %1 (article %2)").arg(file).arg(o.articleId));
+            out(tr("already present: %1 (article %2)").arg(terminalSafe(file), QString::number(o.articleId)));
             break;
         case ImportOutcome::Status::Failed:
             failures.append(o);

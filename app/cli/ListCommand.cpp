@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 
+#include "io/TerminalText.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -48,7 +49,7 @@ int ListCommand::run(const QStringList &args)
         return 1;
     }
     for (const ArticleSummary &a : *list) {
-        out(QString::number(a.id) + u'\t' + oneLine(a.title) + u'\t' + oneLine(a.source) + u'\t'
+        out(QString::number(a.id) + u'\t' + terminalSafe(oneLine(a.title)) + u'\t' + terminalSafe(oneLine(a.source)) + u'\t'
             + (a.published.isValid() ? a.published.toString(Qt::ISODate) : QString()) + u'\t'
             + QString::number(a.annotationCount));
     }

@@ -22,8 +22,12 @@ struct ImportedArticle
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
 // blocks, path and contentHash (hex SHA-256 of the UTF-8 body) set; id and importedAt are left for
 // the store. The title is never empty: with nothing better it is the file's base name. On failure
-// the message is one line: the path is missing or a directory, the file is over MaxFileSize, empty,
-// binary, undecodable, or holds no text. Nothing is ever fetched from the network.
+// the message is one line: the path is missing, a directory, a FIFO, a device or a loop of links,
+// the file is over MaxFileSize, empty, binary (FormatSniffer::binaryKind names the kind),
+// undecodable, RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
+// also refuses a file with too little text to be an article (FormatSniffer::tooLittleText);
+// importData() does not, so that short snippets still convert. Only regular files are read, never
+// blocking (see FileAccess.h). Nothing is ever fetched from the network.
 class ArticleImporter final
 {
 public:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CsvExporter.h"
 
+#include "ExportTarget.h"
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -240,6 +241,9 @@ Status CsvExporter::write(const ArticleStore &store, const ExportQuery &query, c
 Status CsvExporter::writeFile(const ArticleStore &store, const ExportQuery &query, const CsvOptions &options,
                               const QString &path, const Progress &progress)
 {
+    // Whoever asks (command line, window), an export never lands on the library, a device or a FIFO.
+    if (Status s = ExportTarget::allow(path, store.path(), /*confirmed=*/true); !s)
+        return s;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Status::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));

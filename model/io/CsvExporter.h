@@ -23,9 +23,9 @@ struct CsvOptions
 // code point offsets. Rows are streamed from the store and encoded in chunks, so memory stays flat
 // however large the library.
 //
-// write() reports a failed write (a full disk) or a cancel as an error Status; writeFile() goes
-// through QSaveFile, so on any failure the previous file at `path` (if any) is left as it was and no
-// partial file appears.
+// write() reports a failed write (a full disk) or a cancel as an error Status; writeFile() refuses
+// what ExportTarget forbids (the library, a folder, a device, a FIFO) and goes through QSaveFile, so
+// on any failure the previous file at `path` (if any) is left as it was and no partial file appears.
 class CsvExporter final
 {
 public:

@@ -4,11 +4,13 @@
 #include "Logging.h"
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
+#include "io/FileAccess.h"
 
 #include <QCoreApplication>
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFileInfo>
+
+#include <cerrno>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
@@ -30,25 +32,39 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
     QStringList patterns;
     for (const QString &suffix : suffixes)
         patterns.append(u"*."_s + suffix);
+    const auto fail = [errors](const QString &path, const QString &reason) {
+        if (errors)
+            errors->append({ path, ImportOutcome::Status::Failed, 0, {}, reason, {} });
+    };
+    const auto wanted = [&suffixes](const QString &name) {
+        const qsizetype dot = name.lastIndexOf(u'.');
+        return dot > 0 && suffixes.contains(name.sliced(dot + 1).toLower());
+    };
     for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            if (errors)
-                errors->append({path, ImportOutcome::Status::Failed, 0, {}, tr("no such file or folder"), {}});
+        // stat() follows links, so a loop or a dangling link is named as such, not "no such file".
+        const QByteArray native = fileNameToNative(path);
+        struct stat st;
+        if (::stat(native.constData(), &st) != 0) {
+            const int error = errno;
+            struct stat link;
+            if (error == ENOENT && ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode))
+                fail(path, tr("a symbolic link to a missing file"));
+            else if (error == ENOENT)
+                fail(path, tr("no such file or folder"));
+            else
+                fail(path, fileErrorMessage(error));
             continue;
         }
-        if (!info.isDir()) {
-            files.append(path);
+        if (!S_ISDIR(st.st_mode)) {
+            files.append(path); // a file named explicitly is always tried; reading it says what is wrong
             continue;
         }
-        QStringList found;
-        QDirIterator it(path, patterns, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            found.append(it.next());
-        found.sort();
-        if (found.isEmpty() && errors)
-            errors->append({path, ImportOutcome::Status::Failed, 0, {}, tr("the folder holds no article files (%1)").arg(patterns.join(u' ')), {}});
-        files += found;
+        const FolderScan scan = scanFolder(path, wanted);
+        for (const SkippedEntry &skipped : scan.skipped)
+            fail(skipped.path, skipped.reason);
+        if (scan.files.isEmpty() && scan.skipped.isEmpty())
+            fail(path, tr("the folder holds no article files (%1)").arg(patterns.join(u' ')));
+        files += scan.files;
     }
     return files;
 }

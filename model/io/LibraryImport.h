@@ -24,9 +24,11 @@ struct ImportOutcome
     QStringList warnings;
 };
 
-// Expands files and folders (recursively, sorted, only supported suffixes inside folders; a file
-// named explicitly is always tried) into the files to import. Paths that do not exist or cannot be
-// read become Failed outcomes in *errors.
+// Expands files and folders (recursively, sorted, only supported suffixes inside folders, hidden
+// entries and links to folders left out; a file named explicitly is always tried) into the files to
+// import. Paths that do not exist, loops of symbolic links, folders that cannot be read and empty
+// folders become Failed outcomes in *errors, each with its reason. Paths may hold non-UTF-8 bytes
+// escaped as FileAccess.h describes.
 QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *errors);
 
 // Decodes, parses, analyses and stores one file. Never throws; the outcome says what happened.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TextDecoder.h"
 
+#include "FormatSniffer.h"
+
 #include <QStringDecoder>
 #include <array>
 
@@ -45,27 +47,18 @@ bool tooManyControls(QStringView text)
     return tooManyControls(controls, text.size());
 }
 
-QString knownBinaryFormat(const QByteArray &data)
+// The number of bytes at the end of data that start a UTF-8 sequence the file cuts short (0-3).
+qsizetype truncatedUtf8Tail(QByteArrayView data)
 {
-    struct Magic
-    {
-        QByteArrayView bytes;
-        const char16_t *name;
-    };
-    static const Magic magics[] = {
-        { "%PDF-", u"a PDF document" },
-        { "PK\x03\x04", u"a ZIP archive (EPUB, DOCX or similar)" },
-        { "\x89PNG", u"a PNG image" },
-        { "\xFF\xD8\xFF", u"a JPEG image" },
-        { "GIF8", u"a GIF image" },
-        { "\x1F\x8B", u"a gzip archive" },
-        { "\xD0\xCF\x11\xE0", u"an old Microsoft Office document" },
-    };
-    for (const auto &m : magics) {
-        if (data.startsWith(m.bytes))
-            return QString::fromUtf16(m.name);
+    const auto at = [&](qsizetype i) { return static_cast<unsigned char>(data[i]); };
+    for (qsizetype back = 1; back <= 3 && back <= data.size(); ++back) {
+        const unsigned char b = at(data.size() - back);
+        if ((b & 0xC0) == 0x80)
+            continue; // a continuation byte: look further back for the lead byte
+        const qsizetype needed = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 1;
+        return needed > back ? back : 0;
     }
-    return {};
+    return 0;
 }
 
 bool hasLoneSurrogate(QStringView text)
@@ -88,11 +81,20 @@ Result<TextDecoder::Decoded> decodeWith(QStringConverter::Encoding encoding, con
         ? 4
         : (encoding == QStringConverter::Utf16LE || encoding == QStringConverter::Utf16BE) ? 2
                                                                                            : 1;
+    // A file cut short in its last character keeps the text before it, with a warning.
+    const qsizetype extra = data.size() % unit;
     QStringDecoder decoder(encoding);
-    QString text = decoder.decode(data);
-    if (decoder.hasError() || data.size() % unit != 0 || hasLoneSurrogate(text))
+    QString text = decoder.decode(QByteArrayView(data).chopped(extra));
+    qsizetype dropped = extra;
+    if (!text.isEmpty() && text.back().isHighSurrogate()) {
+        text.chop(1);
+        dropped += 2;
+    }
+    if (decoder.hasError() || hasLoneSurrogate(text))
         return Result<TextDecoder::Decoded>::failure(
             u"the file claims to be %1 but holds invalid %1 data"_s.arg(name));
+    if (dropped > 0)
+        warnings.append(u"the file ends in the middle of a %1 character; its last %2 byte(s) were dropped"_s.arg(name).arg(dropped));
     if (text.contains(QChar(0)) || tooManyControls(QStringView(text)))
         return Result<TextDecoder::Decoded>::failure(
             u"the file looks binary, not text (control characters in %1 text)"_s.arg(name));
@@ -151,6 +153,9 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
 {
     if (data.isEmpty())
         return Result<Decoded>::failure(u"the file is empty"_s);
+    // Magic bytes first: they are certain, and a binary file's zeros could pass for UTF-16.
+    if (const QString format = FormatSniffer::binaryKind(data); !format.isEmpty())
+        return Result<Decoded>::failure(u"the file is %1, not text"_s.arg(format));
 
     // A BOM decides the encoding; NUL bytes are then normal (UTF-16/32), so the binary check
     // looks at the decoded characters instead of the bytes.
@@ -172,17 +177,32 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
         }
     }
 
-    if (const QString format = knownBinaryFormat(data); !format.isEmpty())
-        return Result<Decoded>::failure(u"the file is %1, not text"_s.arg(format));
     if (data.contains('\0'))
         return Result<Decoded>::failure(u"the file looks binary, not text (it contains NUL bytes)"_s);
     if (tooManyControls(QByteArrayView(data)))
         return Result<Decoded>::failure(u"the file looks binary, not text (many control characters)"_s);
 
-    QStringDecoder utf8(QStringConverter::Utf8);
+    // Stateless: Qt's stateful decoder would keep a cut-off last character as pending state and
+    // drop it without an error.
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     QString text = utf8.decode(data);
     if (!utf8.hasError())
         return Decoded { std::move(text), u"UTF-8"_s, {} };
+    // Only when the rest is UTF-8 beyond ASCII: "café" in Windows-1252 also ends in a byte (0xE9)
+    // that starts a UTF-8 sequence.
+    const qsizetype tail = truncatedUtf8Tail(data);
+    const QByteArrayView head = QByteArrayView(data).chopped(tail);
+    const bool headHasUtf8 = std::any_of(head.begin(), head.end(), [](char b) { return b & 0x80; });
+    if (tail > 0 && headHasUtf8) {
+        QStringDecoder headDecoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        QString headText = headDecoder.decode(head);
+        if (!headDecoder.hasError()) {
+            return Decoded { std::move(headText),
+                             u"UTF-8"_s,
+                             { u"the file ends in the middle of a UTF-8 character; its last %1 byte(s) were dropped"_s
+                                   .arg(tail) } };
+        }
+    }
 
     if (utf8Bom) {
         // The file says it is UTF-8; trust that over a guess and keep the damage visible.

@@ -2,6 +2,8 @@
 // Runs the `lede` executable as a script would and checks its output, exit codes and files.
 #include "CsvReader.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,6 +12,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using LedeTest::parseCsv;
@@ -81,6 +86,11 @@ private Q_SLOTS:
     void unknownCommandListsTheCommands();
     void cliLinksNoWidgets();
     void correctionsOutliveReanalyze();
+    void exportNeverOverwritesWhatItMustNot_data();
+    void exportNeverOverwritesWhatItMustNot();
+    void controlCharactersAreEscaped();
+    void nonUtf8FileNameIsImportedAndShownEscaped();
+    void deleteSaysWhatWentWithTheArticle();
 
 private:
     QTemporaryDir m_dir;
@@ -444,6 +454,168 @@ void TestCommandLine::correctionsOutliveReanalyze()
     QVERIFY(quoteRow);
     QVERIFY(orgRow);
     QVERIFY(figureRow);
+}
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int articleCount(const QString &db)
+{
+    const Run r = lede({u"list"_s, u"--db"_s, db});
+    return r.code == 0 ? int(r.out.count('\n')) : -1;
+}
+
+} // namespace
+
+void TestCommandLine::exportNeverOverwritesWhatItMustNot_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<bool>("force");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message"); // on stderr; empty for success
+    QTest::newRow("the-library") << u"library"_s << false << 1 << u"is the library itself"_s;
+    QTest::newRow("the-library-forced") << u"library"_s << true << 1 << u"is the library itself"_s;
+    QTest::newRow("library-through-symlink") << u"symlink"_s << true << 1 << u"is the library itself"_s;
+    QTest::newRow("dev-null") << u"/dev/null"_s << true << 1 << u"is a device"_s;
+    QTest::newRow("fifo") << u"fifo"_s << true << 1 << u"FIFO"_s;
+    QTest::newRow("folder") << u"folder"_s << true << 1 << u"is a folder"_s;
+    QTest::newRow("other-file") << u"other"_s << false << 1 << u"not a Lede export; use --force"_s;
+    QTest::newRow("other-file-forced") << u"other"_s << true << 0 << QString();
+    QTest::newRow("previous-export") << u"export"_s << false << 0 << QString();
+    QTest::newRow("new-file") << u"new"_s << false << 0 << QString();
+}
+
+void TestCommandLine::exportNeverOverwritesWhatItMustNot()
+{
+    QFETCH(QString, target);
+    QFETCH(bool, force);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    // A library of its own, with one article, so that "nothing lost" can be checked.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"own.lede"_s);
+    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
+    QString path = dir.filePath(u"out.csv"_s);
+    const QByteArray other = "name,score\r\nAda,3\r\n";
+    if (target == u"library"_s)
+        path = db;
+    else if (target == u"symlink"_s)
+        QVERIFY(QFile::link(db, path));
+    else if (target.startsWith(u'/'))
+        path = target;
+    else if (target == u"fifo"_s)
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0644), 0);
+    else if (target == u"folder"_s)
+        path = dir.path();
+    else if (target == u"other"_s)
+        writeFile(path, other);
+    else if (target == u"export"_s)
+        QCOMPARE(lede({u"export-csv"_s, u"--db"_s, db, u"-o"_s, path}).code, 0);
+    const QByteArray libraryBefore = fileBytes(db);
+
+    QStringList args{u"export-csv"_s, u"--db"_s, db, u"-o"_s, path};
+    if (force)
+        args << u"--force"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const Run r = lede(args);
+    QVERIFY2(timer.elapsed() < 30000, "a FIFO or device must not block the export");
+    QCOMPARE(r.code, code);
+    const QString err = QString::fromUtf8(r.err);
+    if (message.isEmpty()) {
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QVERIFY(fileBytes(path).startsWith("article_id,article_title,"));
+    } else {
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1); // one line
+    }
+    if (target == u"other"_s && !force)
+        QCOMPARE(fileBytes(path), other);
+    QCOMPARE(fileBytes(db), libraryBefore);
+    QCOMPARE(articleCount(db), 1);
+}
+
+void TestCommandLine::controlCharactersAreEscaped()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"ctl.lede"_s);
+    const QString folder = dir.filePath(u"in"_s);
+    QVERIFY(QDir().mkpath(folder));
+    // A title that would clear the screen and retitle the terminal, and a name with a newline.
+    writeFile(folder + u"/escape.txt"_s,
+              "Harbour \x1B[2J\x1B]0;owned\x07vote passes\n\nThe harbour board voted on Friday to widen the quay.\n");
+    writeFile(folder + u"/two\nlines.txt"_s, "Quay works begin\n\nWork on the quay began on Monday morning.\n");
+    const Run r = lede({u"import"_s, folder, u"--db"_s, db});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(!r.out.contains('\x1B') && !r.out.contains('\x07'), r.out.constData());
+    QVERIFY2(r.out.contains("Harbour \\x1B[2J\\x1B]0;owned\\x07vote passes"), r.out.constData());
+    const QList<QByteArray> lines = r.out.split('\n');
+    QCOMPARE(lines.size(), 4); // two files, the summary, and the empty rest after the last newline
+    QVERIFY2(r.out.contains("two\\nlines.txt"), r.out.constData());
+
+    const Run list = lede({u"list"_s, u"--db"_s, db});
+    QCOMPARE(list.code, 0);
+    QVERIFY(!list.out.contains('\x1B'));
+    QVERIFY2(list.out.contains("\\x1B[2J"), list.out.constData());
+    QCOMPARE(list.out.count('\n'), 2);
+}
+
+void TestCommandLine::nonUtf8FileNameIsImportedAndShownEscaped()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"names.lede"_s);
+    const QByteArray folder = QFile::encodeName(dir.path()) + "/in";
+    QCOMPARE(::mkdir(folder.constData(), 0755), 0);
+    // Qt cannot name this file (it is Latin-1, not UTF-8), so it is written with the C library.
+    const QByteArray name = folder + "/caf\xE9 \xFF.txt";
+    FILE *f = std::fopen(name.constData(), "wb");
+    QVERIFY(f);
+    const QByteArray text = "Cafe owners meet\n\nThe owners of the corner cafe met the council on Monday.\n";
+    std::fwrite(text.constData(), 1, size_t(text.size()), f);
+    std::fclose(f);
+    const Run r = lede({u"import"_s, QFile::decodeName(folder), u"--db"_s, db});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("imported: ") && r.out.contains("/in/caf\\xE9 \\xFF.txt (article 1: Cafe owners meet)"),
+             r.out.constData());
+    QCOMPARE(articleCount(db), 1);
+}
+
+void TestCommandLine::deleteSaysWhatWentWithTheArticle()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"del.lede"_s);
+    const QString other = dir.filePath(u"other.txt"_s);
+    writeFile(other, "Quay lights repaired\n\nThe lights on the north quay were repaired on Wednesday night.\n");
+    QCOMPARE(lede({u"import"_s, m_story, other, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"0"_s, u"4"_s, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"5"_s, u"9"_s, u"--note"_s, u"check this"_s, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"10"_s, u"12"_s, u"--db"_s, db}).code, 0);
+
+    // A bad id anywhere deletes nothing.
+    Run r = lede({u"delete"_s, u"1"_s, u"x2"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("not \"x2\""), r.err.constData());
+    QCOMPARE(articleCount(db), 2);
+
+    r = lede({u"delete"_s, u"1"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QByteArray("deleted: article 1 (Council backs tidal barrier study) with 2 highlight(s) and 1 note(s)\n"));
+    QCOMPARE(articleCount(db), 1);
+    const Run list = lede({u"list"_s, u"--db"_s, db});
+    QVERIFY(list.out.startsWith("2\tQuay lights repaired\t"));
+
+    // An id that is not there is an error; the others are still deleted.
+    r = lede({u"delete"_s, u"1"_s, u"2"_s, u"--db"_s, db});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no article 1"), r.err.constData());
+    QVERIFY2(r.out.contains("deleted: article 2 (Quay lights repaired) with 0 highlight(s) and 0 note(s)"),
+             r.out.constData());
+    QCOMPARE(articleCount(db), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

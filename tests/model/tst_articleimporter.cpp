@@ -202,7 +202,7 @@ void TestArticleImporter::failures_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("empty-file") << fixture(u"empty.txt"_s) << u"the file is empty"_s;
     QTest::newRow("binary-file") << fixture(u"binary.txt"_s)
-                                 << u"the file looks binary, not text (it contains NUL bytes)"_s;
+                                 << u"the file is an ELF executable or library, not text"_s;
     QTest::newRow("missing-path") << fixture(u"no-such-article.txt"_s) << u"no such file"_s;
     QTest::newRow("directory") << QStringLiteral(LEDE_TEST_DATA_DIR "/articles")
                                << u"is a directory, not an article file"_s;

@@ -2,10 +2,17 @@
 #include "io/LibraryImport.h"
 #include "store/ArticleStore.h"
 
+#include "io/FileAccess.h"
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Lede;
@@ -20,6 +27,7 @@ private Q_SLOTS:
     void everyReportedImportIsStored_data();
     void everyReportedImportIsStored();
     void reimportIsAlreadyPresent();
+    void badEntriesAreReportedNotSkipped();
 
 private:
     void writeStories(int count);
@@ -120,6 +128,79 @@ void TestLibraryImport::reimportIsAlreadyPresent()
     auto analysis = store.analysis(first.articleId);
     QVERIFY(analysis.ok());
     QVERIFY(!analysis->entities.isEmpty());
+}
+
+void TestLibraryImport::badEntriesAreReportedNotSkipped()
+{
+    // A good story under a name that is not UTF-8, one swapped for a FIFO after the scan, a loop of
+    // links: the good ones are stored, every other one is reported with its reason, nothing hangs.
+    writeStories(2);
+    QVERIFY(QFile::remove(m_folder + u"/empty.txt"_s));
+    const QByteArray badName = QFile::encodeName(m_folder) + "/caf\xE9 \xFF.txt";
+    {
+        QFile good(m_folder + u"/story-0000.txt"_s);
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        const QByteArray text = good.readAll().replace("Ferry service 0", "Ferry service 99");
+        FILE *out = std::fopen(badName.constData(), "wb"); // Qt cannot name this file
+        QVERIFY(out);
+        QCOMPARE(std::fwrite(text.constData(), 1, size_t(text.size()), out), size_t(text.size()));
+        std::fclose(out);
+    }
+    const QString loop = m_folder + u"/loop.txt"_s;
+    QCOMPARE(::symlink("loop.txt", QFile::encodeName(loop).constData()), 0);
+    const QString swapped = m_folder + u"/story-0001.txt"_s; // in nested/ is story-0001; this one is new
+    QFile f(swapped);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Placeholder text of several words.\n");
+    f.close();
+
+    const QString vanishing = m_folder + u"/vanishing.txt"_s;
+    QFile v(vanishing);
+    QVERIFY(v.open(QIODevice::WriteOnly));
+    v.write("A story that is removed after the folder was read.\n");
+    v.close();
+
+    QList<ImportOutcome> errors;
+    const QStringList files = collectImportFiles({ m_folder }, &errors);
+    QVERIFY(errors.isEmpty());
+    QVERIFY(files.contains(loop));
+    QVERIFY(files.contains(fileNameFromNative(badName)));
+    QVERIFY(files.contains(vanishing));
+    QVERIFY(QFile::remove(vanishing)); // gone between the scan and the read
+    // Swapped for a FIFO after the scan.
+    QVERIFY(QFile::remove(swapped));
+    QCOMPARE(::mkfifo(QFile::encodeName(swapped).constData(), 0644), 0);
+
+    ArticleStore store;
+    QVERIFY(store.open(m_dir->filePath(u"lib.sqlite"_s)).ok());
+    QHash<QString, ImportOutcome> outcomes;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(importFiles(store, files, [&](const ImportOutcome &o) {
+                outcomes.insert(o.path, o);
+                return true;
+            }).ok());
+    QVERIFY(timer.elapsed() < 60000);
+    QCOMPARE(outcomes.size(), files.size());
+    QCOMPARE(outcomes[loop].status, ImportOutcome::Status::Failed);
+    QVERIFY2(outcomes[loop].message.contains(u"loop of symbolic links"_s), qPrintable(outcomes[loop].message));
+    QCOMPARE(outcomes[swapped].status, ImportOutcome::Status::Failed);
+    QVERIFY2(outcomes[swapped].message.contains(u"FIFO"_s), qPrintable(outcomes[swapped].message));
+    QCOMPARE(outcomes[vanishing].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[vanishing].message, u"no such file"_s);
+    const ImportOutcome &named = outcomes[fileNameFromNative(badName)];
+    QVERIFY2(named.status != ImportOutcome::Status::Failed, qPrintable(named.message));
+    auto article = store.article(named.articleId);
+    QVERIFY(article.ok());
+    QVERIFY2(article->path.endsWith(u"caf\\xE9 \\xFF.txt"_s), qPrintable(article->path));
+
+    // A folder given as a link loop, and a missing path, are named for what they are.
+    QCOMPARE(::symlink("self", QFile::encodeName(m_dir->filePath(u"self"_s)).constData()), 0);
+    errors.clear();
+    collectImportFiles({ m_dir->filePath(u"self"_s), m_dir->filePath(u"gone"_s) }, &errors);
+    QCOMPARE(errors.size(), 2);
+    QCOMPARE(errors[0].message, u"a loop of symbolic links"_s);
+    QCOMPARE(errors[1].message, u"no such file or folder"_s);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryImport)
