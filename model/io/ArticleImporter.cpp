@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede {
@@ -71,14 +73,24 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
     if (data.size() > MaxFileSize)
         return Result<ImportedArticle>::failure(
             u"the data is too large (the limit is %1 MiB)"_s.arg(MaxFileSize / (1024 * 1024)));
-    auto decoded = TextDecoder::decode(data);
+    const Format format = formatOf(fileName);
+    // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer.
+    std::optional<MarkupImporter::Converted> page;
+    if (format == Format::Html) {
+        auto converted = MarkupImporter::fromHtmlData(data);
+        if (!converted)
+            return Result<ImportedArticle>::failure(converted.errorString());
+        page = std::move(converted.value());
+    }
+    auto decoded = page ? Result<TextDecoder::Decoded>(TextDecoder::Decoded { {}, page->encoding, page->warnings })
+                        : TextDecoder::decode(data);
     if (!decoded)
         return Result<ImportedArticle>::failure(decoded.errorString());
 
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);
     WireCopyParser::Hints hints;
     QString body;
-    switch (formatOf(fileName)) {
+    switch (format) {
     case Format::PlainText:
         body = text;
         TextDecoder::trim(&body);
@@ -89,12 +101,10 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
         hints = md.hints;
         break;
     }
-    case Format::Html: {
-        const MarkupImporter::Converted html = MarkupImporter::fromHtml(text);
-        body = html.text;
-        hints = html.hints;
+    case Format::Html:
+        body = page->text;
+        hints = page->hints;
         break;
-    }
     }
     if (body.isEmpty())
         return Result<ImportedArticle>::failure(u"the file holds no article text"_s);
@@ -106,6 +116,11 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
     if (a.title.isEmpty())
         a.title = QFileInfo(fileName).completeBaseName();
     a.path = fileName;
+    if (page) {
+        a.url = page->url;
+        a.metadata = page->metadata;
+        a.provenance = page->provenance;
+    }
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << decoded->encoding << "title" << a.title << "blocks"

@@ -2,6 +2,11 @@
 #include "MarkupImporter.h"
 
 #include "TextDecoder.h"
+#include "html/HtmlCharset.h"
+#include "html/MainTextExtractor.h"
+#include "html/PageMetadata.h"
+
+#include <gumbo.h>
 
 #include <QHash>
 #include <QRegularExpression>
@@ -130,7 +135,7 @@ void readFrontMatter(const QStringList &lines, qsizetype end, WireCopyParser::Hi
     }
 }
 
-// ---- HTML --------------------------------------------------------------------------------------
+// ---- HTML character references --------------------------------------------------------------------------------------
 
 const QHash<QString, char32_t> &namedEntities()
 {
@@ -182,311 +187,53 @@ void appendCodePoint(QString *out, char32_t cp)
     *out += QString::fromUcs4(&cp, 1);
 }
 
-bool isAsciiWhitespace(QChar c)
+
+// The web-page path: Gumbo parses (an HTML5 tree builder, as a browser would), PageMetadata reads
+// what the page says about itself, MainTextExtractor finds the article text.
+MarkupImporter::Converted convertPage(const QByteArray &utf8)
 {
-    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')
-        || c == QLatin1Char('\f');
+    MarkupImporter::Converted result;
+    GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    const PageMetadata meta = PageMetadata::read(output->document);
+    const MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+
+    result.text = main.text;
+    result.hints.headings = main.headings;
+    auto record = [&](const char16_t *field, const PageMetadata::Field &f) {
+        if (!f.isEmpty())
+            result.provenance.insert(QString::fromUtf16(field), f.from);
+    };
+    // The <title> often ends in " | Site name"; the <h1> does not.
+    if (!meta.title.isEmpty()) {
+        result.hints.title = meta.title.value;
+        record(u"title", meta.title);
+    } else if (!main.h1.isEmpty()) {
+        result.hints.title = main.h1;
+        result.provenance.insert(u"title"_s, u"h1"_s);
+    } else if (!meta.documentTitle.isEmpty()) {
+        result.hints.title = meta.documentTitle;
+        result.provenance.insert(u"title"_s, u"title"_s);
+    }
+    result.hints.byline = meta.byline.value;
+    record(u"byline", meta.byline);
+    result.hints.source = meta.publisher.value;
+    record(u"source", meta.publisher);
+    result.hints.published = meta.publishedDate;
+    if (meta.publishedDate.isValid())
+        record(u"published", meta.published);
+    result.url = meta.url.value;
+    record(u"url", meta.url);
+    if (!meta.section.isEmpty()) {
+        result.metadata.insert(u"section"_s, meta.section.value);
+        record(u"section", meta.section);
+    }
+    if (meta.authors.size() > 1)
+        result.metadata.insert(u"authors"_s, meta.authors.join(u"; "_s));
+    if (!meta.published.isEmpty())
+        result.metadata.insert(u"published_as_written"_s, meta.published.value);
+    return result;
 }
-
-struct Tag
-{
-    QString name; // lower case
-    bool closing = false;
-    bool selfClosing = false;
-    QString attributes;
-};
-
-QString attribute(const QString &attributes, const QString &name)
-{
-    static const QRegularExpression re
-        = makeRegex(u"([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?"_s);
-    auto it = re.globalMatch(attributes);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (m.captured(1).compare(name, Qt::CaseInsensitive) == 0) {
-            for (int g = 2; g <= 4; ++g) {
-                if (m.capturedStart(g) >= 0)
-                    return MarkupImporter::decodeEntities(m.captured(g));
-            }
-            return {};
-        }
-    }
-    return {};
-}
-
-class HtmlScanner final
-{
-public:
-    explicit HtmlScanner(const QString &html)
-        : m_src(html)
-    {
-        static const QRegularExpression articleTag = makeRegex(u"<article[\\s>]"_s, true);
-        m_hasArticle = articleTag.match(html).hasMatch();
-    }
-
-    MarkupImporter::Converted run()
-    {
-        while (m_pos < m_src.size()) {
-            const qsizetype lt = m_src.indexOf(QLatin1Char('<'), m_pos);
-            const qsizetype textEnd = lt < 0 ? m_src.size() : lt;
-            if (textEnd > m_pos)
-                text(MarkupImporter::decodeEntities(QStringView(m_src).mid(m_pos, textEnd - m_pos)));
-            if (lt < 0)
-                break;
-            m_pos = lt;
-            markup();
-        }
-        MarkupImporter::Converted result;
-        result.text = m_out;
-        TextDecoder::trim(&result.text, &m_headings);
-        result.hints.headings = m_headings;
-        const QString h1 = m_h1.simplified();
-        result.hints.title = !h1.isEmpty() ? h1 : !m_ogTitle.isEmpty() ? m_ogTitle : m_title;
-        result.hints.byline = m_author;
-        result.hints.source = m_siteName;
-        result.hints.published = m_published;
-        return result;
-    }
-
-private:
-    bool emitting() const { return m_skipDepth == 0 && !m_inHead && (!m_hasArticle || m_articleDepth > 0); }
-
-    void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }
-
-    void text(const QString &chunk)
-    {
-        if (!emitting())
-            return;
-        if (m_capturingH1) {
-            m_h1 += chunk;
-            return;
-        }
-        for (const QChar c : chunk) {
-            if (m_preDepth == 0 && isAsciiWhitespace(c)) {
-                m_pendingSpace = true;
-                continue;
-            }
-            if (m_pendingBreak > 0 && !m_out.isEmpty()) {
-                qsizetype trailing = 0;
-                while (trailing < m_out.size() && m_out[m_out.size() - 1 - trailing] == QLatin1Char('\n'))
-                    ++trailing;
-                for (qsizetype i = trailing; i < m_pendingBreak; ++i)
-                    m_out += QLatin1Char('\n');
-            } else if (m_pendingSpace && !m_out.isEmpty() && m_out.back() != QLatin1Char('\n')) {
-                m_out += QLatin1Char(' ');
-            }
-            m_pendingBreak = 0;
-            m_pendingSpace = false;
-            if (m_headingStart == PendingHeading)
-                m_headingStart = m_out.size();
-            m_out += c;
-        }
-    }
-
-    // At m_pos there is a '<'.
-    void markup()
-    {
-        const QStringView rest = QStringView(m_src).mid(m_pos);
-        if (rest.startsWith(u"<!--")) {
-            const qsizetype end = m_src.indexOf(u"-->"_s, m_pos + 4);
-            m_pos = end < 0 ? m_src.size() : end + 3;
-            return;
-        }
-        if (rest.startsWith(u"<!") || rest.startsWith(u"<?")) {
-            const qsizetype end = m_src.indexOf(QLatin1Char('>'), m_pos);
-            m_pos = end < 0 ? m_src.size() : end + 1;
-            return;
-        }
-        const bool closing = rest.size() > 1 && rest[1] == QLatin1Char('/');
-        const qsizetype nameStart = m_pos + (closing ? 2 : 1);
-        if (nameStart >= m_src.size() || !m_src[nameStart].isLetter() || m_src[nameStart].unicode() > 0x7F) {
-            text(u"<"_s); // a stray '<' in text
-            ++m_pos;
-            return;
-        }
-        // Find the end of the tag, skipping quoted attribute values.
-        qsizetype i = nameStart;
-        QChar quote;
-        for (; i < m_src.size(); ++i) {
-            const QChar c = m_src[i];
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-            } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-                quote = c;
-            } else if (c == QLatin1Char('>')) {
-                break;
-            }
-        }
-        qsizetype nameEnd = nameStart;
-        while (nameEnd < i
-               && (m_src[nameEnd].isLetterOrNumber() || m_src[nameEnd] == QLatin1Char('-')
-                   || m_src[nameEnd] == QLatin1Char(':')))
-            ++nameEnd;
-        Tag tag;
-        tag.name = m_src.mid(nameStart, nameEnd - nameStart).toLower();
-        tag.closing = closing;
-        tag.attributes = m_src.mid(nameEnd, i - nameEnd);
-        tag.selfClosing = tag.attributes.trimmed().endsWith(QLatin1Char('/'));
-        m_pos = std::min(i + 1, m_src.size());
-        handle(tag);
-    }
-
-    // Skips to after </name>, returning the raw text in between. A plain search, not a regular
-    // expression: QRegularExpression checks the whole subject on every call, which made pages with
-    // many scripts quadratic.
-    QString rawText(const QString &name)
-    {
-        const QString closing = u"</"_s + name;
-        qsizetype stop = m_pos;
-        for (;;) {
-            stop = m_src.indexOf(closing, stop, Qt::CaseInsensitive);
-            if (stop < 0)
-                break;
-            const qsizetype after = stop + closing.size();
-            if (after >= m_src.size() || m_src[after].isSpace() || m_src[after] == QLatin1Char('>')
-                || m_src[after] == QLatin1Char('/'))
-                break;
-            stop = after;
-        }
-        const QString raw = m_src.mid(m_pos, (stop < 0 ? m_src.size() : stop) - m_pos);
-        const qsizetype gt = stop < 0 ? -1 : m_src.indexOf(QLatin1Char('>'), stop);
-        m_pos = gt < 0 ? m_src.size() : gt + 1;
-        return raw;
-    }
-
-    void handle(const Tag &tag)
-    {
-        static const QStringList rawSkipped
-            = { u"script"_s, u"style"_s, u"noscript"_s, u"textarea"_s, u"xmp"_s };
-        static const QStringList skipped
-            = { u"template"_s, u"nav"_s,    u"aside"_s,  u"form"_s,   u"button"_s, u"select"_s,
-                u"svg"_s,      u"iframe"_s, u"object"_s, u"canvas"_s, u"video"_s,  u"audio"_s };
-        static const QStringList blocks
-            = { u"p"_s,      u"div"_s,    u"li"_s,         u"ul"_s,      u"ol"_s,         u"dl"_s,
-                u"dt"_s,     u"dd"_s,     u"blockquote"_s, u"section"_s, u"article"_s,    u"header"_s,
-                u"footer"_s, u"main"_s,   u"table"_s,      u"figure"_s,  u"figcaption"_s, u"address"_s,
-                u"hr"_s,     u"pre"_s,    u"details"_s,    u"summary"_s, u"h1"_s,         u"h2"_s,
-                u"h3"_s,     u"h4"_s,     u"h5"_s,         u"h6"_s,      u"body"_s,       u"html"_s,
-                u"center"_s, u"caption"_s };
-        const QString &n = tag.name;
-
-        if (!tag.closing) {
-            if (rawSkipped.contains(n)) {
-                if (!tag.selfClosing)
-                    rawText(n);
-                return;
-            }
-            if (n == u"title"_s) {
-                const QString t = MarkupImporter::decodeEntities(rawText(n)).simplified();
-                if (m_title.isEmpty())
-                    m_title = t;
-                return;
-            }
-            if (n == u"meta"_s) {
-                meta(tag);
-                return;
-            }
-        }
-        if (n == u"head"_s) {
-            m_inHead = !tag.closing;
-            return;
-        }
-        if (n == u"body"_s)
-            m_inHead = false;
-        if (skipped.contains(n)) {
-            if (tag.closing)
-                m_skipDepth = std::max(0, m_skipDepth - 1);
-            else if (!tag.selfClosing)
-                ++m_skipDepth;
-            return;
-        }
-        if (n == u"article"_s)
-            m_articleDepth = std::max(0, m_articleDepth + (tag.closing ? -1 : 1));
-        if (n == u"pre"_s)
-            m_preDepth = std::max(0, m_preDepth + (tag.closing ? -1 : 1));
-
-        const bool heading = n.size() == 2 && n[0] == QLatin1Char('h') && n[1] >= QLatin1Char('1')
-            && n[1] <= QLatin1Char('6');
-        if (heading)
-            handleHeading(tag);
-        if (n == u"br"_s)
-            m_pendingBreak = std::min(2, m_pendingBreak + 1);
-        else if (n == u"tr"_s)
-            breakLines(1);
-        else if (n == u"td"_s || n == u"th"_s)
-            m_pendingSpace = true;
-        else if (blocks.contains(n))
-            breakLines(2);
-    }
-
-    void handleHeading(const Tag &tag)
-    {
-        if (!emitting())
-            return;
-        if (!tag.closing) {
-            finishHeading();
-            if (tag.name == u"h1"_s && !m_h1Done) {
-                m_capturingH1 = true;
-                return;
-            }
-            m_headingStart = PendingHeading;
-            return;
-        }
-        if (m_capturingH1) {
-            m_capturingH1 = false;
-            m_h1Done = !m_h1.simplified().isEmpty();
-            return;
-        }
-        finishHeading();
-    }
-
-    void finishHeading()
-    {
-        if (m_headingStart >= 0 && m_out.size() > m_headingStart)
-            m_headings.append({ m_headingStart, m_out.size() });
-        m_headingStart = NoHeading;
-    }
-
-    void meta(const Tag &tag)
-    {
-        const QString key = (attribute(tag.attributes, u"property"_s) + attribute(tag.attributes, u"name"_s)
-                             + attribute(tag.attributes, u"itemprop"_s))
-                                .toLower();
-        const QString content = attribute(tag.attributes, u"content"_s).simplified();
-        if (content.isEmpty())
-            return;
-        if (key == u"og:site_name"_s)
-            m_siteName = content;
-        else if (key == u"og:title"_s)
-            m_ogTitle = content;
-        else if ((key == u"author"_s || key == u"article:author"_s) && !content.contains(u"://"_s))
-            m_author = content;
-        else if (key == u"article:published_time"_s || key == u"datepublished"_s || key == u"date"_s
-                 || key == u"pubdate"_s)
-            m_published = parseLooseDate(content);
-    }
-
-    static constexpr qsizetype NoHeading = -1;
-    static constexpr qsizetype PendingHeading = -2;
-
-    const QString &m_src;
-    qsizetype m_pos = 0;
-    QString m_out;
-    int m_pendingBreak = 0;
-    bool m_pendingSpace = false;
-    QList<Span> m_headings;
-    qsizetype m_headingStart = NoHeading;
-    QString m_title, m_ogTitle, m_h1, m_author, m_siteName;
-    QDate m_published;
-    bool m_capturingH1 = false;
-    bool m_h1Done = false;
-    bool m_inHead = false;
-    bool m_hasArticle = false;
-    int m_articleDepth = 0;
-    int m_skipDepth = 0;
-    int m_preDepth = 0;
-};
 
 } // namespace
 
@@ -531,7 +278,20 @@ QString MarkupImporter::decodeEntities(QStringView text)
 
 MarkupImporter::Converted MarkupImporter::fromHtml(const QString &html)
 {
-    return HtmlScanner(html).run();
+    return convertPage(html.toUtf8());
+}
+
+Result<MarkupImporter::Converted> MarkupImporter::fromHtmlData(const QByteArray &data, const QString &httpContentType)
+{
+    auto decoded = HtmlCharset::decode(data, httpContentType);
+    if (!decoded)
+        return Result<Converted>::failure(decoded.errorString());
+    Converted converted = convertPage(decoded->html.toUtf8());
+    converted.encoding = decoded->encoding;
+    converted.warnings = decoded->warnings;
+    if (!decoded->declaredBy.isEmpty())
+        converted.provenance.insert(u"encoding"_s, decoded->declaredBy);
+    return converted;
 }
 
 MarkupImporter::Converted MarkupImporter::fromMarkdown(const QString &markdown)
