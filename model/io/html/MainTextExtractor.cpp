@@ -57,10 +57,18 @@ const QRegularExpression &positiveHint()
     return re;
 }
 
-// Short boxes that name the author or the date: the metadata already has them.
-const QRegularExpression &bylineHint()
+// Boxes inside an article that are not its text: bylines and dates (the metadata has them), captions
+// and credits, share bars, tags, ratings, related links, newsletter and comment boxes. Dropped when
+// short or mostly links, so that a wrapper with such a class keeps its text.
+const QRegularExpression &boxHint()
 {
-    static const QRegularExpression re = hintRegex(u"byline|author|dateline|writtenby|p-author"_s);
+    static const QRegularExpression re = hintRegex(
+        u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
+        "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
+        "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
+        "meta-info|breadcrumb|pagination|pager|promo|teaser|advert|cookie|consent|saboxplugin|author-box|"
+        "twitter-tweet|instagram-media|infobox|factbox|affiliate|kasten|print-only|postpromonav|"
+        "most-read|mostread|popular|recommend"_s);
     return re;
 }
 
@@ -178,8 +186,9 @@ struct Node
     QString cls, id; // elements, lower case
 
     bool invisible = false; // never text, hidden: skipped in every pass
-    bool unlikely = false; // page furniture by tag, role or class: skipped in the strict pass
-    bool byline = false; // a short author/date box
+    bool furniture = false; // nav, aside, footer, ARIA roles: skipped but in the last pass
+    bool unlikely = false; // boilerplate by class or id: skipped in the strict pass
+    bool box = false; // a byline, caption, share, related, … box by class (see boxHint)
 
     // Counted over all descendants, once.
     int images = 0, paragraphs = 0, listItems = 0, inputs = 0, embeds = 0;
@@ -196,6 +205,7 @@ struct Node
 
 struct Flags
 {
+    bool stripFurniture = true;
     bool stripUnlikely = true;
     bool weightClasses = true;
     bool cleanConditionally = true;
@@ -204,6 +214,12 @@ struct Flags
 class Extractor final
 {
 public:
+    static constexpr qsizetype MinimumLength = 500;
+    static constexpr int MarkedMinimum = 200;
+    static constexpr int BoxMaximum = 600;
+    bool m_useMarked = true;
+    int m_maxTier = 1; // tiers 2-5 measured worse on the development pages
+
     Extractor(const GumboNode *document, const QString &title)
         : m_title(normalizeTitle(title))
     {
@@ -213,8 +229,8 @@ public:
     MainTextExtractor::Extracted run()
     {
         MainTextExtractor::Extracted best;
-        const Flags passes[] = { { true, true, true }, { false, true, true }, { false, false, true },
-                                 { false, false, false } };
+        const Flags passes[] = { { true, true, true, true }, { true, false, true, true }, { true, false, false, true },
+                                 { false, false, false, false } };
         qsizetype bestLength = -1;
         for (const Flags &flags : passes) {
             MainTextExtractor::Extracted e = pass(flags);
@@ -223,7 +239,7 @@ public:
                 best = std::move(e);
                 bestLength = length;
             }
-            if (length >= 500)
+            if (length >= MinimumLength)
                 break;
         }
         best.h1 = m_h1;
@@ -345,16 +361,16 @@ private:
         if (n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE || n->tag == GUMBO_TAG_FOOTER
             || role == u"navigation"_s || role == u"menu"_s || role == u"menubar"_s || role == u"complementary"_s
             || role == u"contentinfo"_s || role == u"dialog"_s || role == u"alertdialog"_s || role == u"alert"_s) {
-            n->unlikely = true;
+            n->furniture = true;
         }
         if (n->tag != GUMBO_TAG_BODY && n->tag != GUMBO_TAG_HTML && n->tag != GUMBO_TAG_A
             && n->tag != GUMBO_TAG_ARTICLE && n->tag != GUMBO_TAG_MAIN) {
             const QString hints = n->cls + QLatin1Char(' ') + n->id;
             if (unlikelyHint().match(hints).hasMatch() && !maybeContentHint().match(hints).hasMatch())
                 n->unlikely = true;
-            if (bylineHint().match(hints).hasMatch() || attribute(g, "rel") == u"author"_s
+            if (boxHint().match(hints).hasMatch() || attribute(g, "rel") == u"author"_s
                 || attribute(g, "itemprop").contains(u"author"_s))
-                n->byline = true;
+                n->box = true;
         }
     }
 
@@ -390,7 +406,8 @@ private:
             n.score = 0;
             n.cleaned = false;
             const Node *p = n.parent >= 0 ? &m_nodes[n.parent] : nullptr;
-            n.skipped = (p && p->skipped) || n.invisible || (m_flags.stripUnlikely && n.unlikely);
+            n.skipped = (p && p->skipped) || n.invisible || (m_flags.stripUnlikely && n.unlikely)
+                || (m_flags.stripFurniture && n.furniture);
             if (n.isText)
                 continue;
             inLink[i] = n.tag == GUMBO_TAG_A || (p && inLink[n.parent]);
@@ -426,10 +443,10 @@ private:
             if (!n.isText && isBlock(n.tag))
                 p.hasBlockChild = true;
         }
-        // Now that sizes are known, short byline boxes leave (their counts leave their ancestors).
-        for (int i = 0; i < count; ++i) {
+        // Now that sizes are known, boxes leave (their counts leave their ancestors).
+        for (int i = 0; i < count && m_flags.stripFurniture; ++i) {
             Node &n = m_nodes[i];
-            if (n.skipped || !n.byline || n.chars > 150)
+            if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5))
                 continue;
             for (int a = n.parent; a >= 0; a = m_nodes[a].parent) {
                 m_nodes[a].chars -= n.chars;
@@ -571,6 +588,67 @@ private:
         return top;
     }
 
+    // Where publishers mark the article body, in tiers of trust (the idea of trafilatura's body
+    // expressions): the first element of the highest tier that holds enough text, or -1.
+    int markedBody() const
+    {
+        static const char16_t *const tier1[]
+            = { u"post-text", u"post_text", u"post-body", u"post-entry", u"postentry", u"post-content",
+                u"post_content", u"postcontent", u"article-text", u"articletext", u"article-content",
+                u"article__content", u"article-body", u"article__body", u"articlebody", u"text-content",
+                u"body-text", u"article__container", u"art-content", u"entry-content", u"entry_content" };
+        static const char16_t *const tier3[]
+            = { u"post-bodycopy", u"storycontent", u"story-content", u"art-postcontent", u"theme-content",
+                u"blog-content", u"section-content", u"single-content", u"single-post", u"main-column",
+                u"wpb_text_column", u"story-body", u"field-body", u"fulltext" };
+        static const char16_t *const tier4[] = { u"content-main", u"content_main", u"content-body", u"contentbody",
+                                                 u"content__body", u"main-content", u"page-content" };
+        auto containsAny = [](const QString &s, const auto &list) {
+            for (const char16_t *needle : list) {
+                if (s.contains(QStringView(needle)))
+                    return true;
+            }
+            return false;
+        };
+        auto container = [](const Node &n) {
+            return n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN
+                || n.tag == GUMBO_TAG_SECTION;
+        };
+        for (int tier = 1; tier <= m_maxTier; ++tier) {
+            for (int i = 0; i < int(m_nodes.size()); ++i) {
+                const Node &n = m_nodes[i];
+                if (n.isText || n.skipped || !container(n) || n.chars < MarkedMinimum)
+                    continue;
+                bool match = false;
+                switch (tier) {
+                case 1:
+                    match = containsAny(n.cls, tier1) || n.id.contains(u"articlecontent"_s)
+                        || n.id.contains(u"articlebody"_s) || n.id.contains(u"body-text"_s)
+                        || attribute(n.g, "itemprop").compare(u"articleBody"_s, Qt::CaseInsensitive) == 0;
+                    break;
+                case 2:
+                    match = n.tag == GUMBO_TAG_ARTICLE;
+                    break;
+                case 3:
+                    match = containsAny(n.cls, tier3) || n.cls == u"text"_s || n.cls == u"story"_s
+                        || n.cls.startsWith(u"article "_s) || n.id == u"article"_s || n.id == u"story"_s
+                        || n.id.contains(u"story-body"_s) || attribute(n.g, "role") == u"article"_s;
+                    break;
+                case 4:
+                    match = containsAny(n.cls, tier4) || containsAny(n.id, tier4) || n.id == u"content"_s
+                        || n.cls == u"content"_s;
+                    break;
+                default:
+                    match = n.tag == GUMBO_TAG_MAIN || attribute(n.g, "role") == u"main"_s;
+                    break;
+                }
+                if (match && linkDensity(n) < 0.5)
+                    return i;
+            }
+        }
+        return -1;
+    }
+
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
 
     int visibleChildren(int i) const
@@ -690,7 +768,12 @@ private:
         m_flags = flags;
         measure();
         const int top = scoreAndPick();
-        const std::vector<int> parts = gather(top);
+        std::vector<int> parts = gather(top);
+        if (m_useMarked) {
+            const int marked = markedBody();
+            if (marked >= 0)
+                parts = { marked };
+        }
         MainTextExtractor::Extracted out;
         m_out.clear();
         m_headings.clear();
