@@ -190,13 +190,42 @@ void appendCodePoint(QString *out, char32_t cp)
 
 // The web-page path: Gumbo parses (an HTML5 tree builder, as a browser would), PageMetadata reads
 // what the page says about itself, MainTextExtractor finds the article text.
+// Pages whose text is put in place by scripts often carry it whole in JSON-LD articleBody.
+MainTextExtractor::Extracted articleBodyText(const QString &articleBody)
+{
+    MainTextExtractor::Extracted out;
+    if (articleBody.contains(u"</p>"_s, Qt::CaseInsensitive) || articleBody.contains(u"<br"_s, Qt::CaseInsensitive)) {
+        const QByteArray utf8 = articleBody.toUtf8();
+        GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+        out = MainTextExtractor::extract(output->document, QString());
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+        return out;
+    }
+    QStringList paragraphs;
+    for (const QString &line : articleBody.split(QLatin1Char('\n'))) {
+        const QString p = line.simplified();
+        if (!p.isEmpty())
+            paragraphs.append(p);
+    }
+    out.text = paragraphs.join(u"\n\n"_s);
+    return out;
+}
+
 MarkupImporter::Converted convertPage(const QByteArray &utf8)
 {
     MarkupImporter::Converted result;
     GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
     const PageMetadata meta = PageMetadata::read(output->document);
-    const MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
+    MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
+    if (meta.articleBody.size() > 2 * main.text.size() + 200) {
+        MainTextExtractor::Extracted fromJson = articleBodyText(meta.articleBody);
+        if (fromJson.text.size() > main.text.size()) {
+            fromJson.h1 = main.h1;
+            main = std::move(fromJson);
+            result.provenance.insert(u"body"_s, u"JSON-LD articleBody"_s);
+        }
+    }
 
     result.text = main.text;
     result.hints.headings = main.headings;

@@ -31,7 +31,7 @@ const QRegularExpression &unlikelyHint()
         u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
         "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
         "pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|cookie|consent|mostread|most-read|"
-        "popular|trending|recommend|outbrain|taboola|promo|teaser"_s);
+        "popular|trending|recommend|outbrain|taboola|promo"_s);
     return re;
 }
 
@@ -66,9 +66,18 @@ const QRegularExpression &boxHint()
         u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
         "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
         "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
-        "meta-info|breadcrumb|pagination|pager|promo|teaser|advert|cookie|consent|saboxplugin|author-box|"
-        "twitter-tweet|instagram-media|infobox|factbox|affiliate|kasten|print-only|postpromonav|"
+        "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
+        "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
         "most-read|mostread|popular|recommend"_s);
+    return re;
+}
+
+// The standfirst: a lead paragraph that pages often set apart from the body, in the article header.
+const QRegularExpression &leadHint()
+{
+    static const QRegularExpression re = hintRegex(
+        u"(?:^|[\\s_-])(?:lead|intro|teaser|chapo|standfirst|subtitle|excerpt|summary|abstract|deck|sapo|"
+        "description)|teaser-text|article-teaser|entry-summary"_s);
     return re;
 }
 
@@ -649,6 +658,34 @@ private:
         return -1;
     }
 
+    // A standfirst before the chosen text, inside the same article (an <article> ancestor, else the
+    // grandparent): the first element with a lead class that holds a sentence or more, few links.
+    int findLead(int first) const
+    {
+        int scope = -1;
+        for (int a = m_nodes[first].parent, level = 0; a >= 0 && level < 6; a = m_nodes[a].parent, ++level) {
+            if (m_nodes[a].tag == GUMBO_TAG_ARTICLE || m_nodes[a].tag == GUMBO_TAG_MAIN) {
+                scope = a;
+                break;
+            }
+            if (level == 1)
+                scope = a;
+            if (isBodyOrAbove(a))
+                break;
+        }
+        if (scope < 0 || isBodyOrAbove(scope))
+            return -1;
+        for (int i = scope + 1; i < first; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || n.skipped || isAncestor(i, first))
+                continue;
+            if (n.chars >= 40 && n.chars < 1500 && linkDensity(n) < 0.3
+                && leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch())
+                return i;
+        }
+        return -1;
+    }
+
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
 
     int visibleChildren(int i) const
@@ -774,6 +811,8 @@ private:
             if (marked >= 0)
                 parts = { marked };
         }
+        if (const int lead = findLead(parts.front()); lead >= 0)
+            parts.insert(parts.begin(), lead);
         MainTextExtractor::Extracted out;
         m_out.clear();
         m_headings.clear();

@@ -161,6 +161,8 @@ private:
         setIfEmpty(&m_meta->publisher, name(publisher.isArray() ? publisher.toArray().first() : publisher),
                    u"JSON-LD publisher.name"_s);
         setIfEmpty(&m_meta->section, text(o.value(u"articleSection"_s)), u"JSON-LD articleSection"_s);
+        if (m_meta->articleBody.isEmpty())
+            m_meta->articleBody = o.value(u"articleBody"_s).toString().trimmed();
         const QString url = text(o.value(u"url"_s));
         if (url.startsWith(u"http"_s))
             setIfEmpty(&m_meta->url, url, u"JSON-LD url"_s);
@@ -182,6 +184,12 @@ struct Collected
 
 void collect(const GumboNode *node, Collected *c)
 {
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+        const GumboVector &children = node->v.document.children;
+        for (unsigned i = 0; i < children.length; ++i)
+            collect(static_cast<const GumboNode *>(children.data[i]), c);
+        return;
+    }
     if (node->type != GUMBO_NODE_ELEMENT)
         return;
     const GumboElement &e = node->v.element;
