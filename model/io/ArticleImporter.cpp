@@ -26,7 +26,7 @@ Format formatOf(const QString &fileName)
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
         return Format::Markdown;
-    if (suffix == u"html"_s || suffix == u"htm"_s)
+    if (suffix == u"html"_s || suffix == u"htm"_s || suffix == u"xhtml"_s)
         return Format::Html;
     return Format::PlainText;
 }
@@ -35,7 +35,7 @@ Format formatOf(const QString &fileName)
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s };
 }
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)

@@ -81,6 +81,23 @@ const QRegularExpression &leadHint()
     return re;
 }
 
+// Short paragraphs and headings inside an article that point elsewhere ("Read more: …"), credit a
+// picture, or ask for a subscription, in the languages of the pages Lede was measured on.
+const QRegularExpression &asideText()
+{
+    static const QRegularExpression re = hintRegex(
+        u"^\\W{0,3}(?:read (?:more|also)|also read|related(?: stories| articles)?:|see also|more on this|"
+        "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share this|credits?:|photo:|"
+        "image:|source:|"
+        "lesen sie (?:auch|hier|mehr)|auch interessant|mehr zum thema|weitere artikel|weitere informationen|"
+        "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel teilen|foto:|bild:|titelbild|beitragsbild|"
+        "quelle:|kontakt:|"
+        "lea (?:tambi\\x{00e9}n|m\\x{00e1}s)|lea:|lee tambi\\x{00e9}n|le puede interesar|te puede interesar|"
+        "puedes ver|mira:|ver tambi\\x{00e9}n|"
+        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche)"_s);
+    return re;
+}
+
 // Always dropped, whatever the pass: text a screen reader or nobody sees.
 const QRegularExpression &invisibleHint()
 {
@@ -785,6 +802,13 @@ private:
         return remove;
     }
 
+    bool isAsideText(const Node &n) const
+    {
+        if (n.inlineChars == 0 || n.chars > 200 || n.hasBlockChild)
+            return false;
+        return asideText().match(textOf(n.g)).hasMatch();
+    }
+
     void clean(int root)
     {
         if (!m_flags.cleanConditionally)
@@ -793,7 +817,7 @@ private:
             Node &n = m_nodes[i];
             if (n.isText || n.skipped)
                 continue;
-            if (shouldClean(i)) {
+            if (shouldClean(i) || (m_flags.stripFurniture && isAsideText(n))) {
                 n.cleaned = true;
                 i = n.end - 1;
             }
