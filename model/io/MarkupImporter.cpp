@@ -211,9 +211,38 @@ MainTextExtractor::Extracted articleBodyText(const QString &articleBody)
     return out;
 }
 
-MarkupImporter::Converted convertPage(const QByteArray &utf8)
+// Gumbo parses <noscript> as a browser without scripts would, so its "<p>Enable JavaScript</p>" can
+// close the paragraph around it and land in the text. Browsers with scripts (what the page was made
+// for) show none of it: drop it before parsing.
+QByteArray withoutNoscript(const QByteArray &utf8)
+{
+    const QByteArray lower = utf8.toLower();
+    if (!lower.contains("<noscript"))
+        return utf8;
+    QByteArray out;
+    out.reserve(utf8.size());
+    qsizetype pos = 0;
+    for (;;) {
+        const qsizetype start = lower.indexOf("<noscript", pos);
+        if (start < 0)
+            break;
+        const qsizetype close = lower.indexOf("</noscript", start);
+        out.append(QByteArrayView(utf8).sliced(pos, start - pos));
+        if (close < 0) {
+            pos = utf8.size();
+            break;
+        }
+        const qsizetype gt = lower.indexOf('>', close);
+        pos = gt < 0 ? utf8.size() : gt + 1;
+    }
+    out.append(QByteArrayView(utf8).sliced(pos));
+    return out;
+}
+
+MarkupImporter::Converted convertPage(const QByteArray &page)
 {
     MarkupImporter::Converted result;
+    const QByteArray utf8 = withoutNoscript(page);
     GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
     const PageMetadata meta = PageMetadata::read(output->document);
     MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
@@ -222,6 +251,7 @@ MarkupImporter::Converted convertPage(const QByteArray &utf8)
         MainTextExtractor::Extracted fromJson = articleBodyText(meta.articleBody);
         if (fromJson.text.size() > main.text.size()) {
             fromJson.h1 = main.h1;
+            fromJson.byline = main.byline;
             main = std::move(fromJson);
             result.provenance.insert(u"body"_s, u"JSON-LD articleBody"_s);
         }
@@ -246,6 +276,10 @@ MarkupImporter::Converted convertPage(const QByteArray &utf8)
     }
     result.hints.byline = meta.byline.value;
     record(u"byline", meta.byline);
+    if (meta.byline.isEmpty() && !main.byline.isEmpty()) {
+        result.hints.byline = main.byline;
+        result.provenance.insert(u"byline"_s, u"byline element"_s);
+    }
     result.hints.source = meta.publisher.value;
     record(u"source", meta.publisher);
     result.hints.published = meta.publishedDate;

@@ -3,6 +3,7 @@
 
 #include "GumboNodes.h"
 #include "io/TextDecoder.h"
+#include "io/WireCopyParser.h"
 
 #include <QRegularExpression>
 
@@ -68,7 +69,8 @@ const QRegularExpression &boxHint()
         "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
         "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
-        "most-read|mostread|popular|recommend"_s);
+        "most-read|mostread|popular|recommend|(?:^|[\\s_-])meta(?:$|[\\s_-])|posted-on|post-date|entry-date|"
+        "publish-date|pubdate|timestamp"_s);
     return re;
 }
 
@@ -254,21 +256,27 @@ public:
 
     MainTextExtractor::Extracted run()
     {
-        MainTextExtractor::Extracted best;
         const Flags passes[] = { { true, true, true, true }, { true, false, true, true }, { true, false, false, true },
                                  { false, false, false, false } };
-        qsizetype bestLength = -1;
+        // Each pass keeps less furniture out. The first result long enough wins; when none is, the
+        // strictest one that has at least a quarter of the longest text.
+        std::vector<MainTextExtractor::Extracted> results;
+        qsizetype longest = 0;
         for (const Flags &flags : passes) {
-            MainTextExtractor::Extracted e = pass(flags);
-            const qsizetype length = e.text.size();
-            if (length > bestLength) {
-                best = std::move(e);
-                bestLength = length;
-            }
-            if (length >= MinimumLength)
+            results.push_back(pass(flags));
+            longest = std::max(longest, results.back().text.size());
+            if (results.back().text.size() >= MinimumLength)
                 break;
         }
+        MainTextExtractor::Extracted best;
+        for (auto &r : results) {
+            if (r.text.size() >= MinimumLength || (r.text.size() * 4 >= longest && !r.text.isEmpty())) {
+                best = std::move(r);
+                break;
+            }
+        }
         best.h1 = m_h1;
+        best.byline = m_byline;
         return best;
     }
 
@@ -357,6 +365,24 @@ private:
                 p.inputs += n.inputs;
                 p.embeds += n.embeds;
             }
+        }
+        // A byline box ("By A and B") names the authors when the metadata does not.
+        static const QRegularExpression bylineClass = hintRegex(u"byline|author"_s);
+        for (const Node &n : m_nodes) {
+            if (n.isText || n.invisible || !n.box || !bylineClass.match(n.cls + QLatin1Char(' ') + n.id).hasMatch())
+                continue;
+            QString text = textOf(n.g);
+            if (text.size() >= 150)
+                continue;
+            // The box may go on with a date: "By A and B, 3 May 2024"; cut such tails off.
+            for (int cut = 0; cut < 3 && m_byline.isEmpty() && !text.isEmpty(); ++cut) {
+                m_byline = WireCopyParser::parseByline(text);
+                const qsizetype at = std::max({ text.lastIndexOf(u", "_s), text.lastIndexOf(u" | "_s),
+                                                text.lastIndexOf(u" \u2013 "_s), text.lastIndexOf(u" \u2014 "_s) });
+                text = at > 0 ? text.left(at) : QString();
+            }
+            if (!m_byline.isEmpty())
+                break;
         }
         for (const Node &n : m_nodes) {
             if (!n.isText && n.tag == GUMBO_TAG_H1 && !n.invisible) {
@@ -568,8 +594,20 @@ private:
             m_nodes[c].score *= 1.0 - linkDensity(m_nodes[c]);
         std::sort(candidates.begin(), candidates.end(),
                   [this](int a, int b) { return m_nodes[a].score > m_nodes[b].score; });
-        if (candidates.empty() || isBodyOrAbove(candidates.front()))
-            return findBody();
+        if (candidates.empty() || isBodyOrAbove(candidates.front())) {
+            // Nothing scored (a short page): a lone <article> is still the article.
+            int article = -1;
+            for (int i = 0; i < count; ++i) {
+                const Node &n = m_nodes[i];
+                if (!n.isText && !n.skipped && n.tag == GUMBO_TAG_ARTICLE && n.chars > 0) {
+                    if (article >= 0 && !isAncestor(article, i))
+                        return findBody();
+                    if (article < 0)
+                        article = i;
+                }
+            }
+            return article >= 0 ? article : findBody();
+        }
         int top = candidates.front();
         const double topScore = m_nodes[top].score;
 
@@ -782,6 +820,10 @@ private:
             return false;
         if (n.tag == GUMBO_TAG_TABLE && isDataTable(n))
             return false;
+        // A box of inline text only is a paragraph, not a container.
+        if ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && !n.hasBlockChild && n.inlineChars > 0
+            && linkDensity(n) < 0.5 && classWeight(n) >= 0)
+            return false;
         bool isList = n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL;
         if (!isList && n.chars > 0)
             isList = double(n.listChars) / n.chars > 0.9;
@@ -976,6 +1018,10 @@ private:
             breakLines(1);
             return;
         }
+        if (n.tag == GUMBO_TAG_TD || n.tag == GUMBO_TAG_TH) {
+            m_pendingSpace = true;
+            return;
+        }
         if (isBlock(n.tag))
             breakLines(2);
     }
@@ -983,6 +1029,7 @@ private:
     std::vector<Node> m_nodes;
     QString m_title;
     QString m_h1;
+    QString m_byline;
     Flags m_flags;
 
     QString m_out;

@@ -44,6 +44,7 @@ public:
         QString text;
         QList<Span> headings; // into text
         QString h1; // the first <h1> of the page, simplified; a title fallback
+        QString byline; // names from a byline box ("By A and B"), a byline fallback
     };
 
     // title: the title already known from the page's metadata, or empty.
