@@ -160,7 +160,8 @@ int main(int argc, char **argv)
         if ((failures || !only.isEmpty()) && !perfect) {
             out << (position % 2 ? "test " : "dev  ") << file << Qt::endl;
             for (const QString &m : std::as_const(missing))
-                out << "   missing: " << m << Qt::endl;
+                out << "   missing: " << m << (result && result->article.title.contains(m) ? "   (in the title)" : "")
+                    << Qt::endl;
             for (const QString &l : std::as_const(leaked))
                 out << "   leaked:  " << l << Qt::endl;
         }

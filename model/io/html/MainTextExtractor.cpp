@@ -245,8 +245,9 @@ public:
     static constexpr qsizetype MinimumLength = 500;
     static constexpr int MarkedMinimum = 200;
     static constexpr int BoxMaximum = 600;
-    bool m_useMarked = true;
-    int m_maxTier = 1; // tiers 2-5 measured worse on the development pages
+    // Only the first tier: <article>, content-ish and main containers measured worse than the scorer
+    // on the development pages (bench/web), but are kept to be tried again.
+    static constexpr int MarkedTiers = 1;
 
     Extractor(const GumboNode *document, const QString &title)
         : m_title(normalizeTitle(title))
@@ -678,7 +679,7 @@ private:
             return n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN
                 || n.tag == GUMBO_TAG_SECTION;
         };
-        for (int tier = 1; tier <= m_maxTier; ++tier) {
+        for (int tier = 1; tier <= MarkedTiers; ++tier) {
             for (int i = 0; i < int(m_nodes.size()); ++i) {
                 const Node &n = m_nodes[i];
                 if (n.isText || n.skipped || !container(n) || n.chars < MarkedMinimum)
@@ -713,12 +714,14 @@ private:
         return -1;
     }
 
-    // A standfirst before the chosen text, inside the same article (an <article> ancestor, else the
-    // grandparent): the first element with a lead class that holds a sentence or more, few links.
+    // A standfirst before the chosen text, inside the same article (an <article> or <main> ancestor,
+    // else the grandparent): the first element with a lead class, or a paragraph of an article
+    // <header>, that holds a sentence or more and few links. Class hints that dropped the header
+    // ("entry-header") do not count here; furniture, hidden elements and boxes do.
     int findLead(int first) const
     {
         int scope = -1;
-        for (int a = m_nodes[first].parent, level = 0; a >= 0 && level < 6; a = m_nodes[a].parent, ++level) {
+        for (int a = m_nodes[first].parent, level = 0; a >= 0 && level < 8; a = m_nodes[a].parent, ++level) {
             if (m_nodes[a].tag == GUMBO_TAG_ARTICLE || m_nodes[a].tag == GUMBO_TAG_MAIN) {
                 scope = a;
                 break;
@@ -732,10 +735,24 @@ private:
             return -1;
         for (int i = scope + 1; i < first; ++i) {
             const Node &n = m_nodes[i];
-            if (n.isText || n.skipped || isAncestor(i, first))
+            if (n.isText || isAncestor(i, first))
                 continue;
-            if (n.chars >= 40 && n.chars < 1500 && linkDensity(n) < 0.3
-                && leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch())
+            if (n.invisible || n.furniture || n.box) {
+                i = n.end - 1;
+                continue;
+            }
+            const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
+            const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
+                && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
+            if (!hinted && !inHeader)
+                continue;
+            const QString text = textOf(n.g);
+            qsizetype linkText = 0;
+            for (int d = i + 1; d < n.end; ++d) {
+                if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                    linkText += textOf(m_nodes[d].g).size();
+            }
+            if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
                 return i;
         }
         return -1;
@@ -872,13 +889,13 @@ private:
         measure();
         const int top = scoreAndPick();
         std::vector<int> parts = gather(top);
-        if (m_useMarked) {
-            const int marked = markedBody();
-            if (marked >= 0)
-                parts = { marked };
-        }
-        if (const int lead = findLead(parts.front()); lead >= 0)
+        if (const int marked = markedBody(); marked >= 0)
+            parts = { marked };
+        if (const int lead = findLead(parts.front()); lead >= 0) {
+            for (int d = lead; d < m_nodes[lead].end; ++d)
+                m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;
             parts.insert(parts.begin(), lead);
+        }
         MainTextExtractor::Extracted out;
         m_out.clear();
         m_headings.clear();
@@ -930,7 +947,14 @@ private:
         const QString text = normalizeTitle(textOf(n.g));
         if (text.isEmpty())
             return false;
-        if (m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 : text == m_title) {
+        bool same = m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 : text == m_title;
+        if (!same && !m_title.isEmpty()) {
+            // "Headline" against "Headline | Site", or a headline with a kicker.
+            const QString &shorter = text.size() < m_title.size() ? text : m_title;
+            const QString &longer = text.size() < m_title.size() ? m_title : text;
+            same = longer.contains(shorter) && shorter.size() * 2 >= longer.size();
+        }
+        if (same) {
             m_titleDropped = true;
             return true;
         }
