@@ -33,8 +33,9 @@ namespace Lede {
 // "authors" (when more than one, "; "-separated) and "published_as_written"; `provenance` maps each
 // field set ("title", "byline", "source", "published", "url", "section", "encoding") to where it
 // came from ("JSON-LD headline", "og:site_name", "meta author", "time datetime", "h1", ...).
-// fromHtmlData() also picks the charset (HtmlCharset: BOM, HTTP header, <meta>); it fails only when
-// the bytes cannot be decoded.
+// fromHtmlData() also picks the charset (HtmlCharset: BOM, HTTP header, <meta>); it fails when the
+// bytes cannot be decoded and when the page nests elements more than 10,000 deep (an attack on the
+// parser's time, not a page; fromHtml() returns no text for it).
 class MarkupImporter final
 {
 public:

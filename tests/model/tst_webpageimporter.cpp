@@ -50,6 +50,7 @@ private slots:
     void blocks_data();
     void blocks();
     void nothingButBoilerplateStillGivesText();
+    void deeplyNestedPage();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -264,6 +265,27 @@ void TestWebPageImporter::nothingButBoilerplateStillGivesText()
     const auto result = ArticleImporter::importData(page, u"menu.html"_s);
     QVERIFY2(result.ok(), qPrintable(result.errorString()));
     QVERIFY(result->article.body.contains(u"Contact the office on weekdays."_s));
+}
+
+void TestWebPageImporter::deeplyNestedPage()
+{
+    auto nested = [](int depth) {
+        QByteArray page = "<html><body>";
+        for (int i = 0; i < depth; ++i)
+            page += "<div>";
+        page += "<p>The only sentence, at the very bottom of the page.</p>";
+        for (int i = 0; i < depth; ++i)
+            page += "</div>";
+        return page;
+    };
+    // Deep enough to overflow a recursive walk: read.
+    const auto deep = ArticleImporter::importData(nested(3000), u"deep.html"_s);
+    QVERIFY2(deep.ok(), qPrintable(deep.errorString()));
+    QCOMPARE(deep->article.body, u"The only sentence, at the very bottom of the page."_s);
+    // Deep enough to make the parser crawl: refused with its reason.
+    const auto tooDeep = ArticleImporter::importData(nested(10001), u"deeper.html"_s);
+    QVERIFY(!tooDeep.ok());
+    QCOMPARE(tooDeep.errorString(), u"the page nests its elements more than 10000 deep, which no real page does"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

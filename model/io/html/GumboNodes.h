@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <vector>
+
 namespace Lede::GumboNodes {
 
 inline QString attribute(const GumboNode *node, const char *name)
@@ -27,24 +29,31 @@ inline bool isElement(const GumboNode *node, GumboTag tag)
     return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
 }
 
-// All text below node, whitespace runs collapsed to one space, trimmed.
-inline void appendText(const GumboNode *node, QString *out)
+// All text below node (not scripts or styles), appended in document order. Iterative: pages can
+// nest deeply.
+inline void appendText(const GumboNode *root, QString *out)
 {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
-        *out += QString::fromUtf8(node->v.text.text);
-        *out += QLatin1Char(' ');
-        return;
+    std::vector<const GumboNode *> stack { root };
+    while (!stack.empty()) {
+        const GumboNode *node = stack.back();
+        stack.pop_back();
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
+            *out += QString::fromUtf8(node->v.text.text);
+            *out += QLatin1Char(' ');
+            continue;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)
+            continue;
+        const GumboVector &children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode *>(children.data[i]));
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
-        return;
-    const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE)
-        return;
-    const GumboVector &children = node->v.element.children;
-    for (unsigned i = 0; i < children.length; ++i)
-        appendText(static_cast<const GumboNode *>(children.data[i]), out);
 }
 
+// All text below node, whitespace runs collapsed to one space, trimmed.
 inline QString textOf(const GumboNode *node)
 {
     QString out;

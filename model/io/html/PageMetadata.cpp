@@ -182,33 +182,26 @@ struct Collected
     const GumboNode *pubTime = nullptr;
 };
 
-void collect(const GumboNode *node, Collected *c)
+// One element; returns whether its children are worth visiting.
+bool visit(const GumboNode *node, Collected *c)
 {
-    if (node->type == GUMBO_NODE_DOCUMENT) {
-        const GumboVector &children = node->v.document.children;
-        for (unsigned i = 0; i < children.length; ++i)
-            collect(static_cast<const GumboNode *>(children.data[i]), c);
-        return;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT)
-        return;
-    const GumboElement &e = node->v.element;
-    switch (e.tag) {
+    switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT:
         if (attribute(node, "type").trimmed().compare(u"application/ld+json"_s, Qt::CaseInsensitive) == 0)
             c->jsonLd.append(rawText(node));
-        return;
+        return false;
     case GUMBO_TAG_META:
         c->metas.append(node);
-        return;
+        return false;
     case GUMBO_TAG_LINK:
-        if (!c->canonical && attribute(node, "rel").split(QLatin1Char(' ')).contains(u"canonical"_s, Qt::CaseInsensitive))
+        if (!c->canonical
+            && attribute(node, "rel").split(QLatin1Char(' ')).contains(u"canonical"_s, Qt::CaseInsensitive))
             c->canonical = node;
-        return;
+        return false;
     case GUMBO_TAG_TITLE:
         if (!c->titleElement)
             c->titleElement = node;
-        return;
+        return false;
     case GUMBO_TAG_TIME:
         if (hasAttribute(node, "datetime")) {
             if (!c->firstTime)
@@ -218,15 +211,32 @@ void collect(const GumboNode *node, Collected *c)
                     || attribute(node, "itemprop").compare(u"datePublished"_s, Qt::CaseInsensitive) == 0))
                 c->pubTime = node;
         }
-        break;
+        return true;
     case GUMBO_TAG_SVG:
     case GUMBO_TAG_STYLE:
-        return;
+        return false;
     default:
-        break;
+        return true;
     }
-    for (unsigned i = 0; i < e.children.length; ++i)
-        collect(static_cast<const GumboNode *>(e.children.data[i]), c);
+}
+
+// Iterative: pages can nest deeply.
+void collect(const GumboNode *document, Collected *c)
+{
+    std::vector<const GumboNode *> stack { document };
+    while (!stack.empty()) {
+        const GumboNode *node = stack.back();
+        stack.pop_back();
+        const GumboVector *children = nullptr;
+        if (node->type == GUMBO_NODE_DOCUMENT)
+            children = &node->v.document.children;
+        else if (node->type == GUMBO_NODE_ELEMENT && visit(node, c))
+            children = &node->v.element.children;
+        if (!children)
+            continue;
+        for (unsigned i = children->length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode *>(children->data[i]));
+    }
 }
 
 } // namespace
