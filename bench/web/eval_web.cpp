@@ -19,15 +19,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 #include <QTextStream>
-
-#include <zlib.h>
-
 #include <cstdio>
 #include <ctime>
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 
@@ -95,7 +93,10 @@ int main(int argc, char **argv)
     const QJsonObject eval = QJsonDocument::fromJson(raw).object();
     QList<std::pair<qsizetype, QString>> ordered;
     for (auto it = eval.begin(); it != eval.end(); ++it)
-        ordered.append({ raw.indexOf(QJsonDocument(QJsonArray { it.key() }).toJson(QJsonDocument::Compact).mid(1).chopped(1)), it.key() });
+        ordered.append(
+            { raw.indexOf(
+                  QJsonDocument(QJsonArray { it.key() }).toJson(QJsonDocument::Compact).mid(1).chopped(1)),
+              it.key() });
     std::sort(ordered.begin(), ordered.end());
 
     Counts halves[2], all;
@@ -160,8 +161,8 @@ int main(int argc, char **argv)
         if ((failures || !only.isEmpty()) && !perfect) {
             out << (position % 2 ? "test " : "dev  ") << file << Qt::endl;
             for (const QString &m : std::as_const(missing))
-                out << "   missing: " << m << (result && result->article.title.contains(m) ? "   (in the title)" : "")
-                    << Qt::endl;
+                out << "   missing: " << m
+                    << (result && result->article.title.contains(m) ? "   (in the title)" : "") << Qt::endl;
             for (const QString &l : std::as_const(leaked))
                 out << "   leaked:  " << l << Qt::endl;
         }
@@ -169,7 +170,7 @@ int main(int argc, char **argv)
     halves[0].print("dev (even)");
     halves[1].print("test (odd)");
     all.print("all");
-    std::printf("speed: %.1f MB of HTML in %.2f s CPU: %.1f MB/s, %.2f ms per page\n", double(bytes) / 1e6, cpu,
-                double(bytes) / 1e6 / cpu, all.pages ? cpu * 1000 / all.pages : 0.0);
+    std::printf("speed: %.1f MB of HTML in %.2f s CPU: %.1f MB/s, %.2f ms per page\n", double(bytes) / 1e6,
+                cpu, double(bytes) / 1e6 / cpu, all.pages ? cpu * 1000 / all.pages : 0.0);
     return 0;
 }

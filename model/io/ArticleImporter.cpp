@@ -82,8 +82,9 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
             return Result<ImportedArticle>::failure(converted.errorString());
         page = std::move(converted.value());
     }
-    auto decoded = page ? Result<TextDecoder::Decoded>(TextDecoder::Decoded { {}, page->encoding, page->warnings })
-                        : TextDecoder::decode(data);
+    auto decoded = page
+        ? Result<TextDecoder::Decoded>(TextDecoder::Decoded { {}, page->encoding, page->warnings })
+        : TextDecoder::decode(data);
     if (!decoded)
         return Result<ImportedArticle>::failure(decoded.errorString());
 

@@ -8,11 +8,10 @@
 
 #include <gumbo.h>
 
-#include <cctype>
-#include <cstring>
-
 #include <QHash>
 #include <QRegularExpression>
+#include <cctype>
+#include <cstring>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -138,7 +137,7 @@ void readFrontMatter(const QStringList &lines, qsizetype end, WireCopyParser::Hi
     }
 }
 
-// ---- HTML character references --------------------------------------------------------------------------------------
+// ---- HTML character references ---------------------------------------------------------------
 
 const QHash<QString, char32_t> &namedEntities()
 {
@@ -190,16 +189,17 @@ void appendCodePoint(QString *out, char32_t cp)
     *out += QString::fromUcs4(&cp, 1);
 }
 
-
 // The web-page path: Gumbo parses (an HTML5 tree builder, as a browser would), PageMetadata reads
 // what the page says about itself, MainTextExtractor finds the article text.
 // Pages whose text is put in place by scripts often carry it whole in JSON-LD articleBody.
 MainTextExtractor::Extracted articleBodyText(const QString &articleBody)
 {
     MainTextExtractor::Extracted out;
-    if (articleBody.contains(u"</p>"_s, Qt::CaseInsensitive) || articleBody.contains(u"<br"_s, Qt::CaseInsensitive)) {
+    if (articleBody.contains(u"</p>"_s, Qt::CaseInsensitive)
+        || articleBody.contains(u"<br"_s, Qt::CaseInsensitive)) {
         const QByteArray utf8 = articleBody.toUtf8();
-        GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+        GumboOutput *output
+            = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
         out = MainTextExtractor::extract(output->document, QString());
         gumbo_destroy_output(&kGumboDefaultOptions, output);
         return out;
@@ -249,7 +249,8 @@ constexpr int MaxNesting = 10000;
 
 int nestingDepth(const QByteArray &utf8)
 {
-    static const char *const containers[] = { "div", "section", "article", "span", "table", "blockquote", "ul", "ol" };
+    static const char *const containers[]
+        = { "div", "section", "article", "span", "table", "blockquote", "ul", "ol" };
     int depth = 0;
     int deepest = 0;
     const char *p = utf8.constData();
@@ -276,7 +277,8 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
 {
     MarkupImporter::Converted result;
     const QByteArray utf8 = withoutNoscript(page);
-    GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    GumboOutput *output
+        = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
     const PageMetadata meta = PageMetadata::read(output->document);
     MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -380,7 +382,8 @@ MarkupImporter::Converted MarkupImporter::fromHtml(const QString &html)
     return convertPage(utf8);
 }
 
-Result<MarkupImporter::Converted> MarkupImporter::fromHtmlData(const QByteArray &data, const QString &httpContentType)
+Result<MarkupImporter::Converted> MarkupImporter::fromHtmlData(const QByteArray &data,
+                                                               const QString &httpContentType)
 {
     auto decoded = HtmlCharset::decode(data, httpContentType);
     if (!decoded)

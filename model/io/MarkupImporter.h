@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "WireCopyParser.h"
-
 #include "Result.h"
+#include "WireCopyParser.h"
 
 #include <QByteArray>
 #include <QMap>

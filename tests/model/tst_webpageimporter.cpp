@@ -58,22 +58,26 @@ void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
     const auto result = ArticleImporter::importFile(fixture(u"news-page.html"_s));
     QVERIFY2(result.ok(), qPrintable(result.errorString()));
     const Article &a = result->article;
-    QCOMPARE(a.body,
-             u"The little harbour ferry returned to the water on Thursday morning, four months after it was lifted "
-             u"out for a refit of its engines, hull and passenger deck.\n\n"
-             u"About forty passengers, most of them commuters with bicycles, made the first crossing, which took "
-             u"eleven minutes in a light westerly breeze.\n\n"
-             u"New engines, same timetable\n\n"
-             u"The operator said the two new engines use a third less fuel, and that the timetable, with crossings "
-             u"every twenty minutes, would stay as it was.\n\n"
-             u"We kept the old bell, because the regulars would never forgive us otherwise.\n\n"
-             u"The refit cost the harbour trust about 310,000 euros. It paid for:\n\n"
-             u"two new diesel-electric engines;\n\na repainted hull;\n\ncovered seating for twenty-four passengers.\n\n"
-             u"The winter timetable starts again in November, when the ferry will run until eight in the evening."_s);
+    QCOMPARE(
+        a.body,
+        u"The little harbour ferry returned to the water on Thursday morning, four months after it was "
+        u"lifted "
+        u"out for a refit of its engines, hull and passenger deck.\n\n"
+        u"About forty passengers, most of them commuters with bicycles, made the first crossing, which took "
+        u"eleven minutes in a light westerly breeze.\n\n"
+        u"New engines, same timetable\n\n"
+        u"The operator said the two new engines use a third less fuel, and that the timetable, with "
+        u"crossings "
+        u"every twenty minutes, would stay as it was.\n\n"
+        u"We kept the old bell, because the regulars would never forgive us otherwise.\n\n"
+        u"The refit cost the harbour trust about 310,000 euros. It paid for:\n\n"
+        u"two new diesel-electric engines;\n\na repainted hull;\n\ncovered seating for twenty-four "
+        u"passengers.\n\n"
+        u"The winter timetable starts again in November, when the ferry will run until eight in the evening."_s);
     QCOMPARE(headings(a), QStringList { u"New engines, same timetable"_s });
-    for (const QString &boilerplate : { u"cookies"_s, u"Sport"_s, u"Share"_s, u"Photo: Harbour Trust"_s,
-                                        u"Related stories"_s, u"newsletter"_s, u"cycling around the bay"_s,
-                                        u"Most read"_s, u"Copyright"_s, u"14 March 2024"_s })
+    for (const QString &boilerplate :
+         { u"cookies"_s, u"Sport"_s, u"Share"_s, u"Photo: Harbour Trust"_s, u"Related stories"_s,
+           u"newsletter"_s, u"cycling around the bay"_s, u"Most read"_s, u"Copyright"_s, u"14 March 2024"_s })
         QVERIFY2(!a.body.contains(boilerplate), qPrintable(boilerplate));
 }
 
@@ -132,19 +136,22 @@ void TestWebPageImporter::timeElementDate()
     QCOMPARE(a.published, QDate(2022, 6, 18));
     QCOMPARE(a.provenance.value(u"published"_s), u"time datetime"_s);
     QCOMPARE(a.body,
-             u"The village fete raised more than two thousand pounds for the new playground, the organisers said on "
-             u"Sunday evening.\n\nA tug of war between the two pubs ended in a draw after the rope snapped, and both "
+             u"The village fete raised more than two thousand pounds for the new playground, the organisers "
+             u"said on "
+             u"Sunday evening.\n\nA tug of war between the two pubs ended in a draw after the rope snapped, "
+             u"and both "
              u"teams shared the prize."_s);
 }
 
 void TestWebPageImporter::jsonLdArrayAndRepairedJson()
 {
     // An array at the top, a BlogPosting, a string author, a raw line break inside a string.
-    const QByteArray page = "<html><head><script type=\"application/ld+json\">[{\"@type\": \"BreadcrumbList\"}, "
-                            "{\"@type\": [\"BlogPosting\"], \"headline\": \"Two\nlines\", \"author\": \"Mira Holt\", "
-                            "\"publisher\": [{\"name\": \"Field Notes\"}], \"datePublished\": \"2021-02-03\", "
-                            "\"articleSection\": \"Nature\"}]</script></head><body><p>Some text of the post.</p>"
-                            "</body></html>";
+    const QByteArray page
+        = "<html><head><script type=\"application/ld+json\">[{\"@type\": \"BreadcrumbList\"}, "
+          "{\"@type\": [\"BlogPosting\"], \"headline\": \"Two\nlines\", \"author\": \"Mira Holt\", "
+          "\"publisher\": [{\"name\": \"Field Notes\"}], \"datePublished\": \"2021-02-03\", "
+          "\"articleSection\": \"Nature\"}]</script></head><body><p>Some text of the post.</p>"
+          "</body></html>";
     const auto result = MarkupImporter::fromHtmlData(page);
     QVERIFY2(result.ok(), qPrintable(result.errorString()));
     QCOMPARE(result->hints.title, u"Two lines"_s);
@@ -162,13 +169,15 @@ void TestWebPageImporter::charset_data()
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<QString>("declaredBy");
     QTest::newRow("meta-charset-windows-1252")
-        << u"windows-1252-meta.html"_s << u"The café on the corner closes after thirty years – its owner, José, "
-                                          u"retires “happy”."_s
+        << u"windows-1252-meta.html"_s
+        << u"The café on the corner closes after thirty years – its owner, José, "
+           u"retires “happy”."_s
         << u"Windows-1252"_s << u"meta"_s;
     QTest::newRow("xml-declaration-iso-8859-2")
-        << u"latin2-xml-declaration.xhtml"_s << u"Łódź is a city in Poland."_s << u"ISO-8859-2"_s << u"meta"_s;
-    QTest::newRow("utf16-bom-beats-meta") << u"utf16-bom.html"_s << u"Zürich “quotes” ✓"_s << u"UTF-16LE"_s
-                                          << u"BOM"_s;
+        << u"latin2-xml-declaration.xhtml"_s << u"Łódź is a city in Poland."_s << u"ISO-8859-2"_s
+        << u"meta"_s;
+    QTest::newRow("utf16-bom-beats-meta")
+        << u"utf16-bom.html"_s << u"Zürich “quotes” ✓"_s << u"UTF-16LE"_s << u"BOM"_s;
 }
 
 void TestWebPageImporter::charset()
@@ -189,7 +198,8 @@ void TestWebPageImporter::charset()
 void TestWebPageImporter::httpHeaderBeatsMeta()
 {
     // The bytes are ISO-8859-2; the page wrongly says UTF-8; the server's header is right.
-    const QByteArray page = "<html><head><meta charset=\"utf-8\"></head><body><p>\xa3\xf3\x64\xbc.</p></body></html>";
+    const QByteArray page
+        = "<html><head><meta charset=\"utf-8\"></head><body><p>\xa3\xf3\x64\xbc.</p></body></html>";
     const auto withHeader = MarkupImporter::fromHtmlData(page, u"text/html; charset=ISO-8859-2"_s);
     QVERIFY(withHeader.ok());
     QCOMPARE(withHeader->text, u"Łódź."_s);
@@ -211,11 +221,13 @@ void TestWebPageImporter::declaredCharsetLabels_data()
     QTest::addColumn<QString>("label");
     QTest::newRow("meta-charset-quoted") << QByteArray("<meta charset=\"Shift_JIS\">") << u"shift_jis"_s;
     QTest::newRow("meta-charset-unquoted") << QByteArray("<META CHARSET=koi8-r>") << u"koi8-r"_s;
-    QTest::newRow("http-equiv") << QByteArray("<meta http-equiv=\"content-type\" content=\"text/html; charset=ISO-8859-15\">")
+    QTest::newRow("http-equiv") << QByteArray(
+        "<meta http-equiv=\"content-type\" content=\"text/html; charset=ISO-8859-15\">")
                                 << u"iso-8859-15"_s;
-    QTest::newRow("inside-comment-ignored") << QByteArray("<!-- <meta charset=\"koi8-r\"> --><meta charset=\"utf-8\">")
-                                            << u"utf-8"_s;
-    QTest::newRow("none") << QByteArray("<meta name=\"viewport\" content=\"width=device-width\">") << QString();
+    QTest::newRow("inside-comment-ignored")
+        << QByteArray("<!-- <meta charset=\"koi8-r\"> --><meta charset=\"utf-8\">") << u"utf-8"_s;
+    QTest::newRow("none") << QByteArray("<meta name=\"viewport\" content=\"width=device-width\">")
+                          << QString();
 }
 
 void TestWebPageImporter::declaredCharsetLabels()
@@ -234,14 +246,15 @@ void TestWebPageImporter::blocks_data()
         << u"First paragraph.\n\nCross head\n\nSecond.\n\nAnother\n\nThird."_s
         << QStringList { u"Cross head"_s, u"Another"_s };
     QTest::newRow("ordered-list-and-nested-blockquote")
-        << u"<h1>T</h1><p>Steps:</p><ol><li>Open <b>the</b> valve</li><li>Wait</li></ol><blockquote><p>Quoted "
+        << u"<h1>T</h1><p>Steps:</p><ol><li>Open <b>the</b> "
+           u"valve</li><li>Wait</li></ol><blockquote><p>Quoted "
            u"one.</p><p>Quoted two.</p></blockquote>"_s
         << u"Steps:\n\nOpen the valve\n\nWait\n\nQuoted one.\n\nQuoted two."_s << QStringList();
     QTest::newRow("table-rows-and-cells")
         << u"<h1>T</h1><table><tr><td>Team</td><td>Points</td></tr><tr><td>North</td><td>12</td></tr></table>"_s
         << u"Team Points\nNorth 12"_s << QStringList();
-    QTest::newRow("nbsp-and-whitespace-collapse") << u"<h1>T</h1><p>Ten&nbsp;km \n\t away</p>"_s << u"Ten km away"_s
-                                                  << QStringList();
+    QTest::newRow("nbsp-and-whitespace-collapse")
+        << u"<h1>T</h1><p>Ten&nbsp;km \n\t away</p>"_s << u"Ten km away"_s << QStringList();
     QTest::newRow("hidden-and-caption-dropped")
         << u"<h1>T</h1><p>Seen.</p><p hidden>Unseen.</p><div style=\"display: none\">Gone.</div><span "
            u"class=\"sr-only\">Opens in a new window</span><figure><figcaption>A caption.</figcaption></figure>"_s
@@ -285,7 +298,8 @@ void TestWebPageImporter::deeplyNestedPage()
     // Deep enough to make the parser crawl: refused with its reason.
     const auto tooDeep = ArticleImporter::importData(nested(10001), u"deeper.html"_s);
     QVERIFY(!tooDeep.ok());
-    QCOMPARE(tooDeep.errorString(), u"the page nests its elements more than 10000 deep, which no real page does"_s);
+    QCOMPARE(tooDeep.errorString(),
+             u"the page nests its elements more than 10000 deep, which no real page does"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

@@ -3,10 +3,8 @@
 
 // Small read-only helpers over Gumbo's parse tree, shared by the web-page importer's parts.
 
-#include <gumbo.h>
-
 #include <QString>
-
+#include <gumbo.h>
 #include <vector>
 
 namespace Lede::GumboNodes {
@@ -37,7 +35,8 @@ inline void appendText(const GumboNode *root, QString *out)
     while (!stack.empty()) {
         const GumboNode *node = stack.back();
         stack.pop_back();
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA
+            || node->type == GUMBO_NODE_WHITESPACE) {
             *out += QString::fromUtf8(node->v.text.text);
             *out += QLatin1Char(' ');
             continue;
@@ -68,7 +67,8 @@ inline QString rawText(const GumboNode *node)
     const GumboVector &children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
         const auto *child = static_cast<const GumboNode *>(children.data[i]);
-        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA || child->type == GUMBO_NODE_WHITESPACE)
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA
+            || child->type == GUMBO_NODE_WHITESPACE)
             out += QString::fromUtf8(child->v.text.text);
     }
     return out;

@@ -17,9 +17,10 @@ constexpr qsizetype PrescanBytes = 16 * 1024;
 bool isWindows1252Label(const QString &label)
 {
     static const QStringList labels
-        = { u"windows-1252"_s, u"cp1252"_s,     u"x-cp1252"_s,  u"iso-8859-1"_s, u"iso8859-1"_s, u"iso_8859-1"_s,
-            u"latin1"_s,       u"l1"_s,         u"us-ascii"_s,  u"ascii"_s,      u"iso-ir-100"_s, u"ibm819"_s,
-            u"cp819"_s,        u"csisolatin1"_s, u"iso88591"_s, u"ansi_x3.4-1968"_s };
+        = { u"windows-1252"_s, u"cp1252"_s,      u"x-cp1252"_s,   u"iso-8859-1"_s,
+            u"iso8859-1"_s,    u"iso_8859-1"_s,  u"latin1"_s,     u"l1"_s,
+            u"us-ascii"_s,     u"ascii"_s,       u"iso-ir-100"_s, u"ibm819"_s,
+            u"cp819"_s,        u"csisolatin1"_s, u"iso88591"_s,   u"ansi_x3.4-1968"_s };
     return labels.contains(label);
 }
 
@@ -65,7 +66,8 @@ Decoding decodeAs(const QByteArray &data, QString label, bool fromMeta)
     d.ok = true;
     d.encoding = label.toUpper();
     if (decoder.hasError())
-        d.warnings.append(u"the page holds bytes that are not valid %1; they were replaced"_s.arg(d.encoding));
+        d.warnings.append(
+            u"the page holds bytes that are not valid %1; they were replaced"_s.arg(d.encoding));
     return d;
 }
 
@@ -126,7 +128,8 @@ Result<HtmlCharset::Decoded> HtmlCharset::decode(const QByteArray &data, const Q
             out.encoding = QString::fromUtf16(bom.name);
             out.declaredBy = u"BOM"_s;
             if (decoder.hasError())
-                out.warnings.append(u"the page holds bytes that are not valid %1; they were replaced"_s.arg(out.encoding));
+                out.warnings.append(
+                    u"the page holds bytes that are not valid %1; they were replaced"_s.arg(out.encoding));
             return out;
         }
     }
@@ -145,7 +148,8 @@ Result<HtmlCharset::Decoded> HtmlCharset::decode(const QByteArray &data, const Q
             continue;
         Decoding d = decodeAs(data, declared.label, declared.fromMeta);
         if (!d.ok) {
-            out.warnings.append(u"the page's charset \"%1\" is unknown; it was guessed"_s.arg(declared.label));
+            out.warnings.append(
+                u"the page's charset \"%1\" is unknown; it was guessed"_s.arg(declared.label));
             continue;
         }
         out.html = std::move(d.text);

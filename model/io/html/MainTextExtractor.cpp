@@ -6,7 +6,6 @@
 #include "io/WireCopyParser.h"
 
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <vector>
 
@@ -28,11 +27,13 @@ QRegularExpression hintRegex(const QString &pattern)
 // Class and id hints. "Unlikely" boxes are dropped in the strict pass; the weights tilt the score.
 const QRegularExpression &unlikelyHint()
 {
-    static const QRegularExpression re = hintRegex(
-        u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|"
-        "menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
-        "pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|cookie|consent|mostread|most-read|"
-        "popular|trending|recommend|outbrain|taboola|promo"_s);
+    static const QRegularExpression re = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
+                                                   u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                                                   "menu|related|remark|replies|rss|shoutbox|sidebar|"
+                                                   "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+                                                   "pagination|pager|popup|yom-remote|share|sharing|"
+                                                   "newsletter|subscribe|cookie|consent|mostread|most-read|"
+                                                   "popular|trending|recommend|outbrain|taboola|promo"_s);
     return re;
 }
 
@@ -46,7 +47,8 @@ const QRegularExpression &negativeHint()
 {
     static const QRegularExpression re = hintRegex(
         u"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|"
-        "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|"
+        "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
+        "shopping|tags|"
         "tool|widget"_s);
     return re;
 }
@@ -89,10 +91,12 @@ const QRegularExpression &asideText()
 {
     static const QRegularExpression re = hintRegex(
         u"^\\W{0,3}(?:read (?:more|also)|also read|related(?: stories| articles)?:|see also|more on this|"
-        "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share this|credits?:|photo:|"
+        "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share "
+        "this|credits?:|photo:|"
         "image:|source:|"
         "lesen sie (?:auch|hier|mehr)|auch interessant|mehr zum thema|weitere artikel|weitere informationen|"
-        "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel teilen|foto:|bild:|titelbild|beitragsbild|"
+        "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel "
+        "teilen|foto:|bild:|titelbild|beitragsbild|"
         "quelle:|kontakt:|"
         "lea (?:tambi\\x{00e9}n|m\\x{00e1}s)|lea:|lee tambi\\x{00e9}n|le puede interesar|te puede interesar|"
         "puedes ver|mira:|ver tambi\\x{00e9}n|"
@@ -103,8 +107,8 @@ const QRegularExpression &asideText()
 // Always dropped, whatever the pass: text a screen reader or nobody sees.
 const QRegularExpression &invisibleHint()
 {
-    static const QRegularExpression re
-        = hintRegex(u"(?:^|\\s)(?:hidden|sr-only|visually-hidden|visuallyhidden|screen-reader-text|element-invisible)(?:\\s|$)"_s);
+    static const QRegularExpression re = hintRegex(
+        u"(?:^|\\s)(?:hidden|sr-only|visually-hidden|visuallyhidden|screen-reader-text|element-invisible)(?:\\s|$)"_s);
     return re;
 }
 
@@ -257,7 +261,9 @@ public:
 
     MainTextExtractor::Extracted run()
     {
-        const Flags passes[] = { { true, true, true, true }, { true, false, true, true }, { true, false, false, true },
+        const Flags passes[] = { { true, true, true, true },
+                                 { true, false, true, true },
+                                 { true, false, false, true },
                                  { false, false, false, false } };
         // Each pass keeps less furniture out. The first result long enough wins; when none is, the
         // strictest one that has at least a quarter of the longest text.
@@ -316,7 +322,8 @@ private:
             Node n;
             n.g = g;
             n.parent = f.parent;
-            if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE || g->type == GUMBO_NODE_CDATA) {
+            if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE
+                || g->type == GUMBO_NODE_CDATA) {
                 n.isText = true;
                 n.text = QString::fromUtf8(g->v.text.text);
             } else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_DOCUMENT) {
@@ -354,9 +361,10 @@ private:
                 n.images += n.tag == GUMBO_TAG_IMG;
                 n.paragraphs += n.tag == GUMBO_TAG_P;
                 n.listItems += n.tag == GUMBO_TAG_LI;
-                n.inputs += n.tag == GUMBO_TAG_INPUT || n.tag == GUMBO_TAG_SELECT || n.tag == GUMBO_TAG_TEXTAREA
-                    || n.tag == GUMBO_TAG_BUTTON;
-                n.embeds += n.tag == GUMBO_TAG_IFRAME || n.tag == GUMBO_TAG_OBJECT || n.tag == GUMBO_TAG_EMBED;
+                n.inputs += n.tag == GUMBO_TAG_INPUT || n.tag == GUMBO_TAG_SELECT
+                    || n.tag == GUMBO_TAG_TEXTAREA || n.tag == GUMBO_TAG_BUTTON;
+                n.embeds
+                    += n.tag == GUMBO_TAG_IFRAME || n.tag == GUMBO_TAG_OBJECT || n.tag == GUMBO_TAG_EMBED;
             }
             if (n.parent >= 0) {
                 Node &p = m_nodes[n.parent];
@@ -370,7 +378,8 @@ private:
         // A byline box ("By A and B") names the authors when the metadata does not.
         static const QRegularExpression bylineClass = hintRegex(u"byline|author"_s);
         for (const Node &n : m_nodes) {
-            if (n.isText || n.invisible || !n.box || !bylineClass.match(n.cls + QLatin1Char(' ') + n.id).hasMatch())
+            if (n.isText || n.invisible || !n.box
+                || !bylineClass.match(n.cls + QLatin1Char(' ') + n.id).hasMatch())
                 continue;
             QString text = textOf(n.g);
             if (text.size() >= 150)
@@ -378,8 +387,9 @@ private:
             // The box may go on with a date: "By A and B, 3 May 2024"; cut such tails off.
             for (int cut = 0; cut < 3 && m_byline.isEmpty() && !text.isEmpty(); ++cut) {
                 m_byline = WireCopyParser::parseByline(text);
-                const qsizetype at = std::max({ text.lastIndexOf(u", "_s), text.lastIndexOf(u" | "_s),
-                                                text.lastIndexOf(u" \u2013 "_s), text.lastIndexOf(u" \u2014 "_s) });
+                const qsizetype at
+                    = std::max({ text.lastIndexOf(u", "_s), text.lastIndexOf(u" | "_s),
+                                 text.lastIndexOf(u" \u2013 "_s), text.lastIndexOf(u" \u2014 "_s) });
                 text = at > 0 ? text.left(at) : QString();
             }
             if (!m_byline.isEmpty())
@@ -412,8 +422,9 @@ private:
         }
         const QString role = attribute(g, "role").toLower();
         if (n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE || n->tag == GUMBO_TAG_FOOTER
-            || role == u"navigation"_s || role == u"menu"_s || role == u"menubar"_s || role == u"complementary"_s
-            || role == u"contentinfo"_s || role == u"dialog"_s || role == u"alertdialog"_s || role == u"alert"_s) {
+            || role == u"navigation"_s || role == u"menu"_s || role == u"menubar"_s
+            || role == u"complementary"_s || role == u"contentinfo"_s || role == u"dialog"_s
+            || role == u"alertdialog"_s || role == u"alert"_s) {
             n->furniture = true;
         }
         if (n->tag != GUMBO_TAG_BODY && n->tag != GUMBO_TAG_HTML && n->tag != GUMBO_TAG_A
@@ -565,7 +576,8 @@ private:
 
     bool isBodyOrAbove(int i) const
     {
-        return i < 0 || m_nodes[i].parent < 0 || m_nodes[i].tag == GUMBO_TAG_BODY || m_nodes[i].tag == GUMBO_TAG_HTML;
+        return i < 0 || m_nodes[i].parent < 0 || m_nodes[i].tag == GUMBO_TAG_BODY
+            || m_nodes[i].tag == GUMBO_TAG_HTML;
     }
 
     int scoreAndPick()
@@ -576,7 +588,8 @@ private:
             Node &n = m_nodes[i];
             if (n.isText || n.skipped || n.inlineChars < 20)
                 continue;
-            if (n.tag == GUMBO_TAG_LI || n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_BODY || n.tag == GUMBO_TAG_HTML)
+            if (n.tag == GUMBO_TAG_LI || n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_BODY
+                || n.tag == GUMBO_TAG_HTML)
                 continue;
             const double contribution = 1.0 + n.inlineCommas + std::min(n.inlineChars / 85, 3);
             int start = n.hasBlockChild ? i : n.parent;
@@ -658,16 +671,20 @@ private:
     int markedBody() const
     {
         static const char16_t *const tier1[]
-            = { u"post-text", u"post_text", u"post-body", u"post-entry", u"postentry", u"post-content",
-                u"post_content", u"postcontent", u"article-text", u"articletext", u"article-content",
-                u"article__content", u"article-body", u"article__body", u"articlebody", u"text-content",
-                u"body-text", u"article__container", u"art-content", u"entry-content", u"entry_content" };
+            = { u"post-text",    u"post_text",          u"post-body",       u"post-entry",
+                u"postentry",    u"post-content",       u"post_content",    u"postcontent",
+                u"article-text", u"articletext",        u"article-content", u"article__content",
+                u"article-body", u"article__body",      u"articlebody",     u"text-content",
+                u"body-text",    u"article__container", u"art-content",     u"entry-content",
+                u"entry_content" };
         static const char16_t *const tier3[]
-            = { u"post-bodycopy", u"storycontent", u"story-content", u"art-postcontent", u"theme-content",
-                u"blog-content", u"section-content", u"single-content", u"single-post", u"main-column",
-                u"wpb_text_column", u"story-body", u"field-body", u"fulltext" };
-        static const char16_t *const tier4[] = { u"content-main", u"content_main", u"content-body", u"contentbody",
-                                                 u"content__body", u"main-content", u"page-content" };
+            = { u"post-bodycopy", u"storycontent", u"story-content",   u"art-postcontent",
+                u"theme-content", u"blog-content", u"section-content", u"single-content",
+                u"single-post",   u"main-column",  u"wpb_text_column", u"story-body",
+                u"field-body",    u"fulltext" };
+        static const char16_t *const tier4[]
+            = { u"content-main",  u"content_main", u"content-body", u"contentbody",
+                u"content__body", u"main-content", u"page-content" };
         auto containsAny = [](const QString &s, const auto &list) {
             for (const char16_t *needle : list) {
                 if (s.contains(QStringView(needle)))
@@ -831,9 +848,9 @@ private:
         const int weight = classWeight(n);
         if (isHeading(n.tag))
             return weight < 0;
-        if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
-            && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
-            && n.tag != GUMBO_TAG_HEADER && n.tag != GUMBO_TAG_DL)
+        if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL
+            && n.tag != GUMBO_TAG_OL && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM
+            && n.tag != GUMBO_TAG_FIELDSET && n.tag != GUMBO_TAG_HEADER && n.tag != GUMBO_TAG_DL)
             return false;
         if (n.tag == GUMBO_TAG_TABLE && isDataTable(n))
             return false;
@@ -853,7 +870,8 @@ private:
         const double ld = linkDensity(n);
         const double headingDensity = n.chars > 0 ? double(n.headingChars) / n.chars : 0.0;
         const bool remove = (img > 1 && double(p) / img < 0.5) || (!isList && n.listItems - 100 > p)
-            || (n.inputs > p / 3) || (!isList && headingDensity < 0.9 && n.chars < 25 && (img == 0 || img > 2))
+            || (n.inputs > p / 3)
+            || (!isList && headingDensity < 0.9 && n.chars < 25 && (img == 0 || img > 2))
             || (!isList && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5)
             || (n.embeds == 1 && n.chars < 75) || n.embeds > 1;
         if (remove && isList && img == n.listItems && img > 0)
@@ -1031,7 +1049,8 @@ private:
             // The heading's text starts after the break that was pending when it opened.
             qsizetype start = m_headingOut.back();
             m_headingOut.pop_back();
-            while (start < m_out.size() && (m_out[start] == QLatin1Char('\n') || m_out[start] == QLatin1Char(' ')))
+            while (start < m_out.size()
+                   && (m_out[start] == QLatin1Char('\n') || m_out[start] == QLatin1Char(' ')))
                 ++start;
             if (start < m_out.size() && m_headingOut.empty())
                 m_headings.append({ start, m_out.size() });
@@ -1066,7 +1085,8 @@ private:
 
 } // namespace
 
-MainTextExtractor::Extracted MainTextExtractor::extract(const GumboInternalNode *document, const QString &title)
+MainTextExtractor::Extracted MainTextExtractor::extract(const GumboInternalNode *document,
+                                                        const QString &title)
 {
     return Extractor(document, title).run();
 }

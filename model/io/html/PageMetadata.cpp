@@ -271,7 +271,8 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
         for (const char16_t *key : keys) {
             const QString k = QString::fromUtf16(key);
             for (const GumboNode *m : std::as_const(c.metas)) {
-                const QString name = attribute(m, "property") + attribute(m, "name") + attribute(m, "itemprop");
+                const QString name
+                    = attribute(m, "property") + attribute(m, "name") + attribute(m, "itemprop");
                 if (name.trimmed().compare(k, Qt::CaseInsensitive) != 0)
                     continue;
                 const QString content = attribute(m, "content").simplified();
@@ -289,7 +290,8 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
     };
     fromMeta(&meta.title, { u"og:title", u"twitter:title" }, QString());
     if (meta.authors.isEmpty()) {
-        for (const char16_t *key : { u"author", u"article:author", u"sailthru.author", u"parsely-author", u"dc.creator" }) {
+        for (const char16_t *key :
+             { u"author", u"article:author", u"sailthru.author", u"parsely-author", u"dc.creator" }) {
             const auto [value, k] = metaContent({ key });
             if (!value.isEmpty() && !looksLikeUrl(value)) {
                 meta.authors = { value };
@@ -300,7 +302,8 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
     }
     fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
     fromMeta(&meta.published, { u"article:published_time" }, QString());
-    fromMeta(&meta.published, { u"datePublished", u"date", u"pubdate", u"publishdate", u"dc.date", u"dcterms.date" },
+    fromMeta(&meta.published,
+             { u"datePublished", u"date", u"pubdate", u"publishdate", u"dc.date", u"dcterms.date" },
              u"meta "_s);
     if (meta.published.isEmpty()) {
         if (const GumboNode *t = c.pubTime ? c.pubTime : c.firstTime)
