@@ -309,6 +309,15 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
         result.hints.title = meta.documentTitle;
         result.provenance.insert(u"title"_s, u"title"_s);
     }
+    // "Headline | Site name": the site is the source, not part of the title.
+    for (const QString &site : { meta.publisher.value, meta.siteName }) {
+        for (const char16_t *separator : { u" | ", u" - ", u" \u2013 ", u" \u2014 ", u" :: ", u" \u00b7 " }) {
+            const QString suffix = QString::fromUtf16(separator) + site;
+            if (!site.isEmpty() && result.hints.title.endsWith(suffix, Qt::CaseInsensitive)
+                && result.hints.title.size() > suffix.size())
+                result.hints.title.chop(suffix.size());
+        }
+    }
     result.hints.byline = meta.byline.value;
     record(u"byline", meta.byline);
     if (meta.byline.isEmpty() && !main.byline.isEmpty()) {

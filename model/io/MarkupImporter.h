@@ -27,8 +27,9 @@ namespace Lede {
 // HTML: parsed by Gumbo (an HTML5 parser, so the tree is the one a browser builds), the metadata read
 // by PageMetadata (JSON-LD, OpenGraph, <meta>, <time>, canonical link; see there for the order) and
 // the article text found by MainTextExtractor (a readability-style scorer; see there). The title is
-// the metadata's headline, else the first <h1>, else <title>; byline, source (the publisher) and
-// published come from the metadata; `url` is the canonical URL, `metadata` holds "section",
+// the metadata's headline, else the first <h1>, else <title>, without a trailing " | Site name";
+// byline, source (the publisher) and published come from the metadata (else the byline from a
+// "By …" byline box); `url` is the canonical URL, `metadata` holds "section",
 // "authors" (when more than one, "; "-separated) and "published_as_written"; `provenance` maps each
 // field set ("title", "byline", "source", "published", "url", "section", "encoding") to where it
 // came from ("JSON-LD headline", "og:site_name", "meta author", "time datetime", "h1", ...).

@@ -160,6 +160,13 @@ void TestWebPageImporter::jsonLdArrayAndRepairedJson()
     QCOMPARE(result->hints.published, QDate(2021, 2, 3));
     QCOMPARE(result->metadata.value(u"section"_s), u"Nature"_s);
     QCOMPARE(result->text, u"Some text of the post."_s);
+
+    // A title that ends in the site's name loses it.
+    const auto suffixed = MarkupImporter::fromHtmlData(
+        "<head><meta property=\"og:title\" content=\"Rain returns | Field Notes\"><meta "
+        "property=\"og:site_name\" content=\"Field Notes\"></head><p>Text.</p>");
+    QVERIFY(suffixed.ok());
+    QCOMPARE(suffixed->hints.title, u"Rain returns"_s);
 }
 
 void TestWebPageImporter::charset_data()

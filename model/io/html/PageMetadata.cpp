@@ -300,6 +300,7 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
             }
         }
     }
+    meta.siteName = metaContent({ u"og:site_name" }).first;
     fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
     fromMeta(&meta.published, { u"article:published_time" }, QString());
     fromMeta(&meta.published,

@@ -44,6 +44,7 @@ struct PageMetadata
     Field section;
     Field url;
     QString documentTitle; // <title>, for the fallback
+    QString siteName; // og:site_name, also when the publisher came from JSON-LD
     QString articleBody; // JSON-LD articleBody as written (plain text or HTML), for pages built by scripts
 
     static PageMetadata read(const GumboInternalNode *document);
