@@ -31,7 +31,8 @@ namespace Lede {
 // byline, source (the publisher) and published come from the metadata (else the byline from a
 // "By …" byline box); `url` is the canonical URL, `metadata` holds "section",
 // "authors" (when more than one, "; "-separated) and "published_as_written"; `provenance` maps each
-// field set ("title", "byline", "source", "published", "url", "section", "encoding") to where it
+// field set ("title", "byline", "source", "published", "url", "section", "encoding", and "body" when
+// the text came from JSON-LD articleBody because the page builds it with scripts) to where it
 // came from ("JSON-LD headline", "og:site_name", "meta author", "time datetime", "h1", ...).
 // fromHtmlData() also picks the charset (HtmlCharset: BOM, HTTP header, <meta>); it fails when the
 // bytes cannot be decoded and when the page nests elements more than 10,000 deep (an attack on the
