@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 namespace Lede {
@@ -36,6 +37,10 @@ struct Article
     QString body;     // paragraphs separated by "\n" (or "\n\n" when the source used blank lines)
     QList<Block> blocks;
     QString contentHash; // hex SHA-256 of the body, used to recognise re-imports
+    // Extra fields the source carries ("section", ...), and where each field came from
+    // ("title" -> "JSON-LD headline"). Set by the importers; not stored yet.
+    QMap<QString, QString> metadata;
+    QMap<QString, QString> provenance;
     QDateTime importedAt; // UTC
     int analyzerVersion = 0; // the Analyzer::Version its stored layers come from (read by the store)
 };

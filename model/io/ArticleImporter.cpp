@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede {
@@ -26,27 +28,9 @@ Format formatOf(const QString &fileName)
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
         return Format::Markdown;
-    if (suffix == u"html"_s || suffix == u"htm"_s)
+    if (suffix == u"html"_s || suffix == u"htm"_s || suffix == u"xhtml"_s)
         return Format::Html;
     return Format::PlainText;
-}
-
-// A DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>) ends at "]>", not at the first
-// ">"; a tag scanner would otherwise show the rest of the subset as text (the title "]>" of an
-// entity bomb). The subset is dropped whole; its entities are never expanded.
-QString withoutDoctypeSubset(const QString &html)
-{
-    const qsizetype doctype = html.indexOf(u"<!DOCTYPE"_s, 0, Qt::CaseInsensitive);
-    if (doctype < 0)
-        return html;
-    const qsizetype close = html.indexOf(u'>', doctype);
-    const qsizetype bracket = html.indexOf(u'[', doctype);
-    if (bracket < 0 || (close >= 0 && close < bracket))
-        return html;
-    const qsizetype end = html.indexOf(u"]>"_s, bracket);
-    QString out = html;
-    out.remove(doctype, end < 0 ? html.size() - doctype : end + 2 - doctype);
-    return out;
 }
 
 Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName, bool requireWords);
@@ -55,7 +39,7 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s };
 }
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
@@ -88,16 +72,29 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
     if (data.size() > MaxFileSize)
         return Result<ImportedArticle>::failure(
             u"the data is too large (the limit is %1 MiB)"_s.arg(MaxFileSize / (1024 * 1024)));
-    auto decoded = TextDecoder::decode(data);
+    const Format format = formatOf(fileName);
+    // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer.
+    std::optional<MarkupImporter::Converted> page;
+    if (format == Format::Html) {
+        auto converted = MarkupImporter::fromHtmlData(data);
+        if (!converted)
+            return Result<ImportedArticle>::failure(converted.errorString());
+        page = std::move(converted.value());
+    }
+    auto decoded = page
+        ? Result<TextDecoder::Decoded>(TextDecoder::Decoded { {}, page->encoding, page->warnings })
+        : TextDecoder::decode(data);
     if (!decoded)
         return Result<ImportedArticle>::failure(decoded.errorString());
-    if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
+    // A feed or another XML document named .html is still refused for what it is.
+    if (const QString why = FormatSniffer::markupRefusal(page ? QString::fromUtf8(data.left(64 * 1024)) : decoded->text);
+        !why.isEmpty())
         return Result<ImportedArticle>::failure(why);
 
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);
     WireCopyParser::Hints hints;
     QString body;
-    switch (formatOf(fileName)) {
+    switch (format) {
     case Format::PlainText:
         body = text;
         TextDecoder::trim(&body);
@@ -108,12 +105,10 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
         hints = md.hints;
         break;
     }
-    case Format::Html: {
-        const MarkupImporter::Converted html = MarkupImporter::fromHtml(withoutDoctypeSubset(text));
-        body = html.text;
-        hints = html.hints;
+    case Format::Html:
+        body = page->text;
+        hints = page->hints;
         break;
-    }
     }
     if (body.isEmpty())
         return Result<ImportedArticle>::failure(u"the file holds no article text"_s);
@@ -130,6 +125,11 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
     if (a.title.isEmpty())
         a.title = displayFileName(QFileInfo(fileName).completeBaseName());
     a.path = displayFileName(fileName);
+    if (page) {
+        a.url = page->url;
+        a.metadata = page->metadata;
+        a.provenance = page->provenance;
+    }
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << decoded->encoding << "title" << a.title << "blocks"

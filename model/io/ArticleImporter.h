@@ -35,10 +35,10 @@ public:
 
     // Article::path is the absolute path of the file.
     static Result<ImportedArticle> importFile(const QString &path);
-    // The format follows fileName's suffix: .md/.markdown, .html/.htm, everything else plain text.
+    // The format follows fileName's suffix: .md/.markdown, .html/.htm/.xhtml, everything else plain text.
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm"}
+    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml"}
 };
 
 } // namespace Lede

@@ -2,9 +2,16 @@
 #include "MarkupImporter.h"
 
 #include "TextDecoder.h"
+#include "html/HtmlCharset.h"
+#include "html/MainTextExtractor.h"
+#include "html/PageMetadata.h"
+
+#include <gumbo.h>
 
 #include <QHash>
 #include <QRegularExpression>
+#include <cctype>
+#include <cstring>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -130,7 +137,7 @@ void readFrontMatter(const QStringList &lines, qsizetype end, WireCopyParser::Hi
     }
 }
 
-// ---- HTML --------------------------------------------------------------------------------------
+// ---- HTML character references ---------------------------------------------------------------
 
 const QHash<QString, char32_t> &namedEntities()
 {
@@ -182,311 +189,179 @@ void appendCodePoint(QString *out, char32_t cp)
     *out += QString::fromUcs4(&cp, 1);
 }
 
-bool isAsciiWhitespace(QChar c)
+// The web-page path: Gumbo parses (an HTML5 tree builder, as a browser would), PageMetadata reads
+// what the page says about itself, MainTextExtractor finds the article text.
+// Pages whose text is put in place by scripts often carry it whole in JSON-LD articleBody.
+MainTextExtractor::Extracted articleBodyText(const QString &articleBody)
 {
-    return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')
-        || c == QLatin1Char('\f');
+    MainTextExtractor::Extracted out;
+    if (articleBody.contains(u"</p>"_s, Qt::CaseInsensitive)
+        || articleBody.contains(u"<br"_s, Qt::CaseInsensitive)) {
+        const QByteArray utf8 = articleBody.toUtf8();
+        GumboOutput *output
+            = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+        out = MainTextExtractor::extract(output->document, QString());
+        gumbo_destroy_output(&kGumboDefaultOptions, output);
+        return out;
+    }
+    QStringList paragraphs;
+    for (const QString &line : articleBody.split(QLatin1Char('\n'))) {
+        const QString p = line.simplified();
+        if (!p.isEmpty())
+            paragraphs.append(p);
+    }
+    out.text = paragraphs.join(u"\n\n"_s);
+    return out;
 }
 
-struct Tag
+// Gumbo parses <noscript> as a browser without scripts would, so its "<p>Enable JavaScript</p>" can
+// close the paragraph around it and land in the text. Browsers with scripts (what the page was made
+// for) show none of it: drop it before parsing.
+QByteArray withoutNoscript(const QByteArray &utf8)
 {
-    QString name; // lower case
-    bool closing = false;
-    bool selfClosing = false;
-    QString attributes;
-};
-
-QString attribute(const QString &attributes, const QString &name)
-{
-    static const QRegularExpression re
-        = makeRegex(u"([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?"_s);
-    auto it = re.globalMatch(attributes);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (m.captured(1).compare(name, Qt::CaseInsensitive) == 0) {
-            for (int g = 2; g <= 4; ++g) {
-                if (m.capturedStart(g) >= 0)
-                    return MarkupImporter::decodeEntities(m.captured(g));
-            }
-            return {};
+    const QByteArray lower = utf8.toLower();
+    if (!lower.contains("<noscript"))
+        return utf8;
+    QByteArray out;
+    out.reserve(utf8.size());
+    qsizetype pos = 0;
+    for (;;) {
+        const qsizetype start = lower.indexOf("<noscript", pos);
+        if (start < 0)
+            break;
+        const qsizetype close = lower.indexOf("</noscript", start);
+        out.append(QByteArrayView(utf8).sliced(pos, start - pos));
+        if (close < 0) {
+            pos = utf8.size();
+            break;
         }
+        const qsizetype gt = lower.indexOf('>', close);
+        pos = gt < 0 ? utf8.size() : gt + 1;
     }
-    return {};
+    out.append(QByteArrayView(utf8).sliced(pos));
+    return out;
 }
 
-class HtmlScanner final
+// Gumbo's tree builder checks its stack of open elements for every tag, so a page nested tens of
+// thousands deep takes minutes (50,000 <div>s: 9 s; real pages stay under a few hundred). The depth
+// is estimated on elements that are never closed implicitly.
+constexpr int MaxNesting = 10000;
+
+int nestingDepth(const QByteArray &utf8)
 {
-public:
-    explicit HtmlScanner(const QString &html)
-        : m_src(html)
-    {
-        static const QRegularExpression articleTag = makeRegex(u"<article[\\s>]"_s, true);
-        m_hasArticle = articleTag.match(html).hasMatch();
-    }
-
-    MarkupImporter::Converted run()
-    {
-        while (m_pos < m_src.size()) {
-            const qsizetype lt = m_src.indexOf(QLatin1Char('<'), m_pos);
-            const qsizetype textEnd = lt < 0 ? m_src.size() : lt;
-            if (textEnd > m_pos)
-                text(MarkupImporter::decodeEntities(QStringView(m_src).mid(m_pos, textEnd - m_pos)));
-            if (lt < 0)
-                break;
-            m_pos = lt;
-            markup();
-        }
-        MarkupImporter::Converted result;
-        result.text = m_out;
-        TextDecoder::trim(&result.text, &m_headings);
-        result.hints.headings = m_headings;
-        const QString h1 = m_h1.simplified();
-        result.hints.title = !h1.isEmpty() ? h1 : !m_ogTitle.isEmpty() ? m_ogTitle : m_title;
-        result.hints.byline = m_author;
-        result.hints.source = m_siteName;
-        result.hints.published = m_published;
-        return result;
-    }
-
-private:
-    bool emitting() const { return m_skipDepth == 0 && !m_inHead && (!m_hasArticle || m_articleDepth > 0); }
-
-    void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }
-
-    void text(const QString &chunk)
-    {
-        if (!emitting())
-            return;
-        if (m_capturingH1) {
-            m_h1 += chunk;
-            return;
-        }
-        for (const QChar c : chunk) {
-            if (m_preDepth == 0 && isAsciiWhitespace(c)) {
-                m_pendingSpace = true;
-                continue;
-            }
-            if (m_pendingBreak > 0 && !m_out.isEmpty()) {
-                qsizetype trailing = 0;
-                while (trailing < m_out.size() && m_out[m_out.size() - 1 - trailing] == QLatin1Char('\n'))
-                    ++trailing;
-                for (qsizetype i = trailing; i < m_pendingBreak; ++i)
-                    m_out += QLatin1Char('\n');
-            } else if (m_pendingSpace && !m_out.isEmpty() && m_out.back() != QLatin1Char('\n')) {
-                m_out += QLatin1Char(' ');
-            }
-            m_pendingBreak = 0;
-            m_pendingSpace = false;
-            if (m_headingStart == PendingHeading)
-                m_headingStart = m_out.size();
-            m_out += c;
-        }
-    }
-
-    // At m_pos there is a '<'.
-    void markup()
-    {
-        const QStringView rest = QStringView(m_src).mid(m_pos);
-        if (rest.startsWith(u"<!--")) {
-            const qsizetype end = m_src.indexOf(u"-->"_s, m_pos + 4);
-            m_pos = end < 0 ? m_src.size() : end + 3;
-            return;
-        }
-        if (rest.startsWith(u"<!") || rest.startsWith(u"<?")) {
-            const qsizetype end = m_src.indexOf(QLatin1Char('>'), m_pos);
-            m_pos = end < 0 ? m_src.size() : end + 1;
-            return;
-        }
-        const bool closing = rest.size() > 1 && rest[1] == QLatin1Char('/');
-        const qsizetype nameStart = m_pos + (closing ? 2 : 1);
-        if (nameStart >= m_src.size() || !m_src[nameStart].isLetter() || m_src[nameStart].unicode() > 0x7F) {
-            text(u"<"_s); // a stray '<' in text
-            ++m_pos;
-            return;
-        }
-        // Find the end of the tag, skipping quoted attribute values.
-        qsizetype i = nameStart;
-        QChar quote;
-        for (; i < m_src.size(); ++i) {
-            const QChar c = m_src[i];
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-            } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-                quote = c;
-            } else if (c == QLatin1Char('>')) {
+    // Containers, and the formatting elements that HTML5's "adoption agency" reopens: thousands
+    // of unclosed <b><i> make a parser's work grow with the square of their number.
+    static const char *const containers[] = { "div",  "section", "article", "span", "table", "blockquote", "ul",
+                                              "ol",   "b",       "i",       "em",   "strong", "font",      "u",
+                                              "s",    "small",   "big",     "code", "tt",     "nobr",      "strike" };
+    int depth = 0;
+    int deepest = 0;
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    while ((p = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)))) != nullptr) {
+        ++p;
+        const bool closing = p < end && *p == '/';
+        const char *name = p + (closing ? 1 : 0);
+        for (const char *c : containers) {
+            const size_t length = std::strlen(c);
+            if (end - name > qsizetype(length) && qstrnicmp(name, c, length) == 0
+                && !std::isalnum(static_cast<unsigned char>(name[length]))) {
+                depth += closing ? -1 : 1;
+                depth = std::max(depth, 0);
+                deepest = std::max(deepest, depth);
                 break;
             }
         }
-        qsizetype nameEnd = nameStart;
-        while (nameEnd < i
-               && (m_src[nameEnd].isLetterOrNumber() || m_src[nameEnd] == QLatin1Char('-')
-                   || m_src[nameEnd] == QLatin1Char(':')))
-            ++nameEnd;
-        Tag tag;
-        tag.name = m_src.mid(nameStart, nameEnd - nameStart).toLower();
-        tag.closing = closing;
-        tag.attributes = m_src.mid(nameEnd, i - nameEnd);
-        tag.selfClosing = tag.attributes.trimmed().endsWith(QLatin1Char('/'));
-        m_pos = std::min(i + 1, m_src.size());
-        handle(tag);
+    }
+    return deepest;
+}
+
+// A DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>) ends at "]>"; an HTML5
+// parser ends it at the first ">" and shows the rest of the subset as text (the title "]>" of an
+// entity bomb). The subset is dropped whole; its entities are never expanded.
+QByteArray withoutDoctypeSubset(const QByteArray &html)
+{
+    const qsizetype doctype = html.left(4096).toLower().indexOf("<!doctype");
+    if (doctype < 0)
+        return html;
+    const qsizetype close = html.indexOf('>', doctype);
+    const qsizetype bracket = html.indexOf('[', doctype);
+    if (bracket < 0 || (close >= 0 && close < bracket))
+        return html;
+    const qsizetype end = html.indexOf("]>", bracket);
+    QByteArray out = html;
+    out.remove(doctype, end < 0 ? html.size() - doctype : end + 2 - doctype);
+    return out;
+}
+
+MarkupImporter::Converted convertPage(const QByteArray &page)
+{
+    MarkupImporter::Converted result;
+    const QByteArray utf8 = withoutNoscript(page);
+    GumboOutput *output
+        = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    const PageMetadata meta = PageMetadata::read(output->document);
+    MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    if (meta.articleBody.size() > 2 * main.text.size() + 200) {
+        MainTextExtractor::Extracted fromJson = articleBodyText(meta.articleBody);
+        if (fromJson.text.size() > main.text.size()) {
+            fromJson.h1 = main.h1;
+            fromJson.byline = main.byline;
+            main = std::move(fromJson);
+            result.provenance.insert(u"body"_s, u"JSON-LD articleBody"_s);
+        }
     }
 
-    // Skips to after </name>, returning the raw text in between. A plain search, not a regular
-    // expression: QRegularExpression checks the whole subject on every call, which made pages with
-    // many scripts quadratic.
-    QString rawText(const QString &name)
-    {
-        const QString closing = u"</"_s + name;
-        qsizetype stop = m_pos;
-        for (;;) {
-            stop = m_src.indexOf(closing, stop, Qt::CaseInsensitive);
-            if (stop < 0)
-                break;
-            const qsizetype after = stop + closing.size();
-            if (after >= m_src.size() || m_src[after].isSpace() || m_src[after] == QLatin1Char('>')
-                || m_src[after] == QLatin1Char('/'))
-                break;
-            stop = after;
-        }
-        const QString raw = m_src.mid(m_pos, (stop < 0 ? m_src.size() : stop) - m_pos);
-        const qsizetype gt = stop < 0 ? -1 : m_src.indexOf(QLatin1Char('>'), stop);
-        m_pos = gt < 0 ? m_src.size() : gt + 1;
-        return raw;
+    result.text = main.text;
+    result.hints.headings = main.headings;
+    auto record = [&](const char16_t *field, const PageMetadata::Field &f) {
+        if (!f.isEmpty())
+            result.provenance.insert(QString::fromUtf16(field), f.from);
+    };
+    // The <title> often ends in " | Site name"; the <h1> does not.
+    if (!meta.title.isEmpty()) {
+        result.hints.title = meta.title.value;
+        record(u"title", meta.title);
+    } else if (!main.h1.isEmpty()) {
+        result.hints.title = main.h1;
+        result.provenance.insert(u"title"_s, u"h1"_s);
+    } else if (!meta.documentTitle.isEmpty()) {
+        result.hints.title = meta.documentTitle;
+        result.provenance.insert(u"title"_s, u"title"_s);
     }
-
-    void handle(const Tag &tag)
-    {
-        static const QStringList rawSkipped
-            = { u"script"_s, u"style"_s, u"noscript"_s, u"textarea"_s, u"xmp"_s };
-        static const QStringList skipped
-            = { u"template"_s, u"nav"_s,    u"aside"_s,  u"form"_s,   u"button"_s, u"select"_s,
-                u"svg"_s,      u"iframe"_s, u"object"_s, u"canvas"_s, u"video"_s,  u"audio"_s };
-        static const QStringList blocks
-            = { u"p"_s,      u"div"_s,    u"li"_s,         u"ul"_s,      u"ol"_s,         u"dl"_s,
-                u"dt"_s,     u"dd"_s,     u"blockquote"_s, u"section"_s, u"article"_s,    u"header"_s,
-                u"footer"_s, u"main"_s,   u"table"_s,      u"figure"_s,  u"figcaption"_s, u"address"_s,
-                u"hr"_s,     u"pre"_s,    u"details"_s,    u"summary"_s, u"h1"_s,         u"h2"_s,
-                u"h3"_s,     u"h4"_s,     u"h5"_s,         u"h6"_s,      u"body"_s,       u"html"_s,
-                u"center"_s, u"caption"_s };
-        const QString &n = tag.name;
-
-        if (!tag.closing) {
-            if (rawSkipped.contains(n)) {
-                if (!tag.selfClosing)
-                    rawText(n);
-                return;
-            }
-            if (n == u"title"_s) {
-                const QString t = MarkupImporter::decodeEntities(rawText(n)).simplified();
-                if (m_title.isEmpty())
-                    m_title = t;
-                return;
-            }
-            if (n == u"meta"_s) {
-                meta(tag);
-                return;
-            }
+    // "Headline | Site name": the site is the source, not part of the title.
+    for (const QString &site : { meta.publisher.value, meta.siteName }) {
+        for (const char16_t *separator : { u" | ", u" - ", u" \u2013 ", u" \u2014 ", u" :: ", u" \u00b7 " }) {
+            const QString suffix = QString::fromUtf16(separator) + site;
+            if (!site.isEmpty() && result.hints.title.endsWith(suffix, Qt::CaseInsensitive)
+                && result.hints.title.size() > suffix.size())
+                result.hints.title.chop(suffix.size());
         }
-        if (n == u"head"_s) {
-            m_inHead = !tag.closing;
-            return;
-        }
-        if (n == u"body"_s)
-            m_inHead = false;
-        if (skipped.contains(n)) {
-            if (tag.closing)
-                m_skipDepth = std::max(0, m_skipDepth - 1);
-            else if (!tag.selfClosing)
-                ++m_skipDepth;
-            return;
-        }
-        if (n == u"article"_s)
-            m_articleDepth = std::max(0, m_articleDepth + (tag.closing ? -1 : 1));
-        if (n == u"pre"_s)
-            m_preDepth = std::max(0, m_preDepth + (tag.closing ? -1 : 1));
-
-        const bool heading = n.size() == 2 && n[0] == QLatin1Char('h') && n[1] >= QLatin1Char('1')
-            && n[1] <= QLatin1Char('6');
-        if (heading)
-            handleHeading(tag);
-        if (n == u"br"_s)
-            m_pendingBreak = std::min(2, m_pendingBreak + 1);
-        else if (n == u"tr"_s)
-            breakLines(1);
-        else if (n == u"td"_s || n == u"th"_s)
-            m_pendingSpace = true;
-        else if (blocks.contains(n))
-            breakLines(2);
     }
-
-    void handleHeading(const Tag &tag)
-    {
-        if (!emitting())
-            return;
-        if (!tag.closing) {
-            finishHeading();
-            if (tag.name == u"h1"_s && !m_h1Done) {
-                m_capturingH1 = true;
-                return;
-            }
-            m_headingStart = PendingHeading;
-            return;
-        }
-        if (m_capturingH1) {
-            m_capturingH1 = false;
-            m_h1Done = !m_h1.simplified().isEmpty();
-            return;
-        }
-        finishHeading();
+    result.hints.byline = meta.byline.value;
+    record(u"byline", meta.byline);
+    if (meta.byline.isEmpty() && !main.byline.isEmpty()) {
+        result.hints.byline = main.byline;
+        result.provenance.insert(u"byline"_s, u"byline element"_s);
     }
-
-    void finishHeading()
-    {
-        if (m_headingStart >= 0 && m_out.size() > m_headingStart)
-            m_headings.append({ m_headingStart, m_out.size() });
-        m_headingStart = NoHeading;
+    result.hints.source = meta.publisher.value;
+    record(u"source", meta.publisher);
+    result.hints.published = meta.publishedDate;
+    if (meta.publishedDate.isValid())
+        record(u"published", meta.published);
+    result.url = meta.url.value;
+    record(u"url", meta.url);
+    if (!meta.section.isEmpty()) {
+        result.metadata.insert(u"section"_s, meta.section.value);
+        record(u"section", meta.section);
     }
-
-    void meta(const Tag &tag)
-    {
-        const QString key = (attribute(tag.attributes, u"property"_s) + attribute(tag.attributes, u"name"_s)
-                             + attribute(tag.attributes, u"itemprop"_s))
-                                .toLower();
-        const QString content = attribute(tag.attributes, u"content"_s).simplified();
-        if (content.isEmpty())
-            return;
-        if (key == u"og:site_name"_s)
-            m_siteName = content;
-        else if (key == u"og:title"_s)
-            m_ogTitle = content;
-        else if ((key == u"author"_s || key == u"article:author"_s) && !content.contains(u"://"_s))
-            m_author = content;
-        else if (key == u"article:published_time"_s || key == u"datepublished"_s || key == u"date"_s
-                 || key == u"pubdate"_s)
-            m_published = parseLooseDate(content);
-    }
-
-    static constexpr qsizetype NoHeading = -1;
-    static constexpr qsizetype PendingHeading = -2;
-
-    const QString &m_src;
-    qsizetype m_pos = 0;
-    QString m_out;
-    int m_pendingBreak = 0;
-    bool m_pendingSpace = false;
-    QList<Span> m_headings;
-    qsizetype m_headingStart = NoHeading;
-    QString m_title, m_ogTitle, m_h1, m_author, m_siteName;
-    QDate m_published;
-    bool m_capturingH1 = false;
-    bool m_h1Done = false;
-    bool m_inHead = false;
-    bool m_hasArticle = false;
-    int m_articleDepth = 0;
-    int m_skipDepth = 0;
-    int m_preDepth = 0;
-};
+    if (meta.authors.size() > 1)
+        result.metadata.insert(u"authors"_s, meta.authors.join(u"; "_s));
+    if (!meta.published.isEmpty())
+        result.metadata.insert(u"published_as_written"_s, meta.published.value);
+    return result;
+}
 
 } // namespace
 
@@ -531,7 +406,28 @@ QString MarkupImporter::decodeEntities(QStringView text)
 
 MarkupImporter::Converted MarkupImporter::fromHtml(const QString &html)
 {
-    return HtmlScanner(html).run();
+    const QByteArray utf8 = withoutDoctypeSubset(html.toUtf8());
+    if (nestingDepth(utf8) > MaxNesting)
+        return {};
+    return convertPage(utf8);
+}
+
+Result<MarkupImporter::Converted> MarkupImporter::fromHtmlData(const QByteArray &data,
+                                                               const QString &httpContentType)
+{
+    auto decoded = HtmlCharset::decode(data, httpContentType);
+    if (!decoded)
+        return Result<Converted>::failure(decoded.errorString());
+    const QByteArray utf8 = withoutDoctypeSubset(decoded->html.toUtf8());
+    if (nestingDepth(utf8) > MaxNesting)
+        return Result<Converted>::failure(
+            u"the page nests its elements more than %1 deep, which no real page does"_s.arg(MaxNesting));
+    Converted converted = convertPage(utf8);
+    converted.encoding = decoded->encoding;
+    converted.warnings = decoded->warnings;
+    if (!decoded->declaredBy.isEmpty())
+        converted.provenance.insert(u"encoding"_s, decoded->declaredBy);
+    return converted;
 }
 
 MarkupImporter::Converted MarkupImporter::fromMarkdown(const QString &markdown)

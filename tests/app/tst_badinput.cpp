@@ -214,9 +214,10 @@ void TestBadInput::import_data()
     imported("truncated-utf16le.txt", Expect::ImportedWithWarning,
              "ends in the middle of a UTF-16LE character");
     imported("entity-bomb.html", Expect::Imported, "(article 2: Quay vote passes)");
-    imported("deeply-nested.html", Expect::Imported, "(article 2: The harbour board voted on Tuesday");
-    imported("deeply-nested-unclosed.html", Expect::Imported,
-             "(article 2: The harbour board voted on Tuesday");
+    // Thousands of nested elements are no web page: refused at once, before the HTML5 parser
+    // (which slows down sharply with depth) sees them.
+    refused("deeply-nested.html", "nests its elements more than 10000 deep");
+    refused("deeply-nested-unclosed.html", "nests its elements more than 10000 deep");
     imported("deeply-nested-quote.md", Expect::Imported, "(article 2: ");
     imported("escape-title.txt", Expect::Imported, "(article 2: Quay \\x1B[2J\\x1B]0;owned\\x07vote passes)");
 

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Span.h"
+
+#include <QList>
+#include <QString>
+
+struct GumboInternalNode;
+
+namespace Lede {
+
+// Finds the main text of a parsed web page and writes it out as paragraphs, the way a reader wants
+// to see an article: without menus, share bars, related and most-read boxes, newsletter and cookie
+// boxes, comments, captions, bylines and footers.
+//
+// How (a readability-style scorer, written for Lede; measured with bench/web/eval_web):
+// 1. Elements that are never text are dropped (script, style, form controls, media, figcaptions,
+//    hidden elements); so are page furniture (nav, aside, footer, ARIA navigation/complementary/
+//    contentinfo/dialog roles), elements whose class or id names a boilerplate area (menu, sidebar,
+//    share, related, newsletter, cookie, comments, …) unless it also names content (article, body,
+//    content, main, …), and boxes (bylines, dates, captions, credits, tags, share bars, related
+//    links, …) that are short or mostly links.
+// 2. Every run of inline text of 20 or more non-space characters is a paragraph. It scores
+//    1 + its commas + one point per 85 characters (at most 3); the score goes to its container, half
+//    to the next ancestor and a sixth, a ninth, … further up (five levels). A container starts with
+//    a bonus or malus from its tag and from class/id hints (±25), and its total is scaled by
+//    (1 − link density).
+// 3. The best container wins; when several strong candidates share an ancestor, or the parent
+//    scores higher, the extractor climbs; siblings that score well (or are plain long paragraphs)
+//    join it. A container the publisher marked as the article body (itemprop="articleBody",
+//    class "article-body", "entry-content", "post-content", …) is preferred when it holds text.
+//    A standfirst (a "lead"/"intro"/"teaser" element, or a paragraph of the article's <header>)
+//    that sits before the chosen text in the same article is put in front of it.
+// 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
+//    boilerplate class are left out (data tables stay), and so are short paragraphs that point
+//    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", …).
+// 5. When the result is shorter than 500 characters, the extraction is repeated with the class
+//    hints, then the class weights and finally everything but hidden elements turned off; the
+//    strictest result that has at least a quarter of the longest one is kept.
+//
+// Output: block elements become paragraphs separated by a blank line, <br> a line break, table
+// cells are separated by spaces and rows by a line break, whitespace collapses (also no-break
+// spaces) except in <pre>. h1–h6 become heading spans; the first heading whose text is the title
+// (or, with no title known, the first <h1>) leaves the body. Never fails; the text may be empty.
+class MainTextExtractor final
+{
+public:
+    struct Extracted
+    {
+        QString text;
+        QList<Span> headings; // into text
+        QString h1; // the first <h1> of the page, simplified; a title fallback
+        QString byline; // names from a byline box ("By A and B"), a byline fallback
+    };
+
+    // title: the title already known from the page's metadata, or empty.
+    static Extracted extract(const GumboInternalNode *document, const QString &title);
+};
+
+} // namespace Lede

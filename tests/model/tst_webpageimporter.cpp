@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The web-page path of the importer: main text without boilerplate, metadata with its provenance
+// (JSON-LD, OpenGraph, <meta>, <time>, canonical link), charsets (BOM, HTTP header, <meta>, XML
+// declaration), and headings, lists and block quotes kept as blocks. Fixtures in tests/data/web/
+// are pages written for these tests.
+
+#include "io/ArticleImporter.h"
+#include "io/MarkupImporter.h"
+#include "io/html/HtmlCharset.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(LEDE_TEST_DATA_DIR "/web/") + name;
+}
+
+QStringList headings(const Article &a)
+{
+    QStringList out;
+    for (const Block &b : a.blocks) {
+        if (b.kind == Block::Kind::Heading)
+            out.append(a.body.mid(b.span.start, b.span.length()));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestWebPageImporter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newsPageKeepsTheStoryAndDropsBoilerplate();
+    void jsonLdMetadataWithGraphAndProvenance();
+    void openGraphAndMetaAuthor();
+    void timeElementDate();
+    void jsonLdArrayAndRepairedJson();
+    void charset_data();
+    void charset();
+    void httpHeaderBeatsMeta();
+    void declaredCharsetLabels_data();
+    void declaredCharsetLabels();
+    void blocks_data();
+    void blocks();
+    void nothingButBoilerplateStillGivesText();
+    void deeplyNestedPage();
+};
+
+void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
+{
+    const auto result = ArticleImporter::importFile(fixture(u"news-page.html"_s));
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    QCOMPARE(
+        a.body,
+        u"The little harbour ferry returned to the water on Thursday morning, four months after it was "
+        u"lifted "
+        u"out for a refit of its engines, hull and passenger deck.\n\n"
+        u"About forty passengers, most of them commuters with bicycles, made the first crossing, which took "
+        u"eleven minutes in a light westerly breeze.\n\n"
+        u"New engines, same timetable\n\n"
+        u"The operator said the two new engines use a third less fuel, and that the timetable, with "
+        u"crossings "
+        u"every twenty minutes, would stay as it was.\n\n"
+        u"We kept the old bell, because the regulars would never forgive us otherwise.\n\n"
+        u"The refit cost the harbour trust about 310,000 euros. It paid for:\n\n"
+        u"two new diesel-electric engines;\n\na repainted hull;\n\ncovered seating for twenty-four "
+        u"passengers.\n\n"
+        u"The winter timetable starts again in November, when the ferry will run until eight in the evening."_s);
+    QCOMPARE(headings(a), QStringList { u"New engines, same timetable"_s });
+    for (const QString &boilerplate :
+         { u"cookies"_s, u"Sport"_s, u"Share"_s, u"Photo: Harbour Trust"_s, u"Related stories"_s,
+           u"newsletter"_s, u"cycling around the bay"_s, u"Most read"_s, u"Copyright"_s, u"14 March 2024"_s })
+        QVERIFY2(!a.body.contains(boilerplate), qPrintable(boilerplate));
+}
+
+void TestWebPageImporter::jsonLdMetadataWithGraphAndProvenance()
+{
+    const auto result = ArticleImporter::importFile(fixture(u"news-page.html"_s));
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    // JSON-LD wins over og:title, og:site_name and the <title>.
+    QCOMPARE(a.title, u"Harbour ferry back in service after refit"_s);
+    QCOMPARE(a.byline, u"Ada Marsh and Theo Quill"_s);
+    QCOMPARE(a.source, u"Coastline Courier Ltd"_s); // publisher {"@id"} resolved in @graph
+    QCOMPARE(a.published, QDate(2024, 3, 14));
+    QCOMPARE(a.url, u"https://courier.example/news/harbour-ferry-returns"_s);
+    QCOMPARE(a.metadata.value(u"section"_s), u"Local"_s);
+    QCOMPARE(a.metadata.value(u"authors"_s), u"Ada Marsh; Theo Quill"_s);
+    QCOMPARE(a.metadata.value(u"published_as_written"_s), u"2024-03-14T07:30:00+01:00"_s);
+    QCOMPARE(a.provenance.value(u"title"_s), u"JSON-LD headline"_s);
+    QCOMPARE(a.provenance.value(u"byline"_s), u"JSON-LD author"_s);
+    QCOMPARE(a.provenance.value(u"source"_s), u"JSON-LD publisher.name"_s);
+    QCOMPARE(a.provenance.value(u"published"_s), u"JSON-LD datePublished"_s);
+    QCOMPARE(a.provenance.value(u"section"_s), u"JSON-LD articleSection"_s);
+    QCOMPARE(a.provenance.value(u"url"_s), u"link canonical"_s);
+    QCOMPARE(a.provenance.value(u"encoding"_s), u"meta"_s);
+}
+
+void TestWebPageImporter::openGraphAndMetaAuthor()
+{
+    const auto result = ArticleImporter::importFile(fixture(u"og-only.html"_s));
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    QCOMPARE(a.title, u"Library opens late on Fridays"_s);
+    QCOMPARE(a.provenance.value(u"title"_s), u"og:title"_s);
+    // article:author is a profile URL here, so <meta name="author"> gives the name.
+    QCOMPARE(a.byline, u"Rowan Pike"_s);
+    QCOMPARE(a.provenance.value(u"byline"_s), u"meta author"_s);
+    QCOMPARE(a.source, u"Valley Gazette"_s);
+    QCOMPARE(a.provenance.value(u"source"_s), u"og:site_name"_s);
+    QCOMPARE(a.published, QDate(2023, 9, 1));
+    QCOMPARE(a.provenance.value(u"published"_s), u"article:published_time"_s);
+    QCOMPARE(a.metadata.value(u"section"_s), u"Community"_s);
+    QCOMPARE(a.url, u"https://gazette.example/library-late"_s);
+    QCOMPARE(a.provenance.value(u"url"_s), u"og:url"_s);
+    // The <h1> repeats the title and leaves the body.
+    QVERIFY(a.body.startsWith(u"The town library will stay open"_s));
+    QVERIFY(a.body.endsWith(u"when it is rarely used."_s));
+}
+
+void TestWebPageImporter::timeElementDate()
+{
+    const auto result = ArticleImporter::importFile(fixture(u"time-only.html"_s));
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    QCOMPARE(a.title, u"Village fete raises funds"_s);
+    QCOMPARE(a.provenance.value(u"title"_s), u"title"_s);
+    QCOMPARE(a.published, QDate(2022, 6, 18));
+    QCOMPARE(a.provenance.value(u"published"_s), u"time datetime"_s);
+    QCOMPARE(a.body,
+             u"The village fete raised more than two thousand pounds for the new playground, the organisers "
+             u"said on "
+             u"Sunday evening.\n\nA tug of war between the two pubs ended in a draw after the rope snapped, "
+             u"and both "
+             u"teams shared the prize."_s);
+}
+
+void TestWebPageImporter::jsonLdArrayAndRepairedJson()
+{
+    // An array at the top, a BlogPosting, a string author, a raw line break inside a string.
+    const QByteArray page
+        = "<html><head><script type=\"application/ld+json\">[{\"@type\": \"BreadcrumbList\"}, "
+          "{\"@type\": [\"BlogPosting\"], \"headline\": \"Two\nlines\", \"author\": \"Mira Holt\", "
+          "\"publisher\": [{\"name\": \"Field Notes\"}], \"datePublished\": \"2021-02-03\", "
+          "\"articleSection\": \"Nature\"}]</script></head><body><p>Some text of the post.</p>"
+          "</body></html>";
+    const auto result = MarkupImporter::fromHtmlData(page);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    QCOMPARE(result->hints.title, u"Two lines"_s);
+    QCOMPARE(result->hints.byline, u"Mira Holt"_s);
+    QCOMPARE(result->hints.source, u"Field Notes"_s);
+    QCOMPARE(result->hints.published, QDate(2021, 2, 3));
+    QCOMPARE(result->metadata.value(u"section"_s), u"Nature"_s);
+    QCOMPARE(result->text, u"Some text of the post."_s);
+
+    // A title that ends in the site's name loses it.
+    const auto suffixed = MarkupImporter::fromHtmlData(
+        "<head><meta property=\"og:title\" content=\"Rain returns | Field Notes\"><meta "
+        "property=\"og:site_name\" content=\"Field Notes\"></head><p>Text.</p>");
+    QVERIFY(suffixed.ok());
+    QCOMPARE(suffixed->hints.title, u"Rain returns"_s);
+}
+
+void TestWebPageImporter::charset_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected"); // a piece of the body
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QString>("declaredBy");
+    QTest::newRow("meta-charset-windows-1252")
+        << u"windows-1252-meta.html"_s
+        << u"The café on the corner closes after thirty years – its owner, José, "
+           u"retires “happy”."_s
+        << u"Windows-1252"_s << u"meta"_s;
+    QTest::newRow("xml-declaration-iso-8859-2")
+        << u"latin2-xml-declaration.xhtml"_s << u"Łódź is a city in Poland."_s << u"ISO-8859-2"_s
+        << u"meta"_s;
+    QTest::newRow("utf16-bom-beats-meta")
+        << u"utf16-bom.html"_s << u"Zürich “quotes” ✓"_s << u"UTF-16LE"_s << u"BOM"_s;
+}
+
+void TestWebPageImporter::charset()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const auto result = ArticleImporter::importFile(fixture(file));
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    QCOMPARE(result->article.body, expected);
+    QFile f(fixture(file));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto decoded = HtmlCharset::decode(f.readAll());
+    QVERIFY(decoded.ok());
+    QTEST(decoded->encoding, "encoding");
+    QTEST(decoded->declaredBy, "declaredBy");
+}
+
+void TestWebPageImporter::httpHeaderBeatsMeta()
+{
+    // The bytes are ISO-8859-2; the page wrongly says UTF-8; the server's header is right.
+    const QByteArray page
+        = "<html><head><meta charset=\"utf-8\"></head><body><p>\xa3\xf3\x64\xbc.</p></body></html>";
+    const auto withHeader = MarkupImporter::fromHtmlData(page, u"text/html; charset=ISO-8859-2"_s);
+    QVERIFY(withHeader.ok());
+    QCOMPARE(withHeader->text, u"Łódź."_s);
+    QCOMPARE(withHeader->provenance.value(u"encoding"_s), u"HTTP header"_s);
+    QVERIFY(withHeader->warnings.isEmpty());
+    // Without the header the meta is followed, and the bad bytes are replaced with a warning.
+    const auto withoutHeader = MarkupImporter::fromHtmlData(page);
+    QVERIFY(withoutHeader.ok());
+    QCOMPARE(withoutHeader->text, u"\uFFFD\uFFFDd\uFFFD."_s);
+    QCOMPARE(withoutHeader->warnings.size(), 1);
+    // No declaration at all: valid UTF-8 is UTF-8, anything else Windows-1252.
+    QCOMPARE(MarkupImporter::fromHtmlData("<p>caf\xc3\xa9</p>")->text, u"café"_s);
+    QCOMPARE(MarkupImporter::fromHtmlData("<p>caf\xe9</p>")->text, u"café"_s);
+}
+
+void TestWebPageImporter::declaredCharsetLabels_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("meta-charset-quoted") << QByteArray("<meta charset=\"Shift_JIS\">") << u"shift_jis"_s;
+    QTest::newRow("meta-charset-unquoted") << QByteArray("<META CHARSET=koi8-r>") << u"koi8-r"_s;
+    QTest::newRow("http-equiv") << QByteArray(
+        "<meta http-equiv=\"content-type\" content=\"text/html; charset=ISO-8859-15\">")
+                                << u"iso-8859-15"_s;
+    QTest::newRow("inside-comment-ignored")
+        << QByteArray("<!-- <meta charset=\"koi8-r\"> --><meta charset=\"utf-8\">") << u"utf-8"_s;
+    QTest::newRow("none") << QByteArray("<meta name=\"viewport\" content=\"width=device-width\">")
+                          << QString();
+}
+
+void TestWebPageImporter::declaredCharsetLabels()
+{
+    QFETCH(QByteArray, head);
+    QTEST(HtmlCharset::declaredInMarkup(head), "label");
+}
+
+void TestWebPageImporter::blocks_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("headings");
+    QTest::newRow("crossheads-h2-h3")
+        << u"<h1>T</h1><p>First paragraph.</p><h2>Cross  head</h2><p>Second.</p><h3>Another</h3><p>Third.</p>"_s
+        << u"First paragraph.\n\nCross head\n\nSecond.\n\nAnother\n\nThird."_s
+        << QStringList { u"Cross head"_s, u"Another"_s };
+    QTest::newRow("ordered-list-and-nested-blockquote")
+        << u"<h1>T</h1><p>Steps:</p><ol><li>Open <b>the</b> "
+           u"valve</li><li>Wait</li></ol><blockquote><p>Quoted "
+           u"one.</p><p>Quoted two.</p></blockquote>"_s
+        << u"Steps:\n\nOpen the valve\n\nWait\n\nQuoted one.\n\nQuoted two."_s << QStringList();
+    QTest::newRow("table-rows-and-cells")
+        << u"<h1>T</h1><table><tr><td>Team</td><td>Points</td></tr><tr><td>North</td><td>12</td></tr></table>"_s
+        << u"Team Points\nNorth 12"_s << QStringList();
+    QTest::newRow("nbsp-and-whitespace-collapse")
+        << u"<h1>T</h1><p>Ten&nbsp;km \n\t away</p>"_s << u"Ten km away"_s << QStringList();
+    QTest::newRow("hidden-and-caption-dropped")
+        << u"<h1>T</h1><p>Seen.</p><p hidden>Unseen.</p><div style=\"display: none\">Gone.</div><span "
+           u"class=\"sr-only\">Opens in a new window</span><figure><figcaption>A caption.</figcaption></figure>"_s
+        << u"Seen."_s << QStringList();
+}
+
+void TestWebPageImporter::blocks()
+{
+    QFETCH(QString, html);
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    QTEST(result->article.body, "body");
+    QTEST(headings(result->article), "headings");
+}
+
+void TestWebPageImporter::nothingButBoilerplateStillGivesText()
+{
+    // A page that is all furniture is not refused: the last pass keeps what there is.
+    const QByteArray page = "<body><nav><a href=\"/\">Home</a> <a href=\"/about\">About us</a></nav>"
+                            "<footer>Contact the office on weekdays.</footer></body>";
+    const auto result = ArticleImporter::importData(page, u"menu.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    QVERIFY(result->article.body.contains(u"Contact the office on weekdays."_s));
+}
+
+void TestWebPageImporter::deeplyNestedPage()
+{
+    auto nested = [](int depth) {
+        QByteArray page = "<html><body>";
+        for (int i = 0; i < depth; ++i)
+            page += "<div>";
+        page += "<p>The only sentence, at the very bottom of the page.</p>";
+        for (int i = 0; i < depth; ++i)
+            page += "</div>";
+        return page;
+    };
+    // Deep enough to overflow a recursive walk: read.
+    const auto deep = ArticleImporter::importData(nested(3000), u"deep.html"_s);
+    QVERIFY2(deep.ok(), qPrintable(deep.errorString()));
+    QCOMPARE(deep->article.body, u"The only sentence, at the very bottom of the page."_s);
+    // Deep enough to make the parser crawl: refused with its reason.
+    const auto tooDeep = ArticleImporter::importData(nested(10001), u"deeper.html"_s);
+    QVERIFY(!tooDeep.ok());
+    QCOMPARE(tooDeep.errorString(),
+             u"the page nests its elements more than 10000 deep, which no real page does"_s);
+}
+
+QTEST_GUILESS_MAIN(TestWebPageImporter)
+#include "tst_webpageimporter.moc"
