@@ -53,6 +53,20 @@ struct Mention
     QString canonical;
 };
 
+// A word-aligned key suffix of one type, and a mention whose key ends with it.
+struct SuffixKey
+{
+    int type;
+    QString suffix;
+    bool operator==(const SuffixKey &) const = default;
+};
+size_t qHash(const SuffixKey &k, size_t seed = 0) { return qHashMulti(seed, k.type, k.suffix); }
+struct SuffixOwner
+{
+    int mention;
+    int words;
+};
+
 bool isTerminal(QStringView w) { return w == u"." || w == u"!" || w == u"?" || w == u"…"; }
 bool isClosing(QStringView w) { return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'"; }
 bool isDash(QStringView w) { return w == u"-" || w == u"–" || w == u"—" || w == u"--"; }
@@ -925,6 +939,24 @@ void Document::unify()
         else
             first.insert(h, m);
     }
+    // Every word-aligned suffix of every key ("security council" of "u.n. security council"), by
+    // type, with the mentions it ends: one entry per (word count, key length), the first mention.
+    // Looking a key up here replaces comparing it with every other mention.
+    QHash<SuffixKey, std::vector<SuffixOwner>> suffixes;
+    for (int o = 0; o < count; ++o) {
+        const Mention &y = m_mentions[size_t(o)];
+        if (!isNameType(y.type) || y.type == Entity::Type::Person || y.type == Entity::Type::Misc)
+            continue;
+        const QString &key = keys[size_t(o)];
+        for (qsizetype p = key.indexOf(u' '); p >= 0; p = key.indexOf(u' ', p + 1)) {
+            std::vector<SuffixOwner> &owners = suffixes[SuffixKey{int(y.type), key.mid(p + 1)}];
+            const bool seen = std::any_of(owners.cbegin(), owners.cend(), [&](const SuffixOwner &s) {
+                return s.words == y.te - y.tb && keys[size_t(s.mention)].size() == key.size();
+            });
+            if (!seen)
+                owners.push_back({o, y.te - y.tb});
+        }
+    }
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type) || x.type == Entity::Type::Misc)
@@ -940,14 +972,17 @@ void Document::unify()
                 continue;
             }
         }
-        // Suffix of a longer mention of the same type.
+        // Suffix of a longer mention of the same type: the longest such key (the first of equals).
+        if (x.type == Entity::Type::Person)
+            continue;
+        const auto it = suffixes.constFind(SuffixKey{int(x.type), keys[size_t(m)]});
+        if (it == suffixes.constEnd())
+            continue;
         int best = -1;
-        for (int o = 0; o < count; ++o) {
-            const Mention &y = m_mentions[size_t(o)];
-            if (y.type != x.type || y.te - y.tb <= x.te - x.tb || x.type == Entity::Type::Person)
-                continue;
-            if (keys[size_t(o)].endsWith(u' ' + keys[size_t(m)]) && (best < 0 || keys[size_t(o)].size() > keys[size_t(best)].size()))
-                best = o;
+        for (const SuffixOwner &o : *it) {
+            if (o.words > x.te - x.tb && (best < 0 || keys[size_t(o.mention)].size() > keys[size_t(best)].size()
+                                          || (keys[size_t(o.mention)].size() == keys[size_t(best)].size() && o.mention < best)))
+                best = o.mention;
         }
         if (best >= 0)
             join(m, best);
