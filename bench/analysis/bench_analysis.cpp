@@ -66,14 +66,14 @@ double analysisSeconds(const QList<Article> &articles, int runs = 3)
     return best;
 }
 
-// One article of `text` repeated to `bytes` (paragraphs of ~20 repetitions).
-QByteArray repeated(const QByteArray &text, qsizetype bytes)
+// One article of `text` repeated to `bytes` (paragraphs of `perParagraph` repetitions).
+QByteArray repeated(const QByteArray &text, qsizetype bytes, int perParagraph = 20)
 {
     QByteArray out = "Title\n\n";
     int n = 0;
     while (out.size() < bytes) {
         out += text;
-        out += (++n % 20 == 0) ? "\n\n" : " ";
+        out += (++n % perParagraph == 0) ? "\n\n" : " ";
     }
     return out;
 }
@@ -112,6 +112,8 @@ int scale()
     }
     const QByteArray said = R"("Yes," Mr. Smith said.)";
     cases.append({"\"Yes,\" Mr. Smith said. repeated", repeated(said, 1'000'000), QList<QByteArray>(4, repeated(said, 250'000))});
+    cases.append({"the same, one paragraph", repeated(said, 1'000'000, 1 << 30),
+                  QList<QByteArray>(4, repeated(said, 250'000, 1 << 30))});
     cases.append({"capitalised words", capitalised(1'000'000), QList<QByteArray>(4, capitalised(250'000))});
     bool ok = true;
     for (const Case &c : std::as_const(cases)) {
