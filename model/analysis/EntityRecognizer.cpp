@@ -9,7 +9,7 @@
 #include "analysis/Tokenizer.h"
 
 #include <QElapsedTimer>
-#include <QFile>
+#include <QResource>
 #include <QHash>
 #include <QSet>
 
@@ -1104,14 +1104,19 @@ QList<Entity> Document::run()
     return output();
 }
 
+// The model as it lies in the program's resources: the resource is stored uncompressed (see
+// resources/CMakeLists.txt), so its bytes are used in place for the program's lifetime, never
+// copied or inflated.
 QByteArray readModelResource(QString *error)
 {
-    QFile f(u":/lede/models/ner-en.bin"_s);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = u"entity model resource missing: %1"_s.arg(f.errorString());
+    const QResource resource(u":/lede/models/ner-en.bin"_s);
+    if (!resource.isValid()) {
+        *error = u"entity model resource missing"_s;
         return {};
     }
-    return f.readAll();
+    if (resource.compressionAlgorithm() == QResource::NoCompression)
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(resource.data()), qsizetype(resource.size()));
+    return resource.uncompressedData();
 }
 
 } // namespace
