@@ -190,6 +190,63 @@ private:
     QByteArray &m_out;
 };
 
+// One JSON object being written: members at `level`, separated as QJsonDocument separates them.
+class ObjectWriter
+{
+public:
+    ObjectWriter(Writer &w, int level) : m_w(w), m_level(level)
+    {
+        m_w.indent(level - 1);
+        m_w.raw("{\n");
+    }
+    ~ObjectWriter()
+    {
+        m_w.raw("\n");
+        m_w.indent(m_level - 1);
+        m_w.raw("}");
+    }
+    ObjectWriter(const ObjectWriter &) = delete;
+    ObjectWriter &operator=(const ObjectWriter &) = delete;
+
+    void string(const char *key, const QString &value) { this->key(key).string(value); }
+    void stringOrNull(const char *key, const QString &value) { this->key(key).stringOrNull(value); }
+    void integer(const char *key, qint64 value) { this->key(key).integer(value); }
+    void number(const char *key, double value) { this->key(key).number(value); }
+    void null(const char *key) { this->key(key).raw("null"); }
+    // An array of objects, one per item, each written by write(ObjectWriter &, const T &).
+    template<typename T, typename F>
+    void array(const char *key, const QList<T> &items, const F &write)
+    {
+        this->key(key).raw("[\n");
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                m_w.raw(",\n");
+            ObjectWriter item(m_w, m_level + 2);
+            write(item, items[i]);
+        }
+        if (!items.isEmpty())
+            m_w.raw("\n");
+        m_w.indent(m_level);
+        m_w.raw("]");
+    }
+
+private:
+    Writer &key(const char *name)
+    {
+        if (!m_first)
+            m_w.raw(",\n");
+        m_first = false;
+        m_w.key(m_level, name);
+        return m_w;
+    }
+
+    Writer &m_w;
+    int m_level;
+    bool m_first = true;
+};
+
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis);
+
 } // namespace
 
 QByteArray JsonArticleStream::articleJson(const Article &article, const AnalysisResult &analysis)
@@ -198,154 +255,63 @@ QByteArray JsonArticleStream::articleJson(const Article &article, const Analysis
     QByteArray out;
     out.reserve(article.body.size() * 2 + 4096);
     Writer w(out);
-    auto open = [&](int level, const char *name, bool empty) {
-        w.key(level, name);
-        w.raw("[\n");
-        if (empty)
-            w.indent(level);
-    };
-    // Items of an array at `level`: "{" at level + 1, members at level + 2.
-    auto item = [&](int level, bool first) {
-        if (!first)
-            w.raw(",\n");
-        w.indent(level + 1);
-        w.raw("{\n");
-    };
-    auto endItem = [&](int level) {
-        w.raw("\n");
-        w.indent(level + 1);
-        w.raw("}");
-    };
-    auto close = [&](int level, bool empty) {
-        if (!empty) {
-            w.raw("\n");
-            w.indent(level);
-        }
-        w.raw("],\n");
-    };
-    auto span = [&](int level, Span cp, const char *between) {
-        w.key(level, "end");
-        w.integer(cp.end);
-        w.raw(between);
-    };
-    w.indent(2);
-    w.raw("{\n");
-    w.key(3, "body");
-    w.string(article.body);
-    w.raw(",\n");
-    w.key(3, "byline");
-    w.string(article.byline);
-    w.raw(",\n");
-    w.key(3, "dateline");
-    w.string(article.dateline);
-    w.raw(",\n");
-
-    open(3, "entities", analysis.entities.isEmpty());
-    for (qsizetype i = 0; i < analysis.entities.size(); ++i) {
-        const Entity &e = analysis.entities[i];
-        const Span cp = map.toCodePoints(e.span);
-        item(3, i == 0);
-        w.key(5, "canonical");
-        w.string(e.canonical.isEmpty() ? e.text : e.canonical);
-        w.raw(",\n");
-        span(5, cp, ",\n");
-        w.key(5, "start");
-        w.integer(cp.start);
-        w.raw(",\n");
-        w.key(5, "text");
-        w.string(e.text);
-        w.raw(",\n");
-        w.key(5, "type");
-        w.string(entityTypeName(e.type));
-        endItem(3);
-    }
-    close(3, analysis.entities.isEmpty());
-
-    open(3, "figures", analysis.figures.isEmpty());
-    for (qsizetype i = 0; i < analysis.figures.size(); ++i) {
-        const Figure &f = analysis.figures[i];
-        const Span cp = map.toCodePoints(f.span);
-        item(3, i == 0);
-        w.key(5, "attributed_to");
-        w.stringOrNull(f.attributedTo);
-        w.raw(",\n");
-        span(5, cp, ",\n");
-        w.key(5, "qualifier");
-        w.stringOrNull(f.qualifier);
-        w.raw(",\n");
-        w.key(5, "start");
-        w.integer(cp.start);
-        w.raw(",\n");
-        w.key(5, "text");
-        w.string(f.text);
-        w.raw(",\n");
-        w.key(5, "unit");
-        w.string(f.unit);
-        w.raw(",\n");
-        w.key(5, "value");
-        w.number(f.value);
-        endItem(3);
-    }
-    close(3, analysis.figures.isEmpty());
-
-    w.key(3, "path");
-    w.string(article.path);
-    w.raw(",\n");
-    w.key(3, "published");
-    if (article.published.isValid())
-        w.string(article.published.toString(Qt::ISODate));
-    else
-        w.raw("null");
-    w.raw(",\n");
-
-    open(3, "quotes", analysis.quotes.isEmpty());
-    for (qsizetype i = 0; i < analysis.quotes.size(); ++i) {
-        const Quote &q = analysis.quotes[i];
-        const Span cp = map.toCodePoints(q.span);
-        item(3, i == 0);
-        w.key(5, "cue");
-        w.stringOrNull(q.cue);
-        w.raw(",\n");
-        span(5, cp, ",\n");
-        w.key(5, "kind");
-        w.string(quoteKindName(q.kind));
-        w.raw(",\n");
-        w.key(5, "speaker");
-        w.stringOrNull(q.speaker);
-        w.raw(",\n");
-        if (q.speakerSpan) {
-            const Span s = map.toCodePoints(*q.speakerSpan);
-            w.key(5, "speaker_end");
-            w.integer(s.end);
-            w.raw(",\n");
-            w.key(5, "speaker_start");
-            w.integer(s.start);
-        } else {
-            w.key(5, "speaker_end");
-            w.raw("null,\n");
-            w.key(5, "speaker_start");
-            w.raw("null");
-        }
-        w.raw(",\n");
-        w.key(5, "start");
-        w.integer(cp.start);
-        w.raw(",\n");
-        w.key(5, "text");
-        w.string(q.text);
-        endItem(3);
-    }
-    close(3, analysis.quotes.isEmpty());
-
-    w.key(3, "source");
-    w.string(article.source);
-    w.raw(",\n");
-    w.key(3, "title");
-    w.string(article.title);
-    w.raw("\n");
-    w.indent(2);
-    w.raw("}");
+    writeArticle(ObjectWriter(w, 3), map, article, analysis);
     return out;
 }
+
+namespace {
+
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis)
+{
+    // Members in the order QJsonObject keeps them (sorted by key).
+    o.string("body", article.body);
+    o.string("byline", article.byline);
+    o.string("dateline", article.dateline);
+    o.array("entities", analysis.entities, [&](ObjectWriter &e, const Entity &x) {
+        const Span cp = map.toCodePoints(x.span);
+        e.string("canonical", x.canonical.isEmpty() ? x.text : x.canonical);
+        e.integer("end", cp.end);
+        e.integer("start", cp.start);
+        e.string("text", x.text);
+        e.string("type", entityTypeName(x.type));
+    });
+    o.array("figures", analysis.figures, [&](ObjectWriter &f, const Figure &x) {
+        const Span cp = map.toCodePoints(x.span);
+        f.stringOrNull("attributed_to", x.attributedTo);
+        f.integer("end", cp.end);
+        f.stringOrNull("qualifier", x.qualifier);
+        f.integer("start", cp.start);
+        f.string("text", x.text);
+        f.string("unit", x.unit);
+        f.number("value", x.value);
+    });
+    o.string("path", article.path);
+    if (article.published.isValid())
+        o.string("published", article.published.toString(Qt::ISODate));
+    else
+        o.null("published");
+    o.array("quotes", analysis.quotes, [&](ObjectWriter &q, const Quote &x) {
+        const Span cp = map.toCodePoints(x.span);
+        q.stringOrNull("cue", x.cue);
+        q.integer("end", cp.end);
+        q.string("kind", quoteKindName(x.kind));
+        q.stringOrNull("speaker", x.speaker);
+        if (x.speakerSpan) {
+            const Span sp = map.toCodePoints(*x.speakerSpan);
+            q.integer("speaker_end", sp.end);
+            q.integer("speaker_start", sp.start);
+        } else {
+            q.null("speaker_end");
+            q.null("speaker_start");
+        }
+        q.integer("start", cp.start);
+        q.string("text", x.text);
+    });
+    o.string("source", article.source);
+    o.string("title", article.title);
+}
+
+} // namespace
 
 JsonArticleStream::JsonArticleStream(QIODevice *device) : m_device(device)
 {
