@@ -6,8 +6,7 @@
 // The folder is taken from $LEDE_REAL_NEWS, else from the path compiled in (LEDE_REAL_NEWS_DIR, the
 // shared folder beside the checkout). Documents of the news and interview genres are rebuilt as the
 // corpus README says: sentences of a paragraph joined by a space, paragraphs by a blank line, the
-// heading first. Articles of a given size take a document's heading as their title and then
-// paragraphs, in corpus order, going round the whole corpus as often as needed.
+// heading first; articles of a given size are then cut from their paragraphs (realArticles).
 #pragma once
 
 #include <QDir>
@@ -81,33 +80,39 @@ inline QList<RealDoc> loadRealNews(const QString &dir = realNewsDir())
 }
 
 // `count` plain-text articles of at least `bytes` UTF-8 bytes each ("Title\n\nParagraph\n\n...").
+// All paragraphs of the corpus form one list; article i starts at paragraph i mod P and takes every
+// (1 + i / P)-th paragraph from there, going round the list as needed, so the first P articles
+// read the corpus in its order and later ones combine its paragraphs differently: every article is
+// distinct (an import stores each one). The title is that of the first paragraph's document.
 // Deterministic: the same corpus gives the same articles.
 inline QList<QByteArray> realArticles(const QList<RealDoc> &docs, qsizetype bytes, int count)
 {
     QList<QByteArray> out;
-    if (docs.isEmpty())
+    QList<QByteArray> paragraphs;
+    QList<qsizetype> docOf;
+    for (qsizetype d = 0; d < docs.size(); ++d) {
+        for (const QString &p : docs[d].paragraphs) {
+            paragraphs.append(p.toUtf8());
+            docOf.append(d);
+        }
+    }
+    const qsizetype n = paragraphs.size();
+    if (n == 0)
         return out;
-    qsizetype doc = 0, para = 0;
     for (int i = 0; i < count; ++i) {
-        QByteArray text = docs[doc].title.toUtf8();
+        qsizetype p = i % n;
+        const qsizetype step = 1 + i / n;
+        QByteArray text = docs[docOf[p]].title.toUtf8();
         text += "\n\n";
         const qsizetype headerSize = text.size();
         while (text.size() < bytes) {
             if (text.size() > headerSize)
                 text += "\n\n";
-            text += docs[doc].paragraphs[para].toUtf8();
-            if (++para == docs[doc].paragraphs.size()) {
-                para = 0;
-                doc = (doc + 1) % docs.size();
-            }
+            text += paragraphs[p];
+            p = (p + step) % n;
         }
         text += '\n';
         out.append(text);
-        // The next article starts with the next document, so titles vary.
-        if (para != 0) {
-            para = 0;
-            doc = (doc + 1) % docs.size();
-        }
     }
     return out;
 }
