@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "analysis/EntityRules.h"
 #include "analysis/Gazetteer.h"
+#include "analysis/Lexicon.h"
 #include "analysis/NerFeatures.h"
 #include "analysis/Perceptron.h"
 #include "analysis/Tokenizer.h"
@@ -73,125 +74,46 @@ bool isDash(QStringView w) { return w == u"-" || w == u"–" || w == u"—" || w
 bool isPossessive(QStringView w) { return w.size() == 2 && (w[0] == u'\'' || w[0] == u'’') && (w[1] == u's' || w[1] == u'S'); }
 bool isPunct(QStringView w) { return w.size() == 1 && !w[0].isLetterOrNumber(); }
 
+// Word lists (resources/lexicon/): see each file for what it holds.
 bool isAgency(QStringView w)
 {
-    static constexpr QStringView list[] = {u"Reuters", u"AP", u"AFP", u"Bloomberg", u"Xinhua", u"UPI", u"dpa",
-                                           u"Associated Press", u"PA", u"ANSA", u"EFE", u"Kyodo", u"Yonhap",
-                                           u"TASS", u"CNN", u"BBC"};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"agencies");
+    return set.contains(w);
 }
-
-// Words of byline and credit lines that are roles, not names.
 bool isCreditWord(QStringView w)
 {
-    static constexpr QStringView list[] = {u"By", u"by", u"BY", u"Reporting", u"reporting", u"Editing", u"editing",
-                                           u"Writing", u"writing", u"Additional", u"additional", u"Compiled",
-                                           u"Graphics", u"Photos", u"Photographs", u"Research", u"Production",
-                                           u"and", u"And", u"AND", u"&", u"with", u"With", u"in", u"In",
-                                           u"Staff", u"Reporter", u"Correspondent", u"Editor", u"Writer",
-                                           u"Desk", u"Fact-checking", u"Verification", u"Translation"};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"credit-words");
+    return set.contains(w);
 }
-
 bool isNameParticle(QStringView w)
 {
-    static constexpr QStringView list[] = {u"al", u"bin", u"ibn", u"de", u"van", u"von", u"der", u"den",
-                                           u"da", u"del", u"la", u"le", u"di", u"dos", u"el", u"abu"};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"name-particles");
+    return set.contains(w);
 }
-
-// Head nouns that end an organisation's name ("Law Society", "Arcwell Systems", "Rift Minerals
-// Ltd"). Narrower than the tagger's ORG cue words: a run ending in one of these is taken as one
-// organisation whatever the tagger said, so words that also end place or product names ("Post",
-// "Energy", "Centre") are left out.
 bool isOrgHead(QStringView w)
 {
-    static const QSet<quint64> set = [] {
-        QSet<quint64> h;
-        for (QStringView a : {
-        u"association", u"society", u"council", u"ministry", u"authority", u"agency", u"committee",
-        u"commission", u"party", u"union", u"bank", u"group", u"institute", u"university", u"college",
-        u"court", u"federation", u"confederation", u"foundation", u"fund", u"organisation", u"organization",
-        u"department", u"office", u"board", u"service", u"services", u"systems", u"tools", u"industries",
-        u"holdings", u"airlines", u"airways", u"motors", u"bureau", u"tribunal", u"alliance", u"league",
-        u"corporation", u"technologies", u"pharmaceuticals", u"laboratories", u"minerals", u"enterprises",
-        u"logistics", u"electronics", u"chemicals", u"partners", u"directorate", u"secretariat"})
-            h.insert(hashLower(a));
-        return h;
-    }();
-    return set.contains(hashLower(w));
+    static const WordSet set = Lexicon::folded(u"org-heads");
+    return set.contains(w);
 }
-
-// Legal-form suffixes of company names; as written (case matters: "SA", "AG", not "sa").
 bool isCompanySuffix(QStringView w)
 {
-    static constexpr QStringView list[] = {u"Ltd", u"Ltd.", u"Inc", u"Inc.", u"Corp", u"Corp.", u"plc", u"PLC",
-                                           u"Plc", u"AG", u"SA", u"GmbH", u"LLC", u"Co.", u"AB", u"NV", u"N.V.",
-                                           u"BV", u"S.A.", u"SpA", u"S.p.A.", u"ASA", u"Oyj", u"LLP", u"Pty"};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"company-suffixes");
+    return set.contains(w);
 }
-
-// Capitalised words that start sentences without starting names ("But Arcwell Systems said").
 bool isSentenceOpener(QStringView w)
 {
-    static constexpr QStringView list[] = {
-        u"The", u"A", u"An", u"But", u"And", u"Or", u"In", u"On", u"At", u"As", u"By", u"For", u"From",
-        u"With", u"When", u"If", u"After", u"Before", u"While", u"Since", u"Meanwhile", u"However", u"Also",
-        u"Yet", u"So", u"Then", u"This", u"That", u"These", u"Those", u"Its", u"Their", u"His", u"Her",
-        u"Our", u"Some", u"Many", u"Most", u"All", u"Both", u"Each", u"Other", u"Under", u"Over", u"Despite",
-        u"Unlike", u"Like", u"Last", u"Next", u"Earlier", u"Later", u"Now", u"Still", u"Even", u"Only",
-        u"Neither", u"Nor", u"Why", u"How", u"Where", u"Until", u"Without", u"Against", u"Through", u"Among"};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"sentence-openers");
+    return set.contains(w);
 }
-
 bool isCalendarWord(QStringView w)
 {
-    static constexpr QStringView list[] = {
-        u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday", u"January",
-        u"February", u"March", u"April", u"May", u"June", u"July", u"August", u"September", u"October",
-        u"November", u"December", u"Jan.", u"Feb.", u"Mar.", u"Apr.", u"Jun.", u"Jul.", u"Aug.", u"Sept.",
-        u"Sep.", u"Oct.", u"Nov.", u"Dec."};
-    for (QStringView a : list) {
-        if (a == w)
-            return true;
-    }
-    return false;
+    static const ExactWordSet set = Lexicon::exact(u"calendar-words");
+    return set.contains(w);
 }
-
-// Heads that only companies carry ("Arcwell Systems", "Rift Minerals Ltd"): such a name is
-// shortened to its first words later in a story ("Arcwell said").
 bool isCompanyEnd(QStringView w)
 {
-    static const QSet<quint64> set = [] {
-        QSet<quint64> h;
-        for (QStringView a : {u"systems", u"tools", u"industries", u"holdings", u"airlines",
-                                           u"airways", u"motors", u"technologies", u"pharmaceuticals",
-                                           u"laboratories", u"minerals", u"enterprises", u"logistics",
-                                           u"electronics", u"chemicals", u"corporation", u"group"})
-            h.insert(hashLower(a));
-        return h;
-    }();
-    return set.contains(hashLower(w)) || isCompanySuffix(w);
+    static const WordSet set = Lexicon::folded(u"company-heads");
+    return set.contains(w) || isCompanySuffix(w);
 }
 
 class Document
@@ -1030,21 +952,15 @@ void Document::addRules()
 
 namespace {
 
+// Only the capitalised form ("We", "Our"): "US" in capitals is the country.
 bool isFunctionWord(QStringView w)
 {
-    static const char *const words[] = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her",
-                                        "them", "my", "our", "your", "his", "its", "their", "this", "that",
-                                        "these", "those", "the", "a", "an", "there", "here", "who", "what"};
-    // Only the capitalised form ("We", "Our"): "US" in capitals is the country.
+    static const WordSet set = Lexicon::folded(u"function-words");
     for (qsizetype i = 1; i < w.size(); ++i) {
         if (!w[i].isLower())
             return false;
     }
-    for (const char *f : words) {
-        if (w.compare(QLatin1StringView(f), Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return set.contains(w);
 }
 
 } // namespace
