@@ -5,57 +5,47 @@
 
 namespace Lede::EntityParts {
 
-// Word lists (resources/lexicon/): see each file for what it holds.
-bool isAgency(QStringView w)
+namespace {
+
+// The recognizer's word lists (resources/lexicon/), read once.
+struct Lists
 {
-    static const ExactWordSet set = Lexicon::exact(u"agencies");
-    return set.contains(w);
-}
-bool isCreditWord(QStringView w)
+    ExactWordSet agencies = Lexicon::exact(u"agencies");
+    ExactWordSet creditWords = Lexicon::exact(u"credit-words");
+    ExactWordSet nameParticles = Lexicon::exact(u"name-particles");
+    WordSet orgHeads = Lexicon::folded(u"org-heads");
+    ExactWordSet companySuffixes = Lexicon::exact(u"company-suffixes");
+    ExactWordSet sentenceOpeners = Lexicon::exact(u"sentence-openers");
+    ExactWordSet calendarWords = Lexicon::exact(u"calendar-words");
+    WordSet companyHeads = Lexicon::folded(u"company-heads");
+    WordSet functionWords = Lexicon::folded(u"function-words");
+};
+
+const Lists &lists()
 {
-    static const ExactWordSet set = Lexicon::exact(u"credit-words");
-    return set.contains(w);
+    static const Lists l;
+    return l;
 }
-bool isNameParticle(QStringView w)
-{
-    static const ExactWordSet set = Lexicon::exact(u"name-particles");
-    return set.contains(w);
-}
-bool isOrgHead(QStringView w)
-{
-    static const WordSet set = Lexicon::folded(u"org-heads");
-    return set.contains(w);
-}
-bool isCompanySuffix(QStringView w)
-{
-    static const ExactWordSet set = Lexicon::exact(u"company-suffixes");
-    return set.contains(w);
-}
-bool isSentenceOpener(QStringView w)
-{
-    static const ExactWordSet set = Lexicon::exact(u"sentence-openers");
-    return set.contains(w);
-}
-bool isCalendarWord(QStringView w)
-{
-    static const ExactWordSet set = Lexicon::exact(u"calendar-words");
-    return set.contains(w);
-}
-bool isCompanyEnd(QStringView w)
-{
-    static const WordSet set = Lexicon::folded(u"company-heads");
-    return set.contains(w) || isCompanySuffix(w);
-}
+
+} // namespace
+
+bool isAgency(QStringView w) { return lists().agencies.contains(w); }
+bool isCreditWord(QStringView w) { return lists().creditWords.contains(w); }
+bool isNameParticle(QStringView w) { return lists().nameParticles.contains(w); }
+bool isOrgHead(QStringView w) { return lists().orgHeads.contains(w); }
+bool isCompanySuffix(QStringView w) { return lists().companySuffixes.contains(w); }
+bool isSentenceOpener(QStringView w) { return lists().sentenceOpeners.contains(w); }
+bool isCalendarWord(QStringView w) { return lists().calendarWords.contains(w); }
+bool isCompanyEnd(QStringView w) { return lists().companyHeads.contains(w) || isCompanySuffix(w); }
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.
 bool isFunctionWord(QStringView w)
 {
-    static const WordSet set = Lexicon::folded(u"function-words");
     for (qsizetype i = 1; i < w.size(); ++i) {
         if (!w[i].isLower())
             return false;
     }
-    return set.contains(w);
+    return lists().functionWords.contains(w);
 }
 
 } // namespace Lede::EntityParts
