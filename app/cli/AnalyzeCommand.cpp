@@ -5,8 +5,7 @@
 #include "io/ArticleImporter.h"
 #include "io/JsonExporter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QFile>
 
 #include <cstdio>
 
@@ -47,7 +46,13 @@ int AnalyzeCommand::run(const QStringList &args)
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return usageError(tr("analyze: name at least one file"));
-    QJsonArray articles;
+    // Each article is written as soon as it is analysed: the whole document is never in memory.
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        err(tr("Cannot write to standard output: %1").arg(out.errorString()));
+        return 1;
+    }
+    JsonArticleStream json(&out);
     int failed = 0;
     for (const QString &file : files) {
         auto imported = ArticleImporter::importFile(file);
@@ -58,10 +63,12 @@ int AnalyzeCommand::run(const QStringList &args)
         }
         for (const QString &w : imported->warnings)
             err(tr("warning: %1: %2").arg(file, w));
-        articles.append(JsonExporter::articleObject(imported->article, Analyzer::analyze(imported->article)));
+        json.write(imported->article, Analyzer::analyze(imported->article));
     }
-    const QByteArray json = QJsonDocument(QJsonObject{{u"articles"_s, articles}}).toJson(QJsonDocument::Indented);
-    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    if (Status s = json.finish(); !s) {
+        err(tr("Cannot write to standard output: %1").arg(s.errorString()));
+        return 1;
+    }
     return failed == 0 ? 0 : 1;
 }
 

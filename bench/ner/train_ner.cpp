@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Trains Lede's entity tagger (averaged perceptron, greedy BIO decoding) and writes the model file.
 // Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W]
+//        train_ner --convert-v1 OLD_MODEL NEW_MODEL   (a model of the first, compressed format)
 // See bench/ner/README.md.
 
 #include "NerCorpus.h"
@@ -15,9 +16,11 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QtEndian>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <unordered_map>
 
@@ -163,11 +166,73 @@ struct Weights
     std::array<double, LabelCount> u{}; // sum of c * update, for averaging
 };
 
+// Reads a model in the first file format ("LEDENER1": header, then qCompress()ed rows and
+// gazetteer phrases) and writes it in the current mapped format, unchanged in content.
+int convertV1(const QString &from, const QString &to)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly)) {
+        QTextStream(stderr) << "cannot read " << from << '\n';
+        return 1;
+    }
+    const QByteArray file = in.readAll();
+    constexpr qsizetype headerSize = 8 + 4 * 4 + 4;
+    if (file.size() < headerSize || !file.startsWith("LEDENER1")) {
+        QTextStream(stderr) << from << " is not a version 1 model\n";
+        return 1;
+    }
+    const char *h = file.constData() + 8;
+    const quint32 rowCount = qFromLittleEndian<quint32>(h + 8);
+    const quint32 gazCount = qFromLittleEndian<quint32>(h + 12);
+    const quint32 scaleBits = qFromLittleEndian<quint32>(h + 16);
+    if (qFromLittleEndian<quint32>(h) != kFeatureVersion || qFromLittleEndian<quint32>(h + 4) != LabelCount) {
+        QTextStream(stderr) << from << " has another feature version or label count\n";
+        return 1;
+    }
+    float scale;
+    std::memcpy(&scale, &scaleBits, 4);
+    const QByteArray payload = qUncompress(QByteArrayView(file).sliced(headerSize).toByteArray());
+    constexpr qsizetype rowSize = 4 + 2 * LabelCount;
+    if (payload.size() < qsizetype(rowCount) * rowSize) {
+        QTextStream(stderr) << from << " is truncated\n";
+        return 1;
+    }
+    std::vector<PerceptronModel::Row> rows(rowCount);
+    const char *p = payload.constData();
+    for (quint32 i = 0; i < rowCount; ++i, p += rowSize) {
+        rows[i].key = qFromLittleEndian<quint32>(p);
+        for (int l = 0; l < LabelCount; ++l)
+            rows[i].weights[size_t(l)] = qint16(qFromLittleEndian<quint16>(p + 4 + 2 * l));
+    }
+    Gazetteer gaz;
+    const char *end = payload.constData() + payload.size();
+    for (quint32 i = 0; i < gazCount && end - p >= 3; ++i) {
+        const quint8 classes = quint8(*p);
+        const quint16 len = qFromLittleEndian<quint16>(p + 1);
+        p += 3;
+        if (end - p < len)
+            break;
+        gaz.add(QString::fromUtf8(p, len), classes);
+        p += len;
+    }
+    const QByteArray data = PerceptronModel::serialize(rows, scale, gaz);
+    QSaveFile out(to);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
+        QTextStream(stderr) << "cannot write " << to << '\n';
+        return 1;
+    }
+    QTextStream(stdout) << "wrote " << to << ": " << rowCount << " features, " << gaz.size() << " phrases, "
+                        << data.size() << " bytes\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 4 && QByteArrayView(argv[1]) == "--convert-v1")
+        return convertV1(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Train Lede's named-entity tagger"_s);
     parser.addHelpOption();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Gazetteer.h"
 
+#include <QtEndian>
+
 namespace Lede::Ner {
 
 namespace {
@@ -28,16 +30,61 @@ void Gazetteer::clear()
 {
     m_entries.clear();
     m_index.clear();
+    m_table = nullptr;
+    m_tableMask = 0;
+    m_tableCount = 0;
+}
+
+QByteArray Gazetteer::table(quint32 *capacity) const
+{
+    quint32 cap = 1024;
+    while (cap < quint32(m_index.size()) * 2)
+        cap *= 2;
+    QByteArray out(qsizetype(cap) * 9, '\0');
+    uchar *keys = reinterpret_cast<uchar *>(out.data());
+    uchar *classes = keys + qsizetype(cap) * 8;
+    for (auto it = m_index.cbegin(); it != m_index.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        quint32 slot = quint32(it.key()) & (cap - 1);
+        while (classes[slot] != 0)
+            slot = (slot + 1) & (cap - 1);
+        qToLittleEndian<quint64>(it.key(), keys + 8 * qsizetype(slot));
+        classes[slot] = it.value();
+    }
+    *capacity = cap;
+    return out;
+}
+
+void Gazetteer::attach(const uchar *table, quint32 capacity, qsizetype count)
+{
+    clear();
+    m_table = table;
+    m_tableMask = capacity - 1;
+    m_tableCount = count;
+}
+
+quint8 Gazetteer::classesOf(quint64 hash) const
+{
+    if (!m_table)
+        return m_index.value(hash, 0);
+    const uchar *classes = m_table + (qsizetype(m_tableMask) + 1) * 8;
+    for (quint32 slot = quint32(hash) & m_tableMask;; slot = (slot + 1) & m_tableMask) {
+        if (classes[slot] == 0)
+            return 0;
+        if (qFromLittleEndian<quint64>(m_table + 8 * qsizetype(slot)) == hash)
+            return classes[slot];
+    }
 }
 
 quint8 Gazetteer::lookup(const QList<QStringView> &words) const
 {
-    return m_index.value(phraseHash(words, 0, words.size()), 0);
+    return classesOf(phraseHash(words, 0, words.size()));
 }
 
 void Gazetteer::mark(const QList<QStringView> &words, std::vector<TokenInfo> &info) const
 {
-    if (m_index.isEmpty())
+    if (m_index.isEmpty() && !m_table)
         return;
     const qsizetype n = words.size();
     for (qsizetype i = 0; i < n; ++i) {
@@ -47,10 +94,9 @@ void Gazetteer::mark(const QList<QStringView> &words, std::vector<TokenInfo> &in
         quint64 h = kSeed;
         for (qsizetype len = 1; len <= kMaxWords && i + len <= n; ++len) {
             h = hashCombine(h, words[i + len - 1]);
-            const auto it = m_index.constFind(h);
-            if (it == m_index.constEnd())
+            const quint32 classes = classesOf(h);
+            if (classes == 0)
                 continue;
-            const quint32 classes = it.value();
             info[size_t(i)].gaz |= classes;
             for (qsizetype j = i + 1; j < i + len; ++j)
                 info[size_t(j)].gaz |= classes << 16;

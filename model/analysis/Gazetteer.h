@@ -25,8 +25,15 @@ public:
 
     void add(const QString &phrase, quint8 classes);
     void clear();
-    qsizetype size() const { return m_entries.size(); }
+    // Listed phrases (distinct phrase hashes when the list is a mapped table).
+    qsizetype size() const { return m_table ? m_tableCount : m_entries.size(); }
     const QList<Entry> &entries() const { return m_entries; }
+
+    // The flat table written into the model file: `capacity` u64 phrase hashes, then `capacity` u8
+    // class sets (0 = empty slot); capacity is a power of two. table() writes it; attach() uses
+    // one in place (the bytes must outlive the gazetteer) instead of the list.
+    QByteArray table(quint32 *capacity) const;
+    void attach(const uchar *table, quint32 capacity, qsizetype count);
 
     // Sets the B/I class bits of every token covered by a listed phrase (TokenInfo::gaz layout).
     void mark(const QList<QStringView> &words, std::vector<TokenInfo> &info) const;
@@ -35,8 +42,13 @@ public:
     static constexpr int kMaxWords = 5;
 
 private:
+    quint8 classesOf(quint64 hash) const;
+
     QList<Entry> m_entries;
     QHash<quint64, quint8> m_index;
+    const uchar *m_table = nullptr;
+    quint32 m_tableMask = 0;
+    qsizetype m_tableCount = 0;
 };
 
 } // namespace Lede::Ner

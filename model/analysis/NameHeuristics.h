@@ -19,6 +19,11 @@ class WordSet final
 public:
     WordSet() = default;
     WordSet(std::initializer_list<std::u16string_view> words);
+    // Moving keeps the stored words where they are (the views stay valid); copying would not.
+    WordSet(WordSet &&) = default;
+    WordSet &operator=(WordSet &&) = default;
+    WordSet(const WordSet &) = delete;
+    WordSet &operator=(const WordSet &) = delete;
     void insert(std::u16string_view word);
     bool contains(QStringView word) const;
 

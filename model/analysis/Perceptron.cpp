@@ -11,9 +11,8 @@ using namespace Qt::StringLiterals;
 namespace Lede::Ner {
 
 namespace {
-constexpr char kMagic[] = "LEDENER1";
-constexpr qsizetype kHeaderSize = 8 + 4 * 4 + 4;
-constexpr qsizetype kRowSize = 4 + 2 * LabelCount;
+constexpr char kMagic[] = "LEDENER2";
+constexpr qsizetype kHeaderSize = 8 + 8 * 4;
 
 void putU32(QByteArray &out, quint32 v)
 {
@@ -21,103 +20,97 @@ void putU32(QByteArray &out, quint32 v)
     qToLittleEndian(v, b);
     out.append(b, 4);
 }
-void putU16(QByteArray &out, quint16 v)
-{
-    char b[2];
-    qToLittleEndian(v, b);
-    out.append(b, 2);
-}
 } // namespace
 
 QByteArray PerceptronModel::serialize(const std::vector<Row> &rows, float scale, const Gazetteer &gazetteer)
 {
-    QByteArray payload;
-    payload.reserve(qsizetype(rows.size()) * kRowSize);
+    quint32 capacity = 1024;
+    while (capacity < rows.size() * 2)
+        capacity *= 2;
+    QByteArray keys(qsizetype(capacity) * 4, '\0');
+    QByteArray weights(qsizetype(capacity) * 2 * LabelCount, '\0');
+    const quint32 mask = capacity - 1;
     for (const Row &r : rows) {
-        putU32(payload, r.key);
-        for (qint16 w : r.weights)
-            putU16(payload, quint16(w));
+        if (r.key == 0)
+            continue; // 0 marks an empty slot; the feature hash never yields it in practice
+        quint32 slot = r.key & mask;
+        while (true) {
+            const quint32 k = qFromLittleEndian<quint32>(keys.constData() + 4 * qsizetype(slot));
+            if (k == 0 || k == r.key)
+                break;
+            slot = (slot + 1) & mask;
+        }
+        qToLittleEndian<quint32>(r.key, keys.data() + 4 * qsizetype(slot));
+        for (int l = 0; l < LabelCount; ++l)
+            qToLittleEndian<qint16>(r.weights[size_t(l)], weights.data() + (qsizetype(slot) * LabelCount + l) * 2);
     }
-    for (const Gazetteer::Entry &e : gazetteer.entries()) {
-        const QByteArray utf8 = e.phrase.toUtf8();
-        payload.append(char(e.classes));
-        putU16(payload, quint16(utf8.size()));
-        payload.append(utf8);
-    }
+    quint32 gazCapacity = 0;
+    const QByteArray gaz = gazetteer.table(&gazCapacity);
     QByteArray out(kMagic, 8);
     putU32(out, kFeatureVersion);
     putU32(out, LabelCount);
+    putU32(out, capacity);
     putU32(out, quint32(rows.size()));
+    putU32(out, gazCapacity);
     putU32(out, quint32(gazetteer.size()));
     quint32 scaleBits;
     std::memcpy(&scaleBits, &scale, 4);
     putU32(out, scaleBits);
-    out.append(qCompress(payload, 9));
+    putU32(out, 0);
+    out.reserve(out.size() + keys.size() + weights.size() + gaz.size());
+    out.append(keys);
+    out.append(weights);
+    out.append(gaz);
     return out;
+}
+
+void PerceptronModel::clear()
+{
+    m_file.clear();
+    m_keys = nullptr;
+    m_weights = nullptr;
+    m_mask = 0;
+    m_count = 0;
+    m_gazetteer.clear();
 }
 
 bool PerceptronModel::load(const QByteArray &file, QString *error)
 {
-    m_table.clear();
-    m_count = 0;
-    m_gazetteer.clear();
+    clear();
     auto fail = [&](const QString &message) {
-        m_table.clear();
-        m_count = 0;
-        m_gazetteer.clear();
+        clear();
         if (error)
             *error = message;
         return false;
     };
     if (file.size() < kHeaderSize || !file.startsWith(QByteArrayView(kMagic, 8)))
-        return fail(u"not a Lede entity model"_s);
+        return fail(u"not a Lede entity model (version 2)"_s);
     const char *h = file.constData() + 8;
     const quint32 version = qFromLittleEndian<quint32>(h);
     const quint32 labels = qFromLittleEndian<quint32>(h + 4);
-    const quint32 rowCount = qFromLittleEndian<quint32>(h + 8);
-    const quint32 gazCount = qFromLittleEndian<quint32>(h + 12);
-    const quint32 scaleBits = qFromLittleEndian<quint32>(h + 16);
+    const quint32 capacity = qFromLittleEndian<quint32>(h + 8);
+    const quint32 rowCount = qFromLittleEndian<quint32>(h + 12);
+    const quint32 gazCapacity = qFromLittleEndian<quint32>(h + 16);
+    const quint32 gazCount = qFromLittleEndian<quint32>(h + 20);
+    const quint32 scaleBits = qFromLittleEndian<quint32>(h + 24);
     if (version != kFeatureVersion || labels != LabelCount)
         return fail(u"entity model version %1 with %2 labels; expected version %3 with %4"_s.arg(version)
                         .arg(labels)
                         .arg(kFeatureVersion)
                         .arg(int(LabelCount)));
-    std::memcpy(&m_scale, &scaleBits, 4);
-    const QByteArray payload = qUncompress(QByteArrayView(file).sliced(kHeaderSize).toByteArray());
-    if (payload.size() < qsizetype(rowCount) * kRowSize)
+    auto powerOfTwo = [](quint32 v) { return v != 0 && (v & (v - 1)) == 0; };
+    const qint64 size = kHeaderSize + qint64(capacity) * (4 + 2 * LabelCount) + qint64(gazCapacity) * 9;
+    if (!powerOfTwo(capacity) || !powerOfTwo(gazCapacity) || rowCount >= capacity
+        || file.size() != size)
         return fail(u"entity model is truncated or corrupt"_s);
-
-    quint32 capacity = 1024;
-    while (capacity < rowCount * 2)
-        capacity *= 2;
-    m_table.assign(capacity, Row{});
+    std::memcpy(&m_scale, &scaleBits, 4);
+    m_file = file;
+    const uchar *base = reinterpret_cast<const uchar *>(m_file.constData());
+    m_keys = base + kHeaderSize;
+    m_weights = m_keys + qsizetype(capacity) * 4;
     m_mask = capacity - 1;
-    const char *p = payload.constData();
-    for (quint32 i = 0; i < rowCount; ++i, p += kRowSize) {
-        Row row;
-        row.key = qFromLittleEndian<quint32>(p);
-        if (row.key == 0)
-            return fail(u"entity model has an invalid feature key"_s);
-        for (int l = 0; l < LabelCount; ++l)
-            row.weights[size_t(l)] = qint16(qFromLittleEndian<quint16>(p + 4 + 2 * l));
-        quint32 slot = row.key & m_mask;
-        while (m_table[slot].key != 0 && m_table[slot].key != row.key)
-            slot = (slot + 1) & m_mask;
-        m_table[slot] = row;
-    }
     m_count = rowCount;
-    const char *end = payload.constData() + payload.size();
-    for (quint32 i = 0; i < gazCount; ++i) {
-        if (end - p < 3)
-            return fail(u"entity model gazetteer is truncated"_s);
-        const quint8 classes = quint8(*p);
-        const quint16 len = qFromLittleEndian<quint16>(p + 1);
-        p += 3;
-        if (end - p < len)
-            return fail(u"entity model gazetteer is truncated"_s);
-        m_gazetteer.add(QString::fromUtf8(p, len), classes);
-        p += len;
-    }
+    m_gazetteer.attach(m_weights + qsizetype(capacity) * 2 * LabelCount, gazCapacity, gazCount);
     return true;
 }
 

@@ -3,9 +3,13 @@
 
 // Internal: the weights of the averaged-perceptron tagger and the model file format.
 //
-// File (little-endian): "LEDENER1", u32 feature version, u32 label count, u32 row count,
-// u32 gazetteer entry count, f32 scale, then a qCompress()ed payload of rows (u32 feature key,
-// i16 weight per label) followed by gazetteer entries (u8 classes, u16 UTF-8 length, bytes).
+// The file is the model's memory: it is used where it lies (mapped from the resource or a file),
+// never inflated or copied. Little-endian, every table at an offset that is a multiple of 8:
+//   "LEDENER2", u32 feature version, u32 label count, u32 row capacity (a power of two), u32 row
+//   count, u32 gazetteer capacity (a power of two), u32 gazetteer count, f32 scale, u32 0;
+//   u32 feature key per row slot (0 = empty; open addressing, linear probing, slot = key & mask);
+//   i16 weight per label per row slot;
+//   u64 phrase hash per gazetteer slot; u8 classes per gazetteer slot (0 = empty).
 // Weights are quantised: real weight = stored * scale.
 
 #include "Gazetteer.h"
@@ -13,6 +17,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QtEndian>
 
 #include <array>
 #include <vector>
@@ -30,8 +35,9 @@ public:
         std::array<qint16, LabelCount> weights{};
     };
 
-    // Replaces the model with the file's contents; false and a message when it is not a model of
-    // this version (the model is then empty).
+    // Uses the file's bytes as the model (kept by reference: a QByteArray::fromRawData over mapped
+    // memory is not copied); false and a message when it is not a model of this version (the model
+    // is then empty).
     bool load(const QByteArray &file, QString *error);
     static QByteArray serialize(const std::vector<Row> &rows, float scale, const Gazetteer &gazetteer);
 
@@ -47,29 +53,33 @@ public:
     void addScores(const FeatureKeys &keys, int count, Scores &scores) const
     {
         for (int f = 0; f < count; ++f) {
-            const Row *row = find(keys[size_t(f)]);
-            if (!row)
+            const qint64 slot = find(keys[size_t(f)]);
+            if (slot < 0)
                 continue;
+            const uchar *w = m_weights + slot * (2 * LabelCount);
             for (int l = 0; l < LabelCount; ++l)
-                scores[size_t(l)] += row->weights[size_t(l)];
+                scores[size_t(l)] += qFromLittleEndian<qint16>(w + 2 * l);
         }
     }
 
 private:
-    const Row *find(quint32 key) const
+    qint64 find(quint32 key) const
     {
-        if (m_table.empty())
-            return nullptr;
+        if (!m_keys)
+            return -1;
         for (quint32 slot = key & m_mask;; slot = (slot + 1) & m_mask) {
-            const Row &r = m_table[slot];
-            if (r.key == key)
-                return &r;
-            if (r.key == 0)
-                return nullptr;
+            const quint32 k = qFromLittleEndian<quint32>(m_keys + 4 * qsizetype(slot));
+            if (k == key)
+                return slot;
+            if (k == 0)
+                return -1;
         }
     }
+    void clear();
 
-    std::vector<Row> m_table; // open addressing, linear probing, key 0 = empty
+    QByteArray m_file; // the model's bytes (usually raw data over the mapped resource)
+    const uchar *m_keys = nullptr;
+    const uchar *m_weights = nullptr;
     quint32 m_mask = 0;
     qsizetype m_count = 0;
     float m_scale = 1;

@@ -3,7 +3,12 @@
 
 #include "TextOffsets.h"
 
+#include <QIODevice>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +72,281 @@ QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisRe
         {u"entities"_s, entities},
         {u"figures"_s, figures},
     };
+}
+
+namespace {
+
+// The writing rules of QJsonDocument::Indented: four spaces per level, keys in the order
+// QJsonObject keeps them (sorted), "key": value, arrays and objects open on the same line and
+// close on their own, an empty one as "[" newline indent "]".
+class Writer
+{
+public:
+    explicit Writer(QByteArray &out) : m_out(out) { }
+
+    void indent(int level) { m_out.append(4 * level, ' '); }
+    void key(int level, const char *name)
+    {
+        indent(level);
+        m_out += '"';
+        m_out += name;
+        m_out += "\": ";
+    }
+    void string(const QString &s)
+    {
+        m_out += '"';
+        const char16_t *p = reinterpret_cast<const char16_t *>(s.constData());
+        const char16_t *const end = p + s.size();
+        for (const char16_t *q = p; q < end; ++q) {
+            if (QChar::isSurrogate(*q)) {
+                // Pairs are written as UTF-8 and lone halves as Qt writes them: leave those rare
+                // strings to Qt.
+                m_out.chop(1);
+                viaQt(s);
+                return;
+            }
+        }
+        const qsizetype start = m_out.size();
+        m_out.reserve(start + s.size() * 3 + 2);
+        while (p < end) {
+            const char16_t *run = p;
+            while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\')
+                ++p;
+            if (p > run) {
+                const qsizetype n = p - run;
+                const qsizetype at = m_out.size();
+                m_out.resize(at + n);
+                char *dst = m_out.data() + at;
+                for (qsizetype i = 0; i < n; ++i)
+                    dst[i] = char(run[i]);
+            }
+            if (p == end)
+                break;
+            const char16_t c = *p++;
+            if (c >= 0x80) {
+                const char16_t *run2 = p - 1;
+                while (p < end && *p >= 0x80)
+                    ++p;
+                m_out += QStringView(run2, p - run2).toUtf8();
+                continue;
+            }
+            switch (c) {
+            case u'"':
+                m_out += "\\\"";
+                break;
+            case u'\\':
+                m_out += "\\\\";
+                break;
+            case u'\b':
+                m_out += "\\b";
+                break;
+            case u'\f':
+                m_out += "\\f";
+                break;
+            case u'\n':
+                m_out += "\\n";
+                break;
+            case u'\r':
+                m_out += "\\r";
+                break;
+            case u'\t':
+                m_out += "\\t";
+                break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                const char esc[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
+                m_out.append(esc, 6);
+            }
+            }
+        }
+        m_out += '"';
+    }
+    void stringOrNull(const QString &s)
+    {
+        if (s.isEmpty())
+            m_out += "null";
+        else
+            string(s);
+    }
+    void integer(qint64 v) { m_out += QByteArray::number(v); }
+    void number(double d)
+    {
+        // QJsonValue keeps a double that holds a whole number exactly as an integer.
+        if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0)
+            integer(qint64(d));
+        else
+            viaQt(QJsonValue(d));
+    }
+    void raw(const char *s) { m_out += s; }
+
+private:
+    // What QJsonDocument writes for one value: the element of a one-element compact array.
+    void viaQt(const QJsonValue &v)
+    {
+        const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        m_out += QByteArrayView(a).sliced(1, a.size() - 2);
+    }
+
+    QByteArray &m_out;
+};
+
+// One JSON object being written: members at `level`, separated as QJsonDocument separates them.
+class ObjectWriter
+{
+public:
+    ObjectWriter(Writer &w, int level) : m_w(w), m_level(level)
+    {
+        m_w.indent(level - 1);
+        m_w.raw("{\n");
+    }
+    ~ObjectWriter()
+    {
+        m_w.raw("\n");
+        m_w.indent(m_level - 1);
+        m_w.raw("}");
+    }
+    ObjectWriter(const ObjectWriter &) = delete;
+    ObjectWriter &operator=(const ObjectWriter &) = delete;
+
+    void string(const char *key, const QString &value) { this->key(key).string(value); }
+    void stringOrNull(const char *key, const QString &value) { this->key(key).stringOrNull(value); }
+    void integer(const char *key, qint64 value) { this->key(key).integer(value); }
+    void number(const char *key, double value) { this->key(key).number(value); }
+    void null(const char *key) { this->key(key).raw("null"); }
+    // An array of objects, one per item, each written by write(ObjectWriter &, const T &).
+    template<typename T, typename F>
+    void array(const char *key, const QList<T> &items, const F &write)
+    {
+        this->key(key).raw("[\n");
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                m_w.raw(",\n");
+            ObjectWriter item(m_w, m_level + 2);
+            write(item, items[i]);
+        }
+        if (!items.isEmpty())
+            m_w.raw("\n");
+        m_w.indent(m_level);
+        m_w.raw("]");
+    }
+
+private:
+    Writer &key(const char *name)
+    {
+        if (!m_first)
+            m_w.raw(",\n");
+        m_first = false;
+        m_w.key(m_level, name);
+        return m_w;
+    }
+
+    Writer &m_w;
+    int m_level;
+    bool m_first = true;
+};
+
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis);
+
+} // namespace
+
+QByteArray JsonArticleStream::articleJson(const Article &article, const AnalysisResult &analysis)
+{
+    const CodePointMap map(article.body);
+    QByteArray out;
+    out.reserve(article.body.size() * 2 + 4096);
+    Writer w(out);
+    writeArticle(ObjectWriter(w, 3), map, article, analysis);
+    return out;
+}
+
+namespace {
+
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis)
+{
+    // Members in the order QJsonObject keeps them (sorted by key).
+    o.string("body", article.body);
+    o.string("byline", article.byline);
+    o.string("dateline", article.dateline);
+    o.array("entities", analysis.entities, [&](ObjectWriter &e, const Entity &x) {
+        const Span cp = map.toCodePoints(x.span);
+        e.string("canonical", x.canonical.isEmpty() ? x.text : x.canonical);
+        e.integer("end", cp.end);
+        e.integer("start", cp.start);
+        e.string("text", x.text);
+        e.string("type", entityTypeName(x.type));
+    });
+    o.array("figures", analysis.figures, [&](ObjectWriter &f, const Figure &x) {
+        const Span cp = map.toCodePoints(x.span);
+        f.stringOrNull("attributed_to", x.attributedTo);
+        f.integer("end", cp.end);
+        f.stringOrNull("qualifier", x.qualifier);
+        f.integer("start", cp.start);
+        f.string("text", x.text);
+        f.string("unit", x.unit);
+        f.number("value", x.value);
+    });
+    o.string("path", article.path);
+    if (article.published.isValid())
+        o.string("published", article.published.toString(Qt::ISODate));
+    else
+        o.null("published");
+    o.array("quotes", analysis.quotes, [&](ObjectWriter &q, const Quote &x) {
+        const Span cp = map.toCodePoints(x.span);
+        q.stringOrNull("cue", x.cue);
+        q.integer("end", cp.end);
+        q.string("kind", quoteKindName(x.kind));
+        q.stringOrNull("speaker", x.speaker);
+        if (x.speakerSpan) {
+            const Span sp = map.toCodePoints(*x.speakerSpan);
+            q.integer("speaker_end", sp.end);
+            q.integer("speaker_start", sp.start);
+        } else {
+            q.null("speaker_end");
+            q.null("speaker_start");
+        }
+        q.integer("start", cp.start);
+        q.string("text", x.text);
+    });
+    o.string("source", article.source);
+    o.string("title", article.title);
+}
+
+} // namespace
+
+JsonArticleStream::JsonArticleStream(QIODevice *device) : m_device(device)
+{
+    m_buffer = "{\n    \"articles\": [\n";
+}
+
+JsonArticleStream::~JsonArticleStream()
+{
+    if (!m_finished)
+        (void)finish();
+}
+
+void JsonArticleStream::write(const Article &article, const AnalysisResult &analysis)
+{
+    if (m_count++ > 0)
+        m_buffer += ",\n";
+    m_buffer += articleJson(article, analysis);
+    flush();
+}
+
+void JsonArticleStream::flush()
+{
+    if (!m_failed && !m_buffer.isEmpty() && m_device->write(m_buffer) != m_buffer.size())
+        m_failed = true;
+    m_buffer.clear();
+}
+
+Status JsonArticleStream::finish()
+{
+    if (m_finished)
+        return m_failed ? Status::failure(m_device->errorString()) : Status();
+    m_finished = true;
+    m_buffer += m_count > 0 ? "\n    ]\n}\n" : "    ]\n}\n";
+    flush();
+    return m_failed ? Status::failure(m_device->errorString()) : Status();
 }
 
 } // namespace Lede

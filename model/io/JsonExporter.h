@@ -4,7 +4,12 @@
 #include "Analysis.h"
 #include "Article.h"
 
+#include "Result.h"
+
+#include <QByteArray>
 #include <QJsonObject>
+
+class QIODevice;
 
 namespace Lede {
 
@@ -16,6 +21,38 @@ class JsonExporter final
 {
 public:
     static QJsonObject articleObject(const Article &article, const AnalysisResult &analysis);
+};
+
+// Streams the whole `lede analyze --json` document ({"articles": [...]}) to a device, one article
+// at a time, never holding more than one article's JSON: each article is written and flushed as
+// soon as write() is called. The bytes are exactly those of
+// QJsonDocument({"articles": [articleObject(...)...]}).toJson(QJsonDocument::Indented).
+//
+//     JsonArticleStream json(&out);      // writes the opening
+//     json.write(article, analysis);      // as often as needed
+//     if (Status s = json.finish(); !s) ...  // writes the closing; reports any write error
+class JsonArticleStream final
+{
+public:
+    explicit JsonArticleStream(QIODevice *device);
+    ~JsonArticleStream();
+    JsonArticleStream(const JsonArticleStream &) = delete;
+    JsonArticleStream &operator=(const JsonArticleStream &) = delete;
+
+    void write(const Article &article, const AnalysisResult &analysis);
+    Status finish();
+
+    // One article object as it stands inside the document (indented for the "articles" array).
+    static QByteArray articleJson(const Article &article, const AnalysisResult &analysis);
+
+private:
+    void flush();
+
+    QIODevice *m_device;
+    QByteArray m_buffer;
+    int m_count = 0;
+    bool m_failed = false;
+    bool m_finished = false;
 };
 
 } // namespace Lede

@@ -11,6 +11,13 @@
 
 #include <cerrno>
 #include <sys/stat.h>
+#include <QFileInfo>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -81,32 +88,71 @@ struct PreparedImport
     bool toStore = false;
 };
 
-PreparedImport prepareImport(const ArticleStore &store, const QString &filePath)
+// Reading, decoding and parsing: no library access, safe on any thread.
+void readPrepared(PreparedImport &p)
 {
-    PreparedImport p;
-    p.outcome.path = filePath;
-    auto imported = ArticleImporter::importFile(filePath);
+    auto imported = ArticleImporter::importFile(p.outcome.path);
     if (!imported) {
         p.outcome.message = imported.errorString();
-        return p;
+        return;
     }
     p.article = std::move(imported->article);
     p.outcome.title = p.article.title;
     p.outcome.warnings = imported->warnings;
+    p.toStore = true; // until the library says it has the article already
+}
 
-    // Skip the analysis for an article that is already there.
+// Skips the analysis for an article that is already there (on the store's thread).
+void checkPresent(const ArticleStore &store, PreparedImport &p)
+{
+    if (!p.toStore)
+        return;
+    p.toStore = false;
     auto existing = store.findArticleByHash(p.article.contentHash);
     if (!existing) {
         p.outcome.message = existing.errorString();
-        return p;
+        return;
     }
     if (existing->has_value()) {
         p.outcome.status = ImportOutcome::Status::AlreadyPresent;
         p.outcome.articleId = **existing;
-        return p;
+        return;
     }
-    p.analysis = Analyzer::analyze(p.article);
     p.toStore = true;
+}
+
+void analysePrepared(PreparedImport &p)
+{
+    if (p.toStore)
+        p.analysis = Analyzer::analyze(p.article);
+}
+
+// Runs fn(i) for every i in [0, n) on up to QThreadPool::globalInstance()->maxThreadCount()
+// threads, this one included; returns when all are done.
+template<typename F>
+void parallelFor(qsizetype n, const F &fn)
+{
+    const qsizetype threads = std::min<qsizetype>(n, std::max(1, QThreadPool::globalInstance()->maxThreadCount()));
+    std::atomic<qsizetype> next{0};
+    auto work = [&] {
+        for (qsizetype i = next.fetch_add(1); i < n; i = next.fetch_add(1))
+            fn(i);
+    };
+    std::vector<std::thread> pool;
+    for (qsizetype t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+}
+
+PreparedImport prepareImport(const ArticleStore &store, const QString &filePath)
+{
+    PreparedImport p;
+    p.outcome.path = filePath;
+    readPrepared(p);
+    checkPresent(store, p);
+    analysePrepared(p);
     return p;
 }
 
@@ -167,14 +213,28 @@ Status importFiles(ArticleStore &store, const QStringList &files,
         sinceFlush.restart();
         return written;
     };
+    // Files are prepared a slice at a time on all cores (reading, decoding and analysis in
+    // parallel, the duplicate check on this thread, which owns the store's connection); outcomes
+    // keep the order of `files`.
+    const qsizetype slice = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
     Status result;
-    for (const QString &file : files) {
-        batch.push_back(prepareImport(store, file));
-        if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
-            if (Status s = flush(); !s && result)
-                result = s;
-            if (stopped)
-                return result;
+    for (qsizetype from = 0; from < files.size(); from += slice) {
+        const qsizetype n = std::min(slice, files.size() - from);
+        std::vector<PreparedImport> prepared(static_cast<size_t>(n));
+        for (qsizetype i = 0; i < n; ++i)
+            prepared[size_t(i)].outcome.path = files[from + i];
+        parallelFor(n, [&](qsizetype i) { readPrepared(prepared[size_t(i)]); });
+        for (PreparedImport &p : prepared)
+            checkPresent(store, p);
+        parallelFor(n, [&](qsizetype i) { analysePrepared(prepared[size_t(i)]); });
+        for (PreparedImport &p : prepared) {
+            batch.push_back(std::move(p));
+            if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
+                if (Status s = flush(); !s && result)
+                    result = s;
+                if (stopped)
+                    return result;
+            }
         }
     }
     if (Status s = flush(); !s && result)

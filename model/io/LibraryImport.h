@@ -34,7 +34,8 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
 // Decodes, parses, analyses and stores one file. Never throws; the outcome says what happened.
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
 
-// Imports many files in bulk. Files are read and analysed outside any transaction; every
+// Imports many files in bulk. Files are read, decoded and analysed outside any transaction, on all
+// cores (QThreadPool::globalInstance()->maxThreadCount() threads), a slice at a time; every
 // BulkBatchSize articles (or BulkBatchMilliseconds) the batch is written in one SQLite transaction,
 // each article atomic on its own (see ArticleStore::beginBulk), which is what makes a large import
 // fast while the write lock is held only for the writes. `onOutcome` sees each file's outcome once

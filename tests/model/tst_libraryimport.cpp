@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <cstdio>
 #include <sys/stat.h>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void everyReportedImportIsStored();
     void reimportIsAlreadyPresent();
     void badEntriesAreReportedNotSkipped();
+    void allCoresKeepOrderAndResults();
 
 private:
     void writeStories(int count);
@@ -201,6 +203,52 @@ void TestLibraryImport::badEntriesAreReportedNotSkipped()
     QCOMPARE(errors.size(), 2);
     QCOMPARE(errors[0].message, u"a loop of symbolic links"_s);
     QCOMPARE(errors[1].message, u"no such file or folder"_s);
+}
+
+// Reading and analysis run on several threads: the outcomes still come in file order, duplicates
+// inside one slice are reported as already present, and what is stored equals a one-thread import.
+void TestLibraryImport::allCoresKeepOrderAndResults()
+{
+    writeStories(70);
+    QFile::copy(m_folder + u"/story-0000.txt"_s, m_folder + u"/story-0000-copy.txt"_s);
+    const QStringList files = collectImportFiles({m_folder}, nullptr);
+    QThreadPool *pool = QThreadPool::globalInstance();
+    const int threads = pool->maxThreadCount();
+    QList<QStringList> reports;
+    QList<QList<AnalysisResult>> stored;
+    for (int n : {1, 4}) {
+        pool->setMaxThreadCount(n);
+        ArticleStore store;
+        QVERIFY(store.open(m_dir->filePath(u"lib-%1.sqlite"_s.arg(n))).ok());
+        QStringList report;
+        QList<qint64> ids;
+        const Status s = importFiles(store, files, [&](const ImportOutcome &o) {
+            report.append(o.path + u' ' + QString::number(int(o.status)));
+            if (o.status == ImportOutcome::Status::Imported)
+                ids.append(o.articleId);
+            return true;
+        });
+        QVERIFY(s.ok());
+        QList<AnalysisResult> analyses;
+        for (qint64 id : std::as_const(ids))
+            analyses.append(*store.analysis(id));
+        reports.append(report);
+        stored.append(analyses);
+    }
+    pool->setMaxThreadCount(threads);
+    QCOMPARE(reports[0].size(), files.size());
+    for (int i = 0; i < files.size(); ++i)
+        QVERIFY(reports[0][i].startsWith(files[i] + u' '));
+    QCOMPARE(reports[1], reports[0]);
+    // "story-0000-copy.txt" sorts first: the original after it is the duplicate.
+    QCOMPARE(reports[0].filter(u"story-0000-copy.txt "_s).value(0).back(), QChar(u'0' + int(ImportOutcome::Status::Imported)));
+    QCOMPARE(reports[0].filter(u"story-0000.txt "_s).value(0).back(), QChar(u'0' + int(ImportOutcome::Status::AlreadyPresent)));
+    QCOMPARE(stored[1].size(), stored[0].size());
+    for (qsizetype i = 0; i < stored[0].size(); ++i) {
+        QCOMPARE(stored[1][i].entities.size(), stored[0][i].entities.size());
+        QCOMPARE(stored[1][i].quotes.size(), stored[0][i].quotes.size());
+        QCOMPARE(stored[1][i].figures.size(), stored[0][i].figures.size());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLibraryImport)

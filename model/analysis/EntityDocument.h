@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the entity recognizer: one article's tokens, token information and mentions while
+// the recognizer works on them. EntityRecognizer.cpp runs the steps (tagging, titled names,
+// nationalities, output); EntityBlocks.cpp reads bylines, credits and datelines, OrgSpanRepair.cpp
+// repairs organisation spans, EntityUnifier.cpp groups the mentions of one entity. The word lists
+// behind the predicates below are in resources/lexicon/ (EntityWords.cpp).
+
+#include "Analysis.h"
+#include "Article.h"
+#include "analysis/Gazetteer.h"
+#include "analysis/NerFeatures.h"
+#include "analysis/Perceptron.h"
+#include "analysis/Tokenizer.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <vector>
+
+namespace Lede::EntityParts {
+
+using namespace Ner;
+
+inline Entity::Type typeOf(Kind k)
+{
+    switch (k) {
+    case Kind::Per: return Entity::Type::Person;
+    case Kind::Org: return Entity::Type::Org;
+    case Kind::Loc: return Entity::Type::Loc;
+    case Kind::Misc:
+    case Kind::None: break;
+    }
+    return Entity::Type::Misc;
+}
+
+inline bool isNameType(Entity::Type t)
+{
+    return t == Entity::Type::Person || t == Entity::Type::Org || t == Entity::Type::Loc || t == Entity::Type::Misc;
+}
+
+// How much a mention's type counts in the document-level vote.
+enum Strength : int { Propagated = 1, Tagged = 2, Structural = 4 };
+
+struct Mention
+{
+    int tb = 0; // first token
+    int te = 0; // one past the last token
+    Entity::Type type = Entity::Type::Misc;
+    int strength = Tagged;
+    int group = -1;
+    QString canonical;
+};
+
+inline bool isTerminal(QStringView w) { return w == u"." || w == u"!" || w == u"?" || w == u"…"; }
+inline bool isClosing(QStringView w) { return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'"; }
+inline bool isDash(QStringView w) { return w == u"-" || w == u"–" || w == u"—" || w == u"--"; }
+inline bool isPossessive(QStringView w) { return w.size() == 2 && (w[0] == u'\'' || w[0] == u'’') && (w[1] == u's' || w[1] == u'S'); }
+inline bool isPunct(QStringView w) { return w.size() == 1 && !w[0].isLetterOrNumber(); }
+
+bool isAgency(QStringView w);
+bool isCreditWord(QStringView w); // roles in byline and credit lines, not names
+bool isNameParticle(QStringView w);
+bool isOrgHead(QStringView w);
+bool isCompanySuffix(QStringView w);
+bool isSentenceOpener(QStringView w);
+bool isCalendarWord(QStringView w);
+bool isCompanyEnd(QStringView w);
+bool isFunctionWord(QStringView w);
+
+class Document
+{
+public:
+    Document(const Article &article, const PerceptronModel *model)
+        : m_body(article.body)
+        , m_model(model)
+        , m_extractor(model ? model->extractor() : FeatureExtractor(nullptr))
+    {
+        Tokenizer::tokenizeSpans(m_body, m_tokens);
+        m_n = int(m_tokens.size());
+        m_info.resize(size_t(m_n));
+        m_kind.assign(size_t(m_n), -1);
+        for (const Block &b : article.blocks) {
+            for (int i = firstTokenAtOrAfter(b.span.start); i < m_n && m_tokens[i].end <= b.span.end; ++i)
+                m_kind[size_t(i)] = int(b.kind);
+        }
+    }
+
+    QList<Entity> run();
+
+private:
+    QStringView word(int i) const { return QStringView(m_body).sliced(m_tokens[i].start, m_tokens[i].length()); }
+    bool newlineBefore(int i) const
+    {
+        if (i <= 0)
+            return true;
+        const QStringView gap = QStringView(m_body).sliced(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
+        return gap.contains(u'\n');
+    }
+    int firstTokenAtOrAfter(qsizetype pos) const
+    {
+        const auto it = std::lower_bound(m_tokens.cbegin(), m_tokens.cend(), pos,
+                                         [](const Span &s, qsizetype p) { return s.start < p; });
+        return int(it - m_tokens.cbegin());
+    }
+    bool upper(int i) const { return !word(i).isEmpty() && word(i)[0].isUpper(); }
+    bool isBlock(int i, Block::Kind k) const { return m_kind[size_t(i)] == int(k); }
+    bool structural(int i) const
+    {
+        return isBlock(i, Block::Kind::Byline) || isBlock(i, Block::Kind::Credit) || isBlock(i, Block::Kind::Dateline);
+    }
+
+    void findFallbackBlocks();
+    void readNameList(int from, int to);
+    void readDateline(int from, int to);
+    void tagSentences();
+    void addModelMention(int tb, int te, Entity::Type type, bool heading);
+    void addNationalities();
+    void addTitledNames();
+    void repairOrgSpans();
+    int orgSpanAt(int i, int &end) const;
+    bool nameWord(int i) const { return m_nameWord[size_t(i)]; }
+    void unify();
+    void addRules();
+    QList<Entity> output();
+
+    bool isCountry(int tb, int te) const
+    {
+        if (!m_model || !(m_info[size_t(tb)].gaz & (1u << GazCountry)) || te - tb > Gazetteer::kMaxWords)
+            return false;
+        QList<QStringView> words;
+        for (int i = tb; i < te; ++i)
+            words.append(word(i));
+        return m_model->gazetteer().lookup(words) & (1u << GazCountry);
+    }
+    // A phrase the organisation lists name and no place list does ("White House", "Pentagon"):
+    // the tagger reads such names as places from context ("at the White House").
+    bool isListedOrgOnly(int tb, int te) const
+    {
+        if (!m_model || te - tb > Gazetteer::kMaxWords || !(m_info[size_t(tb)].gaz & (1u << GazOrg)))
+            return false;
+        QList<QStringView> words;
+        for (int i = tb; i < te; ++i)
+            words.append(word(i));
+        const quint8 classes = m_model->gazetteer().lookup(words);
+        return (classes & (1u << GazOrg)) && !(classes & ((1u << GazLoc) | (1u << GazCountry)));
+    }
+    bool covered(int tb, int te) const
+    {
+        for (int i = tb; i < te; ++i) {
+            if (m_covered[size_t(i)])
+                return true;
+        }
+        return false;
+    }
+    void cover(int tb, int te)
+    {
+        for (int i = tb; i < te; ++i)
+            m_covered[size_t(i)] = true;
+    }
+    QString text(int tb, int te) const
+    {
+        return m_body.mid(m_tokens[tb].start, m_tokens[te - 1].end - m_tokens[tb].start);
+    }
+    quint64 phraseHash(int tb, int te) const
+    {
+        quint64 h = 0xcbf29ce484222325ULL;
+        for (int i = tb; i < te; ++i)
+            h = hashCombineLoose(h, word(i));
+        return h;
+    }
+
+    const QString &m_body;
+    const PerceptronModel *m_model;
+    FeatureExtractor m_extractor;
+    QList<Span> m_tokens;
+    int m_n = 0;
+    std::vector<TokenInfo> m_info;
+    std::vector<int> m_kind; // Block::Kind of each token, -1 when in running text
+    std::vector<bool> m_covered;
+    std::vector<bool> m_nameWord; // capitalised word, not a weekday or month (set by repairOrgSpans)
+    std::vector<bool> m_heading; // heading-like sentence (Heading block or all caps)
+    std::vector<Mention> m_mentions;
+    std::vector<Mention> m_tentative; // tagged in headings; kept only if confirmed by the body
+    QList<Entity> m_rules;
+};
+
+} // namespace Lede::EntityParts

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EntityDocument.h"
+
+#include "analysis/Lexicon.h"
+
+namespace Lede::EntityParts {
+
+namespace {
+
+// The recognizer's word lists (resources/lexicon/), read once.
+struct Lists
+{
+    ExactWordSet agencies = Lexicon::exact(u"agencies");
+    ExactWordSet creditWords = Lexicon::exact(u"credit-words");
+    ExactWordSet nameParticles = Lexicon::exact(u"name-particles");
+    WordSet orgHeads = Lexicon::folded(u"org-heads");
+    ExactWordSet companySuffixes = Lexicon::exact(u"company-suffixes");
+    ExactWordSet sentenceOpeners = Lexicon::exact(u"sentence-openers");
+    ExactWordSet calendarWords = Lexicon::exact(u"calendar-words");
+    WordSet companyHeads = Lexicon::folded(u"company-heads");
+    WordSet functionWords = Lexicon::folded(u"function-words");
+};
+
+const Lists &lists()
+{
+    static const Lists l;
+    return l;
+}
+
+} // namespace
+
+bool isAgency(QStringView w) { return lists().agencies.contains(w); }
+bool isCreditWord(QStringView w) { return lists().creditWords.contains(w); }
+bool isNameParticle(QStringView w) { return lists().nameParticles.contains(w); }
+bool isOrgHead(QStringView w) { return lists().orgHeads.contains(w); }
+bool isCompanySuffix(QStringView w) { return lists().companySuffixes.contains(w); }
+bool isSentenceOpener(QStringView w) { return lists().sentenceOpeners.contains(w); }
+bool isCalendarWord(QStringView w) { return lists().calendarWords.contains(w); }
+bool isCompanyEnd(QStringView w) { return lists().companyHeads.contains(w) || isCompanySuffix(w); }
+
+// Only the capitalised form ("We", "Our"): "US" in capitals is the country.
+bool isFunctionWord(QStringView w)
+{
+    for (qsizetype i = 1; i < w.size(); ++i) {
+        if (!w[i].isLower())
+            return false;
+    }
+    return lists().functionWords.contains(w);
+}
+
+} // namespace Lede::EntityParts

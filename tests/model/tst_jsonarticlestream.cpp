@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// JsonArticleStream writes the analyze document one article at a time; its bytes must equal what
+// QJsonDocument writes for the same articles (the `lede analyze --json` contract).
+#include "analysis/Analyzer.h"
+#include "io/JsonExporter.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+class TestJsonArticleStream final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QByteArray viaDocument(const QList<std::pair<Article, AnalysisResult>> &articles)
+    {
+        QJsonArray array;
+        for (const auto &[a, r] : articles)
+            array.append(JsonExporter::articleObject(a, r));
+        return QJsonDocument(QJsonObject{{u"articles"_s, array}}).toJson(QJsonDocument::Indented);
+    }
+    static QByteArray viaStream(const QList<std::pair<Article, AnalysisResult>> &articles)
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        JsonArticleStream stream(&buffer);
+        for (const auto &[a, r] : articles)
+            stream.write(a, r);
+        const Status s = stream.finish();
+        return s ? buffer.data() : QByteArray("failed");
+    }
+    static Article article(const QString &body)
+    {
+        Article a;
+        a.path = u"/tmp/story \"one\".txt"_s;
+        a.title = u"Harbour talks\tresume"_s;
+        a.body = body;
+        return a;
+    }
+
+private slots:
+    void noArticles() { QCOMPARE(viaStream({}), viaDocument({})); }
+
+    void sameBytesAsQJsonDocument_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::newRow("plain-quote-and-figure")
+            << u"“We will reopen the harbour,” Mayor Ann Kerr said on Monday. At least 120 people were "
+               "evacuated, the Delling council said."_s;
+        QTest::newRow("control-characters-and-escapes")
+            << u"A \"quoted\" back\\slash, a bell \u0007, form\ffeed, a carriage\rreturn, DEL \u007f, "
+               "line\u2028separator. Mr. Orrin Velsa said 3.5 million was spent."_s;
+        QTest::newRow("outside-the-bmp-and-combining-marks")
+            << u"Café crème 😀 said Zoë Brant on Tuesday. 𝔄 rocket 🚀 cost 2.75 billion dollars."_s;
+        QTest::newRow("lone-surrogates") << u"Lone "_s + QChar(0xD800) + u" high and "_s + QChar(0xDC00)
+                                                 + u" low halves, said Ann Kerr."_s;
+        QTest::newRow("empty-body") << QString();
+    }
+    void sameBytesAsQJsonDocument()
+    {
+        QFETCH(QString, body);
+        Article a = article(body);
+        a.published = QDate(2026, 3, 14);
+        const AnalysisResult r = Analyzer::analyze(a);
+        Article b = article(body + u"\n\nThe second story ends here."_s);
+        b.byline = u"By Orrin Velsa"_s;
+        const QList<std::pair<Article, AnalysisResult>> two{{a, r}, {b, Analyzer::analyze(b)}};
+        QCOMPARE(viaStream(two), viaDocument(two));
+        QCOMPARE(viaStream({{a, r}}), viaDocument({{a, r}}));
+    }
+
+    void numbersAsQJsonDocumentWritesThem()
+    {
+        Article a = article(u"Forty ships."_s);
+        AnalysisResult r;
+        for (double v : {0.0, -0.0, 0.5, 1e10, 1e21, 1.25e-7, 3.1e9, 123456789012345678.0, -42.0, 9007199254740993.0}) {
+            Figure f;
+            f.span = {0, 5};
+            f.text = u"Forty"_s;
+            f.value = v;
+            f.unit = u"ships"_s;
+            r.figures.append(f);
+        }
+        QCOMPARE(viaStream({{a, r}}), viaDocument({{a, r}}));
+    }
+
+    void writesEachArticleAtOnce()
+    {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        JsonArticleStream stream(&buffer);
+        const Article a = article(u"“Yes,” Mr. Orrin Velsa said."_s);
+        stream.write(a, Analyzer::analyze(a));
+        const qsizetype afterOne = buffer.data().size();
+        QVERIFY(buffer.data().contains("\"Yes,\\u201d") || buffer.data().contains("Orrin Velsa"));
+        QVERIFY(afterOne > 0);
+        stream.write(a, Analyzer::analyze(a));
+        QVERIFY(buffer.data().size() > afterOne);
+        QVERIFY(stream.finish());
+        QVERIFY(buffer.data().endsWith("    ]\n}\n"));
+    }
+
+    void reportsAWriteError()
+    {
+        QBuffer buffer; // not open: every write fails
+        JsonArticleStream stream(&buffer);
+        const Article a = article(u"A short story."_s);
+        stream.write(a, Analyzer::analyze(a));
+        QVERIFY(!stream.finish());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonArticleStream)
+#include "tst_jsonarticlestream.moc"
