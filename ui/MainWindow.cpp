@@ -13,6 +13,7 @@
 #include "Settings.h"
 #include "SidePanel.h"
 #include "TagActions.h"
+#include "TagTreeModel.h"
 #include "UiHelpers.h"
 #include "WelcomePage.h"
 #include "session/ArticleSession.h"
@@ -133,7 +134,7 @@ void MainWindow::createActions()
     a = add(makeAction(this, u"exportAction"_s, tr("&Export CSV…"), u"export"_s));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(a, &QAction::triggered, this,
-            [this] { m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(), m_tagsCache); });
+            [this] { m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(), m_side->tagModel()->tags()); });
     a = add(makeAction(this, u"quitAction"_s, tr("&Quit")));
     a->setShortcut(QKeySequence::Quit);
     a->setMenuRole(QAction::QuitRole);
@@ -228,7 +229,7 @@ void MainWindow::createWidgets()
     m_side = new SidePanel(this);
     m_side->setSession(m_session);
 
-    const auto tags = [this] { return m_tagsCache; };
+    const auto tags = [this] { return m_side->tagModel()->tags(); };
     m_annotationActions = new AnnotationActions(m_session, m_view, m_side, tags, this);
     for (QAction *a : m_annotationActions->actions())
         addWindowAction(a);
@@ -419,15 +420,14 @@ void MainWindow::refreshTags()
         showError(tags.errorString());
         return;
     }
-    m_tagsCache = tags.value();
     QHash<QString, QColor> colors;
-    for (const Tag &t : std::as_const(m_tagsCache)) {
+    for (const Tag &t : tags.value()) {
         if (!t.color.isEmpty())
             colors.insert(t.path, QColor::fromString(t.color));
     }
     m_view->setTagColors(colors);
-    m_side->setTags(m_tagsCache);
-    m_libraryPane->setTags(m_tagsCache);
+    m_side->setTags(tags.value());
+    m_libraryPane->setTags(tags.value());
     updateActions();
 }
 

@@ -106,7 +106,6 @@ private:
     TagActions *m_tagActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;
-    QList<Tag> m_tagsCache;
 };
 
 } // namespace Lede
