@@ -32,7 +32,6 @@
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -75,7 +74,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
             m_library->updateAnnotationCount(row, int(m_session->annotations().size()));
         updateActions();
     });
-    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    connect(m_session, &ArticleSession::undoStateChanged, this, &MainWindow::updateActions);
     connect(m_import, &ImportController::message, this, &MainWindow::showMessage);
     connect(m_export, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_annotationActions, &AnnotationActions::message, this, &MainWindow::showMessage);
@@ -101,7 +100,6 @@ MainWindow::~MainWindow()
 {
     // The session and the views refer to the store; take them down before it, without signals.
     m_session->disconnect(this);
-    m_session->undoStack()->disconnect(this);
     delete m_session;
     m_session = nullptr;
 }
@@ -140,16 +138,14 @@ void MainWindow::createActions()
     a->setMenuRole(QAction::QuitRole);
     connect(a, &QAction::triggered, this, &QWidget::close);
 
-    QAction *undo = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(u"undoAction"_s);
-    undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(ledeIcon(u"undo"_s));
-    add(undo);
-    QAction *redo = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(u"redoAction"_s);
-    redo->setShortcut(QKeySequence::Redo);
-    redo->setIcon(ledeIcon(u"redo"_s));
-    add(redo);
+    // Undo and redo act on the open article's history or the codebook's, whichever changed last
+    // (the session decides; see ArticleSession::undoTarget()).
+    a = add(makeAction(this, u"undoAction"_s, tr("&Undo"), u"undo"_s));
+    a->setShortcut(QKeySequence::Undo);
+    connect(a, &QAction::triggered, m_session, &ArticleSession::undo);
+    a = add(makeAction(this, u"redoAction"_s, tr("&Redo"), u"redo"_s));
+    a->setShortcut(QKeySequence::Redo);
+    connect(a, &QAction::triggered, m_session, &ArticleSession::redo);
 
     a = add(makeAction(this, u"findAction"_s, tr("&Find in Article…"), u"find"_s));
     a->setShortcut(QKeySequence::Find);
@@ -436,6 +432,13 @@ void MainWindow::updateActions()
     m_annotationActions->updateActions();
     m_tagActions->updateActions();
     action(u"findAction"_s)->setEnabled(m_session->isOpen());
+    // As QUndoStack::createUndoAction() labels them: "Undo Delete highlight".
+    QAction *undo = action(u"undoAction"_s);
+    undo->setEnabled(m_session->canUndo());
+    undo->setText(m_session->canUndo() ? tr("&Undo") + u' ' + m_session->undoText() : tr("&Undo"));
+    QAction *redo = action(u"redoAction"_s);
+    redo->setEnabled(m_session->canRedo());
+    redo->setText(m_session->canRedo() ? tr("&Redo") + u' ' + m_session->redoText() : tr("&Redo"));
     action(u"exportAction"_s)->setEnabled(m_store->isOpen());
 }
 

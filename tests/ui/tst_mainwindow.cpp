@@ -8,6 +8,7 @@
 #include "SidePanel.h"
 #include "CsvReader.h"
 #include "TagDialog.h"
+#include "TagTreeModel.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
@@ -25,7 +26,9 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QInputDialog>
 #include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -134,6 +137,7 @@ private slots:
     void cancelBulkImport();
     void cancelExport();
     void changeHighlightRange();
+    void undoSurvivesSwitchingArticles();
     void darkPaletteKeepsLayersReadable_data();
     void darkPaletteKeepsLayersReadable();
 
@@ -557,6 +561,75 @@ void TestMainWindow::darkPaletteKeepsLayersReadable()
         QVERIFY(contrast(composite(painted, window.documentView()->palette().color(QPalette::Base)),
                          window.documentView()->palette().color(QPalette::Text)) >= 3.0);
     }
+}
+
+void TestMainWindow::undoSurvivesSwitchingArticles()
+{
+    const QString second = m_dir->filePath(u"market.txt"_s);
+    QVERIFY(writeFile(second, "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday "
+                              "after six weeks of roof repairs, the town said.\n"));
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({second}));
+    const qint64 otherId = window.session()->articleId();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const qint64 ferryId = window.session()->articleId();
+    QVERIFY(otherId != ferryId);
+    auto *list = window.findChild<QTableView *>(u"articleList"_s);
+    auto pick = [&](qint64 articleId) { // as the reader does: another row of the list
+        list->setCurrentIndex(window.libraryModel()->index(window.libraryModel()->rowOfArticle(articleId), 0));
+        QCOMPARE(window.session()->articleId(), articleId);
+    };
+    QAction *undo = window.action(u"undoAction"_s);
+    auto pressUndo = [&] {
+        window.activateWindow();
+        if (QTest::qWaitForWindowActive(&window))
+            QTest::keySequence(&window, QKeySequence::Undo); // Ctrl+Z
+        else
+            undo->trigger(); // a platform without window activation
+    };
+
+    // A highlight with a note, deleted.
+    const QString body = window.session()->article().body;
+    const qsizetype start = body.indexOf(u"Captain Ines Varga"_s);
+    window.documentView()->selectSpan({start, start + 18});
+    window.action(u"noteAction"_s)->trigger();
+    const qint64 id = window.sidePanel()->currentAnnotationId();
+    QVERIFY(id);
+    QTest::keyClicks(window.findChild<QPlainTextEdit *>(u"noteEditor"_s), u"Call her back"_s);
+    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    window.action(u"deleteHighlightAction"_s)->trigger();
+    QVERIFY(!window.store()->annotation(id).ok());
+
+    // Away and back: Ctrl+Z still brings it back, with its note.
+    pick(otherId);
+    QVERIFY(!undo->isEnabled()); // nothing to undo in the other article
+    pick(ferryId);
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), u"&Undo Delete highlight"_s);
+    pressUndo();
+    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 1);
+
+    // Rename a tag from the Tags tab, switch article: Ctrl+Z undoes the rename there too.
+    QVERIFY(window.session()->setTags(id, {u"Sources/Crew"_s}).ok());
+    const qint64 crew = window.store()->ensureTag(u"Sources/Crew"_s).value();
+    auto *tree = window.findChild<QTreeView *>(u"tagsTree"_s);
+    auto *tags = qobject_cast<TagTreeModel *>(tree->model());
+    QVERIFY(tags);
+    tree->setCurrentIndex(tags->indexOfTag(crew));
+    whenDialogShows<QInputDialog>([](QInputDialog *d) {
+        d->setTextValue(u"Captains"_s);
+        d->accept();
+    });
+    window.action(u"renameTagAction"_s)->trigger();
+    QCOMPARE(window.store()->tag(crew)->name, u"Captains"_s);
+    pick(otherId);
+    QCOMPARE(undo->text(), u"&Undo Rename tag"_s);
+    pressUndo();
+    QCOMPARE(window.store()->tag(crew)->name, u"Crew"_s);
+    QCOMPARE(window.store()->annotation(id)->tags, QStringList{u"Sources/Crew"_s});
 }
 
 QTEST_MAIN(TestMainWindow)
