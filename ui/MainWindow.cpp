@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -42,6 +43,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     : QMainWindow(parent)
     , m_store(std::make_unique<ArticleStore>())
 {
+    Settings::applyNames();
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Lede"));
     setWindowIcon(ledeIcon(u"lede"_s));
@@ -326,6 +328,10 @@ void MainWindow::createMenus()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    if (settings.allKeys().isEmpty()) {
+        const QSettings legacy(QLatin1StringView(Settings::LegacyOrganizationName), QCoreApplication::applicationName());
+        Settings::adoptLegacy(settings, legacy);
+    }
     Settings::migrate(settings);
     if (!restoreGeometry(Settings::WindowGeometry.read(settings))) {
         // First start: a reading-sized window (never larger than the screen), with the library
