@@ -5,12 +5,15 @@
 #include "Layers.h"
 #include "SidePanel.h"
 #include "TagDialog.h"
+#include "TextExcerpt.h"
 #include "UiHelpers.h"
 #include "session/ArticleSession.h"
 
 #include <QAction>
 #include <QColorDialog>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +84,24 @@ void AnnotationActions::updateActions()
     m_color->setEnabled(selection || current);
     m_setRange->setEnabled(selection && current);
     m_delete->setEnabled(current);
+}
+
+bool AnnotationActions::explainUnavailable(const QKeySequence &pressed)
+{
+    for (QAction *a : {m_highlight, m_tag, m_note}) {
+        if (a->isEnabled() || !a->shortcuts().contains(pressed))
+            continue;
+        QString why;
+        if (!m_session->isOpen())
+            why = tr("Open an article first: pick one in the library on the left.");
+        else if (a == m_highlight)
+            why = tr("Select some text in the article first.");
+        else
+            why = tr("Select some text in the article, or pick a highlight in the Notes list, first.");
+        emit message(why, MessageBar::Kind::Warning);
+        return true;
+    }
+    return false;
 }
 
 qint64 AnnotationActions::highlightAt(const Span &span) const
@@ -196,6 +217,21 @@ void AnnotationActions::setRangeOfCurrent()
 void AnnotationActions::deleteCurrent()
 {
     if (const qint64 id = m_side->currentAnnotationId()) {
+        // A note is the reader's own writing: ask before it goes (undo brings it back as well).
+        const auto a = m_session->annotation(id);
+        if (a && !a->note.trimmed().isEmpty()) {
+            const QString passage = excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50);
+            QMessageBox box(QMessageBox::Question, tr("Delete Highlight"),
+                            tr("Delete the highlight on “%1” and its note?").arg(passage), QMessageBox::Cancel,
+                            m_window);
+            box.setObjectName(u"deleteHighlightBox"_s);
+            box.setInformativeText(excerpt(a->note, 200));
+            QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+            box.setDefaultButton(QMessageBox::Cancel);
+            box.exec();
+            if (box.clickedButton() != remove)
+                return;
+        }
         if (const Status s = m_session->remove(id); !s)
             error(tr("Cannot delete the highlight: %1").arg(s.errorString()));
         else

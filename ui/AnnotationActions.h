@@ -36,6 +36,9 @@ public:
     QList<QAction *> actions() const;
     // Enables what makes sense for the current selection and highlight.
     void updateActions();
+    // A disabled action's shortcut does nothing; when the key pressed is the shortcut of Highlight,
+    // Tag or Note and that action is disabled, says why (in message()) and returns true.
+    bool explainUnavailable(const QKeySequence &pressed);
 
     void highlightSelection(const QString &color = {});
     void tagSelectionOrHighlight();

@@ -65,6 +65,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
     connect(watcher, &QFutureWatcher<Status>::progressValueChanged, progress, &QProgressDialog::setValue);
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path, cancel] {
+        progress->hide();
         progress->deleteLater();
         watcher->deleteLater();
         const bool haveResult = watcher->future().resultCount() > 0;

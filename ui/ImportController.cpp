@@ -130,7 +130,9 @@ void ImportController::importPaths(const QStringList &paths)
     connect(watcher, &QFutureWatcher<ImportOutcome>::progressRangeChanged, progress, &QProgressDialog::setRange);
     connect(watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, progress, [progress](int v) {
         progress->setValue(v);
-        progress->setLabelText(tr("Importing articles… %1 of %2").arg(v).arg(progress->maximum()));
+        // Until the files are counted there is no total: no "0 of 0".
+        if (progress->maximum() > 0)
+            progress->setLabelText(tr("Importing articles… %1 of %2").arg(v).arg(progress->maximum()));
     });
     connect(watcher, &QFutureWatcher<ImportOutcome>::resultsReadyAt, this, [watcher, outcomes](int from, int to) {
         for (int i = from; i < to; ++i)
@@ -140,6 +142,9 @@ void ImportController::importPaths(const QStringList &paths)
     connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, progress, outcomes, cancel] {
         ImportSummary summary;
         summary.cancelled = cancel->load();
+        // Gone before the summary: deleteLater() alone would wait for the summary's own event
+        // loop to end, and the window-modal progress would keep the summary from taking clicks.
+        progress->hide();
         progress->deleteLater();
         watcher->deleteLater();
         m_running = false;

@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QKeyEvent>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
@@ -251,6 +252,7 @@ void MainWindow::createWidgets()
     connect(m_side, &SidePanel::spanRequested, this, [this](Span s) { m_view->scrollToSpan(s, true); });
     connect(m_side, &SidePanel::currentAnnotationChanged, this, &MainWindow::updateActions);
     connect(m_side, &SidePanel::currentTagChanged, this, &MainWindow::updateActions);
+    connect(m_side, &SidePanel::deleteAnnotationRequested, m_annotationActions, &AnnotationActions::deleteCurrent);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -340,8 +342,16 @@ void MainWindow::restoreSettings()
         if (const QScreen *screen = this->screen())
             size = size.boundedTo(screen->availableGeometry().size() * 0.92);
         resize(size);
-        const int side = std::max(300, size.width() / 4);
-        const int library = std::max(340, size.width() / 4);
+        int side = std::max(300, size.width() / 4);
+        int library = std::max(340, size.width() / 4);
+        // The article keeps room for the layer legend on one row when the screen allows (it wraps
+        // on a narrow one): the two panes give up the difference equally, down to a usable width.
+        const int document = std::max(400, m_documentStack->sizeHint().width());
+        const int handles = 2 * m_splitter->handleWidth();
+        if (const int deficit = document + side + library + handles - size.width(); deficit > 0) {
+            library = std::max(240, library - deficit / 2);
+            side = std::max(260, side - (deficit - deficit / 2));
+        }
         m_splitter->setSizes({library, std::max(400, size.width() - side - library), side});
     }
     restoreState(Settings::WindowState.read(settings));
@@ -477,6 +487,16 @@ bool MainWindow::openSampleArticle()
 void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path)
 {
     m_export->runExport(query, options, path);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    // The shortcut of a disabled action reaches the window as a plain key press.
+    if (m_annotationActions->explainUnavailable(QKeySequence(event->keyCombination()))) {
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -10,6 +10,7 @@
 #include "session/ArticleSession.h"
 
 #include <QEvent>
+#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -65,6 +66,7 @@ SidePanel::SidePanel(QWidget *parent)
     m_notes->setTextElideMode(Qt::ElideRight);
     m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_notes->setAlternatingRowColors(true);
+    m_notes->installEventFilter(this); // plain Delete deletes the current highlight
     m_noteHeading = new QLabel(tr("Select a highlight to write a note."), notesPage);
     m_noteHeading->setObjectName(u"noteHeading"_s);
     m_noteHeading->setWordWrap(true);
@@ -237,6 +239,13 @@ bool SidePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_noteEditor && event->type() == QEvent::FocusOut && m_session)
         m_session->endNoteBurst(); // the next edit is a new undo step
+    if (watched == m_notes && event->type() == QEvent::KeyPress && m_currentAnnotation) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            emit deleteAnnotationRequested(m_currentAnnotation);
+            return true;
+        }
+    }
     return QTabWidget::eventFilter(watched, event);
 }
 

@@ -59,6 +59,8 @@ signals:
     void spanRequested(Span span);
     void currentAnnotationChanged(qint64 annotationId);
     void currentTagChanged(qint64 tagId);
+    // Delete was pressed in the notes list on the current highlight.
+    void deleteAnnotationRequested(qint64 annotationId);
     void errorOccurred(const QString &message);
 
 protected:

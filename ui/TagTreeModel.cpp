@@ -35,6 +35,13 @@ void TagTreeModel::setTags(const QList<Tag> &tags)
         node.row = int(siblings.size());
         siblings.append(i);
     }
+    // Children come after their parents, so one pass from the end adds every subtree up.
+    m_totals = QList<int>(m_tags.size());
+    for (int i = int(m_tags.size()) - 1; i >= 0; --i) {
+        m_totals[i] += m_tags.at(i).useCount;
+        if (m_nodes.at(i).parent >= 0)
+            m_totals[m_nodes.at(i).parent] += m_totals.at(i);
+    }
     endResetModel();
 }
 
@@ -50,6 +57,12 @@ qint64 TagTreeModel::tagIdAt(const QModelIndex &index) const
 {
     const Tag *tag = tagAt(index);
     return tag ? tag->id : 0;
+}
+
+int TagTreeModel::totalUses(const QModelIndex &index) const
+{
+    const Tag *tag = tagAt(index);
+    return tag ? m_totals.at(tag - m_tags.constData()) : 0;
 }
 
 QModelIndex TagTreeModel::indexOfTag(qint64 tagId) const
@@ -98,7 +111,7 @@ QVariant TagTreeModel::data(const QModelIndex &index, int role) const
     const Tag &t = m_tags.at(int(index.internalId()) - 1);
     switch (role) {
     case Qt::DisplayRole:
-        return tr("%1 (%2)").arg(t.name).arg(t.useCount);
+        return tr("%1 (%2)").arg(t.name).arg(m_totals.at(int(index.internalId()) - 1));
     case Qt::ToolTipRole:
     case PathRole:
         return t.path;

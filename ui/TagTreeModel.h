@@ -8,7 +8,8 @@
 namespace Lede {
 
 // The tag codebook as a tree: each tag as "name (uses)" with its colour swatch and its full path as
-// tooltip. It holds the window's one copy of the tags; the tag filter, the tag dialog and the export
+// tooltip. A parent's count includes its sub-tags' uses (a highlight tagged with a parent and one
+// of its children counts twice). It holds the window's one copy of the tags; the tag filter, the tag dialog and the export
 // dialog read them from here.
 class TagTreeModel final : public QAbstractItemModel
 {
@@ -29,6 +30,8 @@ public:
     qint64 tagIdAt(const QModelIndex &index) const;
     const Tag *tagAt(const QModelIndex &index) const;
     QModelIndex indexOfTag(qint64 tagId) const;
+    // Uses of the tag and all its sub-tags (what the row shows).
+    int totalUses(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -48,6 +51,7 @@ private:
     QList<Tag> m_tags; // node i is m_tags[i]
     QList<Node> m_nodes;
     QList<int> m_roots;
+    QList<int> m_totals; // per node: own uses plus its subtree's
 };
 
 } // namespace Lede

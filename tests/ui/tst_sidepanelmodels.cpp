@@ -160,7 +160,8 @@ void TestSidePanelModels::entitiesListFiguresWithUnitAndSource()
 void TestSidePanelModels::tagTreeFollowsParents_data()
 {
     QTest::addColumn<QList<Tag>>("tags");
-    QTest::addColumn<QStringList>("expected"); // depth-first, indented by two spaces per level
+    // Depth-first, indented by two spaces per level; a parent counts its sub-tags' uses.
+    QTest::addColumn<QStringList>("expected");
     QTest::newRow("empty") << QList<Tag>{} << QStringList{};
     QTest::newRow("flat") << QList<Tag>{tag(1, 0, u"Economy"_s, u"Economy"_s, 2), tag(2, 0, u"Sport"_s, u"Sport"_s, 0)}
                           << QStringList{u"Economy (2)"_s, u"Sport (0)"_s};
@@ -168,7 +169,7 @@ void TestSidePanelModels::tagTreeFollowsParents_data()
         << QList<Tag>{tag(1, 0, u"Frames"_s, u"Frames"_s, 0), tag(3, 1, u"Conflict"_s, u"Frames/Conflict"_s, 1),
                       tag(4, 3, u"Blame"_s, u"Frames/Conflict/Blame"_s, 5), tag(2, 1, u"Hope"_s, u"Frames/Hope"_s, 1),
                       tag(5, 0, u"Sources"_s, u"Sources"_s, 3)}
-        << QStringList{u"Frames (0)"_s, u"  Conflict (1)"_s, u"    Blame (5)"_s, u"  Hope (1)"_s, u"Sources (3)"_s};
+        << QStringList{u"Frames (7)"_s, u"  Conflict (6)"_s, u"    Blame (5)"_s, u"  Hope (1)"_s, u"Sources (3)"_s};
     QTest::newRow("missing-parent-goes-to-top")
         << QList<Tag>{tag(7, 99, u"Orphan"_s, u"Gone/Orphan"_s, 1)} << QStringList{u"Orphan (1)"_s};
 }
@@ -205,6 +206,8 @@ void TestSidePanelModels::tagTreeFindsTagsAfterRefill()
     QCOMPARE(jobs.data(Qt::ToolTipRole).toString(), u"Economy/Jobs"_s);
     QCOMPARE(jobs.data(TagTreeModel::TagIdRole).toLongLong(), 2);
     QCOMPARE(model.tagAt(jobs)->name, u"Jobs"_s);
+    QCOMPARE(model.totalUses(model.indexOfTag(1)), 3);
+    QCOMPARE(model.indexOfTag(1).data().toString(), u"Economy (3)"_s);
     const QPixmap swatch = model.indexOfTag(1).data(Qt::DecorationRole).value<QPixmap>();
     QCOMPARE(swatch.toImage().pixelColor(5, 5), QColor(u"#7cc4fa"_s));
     // After a refill (a rename), the same id is found at its new place.
