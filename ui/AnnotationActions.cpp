@@ -19,8 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace Lede {
 
-AnnotationActions::AnnotationActions(ArticleSession *session, DocumentView *view, SidePanel *side, TagSource tags,
-                                     QWidget *window)
+AnnotationActions::AnnotationActions(ArticleSession *session, DocumentView *view, SidePanel *side,
+                                     TagSource tags, QWidget *window)
     : QObject(window)
     , m_session(session)
     , m_view(view)
@@ -57,7 +57,8 @@ AnnotationActions::AnnotationActions(ArticleSession *session, DocumentView *view
         connect(c, &QAction::triggered, this, [this, name = name] { colorCurrent(name); });
     }
     colorMenu->addSeparator();
-    connect(colorMenu->addAction(tr("Tag Color")), &QAction::triggered, this, [this] { colorCurrent(QString()); });
+    connect(colorMenu->addAction(tr("Tag Color")), &QAction::triggered, this,
+            [this] { colorCurrent(QString()); });
     connect(colorMenu->addAction(tr("Other…")), &QAction::triggered, this, [this] {
         const QColor c = QColorDialog::getColor(defaultHighlightColor(), m_window, tr("Highlight color"));
         if (c.isValid())
@@ -70,7 +71,7 @@ AnnotationActions::~AnnotationActions() = default;
 
 QList<QAction *> AnnotationActions::actions() const
 {
-    return {m_highlight, m_tag, m_note, m_setRange, m_delete, m_color};
+    return { m_highlight, m_tag, m_note, m_setRange, m_delete, m_color };
 }
 
 void AnnotationActions::updateActions()
@@ -88,7 +89,7 @@ void AnnotationActions::updateActions()
 
 bool AnnotationActions::explainUnavailable(const QKeySequence &pressed)
 {
-    for (QAction *a : {m_highlight, m_tag, m_note}) {
+    for (QAction *a : { m_highlight, m_tag, m_note }) {
         if (a->isEnabled() || !a->shortcuts().contains(pressed))
             continue;
         QString why;
@@ -220,10 +221,11 @@ void AnnotationActions::deleteCurrent()
         // A note is the reader's own writing: ask before it goes (undo brings it back as well).
         const auto a = m_session->annotation(id);
         if (a && !a->note.trimmed().isEmpty()) {
-            const QString passage = excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50);
+            const QString passage
+                = excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50);
             QMessageBox box(QMessageBox::Question, tr("Delete Highlight"),
-                            tr("Delete the highlight on “%1” and its note?").arg(passage), QMessageBox::Cancel,
-                            m_window);
+                            tr("Delete the highlight on “%1” and its note?").arg(passage),
+                            QMessageBox::Cancel, m_window);
             box.setObjectName(u"deleteHighlightBox"_s);
             box.setInformativeText(excerpt(a->note, 200));
             QPushButton *remove = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);

@@ -6,7 +6,6 @@
 #include "Span.h"
 
 #include <QObject>
-
 #include <functional>
 
 class QAction;
@@ -30,7 +29,8 @@ public:
     using TagSource = std::function<QList<Tag>()>;
 
     // The actions are children of the window (so that their shortcuts and dialogs belong to it).
-    AnnotationActions(ArticleSession *session, DocumentView *view, SidePanel *side, TagSource tags, QWidget *window);
+    AnnotationActions(ArticleSession *session, DocumentView *view, SidePanel *side, TagSource tags,
+                      QWidget *window);
     ~AnnotationActions() override;
 
     QList<QAction *> actions() const;

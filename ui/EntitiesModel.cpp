@@ -4,7 +4,6 @@
 #include "Layers.h"
 
 #include <QMap>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -53,20 +52,22 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
         std::stable_sort(mentions.begin(), mentions.end(), [](Span a, Span b) { return a.start < b.start; });
 
     QList<Group> groups;
-    for (Layer layer : {Layer::People, Layer::Organisations, Layer::Places, Layer::Dates}) {
+    for (Layer layer : { Layer::People, Layer::Organisations, Layer::Places, Layer::Dates }) {
         const QMap<QString, Entry> &byName = byLayer.value(int(layer));
         if (byName.isEmpty())
             continue;
         int total = 0;
         for (const Entry &entry : byName)
             total += entry.count;
-        Group group{tr("%1 (%2)").arg(layerName(layer)).arg(total), layerIcon(layer, palette), {}};
+        Group group { tr("%1 (%2)").arg(layerName(layer)).arg(total), layerIcon(layer, palette), {} };
         QList<Entry> sorted = byName.values();
-        std::stable_sort(sorted.begin(), sorted.end(), [](const Entry &a, const Entry &b) { return a.count > b.count; });
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const Entry &a, const Entry &b) { return a.count > b.count; });
         for (const Entry &entry : std::as_const(sorted)) {
             Entity::Type type = Entity::Type::Misc;
             for (const Entity &e : an.entities) {
-                if ((e.canonical.isEmpty() ? e.text : e.canonical) == entry.name && layerOfEntity(e.type) == layer) {
+                if ((e.canonical.isEmpty() ? e.text : e.canonical) == entry.name
+                    && layerOfEntity(e.type) == layer) {
                     type = e.type;
                     break;
                 }
@@ -82,8 +83,9 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
     }
     // Figures come from the figure layer: value, unit and who gave them.
     if (!an.figures.isEmpty()) {
-        Group group{tr("%1 (%2)").arg(layerName(Layer::Figures)).arg(an.figures.size()),
-                    layerIcon(Layer::Figures, palette), {}};
+        Group group { tr("%1 (%2)").arg(layerName(Layer::Figures)).arg(an.figures.size()),
+                      layerIcon(Layer::Figures, palette),
+                      {} };
         for (int i = 0; i < an.figures.size(); ++i) {
             const Figure &fig = an.figures.at(i);
             QString text = fig.text;
@@ -91,7 +93,7 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
                 text += u" — "_s + fig.unit;
             if (!fig.attributedTo.isEmpty())
                 text += u" ("_s + fig.attributedTo + u')';
-            group.items.append(Item{text, {}, fig.span, i, {}});
+            group.items.append(Item { text, {}, fig.span, i, {} });
         }
         groups.append(std::move(group));
     }

@@ -36,7 +36,7 @@ private:
 
     QList<Entity> m_entities;
     QHash<QString, QList<Span>> m_mentions; // group key -> mentions in text order
-    QHash<QString, int> m_cycle;            // group key -> next mention to show
+    QHash<QString, int> m_cycle; // group key -> next mention to show
 };
 
 } // namespace Lede

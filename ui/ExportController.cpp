@@ -10,7 +10,6 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QtConcurrent>
-
 #include <atomic>
 #include <memory>
 
@@ -27,7 +26,8 @@ ExportController::ExportController(ArticleStore *store, QWidget *window)
 
 ExportController::~ExportController() = default;
 
-void ExportController::exportCsv(qint64 currentArticle, const QList<qint64> &selectedArticles, const QList<Tag> &tags)
+void ExportController::exportCsv(qint64 currentArticle, const QList<qint64> &selectedArticles,
+                                 const QList<Tag> &tags)
 {
     if (!m_store->isOpen())
         return;
@@ -46,21 +46,24 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
     const QString dbPath = m_store->path();
     // Cancel goes through a flag (see ImportController::importPaths()).
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    QFuture<Status> future = QtConcurrent::run([dbPath, query, options, path, cancel](QPromise<Status> &promise) {
-        ArticleStore store;
-        if (const Status s = store.open(dbPath); !s) {
-            promise.addResult(s);
-            return;
-        }
-        // Progress is reported in per mille: row counts can exceed int.
-        promise.setProgressRange(0, 1000);
-        const Status s = CsvExporter::writeFile(store, query, options, path, [&promise, &cancel](qint64 done, qint64 total) {
-            promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
-            return !cancel->load();
-        });
-        promise.addResult(s);
-    });
-    QProgressDialog *progress = makeProgressDialog(m_window, u"exportProgress"_s, tr("Exporting…"), tr("Export CSV"), 1000);
+    QFuture<Status> future
+        = QtConcurrent::run([dbPath, query, options, path, cancel](QPromise<Status> &promise) {
+              ArticleStore store;
+              if (const Status s = store.open(dbPath); !s) {
+                  promise.addResult(s);
+                  return;
+              }
+              // Progress is reported in per mille: row counts can exceed int.
+              promise.setProgressRange(0, 1000);
+              const Status s = CsvExporter::writeFile(
+                  store, query, options, path, [&promise, &cancel](qint64 done, qint64 total) {
+                      promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
+                      return !cancel->load();
+                  });
+              promise.addResult(s);
+          });
+    QProgressDialog *progress
+        = makeProgressDialog(m_window, u"exportProgress"_s, tr("Exporting…"), tr("Export CSV"), 1000);
     auto *watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcher<Status>::progressValueChanged, progress, &QProgressDialog::setValue);
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
@@ -72,7 +75,8 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
         const Status s = haveResult ? watcher->future().resultAt(0) : Status::failure(tr("Cancelled"));
         // A Cancel that came after the last row still leaves a complete file: say so.
         if (s.ok())
-            emit message(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), MessageBar::Kind::Information);
+            emit message(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)),
+                         MessageBar::Kind::Information);
         else if (cancel->load())
             emit message(tr("Export cancelled; no file was written."), MessageBar::Kind::Warning);
         else

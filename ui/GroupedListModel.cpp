@@ -77,7 +77,7 @@ void GroupedListModel::setItemToolTip(int group, int item, const QString &toolTi
 {
     m_groups[group].items[item].toolTip = toolTip;
     const QModelIndex i = indexOfItem(group, item);
-    emit dataChanged(i, i, {Qt::ToolTipRole});
+    emit dataChanged(i, i, { Qt::ToolTipRole });
 }
 
 QVariant GroupedListModel::data(const QModelIndex &index, int role) const

@@ -5,7 +5,6 @@
 
 #include <QAbstractItemModel>
 #include <QIcon>
-
 #include <optional>
 
 namespace Lede {
@@ -24,8 +23,8 @@ public:
         QString text;
         QString toolTip;
         std::optional<Span> span; // where it is in the body, when it is one place
-        int ref = -1;             // index into the analysis, for the subclass
-        QString key;              // group key, for the subclass
+        int ref = -1; // index into the analysis, for the subclass
+        QString key; // group key, for the subclass
     };
     struct Group
     {

@@ -19,7 +19,6 @@
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-
 #include <atomic>
 #include <memory>
 
@@ -63,9 +62,9 @@ void ImportController::importFilesDialog()
     QStringList patterns;
     for (const QString &suffix : ArticleImporter::supportedSuffixes())
         patterns << u"*."_s + suffix;
-    const QStringList files = QFileDialog::getOpenFileNames(m_window, tr("Import Articles"),
-                                                            Settings::LastImportDir.read(settings),
-                                                            tr("Articles (%1);;All files (*)").arg(patterns.join(u' ')));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        m_window, tr("Import Articles"), Settings::LastImportDir.read(settings),
+        tr("Articles (%1);;All files (*)").arg(patterns.join(u' ')));
     if (files.isEmpty())
         return;
     Settings::LastImportDir.write(settings, QFileInfo(files.first()).absolutePath());
@@ -80,7 +79,7 @@ void ImportController::importFolderDialog()
     if (dir.isEmpty())
         return;
     Settings::LastImportDir.write(settings, dir);
-    importPaths({dir});
+    importPaths({ dir });
 }
 
 void ImportController::importPaths(const QStringList &paths)
@@ -93,80 +92,85 @@ void ImportController::importPaths(const QStringList &paths)
     // Cancel goes through a flag, not QFuture::cancel(): a cancelled future drops the results the
     // worker still reports, and the articles of the batch in flight are stored all the same.
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    QFuture<ImportOutcome> future = QtConcurrent::run([dbPath, paths, cancel](QPromise<ImportOutcome> &promise) {
-        ArticleStore store;
-        if (const Status s = store.open(dbPath); !s) {
-            ImportOutcome failed;
-            failed.path = dbPath;
-            failed.message = s.errorString();
-            promise.addResult(failed);
-            return;
-        }
-        QList<ImportOutcome> errors;
-        const QStringList files = collectImportFiles(paths, &errors);
-        for (const ImportOutcome &e : std::as_const(errors))
-            promise.addResult(e);
-        promise.setProgressRange(0, int(files.size()));
-        int done = 0;
-        // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
-        // what finished before a Cancel stays in the library.
-        const Status bulk = importFiles(store, files, [&promise, &done, &cancel](const ImportOutcome &outcome) {
-            promise.addResult(outcome);
-            promise.setProgressValue(++done);
-            return !cancel->load();
-        });
-        if (!bulk) {
-            ImportOutcome failed;
-            failed.path = dbPath;
-            failed.message = bulk.errorString();
-            promise.addResult(failed);
-        }
-    });
+    QFuture<ImportOutcome> future
+        = QtConcurrent::run([dbPath, paths, cancel](QPromise<ImportOutcome> &promise) {
+              ArticleStore store;
+              if (const Status s = store.open(dbPath); !s) {
+                  ImportOutcome failed;
+                  failed.path = dbPath;
+                  failed.message = s.errorString();
+                  promise.addResult(failed);
+                  return;
+              }
+              QList<ImportOutcome> errors;
+              const QStringList files = collectImportFiles(paths, &errors);
+              for (const ImportOutcome &e : std::as_const(errors))
+                  promise.addResult(e);
+              promise.setProgressRange(0, int(files.size()));
+              int done = 0;
+              // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
+              // what finished before a Cancel stays in the library.
+              const Status bulk
+                  = importFiles(store, files, [&promise, &done, &cancel](const ImportOutcome &outcome) {
+                        promise.addResult(outcome);
+                        promise.setProgressValue(++done);
+                        return !cancel->load();
+                    });
+              if (!bulk) {
+                  ImportOutcome failed;
+                  failed.path = dbPath;
+                  failed.message = bulk.errorString();
+                  promise.addResult(failed);
+              }
+          });
 
-    QProgressDialog *progress = makeProgressDialog(m_window, u"importProgress"_s, tr("Importing articles…"),
-                                                   tr("Import"), 0);
+    QProgressDialog *progress
+        = makeProgressDialog(m_window, u"importProgress"_s, tr("Importing articles…"), tr("Import"), 0);
     auto *watcher = new QFutureWatcher<ImportOutcome>(this);
     auto outcomes = std::make_shared<QList<ImportOutcome>>();
-    connect(watcher, &QFutureWatcher<ImportOutcome>::progressRangeChanged, progress, &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcher<ImportOutcome>::progressRangeChanged, progress,
+            &QProgressDialog::setRange);
     connect(watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, progress, [progress](int v) {
         progress->setValue(v);
         // Until the files are counted there is no total: no "0 of 0".
         if (progress->maximum() > 0)
             progress->setLabelText(tr("Importing articles… %1 of %2").arg(v).arg(progress->maximum()));
     });
-    connect(watcher, &QFutureWatcher<ImportOutcome>::resultsReadyAt, this, [watcher, outcomes](int from, int to) {
-        for (int i = from; i < to; ++i)
-            outcomes->append(watcher->resultAt(i));
-    });
+    connect(watcher, &QFutureWatcher<ImportOutcome>::resultsReadyAt, this,
+            [watcher, outcomes](int from, int to) {
+                for (int i = from; i < to; ++i)
+                    outcomes->append(watcher->resultAt(i));
+            });
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, progress, outcomes, cancel] {
-        ImportSummary summary;
-        summary.cancelled = cancel->load();
-        // Gone before the summary: deleteLater() alone would wait for the summary's own event
-        // loop to end, and the window-modal progress would keep the summary from taking clicks.
-        progress->hide();
-        progress->deleteLater();
-        watcher->deleteLater();
-        m_running = false;
-        for (const ImportOutcome &o : std::as_const(*outcomes)) {
-            switch (o.status) {
-            case ImportOutcome::Status::Imported:
-                ++summary.imported;
-                summary.lastArticleId = o.articleId;
-                break;
-            case ImportOutcome::Status::AlreadyPresent:
-                ++summary.alreadyPresent;
-                summary.lastArticleId = o.articleId;
-                break;
-            case ImportOutcome::Status::Failed:
-                summary.failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
-                break;
-            }
-        }
-        emit libraryChanged();
-        showSummary(summary);
-        emit finished(summary);
-    });
+    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this,
+            [this, watcher, progress, outcomes, cancel] {
+                ImportSummary summary;
+                summary.cancelled = cancel->load();
+                // Gone before the summary: deleteLater() alone would wait for the summary's own event
+                // loop to end, and the window-modal progress would keep the summary from taking clicks.
+                progress->hide();
+                progress->deleteLater();
+                watcher->deleteLater();
+                m_running = false;
+                for (const ImportOutcome &o : std::as_const(*outcomes)) {
+                    switch (o.status) {
+                    case ImportOutcome::Status::Imported:
+                        ++summary.imported;
+                        summary.lastArticleId = o.articleId;
+                        break;
+                    case ImportOutcome::Status::AlreadyPresent:
+                        ++summary.alreadyPresent;
+                        summary.lastArticleId = o.articleId;
+                        break;
+                    case ImportOutcome::Status::Failed:
+                        summary.failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
+                        break;
+                    }
+                }
+                emit libraryChanged();
+                showSummary(summary);
+                emit finished(summary);
+            });
     watcher->setFuture(future);
 }
 
@@ -219,7 +223,8 @@ qint64 ImportController::importSample()
     QFile copy(path);
     if (!dir.isValid() || !resource.open(QIODevice::ReadOnly) || !copy.open(QIODevice::WriteOnly)
         || copy.write(resource.readAll()) < 0 || !copy.flush()) {
-        emit message(tr("Cannot prepare the sample article: %1").arg(copy.errorString()), MessageBar::Kind::Error);
+        emit message(tr("Cannot prepare the sample article: %1").arg(copy.errorString()),
+                     MessageBar::Kind::Error);
         return 0;
     }
     copy.close();

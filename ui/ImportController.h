@@ -18,7 +18,7 @@ struct ImportSummary
     int alreadyPresent = 0;
     bool cancelled = false;
     qint64 lastArticleId = 0; // the last article imported or found, 0 when none
-    QStringList failures;     // "path: reason", one per file
+    QStringList failures; // "path: reason", one per file
 };
 
 // Lists the files an import could not read, with the one-line summary above them.

@@ -2,7 +2,6 @@
 #include "LayerMarks.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 namespace Lede {
@@ -41,8 +40,9 @@ QColor LayerMarks::annotationColor(const Annotation &a, const QHash<QString, QCo
     return defaultHighlightColor();
 }
 
-LayerMarks LayerMarks::build(const QList<qsizetype> &blockStarts, qsizetype bodyLength, const AnalysisResult &an,
-                             const QList<Annotation> &annotations, const QHash<QString, QColor> &tagColors)
+LayerMarks LayerMarks::build(const QList<qsizetype> &blockStarts, qsizetype bodyLength,
+                             const AnalysisResult &an, const QList<Annotation> &annotations,
+                             const QHash<QString, QColor> &tagColors)
 {
     LayerMarks result;
     result.m_blocks = QList<QList<LayerMark>>(blockStarts.size());
@@ -53,14 +53,15 @@ LayerMarks LayerMarks::build(const QList<qsizetype> &blockStarts, qsizetype body
             return;
         ++result.m_count;
         // The block holding s: the last block start <= s.
-        qsizetype b = std::upper_bound(blockStarts.cbegin(), blockStarts.cend(), s) - blockStarts.cbegin() - 1;
+        qsizetype b
+            = std::upper_bound(blockStarts.cbegin(), blockStarts.cend(), s) - blockStarts.cbegin() - 1;
         for (b = std::max<qsizetype>(b, 0); b < blockStarts.size() && blockStarts.at(b) < e; ++b) {
             const qsizetype bs = blockStarts.at(b);
             const qsizetype be = b + 1 < blockStarts.size() ? blockStarts.at(b + 1) - 1 : bodyLength;
             const qsizetype cs = std::max(s, bs);
             const qsizetype ce = std::min(e, be);
             if (ce > cs)
-                result.m_blocks[b].append(LayerMark{cs, ce, layer, ref, fill});
+                result.m_blocks[b].append(LayerMark { cs, ce, layer, ref, fill });
         }
     };
     for (int i = 0; i < an.quotes.size(); ++i)
@@ -73,7 +74,8 @@ LayerMarks LayerMarks::build(const QList<qsizetype> &blockStarts, qsizetype body
         add(an.figures.at(i).span, Layer::Figures, i);
     QSet<QString> tagSet;
     for (int i = 0; i < annotations.size(); ++i) {
-        add(annotations.at(i).span, Layer::Highlights, i, annotationColor(annotations.at(i), tagColors).rgba());
+        add(annotations.at(i).span, Layer::Highlights, i,
+            annotationColor(annotations.at(i), tagColors).rgba());
         for (const QString &t : annotations.at(i).tags)
             tagSet.insert(t);
     }
@@ -142,7 +144,7 @@ QList<QTextLayout::FormatRange> LayerMarks::formats(const QList<LayerMark> &mark
         if (highlights > 1) // overlapping highlights: a dotted edge tells them from a darker single one
             f.setUnderlineStyle(quote ? QTextCharFormat::SingleUnderline : QTextCharFormat::DotLine);
         if (f.propertyCount() > 0)
-            ranges.append({int(a - blockStart), int(b - a), f});
+            ranges.append({ int(a - blockStart), int(b - a), f });
     }
     return ranges;
 }

@@ -17,7 +17,7 @@ struct LayerMark
     qsizetype start = 0;
     qsizetype end = 0;
     Layer layer = Layer::Highlights;
-    int ref = -1;  // index into quotes / entities / figures, or into the annotations
+    int ref = -1; // index into quotes / entities / figures, or into the annotations
     QRgb fill = 0; // highlight color (tag or own), for Layer::Highlights
     // Equal when they paint the same: an insertion shifts every later annotation's index, and that
     // alone must not re-format (and re-lay out) the rest of the article.
@@ -35,8 +35,9 @@ class LayerMarks final
 public:
     // blockStarts: the body index where each body block begins (ascending; a block ends one
     // character before the next one starts, at the separator). Spans are clipped to the body.
-    static LayerMarks build(const QList<qsizetype> &blockStarts, qsizetype bodyLength, const AnalysisResult &analysis,
-                            const QList<Annotation> &annotations, const QHash<QString, QColor> &tagColors);
+    static LayerMarks build(const QList<qsizetype> &blockStarts, qsizetype bodyLength,
+                            const AnalysisResult &analysis, const QList<Annotation> &annotations,
+                            const QHash<QString, QColor> &tagColors);
 
     // Per body block, the marks clipped to the block, in the order quotes, entities, figures,
     // highlights.

@@ -9,7 +9,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -74,10 +73,11 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
     });
     connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_model->setTagFilter(m_tagFilter->currentData().toLongLong()); });
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (const ArticleSummary *a = m_model->articleAt(current))
-            emit articleChosen(a->id);
-    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (const ArticleSummary *a = m_model->articleAt(current))
+                    emit articleChosen(a->id);
+            });
 }
 
 LibraryPane::~LibraryPane() = default;
@@ -116,8 +116,8 @@ void LibraryPane::selectArticle(qint64 articleId)
     const int row = m_model->rowOfArticle(articleId);
     if (row >= 0 && m_list->currentIndex().row() != row) {
         QSignalBlocker block(m_list->selectionModel());
-        m_list->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_list->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 }
 

@@ -134,8 +134,10 @@ void MainWindow::createActions()
     connect(a, &QAction::triggered, this, &MainWindow::openSampleArticle);
     a = add(makeAction(this, u"exportAction"_s, tr("&Export CSV…"), u"export"_s));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(a, &QAction::triggered, this,
-            [this] { m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(), m_side->tagModel()->tags()); });
+    connect(a, &QAction::triggered, this, [this] {
+        m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(),
+                            m_side->tagModel()->tags());
+    });
     a = add(makeAction(this, u"quitAction"_s, tr("&Quit")));
     a->setShortcut(QKeySequence::Quit);
     a->setMenuRole(QAction::QuitRole);
@@ -182,7 +184,7 @@ void MainWindow::createActions()
         m_layerActions.value(AllLayers[i])->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
 
     a = add(makeAction(this, u"zoomInAction"_s, tr("Zoom &In")));
-    a->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    a->setShortcuts({ QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal) });
     connect(a, &QAction::triggered, this, [this] { m_view->setZoomSteps(m_view->zoomSteps() + 1); });
     a = add(makeAction(this, u"zoomOutAction"_s, tr("Zoom &Out")));
     a->setShortcut(QKeySequence::ZoomOut);
@@ -216,7 +218,8 @@ void MainWindow::createWidgets()
     documentLayout->setSpacing(0);
     m_view = new DocumentView(documentPage);
     m_view->setSession(m_session);
-    m_findBar = new FindBar(m_view, action(u"findPreviousAction"_s), action(u"findNextAction"_s), documentPage);
+    m_findBar
+        = new FindBar(m_view, action(u"findPreviousAction"_s), action(u"findNextAction"_s), documentPage);
     connect(m_findBar, &FindBar::notFound, this, [this](const QString &text) {
         m_messages->showMessage(tr("“%1” is not in this article.").arg(text), MessageBar::Kind::Warning);
     });
@@ -238,21 +241,26 @@ void MainWindow::createWidgets()
     connect(m_tagActions, &TagActions::showArticlesWithTag, m_libraryPane, &LibraryPane::showArticlesWithTag);
     connect(m_tagActions, &TagActions::articlesChanged, m_library, &LibraryModel::refresh);
 
-    m_view->setSelectionActions({action(u"highlightAction"_s), action(u"tagAction"_s), action(u"noteAction"_s)});
-    m_view->setAnnotationActions({action(u"tagAction"_s), action(u"noteAction"_s), action(u"colorAction"_s),
-                                  action(u"setRangeAction"_s), action(u"deleteHighlightAction"_s)});
-    m_side->setAnnotationActions({action(u"tagAction"_s), action(u"colorAction"_s), action(u"deleteHighlightAction"_s)});
-    m_side->setTagActions({action(u"filterByTagAction"_s), action(u"renameTagAction"_s), action(u"recolorTagAction"_s),
-                           action(u"moveTagAction"_s), action(u"deleteTagAction"_s)});
+    m_view->setSelectionActions(
+        { action(u"highlightAction"_s), action(u"tagAction"_s), action(u"noteAction"_s) });
+    m_view->setAnnotationActions({ action(u"tagAction"_s), action(u"noteAction"_s), action(u"colorAction"_s),
+                                   action(u"setRangeAction"_s), action(u"deleteHighlightAction"_s) });
+    m_side->setAnnotationActions(
+        { action(u"tagAction"_s), action(u"colorAction"_s), action(u"deleteHighlightAction"_s) });
+    m_side->setTagActions({ action(u"filterByTagAction"_s), action(u"renameTagAction"_s),
+                            action(u"recolorTagAction"_s), action(u"moveTagAction"_s),
+                            action(u"deleteTagAction"_s) });
 
-    connect(m_view, &DocumentView::annotationActivated, this, [this](qint64 id) { m_side->selectAnnotation(id); });
+    connect(m_view, &DocumentView::annotationActivated, this,
+            [this](qint64 id) { m_side->selectAnnotation(id); });
     connect(m_view, &DocumentView::quoteActivated, m_side, &SidePanel::selectQuote);
     connect(m_view, &DocumentView::entityActivated, m_side, &SidePanel::selectEntity);
     connect(m_view, &DocumentView::selectionSpanChanged, this, &MainWindow::updateActions);
     connect(m_side, &SidePanel::spanRequested, this, [this](Span s) { m_view->scrollToSpan(s, true); });
     connect(m_side, &SidePanel::currentAnnotationChanged, this, &MainWindow::updateActions);
     connect(m_side, &SidePanel::currentTagChanged, this, &MainWindow::updateActions);
-    connect(m_side, &SidePanel::deleteAnnotationRequested, m_annotationActions, &AnnotationActions::deleteCurrent);
+    connect(m_side, &SidePanel::deleteAnnotationRequested, m_annotationActions,
+            &AnnotationActions::deleteCurrent);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
@@ -262,7 +270,7 @@ void MainWindow::createWidgets()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({300, 760, 340});
+    m_splitter->setSizes({ 300, 760, 340 });
     m_splitter->setChildrenCollapsible(false);
 
     auto *central = new QWidget(this);
@@ -289,27 +297,30 @@ void MainWindow::createMenus()
         }
     };
     addAll(menuBar()->addMenu(tr("&File")),
-           {"importAction", "importFolderAction", "sampleAction", "", "exportAction", "", "quitAction"});
-    addAll(menuBar()->addMenu(tr("&Edit")), {"undoAction", "redoAction", "", "findAction", "findNextAction",
-                                              "findPreviousAction", "searchLibraryAction"});
-    addAll(menuBar()->addMenu(tr("&Annotate")), {"highlightAction", "tagAction", "noteAction", "colorAction", "",
-                                                  "setRangeAction", "deleteHighlightAction"});
+           { "importAction", "importFolderAction", "sampleAction", "", "exportAction", "", "quitAction" });
+    addAll(menuBar()->addMenu(tr("&Edit")),
+           { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
+             "searchLibraryAction" });
+    addAll(menuBar()->addMenu(tr("&Annotate")),
+           { "highlightAction", "tagAction", "noteAction", "colorAction", "", "setRangeAction",
+             "deleteHighlightAction" });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *layers = view->addMenu(tr("&Layers"));
     layers->setObjectName(u"layersMenu"_s);
     for (Layer layer : AllLayers)
         layers->addAction(m_layerActions.value(layer));
     view->addSeparator();
-    addAll(view, {"zoomInAction", "zoomOutAction", "zoomResetAction"});
-    addAll(menuBar()->addMenu(tr("&Tags")), {"filterByTagAction", "", "renameTagAction", "recolorTagAction",
-                                              "moveTagAction", "deleteTagAction"});
+    addAll(view, { "zoomInAction", "zoomOutAction", "zoomResetAction" });
+    addAll(menuBar()->addMenu(tr("&Tags")),
+           { "filterByTagAction", "", "renameTagAction", "recolorTagAction", "moveTagAction",
+             "deleteTagAction" });
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
-    for (const char *name : {"importAction", "exportAction", "", "undoAction", "redoAction", "", "highlightAction",
-                             "tagAction", "noteAction", ""}) {
+    for (const char *name : { "importAction", "exportAction", "", "undoAction", "redoAction", "",
+                              "highlightAction", "tagAction", "noteAction", "" }) {
         if (*name)
             bar->addAction(action(QLatin1StringView(name)));
         else
@@ -331,7 +342,8 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     if (settings.allKeys().isEmpty()) {
-        const QSettings legacy(QLatin1StringView(Settings::LegacyOrganizationName), QCoreApplication::applicationName());
+        const QSettings legacy(QLatin1StringView(Settings::LegacyOrganizationName),
+                               QCoreApplication::applicationName());
         Settings::adoptLegacy(settings, legacy);
     }
     Settings::migrate(settings);
@@ -352,7 +364,7 @@ void MainWindow::restoreSettings()
             library = std::max(240, library - deficit / 2);
             side = std::max(260, side - (deficit - deficit / 2));
         }
-        m_splitter->setSizes({library, std::max(400, size.width() - side - library), side});
+        m_splitter->setSizes({ library, std::max(400, size.width() - side - library), side });
     }
     restoreState(Settings::WindowState.read(settings));
     const QByteArray splitter = Settings::SplitterState.read(settings);

@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QMainWindow>
-
 #include <memory>
 
 class QAction;

@@ -4,7 +4,6 @@
 #include "TextExcerpt.h"
 
 #include <QMap>
-
 #include <algorithm>
 
 namespace Lede {
@@ -31,10 +30,11 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
     for (const QString &speaker : std::as_const(speakers)) {
         const QList<int> &indexes = bySpeaker.value(speaker);
         Group group;
-        group.text = tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(indexes.size());
+        group.text
+            = tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(indexes.size());
         for (int i : indexes) {
             const Quote &q = quotes.at(i);
-            group.items.append(Item{excerpt(q.text, 120), q.text.toHtmlEscaped(), q.span, i, {}});
+            group.items.append(Item { excerpt(q.text, 120), q.text.toHtmlEscaped(), q.span, i, {} });
         }
         groups.append(std::move(group));
     }

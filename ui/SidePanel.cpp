@@ -3,16 +3,16 @@
 
 #include "AnnotationListModel.h"
 #include "EntitiesModel.h"
+#include "Layers.h"
 #include "QuotesModel.h"
 #include "TagTreeModel.h"
 #include "TextExcerpt.h"
-#include "Layers.h"
 #include "session/ArticleSession.h"
 
 #include <QEvent>
-#include <QKeyEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -20,7 +20,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -99,18 +98,19 @@ SidePanel::SidePanel(QWidget *parent)
     m_tags->setContextMenuPolicy(Qt::CustomContextMenu);
     addTab(m_tags, tr("&Tags"));
 
-    connect(m_notes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (m_updating)
-            return;
-        const qint64 id = current.isValid() ? m_notesModel->annotationIdAt(current.row()) : 0;
-        if (id == m_currentAnnotation)
-            return;
-        if (m_session)
-            m_session->endNoteBurst();
-        m_currentAnnotation = id;
-        showAnnotationInEditor();
-        emit currentAnnotationChanged(id);
-    });
+    connect(m_notes->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_updating)
+                    return;
+                const qint64 id = current.isValid() ? m_notesModel->annotationIdAt(current.row()) : 0;
+                if (id == m_currentAnnotation)
+                    return;
+                if (m_session)
+                    m_session->endNoteBurst();
+                m_currentAnnotation = id;
+                showAnnotationInEditor();
+                emit currentAnnotationChanged(id);
+            });
     auto showInText = [this](const QModelIndex &index) {
         if (const Annotation *a = m_notesModel->annotationAt(index))
             emit spanRequested(a->span);
@@ -205,7 +205,8 @@ void SidePanel::restoreCurrentAnnotation()
 
 void SidePanel::showAnnotationInEditor()
 {
-    const auto a = m_session && m_currentAnnotation ? m_session->annotation(m_currentAnnotation) : std::nullopt;
+    const auto a
+        = m_session && m_currentAnnotation ? m_session->annotation(m_currentAnnotation) : std::nullopt;
     m_noteEditor->setEnabled(a.has_value());
     m_annotationButtons->setEnabled(a.has_value());
     const QString text = a ? a->note : QString();
@@ -216,8 +217,10 @@ void SidePanel::showAnnotationInEditor()
         m_noteEditor->setPlainText(text);
         m_updating = was;
     }
-    m_noteHeading->setText(a ? tr("&Note on “%1”").arg(excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50))
-                             : tr("Select a highlight to write a note."));
+    m_noteHeading->setText(
+        a ? tr("&Note on “%1”")
+                .arg(excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50))
+          : tr("Select a highlight to write a note."));
 }
 
 void SidePanel::noteEdited()

@@ -23,7 +23,8 @@ class ArticleSession;
 
 // The side panel: Notes (the article's highlights in text order and a note editor that saves as you
 // type), Quotes grouped by speaker, Entities grouped by type and canonical name, and the Tags
-// codebook as a tree, each shown from its own item model (QuotesModel, EntitiesModel, TagTreeModel). It reads from the ArticleSession and changes data only through it.
+// codebook as a tree, each shown from its own item model (QuotesModel, EntitiesModel, TagTreeModel). It reads
+// from the ArticleSession and changes data only through it.
 class SidePanel final : public QTabWidget
 {
     Q_OBJECT

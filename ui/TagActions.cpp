@@ -32,14 +32,15 @@ TagActions::TagActions(ArticleSession *session, SidePanel *side, TagSource tags,
     m_delete = makeAction(window, u"deleteTagAction"_s, tr("&Delete Tag…"));
     connect(m_delete, &QAction::triggered, this, &TagActions::deleteCurrentTag);
     m_filter = makeAction(window, u"filterByTagAction"_s, tr("Show &Articles with This Tag"));
-    connect(m_filter, &QAction::triggered, this, [this] { emit showArticlesWithTag(m_side->currentTagId()); });
+    connect(m_filter, &QAction::triggered, this,
+            [this] { emit showArticlesWithTag(m_side->currentTagId()); });
 }
 
 TagActions::~TagActions() = default;
 
 QList<QAction *> TagActions::actions() const
 {
-    return {m_rename, m_recolor, m_move, m_delete, m_filter};
+    return { m_rename, m_recolor, m_move, m_delete, m_filter };
 }
 
 void TagActions::updateActions()
@@ -63,8 +64,9 @@ void TagActions::renameCurrentTag()
     if (!tag)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(m_window, tr("Rename Tag"), tr("New name for “%1”:").arg(tag->path),
-                                               QLineEdit::Normal, tag->name, &ok);
+    const QString name
+        = QInputDialog::getText(m_window, tr("Rename Tag"), tr("New name for “%1”:").arg(tag->path),
+                                QLineEdit::Normal, tag->name, &ok);
     if (!ok || name.trimmed().isEmpty() || name == tag->name)
         return;
     if (const Status s = m_session->renameTag(tag->id, name); !s)
@@ -76,7 +78,8 @@ void TagActions::recolorCurrentTag()
     const auto tag = currentTag();
     if (!tag)
         return;
-    const QColor c = QColorDialog::getColor(tag->color.isEmpty() ? defaultHighlightColor() : QColor::fromString(tag->color),
+    const QColor c = QColorDialog::getColor(tag->color.isEmpty() ? defaultHighlightColor()
+                                                                 : QColor::fromString(tag->color),
                                             m_window, tr("Color of “%1”").arg(tag->path));
     if (!c.isValid())
         return;
@@ -89,8 +92,8 @@ void TagActions::moveCurrentTag()
     const auto tag = currentTag();
     if (!tag)
         return;
-    QStringList parents{tr("(top level)")};
-    QList<qint64> parentIds{0};
+    QStringList parents { tr("(top level)") };
+    QList<qint64> parentIds { 0 };
     for (const Tag &t : m_tags()) {
         // A tag cannot move under itself or its own descendants.
         if (t.id != tag->id && !t.path.startsWith(tag->path + u'/')) {
@@ -99,8 +102,9 @@ void TagActions::moveCurrentTag()
         }
     }
     bool ok = false;
-    const QString choice = QInputDialog::getItem(m_window, tr("Move Tag"), tr("Move “%1” under:").arg(tag->path), parents,
-                                                 int(parentIds.indexOf(tag->parentId)), false, &ok);
+    const QString choice
+        = QInputDialog::getItem(m_window, tr("Move Tag"), tr("Move “%1” under:").arg(tag->path), parents,
+                                int(parentIds.indexOf(tag->parentId)), false, &ok);
     if (!ok)
         return;
     const qint64 parent = parentIds.value(parents.indexOf(choice));
@@ -115,10 +119,11 @@ void TagActions::deleteCurrentTag()
     const auto tag = currentTag();
     if (!tag)
         return;
-    QMessageBox box(QMessageBox::Question, tr("Delete Tag"),
-                    tr("Delete the tag “%1” and its sub-tags? It is used by %n highlight(s).", nullptr, tag->useCount)
-                        .arg(tag->path),
-                    QMessageBox::Cancel, m_window);
+    QMessageBox box(
+        QMessageBox::Question, tr("Delete Tag"),
+        tr("Delete the tag “%1” and its sub-tags? It is used by %n highlight(s).", nullptr, tag->useCount)
+            .arg(tag->path),
+        QMessageBox::Cancel, m_window);
     box.setObjectName(u"deleteTagBox"_s);
     QPushButton *keep = box.addButton(tr("Delete Tag, &Keep Highlights"), QMessageBox::AcceptRole);
     QPushButton *drop = box.addButton(tr("Delete Tag &and Its Highlights"), QMessageBox::DestructiveRole);

@@ -5,7 +5,6 @@
 #include "MessageBar.h"
 
 #include <QObject>
-
 #include <functional>
 
 class QAction;

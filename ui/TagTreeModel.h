@@ -9,8 +9,8 @@ namespace Lede {
 
 // The tag codebook as a tree: each tag as "name (uses)" with its colour swatch and its full path as
 // tooltip. A parent's count includes its sub-tags' uses (a highlight tagged with a parent and one
-// of its children counts twice). It holds the window's one copy of the tags; the tag filter, the tag dialog and the export
-// dialog read them from here.
+// of its children counts twice). It holds the window's one copy of the tags; the tag filter, the tag dialog
+// and the export dialog read them from here.
 class TagTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -42,8 +42,8 @@ public:
 private:
     struct Node
     {
-        int parent = -1;     // node index, -1 for top level
-        int row = 0;         // row under its parent
+        int parent = -1; // node index, -1 for top level
+        int row = 0; // row under its parent
         QList<int> children; // node indexes
     };
     const QList<int> &childrenOf(int node) const { return node < 0 ? m_roots : m_nodes.at(node).children; }

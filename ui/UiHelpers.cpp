@@ -26,8 +26,8 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &t
 QProgressDialog *makeProgressDialog(QWidget *parent, const QString &objectName, const QString &label,
                                     const QString &title, int maximum)
 {
-    auto *progress = new QProgressDialog(label, QCoreApplication::translate("Lede::MainWindow", "Cancel"), 0, maximum,
-                                         parent);
+    auto *progress = new QProgressDialog(label, QCoreApplication::translate("Lede::MainWindow", "Cancel"), 0,
+                                         maximum, parent);
     progress->setObjectName(objectName);
     progress->setWindowTitle(title);
     progress->setWindowModality(Qt::WindowModal);

@@ -52,8 +52,7 @@ private:
     // One undo or redo step is one transaction, even when it takes several store calls (remove a
     // highlight, then the tags it created): on any failure all of it is rolled back and the
     // session reloads what the library holds, so view and library never disagree.
-    template<typename Step>
-    void run(Step step)
+    template<typename Step> void run(Step step)
     {
         ArticleStore *store = m_session->store();
         Status s = store->beginBulk();
@@ -142,7 +141,8 @@ public:
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = dynamic_cast<const UpdateAnnotationCommand *>(other);
-        if (!next || next->m_burst != m_burst || next->m_after.id != m_after.id || !next->m_createdTags.isEmpty())
+        if (!next || next->m_burst != m_burst || next->m_after.id != m_after.id
+            || !next->m_createdTags.isEmpty())
             return false;
         m_after = next->m_after;
         touch();

@@ -17,13 +17,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString Body = u"The lighthouse keeper retired on Sunday. \"It was time,\" she said. Her son takes over the lamp."_s;
+const QString Body
+    = u"The lighthouse keeper retired on Sunday. \"It was time,\" she said. Her son takes over the lamp."_s;
 
 Span spanOf(const QString &words)
 {
     const qsizetype at = Body.indexOf(words);
     Q_ASSERT(at >= 0);
-    return Span{at, at + words.size()};
+    return Span { at, at + words.size() };
 }
 
 } // namespace
@@ -99,8 +100,10 @@ void TestAnnotationListModel::rowsFollowTextOrder()
 void TestAnnotationListModel::labelsShowPassageTagsAndNote()
 {
     const qint64 plain = m_session->addHighlight(spanOf(u"retired on Sunday"_s)).value();
-    const qint64 quoted = m_session->addHighlight(spanOf(u"\"It was time,\""_s), {u"Voices"_s, u"Family/Son"_s}, u"#7cc4fa"_s,
-                                                  u"Ask   about\nthe date"_s).value();
+    const qint64 quoted = m_session
+                              ->addHighlight(spanOf(u"\"It was time,\""_s), { u"Voices"_s, u"Family/Son"_s },
+                                             u"#7cc4fa"_s, u"Ask   about\nthe date"_s)
+                              .value();
     AnnotationListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setSession(m_session.get());
@@ -110,7 +113,8 @@ void TestAnnotationListModel::labelsShowPassageTagsAndNote()
     // A passage that starts with a quote mark is not wrapped in another; tags come sorted (as the
     // library stores them) and the note is on one line.
     QCOMPARE(q.data().toString(), u"\"It was time,\"\nTags: Family/Son, Voices  ·  ✎ Ask about the date"_s);
-    QCOMPARE(q.data(Qt::AccessibleTextRole).toString(), u"\"It was time,\"; Tags: Family/Son, Voices  ·  ✎ Ask about the date"_s);
+    QCOMPARE(q.data(Qt::AccessibleTextRole).toString(),
+             u"\"It was time,\"; Tags: Family/Son, Voices  ·  ✎ Ask about the date"_s);
     QCOMPARE(q.data(Qt::ToolTipRole).toString(), u"Ask   about\nthe date"_s);
     QVERIFY(!p.data(Qt::ToolTipRole).isValid());
     const QIcon swatch = q.data(Qt::DecorationRole).value<QIcon>();
@@ -166,7 +170,7 @@ void TestAnnotationListModel::anotherArticleResets()
     model.setSession(m_session.get());
     const qint64 other = addArticle(u"A different story about a ferry."_s);
     QVERIFY(m_session->open(other).ok());
-    QVERIFY(m_session->addHighlight(Span{2, 11}).ok());
+    QVERIFY(m_session->addHighlight(Span { 2, 11 }).ok());
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.sync();
     QCOMPARE(reset.count(), 1);

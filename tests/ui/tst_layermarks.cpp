@@ -15,7 +15,7 @@ const QString Body = u"Rain closed the pier on Monday.\n🌧 Crews from Vell Mar
 
 QList<qsizetype> blockStarts(const QString &body)
 {
-    QList<qsizetype> starts{0};
+    QList<qsizetype> starts { 0 };
     for (qsizetype i = 0; i < body.size(); ++i) {
         if (body.at(i) == u'\n')
             starts.append(i + 1);
@@ -27,7 +27,7 @@ Span spanOf(const QString &words)
 {
     const qsizetype at = Body.indexOf(words);
     Q_ASSERT(at >= 0);
-    return Span{at, at + words.size()};
+    return Span { at, at + words.size() };
 }
 
 Annotation highlight(qint64 id, Span span, const QStringList &tags = {}, const QString &color = {})
@@ -41,7 +41,7 @@ Annotation highlight(qint64 id, Span span, const QStringList &tags = {}, const Q
 }
 
 const Layers All = Layers(Layer::Quotes) | Layer::People | Layer::Organisations | Layer::Places | Layer::Dates
-                   | Layer::Figures | Layer::Highlights;
+    | Layer::Figures | Layer::Highlights;
 
 } // namespace
 
@@ -62,11 +62,11 @@ private slots:
 void TestLayerMarks::marksAreCutIntoBlocks()
 {
     // A highlight from "Monday." over the paragraph break into "Crews": one mark per block.
-    const Span across{spanOf(u"Monday."_s).start, spanOf(u"Crews"_s).end};
+    const Span across { spanOf(u"Monday."_s).start, spanOf(u"Crews"_s).end };
     AnalysisResult an;
-    an.entities = {Entity{spanOf(u"Vell Marine"_s), u"Vell Marine"_s, Entity::Type::Org, {}}};
+    an.entities = { Entity { spanOf(u"Vell Marine"_s), u"Vell Marine"_s, Entity::Type::Org, {} } };
     const LayerMarks marks = LayerMarks::build(blockStarts(Body), Body.size(), an,
-                                               {highlight(1, across, {u"Weather"_s, u"Alpha"_s})}, {});
+                                               { highlight(1, across, { u"Weather"_s, u"Alpha"_s }) }, {});
     QCOMPARE(marks.count(), 2);
     QCOMPARE(marks.blocks().size(), 2);
     QCOMPARE(marks.blocks().at(0).size(), 1);
@@ -78,7 +78,7 @@ void TestLayerMarks::marksAreCutIntoBlocks()
     QCOMPARE(marks.blocks().at(1).at(0).layer, Layer::Organisations); // analysis layers before highlights
     QCOMPARE(marks.blocks().at(1).at(1).start, Body.indexOf(u'\n') + 1);
     QCOMPARE(marks.blocks().at(1).at(1).end, across.end);
-    QCOMPARE(marks.laneTags(), (QStringList{u"Alpha"_s, u"Weather"_s}));
+    QCOMPARE(marks.laneTags(), (QStringList { u"Alpha"_s, u"Weather"_s }));
 }
 
 void TestLayerMarks::emojiKeepsUtf16Offsets()
@@ -88,10 +88,11 @@ void TestLayerMarks::emojiKeepsUtf16Offsets()
     f.span = boats;
     f.text = u"40 boats"_s;
     AnalysisResult an;
-    an.figures = {f};
+    an.figures = { f };
     const QList<qsizetype> starts = blockStarts(Body);
     const LayerMarks marks = LayerMarks::build(starts, Body.size(), an, {}, {});
-    const QList<QTextLayout::FormatRange> ranges = LayerMarks::formats(marks.blocks().at(1), starts.at(1), All, QPalette());
+    const QList<QTextLayout::FormatRange> ranges
+        = LayerMarks::formats(marks.blocks().at(1), starts.at(1), All, QPalette());
     QCOMPARE(ranges.size(), 1);
     // Relative to the block, in UTF-16 units: the emoji counts twice.
     QCOMPARE(ranges.at(0).start, int(boats.start - starts.at(1)));
@@ -105,9 +106,11 @@ void TestLayerMarks::overlappingHighlightsBlendAndDot()
     const Span a = spanOf(u"closed the pier"_s);
     const Span b = spanOf(u"the pier on"_s);
     const QList<qsizetype> starts = blockStarts(Body);
-    const LayerMarks marks = LayerMarks::build(starts, Body.size(), {},
-                                               {highlight(1, a, {}, u"#ff0000"_s), highlight(2, b, {}, u"#0000ff"_s)}, {});
-    const QList<QTextLayout::FormatRange> ranges = LayerMarks::formats(marks.blocks().at(0), 0, All, QPalette());
+    const LayerMarks marks
+        = LayerMarks::build(starts, Body.size(), {},
+                            { highlight(1, a, {}, u"#ff0000"_s), highlight(2, b, {}, u"#0000ff"_s) }, {});
+    const QList<QTextLayout::FormatRange> ranges
+        = LayerMarks::formats(marks.blocks().at(0), 0, All, QPalette());
     QCOMPARE(ranges.size(), 3);
     QCOMPARE(Body.mid(ranges.at(0).start, ranges.at(0).length), u"closed "_s);
     QCOMPARE(Body.mid(ranges.at(1).start, ranges.at(1).length), u"the pier"_s);
@@ -143,10 +146,11 @@ void TestLayerMarks::hiddenLayersPaintNothing()
     AnalysisResult an;
     Quote q;
     q.span = spanOf(u"Rain closed the pier"_s);
-    an.quotes = {q};
+    an.quotes = { q };
     const LayerMarks marks = LayerMarks::build(blockStarts(Body), Body.size(), an,
-                                               {highlight(1, spanOf(u"the pier on Monday"_s))}, {});
-    const QList<QTextLayout::FormatRange> formats = LayerMarks::formats(marks.blocks().at(0), 0, visible, QPalette());
+                                               { highlight(1, spanOf(u"the pier on Monday"_s)) }, {});
+    const QList<QTextLayout::FormatRange> formats
+        = LayerMarks::formats(marks.blocks().at(0), 0, visible, QPalette());
     QCOMPARE(formats.size(), ranges);
     bool anyUnderline = false;
     for (const QTextLayout::FormatRange &r : formats)
@@ -156,25 +160,26 @@ void TestLayerMarks::hiddenLayersPaintNothing()
 
 void TestLayerMarks::annotationColorPrefersOwnThenTag()
 {
-    const QHash<QString, QColor> tagColors{{u"Weather"_s, QColor(u"#00aa00"_s)}};
-    QCOMPARE(LayerMarks::annotationColor(highlight(1, {0, 4}, {u"Weather"_s}, u"#123456"_s), tagColors),
+    const QHash<QString, QColor> tagColors { { u"Weather"_s, QColor(u"#00aa00"_s) } };
+    QCOMPARE(LayerMarks::annotationColor(highlight(1, { 0, 4 }, { u"Weather"_s }, u"#123456"_s), tagColors),
              QColor(u"#123456"_s));
-    QCOMPARE(LayerMarks::annotationColor(highlight(1, {0, 4}, {u"Other"_s, u"Weather"_s}), tagColors),
+    QCOMPARE(LayerMarks::annotationColor(highlight(1, { 0, 4 }, { u"Other"_s, u"Weather"_s }), tagColors),
              QColor(u"#00aa00"_s));
-    QCOMPARE(LayerMarks::annotationColor(highlight(1, {0, 4}, {u"Other"_s}, u"not-a-color"_s), tagColors),
+    QCOMPARE(LayerMarks::annotationColor(highlight(1, { 0, 4 }, { u"Other"_s }, u"not-a-color"_s), tagColors),
              defaultHighlightColor());
     // The mark carries the color it paints with.
     const LayerMarks marks = LayerMarks::build(blockStarts(Body), Body.size(), {},
-                                               {highlight(1, {0, 4}, {u"Weather"_s})}, tagColors);
+                                               { highlight(1, { 0, 4 }, { u"Weather"_s }) }, tagColors);
     QCOMPARE(QColor::fromRgba(marks.blocks().at(0).at(0).fill), QColor(u"#00aa00"_s));
 }
 
 void TestLayerMarks::spansOutsideTheBodyAreClipped()
 {
     AnalysisResult an;
-    an.entities = {Entity{Span{Body.size() - 3, Body.size() + 50}, u"x"_s, Entity::Type::Person, {}},
-                   Entity{Span{-5, -1}, u"y"_s, Entity::Type::Person, {}}};
-    const LayerMarks marks = LayerMarks::build(blockStarts(Body), Body.size(), an, {highlight(1, {7, 7})}, {});
+    an.entities = { Entity { Span { Body.size() - 3, Body.size() + 50 }, u"x"_s, Entity::Type::Person, {} },
+                    Entity { Span { -5, -1 }, u"y"_s, Entity::Type::Person, {} } };
+    const LayerMarks marks
+        = LayerMarks::build(blockStarts(Body), Body.size(), an, { highlight(1, { 7, 7 }) }, {});
     QCOMPARE(marks.count(), 1); // the empty highlight and the span before the body count for nothing
     QCOMPARE(marks.blocks().at(1).size(), 1);
     QCOMPARE(marks.blocks().at(1).at(0).end, Body.size());

@@ -40,7 +40,8 @@ private:
     qint64 m_untitled = 0;
 };
 
-qint64 TestLibraryModel::addArticle(const QString &title, const QString &source, QDate published, const QString &body)
+qint64 TestLibraryModel::addArticle(const QString &title, const QString &source, QDate published,
+                                    const QString &body)
 {
     Article a;
     a.title = title;
@@ -62,15 +63,17 @@ void TestLibraryModel::initTestCase()
     for (int i = 0; i < LibraryModel::PageSize + 20; ++i)
         QVERIFY(addArticle(u"Filler %1"_s.arg(i, 3, 10, QChar(u'0')), u"Daily Filler"_s, QDate(2023, 1, 1),
                            u"Nothing happened on day %1."_s.arg(i)));
-    m_harbour = addArticle(u"Harbour crane fails"_s, u"Bay Post"_s, QDate(2024, 3, 9), u"A crane at the harbour failed."_s);
-    m_market = addArticle(u"Market hall reopens"_s, u"Zeta Wire"_s, QDate(2022, 5, 1), u"The market hall reopened."_s);
+    m_harbour = addArticle(u"Harbour crane fails"_s, u"Bay Post"_s, QDate(2024, 3, 9),
+                           u"A crane at the harbour failed."_s);
+    m_market = addArticle(u"Market hall reopens"_s, u"Zeta Wire"_s, QDate(2022, 5, 1),
+                          u"The market hall reopened."_s);
     m_untitled = addArticle(QString(), u"Anon"_s, QDate(), u"A note without a title about the harbour."_s);
     QVERIFY(m_store.commitBulk().ok());
     QVERIFY(m_harbour && m_market && m_untitled);
     Annotation a;
     a.articleId = m_harbour;
-    a.span = Span{2, 7};
-    a.tags = {u"Industry/Cranes"_s};
+    a.span = Span { 2, 7 };
+    a.tags = { u"Industry/Cranes"_s };
     QVERIFY(m_store.addAnnotation(a).ok());
 }
 
@@ -118,11 +121,14 @@ void TestLibraryModel::sortByColumn_data()
     QTest::addColumn<Qt::SortOrder>("order");
     QTest::addColumn<QString>("firstTitle"); // among the three named articles
     QTest::newRow("title-ascending") << int(LibraryModel::TitleColumn) << Qt::AscendingOrder << u""_s;
-    QTest::newRow("title-descending") << int(LibraryModel::TitleColumn) << Qt::DescendingOrder << u"Market hall reopens"_s;
-    QTest::newRow("source-descending") << int(LibraryModel::SourceColumn) << Qt::DescendingOrder << u"Market hall reopens"_s;
-    QTest::newRow("date-descending") << int(LibraryModel::PublishedColumn) << Qt::DescendingOrder << u"Harbour crane fails"_s;
-    QTest::newRow("notes-descending") << int(LibraryModel::AnnotationsColumn) << Qt::DescendingOrder
-                                      << u"Harbour crane fails"_s;
+    QTest::newRow("title-descending")
+        << int(LibraryModel::TitleColumn) << Qt::DescendingOrder << u"Market hall reopens"_s;
+    QTest::newRow("source-descending")
+        << int(LibraryModel::SourceColumn) << Qt::DescendingOrder << u"Market hall reopens"_s;
+    QTest::newRow("date-descending") << int(LibraryModel::PublishedColumn) << Qt::DescendingOrder
+                                     << u"Harbour crane fails"_s;
+    QTest::newRow("notes-descending")
+        << int(LibraryModel::AnnotationsColumn) << Qt::DescendingOrder << u"Harbour crane fails"_s;
 }
 
 void TestLibraryModel::sortByColumn()

@@ -47,12 +47,12 @@ void TestSettings::defaultsWhenUnset()
     QCOMPARE(Settings::HiddenLayers.read(*s), QStringList());
     QCOMPARE(Settings::LastArticle.read(*s), 0);
     Settings::ZoomSteps.write(*s, 3);
-    Settings::HiddenLayers.write(*s, {u"quotes"_s, u"dates"_s});
+    Settings::HiddenLayers.write(*s, { u"quotes"_s, u"dates"_s });
     Settings::LastArticle.write(*s, qint64(1) << 40);
     s->sync();
     auto again = settings();
     QCOMPARE(Settings::ZoomSteps.read(*again), 3);
-    QCOMPARE(Settings::HiddenLayers.read(*again), (QStringList{u"quotes"_s, u"dates"_s}));
+    QCOMPARE(Settings::HiddenLayers.read(*again), (QStringList { u"quotes"_s, u"dates"_s }));
     QCOMPARE(Settings::LastArticle.read(*again), qint64(1) << 40);
 }
 
