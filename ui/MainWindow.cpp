@@ -14,6 +14,7 @@
 #include "SidePanel.h"
 #include "TagActions.h"
 #include "TagTreeModel.h"
+#include "Translations.h"
 #include "UiHelpers.h"
 #include "WelcomePage.h"
 #include "session/ArticleSession.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     , m_store(std::make_unique<ArticleStore>())
 {
     Settings::applyNames();
+    installTranslations(); // once per program; app/main.cpp may have done it already
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Lede"));
     setWindowIcon(ledeIcon(u"lede"_s));
