@@ -2,6 +2,7 @@
 #include "AnnotationListModel.h"
 
 #include "Layers.h"
+#include "TextExcerpt.h"
 #include "session/ArticleSession.h"
 
 #include <QColor>
@@ -15,14 +16,6 @@ using namespace Qt::StringLiterals;
 namespace Lede {
 
 namespace {
-
-QString excerpt(const QString &text, int max)
-{
-    QString t = text.simplified();
-    if (t.size() > max)
-        t = t.left(max - 1) + u'…';
-    return t;
-}
 
 // What the row shows; times are left out because the panel does not show them.
 bool sameRow(const Annotation &a, const Annotation &b)

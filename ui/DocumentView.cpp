@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DocumentView.h"
 
+#include "TextExcerpt.h"
 #include "session/ArticleSession.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -31,29 +32,6 @@ constexpr int StripeGap = 2;
 constexpr int MaxLanes = 8;
 constexpr int StripeArea = MaxLanes * (StripeWidth + StripeGap) + 12;
 
-// Source-over compositing of two colors with alpha, so that overlapping tints stay distinguishable.
-QColor over(const QColor &top, const QColor &bottom)
-{
-    const double ta = top.alphaF();
-    const double ba = bottom.alphaF();
-    const double a = ta + ba * (1 - ta);
-    if (a <= 0)
-        return QColor(0, 0, 0, 0);
-    auto mix = [&](double t, double b) { return (t * ta + b * ba * (1 - ta)) / a; };
-    QColor c;
-    c.setRgbF(float(mix(top.redF(), bottom.redF())), float(mix(top.greenF(), bottom.greenF())),
-              float(mix(top.blueF(), bottom.blueF())), float(a));
-    return c;
-}
-
-QString excerpt(const QString &text, int max = 60)
-{
-    QString t = text.simplified();
-    if (t.size() > max)
-        t = t.left(max - 1) + u'…';
-    return t;
-}
-
 } // namespace
 
 // The format ranges of one body block. Segments are split at every mark boundary so that each piece
@@ -61,75 +39,9 @@ QString excerpt(const QString &text, int max = 60)
 // QSyntaxHighlighter, which marks the document dirty block by block: quadratic relayout in QTextEdit).
 QList<QTextLayout::FormatRange> DocumentView::formatsForBlock(int bodyBlock) const
 {
-    QList<QTextLayout::FormatRange> ranges;
     if (bodyBlock < 0 || bodyBlock >= m_blockMarks.size())
-        return ranges;
-    const QList<LayerMark> &marks = m_blockMarks.at(bodyBlock);
-    if (marks.isEmpty())
-        return ranges;
-    const qsizetype blockStart = m_blockStarts.at(bodyBlock);
-    const QPalette &pal = palette();
-    const Layers layers = m_layers;
-
-    QList<qsizetype> cuts;
-    cuts.reserve(marks.size() * 2);
-    for (const LayerMark &m : marks) {
-        if (layers.testFlag(m.layer)) {
-            cuts.append(m.start);
-            cuts.append(m.end);
-        }
-    }
-    if (cuts.isEmpty())
-        return ranges;
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-
-    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
-        const qsizetype a = cuts.at(i);
-        const qsizetype b = cuts.at(i + 1);
-        QColor tint(0, 0, 0, 0);
-        QColor fill(0, 0, 0, 0);
-        bool quote = false;
-        bool figure = false;
-        int highlights = 0;
-        for (const LayerMark &m : marks) {
-            if (m.start > a || m.end < b || !layers.testFlag(m.layer))
-                continue;
-            switch (m.layer) {
-            case Layer::Quotes:
-                quote = true;
-                break;
-            case Layer::Highlights:
-                fill = over(highlightFill(QColor::fromRgba(m.fill), pal), fill);
-                ++highlights;
-                break;
-            case Layer::Figures:
-                figure = true;
-                tint = over(layerTint(m.layer, pal), tint);
-                break;
-            default:
-                tint = over(layerTint(m.layer, pal), tint);
-                break;
-            }
-        }
-        QTextCharFormat f;
-        const QColor bg = over(fill, tint);
-        if (bg.alpha() > 0)
-            f.setBackground(bg);
-        if (quote) {
-            const QColor qc = layerColor(Layer::Quotes, pal);
-            f.setForeground(qc);
-            f.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-            f.setUnderlineColor(qc);
-        }
-        if (figure)
-            f.setFontWeight(QFont::DemiBold);
-        if (highlights > 1) // overlapping highlights: a dotted edge tells them from a darker single one
-            f.setUnderlineStyle(quote ? QTextCharFormat::SingleUnderline : QTextCharFormat::DotLine);
-        if (f.propertyCount() > 0)
-            ranges.append({int(a - blockStart), int(b - a), f});
-    }
-    return ranges;
+        return {};
+    return LayerMarks::formats(m_blockMarks.at(bodyBlock), m_blockStarts.at(bodyBlock), m_layers, palette());
 }
 
 void DocumentView::applyFormats(const QList<int> &bodyBlocks)
@@ -410,63 +322,18 @@ void DocumentView::setTagColors(const QHash<QString, QColor> &colors)
 
 QColor DocumentView::annotationColor(int annotationIndex) const
 {
-    const Annotation &a = m_session->annotations().at(annotationIndex);
-    if (!a.color.isEmpty()) {
-        const QColor own = QColor::fromString(a.color);
-        if (own.isValid())
-            return own;
-    }
-    for (const QString &tag : a.tags) {
-        const QColor c = m_tagColors.value(tag);
-        if (c.isValid())
-            return c;
-    }
-    return defaultHighlightColor();
+    return LayerMarks::annotationColor(m_session->annotations().at(annotationIndex), m_tagColors);
 }
 
 void DocumentView::rebuildMarks(QTextDocument *fresh)
 {
     if (!m_session || !m_session->isOpen() || m_blockStarts.isEmpty() || (!m_built && !fresh))
         return;
-    const qsizetype bodyLength = m_session->article().body.size();
-    QList<QList<LayerMark>> blocks(m_blockStarts.size());
-    qsizetype count = 0;
-    auto add = [&](Span span, Layer layer, int ref, QRgb fill = 0) {
-        const qsizetype s = std::clamp<qsizetype>(span.start, 0, bodyLength);
-        const qsizetype e = std::clamp<qsizetype>(span.end, 0, bodyLength);
-        if (e <= s)
-            return;
-        ++count;
-        // The block holding s: the last block start <= s.
-        qsizetype b = std::upper_bound(m_blockStarts.cbegin(), m_blockStarts.cend(), s) - m_blockStarts.cbegin() - 1;
-        for (; b < m_blockStarts.size() && m_blockStarts.at(b) < e; ++b) {
-            const qsizetype bs = m_blockStarts.at(b);
-            const qsizetype be = b + 1 < m_blockStarts.size() ? m_blockStarts.at(b + 1) - 1 : bodyLength;
-            const qsizetype cs = std::max(s, bs);
-            const qsizetype ce = std::min(e, be);
-            if (ce > cs)
-                blocks[b].append(LayerMark{cs, ce, layer, ref, fill});
-        }
-    };
-    const AnalysisResult &an = m_session->analysis();
-    for (int i = 0; i < an.quotes.size(); ++i)
-        add(an.quotes.at(i).span, Layer::Quotes, i);
-    for (int i = 0; i < an.entities.size(); ++i) {
-        if (const auto layer = layerOfEntity(an.entities.at(i).type))
-            add(an.entities.at(i).span, *layer, i);
-    }
-    for (int i = 0; i < an.figures.size(); ++i)
-        add(an.figures.at(i).span, Layer::Figures, i);
-    const QList<Annotation> &annotations = m_session->annotations();
-    QSet<QString> tagSet;
-    for (int i = 0; i < annotations.size(); ++i) {
-        add(annotations.at(i).span, Layer::Highlights, i, annotationColor(i).rgba());
-        for (const QString &t : annotations.at(i).tags)
-            tagSet.insert(t);
-    }
-    m_laneTags = QStringList(tagSet.cbegin(), tagSet.cend());
-    m_laneTags.sort(Qt::CaseInsensitive);
-    m_markCount = count;
+    LayerMarks marks = LayerMarks::build(m_blockStarts, m_session->article().body.size(), m_session->analysis(),
+                                         m_session->annotations(), m_tagColors);
+    m_laneTags = marks.laneTags();
+    m_markCount = marks.count();
+    const QList<QList<LayerMark>> &blocks = marks.blocks();
 
     const bool firstBuild = m_blockMarks.size() != blocks.size();
     QList<int> changed;
@@ -476,7 +343,7 @@ void DocumentView::rebuildMarks(QTextDocument *fresh)
                 changed.append(b);
         }
     }
-    m_blockMarks = std::move(blocks);
+    m_blockMarks = blocks;
     if (fresh) {
         // Not shown yet: set the formats and drop the change record in one edit block, so that the
         // first layout (lazy, on setDocument) picks them up and nothing asks for a synchronous one.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "LayerMarks.h"
 #include "Layers.h"
 #include "Span.h"
 
@@ -13,22 +14,6 @@ class QFrame;
 namespace Lede {
 
 class ArticleSession;
-
-// A piece of a layer in body coordinates: what paints one span and what it refers to.
-struct LayerMark
-{
-    qsizetype start = 0;
-    qsizetype end = 0;
-    Layer layer = Layer::Highlights;
-    int ref = -1;     // index into quotes / entities / figures, or into the session's annotations
-    QRgb fill = 0;    // highlight color (tag or own), for Layer::Highlights
-    // Equal when they paint the same: an insertion shifts every later annotation's index, and that
-    // alone must not re-format (and re-lay out) the rest of the article.
-    friend bool operator==(const LayerMark &a, const LayerMark &b)
-    {
-        return a.start == b.start && a.end == b.end && a.layer == b.layer && a.fill == b.fill;
-    }
-};
 
 // Shows the open article: title and source line, then the body with crossheads as headings and the
 // byline, dateline and credit set apart, in a reading-width column; highlight layers are painted as

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -83,7 +84,12 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    // A label with a buddy: the "&" becomes the Alt+F mnemonic (a row given a layout has no buddy,
+    // and would show the "&" as it is).
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setObjectName(u"exportPathLabel"_s);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));

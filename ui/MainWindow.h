@@ -3,37 +3,42 @@
 
 #include "Annotation.h"
 #include "Layers.h"
+#include "MessageBar.h"
 #include "io/CsvExporter.h"
 
 #include <QHash>
 #include <QMainWindow>
-
 #include <memory>
 
 class QAction;
-class QComboBox;
-class QLineEdit;
 class QSplitter;
 class QStackedWidget;
-class QTableView;
-class QLabel;
-
-class QProgressDialog;
 
 namespace Lede {
 
+class AnnotationActions;
 class ArticleSession;
 class ArticleStore;
 class DocumentView;
+class ExportController;
+class FindBar;
+class ImportController;
+class LayerLegend;
 class LibraryModel;
-class MessageBar;
+class LibraryPane;
 class SidePanel;
+class TagActions;
+class WelcomePage;
 
-// The reader window: library list (search, tag filter), document view with highlight layers, side
-// panel (notes, quotes, entities, tags). Opens its own ArticleStore on libraryPath (the default
-// library when empty); a failure to open is shown in the message bar, never as a crash. All edits go
-// through the ArticleSession and its undo stack; long work (bulk import, export) runs on a worker
-// thread with its own store connection.
+// The reader window. It puts the parts together and owns the window-wide actions:
+// - LibraryPane (search, tag filter, article list) on the left;
+// - the document area: WelcomePage, or FindBar + LayerLegend + DocumentView;
+// - SidePanel (notes, quotes, entities, tags) on the right;
+// - AnnotationActions and TagActions (the Annotate and Tags menus);
+// - ImportController and ExportController (dialogs, worker threads, progress, summary).
+// Opens its own ArticleStore on libraryPath (the default library when empty); a failure to open is
+// shown in the message bar, never as a crash. All edits go through the ArticleSession and its undo
+// stacks.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -69,6 +74,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void createActions();
@@ -77,46 +83,29 @@ private:
     void restoreSettings();
     void updateActions();
     void refreshTags();
-    void showError(const QString &message);
-    void showInfo(const QString &message);
-
-    qint64 highlightAt(const Span &span) const;
-    QProgressDialog *makeProgressDialog(const QString &objectName, const QString &label, const QString &title, int maximum);
-    void highlightSelection(const QString &color = {});
-    void tagSelectionOrHighlight();
-    void noteOnSelectionOrHighlight();
-    void colorCurrent(const QString &color);
-    void setRangeOfCurrent();
-    void deleteCurrent();
-    void renameCurrentTag();
-    void recolorCurrentTag();
-    void moveCurrentTag();
-    void deleteCurrentTag();
-    void exportCsv();
-    void importFilesDialog();
-    void importFolderDialog();
-    void findInArticle(bool backwards);
+    void showMessage(const QString &text, MessageBar::Kind kind);
+    void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
+    void addWindowAction(QAction *action);
     void setLayerVisible(Layer layer, bool on);
     void showWelcomeOrDocument();
 
     std::unique_ptr<ArticleStore> m_store;
     ArticleSession *m_session = nullptr;
     LibraryModel *m_library = nullptr;
-    QTableView *m_list = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_tagFilter = nullptr;
+    LibraryPane *m_libraryPane = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_documentStack = nullptr;
-    QWidget *m_findBar = nullptr;
-    QLineEdit *m_findField = nullptr;
-    QLabel *m_welcomeText = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    FindBar *m_findBar = nullptr;
     DocumentView *m_view = nullptr;
     SidePanel *m_side = nullptr;
     MessageBar *m_messages = nullptr;
+    ImportController *m_import = nullptr;
+    ExportController *m_export = nullptr;
+    AnnotationActions *m_annotationActions = nullptr;
+    TagActions *m_tagActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;
-    QList<Tag> m_tagsCache;
-    bool m_importRunning = false;
 };
 
 } // namespace Lede

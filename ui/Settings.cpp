@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Settings.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede::Settings {
@@ -16,6 +18,24 @@ void migrate(QSettings &settings)
         settings.remove(u"view/fontSize"_s);
     }
     SettingsVersion.write(settings, Version);
+}
+
+void applyNames()
+{
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QLatin1StringView(OrganizationName));
+    if (QCoreApplication::applicationName().isEmpty())
+        QCoreApplication::setApplicationName(QLatin1StringView(ApplicationName));
+}
+
+bool adoptLegacy(QSettings &settings, const QSettings &legacy)
+{
+    if (!settings.allKeys().isEmpty())
+        return false;
+    const QStringList keys = legacy.allKeys();
+    for (const QString &key : keys)
+        settings.setValue(key, legacy.value(key));
+    return !keys.isEmpty();
 }
 
 } // namespace Lede::Settings

@@ -47,5 +47,17 @@ inline const SettingKey<bool> ExportAutomaticLayers{"export/automaticLayers", fa
 // Version 1 stored the zoom as a font point size under "view/fontSize"; version 2 stores steps.
 void migrate(QSettings &settings);
 
+// Where the settings live: QSettings() with these names is ~/.config/Lede/lede.conf on Linux.
+inline constexpr auto OrganizationName = "Lede";
+inline constexpr auto ApplicationName = "lede";
+// Sets the organisation and application names when the program has not set its own (tests set
+// theirs), so that settings no longer go to "~/.config/Unknown Organization/".
+void applyNames();
+// Settings written before Lede named its organisation: when `settings` holds nothing yet, every key
+// of `legacy` is copied over (and `legacy` is left as it was). True when something was copied.
+bool adoptLegacy(QSettings &settings, const QSettings &legacy);
+// The settings Lede wrote before it named its organisation.
+inline constexpr auto LegacyOrganizationName = "Unknown Organization";
+
 } // namespace Settings
 } // namespace Lede

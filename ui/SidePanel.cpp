@@ -2,21 +2,24 @@
 #include "SidePanel.h"
 
 #include "AnnotationListModel.h"
+#include "EntitiesModel.h"
 #include "Layers.h"
+#include "QuotesModel.h"
+#include "TagTreeModel.h"
+#include "TextExcerpt.h"
 #include "session/ArticleSession.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
-#include <QMap>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QToolButton>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -25,33 +28,17 @@ namespace Lede {
 
 namespace {
 
-enum ItemRole { IdRole = Qt::UserRole + 1, SpanStartRole, SpanEndRole, GroupKeyRole };
-
-QString excerpt(const QString &text, int max)
+QTreeView *makeTree(const QString &objectName, const QString &accessibleName, QAbstractItemModel *model)
 {
-    QString t = text.simplified();
-    if (t.size() > max)
-        t = t.left(max - 1) + u'…';
-    return t;
-}
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap p(12, 12);
-    p.fill(color.isValid() ? color : QColor(Qt::transparent));
-    return QIcon(p);
-}
-
-QTreeWidget *makeTree(const QString &objectName, const QString &accessibleName, QWidget *parent)
-{
-    auto *tree = new QTreeWidget(parent);
+    auto *tree = new QTreeView;
     tree->setObjectName(objectName);
     tree->setAccessibleName(accessibleName);
     tree->setHeaderHidden(true);
-    tree->setColumnCount(1);
     tree->setUniformRowHeights(true);
     tree->setWordWrap(false);
     tree->setTextElideMode(Qt::ElideRight);
+    tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tree->setModel(model);
     return tree;
 }
 
@@ -78,6 +65,7 @@ SidePanel::SidePanel(QWidget *parent)
     m_notes->setTextElideMode(Qt::ElideRight);
     m_notes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_notes->setAlternatingRowColors(true);
+    m_notes->installEventFilter(this); // plain Delete deletes the current highlight
     m_noteHeading = new QLabel(tr("Select a highlight to write a note."), notesPage);
     m_noteHeading->setObjectName(u"noteHeading"_s);
     m_noteHeading->setWordWrap(true);
@@ -99,26 +87,30 @@ SidePanel::SidePanel(QWidget *parent)
     notesLayout->addWidget(m_annotationButtons);
     addTab(notesPage, tr("&Notes"));
 
-    m_quotes = makeTree(u"quotesTree"_s, tr("Quotes by speaker"), this);
+    m_quotesModel = new QuotesModel(this);
+    m_quotes = makeTree(u"quotesTree"_s, tr("Quotes by speaker"), m_quotesModel);
     addTab(m_quotes, tr("&Quotes"));
-    m_entities = makeTree(u"entitiesTree"_s, tr("Entities by type"), this);
+    m_entitiesModel = new EntitiesModel(this);
+    m_entities = makeTree(u"entitiesTree"_s, tr("Entities by type"), m_entitiesModel);
     addTab(m_entities, tr("&Entities"));
-    m_tags = makeTree(u"tagsTree"_s, tr("Tags"), this);
+    m_tagModel = new TagTreeModel(this);
+    m_tags = makeTree(u"tagsTree"_s, tr("Tags"), m_tagModel);
     m_tags->setContextMenuPolicy(Qt::CustomContextMenu);
     addTab(m_tags, tr("&Tags"));
 
-    connect(m_notes->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (m_updating)
-            return;
-        const qint64 id = current.isValid() ? m_notesModel->annotationIdAt(current.row()) : 0;
-        if (id == m_currentAnnotation)
-            return;
-        if (m_session)
-            m_session->endNoteBurst();
-        m_currentAnnotation = id;
-        showAnnotationInEditor();
-        emit currentAnnotationChanged(id);
-    });
+    connect(m_notes->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_updating)
+                    return;
+                const qint64 id = current.isValid() ? m_notesModel->annotationIdAt(current.row()) : 0;
+                if (id == m_currentAnnotation)
+                    return;
+                if (m_session)
+                    m_session->endNoteBurst();
+                m_currentAnnotation = id;
+                showAnnotationInEditor();
+                emit currentAnnotationChanged(id);
+            });
     auto showInText = [this](const QModelIndex &index) {
         if (const Annotation *a = m_notesModel->annotationAt(index))
             emit spanRequested(a->span);
@@ -126,44 +118,26 @@ SidePanel::SidePanel(QWidget *parent)
     connect(m_notes, &QListView::activated, this, showInText);
     connect(m_notes, &QListView::clicked, this, showInText);
     connect(m_noteEditor, &QPlainTextEdit::textChanged, this, &SidePanel::noteEdited);
-    auto spanOfItem = [this](QTreeWidgetItem *item) {
-        if (!item || !item->data(0, SpanStartRole).isValid())
-            return;
-        emit spanRequested(Span{item->data(0, SpanStartRole).toLongLong(), item->data(0, SpanEndRole).toLongLong()});
+    auto showQuote = [this](const QModelIndex &index) {
+        if (const auto span = m_quotesModel->spanAt(index))
+            emit spanRequested(*span);
     };
-    connect(m_quotes, &QTreeWidget::itemClicked, this, spanOfItem);
-    connect(m_quotes, &QTreeWidget::itemActivated, this, spanOfItem);
+    connect(m_quotes, &QTreeView::clicked, this, showQuote);
+    connect(m_quotes, &QTreeView::activated, this, showQuote);
     // Clicking an entity cycles through its mentions in the text.
-    auto cycleEntity = [this](QTreeWidgetItem *item) {
-        if (!item || !m_session)
-            return;
-        const QString key = item->data(0, GroupKeyRole).toString();
-        if (key.isEmpty()) {
-            if (item->data(0, SpanStartRole).isValid()) // a figure: one mention
-                emit spanRequested(Span{item->data(0, SpanStartRole).toLongLong(), item->data(0, SpanEndRole).toLongLong()});
-            return;
-        }
-        QList<Span> mentions;
-        for (const Entity &e : m_session->analysis().entities) {
-            if (entityTypeName(e.type) + u'\x1f' + (e.canonical.isEmpty() ? e.text : e.canonical) == key)
-                mentions.append(e.span);
-        }
-        if (mentions.isEmpty())
-            return;
-        std::sort(mentions.begin(), mentions.end(), [](Span a, Span b) { return a.start < b.start; });
-        int &next = m_entityCycle[key];
-        const Span s = mentions.at(next % mentions.size());
-        item->setToolTip(0, tr("Mention %1 of %2 — click again for the next").arg(next % mentions.size() + 1).arg(mentions.size()));
-        next = (next + 1) % int(mentions.size());
-        emit spanRequested(s);
+    auto showEntity = [this](const QModelIndex &index) {
+        if (const auto span = m_entitiesModel->nextMention(index))
+            emit spanRequested(*span);
     };
-    connect(m_entities, &QTreeWidget::itemClicked, this, cycleEntity);
-    connect(m_entities, &QTreeWidget::itemActivated, this, cycleEntity);
-    connect(m_tags, &QTreeWidget::currentItemChanged, this, [this] { emit currentTagChanged(currentTagId()); });
+    connect(m_entities, &QTreeView::clicked, this, showEntity);
+    connect(m_entities, &QTreeView::activated, this, showEntity);
+    connect(m_tags->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { emit currentTagChanged(currentTagId()); });
     connect(m_tags, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        if (!m_tags->itemAt(pos) || m_tagActions.isEmpty())
+        const QModelIndex index = m_tags->indexAt(pos);
+        if (!index.isValid() || m_tagActions.isEmpty())
             return;
-        m_tags->setCurrentItem(m_tags->itemAt(pos));
+        m_tags->setCurrentIndex(index);
         QMenu menu(this);
         menu.addActions(m_tagActions);
         menu.exec(m_tags->viewport()->mapToGlobal(pos));
@@ -231,7 +205,8 @@ void SidePanel::restoreCurrentAnnotation()
 
 void SidePanel::showAnnotationInEditor()
 {
-    const auto a = m_session && m_currentAnnotation ? m_session->annotation(m_currentAnnotation) : std::nullopt;
+    const auto a
+        = m_session && m_currentAnnotation ? m_session->annotation(m_currentAnnotation) : std::nullopt;
     m_noteEditor->setEnabled(a.has_value());
     m_annotationButtons->setEnabled(a.has_value());
     const QString text = a ? a->note : QString();
@@ -242,8 +217,10 @@ void SidePanel::showAnnotationInEditor()
         m_noteEditor->setPlainText(text);
         m_updating = was;
     }
-    m_noteHeading->setText(a ? tr("&Note on “%1”").arg(excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50))
-                             : tr("Select a highlight to write a note."));
+    m_noteHeading->setText(
+        a ? tr("&Note on “%1”")
+                .arg(excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 50))
+          : tr("Select a highlight to write a note."));
 }
 
 void SidePanel::noteEdited()
@@ -265,6 +242,13 @@ bool SidePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_noteEditor && event->type() == QEvent::FocusOut && m_session)
         m_session->endNoteBurst(); // the next edit is a new undo step
+    if (watched == m_notes && event->type() == QEvent::KeyPress && m_currentAnnotation) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            emit deleteAnnotationRequested(m_currentAnnotation);
+            return true;
+        }
+    }
     return QTabWidget::eventFilter(watched, event);
 }
 
@@ -288,184 +272,56 @@ void SidePanel::selectAnnotation(qint64 id, bool focusTab)
 
 void SidePanel::rebuildQuotes()
 {
-    m_quotes->clear();
-    if (!m_session || !m_session->isOpen())
+    if (!m_session || !m_session->isOpen()) {
+        m_quotesModel->clear();
         return;
-    const QList<Quote> &quotes = m_session->analysis().quotes;
-    QMap<QString, QList<int>> bySpeaker;
-    for (int i = 0; i < quotes.size(); ++i)
-        bySpeaker[quotes.at(i).speaker].append(i);
-    QList<QString> speakers = bySpeaker.keys();
-    std::stable_sort(speakers.begin(), speakers.end(), [&](const QString &a, const QString &b) {
-        if (a.isEmpty() != b.isEmpty())
-            return b.isEmpty(); // unknown speakers last
-        return bySpeaker.value(a).size() > bySpeaker.value(b).size();
-    });
-    for (const QString &speaker : speakers) {
-        const QList<int> &idx = bySpeaker.value(speaker);
-        auto *group = new QTreeWidgetItem(m_quotes);
-        group->setText(0, tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(idx.size()));
-        QFont f = group->font(0);
-        f.setBold(true);
-        group->setFont(0, f);
-        for (int i : idx) {
-            const Quote &q = quotes.at(i);
-            auto *item = new QTreeWidgetItem(group);
-            item->setText(0, excerpt(q.text, 120));
-            item->setToolTip(0, q.text.toHtmlEscaped());
-            item->setData(0, IdRole, i);
-            item->setData(0, SpanStartRole, qint64(q.span.start));
-            item->setData(0, SpanEndRole, qint64(q.span.end));
-        }
     }
+    m_quotesModel->setQuotes(m_session->analysis().quotes);
     m_quotes->expandAll();
-    if (quotes.isEmpty())
-        new QTreeWidgetItem(m_quotes, {tr("No quotes found in this article.")});
 }
 
 void SidePanel::rebuildEntities()
 {
-    m_entities->clear();
-    m_entityCycle.clear();
-    if (!m_session || !m_session->isOpen())
+    if (!m_session || !m_session->isOpen()) {
+        m_entitiesModel->clear();
         return;
-    const AnalysisResult &an = m_session->analysis();
-    struct Group
-    {
-        QString name;
-        QStringList aliases;
-        int count = 0;
-        qsizetype first = 0;
-    };
-    // Layer -> canonical -> group. Aliases ("Blinken", "Antony Blinken") merge by canonical.
-    QMap<int, QMap<QString, Group>> groups;
-    for (const Entity &e : an.entities) {
-        const auto layer = layerOfEntity(e.type);
-        if (!layer || *layer == Layer::Figures)
-            continue;
-        const QString name = e.canonical.isEmpty() ? e.text : e.canonical;
-        Group &g = groups[int(*layer)][name];
-        if (g.count == 0)
-            g.first = e.span.start;
-        g.name = name;
-        ++g.count;
-        if (e.text != name && !g.aliases.contains(e.text))
-            g.aliases.append(e.text);
     }
-    const Layer order[] = {Layer::People, Layer::Organisations, Layer::Places, Layer::Dates};
-    for (Layer layer : order) {
-        const auto &byName = groups.value(int(layer));
-        if (byName.isEmpty())
-            continue;
-        int total = 0;
-        for (const Group &g : byName)
-            total += g.count;
-        auto *top = new QTreeWidgetItem(m_entities);
-        top->setText(0, tr("%1 (%2)").arg(layerName(layer)).arg(total));
-        top->setIcon(0, layerIcon(layer, palette()));
-        QFont f = top->font(0);
-        f.setBold(true);
-        top->setFont(0, f);
-        QList<Group> sorted = byName.values();
-        std::stable_sort(sorted.begin(), sorted.end(), [](const Group &a, const Group &b) { return a.count > b.count; });
-        for (const Group &g : sorted) {
-            auto *item = new QTreeWidgetItem(top);
-            item->setText(0, tr("%1 (%2)").arg(g.name).arg(g.count));
-            if (!g.aliases.isEmpty())
-                item->setToolTip(0, tr("Also written: %1").arg(g.aliases.join(u", "_s)));
-            Entity::Type type = Entity::Type::Misc;
-            for (const Entity &e : an.entities) {
-                if ((e.canonical.isEmpty() ? e.text : e.canonical) == g.name && layerOfEntity(e.type) == layer) {
-                    type = e.type;
-                    break;
-                }
-            }
-            item->setData(0, GroupKeyRole, QString(entityTypeName(type) + u'\x1f' + g.name));
-        }
-    }
-    // Figures come from the figure layer: value, unit and who gave them.
-    if (!an.figures.isEmpty()) {
-        auto *top = new QTreeWidgetItem(m_entities);
-        top->setText(0, tr("%1 (%2)").arg(layerName(Layer::Figures)).arg(an.figures.size()));
-        top->setIcon(0, layerIcon(Layer::Figures, palette()));
-        QFont f = top->font(0);
-        f.setBold(true);
-        top->setFont(0, f);
-        for (const Figure &fig : an.figures) {
-            auto *item = new QTreeWidgetItem(top);
-            QString text = fig.text;
-            if (!fig.unit.isEmpty())
-                text += u" — "_s + fig.unit;
-            if (!fig.attributedTo.isEmpty())
-                text += u" ("_s + fig.attributedTo + u')';
-            item->setText(0, text);
-            item->setData(0, SpanStartRole, qint64(fig.span.start));
-            item->setData(0, SpanEndRole, qint64(fig.span.end));
-        }
-    }
+    m_entitiesModel->setAnalysis(m_session->analysis(), palette());
     m_entities->expandAll();
-    if (m_entities->topLevelItemCount() == 0)
-        new QTreeWidgetItem(m_entities, {tr("No entities found in this article.")});
 }
 
 void SidePanel::setTags(const QList<Tag> &tags)
 {
     const qint64 current = currentTagId();
-    m_tags->clear();
-    QHash<qint64, QTreeWidgetItem *> items;
-    // tags() is ordered by path, so parents come before their children.
-    for (const Tag &t : tags) {
-        QTreeWidgetItem *parent = items.value(t.parentId);
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tags);
-        item->setText(0, tr("%1 (%2)").arg(t.name).arg(t.useCount));
-        item->setToolTip(0, t.path);
-        item->setIcon(0, swatch(t.color.isEmpty() ? defaultHighlightColor() : QColor::fromString(t.color)));
-        item->setData(0, IdRole, t.id);
-        items.insert(t.id, item);
-        if (t.id == current)
-            m_tags->setCurrentItem(item);
-    }
+    m_tagModel->setTags(tags);
     m_tags->expandAll();
+    if (const QModelIndex index = m_tagModel->indexOfTag(current); index.isValid())
+        m_tags->setCurrentIndex(index);
 }
 
 qint64 SidePanel::currentTagId() const
 {
-    const QTreeWidgetItem *item = m_tags->currentItem();
-    return item ? item->data(0, IdRole).toLongLong() : 0;
+    return m_tagModel->tagIdAt(m_tags->currentIndex());
 }
 
 void SidePanel::selectQuote(int quoteIndex)
 {
-    for (int g = 0; g < m_quotes->topLevelItemCount(); ++g) {
-        QTreeWidgetItem *group = m_quotes->topLevelItem(g);
-        for (int c = 0; c < group->childCount(); ++c) {
-            if (group->child(c)->data(0, IdRole).toInt() == quoteIndex) {
-                setCurrentIndex(QuotesTab);
-                m_quotes->setCurrentItem(group->child(c));
-                m_quotes->scrollToItem(group->child(c));
-                return;
-            }
-        }
-    }
+    const QModelIndex index = m_quotesModel->indexOfQuote(quoteIndex);
+    if (!index.isValid())
+        return;
+    setCurrentIndex(QuotesTab);
+    m_quotes->setCurrentIndex(index);
+    m_quotes->scrollTo(index);
 }
 
 void SidePanel::selectEntity(int entityIndex)
 {
-    if (!m_session || entityIndex < 0 || entityIndex >= m_session->analysis().entities.size())
+    const QModelIndex index = m_entitiesModel->indexOfEntity(entityIndex);
+    if (!index.isValid())
         return;
-    const Entity &e = m_session->analysis().entities.at(entityIndex);
-    const QString key = entityTypeName(e.type) + u'\x1f' + (e.canonical.isEmpty() ? e.text : e.canonical);
-    for (int g = 0; g < m_entities->topLevelItemCount(); ++g) {
-        QTreeWidgetItem *group = m_entities->topLevelItem(g);
-        for (int c = 0; c < group->childCount(); ++c) {
-            if (group->child(c)->data(0, GroupKeyRole).toString() == key) {
-                setCurrentIndex(EntitiesTab);
-                m_entities->setCurrentItem(group->child(c));
-                m_entities->scrollToItem(group->child(c));
-                return;
-            }
-        }
-    }
+    setCurrentIndex(EntitiesTab);
+    m_entities->setCurrentIndex(index);
+    m_entities->scrollTo(index);
 }
 
 } // namespace Lede

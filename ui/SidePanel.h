@@ -9,19 +9,22 @@
 
 class QListView;
 class QPlainTextEdit;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 class QLabel;
 class QAction;
 
 namespace Lede {
 
 class AnnotationListModel;
+class EntitiesModel;
+class QuotesModel;
+class TagTreeModel;
 class ArticleSession;
 
 // The side panel: Notes (the article's highlights in text order and a note editor that saves as you
 // type), Quotes grouped by speaker, Entities grouped by type and canonical name, and the Tags
-// codebook as a tree. It reads from the ArticleSession and changes data only through it.
+// codebook as a tree, each shown from its own item model (QuotesModel, EntitiesModel, TagTreeModel). It reads
+// from the ArticleSession and changes data only through it.
 class SidePanel final : public QTabWidget
 {
     Q_OBJECT
@@ -39,6 +42,8 @@ public:
     // Brings the notes list up to date after an annotation change: only the rows that changed.
     void refreshAnnotations();
     void setTags(const QList<Tag> &tags);
+    // The codebook as the panel shows it (the window's one copy of the tags).
+    TagTreeModel *tagModel() const { return m_tagModel; }
 
     qint64 currentAnnotationId() const { return m_currentAnnotation; }
     void selectAnnotation(qint64 id, bool focusTab = true);
@@ -55,6 +60,8 @@ signals:
     void spanRequested(Span span);
     void currentAnnotationChanged(qint64 annotationId);
     void currentTagChanged(qint64 tagId);
+    // Delete was pressed in the notes list on the current highlight.
+    void deleteAnnotationRequested(qint64 annotationId);
     void errorOccurred(const QString &message);
 
 protected:
@@ -73,13 +80,15 @@ private:
     QLabel *m_noteHeading;
     QPlainTextEdit *m_noteEditor;
     QWidget *m_annotationButtons;
-    QTreeWidget *m_quotes;
-    QTreeWidget *m_entities;
-    QTreeWidget *m_tags;
+    QuotesModel *m_quotesModel;
+    QTreeView *m_quotes;
+    EntitiesModel *m_entitiesModel;
+    QTreeView *m_entities;
+    TagTreeModel *m_tagModel;
+    QTreeView *m_tags;
     QList<QAction *> m_tagActions;
     qint64 m_currentAnnotation = 0;
     bool m_updating = false;
-    QHash<QString, int> m_entityCycle; // entity group key -> next mention to show
 };
 
 } // namespace Lede

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleSession.h"
+#include "ArticleSession_p.h"
 
 #include "Logging.h"
 #include "analysis/Analyzer.h"
 
-#include <QCoreApplication>
-#include <QUndoCommand>
 
 #include <algorithm>
 
@@ -14,225 +13,6 @@ using namespace Qt::StringLiterals;
 namespace Lede {
 
 namespace {
-
-// Every command has already been performed once by the session (so that a failing store call can be
-// refused before anything is pushed); QUndoStack::push() calls redo() immediately, which is skipped.
-class SessionCommand : public QUndoCommand
-{
-public:
-    SessionCommand(ArticleSession *session, const QString &text)
-        : QUndoCommand(text)
-        , m_session(session)
-    {
-    }
-
-    void redo() final
-    {
-        if (m_firstRedo) {
-            m_firstRedo = false;
-            return;
-        }
-        run([this] { return doRedo(); });
-    }
-    void undo() final
-    {
-        run([this] { return doUndo(); });
-    }
-
-protected:
-    virtual Status doRedo() = 0;
-    virtual Status doUndo() = 0;
-    ArticleSession *session() const { return m_session; }
-
-private:
-    // One undo or redo step is one transaction, even when it takes several store calls (remove a
-    // highlight, then the tags it created): on any failure all of it is rolled back and the
-    // session reloads what the library holds, so view and library never disagree.
-    template<typename Step>
-    void run(Step step)
-    {
-        ArticleStore *store = m_session->store();
-        Status s = store->beginBulk();
-        if (s) {
-            s = step();
-            if (s)
-                s = store->commitBulk();
-            else
-                store->rollbackBulk();
-        }
-        if (!s) {
-            (void)m_session->reloadAfterTagChange();
-            m_session->reportError(s.errorString());
-        }
-    }
-
-    ArticleSession *m_session;
-    bool m_firstRedo = true;
-};
-
-class AddAnnotationCommand final : public SessionCommand
-{
-public:
-    AddAnnotationCommand(ArticleSession *session, Annotation added, QList<qint64> createdTags)
-        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Add highlight"))
-        , m_added(std::move(added))
-        , m_createdTags(std::move(createdTags))
-    {
-    }
-
-protected:
-    Status doRedo() override
-    {
-        const Status tags = session()->restoreTags(m_tagSnapshots);
-        return tags.ok() ? session()->applyRestore(m_added) : tags;
-    }
-    Status doUndo() override
-    {
-        const Status s = session()->applyRemove(m_added.id);
-        if (!s)
-            return s;
-        m_tagSnapshots.clear();
-        return session()->dropTags(m_createdTags, &m_tagSnapshots);
-    }
-
-private:
-    Annotation m_added;
-    QList<qint64> m_createdTags;
-    QList<TagSnapshot> m_tagSnapshots;
-};
-
-class RemoveAnnotationCommand final : public SessionCommand
-{
-public:
-    RemoveAnnotationCommand(ArticleSession *session, Annotation removed)
-        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Delete highlight"))
-        , m_removed(std::move(removed))
-    {
-    }
-
-protected:
-    Status doRedo() override { return session()->applyRemove(m_removed.id); }
-    Status doUndo() override { return session()->applyRestore(m_removed); }
-
-private:
-    Annotation m_removed;
-};
-
-// Note, tags, color and range: the annotation before and after.
-class UpdateAnnotationCommand final : public SessionCommand
-{
-public:
-    UpdateAnnotationCommand(ArticleSession *session, const QString &text, Annotation before, Annotation after,
-                            int mergeId, int burst, QList<qint64> createdTags)
-        : SessionCommand(session, text)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-        , m_mergeId(mergeId)
-        , m_burst(burst)
-        , m_createdTags(std::move(createdTags))
-    {
-    }
-
-    int id() const override { return m_mergeId; }
-    bool mergeWith(const QUndoCommand *other) override
-    {
-        const auto *next = dynamic_cast<const UpdateAnnotationCommand *>(other);
-        if (!next || next->m_burst != m_burst || next->m_after.id != m_after.id || !next->m_createdTags.isEmpty())
-            return false;
-        m_after = next->m_after;
-        return true;
-    }
-
-protected:
-    Status doRedo() override
-    {
-        const Status tags = session()->restoreTags(m_tagSnapshots);
-        return tags.ok() ? session()->applyUpdate(m_after) : tags;
-    }
-    Status doUndo() override
-    {
-        const Status s = session()->applyUpdate(m_before);
-        if (!s)
-            return s;
-        m_tagSnapshots.clear();
-        return session()->dropTags(m_createdTags, &m_tagSnapshots);
-    }
-
-private:
-    Annotation m_before;
-    Annotation m_after;
-    int m_mergeId;
-    int m_burst;
-    QList<qint64> m_createdTags;
-    QList<TagSnapshot> m_tagSnapshots;
-};
-
-// Rename, recolor and move are all "the tag as it was" versus "as it is now".
-class TagEditCommand final : public SessionCommand
-{
-public:
-    TagEditCommand(ArticleSession *session, const QString &text, Tag before, Tag after)
-        : SessionCommand(session, text)
-        , m_before(std::move(before))
-        , m_after(std::move(after))
-    {
-    }
-
-protected:
-    Status doRedo() override { return apply(m_before, m_after); }
-    Status doUndo() override { return apply(m_after, m_before); }
-
-private:
-    Status apply(const Tag &from, const Tag &to)
-    {
-        ArticleStore *store = session()->store();
-        Status s;
-        if (from.name != to.name)
-            s = store->renameTag(to.id, to.name);
-        if (s.ok() && from.color != to.color)
-            s = store->setTagColor(to.id, to.color);
-        if (s.ok() && from.parentId != to.parentId)
-            s = store->moveTag(to.id, to.parentId);
-        const Status reload = session()->reloadAfterTagChange();
-        return s.ok() ? reload : s;
-    }
-
-    Tag m_before;
-    Tag m_after;
-};
-
-class RemoveTagCommand final : public SessionCommand
-{
-public:
-    RemoveTagCommand(ArticleSession *session, qint64 tagId, TagRemoval mode, TagSnapshot snapshot)
-        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Delete tag"))
-        , m_tagId(tagId)
-        , m_mode(mode)
-        , m_snapshot(std::move(snapshot))
-    {
-    }
-
-protected:
-    Status doRedo() override
-    {
-        auto removed = session()->store()->removeTag(m_tagId, m_mode);
-        if (removed)
-            m_snapshot = removed.value();
-        const Status reload = session()->reloadAfterTagChange();
-        return removed ? reload : Status::from(removed);
-    }
-    Status doUndo() override
-    {
-        const Status s = session()->store()->restoreTag(m_snapshot);
-        const Status reload = session()->reloadAfterTagChange();
-        return s.ok() ? reload : s;
-    }
-
-private:
-    qint64 m_tagId;
-    TagRemoval m_mode;
-    TagSnapshot m_snapshot;
-};
 
 enum MergeId { NoteMergeId = 1 };
 
@@ -251,9 +31,121 @@ ArticleSession::ArticleSession(ArticleStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
+    m_codebookStack = makeStack();
+    m_noArticleStack = makeStack();
+    m_articleStack = m_noArticleStack;
 }
 
-ArticleSession::~ArticleSession() = default;
+ArticleSession::~ArticleSession()
+{
+    // The stacks go before the group (their children) and before the store the commands use.
+    const QList<QUndoStack *> stacks = m_undoGroup.stacks();
+    for (QUndoStack *stack : stacks)
+        stack->disconnect(this);
+    qDeleteAll(stacks);
+}
+
+QUndoStack *ArticleSession::makeStack()
+{
+    auto *stack = new QUndoStack;
+    m_undoGroup.addStack(stack);
+    connect(stack, &QUndoStack::indexChanged, this, [this, stack] {
+        activate(stack); // the group's active stack is the one that changed last
+        emit undoStateChanged();
+    });
+    return stack;
+}
+
+QUndoStack *ArticleSession::stackForArticle(qint64 articleId)
+{
+    m_recentArticles.removeOne(articleId);
+    m_recentArticles.append(articleId);
+    QUndoStack *&stack = m_articleStacks[articleId];
+    if (!stack)
+        stack = makeStack();
+    while (m_recentArticles.size() > MaxKeptHistories + 1) { // the open one and the kept ones
+        QUndoStack *oldest = m_articleStacks.take(m_recentArticles.takeFirst());
+        oldest->disconnect(this); // its clear() on deletion must not make it the active stack
+        delete oldest;            // leaves the group by itself
+    }
+    return stack;
+}
+
+namespace {
+
+quint64 stampOf(const QUndoStack *stack, int index)
+{
+    const auto *command = dynamic_cast<const SessionCommand *>(stack->command(index));
+    return command ? command->stamp() : 0;
+}
+
+} // namespace
+
+QUndoStack *ArticleSession::undoTarget() const
+{
+    QUndoStack *best = nullptr;
+    quint64 bestStamp = 0;
+    for (QUndoStack *stack : {m_articleStack, m_codebookStack}) {
+        if (!stack->canUndo())
+            continue;
+        const quint64 stamp = stampOf(stack, stack->index() - 1);
+        if (!best || stamp > bestStamp) {
+            best = stack;
+            bestStamp = stamp;
+        }
+    }
+    return best;
+}
+
+QUndoStack *ArticleSession::redoTarget() const
+{
+    QUndoStack *best = nullptr;
+    quint64 bestStamp = 0;
+    for (QUndoStack *stack : {m_articleStack, m_codebookStack}) {
+        if (!stack->canRedo())
+            continue;
+        const quint64 stamp = stampOf(stack, stack->index());
+        if (!best || stamp > bestStamp) {
+            best = stack;
+            bestStamp = stamp;
+        }
+    }
+    return best;
+}
+
+QString ArticleSession::undoText() const
+{
+    const QUndoStack *stack = undoTarget();
+    return stack ? stack->undoText() : QString();
+}
+
+QString ArticleSession::redoText() const
+{
+    const QUndoStack *stack = redoTarget();
+    return stack ? stack->redoText() : QString();
+}
+
+void ArticleSession::activate(QUndoStack *stack)
+{
+    if (stack && m_undoGroup.activeStack() != stack)
+        m_undoGroup.setActiveStack(stack);
+}
+
+void ArticleSession::undo()
+{
+    if (QUndoStack *stack = undoTarget()) {
+        activate(stack);
+        stack->undo();
+    }
+}
+
+void ArticleSession::redo()
+{
+    if (QUndoStack *stack = redoTarget()) {
+        activate(stack);
+        stack->redo();
+    }
+}
 
 Status ArticleSession::open(qint64 articleId)
 {
@@ -273,12 +165,14 @@ Status ArticleSession::open(qint64 articleId)
     auto annotations = m_store->annotations(articleId);
     if (!annotations)
         return Status::from(annotations);
-    m_undoStack.clear();
+    m_articleStack = stackForArticle(articleId);
+    activate(m_articleStack);
     m_article = std::move(article).value();
     m_analysis = std::move(analysis).value();
     m_annotations = std::move(annotations).value();
     std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
     emit annotationsChanged(m_article.id);
+    emit undoStateChanged();
     return {};
 }
 
@@ -331,7 +225,7 @@ Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, 
     if (!stored)
         return Result<qint64>::failure(stored.errorString());
     storeLocally(stored.value());
-    m_undoStack.push(new AddAnnotationCommand(this, stored.value(), tags.isEmpty() ? QList<qint64>() : createdTagRoots(tagsBefore)));
+    m_articleStack->push(new AddAnnotationCommand(this, stored.value(), tags.isEmpty() ? QList<qint64>() : createdTagRoots(tagsBefore)));
     emit annotationsChanged(m_article.id);
     if (!tags.isEmpty())
         emit tagsChanged();
@@ -353,7 +247,7 @@ Status ArticleSession::pushUpdate(qint64 annotationId, const std::function<void(
         return s;
     // applyUpdate() re-read the stored row (times, anchor, created tags).
     const Annotation stored = annotation(annotationId).value_or(after);
-    m_undoStack.push(new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst,
+    m_articleStack->push(new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst,
                                                  tagsChange ? createdTagRoots(tagsBefore) : QList<qint64>()));
     return {};
 }
@@ -388,7 +282,7 @@ Status ArticleSession::remove(qint64 annotationId)
     const Status s = applyRemove(annotationId);
     if (!s)
         return s;
-    m_undoStack.push(new RemoveAnnotationCommand(this, *existing));
+    m_articleStack->push(new RemoveAnnotationCommand(this, *existing));
     return {};
 }
 
@@ -404,7 +298,7 @@ Status ArticleSession::renameTag(qint64 tagId, const QString &newName)
     if (const Status s = m_store->renameTag(tagId, after.name); !s)
         return s;
     const Status reload = reloadAfterTagChange();
-    m_undoStack.push(new TagEditCommand(this, tr("Rename tag"), before.value(), after));
+    m_codebookStack->push(new TagEditCommand(this, tr("Rename tag"), before.value(), after));
     return reload;
 }
 
@@ -418,7 +312,7 @@ Status ArticleSession::setTagColor(qint64 tagId, const QString &color)
     if (const Status s = m_store->setTagColor(tagId, color); !s)
         return s;
     const Status reload = reloadAfterTagChange();
-    m_undoStack.push(new TagEditCommand(this, tr("Change tag color"), before.value(), after));
+    m_codebookStack->push(new TagEditCommand(this, tr("Change tag color"), before.value(), after));
     return reload;
 }
 
@@ -432,7 +326,7 @@ Status ArticleSession::moveTag(qint64 tagId, qint64 newParentId)
     if (const Status s = m_store->moveTag(tagId, newParentId); !s)
         return s;
     const Status reload = reloadAfterTagChange();
-    m_undoStack.push(new TagEditCommand(this, tr("Move tag"), before.value(), after));
+    m_codebookStack->push(new TagEditCommand(this, tr("Move tag"), before.value(), after));
     return reload;
 }
 
@@ -442,7 +336,7 @@ Status ArticleSession::removeTag(qint64 tagId, TagRemoval mode)
     if (!snapshot)
         return Status::from(snapshot);
     const Status reload = reloadAfterTagChange();
-    m_undoStack.push(new RemoveTagCommand(this, tagId, mode, snapshot.value()));
+    m_codebookStack->push(new RemoveTagCommand(this, tagId, mode, snapshot.value()));
     return reload;
 }
 

@@ -9,6 +9,8 @@
 
 #include <QObject>
 #include <QSet>
+#include <QHash>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 #include <optional>
@@ -19,8 +21,14 @@ namespace Lede {
 // memory so that views never touch the database while painting.
 //
 // Every public mutator performs its change in the store at once (one transaction), and on success
-// pushes one QUndoCommand onto undoStack(); on failure nothing is pushed, nothing changes and the
-// returned Status carries the store's message. Undo and redo replay through the store as well; a
+// pushes one QUndoCommand; on failure nothing is pushed, nothing changes and the returned Status
+// carries the store's message.
+//
+// Undo belongs to the right owner: each article has its own QUndoStack, kept while the article is
+// open or among the last MaxKeptHistories opened (so its history survives switching articles), and
+// the codebook (tag rename, recolour, move, delete: library-wide changes) has one stack of its own.
+// All of them are in undoGroup(). undo() and redo() act on the open article's stack or the
+// codebook's, whichever holds the most recent step (the group's active stack follows). Undo and redo replay through the store as well; a
 // failure there is reported through errorOccurred(). After any change, annotationsChanged() (and
 // for codebook operations tagsChanged()) is emitted so views repaint from the in-memory copy.
 //
@@ -36,7 +44,11 @@ public:
     explicit ArticleSession(ArticleStore *store, QObject *parent = nullptr);
     ~ArticleSession() override;
 
-    // Loads the article, its analysis and annotations; clears the undo stack.
+    // Histories kept for articles that are no longer open (the least recently opened go first).
+    static constexpr int MaxKeptHistories = 20;
+
+    // Loads the article, its analysis and annotations; its undo history is kept from the last time
+    // it was open (when it is among the last MaxKeptHistories).
     Status open(qint64 articleId);
     // Re-reads the open article's annotations (and the codebook) after another program changed the
     // library (see LibraryWatcher), keeping the undo stack: a step whose annotation another program
@@ -51,7 +63,22 @@ public:
     const QList<Annotation> &annotations() const { return m_annotations; }
     std::optional<Annotation> annotation(qint64 id) const;
     ArticleStore *store() const { return m_store; }
-    QUndoStack *undoStack() { return &m_undoStack; }
+    // The open article's undo stack (an empty one when no article is open).
+    QUndoStack *undoStack() const { return m_articleStack; }
+    QUndoStack *codebookStack() const { return m_codebookStack; }
+    QUndoGroup *undoGroup() { return &m_undoGroup; }
+    // The stack that undo() / redo() would act on: the open article's or the codebook's, whichever
+    // did (or undid) its step most recently; nullptr when there is nothing to undo (redo).
+    QUndoStack *undoTarget() const;
+    QUndoStack *redoTarget() const;
+    bool canUndo() const { return undoTarget() != nullptr; }
+    bool canRedo() const { return redoTarget() != nullptr; }
+    QString undoText() const;
+    QString redoText() const;
+    void undo();
+    void redo();
+    // Articles whose undo history is kept, least recently opened first.
+    QList<qint64> keptHistories() const { return m_recentArticles; }
 
     // Annotations of the open article.
     Result<qint64> addHighlight(Span span, const QStringList &tags = {}, const QString &color = {},
@@ -63,13 +90,29 @@ public:
     Status setRange(qint64 annotationId, Span span);
     Status remove(qint64 annotationId);
 
-    // The codebook (library-wide; undone through this session's stack).
+    // The codebook (library-wide; undone through codebookStack()).
     Status renameTag(qint64 tagId, const QString &newName);
     Status setTagColor(qint64 tagId, const QString &color);
     Status moveTag(qint64 tagId, qint64 newParentId);
     Status removeTag(qint64 tagId, TagRemoval mode);
 
-    // Used by the undo commands; not for views.
+signals:
+    void annotationsChanged(qint64 articleId);
+    void tagsChanged();
+    void errorOccurred(const QString &message);
+    // Something was pushed, undone or redone, or another article opened: canUndo(), undoText()
+    // and the rest may have changed.
+    void undoStateChanged();
+
+private:
+    // The undo commands (ArticleSession_p.h) replay changes through these hooks.
+    friend class SessionCommand;
+    friend class AddAnnotationCommand;
+    friend class RemoveAnnotationCommand;
+    friend class UpdateAnnotationCommand;
+    friend class TagEditCommand;
+    friend class RemoveTagCommand;
+
     Status applyUpdate(const Annotation &annotation);
     Status applyRemove(qint64 annotationId);
     Status applyRestore(const Annotation &annotation);
@@ -81,13 +124,12 @@ public:
     Status dropTags(const QList<qint64> &roots, QList<TagSnapshot> *snapshots);
     Status restoreTags(const QList<TagSnapshot> &snapshots);
     void reportError(const QString &message) { emit errorOccurred(message); }
+    quint64 nextStamp() { return ++m_clock; }
 
-signals:
-    void annotationsChanged(qint64 articleId);
-    void tagsChanged();
-    void errorOccurred(const QString &message);
+    QUndoStack *makeStack();
+    QUndoStack *stackForArticle(qint64 articleId);
+    void activate(QUndoStack *stack);
 
-private:
     Status pushUpdate(qint64 annotationId, const std::function<void(Annotation &)> &change, const QString &text,
                       int mergeId = -1);
     void storeLocally(const Annotation &annotation);
@@ -96,7 +138,13 @@ private:
     Article m_article;
     AnalysisResult m_analysis;
     QList<Annotation> m_annotations;
-    QUndoStack m_undoStack;
+    QUndoGroup m_undoGroup;
+    QUndoStack *m_codebookStack;
+    QUndoStack *m_noArticleStack;
+    QUndoStack *m_articleStack;
+    QHash<qint64, QUndoStack *> m_articleStacks;
+    QList<qint64> m_recentArticles; // least recently opened first; the open article last
+    quint64 m_clock = 0;
     int m_noteBurst = 0;
 };
 

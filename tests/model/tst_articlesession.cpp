@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoGroup>
 
 #include <functional>
 
@@ -127,8 +128,13 @@ private slots:
     void failedChangePushesNothing();
     void openLoadsLayersAndAnnotations();
     void openReanalysesOutdatedLayers();
+    void historySurvivesSwitchingArticles();
+    void codebookHasItsOwnHistory();
+    void undoFollowsTheMostRecentStep();
+    void oldHistoriesAreDropped();
 
 private:
+    qint64 addOtherArticle(int n);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ArticleStore> m_store;
     qint64 m_articleId = 0;
@@ -209,20 +215,20 @@ void TestArticleSession::undoRedoEveryOperation()
     QVERIFY2(s.ok(), qPrintable(s.errorString()));
     const QString after = snapshot(*m_store, m_articleId);
     QVERIFY2(after != before, qPrintable(after));
-    QCOMPARE(session.undoStack()->count(), 1);
+    QCOMPARE(session.undoStack()->count() + session.codebookStack()->count(), 1);
     QVERIFY(changed.count() >= 1);
     QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
 
-    session.undoStack()->undo();
+    session.undo();
     QCOMPARE(snapshot(*m_store, m_articleId), before);
     QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
 
-    session.undoStack()->redo();
+    session.redo();
     QCOMPARE(snapshot(*m_store, m_articleId), after);
     QCOMPARE(sessionSnapshot(session), storeAnnotationsAsSession(*m_store, m_articleId));
 
     // And once more, to be sure undo works after a redo (ids restored, not re-created).
-    session.undoStack()->undo();
+    session.undo();
     QCOMPARE(snapshot(*m_store, m_articleId), before);
 }
 
@@ -271,6 +277,7 @@ void TestArticleSession::failedChangePushesNothing()
     QVERIFY(!s.ok());
     QVERIFY(!s.errorString().isEmpty());
     QCOMPARE(session.undoStack()->count(), 0);
+    QCOMPARE(session.codebookStack()->count(), 0);
     QCOMPARE(snapshot(*m_store, m_articleId), before);
 }
 
@@ -303,6 +310,120 @@ void TestArticleSession::openReanalysesOutdatedLayers()
     QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
     QCOMPARE(m_store->analysis(*id)->entities.size(), session.analysis().entities.size());
     QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
+}
+
+qint64 TestArticleSession::addOtherArticle(int n)
+{
+    Article other = makeArticle();
+    other.title = u"Second story %1"_s.arg(n);
+    other.body = u"A second story number %1 about the harbour."_s.arg(n);
+    other.contentHash = u"other-%1"_s.arg(n);
+    auto id = m_store->addArticle(other, {}, Analyzer::Version);
+    return id ? id.value() : 0;
+}
+
+void TestArticleSession::historySurvivesSwitchingArticles()
+{
+    const qint64 other = addOtherArticle(1);
+    QVERIFY(other);
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    QVERIFY(session.setNote(m_firstAnnotation, u"Ask the port office"_s).ok());
+    QVERIFY(session.remove(m_firstAnnotation).ok());
+    QVERIFY(!m_store->annotation(m_firstAnnotation).ok());
+    QUndoStack *first = session.undoStack();
+
+    QVERIFY(session.open(other).ok());
+    QVERIFY(session.undoStack() != first);
+    QVERIFY(!session.canUndo()); // the other article has no history of its own
+    QVERIFY(session.open(m_articleId).ok());
+    QCOMPARE(session.undoStack(), first);
+    QCOMPARE(session.undoText(), u"Delete highlight"_s);
+    session.undo();
+    const auto restored = m_store->annotation(m_firstAnnotation);
+    QVERIFY(restored.ok());
+    QCOMPARE(restored->note, u"Ask the port office"_s);
+    QCOMPARE(session.annotations().size(), 1);
+    session.undo();
+    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, QString());
+    QCOMPARE(session.undoGroup()->activeStack(), first);
+}
+
+void TestArticleSession::codebookHasItsOwnHistory()
+{
+    const qint64 other = addOtherArticle(1);
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    const qint64 jobs = m_store->ensureTag(u"Economy/Jobs"_s).value();
+    QVERIFY(session.renameTag(jobs, u"Employment"_s).ok());
+    QCOMPARE(session.codebookStack()->count(), 1);
+    QCOMPARE(session.undoStack()->count(), 0);
+    QVERIFY(session.open(other).ok());
+    QVERIFY(session.canUndo());
+    QCOMPARE(session.undoText(), u"Rename tag"_s);
+    session.undo();
+    QCOMPARE(m_store->tag(jobs)->name, u"Jobs"_s);
+    QCOMPARE(session.undoGroup()->activeStack(), session.codebookStack());
+    session.redo();
+    QCOMPARE(m_store->tag(jobs)->name, u"Employment"_s);
+    // Also with no article open at all.
+    ArticleSession fresh(m_store.get());
+    QVERIFY(fresh.renameTag(jobs, u"Work"_s).ok());
+    fresh.undo();
+    QCOMPARE(m_store->tag(jobs)->name, u"Employment"_s);
+}
+
+void TestArticleSession::undoFollowsTheMostRecentStep()
+{
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    const qint64 economy = m_store->ensureTag(u"Economy"_s).value();
+    QVERIFY(session.setColor(m_firstAnnotation, u"#7cc4fa"_s).ok()); // article
+    QVERIFY(session.renameTag(economy, u"Money"_s).ok());             // codebook
+    QVERIFY(session.setNote(m_firstAnnotation, u"later"_s).ok());     // article again
+    // Undo walks back in time across both histories; redo walks forward again.
+    QCOMPARE(session.undoText(), u"Edit note"_s);
+    session.undo();
+    QCOMPARE(session.undoText(), u"Rename tag"_s);
+    session.undo();
+    QCOMPARE(m_store->tag(economy)->name, u"Economy"_s);
+    QCOMPARE(session.undoText(), u"Change color"_s);
+    QCOMPARE(session.redoText(), u"Rename tag"_s);
+    session.undo();
+    QVERIFY(!session.canUndo());
+    QCOMPARE(session.redoText(), u"Change color"_s);
+    session.redo();
+    QCOMPARE(session.redoText(), u"Rename tag"_s);
+    session.redo();
+    QCOMPARE(m_store->tag(economy)->name, u"Money"_s);
+    session.redo();
+    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"later"_s);
+    QVERIFY(!session.canRedo());
+}
+
+void TestArticleSession::oldHistoriesAreDropped()
+{
+    ArticleSession session(m_store.get());
+    QVERIFY(session.open(m_articleId).ok());
+    QVERIFY(session.setNote(m_firstAnnotation, u"kept?"_s).ok());
+    QList<qint64> others;
+    for (int i = 0; i < ArticleSession::MaxKeptHistories; ++i) {
+        others << addOtherArticle(i);
+        QVERIFY(session.open(others.last()).ok());
+    }
+    // The first article is still among the last MaxKeptHistories opened besides the open one.
+    QCOMPARE(session.keptHistories().size(), ArticleSession::MaxKeptHistories + 1);
+    QCOMPARE(session.keptHistories().first(), m_articleId);
+    QVERIFY(session.open(m_articleId).ok());
+    QVERIFY(session.canUndo());
+    // Now open MaxKeptHistories + 1 others: its history goes.
+    others << addOtherArticle(99);
+    for (qint64 id : std::as_const(others))
+        QVERIFY(session.open(id).ok());
+    QVERIFY(!session.keptHistories().contains(m_articleId));
+    QCOMPARE(session.undoGroup()->stacks().size(), ArticleSession::MaxKeptHistories + 1 + 2); // + codebook, none
+    QVERIFY(session.open(m_articleId).ok());
+    QVERIFY(!session.canUndo());
 }
 
 QTEST_GUILESS_MAIN(TestArticleSession)

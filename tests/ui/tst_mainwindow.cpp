@@ -8,6 +8,8 @@
 #include "SidePanel.h"
 #include "CsvReader.h"
 #include "TagDialog.h"
+#include "ExportDialog.h"
+#include "TagTreeModel.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
@@ -25,7 +27,12 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -134,6 +141,11 @@ private slots:
     void cancelBulkImport();
     void cancelExport();
     void changeHighlightRange();
+    void undoSurvivesSwitchingArticles();
+    void deleteKeyInNotesListAsksWhenThereIsANote();
+    void disabledShortcutsSayWhy();
+    void importProgressClosesBeforeTheSummary();
+    void smallWindowFixes();
     void darkPaletteKeepsLayersReadable_data();
     void darkPaletteKeepsLayersReadable();
 
@@ -426,7 +438,7 @@ void TestMainWindow::cancelBulkImport()
     // exactly what the library holds (nothing stored goes unreported).
     const int imported = *window.store()->articleCount();
     QVERIFY2(imported > 0 && imported < files, qPrintable(QString::number(imported)));
-    QVERIFY2(window.messageBar()->text().contains(tr("Imported %n article(s).", nullptr, imported)),
+    QVERIFY2(window.messageBar()->text().contains(QCoreApplication::translate("Lede::ImportController", "Imported %n article(s).", nullptr, imported)),
              qPrintable(window.messageBar()->text() + u" / library holds "_s + QString::number(imported)));
 }
 
@@ -557,6 +569,210 @@ void TestMainWindow::darkPaletteKeepsLayersReadable()
         QVERIFY(contrast(composite(painted, window.documentView()->palette().color(QPalette::Base)),
                          window.documentView()->palette().color(QPalette::Text)) >= 3.0);
     }
+}
+
+void TestMainWindow::undoSurvivesSwitchingArticles()
+{
+    const QString second = m_dir->filePath(u"market.txt"_s);
+    QVERIFY(writeFile(second, "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday "
+                              "after six weeks of roof repairs, the town said.\n"));
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({second}));
+    const qint64 otherId = window.session()->articleId();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const qint64 ferryId = window.session()->articleId();
+    QVERIFY(otherId != ferryId);
+    auto *list = window.findChild<QTableView *>(u"articleList"_s);
+    auto pick = [&](qint64 articleId) { // as the reader does: another row of the list
+        list->setCurrentIndex(window.libraryModel()->index(window.libraryModel()->rowOfArticle(articleId), 0));
+        QCOMPARE(window.session()->articleId(), articleId);
+    };
+    QAction *undo = window.action(u"undoAction"_s);
+    auto pressUndo = [&] {
+        window.activateWindow();
+        if (QTest::qWaitForWindowActive(&window))
+            QTest::keySequence(&window, QKeySequence::Undo); // Ctrl+Z
+        else
+            undo->trigger(); // a platform without window activation
+    };
+
+    // A highlight with a note, deleted.
+    const QString body = window.session()->article().body;
+    const qsizetype start = body.indexOf(u"Captain Ines Varga"_s);
+    window.documentView()->selectSpan({start, start + 18});
+    window.action(u"noteAction"_s)->trigger();
+    const qint64 id = window.sidePanel()->currentAnnotationId();
+    QVERIFY(id);
+    QTest::keyClicks(window.findChild<QPlainTextEdit *>(u"noteEditor"_s), u"Call her back"_s);
+    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    whenDialogShows<QMessageBox>([](QMessageBox *box) { // it has a note: the window asks first
+        QCOMPARE(box->objectName(), u"deleteHighlightBox"_s);
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        }
+    });
+    window.action(u"deleteHighlightAction"_s)->trigger();
+    QVERIFY(!window.store()->annotation(id).ok());
+
+    // Away and back: Ctrl+Z still brings it back, with its note.
+    pick(otherId);
+    QVERIFY(!undo->isEnabled()); // nothing to undo in the other article
+    pick(ferryId);
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), u"&Undo Delete highlight"_s);
+    pressUndo();
+    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 1);
+
+    // Rename a tag from the Tags tab, switch article: Ctrl+Z undoes the rename there too.
+    QVERIFY(window.session()->setTags(id, {u"Sources/Crew"_s}).ok());
+    const qint64 crew = window.store()->ensureTag(u"Sources/Crew"_s).value();
+    auto *tree = window.findChild<QTreeView *>(u"tagsTree"_s);
+    auto *tags = qobject_cast<TagTreeModel *>(tree->model());
+    QVERIFY(tags);
+    tree->setCurrentIndex(tags->indexOfTag(crew));
+    whenDialogShows<QInputDialog>([](QInputDialog *d) {
+        d->setTextValue(u"Captains"_s);
+        d->accept();
+    });
+    window.action(u"renameTagAction"_s)->trigger();
+    QCOMPARE(window.store()->tag(crew)->name, u"Captains"_s);
+    pick(otherId);
+    QCOMPARE(undo->text(), u"&Undo Rename tag"_s);
+    pressUndo();
+    QCOMPARE(window.store()->tag(crew)->name, u"Crew"_s);
+    QCOMPARE(window.store()->annotation(id)->tags, QStringList{u"Sources/Crew"_s});
+}
+
+void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    const QString body = window.session()->article().body;
+    const qsizetype plainAt = body.indexOf(u"engine fire"_s);
+    const qsizetype notedAt = body.indexOf(u"Captain Ines Varga"_s);
+    const qint64 plain = window.session()->addHighlight({plainAt, plainAt + 11}).value();
+    const qint64 noted = window.session()->addHighlight({notedAt, notedAt + 18}, {}, {}, u"Who else was there?"_s).value();
+    auto *notes = window.findChild<QListView *>(u"notesList"_s);
+
+    // Without a note: Delete removes it at once.
+    window.sidePanel()->selectAnnotation(plain);
+    QTest::keyClick(notes, Qt::Key_Delete);
+    QVERIFY(!window.store()->annotation(plain).ok());
+
+    // With a note: asked first; Cancel keeps it, Delete removes it.
+    window.sidePanel()->selectAnnotation(noted);
+    QString question;
+    whenDialogShows<QMessageBox>([&question](QMessageBox *box) {
+        question = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QTest::keyClick(notes, Qt::Key_Delete);
+    QVERIFY2(question.contains(u"Captain Ines Varga"_s), qPrintable(question));
+    QVERIFY(window.store()->annotation(noted).ok());
+    whenDialogShows<QMessageBox>([](QMessageBox *box) {
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        }
+    });
+    QTest::keyClick(notes, Qt::Key_Delete);
+    QVERIFY(!window.store()->annotation(noted).ok());
+    QVERIFY(window.messageBar()->text().contains(u"Undo"_s));
+}
+
+void TestMainWindow::disabledShortcutsSayWhy()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY2(window.messageBar()->text().contains(u"Open an article"_s), qPrintable(window.messageBar()->text()));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    window.documentView()->moveCursor(QTextCursor::Start);
+    QVERIFY(!window.action(u"highlightAction"_s)->isEnabled());
+    QTest::keyClick(window.documentView(), Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(window.messageBar()->text(), u"Select some text in the article first."_s);
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Warning);
+    window.messageBar()->showMessage(QString());
+    QTest::keyClick(window.documentView(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY2(window.messageBar()->text().contains(u"Notes list"_s), qPrintable(window.messageBar()->text()));
+    window.messageBar()->showMessage(QString());
+    QTest::keyClick(window.documentView(), Qt::Key_T, Qt::ControlModifier);
+    QVERIFY2(window.messageBar()->text().contains(u"Notes list"_s), qPrintable(window.messageBar()->text()));
+    QCOMPARE(window.store()->annotations(window.session()->articleId())->size(), 0);
+}
+
+void TestMainWindow::importProgressClosesBeforeTheSummary()
+{
+    const QString folder = m_dir->filePath(u"inbox"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(writeFile(folder + u"/ferry.txt"_s, Fixture.toUtf8()));
+    QVERIFY(writeFile(folder + u"/empty.txt"_s, QByteArray()));
+    MainWindow window(m_db);
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    bool progressShownWithSummary = true;
+    bool closed = false;
+    auto *timer = new QTimer(&window);
+    timer->setInterval(10);
+    connect(timer, &QTimer::timeout, timer, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (w->objectName() == u"importSummary"_s && w->isVisible()) {
+                timer->stop();
+                auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+                progressShownWithSummary = progress && progress->isVisible();
+                auto *buttons = w->findChild<QDialogButtonBox *>();
+                QTest::mouseClick(buttons->button(QDialogButtonBox::Close), Qt::LeftButton);
+                closed = !w->isVisible();
+                if (!closed)
+                    static_cast<QDialog *>(w)->reject(); // do not hang the test
+                return;
+            }
+        }
+    });
+    timer->start();
+    window.importPaths({folder});
+    auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+    QVERIFY(progress);
+    progress->show(); // as after its 300 ms on a long import
+    QVERIFY(!progress->labelText().contains(u"0 of 0"_s));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!progressShownWithSummary);
+    QVERIFY(closed);
+}
+
+void TestMainWindow::smallWindowFixes()
+{
+    // The export dialog's file label has a buddy, so its "&" is a mnemonic, not a character.
+    ExportDialog dialog(0, {}, {});
+    auto *label = dialog.findChild<QLabel *>(u"exportPathLabel"_s);
+    QVERIFY(label);
+    QCOMPARE(label->buddy(), dialog.findChild<QLineEdit *>(u"exportPath"_s));
+
+    // The window can be 800 px wide with an article open.
+    MainWindow window(m_db);
+    // It installed the English translation: plural forms read as English.
+    QCOMPARE(QCoreApplication::translate("Lede::ImportController", "Imported %n article(s).", nullptr, 1),
+             u"Imported 1 article."_s);
+    QCOMPARE(QCoreApplication::translate("Lede::ImportController", "%n file(s) could not be imported.", nullptr, 3),
+             u"3 files could not be imported."_s);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY2(window.minimumSizeHint().width() <= 800, qPrintable(QString::number(window.minimumSizeHint().width())));
+    window.resize(800, 600);
+    QTRY_COMPARE(window.width(), 800);
+
+    // A parent tag counts its children's uses.
+    const QString body = window.session()->article().body;
+    QVERIFY(window.session()->addHighlight({0, 5}, {u"Sources/Crew"_s}).ok());
+    QVERIFY(window.session()->addHighlight({10, 15}, {u"Sources/Officials"_s}).ok());
+    auto *tags = qobject_cast<TagTreeModel *>(window.findChild<QTreeView *>(u"tagsTree"_s)->model());
+    QCOMPARE(tags->indexOfTag(window.store()->ensureTag(u"Sources"_s).value()).data().toString(), u"Sources (2)"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

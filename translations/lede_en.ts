@@ -1,0 +1,48 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Lede::ExportDialog</name>
+    <message numerus="yes">
+        <source>&amp;Selected articles (%n)</source>
+        <translation>
+            <numerusform>&amp;Selected article (%n)</numerusform>
+            <numerusform>&amp;Selected articles (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lede::ImportController</name>
+    <message numerus="yes">
+        <source>Imported %n article(s).</source>
+        <translation>
+            <numerusform>Imported %n article.</numerusform>
+            <numerusform>Imported %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the library.</source>
+        <translation>
+            <numerusform>%n already in the library.</numerusform>
+            <numerusform>%n already in the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported.</source>
+        <translation>
+            <numerusform>%n file could not be imported.</numerusform>
+            <numerusform>%n files could not be imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lede::TagActions</name>
+    <message numerus="yes">
+        <source>Delete the tag “%1” and its sub-tags? It is used by %n highlight(s).</source>
+        <translation>
+            <numerusform>Delete the tag “%1” and its sub-tags? It is used by %n highlight.</numerusform>
+            <numerusform>Delete the tag “%1” and its sub-tags? It is used by %n highlights.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ImportController.h"
+
+#include "Settings.h"
+#include "UiHelpers.h"
+#include "io/ArticleImporter.h"
+#include "io/LibraryImport.h"
+#include "store/ArticleStore.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+#include <atomic>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede {
+
+ImportSummaryDialog::ImportSummaryDialog(const QString &summary, const QStringList &failures, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"importSummary"_s);
+    setWindowTitle(tr("Import Summary"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(summary, this));
+    auto *list = new QPlainTextEdit(failures.join(u'\n'), this);
+    list->setObjectName(u"importFailures"_s);
+    list->setAccessibleName(tr("Files that could not be imported"));
+    list->setReadOnly(true);
+    list->setLineWrapMode(QPlainTextEdit::NoWrap);
+    layout->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(640, 320);
+}
+
+ImportSummaryDialog::~ImportSummaryDialog() = default;
+
+ImportController::ImportController(ArticleStore *store, QWidget *window)
+    : QObject(window)
+    , m_store(store)
+    , m_window(window)
+{
+}
+
+ImportController::~ImportController() = default;
+
+void ImportController::importFilesDialog()
+{
+    QSettings settings;
+    QStringList patterns;
+    for (const QString &suffix : ArticleImporter::supportedSuffixes())
+        patterns << u"*."_s + suffix;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        m_window, tr("Import Articles"), Settings::LastImportDir.read(settings),
+        tr("Articles (%1);;All files (*)").arg(patterns.join(u' ')));
+    if (files.isEmpty())
+        return;
+    Settings::LastImportDir.write(settings, QFileInfo(files.first()).absolutePath());
+    importPaths(files);
+}
+
+void ImportController::importFolderDialog()
+{
+    QSettings settings;
+    const QString dir = QFileDialog::getExistingDirectory(m_window, tr("Import a Folder of Articles"),
+                                                          Settings::LastImportDir.read(settings));
+    if (dir.isEmpty())
+        return;
+    Settings::LastImportDir.write(settings, dir);
+    importPaths({ dir });
+}
+
+void ImportController::importPaths(const QStringList &paths)
+{
+    if (!m_store->isOpen() || paths.isEmpty() || m_running)
+        return;
+    m_running = true;
+    // The worker opens its own connection: a Qt SQL connection belongs to the thread that made it.
+    const QString dbPath = m_store->path();
+    // Cancel goes through a flag, not QFuture::cancel(): a cancelled future drops the results the
+    // worker still reports, and the articles of the batch in flight are stored all the same.
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    QFuture<ImportOutcome> future
+        = QtConcurrent::run([dbPath, paths, cancel](QPromise<ImportOutcome> &promise) {
+              ArticleStore store;
+              if (const Status s = store.open(dbPath); !s) {
+                  ImportOutcome failed;
+                  failed.path = dbPath;
+                  failed.message = s.errorString();
+                  promise.addResult(failed);
+                  return;
+              }
+              QList<ImportOutcome> errors;
+              const QStringList files = collectImportFiles(paths, &errors);
+              for (const ImportOutcome &e : std::as_const(errors))
+                  promise.addResult(e);
+              promise.setProgressRange(0, int(files.size()));
+              int done = 0;
+              // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
+              // what finished before a Cancel stays in the library.
+              const Status bulk
+                  = importFiles(store, files, [&promise, &done, &cancel](const ImportOutcome &outcome) {
+                        promise.addResult(outcome);
+                        promise.setProgressValue(++done);
+                        return !cancel->load();
+                    });
+              if (!bulk) {
+                  ImportOutcome failed;
+                  failed.path = dbPath;
+                  failed.message = bulk.errorString();
+                  promise.addResult(failed);
+              }
+          });
+
+    QProgressDialog *progress
+        = makeProgressDialog(m_window, u"importProgress"_s, tr("Importing articles…"), tr("Import"), 0);
+    auto *watcher = new QFutureWatcher<ImportOutcome>(this);
+    auto outcomes = std::make_shared<QList<ImportOutcome>>();
+    connect(watcher, &QFutureWatcher<ImportOutcome>::progressRangeChanged, progress,
+            &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, progress, [progress](int v) {
+        progress->setValue(v);
+        // Until the files are counted there is no total: no "0 of 0".
+        if (progress->maximum() > 0)
+            progress->setLabelText(tr("Importing articles… %1 of %2").arg(v).arg(progress->maximum()));
+    });
+    connect(watcher, &QFutureWatcher<ImportOutcome>::resultsReadyAt, this,
+            [watcher, outcomes](int from, int to) {
+                for (int i = from; i < to; ++i)
+                    outcomes->append(watcher->resultAt(i));
+            });
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this,
+            [this, watcher, progress, outcomes, cancel] {
+                ImportSummary summary;
+                summary.cancelled = cancel->load();
+                // Gone before the summary: deleteLater() alone would wait for the summary's own event
+                // loop to end, and the window-modal progress would keep the summary from taking clicks.
+                progress->hide();
+                progress->deleteLater();
+                watcher->deleteLater();
+                m_running = false;
+                for (const ImportOutcome &o : std::as_const(*outcomes)) {
+                    switch (o.status) {
+                    case ImportOutcome::Status::Imported:
+                        ++summary.imported;
+                        summary.lastArticleId = o.articleId;
+                        break;
+                    case ImportOutcome::Status::AlreadyPresent:
+                        ++summary.alreadyPresent;
+                        summary.lastArticleId = o.articleId;
+                        break;
+                    case ImportOutcome::Status::Failed:
+                        summary.failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
+                        break;
+                    }
+                }
+                emit libraryChanged();
+                showSummary(summary);
+                emit finished(summary);
+            });
+    watcher->setFuture(future);
+}
+
+void ImportController::showSummary(const ImportSummary &summary)
+{
+    QString text = tr("Imported %n article(s).", nullptr, summary.imported);
+    if (summary.alreadyPresent)
+        text += u' ' + tr("%n already in the library.", nullptr, summary.alreadyPresent);
+    if (summary.cancelled)
+        text += u' ' + tr("Import cancelled.");
+    if (summary.failures.isEmpty()) {
+        emit message(text, MessageBar::Kind::Information);
+        return;
+    }
+    text += u' ' + tr("%n file(s) could not be imported.", nullptr, int(summary.failures.size()));
+    emit message(text, MessageBar::Kind::Warning);
+    ImportSummaryDialog dialog(text, summary.failures, m_window);
+    dialog.exec();
+}
+
+qint64 ImportController::importNow(const QStringList &paths)
+{
+    if (!m_store->isOpen())
+        return 0;
+    qint64 last = 0;
+    QStringList failures;
+    QList<ImportOutcome> errors;
+    const QStringList files = collectImportFiles(paths, &errors);
+    for (const ImportOutcome &e : std::as_const(errors))
+        failures << tr("%1: %2").arg(QDir::toNativeSeparators(e.path), e.message);
+    for (const QString &file : files) {
+        const ImportOutcome o = importIntoLibrary(*m_store, file);
+        if (o.status == ImportOutcome::Status::Failed)
+            failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
+        else
+            last = o.articleId;
+    }
+    emit libraryChanged();
+    if (!failures.isEmpty())
+        emit message(tr("Could not open: %1").arg(failures.join(u"; "_s)), MessageBar::Kind::Error);
+    return last;
+}
+
+qint64 ImportController::importSample()
+{
+    // The sample ships as a resource; the importer reads files, so it goes through a temporary copy.
+    QTemporaryDir dir;
+    QFile resource(u":/lede/sample/sample-article.txt"_s);
+    const QString path = dir.filePath(u"sample-article.txt"_s);
+    QFile copy(path);
+    if (!dir.isValid() || !resource.open(QIODevice::ReadOnly) || !copy.open(QIODevice::WriteOnly)
+        || copy.write(resource.readAll()) < 0 || !copy.flush()) {
+        emit message(tr("Cannot prepare the sample article: %1").arg(copy.errorString()),
+                     MessageBar::Kind::Error);
+        return 0;
+    }
+    copy.close();
+    const ImportOutcome o = importIntoLibrary(*m_store, path);
+    if (o.status == ImportOutcome::Status::Failed) {
+        emit message(tr("Cannot import the sample article: %1").arg(o.message), MessageBar::Kind::Error);
+        return 0;
+    }
+    emit libraryChanged();
+    return o.articleId;
+}
+
+} // namespace Lede

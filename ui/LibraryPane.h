@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Annotation.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace Lede {
+
+class LibraryModel;
+
+// The library pane on the left of the window: search field (search as you type), tag filter and the
+// article list. It shows the LibraryModel and tells the window which article the reader picked; it
+// never opens articles itself.
+class LibraryPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryPane)
+
+public:
+    explicit LibraryPane(LibraryModel *model, QWidget *parent = nullptr);
+    ~LibraryPane() override;
+
+    // Rebuilds the tag filter ("All articles" and one entry per tag), keeping the chosen tag.
+    void setTags(const QList<Tag> &tags);
+    // Shows only the articles with this tag (when the filter offers it).
+    void showArticlesWithTag(qint64 tagId);
+    void focusSearch();
+    // Makes the article's row current without emitting articleChosen().
+    void selectArticle(qint64 articleId);
+    QList<qint64> selectedArticleIds() const;
+
+signals:
+    // The reader moved to another row of the list.
+    void articleChosen(qint64 articleId);
+
+private:
+    void applySearch();
+
+    LibraryModel *m_model;
+    QLineEdit *m_search;
+    QComboBox *m_tagFilter;
+    QTableView *m_list;
+    QTimer *m_searchTimer;
+};
+
+} // namespace Lede

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "QuotesModel.h"
+
+#include "TextExcerpt.h"
+
+#include <QMap>
+#include <algorithm>
+
+namespace Lede {
+
+QuotesModel::QuotesModel(QObject *parent)
+    : GroupedListModel(parent)
+{
+}
+
+QuotesModel::~QuotesModel() = default;
+
+void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
+{
+    QMap<QString, QList<int>> bySpeaker;
+    for (int i = 0; i < quotes.size(); ++i)
+        bySpeaker[quotes.at(i).speaker].append(i);
+    QList<QString> speakers = bySpeaker.keys();
+    std::stable_sort(speakers.begin(), speakers.end(), [&](const QString &a, const QString &b) {
+        if (a.isEmpty() != b.isEmpty())
+            return b.isEmpty(); // unknown speakers last
+        return bySpeaker.value(a).size() > bySpeaker.value(b).size();
+    });
+    QList<Group> groups;
+    for (const QString &speaker : std::as_const(speakers)) {
+        const QList<int> &indexes = bySpeaker.value(speaker);
+        Group group;
+        group.text
+            = tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(indexes.size());
+        for (int i : indexes) {
+            const Quote &q = quotes.at(i);
+            group.items.append(Item { excerpt(q.text, 120), q.text.toHtmlEscaped(), q.span, i, {} });
+        }
+        groups.append(std::move(group));
+    }
+    setGroups(std::move(groups), open ? tr("No quotes found in this article.") : QString());
+}
+
+int QuotesModel::quoteIndexAt(const QModelIndex &index) const
+{
+    const Item *item = itemAt(index);
+    return item ? item->ref : -1;
+}
+
+QModelIndex QuotesModel::indexOfQuote(int quoteIndex) const
+{
+    for (int g = 0; g < groups().size(); ++g) {
+        const QList<Item> &items = groups().at(g).items;
+        for (int i = 0; i < items.size(); ++i) {
+            if (items.at(i).ref == quoteIndex)
+                return indexOfItem(g, i);
+        }
+    }
+    return {};
+}
+
+} // namespace Lede
