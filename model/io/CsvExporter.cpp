@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CsvExporter.h"
 
+#include "CsvCell.h"
+
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -26,19 +28,6 @@ constexpr qint64 ProgressEvery = 8192;           // rows
 const char *const Columns[] = {"article_id", "article_title", "article_source", "article_published",
                                "annotation_id", "kind", "start", "end", "text", "tags", "note", "color",
                                "speaker", "entity_type", "created_at", "updated_at"};
-
-// The index of the first byte that forces quoting (comma, quote, CR, LF), or -1. These are ASCII,
-// so scanning UTF-8 bytes is exact.
-qsizetype needsQuotes(QByteArrayView value)
-{
-    const char *data = value.data();
-    for (qsizetype i = 0, n = value.size(); i < n; ++i) {
-        const char c = data[i];
-        if (c == ',' || c == '"' || c == '\r' || c == '\n')
-            return i;
-    }
-    return -1;
-}
 
 } // namespace
 
@@ -70,30 +59,7 @@ void CsvRowWriter::writeHeader()
 
 void CsvRowWriter::appendField(QByteArrayView value, bool guard)
 {
-    // Spreadsheets run a cell that starts with = + - @ (or TAB/CR, which some strip first) as a
-    // formula; a leading apostrophe makes them show it as text.
-    const char first = value.isEmpty() ? '\0' : value.front();
-    const bool needsGuard = guard && m_options.formulaGuard
-        && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r');
-    const qsizetype special = needsQuotes(value);
-    if (special < 0) {
-        if (needsGuard)
-            m_buffer += '\'';
-        m_buffer.append(value.data(), size_t(value.size()));
-        return;
-    }
-    m_buffer += '"';
-    if (needsGuard)
-        m_buffer += '\'';
-    // Copy runs between double quotes in one go, doubling each quote.
-    qsizetype from = 0;
-    for (qsizetype quote = value.indexOf('"', special); quote >= 0; quote = value.indexOf('"', from)) {
-        m_buffer.append(value.data() + from, size_t(quote + 1 - from));
-        m_buffer += '"';
-        from = quote + 1;
-    }
-    m_buffer.append(value.data() + from, size_t(value.size() - from));
-    m_buffer += '"';
+    appendCsvField(m_buffer, value, guard && m_options.formulaGuard);
 }
 
 void CsvRowWriter::appendNumber(qint64 value)

@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Insights.h"
+
+#include "SqliteHandle.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Insights {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Lede::Insights", text);
+}
+
+// The same FTS5 query ArticleStore builds from free text (ArticleStore.cpp, ftsQuery): every word
+// must match as a prefix, and nothing is read as FTS syntax.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
+        QString escaped = word;
+        escaped.replace(u'"', u"\"\""_s);
+        terms.append(u'"' + escaped + u"\"*"_s);
+    }
+    return terms.join(u' ');
+}
+
+// The scope as common table expressions: `scope(id)` holds the article ids when the scope is not
+// the whole library. Values bind in order of appearance, so the CTEs come first in every query.
+struct Sql
+{
+    QStringList ctes;
+    QVariantList values;
+    bool scoped = false;
+
+    // "<column> IN scope" or "1" for the whole library.
+    QString in(const QString &column) const
+    {
+        return scoped ? column + u" IN (SELECT id FROM scope)"_s : u"1"_s;
+    }
+    QString with() const { return ctes.isEmpty() ? QString() : u"WITH RECURSIVE "_s + ctes.join(u",\n"_s) + u'\n'; }
+};
+
+Sql scopeSql(const Scope &scope)
+{
+    Sql sql;
+    QStringList parts;
+    QVariantList partValues;
+    if (scope.tagId > 0) {
+        sql.ctes.append(u"subtree(id) AS (SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id)"_s);
+        sql.values.append(scope.tagId);
+        parts.append(u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
+                     u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
+    }
+    const QString fts = ftsQuery(scope.search);
+    if (!fts.isEmpty()) {
+        parts.append(u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"_s);
+        partValues.append(fts);
+    }
+    if (scope.articleIds) {
+        QStringList ids;
+        for (qint64 id : *scope.articleIds)
+            ids.append(QString::number(id));
+        parts.append(u"SELECT value FROM json_each(?)"_s);
+        partValues.append(QString(u'[' + ids.join(u',') + u']'));
+    }
+    if (!parts.isEmpty()) {
+        sql.ctes.append(u"scope(id) AS MATERIALIZED (SELECT * FROM ("_s + parts.join(u" INTERSECT "_s) + u"))"_s);
+        sql.values.append(partValues);
+        sql.scoped = true;
+    }
+    return sql;
+}
+
+// Interrupts the connection's running statement when the flag is set, for the guard's lifetime.
+class CancelGuard final
+{
+    Q_DISABLE_COPY_MOVE(CancelGuard)
+
+public:
+    CancelGuard(const QSqlDatabase &db, const CancelFlag *flag)
+        : m_db(flag ? sqliteHandle(db) : nullptr)
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, 4000, &CancelGuard::check, const_cast<CancelFlag *>(flag));
+    }
+    ~CancelGuard()
+    {
+        if (m_db)
+            sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+    }
+
+private:
+    static int check(void *flag) { return static_cast<CancelFlag *>(flag)->load(std::memory_order_relaxed) ? 1 : 0; }
+    sqlite3 *m_db;
+};
+
+bool cancelled(const CancelFlag *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+QString failure(const QSqlQuery &query, const CancelFlag *cancel)
+{
+    if (cancelled(cancel))
+        return cancelledMessage();
+    const QSqlError e = query.lastError();
+    return tr("Cannot compute the insights: %1").arg(e.databaseText().isEmpty() ? e.text() : e.databaseText());
+}
+
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    return query.exec();
+}
+
+// A query has finished its rows without error (next() also returns false on an error).
+bool finished(const QSqlQuery &query)
+{
+    return !query.lastError().isValid();
+}
+
+QDate date(const QVariant &v)
+{
+    return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+void foldFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    if (!text) {
+        sqlite3_result_text(context, "", 0, SQLITE_STATIC);
+        return;
+    }
+    const QByteArray folded = figureKey(QString::fromUtf8(text, sqlite3_value_bytes(argv[0]))).toUtf8();
+    sqlite3_result_text(context, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
+}
+
+bool registerFold(const QSqlDatabase &db)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    return handle
+        && sqlite3_create_function_v2(handle, "lede_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                      &foldFunction, nullptr, nullptr, nullptr)
+        == SQLITE_OK;
+}
+
+// Kinds are stored as 2 (PERSON), 1 (ORG), 0 so that max() picks the strongest evidence.
+SpeakerKind kindOf(int rank)
+{
+    return rank >= 2 ? SpeakerKind::Person : rank == 1 ? SpeakerKind::Organisation : SpeakerKind::Other;
+}
+
+const QChar UnitSeparator = QChar(0x1f);
+
+} // namespace
+
+QString cancelledMessage()
+{
+    return tr("Cancelled");
+}
+
+QString speakerKindName(SpeakerKind kind)
+{
+    switch (kind) {
+    case SpeakerKind::Person:
+        return u"person"_s;
+    case SpeakerKind::Organisation:
+        return u"organisation"_s;
+    case SpeakerKind::Other:
+        break;
+    }
+    return u"other"_s;
+}
+
+Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, const CancelFlag *cancel)
+{
+    using R = Result<QList<SourceRow>>;
+    Sql sql = scopeSql(scope);
+    // Quotes are counted per (name, article) first, from the quotes_speaker index; the articles and
+    // entities are looked up once per pair, not once per quote.
+    sql.ctes.append(u"pairs AS (SELECT q.speaker AS raw, q.article_id AS article_id, count(*) AS n FROM quotes q "
+                    u"WHERE q.speaker IS NOT NULL AND q.speaker <> '' AND "_s
+                    + sql.in(u"q.article_id"_s) + u" GROUP BY q.speaker, q.article_id)"_s);
+    sql.ctes.append(
+        u"named AS (SELECT coalesce(sa.identity, p.raw) AS who, p.raw AS raw, p.article_id AS article_id, p.n AS n, "
+        u"(SELECT max(CASE e.type WHEN 'PERSON' THEN 2 ELSE 1 END) FROM entities e "
+        u"WHERE e.canonical = p.raw AND e.type IN ('PERSON', 'ORG') AND e.article_id = p.article_id) AS kind "
+        u"FROM pairs p LEFT JOIN speaker_aliases sa ON sa.alias = p.raw)"_s);
+    sql.ctes.append(u"per_outlet AS (SELECT who, a.source AS source, sum(n) AS quotes, "
+                    u"count(DISTINCT named.article_id) AS articles, min(a.published) AS first, "
+                    u"max(a.published) AS last, max(ifnull(kind, 0)) AS kind, group_concat(DISTINCT raw) AS raws "
+                    u"FROM named JOIN articles a ON a.id = named.article_id GROUP BY who, a.source)"_s);
+    const QString text = sql.with()
+        + u"SELECT who, max(kind), sum(quotes), sum(articles), min(first), max(last), "
+          u"group_concat(CASE WHEN source <> '' THEN source END, char(31)), group_concat(raws, char(31)) "
+          u"FROM per_outlet GROUP BY who ORDER BY sum(quotes) DESC, who"_s;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<SourceRow> rows;
+    while (query.next()) {
+        SourceRow row;
+        row.speaker = query.value(0).toString();
+        row.kind = kindOf(query.value(1).toInt());
+        row.quotes = query.value(2).toLongLong();
+        row.articles = query.value(3).toLongLong();
+        row.firstPublished = date(query.value(4));
+        row.lastPublished = date(query.value(5));
+        row.outlets = query.value(6).toString().split(UnitSeparator, Qt::SkipEmptyParts);
+        row.outlets.sort(Qt::CaseInsensitive);
+        row.outlets.removeDuplicates();
+        // group_concat(DISTINCT raw) joins with ',' (names with commas are rare and only shown).
+        QStringList names;
+        for (const QString &part : query.value(7).toString().split(UnitSeparator, Qt::SkipEmptyParts))
+            names.append(part.split(u','));
+        names.sort(Qt::CaseInsensitive);
+        names.removeDuplicates();
+        row.names = names;
+        rows.append(std::move(row));
+    }
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<QList<SpeakerQuote>> quotesBy(const QSqlDatabase &db, const QString &identity, const Scope &scope, int context,
+                                     int limit, const CancelFlag *cancel)
+{
+    using R = Result<QList<SpeakerQuote>>;
+    Sql sql = scopeSql(scope);
+    // The names merged into the identity, and the identity itself unless it was merged elsewhere.
+    sql.ctes.append(u"names(n) AS (SELECT alias FROM speaker_aliases WHERE identity = ? UNION "
+                    u"SELECT ? WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE alias = ? AND identity <> ?))"_s);
+    sql.values << identity << identity << identity << identity;
+    const QString text = sql.with()
+        + u"SELECT q.id, q.article_id, a.title, a.source, a.published, q.start, q.\"end\", "
+          u"substr(a.body, max(q.start - ?, 0) + 1, q.start - max(q.start - ?, 0)), q.text, "
+          u"substr(a.body, q.\"end\" + 1, ?) "
+          u"FROM quotes q JOIN articles a ON a.id = q.article_id "
+          u"WHERE q.speaker IN (SELECT n FROM names) AND "_s
+        + sql.in(u"q.article_id"_s)
+        + u" ORDER BY a.published IS NULL, a.published, q.article_id, q.start LIMIT ?"_s;
+    sql.values << context << context << context << limit;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    const auto oneLine = [](QString s) {
+        s.replace(u'\n', u' ');
+        s.replace(u'\r', u' ');
+        s.replace(u'\t', u' ');
+        return s;
+    };
+    QList<SpeakerQuote> rows;
+    while (query.next()) {
+        SpeakerQuote q;
+        q.quoteId = query.value(0).toLongLong();
+        q.articleId = query.value(1).toLongLong();
+        q.title = query.value(2).toString();
+        q.source = query.value(3).toString();
+        q.published = date(query.value(4));
+        q.start = query.value(5).toLongLong();
+        q.end = query.value(6).toLongLong();
+        q.before = oneLine(query.value(7).toString());
+        q.text = oneLine(query.value(8).toString());
+        q.after = oneLine(query.value(9).toString());
+        rows.append(std::move(q));
+    }
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<QList<EntityRow>> entities(const QSqlDatabase &db, const Scope &scope, const QString &type,
+                                  const CancelFlag *cancel)
+{
+    using R = Result<QList<EntityRow>>;
+    Sql sql = scopeSql(scope);
+    QString text = sql.with() + u"SELECT canonical, type, count(*), count(DISTINCT article_id) FROM entities e WHERE "_s
+        + sql.in(u"e.article_id"_s);
+    if (!type.isEmpty()) {
+        text += u" AND e.type = ?"_s;
+        sql.values.append(type);
+    }
+    text += u" GROUP BY canonical, type ORDER BY 4 DESC, 3 DESC, canonical, type"_s;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<EntityRow> rows;
+    while (query.next())
+        rows.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
+                     query.value(3).toLongLong()});
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope &scope, int top, const QString &type,
+                                            const CancelFlag *cancel)
+{
+    using R = Result<QList<CooccurrenceRow>>;
+    Sql sql = scopeSql(scope);
+    const QString typeFilter = type.isEmpty() ? u"e.type IN ('PERSON', 'ORG', 'LOC', 'MISC')"_s : u"e.type = ?"_s;
+    sql.ctes.append(u"top AS MATERIALIZED (SELECT row_number() OVER (ORDER BY articles DESC, mentions DESC, canonical, "
+                    u"type) AS k, canonical, type, mentions, articles FROM (SELECT canonical, type, count(*) AS mentions, "
+                    u"count(DISTINCT article_id) AS articles FROM entities e WHERE "_s
+                    + typeFilter + u" AND "_s + sql.in(u"e.article_id"_s)
+                    + u" GROUP BY canonical, type ORDER BY articles DESC, mentions DESC, canonical, type LIMIT ?))"_s);
+    if (!type.isEmpty())
+        sql.values.append(type);
+    sql.values.append(top);
+    // Each top entity's articles, from the entities_canonical index (canonical, type, article_id).
+    sql.ctes.append(u"ea AS MATERIALIZED (SELECT DISTINCT e.article_id AS article_id, t.k AS k FROM top t "
+                    u"JOIN entities e ON e.canonical = t.canonical AND e.type = t.type WHERE "_s
+                    + sql.in(u"e.article_id"_s) + u')');
+    const QString text = sql.with()
+        + u"SELECT tx.canonical, tx.type, tx.mentions, tx.articles, ty.canonical, ty.type, ty.mentions, ty.articles, p.n "
+          u"FROM (SELECT x.k AS a, y.k AS b, count(*) AS n FROM ea x JOIN ea y ON y.article_id = x.article_id "
+          u"AND y.k > x.k GROUP BY x.k, y.k) p JOIN top tx ON tx.k = p.a JOIN top ty ON ty.k = p.b "
+          u"ORDER BY p.n DESC, p.a, p.b"_s;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<CooccurrenceRow> rows;
+    while (query.next()) {
+        rows.append({{query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
+                      query.value(3).toLongLong()},
+                     {query.value(4).toString(), query.value(5).toString(), query.value(6).toLongLong(),
+                      query.value(7).toLongLong()},
+                     query.value(8).toLongLong()});
+    }
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &canonical, const QString &type,
+                                         const Scope &scope, const CancelFlag *cancel)
+{
+    using R = Result<QList<ArticleRef>>;
+    Sql sql = scopeSql(scope);
+    const QString text = sql.with()
+        + u"SELECT a.id, a.title, a.source, a.published, m.n, m.first FROM (SELECT e.article_id AS article_id, "
+          u"count(*) AS n, min(e.start) AS first FROM entities e WHERE e.canonical = ? AND e.type = ? AND "_s
+        + sql.in(u"e.article_id"_s)
+        + u" GROUP BY e.article_id) m JOIN articles a ON a.id = m.article_id "
+          u"ORDER BY a.published IS NULL, a.published DESC, a.id DESC"_s;
+    sql.values << canonical << type;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<ArticleRef> rows;
+    while (query.next())
+        rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     date(query.value(3)), query.value(4).toLongLong(), query.value(5).toLongLong()});
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+QString figureKey(const QString &text)
+{
+    QString key = text.toLower();
+    key.replace(u'\u2019', u'\'');
+    key.replace(u'\u2018', u'\'');
+    key = key.simplified();
+    for (const QString &article : {u"the "_s, u"a "_s, u"an "_s}) {
+        if (key.startsWith(article)) {
+            key.remove(0, article.size());
+            break;
+        }
+    }
+    while (!key.isEmpty() && QStringView(u".,;:").contains(key.back()))
+        key.chop(1);
+    if (key.endsWith(u"'s"_s))
+        key.chop(2);
+    return key.trimmed();
+}
+
+namespace {
+
+// The figure CTEs shared by figures() and figureGroups(): f (the figures in scope with their keys),
+// g (the groups), c (the conflicting groups, numbered).
+Sql figureSql(const Scope &scope)
+{
+    Sql sql = scopeSql(scope);
+    sql.ctes.append(u"f AS MATERIALIZED (SELECT fg.id AS id, fg.article_id AS article_id, fg.start AS start, "
+                    u"fg.text AS text, fg.value AS value, fg.unit AS unit, fg.qualifier AS qualifier, "
+                    u"fg.attributed_to AS attributed_to, lede_fold(fg.unit) AS unit_key, "
+                    u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE "_s
+                    + sql.in(u"fg.article_id"_s) + u')');
+    sql.ctes.append(u"g AS MATERIALIZED (SELECT unit_key, attr_key, count(*) AS n, count(DISTINCT value) AS nv, "
+                    u"count(DISTINCT article_id) AS na, min(value) AS mn, max(value) AS mx, "
+                    u"(attr_key <> '' AND count(DISTINCT value) > 1) AS conflict FROM f GROUP BY unit_key, attr_key)"_s);
+    sql.ctes.append(u"c AS MATERIALIZED (SELECT unit_key, attr_key, row_number() OVER (ORDER BY unit_key, attr_key) AS k "
+                    u"FROM g WHERE conflict)"_s);
+    return sql;
+}
+
+} // namespace
+
+Result<QList<FigureRow>> figures(const QSqlDatabase &db, const Scope &scope, bool conflictsOnly,
+                                 const CancelFlag *cancel)
+{
+    using R = Result<QList<FigureRow>>;
+    if (!registerFold(db))
+        return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
+    Sql sql = figureSql(scope);
+    const QString text = sql.with()
+        + u"SELECT ifnull(c.k, 0), f.id, f.article_id, a.published, a.source, a.title, f.value, f.unit, f.qualifier, "
+          u"f.attributed_to, f.text, f.start, f.unit_key, f.attr_key FROM f JOIN articles a ON a.id = f.article_id "
+          u"LEFT JOIN c ON c.unit_key = f.unit_key AND c.attr_key = f.attr_key "_s
+        + (conflictsOnly ? u"WHERE c.k IS NOT NULL "_s : QString())
+        + u"ORDER BY f.unit_key, f.attr_key, a.published IS NULL, a.published, f.article_id, f.start"_s;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<FigureRow> rows;
+    while (query.next()) {
+        FigureRow r;
+        r.conflictGroup = query.value(0).toInt();
+        r.figureId = query.value(1).toLongLong();
+        r.articleId = query.value(2).toLongLong();
+        r.published = date(query.value(3));
+        r.source = query.value(4).toString();
+        r.title = query.value(5).toString();
+        r.value = query.value(6).toDouble();
+        r.unit = query.value(7).toString();
+        r.qualifier = query.value(8).toString();
+        r.attributedTo = query.value(9).toString();
+        r.text = query.value(10).toString();
+        r.start = query.value(11).toLongLong();
+        r.unitKey = query.value(12).toString();
+        r.attributionKey = query.value(13).toString();
+        rows.append(std::move(r));
+    }
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &scope, bool conflictsOnly,
+                                        const CancelFlag *cancel)
+{
+    using R = Result<QList<FigureGroup>>;
+    if (!registerFold(db))
+        return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
+    Sql sql = figureSql(scope);
+    const QString text = sql.with()
+        + u"SELECT ifnull(c.k, 0), g.unit_key, g.attr_key, g.n, g.nv, g.na, g.mn, g.mx FROM g "
+          u"LEFT JOIN c ON c.unit_key = g.unit_key AND c.attr_key = g.attr_key "_s
+        + (conflictsOnly ? u"WHERE c.k IS NOT NULL "_s : QString()) + u"ORDER BY g.unit_key, g.attr_key"_s;
+    CancelGuard guard(db, cancel);
+    QSqlQuery query(db);
+    if (!run(query, text, sql.values))
+        return R::failure(failure(query, cancel));
+    QList<FigureGroup> rows;
+    while (query.next())
+        rows.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
+                     query.value(6).toDouble(), query.value(7).toDouble()});
+    if (!finished(query) || cancelled(cancel))
+        return R::failure(failure(query, cancel));
+    return rows;
+}
+
+Result<qint64> utf16Offset(const QSqlDatabase &db, qint64 articleId, qint64 codePointOffset)
+{
+    QSqlQuery query(db);
+    if (!run(query, u"SELECT substr(body, 1, ?) FROM articles WHERE id = ?"_s, {codePointOffset, articleId}))
+        return Result<qint64>::failure(failure(query, nullptr));
+    if (!query.next())
+        return finished(query) ? Result<qint64>(-1) : Result<qint64>::failure(failure(query, nullptr));
+    return qint64(query.value(0).toString().size());
+}
+
+Result<qint64> tagIdForPath(const QSqlDatabase &db, const QString &path)
+{
+    qint64 parent = 0;
+    QSqlQuery query(db);
+    for (const QString &part : path.split(u'/')) {
+        const QString name = part.simplified();
+        if (name.isEmpty())
+            return qint64(0);
+        if (!run(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s, {parent, name}))
+            return Result<qint64>::failure(failure(query, nullptr));
+        if (!query.next())
+            return finished(query) ? Result<qint64>(0) : Result<qint64>::failure(failure(query, nullptr));
+        parent = query.value(0).toLongLong();
+    }
+    return parent;
+}
+
+} // namespace Lede::Insights
