@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +44,14 @@ long peakRssKiB()
             return line.mid(6).trimmed().split(' ').value(0).toLong();
     }
     return -1;
+}
+
+// The machine may be shared: CPU time is the measure that does not depend on the neighbours.
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 void resetPeakRss()
@@ -226,17 +235,19 @@ int main(int argc, char *argv[])
                 double(QFileInfo(path).size()) / 1e6, peakRssKiB());
 
     auto measure = [&](const char *name, const std::function<qsizetype()> &work) {
-        double best = 1e9;
+        double best = 1e9, bestCpu = 1e9;
         qsizetype rows = 0;
         resetPeakRss();
         for (int r = 0; r < runs; ++r) {
             QElapsedTimer t;
             t.start();
+            const double cpu0 = cpuSeconds();
             rows = work();
             best = std::min(best, double(t.nsecsElapsed()) / 1e9);
+            bestCpu = std::min(bestCpu, cpuSeconds() - cpu0);
         }
-        std::printf("%-44s %8lld rows  best of %d: %7.3f s  peak RSS %6ld KiB\n", name, (long long)rows, runs, best,
-                    peakRssKiB());
+        std::printf("%-40s %7lld rows  best of %d: wall %7.3f s  CPU %7.3f s  peak RSS %6ld KiB\n", name,
+                    (long long)rows, runs, best, bestCpu, peakRssKiB());
         std::fflush(stdout);
     };
     auto rowsOf = [](const auto &result) -> qsizetype {
@@ -267,7 +278,7 @@ int main(int argc, char *argv[])
     });
     measure("figure groups (library)", [&] { return rowsOf(Insights::figureGroups(db, {}, false)); });
     measure("figure groups, conflicts only", [&] { return rowsOf(Insights::figureGroups(db, {}, true)); });
-    measure("figure rows (library, all)", [&] { return rowsOf(Insights::figures(db, {}, false)); });
+    measure("figure rows, conflicts only", [&] { return rowsOf(Insights::figures(db, {}, true)); });
     measure("entities (library)", [&] { return rowsOf(Insights::entities(db, {})); });
     measure("entities PERSON", [&] { return rowsOf(Insights::entities(db, {}, u"PERSON"_s)); });
     measure("co-occurrence of the top 200 entities", [&] { return rowsOf(Insights::cooccurrence(db, {}, 200)); });

@@ -45,8 +45,9 @@ enum class SpeakerKind { Other, Organisation, Person };
 QString speakerKindName(SpeakerKind kind); // "person", "organisation", "other"
 
 // One speaker identity (speaker aliases applied, see SpeakerIdentities.h).
-// kind: "person" when in some article the speaker's name is the canonical name of a PERSON entity
-// of that article, else "organisation" for an ORG entity, else "other".
+// kind: "person" when one of the speaker's names is the canonical name of a PERSON entity in the
+// library, else "organisation" for an ORG entity, else "other". (Looked up once per name, not per
+// article: per (name, article) pair it cost as much as the whole table at a million quotes.)
 struct SourceRow
 {
     QString speaker;
