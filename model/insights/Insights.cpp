@@ -4,6 +4,8 @@
 #include "SqliteHandle.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
@@ -13,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <map>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -143,6 +146,10 @@ QDate date(const QVariant &v)
     return v.isNull() ? QDate() : QDate::fromString(v.toString(), Qt::ISODate);
 }
 
+// Units and attributions repeat (a few hundred distinct values over a library): the keys are kept
+// per registration, so each distinct text is folded once.
+using FoldCache = QHash<QByteArray, QByteArray>;
+
 void foldFunction(sqlite3_context *context, int, sqlite3_value **argv)
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
@@ -150,16 +157,24 @@ void foldFunction(sqlite3_context *context, int, sqlite3_value **argv)
         sqlite3_result_text(context, "", 0, SQLITE_STATIC);
         return;
     }
-    const QByteArray folded = figureKey(QString::fromUtf8(text, sqlite3_value_bytes(argv[0]))).toUtf8();
-    sqlite3_result_text(context, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
+    auto *cache = static_cast<FoldCache *>(sqlite3_user_data(context));
+    const QByteArray key(text, sqlite3_value_bytes(argv[0]));
+    auto it = cache->constFind(key);
+    if (it == cache->cend()) {
+        if (cache->size() > 100000)
+            cache->clear();
+        it = cache->insert(key, figureKey(QString::fromUtf8(key)).toUtf8());
+    }
+    sqlite3_result_text(context, it->constData(), int(it->size()), SQLITE_TRANSIENT);
 }
 
 bool registerFold(const QSqlDatabase &db)
 {
     sqlite3 *handle = sqliteHandle(db);
     return handle
-        && sqlite3_create_function_v2(handle, "lede_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                      &foldFunction, nullptr, nullptr, nullptr)
+        && sqlite3_create_function_v2(handle, "lede_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, new FoldCache,
+                                      &foldFunction, nullptr, nullptr,
+                                      [](void *cache) { delete static_cast<FoldCache *>(cache); })
         == SQLITE_OK;
 }
 
@@ -239,6 +254,7 @@ public:
         return (!m_stmt || m_failed) ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
     }
     qint64 integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+    double real(int column) const { return sqlite3_column_double(m_stmt, column); }
     QByteArrayView bytes(int column) const
     {
         const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
@@ -343,15 +359,33 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
                      u"WHERE canonical = ? AND type IN ('PERSON', 'ORG')"_s,
                      {});
     Sql sql = scopeSql(scope);
+    // Each quote's (speaker, article) in index order, without GROUP BY: equal neighbours are one
+    // pair, counted here (SQLite's aggregate step cost twice the scan itself).
+    // A large scope (a search matching most of the library) is checked here: a lookup per quote in
+    // the materialized scope cost more than streaming every quote.
+    QSet<qint64> inScope;
+    bool filterHere = false;
+    if (sql.scoped) {
+        Statement ids(handle, sql.with() + u"SELECT id FROM scope"_s, sql.values);
+        while (ids.next())
+            inScope.insert(ids.integer(0));
+        if (!ids.error().isEmpty() || cancelled(cancel))
+            return R::failure(failure(ids, cancel));
+        filterHere = inScope.size() > 5000;
+    }
     Statement pairs(handle,
-                    sql.with() + u"SELECT speaker, article_id, count(*) FROM quotes "
-                                 u"WHERE speaker IS NOT NULL AND speaker <> '' AND "_s
-                        + sql.in(u"article_id"_s) + u" GROUP BY speaker, article_id ORDER BY speaker, article_id"_s,
-                    sql.values);
+                    (filterHere ? QString() : sql.with())
+                        + u"SELECT speaker, article_id FROM quotes WHERE speaker IS NOT NULL AND speaker <> '' AND "_s
+                        + (filterHere ? u"1"_s : sql.in(u"article_id"_s)) + u" ORDER BY speaker, article_id"_s,
+                    filterHere ? QVariantList() : sql.values);
     QByteArray currentRaw;
     Acc *acc = nullptr;
     bool merged = false;
+    qint64 previousArticle = -1;
     while (pairs.next()) {
+        const qint64 articleId = pairs.integer(1);
+        if (filterHere && !inScope.contains(articleId))
+            continue;
         const QByteArrayView raw = pairs.bytes(0);
         if (!acc || raw != currentRaw) {
             currentRaw = raw.toByteArray();
@@ -360,6 +394,7 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
             acc = &byIdentity[identity];
             acc->names.append(name);
             merged = mergedIdentities.contains(identity);
+            previousArticle = -1;
             kindQuery.reset();
             kindQuery.bindText(1, currentRaw);
             if (kindQuery.next())
@@ -367,8 +402,10 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
             if (!kindQuery.error().isEmpty())
                 return R::failure(failure(kindQuery, cancel));
         }
-        const qint64 articleId = pairs.integer(1);
-        acc->quotes += pairs.integer(2);
+        ++acc->quotes;
+        if (articleId == previousArticle)
+            continue;
+        previousArticle = articleId;
         if (merged) {
             if (acc->seen.contains(articleId))
                 continue;
@@ -391,6 +428,8 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
     QList<SourceRow> rows;
     rows.reserve(byIdentity.size());
     for (auto it = byIdentity.begin(); it != byIdentity.end(); ++it) {
+        if (it->quotes == 0)
+            continue;
         SourceRow row;
         row.speaker = it.key();
         row.kind = kindOf(it->kind);
@@ -490,39 +529,71 @@ Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope 
                                             const CancelFlag *cancel)
 {
     using R = Result<QList<CooccurrenceRow>>;
-    Sql sql = scopeSql(scope);
-    const QString typeFilter = type.isEmpty() ? u"e.type IN ('PERSON', 'ORG', 'LOC', 'MISC')"_s : u"e.type = ?"_s;
-    sql.ctes.append(u"top AS MATERIALIZED (SELECT row_number() OVER (ORDER BY articles DESC, mentions DESC, canonical, "
-                    u"type) AS k, canonical, type, mentions, articles FROM (SELECT canonical, type, count(*) AS mentions, "
-                    u"count(DISTINCT article_id) AS articles FROM entities e WHERE "_s
-                    + typeFilter + u" AND "_s + sql.in(u"e.article_id"_s)
-                    + u" GROUP BY canonical, type ORDER BY articles DESC, mentions DESC, canonical, type LIMIT ?))"_s);
-    if (!type.isEmpty())
-        sql.values.append(type);
-    sql.values.append(top);
-    // Each top entity's articles, from the entities_canonical index (canonical, type, article_id).
-    sql.ctes.append(u"ea AS MATERIALIZED (SELECT DISTINCT e.article_id AS article_id, t.k AS k FROM top t "
-                    u"JOIN entities e ON e.canonical = t.canonical AND e.type = t.type WHERE "_s
-                    + sql.in(u"e.article_id"_s) + u')');
-    const QString text = sql.with()
-        + u"SELECT tx.canonical, tx.type, tx.mentions, tx.articles, ty.canonical, ty.type, ty.mentions, ty.articles, p.n "
-          u"FROM (SELECT x.k AS a, y.k AS b, count(*) AS n FROM ea x JOIN ea y ON y.article_id = x.article_id "
-          u"AND y.k > x.k GROUP BY x.k, y.k) p JOIN top tx ON tx.k = p.a JOIN top ty ON ty.k = p.b "
-          u"ORDER BY p.n DESC, p.a, p.b"_s;
+    sqlite3 *handle = sqliteHandle(db);
+    if (!handle)
+        return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
+    top = std::clamp(top, 0, 2000);
     CancelGuard guard(db, cancel);
-    QSqlQuery query(db);
-    if (!run(query, text, sql.values))
-        return R::failure(failure(query, cancel));
-    QList<CooccurrenceRow> rows;
-    while (query.next()) {
-        rows.append({{query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
-                      query.value(3).toLongLong()},
-                     {query.value(4).toString(), query.value(5).toString(), query.value(6).toLongLong(),
-                      query.value(7).toLongLong()},
-                     query.value(8).toLongLong()});
+    // 1. The top entities by articles (one aggregate over the entities_canonical index).
+    Sql sql = scopeSql(scope);
+    QString text = sql.with() + u"SELECT canonical, type, count(*) AS mentions, count(DISTINCT article_id) AS articles "
+                                u"FROM entities e WHERE "_s
+        + (type.isEmpty() ? u"e.type IN ('PERSON', 'ORG', 'LOC', 'MISC')"_s : u"e.type = ?"_s) + u" AND "_s
+        + sql.in(u"e.article_id"_s)
+        + u" GROUP BY canonical, type ORDER BY articles DESC, mentions DESC, canonical, type LIMIT ?"_s;
+    QVariantList values = sql.values;
+    if (!type.isEmpty())
+        values.append(type);
+    values.append(top);
+    QList<EntityRow> tops;
+    {
+        Statement read(handle, text, values);
+        while (read.next())
+            tops.append({read.text(0), read.text(1), read.integer(2), read.integer(3)});
+        if (!read.error().isEmpty() || cancelled(cancel))
+            return R::failure(failure(read, cancel));
     }
-    if (!finished(query) || cancelled(cancel))
-        return R::failure(failure(query, cancel));
+    // 2. Each top entity's articles (index seeks, passed the list as JSON), gathered per article;
+    // 3. pairs counted per article in a top x top table. SQLite cannot index a materialized CTE for
+    // the self-join, which made the pure SQL form quadratic.
+    QJsonArray list;
+    for (const EntityRow &e : std::as_const(tops))
+        list.append(QJsonArray{e.canonical, e.type});
+    sql = scopeSql(scope);
+    sql.ctes.append(u"t(k, canonical, type) AS (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+                    u"FROM json_each(?))"_s);
+    sql.values.append(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    QHash<qint64, QList<int>> byArticle;
+    {
+        Statement read(handle,
+                       sql.with() + u"SELECT DISTINCT t.k, e.article_id FROM t JOIN entities e ON e.canonical = t.canonical "
+                                    u"AND e.type = t.type WHERE "_s
+                           + sql.in(u"e.article_id"_s),
+                       sql.values);
+        while (read.next())
+            byArticle[read.integer(1)].append(int(read.integer(0)));
+        if (!read.error().isEmpty() || cancelled(cancel))
+            return R::failure(failure(read, cancel));
+    }
+    const int n = int(tops.size());
+    std::vector<qint64> counts(size_t(n) * size_t(n), 0);
+    for (const QList<int> &ks : std::as_const(byArticle)) {
+        for (int i = 0; i < ks.size(); ++i) {
+            for (int j = 0; j < ks.size(); ++j) {
+                if (ks[i] < ks[j])
+                    ++counts[size_t(ks[i]) * size_t(n) + size_t(ks[j])];
+            }
+        }
+    }
+    QList<CooccurrenceRow> rows;
+    for (int i = 0; i < n; ++i) {
+        for (int j = i + 1; j < n; ++j) {
+            if (const qint64 c = counts[size_t(i) * size_t(n) + size_t(j)]; c > 0)
+                rows.append({tops[i], tops[j], c});
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const CooccurrenceRow &a, const CooccurrenceRow &b) { return a.articles > b.articles; });
     return rows;
 }
 
@@ -574,13 +645,16 @@ namespace {
 
 // The figure CTEs shared by figures() and figureGroups(): f (the figures in scope with their keys),
 // g (the groups), c (the conflicting groups, numbered).
-Sql figureSql(const Scope &scope)
+Sql figureSql(const Scope &scope, bool details)
 {
     Sql sql = scopeSql(scope);
-    sql.ctes.append(u"f AS MATERIALIZED (SELECT fg.id AS id, fg.article_id AS article_id, fg.start AS start, "
-                    u"fg.text AS text, fg.value AS value, fg.unit AS unit, fg.qualifier AS qualifier, "
-                    u"fg.attributed_to AS attributed_to, lede_fold(fg.unit) AS unit_key, "
-                    u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE "_s
+    // The groups need only the keys, values and articles; the rows' text is read only for rows.
+    sql.ctes.append(u"f AS MATERIALIZED (SELECT "_s
+                    + (details ? u"fg.id AS id, fg.start AS start, fg.text AS text, fg.unit AS unit, "
+                                 u"fg.qualifier AS qualifier, fg.attributed_to AS attributed_to, "_s
+                               : QString())
+                    + u"fg.article_id AS article_id, fg.value AS value, lede_fold(fg.unit) AS unit_key, "
+                      u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE "_s
                     + sql.in(u"fg.article_id"_s) + u')');
     sql.ctes.append(u"g AS MATERIALIZED (SELECT unit_key, attr_key, count(*) AS n, count(DISTINCT value) AS nv, "
                     u"count(DISTINCT article_id) AS na, min(value) AS mn, max(value) AS mx, "
@@ -598,7 +672,7 @@ Result<QList<FigureRow>> figures(const QSqlDatabase &db, const Scope &scope, boo
     using R = Result<QList<FigureRow>>;
     if (!registerFold(db))
         return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
-    Sql sql = figureSql(scope);
+    Sql sql = figureSql(scope, true);
     const QString text = sql.with()
         + u"SELECT ifnull(c.k, 0), f.id, f.article_id, a.published, a.source, a.title, f.value, f.unit, f.qualifier, "
           u"f.attributed_to, f.text, f.start, f.unit_key, f.attr_key FROM f JOIN articles a ON a.id = f.article_id "
@@ -637,24 +711,54 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
                                         const CancelFlag *cancel)
 {
     using R = Result<QList<FigureGroup>>;
-    if (!registerFold(db))
+    sqlite3 *handle = sqliteHandle(db);
+    if (!handle)
         return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
-    Sql sql = figureSql(scope);
-    const QString text = sql.with()
-        + u"SELECT ifnull(c.k, 0), g.unit_key, g.attr_key, g.n, g.nv, g.na, g.mn, g.mx FROM g "
-          u"LEFT JOIN c ON c.unit_key = g.unit_key AND c.attr_key = g.attr_key "_s
-        + (conflictsOnly ? u"WHERE c.k IS NOT NULL "_s : QString()) + u"ORDER BY g.unit_key, g.attr_key"_s;
     CancelGuard guard(db, cancel);
-    QSqlQuery query(db);
-    if (!run(query, text, sql.values))
-        return R::failure(failure(query, cancel));
+    // One scan of the figures; the groups are summed here (SQLite's GROUP BY with two DISTINCT
+    // counts over folded keys cost over a second at 300,000 figures). Keys are compared as UTF-8
+    // bytes, which is SQLite's BINARY order, so the numbering matches figures().
+    struct Acc
+    {
+        qint64 figures = 0;
+        QSet<double> values;
+        QSet<qint64> articles;
+        double min = 0;
+        double max = 0;
+    };
+    std::map<std::pair<QByteArray, QByteArray>, Acc> groups;
+    QHash<QByteArray, QByteArray> folded;
+    auto fold = [&folded](QByteArrayView text) {
+        auto it = folded.constFind(text.toByteArray());
+        if (it == folded.cend())
+            it = folded.insert(text.toByteArray(), figureKey(QString::fromUtf8(text)).toUtf8());
+        return *it;
+    };
+    Sql sql = scopeSql(scope);
+    Statement scan(handle,
+                   sql.with() + u"SELECT unit, attributed_to, value, article_id FROM figures WHERE "_s
+                       + sql.in(u"article_id"_s),
+                   sql.values);
+    while (scan.next()) {
+        Acc &acc = groups[{fold(scan.bytes(0)), fold(scan.bytes(1))}];
+        const double v = scan.real(2);
+        acc.min = acc.figures == 0 ? v : std::min(acc.min, v);
+        acc.max = acc.figures == 0 ? v : std::max(acc.max, v);
+        ++acc.figures;
+        acc.values.insert(v);
+        acc.articles.insert(scan.integer(3));
+    }
+    if (!scan.error().isEmpty() || cancelled(cancel))
+        return R::failure(failure(scan, cancel));
     QList<FigureGroup> rows;
-    while (query.next())
-        rows.append({query.value(0).toInt(), query.value(1).toString(), query.value(2).toString(),
-                     query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
-                     query.value(6).toDouble(), query.value(7).toDouble()});
-    if (!finished(query) || cancelled(cancel))
-        return R::failure(failure(query, cancel));
+    int conflicts = 0;
+    for (const auto &[key, acc] : groups) {
+        const bool conflict = !key.second.isEmpty() && acc.values.size() > 1;
+        if (conflictsOnly && !conflict)
+            continue;
+        rows.append({conflict ? ++conflicts : 0, QString::fromUtf8(key.first), QString::fromUtf8(key.second),
+                     acc.figures, qint64(acc.values.size()), qint64(acc.articles.size()), acc.min, acc.max});
+    }
     return rows;
 }
 
