@@ -36,6 +36,7 @@ private slots:
     void figureGroupsAndConflicts();
     void unattributedFiguresAreNeverConflicts();
     void cancelledQueryFails();
+    void largeScopeFilteredInMemory();
     void tablesAsCsvAndTsv();
     void utf16OffsetCountsSurrogates();
 
@@ -336,6 +337,37 @@ void TestInsights::cancelledQueryFails()
     QVERIFY(!cooccurrence(m_store->database(), {}, 200, {}, &cancel).ok());
     // The connection works again afterwards.
     QVERIFY(sources(m_store->database(), {}).ok());
+}
+
+void TestInsights::largeScopeFilteredInMemory()
+{
+    // Over 5,000 matching articles, sources() filters the quotes in memory instead of in SQL: the
+    // counts must be the same as for a small scope.
+    QVERIFY(m_store->beginBulk().ok());
+    for (int i = 0; i < 7000; ++i) {
+        const bool alpha = i % 4 != 0; // 5,250 articles say "alpha"
+        LedeTest::FixtureArticle a{u"Note %1"_s.arg(i), i % 2 ? u"Wire A"_s : u"Wire B"_s, QDate(2023, 1, 1).addDays(i % 300),
+                                   u"\u201CWe counted %1,\u201D said Mara Holt. %2"_s.arg(i).arg(alpha ? u"alpha"_s : u"beta"_s),
+                                   {{u"\u201CWe counted %1,\u201D"_s.arg(i), u"Mara Holt"_s}},
+                                   {},
+                                   {}};
+        QVERIFY(LedeTest::store(*m_store, a) > 0);
+    }
+    QVERIFY(m_store->commitBulk().ok());
+    Scope alpha;
+    alpha.search = u"alpha"_s;
+    auto rows = sources(m_store->database(), alpha);
+    QVERIFY2(rows.ok(), qPrintable(rows.errorString()));
+    QCOMPARE(speakers(*rows), u"Mara Holt:5250"_s);
+    QCOMPARE(rows->at(0).articles, 5250);
+    QCOMPARE(rows->at(0).outlets, (QStringList{u"Wire A"_s, u"Wire B"_s}));
+    QCOMPARE(rows->at(0).firstPublished, QDate(2023, 1, 2)); // i = 1: the first "alpha"
+    // The same rows through a small scope (SQL filter) agree.
+    Scope beta;
+    beta.search = u"beta"_s;
+    auto betaRows = sources(m_store->database(), beta);
+    QVERIFY(betaRows.ok());
+    QCOMPARE(speakers(*betaRows), u"Mara Holt:1750"_s);
 }
 
 void TestInsights::tablesAsCsvAndTsv()
