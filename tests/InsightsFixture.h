@@ -49,7 +49,7 @@ inline Lede::Span spanIn(const QString &body, const QString &text)
 {
     const qsizetype at = body.indexOf(text);
     Q_ASSERT_X(at >= 0, "spanIn", "fixture text not in the body");
-    return Lede::Span{at, at + text.size()};
+    return Lede::Span { at, at + text.size() };
 }
 
 // Stores the article with its layers; returns the id (0 on failure).
@@ -60,7 +60,8 @@ inline qint64 store(Lede::ArticleStore &store, const FixtureArticle &f)
     a.source = f.source;
     a.published = f.published;
     a.body = f.body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(f.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(f.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     Lede::AnalysisResult r;
     for (const FixtureQuote &q : f.quotes) {
         Lede::Quote quote;
@@ -99,30 +100,44 @@ using Type = Lede::Entity::Type;
 inline QList<FixtureArticle> harbourArticles()
 {
     return {
-        {u"Pier plan gets a date"_s, u"Harbour Times"_s, QDate(2024, 3, 1),
-         u"Rosa Lind said the pier would open in May. \u201CThe pier will open in May,\u201D Lind said. "
-         u"\u201CWe have the money,\u201D said Rosa Lind. The Harbour Board expects 40 jobs. "
-         u"About 12% of hires will be local, the Coastal Trust said. Northport waits."_s,
-         {{u"\u201CThe pier will open in May,\u201D"_s, u"Lind"_s}, {u"\u201CWe have the money,\u201D"_s, u"Rosa Lind"_s}},
-         {{u"Rosa Lind"_s, Type::Person, {}}, {u"Coastal Trust"_s, Type::Org, {}}, {u"Northport"_s, Type::Loc, {}}},
-         {{u"40 jobs"_s, 40, u"jobs"_s, {}, u"the Harbour Board"_s}, {u"12%"_s, 12, u"%"_s, u"about"_s, {}}}},
-        {u"Trust doubts pier jobs"_s, u"Coast Post"_s, QDate(2024, 3, 5),
-         u"\u201CThe numbers keep moving,\u201D the Coastal Trust said. Harbour Board now says 55 jobs. "
-         u"\u201CIt is 55 now,\u201D said Rosa Lind. Some 20% of hires will be local."_s,
-         {{u"\u201CThe numbers keep moving,\u201D"_s, u"Coastal Trust"_s}, {u"\u201CIt is 55 now,\u201D"_s, u"Rosa Lind"_s}},
-         {{u"Coastal Trust"_s, Type::Org, {}}, {u"Rosa Lind"_s, Type::Person, {}}},
-         {{u"55 jobs"_s, 55, u"Jobs"_s, {}, u"Harbour Board"_s}, {u"20%"_s, 20, u"%"_s, u"some"_s, {}}}},
-        {u"Early word on the pier"_s, u"Harbour Times"_s, QDate(2024, 2, 20),
-         u"\u201CA pier is coming,\u201D Ros Lind told the meeting in Northport. The harbour board\u2019s "
-         u"estimate is 40 jobs. Rosa Lind chairs the board. \U0001F30A"_s,
-         {{u"\u201CA pier is coming,\u201D"_s, u"Ros Lind"_s}},
-         {{u"Ros Lind"_s, Type::Person, u"Rosa Lind"_s}, {u"Northport"_s, Type::Loc, {}}},
-         {{u"40 jobs"_s, 40, u"jobs"_s, {}, u"harbour board\u2019s"_s}}},
-        {u"Fishers unsure"_s, QString(), QDate(),
-         u"\U0001F41F \u201CWe fish here,\u201D said Tomas Berg in Northport. \u201C=SUM(A1)\u201D, Berg joked."_s,
-         {{u"\u201CWe fish here,\u201D"_s, u"Tomas Berg"_s}, {u"\u201C=SUM(A1)\u201D"_s, u"Berg"_s}},
-         {{u"Tomas Berg"_s, Type::Person, {}}, {u"Northport"_s, Type::Loc, {}}},
-         {}},
+        { u"Pier plan gets a date"_s,
+          u"Harbour Times"_s,
+          QDate(2024, 3, 1),
+          u"Rosa Lind said the pier would open in May. \u201CThe pier will open in May,\u201D Lind said. "
+          u"\u201CWe have the money,\u201D said Rosa Lind. The Harbour Board expects 40 jobs. "
+          u"About 12% of hires will be local, the Coastal Trust said. Northport waits."_s,
+          { { u"\u201CThe pier will open in May,\u201D"_s, u"Lind"_s },
+            { u"\u201CWe have the money,\u201D"_s, u"Rosa Lind"_s } },
+          { { u"Rosa Lind"_s, Type::Person, {} },
+            { u"Coastal Trust"_s, Type::Org, {} },
+            { u"Northport"_s, Type::Loc, {} } },
+          { { u"40 jobs"_s, 40, u"jobs"_s, {}, u"the Harbour Board"_s },
+            { u"12%"_s, 12, u"%"_s, u"about"_s, {} } } },
+        { u"Trust doubts pier jobs"_s,
+          u"Coast Post"_s,
+          QDate(2024, 3, 5),
+          u"\u201CThe numbers keep moving,\u201D the Coastal Trust said. Harbour Board now says 55 jobs. "
+          u"\u201CIt is 55 now,\u201D said Rosa Lind. Some 20% of hires will be local."_s,
+          { { u"\u201CThe numbers keep moving,\u201D"_s, u"Coastal Trust"_s },
+            { u"\u201CIt is 55 now,\u201D"_s, u"Rosa Lind"_s } },
+          { { u"Coastal Trust"_s, Type::Org, {} }, { u"Rosa Lind"_s, Type::Person, {} } },
+          { { u"55 jobs"_s, 55, u"Jobs"_s, {}, u"Harbour Board"_s },
+            { u"20%"_s, 20, u"%"_s, u"some"_s, {} } } },
+        { u"Early word on the pier"_s,
+          u"Harbour Times"_s,
+          QDate(2024, 2, 20),
+          u"\u201CA pier is coming,\u201D Ros Lind told the meeting in Northport. The harbour board\u2019s "
+          u"estimate is 40 jobs. Rosa Lind chairs the board. \U0001F30A"_s,
+          { { u"\u201CA pier is coming,\u201D"_s, u"Ros Lind"_s } },
+          { { u"Ros Lind"_s, Type::Person, u"Rosa Lind"_s }, { u"Northport"_s, Type::Loc, {} } },
+          { { u"40 jobs"_s, 40, u"jobs"_s, {}, u"harbour board\u2019s"_s } } },
+        { u"Fishers unsure"_s,
+          QString(),
+          QDate(),
+          u"\U0001F41F \u201CWe fish here,\u201D said Tomas Berg in Northport. \u201C=SUM(A1)\u201D, Berg joked."_s,
+          { { u"\u201CWe fish here,\u201D"_s, u"Tomas Berg"_s }, { u"\u201C=SUM(A1)\u201D"_s, u"Berg"_s } },
+          { { u"Tomas Berg"_s, Type::Person, {} }, { u"Northport"_s, Type::Loc, {} } },
+          {} },
     };
 }
 

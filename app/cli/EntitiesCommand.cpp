@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Analysis.h"
 #include "Command.h"
 #include "InsightsOptions.h"
-
-#include "Analysis.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,15 +23,17 @@ int EntitiesCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     InsightsOptions::add(parser);
-    parser.addOption(QCommandLineOption(u"type"_s, tr("Only entities of this type: PERSON, ORG, LOC, DATE, NUMBER, "
-                                                      "MISC."),
+    parser.addOption(QCommandLineOption(u"type"_s,
+                                        tr("Only entities of this type: PERSON, ORG, LOC, DATE, NUMBER, "
+                                           "MISC."),
                                         tr("TYPE")));
     int code = 0;
-    if (!parse(parser, args,
-               tr("Every entity named in the library (or in the articles matching --search and --tag), most "
-                  "articles first: canonical,type,mentions,articles. Tab-separated with a header line, or CSV "
-                  "with --csv."),
-               &code))
+    if (!parse(
+            parser, args,
+            tr("Every entity named in the library (or in the articles matching --search and --tag), most "
+               "articles first: canonical,type,mentions,articles. Tab-separated with a header line, or CSV "
+               "with --csv."),
+            &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("entities: unexpected argument %1").arg(parser.positionalArguments().first()));

@@ -28,7 +28,8 @@ int FiguresCommand::run(const QStringList &args)
                tr("Every figure in the library, grouped by what it counts and who states it (both compared "
                   "without case, a leading 'the' or a possessive 's), in date order within a group: "
                   "conflict_group,article_id,published,source,value,unit,qualifier,attributed_to,text. "
-                  "conflict_group numbers the attributed groups whose values differ and is empty for the others. "
+                  "conflict_group numbers the attributed groups whose values differ and is empty for the "
+                  "others. "
                   "Tab-separated with a header line, or CSV with --csv."),
                &code))
         return code;

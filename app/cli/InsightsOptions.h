@@ -8,7 +8,6 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-
 #include <cstdio>
 
 namespace Lede {
@@ -23,17 +22,20 @@ public:
     static void add(QCommandLineParser &parser)
     {
         parser.addOption(QCommandLineOption(QStringLiteral("search"),
-                                            tr("Only articles matching these words (title and body)."), tr("QUERY")));
+                                            tr("Only articles matching these words (title and body)."),
+                                            tr("QUERY")));
         parser.addOption(QCommandLineOption(QStringLiteral("tag"),
                                             tr("Only articles with an annotation tagged PATH or below it."),
                                             tr("PATH")));
-        parser.addOption(QCommandLineOption(QStringLiteral("csv"),
-                                            tr("Write CSV (RFC 4180, CRLF, formula guard) instead of tab-separated "
-                                               "lines.")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("csv"),
+                               tr("Write CSV (RFC 4180, CRLF, formula guard) instead of tab-separated "
+                                  "lines.")));
     }
 
     // The scope named by the options; false (with *error) for a tag that does not exist.
-    static bool scope(ArticleStore &store, const QCommandLineParser &parser, Insights::Scope *scope, QString *error)
+    static bool scope(ArticleStore &store, const QCommandLineParser &parser, Insights::Scope *scope,
+                      QString *error)
     {
         scope->search = parser.value(QStringLiteral("search"));
         if (parser.isSet(QStringLiteral("tag"))) {
@@ -54,8 +56,8 @@ public:
 
     // Header and rows to stdout, as CSV or tab-separated lines. False when stdout refused them.
     template<typename Row>
-    static bool print(const QCommandLineParser &parser, const Insights::TableShape &shape, const QList<Row> &rows,
-                      QString *error)
+    static bool print(const QCommandLineParser &parser, const Insights::TableShape &shape,
+                      const QList<Row> &rows, QString *error)
     {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
@@ -63,8 +65,9 @@ public:
             return false;
         }
         Insights::TableWriter writer(&out, shape,
-                                     parser.isSet(QStringLiteral("csv")) ? Insights::TableWriter::Format::Csv
-                                                                         : Insights::TableWriter::Format::Tsv);
+                                     parser.isSet(QStringLiteral("csv"))
+                                         ? Insights::TableWriter::Format::Csv
+                                         : Insights::TableWriter::Format::Tsv);
         writer.writeHeader();
         for (const Row &row : rows)
             writer.writeRow(Insights::cells(row));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "InsightsOptions.h"
-
 #include "insights/SpeakerIdentities.h"
 
 using namespace Qt::StringLiterals;
@@ -26,9 +25,12 @@ int SourcesCommand::run(const QStringList &args)
     InsightsOptions::add(parser);
     int code = 0;
     if (!parse(parser, args,
-               tr("Every speaker quoted in the library (or in the articles matching --search and --tag), one per "
-                  "line: speaker,kind,quotes,articles,first_published,last_published,outlets. Names merged into one "
-                  "speaker (\"Blinken\" and \"Antony Blinken\") are counted together. Tab-separated with a header "
+               tr("Every speaker quoted in the library (or in the articles matching --search and --tag), one "
+                  "per "
+                  "line: speaker,kind,quotes,articles,first_published,last_published,outlets. Names merged "
+                  "into one "
+                  "speaker (\"Blinken\" and \"Antony Blinken\") are counted together. Tab-separated with a "
+                  "header "
                   "line, or CSV with --csv."),
                &code))
         return code;

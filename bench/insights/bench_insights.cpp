@@ -20,14 +20,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 using namespace Lede;
@@ -49,7 +47,7 @@ long peakRssKiB()
 // The machine may be shared: CPU time is the measure that does not depend on the neighbours.
 double cpuSeconds()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
@@ -61,11 +59,13 @@ void resetPeakRss()
         refs.write("5");
 }
 
-const char *const Words[] = {"the", "council", "said", "on", "monday", "harbour", "plan", "would", "cost", "more",
-                             "than", "expected", "and", "residents", "asked", "for", "a", "vote", "before", "work",
-                             "began", "in", "spring", "officials", "did", "not", "respond", "to", "questions",
-                             "about", "budget", "while", "unions", "warned", "of", "strikes", "over", "pay",
-                             "talks", "continued", "late", "into", "night", "with", "no", "deal", "reached"};
+const char *const Words[]
+    = { "the",    "council", "said",    "on",       "monday",    "harbour",   "plan",   "would",
+        "cost",   "more",    "than",    "expected", "and",       "residents", "asked",  "for",
+        "a",      "vote",    "before",  "work",     "began",     "in",        "spring", "officials",
+        "did",    "not",     "respond", "to",       "questions", "about",     "budget", "while",
+        "unions", "warned",  "of",      "strikes",  "over",      "pay",       "talks",  "continued",
+        "late",   "into",    "night",   "with",     "no",        "deal",      "reached" };
 
 // Skewed choice in [0, n): small indexes are frequent.
 int skewed(QRandomGenerator &rng, int n, double power)
@@ -107,15 +107,17 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
                        "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, cue) "
                        "VALUES (?, ?, ?, ?, 'direct', ?, 'said')",
                        -1, &quote, nullptr);
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?, ?, ?, ?, ?, ?)",
-                       -1, &entity, nullptr);
-    sqlite3_prepare_v2(db,
-                       "INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       -1, &figure, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?, ?, ?, ?, ?, ?)",
+        -1, &entity, nullptr);
+    sqlite3_prepare_v2(
+        db,
+        "INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        -1, &figure, nullptr);
     QRandomGenerator rng(11);
-    const char *const Types[] = {"PERSON", "ORG", "LOC", "MISC", "DATE"};
+    const char *const Types[] = { "PERSON", "ORG", "LOC", "MISC", "DATE" };
     const QDate epoch(2020, 1, 1);
     auto text = [](sqlite3_stmt *s, int i, const QByteArray &b) {
         sqlite3_bind_text(s, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
@@ -190,7 +192,7 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
     }
     exec(db, "COMMIT");
     exec(db, "ANALYZE");
-    for (sqlite3_stmt *s : {art, quote, entity, figure})
+    for (sqlite3_stmt *s : { art, quote, entity, figure })
         sqlite3_finalize(s);
     sqlite3_close(db);
     return true;
@@ -203,7 +205,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2 || args[1].startsWith(u'-')) {
-        std::fprintf(stderr, "usage: bench_insights PATH [--articles N] [--quotes-per-article Q] [--runs R]\n");
+        std::fprintf(stderr,
+                     "usage: bench_insights PATH [--articles N] [--quotes-per-article Q] [--runs R]\n");
         return 2;
     }
     const QString path = args[1];
@@ -216,7 +219,8 @@ int main(int argc, char *argv[])
     const int runs = option(u"--runs"_s, 3);
 
     if (!QFileInfo::exists(path)) {
-        std::fprintf(stderr, "generating %d articles with %d quotes each at %s\n", articles, perArticle, qPrintable(path));
+        std::fprintf(stderr, "generating %d articles with %d quotes each at %s\n", articles, perArticle,
+                     qPrintable(path));
         QElapsedTimer t;
         t.start();
         if (!generate(path, articles, perArticle))
@@ -280,7 +284,9 @@ int main(int argc, char *argv[])
     measure("figure groups, conflicts only", [&] { return rowsOf(Insights::figureGroups(db, {}, true)); });
     measure("entities (library)", [&] { return rowsOf(Insights::entities(db, {})); });
     measure("entities PERSON", [&] { return rowsOf(Insights::entities(db, {}, u"PERSON"_s)); });
-    measure("co-occurrence of the top 200 entities", [&] { return rowsOf(Insights::cooccurrence(db, {}, 200)); });
-    measure("figure rows, conflicts only (all rows)", [&] { return rowsOf(Insights::figures(db, {}, true)); });
+    measure("co-occurrence of the top 200 entities",
+            [&] { return rowsOf(Insights::cooccurrence(db, {}, 200)); });
+    measure("figure rows, conflicts only (all rows)",
+            [&] { return rowsOf(Insights::figures(db, {}, true)); });
     return 0;
 }

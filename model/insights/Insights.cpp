@@ -11,12 +11,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
-
 #include <algorithm>
-#include <map>
 #include <limits>
+#include <map>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -55,7 +53,10 @@ struct Sql
     {
         return scoped ? column + u" IN (SELECT id FROM scope)"_s : u"1"_s;
     }
-    QString with() const { return ctes.isEmpty() ? QString() : u"WITH RECURSIVE "_s + ctes.join(u",\n"_s) + u'\n'; }
+    QString with() const
+    {
+        return ctes.isEmpty() ? QString() : u"WITH RECURSIVE "_s + ctes.join(u",\n"_s) + u'\n';
+    }
 };
 
 Sql scopeSql(const Scope &scope)
@@ -64,10 +65,12 @@ Sql scopeSql(const Scope &scope)
     QStringList parts;
     QVariantList partValues;
     if (scope.tagId > 0) {
-        sql.ctes.append(u"subtree(id) AS (SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id)"_s);
+        sql.ctes.append(
+            u"subtree(id) AS (SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id)"_s);
         sql.values.append(scope.tagId);
-        parts.append(u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
-                     u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
+        parts.append(
+            u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
+            u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
     }
     const QString fts = ftsQuery(scope.search);
     if (!fts.isEmpty()) {
@@ -82,7 +85,8 @@ Sql scopeSql(const Scope &scope)
         partValues.append(QString(u'[' + ids.join(u',') + u']'));
     }
     if (!parts.isEmpty()) {
-        sql.ctes.append(u"scope(id) AS MATERIALIZED (SELECT * FROM ("_s + parts.join(u" INTERSECT "_s) + u"))"_s);
+        sql.ctes.append(u"scope(id) AS MATERIALIZED (SELECT * FROM ("_s + parts.join(u" INTERSECT "_s)
+                        + u"))"_s);
         sql.values.append(partValues);
         sql.scoped = true;
     }
@@ -108,7 +112,10 @@ public:
     }
 
 private:
-    static int check(void *flag) { return static_cast<CancelFlag *>(flag)->load(std::memory_order_relaxed) ? 1 : 0; }
+    static int check(void *flag)
+    {
+        return static_cast<CancelFlag *>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+    }
     sqlite3 *m_db;
 };
 
@@ -122,7 +129,8 @@ QString failure(const QSqlQuery &query, const CancelFlag *cancel)
     if (cancelled(cancel))
         return cancelledMessage();
     const QSqlError e = query.lastError();
-    return tr("Cannot compute the insights: %1").arg(e.databaseText().isEmpty() ? e.text() : e.databaseText());
+    return tr("Cannot compute the insights: %1")
+        .arg(e.databaseText().isEmpty() ? e.text() : e.databaseText());
 }
 
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
@@ -172,8 +180,8 @@ bool registerFold(const QSqlDatabase &db)
 {
     sqlite3 *handle = sqliteHandle(db);
     return handle
-        && sqlite3_create_function_v2(handle, "lede_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, new FoldCache,
-                                      &foldFunction, nullptr, nullptr,
+        && sqlite3_create_function_v2(handle, "lede_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                      new FoldCache, &foldFunction, nullptr, nullptr,
                                       [](void *cache) { delete static_cast<FoldCache *>(cache); })
         == SQLITE_OK;
 }
@@ -183,7 +191,6 @@ SpeakerKind kindOf(int rank)
 {
     return rank >= 2 ? SpeakerKind::Person : rank == 1 ? SpeakerKind::Organisation : SpeakerKind::Other;
 }
-
 
 } // namespace
 
@@ -301,8 +308,9 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
     {
         Sql sql = scopeSql(scope);
         Statement dates(handle,
-                        sql.with() + u"SELECT id, published FROM articles INDEXED BY articles_published "
-                                     u"WHERE published IS NOT NULL AND "_s
+                        sql.with()
+                            + u"SELECT id, published FROM articles INDEXED BY articles_published "
+                              u"WHERE published IS NOT NULL AND "_s
                             + sql.in(u"id"_s),
                         sql.values);
         while (dates.next()) {
@@ -312,10 +320,12 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
         }
         if (!dates.error().isEmpty() || cancelled(cancel))
             return R::failure(failure(dates, cancel));
-        Statement outlets(handle,
-                          sql.with() + u"SELECT id, source FROM articles INDEXED BY articles_source WHERE source <> '' AND "_s
-                              + sql.in(u"id"_s),
-                          sql.values);
+        Statement outlets(
+            handle,
+            sql.with()
+                + u"SELECT id, source FROM articles INDEXED BY articles_source WHERE source <> '' AND "_s
+                + sql.in(u"id"_s),
+            sql.values);
         while (outlets.next()) {
             const QString name = outlets.text(1);
             auto it = outletIds.constFind(name);
@@ -355,9 +365,9 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
     QHash<QString, Acc> byIdentity;
     // The kind of a name: the canonical name of a PERSON (else ORG) entity in the library.
     Statement kindQuery(handle,
-                     u"SELECT max(CASE type WHEN 'PERSON' THEN 2 ELSE 1 END) FROM entities "
-                     u"WHERE canonical = ? AND type IN ('PERSON', 'ORG')"_s,
-                     {});
+                        u"SELECT max(CASE type WHEN 'PERSON' THEN 2 ELSE 1 END) FROM entities "
+                        u"WHERE canonical = ? AND type IN ('PERSON', 'ORG')"_s,
+                        {});
     Sql sql = scopeSql(scope);
     // Each quote's (speaker, article) in index order, without GROUP BY: equal neighbours are one
     // pair, counted here (SQLite's aggregate step cost twice the scan itself).
@@ -373,11 +383,12 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
             return R::failure(failure(ids, cancel));
         filterHere = inScope.size() > 5000;
     }
-    Statement pairs(handle,
-                    (filterHere ? QString() : sql.with())
-                        + u"SELECT speaker, article_id FROM quotes WHERE speaker IS NOT NULL AND speaker <> '' AND "_s
-                        + (filterHere ? u"1"_s : sql.in(u"article_id"_s)) + u" ORDER BY speaker, article_id"_s,
-                    filterHere ? QVariantList() : sql.values);
+    Statement pairs(
+        handle,
+        (filterHere ? QString() : sql.with())
+            + u"SELECT speaker, article_id FROM quotes WHERE speaker IS NOT NULL AND speaker <> '' AND "_s
+            + (filterHere ? u"1"_s : sql.in(u"article_id"_s)) + u" ORDER BY speaker, article_id"_s,
+        filterHere ? QVariantList() : sql.values);
     QByteArray currentRaw;
     Acc *acc = nullptr;
     bool merged = false;
@@ -452,14 +463,15 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
     return rows;
 }
 
-Result<QList<SpeakerQuote>> quotesBy(const QSqlDatabase &db, const QString &identity, const Scope &scope, int context,
-                                     int limit, const CancelFlag *cancel)
+Result<QList<SpeakerQuote>> quotesBy(const QSqlDatabase &db, const QString &identity, const Scope &scope,
+                                     int context, int limit, const CancelFlag *cancel)
 {
     using R = Result<QList<SpeakerQuote>>;
     Sql sql = scopeSql(scope);
     // The names merged into the identity, and the identity itself unless it was merged elsewhere.
-    sql.ctes.append(u"names(n) AS (SELECT alias FROM speaker_aliases WHERE identity = ? UNION "
-                    u"SELECT ? WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE alias = ? AND identity <> ?))"_s);
+    sql.ctes.append(
+        u"names(n) AS (SELECT alias FROM speaker_aliases WHERE identity = ? UNION "
+        u"SELECT ? WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE alias = ? AND identity <> ?))"_s);
     sql.values << identity << identity << identity << identity;
     const QString text = sql.with()
         + u"SELECT q.id, q.article_id, a.title, a.source, a.published, q.start, q.\"end\", "
@@ -505,7 +517,8 @@ Result<QList<EntityRow>> entities(const QSqlDatabase &db, const Scope &scope, co
 {
     using R = Result<QList<EntityRow>>;
     Sql sql = scopeSql(scope);
-    QString text = sql.with() + u"SELECT canonical, type, count(*), count(DISTINCT article_id) FROM entities e WHERE "_s
+    QString text = sql.with()
+        + u"SELECT canonical, type, count(*), count(DISTINCT article_id) FROM entities e WHERE "_s
         + sql.in(u"e.article_id"_s);
     if (!type.isEmpty()) {
         text += u" AND e.type = ?"_s;
@@ -518,15 +531,15 @@ Result<QList<EntityRow>> entities(const QSqlDatabase &db, const Scope &scope, co
         return R::failure(failure(query, cancel));
     QList<EntityRow> rows;
     while (query.next())
-        rows.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
-                     query.value(3).toLongLong()});
+        rows.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong(),
+                      query.value(3).toLongLong() });
     if (!finished(query) || cancelled(cancel))
         return R::failure(failure(query, cancel));
     return rows;
 }
 
-Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope &scope, int top, const QString &type,
-                                            const CancelFlag *cancel)
+Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope &scope, int top,
+                                            const QString &type, const CancelFlag *cancel)
 {
     using R = Result<QList<CooccurrenceRow>>;
     sqlite3 *handle = sqliteHandle(db);
@@ -536,8 +549,9 @@ Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope 
     CancelGuard guard(db, cancel);
     // 1. The top entities by articles (one aggregate over the entities_canonical index).
     Sql sql = scopeSql(scope);
-    QString text = sql.with() + u"SELECT canonical, type, count(*) AS mentions, count(DISTINCT article_id) AS articles "
-                                u"FROM entities e WHERE "_s
+    QString text = sql.with()
+        + u"SELECT canonical, type, count(*) AS mentions, count(DISTINCT article_id) AS articles "
+          u"FROM entities e WHERE "_s
         + (type.isEmpty() ? u"e.type IN ('PERSON', 'ORG', 'LOC', 'MISC')"_s : u"e.type = ?"_s) + u" AND "_s
         + sql.in(u"e.article_id"_s)
         + u" GROUP BY canonical, type ORDER BY articles DESC, mentions DESC, canonical, type LIMIT ?"_s;
@@ -549,7 +563,7 @@ Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope 
     {
         Statement read(handle, text, values);
         while (read.next())
-            tops.append({read.text(0), read.text(1), read.integer(2), read.integer(3)});
+            tops.append({ read.text(0), read.text(1), read.integer(2), read.integer(3) });
         if (!read.error().isEmpty() || cancelled(cancel))
             return R::failure(failure(read, cancel));
     }
@@ -558,18 +572,21 @@ Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope 
     // the self-join, which made the pure SQL form quadratic.
     QJsonArray list;
     for (const EntityRow &e : std::as_const(tops))
-        list.append(QJsonArray{e.canonical, e.type});
+        list.append(QJsonArray { e.canonical, e.type });
     sql = scopeSql(scope);
-    sql.ctes.append(u"t(k, canonical, type) AS (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') "
-                    u"FROM json_each(?))"_s);
+    sql.ctes.append(
+        u"t(k, canonical, type) AS (SELECT key, json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+        u"FROM json_each(?))"_s);
     sql.values.append(QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
     QHash<qint64, QList<int>> byArticle;
     {
-        Statement read(handle,
-                       sql.with() + u"SELECT DISTINCT t.k, e.article_id FROM t JOIN entities e ON e.canonical = t.canonical "
-                                    u"AND e.type = t.type WHERE "_s
-                           + sql.in(u"e.article_id"_s),
-                       sql.values);
+        Statement read(
+            handle,
+            sql.with()
+                + u"SELECT DISTINCT t.k, e.article_id FROM t JOIN entities e ON e.canonical = t.canonical "
+                  u"AND e.type = t.type WHERE "_s
+                + sql.in(u"e.article_id"_s),
+            sql.values);
         while (read.next())
             byArticle[read.integer(1)].append(int(read.integer(0)));
         if (!read.error().isEmpty() || cancelled(cancel))
@@ -589,21 +606,23 @@ Result<QList<CooccurrenceRow>> cooccurrence(const QSqlDatabase &db, const Scope 
     for (int i = 0; i < n; ++i) {
         for (int j = i + 1; j < n; ++j) {
             if (const qint64 c = counts[size_t(i) * size_t(n) + size_t(j)]; c > 0)
-                rows.append({tops[i], tops[j], c});
+                rows.append({ tops[i], tops[j], c });
         }
     }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const CooccurrenceRow &a, const CooccurrenceRow &b) { return a.articles > b.articles; });
+    std::stable_sort(rows.begin(), rows.end(), [](const CooccurrenceRow &a, const CooccurrenceRow &b) {
+        return a.articles > b.articles;
+    });
     return rows;
 }
 
-Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &canonical, const QString &type,
-                                         const Scope &scope, const CancelFlag *cancel)
+Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &canonical,
+                                         const QString &type, const Scope &scope, const CancelFlag *cancel)
 {
     using R = Result<QList<ArticleRef>>;
     Sql sql = scopeSql(scope);
     const QString text = sql.with()
-        + u"SELECT a.id, a.title, a.source, a.published, m.n, m.first FROM (SELECT e.article_id AS article_id, "
+        + u"SELECT a.id, a.title, a.source, a.published, m.n, m.first FROM (SELECT e.article_id AS "
+          u"article_id, "
           u"count(*) AS n, min(e.start) AS first FROM entities e WHERE e.canonical = ? AND e.type = ? AND "_s
         + sql.in(u"e.article_id"_s)
         + u" GROUP BY e.article_id) m JOIN articles a ON a.id = m.article_id "
@@ -615,8 +634,8 @@ Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &
         return R::failure(failure(query, cancel));
     QList<ArticleRef> rows;
     while (query.next())
-        rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                     date(query.value(3)), query.value(4).toLongLong(), query.value(5).toLongLong()});
+        rows.append({ query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                      date(query.value(3)), query.value(4).toLongLong(), query.value(5).toLongLong() });
     if (!finished(query) || cancelled(cancel))
         return R::failure(failure(query, cancel));
     return rows;
@@ -628,7 +647,7 @@ QString figureKey(const QString &text)
     key.replace(u'\u2019', u'\'');
     key.replace(u'\u2018', u'\'');
     key = key.simplified();
-    for (const QString &article : {u"the "_s, u"a "_s, u"an "_s}) {
+    for (const QString &article : { u"the "_s, u"a "_s, u"an "_s }) {
         if (key.startsWith(article)) {
             key.remove(0, article.size());
             break;
@@ -656,11 +675,13 @@ Sql figureSql(const Scope &scope, bool details)
                     + u"fg.article_id AS article_id, fg.value AS value, lede_fold(fg.unit) AS unit_key, "
                       u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE "_s
                     + sql.in(u"fg.article_id"_s) + u')');
-    sql.ctes.append(u"g AS MATERIALIZED (SELECT unit_key, attr_key, count(*) AS n, count(DISTINCT value) AS nv, "
-                    u"count(DISTINCT article_id) AS na, min(value) AS mn, max(value) AS mx, "
-                    u"(attr_key <> '' AND count(DISTINCT value) > 1) AS conflict FROM f GROUP BY unit_key, attr_key)"_s);
-    sql.ctes.append(u"c AS MATERIALIZED (SELECT unit_key, attr_key, row_number() OVER (ORDER BY unit_key, attr_key) AS k "
-                    u"FROM g WHERE conflict)"_s);
+    sql.ctes.append(
+        u"g AS MATERIALIZED (SELECT unit_key, attr_key, count(*) AS n, count(DISTINCT value) AS nv, "
+        u"count(DISTINCT article_id) AS na, min(value) AS mn, max(value) AS mx, "
+        u"(attr_key <> '' AND count(DISTINCT value) > 1) AS conflict FROM f GROUP BY unit_key, attr_key)"_s);
+    sql.ctes.append(
+        u"c AS MATERIALIZED (SELECT unit_key, attr_key, row_number() OVER (ORDER BY unit_key, attr_key) AS k "
+        u"FROM g WHERE conflict)"_s);
     return sql;
 }
 
@@ -674,8 +695,10 @@ Result<QList<FigureRow>> figures(const QSqlDatabase &db, const Scope &scope, boo
         return R::failure(tr("Cannot compute the insights: the library is not an SQLite connection"));
     Sql sql = figureSql(scope, true);
     const QString text = sql.with()
-        + u"SELECT ifnull(c.k, 0), f.id, f.article_id, a.published, a.source, a.title, f.value, f.unit, f.qualifier, "
-          u"f.attributed_to, f.text, f.start, f.unit_key, f.attr_key FROM f JOIN articles a ON a.id = f.article_id "
+        + u"SELECT ifnull(c.k, 0), f.id, f.article_id, a.published, a.source, a.title, f.value, f.unit, "
+          u"f.qualifier, "
+          u"f.attributed_to, f.text, f.start, f.unit_key, f.attr_key FROM f JOIN articles a ON a.id = "
+          u"f.article_id "
           u"LEFT JOIN c ON c.unit_key = f.unit_key AND c.attr_key = f.attr_key "_s
         + (conflictsOnly ? u"WHERE c.k IS NOT NULL "_s : QString())
         + u"ORDER BY f.unit_key, f.attr_key, a.published IS NULL, a.published, f.article_id, f.start"_s;
@@ -740,7 +763,7 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
                        + sql.in(u"article_id"_s),
                    sql.values);
     while (scan.next()) {
-        Acc &acc = groups[{fold(scan.bytes(0)), fold(scan.bytes(1))}];
+        Acc &acc = groups[{ fold(scan.bytes(0)), fold(scan.bytes(1)) }];
         const double v = scan.real(2);
         acc.min = acc.figures == 0 ? v : std::min(acc.min, v);
         acc.max = acc.figures == 0 ? v : std::max(acc.max, v);
@@ -756,8 +779,9 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
         const bool conflict = !key.second.isEmpty() && acc.values.size() > 1;
         if (conflictsOnly && !conflict)
             continue;
-        rows.append({conflict ? ++conflicts : 0, QString::fromUtf8(key.first), QString::fromUtf8(key.second),
-                     acc.figures, qint64(acc.values.size()), qint64(acc.articles.size()), acc.min, acc.max});
+        rows.append({ conflict ? ++conflicts : 0, QString::fromUtf8(key.first), QString::fromUtf8(key.second),
+                      acc.figures, qint64(acc.values.size()), qint64(acc.articles.size()), acc.min,
+                      acc.max });
     }
     return rows;
 }
@@ -765,7 +789,8 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
 Result<qint64> utf16Offset(const QSqlDatabase &db, qint64 articleId, qint64 codePointOffset)
 {
     QSqlQuery query(db);
-    if (!run(query, u"SELECT substr(body, 1, ?) FROM articles WHERE id = ?"_s, {codePointOffset, articleId}))
+    if (!run(query, u"SELECT substr(body, 1, ?) FROM articles WHERE id = ?"_s,
+             { codePointOffset, articleId }))
         return Result<qint64>::failure(failure(query, nullptr));
     if (!query.next())
         return finished(query) ? Result<qint64>(-1) : Result<qint64>::failure(failure(query, nullptr));
@@ -780,7 +805,8 @@ Result<qint64> tagIdForPath(const QSqlDatabase &db, const QString &path)
         const QString name = part.simplified();
         if (name.isEmpty())
             return qint64(0);
-        if (!run(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s, {parent, name}))
+        if (!run(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s,
+                 { parent, name }))
             return Result<qint64>::failure(failure(query, nullptr));
         if (!query.next())
             return finished(query) ? Result<qint64>(0) : Result<qint64>::failure(failure(query, nullptr));

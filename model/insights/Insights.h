@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
-
 #include <atomic>
 #include <optional>
 
@@ -30,7 +29,7 @@ using CancelFlag = std::atomic_bool;
 // Which articles a question covers; filters combine with AND. Empty: the whole library.
 struct Scope
 {
-    QString search;  // full-text words over title and body (each word a prefix; as ArticleQuery::search)
+    QString search; // full-text words over title and body (each word a prefix; as ArticleQuery::search)
     qint64 tagId = 0; // articles having an annotation with this tag or a descendant
     std::optional<QList<qint64>> articleIds; // only these articles (an empty list: none)
 
@@ -57,11 +56,12 @@ struct SourceRow
     QDate firstPublished;
     QDate lastPublished;
     QStringList outlets; // distinct non-empty article sources, sorted
-    QStringList names;   // the names the analysis gave (more than one when aliases merged them)
+    QStringList names; // the names the analysis gave (more than one when aliases merged them)
 };
 
 // Ordered by quotes (descending), then name.
-Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, const CancelFlag *cancel = nullptr);
+Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope,
+                                 const CancelFlag *cancel = nullptr);
 
 // One quote of a speaker with its context (keyword in context).
 struct SpeakerQuote
@@ -100,7 +100,7 @@ Result<QList<EntityRow>> entities(const QSqlDatabase &db, const Scope &scope, co
 // A pair of entities named in the same articles.
 struct CooccurrenceRow
 {
-    EntityRow first;  // the more frequent of the two
+    EntityRow first; // the more frequent of the two
     EntityRow second;
     qint64 articles = 0; // articles naming both
 };
@@ -121,8 +121,9 @@ struct ArticleRef
 };
 
 // The articles naming an entity (canonical name and type), newest first.
-Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &canonical, const QString &type,
-                                         const Scope &scope, const CancelFlag *cancel = nullptr);
+Result<QList<ArticleRef>> articlesNaming(const QSqlDatabase &db, const QString &canonical,
+                                         const QString &type, const Scope &scope,
+                                         const CancelFlag *cancel = nullptr);
 
 // --- Figures ------------------------------------------------------------------------------------
 

@@ -27,27 +27,27 @@ constexpr size_t FlushThreshold = 256 * 1024;
 
 TableShape sourcesShape()
 {
-    return {{u"speaker"_s, u"kind"_s, u"quotes"_s, u"articles"_s, u"first_published"_s, u"last_published"_s,
-             u"outlets"_s},
-            {true, false, false, false, false, false, true}};
+    return { { u"speaker"_s, u"kind"_s, u"quotes"_s, u"articles"_s, u"first_published"_s, u"last_published"_s,
+               u"outlets"_s },
+             { true, false, false, false, false, false, true } };
 }
 
 TableShape figuresShape()
 {
-    return {{u"conflict_group"_s, u"article_id"_s, u"published"_s, u"source"_s, u"value"_s, u"unit"_s,
-             u"qualifier"_s, u"attributed_to"_s, u"text"_s},
-            {false, false, false, true, false, true, true, true, true}};
+    return { { u"conflict_group"_s, u"article_id"_s, u"published"_s, u"source"_s, u"value"_s, u"unit"_s,
+               u"qualifier"_s, u"attributed_to"_s, u"text"_s },
+             { false, false, false, true, false, true, true, true, true } };
 }
 
 TableShape entitiesShape()
 {
-    return {{u"canonical"_s, u"type"_s, u"mentions"_s, u"articles"_s}, {true, false, false, false}};
+    return { { u"canonical"_s, u"type"_s, u"mentions"_s, u"articles"_s }, { true, false, false, false } };
 }
 
 TableShape cooccurrenceShape()
 {
-    return {{u"first"_s, u"first_type"_s, u"second"_s, u"second_type"_s, u"articles"_s},
-            {true, false, true, false, false}};
+    return { { u"first"_s, u"first_type"_s, u"second"_s, u"second_type"_s, u"articles"_s },
+             { true, false, true, false, false } };
 }
 
 QString formatValue(double value)
@@ -57,36 +57,37 @@ QString formatValue(double value)
 
 QStringList cells(const SourceRow &row)
 {
-    return {row.speaker,
-            speakerKindName(row.kind),
-            QString::number(row.quotes),
-            QString::number(row.articles),
-            isoDate(row.firstPublished),
-            isoDate(row.lastPublished),
-            row.outlets.join(u"; "_s)};
+    return { row.speaker,
+             speakerKindName(row.kind),
+             QString::number(row.quotes),
+             QString::number(row.articles),
+             isoDate(row.firstPublished),
+             isoDate(row.lastPublished),
+             row.outlets.join(u"; "_s) };
 }
 
 QStringList cells(const FigureRow &row)
 {
-    return {row.conflictGroup > 0 ? QString::number(row.conflictGroup) : QString(),
-            QString::number(row.articleId),
-            isoDate(row.published),
-            row.source,
-            formatValue(row.value),
-            row.unit,
-            row.qualifier,
-            row.attributedTo,
-            row.text};
+    return { row.conflictGroup > 0 ? QString::number(row.conflictGroup) : QString(),
+             QString::number(row.articleId),
+             isoDate(row.published),
+             row.source,
+             formatValue(row.value),
+             row.unit,
+             row.qualifier,
+             row.attributedTo,
+             row.text };
 }
 
 QStringList cells(const EntityRow &row)
 {
-    return {row.canonical, row.type, QString::number(row.mentions), QString::number(row.articles)};
+    return { row.canonical, row.type, QString::number(row.mentions), QString::number(row.articles) };
 }
 
 QStringList cells(const CooccurrenceRow &row)
 {
-    return {row.first.canonical, row.first.type, row.second.canonical, row.second.type, QString::number(row.articles)};
+    return { row.first.canonical, row.first.type, row.second.canonical, row.second.type,
+             QString::number(row.articles) };
 }
 
 TableWriter::TableWriter(QIODevice *device, TableShape shape, Format format, const CsvOptions &options)
@@ -134,7 +135,8 @@ bool TableWriter::flush()
     if (m_buffer.empty())
         return true;
     if (m_device->write(m_buffer.data(), qint64(m_buffer.size())) != qint64(m_buffer.size())) {
-        m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
+        m_error
+            = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
         return false;
     }
     m_buffer.clear();

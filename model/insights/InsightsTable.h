@@ -7,7 +7,6 @@
 
 #include <QIODevice>
 #include <QStringList>
-
 #include <functional>
 #include <string>
 
@@ -22,9 +21,10 @@ struct TableShape
     QList<bool> guarded;
 };
 
-TableShape sourcesShape();      // speaker,kind,quotes,articles,first_published,last_published,outlets
-TableShape figuresShape();      // conflict_group,article_id,published,source,value,unit,qualifier,attributed_to,text
-TableShape entitiesShape();     // canonical,type,mentions,articles
+TableShape sourcesShape(); // speaker,kind,quotes,articles,first_published,last_published,outlets
+TableShape
+figuresShape(); // conflict_group,article_id,published,source,value,unit,qualifier,attributed_to,text
+TableShape entitiesShape(); // canonical,type,mentions,articles
 TableShape cooccurrenceShape(); // first,first_type,second,second_type,articles
 
 QStringList cells(const SourceRow &row);

@@ -7,7 +7,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
-
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -63,9 +62,9 @@ Result<QList<SpeakerAlias>> SpeakerIdentities::aliases() const
         return R::failure(tr("Cannot read the speakers: %1").arg(errorOf(query)));
     QList<SpeakerAlias> out;
     while (query.next())
-        out.append({query.value(0).toString(), query.value(1).toString(),
+        out.append({ query.value(0).toString(), query.value(1).toString(),
                      query.value(2).toString() == u"user"_s ? SpeakerAlias::Origin::User
-                                                            : SpeakerAlias::Origin::Automatic});
+                                                            : SpeakerAlias::Origin::Automatic });
     if (query.lastError().isValid())
         return R::failure(tr("Cannot read the speakers: %1").arg(errorOf(query)));
     return out;
@@ -74,7 +73,7 @@ Result<QList<SpeakerAlias>> SpeakerIdentities::aliases() const
 Result<QString> SpeakerIdentities::identityOf(const QString &name) const
 {
     QSqlQuery query(m_db);
-    if (!run(query, u"SELECT identity FROM speaker_aliases WHERE alias = ?"_s, {name}))
+    if (!run(query, u"SELECT identity FROM speaker_aliases WHERE alias = ?"_s, { name }))
         return Result<QString>::failure(tr("Cannot read the speakers: %1").arg(errorOf(query)));
     if (query.next())
         return query.value(0).toString();
@@ -102,20 +101,22 @@ Status SpeakerIdentities::merge(const QString &name, const QString &identity)
         QString target = *root;
         if (target == from) {
             // `identity` was counted under `name`: it becomes the identity, and `name` its alias.
-            if (!run(query, u"DELETE FROM speaker_aliases WHERE alias = ?"_s, {to}))
+            if (!run(query, u"DELETE FROM speaker_aliases WHERE alias = ?"_s, { to }))
                 return fail(query);
             target = to;
         }
-        if (!run(query,
-                 u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'user', ?) "
-                 u"ON CONFLICT (alias) DO UPDATE SET identity = excluded.identity, origin = 'user', "
-                 u"created_at = excluded.created_at"_s,
-                 {from, target, now()}))
+        if (!run(
+                query,
+                u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'user', ?) "
+                u"ON CONFLICT (alias) DO UPDATE SET identity = excluded.identity, origin = 'user', "
+                u"created_at = excluded.created_at"_s,
+                { from, target, now() }))
             return fail(query);
         // Names counted under `name` follow it; a "keep apart" row of the target is now moot.
         if (!run(query, u"UPDATE speaker_aliases SET identity = ? WHERE identity = ? AND alias <> ?"_s,
-                 {target, from, from})
-            || !run(query, u"DELETE FROM speaker_aliases WHERE alias = ? AND identity = ?"_s, {target, target}))
+                 { target, from, from })
+            || !run(query, u"DELETE FROM speaker_aliases WHERE alias = ? AND identity = ?"_s,
+                    { target, target }))
             return fail(query);
         return {};
     });
@@ -128,11 +129,12 @@ Status SpeakerIdentities::keepApart(const QString &name)
         return Status::failure(tr("A speaker needs a name."));
     return inSavepoint([&]() -> Status {
         QSqlQuery query(m_db);
-        if (!run(query,
-                 u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'user', ?) "
-                 u"ON CONFLICT (alias) DO UPDATE SET identity = excluded.identity, origin = 'user', "
-                 u"created_at = excluded.created_at"_s,
-                 {n, n, now()}))
+        if (!run(
+                query,
+                u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'user', ?) "
+                u"ON CONFLICT (alias) DO UPDATE SET identity = excluded.identity, origin = 'user', "
+                u"created_at = excluded.created_at"_s,
+                { n, n, now() }))
             return Status::failure(tr("Cannot change the speakers: %1").arg(errorOf(query)));
         return {};
     });
@@ -142,7 +144,8 @@ Status SpeakerIdentities::forget(const QString &name)
 {
     return inSavepoint([&]() -> Status {
         QSqlQuery query(m_db);
-        if (!run(query, u"DELETE FROM speaker_aliases WHERE alias = ? AND origin = 'user'"_s, {name.simplified()}))
+        if (!run(query, u"DELETE FROM speaker_aliases WHERE alias = ? AND origin = 'user'"_s,
+                 { name.simplified() }))
             return Status::failure(tr("Cannot change the speakers: %1").arg(errorOf(query)));
         return {};
     });
@@ -186,9 +189,10 @@ Result<int> SpeakerIdentities::refreshAutomatic()
             const auto it = byLastWord.constFind(name);
             if (it == byLastWord.cend() || it->size() != 1)
                 continue;
-            if (!run(query,
-                     u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'auto', ?)"_s,
-                     {name, *it->cbegin(), now()}))
+            if (!run(
+                    query,
+                    u"INSERT INTO speaker_aliases (alias, identity, origin, created_at) VALUES (?, ?, 'auto', ?)"_s,
+                    { name, *it->cbegin(), now() }))
                 return fail(query);
             ++written;
         }

@@ -7,7 +7,6 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 
 namespace Lede {
@@ -16,7 +15,7 @@ namespace Lede {
 struct SpeakerAlias
 {
     enum class Origin { User, Automatic };
-    QString alias;    // the speaker name as stored on quotes ("Blinken")
+    QString alias; // the speaker name as stored on quotes ("Blinken")
     QString identity; // the name shown ("Antony Blinken"); equal to alias for a "keep apart" decision
     Origin origin = Origin::Automatic;
 };

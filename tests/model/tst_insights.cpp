@@ -2,7 +2,6 @@
 // Insights across articles: sources (with speaker merges), entities, co-occurrence, figure groups
 // and conflicts, the scope filters, the tables' bytes. The articles are invented (InsightsFixture.h).
 #include "InsightsFixture.h"
-
 #include "insights/Insights.h"
 #include "insights/InsightsTable.h"
 #include "insights/SpeakerIdentities.h"
@@ -50,8 +49,11 @@ private:
 void TestInsights::init()
 {
     m_store = new ArticleStore;
-    QVERIFY(m_store->open(m_dir.filePath(u"lib-%1-%2.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction()),
-                                                                QString::fromLatin1(QTest::currentDataTag())))).ok());
+    QVERIFY(
+        m_store
+            ->open(m_dir.filePath(u"lib-%1-%2.sqlite"_s.arg(QString::fromLatin1(QTest::currentTestFunction()),
+                                                            QString::fromLatin1(QTest::currentDataTag()))))
+            .ok());
     m_ids.clear();
     for (const auto &a : LedeTest::harbourArticles()) {
         m_ids.append(LedeTest::store(*m_store, a));
@@ -60,11 +62,11 @@ void TestInsights::init()
     // Tags: Claims/Jobs on the second article, Claims on the fourth.
     Annotation tagged;
     tagged.articleId = m_ids[1];
-    tagged.span = Span{0, 10};
-    tagged.tags = {u"Claims/Jobs"_s};
+    tagged.span = Span { 0, 10 };
+    tagged.tags = { u"Claims/Jobs"_s };
     QVERIFY(m_store->addAnnotation(tagged).ok());
     tagged.articleId = m_ids[3];
-    tagged.tags = {u"Claims"_s};
+    tagged.tags = { u"Claims"_s };
     QVERIFY(m_store->addAnnotation(tagged).ok());
 }
 
@@ -93,10 +95,10 @@ void TestInsights::sourcesCountsKindsDatesOutlets()
     QCOMPARE(rosa.articles, 2);
     QCOMPARE(rosa.firstPublished, QDate(2024, 3, 1));
     QCOMPARE(rosa.lastPublished, QDate(2024, 3, 5));
-    QCOMPARE(rosa.outlets, (QStringList{u"Coast Post"_s, u"Harbour Times"_s}));
+    QCOMPARE(rosa.outlets, (QStringList { u"Coast Post"_s, u"Harbour Times"_s }));
     QCOMPARE(rows->at(2).kind, SpeakerKind::Organisation); // Coastal Trust: an ORG entity
-    QCOMPARE(rows->at(3).kind, SpeakerKind::Other);        // Lind: no entity with that canonical name
-    QCOMPARE(rows->at(4).kind, SpeakerKind::Other);        // Ros Lind: the entity's canonical is Rosa Lind
+    QCOMPARE(rows->at(3).kind, SpeakerKind::Other); // Lind: no entity with that canonical name
+    QCOMPARE(rows->at(4).kind, SpeakerKind::Other); // Ros Lind: the entity's canonical is Rosa Lind
     const SourceRow &tomas = rows->at(5);
     QCOMPARE(tomas.kind, SpeakerKind::Person);
     QVERIFY(!tomas.firstPublished.isValid());
@@ -115,7 +117,7 @@ void TestInsights::oneWordNameJoinsTheOnlyFullName()
     auto rows = sources(m_store->database(), {});
     QVERIFY(rows.ok());
     QCOMPARE(speakers(*rows), u"Rosa Lind:2, Tomas Berg:2, Coastal Trust:1, Lind:1, Ros Lind:1"_s);
-    QCOMPARE(rows->at(1).names, (QStringList{u"Berg"_s, u"Tomas Berg"_s}));
+    QCOMPARE(rows->at(1).names, (QStringList { u"Berg"_s, u"Tomas Berg"_s }));
     QCOMPARE(rows->at(1).articles, 1);
 }
 
@@ -132,7 +134,7 @@ void TestInsights::userMergeSurvivesRefreshAndChains()
     const SourceRow &rosa = rows->at(0);
     QCOMPARE(rosa.articles, 3);
     QCOMPARE(rosa.firstPublished, QDate(2024, 2, 20));
-    QCOMPARE(rosa.names, (QStringList{u"Lind"_s, u"Ros Lind"_s, u"Rosa Lind"_s}));
+    QCOMPARE(rosa.names, (QStringList { u"Lind"_s, u"Ros Lind"_s, u"Rosa Lind"_s }));
     QCOMPARE(rosa.kind, SpeakerKind::Person);
 
     // Merging the identity into another name carries its aliases along (identities stay flat).
@@ -151,7 +153,8 @@ void TestInsights::userMergeSurvivesRefreshAndChains()
     QVERIFY(all.ok());
     QStringList described;
     for (const SpeakerAlias &a : *all)
-        described.append(a.alias + u"->"_s + a.identity + (a.origin == SpeakerAlias::Origin::User ? u"(user)"_s : u""_s));
+        described.append(a.alias + u"->"_s + a.identity
+                         + (a.origin == SpeakerAlias::Origin::User ? u"(user)"_s : u""_s));
     QCOMPARE(described.join(u", "_s),
              u"Lind->Rosa Lind, R. Lind->Rosa Lind(user), Ros Lind->Rosa Lind(user), Berg->Tomas Berg"_s);
 }
@@ -178,7 +181,7 @@ void TestInsights::quotesOfASpeakerInDateOrderWithContext()
     QVERIFY2(quotes.ok(), qPrintable(quotes.errorString()));
     QCOMPARE(quotes->size(), 3);
     QCOMPARE(quotes->at(0).text, u"\u201CA pier is coming,\u201D"_s); // 2024-02-20 first
-    QCOMPARE(quotes->at(0).before, QString());                         // at the start of the body
+    QCOMPARE(quotes->at(0).before, QString()); // at the start of the body
     QCOMPARE(quotes->at(0).after, u" Ros Lind to"_s);
     QCOMPARE(quotes->at(1).text, u"\u201CWe have the money,\u201D"_s);
     QCOMPARE(quotes->at(1).before, u"in May,\u201D Lind said. "_s.right(12));
@@ -187,7 +190,7 @@ void TestInsights::quotesOfASpeakerInDateOrderWithContext()
     QCOMPARE(quotes->at(2).articleId, m_ids[1]);
     // Scoped to one article.
     Scope one;
-    one.articleIds = QList<qint64>{m_ids[2]};
+    one.articleIds = QList<qint64> { m_ids[2] };
     QCOMPARE(quotesBy(m_store->database(), u"Rosa Lind"_s, one)->size(), 1);
 }
 
@@ -201,15 +204,18 @@ void TestInsights::scopes_data()
     QTest::newRow("library") << QString() << QString() << QList<int>()
                              << u"Rosa Lind:2, Berg:1, Coastal Trust:1, Lind:1, Ros Lind:1, Tomas Berg:1"_s;
     QTest::newRow("search-one-word") << u"money"_s << QString() << QList<int>() << u"Lind:1, Rosa Lind:1"_s;
-    QTest::newRow("search-prefix-two-words") << u"north fish"_s << QString() << QList<int>()
-                                             << u"Berg:1, Tomas Berg:1"_s;
+    QTest::newRow("search-prefix-two-words")
+        << u"north fish"_s << QString() << QList<int>() << u"Berg:1, Tomas Berg:1"_s;
     QTest::newRow("search-syntax-is-text") << u"\"pier AND"_s << QString() << QList<int>() << QString();
     QTest::newRow("tag-with-descendants") << QString() << u"Claims"_s << QList<int>()
                                           << u"Berg:1, Coastal Trust:1, Rosa Lind:1, Tomas Berg:1"_s;
-    QTest::newRow("tag-child") << QString() << u"Claims/Jobs"_s << QList<int>() << u"Coastal Trust:1, Rosa Lind:1"_s;
-    QTest::newRow("article-ids") << QString() << QString() << QList<int>{2} << u"Ros Lind:1"_s;
-    QTest::newRow("search-and-tag") << u"Northport"_s << u"Claims"_s << QList<int>() << u"Berg:1, Tomas Berg:1"_s;
-    QTest::newRow("search-and-ids") << u"pier"_s << QString() << QList<int>{0, 3} << u"Lind:1, Rosa Lind:1"_s;
+    QTest::newRow("tag-child") << QString() << u"Claims/Jobs"_s << QList<int>()
+                               << u"Coastal Trust:1, Rosa Lind:1"_s;
+    QTest::newRow("article-ids") << QString() << QString() << QList<int> { 2 } << u"Ros Lind:1"_s;
+    QTest::newRow("search-and-tag") << u"Northport"_s << u"Claims"_s << QList<int>()
+                                    << u"Berg:1, Tomas Berg:1"_s;
+    QTest::newRow("search-and-ids") << u"pier"_s << QString() << QList<int> { 0, 3 }
+                                    << u"Lind:1, Rosa Lind:1"_s;
 }
 
 void TestInsights::scopes()
@@ -243,8 +249,9 @@ void TestInsights::entitiesAndTypeFilter()
     QStringList got;
     for (const EntityRow &e : *rows)
         got.append(u"%1/%2/%3/%4"_s.arg(e.canonical, e.type).arg(e.mentions).arg(e.articles));
-    QCOMPARE(got, (QStringList{u"Northport/LOC/3/3"_s, u"Rosa Lind/PERSON/3/3"_s, u"Coastal Trust/ORG/2/2"_s,
-                               u"Tomas Berg/PERSON/1/1"_s}));
+    QCOMPARE(got,
+             (QStringList { u"Northport/LOC/3/3"_s, u"Rosa Lind/PERSON/3/3"_s, u"Coastal Trust/ORG/2/2"_s,
+                            u"Tomas Berg/PERSON/1/1"_s }));
     auto people = entities(m_store->database(), {}, u"PERSON"_s);
     QVERIFY(people.ok());
     QCOMPARE(people->size(), 2);
@@ -271,8 +278,9 @@ void TestInsights::cooccurrencePairs()
     QStringList got;
     for (const CooccurrenceRow &p : *pairs)
         got.append(u"%1+%2=%3"_s.arg(p.first.canonical, p.second.canonical).arg(p.articles));
-    QCOMPARE(got, (QStringList{u"Northport+Rosa Lind=2"_s, u"Rosa Lind+Coastal Trust=2"_s,
-                               u"Northport+Coastal Trust=1"_s, u"Northport+Tomas Berg=1"_s}));
+    QCOMPARE(got,
+             (QStringList { u"Northport+Rosa Lind=2"_s, u"Rosa Lind+Coastal Trust=2"_s,
+                            u"Northport+Coastal Trust=1"_s, u"Northport+Tomas Berg=1"_s }));
     // Only the top two entities: one pair.
     auto top2 = cooccurrence(m_store->database(), {}, 2);
     QVERIFY(top2.ok());
@@ -311,7 +319,7 @@ void TestInsights::figureGroupsAndConflicts()
     QCOMPARE(groups->at(1).maxValue, 55.0);
     // One article alone has no conflict.
     Scope one;
-    one.articleIds = QList<qint64>{m_ids[0], m_ids[2]};
+    one.articleIds = QList<qint64> { m_ids[0], m_ids[2] };
     QVERIFY(figures(m_store->database(), one, true)->isEmpty());
 }
 
@@ -329,7 +337,7 @@ void TestInsights::unattributedFiguresAreNeverConflicts()
 
 void TestInsights::cancelledQueryFails()
 {
-    CancelFlag cancel{true};
+    CancelFlag cancel { true };
     auto rows = sources(m_store->database(), {}, &cancel);
     QVERIFY(!rows.ok());
     QCOMPARE(rows.errorString(), cancelledMessage());
@@ -346,11 +354,14 @@ void TestInsights::largeScopeFilteredInMemory()
     QVERIFY(m_store->beginBulk().ok());
     for (int i = 0; i < 7000; ++i) {
         const bool alpha = i % 4 != 0; // 5,250 articles say "alpha"
-        LedeTest::FixtureArticle a{u"Note %1"_s.arg(i), i % 2 ? u"Wire A"_s : u"Wire B"_s, QDate(2023, 1, 1).addDays(i % 300),
-                                   u"\u201CWe counted %1,\u201D said Mara Holt. %2"_s.arg(i).arg(alpha ? u"alpha"_s : u"beta"_s),
-                                   {{u"\u201CWe counted %1,\u201D"_s.arg(i), u"Mara Holt"_s}},
-                                   {},
-                                   {}};
+        LedeTest::FixtureArticle a { u"Note %1"_s.arg(i),
+                                     i % 2 ? u"Wire A"_s : u"Wire B"_s,
+                                     QDate(2023, 1, 1).addDays(i % 300),
+                                     u"\u201CWe counted %1,\u201D said Mara Holt. %2"_s.arg(i).arg(
+                                         alpha ? u"alpha"_s : u"beta"_s),
+                                     { { u"\u201CWe counted %1,\u201D"_s.arg(i), u"Mara Holt"_s } },
+                                     {},
+                                     {} };
         QVERIFY(LedeTest::store(*m_store, a) > 0);
     }
     QVERIFY(m_store->commitBulk().ok());
@@ -360,7 +371,7 @@ void TestInsights::largeScopeFilteredInMemory()
     QVERIFY2(rows.ok(), qPrintable(rows.errorString()));
     QCOMPARE(speakers(*rows), u"Mara Holt:5250"_s);
     QCOMPARE(rows->at(0).articles, 5250);
-    QCOMPARE(rows->at(0).outlets, (QStringList{u"Wire A"_s, u"Wire B"_s}));
+    QCOMPARE(rows->at(0).outlets, (QStringList { u"Wire A"_s, u"Wire B"_s }));
     QCOMPARE(rows->at(0).firstPublished, QDate(2023, 1, 2)); // i = 1: the first "alpha"
     // The same rows through a small scope (SQL filter) agree.
     Scope beta;
@@ -375,7 +386,7 @@ void TestInsights::tablesAsCsvAndTsv()
     SpeakerIdentities ids(m_store->database());
     QVERIFY(ids.merge(u"Berg"_s, u"=Berg, \"the fisher\""_s).ok());
     Scope fourth;
-    fourth.articleIds = QList<qint64>{m_ids[3]};
+    fourth.articleIds = QList<qint64> { m_ids[3] };
     auto rows = sources(m_store->database(), fourth);
     QVERIFY(rows.ok());
     QBuffer csv;
@@ -385,9 +396,10 @@ void TestInsights::tablesAsCsvAndTsv()
     for (const SourceRow &r : *rows)
         writer.writeRow(cells(r));
     QVERIFY(writer.flush());
-    QCOMPARE(csv.data(), QByteArray("speaker,kind,quotes,articles,first_published,last_published,outlets\r\n"
-                                    "\"'=Berg, \"\"the fisher\"\"\",other,1,1,,,\r\n"
-                                    "Tomas Berg,person,1,1,,,\r\n"));
+    QCOMPARE(csv.data(),
+             QByteArray("speaker,kind,quotes,articles,first_published,last_published,outlets\r\n"
+                        "\"'=Berg, \"\"the fisher\"\"\",other,1,1,,,\r\n"
+                        "Tomas Berg,person,1,1,,,\r\n"));
 
     auto figs = figures(m_store->database(), {}, true);
     QVERIFY(figs.ok());
@@ -397,9 +409,10 @@ void TestInsights::tablesAsCsvAndTsv()
     t.writeHeader();
     t.writeRow(cells(figs->at(0)));
     QVERIFY(t.flush());
-    QCOMPARE(QString::fromUtf8(tsv.data()),
-             u"conflict_group\tarticle_id\tpublished\tsource\tvalue\tunit\tqualifier\tattributed_to\ttext\n"
-             u"1\t%1\t2024-02-20\tHarbour Times\t40\tjobs\t\tharbour board\u2019s\t40 jobs\n"_s.arg(m_ids[2]));
+    QCOMPARE(
+        QString::fromUtf8(tsv.data()),
+        u"conflict_group\tarticle_id\tpublished\tsource\tvalue\tunit\tqualifier\tattributed_to\ttext\n"
+        u"1\t%1\t2024-02-20\tHarbour Times\t40\tjobs\t\tharbour board\u2019s\t40 jobs\n"_s.arg(m_ids[2]));
 
     const QString path = m_dir.filePath(u"entities.csv"_s);
     auto ents = entities(m_store->database(), {}, u"ORG"_s);

@@ -3,7 +3,6 @@
 // QAbstractItemModelTester), the tables filled off the GUI thread, the filter field, a speaker's
 // quotes, double-click to open, the figures' conflicts.
 #include "InsightsFixture.h"
-
 #include "insights/InsightsModels.h"
 #include "insights/InsightsView.h"
 #include "store/ArticleStore.h"
@@ -34,11 +33,7 @@ private slots:
     void figuresConflictsOnly();
 
 private:
-    template<typename T>
-    T *child(QWidget &view, const QString &name)
-    {
-        return view.findChild<T *>(name);
-    }
+    template<typename T> T *child(QWidget &view, const QString &name) { return view.findChild<T *>(name); }
     QTemporaryDir m_dir;
     QString m_path;
     QList<qint64> m_ids;
@@ -65,13 +60,15 @@ void TestInsightsView::modelsPassTheTester()
     QCOMPARE(sources.columnCount(), int(SourcesModel::ColumnCount));
     QCOMPARE(sources.index(0, SourcesModel::Quotes).data().toInt(), 2);
     QCOMPARE(sources.index(0, SourcesModel::FirstPublished).data().toDate(), QDate(2024, 3, 1));
-    QCOMPARE(sources.csvCells(0).join(u','), u"Rosa Lind,person,2,2,2024-03-01,2024-03-05,Coast Post; Harbour Times"_s);
+    QCOMPARE(sources.csvCells(0).join(u','),
+             u"Rosa Lind,person,2,2,2024-03-01,2024-03-05,Coast Post; Harbour Times"_s);
 
     SpeakerQuotesModel quotes;
     QAbstractItemModelTester t2(&quotes, QAbstractItemModelTester::FailureReportingMode::QtTest);
     quotes.setRows(*Insights::quotesBy(db, u"Rosa Lind"_s, {}));
     QCOMPARE(quotes.rowCount(), 2);
-    QCOMPARE(quotes.index(0, SpeakerQuotesModel::Quote).data().toString(), u"\u201CWe have the money,\u201D"_s);
+    QCOMPARE(quotes.index(0, SpeakerQuotesModel::Quote).data().toString(),
+             u"\u201CWe have the money,\u201D"_s);
 
     EntitiesModel entities;
     QAbstractItemModelTester t3(&entities, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -135,7 +132,8 @@ void TestInsightsView::speakerQuotesAndDoubleClickOpens()
     QCOMPARE(sources->currentIndex().data().toString(), u"Tomas Berg"_s);
     QTRY_COMPARE(view.speakerQuotesModel()->rowCount(), 2);
     auto *quotes = child<QTableView>(view, u"speakerQuotesTable"_s);
-    QCOMPARE(quotes->model()->index(0, SpeakerQuotesModel::Quote).data().toString(), u"\u201CWe fish here,\u201D"_s);
+    QCOMPARE(quotes->model()->index(0, SpeakerQuotesModel::Quote).data().toString(),
+             u"\u201CWe fish here,\u201D"_s);
     QCOMPARE(quotes->model()->index(0, SpeakerQuotesModel::After).data().toString(),
              u" said Tomas Berg in Northport. \u201C=SUM(A1)\u201D, Berg joked."_s);
 
@@ -177,7 +175,7 @@ void TestInsightsView::figuresConflictsOnly()
     QCOMPARE(view.figuresModel()->figureAt(2).value, 55.0);
     // A scope of one article: its figures agree with themselves.
     Insights::Scope one;
-    one.articleIds = QList<qint64>{m_ids[0]};
+    one.articleIds = QList<qint64> { m_ids[0] };
     view.setScope(one);
     QTRY_COMPARE(view.figuresModel()->rowCount(), 0);
     QTRY_VERIFY(!view.isBusy());

@@ -51,7 +51,9 @@ void SourcesModel::setRows(QList<Insights::SourceRow> rows)
 
 QStringList SourcesModel::headers() const
 {
-    return {tr("Speaker"), tr("Kind"), tr("Quotes"), tr("Articles"), tr("First"), tr("Last"), tr("Outlets")};
+    return {
+        tr("Speaker"), tr("Kind"), tr("Quotes"), tr("Articles"), tr("First"), tr("Last"), tr("Outlets")
+    };
 }
 
 QVariant SourcesModel::cell(int row, int column, int role) const
@@ -101,20 +103,26 @@ void SpeakerQuotesModel::setRows(QList<Insights::SpeakerQuote> rows)
 
 QStringList SpeakerQuotesModel::headers() const
 {
-    return {tr("Date"), tr("Outlet"), tr("Before"), tr("Quote"), tr("After"), tr("Article")};
+    return { tr("Date"), tr("Outlet"), tr("Before"), tr("Quote"), tr("After"), tr("Article") };
 }
 
 Insights::TableShape SpeakerQuotesModel::shape() const
 {
-    return {{u"article_id"_s, u"published"_s, u"source"_s, u"start"_s, u"end"_s, u"text"_s, u"article_title"_s},
-            {false, false, true, false, false, true, true}};
+    return { { u"article_id"_s, u"published"_s, u"source"_s, u"start"_s, u"end"_s, u"text"_s,
+               u"article_title"_s },
+             { false, false, true, false, false, true, true } };
 }
 
 QStringList SpeakerQuotesModel::csvCells(int row) const
 {
     const Insights::SpeakerQuote &q = m_rows.at(row);
-    return {QString::number(q.articleId), q.published.isValid() ? q.published.toString(Qt::ISODate) : QString(),
-            q.source, QString::number(q.start), QString::number(q.end), q.text, q.title};
+    return { QString::number(q.articleId),
+             q.published.isValid() ? q.published.toString(Qt::ISODate) : QString(),
+             q.source,
+             QString::number(q.start),
+             QString::number(q.end),
+             q.text,
+             q.title };
 }
 
 QVariant SpeakerQuotesModel::cell(int row, int column, int role) const
@@ -159,7 +167,7 @@ void EntitiesModel::setRows(QList<Insights::EntityRow> rows)
 
 QStringList EntitiesModel::headers() const
 {
-    return {tr("Name"), tr("Type"), tr("Mentions"), tr("Articles")};
+    return { tr("Name"), tr("Type"), tr("Mentions"), tr("Articles") };
 }
 
 QVariant EntitiesModel::cell(int row, int column, int role) const
@@ -193,7 +201,7 @@ void CooccurrenceModel::setRows(QList<Insights::CooccurrenceRow> rows)
 
 QStringList CooccurrenceModel::headers() const
 {
-    return {tr("Name"), tr("Type"), tr("Named with"), tr("Type"), tr("Articles")};
+    return { tr("Name"), tr("Type"), tr("Named with"), tr("Type"), tr("Articles") };
 }
 
 QVariant CooccurrenceModel::cell(int row, int column, int role) const
@@ -229,20 +237,21 @@ void EntityArticlesModel::setRows(QList<Insights::ArticleRef> rows)
 
 QStringList EntityArticlesModel::headers() const
 {
-    return {tr("Date"), tr("Outlet"), tr("Article"), tr("Mentions")};
+    return { tr("Date"), tr("Outlet"), tr("Article"), tr("Mentions") };
 }
 
 Insights::TableShape EntityArticlesModel::shape() const
 {
-    return {{u"article_id"_s, u"published"_s, u"source"_s, u"article_title"_s, u"mentions"_s},
-            {false, false, true, true, false}};
+    return { { u"article_id"_s, u"published"_s, u"source"_s, u"article_title"_s, u"mentions"_s },
+             { false, false, true, true, false } };
 }
 
 QStringList EntityArticlesModel::csvCells(int row) const
 {
     const Insights::ArticleRef &a = m_rows.at(row);
-    return {QString::number(a.articleId), a.published.isValid() ? a.published.toString(Qt::ISODate) : QString(),
-            a.source, a.title, QString::number(a.mentions)};
+    return { QString::number(a.articleId),
+             a.published.isValid() ? a.published.toString(Qt::ISODate) : QString(), a.source, a.title,
+             QString::number(a.mentions) };
 }
 
 QVariant EntityArticlesModel::cell(int row, int column, int role) const
@@ -276,8 +285,8 @@ void FiguresModel::setRows(QList<Insights::FigureRow> rows)
 
 QStringList FiguresModel::headers() const
 {
-    return {tr("Conflict"), tr("Article"), tr("Date"), tr("Outlet"), tr("Value"),
-            tr("Counts"), tr("Qualifier"), tr("Attributed to"), tr("Text")};
+    return { tr("Conflict"), tr("Article"),   tr("Date"),          tr("Outlet"), tr("Value"),
+             tr("Counts"),   tr("Qualifier"), tr("Attributed to"), tr("Text") };
 }
 
 QVariant FiguresModel::cell(int row, int column, int role) const

@@ -172,7 +172,18 @@ class FiguresModel final : public InsightsTableModel
     Q_DISABLE_COPY_MOVE(FiguresModel)
 
 public:
-    enum Column { ConflictGroup, ArticleId, Published, Source, Value, Unit, Qualifier, AttributedTo, Text, ColumnCount };
+    enum Column {
+        ConflictGroup,
+        ArticleId,
+        Published,
+        Source,
+        Value,
+        Unit,
+        Qualifier,
+        AttributedTo,
+        Text,
+        ColumnCount
+    };
     explicit FiguresModel(QObject *parent = nullptr)
         : InsightsTableModel(parent)
     {

@@ -113,8 +113,8 @@ InsightsView::InsightsView(const QString &libraryPath, QWidget *parent)
     m_tabs->addTab(figuresPage, tr("Figures"));
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        for (InsightsFilterModel *proxy : {m_sourcesProxy, m_quotesProxy, m_entitiesProxy, m_pairsProxy,
-                                           m_entityArticlesProxy, m_figuresProxy})
+        for (InsightsFilterModel *proxy : { m_sourcesProxy, m_quotesProxy, m_entitiesProxy, m_pairsProxy,
+                                            m_entityArticlesProxy, m_figuresProxy })
             proxy->setFilterText(text.trimmed());
     });
     connect(refreshButton, &QPushButton::clicked, this, &InsightsView::refresh);
@@ -157,7 +157,8 @@ InsightsView::~InsightsView()
     m_pool.waitForDone();
 }
 
-QTableView *InsightsView::makeTable(const QString &name, InsightsTableModel *model, InsightsFilterModel **proxy)
+QTableView *InsightsView::makeTable(const QString &name, InsightsTableModel *model,
+                                    InsightsFilterModel **proxy)
 {
     *proxy = new InsightsFilterModel(this);
     (*proxy)->setSourceModel(model);
@@ -193,7 +194,8 @@ void InsightsView::setStatus(const QString &text)
 }
 
 template<typename T>
-void InsightsView::run(Slot slot, std::function<Result<T>(const QSqlDatabase &, const Insights::CancelFlag *)> work,
+void InsightsView::run(Slot slot,
+                       std::function<Result<T>(const QSqlDatabase &, const Insights::CancelFlag *)> work,
                        std::function<void(const Result<T> &)> done)
 {
     if (m_cancel[slot])
@@ -302,8 +304,8 @@ void InsightsView::computeEntities()
     run<QList<Insights::CooccurrenceRow>>(
         PairsSlot,
         [scope, type](const QSqlDatabase &db, const Insights::CancelFlag *cancel) {
-            return Insights::cooccurrence(db, scope, 200, type == u"DATE"_s || type == u"NUMBER"_s ? QString() : type,
-                                          cancel);
+            return Insights::cooccurrence(
+                db, scope, 200, type == u"DATE"_s || type == u"NUMBER"_s ? QString() : type, cancel);
         },
         [this](const Result<QList<Insights::CooccurrenceRow>> &rows) {
             m_pairs->setRows(rows.ok() ? *rows : QList<Insights::CooccurrenceRow>());
@@ -375,7 +377,8 @@ void InsightsView::exportCurrentTable()
     }
     if (!table)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(), tr("CSV files (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export CSV"), QString(), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     // What the table shows, in its order and filter.

@@ -5,7 +5,6 @@
 
 #include <QThreadPool>
 #include <QWidget>
-
 #include <functional>
 #include <memory>
 
@@ -69,7 +68,16 @@ signals:
     void updated();
 
 private:
-    enum Slot { SourcesSlot, QuotesSlot, EntitiesSlot, PairsSlot, EntityArticlesSlot, FiguresSlot, OpenSlot, SlotCount };
+    enum Slot {
+        SourcesSlot,
+        QuotesSlot,
+        EntitiesSlot,
+        PairsSlot,
+        EntityArticlesSlot,
+        FiguresSlot,
+        OpenSlot,
+        SlotCount
+    };
 
     // Runs `work` on the worker with its own connection; `done` gets the result on the GUI thread
     // unless a newer request of the same slot replaced it.
@@ -93,7 +101,7 @@ private:
     std::shared_ptr<Insights::CancelFlag> m_cancel[SlotCount];
     quint64 m_serial[SlotCount] = {};
     int m_running = 0;
-    bool m_dirty[3] = {true, true, true}; // per tab
+    bool m_dirty[3] = { true, true, true }; // per tab
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_filter = nullptr;
