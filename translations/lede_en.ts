@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>Lede::InsightsView</name>
+    <message numerus="yes">
+        <source>Exported %n rows to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lede::TagActions</name>
     <message numerus="yes">
         <source>Delete the tag “%1” and its sub-tags? It is used by %n highlight(s).</source>

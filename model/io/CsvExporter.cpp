@@ -2,6 +2,8 @@
 #include "CsvExporter.h"
 
 #include "ExportTarget.h"
+#include "CsvCell.h"
+
 #include "Logging.h"
 
 #include <QCoreApplication>
@@ -30,19 +32,6 @@ const char *const Columns[] = {"article_id", "article_title", "article_source", 
                                // Appended (scripts that read columns by name keep working):
                                "layer_id", "canonical", "value", "unit", "qualifier", "attributed_to", "cue",
                                "corrected", "article_url"};
-
-// The index of the first byte that forces quoting (comma, quote, CR, LF), or -1. These are ASCII,
-// so scanning UTF-8 bytes is exact.
-qsizetype needsQuotes(QByteArrayView value)
-{
-    const char *data = value.data();
-    for (qsizetype i = 0, n = value.size(); i < n; ++i) {
-        const char c = data[i];
-        if (c == ',' || c == '"' || c == '\r' || c == '\n')
-            return i;
-    }
-    return -1;
-}
 
 } // namespace
 
@@ -74,30 +63,7 @@ void CsvRowWriter::writeHeader()
 
 void CsvRowWriter::appendField(QByteArrayView value, bool guard)
 {
-    // Spreadsheets run a cell that starts with = + - @ (or TAB/CR, which some strip first) as a
-    // formula; a leading apostrophe makes them show it as text.
-    const char first = value.isEmpty() ? '\0' : value.front();
-    const bool needsGuard = guard && m_options.formulaGuard
-        && (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r');
-    const qsizetype special = needsQuotes(value);
-    if (special < 0) {
-        if (needsGuard)
-            m_buffer += '\'';
-        m_buffer.append(value.data(), size_t(value.size()));
-        return;
-    }
-    m_buffer += '"';
-    if (needsGuard)
-        m_buffer += '\'';
-    // Copy runs between double quotes in one go, doubling each quote.
-    qsizetype from = 0;
-    for (qsizetype quote = value.indexOf('"', special); quote >= 0; quote = value.indexOf('"', from)) {
-        m_buffer.append(value.data() + from, size_t(quote + 1 - from));
-        m_buffer += '"';
-        from = quote + 1;
-    }
-    m_buffer.append(value.data() + from, size_t(value.size() - from));
-    m_buffer += '"';
+    appendCsvField(m_buffer, value, guard && m_options.formulaGuard);
 }
 
 void CsvRowWriter::appendNumber(qint64 value)

@@ -99,7 +99,7 @@ class ArticleStore final
     Q_DISABLE_COPY_MOVE(ArticleStore)
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     static constexpr int ApplicationId = 0x4C454445; // "LEDE"
 
     ArticleStore();

@@ -138,6 +138,21 @@ const char *const v4[] = {
     "ALTER TABLE entities ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0",
 };
 
+// v5: insights across the library (model/insights). A library-wide speaker alias table ("Blinken" ->
+// "Antony Blinken"): rows with origin 'user' are the user's merges and separations, which the
+// automatic rows ('auto', rebuilt from the speakers found) never override. Indexes for the
+// aggregates over speakers and entity names.
+const char *const v5[] = {
+    R"(CREATE TABLE speaker_aliases (
+        alias TEXT NOT NULL PRIMARY KEY,
+        identity TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('user', 'auto')),
+        created_at TEXT NOT NULL) WITHOUT ROWID)",
+    "CREATE INDEX speaker_aliases_identity ON speaker_aliases(identity)",
+    "CREATE INDEX quotes_speaker ON quotes(speaker, article_id)",
+    "CREATE INDEX entities_canonical ON entities(canonical, type, article_id)",
+};
+
 template<std::size_t N>
 Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
@@ -172,6 +187,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 4 && to >= 4) {
         if (auto s = run(db, v4, 4); !s)
+            return s;
+    }
+    if (from < 5 && to >= 5) {
+        if (auto s = run(db, v5, 5); !s)
             return s;
     }
     QSqlQuery query(db);
