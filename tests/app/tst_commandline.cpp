@@ -86,6 +86,7 @@ private Q_SLOTS:
     void unknownCommandListsTheCommands();
     void cliLinksNoWidgets();
     void correctionsOutliveReanalyze();
+    void checkBackupRestore();
     void exportNeverOverwritesWhatItMustNot_data();
     void exportNeverOverwritesWhatItMustNot();
     void controlCharactersAreEscaped();
@@ -616,6 +617,32 @@ void TestCommandLine::deleteSaysWhatWentWithTheArticle()
     QVERIFY2(r.out.contains("deleted: article 2 (Quay lights repaired) with 0 highlight(s) and 0 note(s)"),
              r.out.constData());
     QCOMPARE(articleCount(db), 0);
+}
+
+void TestCommandLine::checkBackupRestore()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"lib.sqlite"_s);
+    const QString copy = dir.filePath(u"copy.sqlite"_s);
+    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
+    Run check = lede({u"check"_s, u"--db"_s, db});
+    QCOMPARE(check.code, 0);
+    QVERIFY2(check.out.contains("the library is healthy"), check.out.constData());
+    Run backup = lede({u"backup"_s, u"--db"_s, db, u"-o"_s, copy});
+    QVERIFY2(backup.code == 0, backup.err.constData());
+    QVERIFY(backup.out.startsWith("backup written: "));
+    QCOMPARE(lede({u"backup"_s, u"--db"_s, db}).code, 2); // no -o
+    QCOMPARE(lede({u"delete"_s, u"1"_s, u"--db"_s, db}).code, 0);
+    QVERIFY(!lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
+    Run restore = lede({u"restore"_s, copy, u"--db"_s, db});
+    QVERIFY2(restore.code == 0, restore.err.constData());
+    QVERIFY2(restore.out.contains("(1 article") && restore.out.contains("before-restore"), restore.out.constData());
+    QVERIFY(lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
+    // Not a library: refused, nothing changed.
+    const QString notes = dir.filePath(u"notes.txt"_s);
+    writeFile(notes, "not a library\n");
+    QCOMPARE(lede({u"restore"_s, notes, u"--db"_s, db}).code, 1);
+    QVERIFY(lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
