@@ -17,7 +17,9 @@
 #include "Translations.h"
 #include "UiHelpers.h"
 #include "WelcomePage.h"
+#include "insights/InsightsView.h"
 #include "session/ArticleSession.h"
+#include "session/LibraryWatcher.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
@@ -32,6 +34,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -66,6 +69,10 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
         showError(tr("Cannot open the library %1: %2").arg(QDir::toNativeSeparators(path), s.errorString()));
     } else {
         setWindowTitle(tr("%1 — Lede").arg(QFileInfo(path).completeBaseName()));
+        // `lede import`, `lede annotate` or a second window may write to the same library: their
+        // changes show here within a second, and this window's undo history stays.
+        m_watcher = new LibraryWatcher(m_store.get(), this);
+        connect(m_watcher, &LibraryWatcher::changedExternally, this, &MainWindow::reloadAfterExternalChange);
     }
     m_library->refresh();
     refreshTags();
@@ -267,7 +274,33 @@ void MainWindow::createWidgets()
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_libraryPane);
-    m_splitter->addWidget(m_documentStack);
+    // The article, or Insights across the library (made when first shown: it opens its own
+    // connections to the library file).
+    m_centerTabs = new QTabWidget(this);
+    m_centerTabs->setObjectName(u"centerTabs"_s);
+    m_centerTabs->setDocumentMode(true);
+    m_centerTabs->addTab(m_documentStack, tr("Article"));
+    m_centerTabs->addTab(new QWidget(m_centerTabs), tr("Insights"));
+    m_centerTabs->setTabToolTip(1, tr("Who is quoted, who is named and which figures disagree, across the library"));
+    connect(m_centerTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index != 1 || m_insights || !m_store->isOpen())
+            return;
+        m_insights = new InsightsView(m_store->path(), m_centerTabs);
+        m_insights->setObjectName(u"insightsView"_s);
+        connect(m_insights, &InsightsView::openArticleRequested, this, [this](qint64 id, qint64 at) {
+            m_centerTabs->setCurrentIndex(0);
+            if (openArticle(id) && at >= 0)
+                m_view->scrollToSpan(Span{ at, at + 1 }, true);
+        });
+        QWidget *placeholder = m_centerTabs->widget(1);
+        m_centerTabs->blockSignals(true);
+        m_centerTabs->removeTab(1);
+        m_centerTabs->insertTab(1, m_insights, tr("Insights"));
+        m_centerTabs->setCurrentIndex(1);
+        m_centerTabs->blockSignals(false);
+        placeholder->deleteLater();
+    });
+    m_splitter->addWidget(m_centerTabs);
     m_splitter->addWidget(m_side);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -421,6 +454,21 @@ void MainWindow::showWelcomeOrDocument()
     m_welcome->setLibraryEmpty(m_library->loadedCount() == 0 && m_library->search().isEmpty()
                                && m_library->tagFilter() == 0);
     m_documentStack->setCurrentIndex(0);
+}
+
+void MainWindow::reloadAfterExternalChange()
+{
+    m_library->refresh();
+    refreshTags();
+    if (m_insights)
+        m_insights->refresh();
+    if (!m_session->isOpen())
+        return;
+    if (const Status s = m_session->reloadFromLibrary(); !s) {
+        // The open article was deleted by another program.
+        showMessage(tr("This article was removed from the library by another program."), MessageBar::Kind::Warning);
+        showWelcomeOrDocument();
+    }
 }
 
 bool MainWindow::openArticle(qint64 articleId)

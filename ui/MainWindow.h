@@ -13,6 +13,7 @@
 class QAction;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace Lede {
 
@@ -20,6 +21,8 @@ class AnnotationActions;
 class ArticleSession;
 class ArticleStore;
 class DocumentView;
+class InsightsView;
+class LibraryWatcher;
 class ExportController;
 class FindBar;
 class ImportController;
@@ -83,6 +86,7 @@ private:
     void restoreSettings();
     void updateActions();
     void refreshTags();
+    void reloadAfterExternalChange();
     void showMessage(const QString &text, MessageBar::Kind kind);
     void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
     void addWindowAction(QAction *action);
@@ -95,6 +99,9 @@ private:
     LibraryPane *m_libraryPane = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_documentStack = nullptr;
+    QTabWidget *m_centerTabs = nullptr;        // the article, or Insights across articles
+    InsightsView *m_insights = nullptr;        // made when its tab is first shown
+    LibraryWatcher *m_watcher = nullptr;       // notices what other programs change in the library
     WelcomePage *m_welcome = nullptr;
     FindBar *m_findBar = nullptr;
     DocumentView *m_view = nullptr;
