@@ -3,6 +3,8 @@
 
 #include "SpeechVerbs.h"
 
+#include <algorithm>
+
 namespace Lede {
 
 namespace {
@@ -251,6 +253,10 @@ QList<Quote> QuoteDetector::detect(const QString &body)
         bool firstInPara = true;
         auto addQuote = [&](qsizetype start, qsizetype end, bool closed) {
             const bool continuation = firstInPara && continuesIntoThis && start == para.start;
+            // Marks around nothing but spaces and punctuation quote no one.
+            const QStringView inner = QStringView(body).mid(start, end - start);
+            if (std::none_of(inner.begin(), inner.end(), [](QChar ch) { return ch.isLetterOrNumber(); }))
+                return;
             Quote q;
             q.span = { start, end };
             q.text = body.mid(start, end - start);

@@ -107,6 +107,7 @@ void TestAnalyzer::emptyAndOddTextYieldNothing_data()
     QTest::addColumn<QString>("body");
     QTest::newRow("empty") << QString();
     QTest::newRow("only-spaces") << u"   \n\n  "_s;
+    QTest::newRow("lone-quote-marks") << u"\u201C \u201D \" \" \u201C"_s;
     QTest::newRow("digits-only") << u"1 2 3 4 5"_s;
 }
 
