@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
+#include "ExportSelection.h"
 
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
-#include "io/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QFile>
@@ -36,13 +36,10 @@ int ExportCsvCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addOption(QCommandLineOption(u"article"_s, tr("Only this article (repeatable)."), tr("ID")));
-    parser.addOption(QCommandLineOption(u"tag"_s, tr("Only annotations with this tag or one below it."), tr("PATH")));
+    ExportSelection::addOptions(parser);
     parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("Write to FILE instead of stdout."), tr("FILE")));
     parser.addOption(QCommandLineOption(u"force"_s, tr("Replace FILE even when it is not a previous export (never the "
                                                        "library, a folder, a device or a FIFO).")));
-    parser.addOption(QCommandLineOption(u"include"_s, tr("Also export automatic layers: quotes,entities,figures."),
-                                        tr("LAYERS")));
     parser.addOption(QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
     parser.addOption(QCommandLineOption(u"no-formula-guard"_s,
                                         tr("Do not prefix cells starting with = + - @ with an apostrophe.")));
@@ -53,26 +50,9 @@ int ExportCsvCommand::run(const QStringList &args)
         return usageError(tr("export-csv: unexpected argument %1").arg(parser.positionalArguments().first()));
 
     ExportQuery query;
-    for (const QString &id : parser.values(u"article"_s)) {
-        bool ok = false;
-        const qint64 value = id.toLongLong(&ok);
-        if (!ok || value <= 0)
-            return usageError(tr("export-csv: --article takes an article id, not \"%1\"").arg(id));
-        query.articleIds.append(value);
-    }
-    for (const QString &layers : parser.values(u"include"_s)) {
-        for (const QString &layer : layers.split(u',', Qt::SkipEmptyParts)) {
-            const QString name = layer.trimmed();
-            if (name == u"quotes"_s)
-                query.includeQuotes = true;
-            else if (name == u"entities"_s)
-                query.includeEntities = true;
-            else if (name == u"figures"_s)
-                query.includeFigures = true;
-            else
-                return usageError(tr("export-csv: unknown layer \"%1\" (use quotes, entities, figures)").arg(name));
-        }
-    }
+    QString error;
+    if (!ExportSelection::parse(parser, &query, &error))
+        return usageError(u"export-csv: "_s + error);
     // Before anything else: an export never lands on the library, a device or a FIFO, and replaces
     // another file only when it is a previous export or the user says --force.
     if (parser.isSet(u"output"_s)) {
@@ -85,33 +65,13 @@ int ExportCsvCommand::run(const QStringList &args)
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
-    // Automatic layers of articles stored by an older analyzer are brought up to date first.
-    if (query.includeQuotes || query.includeEntities || query.includeFigures) {
-        if (auto re = reanalyzeOutdated(store); !re)
-            err(tr("could not update older analyses: %1").arg(re.errorString()));
+    QString warning;
+    if (!ExportSelection::resolve(parser, store, &query, &error, &warning)) {
+        err(u"export-csv: "_s + error);
+        return 1;
     }
-    for (qint64 id : std::as_const(query.articleIds)) {
-        if (!store.article(id)) {
-            err(tr("export-csv: there is no article %1 in the library").arg(id));
-            return 1;
-        }
-    }
-    if (parser.isSet(u"tag"_s)) {
-        auto tags = store.tags();
-        if (!tags) {
-            err(tags.errorString());
-            return 1;
-        }
-        const QString wanted = parser.value(u"tag"_s).trimmed();
-        for (const Tag &t : *tags) {
-            if (t.path.compare(wanted, Qt::CaseInsensitive) == 0)
-                query.tagId = t.id;
-        }
-        if (query.tagId == 0) {
-            err(tr("export-csv: there is no tag \"%1\"").arg(wanted));
-            return 1;
-        }
-    }
+    if (!warning.isEmpty())
+        err(warning);
     CsvOptions options;
     options.byteOrderMark = parser.isSet(u"bom"_s);
     options.formulaGuard = !parser.isSet(u"no-formula-guard"_s);

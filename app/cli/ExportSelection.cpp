@@ -45,14 +45,12 @@ bool ExportSelection::parse(const QCommandLineParser &parser, ExportQuery *query
 }
 
 bool ExportSelection::resolve(const QCommandLineParser &parser, ArticleStore &store, ExportQuery *query,
-                              QString *error)
+                              QString *error, QString *warning)
 {
     // Automatic layers of articles stored by an older analyzer are brought up to date first.
     if (query->includeQuotes || query->includeEntities || query->includeFigures) {
-        if (auto re = reanalyzeOutdated(store); !re) {
-            *error = tr("could not update older analyses: %1").arg(re.errorString());
-            return false;
-        }
+        if (auto re = reanalyzeOutdated(store); !re)
+            *warning = tr("could not update older analyses: %1").arg(re.errorString());
     }
     for (qint64 id : std::as_const(query->articleIds)) {
         if (!store.article(id)) {

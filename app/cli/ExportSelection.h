@@ -19,8 +19,10 @@ public:
     // the message in *error.
     static bool parse(const QCommandLineParser &parser, ExportQuery *query, QString *error);
     // Checks the articles exist and resolves --tag, and brings outdated layers up to date when
-    // layers are included. On failure returns false with the message in *error.
-    static bool resolve(const QCommandLineParser &parser, ArticleStore &store, ExportQuery *query, QString *error);
+    // layers are included (a failure there is only a *warning: the stored layers are exported).
+    // On failure returns false with the message in *error.
+    static bool resolve(const QCommandLineParser &parser, ArticleStore &store, ExportQuery *query, QString *error,
+                        QString *warning);
 };
 
 } // namespace Lede

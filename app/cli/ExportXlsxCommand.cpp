@@ -2,6 +2,7 @@
 #include "Command.h"
 #include "ExportSelection.h"
 
+#include "io/ExportTarget.h"
 #include "library/XlsxExport.h"
 #include "store/ArticleStore.h"
 
@@ -43,13 +44,22 @@ int ExportXlsxCommand::run(const QStringList &args)
     QString error;
     if (!ExportSelection::parse(parser, &query, &error))
         return usageError(u"export-xlsx: "_s + error);
+    // A workbook never lands on the library, a device or a FIFO (ExportTarget); it replaces an
+    // existing file, as the user asked by naming it (the write is atomic).
+    if (const Status target = ExportTarget::allow(output, libraryPath(parser), true); !target) {
+        err(u"export-xlsx: "_s + target.errorString());
+        return 1;
+    }
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
-    if (!ExportSelection::resolve(parser, store, &query, &error)) {
+    QString warning;
+    if (!ExportSelection::resolve(parser, store, &query, &error, &warning)) {
         err(u"export-xlsx: "_s + error);
         return 1;
     }
+    if (!warning.isEmpty())
+        err(warning);
     if (Status s = exportXlsx(store, query, output); !s) {
         err(s.errorString());
         return 1;

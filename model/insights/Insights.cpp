@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Insights.h"
 
+#include "store/ArticleStore.h"
+
 #include "SqliteHandle.h"
 
 #include <QHash>
@@ -25,19 +27,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Lede::Insights", text);
-}
-
-// The same FTS5 query ArticleStore builds from free text (ArticleStore.cpp, ftsQuery): every word
-// must match as a prefix, and nothing is read as FTS syntax.
-QString ftsQuery(const QString &text)
-{
-    QStringList terms;
-    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
-        QString escaped = word;
-        escaped.replace(u'"', u"\"\""_s);
-        terms.append(u'"' + escaped + u"\"*"_s);
-    }
-    return terms.join(u' ');
 }
 
 // The scope as common table expressions: `scope(id)` holds the article ids when the scope is not
@@ -72,7 +61,7 @@ Sql scopeSql(const Scope &scope)
             u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
             u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
     }
-    const QString fts = ftsQuery(scope.search);
+    const QString fts = ArticleStore::ftsMatchQuery(scope.search);
     if (!fts.isEmpty()) {
         parts.append(u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"_s);
         partValues.append(fts);

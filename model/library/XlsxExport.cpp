@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "XlsxExport.h"
 
+#include "io/ExportTarget.h"
 #include "io/XlsxWriter.h"
 #include "store/ArticleStore.h"
 #include "store/ArticleTable.h"
@@ -12,6 +13,9 @@ namespace Lede {
 Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QString &path,
                   const std::function<bool(qint64)> &progress)
 {
+    // Never onto the library itself, a device or a FIFO, whoever asks.
+    if (Status s = ExportTarget::allow(path, store.path(), true); !s)
+        return s;
     XlsxWriter writer(path);
     if (Status s = writer.open(); !s)
         return s;

@@ -231,18 +231,6 @@ QStringList splitTagPath(const QString &path)
     return parts;
 }
 
-// FTS5 query from free text: every word must match (as a prefix), and no word is read as FTS
-// syntax, so "U.S." or "AND" or a stray quote never produce a syntax error.
-QString ftsQuery(const QString &text)
-{
-    QStringList terms;
-    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
-        QString escaped = word;
-        escaped.replace(u'"', u"\"\""_s);
-        terms.append(u'"' + escaped + u"\"*"_s);
-    }
-    return terms.join(u' ');
-}
 
 const QString TagSubtreeCte = uR"(WITH RECURSIVE subtree(id) AS (
         SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id))"_s;
@@ -258,6 +246,17 @@ ArticleStore::ArticleStore()
 ArticleStore::~ArticleStore()
 {
     close();
+}
+
+QString ArticleStore::ftsMatchQuery(const QString &text)
+{
+    QStringList terms;
+    for (const QString &word : text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
+        QString escaped = word;
+        escaped.replace(u'"', u"\"\""_s);
+        terms.append(u'"' + escaped + u"\"*"_s);
+    }
+    return terms.join(u' ');
 }
 
 QString ArticleStore::defaultPath()
@@ -733,7 +732,7 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
         where.append(u"a.id IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
                      u"WHERE nt.tag_id IN (SELECT id FROM subtree))"_s);
     }
-    const QString fts = ftsQuery(q.search);
+    const QString fts = ArticleStore::ftsMatchQuery(q.search);
     if (!fts.isEmpty()) {
         // Driven by the FTS index, so that "newest first" streams matches in rowid order and stops
         // at LIMIT instead of ranking and sorting every match.

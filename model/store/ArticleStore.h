@@ -125,6 +125,10 @@ public:
     // The default library file: <GenericDataLocation>/lede/library.sqlite (~/.local/share/lede/).
     static QString defaultPath();
 
+    // The FTS5 MATCH expression for free text: every word must match (as a prefix), and no word is
+    // read as FTS syntax, so "U.S." or "AND" or a stray quote never produce a syntax error.
+    static QString ftsMatchQuery(const QString &text);
+
     // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
     // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and
     // FTS5 flushes its index once per batch instead of once per article. commitBulk() makes the

@@ -112,6 +112,13 @@ void TestExportXlsx::failureLeavesTheOldFileWhole()
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains("Cannot write"));
     QCOMPARE(readAll(out), QByteArray("an earlier workbook"));
+    // Never onto the library.
+    r = lede({u"export-xlsx"_s, u"--db"_s, m_db, u"-o"_s, m_db});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("library itself"), r.err.constData());
+    Run list = lede({u"list"_s, u"--db"_s, m_db});
+    QCOMPARE(list.code, 0);
+    QVERIFY2(list.out.contains("Tally of storm damage rises"), list.out.constData());
 }
 
 void TestExportXlsx::libreOfficeReadsTheSameCells()
