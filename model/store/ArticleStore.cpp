@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
@@ -381,12 +382,27 @@ struct LibraryHeader
 
 std::optional<LibraryHeader> readHeader(sqlite3 *db, QString *error, int *code = nullptr)
 {
-    const auto applicationId = readInt(db, "PRAGMA application_id", error, code);
-    const auto version = applicationId ? readInt(db, "PRAGMA user_version", error, code) : std::nullopt;
-    const auto objects = version ? readInt(db, "SELECT count(*) FROM sqlite_master", error, code) : std::nullopt;
-    if (!objects)
-        return std::nullopt;
-    return LibraryHeader{*applicationId, *version, *objects};
+    // One statement, so the three come from one snapshot: read one by one, another program creating
+    // the library meanwhile could be seen with its tables but not yet its application id.
+    sqlite3_stmt *stmt = nullptr;
+    std::optional<LibraryHeader> header;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT application_id FROM pragma_application_id()), "
+                           "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)",
+                           -1, &stmt, nullptr)
+            == SQLITE_OK
+        && sqlite3_step(stmt) == SQLITE_ROW) {
+        header = LibraryHeader{sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1),
+                               sqlite3_column_int64(stmt, 2)};
+    }
+    if (!header) {
+        if (error)
+            *error = describeSqliteError(db);
+        if (code)
+            *code = sqlite3_extended_errcode(db);
+    }
+    sqlite3_finalize(stmt);
+    return header;
 }
 
 } // namespace
@@ -445,7 +461,18 @@ Status ArticleStore::checkAndMigrate()
     // later is reported as damage (SQLITE_CORRUPT) instead of being read as data.
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
                                "PRAGMA cache_size = -16384", "PRAGMA cell_size_check = ON"}) {
-        if (!execRaw(m_statements, pragma, &error))
+        // Switching a new file to WAL needs it to itself for a moment, and SQLite does not wait
+        // for that through the busy timeout: while another program creates the same library, wait
+        // here (up to the busy timeout) instead of failing.
+        QElapsedTimer waited;
+        waited.start();
+        bool done = execRaw(m_statements, pragma, &error);
+        while (!done && (sqlite3_extended_errcode(handle) & 0xff) == SQLITE_BUSY
+               && waited.elapsed() < DefaultBusyTimeoutMs) {
+            QThread::msleep(20);
+            done = execRaw(m_statements, pragma, &error);
+        }
+        if (!done)
             return fail(tr("Cannot configure the library %1: %2").arg(path, error));
     }
 
