@@ -237,7 +237,9 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QVERIFY2(again.ok(), qPrintable(again.errorString()));
     QCOMPARE(*again, 1);
     bool bergQuote = false;
-    for (const Quote &q : store.analysis(*id)->quotes) {
+    const auto reanalysed = store.analysis(*id);
+    QVERIFY(reanalysed.ok());
+    for (const Quote &q : reanalysed->quotes) {
         QVERIFY(q.span != spanOf(u"\u201CThe pier will open in May,\u201D"_s));
         bergQuote = bergQuote || (q.text.startsWith(u"\u201CWe have the money"_s) && q.speaker == u"Tomas Berg"_s);
     }
