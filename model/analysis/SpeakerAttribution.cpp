@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The attribution parser of SpeakerResolver (see SpeakerParts.h).
+#include "SpeakerParts.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Speakers {
+
+// ---------------------------------------------------------------------------------------------
+// Attribution clauses
+
+NounPhrase Resolver::backwardNP(int j, int lo) const
+{
+    NounPhrase np;
+    int skipped = 0;
+    bool skippedTo = false;
+    while (j >= lo && skipped < 10) {
+        const Token &t = m_tokens[size_t(j)];
+        if (!t.word) {
+            const QChar c = m_body.at(t.start);
+            if (c == u',' || c == u'\u2014' || c == u'\u2013' || c == u')') {
+                const QChar open = c == u')' ? u'(' : c;
+                // A parenthetical between commas: a name wins ("the head of the authority, Peter
+                // Holm, said"), anything else is skipped ("Holm, the chief engineer, said").
+                int k = j - 1;
+                while (k >= lo && k > j - 16
+                       && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
+                    --k;
+                const int segFirst = k + 1;
+                const int segLast = j - 1;
+                if (segLast >= segFirst) {
+                    const int mi = m_tokens[size_t(segFirst)].mention;
+                    if (mi >= 0 && m_mentions[size_t(mi)].firstTok == segFirst
+                        && m_mentions[size_t(mi)].lastTok == segLast
+                        && m_mentions[size_t(mi)].type != Mention::Type::Place) {
+                        np.kind = NounPhrase::Kind::Name;
+                        np.mention = mi;
+                        np.firstTok = m_mentions[size_t(mi)].nameFirstTok;
+                        np.lastTok = segLast;
+                        return np;
+                    }
+                }
+                if (k < lo || k <= j - 16)
+                    return np;
+                j = k - 1;
+                ++skipped;
+                continue;
+            }
+            return np;
+        }
+        const QStringView w = text(j);
+        if (t.upper && t.mention >= 0) {
+            const Mention &m = m_mentions[size_t(t.mention)];
+            if (m.type == Mention::Type::Place) {
+                // "Blinken in Tel Aviv said": skip the place and its preposition.
+                j = m.firstTok - 1;
+                if (j >= lo && m_tokens[size_t(j)].word && m_tokens[size_t(j)].lower)
+                    --j;
+                ++skipped;
+                continue;
+            }
+            np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
+            np.mention = t.mention;
+            np.firstTok = m.bareTitle ? m.firstTok : m.nameFirstTok;
+            np.lastTok = m.lastTok;
+            if (m.bareTitle || m.precededByThe) {
+                if (m.precededByThe && m.firstTok - 1 >= lo)
+                    np.firstTok = m.firstTok - 1;
+            }
+            return np;
+        }
+        if (NameHeuristics::isWeekdayOrMonth(w) || (t.word && !t.upper && !t.lower)) { // "Friday", "2019"
+            --j;
+            ++skipped;
+            continue;
+        }
+        if (isPronoun(j)) {
+            np.kind = NounPhrase::Kind::Pronoun;
+            np.firstTok = np.lastTok = j;
+            return np;
+        }
+        if (t.upper) // a capitalised stop word that is not a pronoun: "The", "But"
+            return np;
+        if (isOneOf(w, { "who"_L1 })) { // "Smith, who called the plan “reckless”": back to Smith
+            --j;
+            if (j >= lo && isPunct(j, u','))
+                --j;
+            ++skipped;
+            continue;
+        }
+        if (isBridgeWord(w)) {
+            skippedTo = isOneOf(w, { "to"_L1 });
+            --j;
+            ++skipped;
+            continue;
+        }
+        // A verb in front of "to say" or after an auxiliary ("was amended to say") is not the noun.
+        const bool afterAux = j - 1 >= lo && m_tokens[size_t(j - 1)].word && isAux(text(j - 1));
+        if (skippedTo || afterAux) {
+            skippedTo = false;
+            --j;
+            ++skipped;
+            continue;
+        }
+        if (isFunctionWord(w) || SpeechVerbs::contains(w))
+            return np;
+        if (isDeterminer(j))
+            return np; // "called the “...”": a determiner with no noun is no speaker
+        // A common noun phrase: walk back to its determiner.
+        int k = j;
+        int first = j;
+        for (int steps = 0; k >= lo && steps < 6; --k, ++steps) {
+            const Token &u = m_tokens[size_t(k)];
+            if (!u.word)
+                break;
+            if (isDeterminer(k)) {
+                first = k;
+                break;
+            }
+            const QStringView uw = text(k);
+            if (u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
+                break;
+            if (u.upper && u.mention < 0)
+                break;
+            first = k;
+        }
+        np.kind = NounPhrase::Kind::Common;
+        np.firstTok = first;
+        np.lastTok = j;
+        return np;
+    }
+    return np;
+}
+
+NounPhrase Resolver::forwardNP(int j, int hi) const
+{
+    NounPhrase np;
+    if (j > hi)
+        return np;
+    if (isPronoun(j)) {
+        np.kind = NounPhrase::Kind::Pronoun;
+        np.firstTok = np.lastTok = j;
+        return np;
+    }
+    const int start = j;
+    const bool det = isDeterminer(j);
+    if (det)
+        ++j;
+    int words = 0;
+    while (j <= hi && words < 4) {
+        const Token &t = m_tokens[size_t(j)];
+        if (!t.word)
+            break;
+        if (t.upper && t.mention >= 0) {
+            const Mention &m = m_mentions[size_t(t.mention)];
+            np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
+            np.mention = t.mention;
+            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))
+                ? start
+                : m.nameFirstTok;
+            np.lastTok = m.lastTok;
+            return np;
+        }
+        if (!t.lower || isFunctionWord(text(j)) || SpeechVerbs::contains(text(j)) || isBridgeWord(text(j)))
+            break;
+        ++words;
+        ++j;
+    }
+    if (words == 0)
+        return np;
+    np.kind = NounPhrase::Kind::Common;
+    np.firstTok = start;
+    np.lastTok = j - 1;
+    return np;
+}
+
+Span Resolver::npSpan(const NounPhrase &np) const
+{
+    qsizetype end = m_tokens[size_t(np.lastTok)].end;
+    if (m_tokens[size_t(np.lastTok)].possessive)
+        end -= 2;
+    return { m_tokens[size_t(np.firstTok)].start, end };
+}
+
+// Reads an attribution out of tokens [lo, hi] (a clause outside the quote), the speech verb nearest to
+// the quote first. `floorTok` bounds how far back a subject may be looked for.
+Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
+{
+    for (int v = hi; v >= lo; --v) {
+        if (!isVerb(v))
+            continue;
+        const bool participle = SpeechVerbs::isParticiple(text(v));
+        NounPhrase np = backwardNP(v - 1, floorTok);
+        // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
+        // a participle's speaker is the subject of an earlier verb or of the sentence.
+        if (np.kind == NounPhrase::Kind::None && !participle)
+            np = forwardNP(v + 1, hi);
+        if (np.kind != NounPhrase::Kind::None)
+            return resolveNP(np, v);
+        if (!participle)
+            break;
+        for (int k = floorTok; k < v; ++k) {
+            const int mi = m_tokens[size_t(k)].mention;
+            if (mi < 0)
+                continue;
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.modifier) {
+                if (std::any_of(
+                        m_tokens.begin() + k, m_tokens.begin() + v,
+                        [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
+                    break; // an earlier verb will be tried next
+                NounPhrase subject;
+                subject.kind = NounPhrase::Kind::Name;
+                subject.mention = mi;
+                subject.firstTok = m.nameFirstTok;
+                subject.lastTok = m.lastTok;
+                return resolveNP(subject, v);
+            }
+            k = m.lastTok;
+        }
+    }
+    for (int k = lo; k < hi; ++k) {
+        if (m_tokens[size_t(k)].word && isOneOf(text(k), { "according"_L1 })
+            && isOneOf(text(k + 1), { "to"_L1 })) {
+            const NounPhrase np = forwardNP(k + 2, hi);
+            if (np.kind != NounPhrase::Kind::None)
+                return resolveNP(np, -1);
+        }
+    }
+    return {};
+}
+
+Attribution Resolver::parseAfter(int oi) const
+{
+    const int qb = m_qLast[size_t(oi)];
+    if (qb < 0)
+        return {};
+    const Quote &q = m_quotes.at(m_order[size_t(oi)]);
+    const QChar lastMark = q.text.isEmpty() ? QChar() : q.text.back();
+    if (!(lastMark == u'\u201D' || lastMark == u'"' || lastMark == u'\u00BB'))
+        return {}; // open at the paragraph end: the quote continues in the next paragraph
+    const int n = int(m_tokens.size());
+    int lo = qb + 1;
+    if (lo >= n || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
+        return {};
+    // “…,” he said / “…?” she asked / “…”, he said. A fragment running on into the sentence
+    // (what it called “unrealistic” wage demands) has no attribution after it.
+    qsizetype k = q.text.size() - 2;
+    while (k > 0 && q.text.at(k).isSpace())
+        --k;
+    const QChar lastInner = k > 0 ? q.text.at(k) : QChar();
+    const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
+        || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
+    if (!attributionPunct && m_tokens[size_t(lo)].word)
+        return {};
+    while (lo < n && !m_tokens[size_t(lo)].word && m_tokens[size_t(lo)].quote < 0
+           && m_tokens[size_t(lo)].sentence == m_tokens[size_t(qb)].sentence)
+        ++lo;
+    if (lo >= n)
+        return {};
+    int hi = lo;
+    int words = 0;
+    while (hi + 1 < n && words < 16) {
+        const Token &t = m_tokens[size_t(hi + 1)];
+        if (t.quote >= 0 || t.sentence != m_tokens[size_t(lo)].sentence)
+            break;
+        if (!t.word && (isSentenceEnd(m_body.at(t.start)) || m_body.at(t.start) == u';'))
+            break;
+        if (t.word)
+            ++words;
+        ++hi;
+    }
+    if (m_tokens[size_t(lo)].quote >= 0 || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
+        return {};
+    if (isOneOf(text(lo), { "according"_L1 }) && lo + 1 <= hi && isOneOf(text(lo + 1), { "to"_L1 }))
+        return resolveNP(forwardNP(lo + 2, hi), -1);
+    for (int v = lo; v <= hi; ++v) {
+        if (!isVerb(v))
+            continue;
+        if (v == lo) {
+            return resolveNP(forwardNP(v + 1, hi), v);
+        }
+        const NounPhrase np = backwardNP(v - 1, lo);
+        if (np.kind != NounPhrase::Kind::None)
+            return resolveNP(np, v);
+        return {};
+    }
+    return {};
+}
+
+Attribution Resolver::parseBefore(int oi) const
+{
+    const int qa = m_qFirst[size_t(oi)];
+    if (qa <= 0)
+        return {};
+    const int sentence = m_tokens[size_t(qa)].sentence;
+    int lo = qa;
+    while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].quote < 0 && m_tokens[size_t(lo - 1)].sentence == sentence
+           && qa - lo < 80)
+        --lo;
+    const int hi = qa - 1;
+    if (lo > hi || m_tokens[size_t(hi)].quote >= 0)
+        return {};
+    return parseClauseBackward(hi, lo, lo);
+}
+
+} // namespace Lede::Speakers

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pronouns, role nouns and names to speakers; the focus (see SpeakerParts.h).
+#include "SpeakerParts.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Speakers {
+
+std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
+{
+    auto compatible = [&](const Event &e) {
+        if (e.type != Mention::Type::Person)
+            return false;
+        if (gender == Gender::Unknown)
+            return true;
+        const Gender g = m_gender.value(e.name, Gender::Unknown);
+        return g == Gender::Unknown || g == gender;
+    };
+    constexpr int kMaxWalk = 400;
+    const Event *best = nullptr;
+    auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
+                               [](const Event &e, qsizetype p) { return e.pos < p; });
+    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
+        --it;
+        if (compatible(*it)) {
+            best = &*it;
+            break;
+        }
+    }
+    int walked = 0;
+    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
+        if (s->pos < pos && compatible(*s)) {
+            if (!best || s->pos > best->pos)
+                best = &*s;
+            break;
+        }
+    }
+    if (!best)
+        return std::nullopt;
+    return *best;
+}
+
+std::optional<Event> Resolver::focusOrg(qsizetype pos) const
+{
+    // Both walks are capped: focus that lies hundreds of events back is no focus, and the cap keeps
+    // a huge body linear.
+    constexpr int kMaxWalk = 400;
+    const Event *best = nullptr;
+    auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
+                               [](const Event &e, qsizetype p) { return e.pos < p; });
+    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
+        --it;
+        if (it->type == Mention::Type::Org) {
+            best = &*it;
+            break;
+        }
+    }
+    int walked = 0;
+    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
+        if (s->pos < pos && s->type == Mention::Type::Org) {
+            if (!best || s->pos > best->pos)
+                best = &*s;
+            break;
+        }
+    }
+    if (!best)
+        return std::nullopt;
+    return *best;
+}
+
+Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
+{
+    Attribution a;
+    if (np.kind == NounPhrase::Kind::None)
+        return a;
+    a.found = true;
+    a.speakerSpan = npSpan(np);
+    a.focusPos = m_tokens[size_t(np.firstTok)].start;
+    if (verbTok >= 0)
+        a.cue = text(verbTok).toString();
+    a.verbTok = verbTok;
+    const qsizetype pos = m_tokens[size_t(np.firstTok)].start;
+
+    if (np.kind == NounPhrase::Kind::Pronoun) {
+        const QStringView w = text(np.firstTok);
+        if (isOneOf(w, { "he"_L1, "she"_L1 })) {
+            const Gender g = isOneOf(w, { "he"_L1 }) ? Gender::Male : Gender::Female;
+            if (auto e = focusPerson(pos, g)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Person;
+            }
+        } else if (isOneOf(w, { "it"_L1 })) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+            }
+        }
+        return a;
+    }
+    if (np.kind == NounPhrase::Kind::Name) {
+        const Mention &m = m_mentions[size_t(np.mention)];
+        a.speaker = m.canonical.isEmpty() ? m.name : m.canonical;
+        a.type = m.type == Mention::Type::Unknown ? Mention::Type::Org : m.type;
+        return a;
+    }
+
+    // A common noun phrase: "the minister", "the firm", "a police spokesman", "the draft".
+    const Span span = *a.speakerSpan;
+    if (const Entity *e = entityAt(span.start, span.end); e && !e->canonical.isEmpty()) {
+        a.speaker = e->canonical;
+        a.type = e->type == Entity::Type::Person ? Mention::Type::Person : Mention::Type::Org;
+        return a;
+    }
+    const QString head = bareText(np.lastTok).toString().toLower();
+    const bool definite = isOneOf(text(np.firstTok), { "the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1 });
+    bool hasName = false;
+    for (int k = np.firstTok; k <= np.lastTok; ++k)
+        hasName = hasName
+            || (m_tokens[size_t(k)].mention >= 0
+                && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
+    const bool orgHead = NameHeuristics::isOrgNoun(head);
+    if (definite && !(hasName && orgHead)) {
+        const Mention *before = nullptr;
+        const Mention *after = nullptr;
+        auto consider = [&](const std::vector<int> *list) {
+            if (!list)
+                return;
+            // Lists hold mention indices in reading order: binary search around the phrase.
+            auto it = std::lower_bound(list->begin(), list->end(), pos, [this](int mi, qsizetype p) {
+                return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+            });
+            if (it != list->begin()) {
+                const Mention *m = &m_mentions[size_t(*(it - 1))];
+                if (!before || m->firstTok > before->firstTok)
+                    before = m;
+            }
+            if (it != list->end()) {
+                const Mention *m = &m_mentions[size_t(*it)];
+                if (!after || m->firstTok < after->firstTok)
+                    after = m;
+            }
+        };
+        auto find = [](const QHash<QString, std::vector<int>> &index, const QString &key) {
+            const auto it = index.constFind(key);
+            return it == index.constEnd() ? nullptr : &*it;
+        };
+        consider(find(m_roleIndex, head));
+        if (orgHead)
+            consider(find(m_orgNameIndex, head));
+        const Mention *hit = before;
+        if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+                return a;
+            }
+            // "the company said": the latest organisation named in the reporter's text.
+            auto it = std::lower_bound(m_orgMentions.begin(), m_orgMentions.end(), pos,
+                                       [this](int mi, qsizetype p) {
+                                           return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+                                       });
+            if (it != m_orgMentions.begin())
+                hit = &m_mentions[size_t(*(it - 1))];
+        }
+        if (!hit)
+            hit = after;
+        if (hit) {
+            a.speaker = hit->canonical.isEmpty() ? hit->name : hit->canonical;
+            a.type = hit->type == Mention::Type::Unknown ? Mention::Type::Org : hit->type;
+            return a;
+        }
+    }
+    QString phrase = m_body.mid(span.start, span.end - span.start);
+    a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
+    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)
+        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start,
+                            span.end - m_tokens[size_t(np.firstTok + 1)].start);
+    else if (isDeterminer(np.firstTok) && !phrase.isEmpty())
+        phrase[0] = phrase.at(0).toLower(); // an unnamed speaker keeps its article: "the draft"
+    a.speaker = phrase;
+    return a;
+}
+
+} // namespace Lede::Speakers

@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The mention finder of SpeakerResolver (see SpeakerParts.h).
+#include "SpeakerParts.h"
+
+#include <QSet>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Speakers {
+
+// ---------------------------------------------------------------------------------------------
+// Mentions: runs of capitalised words
+
+void Resolver::findMentions()
+{
+    const int n = int(m_tokens.size());
+    auto nameWord = [&](int i) {
+        const Token &t = m_tokens[size_t(i)];
+        if (!t.word || !t.upper)
+            return false;
+        const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
+        return !NameHeuristics::isCapitalisedStopWord(t.possessive ? w.chopped(2) : w);
+    };
+    int i = 0;
+    while (i < n) {
+        if (!nameWord(i)) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        // No name is longer than a dozen words; the cap keeps a page of Title Case linear.
+        while (!m_tokens[size_t(j)].possessive && j + 1 < n && j - i < 12) {
+            const Token &next = m_tokens[size_t(j + 1)];
+            if (next.para != m_tokens[size_t(i)].para || next.quote != m_tokens[size_t(i)].quote)
+                break;
+            if (nameWord(j + 1)) {
+                ++j;
+                continue;
+            }
+            const bool ofAllowed = !isOneOf(text(j + 1), { "of"_L1 }) || NameHeuristics::isTitle(text(j))
+                || NameHeuristics::isOrgWord(text(j));
+            if (next.word && next.lower && j + 2 < n && NameHeuristics::isNameConnector(text(j + 1))
+                && !isOneOf(text(j + 1), { "and"_L1, "for"_L1 }) && ofAllowed && nameWord(j + 2)
+                && m_tokens[size_t(j + 2)].para == next.para) {
+                j += 2;
+                continue;
+            }
+            // Organisations carry "for the", "of the", "and" inside their names: "International
+            // Council for the Exploration of the Sea", "Bank of England".
+            bool orgSoFar = false;
+            for (int k = i; k <= j && !orgSoFar; ++k)
+                orgSoFar = NameHeuristics::isOrgWord(text(k));
+            if (orgSoFar && next.word && next.lower
+                && isOneOf(text(j + 1), { "of"_L1, "for"_L1, "and"_L1 })) {
+                int k = j + 2;
+                if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "the"_L1 }))
+                    ++k;
+                if (k < n && nameWord(k) && m_tokens[size_t(k)].para == next.para
+                    && m_tokens[size_t(k)].quote == next.quote) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        bool allCaps = true;
+        for (int k = i; k <= j; ++k)
+            allCaps = allCaps && m_tokens[size_t(k)].allCaps;
+        const int len = j - i + 1;
+        // A dateline opening the paragraph: "OSLO (Nordwire) –", "PARIS, May 2 -".
+        const bool paraStart = i == 0 || m_tokens[size_t(i - 1)].para != m_tokens[size_t(i)].para;
+        if (allCaps && paraStart && j + 1 < n && !m_tokens[size_t(j + 1)].word) {
+            const QChar c = m_body.at(m_tokens[size_t(j + 1)].start);
+            if (c == u'(' || c == u',' || c == u'-' || c == u'\u2013' || c == u'\u2014') {
+                i = j + 1;
+                continue;
+            }
+        }
+        // Headlines and datelines in capitals ("TEL AVIV", "CEASEFIRE DEMAND") are not names.
+        if (allCaps && (len > 1 || (m_tokens[size_t(i)].end - m_tokens[size_t(i)].start) > 6)) {
+            i = j + 1;
+            continue;
+        }
+        Mention m;
+        m.firstTok = i;
+        m.lastTok = j;
+        m.possessive = m_tokens[size_t(j)].possessive;
+        m.inQuote = m_tokens[size_t(i)].quote >= 0;
+        const int idx = int(m_mentions.size());
+        for (int k = i; k <= j; ++k)
+            m_tokens[size_t(k)].mention = idx;
+        m_mentions.push_back(std::move(m));
+        i = j + 1;
+    }
+}
+
+void Resolver::classifyMentions()
+{
+    static const WordSet objectWords = Lexicon::folded(u"object-words");
+    static const WordSet placePrepositions = Lexicon::folded(u"place-prepositions");
+    static const WordSet roleStop = Lexicon::folded(u"role-stop-words");
+
+    QSet<QString> lowerWords;
+    bool lowerWordsReady = false;
+    for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        Mention &m = m_mentions[mi];
+        int lastTitle = -1;
+        bool hasOrgWord = false;
+        bool hasPlaceWord = false;
+        // The last token always stays a name ("Jane Singer"), unless every token is a title.
+        bool allTitles = true;
+        for (int k = m.firstTok; k <= m.lastTok; ++k) {
+            const bool title = NameHeuristics::isTitle(bareText(k));
+            if (title && k < m.lastTok)
+                lastTitle = k;
+            allTitles = allTitles && (title || m_tokens[size_t(k)].lower);
+        }
+        m.bareTitle = allTitles;
+        m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
+        while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)
+            ++m.nameFirstTok; // a connector left after the title: "Secretary of State"
+        for (int k = m.nameFirstTok; k <= m.lastTok; ++k) {
+            hasOrgWord = hasOrgWord || NameHeuristics::isOrgWord(bareText(k));
+            hasPlaceWord = hasPlaceWord || NameHeuristics::isPlaceWord(bareText(k));
+        }
+        if (hasOrgWord)
+            m.nameFirstTok = m.firstTok; // "Foreign Ministry" is the organisation's whole name
+        // A sentence opening "Passenger Eva Lindqvist said" capitalises a common noun: when the
+        // article also uses that word in lower case ("212 passengers"), it is a role, not a name.
+        const bool sentenceInitial = m.firstTok == 0
+            || m_tokens[size_t(m.firstTok - 1)].sentence != m_tokens[size_t(m.firstTok)].sentence;
+        if (!hasOrgWord && sentenceInitial && m.nameFirstTok == m.firstTok && m.lastTok - m.firstTok >= 2) {
+            if (!lowerWordsReady) {
+                for (size_t k = 0; k < m_tokens.size(); ++k)
+                    if (m_tokens[k].lower)
+                        lowerWords.insert(bareText(int(k)).toString());
+                lowerWordsReady = true;
+            }
+            const QString w = bareText(m.firstTok).toString().toLower();
+            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s)
+                || lowerWords.contains(w + u"es"_s)) {
+                m.nameFirstTok = m.firstTok + 1;
+                m.roles.append(w);
+                m.roleHead = w;
+            }
+        }
+        if (m.bareTitle)
+            lastTitle = m.lastTok;
+        // A run followed by the noun it modifies is not the speaker itself: "the Norwegian fisheries
+        // ministry", "Gaza health ministry spokesman".
+        for (int k = m.lastTok + 1; k < int(m_tokens.size()) && k <= m.lastTok + 3 && !m.possessive; ++k) {
+            const Token &t = m_tokens[size_t(k)];
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.lastTok)].para || isFunctionWord(text(k))
+                || isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                break;
+            if (NameHeuristics::isOrgNoun(text(k)) || NameHeuristics::isTitle(text(k)))
+                m.modifier = true;
+        }
+        const int prev = m.firstTok - 1;
+        const bool prevSameClause
+            = prev >= 0 && m_tokens[size_t(prev)].para == m_tokens[size_t(m.firstTok)].para;
+        m.precededByThe = prevSameClause && m_tokens[size_t(prev)].word && isOneOf(text(prev), { "the"_L1 });
+        if (prevSameClause && m_tokens[size_t(prev)].word && m_tokens[size_t(prev)].lower) {
+            if (objectWords.contains(text(prev)))
+                m.object = true;
+            else if (isOneOf(text(prev), { "and"_L1, "or"_L1 }) && prev - 1 >= 0
+                     && m_tokens[size_t(prev - 1)].mention >= 0)
+                m.object = m_mentions[size_t(m_tokens[size_t(prev - 1)].mention)].object;
+        }
+
+        // Type, when no entity decides it.
+        const int nameLen = m.lastTok - m.nameFirstTok + 1;
+        const bool personTitle = lastTitle >= 0 && !m.bareTitle;
+        if (personTitle && !hasOrgWord)
+            m.type = Mention::Type::Person;
+        else if (hasOrgWord || m.precededByThe)
+            m.type = Mention::Type::Org;
+        else if (hasPlaceWord)
+            m.type = Mention::Type::Place;
+        else if (nameLen >= 2) {
+            const bool placeLike
+                = prevSameClause && m_tokens[size_t(prev)].word && placePrepositions.contains(text(prev));
+            m.type = placeLike ? Mention::Type::Place : Mention::Type::Person;
+        } else if (m_tokens[size_t(m.firstTok)].allCaps
+                   && m_tokens[size_t(m.firstTok)].end - m_tokens[size_t(m.firstTok)].start >= 2)
+            m.type = Mention::Type::Org; // an acronym: NATO, UNICEF
+        if (m.bareTitle || (m.modifier && m.type != Mention::Type::Person))
+            m.type = Mention::Type::Unknown;
+
+        const qsizetype nameStart = m_tokens[size_t(m.nameFirstTok)].start;
+        qsizetype nameEnd = m_tokens[size_t(m.lastTok)].end;
+        if (m.possessive)
+            nameEnd -= 2;
+        m.name = m_body.mid(nameStart, nameEnd - nameStart);
+        for (int k = m.nameFirstTok; k <= m.lastTok; ++k)
+            m.nameTokens.append(bareText(k).toString());
+
+        for (int k = m.firstTok; k < m.nameFirstTok || (m.bareTitle && k <= m.lastTok); ++k) {
+            const QStringView w = bareText(k);
+            if (NameHeuristics::isTitle(w))
+                m.roles.append(w.toString().toLower());
+            const Gender g = NameHeuristics::genderOfTitle(w);
+            if (g != Gender::Unknown)
+                m.gender = g;
+        }
+        // Lower-case role words just before the run: "analyst Jane Roe", "top diplomat Antony Blinken".
+        for (int k = m.firstTok - 1, seen = 0; k >= 0 && seen < 3; --k, ++seen) {
+            const Token &t = m_tokens[size_t(k)];
+            if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para
+                || roleStop.contains(text(k)) || SpeechVerbs::contains(text(k)))
+                break;
+            m.roles.append(bareText(k).toString().toLower());
+            if (m.roleHead.isEmpty())
+                m.roleHead = m.roles.last(); // the word next to the name: "drugmaker Norvik"
+        }
+        // A name in apposition to a role: "The ferry's operator, Gotlandslinjen, said",
+        // "Its chief executive, Rasmus Berg,".
+        if (m.firstTok >= 2 && isPunct(m.firstTok - 1, u',') && m.lastTok + 1 < int(m_tokens.size())
+            && isPunct(m.lastTok + 1, u',') && m_tokens[size_t(m.firstTok - 2)].word
+            && m_tokens[size_t(m.firstTok - 2)].lower && !isFunctionWord(text(m.firstTok - 2))
+            && !SpeechVerbs::contains(text(m.firstTok - 2))) {
+            const QString role = bareText(m.firstTok - 2).toString().toLower();
+            m.roles.append(role);
+            m.roleHead = role;
+            if (NameHeuristics::isOrgNoun(role) && m.type == Mention::Type::Unknown)
+                m.type = Mention::Type::Org;
+        }
+        // An appositive after the run: "Peter Holm, the authority's chief engineer, said".
+        const int after = m.lastTok + 1;
+        if (after + 1 < int(m_tokens.size()) && isPunct(after, u',') && isDeterminer(after + 1)) {
+            QStringList appositive;
+            QString head;
+            bool headDone = false;
+            bool closedByComma = false;
+            for (int k = after + 2; k < int(m_tokens.size()) && k < after + 12; ++k) {
+                const Token &t = m_tokens[size_t(k)];
+                if (t.para != m_tokens[size_t(after)].para)
+                    break;
+                if (!t.word) {
+                    closedByComma = isPunct(k, u',');
+                    break;
+                }
+                if (isAux(text(k)) || SpeechVerbs::contains(text(k)))
+                    break;
+                if (isOneOf(text(k), { "of"_L1, "for"_L1, "in"_L1, "at"_L1, "from"_L1, "with"_L1, "on"_L1 }))
+                    headDone = true;
+                if (t.lower && !roleStop.contains(text(k))) {
+                    appositive.append(bareText(k).toString().toLower());
+                    if (!headDone)
+                        head = appositive.last();
+                }
+            }
+            if (closedByComma) {
+                m.roles += appositive;
+                if (!head.isEmpty())
+                    m.roleHead = head;
+            }
+        }
+        if (m.type != Mention::Type::Org && NameHeuristics::isOrgNoun(m.roleHead) && !personTitle)
+            m.type = Mention::Type::Org; // "Norvik Tools, the Bergen-based maker of drills,"
+    }
+
+    // Entities from the recogniser overrule the guesses where they overlap.
+    if (!m_entities.isEmpty()) {
+        for (const Entity &e : m_entities)
+            if (e.span.start >= 0 && e.span.end <= m_body.size() && e.span.start < e.span.end)
+                m_sortedEntities.push_back(&e);
+        std::sort(m_sortedEntities.begin(), m_sortedEntities.end(),
+                  [](const Entity *a, const Entity *b) { return a->span.start < b->span.start; });
+        for (Mention &m : m_mentions) {
+            const Entity *e
+                = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
+            if (!e)
+                continue;
+            switch (e->type) {
+            case Entity::Type::Person:
+                m.type = Mention::Type::Person;
+                break;
+            case Entity::Type::Org:
+                m.type = Mention::Type::Org;
+                break;
+            case Entity::Type::Loc:
+                m.type = Mention::Type::Place;
+                break;
+            default:
+                m.type = Mention::Type::Unknown;
+                break;
+            }
+            // The recogniser's canonical name wins unless the resolver read a longer name here
+            // ("herder Nils-Erik Labba" where the tagger only found "Labba").
+            const QString canonical = e->canonical.trimmed();
+            if (!canonical.isEmpty() && canonical.count(u' ') >= m.name.count(u' '))
+                m.canonical = canonical;
+        }
+    }
+
+    // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
+    // Each distinct full name is a candidate once, however often it is repeated.
+    QHash<QString, std::vector<int>> byLastToken;
+    QSet<QString> distinctNames;
+    for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
+        const Mention &m = m_mentions[mi];
+        if (m.type == Mention::Type::Person && m.nameTokens.size() >= 2) {
+            const QString key = m.nameTokens.join(u' ');
+            if (distinctNames.contains(key))
+                continue;
+            distinctNames.insert(key);
+            byLastToken[m.nameTokens.last()].push_back(int(mi));
+        }
+    }
+    for (Mention &m : m_mentions) {
+        if (m.nameTokens.isEmpty() || m.bareTitle)
+            continue;
+        if (m.type == Mention::Type::Org || m.type == Mention::Type::Place) {
+            if (m.canonical.isEmpty())
+                m.canonical = m.name;
+            continue;
+        }
+        // A canonical name from the recogniser still gives way to a longer full name of the
+        // same person that the resolver found ("Labba" -> "Nils-Erik Labba").
+        const qsizetype canonicalWords = m.canonical.isEmpty() ? 0 : m.canonical.count(u' ') + 1;
+        const auto it = byLastToken.constFind(m.nameTokens.last());
+        const Mention *best = nullptr;
+        if (it != byLastToken.constEnd()) {
+            for (int ci : *it) {
+                const Mention &c = m_mentions[size_t(ci)];
+                if (c.nameTokens.size() < m.nameTokens.size())
+                    continue;
+                bool suffix = true;
+                const qsizetype off = c.nameTokens.size() - m.nameTokens.size();
+                for (qsizetype k = 0; k < m.nameTokens.size() && suffix; ++k)
+                    suffix = c.nameTokens.at(off + k) == m.nameTokens.at(k);
+                if (suffix && (!best || c.nameTokens.size() > best->nameTokens.size()))
+                    best = &c;
+            }
+        }
+        if (best) {
+            const QString full = best->canonical.isEmpty() ? best->name : best->canonical;
+            if (full.count(u' ') + 1 > canonicalWords)
+                m.canonical = full;
+            if (m.type == Mention::Type::Unknown)
+                m.type = Mention::Type::Person;
+        } else if (m.canonical.isEmpty()) {
+            m.canonical = m.name;
+        }
+    }
+    for (const Mention &m : m_mentions)
+        if (m.type == Mention::Type::Person && m.gender != Gender::Unknown)
+            m_gender.insert(m.canonical, m.gender);
+    for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
+        const Mention &m = m_mentions[size_t(mi)];
+        if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
+            continue;
+        for (const QString &r : m.roles) {
+            std::vector<int> &list = m_roleIndex[r];
+            if (list.empty() || list.back() != mi)
+                list.push_back(mi);
+        }
+        if (m.type == Mention::Type::Org) {
+            for (const QString &t : m.nameTokens) {
+                std::vector<int> &list = m_orgNameIndex[t.toLower()];
+                if (list.empty() || list.back() != mi)
+                    list.push_back(mi);
+            }
+            if (!m.precededByThe)
+                m_orgMentions.push_back(mi);
+        }
+    }
+}
+
+const Entity *Resolver::entityAt(qsizetype start, qsizetype end) const
+{
+    if (m_sortedEntities.empty())
+        return nullptr;
+    auto it = std::upper_bound(m_sortedEntities.begin(), m_sortedEntities.end(), start,
+                               [](qsizetype pos, const Entity *e) { return pos < e->span.start; });
+    // Entities starting at or before `start` may still cover it; look at a few neighbours on each side.
+    auto from = it;
+    for (int k = 0; k < 4 && from != m_sortedEntities.begin(); ++k)
+        --from;
+    for (auto e = from; e != m_sortedEntities.end() && (*e)->span.start < end; ++e)
+        if ((*e)->span.overlaps(Span { start, end })
+            && ((*e)->type == Entity::Type::Person || (*e)->type == Entity::Type::Org))
+            return *e;
+    return nullptr;
+}
+
+void Resolver::collectSubjectEvents()
+{
+    // The first person and the first organisation of each sentence that are not objects
+    // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
+    int personSentence = -1;
+    int orgSentence = -1;
+    for (const Mention &m : m_mentions) {
+        const Token &t = m_tokens[size_t(m.firstTok)];
+        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier)
+            continue;
+        if (m.type == Mention::Type::Person && t.sentence != personSentence) {
+            personSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        } else if (m.type == Mention::Type::Org && t.sentence != orgSentence) {
+            orgSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        }
+    }
+    // So does whoever speaks in reported speech: "The mayor said she had asked ...".
+    int sentence = -1;
+    int sentenceStart = 0;
+    bool done = false;
+    for (int ti = 0; ti < int(m_tokens.size()); ++ti) {
+        const Token &t = m_tokens[size_t(ti)];
+        if (t.sentence != sentence) {
+            sentence = t.sentence;
+            sentenceStart = ti;
+            done = false;
+        }
+        if (done || t.quote >= 0 || t.inBlock || !isVerb(ti) || SpeechVerbs::isParticiple(text(ti)))
+            continue;
+        done = true;
+        const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        if (np.kind != NounPhrase::Kind::Common)
+            continue; // names are already subjects above; pronouns keep the focus where it is
+        const Attribution a = resolveNP(np, ti);
+        if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
+            m_subjects.push_back({ a.focusPos, a.speaker, a.type });
+    }
+    std::stable_sort(m_subjects.begin(), m_subjects.end(),
+                     [](const Event &a, const Event &b) { return a.pos < b.pos; });
+}
+
+} // namespace Lede::Speakers

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The resolver behind SpeakerResolver. Its parts:
+//   SpeakerTokens.cpp       tokens, sentences, which quote each token is in, and the word predicates;
+//   SpeakerMentions.cpp     the mention finder: runs of capitalised words, their type, name, roles,
+//                           and the sentence subjects that carry the focus;
+//   SpeakerAttribution.cpp  the attribution parser: the speech-verb clause after or before a quote;
+//   SpeakerCoreference.cpp  pronouns, role nouns and surnames to names; the person or organisation in focus;
+//   SpeakerResolver.cpp     the rules that pick a speaker for each quote, in order.
+// Internal to model/analysis.
+
+#include "Analysis.h"
+#include "Article.h"
+#include "Lexicon.h"
+#include "NameHeuristics.h"
+#include "SpeechVerbs.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <initializer_list>
+#include <optional>
+#include <vector>
+
+namespace Lede::Speakers {
+
+using Gender = NameHeuristics::Gender;
+
+bool isOneOf(QStringView w, std::initializer_list<QLatin1StringView> words);
+bool isSentenceEnd(QChar c);
+
+struct Token
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    bool word = false;
+    bool upper = false;
+    bool lower = false;
+    bool allCaps = false;
+    bool possessive = false;
+    bool inBlock = false;
+    int para = 0;
+    int sentence = 0;
+    int quote = -1; // index into the sorted quote order, -1 outside quotes
+    int mention = -1; // capitalised run this token belongs to
+};
+
+struct Mention
+{
+    enum class Type { Unknown, Person, Org, Place };
+    int firstTok = 0; // the whole run, titles included
+    int nameFirstTok = 0; // the name without titles
+    int lastTok = 0;
+    Type type = Type::Unknown;
+    Gender gender = Gender::Unknown;
+    QString name; // as written, titles and a possessive "'s" removed
+    QString canonical; // the fullest name of the same person or organisation
+    QStringList nameTokens;
+    QStringList roles; // lower-case role words: titles, "analyst", "chief engineer", appositive nouns
+    QString roleHead; // the noun that says what it is: "engineer", "maker"
+    bool precededByThe = false;
+    bool object = false;
+    bool possessive = false;
+    bool inQuote = false;
+    bool bareTitle = false; // "the Prime Minister" without a name
+    bool modifier = false; // "Norwegian" in "the Norwegian fisheries ministry"
+};
+
+// What an attribution points at before it is resolved to a name.
+struct NounPhrase
+{
+    enum class Kind { None, Pronoun, Name, Common };
+    Kind kind = Kind::None;
+    int firstTok = 0;
+    int lastTok = 0;
+    int mention = -1;
+};
+
+struct Attribution
+{
+    bool found = false;
+    QString speaker;
+    std::optional<Span> speakerSpan;
+    QString cue;
+    Mention::Type type = Mention::Type::Unknown;
+    qsizetype focusPos = -1; // where the speaker becomes the focus
+    int verbTok = -1;
+};
+
+struct Event
+{
+    qsizetype pos = 0;
+    QString name;
+    Mention::Type type = Mention::Type::Unknown;
+};
+
+// Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
+// amended to say", "Smith has repeatedly said".
+bool isBridgeWord(QStringView w);
+bool isAux(QStringView w);
+bool isFunctionWord(QStringView w);
+
+class Resolver final
+{
+public:
+    Resolver(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities)
+        : m_body(article.body)
+        , m_article(article)
+        , m_quotes(quotes)
+        , m_entities(entities)
+    {
+    }
+
+    void run();
+
+private:
+    QStringView text(int tok) const
+    {
+        const Token &t = m_tokens[size_t(tok)];
+        return QStringView(m_body).sliced(t.start, t.end - t.start);
+    }
+    QStringView bareText(int tok) const
+    {
+        QStringView w = text(tok);
+        if (m_tokens[size_t(tok)].possessive)
+            w.chop(2);
+        return w;
+    }
+    bool isPunct(int tok, char16_t c) const
+    {
+        const Token &t = m_tokens[size_t(tok)];
+        return !t.word && m_body.at(t.start) == QChar(c);
+    }
+    bool isVerb(int tok) const
+    {
+        const Token &t = m_tokens[size_t(tok)];
+        return t.word && t.lower && SpeechVerbs::contains(text(tok));
+    }
+    bool isPronoun(int tok) const
+    {
+        static const WordSet set = Lexicon::folded(u"speaker-pronouns");
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
+    }
+    bool isDeterminer(int tok) const
+    {
+        static const WordSet set = Lexicon::folded(u"speaker-determiners");
+        return m_tokens[size_t(tok)].word && set.contains(text(tok));
+    }
+
+    void tokenize();
+    void assignQuotesAndSentences();
+    void findMentions();
+    void classifyMentions();
+    void collectSubjectEvents();
+
+    Attribution parseAfter(int qi) const;
+    Attribution parseBefore(int qi) const;
+    Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
+    NounPhrase backwardNP(int j, int lo) const;
+    NounPhrase forwardNP(int j, int hi) const;
+    Attribution resolveNP(const NounPhrase &np, int verbTok) const;
+    std::optional<Event> focusPerson(qsizetype pos, Gender gender) const;
+    std::optional<Event> focusOrg(qsizetype pos) const;
+    const Entity *entityAt(qsizetype start, qsizetype end) const;
+    Span npSpan(const NounPhrase &np) const;
+
+    const QString &m_body;
+    const Article &m_article;
+    QList<Quote> &m_quotes;
+    const QList<Entity> &m_entities;
+
+    std::vector<Token> m_tokens;
+    std::vector<Mention> m_mentions;
+    std::vector<int> m_order; // quote indices sorted by start, valid spans only
+    std::vector<int> m_qFirst; // first token inside each ordered quote, -1 if none
+    std::vector<int> m_qLast;
+    std::vector<Event> m_subjects; // sentence subjects, sorted by position
+    std::vector<Event> m_speakers; // resolved speakers in reading order
+    QHash<QString, Gender> m_gender;
+    QHash<QString, std::vector<int>> m_roleIndex; // role word -> mentions, in reading order
+    QHash<QString, std::vector<int>> m_orgNameIndex; // lower-case word of an organisation's name
+    std::vector<int> m_orgMentions; // organisations named in the reporter's text
+    std::vector<const Entity *> m_sortedEntities;
+};
+
+} // namespace Lede::Speakers

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tokens, sentences and word predicates of SpeakerResolver (see SpeakerParts.h).
+#include "SpeakerParts.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::Speakers {
+
+bool isOneOf(QStringView w, std::initializer_list<QLatin1StringView> words)
+{
+    for (auto x : words)
+        if (w.compare(x, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+bool isSentenceEnd(QChar c)
+{
+    return c == u'.' || c == u'?' || c == u'!' || c == u'\u2026';
+}
+
+bool isBridgeWord(QStringView w)
+{
+    static const WordSet set = Lexicon::folded(u"speaker-bridge-words");
+    return set.contains(w);
+}
+
+bool isAux(QStringView w)
+{
+    static const WordSet set = Lexicon::folded(u"speaker-auxiliaries");
+    return set.contains(w);
+}
+
+bool isFunctionWord(QStringView w)
+{
+    static const WordSet set = Lexicon::folded(u"speaker-function-words");
+    return set.contains(w);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+void Resolver::tokenize()
+{
+    const qsizetype n = m_body.size();
+    m_tokens.reserve(size_t(n / 5 + 8));
+    int para = 0;
+    qsizetype i = 0;
+    while (i < n) {
+        const QChar c = m_body.at(i);
+        if (c == u'\n') {
+            ++para;
+            ++i;
+            continue;
+        }
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        Token t;
+        t.start = i;
+        t.para = para;
+        if (c.isLetterOrNumber()) {
+            t.word = true;
+            qsizetype j = i + 1;
+            bool dotted = false;
+            while (j < n) {
+                const QChar d = m_body.at(j);
+                if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
+                    ++j;
+                    continue;
+                }
+                const bool nextIsLetter = j + 1 < n && m_body.at(j + 1).isLetterOrNumber();
+                if ((d == u'\'' || d == u'\u2019' || d == u'-' || d == u'\u2010') && nextIsLetter) {
+                    ++j;
+                    continue;
+                }
+                // "U.S.", "U.N.": a single letter, a dot, a letter
+                if (d == u'.' && nextIsLetter && (j - i == 1 || dotted) && m_body.at(j - 1).isUpper()) {
+                    dotted = true;
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            if (j < n && m_body.at(j) == u'.') {
+                const QStringView w = QStringView(m_body).sliced(i, j - i);
+                if (dotted || (w.at(0).isUpper() && NameHeuristics::isAbbreviation(w)))
+                    ++j;
+            }
+            t.end = j;
+            const QStringView w = QStringView(m_body).sliced(i, j - i);
+            t.upper = w.at(0).isUpper();
+            t.lower = w.at(0).isLower();
+            bool caps = true;
+            for (QChar x : w)
+                if (x.isLower())
+                    caps = false;
+            t.allCaps = caps && t.upper;
+            if (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s)))
+                t.possessive = true;
+            i = j;
+        } else {
+            t.end = i + 1;
+            ++i;
+        }
+        m_tokens.push_back(t);
+    }
+    for (const Block &b : m_article.blocks) {
+        auto it = std::lower_bound(m_tokens.begin(), m_tokens.end(), b.span.start,
+                                   [](const Token &t, qsizetype pos) { return t.end <= pos; });
+        for (; it != m_tokens.end() && it->start < b.span.end; ++it)
+            it->inBlock = true;
+    }
+}
+
+void Resolver::assignQuotesAndSentences()
+{
+    for (int qi = 0; qi < m_quotes.size(); ++qi) {
+        const Span s = m_quotes.at(qi).span;
+        if (s.start >= 0 && s.end <= m_body.size() && s.start < s.end)
+            m_order.push_back(qi);
+    }
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [this](int a, int b) { return m_quotes.at(a).span.start < m_quotes.at(b).span.start; });
+    // Overlapping spans (a caller's own list) cannot be told apart by position: keep the first.
+    std::vector<int> kept;
+    qsizetype lastEnd = -1;
+    for (int qi : m_order) {
+        if (m_quotes.at(qi).span.start >= lastEnd) {
+            kept.push_back(qi);
+            lastEnd = m_quotes.at(qi).span.end;
+        }
+    }
+    m_order = std::move(kept);
+    m_qFirst.assign(m_order.size(), -1);
+    m_qLast.assign(m_order.size(), -1);
+
+    size_t oi = 0;
+    for (int ti = 0; ti < int(m_tokens.size()); ++ti) {
+        Token &t = m_tokens[size_t(ti)];
+        while (oi < m_order.size() && m_quotes.at(m_order[oi]).span.end <= t.start)
+            ++oi;
+        if (oi < m_order.size() && m_quotes.at(m_order[oi]).span.start <= t.start) {
+            t.quote = int(oi);
+            if (m_qFirst[oi] < 0)
+                m_qFirst[oi] = ti;
+            m_qLast[oi] = ti;
+        }
+    }
+
+    int sentence = 0;
+    for (size_t ti = 0; ti < m_tokens.size(); ++ti) {
+        Token &t = m_tokens[ti];
+        if (ti > 0) {
+            const Token &p = m_tokens[ti - 1];
+            bool boundary = p.para != t.para;
+            if (!boundary && p.quote < 0 && !p.word && isSentenceEnd(m_body.at(p.start)))
+                boundary = true;
+            if (!boundary && p.quote >= 0 && p.quote != t.quote) {
+                // A quote that ends its own sentence ends the reporter's sentence too unless the
+                // attribution follows in lower case: “Why now?” she asked.
+                const QString &qt = m_quotes.at(m_order[size_t(p.quote)]).text;
+                qsizetype k = qt.size() - 1;
+                while (k >= 0
+                       && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
+                           || qt.at(k) == u'\u00BB'))
+                    --k;
+                if (k >= 0 && isSentenceEnd(qt.at(k)) && !t.lower && !(!t.word && m_body.at(t.start) == u','))
+                    boundary = true;
+            }
+            if (boundary)
+                ++sentence;
+        }
+        t.sentence = sentence;
+    }
+}
+
+} // namespace Lede::Speakers
