@@ -2,6 +2,7 @@
 #include "NerFeatures.h"
 
 #include "Gazetteer.h"
+#include "Lexicon.h"
 
 #include <QSet>
 
@@ -42,65 +43,16 @@ struct WordSets
     WordSets()
     {
         // Head nouns of organisation and place names; general English, not a list of names.
-        const char16_t *const orgWords[] = {
-            u"ministry", u"department", u"council", u"commission", u"committee", u"authority", u"agency",
-            u"association", u"union", u"university", u"college", u"school", u"institute", u"institution",
-            u"party", u"corp", u"corp.", u"corporation", u"inc", u"inc.", u"ltd", u"ltd.", u"llc", u"plc",
-            u"co.", u"company", u"group", u"bank", u"fund", u"foundation", u"court", u"army", u"forces",
-            u"police", u"navy", u"guard", u"front", u"movement", u"organization", u"organisation", u"office",
-            u"bureau", u"service", u"services", u"board", u"parliament", u"assembly", u"senate", u"congress",
-            u"federation", u"alliance", u"club", u"airlines", u"airways", u"motors", u"energy", u"systems",
-            u"holdings", u"partners", u"capital", u"securities", u"trust", u"society", u"center", u"centre",
-            u"hospital", u"church", u"project", u"programme", u"program", u"administration", u"secretariat",
-            u"brigade", u"brigades", u"network", u"media", u"television", u"radio", u"tribunal", u"exchange",
-            u"league", u"cabinet", u"industries", u"technologies", u"pharmaceuticals", u"reserve", u"ag",
-            u"sa", u"ab", u"gmbh", u"nv", u"bv", u"spa", u"llp", u"lp", u"times", u"post", u"journal",
-            u"herald", u"tribune", u"telegraph", u"gazette", u"daily", u"crescent", u"cross", u"command",
-            u"directorate", u"coalition", u"caucus", u"conference", u"consortium", u"cooperative",
-            u"labs", u"laboratories", u"studios", u"electric", u"oil", u"petroleum", u"mining", u"minerals",
-            u"steel", u"telecom", u"communications", u"insurance", u"bancorp", u"investments", u"unit"};
-        for (const char16_t *w : orgWords)
-            orgCues.insert(hashLower(QStringView(w)));
-        const char16_t *const locWords[] = {
-            u"city", u"river", u"strip", u"province", u"state", u"county", u"district", u"region", u"valley",
-            u"mountains", u"mountain", u"mount", u"mt.", u"island", u"islands", u"lake", u"sea", u"ocean",
-            u"bay", u"gulf", u"coast", u"peninsula", u"desert", u"street", u"st", u"avenue", u"ave.",
-            u"road", u"square", u"bridge", u"airport", u"camp", u"heights", u"village", u"town", u"park",
-            u"canal", u"plain", u"hills", u"falls", u"port", u"harbour", u"harbor", u"territory",
-            u"territories", u"republic", u"kingdom", u"emirates", u"plateau", u"basin", u"delta", u"forest",
-            u"highlands", u"governorate", u"prefecture", u"oblast", u"municipality", u"borough", u"coast",
-            u"beach", u"strait", u"straits", u"channel", u"creek", u"springs", u"beach"};
-        for (const char16_t *w : locWords)
-            locCues.insert(hashLower(QStringView(w)));
-        for (const char16_t *w : {u"of", u"for", u"and", u"&", u"the", u"de", u"du", u"on", u"des", u"la"})
-            connectors.insert(hashLower(QStringView(w)));
-        const char16_t *const titleWords[] = {
-            u"president", u"president-elect", u"vice", u"minister", u"secretary", u"prime", u"premier",
-            u"chancellor", u"king", u"queen", u"prince", u"princess", u"emir", u"sheikh", u"sultan", u"pope",
-            u"mr.", u"mrs.", u"ms.", u"dr.", u"mr", u"mrs", u"ms", u"dr", u"sen.", u"rep.", u"gov.", u"gen.",
-            u"col.", u"lt.", u"capt.", u"sgt.", u"maj.", u"adm.", u"prof.", u"rev.", u"senator", u"governor",
-            u"mayor", u"general", u"ambassador", u"spokesman", u"spokeswoman", u"spokesperson", u"envoy",
-            u"chief", u"director", u"leader", u"judge", u"justice", u"commander", u"lawmaker", u"diplomat",
-            u"cardinal", u"bishop", u"archbishop", u"coach", u"ceo", u"chairman", u"chairwoman", u"chair",
-            u"lord", u"lady", u"sir", u"dame", u"deputy", u"founder", u"foreign", u"defence", u"defense",
-            u"interior", u"finance", u"attorney", u"congressman", u"congresswoman", u"councillor",
-            u"councilman", u"officer", u"official", u"colonel", u"lieutenant", u"captain", u"sergeant",
-            u"admiral", u"major", u"professor", u"analyst", u"economist", u"actor", u"actress", u"singer",
-            u"author", u"writer", u"striker", u"midfielder", u"manager", u"candidate", u"rabbi", u"imam",
-            u"reverend", u"father", u"saint", u"st.", u"uncle", u"aunt", u"colleague", u"counterpart", u"executive",
-            u"secretary-general", u"vice-president", u"vice-chairman", u"mp", u"mep", u"supt.", u"insp.",
-            u"gens.", u"sens.", u"reps.", u"crown", u"prosecutor", u"magistrate", u"coach"};
-        for (const char16_t *w : titleWords)
-            titles.insert(hashLower(QStringView(w)));
-        const char16_t *const verbs[] = {
-            u"said", u"says", u"say", u"told", u"tells", u"added", u"adds", u"asked", u"stated", u"noted",
-            u"wrote", u"writes", u"explained", u"argued", u"insisted", u"warned", u"urged", u"announced",
-            u"reiterated", u"emphasized", u"emphasised", u"stressed", u"replied", u"recalled",
-            u"acknowledged", u"admitted", u"claimed", u"declared", u"tweeted", u"posted", u"spoke",
-            u"met", u"visited", u"called", u"criticised", u"criticized", u"believes", u"thinks", u"has",
-            u"was", u"is", u"had", u"will", u"would"};
-        for (const char16_t *w : verbs)
-            speechVerbs.insert(hashLower(QStringView(w)));
+        for (const QString &w : Lexicon::entries(u"ner-org-cues"))
+            orgCues.insert(hashLower(w));
+        for (const QString &w : Lexicon::entries(u"ner-loc-cues"))
+            locCues.insert(hashLower(w));
+        for (const QString &w : Lexicon::entries(u"ner-connectors"))
+            connectors.insert(hashLower(w));
+        for (const QString &w : Lexicon::entries(u"ner-title-cues"))
+            titles.insert(hashLower(w));
+        for (const QString &w : Lexicon::entries(u"ner-verb-cues"))
+            speechVerbs.insert(hashLower(w));
     }
 };
 
