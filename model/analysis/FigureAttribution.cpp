@@ -28,8 +28,7 @@ Phrase Scanner::phraseAfter(qsizetype t, qsizetype *possessive) const
                 break;
             }
             ++words;
-        } else if (isPunct(k, u'.') && !tok(k).spaceBefore && isWord(k - 1)
-                   && tok(k - 1).end - tok(k - 1).start == 1) {
+        } else if (initialPeriod(k)) {
             // "U.N." keeps its periods
         } else {
             break;
@@ -94,8 +93,7 @@ Phrase Scanner::phraseBefore(qsizetype v, qsizetype *beforeFirst) const
             if (lowercase(k) && isParticiple(k))
                 break;
             ++words;
-        } else if (isPunct(k, u'.') && !tok(k).spaceBefore && isWord(k - 1)
-                   && tok(k - 1).end - tok(k - 1).start == 1) {
+        } else if (initialPeriod(k)) {
             // "U.S."
         } else {
             break;

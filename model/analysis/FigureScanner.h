@@ -129,6 +129,12 @@ private:
         const QStringView t = text(i);
         return t.size() < 2 || !std::all_of(t.begin(), t.end(), [](QChar c) { return c.isUpper(); });
     }
+    // The period of an initial: "U.N.", "U.S."
+    bool initialPeriod(qsizetype k) const
+    {
+        return isPunct(k, u'.') && !tok(k).spaceBefore && isWord(k - 1)
+            && tok(k - 1).end - tok(k - 1).start == 1;
+    }
     bool isMonth(qsizetype i) const { return capitalized(i) && has(i, fMonth); }
 
     bool startsWordAmount(qsizetype i) const;

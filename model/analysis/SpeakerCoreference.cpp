@@ -8,30 +8,29 @@ using namespace Qt::StringLiterals;
 
 namespace Lede::Speakers {
 
-std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
+namespace {
+
+// The latest event before `pos` that `matches`: the nearest sentence subject or quoted speaker. Both
+// walks are capped: focus that lies hundreds of events back is no focus, and the cap keeps a huge
+// body linear.
+template<typename Matches>
+std::optional<Event> latestEvent(const std::vector<Event> &subjects, const std::vector<Event> &speakers,
+                                 qsizetype pos, Matches matches)
 {
-    auto compatible = [&](const Event &e) {
-        if (e.type != Mention::Type::Person)
-            return false;
-        if (gender == Gender::Unknown)
-            return true;
-        const Gender g = m_gender.value(e.name, Gender::Unknown);
-        return g == Gender::Unknown || g == gender;
-    };
     constexpr int kMaxWalk = 400;
     const Event *best = nullptr;
-    auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
+    auto it = std::lower_bound(subjects.begin(), subjects.end(), pos,
                                [](const Event &e, qsizetype p) { return e.pos < p; });
-    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
+    for (int walked = 0; it != subjects.begin() && walked < kMaxWalk; ++walked) {
         --it;
-        if (compatible(*it)) {
+        if (matches(*it)) {
             best = &*it;
             break;
         }
     }
     int walked = 0;
-    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
-        if (s->pos < pos && compatible(*s)) {
+    for (auto s = speakers.rbegin(); s != speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
+        if (s->pos < pos && matches(*s)) {
             if (!best || s->pos > best->pos)
                 best = &*s;
             break;
@@ -42,32 +41,24 @@ std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
     return *best;
 }
 
+} // namespace
+
+std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
+{
+    return latestEvent(m_subjects, m_speakers, pos, [&](const Event &e) {
+        if (e.type != Mention::Type::Person)
+            return false;
+        if (gender == Gender::Unknown)
+            return true;
+        const Gender g = m_gender.value(e.name, Gender::Unknown);
+        return g == Gender::Unknown || g == gender;
+    });
+}
+
 std::optional<Event> Resolver::focusOrg(qsizetype pos) const
 {
-    // Both walks are capped: focus that lies hundreds of events back is no focus, and the cap keeps
-    // a huge body linear.
-    constexpr int kMaxWalk = 400;
-    const Event *best = nullptr;
-    auto it = std::lower_bound(m_subjects.begin(), m_subjects.end(), pos,
-                               [](const Event &e, qsizetype p) { return e.pos < p; });
-    for (int walked = 0; it != m_subjects.begin() && walked < kMaxWalk; ++walked) {
-        --it;
-        if (it->type == Mention::Type::Org) {
-            best = &*it;
-            break;
-        }
-    }
-    int walked = 0;
-    for (auto s = m_speakers.rbegin(); s != m_speakers.rend() && walked < kMaxWalk; ++s, ++walked) {
-        if (s->pos < pos && s->type == Mention::Type::Org) {
-            if (!best || s->pos > best->pos)
-                best = &*s;
-            break;
-        }
-    }
-    if (!best)
-        return std::nullopt;
-    return *best;
+    return latestEvent(m_subjects, m_speakers, pos,
+                       [](const Event &e) { return e.type == Mention::Type::Org; });
 }
 
 Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
