@@ -138,7 +138,7 @@ HEADER = ("| set | gold | found | recall | precision | speaker acc. (matched) | 
           "|---|---|---|---|---|---|---|")
 
 
-def score_doc(doc, art, gold, regions, variant, errors, tag, count_found=True):
+def score_doc(doc, art, gold, regions, variant, errors, tag, count_found=True, scored_elsewhere=()):
     s = Score()
     s.no_precision = 0 if count_found else 1
     m = art["_map"]
@@ -152,12 +152,19 @@ def score_doc(doc, art, gold, regions, variant, errors, tag, count_found=True):
     vgold = [(doc.to_variant(a, variant), doc.to_variant(b, variant), k, n, lab) for a, b, k, n, lab in gold]
     vreg = [(doc.to_variant(a, variant), doc.to_variant(b, variant)) for a, b in regions]
     g2f = match(vgold, found)
+    # Found quotes that are interview answers are scored in the Q&A row, not as extras here.
+    if scored_elsewhere:
+        other = [(doc.to_variant(a, variant), doc.to_variant(b, variant)) for a, b, *_r in scored_elsewhere]
+        answered = set(match(other, found).values())
+    else:
+        answered = set()
     text = doc.variant_text(variant)
     s.gold = len(vgold)
     s.matched_gold = len(g2f)
     matched_f = set(g2f.values())
     for fi, f in enumerate(found):
-        if fi not in matched_f and (not count_found or any(a <= f["_s"] and f["_e"] <= b for a, b in vreg)):
+        if fi not in matched_f and (not count_found or fi in answered
+                                    or any(a <= f["_s"] and f["_e"] <= b for a, b in vreg)):
             continue
         s.found += 1
         if fi in matched_f:
@@ -221,7 +228,8 @@ def main():
                     continue
                 doc = docs[e["id"]]
                 qa, regions = qa_turns(doc)
-                s = score_doc(doc, arts[e["id"]], gold_quotes(doc, e), regions, variant, a.errors, f"{split}/{variant}")
+                s = score_doc(doc, arts[e["id"]], gold_quotes(doc, e), regions, variant, a.errors, f"{split}/{variant}",
+                              scored_elsewhere=qa)
                 total.add(s)
                 (news if doc.genre == "news" else inter).add(s)
                 if qa:

@@ -3,6 +3,7 @@
 
 #include "EntityRecognizer.h"
 #include "FigureExtractor.h"
+#include "InterviewTurns.h"
 #include "QuoteDetector.h"
 #include "SpeakerResolver.h"
 
@@ -14,6 +15,7 @@ AnalysisResult Analyzer::analyze(const Article &article)
     result.entities = EntityRecognizer::shared().recognize(article);
     result.quotes = QuoteDetector::detect(article.body);
     SpeakerResolver::resolve(article, result.quotes, result.entities);
+    InterviewTurns::apply(article.body, result.quotes, result.entities);
     result.figures = FigureExtractor::extract(article.body, result.entities);
     return result;
 }
