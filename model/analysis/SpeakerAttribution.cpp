@@ -195,8 +195,12 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         // a participle's speaker is the subject of an earlier verb or of the sentence.
         if (np.kind == NounPhrase::Kind::None && !participle)
             np = forwardNP(v + 1, hi);
-        if (np.kind != NounPhrase::Kind::None)
-            return resolveNP(np, v);
+        if (np.kind != NounPhrase::Kind::None) {
+            // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try.
+            if (Attribution a = resolveNP(np, v); a.found)
+                return a;
+            continue;
+        }
         if (!participle)
             break;
         for (int k = floorTok; k < v; ++k) {

@@ -61,6 +61,24 @@ std::optional<Event> Resolver::focusOrg(qsizetype pos) const
                        [](const Event &e) { return e.type == Mention::Type::Org; });
 }
 
+// Heads of noun phrases that can speak: speaker-nouns.txt and titles ("the minister"), with the
+// regular plurals ("officials", "witnesses", "authorities").
+bool Resolver::isSpeakerNoun(const QString &head)
+{
+    static const WordSet set = Lexicon::folded(u"speaker-nouns");
+    auto known = [](QStringView w) { return set.contains(w) || NameHeuristics::isTitle(w); };
+    if (head.isEmpty())
+        return false;
+    if (known(head))
+        return true;
+    const QStringView w(head);
+    if (w.endsWith(u"ies") && w.size() > 4 && known(QString(w.chopped(3) + u'y')))
+        return true;
+    if (w.endsWith(u"es") && w.size() > 3 && known(w.chopped(2)))
+        return true;
+    return w.endsWith(u's') && w.size() > 2 && known(w.chopped(1));
+}
+
 Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
 {
     Attribution a;
@@ -92,6 +110,9 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     if (np.kind == NounPhrase::Kind::Name) {
         const Mention &m = m_mentions[size_t(np.mention)];
+        // A place is not a speaker ("…," said East Sutton): leave the quote to another rule or none.
+        if (m.type == Mention::Type::Place)
+            return Attribution{};
         a.speaker = m.canonical.isEmpty() ? m.name : m.canonical;
         a.type = m.type == Mention::Type::Unknown ? Mention::Type::Org : m.type;
         return a;
@@ -163,6 +184,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             return a;
         }
     }
+    // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
+    // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
+    if (!orgHead && !hasName && !isSpeakerNoun(head))
+        return Attribution{};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
     if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)

@@ -161,6 +161,7 @@ private:
     NounPhrase backwardNP(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;
+    static bool isSpeakerNoun(const QString &head);
     std::optional<Event> focusPerson(qsizetype pos, Gender gender) const;
     std::optional<Event> focusOrg(qsizetype pos) const;
     const Entity *entityAt(qsizetype start, qsizetype end) const;

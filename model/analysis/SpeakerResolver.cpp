@@ -139,6 +139,29 @@ void Resolver::run()
             }
             continue;
         }
+        if (quoteAt(oi).kind == Quote::Kind::Direct && m_qFirst[oi] > 0) {
+            // A quote that stands as a sentence of its own, after a sentence of the same paragraph
+            // that says who speaks: "Heald noted the cleanup matters. “…”".
+            const int qa = m_qFirst[oi];
+            const Token &before = m_tokens[size_t(qa - 1)];
+            if (before.para == m_tokens[size_t(qa)].para && before.sentence != m_tokens[size_t(qa)].sentence
+                && before.quote < 0) {
+                int hi = qa - 1;
+                while (hi >= 0 && !m_tokens[size_t(hi)].word && m_tokens[size_t(hi)].sentence == before.sentence)
+                    --hi;
+                int lo = hi;
+                while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == before.sentence
+                       && m_tokens[size_t(lo - 1)].quote < 0)
+                    --lo;
+                if (hi >= 0 && hi >= lo && m_tokens[size_t(hi)].sentence == before.sentence) {
+                    const Attribution b = parseClauseBackward(hi, lo, lo);
+                    if (b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org)) {
+                        record(oi, b);
+                        continue;
+                    }
+                }
+            }
+        }
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
             // An unattributed fragment belongs to the subject of its sentence, if any.
             const int qa = m_qFirst[oi];
