@@ -240,6 +240,24 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     return Quote::Kind::Partial;
 }
 
+// Whether the first quotation mark of a paragraph closes a quote that the paragraph did not open: a
+// curly or angled closing mark, or a straight one right after the text ('early."'), with no opening
+// mark before it.
+bool onlyCloses(const QString &body, const Paragraph &para)
+{
+    for (qsizetype i = para.start; i < para.end; ++i) {
+        const QChar c = body.at(i);
+        if (!isQuoteMark(c))
+            continue;
+        if (c == kRightDouble || c == kRightGuillemet)
+            return i > para.start;
+        if (c != u'"' || i == para.start || body.at(i - 1).isSpace())
+            return false;
+        return i + 1 >= para.end || isClosingContext(body.at(i + 1));
+    }
+    return false;
+}
+
 } // namespace
 
 QList<Quote> QuoteDetector::detect(const QString &body)
@@ -247,9 +265,11 @@ QList<Quote> QuoteDetector::detect(const QString &body)
     QList<Quote> quotes;
     const QList<Paragraph> paras = paragraphs(body);
     bool continuesIntoThis = false;
+    bool openAtStart = false; // the previous paragraph's quote runs on here without a new mark
     for (qsizetype pi = 0; pi < paras.size(); ++pi) {
         const Paragraph &para = paras.at(pi);
-        qsizetype open = -1;
+        qsizetype open = openAtStart ? para.start : -1;
+        openAtStart = false;
         bool firstInPara = true;
         auto addQuote = [&](qsizetype start, qsizetype end, bool closed) {
             const bool continuation = firstInPara && continuesIntoThis && start == para.start;
@@ -291,16 +311,22 @@ QList<Quote> QuoteDetector::detect(const QString &body)
                     open = -1;
                 } else if (openCtx || !closeCtx) {
                     open = i;
+                } else if ((body.at(i - 1) == u',' || body.at(i - 1) == u':')
+                           && QStringView(body).sliced(i + 1, para.end - i - 1).contains(u'"')) {
+                    open = i; // "…resources would be available," For example, …": a mark right after a comma
                 }
             }
         }
         bool continues = false;
         if (open >= 0) {
             const bool nextReopens = pi + 1 < paras.size() && isOpener(body.at(paras.at(pi + 1).start));
+            // Some papers drop the reopening mark: the next paragraph only closes the quote.
+            const bool nextOnlyCloses = !nextReopens && pi + 1 < paras.size() && onlyCloses(body, paras.at(pi + 1));
             const InnerShape shape = shapeOf(body, open + 1, para.end);
-            if (nextReopens || shape.words >= 3) {
+            if (nextReopens || nextOnlyCloses || shape.words >= 3) {
                 addQuote(open, para.end, false);
-                continues = nextReopens;
+                continues = nextReopens || nextOnlyCloses;
+                openAtStart = nextOnlyCloses;
             }
         }
         continuesIntoThis = continues;

@@ -17,7 +17,9 @@ namespace Lede {
 // a quotation mark again, as wire style writes it) is returned as one Quote per paragraph, the first
 // ones without a closing mark; SpeakerResolver gives the whole run one speaker. A quote left open at
 // the end of a paragraph whose next paragraph does not reopen it is kept up to the paragraph end when
-// it holds at least three words and dropped otherwise (a stray mark).
+// it holds at least three words and dropped otherwise (a stray mark). When the next paragraph does not
+// reopen it but only closes it ("…today.\n\nIt was a long night."), that paragraph is its continuation
+// up to the closing mark: some papers drop the reopening mark.
 //
 // Kind: Direct for speech that stands as a sentence (at a paragraph or sentence start, after a colon,
 // or after "he said,"), Partial for a fragment inside the reporter's sentence, Scare for short (1–3

@@ -100,6 +100,17 @@ void TestQuoteDetector::detect_data()
         << QStringList { u"“Nobody asked us. We found out from the newspaper,”"_s, u"“They never listen.”"_s }
         << QStringList { u"direct"_s, u"direct"_s };
     QTest::newRow("empty-body") << QString() << QStringList {} << QStringList {};
+    QTest::newRow("next-paragraph-only-closes")
+        << u"After the match the coach said, \"We learned a lot today.\n\nIt was a long night for all of us.\"\n\nThe end."_s
+        << QStringList { u"\"We learned a lot today."_s, u"It was a long night for all of us.\""_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("next-paragraph-opens-no-continuation")
+        << u"The coach said, \"We learned a lot today and will be back.\n\nThe team flew home on \"Sunday\" night."_s
+        << QStringList { u"\"We learned a lot today and will be back."_s, u"\"Sunday\""_s }
+        << QStringList { u"direct"_s, u"scare"_s };
+    QTest::newRow("straight-mark-right-after-comma-opens")
+        << u"She also said kits would be sent to schools,\" For example, pupils can hold their own vote\". Then she left."_s
+        << QStringList { u"\" For example, pupils can hold their own vote\""_s } << QStringList { u"partial"_s };
 }
 
 void TestQuoteDetector::detect()

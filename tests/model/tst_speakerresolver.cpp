@@ -72,6 +72,15 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("before-said-colon")
         << u"Transport Minister Pieter Aalders said: “Nobody wins if the ships go to Antwerp.”"_s
         << QStringList { u"Pieter Aalders|Pieter Aalders|said"_s };
+    QTest::newRow("sentence-before-says-who-speaks")
+        << u"The harbour pilots met on Monday. Eva Lund noted that the tide tables were wrong. “We plan by the moon now.”"_s
+        << QStringList { u"Eva Lund|Eva Lund|noted"_s };
+    QTest::newRow("phrase-that-cannot-speak-is-no-speaker")
+        << u"The pilots’ report is out. “Ozone harms crops more than heat does,” highlighting the importance of clean air."_s
+        << QStringList { u"||"_s };
+    QTest::newRow("role-noun-can-speak")
+        << u"“The tide tables were wrong,” the harbour officials said."_s
+        << QStringList { u"the harbour officials|the harbour officials|said"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
