@@ -5,6 +5,7 @@
 #include "Annotation.h"
 #include "Article.h"
 #include "Result.h"
+#include "Correction.h"
 #include "store/ArticleStore.h"
 
 #include <QObject>
@@ -13,9 +14,12 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 namespace Lede {
+
+class CorrectionRepository;
 
 // The open document: one article with its automatic layers and the user's annotations, held in
 // memory so that views never touch the database while painting.
@@ -90,6 +94,20 @@ public:
     Status setRange(qint64 annotationId, Span span);
     Status remove(qint64 annotationId);
 
+    // The user's corrections of the open article's automatic layers (see Correction.h): the speaker
+    // of a quote, "not a quote", a quote the analysis missed; an entity's type or name, "not an
+    // entity", an entity the analysis missed. Items are named by their index in analysis(). Each is
+    // one undo step. Undo puts the article's corrections back as they were and analyses the article
+    // again (the analysis is deterministic), so undo and redo never depend on stored layer ids.
+    // analysisChanged() follows every change.
+    Status setQuoteSpeaker(int quoteIndex, const QString &speaker);
+    Status rejectQuote(int quoteIndex);
+    Status addQuote(Span span, const QString &speaker);
+    Status setEntityType(int entityIndex, Entity::Type type);
+    Status renameEntity(int entityIndex, const QString &canonical);
+    Status removeEntity(int entityIndex);
+    Status addEntity(Span span, Entity::Type type);
+
     // The codebook (library-wide; undone through codebookStack()).
     Status renameTag(qint64 tagId, const QString &newName);
     Status setTagColor(qint64 tagId, const QString &color);
@@ -98,6 +116,8 @@ public:
 
 signals:
     void annotationsChanged(qint64 articleId);
+    // The open article's automatic layers changed (a correction, its undo or redo).
+    void analysisChanged(qint64 articleId);
     void tagsChanged();
     void errorOccurred(const QString &message);
     // Something was pushed, undone or redone, or another article opened: canUndo(), undoText()
@@ -112,6 +132,13 @@ private:
     friend class UpdateAnnotationCommand;
     friend class TagEditCommand;
     friend class RemoveTagCommand;
+    friend class CorrectionCommand;
+
+    // Corrections: run `action` (one store call that records a correction), then push its undo step.
+    Status correct(const QString &text, const std::function<Status(CorrectionRepository &, qint64 quoteOrEntityId)> &action,
+                   qint64 itemId);
+    // The article's corrections become `corrections`; its layers are analysed again with them.
+    Status applyCorrectionState(qint64 articleId, const QList<LayerCorrection> &corrections);
 
     Status applyUpdate(const Annotation &annotation);
     Status applyRemove(qint64 annotationId);

@@ -240,4 +240,28 @@ private:
     TagSnapshot m_snapshot;
 };
 
+// A correction of the automatic layers: undo and redo swap the article's whole list of corrections
+// (a correction may replace an older one of the same item) and analyse the article again.
+class CorrectionCommand final : public SessionCommand
+{
+public:
+    CorrectionCommand(ArticleSession *session, const QString &text, qint64 articleId,
+                      QList<LayerCorrection> before, QList<LayerCorrection> after)
+        : SessionCommand(session, text)
+        , m_articleId(articleId)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+protected:
+    Status doRedo() override { return session()->applyCorrectionState(m_articleId, m_after); }
+    Status doUndo() override { return session()->applyCorrectionState(m_articleId, m_before); }
+
+private:
+    qint64 m_articleId;
+    QList<LayerCorrection> m_before;
+    QList<LayerCorrection> m_after;
+};
+
 } // namespace Lede

@@ -86,6 +86,52 @@ Result<QList<LayerCorrection>> CorrectionRepository::corrections(qint64 articleI
     return read(m_store.database(), articleId, article->body);
 }
 
+Status CorrectionRepository::replaceCorrections(qint64 articleId, const QList<LayerCorrection> &corrections)
+{
+    auto article = m_store.article(articleId);
+    if (!article)
+        return Status::from(article);
+    const CodePointMap map(article->body);
+    const bool ownTransaction = !m_store.inBulk();
+    if (ownTransaction) {
+        if (Status s = m_store.beginBulk(); !s)
+            return s;
+    }
+    auto fail = [&](const QString &message) {
+        if (ownTransaction)
+            m_store.rollbackBulk();
+        return Status::failure(tr("Cannot store the correction: %1").arg(message));
+    };
+    QSqlQuery query(m_store.database());
+    if (!exec(query, u"DELETE FROM layer_corrections WHERE article_id = ?"_s, {articleId}))
+        return fail(errorOf(query));
+    for (const LayerCorrection &c : corrections) {
+        const Span cp = map.toCodePoints(c.span);
+        QVariant speakerStart;
+        QVariant speakerEnd;
+        if (c.speakerSpan) {
+            const Span sp = map.toCodePoints(*c.speakerSpan);
+            speakerStart = qint64(sp.start);
+            speakerEnd = qint64(sp.end);
+        }
+        const bool typed = c.action == LayerCorrection::Action::SetType
+            || (c.action == LayerCorrection::Action::Add && c.layer == LayerCorrection::Layer::Entity);
+        if (!exec(query,
+                  u"INSERT INTO layer_corrections (id, article_id, layer, action, start, \"end\", value, original, type, "
+                  u"speaker_start, speaker_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                  {c.id, articleId, LayerCorrection::layerName(c.layer), LayerCorrection::actionName(c.action),
+                   qint64(cp.start), qint64(cp.end), c.value, c.original,
+                   typed ? entityTypeName(c.type) : QString(u""_s), speakerStart, speakerEnd,
+                   c.createdAt.toString(Qt::ISODate)}))
+            return fail(errorOf(query));
+    }
+    if (ownTransaction) {
+        if (Status s = m_store.commitBulk(); !s)
+            return Status::failure(tr("Cannot store the correction: %1").arg(s.errorString()));
+    }
+    return {};
+}
+
 Result<CorrectionRepository::Row> CorrectionRepository::row(const char *table, qint64 id) const
 {
     using R = Result<Row>;

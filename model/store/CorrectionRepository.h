@@ -44,6 +44,12 @@ public:
     Result<LayerCorrection> removeEntity(qint64 entityId);
     Result<LayerCorrection> addEntity(qint64 articleId, const Span &span, Entity::Type type, const QString &canonical);
 
+    // Undo and redo of a correction in the window: the article's corrections become exactly
+    // `corrections` (ids kept), as corrections() returned them at some earlier point. The stored
+    // layers are not touched: the caller analyses the article again (ArticleStore::replaceAnalysis
+    // applies the corrections). Joins the open bulk transaction, if any.
+    Status replaceCorrections(qint64 articleId, const QList<LayerCorrection> &corrections);
+
     // For ArticleStore: the article's corrections, oldest first, with spans in UTF-16 of `body`.
     static Result<QList<LayerCorrection>> read(const QSqlDatabase &db, qint64 articleId, const QString &body);
 
