@@ -103,9 +103,10 @@ public:
     Status setQuoteSpeaker(int quoteIndex, const QString &speaker);
     Status rejectQuote(int quoteIndex);
     Status addQuote(Span span, const QString &speaker);
-    Status setEntityType(int entityIndex, Entity::Type type);
-    Status renameEntity(int entityIndex, const QString &canonical);
-    Status removeEntity(int entityIndex);
+    // Type and removal take every mention the reader means at once (one undo step).
+    Status setEntityType(const QList<int> &entityIndexes, Entity::Type type);
+    Status renameEntity(int entityIndex, const QString &canonical); // every mention with its name
+    Status removeEntities(const QList<int> &entityIndexes);
     Status addEntity(Span span, Entity::Type type);
 
     // The codebook (library-wide; undone through codebookStack()).
@@ -135,8 +136,7 @@ private:
     friend class CorrectionCommand;
 
     // Corrections: run `action` (one store call that records a correction), then push its undo step.
-    Status correct(const QString &text, const std::function<Status(CorrectionRepository &, qint64 quoteOrEntityId)> &action,
-                   qint64 itemId);
+    Status correct(const QString &text, const std::function<Status(CorrectionRepository &)> &action);
     // The article's corrections become `corrections`; its layers are analysed again with them.
     Status applyCorrectionState(qint64 articleId, const QList<LayerCorrection> &corrections);
 

@@ -7,8 +7,7 @@
 
 namespace Lede {
 
-Status ArticleSession::correct(const QString &text,
-                               const std::function<Status(CorrectionRepository &, qint64)> &action, qint64 itemId)
+Status ArticleSession::correct(const QString &text, const std::function<Status(CorrectionRepository &)> &action)
 {
     if (!isOpen())
         return Status::failure(tr("No article is open."));
@@ -17,12 +16,19 @@ Status ArticleSession::correct(const QString &text,
     auto before = repository.corrections(articleId);
     if (!before)
         return Status::from(before);
-    if (const Status s = action(repository, itemId); !s)
+    // Several corrections (every mention of an entity) are one action: one transaction.
+    if (const Status s = m_store->beginBulk(); !s)
+        return s;
+    if (const Status s = action(repository); !s) {
+        m_store->rollbackBulk();
+        return s;
+    }
+    if (const Status s = m_store->commitBulk(); !s)
         return s;
     auto after = repository.corrections(articleId);
     auto layers = m_store->analysis(articleId);
     if (!after || !layers) {
-        // Recorded, but it cannot be read back: show what the library holds, without an undo step.
+        // Stored, but it cannot be read back: say so, without an undo step.
         reportError(!after ? after.errorString() : layers.errorString());
         return {};
     }
@@ -61,9 +67,16 @@ qint64 quoteId(const AnalysisResult &analysis, int index)
     return index >= 0 && index < analysis.quotes.size() ? analysis.quotes.at(index).id : 0;
 }
 
-qint64 entityId(const AnalysisResult &analysis, int index)
+// The stored ids of the entities at these indexes; empty when any is out of range.
+QList<qint64> entityIds(const AnalysisResult &analysis, const QList<int> &indexes)
 {
-    return index >= 0 && index < analysis.entities.size() ? analysis.entities.at(index).id : 0;
+    QList<qint64> ids;
+    for (int index : indexes) {
+        if (index < 0 || index >= analysis.entities.size() || analysis.entities.at(index).id == 0)
+            return {};
+        ids.append(analysis.entities.at(index).id);
+    }
+    return ids;
 }
 
 } // namespace
@@ -73,9 +86,8 @@ Status ArticleSession::setQuoteSpeaker(int quoteIndex, const QString &speaker)
     const qint64 id = quoteId(m_analysis, quoteIndex);
     if (id == 0)
         return Status::failure(tr("That quote is no longer in the article."));
-    return correct(
-        tr("Change speaker"),
-        [&](CorrectionRepository &r, qint64 item) { return Status::from(r.setQuoteSpeaker(item, speaker)); }, id);
+    return correct(tr("Change speaker"),
+                   [&](CorrectionRepository &r) { return Status::from(r.setQuoteSpeaker(id, speaker)); });
 }
 
 Status ArticleSession::rejectQuote(int quoteIndex)
@@ -83,58 +95,62 @@ Status ArticleSession::rejectQuote(int quoteIndex)
     const qint64 id = quoteId(m_analysis, quoteIndex);
     if (id == 0)
         return Status::failure(tr("That quote is no longer in the article."));
-    return correct(
-        tr("Not a quote"), [](CorrectionRepository &r, qint64 item) { return Status::from(r.rejectQuote(item)); }, id);
+    return correct(tr("Not a quote"), [&](CorrectionRepository &r) { return Status::from(r.rejectQuote(id)); });
 }
 
 Status ArticleSession::addQuote(Span span, const QString &speaker)
 {
     if (span.isEmpty() || span.start < 0 || span.end > m_article.body.size())
         return Status::failure(tr("The selection is empty or outside the article text."));
-    return correct(
-        tr("Mark as quote"),
-        [&](CorrectionRepository &r, qint64 article) { return Status::from(r.addQuote(article, span, speaker)); },
-        m_article.id);
+    const qint64 articleId = m_article.id;
+    return correct(tr("Mark as quote"),
+                   [&](CorrectionRepository &r) { return Status::from(r.addQuote(articleId, span, speaker)); });
 }
 
-Status ArticleSession::setEntityType(int entityIndex, Entity::Type type)
+Status ArticleSession::setEntityType(const QList<int> &entityIndexes, Entity::Type type)
 {
-    const qint64 id = entityId(m_analysis, entityIndex);
-    if (id == 0)
+    const QList<qint64> ids = entityIds(m_analysis, entityIndexes);
+    if (ids.isEmpty())
         return Status::failure(tr("That entity is no longer in the article."));
-    return correct(
-        tr("Change entity type"),
-        [&](CorrectionRepository &r, qint64 item) { return Status::from(r.setEntityType(item, type)); }, id);
+    return correct(tr("Change entity type"), [&](CorrectionRepository &r) {
+        for (qint64 id : ids) {
+            if (const auto c = r.setEntityType(id, type); !c)
+                return Status::from(c);
+        }
+        return Status();
+    });
 }
 
 Status ArticleSession::renameEntity(int entityIndex, const QString &canonical)
 {
-    const qint64 id = entityId(m_analysis, entityIndex);
-    if (id == 0)
+    const QList<qint64> ids = entityIds(m_analysis, {entityIndex});
+    if (ids.isEmpty())
         return Status::failure(tr("That entity is no longer in the article."));
-    return correct(
-        tr("Rename entity"),
-        [&](CorrectionRepository &r, qint64 item) { return Status::from(r.setEntityCanonical(item, canonical)); }, id);
+    return correct(tr("Rename entity"),
+                   [&](CorrectionRepository &r) { return Status::from(r.setEntityCanonical(ids.first(), canonical)); });
 }
 
-Status ArticleSession::removeEntity(int entityIndex)
+Status ArticleSession::removeEntities(const QList<int> &entityIndexes)
 {
-    const qint64 id = entityId(m_analysis, entityIndex);
-    if (id == 0)
+    const QList<qint64> ids = entityIds(m_analysis, entityIndexes);
+    if (ids.isEmpty())
         return Status::failure(tr("That entity is no longer in the article."));
-    return correct(
-        tr("Not an entity"), [](CorrectionRepository &r, qint64 item) { return Status::from(r.removeEntity(item)); },
-        id);
+    return correct(tr("Not an entity"), [&](CorrectionRepository &r) {
+        for (qint64 id : ids) {
+            if (const auto c = r.removeEntity(id); !c)
+                return Status::from(c);
+        }
+        return Status();
+    });
 }
 
 Status ArticleSession::addEntity(Span span, Entity::Type type)
 {
     if (span.isEmpty() || span.start < 0 || span.end > m_article.body.size())
         return Status::failure(tr("The selection is empty or outside the article text."));
-    return correct(
-        tr("Mark as entity"),
-        [&](CorrectionRepository &r, qint64 article) { return Status::from(r.addEntity(article, span, type, {})); },
-        m_article.id);
+    const qint64 articleId = m_article.id;
+    return correct(tr("Mark as entity"),
+                   [&](CorrectionRepository &r) { return Status::from(r.addEntity(articleId, span, type, {})); });
 }
 
 } // namespace Lede

@@ -79,6 +79,7 @@ private slots:
     void speakerChangeUndoRedo();
     void rejectAndAddQuote();
     void entityTypeRenameRemoveAdd();
+    void severalMentionsAreOneStep();
     void correctionsOutliveReanalysis();
     void staleIndexIsRefused();
 
@@ -186,7 +187,7 @@ void TestSessionCorrections::entityTypeRenameRemoveAdd()
     int ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QVERIFY2(ei >= 0, qPrintable(before));
 
-    QVERIFY(m_session->setEntityType(ei, Entity::Type::Loc).ok());
+    QVERIFY(m_session->setEntityType({ei}, Entity::Type::Loc).ok());
     ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QCOMPARE(m_session->analysis().entities.at(ei).type, Entity::Type::Loc);
     QVERIFY(m_session->analysis().entities.at(ei).corrected);
@@ -195,7 +196,7 @@ void TestSessionCorrections::entityTypeRenameRemoveAdd()
     ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QCOMPARE(m_session->analysis().entities.at(ei).canonical, u"Coastal Heritage Trust"_s);
 
-    QVERIFY(m_session->removeEntity(ei).ok());
+    QVERIFY(m_session->removeEntities({ei}).ok());
     QCOMPARE(entityIndex(m_session->analysis(), u"Coastal Trust"_s), -1);
 
     const qsizetype at = Body.indexOf(u"harbour board"_s);
@@ -213,6 +214,21 @@ void TestSessionCorrections::entityTypeRenameRemoveAdd()
     QCOMPARE(correctionCount(*m_store, m_articleId), 0);
 }
 
+void TestSessionCorrections::severalMentionsAreOneStep()
+{
+    const QString before = layers(*m_store, m_articleId);
+    const int rosa = entityIndex(m_session->analysis(), u"Rosa Lind"_s);
+    const int tomas = entityIndex(m_session->analysis(), u"Tomas Berg"_s);
+    QVERIFY2(rosa >= 0 && tomas >= 0, qPrintable(before));
+    QVERIFY(m_session->setEntityType({rosa, tomas}, Entity::Type::Org).ok());
+    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Rosa Lind"_s)).type, Entity::Type::Org);
+    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Tomas Berg"_s)).type, Entity::Type::Org);
+    QCOMPARE(correctionCount(*m_store, m_articleId), 2);
+    m_session->undo();
+    QVERIFY(!m_session->canUndo());
+    QCOMPARE(layers(*m_store, m_articleId), before);
+}
+
 void TestSessionCorrections::correctionsOutliveReanalysis()
 {
     const int qi = quoteIndex(m_session->analysis(), u"\u201CWe have"_s);
@@ -228,7 +244,8 @@ void TestSessionCorrections::staleIndexIsRefused()
 {
     const QString before = layers(*m_store, m_articleId);
     QVERIFY(!m_session->setQuoteSpeaker(999, u"Nobody"_s).ok());
-    QVERIFY(!m_session->removeEntity(-1).ok());
+    QVERIFY(!m_session->removeEntities({-1}).ok());
+    QVERIFY(!m_session->removeEntities({}).ok());
     QVERIFY(!m_session->canUndo());
     QCOMPARE(layers(*m_store, m_articleId), before);
 }
