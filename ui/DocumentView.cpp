@@ -611,6 +611,13 @@ void DocumentView::contextMenuEvent(QContextMenuEvent *event)
         menu->insertActions(before, m_annotationActions);
         menu->insertSeparator(before);
     }
+    // The automatic layers: correct a quote or an entity, or mark the selection as one.
+    QMenu layers;
+    emit layerMenuRequested(&layers, pos, selectedSpan());
+    if (!layers.isEmpty()) {
+        menu->insertActions(before, layers.actions());
+        menu->insertSeparator(before);
+    }
     menu->exec(event->globalPos());
     delete menu;
 }

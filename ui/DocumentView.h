@@ -10,6 +10,7 @@
 #include <QTextLayout>
 
 class QFrame;
+class QMenu;
 
 namespace Lede {
 
@@ -66,6 +67,9 @@ signals:
     void quoteActivated(int quoteIndex);
     void entityActivated(int entityIndex);
     void selectionSpanChanged(bool hasSelection);
+    // The context menu is being built: add entries for the automatic layers at a body position
+    // (-1 outside the body) or for the selection (empty when none). Emitted synchronously.
+    void layerMenuRequested(QMenu *menu, qsizetype position, Span selection);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -106,6 +106,19 @@ QString EntitiesModel::groupKeyAt(const QModelIndex &index) const
     return item ? item->key : QString();
 }
 
+QList<int> EntitiesModel::entityIndexesAt(const QModelIndex &index) const
+{
+    const Item *item = itemAt(index);
+    if (!item || item->key.isEmpty())
+        return {};
+    QList<int> out;
+    for (int i = 0; i < m_entities.size(); ++i) {
+        if (keyOf(m_entities.at(i)) == item->key)
+            out.append(i);
+    }
+    return out;
+}
+
 QModelIndex EntitiesModel::indexOfEntity(int entityIndex) const
 {
     if (entityIndex < 0 || entityIndex >= m_entities.size())

@@ -27,6 +27,9 @@ public:
     // "PERSON\x1fAna Ruiz": the group an entity row stands for; empty for figures and group rows.
     QString groupKeyAt(const QModelIndex &index) const;
     QModelIndex indexOfEntity(int entityIndex) const;
+    // Every mention (index into the analysis) the entity row at index stands for; empty for
+    // figures and group rows.
+    QList<int> entityIndexesAt(const QModelIndex &index) const;
     // The span to show for a click on index: a figure's own span, or for an entity the next of its
     // mentions in text order (cycling; the row's tooltip says which one). Nothing for group rows.
     std::optional<Span> nextMention(const QModelIndex &index);

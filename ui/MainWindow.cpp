@@ -6,6 +6,7 @@
 #include "ExportController.h"
 #include "FindBar.h"
 #include "ImportController.h"
+#include "LayerCorrectionActions.h"
 #include "LayerLegend.h"
 #include "LibraryModel.h"
 #include "LibraryPane.h"
@@ -30,6 +31,8 @@
 #include <QDropEvent>
 #include <QKeyEvent>
 #include <QMenuBar>
+#include <QTimer>
+#include <QScrollBar>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -260,6 +263,18 @@ void MainWindow::createWidgets()
                             action(u"recolorTagAction"_s), action(u"moveTagAction"_s),
                             action(u"deleteTagAction"_s) });
 
+    m_layerCorrections = new LayerCorrectionActions(m_session, this);
+    connect(m_layerCorrections, &LayerCorrectionActions::message, this, &MainWindow::showMessage);
+    connect(m_view, &DocumentView::layerMenuRequested, this, [this](QMenu *menu, qsizetype pos, Span selection) {
+        if (!selection.isEmpty())
+            m_layerCorrections->addSelectionActions(menu, selection);
+        else
+            m_layerCorrections->addActionsAt(menu, pos);
+    });
+    connect(m_side, &SidePanel::quoteMenuRequested, m_layerCorrections, &LayerCorrectionActions::addQuoteActions);
+    connect(m_side, &SidePanel::entityMenuRequested, m_layerCorrections, &LayerCorrectionActions::addEntityActions);
+    connect(m_session, &ArticleSession::analysisChanged, this, &MainWindow::showCorrectedLayers);
+
     connect(m_view, &DocumentView::annotationActivated, this,
             [this](qint64 id) { m_side->selectAnnotation(id); });
     connect(m_view, &DocumentView::quoteActivated, m_side, &SidePanel::selectQuote);
@@ -469,6 +484,18 @@ void MainWindow::reloadAfterExternalChange()
         showMessage(tr("This article was removed from the library by another program."), MessageBar::Kind::Warning);
         showWelcomeOrDocument();
     }
+}
+
+void MainWindow::showCorrectedLayers()
+{
+    if (!m_session->isOpen())
+        return;
+    QScrollBar *bar = m_view->verticalScrollBar();
+    const int position = bar->value();
+    m_view->showArticle();
+    m_side->refreshArticle();
+    // The document is laid out lazily: scroll back once it has a height again.
+    QTimer::singleShot(0, m_view, [bar, position] { bar->setValue(position); });
 }
 
 bool MainWindow::openArticle(qint64 articleId)

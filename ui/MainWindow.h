@@ -18,6 +18,7 @@ class QTabWidget;
 namespace Lede {
 
 class AnnotationActions;
+class LayerCorrectionActions;
 class ArticleSession;
 class ArticleStore;
 class DocumentView;
@@ -65,6 +66,7 @@ public:
     ArticleSession *session() const { return m_session; }
     DocumentView *documentView() const { return m_view; }
     SidePanel *sidePanel() const { return m_side; }
+    LayerCorrectionActions *layerCorrections() const { return m_layerCorrections; }
     LibraryModel *libraryModel() const { return m_library; }
     MessageBar *messageBar() const { return m_messages; }
     QAction *action(const QString &objectName) const;
@@ -87,6 +89,9 @@ private:
     void updateActions();
     void refreshTags();
     void reloadAfterExternalChange();
+    // The open article's automatic layers changed (a correction, or its undo): show them again
+    // where the reader was.
+    void showCorrectedLayers();
     void showMessage(const QString &text, MessageBar::Kind kind);
     void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
     void addWindowAction(QAction *action);
@@ -110,6 +115,7 @@ private:
     ImportController *m_import = nullptr;
     ExportController *m_export = nullptr;
     AnnotationActions *m_annotationActions = nullptr;
+    LayerCorrectionActions *m_layerCorrections = nullptr;
     TagActions *m_tagActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;

@@ -6,6 +6,8 @@
 #include <QMap>
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Lede {
 
 QuotesModel::QuotesModel(QObject *parent)
@@ -34,7 +36,14 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
             = tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(indexes.size());
         for (int i : indexes) {
             const Quote &q = quotes.at(i);
-            group.items.append(Item { excerpt(q.text, 120), q.text.toHtmlEscaped(), q.span, i, {} });
+            // A quote the reader decided about carries a mark (the automatic layer never overrides it).
+            QString text = excerpt(q.text, 120);
+            QString toolTip = q.text.toHtmlEscaped();
+            if (q.corrected) {
+                text = u"\u2713 "_s + text;
+                toolTip += u"<br><i>"_s + tr("Reviewed: your correction") + u"</i>"_s;
+            }
+            group.items.append(Item { text, toolTip, q.span, i, {} });
         }
         groups.append(std::move(group));
     }

@@ -131,6 +131,29 @@ SidePanel::SidePanel(QWidget *parent)
     };
     connect(m_entities, &QTreeView::clicked, this, showEntity);
     connect(m_entities, &QTreeView::activated, this, showEntity);
+    // Right-click on a quote or an entity: correct it (the window adds the entries).
+    m_quotes->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_quotes, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const int quote = m_quotesModel->quoteIndexAt(m_quotes->indexAt(pos));
+        if (quote < 0)
+            return;
+        m_quotes->setCurrentIndex(m_quotes->indexAt(pos));
+        QMenu menu(this);
+        emit quoteMenuRequested(&menu, quote);
+        if (!menu.isEmpty())
+            menu.exec(m_quotes->viewport()->mapToGlobal(pos));
+    });
+    m_entities->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_entities, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QList<int> mentions = m_entitiesModel->entityIndexesAt(m_entities->indexAt(pos));
+        if (mentions.isEmpty())
+            return;
+        m_entities->setCurrentIndex(m_entities->indexAt(pos));
+        QMenu menu(this);
+        emit entityMenuRequested(&menu, mentions);
+        if (!menu.isEmpty())
+            menu.exec(m_entities->viewport()->mapToGlobal(pos));
+    });
     connect(m_tags->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit currentTagChanged(currentTagId()); });
     connect(m_tags, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {

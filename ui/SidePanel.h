@@ -12,6 +12,7 @@ class QPlainTextEdit;
 class QTreeView;
 class QLabel;
 class QAction;
+class QMenu;
 
 namespace Lede {
 
@@ -63,6 +64,10 @@ signals:
     // Delete was pressed in the notes list on the current highlight.
     void deleteAnnotationRequested(qint64 annotationId);
     void errorOccurred(const QString &message);
+    // A context menu on a quote or on an entity row is being built: add the correction entries.
+    // entityIndexes are all the mentions the row stands for. Emitted synchronously.
+    void quoteMenuRequested(QMenu *menu, int quoteIndex);
+    void entityMenuRequested(QMenu *menu, const QList<int> &entityIndexes);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The review step in the window: the context menus of the document view and of the side panel's
+// Quotes and Entities tabs correct the automatic layers; the side panel marks what was reviewed;
+// Undo and Redo in the window take the corrections back and forth, and the library follows.
+#include "DocumentView.h"
+#include "EntitiesModel.h"
+#include "LayerCorrectionActions.h"
+#include "MainWindow.h"
+#include "SidePanel.h"
+#include "session/ArticleSession.h"
+#include "store/ArticleStore.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Lede;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Written for this test.
+const QString Fixture = u"Ferry operator halts night crossings\n\n"
+                        u"By Lena Marsh\n\n"
+                        u"KESTREL BAY (Test Wire) – A ferry operator suspended all night crossings on Sunday after an "
+                        u"engine fire, the coast guard said.\n\n"
+                        u"Captain Ines Varga led the rescue. Her first officer, Tom Eck, stayed on the bridge.\n\n"
+                        u"“Nobody was hurt, and that is the only good news tonight,” she said.\n"_s;
+
+QAction *findAction(QMenu *menu, const QString &name)
+{
+    for (QAction *a : menu->findChildren<QAction *>()) {
+        if (a->objectName() == name)
+            return a;
+    }
+    return nullptr;
+}
+
+int quoteIndex(const ArticleSession *session, const QString &startsWith)
+{
+    const auto &quotes = session->analysis().quotes;
+    for (int i = 0; i < quotes.size(); ++i) {
+        if (quotes.at(i).text.startsWith(startsWith))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestLayerCorrections final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void changeSpeakerFromTheTextAndUndo();
+    void entityRowTypeAndRemoval();
+    void selectionBecomesQuote();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+    QString m_fixture;
+};
+
+void TestLayerCorrections::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"lede-tests"_s);
+    QCoreApplication::setApplicationName(u"tst_layercorrections"_s);
+}
+
+void TestLayerCorrections::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = m_dir->filePath(u"library.sqlite"_s);
+    m_fixture = m_dir->filePath(u"ferry.txt"_s);
+    QFile f(m_fixture);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(Fixture.toUtf8());
+}
+
+void TestLayerCorrections::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    ArticleSession *session = window.session();
+    const int qi = quoteIndex(session, u"“Nobody"_s);
+    QVERIFY(qi >= 0);
+    const QString automatic = session->analysis().quotes.at(qi).speaker;
+
+    // The speaker dialog offers the article's people; the test answers it.
+    QStringList offered;
+    window.layerCorrections()->setSpeakerPrompt(
+        [&offered](const QString &, const QStringList &candidates, const QString &, QString *speaker) {
+            offered = candidates;
+            *speaker = u"Tom Eck"_s;
+            return true;
+        });
+    // Right-click in the quote: the document view asks the window for the layer entries.
+    QMenu menu;
+    const qsizetype inQuote = session->analysis().quotes.at(qi).span.start + 3;
+    emit window.documentView()->layerMenuRequested(&menu, inQuote, Span{});
+    QAction *change = findAction(&menu, u"changeSpeakerAction"_s);
+    QVERIFY(change);
+    QVERIFY(findAction(&menu, u"notAQuoteAction"_s));
+    change->trigger();
+    QVERIFY(offered.contains(u"Tom Eck"_s));
+    QVERIFY(offered.contains(u"Ines Varga"_s));
+
+    QCOMPARE(session->analysis().quotes.at(qi).speaker, u"Tom Eck"_s);
+    QVERIFY(session->analysis().quotes.at(qi).corrected);
+    auto stored = window.store()->analysis(session->articleId());
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->quotes.at(qi).speaker, u"Tom Eck"_s);
+    // The Quotes tab groups it under its new speaker, marked as reviewed.
+    auto *quotesTree = window.sidePanel()->findChild<QTreeView *>(u"quotesTree"_s);
+    QVERIFY(quotesTree);
+    bool marked = false;
+    for (int g = 0; g < quotesTree->model()->rowCount(); ++g) {
+        const QModelIndex group = quotesTree->model()->index(g, 0);
+        if (!group.data().toString().startsWith(u"Tom Eck"_s))
+            continue;
+        for (int r = 0; r < quotesTree->model()->rowCount(group); ++r)
+            marked = marked || quotesTree->model()->index(r, 0, group).data().toString().startsWith(u"\u2713"_s);
+    }
+    QVERIFY(marked);
+
+    // The window's Undo takes it back, in the window and in the library.
+    QAction *undo = window.action(u"undoAction"_s);
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(session->analysis().quotes.at(qi).speaker, automatic);
+    QCOMPARE(window.store()->analysis(session->articleId())->quotes.at(qi).speaker, automatic);
+    window.action(u"redoAction"_s)->trigger();
+    QCOMPARE(window.store()->analysis(session->articleId())->quotes.at(qi).speaker, u"Tom Eck"_s);
+
+    // Not a quote: gone from the layer.
+    QMenu again;
+    emit window.documentView()->layerMenuRequested(&again, inQuote, Span{});
+    findAction(&again, u"notAQuoteAction"_s)->trigger();
+    QCOMPARE(quoteIndex(session, u"“Nobody"_s), -1);
+    for (const Quote &q : window.store()->analysis(session->articleId())->quotes)
+        QVERIFY(!q.text.startsWith(u"“Nobody"_s));
+}
+
+void TestLayerCorrections::entityRowTypeAndRemoval()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    ArticleSession *session = window.session();
+    auto *tree = window.sidePanel()->findChild<QTreeView *>(u"entitiesTree"_s);
+    QVERIFY(tree);
+    auto *model = qobject_cast<EntitiesModel *>(tree->model());
+    QVERIFY(model);
+    // The row of "Ines Varga" (a person), whatever group it is in.
+    QModelIndex row;
+    for (int g = 0; g < model->rowCount() && !row.isValid(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int r = 0; r < model->rowCount(group); ++r) {
+            if (model->index(r, 0, group).data().toString().contains(u"Ines Varga"_s))
+                row = model->index(r, 0, group);
+        }
+    }
+    QVERIFY(row.isValid());
+    const QList<int> mentions = model->entityIndexesAt(row);
+    QVERIFY(!mentions.isEmpty());
+
+    QMenu menu;
+    emit window.sidePanel()->entityMenuRequested(&menu, mentions);
+    QAction *toOrg = findAction(&menu, u"entityType_ORG"_s);
+    QVERIFY(toOrg);
+    toOrg->trigger();
+    for (const Entity &e : session->analysis().entities) {
+        if (e.text.contains(u"Varga"_s))
+            QCOMPARE(e.type, Entity::Type::Org);
+    }
+
+    QMenu remove;
+    const QList<int> now = [&] {
+        QList<int> out;
+        for (int i = 0; i < session->analysis().entities.size(); ++i) {
+            if (session->analysis().entities.at(i).text.contains(u"Varga"_s))
+                out << i;
+        }
+        return out;
+    }();
+    emit window.sidePanel()->entityMenuRequested(&remove, now);
+    findAction(&remove, u"notAnEntityAction"_s)->trigger();
+    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+        QVERIFY(!e.text.contains(u"Varga"_s));
+
+    // Two undo steps: back to the automatic person.
+    window.action(u"undoAction"_s)->trigger();
+    window.action(u"undoAction"_s)->trigger();
+    bool person = false;
+    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+        person = person || (e.text.contains(u"Varga"_s) && e.type == Entity::Type::Person && !e.corrected);
+    QVERIFY(person);
+}
+
+void TestLayerCorrections::selectionBecomesQuote()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    ArticleSession *session = window.session();
+    window.layerCorrections()->setSpeakerPrompt([](const QString &, const QStringList &, const QString &, QString *speaker) {
+        *speaker = u"Ines Varga"_s;
+        return true;
+    });
+    const QString words = u"stayed on the bridge"_s;
+    const qsizetype at = session->article().body.indexOf(words);
+    QVERIFY(at > 0);
+    QMenu menu;
+    emit window.documentView()->layerMenuRequested(&menu, at, Span{at, at + words.size()});
+    QVERIFY(findAction(&menu, u"markAsEntity_LOC"_s));
+    findAction(&menu, u"markAsQuoteAction"_s)->trigger();
+    const int qi = quoteIndex(session, words);
+    QVERIFY(qi >= 0);
+    QCOMPARE(session->analysis().quotes.at(qi).speaker, u"Ines Varga"_s);
+    QVERIFY(session->analysis().quotes.at(qi).corrected);
+}
+
+QTEST_MAIN(TestLayerCorrections)
+#include "tst_layercorrections.moc"
