@@ -138,6 +138,10 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
     if (j > hi)
         return np;
     if (isPronoun(j)) {
+        // "said it was damning": after the verb, "it" (and "they", "we") start the reported clause;
+        // only "he" and "she" stand there as speakers ("…," said he).
+        if (!isOneOf(text(j), { "he"_L1, "she"_L1 }))
+            return np;
         np.kind = NounPhrase::Kind::Pronoun;
         np.firstTok = np.lastTok = j;
         return np;

@@ -81,6 +81,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("role-noun-can-speak")
         << u"“The tide tables were wrong,” the harbour officials said."_s
         << QStringList { u"the harbour officials|the harbour officials|said"_s };
+    QTest::newRow("it-after-the-verb-is-not-the-speaker")
+        << u"The Harbour Trust met on Monday. Rosa Lind said the board backed the pier, and said it was “a fair deal for everyone in town.”"_s
+        << QStringList { u"Rosa Lind|Rosa Lind|"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
