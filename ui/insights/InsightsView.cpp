@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InsightsView.h"
 
+#include "InsightsCharts.h"
 #include "InsightsModels.h"
 #include "insights/InsightsTable.h"
 #include "insights/SpeakerIdentities.h"
@@ -26,7 +27,10 @@ namespace Lede {
 
 namespace {
 
-enum Tab { SourcesTab, EntitiesTab, FiguresTab };
+enum Tab { SourcesTab, EntitiesTab, FiguresTab, ChartsTab };
+
+// How many speakers and entities the charts over time follow.
+constexpr int TimelineTop = 5;
 
 } // namespace
 
@@ -111,6 +115,10 @@ InsightsView::InsightsView(const QString &libraryPath, QWidget *parent)
     m_figuresTable->setSortingEnabled(false); // grouped, dates in order within a group
     figuresLayout->addWidget(m_figuresTable, 1);
     m_tabs->addTab(figuresPage, tr("Figures"));
+
+    m_charts = new InsightsCharts(m_tabs);
+    m_charts->setObjectName(u"insightsCharts"_s);
+    m_tabs->addTab(m_charts, tr("Charts"));
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (InsightsFilterModel *proxy : { m_sourcesProxy, m_quotesProxy, m_entitiesProxy, m_pairsProxy,
@@ -237,7 +245,7 @@ void InsightsView::run(Slot slot,
 void InsightsView::computeVisibleTab()
 {
     const int tab = m_tabs->currentIndex();
-    if (tab < 0 || tab > FiguresTab || !m_dirty[tab])
+    if (tab < 0 || tab > ChartsTab || !m_dirty[tab])
         return;
     m_dirty[tab] = false;
     switch (Tab(tab)) {
@@ -249,6 +257,9 @@ void InsightsView::computeVisibleTab()
         break;
     case FiguresTab:
         computeFigures();
+        break;
+    case ChartsTab:
+        computeCharts();
         break;
     }
 }
@@ -267,6 +278,47 @@ void InsightsView::computeSources()
             m_sources->setRows(rows.ok() ? *rows : QList<Insights::SourceRow>());
             m_quotes->setRows({});
         });
+}
+
+void InsightsView::computeCharts()
+{
+    const Insights::Scope scope = m_scope;
+    run<ChartData>(
+        ChartsSlot,
+        [scope](const QSqlDatabase &db, const Insights::CancelFlag *cancel) -> Result<ChartData> {
+            (void)SpeakerIdentities(db).refreshAutomatic();
+            ChartData data;
+            auto sources = Insights::sources(db, scope, cancel);
+            if (!sources)
+                return Result<ChartData>::failure(sources.errorString());
+            data.sources = std::move(sources).value();
+            QStringList speakers;
+            for (const Insights::SourceRow &row : std::as_const(data.sources)) {
+                if (speakers.size() == TimelineTop)
+                    break;
+                speakers.append(row.speaker);
+            }
+            auto quotes = Insights::quotesOverTime(db, scope, speakers, cancel);
+            if (!quotes)
+                return Result<ChartData>::failure(quotes.errorString());
+            data.quotesOverTime = std::move(quotes).value();
+            QList<QPair<QString, QString>> named;
+            auto entities = Insights::entities(db, scope, {}, cancel);
+            if (!entities)
+                return Result<ChartData>::failure(entities.errorString());
+            for (const Insights::EntityRow &row : std::as_const(*entities)) {
+                if (named.size() == TimelineTop)
+                    break;
+                if (row.type == u"PERSON"_s || row.type == u"ORG"_s || row.type == u"LOC"_s)
+                    named.append({row.canonical, row.type});
+            }
+            auto mentions = Insights::mentionsOverTime(db, scope, named, cancel);
+            if (!mentions)
+                return Result<ChartData>::failure(mentions.errorString());
+            data.mentionsOverTime = std::move(mentions).value();
+            return data;
+        },
+        [this](const Result<ChartData> &data) { m_charts->setData(data.ok() ? *data : ChartData()); });
 }
 
 void InsightsView::showSpeakerQuotes()
@@ -374,6 +426,8 @@ void InsightsView::exportCurrentTable()
     case FiguresTab:
         table = m_figuresTable, model = m_figures, proxy = m_figuresProxy;
         break;
+    case ChartsTab:
+        break; // the chart saves itself (Save Chart…)
     }
     if (!table)
         return;

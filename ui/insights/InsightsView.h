@@ -20,6 +20,7 @@ namespace Lede {
 class CooccurrenceModel;
 class EntityIndexModel;
 class EntityArticlesModel;
+class InsightsCharts;
 class FiguresModel;
 class InsightsFilterModel;
 class InsightsTableModel;
@@ -27,8 +28,8 @@ class SourcesModel;
 class SpeakerQuotesModel;
 
 // Insights across the library (issue 11): Sources (who is quoted; select one to list their quotes
-// in context), Entities (who and what is named, co-occurring pairs, the articles naming one) and
-// Figures (grouped by what and who, conflicts marked). Each table sorts and filters, and exports to
+// in context), Entities (who and what is named, co-occurring pairs, the articles naming one),
+// Figures (grouped by what and who, conflicts marked) and Charts (InsightsCharts). Each table sorts and filters, and exports to
 // CSV under the annotation CSV's rules.
 //
 // The view opens its own connections to the library at `libraryPath`, on its worker thread (one
@@ -58,6 +59,7 @@ public:
     CooccurrenceModel *cooccurrenceModel() const { return m_pairs; }
     EntityArticlesModel *entityArticlesModel() const { return m_entityArticles; }
     FiguresModel *figuresModel() const { return m_figures; }
+    InsightsCharts *charts() const { return m_charts; }
     bool isBusy() const { return m_running > 0; }
 
 signals:
@@ -75,6 +77,7 @@ private:
         PairsSlot,
         EntityArticlesSlot,
         FiguresSlot,
+        ChartsSlot,
         OpenSlot,
         SlotCount
     };
@@ -88,6 +91,7 @@ private:
     void computeSources();
     void computeEntities();
     void computeFigures();
+    void computeCharts();
     void showSpeakerQuotes();
     void showEntityArticles();
     void openAt(qint64 articleId, qint64 codePointOffset);
@@ -101,7 +105,7 @@ private:
     std::shared_ptr<Insights::CancelFlag> m_cancel[SlotCount];
     quint64 m_serial[SlotCount] = {};
     int m_running = 0;
-    bool m_dirty[3] = { true, true, true }; // per tab
+    bool m_dirty[4] = { true, true, true, true }; // per tab
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -126,6 +130,7 @@ private:
     QTableView *m_entitiesTable = nullptr;
     QTableView *m_entityArticlesTable = nullptr;
     QTableView *m_figuresTable = nullptr;
+    InsightsCharts *m_charts = nullptr;
 };
 
 } // namespace Lede
