@@ -294,6 +294,8 @@ void DocumentView::showArticle()
 
     // The first document belongs to QTextEdit, which deletes it in setDocument(); later ones are ours.
     QTextDocument *old = document()->parent() == this ? document() : nullptr;
+    // A flash still showing holds a cursor into the old document: drop it before that is deleted.
+    setExtraSelections({});
     setDocument(doc);
     delete old;
     m_lastSideMargin = -1;

@@ -32,6 +32,7 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
         QString name;
         QStringList aliases;
         int count = 0;
+        bool reviewed = true; // every mention decided by the reader
     };
     // Layer -> canonical -> entry. Aliases ("Blinken", "Antony Blinken") merge by canonical.
     QMap<int, QMap<QString, Entry>> byLayer;
@@ -43,6 +44,7 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
         Entry &entry = byLayer[int(*layer)][name];
         entry.name = name;
         ++entry.count;
+        entry.reviewed = entry.reviewed && e.corrected;
         if (e.text != name && !entry.aliases.contains(e.text))
             entry.aliases.append(e.text);
     }
@@ -74,6 +76,8 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
             }
             Item item;
             item.text = tr("%1 (%2)").arg(entry.name).arg(entry.count);
+            if (entry.reviewed)
+                item.text = u"\u2713 "_s + item.text; // the reader decided about every mention
             if (!entry.aliases.isEmpty())
                 item.toolTip = tr("Also written: %1").arg(entry.aliases.join(u", "_s));
             item.key = entityTypeName(type) + u'\x1f' + entry.name;

@@ -17,26 +17,6 @@ namespace Lede {
 
 namespace {
 
-// The entity types a reader can choose, in menu order.
-const QList<Entity::Type> ChoosableTypes{Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc,
-                                         Entity::Type::Date};
-
-QString typeLabel(Entity::Type type)
-{
-    switch (type) {
-    case Entity::Type::Person:
-        return LayerCorrectionActions::tr("&Person");
-    case Entity::Type::Org:
-        return LayerCorrectionActions::tr("&Organisation");
-    case Entity::Type::Loc:
-        return LayerCorrectionActions::tr("P&lace");
-    case Entity::Type::Date:
-        return LayerCorrectionActions::tr("&Date");
-    default:
-        return LayerCorrectionActions::tr("&Other");
-    }
-}
-
 QString nameOf(const Entity &e)
 {
     return e.canonical.isEmpty() ? e.text : e.canonical;
@@ -67,6 +47,19 @@ LayerCorrectionActions::LayerCorrectionActions(ArticleSession *session, QWidget 
         *speaker = chosen == unknown ? QString() : chosen.simplified();
         return true;
     };
+    m_askType = [this](Entity::Type current, Entity::Type *chosen) {
+        QStringList names;
+        for (Entity::Type type : choosableTypes())
+            names.append(QString(typeLabel(type)).remove(u'&'));
+        const int at = int(choosableTypes().indexOf(current));
+        bool ok = false;
+        const QString picked = QInputDialog::getItem(m_window, tr("Entity Type"), tr("What is it?"), names,
+                                                     at < 0 ? 0 : at, false, &ok);
+        if (!ok)
+            return false;
+        *chosen = choosableTypes().at(names.indexOf(picked));
+        return true;
+    };
     m_askName = [this](const QString &current, QString *name) {
         bool ok = false;
         const QString typed = QInputDialog::getText(m_window, tr("Rename Entity"),
@@ -80,6 +73,27 @@ LayerCorrectionActions::LayerCorrectionActions(ArticleSession *session, QWidget 
 }
 
 LayerCorrectionActions::~LayerCorrectionActions() = default;
+
+QList<Entity::Type> LayerCorrectionActions::choosableTypes()
+{
+    return {Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc, Entity::Type::Date};
+}
+
+QString LayerCorrectionActions::typeLabel(Entity::Type type)
+{
+    switch (type) {
+    case Entity::Type::Person:
+        return tr("&Person");
+    case Entity::Type::Org:
+        return tr("&Organisation");
+    case Entity::Type::Loc:
+        return tr("P&lace");
+    case Entity::Type::Date:
+        return tr("&Date");
+    default:
+        return tr("&Other");
+    }
+}
 
 void LayerCorrectionActions::report(const Status &status)
 {
@@ -145,7 +159,7 @@ void LayerCorrectionActions::addEntityActions(QMenu *menu, const QList<int> &ent
     const Entity first = entities.at(entityIndexes.first());
     QMenu *types = menu->addMenu(tr("Entity &Type"));
     types->setObjectName(u"entityTypeMenu"_s);
-    for (Entity::Type type : ChoosableTypes) {
+    for (Entity::Type type : choosableTypes()) {
         QAction *a = types->addAction(typeLabel(type));
         a->setObjectName(u"entityType_"_s + entityTypeName(type));
         a->setCheckable(true);
@@ -180,7 +194,7 @@ void LayerCorrectionActions::addSelectionActions(QMenu *menu, Span selection)
     });
     QMenu *entity = menu->addMenu(tr("Mark as &Entity"));
     entity->setObjectName(u"markAsEntityMenu"_s);
-    for (Entity::Type type : ChoosableTypes) {
+    for (Entity::Type type : choosableTypes()) {
         QAction *a = entity->addAction(typeLabel(type));
         a->setObjectName(u"markAsEntity_"_s + entityTypeName(type));
         connect(a, &QAction::triggered, this, [this, selection, type] { report(m_session->addEntity(selection, type)); });

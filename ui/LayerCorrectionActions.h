@@ -56,6 +56,18 @@ public:
     void setSpeakerPrompt(SpeakerPrompt prompt) { m_askSpeaker = std::move(prompt); }
     using NamePrompt = std::function<bool(const QString &current, QString *name)>;
     void setNamePrompt(NamePrompt prompt) { m_askName = std::move(prompt); }
+    using TypePrompt = std::function<bool(Entity::Type current, Entity::Type *chosen)>;
+    void setTypePrompt(TypePrompt prompt) { m_askType = std::move(prompt); }
+
+    // The prompts, for the review bar: false when the reader cancelled.
+    bool askSpeaker(const QString &title, const QString &current, QString *speaker) const
+    {
+        return m_askSpeaker(title, speakerCandidates(), current, speaker);
+    }
+    bool askType(Entity::Type current, Entity::Type *chosen) const { return m_askType(current, chosen); }
+    // The entity types a reader can choose, in menu order, and their names.
+    static QList<Entity::Type> choosableTypes();
+    static QString typeLabel(Entity::Type type);
 
 signals:
     void message(const QString &text, MessageBar::Kind kind);
@@ -67,6 +79,7 @@ private:
     QWidget *m_window;
     SpeakerPrompt m_askSpeaker;
     NamePrompt m_askName;
+    TypePrompt m_askType;
 };
 
 } // namespace Lede

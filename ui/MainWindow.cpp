@@ -8,6 +8,7 @@
 #include "ImportController.h"
 #include "LayerCorrectionActions.h"
 #include "LayerLegend.h"
+#include "ReviewBar.h"
 #include "LibraryModel.h"
 #include "LibraryPane.h"
 #include "Logging.h"
@@ -179,6 +180,15 @@ void MainWindow::createActions()
         if (m_session->isOpen())
             m_findBar->find(true);
     });
+    a = add(makeAction(this, u"reviewAction"_s, tr("&Review Layers")));
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    a->setStatusTip(tr("Step through the article's quotes and entities: accept, change or reject each"));
+    connect(a, &QAction::triggered, this, [this] {
+        if (m_session->isOpen())
+            m_reviewBar->start();
+        else
+            showMessage(tr("Open an article to review its quotes and entities."), MessageBar::Kind::Information);
+    });
     a = add(makeAction(this, u"searchLibraryAction"_s, tr("&Search Library")));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(a, &QAction::triggered, this, [this] { m_libraryPane->focusSearch(); });
@@ -236,6 +246,10 @@ void MainWindow::createWidgets()
         m_messages->showMessage(tr("“%1” is not in this article.").arg(text), MessageBar::Kind::Warning);
     });
     documentLayout->addWidget(m_findBar);
+    m_layerCorrections = new LayerCorrectionActions(m_session, this);
+    m_reviewBar = new ReviewBar(m_session, m_view, m_layerCorrections, documentPage);
+    connect(m_reviewBar, &ReviewBar::finished, m_view, [this] { m_view->setFocus(); });
+    documentLayout->addWidget(m_reviewBar);
     documentLayout->addWidget(new LayerLegend(m_layerActions, documentPage));
     documentLayout->addWidget(m_view, 1);
     m_documentStack->addWidget(documentPage);
@@ -263,7 +277,6 @@ void MainWindow::createWidgets()
                             action(u"recolorTagAction"_s), action(u"moveTagAction"_s),
                             action(u"deleteTagAction"_s) });
 
-    m_layerCorrections = new LayerCorrectionActions(m_session, this);
     connect(m_layerCorrections, &LayerCorrectionActions::message, this, &MainWindow::showMessage);
     connect(m_view, &DocumentView::layerMenuRequested, this, [this](QMenu *menu, qsizetype pos, Span selection) {
         if (!selection.isEmpty())
@@ -353,7 +366,7 @@ void MainWindow::createMenus()
              "searchLibraryAction" });
     addAll(menuBar()->addMenu(tr("&Annotate")),
            { "highlightAction", "tagAction", "noteAction", "colorAction", "", "setRangeAction",
-             "deleteHighlightAction" });
+             "deleteHighlightAction", "", "reviewAction" });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *layers = view->addMenu(tr("&Layers"));
     layers->setObjectName(u"layersMenu"_s);

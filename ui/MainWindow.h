@@ -19,6 +19,7 @@ namespace Lede {
 
 class AnnotationActions;
 class LayerCorrectionActions;
+class ReviewBar;
 class ArticleSession;
 class ArticleStore;
 class DocumentView;
@@ -67,6 +68,7 @@ public:
     DocumentView *documentView() const { return m_view; }
     SidePanel *sidePanel() const { return m_side; }
     LayerCorrectionActions *layerCorrections() const { return m_layerCorrections; }
+    ReviewBar *reviewBar() const { return m_reviewBar; }
     LibraryModel *libraryModel() const { return m_library; }
     MessageBar *messageBar() const { return m_messages; }
     QAction *action(const QString &objectName) const;
@@ -116,6 +118,7 @@ private:
     ExportController *m_export = nullptr;
     AnnotationActions *m_annotationActions = nullptr;
     LayerCorrectionActions *m_layerCorrections = nullptr;
+    ReviewBar *m_reviewBar = nullptr;
     TagActions *m_tagActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;

@@ -6,6 +6,7 @@
 #include "EntitiesModel.h"
 #include "LayerCorrectionActions.h"
 #include "MainWindow.h"
+#include "ReviewBar.h"
 #include "SidePanel.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
@@ -64,6 +65,7 @@ private slots:
     void changeSpeakerFromTheTextAndUndo();
     void entityRowTypeAndRemoval();
     void selectionBecomesQuote();
+    void reviewStepsThroughQuotesThenEntities();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -240,6 +242,62 @@ void TestLayerCorrections::selectionBecomesQuote()
     QVERIFY(qi >= 0);
     QCOMPARE(session->analysis().quotes.at(qi).speaker, u"Ines Varga"_s);
     QVERIFY(session->analysis().quotes.at(qi).corrected);
+}
+
+void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    ArticleSession *session = window.session();
+    const int quotes = int(session->analysis().quotes.size());
+    QVERIFY(quotes >= 1);
+    ReviewBar *bar = window.reviewBar();
+    QVERIFY(!bar->isVisible());
+    window.action(u"reviewAction"_s)->trigger();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->position(), 0);
+    QVERIFY2(bar->currentText().startsWith(u"Quote 1 of %1"_s.arg(quotes)), qPrintable(bar->currentText()));
+    const int items = bar->count();
+    QVERIFY(items > quotes); // the entities follow
+
+    // A: the quote's speaker is kept and marked as the reader's decision; the bar moves on.
+    const QString speaker = session->analysis().quotes.first().speaker;
+    QTest::keyClick(bar, Qt::Key_A);
+    QVERIFY(session->analysis().quotes.first().corrected);
+    QCOMPARE(session->analysis().quotes.first().speaker, speaker);
+    QCOMPARE(bar->position(), 1);
+    QVERIFY2(bar->currentText().startsWith(u"Entity 1 of"_s) || bar->currentText().startsWith(u"Quote 2"_s),
+             qPrintable(bar->currentText()));
+
+    // Walk to the first entity, then R: it is no entity; one undo step brings it back.
+    while (bar->currentText().startsWith(u"Quote"_s))
+        QTest::keyClick(bar, Qt::Key_N);
+    const int entities = int(session->analysis().entities.size());
+    const int before = bar->position();
+    QTest::keyClick(bar, Qt::Key_R);
+    QVERIFY(session->analysis().entities.size() < entities);
+    QCOMPARE(bar->count(), items - 1);
+    QCOMPARE(bar->position(), before); // the next entity took its place
+    window.action(u"undoAction"_s)->trigger();
+    QCOMPARE(session->analysis().entities.size(), entities);
+
+    // C on an entity asks for its type.
+    window.layerCorrections()->setTypePrompt([](Entity::Type, Entity::Type *chosen) {
+        *chosen = Entity::Type::Loc;
+        return true;
+    });
+    window.action(u"reviewAction"_s)->trigger();
+    while (bar->currentText().startsWith(u"Quote"_s))
+        QTest::keyClick(bar, Qt::Key_N);
+    QTest::keyClick(bar, Qt::Key_C);
+    int places = 0;
+    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+        places += e.corrected && e.type == Entity::Type::Loc ? 1 : 0;
+    QVERIFY(places >= 1);
+    QTest::keyClick(bar, Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
 }
 
 QTEST_MAIN(TestLayerCorrections)
