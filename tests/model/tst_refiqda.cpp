@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// REFI-QDA exchange: the .qdpx Lede writes validates against the 2019 Project schema (xmllint), its
+// positions are code points of the source text, GUIDs are stable, and the file is written
+// atomically.
+#include "analysis/Analyzer.h"
+#include "io/ZipArchive.h"
+#include "library/RefiQdaExport.h"
+#include "store/ArticleStore.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+namespace {
+
+const QString SchemaPath = QStringLiteral(LEDE_TEST_DATA_DIR "/refi-qda/Project-mrt2019.xsd");
+
+QDateTime fixedTime()
+{
+    return QDateTime(QDate(2025, 6, 1), QTime(9, 0, 0), Qt::UTC);
+}
+
+// Text written for this test. The emoji and the CJK character outside the BMP make UTF-16 indices
+// and code point offsets differ; "é" as e + combining accent counts two code points.
+const QString BodyOne = u"Harbour town counts the cost 🌊 after the storm.\n"
+                        u"\"We will rebuild every pier,\" said Mayor Ana Ruiz on Tuesday.\n"
+                        u"Insurers put the damage at more than 40 million euros. Cafe\u0301 owners 𠀀 wait."_s;
+const QString BodyTwo = u"The council met again on Wednesday to discuss flood barriers along the river.\n"
+                        u"Engineers said the plan would take three years."_s;
+
+qint64 addArticle(ArticleStore &store, const QString &title, const QString &body, const QString &source,
+                  const QDate &published)
+{
+    Article a;
+    a.title = title;
+    a.body = body;
+    a.source = source;
+    a.published = published;
+    a.byline = u"Test Writer"_s;
+    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+    return id ? *id : 0;
+}
+
+qint64 annotate(ArticleStore &store, qint64 articleId, const QString &body, const QString &passage,
+                const QStringList &tags, const QString &note = {})
+{
+    Annotation a;
+    a.articleId = articleId;
+    a.span.start = body.indexOf(passage);
+    a.span.end = a.span.start + passage.size();
+    a.tags = tags;
+    a.note = note;
+    a.createdAt = fixedTime();
+    a.updatedAt = fixedTime();
+    auto id = store.addAnnotation(a);
+    return id ? *id : 0;
+}
+
+// A library of two articles: tagged highlights (one with two tags), a note, an untagged highlight.
+struct Library
+{
+    QTemporaryDir dir;
+    ArticleStore store;
+    qint64 one = 0;
+    qint64 two = 0;
+    bool make()
+    {
+        if (!store.open(dir.filePath(u"library.sqlite"_s)))
+            return false;
+        one = addArticle(store, u"Harbour counts the cost"_s, BodyOne, u"Test Wire"_s, QDate(2025, 5, 20));
+        two = addArticle(store, u"Council meets on barriers"_s, BodyTwo, u"Test Post"_s, QDate());
+        if (!one || !two)
+            return false;
+        auto tag = store.ensureTag(u"Claims/Damage"_s);
+        if (!tag || !store.setTagColor(*tag, u"yellow"_s))
+            return false;
+        auto voices = store.ensureTag(u"Voices"_s);
+        if (!voices || !store.setTagColor(*voices, u"#336699"_s))
+            return false;
+        return annotate(store, one, BodyOne, u"more than 40 million euros"_s, {u"Claims/Damage"_s, u"Voices"_s})
+            && annotate(store, one, BodyOne, u"Cafe\u0301 owners 𠀀 wait"_s, {u"Voices"_s}, u"Ask them again\nnext week"_s)
+            && annotate(store, one, BodyOne, u"counts the cost 🌊"_s, {})
+            && annotate(store, two, BodyTwo, u"flood barriers"_s, {u"Claims"_s}, u"Cost? & <when>"_s);
+    }
+};
+
+// Python's text[start:end]: a slice in code points.
+QString codePointSlice(const QString &text, qint64 start, qint64 end)
+{
+    const QList<uint> points = text.toUcs4();
+    if (start < 0 || end > points.size() || start > end)
+        return u"<out of range>"_s;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()) + start, end - start);
+}
+
+struct Selection
+{
+    QString source;
+    qint64 start = 0;
+    qint64 end = 0;
+    QStringList codes; // code paths
+    QString note;
+};
+
+struct ParsedProject
+{
+    QHash<QString, QString> codePath; // guid -> "A/B"
+    QHash<QString, QString> codeColor;
+    QHash<QString, QString> sourcePath; // source guid -> plainTextPath
+    QHash<QString, QString> sourceName;
+    QHash<QString, QString> notes; // guid -> text
+    QList<Selection> selections;
+    QStringList users;
+    QHash<QString, QStringList> variableValues; // source guid -> values
+};
+
+ParsedProject parseProject(const QByteArray &xmlBytes)
+{
+    ParsedProject p;
+    QXmlStreamReader xml(xmlBytes);
+    QStringList codeStack;
+    QString source;
+    Selection *current = nullptr;
+    QString noteGuid;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.namespaceUri() != QLatin1String(RefiQda::ProjectNamespace))
+                return {};
+            const auto name = xml.name();
+            const auto attr = xml.attributes();
+            if (name == u"User"_s) {
+                p.users.append(attr.value(u"name"_s).toString());
+            } else if (name == u"Code"_s) {
+                codeStack.append(attr.value(u"name"_s).toString());
+                p.codePath.insert(attr.value(u"guid"_s).toString(), codeStack.join(u'/'));
+                p.codeColor.insert(attr.value(u"guid"_s).toString(), attr.value(u"color"_s).toString());
+            } else if (name == u"TextSource"_s) {
+                source = attr.value(u"guid"_s).toString();
+                p.sourcePath.insert(source, attr.value(u"plainTextPath"_s).toString());
+                p.sourceName.insert(source, attr.value(u"name"_s).toString());
+            } else if (name == u"PlainTextSelection"_s) {
+                p.selections.append({source, attr.value(u"startPosition"_s).toLongLong(),
+                                     attr.value(u"endPosition"_s).toLongLong(), {}, {}});
+                current = &p.selections.last();
+            } else if (name == u"CodeRef"_s && current) {
+                current->codes.append(attr.value(u"targetGUID"_s).toString());
+            } else if (name == u"NoteRef"_s && current) {
+                current->note = attr.value(u"targetGUID"_s).toString();
+            } else if (name == u"Note"_s) {
+                noteGuid = attr.value(u"guid"_s).toString();
+            } else if (name == u"PlainTextContent"_s) {
+                p.notes.insert(noteGuid, xml.readElementText());
+            } else if (name == u"TextValue"_s || name == u"DateValue"_s) {
+                p.variableValues[source].append(xml.readElementText());
+            }
+        } else if (xml.isEndElement()) {
+            if (xml.name() == u"Code"_s)
+                codeStack.removeLast();
+            else if (xml.name() == u"PlainTextSelection"_s)
+                current = nullptr;
+        }
+    }
+    if (xml.hasError())
+        return {};
+    // Resolve references to paths and texts.
+    for (Selection &s : p.selections) {
+        for (QString &c : s.codes)
+            c = p.codePath.value(c, u"<dangling "_s + c + u'>');
+        if (!s.note.isEmpty())
+            s.note = p.notes.value(s.note, u"<dangling note>"_s);
+    }
+    return p;
+}
+
+} // namespace
+
+class TestRefiQda final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Validates project.qde with xmllint against the schema; an empty string when valid.
+    static QString schemaErrors(const QByteArray &projectXml)
+    {
+        const QString xmllint = QStandardPaths::findExecutable(u"xmllint"_s);
+        if (xmllint.isEmpty())
+            return u"xmllint missing"_s;
+        QProcess process;
+        process.start(xmllint, {u"--noout"_s, u"--schema"_s, SchemaPath, u"-"_s});
+        process.write(projectXml);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            return u"xmllint did not finish"_s;
+        if (process.exitCode() != 0)
+            return QString::fromUtf8(process.readAllStandardError());
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void exportValidatesAndKeepsPositions();
+    void guidsAreStable();
+    void tagSelectsArticlesAndAnnotations();
+    void automaticLayersBecomeLedeCodes();
+    void emptyLibraryIsValid();
+    void failedExportLeavesNothing();
+    void codebookXml();
+};
+
+void TestRefiQda::initTestCase()
+{
+    if (QStandardPaths::findExecutable(u"xmllint"_s).isEmpty())
+        QSKIP("xmllint is not installed (Debian: libxml2-utils); the schema check needs it");
+    QVERIFY(QFile::exists(SchemaPath));
+    // The check can fail: a Code without its required isCodable is refused.
+    const QByteArray broken = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+                              "<CodeBook><Codes><Code guid=\"6ba7b811-9dad-11d1-80b4-00c04fd430c8\" name=\"A\"/>"
+                              "</Codes></CodeBook></Project>";
+    QVERIFY(!schemaErrors(broken).isEmpty());
+}
+
+void TestRefiQda::exportValidatesAndKeepsPositions()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    const QString path = lib.dir.filePath(u"out.qdpx"_s);
+    RefiQdaOptions options;
+    options.userName = u"coder"_s;
+    auto counts = exportQdpx(lib.store, options, path);
+    QVERIFY2(counts.ok(), qPrintable(counts.errorString()));
+    QCOMPARE(counts->articles, 2);
+    QCOMPARE(counts->selections, 4);
+    QCOMPARE(counts->codes, 3); // Claims, Claims/Damage, Voices
+    QCOMPARE(counts->notes, 2);
+
+    ZipReader zip;
+    QVERIFY(zip.open(path).ok());
+    const QStringList names = zip.entryNames();
+    QCOMPARE(names.size(), 3);
+    QCOMPARE(names.first(), u"project.qde"_s);
+    const QByteArray xml = zip.read(u"project.qde"_s, 1 << 20).value();
+    const QString errors = schemaErrors(xml);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
+
+    const ParsedProject p = parseProject(xml);
+    QCOMPARE(p.users, QStringList{u"coder"_s});
+    QCOMPARE(p.sourcePath.size(), 2);
+    QStringList paths = p.codePath.values();
+    paths.sort();
+    QCOMPARE(paths, (QStringList{u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s}));
+    for (auto it = p.codePath.cbegin(); it != p.codePath.cend(); ++it) {
+        if (*it == u"Claims/Damage"_s)
+            QCOMPARE(p.codeColor.value(it.key()), u"#ffff00"_s);
+        if (*it == u"Voices"_s)
+            QCOMPARE(p.codeColor.value(it.key()), u"#336699"_s);
+    }
+
+    // Every selection's positions, applied to its source file as code points, give the passage.
+    QHash<QString, QString> texts;
+    for (auto it = p.sourcePath.cbegin(); it != p.sourcePath.cend(); ++it) {
+        QVERIFY(it->startsWith(u"internal://"_s));
+        const QString entry = u"Sources/"_s + it->mid(11);
+        QVERIFY2(zip.contains(entry), qPrintable(entry));
+        texts.insert(it.key(), QString::fromUtf8(zip.read(entry, 1 << 20).value()));
+    }
+    QHash<QString, Selection> byText;
+    for (const Selection &s : p.selections)
+        byText.insert(codePointSlice(texts.value(s.source), s.start, s.end), s);
+    QCOMPARE(byText.size(), 4);
+    QVERIFY(byText.contains(u"more than 40 million euros"_s));
+    QVERIFY(byText.contains(u"Cafe\u0301 owners 𠀀 wait"_s));
+    QVERIFY(byText.contains(u"counts the cost 🌊"_s));
+    QVERIFY(byText.contains(u"flood barriers"_s));
+    QStringList codes = byText.value(u"more than 40 million euros"_s).codes;
+    codes.sort();
+    QCOMPARE(codes, (QStringList{u"Claims/Damage"_s, u"Voices"_s}));
+    QCOMPARE(byText.value(u"Cafe\u0301 owners 𠀀 wait"_s).note, u"Ask them again\nnext week"_s);
+    QCOMPARE(byText.value(u"flood barriers"_s).note, u"Cost? & <when>"_s);
+    QCOMPARE(byText.value(u"flood barriers"_s).codes, QStringList{u"Claims"_s});
+    QVERIFY(byText.value(u"counts the cost 🌊"_s).codes.isEmpty());
+    // The positions are code points, not UTF-16 indices: the emoji before the passage counts one.
+    const Selection euros = byText.value(u"more than 40 million euros"_s);
+    QCOMPARE(euros.start, qint64(BodyOne.toUcs4().size() - QStringView(BodyOne).mid(BodyOne.indexOf(u"more than"_s)).toUcs4().size()));
+    QCOMPARE(qint64(BodyOne.indexOf(u"more than"_s)), euros.start + 1);
+    // Variables: source, published, byline.
+    const QString oneGuid = byText.value(u"more than 40 million euros"_s).source;
+    QCOMPARE(p.variableValues.value(oneGuid), (QStringList{u"Test Wire"_s, u"2025-05-20"_s, u"Test Writer"_s}));
+    QCOMPARE(p.sourceName.value(oneGuid), u"Harbour counts the cost"_s);
+}
+
+void TestRefiQda::guidsAreStable()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    RefiQdaOptions options;
+    options.userName = u"coder"_s;
+    options.timestamp = fixedTime();
+    auto first = RefiQda::buildProject(lib.store, options);
+    auto second = RefiQda::buildProject(lib.store, options);
+    QVERIFY(first.ok() && second.ok());
+    QCOMPARE(first->projectXml, second->projectXml);
+    // A code's GUID follows its path, a source's its content.
+    QVERIFY(first->projectXml.contains(RefiQda::guidString(RefiQda::guid(u"code"_s, u"Claims/Damage"_s)).toLatin1()));
+    QCOMPARE(RefiQda::guid(u"code"_s, u"Voices"_s), RefiQda::guid(u"code"_s, u"Voices"_s));
+    QVERIFY(RefiQda::guid(u"code"_s, u"Voices"_s) != RefiQda::guid(u"code"_s, u"Claims"_s));
+    QCOMPARE(RefiQda::guid(u"code"_s, u"Voices"_s).version(), QUuid::Sha1);
+}
+
+void TestRefiQda::tagSelectsArticlesAndAnnotations()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    auto tags = lib.store.tags();
+    QVERIFY(tags.ok());
+    qint64 damage = 0;
+    for (const Tag &t : *tags) {
+        if (t.path == u"Claims/Damage"_s)
+            damage = t.id;
+    }
+    RefiQdaOptions options;
+    options.tagId = damage;
+    auto project = RefiQda::buildProject(lib.store, options);
+    QVERIFY(project.ok());
+    QCOMPARE(project->counts.articles, 1);
+    QCOMPARE(project->counts.selections, 1);
+    QCOMPARE(project->counts.codes, 3); // the codebook stays whole
+    QVERIFY(schemaErrors(project->projectXml).isEmpty());
+
+    RefiQdaOptions second;
+    second.articleIds = {lib.two};
+    project = RefiQda::buildProject(lib.store, second);
+    QVERIFY(project.ok());
+    QCOMPARE(project->counts.articles, 1);
+    QCOMPARE(project->counts.selections, 1);
+    QCOMPARE(project->sources.size(), 1);
+    QCOMPARE(QString::fromUtf8(project->sources.first().second), BodyTwo);
+}
+
+void TestRefiQda::automaticLayersBecomeLedeCodes()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    auto analysis = lib.store.analysis(lib.one);
+    QVERIFY(analysis.ok());
+    QVERIFY(!analysis->quotes.isEmpty());
+    QVERIFY(!analysis->entities.isEmpty());
+    RefiQdaOptions options;
+    options.includeQuotes = true;
+    options.includeEntities = true;
+    options.includeFigures = true;
+    auto project = RefiQda::buildProject(lib.store, options);
+    QVERIFY(project.ok());
+    const QString errors = schemaErrors(project->projectXml);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    const ParsedProject p = parseProject(project->projectXml);
+    QVERIFY(p.codePath.contains(RefiQda::guidString(RefiQda::automaticRootGuid())));
+    QCOMPARE(p.codePath.value(RefiQda::guidString(RefiQda::automaticRootGuid())), u"Lede"_s);
+    bool quoteFound = false;
+    for (const Selection &s : p.selections) {
+        if (s.codes.value(0).startsWith(u"Lede/Quotes/"_s)) {
+            quoteFound = true;
+            const QString text = codePointSlice(BodyOne, s.start, s.end);
+            QVERIFY2(text.contains(u"We will rebuild every pier"_s), qPrintable(text));
+            QCOMPARE(s.codes.value(0), u"Lede/Quotes/"_s + analysis->quotes.first().speaker);
+        }
+    }
+    QVERIFY(quoteFound);
+    QVERIFY(std::any_of(p.codePath.cbegin(), p.codePath.cend(),
+                        [](const QString &c) { return c.startsWith(u"Lede/Entities/PERSON/"_s); }));
+}
+
+void TestRefiQda::emptyLibraryIsValid()
+{
+    QTemporaryDir dir;
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"empty.sqlite"_s)).ok());
+    auto project = RefiQda::buildProject(store, {});
+    QVERIFY(project.ok());
+    QCOMPARE(project->counts.articles, 0);
+    const QString errors = schemaErrors(project->projectXml);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
+}
+
+void TestRefiQda::failedExportLeavesNothing()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    // Onto the library itself: refused, the library untouched.
+    const QString libraryPath = lib.store.path();
+    const qint64 sizeBefore = QFileInfo(libraryPath).size();
+    auto onto = exportQdpx(lib.store, {}, libraryPath);
+    QVERIFY(!onto.ok());
+    QCOMPARE(QFileInfo(libraryPath).size(), sizeBefore);
+    // Into a folder that does not exist: a message, no file.
+    const QString missing = lib.dir.filePath(u"no/such/folder/out.qdpx"_s);
+    auto nowhere = exportQdpx(lib.store, {}, missing);
+    QVERIFY(!nowhere.ok());
+    QVERIFY(!QFile::exists(missing));
+    // A cancelled export leaves an earlier file whole.
+    const QString earlier = lib.dir.filePath(u"earlier.qdpx"_s);
+    {
+        QFile f(earlier);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("earlier");
+    }
+    auto cancelled = exportQdpx(lib.store, {}, earlier, [](int) { return false; });
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.errorString(), u"Cancelled"_s);
+    QFile f(earlier);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("earlier"));
+}
+
+void TestRefiQda::codebookXml()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    auto xml = RefiQda::codebookXml(lib.store);
+    QVERIFY(xml.ok());
+    QXmlStreamReader reader(xml.value());
+    QVERIFY(reader.readNextStartElement());
+    QCOMPARE(reader.name(), u"CodeBook"_s);
+    QCOMPARE(reader.namespaceUri(), QLatin1String(RefiQda::CodebookNamespace));
+    QStringList paths;
+    QStringList stack;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == u"Code"_s) {
+            stack.append(reader.attributes().value(u"name"_s).toString());
+            paths.append(stack.join(u'/'));
+            QCOMPARE(reader.attributes().value(u"isCodable"_s), u"true"_s);
+        } else if (reader.isEndElement() && reader.name() == u"Code"_s) {
+            stack.removeLast();
+        }
+    }
+    QVERIFY(!reader.hasError());
+    QCOMPARE(paths, (QStringList{u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s}));
+}
+
+QTEST_GUILESS_MAIN(TestRefiQda)
+#include "tst_refiqda.moc"
