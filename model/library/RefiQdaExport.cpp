@@ -2,6 +2,8 @@
 #include "RefiQdaExport.h"
 
 #include "TextOffsets.h"
+#include "io/FileAccess.h"
+#include "library/CodebookCsv.h"
 #include "io/ExportTarget.h"
 #include "io/ZipArchive.h"
 #include "store/ArticleStore.h"
@@ -10,6 +12,7 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QSet>
 #include <QXmlStreamWriter>
 
@@ -480,6 +483,29 @@ Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptio
     if (Status s = zip.commit(); !s)
         return R::failure(s.errorString());
     return project->counts;
+}
+
+Result<int> exportCodebook(const ArticleStore &store, const QString &path)
+{
+    using R = Result<int>;
+    if (Status s = ExportTarget::allow(path, store.path(), true); !s)
+        return R::failure(s.errorString());
+    auto tags = store.tags();
+    if (!tags)
+        return R::failure(tags.errorString());
+    QByteArray bytes;
+    if (path.endsWith(u".csv"_s, Qt::CaseInsensitive)) {
+        bytes = codebookCsv(*tags);
+    } else {
+        auto xml = RefiQda::codebookXml(store);
+        if (!xml)
+            return R::failure(xml.errorString());
+        bytes = xml.value();
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return R::failure(tr("Cannot write %1: %2").arg(displayFileName(path), file.errorString()));
+    return int(tags->size());
 }
 
 } // namespace Lede

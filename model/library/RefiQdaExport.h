@@ -96,4 +96,8 @@ Result<QByteArray> codebookXml(const ArticleStore &store);
 Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options, const QString &path,
                                     const std::function<bool(int)> &progress = {});
 
+// Writes the library's codebook atomically (QSaveFile): a CSV (CodebookCsv.h) when `path` ends in
+// .csv, otherwise REFI-QDA codebook XML (.qdc). Returns the number of codes written.
+Result<int> exportCodebook(const ArticleStore &store, const QString &path);
+
 } // namespace Lede

@@ -4,6 +4,7 @@
 // atomically.
 #include "analysis/Analyzer.h"
 #include "io/ZipArchive.h"
+#include "library/CodebookCsv.h"
 #include "library/RefiQdaExport.h"
 #include "store/ArticleStore.h"
 
@@ -215,6 +216,11 @@ private Q_SLOTS:
     void emptyLibraryIsValid();
     void failedExportLeavesNothing();
     void codebookXml();
+    void codebookCsvBytes();
+    void codebookCsvReadsBack();
+    void codebookCsvRefusesBadInput_data();
+    void codebookCsvRefusesBadInput();
+    void exportCodebookBySuffix();
 };
 
 void TestRefiQda::initTestCase()
@@ -445,6 +451,93 @@ void TestRefiQda::codebookXml()
     }
     QVERIFY(!reader.hasError());
     QCOMPARE(paths, (QStringList{u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s}));
+}
+
+void TestRefiQda::codebookCsvBytes()
+{
+    QList<Tag> tags;
+    Tag a;
+    a.path = u"Claims"_s;
+    tags.append(a);
+    Tag b;
+    b.path = u"Claims/Damage, costs"_s;
+    b.color = u"yellow"_s;
+    tags.append(b);
+    Tag c;
+    c.path = u"=Formula"_s;
+    c.color = u"#ABC"_s;
+    tags.append(c);
+    Tag d;
+    d.path = u"Voices/\"Named\" 🙂"_s;
+    tags.append(d);
+    QCOMPARE(codebookCsv(tags), u"path,color,description\r\n"
+                                u"Claims,,\r\n"
+                                u"\"Claims/Damage, costs\",#ffff00,\r\n"
+                                u"'=Formula,#aabbcc,\r\n"
+                                u"\"Voices/\"\"Named\"\" 🙂\",,\r\n"_s.toUtf8());
+}
+
+void TestRefiQda::codebookCsvReadsBack()
+{
+    QList<Tag> tags;
+    for (const QString &path : {u"Claims"_s, u"Claims/Damage, costs"_s, u"=Formula"_s, u"Voices/\"Named\"\nline"_s}) {
+        Tag t;
+        t.path = path;
+        t.color = path.startsWith(u'C') ? u"#102030"_s : QString();
+        tags.append(t);
+    }
+    auto entries = parseCodebookCsv(codebookCsv(tags));
+    QVERIFY2(entries.ok(), qPrintable(entries.errorString()));
+    QCOMPARE(entries->size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(entries->at(i).path, tags.at(i).path);
+        QCOMPARE(entries->at(i).color, tags.at(i).color);
+    }
+    // Written by hand: BOM, LF, other column order, a description, spaces around levels.
+    auto hand = parseCodebookCsv("\xEF\xBB\xBF" "description,path\nWho speaks, Voices / Officials\n,Places\n\n");
+    QVERIFY2(hand.ok(), qPrintable(hand.errorString()));
+    QCOMPARE(hand->size(), 2);
+    QCOMPARE(hand->at(0).path, u"Voices/Officials"_s);
+    QCOMPARE(hand->at(0).description, u"Who speaks"_s);
+    QCOMPARE(hand->at(1).path, u"Places"_s);
+}
+
+void TestRefiQda::codebookCsvRefusesBadInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no-path-column") << QByteArray("name,color\r\nA,\r\n")
+                                    << u"not a codebook CSV: the first line has no \"path\" column"_s;
+    QTest::newRow("unclosed-quote") << QByteArray("path\r\nA\r\n\"B,\r\n") << u"line 3: a quoted field is not closed"_s;
+    QTest::newRow("empty-level") << QByteArray("path\r\nA//B\r\n") << u"record 2: the path \"A//B\" has an empty level"_s;
+    QTest::newRow("empty-file") << QByteArray() << u"the codebook CSV is empty"_s;
+}
+
+void TestRefiQda::codebookCsvRefusesBadInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    auto entries = parseCodebookCsv(bytes);
+    QVERIFY(!entries.ok());
+    QCOMPARE(entries.errorString(), message);
+}
+
+void TestRefiQda::exportCodebookBySuffix()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    const QString csv = lib.dir.filePath(u"book.CSV"_s);
+    auto written = exportCodebook(lib.store, csv);
+    QVERIFY2(written.ok(), qPrintable(written.errorString()));
+    QCOMPARE(written.value(), 3);
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("path,color,description\r\nClaims,,\r\nClaims/Damage,#ffff00,\r\nVoices,#336699,\r\n"));
+    const QString qdc = lib.dir.filePath(u"book.qdc"_s);
+    QVERIFY(exportCodebook(lib.store, qdc).ok());
+    QFile x(qdc);
+    QVERIFY(x.open(QIODevice::ReadOnly));
+    QCOMPARE(x.readAll(), RefiQda::codebookXml(lib.store).value());
 }
 
 QTEST_GUILESS_MAIN(TestRefiQda)
