@@ -23,6 +23,7 @@ std::unique_ptr<Command> makeExportCsvCommand();
 std::unique_ptr<Command> makeExportXlsxCommand();
 std::unique_ptr<Command> makeExportQdpxCommand();
 std::unique_ptr<Command> makeExportQdcCommand();
+std::unique_ptr<Command> makeImportQdpxCommand();
 std::unique_ptr<Command> makeListCommand();
 std::unique_ptr<Command> makeAnnotateCommand();
 std::unique_ptr<Command> makeCheckCommand();
@@ -46,6 +47,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeExportXlsxCommand());
         list.push_back(makeExportQdpxCommand());
         list.push_back(makeExportQdcCommand());
+        list.push_back(makeImportQdpxCommand());
         list.push_back(makeListCommand());
         list.push_back(makeAnnotateCommand());
         list.push_back(makeLayersCommand());

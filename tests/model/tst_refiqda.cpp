@@ -4,8 +4,10 @@
 // atomically.
 #include "analysis/Analyzer.h"
 #include "io/ZipArchive.h"
+#include "TextOffsets.h"
 #include "library/CodebookCsv.h"
 #include "library/RefiQdaExport.h"
+#include "library/RefiQdaImport.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -183,6 +185,64 @@ ParsedProject parseProject(const QByteArray &xmlBytes)
     return p;
 }
 
+// What a library holds, comparably: tags with colours, and each annotation as
+// "title|start|end|text|tags|note" with code point offsets.
+struct Snapshot
+{
+    QStringList tags;
+    QStringList annotations;
+};
+
+Snapshot snapshot(ArticleStore &store)
+{
+    Snapshot s;
+    const QList<Tag> tags = store.tags().value();
+    for (const Tag &t : tags)
+        s.tags.append(t.path + u' ' + RefiQda::rgbColor(t.color));
+    const QList<ArticleSummary> articles = store.articles().value();
+    for (const ArticleSummary &a : articles) {
+        const Article article = store.article(a.id).value();
+        const CodePointMap map(article.body);
+        const QList<Annotation> annotations = store.annotations(a.id).value();
+        for (const Annotation &n : annotations) {
+            QStringList tags = n.tags;
+            tags.sort();
+            const Span points = map.toCodePoints(n.span);
+            s.annotations.append(u"%1|%2|%3|%4|%5|%6"_s.arg(article.title)
+                                     .arg(points.start)
+                                     .arg(points.end)
+                                     .arg(article.body.mid(n.span.start, n.span.length()), tags.join(u';'), n.note));
+        }
+    }
+    s.tags.sort();
+    s.annotations.sort();
+    return s;
+}
+
+// A .qdpx written by hand, as another program might.
+QByteArray handMadeQdpx(const QByteArray &projectXml, const QList<QPair<QString, QByteArray>> &files)
+{
+    ZipWriter zip;
+    zip.add(u"project.qde"_s, projectXml);
+    for (const auto &[name, bytes] : files)
+        zip.add(name, bytes);
+    return zip.archiveBytes().value();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+const QByteArray ProjectHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                               "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"hand\">\n"
+                               " <CodeBook><Codes>\n"
+                               "  <Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Topics\" isCodable=\"true\" color=\"#FF0000\">\n"
+                               "   <Code guid=\"22222222-2222-2222-2222-222222222222\" name=\"Rain/Wind\" isCodable=\"true\"/>\n"
+                               "  </Code>\n"
+                               " </Codes></CodeBook>\n";
+
 } // namespace
 
 class TestRefiQda final : public QObject
@@ -221,6 +281,13 @@ private Q_SLOTS:
     void codebookCsvRefusesBadInput_data();
     void codebookCsvRefusesBadInput();
     void exportCodebookBySuffix();
+    void roundTripKeepsTagsAndHighlights();
+    void importTwiceAddsNothing();
+    void importSkipsAutomaticCodes();
+    void importMovesPositionsPastCrLf();
+    void importRefusesBadFiles_data();
+    void importRefusesBadFiles();
+    void importCodebookFiles();
 };
 
 void TestRefiQda::initTestCase()
@@ -538,6 +605,200 @@ void TestRefiQda::exportCodebookBySuffix()
     QFile x(qdc);
     QVERIFY(x.open(QIODevice::ReadOnly));
     QCOMPARE(x.readAll(), RefiQda::codebookXml(lib.store).value());
+}
+
+void TestRefiQda::roundTripKeepsTagsAndHighlights()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    const QString path = lib.dir.filePath(u"round.qdpx"_s);
+    QVERIFY(exportQdpx(lib.store, {}, path).ok());
+
+    QTemporaryDir fresh;
+    ArticleStore store;
+    QVERIFY(store.open(fresh.filePath(u"fresh.sqlite"_s)).ok());
+    auto summary = importRefiQda(store, path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
+    QCOMPARE(summary->articlesAdded, 2);
+    QCOMPARE(summary->tagsCreated, 3);
+    QCOMPARE(summary->highlights, 4);
+    QCOMPARE(summary->notes, 2);
+    QVERIFY(summary->warnings.isEmpty());
+
+    const Snapshot before = snapshot(lib.store);
+    const Snapshot after = snapshot(store);
+    QCOMPARE(after.tags, before.tags);
+    QCOMPARE(after.annotations, before.annotations);
+    QCOMPARE(after.annotations.size(), 4);
+    // Metadata travels as variables.
+    const QList<ArticleSummary> articles = store.articles().value();
+    for (const ArticleSummary &a : articles) {
+        const Article article = store.article(a.id).value();
+        if (article.title == u"Harbour counts the cost"_s) {
+            QCOMPARE(article.body, BodyOne);
+            QCOMPARE(article.source, u"Test Wire"_s);
+            QCOMPARE(article.published, QDate(2025, 5, 20));
+            QCOMPARE(article.byline, u"Test Writer"_s);
+        } else {
+            QCOMPARE(article.body, BodyTwo);
+            QVERIFY(!article.published.isValid());
+        }
+    }
+}
+
+void TestRefiQda::importTwiceAddsNothing()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    const QString path = lib.dir.filePath(u"again.qdpx"_s);
+    QVERIFY(exportQdpx(lib.store, {}, path).ok());
+    const Snapshot before = snapshot(lib.store);
+    // Into the library it came from: every article and annotation is there already.
+    auto summary = importRefiQda(lib.store, path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
+    QCOMPARE(summary->articlesAdded, 0);
+    QCOMPARE(summary->articlesPresent, 2);
+    QCOMPARE(summary->highlights, 0);
+    QCOMPARE(summary->alreadyPresent, 4);
+    QCOMPARE(summary->tagsCreated, 0);
+    const Snapshot after = snapshot(lib.store);
+    QCOMPARE(after.annotations, before.annotations);
+    QCOMPARE(after.tags, before.tags);
+}
+
+void TestRefiQda::importSkipsAutomaticCodes()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    const QString path = lib.dir.filePath(u"auto.qdpx"_s);
+    RefiQdaOptions options;
+    options.includeQuotes = true;
+    options.includeEntities = true;
+    auto counts = exportQdpx(lib.store, options, path);
+    QVERIFY(counts.ok());
+    QVERIFY(counts->selections > 4);
+    QTemporaryDir fresh;
+    ArticleStore store;
+    QVERIFY(store.open(fresh.filePath(u"fresh.sqlite"_s)).ok());
+    auto summary = importRefiQda(store, path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
+    QCOMPARE(summary->highlights, 4);
+    QCOMPARE(summary->automaticSkipped, counts->selections - 4);
+    QCOMPARE(snapshot(store).tags, snapshot(lib.store).tags); // no "Lede/..." tag
+}
+
+void TestRefiQda::importMovesPositionsPastCrLf()
+{
+    // CRLF line ends and a BOM, as a Windows program writes them. Positions count the CR and not
+    // the BOM; "Rain/Wind" holds a slash, which a tag name cannot.
+    const QByteArray text = "\xEF\xBB\xBF" "First line\r\nSecond line with rain 🌧 and wind\r\nThird";
+    const QString plain = u"First line\r\nSecond line with rain 🌧 and wind\r\nThird"_s;
+    const qint64 start = plain.indexOf(u"rain"_s); // no surrogate before it
+    const qint64 end = plain.toUcs4().size() - 7; // "wind" ends 7 code points before the end
+    const QByteArray xml = ProjectHead
+        + " <Sources>\n"
+          "  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"Weather note\" plainTextPath=\"internal://w.txt\">\n"
+          "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" startPosition=\"" + QByteArray::number(start)
+        + "\" endPosition=\"" + QByteArray::number(end) + "\">\n"
+          "    <Coding guid=\"55555555-5555-5555-5555-555555555555\"><CodeRef targetGUID=\"22222222-2222-2222-2222-222222222222\"/></Coding>\n"
+          "   </PlainTextSelection>\n"
+          "  </TextSource>\n"
+          " </Sources>\n</Project>\n";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"hand.qdpx"_s);
+    QVERIFY(writeFile(path, handMadeQdpx(xml, {{u"sources/w.txt"_s, text}})));
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    auto summary = importRefiQda(store, path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
+    const Snapshot s = snapshot(store);
+    QCOMPARE(s.tags, (QStringList{u"Topics #ff0000"_s, u"Topics/Rain\u2215Wind "_s}));
+    QCOMPARE(s.annotations.size(), 1);
+    QVERIFY2(s.annotations.first().contains(u"|rain 🌧 and wind|Topics/Rain\u2215Wind|"_s), qPrintable(s.annotations.first()));
+    const Article article = store.article(store.articles().value().first().id).value();
+    QCOMPARE(article.body, u"First line\nSecond line with rain 🌧 and wind\nThird"_s);
+}
+
+void TestRefiQda::importRefusesBadFiles_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("message");
+    const QByteArray source = " <Sources>\n  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"S\" "
+                              "plainTextPath=\"internal://s.txt\">\n";
+    const QByteArray tail = "  </TextSource>\n </Sources>\n</Project>\n";
+    const QList<QPair<QString, QByteArray>> files{{u"Sources/s.txt"_s, "Short text of ten words or so here."}};
+    QTest::newRow("plain-text") << QByteArray("Just some words in a file.\n") << u"qdpx"_s
+                                << u"not a REFI-QDA project, codebook or codebook CSV"_s;
+    {
+        ZipWriter other;
+        other.add(u"word/document.xml"_s, "<w:document/>");
+        QTest::newRow("zip-without-project") << other.archiveBytes().value() << u"qdpx"_s
+                                             << u"not a REFI-QDA project: the archive has no project.qde"_s;
+    }
+    QTest::newRow("foreign-xml") << handMadeQdpx("<?xml version=\"1.0\"?><html><body/></html>", {}) << u"qdpx"_s
+                                 << u"not a REFI-QDA project or codebook (the root element is <html>)"_s;
+    QTest::newRow("damaged-xml") << handMadeQdpx(ProjectHead + " <Sources>\n  <TextSource", {}) << u"qdpx"_s
+                                 << u"damaged project XML at line 9: Premature end of document."_s;
+    QTest::newRow("selection-outside") << handMadeQdpx(ProjectHead + source
+                                                           + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
+                                                             "startPosition=\"5\" endPosition=\"500\"/>\n" + tail,
+                                                       files)
+                                       << u"qdpx"_s
+                                       << u"selection 44444444-4444-4444-4444-444444444444 (5-500) lies outside its source \"S\" (35 characters)"_s;
+    QTest::newRow("dangling-code") << handMadeQdpx(ProjectHead + source
+                                                       + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
+                                                         "startPosition=\"0\" endPosition=\"5\"><Coding guid=\"55555555-5555-5555-5555-555555555555\">"
+                                                         "<CodeRef targetGUID=\"99999999-9999-9999-9999-999999999999\"/></Coding>"
+                                                         "</PlainTextSelection>\n" + tail,
+                                                   files)
+                                   << u"qdpx"_s
+                                   << u"selection 44444444-4444-4444-4444-444444444444 refers to a code the project does not define (99999999-9999-9999-9999-999999999999)"_s;
+    QTest::newRow("missing-source-file") << handMadeQdpx(ProjectHead + source + tail, {}) << u"qdpx"_s
+                                         << u"source \"S\": the archive has no Sources/s.txt"_s;
+    QTest::newRow("source-not-utf8") << handMadeQdpx(ProjectHead + source + tail, {{u"Sources/s.txt"_s, "caf\xE9 au lait"}})
+                                     << u"qdpx"_s << u"source \"S\": Sources/s.txt is not UTF-8 text"_s;
+    QTest::newRow("csv-without-path") << QByteArray("name,colour\r\nA,\r\n") << u"csv"_s
+                                      << u"not a codebook CSV: the first line has no \"path\" column"_s;
+}
+
+void TestRefiQda::importRefusesBadFiles()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, suffix);
+    QFETCH(QString, message);
+    // A library with one tag already: a refused file changes nothing, not even the codebook.
+    QTemporaryDir dir;
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    QVERIFY(store.ensureTag(u"Existing"_s).ok());
+    const QString path = dir.filePath(u"bad."_s + suffix);
+    QVERIFY(writeFile(path, bytes));
+    auto summary = importRefiQda(store, path);
+    QVERIFY(!summary.ok());
+    QCOMPARE(summary.errorString(), message);
+    QVERIFY(!summary.errorString().contains(u'\n'));
+    QCOMPARE(store.articleCount().value(), 0);
+    QCOMPARE(snapshot(store).tags, QStringList{u"Existing "_s});
+    QVERIFY(store.isIdle());
+}
+
+void TestRefiQda::importCodebookFiles()
+{
+    Library lib;
+    QVERIFY(lib.make());
+    QTemporaryDir dir;
+    for (const QString &name : {u"book.qdc"_s, u"book.csv"_s}) {
+        const QString path = dir.filePath(name);
+        QVERIFY(exportCodebook(lib.store, path).ok());
+        ArticleStore store;
+        QVERIFY(store.open(dir.filePath(name + u".sqlite"_s)).ok());
+        auto summary = importRefiQda(store, path);
+        QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
+        QCOMPARE(summary->tagsCreated, 3);
+        QCOMPARE(summary->articlesAdded, 0);
+        QCOMPARE(snapshot(store).tags, snapshot(lib.store).tags);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRefiQda)
