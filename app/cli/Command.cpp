@@ -24,6 +24,7 @@ std::unique_ptr<Command> makeExportXlsxCommand();
 std::unique_ptr<Command> makeExportQdpxCommand();
 std::unique_ptr<Command> makeExportQdcCommand();
 std::unique_ptr<Command> makeImportQdpxCommand();
+std::unique_ptr<Command> makeExportArticlesCommand();
 std::unique_ptr<Command> makeListCommand();
 std::unique_ptr<Command> makeAnnotateCommand();
 std::unique_ptr<Command> makeCheckCommand();
@@ -44,6 +45,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeImportCommand());
         list.push_back(makeAnalyzeCommand());
         list.push_back(makeExportCsvCommand());
+        list.push_back(makeExportArticlesCommand());
         list.push_back(makeExportXlsxCommand());
         list.push_back(makeExportQdpxCommand());
         list.push_back(makeExportQdcCommand());
