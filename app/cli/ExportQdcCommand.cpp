@@ -50,7 +50,7 @@ int ExportQdcCommand::run(const QStringList &args)
         err(u"export-qdc: "_s + codes.errorString());
         return 1;
     }
-    out(tr("%n code(s)", nullptr, codes.value()));
+    out(tr("codes: %1").arg(codes.value()));
     return 0;
 }
 

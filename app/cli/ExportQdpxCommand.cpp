@@ -72,7 +72,8 @@ int ExportQdpxCommand::run(const QStringList &args)
         err(u"export-qdpx: "_s + counts.errorString());
         return 1;
     }
-    out(tr("%n article(s), %1 selection(s), %2 code(s), %3 note(s)", nullptr, counts->articles)
+    out(tr("articles: %1, selections: %2, codes: %3, notes: %4")
+            .arg(counts->articles)
             .arg(counts->selections)
             .arg(counts->codes)
             .arg(counts->notes));

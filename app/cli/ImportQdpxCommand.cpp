@@ -47,15 +47,16 @@ int ImportQdpxCommand::run(const QStringList &args)
     }
     for (const QString &warning : summary->warnings)
         err(tr("import-qdpx: %1").arg(warning));
-    QString line = tr("%n article(s) added", nullptr, summary->articlesAdded) + u", "_s
-        + tr("%n already present", nullptr, summary->articlesPresent) + u", "_s
-        + tr("%n new tag(s)", nullptr, summary->tagsCreated) + u", "_s
-        + tr("%n highlight(s)", nullptr, summary->highlights) + u" "_s
-        + tr("(%n with a note)", nullptr, summary->notes);
+    QString line = tr("articles added: %1, already present: %2, new tags: %3, highlights: %4 (with a note: %5)")
+                       .arg(summary->articlesAdded)
+                       .arg(summary->articlesPresent)
+                       .arg(summary->tagsCreated)
+                       .arg(summary->highlights)
+                       .arg(summary->notes);
     if (summary->alreadyPresent > 0)
-        line += u", "_s + tr("%n highlight(s) already there", nullptr, summary->alreadyPresent);
+        line += tr(", highlights already there: %1").arg(summary->alreadyPresent);
     if (summary->automaticSkipped > 0)
-        line += u", "_s + tr("%n automatic quote, entity or figure selection(s) left out", nullptr, summary->automaticSkipped);
+        line += tr(", automatic selections left out: %1").arg(summary->automaticSkipped);
     out(line);
     return 0;
 }
