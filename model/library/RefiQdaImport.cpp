@@ -49,6 +49,7 @@ struct ParsedSelection
     qint64 end = 0;
     QStringList codeGuids;
     QStringList noteGuids;
+    QString description; // some programs keep a passage's memo here
     QDateTime created;
     QDateTime modified;
 };
@@ -273,6 +274,8 @@ private:
             } else if (name == u"NoteRef"_s) {
                 s.noteGuids.append(attribute(u"targetGUID").toLower());
                 m_xml.skipCurrentElement();
+            } else if (name == u"Description"_s) {
+                s.description = m_xml.readElementText().trimmed();
             } else {
                 m_xml.skipCurrentElement();
             }
@@ -317,8 +320,9 @@ std::optional<QString> decodeUtf8(const QByteArray &bytes)
     return text;
 }
 
-// Text the archive holds for an internal:// path ("internal://x.txt" -> "Sources/x.txt"; the
-// folder's case varies between programs).
+// Text the archive holds for an internal:// path: "internal://x.txt" is "Sources/x.txt", but
+// programs disagree about the folder ("Sources/", "sources/", none), so any entry with that file
+// name will do, Sources/ first.
 Result<QString> internalText(ZipReader *zip, const QString &plainTextPath)
 {
     using R = Result<QString>;
@@ -331,6 +335,9 @@ Result<QString> internalText(ZipReader *zip, const QString &plainTextPath)
             entry = name;
             break;
         }
+        if (entry.isEmpty() && !file.contains(u'/')
+            && name.section(u'/', -1).compare(file, Qt::CaseInsensitive) == 0)
+            entry = name;
     }
     if (entry.isEmpty())
         return R::failure(tr("the archive has no Sources/%1").arg(file));
@@ -579,6 +586,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
                     notes.append(read.value());
                 }
             }
+            if (!s.description.isEmpty())
+                notes.prepend(s.description);
             if (automaticOnly && notes.isEmpty()) {
                 ++summary.automaticSkipped;
                 continue;

@@ -17,9 +17,12 @@ class ArticleStore;
 //   TextSources    -> articles (title = the source's name; the variables source, published, byline,
 //                     dateline and url become those fields), analysed like any import; a source whose
 //                     text is already in the library is not added again
-//   selections     -> highlights with the tags of their codings, and the text of their notes
+//   selections     -> highlights with the tags of their codings, and the text of their notes (and
+//                     of their Description, where some programs keep a passage's memo)
 // Positions are read as code points of the source text (the standard counts characters). A UTF-8
-// BOM is dropped and CRLF line ends become LF, with the positions moved to match.
+// BOM is dropped and CRLF line ends become LF, with the positions moved to match. An internal://
+// text is looked for in Sources/ and then under its file name anywhere in the archive (programs
+// disagree about the folder).
 //
 // Codes below Lede's "Lede" code (the automatic layers an export may include) are not imported:
 // Lede computes quotes, entities and figures itself. Also left out, and counted in `skipped` with a

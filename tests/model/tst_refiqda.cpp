@@ -700,13 +700,14 @@ void TestRefiQda::importMovesPositionsPastCrLf()
           "  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"Weather note\" plainTextPath=\"internal://w.txt\">\n"
           "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" startPosition=\"" + QByteArray::number(start)
         + "\" endPosition=\"" + QByteArray::number(end) + "\">\n"
+          "    <Description>A memo kept in the selection</Description>\n"
           "    <Coding guid=\"55555555-5555-5555-5555-555555555555\"><CodeRef targetGUID=\"22222222-2222-2222-2222-222222222222\"/></Coding>\n"
           "   </PlainTextSelection>\n"
           "  </TextSource>\n"
           " </Sources>\n</Project>\n";
     QTemporaryDir dir;
     const QString path = dir.filePath(u"hand.qdpx"_s);
-    QVERIFY(writeFile(path, handMadeQdpx(xml, {{u"sources/w.txt"_s, text}})));
+    QVERIFY(writeFile(path, handMadeQdpx(xml, {{u"w.txt"_s, text}}))); // at the root, as some programs write it
     ArticleStore store;
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
     auto summary = importRefiQda(store, path);
@@ -714,7 +715,8 @@ void TestRefiQda::importMovesPositionsPastCrLf()
     const Snapshot s = snapshot(store);
     QCOMPARE(s.tags, (QStringList{u"Topics #ff0000"_s, u"Topics/Rain\u2215Wind "_s}));
     QCOMPARE(s.annotations.size(), 1);
-    QVERIFY2(s.annotations.first().contains(u"|rain 🌧 and wind|Topics/Rain\u2215Wind|"_s), qPrintable(s.annotations.first()));
+    QVERIFY2(s.annotations.first().endsWith(u"|rain 🌧 and wind|Topics/Rain\u2215Wind|A memo kept in the selection"_s),
+             qPrintable(s.annotations.first()));
     const Article article = store.article(store.articles().value().first().id).value();
     QCOMPARE(article.body, u"First line\nSecond line with rain 🌧 and wind\nThird"_s);
 }
