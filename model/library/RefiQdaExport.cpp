@@ -172,21 +172,6 @@ QString shortName(const QString &text)
     return xmlSafe(name);
 }
 
-// A fragment writer: elements without a namespace, placed inside the root that declares the default.
-struct Fragment
-{
-    QByteArray bytes;
-    QBuffer buffer{&bytes};
-    QXmlStreamWriter xml;
-    Fragment()
-    {
-        buffer.open(QIODevice::WriteOnly);
-        xml.setDevice(&buffer);
-        xml.setAutoFormatting(true);
-        xml.setAutoFormattingIndent(1);
-    }
-};
-
 } // namespace
 
 namespace RefiQda {
@@ -259,140 +244,68 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     const QString userGuid = guidString(guid(u"user"_s, userName));
     const QDateTime now = options.timestamp.isValid() ? options.timestamp : QDateTime::currentDateTimeUtc();
 
-    Fragment sources;
-    Fragment notes;
+    // First every article is read, so that the codebook (which comes first) holds the automatic
+    // codes the articles name; then the document is written in the schema's order.
+    struct AutoSelection
+    {
+        Span span;
+        QString layer;
+        QUuid code;
+    };
+    struct SourceData
+    {
+        Article article;
+        QList<Annotation> annotations;
+        QList<AutoSelection> automatic;
+    };
+    QList<SourceData> data;
     AutomaticCodes automatic;
-    int done = 0;
+    const bool layers = options.includeQuotes || options.includeEntities || options.includeFigures;
     for (qint64 id : std::as_const(ids)) {
+        SourceData source;
         auto article = store.article(id);
         if (!article)
             return R::failure(article.errorString());
+        source.article = std::move(article.value());
         auto annotations = store.annotations(id);
         if (!annotations)
             return R::failure(annotations.errorString());
-        const CodePointMap map(article->body);
-        const QString sourceKey = article->contentHash;
-        const QString sourceGuid = guidString(guid(u"source"_s, sourceKey));
-
-        QXmlStreamWriter &xml = sources.xml;
-        xml.writeStartElement(u"TextSource"_s);
-        xml.writeAttribute(u"guid"_s, sourceGuid);
-        xml.writeAttribute(u"name"_s, xmlSafe(article->title));
-        xml.writeAttribute(u"plainTextPath"_s, u"internal://"_s + sourceGuid + u".txt"_s);
-        xml.writeAttribute(u"creatingUser"_s, userGuid);
-        if (article->importedAt.isValid())
-            xml.writeAttribute(u"creationDateTime"_s, isoTime(article->importedAt));
-
         for (const Annotation &a : std::as_const(*annotations)) {
-            if (!annotationWanted(a))
-                continue;
-            const Span points = map.toCodePoints(a.span);
-            const QString selectionKey =
-                u"%1:%2:%3"_s.arg(sourceKey).arg(a.id).arg(a.createdAt.toUTC().toString(Qt::ISODateWithMs));
-            xml.writeStartElement(u"PlainTextSelection"_s);
-            xml.writeAttribute(u"guid"_s, guidString(guid(u"selection"_s, selectionKey)));
-            xml.writeAttribute(u"name"_s, shortName(article->body.mid(a.span.start, a.span.length())));
-            xml.writeAttribute(u"startPosition"_s, QString::number(points.start));
-            xml.writeAttribute(u"endPosition"_s, QString::number(points.end));
-            xml.writeAttribute(u"creatingUser"_s, userGuid);
-            if (a.createdAt.isValid())
-                xml.writeAttribute(u"creationDateTime"_s, isoTime(a.createdAt));
-            if (a.updatedAt.isValid()) {
-                xml.writeAttribute(u"modifyingUser"_s, userGuid);
-                xml.writeAttribute(u"modifiedDateTime"_s, isoTime(a.updatedAt));
-            }
-            for (const QString &tag : a.tags) {
-                xml.writeStartElement(u"Coding"_s);
-                xml.writeAttribute(u"guid"_s, guidString(guid(u"coding"_s, selectionKey + u':' + tag)));
-                xml.writeAttribute(u"creatingUser"_s, userGuid);
-                if (a.createdAt.isValid())
-                    xml.writeAttribute(u"creationDateTime"_s, isoTime(a.createdAt));
-                xml.writeEmptyElement(u"CodeRef"_s);
-                xml.writeAttribute(u"targetGUID"_s, guidString(guid(u"code"_s, tag)));
-                xml.writeEndElement();
-            }
-            if (!a.note.isEmpty()) {
-                const QString noteGuid = guidString(guid(u"note"_s, selectionKey));
-                xml.writeEmptyElement(u"NoteRef"_s);
-                xml.writeAttribute(u"targetGUID"_s, noteGuid);
-                notes.xml.writeStartElement(u"Note"_s);
-                notes.xml.writeAttribute(u"guid"_s, noteGuid);
-                notes.xml.writeAttribute(u"name"_s, shortName(a.note));
-                notes.xml.writeAttribute(u"creatingUser"_s, userGuid);
-                if (a.createdAt.isValid())
-                    notes.xml.writeAttribute(u"creationDateTime"_s, isoTime(a.createdAt));
-                notes.xml.writeTextElement(u"PlainTextContent"_s, xmlSafe(a.note));
-                notes.xml.writeEndElement();
-                ++project.counts.notes;
-            }
-            xml.writeEndElement(); // PlainTextSelection
-            ++project.counts.selections;
+            if (annotationWanted(a))
+                source.annotations.append(a);
         }
-
-        if (options.includeQuotes || options.includeEntities || options.includeFigures) {
+        if (layers) {
             auto analysis = store.analysis(id);
             if (!analysis)
                 return R::failure(analysis.errorString());
-            struct AutoSelection
-            {
-                Span span;
-                QString layer;
-                QStringList code;
-            };
-            QList<AutoSelection> selections;
             if (options.includeQuotes) {
                 for (const Quote &q : std::as_const(analysis->quotes))
-                    selections.append({q.span, u"quote"_s,
-                                       {tr("Quotes"), q.speaker.isEmpty() ? tr("(unknown speaker)") : q.speaker}});
+                    source.automatic.append(
+                        {q.span, u"quote"_s,
+                         automatic.codeFor({tr("Quotes"), q.speaker.isEmpty() ? tr("(unknown speaker)") : q.speaker})});
             }
             if (options.includeEntities) {
                 for (const Entity &e : std::as_const(analysis->entities))
-                    selections.append({e.span, u"entity"_s,
-                                       {tr("Entities"), entityTypeName(e.type), e.canonical.isEmpty() ? e.text : e.canonical}});
+                    source.automatic.append({e.span, u"entity"_s,
+                                             automatic.codeFor({tr("Entities"), entityTypeName(e.type),
+                                                                e.canonical.isEmpty() ? e.text : e.canonical})});
             }
             if (options.includeFigures) {
                 for (const Figure &f : std::as_const(analysis->figures))
-                    selections.append({f.span, u"figure"_s, {tr("Figures"), f.unit.isEmpty() ? tr("(no unit)") : f.unit}});
-            }
-            for (const AutoSelection &s : std::as_const(selections)) {
-                const Span points = map.toCodePoints(s.span);
-                const QString key = u"%1:%2:%3:%4"_s.arg(sourceKey, s.layer).arg(points.start).arg(points.end);
-                const QUuid code = automatic.codeFor(s.code);
-                xml.writeStartElement(u"PlainTextSelection"_s);
-                xml.writeAttribute(u"guid"_s, guidString(guid(u"auto-selection"_s, key)));
-                xml.writeAttribute(u"name"_s, shortName(article->body.mid(s.span.start, s.span.length())));
-                xml.writeAttribute(u"startPosition"_s, QString::number(points.start));
-                xml.writeAttribute(u"endPosition"_s, QString::number(points.end));
-                xml.writeAttribute(u"creatingUser"_s, userGuid);
-                xml.writeStartElement(u"Coding"_s);
-                xml.writeAttribute(u"guid"_s, guidString(guid(u"auto-coding"_s, key)));
-                xml.writeAttribute(u"creatingUser"_s, userGuid);
-                xml.writeEmptyElement(u"CodeRef"_s);
-                xml.writeAttribute(u"targetGUID"_s, guidString(code));
-                xml.writeEndElement();
-                xml.writeEndElement();
-                ++project.counts.selections;
+                    source.automatic.append(
+                        {f.span, u"figure"_s, automatic.codeFor({tr("Figures"), f.unit.isEmpty() ? tr("(no unit)") : f.unit})});
             }
         }
-
-        writeVariableValue(xml, u"source"_s, u"TextValue"_s, article->source);
-        if (article->published.isValid())
-            writeVariableValue(xml, u"published"_s, u"DateValue"_s, article->published.toString(Qt::ISODate));
-        writeVariableValue(xml, u"byline"_s, u"TextValue"_s, article->byline);
-        writeVariableValue(xml, u"dateline"_s, u"TextValue"_s, article->dateline);
-        writeVariableValue(xml, u"url"_s, u"TextValue"_s, article->url);
-        xml.writeEndElement(); // TextSource
-
-        project.sources.append({u"Sources/"_s + sourceGuid + u".txt"_s, article->body.toUtf8()});
-        ++project.counts.articles;
-        ++done;
-        if (progress && !progress(done))
+        data.append(std::move(source));
+        if (progress && !progress(int(data.size())))
             return R::failure(tr("Cancelled"));
     }
 
-    // The document: root and sections in the schema's order.
-    Fragment head;
-    QXmlStreamWriter &xml = head.xml;
+    QBuffer buffer(&project.projectXml);
+    buffer.open(QIODevice::WriteOnly);
+    QXmlStreamWriter xml(&buffer);
+    xml.setAutoFormatting(true);
+    xml.setAutoFormattingIndent(1);
     xml.writeStartDocument();
     xml.writeStartElement(u"Project"_s);
     xml.writeDefaultNamespace(QString::fromLatin1(ProjectNamespace));
@@ -423,18 +336,117 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
         xml.writeAttribute(u"typeOfVariable"_s, v.type);
     }
     xml.writeEndElement();
-    // The writer still holds Project open; the sections written apart go in before its end.
-    head.buffer.close();
 
-    QByteArray document = head.bytes;
-    if (!project.sources.isEmpty())
-        document += "\n <Sources>" + sources.bytes + "\n </Sources>";
-    if (project.counts.notes > 0)
-        document += "\n <Notes>" + notes.bytes + "\n </Notes>";
-    document += "\n</Project>\n";
-    if (head.xml.hasError() || sources.xml.hasError() || notes.xml.hasError())
+    struct NoteData
+    {
+        QString guid;
+        QString text;
+        QDateTime created;
+    };
+    QList<NoteData> notes;
+    if (!data.isEmpty())
+        xml.writeStartElement(u"Sources"_s);
+    for (const SourceData &source : std::as_const(data)) {
+        const Article &article = source.article;
+        const CodePointMap map(article.body);
+        const QString sourceKey = article.contentHash;
+        const QString sourceGuid = guidString(guid(u"source"_s, sourceKey));
+        xml.writeStartElement(u"TextSource"_s);
+        xml.writeAttribute(u"guid"_s, sourceGuid);
+        xml.writeAttribute(u"name"_s, xmlSafe(article.title));
+        xml.writeAttribute(u"plainTextPath"_s, u"internal://"_s + sourceGuid + u".txt"_s);
+        xml.writeAttribute(u"creatingUser"_s, userGuid);
+        if (article.importedAt.isValid())
+            xml.writeAttribute(u"creationDateTime"_s, isoTime(article.importedAt));
+
+        for (const Annotation &a : source.annotations) {
+            const Span points = map.toCodePoints(a.span);
+            const QString selectionKey =
+                u"%1:%2:%3"_s.arg(sourceKey).arg(a.id).arg(a.createdAt.toUTC().toString(Qt::ISODateWithMs));
+            xml.writeStartElement(u"PlainTextSelection"_s);
+            xml.writeAttribute(u"guid"_s, guidString(guid(u"selection"_s, selectionKey)));
+            xml.writeAttribute(u"name"_s, shortName(article.body.mid(a.span.start, a.span.length())));
+            xml.writeAttribute(u"startPosition"_s, QString::number(points.start));
+            xml.writeAttribute(u"endPosition"_s, QString::number(points.end));
+            xml.writeAttribute(u"creatingUser"_s, userGuid);
+            if (a.createdAt.isValid())
+                xml.writeAttribute(u"creationDateTime"_s, isoTime(a.createdAt));
+            if (a.updatedAt.isValid()) {
+                xml.writeAttribute(u"modifyingUser"_s, userGuid);
+                xml.writeAttribute(u"modifiedDateTime"_s, isoTime(a.updatedAt));
+            }
+            for (const QString &tag : a.tags) {
+                xml.writeStartElement(u"Coding"_s);
+                xml.writeAttribute(u"guid"_s, guidString(guid(u"coding"_s, selectionKey + u':' + tag)));
+                xml.writeAttribute(u"creatingUser"_s, userGuid);
+                if (a.createdAt.isValid())
+                    xml.writeAttribute(u"creationDateTime"_s, isoTime(a.createdAt));
+                xml.writeEmptyElement(u"CodeRef"_s);
+                xml.writeAttribute(u"targetGUID"_s, guidString(guid(u"code"_s, tag)));
+                xml.writeEndElement();
+            }
+            if (!a.note.isEmpty()) {
+                const QString noteGuid = guidString(guid(u"note"_s, selectionKey));
+                xml.writeEmptyElement(u"NoteRef"_s);
+                xml.writeAttribute(u"targetGUID"_s, noteGuid);
+                notes.append({noteGuid, a.note, a.createdAt});
+            }
+            xml.writeEndElement(); // PlainTextSelection
+            ++project.counts.selections;
+        }
+
+        for (const AutoSelection &s : source.automatic) {
+            const Span points = map.toCodePoints(s.span);
+            const QString key = u"%1:%2:%3:%4"_s.arg(sourceKey, s.layer).arg(points.start).arg(points.end);
+            xml.writeStartElement(u"PlainTextSelection"_s);
+            xml.writeAttribute(u"guid"_s, guidString(guid(u"auto-selection"_s, key)));
+            xml.writeAttribute(u"name"_s, shortName(article.body.mid(s.span.start, s.span.length())));
+            xml.writeAttribute(u"startPosition"_s, QString::number(points.start));
+            xml.writeAttribute(u"endPosition"_s, QString::number(points.end));
+            xml.writeAttribute(u"creatingUser"_s, userGuid);
+            xml.writeStartElement(u"Coding"_s);
+            xml.writeAttribute(u"guid"_s, guidString(guid(u"auto-coding"_s, key)));
+            xml.writeAttribute(u"creatingUser"_s, userGuid);
+            xml.writeEmptyElement(u"CodeRef"_s);
+            xml.writeAttribute(u"targetGUID"_s, guidString(s.code));
+            xml.writeEndElement();
+            xml.writeEndElement();
+            ++project.counts.selections;
+        }
+
+        writeVariableValue(xml, u"source"_s, u"TextValue"_s, article.source);
+        if (article.published.isValid())
+            writeVariableValue(xml, u"published"_s, u"DateValue"_s, article.published.toString(Qt::ISODate));
+        writeVariableValue(xml, u"byline"_s, u"TextValue"_s, article.byline);
+        writeVariableValue(xml, u"dateline"_s, u"TextValue"_s, article.dateline);
+        writeVariableValue(xml, u"url"_s, u"TextValue"_s, article.url);
+        xml.writeEndElement(); // TextSource
+
+        project.sources.append({u"Sources/"_s + sourceGuid + u".txt"_s, article.body.toUtf8()});
+        ++project.counts.articles;
+    }
+    if (!data.isEmpty())
+        xml.writeEndElement(); // Sources
+
+    if (!notes.isEmpty()) {
+        xml.writeStartElement(u"Notes"_s);
+        for (const NoteData &note : std::as_const(notes)) {
+            xml.writeStartElement(u"Note"_s);
+            xml.writeAttribute(u"guid"_s, note.guid);
+            xml.writeAttribute(u"name"_s, shortName(note.text));
+            xml.writeAttribute(u"creatingUser"_s, userGuid);
+            if (note.created.isValid())
+                xml.writeAttribute(u"creationDateTime"_s, isoTime(note.created));
+            xml.writeTextElement(u"PlainTextContent"_s, xmlSafe(note.text));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+    project.counts.notes = int(notes.size());
+    xml.writeEndDocument();
+    buffer.close();
+    if (xml.hasError())
         return R::failure(tr("Cannot write the project XML"));
-    project.projectXml = document;
     return project;
 }
 
