@@ -18,8 +18,8 @@ class ExportArticlesCommand final : public Command
 {
 public:
     QString name() const override { return u"export-articles"_s; }
-    QString usage() const override { return tr("[--search Q] [--tag PATH] [--article ID]... [-o FILE]"); }
-    QString summary() const override { return tr("export one CSV row per article, with its metadata and counts"); }
+    QString usage() const override { return tr("[options]"); }
+    QString summary() const override { return tr("one CSV row per article, with counts"); }
     int run(const QStringList &args) override;
 };
 

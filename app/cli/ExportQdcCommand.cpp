@@ -17,8 +17,8 @@ class ExportQdcCommand final : public Command
 {
 public:
     QString name() const override { return u"export-qdc"_s; }
-    QString usage() const override { return tr("-o FILE.qdc|FILE.csv [--db PATH]"); }
-    QString summary() const override { return tr("export the tags as a REFI-QDA codebook or a codebook CSV"); }
+    QString usage() const override { return tr("-o FILE.qdc|FILE.csv"); }
+    QString summary() const override { return tr("export the tags as a REFI-QDA or CSV codebook"); }
     int run(const QStringList &args) override;
 };
 

@@ -19,7 +19,7 @@ class ExportQdpxCommand final : public Command
 public:
     QString name() const override { return u"export-qdpx"_s; }
     QString usage() const override { return tr("-o FILE.qdpx [options]"); }
-    QString summary() const override { return tr("export articles, tags, highlights and notes as a REFI-QDA project"); }
+    QString summary() const override { return tr("export a REFI-QDA project (MAXQDA, NVivo...)"); }
     int run(const QStringList &args) override;
 };
 

@@ -17,8 +17,8 @@ class ImportQdpxCommand final : public Command
 {
 public:
     QString name() const override { return u"import-qdpx"_s; }
-    QString usage() const override { return tr("FILE.qdpx|FILE.qdc|FILE.csv [--db PATH]"); }
-    QString summary() const override { return tr("import a REFI-QDA project, or a codebook, into the library"); }
+    QString usage() const override { return tr("FILE.qdpx|.qdc|.csv"); }
+    QString summary() const override { return tr("import a REFI-QDA project or codebook"); }
     int run(const QStringList &args) override;
 };
 
