@@ -162,7 +162,7 @@ private:
             if (m_xml.name() == u"Codes"_s) {
                 while (m_xml.readNextStartElement()) {
                     if (m_xml.name() == u"Code"_s)
-                        parseCode(QString(), false);
+                        parseCode(QString(), false, 1);
                     else
                         m_xml.skipCurrentElement();
                 }
@@ -172,8 +172,13 @@ private:
         }
     }
 
-    void parseCode(const QString &parentPath, bool parentAutomatic)
+    // Codes nest by recursion; a file cannot make it run out of stack.
+    static constexpr int MaxCodeDepth = 64;
+
+    void parseCode(const QString &parentPath, bool parentAutomatic, int depth)
     {
+        if (depth > MaxCodeDepth)
+            return fail(tr("codes are nested more than %1 levels deep").arg(MaxCodeDepth));
         ParsedCode code;
         code.guid = attribute(u"guid").toLower().remove(u'{').remove(u'}');
         if (code.guid.isEmpty())
@@ -188,7 +193,7 @@ private:
         m_project.codes.append(code);
         while (m_xml.readNextStartElement()) {
             if (m_xml.name() == u"Code"_s)
-                parseCode(code.path, code.automatic);
+                parseCode(code.path, code.automatic, depth + 1);
             else
                 m_xml.skipCurrentElement(); // Description, NoteRef
         }

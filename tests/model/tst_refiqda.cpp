@@ -760,6 +760,12 @@ void TestRefiQda::importRefusesBadFiles_data()
                                          << u"source \"S\": the archive has no Sources/s.txt"_s;
     QTest::newRow("source-not-utf8") << handMadeQdpx(ProjectHead + source + tail, {{u"Sources/s.txt"_s, "caf\xE9 au lait"}})
                                      << u"qdpx"_s << u"source \"S\": Sources/s.txt is not UTF-8 text"_s;
+    {
+        QByteArray deep = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"deep\"><CodeBook><Codes>";
+        for (int i = 0; i < 100; ++i)
+            deep += "<Code guid=\"" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1() + "\" name=\"L\" isCodable=\"true\">";
+        QTest::newRow("codes-too-deep") << handMadeQdpx(deep, {}) << u"qdpx"_s << u"codes are nested more than 64 levels deep"_s;
+    }
     QTest::newRow("csv-without-path") << QByteArray("name,colour\r\nA,\r\n") << u"csv"_s
                                       << u"not a codebook CSV: the first line has no \"path\" column"_s;
 }
