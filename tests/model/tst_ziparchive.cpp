@@ -36,6 +36,7 @@ class TestZipArchive final : public QObject
 private Q_SLOTS:
     void writesAndReadsBack();
     void unzipReadsWhatWeWrite();
+    void readsWhatPythonWrites();
     void sameEntriesSameBytes();
     void emptyArchiveIsValid();
     void refusesBadEntryNames_data();
@@ -106,6 +107,33 @@ void TestZipArchive::unzipReadsWhatWeWrite()
     QVERIFY(print.waitForFinished(30000));
     QCOMPARE(print.exitCode(), 0);
     QCOMPARE(print.readAllStandardOutput(), body);
+}
+
+void TestZipArchive::readsWhatPythonWrites()
+{
+    // Another writer: Python's zipfile, streaming one entry (sizes in a data descriptor after the
+    // data) and writing one with a non-ASCII name.
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"py.zip"_s);
+    QProcess p;
+    p.start(python, {u"-c"_s, u"import zipfile,sys\n"
+                              u"with zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED) as z:\n"
+                              u"    z.writestr('Sources/caf\u00e9.txt','Caf\u00e9 \U0001F30A text\\n'*50)\n"
+                              u"    with z.open('streamed.txt','w') as f: f.write(b'streamed bytes')\n"
+                              u"    z.writestr(zipfile.ZipInfo('stored.txt'),'as is')\n"_s,
+                     path});
+    QVERIFY(p.waitForFinished(30000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    ZipReader reader;
+    const Status opened = reader.open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.errorString()));
+    QCOMPARE(reader.entryNames(), (QStringList{u"Sources/café.txt"_s, u"streamed.txt"_s, u"stored.txt"_s}));
+    QCOMPARE(QString::fromUtf8(reader.read(u"Sources/café.txt"_s, 10000).value()), u"Café 🌊 text\n"_s.repeated(50));
+    QCOMPARE(reader.read(u"streamed.txt"_s, 100).value(), QByteArray("streamed bytes"));
+    QCOMPARE(reader.read(u"stored.txt"_s, 100).value(), QByteArray("as is"));
 }
 
 void TestZipArchive::sameEntriesSameBytes()
