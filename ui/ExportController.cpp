@@ -3,6 +3,8 @@
 
 #include "ExportDialog.h"
 #include "UiHelpers.h"
+#include "library/ArticleCsvExport.h"
+#include "library/RefiQdaExport.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
@@ -34,10 +36,26 @@ void ExportController::exportCsv(qint64 currentArticle, const QList<qint64> &sel
     ExportDialog dialog(currentArticle, selectedArticles, tags, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    runExport(dialog.query(), dialog.options(), dialog.path());
+    runExport(dialog.query(), dialog.options(), dialog.path(), dialog.format());
 }
 
-void ExportController::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path)
+namespace {
+
+// How many articles an article table or project of `query` holds (for the progress bar).
+qint64 articleTotal(const ArticleStore &store, const ExportQuery &query)
+{
+    if (!query.articleIds.isEmpty())
+        return query.articleIds.size();
+    ArticleQuery q;
+    q.tagId = query.tagId;
+    auto count = store.articleCount(q);
+    return count ? *count : 0;
+}
+
+} // namespace
+
+void ExportController::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,
+                                 ExportFormat format)
 {
     if (path.isEmpty()) {
         emit message(tr("Choose a file to export to."), MessageBar::Kind::Error);
@@ -47,7 +65,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
     // Cancel goes through a flag (see ImportController::importPaths()).
     auto cancel = std::make_shared<std::atomic_bool>(false);
     QFuture<Status> future
-        = QtConcurrent::run([dbPath, query, options, path, cancel](QPromise<Status> &promise) {
+        = QtConcurrent::run([dbPath, query, options, path, format, cancel](QPromise<Status> &promise) {
               ArticleStore store;
               if (const Status s = store.open(dbPath); !s) {
                   promise.addResult(s);
@@ -55,15 +73,34 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
               }
               // Progress is reported in per mille: row counts can exceed int.
               promise.setProgressRange(0, 1000);
-              const Status s = CsvExporter::writeFile(
-                  store, query, options, path, [&promise, &cancel](qint64 done, qint64 total) {
-                      promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
-                      return !cancel->load();
-                  });
-              promise.addResult(s);
+              const auto step = [&promise, &cancel](qint64 done, qint64 total) {
+                  promise.setProgressValue(total > 0 ? int(std::min(done, total) * 1000 / total) : 1000);
+                  return !cancel->load();
+              };
+              if (format == ExportFormat::AnnotationsCsv) {
+                  promise.addResult(CsvExporter::writeFile(store, query, options, path, step));
+                  return;
+              }
+              const qint64 total = articleTotal(store, query);
+              if (format == ExportFormat::ArticlesCsv) {
+                  ArticleSelection selection;
+                  selection.ids = query.articleIds;
+                  selection.tagId = query.tagId;
+                  promise.addResult(ArticleCsvExport::writeFile(store, selection, options, path, true,
+                                                                [&](qint64 done) { return step(done, total); }));
+                  return;
+              }
+              RefiQdaOptions refi;
+              refi.articleIds = query.articleIds;
+              refi.tagId = query.tagId;
+              refi.includeQuotes = query.includeQuotes;
+              refi.includeEntities = query.includeEntities;
+              refi.includeFigures = query.includeFigures;
+              const auto counts = exportQdpx(store, refi, path, [&](int done) { return step(done, total); });
+              promise.addResult(counts ? Status() : Status::failure(counts.errorString()));
           });
     QProgressDialog *progress
-        = makeProgressDialog(m_window, u"exportProgress"_s, tr("Exporting…"), tr("Export CSV"), 1000);
+        = makeProgressDialog(m_window, u"exportProgress"_s, tr("Exporting…"), tr("Export"), 1000);
     auto *watcher = new QFutureWatcher<Status>(this);
     connect(watcher, &QFutureWatcher<Status>::progressValueChanged, progress, &QProgressDialog::setValue);
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Annotation.h"
+#include "ExportDialog.h"
 #include "MessageBar.h"
 #include "io/CsvExporter.h"
 
@@ -11,8 +12,9 @@ namespace Lede {
 
 class ArticleStore;
 
-// Exports to CSV from the window: asks what to export (ExportDialog), then writes the file on a
-// worker thread with its own store connection and a progress dialog with Cancel.
+// Exports from the window: asks what to export and how (ExportDialog), then writes the file (the
+// annotation CSV, the article table or a REFI-QDA project) on a worker thread with its own store
+// connection and a progress dialog with Cancel.
 class ExportController final : public QObject
 {
     Q_OBJECT
@@ -24,8 +26,9 @@ public:
 
     // Shows the export dialog and runs the export the reader chose.
     void exportCsv(qint64 currentArticle, const QList<qint64> &selectedArticles, const QList<Tag> &tags);
-    // Writes the CSV on a worker thread with a progress dialog; finished() follows.
-    void runExport(const ExportQuery &query, const CsvOptions &options, const QString &path);
+    // Writes the file on a worker thread with a progress dialog; finished() follows.
+    void runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,
+                   ExportFormat format = ExportFormat::AnnotationsCsv);
 
 signals:
     void message(const QString &text, MessageBar::Kind kind);

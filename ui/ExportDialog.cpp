@@ -29,7 +29,12 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     , m_selected(selectedArticles)
 {
     setObjectName(u"exportDialog"_s);
-    setWindowTitle(tr("Export CSV"));
+    setWindowTitle(tr("Export"));
+    m_format = new QComboBox(this);
+    m_format->setObjectName(u"exportFormat"_s);
+    m_format->addItem(tr("Annotations (CSV)"), int(ExportFormat::AnnotationsCsv));
+    m_format->addItem(tr("Articles (one row each, CSV)"), int(ExportFormat::ArticlesCsv));
+    m_format->addItem(tr("REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)"), int(ExportFormat::RefiQda));
     auto *scope = new QGroupBox(tr("What to export"), this);
     m_article = new QRadioButton(tr("&This article"), scope);
     m_article->setObjectName(u"scopeArticle"_s);
@@ -76,14 +81,29 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     m_path->setText(QDir(dir).filePath(u"lede-export.csv"_s));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export CSV"), m_path->text(), tr("CSV files (*.csv)"));
+        const bool qdpx = format() == ExportFormat::RefiQda;
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export"), m_path->text(),
+                                                       qdpx ? tr("REFI-QDA projects (*.qdpx)") : tr("CSV files (*.csv)"));
         if (!p.isEmpty())
             m_path->setText(p);
+    });
+    // The format decides the file's suffix and which options apply.
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
+        const ExportFormat f = format();
+        m_bom->setEnabled(f != ExportFormat::RefiQda);
+        m_automatic->setEnabled(f != ExportFormat::ArticlesCsv);
+        const QFileInfo info(path());
+        const QString suffix = f == ExportFormat::RefiQda ? u"qdpx"_s : u"csv"_s;
+        if (!info.fileName().isEmpty() && info.suffix() != suffix)
+            m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + suffix));
     });
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     auto *form = new QFormLayout;
+    auto *formatLabel = new QLabel(tr("F&ormat:"), this);
+    formatLabel->setBuddy(m_format);
+    form->addRow(formatLabel, m_format);
     // A label with a buddy: the "&" becomes the Alt+F mnemonic (a row given a layout has no buddy,
     // and would show the "&" as it is).
     auto *pathLabel = new QLabel(tr("&File:"), this);
@@ -140,6 +160,16 @@ QString ExportDialog::path() const
 void ExportDialog::setPath(const QString &path)
 {
     m_path->setText(path);
+}
+
+ExportFormat ExportDialog::format() const
+{
+    return ExportFormat(m_format->currentData().toInt());
+}
+
+void ExportDialog::setFormat(ExportFormat format)
+{
+    m_format->setCurrentIndex(m_format->findData(int(format)));
 }
 
 void ExportDialog::setScope(Scope scope)

@@ -14,9 +14,13 @@ class QLineEdit;
 
 namespace Lede {
 
-// Asks what to export to CSV: this article, the selected articles, the whole library or one tag;
-// with or without the automatic layers; with a BOM for spreadsheets. Only collects choices; the
-// window runs the export.
+// What an export writes: the annotation CSV (DESIGN.md), the article table (one row per article), or
+// a REFI-QDA project (.qdpx) for qualitative analysis programs.
+enum class ExportFormat { AnnotationsCsv, ArticlesCsv, RefiQda };
+
+// Asks what to export and how: this article, the selected articles, the whole library or one tag;
+// as annotations, as an article table or as a REFI-QDA project; with or without the automatic
+// layers; with a BOM for spreadsheets. Only collects choices; the window runs the export.
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
@@ -30,6 +34,8 @@ public:
     ~ExportDialog() override;
 
     ExportQuery query() const;
+    ExportFormat format() const;
+    void setFormat(ExportFormat format);
     CsvOptions options() const;
     QString path() const;
     void setPath(const QString &path);
@@ -43,6 +49,7 @@ private:
     QRadioButton *m_library;
     QRadioButton *m_tag;
     QComboBox *m_tagCombo;
+    QComboBox *m_format;
     QCheckBox *m_automatic;
     QCheckBox *m_bom;
     QLineEdit *m_path;

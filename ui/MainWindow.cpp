@@ -145,7 +145,7 @@ void MainWindow::createActions()
     connect(a, &QAction::triggered, m_import, &ImportController::importFolderDialog);
     a = add(makeAction(this, u"sampleAction"_s, tr("Open the &Sample Article")));
     connect(a, &QAction::triggered, this, &MainWindow::openSampleArticle);
-    a = add(makeAction(this, u"exportAction"_s, tr("&Export CSV…"), u"export"_s));
+    a = add(makeAction(this, u"exportAction"_s, tr("&Export…"), u"export"_s));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(a, &QAction::triggered, this, [this] {
         m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(),
@@ -586,9 +586,10 @@ bool MainWindow::openSampleArticle()
     return id != 0 && openArticle(id);
 }
 
-void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path)
+void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,
+                           ExportFormat format)
 {
-    m_export->runExport(query, options, path);
+    m_export->runExport(query, options, path, format);
 }
 
 void MainWindow::keyPressEvent(QKeyEvent *event)

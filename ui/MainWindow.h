@@ -4,6 +4,7 @@
 #include "Annotation.h"
 #include "Layers.h"
 #include "MessageBar.h"
+#include "ExportDialog.h"
 #include "io/CsvExporter.h"
 
 #include <QHash>
@@ -60,8 +61,9 @@ public:
     // Imports files and folders on a worker thread with a progress dialog; the summary follows.
     void importPaths(const QStringList &paths);
     bool openSampleArticle();
-    // Writes the CSV on a worker thread with a progress dialog; exportFinished() follows.
-    void runExport(const ExportQuery &query, const CsvOptions &options, const QString &path);
+    // Writes the export on a worker thread with a progress dialog; exportFinished() follows.
+    void runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,
+                   ExportFormat format = ExportFormat::AnnotationsCsv);
 
     ArticleStore *store() const { return m_store.get(); }
     ArticleSession *session() const { return m_session; }

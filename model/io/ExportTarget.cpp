@@ -39,14 +39,23 @@ QString canonical(const QString &path)
 
 } // namespace
 
+// The article table's columns (`lede export-articles`, ArticleCsvExport).
+constexpr QByteArrayView ArticleHeaderStart
+    = "article_id,title,source,published,byline,dateline,section,url,format,words,quotes,entities,figures,"
+      "annotations,imported_at";
+
 bool ExportTarget::looksLikeExport(QByteArrayView head)
 {
     if (head.startsWith("\xEF\xBB\xBF"))
         head = head.sliced(3);
-    if (!head.startsWith(ExportHeaderStart))
-        return false;
-    const QByteArrayView rest = head.sliced(ExportHeaderStart.size());
-    return rest.isEmpty() || rest.startsWith(',') || rest.startsWith("\r\n");
+    for (QByteArrayView start : {ExportHeaderStart, ArticleHeaderStart}) {
+        if (!head.startsWith(start))
+            continue;
+        const QByteArrayView rest = head.sliced(start.size());
+        if (rest.isEmpty() || rest.startsWith(',') || rest.startsWith("\r\n"))
+            return true;
+    }
+    return false;
 }
 
 ExportTarget::Verdict ExportTarget::check(const QString &path, const QString &libraryPath)

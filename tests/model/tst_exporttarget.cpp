@@ -3,6 +3,7 @@
 // only when it is a previous export or the user confirms.
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
+#include "library/ArticleCsvExport.h"
 #include "store/ArticleStore.h"
 
 #include <QFile>
@@ -130,6 +131,8 @@ void TestExportTarget::looksLikeExport_data()
     QTest::newRow("header-prefix-only") << header.left(20) << false;
     QTest::newRow("header-with-other-last-column") << QByteArray(header + "x\r\n") << false;
     QTest::newRow("other") << QByteArray("id,title\r\n") << false;
+    QTest::newRow("article-table") << QByteArray(ArticleCsvExport::headerLine() + "\r\n1,T\r\n") << true;
+    QTest::newRow("article-table-prefix-only") << ArticleCsvExport::headerLine().left(30) << false;
 }
 
 void TestExportTarget::looksLikeExport()

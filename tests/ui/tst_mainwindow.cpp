@@ -12,6 +12,10 @@
 #include "TagTreeModel.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
+#include "io/ZipArchive.h"
+#include "library/ArticleCsvExport.h"
+#include <QComboBox>
+#include <QCheckBox>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -146,6 +150,7 @@ private slots:
     void disabledShortcutsSayWhy();
     void importProgressClosesBeforeTheSummary();
     void smallWindowFixes();
+    void exportFormats();
     void darkPaletteKeepsLayersReadable_data();
     void darkPaletteKeepsLayersReadable();
 
@@ -744,6 +749,52 @@ void TestMainWindow::importProgressClosesBeforeTheSummary()
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!progressShownWithSummary);
     QVERIFY(closed);
+}
+
+void TestMainWindow::exportFormats()
+{
+    // The dialog offers the article table and a REFI-QDA project; the format sets the file suffix
+    // and which options apply.
+    ExportDialog dialog(0, {}, {});
+    auto *format = dialog.findChild<QComboBox *>(u"exportFormat"_s);
+    QVERIFY(format);
+    QCOMPARE(format->count(), 3);
+    auto *path = dialog.findChild<QLineEdit *>(u"exportPath"_s);
+    auto *bom = dialog.findChild<QCheckBox *>(u"byteOrderMark"_s);
+    auto *automatic = dialog.findChild<QCheckBox *>(u"includeAutomatic"_s);
+    path->setText(m_dir->filePath(u"mine.csv"_s));
+    dialog.setFormat(ExportFormat::RefiQda);
+    QCOMPARE(dialog.format(), ExportFormat::RefiQda);
+    QCOMPARE(dialog.path(), m_dir->filePath(u"mine.qdpx"_s));
+    QVERIFY(!bom->isEnabled());
+    QVERIFY(automatic->isEnabled());
+    format->setCurrentIndex(format->findData(int(ExportFormat::ArticlesCsv)));
+    QCOMPARE(dialog.format(), ExportFormat::ArticlesCsv);
+    QCOMPARE(dialog.path(), m_dir->filePath(u"mine.csv"_s));
+    QVERIFY(bom->isEnabled());
+    QVERIFY(!automatic->isEnabled());
+
+    // The window writes both on its worker thread.
+    MainWindow window(m_db);
+    QVERIFY(window.openArticleFiles({m_fixture}));
+    QSignalSpy finished(&window, &MainWindow::exportFinished);
+    const QString table = m_dir->filePath(u"articles.csv"_s);
+    window.runExport({}, CsvOptions{}, table, ExportFormat::ArticlesCsv);
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).first().toBool(), true);
+    QFile csv(table);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = parseCsv(csv.readAll());
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.first().join(u','), QString::fromUtf8(ArticleCsvExport::headerLine()));
+    const QString project = m_dir->filePath(u"project.qdpx"_s);
+    window.runExport({}, CsvOptions{}, project, ExportFormat::RefiQda);
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(finished.at(1).first().toBool(), true);
+    ZipReader zip;
+    QVERIFY(zip.open(project).ok());
+    QCOMPARE(zip.entryNames().size(), 2); // project.qde and the article's text
+    QVERIFY(zip.read(u"project.qde"_s, 1 << 20).value().contains("<TextSource "));
 }
 
 void TestMainWindow::smallWindowFixes()
