@@ -39,9 +39,29 @@
     <name>Lede::InsightsView</name>
     <message numerus="yes">
         <source>Exported %n rows to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lede::LayerCorrectionActions</name>
+    <message numerus="yes">
+        <source>Not an &amp;Entity (%n mentions)</source>
+        <translation>
+            <numerusform>Not an &amp;Entity (%n mention)</numerusform>
+            <numerusform>Not an &amp;Entity (%n mentions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lede::ReviewBar</name>
+    <message numerus="yes">
+        <source>Entity %1 of %2 — %3: %4 (%n mentions)</source>
+        <translation>
+            <numerusform>Entity %1 of %2 — %3: %4 (%n mention)</numerusform>
+            <numerusform>Entity %1 of %2 — %3: %4 (%n mentions)</numerusform>
         </translation>
     </message>
 </context>
