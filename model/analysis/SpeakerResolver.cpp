@@ -65,6 +65,28 @@ void Resolver::run()
     // A borrowed attribution keeps the mention it was made through: the view can show it.
     auto inherited = [](const Attribution &from) { return from; };
 
+    // A quote that stands as a sentence of its own, after a sentence of the same paragraph that says
+    // who speaks: "Heald noted the cleanup matters. “…”". Only a person or an organisation counts.
+    auto sentenceBefore = [&](size_t oi) -> Attribution {
+        if (quoteAt(oi).kind != Quote::Kind::Direct || m_qFirst[oi] <= 0)
+            return {};
+        const int qa = m_qFirst[oi];
+        const Token &before = m_tokens[size_t(qa - 1)];
+        if (before.para != m_tokens[size_t(qa)].para || before.sentence == m_tokens[size_t(qa)].sentence
+            || before.quote >= 0)
+            return {};
+        int hi = qa - 1;
+        while (hi >= 0 && !m_tokens[size_t(hi)].word && m_tokens[size_t(hi)].sentence == before.sentence)
+            --hi;
+        int lo = hi;
+        while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == before.sentence && m_tokens[size_t(lo - 1)].quote < 0)
+            --lo;
+        if (hi < 0 || hi < lo || m_tokens[size_t(hi)].sentence != before.sentence)
+            return {};
+        const Attribution b = parseClauseBackward(hi, lo, lo);
+        return b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org) ? b : Attribution{};
+    };
+
     for (size_t oi = 0; oi < count; ++oi) {
         if (!attributable(oi))
             continue;
@@ -88,6 +110,10 @@ void Resolver::run()
         // No attribution in the quote's own sentence: borrow one.
         if (continues(oi) && results[oi - 1].found) {
             record(oi, inherited(results[oi - 1]));
+            continue;
+        }
+        if (const Attribution b = sentenceBefore(oi); b.found) {
+            record(oi, b);
             continue;
         }
         if (oi > 0 && attributable(oi - 1) && results[oi - 1].found && paraOf(oi - 1) == paraOf(oi)
@@ -138,29 +164,6 @@ void Resolver::run()
                 }
             }
             continue;
-        }
-        if (quoteAt(oi).kind == Quote::Kind::Direct && m_qFirst[oi] > 0) {
-            // A quote that stands as a sentence of its own, after a sentence of the same paragraph
-            // that says who speaks: "Heald noted the cleanup matters. “…”".
-            const int qa = m_qFirst[oi];
-            const Token &before = m_tokens[size_t(qa - 1)];
-            if (before.para == m_tokens[size_t(qa)].para && before.sentence != m_tokens[size_t(qa)].sentence
-                && before.quote < 0) {
-                int hi = qa - 1;
-                while (hi >= 0 && !m_tokens[size_t(hi)].word && m_tokens[size_t(hi)].sentence == before.sentence)
-                    --hi;
-                int lo = hi;
-                while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == before.sentence
-                       && m_tokens[size_t(lo - 1)].quote < 0)
-                    --lo;
-                if (hi >= 0 && hi >= lo && m_tokens[size_t(hi)].sentence == before.sentence) {
-                    const Attribution b = parseClauseBackward(hi, lo, lo);
-                    if (b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org)) {
-                        record(oi, b);
-                        continue;
-                    }
-                }
-            }
         }
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
             // An unattributed fragment belongs to the subject of its sentence, if any.
