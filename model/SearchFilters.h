@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Lede {
+
+// What the library's search field asks: free words (full text over titles, bodies and the reader's
+// notes) and filters on the layers, written as key:value or key:"two words":
+//
+//     speaker:"Antony Blinken"   articles quoting that speaker (speaker merges apply)
+//     person:Netanyahu           naming that person (the full name, or a name ending with the word)
+//     org:Hamas  place:Gaza      naming that organisation / place
+//     tag:Claims/Casualties      with a highlight carrying that tag or one below it
+//
+// Keys are case-insensitive; an unknown key ("http:", "10:30") is kept as a free word. Filters
+// combine with AND, as the words do.
+struct SearchFilters
+{
+    QStringList words;
+    QStringList speakers;
+    QStringList people;
+    QStringList organisations;
+    QStringList places;
+    QStringList tags;
+
+    bool hasFilters() const
+    {
+        return !speakers.isEmpty() || !people.isEmpty() || !organisations.isEmpty() || !places.isEmpty()
+            || !tags.isEmpty();
+    }
+    bool isEmpty() const { return words.isEmpty() && !hasFilters(); }
+    // The free words, space separated (for the full-text index).
+    QString text() const { return words.join(u' '); }
+
+    static SearchFilters parse(const QString &input);
+};
+
+} // namespace Lede
