@@ -5,6 +5,7 @@
 #include "FormatSniffer.h"
 #include "Logging.h"
 #include "MarkupImporter.h"
+#include "PdfImporter.h"
 #include "TextDecoder.h"
 #include "WireCopyParser.h"
 
@@ -21,10 +22,29 @@ namespace Lede {
 
 namespace {
 
-enum class Format { PlainText, Markdown, Html };
+enum class Format { PlainText, Markdown, Html, Pdf };
 
-Format formatOf(const QString &fileName)
+QString formatName(Format format)
 {
+    switch (format) {
+    case Format::PlainText:
+        return u"txt"_s;
+    case Format::Markdown:
+        return u"md"_s;
+    case Format::Html:
+        return u"html"_s;
+    case Format::Pdf:
+        return u"pdf"_s;
+    }
+    return {};
+}
+
+// The content decides first (a PDF named .txt is still a PDF), then the suffix.
+Format formatOf(const QByteArray &data, const QString &fileName)
+{
+    // A PDF header may follow up to 1 KiB of junk (PDF 1.7, annex H).
+    if (data.left(1024).contains("%PDF-"))
+        return Format::Pdf;
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
         return Format::Markdown;
@@ -39,7 +59,7 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s };
 }
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
@@ -72,11 +92,12 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
     if (data.size() > MaxFileSize)
         return Result<ImportedArticle>::failure(
             u"the data is too large (the limit is %1 MiB)"_s.arg(MaxFileSize / (1024 * 1024)));
-    const Format format = formatOf(fileName);
-    // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer.
+    const Format format = formatOf(data, fileName);
+    // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer; a
+    // document format (PDF) is read by its own importer. Both give text and hints.
     std::optional<MarkupImporter::Converted> page;
-    if (format == Format::Html) {
-        auto converted = MarkupImporter::fromHtmlData(data);
+    if (format == Format::Html || format == Format::Pdf) {
+        auto converted = format == Format::Html ? MarkupImporter::fromHtmlData(data) : PdfImporter::read(data);
         if (!converted)
             return Result<ImportedArticle>::failure(converted.errorString());
         page = std::move(converted.value());
@@ -87,7 +108,9 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
     if (!decoded)
         return Result<ImportedArticle>::failure(decoded.errorString());
     // A feed or another XML document named .html is still refused for what it is.
-    if (const QString why = FormatSniffer::markupRefusal(page ? QString::fromUtf8(data.left(64 * 1024)) : decoded->text);
+    if (const QString why = format == Format::Pdf
+            ? QString()
+            : FormatSniffer::markupRefusal(page ? QString::fromUtf8(data.left(64 * 1024)) : decoded->text);
         !why.isEmpty())
         return Result<ImportedArticle>::failure(why);
 
@@ -106,6 +129,7 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
         break;
     }
     case Format::Html:
+    case Format::Pdf:
         body = page->text;
         hints = page->hints;
         break;
@@ -130,6 +154,7 @@ Result<ImportedArticle> convert(const QByteArray &data, const QString &fileName,
         a.metadata = page->metadata;
         a.provenance = page->provenance;
     }
+    a.provenance.insert(u"format"_s, formatName(format));
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << decoded->encoding << "title" << a.title << "blocks"

@@ -17,7 +17,8 @@ struct ImportedArticle
 };
 
 // Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
-// (MarkupImporter), then recognises wire-copy structure (WireCopyParser).
+// (MarkupImporter) or reads a PDF's text layer (PdfImporter), then recognises wire-copy structure
+// (WireCopyParser).
 //
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
 // blocks, path and contentHash (hex SHA-256 of the UTF-8 body) set; id and importedAt are left for
@@ -35,10 +36,12 @@ public:
 
     // Article::path is the absolute path of the file.
     static Result<ImportedArticle> importFile(const QString &path);
-    // The format follows fileName's suffix: .md/.markdown, .html/.htm/.xhtml, everything else plain text.
+    // The format follows the content (a PDF by its header), then fileName's suffix: .md/.markdown,
+    // .html/.htm/.xhtml, everything else plain text. Article::provenance["format"] names it
+    // (txt, md, html, pdf).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml"}
+    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml","pdf"}
 };
 
 } // namespace Lede

@@ -413,7 +413,7 @@ void TestArticleImporter::entities()
 void TestArticleImporter::supportedSuffixes()
 {
     QCOMPARE(ArticleImporter::supportedSuffixes(),
-             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s }));
+             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestArticleImporter)
