@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -17,7 +18,8 @@ struct ImportedArticle
 };
 
 // Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
-// (MarkupImporter) or reads a PDF's text layer (PdfImporter), then recognises wire-copy structure
+// (MarkupImporter) or reads a PDF's text layer (PdfImporter) or a Word/OpenDocument text
+// (OfficeImporter, NexisExport for Nexis Uni exports), then recognises wire-copy structure
 // (WireCopyParser).
 //
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
@@ -34,14 +36,25 @@ class ArticleImporter final
 public:
     static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
 
-    // Article::path is the absolute path of the file.
+    // Article::path is the absolute path of the file. A file holding several articles (an export)
+    // is refused here with its count: read it with importFileArticles().
     static Result<ImportedArticle> importFile(const QString &path);
-    // The format follows the content (a PDF by its header), then fileName's suffix: .md/.markdown,
-    // .html/.htm/.xhtml, everything else plain text. Article::provenance["format"] names it
-    // (txt, md, html, pdf).
+    // Every article of a file: one for an ordinary file; one per story for a Nexis Uni export (DOCX),
+    // each with Article::path "FILE#N" (N from 1, in the export's order) and provenance format
+    // "nexis". The whole file fails when one story cannot be made into an article.
+    static Result<QList<ImportedArticle>> importFileArticles(const QString &path);
+    static Result<QList<ImportedArticle>> importDataArticles(const QByteArray &data, const QString &fileName);
+    // Whether the article is one story of an export (its path is "FILE#N").
+    static bool isMultiArticle(const Article &article);
+    // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries), then
+    // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
+    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, nexis).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml","pdf"}
+    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt"}
+
+private:
+    static Result<ImportedArticle> single(Result<QList<ImportedArticle>> &&articles);
 };
 
 } // namespace Lede
