@@ -169,6 +169,20 @@ QString trailingLetters(QStringView text)
     return text.last(n).toString();
 }
 
+// Word parts that are written with a hyphen far more often than they are split by hyphenation
+// ("self-", "well-", "non-"): a line that ends in one keeps its hyphen.
+bool isCompoundPrefix(const QString &part)
+{
+    static const QSet<QString> prefixes {
+        u"self"_s,  u"well"_s,  u"non"_s,   u"ex"_s,    u"co"_s,    u"anti"_s,  u"pre"_s,   u"post"_s,
+        u"semi"_s,  u"multi"_s, u"cross"_s, u"half"_s,  u"all"_s,   u"pro"_s,   u"vice"_s,  u"mid"_s,
+        u"long"_s,  u"short"_s, u"high"_s,  u"low"_s,   u"full"_s,  u"part"_s,  u"one"_s,   u"two"_s,
+        u"three"_s, u"four"_s,  u"five"_s,  u"first"_s, u"second"_s, u"third"_s, u"year"_s, u"so"_s,
+        u"re"_s,    u"far"_s,   u"hard"_s,  u"old"_s,   u"under"_s, u"over"_s,  u"front"_s, u"world"_s,
+    };
+    return prefixes.contains(part);
+}
+
 // Every word of the document, lower-cased, hyphenated compounds as one word: tells whether the
 // writer uses "well-known" or "wellknown".
 QSet<QString> documentWords(const QList<Line> &lines)
@@ -200,7 +214,14 @@ void appendLine(QString &text, const QString &next, const QSet<QString> &words)
         if (!join && !before.isEmpty() && before == before.toLower()) {
             const QString joined = (before + after).toLower();
             const QString hyphenated = (before + u'-' + after).toLower();
-            join = words.contains(joined) || !words.contains(hyphenated);
+            // "editor-" + "in-chief": the rest is itself a compound, so the hyphen is one of its own.
+            const bool compoundRest = next.size() > after.size() && isHyphen(next[after.size()]);
+            // "denial-of-" + "service": the part before is already a compound.
+            const qsizetype beforeStart = text.size() - 1 - before.size();
+            const bool compoundBefore = beforeStart > 0 && isHyphen(text[beforeStart - 1]);
+            join = words.contains(joined)
+                || (!words.contains(hyphenated) && !compoundRest && !compoundBefore
+                    && !isCompoundPrefix(before.toLower()));
         }
         if (join) {
             text.chop(1);
@@ -223,20 +244,24 @@ struct Paragraph
     bool heading = false;
 };
 
-QList<Paragraph> buildParagraphs(const QList<Line> &lines, double bodyHeight)
+QList<Paragraph> buildParagraphs(const QList<Line> &lines, double bodyHeight, const QSet<QString> &words)
 {
     // The usual distance between baselines of consecutive lines in one column.
     QList<double> steps;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const double step = lines[i].rect.bottom() - lines[i - 1].rect.bottom();
-        if (lines[i].page == lines[i - 1].page && step > 0 && step < 3 * bodyHeight
+        if (lines[i].page == lines[i - 1].page && step > 0.8 * bodyHeight && step < 3 * bodyHeight
             && std::abs(lines[i].rect.height() - bodyHeight) < 0.2 * bodyHeight)
             steps.append(step);
     }
     // With very few lines the gaps between paragraphs would be taken for the line spacing.
-    const double leading = steps.size() < 3 ? 1.2 * bodyHeight : median(steps);
-    const QSet<QString> words = documentWords(lines);
-
+    // A low percentile, not the median: in a text of many one-line paragraphs most steps are
+    // paragraph gaps.
+    double leading = 1.2 * bodyHeight;
+    if (steps.size() >= 3) {
+        std::sort(steps.begin(), steps.end());
+        leading = steps[steps.size() / 5];
+    }
     QList<Paragraph> paragraphs;
     Paragraph current;
     double currentHeight = 0;
@@ -347,7 +372,13 @@ Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
     for (const Line &line : std::as_const(lines))
         heights.append(line.rect.height());
     const double bodyHeight = median(heights);
+    if (lcImport().isDebugEnabled()) {
+        for (const Line &line : std::as_const(lines))
+            qCDebug(lcImport) << "pdf line" << line.page << line.rect << line.text.left(40);
+    }
 
+    // Before the title lines are taken out: they count as the writer's spelling too.
+    const QSet<QString> words = documentWords(lines);
     MarkupImporter::Converted result;
     result.metadata.insert(u"pages"_s, QString::number(pageCount));
     const QString metaTitle = document->title().simplified();
@@ -384,12 +415,12 @@ Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
         if (best >= 0 && lines[best].rect.height() > 1.15 * bodyHeight) {
             const double height = lines[best].rect.height();
             qsizetype end = best + 1;
-            while (end < lines.size() && lines[end].page == 0 && end - best < 4
+            while (end < lines.size() && lines[end].page == 0 && end - best < 6
                    && std::abs(lines[end].rect.height() - height) < 0.08 * height)
                 ++end;
             QString title;
             for (qsizetype i = best; i < end; ++i)
-                title = title.isEmpty() ? lines[i].text : title + u' ' + lines[i].text;
+                appendLine(title, lines[i].text, words);
             result.hints.title = title;
             result.provenance.insert(u"title"_s, u"largest type on page 1"_s);
             lines.remove(best, end - best);
@@ -397,7 +428,7 @@ Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
     }
 
     QString text;
-    for (const Paragraph &paragraph : buildParagraphs(lines, bodyHeight)) {
+    for (const Paragraph &paragraph : buildParagraphs(lines, bodyHeight, words)) {
         if (!text.isEmpty())
             text += u"\n\n"_s;
         if (paragraph.heading)

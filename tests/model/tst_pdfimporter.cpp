@@ -102,6 +102,7 @@ private slots:
     void titleFromMetadataIsNotRepeated();
     void twoColumnsReadInOrder();
     void firstLineIndentStartsParagraph();
+    void hyphenatedLineEnds();
     void qtWrittenDocument();
     void importFileByContent();
     void refusals_data();
@@ -185,6 +186,28 @@ void TestPdfImporter::firstLineIndentStartsParagraph()
              "next year, when the new one opens by the river.\n\n"
              "Members of the public filled the gallery and several spoke against the plan before the vote was "
              "taken."_s);
+}
+
+void TestPdfImporter::hyphenatedLineEnds()
+{
+    // One paragraph per case: a word split by hyphenation is joined; compounds keep their hyphen.
+    PdfFixture pdf;
+    QList<PdfText> page;
+    addParagraphs(page, 72, 100,
+                  { { u"The ministry said the negoti-"_s, u"ations would resume soon."_s },
+                    { u"The Hamas-"_s, u"controlled ministry gave no figure."_s },
+                    { u"Officials called it a self-"_s, u"inflicted wound."_s },
+                    { u"The editor-"_s, u"in-chief resigned on Friday."_s },
+                    { u"The site suffered a denial-of-"_s, u"service attack on Monday."_s } });
+    pdf.pages = { page };
+    const auto converted = PdfImporter::read(pdf.build());
+    QVERIFY2(converted, qPrintable(converted.errorString()));
+    QCOMPARE(converted->text.split(u"\n\n"_s),
+             (QStringList { u"The ministry said the negotiations would resume soon."_s,
+                            u"The Hamas-controlled ministry gave no figure."_s,
+                            u"Officials called it a self-inflicted wound."_s,
+                            u"The editor-in-chief resigned on Friday."_s,
+                            u"The site suffered a denial-of-service attack on Monday."_s }));
 }
 
 void TestPdfImporter::qtWrittenDocument()
