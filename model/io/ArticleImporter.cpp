@@ -5,9 +5,11 @@
 #include "FormatSniffer.h"
 #include "Logging.h"
 #include "MarkupImporter.h"
+#include "FactivaExport.h"
 #include "NexisExport.h"
 #include "OfficeImporter.h"
 #include "PdfImporter.h"
+#include "RtfReader.h"
 #include "TextDecoder.h"
 #include "WireCopyParser.h"
 
@@ -16,6 +18,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <cctype>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +32,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Lede::ArticleImporter", text);
 }
 
-enum class Format { PlainText, Markdown, Html, Pdf, Docx, Odt };
+enum class Format { PlainText, Markdown, Html, Pdf, Docx, Odt, Rtf };
 
 QString formatName(Format format)
 {
@@ -46,6 +49,8 @@ QString formatName(Format format)
         return u"docx"_s;
     case Format::Odt:
         return u"odt"_s;
+    case Format::Rtf:
+        return u"rtf"_s;
     }
     return {};
 }
@@ -60,6 +65,14 @@ Format formatOf(const QByteArray &data, const QString &fileName)
     if (data.startsWith("PK\x03\x04")) {
         if (const auto kind = OfficeImporter::kindOf(data))
             return *kind == OfficeImporter::Kind::Docx ? Format::Docx : Format::Odt;
+    }
+    // RTF is 7-bit text that starts with "{\rtf" (a UTF-8 BOM or blank lines in front are tolerated).
+    {
+        qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        while (i < data.size() && i < 4096 && std::isspace(static_cast<unsigned char>(data[i])))
+            ++i;
+        if (data.sliced(i).startsWith("{\\rtf"))
+            return Format::Rtf;
     }
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
@@ -120,6 +133,38 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
     return imported;
 }
 
+// The stories of an export (Nexis Uni, Factiva), each an article with the path "FILE#N".
+Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, Format format, const QString &label,
+                                              const QString &fileName)
+{
+    using R = Result<QList<ImportedArticle>>;
+    if (split.stories.isEmpty())
+        return R::failure(tr("the export holds no complete article (%1)").arg(label));
+    QList<ImportedArticle> articles;
+    for (qsizetype i = 0; i < split.stories.size(); ++i) {
+        NexisExport::Story story = split.stories[i];
+        const QString publication = story.converted.hints.source;
+        Extracted e = fromConverted(std::move(story.converted));
+        e.warnings += story.warnings;
+        const QString storyName = fileName + u'#' + QString::number(i + 1);
+        auto article = makeArticle(std::move(e), format, label, storyName, /*requireWords=*/false);
+        if (!article)
+            return R::failure(tr("article %1 of the export: %2").arg(i + 1).arg(article.errorString()));
+        // The export names the publication; an agency in the dateline is kept beside it.
+        Article &a = article.value().article;
+        if (!publication.isEmpty() && a.source != publication) {
+            if (!a.source.isEmpty())
+                a.metadata.insert(u"agency"_s, a.source);
+            a.source = publication;
+        }
+        articles.append(std::move(article).value());
+    }
+    if (split.skipped > 0)
+        articles.first().warnings.append(
+            tr("parts of the export that are not a complete article, left out: %1").arg(split.skipped));
+    return articles;
+}
+
 Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fileName, bool requireWords)
 {
     using R = Result<QList<ImportedArticle>>;
@@ -143,36 +188,31 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
         QStringList paragraphs;
         for (const OfficeImporter::Paragraph &p : document->paragraphs)
             paragraphs.append(p.text);
-        if (NexisExport::looksLikeExport(paragraphs)) {
-            const NexisExport::Split split = NexisExport::split(paragraphs);
-            if (split.stories.isEmpty())
-                return R::failure(tr("the Nexis Uni export holds no article (no \"Body\" line before \"End of Document\")"));
-            QList<ImportedArticle> articles;
-            for (qsizetype i = 0; i < split.stories.size(); ++i) {
-                NexisExport::Story story = split.stories[i];
-                const QString publication = story.converted.hints.source;
-                Extracted e = fromConverted(std::move(story.converted));
-                e.warnings += story.warnings;
-                const QString storyName = fileName + u'#' + QString::number(i + 1);
-                auto article = makeArticle(std::move(e), format, u"nexis"_s, storyName, /*requireWords=*/false);
-                if (!article)
-                    return R::failure(tr("article %1 of the export: %2").arg(i + 1).arg(article.errorString()));
-                // The export names the publication; an agency in the dateline is kept beside it.
-                Article &a = article.value().article;
-                if (!publication.isEmpty() && a.source != publication) {
-                    if (!a.source.isEmpty())
-                        a.metadata.insert(u"agency"_s, a.source);
-                    a.source = publication;
-                }
-                articles.append(std::move(article).value());
-            }
-            if (split.skipped > 0)
-                articles.first().warnings.append(
-                    tr("parts of the export ending in \"End of Document\" with no \"Body\" line, left out: %1")
-                        .arg(split.skipped));
-            return articles;
-        }
+        if (NexisExport::looksLikeExport(paragraphs))
+            return exportArticles(NexisExport::split(paragraphs), format, u"nexis"_s, fileName);
         return one(makeArticle(fromConverted(OfficeImporter::toConverted(*document)), format, {}, fileName,
+                               requireWords));
+    }
+
+    if (format == Format::Rtf) {
+        auto document = RtfReader::read(data);
+        if (!document)
+            return R::failure(document.errorString());
+        QStringList paragraphs;
+        for (const RtfReader::Paragraph &p : document->paragraphs)
+            paragraphs.append(p.text);
+        if (FactivaExport::looksLikeExport(paragraphs))
+            return exportArticles(FactivaExport::split(paragraphs), format, u"factiva"_s, fileName);
+        if (NexisExport::looksLikeExport(paragraphs))
+            return exportArticles(NexisExport::split(paragraphs), format, u"nexis"_s, fileName);
+        // One article: the same shape as a Word document.
+        OfficeImporter::Document asOffice;
+        for (const RtfReader::Paragraph &p : document->paragraphs)
+            asOffice.paragraphs.append({ p.text, OfficeImporter::Paragraph::Role::Body, p.pageBreakBefore });
+        asOffice.title = document->title;
+        if (!document->author.isEmpty())
+            asOffice.authors.append(document->author);
+        return one(makeArticle(fromConverted(OfficeImporter::toConverted(asOffice)), format, {}, fileName,
                                requireWords));
     }
 
@@ -214,7 +254,7 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s, u"docx"_s, u"odt"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s };
 }
 
 Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString &path)
@@ -253,7 +293,8 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
 
 bool ArticleImporter::isMultiArticle(const Article &article)
 {
-    return article.provenance.value(u"format"_s) == u"nexis"_s;
+    const QString format = article.provenance.value(u"format"_s);
+    return format == u"nexis"_s || format == u"factiva"_s;
 }
 
 Result<ImportedArticle> ArticleImporter::single(Result<QList<ImportedArticle>> &&articles)

@@ -19,7 +19,8 @@ struct ImportedArticle
 
 // Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
 // (MarkupImporter) or reads a PDF's text layer (PdfImporter) or a Word/OpenDocument text
-// (OfficeImporter, NexisExport for Nexis Uni exports), then recognises wire-copy structure
+// (OfficeImporter) or RTF (RtfReader), splits Nexis Uni and Factiva exports into their stories
+// (NexisExport, FactivaExport), then recognises wire-copy structure
 // (WireCopyParser).
 //
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
@@ -27,7 +28,7 @@ struct ImportedArticle
 // the store. The title is never empty: with nothing better it is the file's base name. On failure
 // the message is one line: the path is missing, a directory, a FIFO, a device or a loop of links,
 // the file is over MaxFileSize, empty, binary (FormatSniffer::binaryKind names the kind),
-// undecodable, RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
+// undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
 // also refuses a file with too little text to be an article (FormatSniffer::tooLittleText);
 // importData() does not, so that short snippets still convert. Only regular files are read, never
 // blocking (see FileAccess.h). Nothing is ever fetched from the network.
@@ -39,19 +40,22 @@ public:
     // Article::path is the absolute path of the file. A file holding several articles (an export)
     // is refused here with its count: read it with importFileArticles().
     static Result<ImportedArticle> importFile(const QString &path);
-    // Every article of a file: one for an ordinary file; one per story for a Nexis Uni export (DOCX),
-    // each with Article::path "FILE#N" (N from 1, in the export's order) and provenance format
-    // "nexis". The whole file fails when one story cannot be made into an article.
+    // Every article of a file: one for an ordinary file; one per story for a Nexis Uni export (DOCX
+    // or RTF) or a Factiva export (RTF), each with Article::path "FILE#N" (N from 1, in the export's
+    // order) and provenance format "nexis" or "factiva". The whole file fails when one story cannot
+    // be made into an article.
     static Result<QList<ImportedArticle>> importFileArticles(const QString &path);
     static Result<QList<ImportedArticle>> importDataArticles(const QByteArray &data, const QString &fileName);
     // Whether the article is one story of an export (its path is "FILE#N").
     static bool isMultiArticle(const Article &article);
-    // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries), then
+    // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries, RTF by
+    // "{\rtf"), then
     // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
-    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, nexis).
+    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt"}
+    // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt","rtf"}
+    static QStringList supportedSuffixes();
 
 private:
     static Result<ImportedArticle> single(Result<QList<ImportedArticle>> &&articles);

@@ -117,17 +117,25 @@ NexisExport::Story parseStory(const QStringList &lines, qsizetype bodyAt)
             c.metadata.insert(key, value);
     }
 
-    static const QRegularExpression stated(u"^(\\d[\\d,]*)\\s+words?$"_s, QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = stated.match(c.metadata.value(u"length"_s)); m.hasMatch()) {
-        const int expected = m.captured(1).remove(u',').toInt();
-        const int actual = wordCount(c.text);
-        if (std::abs(actual - expected) > std::max(20, expected / 5))
-            story.warnings.append(tr("the export states %1 words, the text has %2").arg(expected).arg(actual));
-    }
+    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text); !warning.isEmpty())
+        story.warnings.append(warning);
     return story;
 }
 
 } // namespace
+
+QString NexisExport::lengthWarning(const QString &statedLength, const QString &text)
+{
+    static const QRegularExpression stated(u"^(\\d[\\d,]*)\\s+words?$"_s, QRegularExpression::CaseInsensitiveOption);
+    const auto m = stated.match(statedLength.trimmed());
+    if (!m.hasMatch())
+        return {};
+    const int expected = m.captured(1).remove(u',').toInt();
+    const int actual = wordCount(text);
+    if (std::abs(actual - expected) <= std::max(20, expected / 5))
+        return {};
+    return tr("the export states %1 words, the text has %2").arg(expected).arg(actual);
+}
 
 bool NexisExport::looksLikeExport(const QStringList &paragraphs)
 {

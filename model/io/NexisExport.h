@@ -47,6 +47,8 @@ public:
 
     // "December 1, 2023 Friday", "1 December 2023", "Dec. 1, 2023 10:00 AM EST"; invalid otherwise.
     static QDate parseDate(QStringView line);
+    // The warning for a stated length ("433 words") far from the words of `text`, or empty.
+    static QString lengthWarning(const QString &statedLength, const QString &text);
 };
 
 } // namespace Lede
