@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "MarkupImporter.h"
 #include "FactivaExport.h"
+#include "FeedReader.h"
 #include "NexisExport.h"
 #include "OfficeImporter.h"
 #include "PdfImporter.h"
@@ -32,7 +33,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Lede::ArticleImporter", text);
 }
 
-enum class Format { PlainText, Markdown, Html, Pdf, Docx, Odt, Rtf };
+enum class Format { PlainText, Markdown, Html, Pdf, Docx, Odt, Rtf, Feed };
 
 QString formatName(Format format)
 {
@@ -51,6 +52,8 @@ QString formatName(Format format)
         return u"odt"_s;
     case Format::Rtf:
         return u"rtf"_s;
+    case Format::Feed:
+        return u"feed"_s;
     }
     return {};
 }
@@ -73,6 +76,9 @@ Format formatOf(const QByteArray &data, const QString &fileName)
             ++i;
         if (data.sliced(i).startsWith("{\\rtf"))
             return Format::Rtf;
+        // An RSS or Atom feed, whatever its name.
+        if (i < data.size() && data[i] == '<' && !FeedReader::feedKind(data).isEmpty())
+            return Format::Feed;
     }
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
@@ -194,6 +200,13 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
                                requireWords));
     }
 
+    if (format == Format::Feed) {
+        auto split = FeedReader::read(data);
+        if (!split)
+            return R::failure(split.errorString());
+        return exportArticles(*split, format, u"feed"_s, fileName);
+    }
+
     if (format == Format::Rtf) {
         auto document = RtfReader::read(data);
         if (!document)
@@ -254,7 +267,7 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s, u"rss"_s, u"atom"_s };
 }
 
 Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString &path)
@@ -294,7 +307,7 @@ Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, cons
 bool ArticleImporter::isMultiArticle(const Article &article)
 {
     const QString format = article.provenance.value(u"format"_s);
-    return format == u"nexis"_s || format == u"factiva"_s;
+    return format == u"nexis"_s || format == u"factiva"_s || format == u"feed"_s;
 }
 
 Result<ImportedArticle> ArticleImporter::single(Result<QList<ImportedArticle>> &&articles)

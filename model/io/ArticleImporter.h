@@ -20,7 +20,7 @@ struct ImportedArticle
 // Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
 // (MarkupImporter) or reads a PDF's text layer (PdfImporter) or a Word/OpenDocument text
 // (OfficeImporter) or RTF (RtfReader), splits Nexis Uni and Factiva exports into their stories
-// (NexisExport, FactivaExport), then recognises wire-copy structure
+// (NexisExport, FactivaExport) and feeds into their items (FeedReader), then recognises wire-copy structure
 // (WireCopyParser).
 //
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
@@ -42,8 +42,8 @@ public:
     static Result<ImportedArticle> importFile(const QString &path);
     // Every article of a file: one for an ordinary file; one per story for a Nexis Uni export (DOCX
     // or RTF) or a Factiva export (RTF), each with Article::path "FILE#N" (N from 1, in the export's
-    // order) and provenance format "nexis" or "factiva". The whole file fails when one story cannot
-    // be made into an article.
+    // order) and provenance format "nexis" or "factiva"; a feed file likewise, one per item (format
+    // "feed"). The whole file fails when one story cannot be made into an article.
     static Result<QList<ImportedArticle>> importFileArticles(const QString &path);
     static Result<QList<ImportedArticle>> importDataArticles(const QByteArray &data, const QString &fileName);
     // Whether the article is one story of an export (its path is "FILE#N").
@@ -51,10 +51,12 @@ public:
     // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries, RTF by
     // "{\rtf"), then
     // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
-    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva).
+    // An RSS or Atom feed (by its root element) gives one article per item (FeedReader).
+    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva,
+    // feed).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt","rtf"}
+    // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt","rtf","rss","atom"}
     static QStringList supportedSuffixes();
 
 private:
