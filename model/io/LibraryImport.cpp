@@ -42,7 +42,7 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
         patterns.append(u"*."_s + suffix);
     const auto fail = [errors](const QString &path, const QString &reason) {
         if (errors)
-            errors->append({ path, ImportOutcome::Status::Failed, 0, {}, reason, {} });
+            errors->append({ path, ImportOutcome::Status::Failed, 0, {}, reason, {}, path });
     };
     const auto wanted = [&suffixes](const QString &name) {
         const qsizetype dot = name.lastIndexOf(u'.');
@@ -98,6 +98,7 @@ std::vector<PreparedImport> readPrepared(const QString &path)
     if (!imported) {
         PreparedImport p;
         p.outcome.path = path;
+        p.outcome.file = path;
         p.outcome.message = imported.errorString();
         out.push_back(std::move(p));
         return out;
@@ -107,6 +108,7 @@ std::vector<PreparedImport> readPrepared(const QString &path)
         ImportedArticle &a = imported.value()[i];
         PreparedImport p;
         p.outcome.path = many ? path + u'#' + QString::number(i + 1) : path;
+        p.outcome.file = path;
         p.article = std::move(a.article);
         p.outcome.title = p.article.title;
         p.outcome.warnings = a.warnings;
