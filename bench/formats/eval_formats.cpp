@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QTextDocument>
 #include <QBuffer>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -133,6 +134,27 @@ int main(int argc, char **argv)
         for (const QString &p : doc.paragraphs)
             nexisXml += wordParagraph({}, p);
         nexisXml += wordParagraph({}, u"Load-Date: December 2, 2023"_s) + wordParagraph({}, u"End of Document"_s);
+    }
+    // --write-nexis N FILE: an export of N stories (the documents in turn, numbered so that each is
+    // distinct) for timing `lede import FILE`.
+    const QStringList args = app.arguments();
+    if (const qsizetype at = args.indexOf(u"--write-nexis"_s); at >= 0 && at + 2 < args.size()) {
+        const int count = args[at + 1].toInt();
+        QString xml;
+        for (int i = 0; i < count; ++i) {
+            const LedeBench::RealDoc &doc = docs[i % docs.size()];
+            xml += wordParagraph({}, u"%1 (%2)"_s.arg(doc.title.isEmpty() ? u"Untitled"_s : doc.title).arg(i + 1))
+                + wordParagraph({}, u"GUM Wikinews"_s) + wordParagraph({}, u"December 1, 2023 Friday"_s)
+                + wordParagraph({}, u"Body"_s) + wordParagraph({}, u"Story %1 of the export."_s.arg(i + 1));
+            for (const QString &p : doc.paragraphs)
+                xml += wordParagraph({}, p);
+            xml += wordParagraph({}, u"End of Document"_s);
+        }
+        QFile out(args[at + 2]);
+        if (!out.open(QIODevice::WriteOnly) || out.write(docxOf(xml)) < 0)
+            return 1;
+        std::printf("wrote %d stories to %s\n", count, qPrintable(args[at + 2]));
+        return 0;
     }
     const auto fromNexis = Lede::ArticleImporter::importDataArticles(docxOf(nexisXml), u"export.docx"_s);
     qsizetype nexisWarnings = 0;
