@@ -249,6 +249,8 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
         return R::failure(why);
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);
+    if (format == Format::PlainText && NexisExport::looksLikeTxtExport(text))
+        return exportArticles(NexisExport::splitTxt(text), format, u"nexis"_s, fileName);
     Extracted e;
     e.encoding = decoded->encoding;
     e.warnings = decoded->warnings;

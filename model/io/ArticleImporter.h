@@ -40,7 +40,7 @@ public:
     // Article::path is the absolute path of the file. A file holding several articles (an export)
     // is refused here with its count: read it with importFileArticles().
     static Result<ImportedArticle> importFile(const QString &path);
-    // Every article of a file: one for an ordinary file; one per story for a Nexis Uni export (DOCX
+    // Every article of a file: one for an ordinary file; one per story for a Nexis export (DOCX, TXT
     // or RTF) or a Factiva export (RTF), each with Article::path "FILE#N" (N from 1, in the export's
     // order) and provenance format "nexis" or "factiva"; a feed file likewise, one per item (format
     // "feed"). The whole file fails when one story cannot be made into an article.

@@ -4,6 +4,7 @@
 #include "FormatSniffer.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -174,6 +175,146 @@ NexisExport::Split NexisExport::split(const QStringList &paragraphs)
         else if (FormatSniffer::countWords(chunk.join(u'\n')) >= FormatSniffer::MinWords && to < lines.size())
             ++result.skipped; // a stretch that ends like an article but has no "Body" line
         from = to + 1;
+    }
+    return result;
+}
+
+namespace {
+
+const QRegularExpression &documentsLine()
+{
+    static const QRegularExpression line(u"^[ \\t]*\\d+ of \\d+ DOCUMENTS[ \\t]*$"_s,
+                                         QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+    return line;
+}
+
+bool upperField(const QString &paragraph, const QStringList &names, QString *key, QString *value)
+{
+    static const QRegularExpression field(u"^([A-Z][A-Z-]{1,30}):\\s*(.*)$"_s, QRegularExpression::DotMatchesEverythingOption);
+    const auto m = field.match(paragraph);
+    if (!m.hasMatch() || (!names.isEmpty() && !names.contains(m.captured(1))))
+        return false;
+    *key = m.captured(1).toLower().replace(u'-', u'_');
+    *value = m.captured(2).simplified();
+    return true;
+}
+
+NexisExport::Story parseTxtStory(const QStringList &paragraphs)
+{
+    static const QStringList headerNames { u"BYLINE"_s, u"SECTION"_s, u"LENGTH"_s, u"DATELINE"_s, u"HIGHLIGHT"_s,
+                                           u"EDITION"_s, u"COLUMN"_s, u"SERIES"_s, u"TYPE"_s, u"CORRECTION-DATE"_s };
+    NexisExport::Story story;
+    MarkupImporter::Converted &c = story.converted;
+    c.metadata.insert(u"export"_s, u"Nexis (text)"_s);
+    qsizetype i = 0;
+    // Publication (possibly several lines) up to the date line among the first paragraphs.
+    qsizetype dateAt = -1;
+    for (qsizetype k = 0; k < paragraphs.size() && k < 4; ++k) {
+        if (NexisExport::parseDate(paragraphs[k].simplified()).isValid()) {
+            dateAt = k;
+            break;
+        }
+    }
+    if (dateAt >= 0) {
+        QStringList publication;
+        for (; i < dateAt; ++i)
+            publication.append(paragraphs[i].simplified());
+        c.hints.source = publication.join(u' ');
+        c.hints.published = NexisExport::parseDate(paragraphs[dateAt].simplified());
+        c.metadata.insert(u"date_line"_s, paragraphs[dateAt].simplified());
+        c.provenance.insert(u"source"_s, u"Nexis publication line"_s);
+        c.provenance.insert(u"published"_s, u"Nexis date line"_s);
+        i = dateAt + 1;
+    }
+    QString key;
+    QString value;
+    QStringList headline;
+    while (i < paragraphs.size() && !upperField(paragraphs[i], headerNames, &key, &value))
+        headline.append(paragraphs[i++].simplified());
+    // Without header fields the first paragraph is the headline and the rest the text.
+    if (i >= paragraphs.size() && !headline.isEmpty()) {
+        i = dateAt + 2;
+        headline = headline.mid(0, 1);
+    }
+    // An edition line ("Late Edition - Final") may stand between the date and the headline.
+    if (headline.size() > 1)
+        c.metadata.insert(u"edition"_s, headline.mid(0, headline.size() - 1).join(u"; "_s));
+    c.hints.title = headline.isEmpty() ? QString() : headline.last();
+    c.provenance.insert(u"title"_s, u"Nexis headline line"_s);
+    while (i < paragraphs.size() && upperField(paragraphs[i], headerNames, &key, &value)) {
+        c.metadata.insert(key, value);
+        ++i;
+    }
+    static const QStringList trailerNames {
+        u"LOAD-DATE"_s, u"LANGUAGE"_s, u"PUBLICATION-TYPE"_s, u"GRAPHIC"_s, u"JOURNAL-CODE"_s, u"SUBJECT"_s,
+        u"GEOGRAPHIC"_s, u"ORGANIZATION"_s, u"PERSON"_s, u"COMPANY"_s, u"INDUSTRY"_s, u"TICKER"_s,
+        u"DOCUMENT-TYPE"_s, u"URL"_s, u"NOTES"_s, u"CORRECTION"_s, u"ACC-NO"_s, u"CITY"_s, u"STATE"_s, u"COUNTRY"_s,
+    };
+    QStringList body;
+    for (; i < paragraphs.size(); ++i) {
+        if (upperField(paragraphs[i], trailerNames, &key, &value))
+            break;
+        body.append(paragraphs[i]);
+    }
+    for (; i < paragraphs.size(); ++i) {
+        if (upperField(paragraphs[i], {}, &key, &value))
+            c.metadata.insert(key, value);
+        else if (paragraphs[i].simplified().startsWith(u"Copyright"_s, Qt::CaseInsensitive))
+            c.metadata.insert(u"copyright"_s, paragraphs[i].simplified());
+    }
+    // A copyright line may also close the text itself.
+    if (!body.isEmpty() && body.last().simplified().startsWith(u"Copyright"_s, Qt::CaseInsensitive))
+        c.metadata.insert(u"copyright"_s, body.takeLast().simplified());
+    if (QString byline = c.metadata.value(u"byline"_s); !byline.isEmpty()) {
+        static const QRegularExpression by(u"^by\\s+"_s, QRegularExpression::CaseInsensitiveOption);
+        c.hints.byline = byline.remove(by);
+        c.provenance.insert(u"byline"_s, u"Nexis BYLINE field"_s);
+    }
+    c.text = body.join(u"\n\n"_s);
+    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text); !warning.isEmpty())
+        story.warnings.append(warning);
+    return story;
+}
+
+} // namespace
+
+bool NexisExport::looksLikeTxtExport(const QString &text)
+{
+    return documentsLine().match(text).hasMatch();
+}
+
+NexisExport::Split NexisExport::splitTxt(const QString &text)
+{
+    Split result;
+    QList<qsizetype> starts;
+    auto it = documentsLine().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        starts.append(m.capturedEnd());
+    }
+    for (qsizetype k = 0; k < starts.size(); ++k) {
+        const qsizetype end = k + 1 < starts.size() ? text.lastIndexOf(u'\n', starts[k + 1] - 1) : text.size();
+        const QString chunk = text.mid(starts[k], std::max<qsizetype>(0, end - starts[k]));
+        QStringList paragraphs;
+        static const QRegularExpression blank(u"\n[ \t]*\n"_s);
+        static const QRegularExpression centred(u"^[ \\t]{5,}\\S"_s);
+        for (const QString &p : chunk.split(blank, Qt::SkipEmptyParts)) {
+            const QStringList lines = p.split(u'\n', Qt::SkipEmptyParts);
+            // Centred header lines (publication, date, edition) are each a field of their own; the
+            // lines of a text paragraph are wrapped text, joined with spaces.
+            const bool header = std::all_of(lines.begin(), lines.end(), [](const QString &line) {
+                return centred.match(line).hasMatch() || line.trimmed().isEmpty();
+            });
+            for (const QString &part : header ? lines : QStringList { p }) {
+                const QString joined = part.simplified();
+                if (!joined.isEmpty() && !documentsLine().match(joined).hasMatch())
+                    paragraphs.append(joined);
+            }
+        }
+        if (paragraphs.size() >= 2)
+            result.stories.append(parseTxtStory(paragraphs));
+        else
+            ++result.skipped;
     }
     return result;
 }

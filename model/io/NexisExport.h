@@ -45,6 +45,14 @@ public:
     static bool looksLikeExport(const QStringList &paragraphs);
     static Split split(const QStringList &paragraphs);
 
+    // The older plain-text export: each article starts with a line "N of M DOCUMENTS", then the
+    // publication, the date line, the headline, upper-case fields ("BYLINE:", "SECTION:",
+    // "LENGTH:", "DATELINE:"), the text, and trailing fields ("LOAD-DATE:", "LANGUAGE:",
+    // "PUBLICATION-TYPE:", ...) and a copyright line. Paragraphs are separated by blank lines;
+    // `text` has LF line endings. looksLikeTxtExport() wants at least one "N of M DOCUMENTS" line.
+    static bool looksLikeTxtExport(const QString &text);
+    static Split splitTxt(const QString &text);
+
     // "December 1, 2023 Friday", "1 December 2023", "Dec. 1, 2023 10:00 AM EST"; invalid otherwise.
     static QDate parseDate(QStringView line);
     // The warning for a stated length ("433 words") far from the words of `text`, or empty.

@@ -148,6 +148,7 @@ private slots:
     void nexisDates();
     void nexisExportSplitsIntoArticles();
     void nexisExportImportsInOneGo();
+    void nexisTextExport();
 };
 
 void TestOfficeImporter::docxStylesRunsAndMetadata()
@@ -386,6 +387,52 @@ void TestOfficeImporter::nexisExportImportsInOneGo()
     for (const ImportOutcome &o : std::as_const(outcomes))
         QCOMPARE(o.status, ImportOutcome::Status::AlreadyPresent);
     QCOMPARE(*store.articleCount(), 3);
+}
+
+void TestOfficeImporter::nexisTextExport()
+{
+    // The older plain-text layout, centred header lines and wrapped paragraphs included.
+    const QByteArray txt = "                               1 of 2 DOCUMENTS\r\n\r\n"
+                           "                          The Portvale Courier\r\n\r\n"
+                           "                        December 1, 2023 Friday\r\n"
+                           "                          Late Edition - Final\r\n\r\n"
+                           "Harbour board approves grain terminal\r\n\r\n"
+                           "BYLINE: By Ana Ruiz\r\n\r\nSECTION: NEWS; Pg. 3\r\n\r\nLENGTH: 30 words\r\n\r\n"
+                           "PORTVALE: The harbour board voted on Monday to build a grain terminal\r\n"
+                           "on the north quay.\r\n\r\n"
+                           "\"This ends two years of argument,\" the chair of the board said.\r\n\r\n"
+                           "LOAD-DATE: December 2, 2023\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n"
+                           "PUBLICATION-TYPE: Newspaper\r\n\r\n"
+                           "                 Copyright 2023 The Portvale Courier\r\n\r\n\r\n"
+                           "                               2 of 2 DOCUMENTS\r\n\r\n"
+                           "                             Island Gazette\r\n\r\n"
+                           "                        November 30, 2023 Thursday\r\n\r\n"
+                           "Ferry fares to rise in spring\r\n\r\nLENGTH: 15 words\r\n\r\n"
+                           "Ferry fares between the islands will rise by a tenth in March, the operator said.\r\n\r\n"
+                           "LOAD-DATE: December 1, 2023\r\n";
+    const auto imported = ArticleImporter::importDataArticles(txt, u"nexis.txt"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    const Article &first = imported->at(0).article;
+    QCOMPARE(first.path, u"nexis.txt#1"_s);
+    QCOMPARE(first.title, u"Harbour board approves grain terminal"_s);
+    QCOMPARE(first.source, u"The Portvale Courier"_s);
+    QCOMPARE(first.published, QDate(2023, 12, 1));
+    QCOMPARE(first.byline, u"Ana Ruiz"_s);
+    QCOMPARE(first.body,
+             u"PORTVALE: The harbour board voted on Monday to build a grain terminal on the north quay.\n\n"
+             "\"This ends two years of argument,\" the chair of the board said."_s);
+    QCOMPARE(first.metadata.value(u"edition"_s), u"Late Edition - Final"_s);
+    QCOMPARE(first.metadata.value(u"section"_s), u"NEWS; Pg. 3"_s);
+    QCOMPARE(first.metadata.value(u"language"_s), u"ENGLISH"_s);
+    QCOMPARE(first.metadata.value(u"copyright"_s), u"Copyright 2023 The Portvale Courier"_s);
+    QCOMPARE(first.provenance.value(u"format"_s), u"nexis"_s);
+    const Article &second = imported->at(1).article;
+    QCOMPARE(second.title, u"Ferry fares to rise in spring"_s);
+    QCOMPARE(second.source, u"Island Gazette"_s);
+    QCOMPARE(second.published, QDate(2023, 11, 30));
+    QCOMPARE(second.body, u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
+    QCOMPARE(imported->at(1).warnings, QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestOfficeImporter)
