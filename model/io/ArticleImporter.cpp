@@ -186,6 +186,11 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
 
     if (format == Format::Docx || format == Format::Odt) {
         const auto kind = format == Format::Docx ? OfficeImporter::Kind::Docx : OfficeImporter::Kind::Odt;
+        // Word stores a password-protected DOCX in an OLE container, the same as an old .doc.
+        if (data.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+            return R::failure(tr("the file is an old Microsoft Office document or a password-protected %1; "
+                                 "save it without a password as %1")
+                                  .arg(OfficeImporter::kindName(kind).toUpper()));
         auto document = OfficeImporter::read(data, kind);
         if (!document) {
             return R::failure(tr("the file is not a readable %1 document: %2")

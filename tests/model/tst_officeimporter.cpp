@@ -255,6 +255,8 @@ void TestOfficeImporter::badDocuments_data()
                                           << u"the file is not a readable DOCX document: "_s;
     QTest::newRow("not-a-zip-at-all") << QByteArray("Just some words in a file named like a document.")
                                       << u"words.odt"_s << u"the file is not a readable ODT document: "_s;
+    QTest::newRow("encrypted-docx") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") + QByteArray(512, '\0')
+                                    << u"secret.docx"_s << u"a password-protected DOCX; save it without a password"_s;
     QTest::newRow("other-zip-named-txt") << zip({ { u"notes.txt"_s, "hello there friends" } }) << u"other.txt"_s
                                          << u"ZIP archive"_s;
 }
