@@ -8,6 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     cmake ninja-build g++ pkgconf sqlite3 libsqlite3-dev libgumbo-dev libxlsxwriter-dev libzip-dev \
+    libpoppler-qt6-dev \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev \
     qt6-l10n-tools qt6-tools-dev qt6-charts-dev qt6-svg-dev \
     qt6-qpa-plugins fonts-dejavu-core \

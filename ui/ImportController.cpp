@@ -108,14 +108,19 @@ void ImportController::importPaths(const QStringList &paths)
                   promise.addResult(e);
               promise.setProgressRange(0, int(files.size()));
               int done = 0;
+              QString lastFile;
               // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
-              // what finished before a Cancel stays in the library.
-              const Status bulk
-                  = importFiles(store, files, [&promise, &done, &cancel](const ImportOutcome &outcome) {
-                        promise.addResult(outcome);
-                        promise.setProgressValue(++done);
-                        return !cancel->load();
-                    });
+              // what finished before a Cancel stays in the library. Progress counts files: the
+              // stories of an export arrive together, as one file.
+              const Status bulk = importFiles(
+                  store, files, [&promise, &done, &lastFile, &cancel](const ImportOutcome &outcome) {
+                      promise.addResult(outcome);
+                      if (outcome.file != lastFile || outcome.file.isEmpty()) {
+                          lastFile = outcome.file;
+                          promise.setProgressValue(++done);
+                      }
+                      return !cancel->load();
+                  });
               if (!bulk) {
                   ImportOutcome failed;
                   failed.path = dbPath;

@@ -55,15 +55,18 @@ int AnalyzeCommand::run(const QStringList &args)
     JsonArticleStream json(&out);
     int failed = 0;
     for (const QString &file : files) {
-        auto imported = ArticleImporter::importFile(file);
+        // An export gives one entry per story, each with the path "FILE#N".
+        auto imported = ArticleImporter::importFileArticles(file);
         if (!imported) {
             err(tr("error: %1: %2").arg(file, imported.errorString()));
             ++failed;
             continue;
         }
-        for (const QString &w : imported->warnings)
-            err(tr("warning: %1: %2").arg(file, w));
-        json.write(imported->article, Analyzer::analyze(imported->article));
+        for (const ImportedArticle &article : *imported) {
+            for (const QString &w : article.warnings)
+                err(tr("warning: %1: %2").arg(file, w));
+            json.write(article.article, Analyzer::analyze(article.article));
+        }
     }
     if (Status s = json.finish(); !s) {
         err(tr("Cannot write to standard output: %1").arg(s.errorString()));

@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -17,14 +18,17 @@ struct ImportedArticle
 };
 
 // Reads one article file: decodes it (TextDecoder), turns Markdown or HTML into text
-// (MarkupImporter), then recognises wire-copy structure (WireCopyParser).
+// (MarkupImporter) or reads a PDF's text layer (PdfImporter) or a Word/OpenDocument text
+// (OfficeImporter) or RTF (RtfReader), splits Nexis Uni and Factiva exports into their stories
+// (NexisExport, FactivaExport) and feeds into their items (FeedReader), then recognises wire-copy structure
+// (WireCopyParser).
 //
 // Contract: on success the Article has title, byline, dateline, source, published (if found), body,
 // blocks, path and contentHash (hex SHA-256 of the UTF-8 body) set; id and importedAt are left for
 // the store. The title is never empty: with nothing better it is the file's base name. On failure
 // the message is one line: the path is missing, a directory, a FIFO, a device or a loop of links,
 // the file is over MaxFileSize, empty, binary (FormatSniffer::binaryKind names the kind),
-// undecodable, RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
+// undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
 // also refuses a file with too little text to be an article (FormatSniffer::tooLittleText);
 // importData() does not, so that short snippets still convert. Only regular files are read, never
 // blocking (see FileAccess.h). Nothing is ever fetched from the network.
@@ -33,12 +37,30 @@ class ArticleImporter final
 public:
     static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
 
-    // Article::path is the absolute path of the file.
+    // Article::path is the absolute path of the file. A file holding several articles (an export)
+    // is refused here with its count: read it with importFileArticles().
     static Result<ImportedArticle> importFile(const QString &path);
-    // The format follows fileName's suffix: .md/.markdown, .html/.htm/.xhtml, everything else plain text.
+    // Every article of a file: one for an ordinary file; one per story for a Nexis export (DOCX, TXT
+    // or RTF) or a Factiva export (RTF), each with Article::path "FILE#N" (N from 1, in the export's
+    // order) and provenance format "nexis" or "factiva"; a feed file likewise, one per item (format
+    // "feed"). The whole file fails when one story cannot be made into an article.
+    static Result<QList<ImportedArticle>> importFileArticles(const QString &path);
+    static Result<QList<ImportedArticle>> importDataArticles(const QByteArray &data, const QString &fileName);
+    // Whether the article is one story of an export (its path is "FILE#N").
+    static bool isMultiArticle(const Article &article);
+    // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries, RTF by
+    // "{\rtf"), then
+    // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
+    // An RSS or Atom feed (by its root element) gives one article per item (FeedReader).
+    // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva,
+    // feed).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
-    static QStringList supportedSuffixes(); // {"txt","text","md","markdown","html","htm","xhtml"}
+    // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt","rtf","rss","atom"}
+    static QStringList supportedSuffixes();
+
+private:
+    static Result<ImportedArticle> single(Result<QList<ImportedArticle>> &&articles);
 };
 
 } // namespace Lede

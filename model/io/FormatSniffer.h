@@ -21,9 +21,10 @@ public:
     // a name such as "a PNG image", or empty.
     static QString binaryKind(QByteArrayView data);
 
-    // Text formats that Lede does not read yet and that would otherwise import as markup-filled
-    // garbage: RTF ("{\rtf"), RSS/Atom/RDF feeds, other XML documents (XHTML, whose root is <html>,
-    // is accepted), PostScript. `text` is decoded text (a BOM already removed).
+    // Text formats that would otherwise import as markup-filled garbage: RTF ("{\rtf") and RSS/Atom/RDF
+    // feeds that did not reach their own readers (stored as UTF-16, say; ArticleImporter reads 8-bit
+    // RTF and feeds by their content first), other XML documents (XHTML, whose root is <html>, is
+    // accepted), PostScript. `text` is decoded text (a BOM already removed).
     static QString markupRefusal(QStringView text);
 
     // The rule for "too little text to be an article": fewer than MinWords words. A word is a run of

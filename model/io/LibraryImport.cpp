@@ -15,6 +15,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <optional>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -41,7 +42,7 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
         patterns.append(u"*."_s + suffix);
     const auto fail = [errors](const QString &path, const QString &reason) {
         if (errors)
-            errors->append({ path, ImportOutcome::Status::Failed, 0, {}, reason, {} });
+            errors->append({ path, ImportOutcome::Status::Failed, 0, {}, reason, {}, path });
     };
     const auto wanted = [&suffixes](const QString &name) {
         const qsizetype dot = name.lastIndexOf(u'.');
@@ -88,18 +89,33 @@ struct PreparedImport
     bool toStore = false;
 };
 
-// Reading, decoding and parsing: no library access, safe on any thread.
-void readPrepared(PreparedImport &p)
+// Reading, decoding and parsing: no library access, safe on any thread. A file gives one prepared
+// article, an export one per story ("FILE#N"), a failure one Failed outcome.
+std::vector<PreparedImport> readPrepared(const QString &path)
 {
-    auto imported = ArticleImporter::importFile(p.outcome.path);
+    std::vector<PreparedImport> out;
+    auto imported = ArticleImporter::importFileArticles(path);
     if (!imported) {
+        PreparedImport p;
+        p.outcome.path = path;
+        p.outcome.file = path;
         p.outcome.message = imported.errorString();
-        return;
+        out.push_back(std::move(p));
+        return out;
     }
-    p.article = std::move(imported->article);
-    p.outcome.title = p.article.title;
-    p.outcome.warnings = imported->warnings;
-    p.toStore = true; // until the library says it has the article already
+    const bool many = imported->size() > 1 || ArticleImporter::isMultiArticle(imported->first().article);
+    for (qsizetype i = 0; i < imported->size(); ++i) {
+        ImportedArticle &a = imported.value()[i];
+        PreparedImport p;
+        p.outcome.path = many ? path + u'#' + QString::number(i + 1) : path;
+        p.outcome.file = path;
+        p.article = std::move(a.article);
+        p.outcome.title = p.article.title;
+        p.outcome.warnings = a.warnings;
+        p.toStore = true; // until the library says it has the article already
+        out.push_back(std::move(p));
+    }
+    return out;
 }
 
 // Skips the analysis for an article that is already there (on the store's thread).
@@ -146,16 +162,6 @@ void parallelFor(qsizetype n, const F &fn)
         t.join();
 }
 
-PreparedImport prepareImport(const ArticleStore &store, const QString &filePath)
-{
-    PreparedImport p;
-    p.outcome.path = filePath;
-    readPrepared(p);
-    checkPresent(store, p);
-    analysePrepared(p);
-    return p;
-}
-
 void storePrepared(ArticleStore &store, PreparedImport &p)
 {
     if (!p.toStore)
@@ -175,9 +181,23 @@ void storePrepared(ArticleStore &store, PreparedImport &p)
 
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
 {
-    PreparedImport p = prepareImport(store, filePath);
-    storePrepared(store, p);
-    return p.outcome;
+    // An export's stories go in together (one transaction); the caller sees the first failure, or
+    // else the last story's outcome.
+    std::optional<ImportOutcome> failed;
+    ImportOutcome last;
+    const Status written = importFiles(store, { filePath }, [&](const ImportOutcome &o) {
+        if (o.status == ImportOutcome::Status::Failed && !failed)
+            failed = o;
+        last = o;
+        return true;
+    });
+    if (failed)
+        return *failed;
+    if (!written) {
+        last.status = ImportOutcome::Status::Failed;
+        last.message = written.errorString();
+    }
+    return last;
 }
 
 Status importFiles(ArticleStore &store, const QStringList &files,
@@ -220,15 +240,20 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     Status result;
     for (qsizetype from = 0; from < files.size(); from += slice) {
         const qsizetype n = std::min(slice, files.size() - from);
-        std::vector<PreparedImport> prepared(static_cast<size_t>(n));
-        for (qsizetype i = 0; i < n; ++i)
-            prepared[size_t(i)].outcome.path = files[from + i];
-        parallelFor(n, [&](qsizetype i) { readPrepared(prepared[size_t(i)]); });
-        for (PreparedImport &p : prepared)
-            checkPresent(store, p);
-        parallelFor(n, [&](qsizetype i) { analysePrepared(prepared[size_t(i)]); });
-        for (PreparedImport &p : prepared) {
-            batch.push_back(std::move(p));
+        std::vector<std::vector<PreparedImport>> prepared(static_cast<size_t>(n));
+        parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i]); });
+        std::vector<PreparedImport *> articles;
+        for (auto &file : prepared) {
+            for (PreparedImport &p : file) {
+                checkPresent(store, p);
+                articles.push_back(&p);
+            }
+        }
+        parallelFor(qsizetype(articles.size()), [&](qsizetype i) { analysePrepared(*articles[size_t(i)]); });
+        // The stories of one export are written in the same batch, so in one transaction.
+        for (auto &file : prepared) {
+            for (PreparedImport &p : file)
+                batch.push_back(std::move(p));
             if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
                 if (Status s = flush(); !s && result)
                     result = s;

@@ -22,6 +22,7 @@ struct ImportOutcome
     QString title;
     QString message; // the reason, for Failed
     QStringList warnings;
+    QString file; // the file it came from: `path` without "#N" for a story of an export
 };
 
 // Expands files and folders (recursively, sorted, only supported suffixes inside folders, hidden
@@ -31,7 +32,8 @@ struct ImportOutcome
 // escaped as FileAccess.h describes.
 QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *errors);
 
-// Decodes, parses, analyses and stores one file. Never throws; the outcome says what happened.
+// Decodes, parses, analyses and stores one file (every story of an export, in one transaction).
+// Never throws; the outcome says what happened: the first failure, else the last story's outcome.
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
 
 // Imports many files in bulk. Files are read, decoded and analysed outside any transaction, on all

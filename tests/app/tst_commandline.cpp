@@ -72,6 +72,7 @@ class TestCommandLine final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void importReportsEachFile();
+    void importReportsEachStoryOfAnExport();
     void annotateThenExportKeepsCodePointOffsets();
     void analyzeJsonHasTheParts();
     void listSearch();
@@ -125,6 +126,35 @@ void TestCommandLine::importReportsEachFile()
     r = lede({u"import"_s, m_story, u"--db"_s, m_db});
     QCOMPARE(r.code, 0);
     QVERIFY(QString::fromUtf8(r.out).contains(u"already present: "_s + m_story));
+}
+
+void TestCommandLine::importReportsEachStoryOfAnExport()
+{
+    // A Factiva export (RTF) of two stories: one line per story, FILE#N as its path.
+    const QString file = m_dir.filePath(u"exports/factiva.rtf"_s);
+    QVERIFY(QDir().mkpath(m_dir.filePath(u"exports"_s)));
+    writeFile(file, "{\\rtf1\\ansi\\pard Barrier study approved\\par 15 words\\par 5 December 2023\\par Seahaven Post\\par "
+                    "The council voted on Tuesday to study a tidal barrier after floods hit 1,200 homes.\\par "
+                    "Document SEAPST0020231205ejc5000a1\\par\\page\\pard Ferry fares rise\\par 15 words\\par "
+                    "6 December 2023\\par Island Gazette\\par Ferry fares between the islands will rise by a tenth "
+                    "in March, the operator said.\\par Document ISLGAZ0020231206ejc6000b2\\par}");
+    const QString db = m_dir.filePath(u"exports.sqlite"_s);
+    Run r = lede({u"import"_s, file, u"--db"_s, db});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts),
+             (QStringList { u"imported: %1#1 (article 1: Barrier study approved)"_s.arg(file),
+                            u"imported: %1#2 (article 2: Ferry fares rise)"_s.arg(file),
+                            u"2 imported, 0 already present, 0 failed"_s }));
+    r = lede({u"import"_s, file, u"--db"_s, db});
+    QVERIFY2(QString::fromUtf8(r.out).contains(u"already present: %1#2 (article 2)"_s.arg(file)), r.out.constData());
+
+    r = lede({u"analyze"_s, u"--json"_s, file});
+    QCOMPARE(r.code, 0);
+    const QJsonArray articles = QJsonDocument::fromJson(r.out).object().value(u"articles"_s).toArray();
+    QCOMPARE(articles.size(), 2);
+    QVERIFY(articles[1].toObject().value(u"path"_s).toString().endsWith(u"factiva.rtf#2"_s));
+    QCOMPARE(articles[1].toObject().value(u"source"_s).toString(), u"Island Gazette"_s);
+    QCOMPARE(articles[1].toObject().value(u"published"_s).toString(), u"2023-12-06"_s);
 }
 
 void TestCommandLine::annotateThenExportKeepsCodePointOffsets()

@@ -413,7 +413,8 @@ void TestArticleImporter::entities()
 void TestArticleImporter::supportedSuffixes()
 {
     QCOMPARE(ArticleImporter::supportedSuffixes(),
-             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s }));
+             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s,
+                            u"docx"_s, u"odt"_s, u"rtf"_s, u"rss"_s, u"atom"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestArticleImporter)

@@ -55,7 +55,7 @@ void TestLibraryImport::writeStories(int count)
     }
     QFile empty(m_folder + u"/empty.txt"_s);
     QVERIFY(empty.open(QIODevice::WriteOnly));
-    QFile ignored(m_folder + u"/notes.docx"_s); // not an article format: skipped inside folders
+    QFile ignored(m_folder + u"/notes.epub"_s); // not an article format: skipped inside folders
     QVERIFY(ignored.open(QIODevice::WriteOnly));
     ignored.write("x");
 }
@@ -65,7 +65,7 @@ void TestLibraryImport::collectsFoldersRecursivelyAndReportsMissing()
     writeStories(4);
     QList<ImportOutcome> errors;
     const QStringList files = collectImportFiles({m_folder, m_dir->filePath(u"missing.txt"_s)}, &errors);
-    QCOMPARE(files.size(), 5); // four stories and the empty file, not the .docx
+    QCOMPARE(files.size(), 5); // four stories and the empty file, not the .epub
     QVERIFY(std::is_sorted(files.begin(), files.end()));
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().status, ImportOutcome::Status::Failed);

@@ -79,8 +79,11 @@ f sqlite.txt 'SQLite format 3\000\020\000\001\001\000@  '"$fill"
 f ole-doc.txt '\320\317\021\340\241\261\032\341'"$fill"
 { printf 'harbour.txt'; head -c 246 /dev/zero; printf 'ustar\00000'; head -c 100 /dev/zero; } > tar.txt
 
-# Text formats Lede does not read (yet).
+# RTF (read since issue 7), and an RTF bomb: 2000 nested groups.
 f rtf.txt '{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 '"$story"'\\par }\n'
+{ printf '{\\rtf1 '; i=0; while [ $i -lt 2000 ]; do printf '{'; i=$((i + 1)); done; printf '%s' "$story"; } > rtf-bomb.txt
+
+# Feeds (read since issue 7: an item with a summary only, empty feeds) and text formats Lede does not read.
 f rss.txt '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Harbour news</title><item><title>Quay</title><description>'"$story"'</description></item></channel></rss>\n'
 f rss-no-prolog.html '<rss version="2.0"><channel><title>Harbour news</title></channel></rss>\n'
 f rdf.txt '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel/></rdf:RDF>\n'

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "NexisExport.h"
+
+#include <QStringList>
+
+namespace Lede {
+
+// Splits a Factiva export in "Article Format" (the paragraphs of its RTF) into its articles.
+//
+// Each article runs: a headline; an optional "By …" line; a word count ("433 words"); a date
+// ("1 December 2023"); the source name; optional time ("10:32 GMT") and language ("English")
+// lines; an optional copyright line; the text; and "Document <ID>" as its last line.
+//
+// Contract: looksLikeExport() is true when some paragraph is a "Document <ID>" line and some
+// paragraph a word count. split() never fails: each stretch ending in a "Document" line whose word
+// count is among its first five lines becomes a Story (others are counted in `skipped`); its text
+// is the article text only, separated by blank lines. Hints carry title, source, published and
+// byline; metadata "document_id", "length", "time", "language", "copyright", "export" ("Factiva").
+// The stated length is checked as for Nexis (NexisExport::lengthWarning).
+class FactivaExport final
+{
+public:
+    static bool looksLikeExport(const QStringList &paragraphs);
+    static NexisExport::Split split(const QStringList &paragraphs);
+};
+
+} // namespace Lede
