@@ -6,7 +6,12 @@
 #include "io/JsonExporter.h"
 
 #include <QFile>
+#include <QFuture>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <QCommandLineParser>
@@ -54,20 +59,54 @@ int AnalyzeCommand::run(const QStringList &args)
     }
     JsonArticleStream json(&out);
     int failed = 0;
-    for (const QString &file : files) {
-        // An export gives one entry per story, each with the path "FILE#N".
+    // Files are read and analysed on every core; the JSON keeps the order of the files, each file
+    // written as soon as it and the ones before it are done. At most a few files per thread wait
+    // in memory, so the output streams and memory stays bounded however many files there are.
+    struct Analysed
+    {
+        QString error; // the file could not be read
+        QList<ImportedArticle> articles; // an export gives one entry per story, each "FILE#N"
+        QList<AnalysisResult> analyses;
+    };
+    const auto work = [](const QString &file) {
+        Analysed done;
         auto imported = ArticleImporter::importFileArticles(file);
         if (!imported) {
-            err(tr("error: %1: %2").arg(file, imported.errorString()));
+            done.error = imported.errorString();
+            return done;
+        }
+        done.articles = std::move(imported).value();
+        for (const ImportedArticle &article : std::as_const(done.articles))
+            done.analyses.append(Analyzer::analyze(article.article));
+        return done;
+    };
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    const qsizetype window = 2 * qsizetype(pool.maxThreadCount());
+    QList<QFuture<Analysed>> running;
+    QStringList runningFiles;
+    const auto writeOldest = [&] {
+        const Analysed done = running.takeFirst().result();
+        const QString file = runningFiles.takeFirst();
+        if (!done.error.isEmpty()) {
+            err(tr("error: %1: %2").arg(file, done.error));
             ++failed;
-            continue;
+            return;
         }
-        for (const ImportedArticle &article : *imported) {
-            for (const QString &w : article.warnings)
+        for (qsizetype i = 0; i < done.articles.size(); ++i) {
+            for (const QString &w : done.articles.at(i).warnings)
                 err(tr("warning: %1: %2").arg(file, w));
-            json.write(article.article, Analyzer::analyze(article.article));
+            json.write(done.articles.at(i).article, done.analyses.at(i));
         }
+    };
+    for (const QString &file : files) {
+        running.append(QtConcurrent::run(&pool, work, file));
+        runningFiles.append(file);
+        if (running.size() >= window)
+            writeOldest();
     }
+    while (!running.isEmpty())
+        writeOldest();
     if (Status s = json.finish(); !s) {
         err(tr("Cannot write to standard output: %1").arg(s.errorString()));
         return 1;
