@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer harnesses with clang under ASan+UBSan and runs each for SECONDS.
 #
-#   fuzz/run.sh SECONDS [TARGET...]     TARGET: textdecoder wirecopy markup analyzer (default: all)
+#   fuzz/run.sh SECONDS [TARGET...]     TARGET: textdecoder wirecopy markup analyzer documents (default: all)
 #
 # Needs clang and libclang-rt-14-dev (Debian). The build goes to build-fuzz/ (LEDE_FUZZ_BUILD to
 # change it); the growing corpus to build-fuzz/corpus/TARGET, seeded from fuzz/seeds/TARGET. A crash,
@@ -14,7 +14,7 @@ seconds=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${LEDE_FUZZ_BUILD:-$src/build-fuzz}
-targets=${*:-textdecoder wirecopy markup analyzer}
+targets=${*:-textdecoder wirecopy markup analyzer documents}
 
 command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is missing (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 CXX=clang++ cmake -S "$src" -B "$build" -G Ninja -DLEDE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -25,6 +25,8 @@ Harness harnessFor(const QString &target)
         return LedeFuzz::markup;
     if (target == u"analyzer"_s)
         return LedeFuzz::analyzer;
+    if (target == u"documents"_s)
+        return LedeFuzz::documents;
     return nullptr;
 }
 
@@ -46,7 +48,7 @@ void TestFuzzRegressions::replay_data()
     int found = 0;
     for (const QString &root :
          { QStringLiteral(LEDE_TEST_DATA_DIR "/fuzz"), QStringLiteral(LEDE_SOURCE_DIR "/fuzz/seeds") }) {
-        for (const QString &target : { u"textdecoder"_s, u"wirecopy"_s, u"markup"_s, u"analyzer"_s }) {
+        for (const QString &target : { u"textdecoder"_s, u"wirecopy"_s, u"markup"_s, u"analyzer"_s, u"documents"_s }) {
             const QDir dir(root + u'/' + target);
             for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
                 if (name == u"README"_s)
