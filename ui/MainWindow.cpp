@@ -7,6 +7,7 @@
 #include "FindBar.h"
 #include "ImportController.h"
 #include "LayerLegend.h"
+#include "LibraryActions.h"
 #include "LibraryModel.h"
 #include "LibraryPane.h"
 #include "Logging.h"
@@ -87,6 +88,9 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
         updateActions();
     });
     connect(m_session, &ArticleSession::undoStateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &ArticleSession::articlesChanged, this, &MainWindow::articlesChanged);
+    connect(m_libraryActions, &LibraryActions::message, this, &MainWindow::showMessage);
+    connect(m_libraryPane, &LibraryPane::selectionChanged, this, &MainWindow::updateActions);
     connect(m_import, &ImportController::message, this, &MainWindow::showMessage);
     connect(m_export, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_annotationActions, &AnnotationActions::message, this, &MainWindow::showMessage);
@@ -247,6 +251,9 @@ void MainWindow::createWidgets()
     m_tagActions = new TagActions(m_session, m_side, tags, this);
     for (QAction *a : m_tagActions->actions())
         addWindowAction(a);
+    m_libraryActions = new LibraryActions(m_session, m_libraryPane, this);
+    for (QAction *a : m_libraryActions->actions())
+        addWindowAction(a);
     connect(m_tagActions, &TagActions::showArticlesWithTag, m_libraryPane, &LibraryPane::showArticlesWithTag);
     connect(m_tagActions, &TagActions::articlesChanged, m_library, &LibraryModel::refresh);
 
@@ -335,7 +342,7 @@ void MainWindow::createMenus()
            { "importAction", "importFolderAction", "sampleAction", "", "exportAction", "", "quitAction" });
     addAll(menuBar()->addMenu(tr("&Edit")),
            { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
-             "searchLibraryAction" });
+             "searchLibraryAction", "", "editDetailsAction", "mergeArticlesAction", "deleteArticlesAction" });
     addAll(menuBar()->addMenu(tr("&Annotate")),
            { "highlightAction", "tagAction", "noteAction", "colorAction", "", "setRangeAction",
              "deleteHighlightAction" });
@@ -471,6 +478,20 @@ void MainWindow::reloadAfterExternalChange()
     }
 }
 
+void MainWindow::articlesChanged()
+{
+    // Articles were deleted, put back or edited in this window: the list, the open article (closed
+    // when it was deleted, opened again when its deletion was undone) and its title.
+    m_library->refresh();
+    m_view->showArticle();
+    m_side->refreshArticle();
+    showWelcomeOrDocument();
+    if (m_session->isOpen())
+        m_libraryPane->selectArticle(m_session->articleId());
+    refreshTags();
+    updateActions();
+}
+
 bool MainWindow::openArticle(qint64 articleId)
 {
     if (const Status s = m_session->open(articleId); !s) {
@@ -509,6 +530,7 @@ void MainWindow::updateActions()
 {
     m_annotationActions->updateActions();
     m_tagActions->updateActions();
+    m_libraryActions->updateActions();
     action(u"findAction"_s)->setEnabled(m_session->isOpen());
     // As QUndoStack::createUndoAction() labels them: "Undo Delete highlight".
     QAction *undo = action(u"undoAction"_s);

@@ -27,6 +27,7 @@ class ExportController;
 class FindBar;
 class ImportController;
 class LayerLegend;
+class LibraryActions;
 class LibraryModel;
 class LibraryPane;
 class SidePanel;
@@ -87,6 +88,7 @@ private:
     void updateActions();
     void refreshTags();
     void reloadAfterExternalChange();
+    void articlesChanged();
     void showMessage(const QString &text, MessageBar::Kind kind);
     void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
     void addWindowAction(QAction *action);
@@ -111,6 +113,7 @@ private:
     ExportController *m_export = nullptr;
     AnnotationActions *m_annotationActions = nullptr;
     TagActions *m_tagActions = nullptr;
+    LibraryActions *m_libraryActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;
 };

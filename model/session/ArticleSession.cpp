@@ -340,6 +340,65 @@ Status ArticleSession::removeTag(qint64 tagId, TagRemoval mode)
     return reload;
 }
 
+Status ArticleSession::removeArticles(const QList<qint64> &articleIds)
+{
+    auto counts = countDeletion(*m_store, articleIds);
+    if (!counts)
+        return Status::from(counts);
+    const qint64 open = articleIds.contains(m_article.id) ? m_article.id : 0;
+    auto snapshot = Lede::removeArticles(*m_store, articleIds);
+    if (!snapshot)
+        return Status::from(snapshot);
+    afterArticlesChanged();
+    m_codebookStack->push(new RemoveArticlesCommand(
+        this, tr("Delete %n article(s)", nullptr, int(snapshot->articleIds.size())), snapshot.value(), open));
+    return {};
+}
+
+Status ArticleSession::setArticleDetails(qint64 articleId, const ArticleDetails &details)
+{
+    auto article = m_store->article(articleId);
+    if (!article)
+        return Status::from(article);
+    const ArticleDetails before = detailsOf(*article);
+    if (const Status s = Lede::setArticleDetails(*m_store, articleId, details); !s)
+        return s;
+    auto stored = m_store->article(articleId);
+    const ArticleDetails after = stored ? detailsOf(*stored) : details;
+    afterArticlesChanged();
+    if (after != before)
+        m_codebookStack->push(new ArticleDetailsCommand(this, articleId, before, after));
+    return {};
+}
+
+void ArticleSession::close()
+{
+    m_article = {};
+    m_analysis = {};
+    m_annotations.clear();
+    m_articleStack = m_noArticleStack;
+    activate(m_articleStack);
+    emit annotationsChanged(0);
+    emit undoStateChanged();
+}
+
+void ArticleSession::afterArticlesChanged()
+{
+    if (isOpen()) {
+        auto article = m_store->article(m_article.id);
+        if (!article) {
+            close();
+        } else {
+            m_article.title = article->title;
+            m_article.source = article->source;
+            m_article.published = article->published;
+            m_article.byline = article->byline;
+            m_article.url = article->url;
+        }
+    }
+    emit articlesChanged();
+}
+
 Status ArticleSession::applyUpdate(const Annotation &annotation)
 {
     if (const Status s = m_store->updateAnnotation(annotation); !s)

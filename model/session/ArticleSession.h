@@ -5,6 +5,7 @@
 #include "Annotation.h"
 #include "Article.h"
 #include "Result.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
 #include <QObject>
@@ -96,6 +97,12 @@ public:
     Status moveTag(qint64 tagId, qint64 newParentId);
     Status removeTag(qint64 tagId, TagRemoval mode);
 
+    // Library management: whole articles (library-wide, undone through codebookStack() like the
+    // codebook). Removing the open article closes it; undoing the removal puts the articles back
+    // with every row they had (ArticleEditing.h) and opens again the one that was open.
+    Status removeArticles(const QList<qint64> &articleIds);
+    Status setArticleDetails(qint64 articleId, const ArticleDetails &details);
+
 signals:
     void annotationsChanged(qint64 articleId);
     void tagsChanged();
@@ -103,6 +110,9 @@ signals:
     // Something was pushed, undone or redone, or another article opened: canUndo(), undoText()
     // and the rest may have changed.
     void undoStateChanged();
+    // Articles were removed or put back, or their details changed: the library list re-reads.
+    // When the open article is among them the session has closed it or re-read it (isOpen()).
+    void articlesChanged();
 
 private:
     // The undo commands (ArticleSession_p.h) replay changes through these hooks.
@@ -112,11 +122,17 @@ private:
     friend class UpdateAnnotationCommand;
     friend class TagEditCommand;
     friend class RemoveTagCommand;
+    friend class RemoveArticlesCommand;
+    friend class ArticleDetailsCommand;
 
     Status applyUpdate(const Annotation &annotation);
     Status applyRemove(qint64 annotationId);
     Status applyRestore(const Annotation &annotation);
     Status reloadAfterTagChange();
+    // After a library-management step: closes the open article when it is gone, re-reads it when
+    // it changed, and tells the views.
+    void afterArticlesChanged();
+    void close();
     // Tags that an add/update created implicitly are removed again by its undo (and restored, with
     // their ids, by its redo), so that undo leaves the codebook exactly as it was.
     QSet<qint64> tagIds() const;

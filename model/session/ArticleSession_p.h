@@ -240,4 +240,66 @@ private:
     TagSnapshot m_snapshot;
 };
 
+// Removed articles (with all their rows) come back on undo; redo removes them again.
+class RemoveArticlesCommand final : public SessionCommand
+{
+public:
+    RemoveArticlesCommand(ArticleSession *session, const QString &text, ArticleSnapshot snapshot, qint64 wasOpen)
+        : SessionCommand(session, text)
+        , m_snapshot(std::move(snapshot))
+        , m_wasOpen(wasOpen)
+    {
+    }
+
+protected:
+    Status doRedo() override
+    {
+        auto removed = removeArticles(*session()->store(), m_snapshot.articleIds);
+        if (removed)
+            m_snapshot = removed.value();
+        session()->afterArticlesChanged();
+        return Status::from(removed);
+    }
+    Status doUndo() override
+    {
+        const Status s = restoreArticles(*session()->store(), m_snapshot);
+        if (s && m_wasOpen && !session()->isOpen())
+            (void)session()->open(m_wasOpen);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+private:
+    ArticleSnapshot m_snapshot;
+    qint64 m_wasOpen;
+};
+
+class ArticleDetailsCommand final : public SessionCommand
+{
+public:
+    ArticleDetailsCommand(ArticleSession *session, qint64 articleId, ArticleDetails before, ArticleDetails after)
+        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Edit article details"))
+        , m_articleId(articleId)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+protected:
+    Status doRedo() override { return apply(m_after); }
+    Status doUndo() override { return apply(m_before); }
+
+private:
+    Status apply(const ArticleDetails &details)
+    {
+        const Status s = setArticleDetails(*session()->store(), m_articleId, details);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+    qint64 m_articleId;
+    ArticleDetails m_before;
+    ArticleDetails m_after;
+};
+
 } // namespace Lede
