@@ -397,7 +397,7 @@ Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 art
         return R::failure(article.errorString());
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    if (!query.prepare(u"SELECT id, url = ? AND url <> '' FROM articles WHERE id <> ? AND ((url <> '' AND url = ?) "
+    if (!query.prepare(u"SELECT id, url = ? AND url <> '' FROM articles WHERE id < ? AND ((url <> '' AND url = ?) "
                        u"OR (title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE)) ORDER BY id DESC"_s))
         return R::failure(describeSqliteError(query.lastError()));
     for (const QVariant &v : {QVariant(article->url), QVariant(articleId), QVariant(article->url),

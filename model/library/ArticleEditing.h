@@ -85,7 +85,7 @@ Result<MergeRecord> mergeArticles(ArticleStore &store, qint64 keepId, qint64 oth
 // Takes the moved annotations off the kept article and puts the other one back as it was.
 Status undoMerge(ArticleStore &store, const MergeRecord &record);
 
-// A new version of a stored story: an earlier article with the same URL, or with the same title
+// A new version of a stored story: an earlier article (a lower id: imported before) with the same URL, or with the same title
 // and source (ignoring case) and a body at least SameStorySimilarity alike (textSimilarity()).
 constexpr double SameStorySimilarity = 0.8;
 Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId);
