@@ -125,7 +125,63 @@ void LibraryActions::editDetails()
 
 void LibraryActions::mergeSelected()
 {
-    emit message(tr("Select two articles in the library list to merge them."), MessageBar::Kind::Information);
+    const QList<qint64> ids = m_pane->selectedArticleIds();
+    if (ids.size() != 2) {
+        emit message(tr("Select two articles in the library list to merge them."), MessageBar::Kind::Information);
+        return;
+    }
+    QList<Article> articles;
+    QList<int> counts;
+    for (qint64 id : ids) {
+        auto article = m_session->store()->article(id);
+        auto annotations = m_session->store()->annotations(id);
+        if (!article || !annotations) {
+            error(article ? annotations.errorString() : article.errorString());
+            return;
+        }
+        articles << *article;
+        counts << int(annotations->size());
+    }
+    auto describe = [&](int i) {
+        const Article &a = articles.at(i);
+        QStringList parts{tr("article %1").arg(a.id)};
+        if (!a.source.isEmpty())
+            parts << a.source;
+        if (a.published.isValid())
+            parts << a.published.toString(Qt::ISODate);
+        parts << tr("%n annotation(s)", nullptr, counts.at(i));
+        return tr("“%1” (%2)").arg(a.title, parts.join(u", "_s));
+    };
+    QMessageBox box(QMessageBox::Question, tr("Merge Duplicates"),
+                    tr("Which article do you keep? The other one's highlights and notes move onto it (placed on "
+                       "its text; those whose passage is gone are kept as orphans in the Notes tab), then the other "
+                       "one is deleted.\n\n1. %1\n2. %2")
+                        .arg(describe(0), describe(1)),
+                    QMessageBox::Cancel, m_window);
+    box.setObjectName(u"mergeArticlesBox"_s);
+    QPushButton *first = box.addButton(tr("Keep &1"), QMessageBox::AcceptRole);
+    first->setObjectName(u"keepFirst"_s);
+    QPushButton *second = box.addButton(tr("Keep &2"), QMessageBox::AcceptRole);
+    second->setObjectName(u"keepSecond"_s);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    int keep = -1;
+    if (box.clickedButton() == first)
+        keep = 0;
+    else if (box.clickedButton() == second)
+        keep = 1;
+    if (keep < 0)
+        return;
+    auto report = m_session->mergeArticles(ids.at(keep), ids.at(1 - keep));
+    if (!report) {
+        error(tr("Cannot merge: %1").arg(report.errorString()));
+        return;
+    }
+    emit message(tr("Merged: %1 kept exactly, %2 moved, %3 orphaned. Ctrl+Z undoes the merge.")
+                     .arg(report->exact)
+                     .arg(report->fuzzy)
+                     .arg(report->orphaned),
+                 report->orphaned > 0 ? MessageBar::Kind::Warning : MessageBar::Kind::Information);
 }
 
 } // namespace Lede

@@ -95,6 +95,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     connect(m_export, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_annotationActions, &AnnotationActions::message, this, &MainWindow::showMessage);
     connect(m_tagActions, &TagActions::message, this, &MainWindow::showMessage);
+    connect(m_import, &ImportController::articleTextReplaced, m_session, &ArticleSession::textReplaced);
     connect(m_import, &ImportController::libraryChanged, this, [this] {
         m_library->refresh();
         refreshTags();

@@ -180,6 +180,12 @@ Status ArticleSession::reloadFromLibrary()
 {
     if (!isOpen())
         return {};
+    // Another program replaced the text with a new version (`lede import --replace`): the spans
+    // of this article's history belong to the old text.
+    if (auto article = m_store->article(m_article.id); article && article->body != m_article.body) {
+        textReplaced(m_article.id);
+        return {};
+    }
     auto annotations = m_store->annotations(m_article.id);
     if (!annotations)
         return Status::from(annotations);
@@ -371,6 +377,28 @@ Status ArticleSession::setArticleDetails(qint64 articleId, const ArticleDetails 
     return {};
 }
 
+Result<ReanchorReport> ArticleSession::mergeArticles(qint64 keepId, qint64 otherId)
+{
+    auto record = Lede::mergeArticles(*m_store, keepId, otherId);
+    if (!record)
+        return Result<ReanchorReport>::failure(record.errorString());
+    afterArticlesChanged();
+    const ReanchorReport report = record->report;
+    m_codebookStack->push(new MergeArticlesCommand(this, otherId, std::move(record).value()));
+    return report;
+}
+
+void ArticleSession::textReplaced(qint64 articleId)
+{
+    if (QUndoStack *stack = m_articleStacks.value(articleId))
+        stack->clear();
+    if (m_article.id == articleId) {
+        if (const Status s = open(articleId); !s)
+            close();
+    }
+    emit articlesChanged();
+}
+
 void ArticleSession::close()
 {
     m_article = {};
@@ -394,6 +422,12 @@ void ArticleSession::afterArticlesChanged()
             m_article.published = article->published;
             m_article.byline = article->byline;
             m_article.url = article->url;
+            // A merge may have brought annotations onto it (or taken them off again).
+            if (auto annotations = m_store->annotations(m_article.id)) {
+                m_annotations = std::move(annotations).value();
+                std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
+                emit annotationsChanged(m_article.id);
+            }
         }
     }
     emit articlesChanged();

@@ -102,6 +102,12 @@ public:
     // with every row they had (ArticleEditing.h) and opens again the one that was open.
     Status removeArticles(const QList<qint64> &articleIds);
     Status setArticleDetails(qint64 articleId, const ArticleDetails &details);
+    // Moves `otherId`'s annotations onto `keepId`'s text and removes `otherId` (ArticleEditing.h);
+    // undo puts it back as it was.
+    Result<ReanchorReport> mergeArticles(qint64 keepId, qint64 otherId);
+    // The article's text was replaced by a new version (ArticleEditing.h, replaceWithVersion): its
+    // undo history (spans in the old text) is dropped and, when it is open, it is read again.
+    void textReplaced(qint64 articleId);
 
 signals:
     void annotationsChanged(qint64 articleId);
@@ -124,6 +130,7 @@ private:
     friend class RemoveTagCommand;
     friend class RemoveArticlesCommand;
     friend class ArticleDetailsCommand;
+    friend class MergeArticlesCommand;
 
     Status applyUpdate(const Annotation &annotation);
     Status applyRemove(qint64 annotationId);

@@ -302,4 +302,35 @@ private:
     ArticleDetails m_after;
 };
 
+class MergeArticlesCommand final : public SessionCommand
+{
+public:
+    MergeArticlesCommand(ArticleSession *session, qint64 otherId, MergeRecord record)
+        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Merge articles"))
+        , m_otherId(otherId)
+        , m_record(std::move(record))
+    {
+    }
+
+protected:
+    Status doRedo() override
+    {
+        auto merged = mergeArticles(*session()->store(), m_record.keepId, m_otherId);
+        if (merged)
+            m_record = merged.value();
+        session()->afterArticlesChanged();
+        return Status::from(merged);
+    }
+    Status doUndo() override
+    {
+        const Status s = undoMerge(*session()->store(), m_record);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+private:
+    qint64 m_otherId;
+    MergeRecord m_record;
+};
+
 } // namespace Lede

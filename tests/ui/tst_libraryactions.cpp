@@ -6,11 +6,14 @@
 #include "LibraryModel.h"
 #include "MainWindow.h"
 #include "session/ArticleSession.h"
+#include <QUndoStack>
 #include "store/ArticleStore.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -70,6 +73,8 @@ private slots:
     void deleteKeyAsksAndUndoBringsAllBack();
     void cancelDeletesNothing();
     void editDetailsShowsAtOnceAndUndoes();
+    void mergeTwoSelectedAndUndo();
+    void importOffersToReplaceANewVersion();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -230,6 +235,99 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
                  .data()
                  .toString(),
              oldTitle);
+}
+
+void TestLibraryActions::mergeTwoSelectedAndUndo()
+{
+    // A second import of the ferry story with a word changed and a sentence added.
+    const QString newer = m_dir->filePath(u"ferry2.txt"_s);
+    QVERIFY(writeFile(newer, QByteArray(Ferry).replace("engine fire", "engine-room fire").trimmed()
+                                 + " Two crew members were treated for smoke.\n"));
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_ferry}));
+    const qint64 keepId = window.session()->articleId();
+    bool offered = false; // a new version: the window offers to replace; the reader keeps both
+    whenDialogShows<QMessageBox>([&offered](QMessageBox *box) {
+        offered = true;
+        box->findChild<QPushButton *>(u"keepBothButton"_s)->click();
+    });
+    QVERIFY(window.openArticleFiles({newer}));
+    QVERIFY(offered);
+    const qint64 otherId = window.session()->articleId();
+    const QString body = window.session()->article().body;
+    auto spanOf = [&](const QString &passage) {
+        const qsizetype at = body.indexOf(passage);
+        return Span{at, at + passage.size()};
+    };
+    QVERIFY(window.session()->addHighlight(spanOf(u"suspended all night crossings"_s), {}, {}, u"exact"_s).ok());
+    QVERIFY(window.session()->addHighlight(spanOf(u"after an engine-room fire"_s), {}, {}, u"moved"_s).ok());
+    QVERIFY(window.session()->addHighlight(spanOf(u"Two crew members were treated for smoke."_s), {}, {}, u"orphan"_s)
+                .ok());
+
+    auto *list = window.findChild<QTableView *>(u"articleList"_s);
+    list->selectionModel()->clearSelection();
+    for (qint64 id : {keepId, otherId})
+        list->selectionModel()->select(window.libraryModel()->index(window.libraryModel()->rowOfArticle(id), 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QAction *merge = window.action(u"mergeArticlesAction"_s);
+    QVERIFY(merge->isEnabled());
+    // The question names both; keep the earlier import.
+    QString question;
+    whenDialogShows<QMessageBox>([&question, keepId](QMessageBox *box) {
+        question = box->text();
+        const bool first = box->text().contains(u"1. “Ferry operator halts night crossings” (article %1,"_s.arg(keepId));
+        box->findChild<QPushButton *>(first ? u"keepFirst"_s : u"keepSecond"_s)->click();
+    });
+    merge->trigger();
+    QVERIFY2(question.contains(u"(article %1,"_s.arg(otherId)), qPrintable(question));
+    QVERIFY2(!window.store()->article(otherId), qPrintable(window.messageBar()->findChild<QLabel *>()->text()));
+    QCOMPARE(window.store()->annotations(keepId)->size(), 3);
+    QCOMPARE(window.libraryModel()->rowCount(), 1);
+    // Open the kept article: the orphan is listed in the Notes tab, with its text.
+    QVERIFY(window.openArticle(keepId));
+    auto *notes = window.findChild<QAbstractItemView *>(u"notesList"_s);
+    QVERIFY(notes);
+    QStringList labels;
+    for (int r = 0; r < notes->model()->rowCount(); ++r)
+        labels << notes->model()->index(r, 0).data().toString();
+    QVERIFY2(labels.filter(u"Orphaned: “Two crew members were treated for smoke.”"_s).size() == 1,
+             qPrintable(labels.join(u" | "_s)));
+
+    window.action(u"undoAction"_s)->trigger();
+    QVERIFY(window.store()->article(otherId));
+    QCOMPARE(window.store()->annotations(keepId)->size(), 0);
+    QCOMPARE(window.store()->annotations(otherId)->size(), 3);
+    QCOMPARE(window.libraryModel()->rowCount(), 2);
+}
+
+void TestLibraryActions::importOffersToReplaceANewVersion()
+{
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(window.openArticleFiles({m_ferry}));
+    const qint64 id = window.session()->articleId();
+    const QString body = window.session()->article().body;
+    const qsizetype at = body.indexOf(u"inspectors had cleared the fleet"_s);
+    QVERIFY(window.session()->addHighlight({at, at + 32}, {}, {}, u"which inspectors?"_s).ok());
+    const QString newer = m_dir->filePath(u"ferry-update.txt"_s);
+    QVERIFY(writeFile(newer, QByteArray(Ferry).replace("Sunday", "Sunday night").trimmed()
+                                 + " Passengers were offered refunds.\n"));
+    QString question;
+    whenDialogShows<QMessageBox>([&question](QMessageBox *box) {
+        question = box->text();
+        box->findChild<QPushButton *>(u"replaceButton"_s)->click();
+    });
+    QVERIFY(window.openArticleFiles({newer}));
+    QVERIFY2(question.contains(u"(article %1)"_s.arg(id)), qPrintable(question));
+    QCOMPARE(window.store()->articleCount().value(), 1);
+    QCOMPARE(window.session()->articleId(), id); // the old article, with the new text
+    QVERIFY(window.session()->article().body.contains(u"refunds"_s));
+    QCOMPARE(window.session()->annotations().size(), 1);
+    const Annotation a = window.session()->annotations().first();
+    QCOMPARE(window.session()->article().body.mid(a.span.start, a.span.length()), u"inspectors had cleared the fleet"_s);
+    QCOMPARE(a.note, u"which inspectors?"_s);
+    QVERIFY(!window.session()->undoStack()->canUndo()); // its spans belonged to the old text
 }
 
 QTEST_MAIN(TestLibraryActions)
