@@ -113,6 +113,55 @@ std::optional<AnchorMatch> fuzzyMatch(const QString &text, const TextAnchor &anc
     return best;
 }
 
+int editDistance(QStringView a, QStringView b)
+{
+    QList<int> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[j];
+            row[j] = std::min({up + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// The passage between its unchanged surroundings: the prefix found word for word, the suffix right
+// after it at about the passage's length, and the text between them within MaxContextRatio edits of
+// the passage. This places a passage whose own words changed too much for the fuzzy search alone
+// (two words replaced in six), because its surroundings pin it.
+std::optional<AnchorMatch> contextMatch(const QString &text, const TextAnchor &anchor)
+{
+    // Context this short would pin nothing.
+    constexpr qsizetype MinContext = 12;
+    if (anchor.prefix.size() < MinContext || anchor.suffix.size() < MinContext)
+        return std::nullopt;
+    const qsizetype length = anchor.exact.size();
+    const qsizetype shortest = (length + 1) / 2;
+    const qsizetype longest = length + length / 2;
+    std::optional<AnchorMatch> best;
+    qsizetype bestDistance = 0;
+    for (qsizetype p = text.indexOf(anchor.prefix); p >= 0; p = text.indexOf(anchor.prefix, p + 1)) {
+        const qsizetype start = p + anchor.prefix.size();
+        const qsizetype s = text.indexOf(anchor.suffix, start + shortest);
+        if (s < 0 || s - start > longest)
+            continue;
+        const int edits = editDistance(QStringView(text).mid(start, s - start), anchor.exact);
+        if (edits > int(std::floor(length * MaxContextRatio)))
+            continue;
+        const qsizetype distance = distanceTo(start, anchor.position);
+        if (!best || edits < best->distance || (edits == best->distance && distance < bestDistance)) {
+            best = AnchorMatch{AnchorMatch::Kind::Fuzzy, Span{start, s}, edits};
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
 QStringList words(const QString &text)
 {
     QStringList out;
@@ -157,6 +206,8 @@ AnchorMatch locateAnchor(const QString &text, const TextAnchor &anchor)
         if (auto fuzzy = fuzzyMatch(text, anchor, maxEdits))
             return *fuzzy;
     }
+    if (auto context = contextMatch(text, anchor))
+        return *context;
     return {};
 }
 

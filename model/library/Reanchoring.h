@@ -17,7 +17,10 @@ namespace Lede {
 //    prefix and suffix wins, then the one nearest to where the passage was.
 // 2. Fuzzy: the passage within a bounded edit distance (Levenshtein, at most MaxFuzzyRatio of the
 //    exact text's length, so short passages must match exactly); fewest edits, then nearest.
-// 3. Orphan: nothing close enough. The caller keeps the annotation with its exact text (never
+// 3. Between its surroundings: the prefix and suffix found unchanged, about the passage's length
+//    apart, and the text between them within MaxContextRatio edits of the passage (a passage
+//    whose own words changed more, pinned by the words around it).
+// 4. Orphan: nothing close enough. The caller keeps the annotation with its exact text (never
 //    drops it), with an empty span (Annotation::isOrphan), so a later version may place it again.
 
 struct TextAnchor
@@ -37,6 +40,7 @@ struct AnchorMatch
 };
 
 constexpr double MaxFuzzyRatio = 0.2;
+constexpr double MaxContextRatio = 0.5;
 
 AnchorMatch locateAnchor(const QString &text, const TextAnchor &anchor);
 

@@ -84,9 +84,17 @@ void TestReanchoring::locate_data()
     QTest::newRow("rewritten-beyond-bound")
         << QString(Story).replace(u"the road to Millbeck stayed closed"_s, u"the Millbeck road is shut"_s)
         << u"the road to Millbeck stayed closed"_s << int(AnchorMatch::Kind::Orphan) << QString();
-    QTest::newRow("short-passage-must-be-exact")
-        << QString(Story).replace(u"two metres"_s, u"two meters"_s) << u"metres"_s << int(AnchorMatch::Kind::Orphan)
-        << QString();
+    QTest::newRow("short-passage-changed-without-its-context")
+        << u"The river rose two meters."_s << u"metres"_s << int(AnchorMatch::Kind::Orphan) << QString();
+    QTest::newRow("short-passage-pinned-by-context")
+        << QString(Story).replace(u"two metres"_s, u"two meters"_s) << u"metres"_s << int(AnchorMatch::Kind::Fuzzy)
+        << u"meters"_s;
+    QTest::newRow("a-word-replaced-pinned-by-context") // 5 edits: over 20% of 21, within 50%
+        << QString(Story).replace(u"The council opened three shelters."_s, u"The council opened four shelters."_s)
+        << u"opened three shelters"_s << int(AnchorMatch::Kind::Fuzzy) << u"opened four shelters"_s;
+    QTest::newRow("context-kept-passage-rewritten")
+        << QString(Story).replace(u"The council opened three shelters."_s, u"The council was not reachable."_s)
+        << u"opened three shelters"_s << int(AnchorMatch::Kind::Orphan) << QString();
     QTest::newRow("outside-the-bmp")
         << QString(u"🌊 High water. "_s + Story).replace(u"whole ward"_s, u"whole 🏥 ward"_s) << quote
         << int(AnchorMatch::Kind::Fuzzy) << u"We moved the whole 🏥 ward upstairs"_s;
@@ -102,7 +110,7 @@ void TestReanchoring::locate()
     QCOMPARE(int(m.kind), kind);
     QCOMPARE(newText.mid(m.span.start, m.span.length()), found);
     if (m.kind == AnchorMatch::Kind::Fuzzy)
-        QVERIFY(m.distance > 0 && m.distance <= int(passage.size() * MaxFuzzyRatio));
+        QVERIFY(m.distance > 0 && m.distance <= int(passage.size() * MaxContextRatio));
 }
 
 void TestReanchoring::repeatedPassageFollowsItsContext()
