@@ -83,6 +83,26 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryPane::selectionChanged);
 }
 
+int LibraryPane::sortColumn() const
+{
+    return m_list->horizontalHeader()->sortIndicatorSection();
+}
+
+Qt::SortOrder LibraryPane::sortOrder() const
+{
+    return m_list->horizontalHeader()->sortIndicatorOrder();
+}
+
+void LibraryPane::setSort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_model->columnCount()) {
+        m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_model->sort(-1, Qt::AscendingOrder);
+        return;
+    }
+    m_list->sortByColumn(column, order);
+}
+
 void LibraryPane::setArticleActions(const QList<QAction *> &actions, const QHash<QAction *, QKeySequence> &listKeys)
 {
     for (QAction *a : actions) {

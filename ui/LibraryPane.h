@@ -37,6 +37,10 @@ public:
     // Makes the article's row current without emitting articleChosen().
     void selectArticle(qint64 articleId);
     QList<qint64> selectedArticleIds() const;
+    // The list's sort: a LibraryModel column, or -1 for newest imports first.
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
+    void setSort(int column, Qt::SortOrder order);
     // Actions on the selected articles, for the list's context menu; `listKeys` gives keys that
     // trigger an action only while the list has the focus (Delete, which elsewhere edits text).
     void setArticleActions(const QList<QAction *> &actions, const QHash<QAction *, QKeySequence> &listKeys = {});

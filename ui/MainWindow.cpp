@@ -417,7 +417,17 @@ void MainWindow::restoreSettings()
     const QStringList hidden = Settings::HiddenLayers.read(settings);
     for (Layer layer : AllLayers)
         m_layerActions.value(layer)->setChecked(!hidden.contains(layerKey(layer)));
-    const qint64 last = Settings::LastArticle.read(settings);
+    qint64 last = Settings::LastArticle.read(settings);
+    if (m_store->isOpen()) {
+        // The list's sort and the last article belong to the library (two libraries, two places).
+        settings.beginGroup(Settings::libraryGroup(m_store->path()));
+        if (settings.contains(QLatin1StringView(Settings::LibraryLastArticle.name)))
+            last = Settings::LibraryLastArticle.read(settings);
+        m_libraryPane->setSort(Settings::LibrarySortColumn.read(settings),
+                               Settings::LibrarySortOrder.read(settings) == Qt::DescendingOrder ? Qt::DescendingOrder
+                                                                                                : Qt::AscendingOrder);
+        settings.endGroup();
+    }
     if (last > 0 && m_store->isOpen()) {
         if (m_store->article(last))
             openArticle(last);
@@ -443,6 +453,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     Settings::HiddenLayers.write(settings, hidden);
     Settings::LastArticle.write(settings, m_session->articleId());
+    if (m_store->isOpen()) {
+        settings.beginGroup(Settings::libraryGroup(m_store->path()));
+        Settings::LibraryLastArticle.write(settings, m_session->articleId());
+        Settings::LibrarySortColumn.write(settings, m_libraryPane->sortColumn());
+        Settings::LibrarySortOrder.write(settings, int(m_libraryPane->sortOrder()));
+        settings.endGroup();
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -75,6 +76,7 @@ private slots:
     void editDetailsShowsAtOnceAndUndoes();
     void mergeTwoSelectedAndUndo();
     void importOffersToReplaceANewVersion();
+    void sortAndLastArticleArePerLibrary();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -328,6 +330,45 @@ void TestLibraryActions::importOffersToReplaceANewVersion()
     QCOMPARE(window.session()->article().body.mid(a.span.start, a.span.length()), u"inspectors had cleared the fleet"_s);
     QCOMPARE(a.note, u"which inspectors?"_s);
     QVERIFY(!window.session()->undoStack()->canUndo()); // its spans belonged to the old text
+}
+
+void TestLibraryActions::sortAndLastArticleArePerLibrary()
+{
+    const QString other = m_dir->filePath(u"other.sqlite"_s);
+    qint64 marketId = 0;
+    {
+        MainWindow window(m_db);
+        window.show();
+        QVERIFY(window.openArticleFiles({m_ferry}));
+        QVERIFY(window.openArticleFiles({m_market}));
+        marketId = window.session()->articleId();
+        window.findChild<QTableView *>(u"articleList"_s)->sortByColumn(LibraryModel::TitleColumn, Qt::DescendingOrder);
+        QVERIFY(window.close());
+    }
+    qint64 ferryElsewhere = 0;
+    {
+        MainWindow window(other); // another library: its own sort and last article
+        window.show();
+        QVERIFY(window.openArticleFiles({m_market}));
+        QVERIFY(window.openArticleFiles({m_ferry}));
+        ferryElsewhere = window.session()->articleId();
+        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(), -1);
+        QVERIFY(window.close());
+    }
+    {
+        MainWindow window(m_db);
+        auto *header = window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader();
+        QCOMPARE(header->sortIndicatorSection(), int(LibraryModel::TitleColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        // Title, Z to A: "Market hall…" before "Ferry operator…".
+        QCOMPARE(window.libraryModel()->articleAt(window.libraryModel()->index(0, 0))->id, marketId);
+        QCOMPARE(window.session()->articleId(), marketId);
+    }
+    {
+        MainWindow window(other);
+        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(), -1);
+        QCOMPARE(window.session()->articleId(), ferryElsewhere);
+    }
 }
 
 QTEST_MAIN(TestLibraryActions)
