@@ -315,21 +315,23 @@ ArticleDetails detailsOf(const Article &article)
 
 Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDetails &details)
 {
-    const QString title = details.title.simplified();
-    if (title.isEmpty())
-        return Status::failure(tr("An article needs a title."));
-    const QString url = details.url.trimmed();
-    if (!url.isEmpty()) {
-        const QUrl parsed(url, QUrl::StrictMode);
-        if (!parsed.isValid() || parsed.isRelative())
-            return Status::failure(tr("\"%1\" is not a web address (it needs a scheme, like https://).").arg(url));
-    }
     StoreAction action(store);
     if (!action.isOpen())
         return action.commit();
     auto article = store.article(articleId);
     if (!article)
         return Status::from(article);
+    // Only what changes is checked: an article imported without a title, or with an address
+    // QUrl finds odd, can still have its other details edited (and the edit undone).
+    const QString title = details.title.simplified();
+    if (title.isEmpty() && title != article->title.simplified())
+        return Status::failure(tr("An article needs a title."));
+    const QString url = details.url.trimmed();
+    if (!url.isEmpty() && url != article->url) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.isRelative())
+            return Status::failure(tr("\"%1\" is not a web address (it needs a scheme, like https://).").arg(url));
+    }
     Article changed = *article;
     changed.title = title;
     changed.source = details.source.simplified();

@@ -67,8 +67,8 @@ struct ArticleDetails
     friend bool operator==(const ArticleDetails &, const ArticleDetails &) = default;
 };
 ArticleDetails detailsOf(const Article &article);
-// Writes the details (trimmed); refuses an empty title and a URL that is neither empty nor an
-// absolute URL.
+// Writes the details (trimmed); refuses to empty the title and a new URL that is neither empty nor
+// an absolute URL (what is stored already is never refused, so an edit can always be undone).
 Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDetails &details);
 
 // Merging duplicates (two imports of one story): the other article's highlights and notes move

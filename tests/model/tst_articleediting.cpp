@@ -77,6 +77,7 @@ private slots:
     void insideABatchAFailureRollsBackTheActionOnly();
     void editDetails();
     void editDetailsRefusesBadInput();
+    void storedDetailsAreNeverRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -262,6 +263,22 @@ void TestArticleEditing::editDetailsRefusesBadInput()
     QVERIFY(!setArticleDetails(m_store, 999, d));
     QCOMPARE(dump(m_store), before);
     QVERIFY(m_store.isIdle());
+}
+
+void TestArticleEditing::storedDetailsAreNeverRefused()
+{
+    // An address the importer kept as it found it (here with a space), and no title: the other
+    // details can still be edited, and put back.
+    QSqlQuery query(m_store.database());
+    QVERIFY(query.exec(u"UPDATE articles SET url = 'https://example.org/a page', title = '' WHERE id = %1"_s.arg(m_b)));
+    query.finish();
+    ArticleDetails d = detailsOf(m_store.article(m_b).value());
+    const ArticleDetails before = d;
+    d.source = u"Mountain Herald"_s;
+    QVERIFY(setArticleDetails(m_store, m_b, d));
+    QCOMPARE(m_store.article(m_b)->source, u"Mountain Herald"_s);
+    QVERIFY(setArticleDetails(m_store, m_b, before));
+    QCOMPARE(detailsOf(m_store.article(m_b).value()), before);
 }
 
 QTEST_GUILESS_MAIN(TestArticleEditing)
