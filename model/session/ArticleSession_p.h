@@ -263,7 +263,9 @@ protected:
     Status doUndo() override
     {
         const Status s = restoreArticles(*session()->store(), m_snapshot);
-        if (s && m_wasOpen && !session()->isOpen())
+        // Back where the reader was: the article open when it was deleted (the list may have
+        // opened a neighbour since).
+        if (s && m_wasOpen)
             (void)session()->open(m_wasOpen);
         session()->afterArticlesChanged();
         return s;
