@@ -5,6 +5,7 @@
 #include "analysis/Analyzer.h"
 #include "library/ArticleEditing.h"
 #include "library/Reanchoring.h"
+#include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 
@@ -59,6 +60,7 @@ private slots:
     void mergeRefusesBadIds();
     void findEarlierVersion();
     void replaceWithVersionReanchors();
+    void openSessionFollowsAReplacementByAnotherProgram();
 };
 
 void TestReanchoring::locate_data()
@@ -345,6 +347,41 @@ void TestReanchoring::replaceWithVersionReanchors()
     q.search = u"peaked"_s;
     QCOMPARE(store.articles(q)->size(), 1);
     QCOMPARE(store.articles(q)->first().id, oldId);
+}
+
+void TestReanchoring::openSessionFollowsAReplacementByAnotherProgram()
+{
+    // The window has the article open with an undo history; `lede import --replace` (another
+    // connection) replaces its text. On the next reload the window shows the new text with the
+    // re-anchored highlight, and drops the history whose spans belonged to the old text.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"lib.sqlite"_s);
+    ArticleStore window;
+    window.setAutomaticBackups(false);
+    QVERIFY(window.open(path));
+    const Article first = makeArticle(u"Alderford floods"_s, Story);
+    const qint64 id = window.addArticle(first, Analyzer::analyze(first), Analyzer::Version).value();
+    ArticleSession session(&window);
+    QVERIFY(session.open(id));
+    QVERIFY(session.addHighlight(spanOf(Story, u"opened three shelters"_s)).ok());
+    QVERIFY(session.undoStack()->canUndo());
+
+    ArticleStore cli;
+    cli.setAutomaticBackups(false);
+    QVERIFY(cli.open(path));
+    const QString newBody = u"Sandbags ran out at noon. "_s + Story;
+    const Article second = makeArticle(u"Alderford floods"_s, newBody);
+    const qint64 newId = cli.addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
+    QVERIFY(replaceWithVersion(cli, id, newId));
+    cli.close();
+
+    QVERIFY(session.reloadFromLibrary());
+    QCOMPARE(session.article().body, newBody);
+    QCOMPARE(session.annotations().size(), 1);
+    const Annotation a = session.annotations().first();
+    QCOMPARE(newBody.mid(a.span.start, a.span.length()), u"opened three shelters"_s);
+    QVERIFY(!session.undoStack()->canUndo());
+    QVERIFY(window.isIdle());
 }
 
 QTEST_GUILESS_MAIN(TestReanchoring)
