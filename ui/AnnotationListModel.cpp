@@ -148,8 +148,10 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         return QString(label(*a)).replace(u'\n', u"; "_s);
     case Qt::ToolTipRole:
         if (a->isOrphan())
-            return tr("This passage is not in the article's new text, so the note is kept here with the words it "
-                      "was made on. To place it, select the passage and choose Annotate → Set Highlight to Selection.");
+            return tr(
+                "This passage is not in the article's new text, so the note is kept here with the words it "
+                "was made on. To place it, select the passage and choose Annotate → Set Highlight to "
+                "Selection.");
         return a->note.isEmpty() ? QVariant() : QVariant(a->note.toHtmlEscaped());
     case Qt::DecorationRole: {
         QPixmap p(12, 12);

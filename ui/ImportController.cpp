@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportController.h"
 
-#include "library/ArticleEditing.h"
-
 #include "Settings.h"
 #include "UiHelpers.h"
 #include "io/ArticleImporter.h"
 #include "io/LibraryImport.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QPushButton>
-#include <QMessageBox>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPromise>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -261,20 +260,21 @@ QHash<qint64, qint64> ImportController::offerReplacements(const QList<qint64> &i
         // Two new versions of one story in one import: the first one found replaces it.
         if (std::any_of(pairs.begin(), pairs.end(), [&](const auto &p) { return p.second == **earlier; }))
             continue;
-        pairs.append({id, **earlier});
+        pairs.append({ id, **earlier });
         if (auto old = m_store->article(**earlier))
             titles << tr("“%1” (article %2)").arg(old->title).arg(old->id);
     }
     if (pairs.isEmpty())
         return replaced;
-    QMessageBox box(QMessageBox::Question, tr("New Versions"),
-                    tr("%n imported article(s) look like a new version of an article in the library "
-                       "(the same web address, or the same title and source with nearly the same text):",
-                       nullptr, int(pairs.size()))
-                        + u"\n\n"_s + titles.join(u"\n"_s) + u"\n\n"_s
-                        + tr("Replace the old text with the new one? Highlights and notes are re-attached to the "
-                             "new text; those whose passage is gone are kept as orphans in the Notes tab."),
-                    QMessageBox::NoButton, m_window);
+    QMessageBox box(
+        QMessageBox::Question, tr("New Versions"),
+        tr("%n imported article(s) look like a new version of an article in the library "
+           "(the same web address, or the same title and source with nearly the same text):",
+           nullptr, int(pairs.size()))
+            + u"\n\n"_s + titles.join(u"\n"_s) + u"\n\n"_s
+            + tr("Replace the old text with the new one? Highlights and notes are re-attached to the "
+                 "new text; those whose passage is gone are kept as orphans in the Notes tab."),
+        QMessageBox::NoButton, m_window);
     box.setObjectName(u"replaceVersionsBox"_s);
     QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
     replace->setObjectName(u"replaceButton"_s);

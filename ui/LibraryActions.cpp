@@ -34,7 +34,8 @@ LibraryActions::LibraryActions(ArticleSession *session, LibraryPane *pane, QWidg
                            "it"));
     connect(m_merge, &QAction::triggered, this, &LibraryActions::mergeSelected);
     // The list owns these keys: Delete and F2 elsewhere (a note being typed) keep their meaning.
-    pane->setArticleActions({ m_details, m_merge, m_delete }, { { m_delete, QKeySequence(QKeySequence::Delete) } });
+    pane->setArticleActions({ m_details, m_merge, m_delete },
+                            { { m_delete, QKeySequence(QKeySequence::Delete) } });
 }
 
 LibraryActions::~LibraryActions() = default;
@@ -62,8 +63,8 @@ void LibraryActions::updateActions()
 
 QString LibraryActions::deletionQuestion(int articles, int highlights, int notes, const QString &title)
 {
-    const QString what = articles == 1 && !title.isEmpty() ? tr("“%1”").arg(title)
-                                                            : tr("%n article(s)", nullptr, articles);
+    const QString what
+        = articles == 1 && !title.isEmpty() ? tr("“%1”").arg(title) : tr("%n article(s)", nullptr, articles);
     if (highlights == 0 && notes == 0)
         return tr("Delete %1 (no highlights or notes)?").arg(what);
     return tr("Delete %1 with %2 and %3?")
@@ -127,7 +128,8 @@ void LibraryActions::mergeSelected()
 {
     const QList<qint64> ids = m_pane->selectedArticleIds();
     if (ids.size() != 2) {
-        emit message(tr("Select two articles in the library list to merge them."), MessageBar::Kind::Information);
+        emit message(tr("Select two articles in the library list to merge them."),
+                     MessageBar::Kind::Information);
         return;
     }
     QList<Article> articles;
@@ -144,7 +146,7 @@ void LibraryActions::mergeSelected()
     }
     auto describe = [&](int i) {
         const Article &a = articles.at(i);
-        QStringList parts{tr("article %1").arg(a.id)};
+        QStringList parts { tr("article %1").arg(a.id) };
         if (!a.source.isEmpty())
             parts << a.source;
         if (a.published.isValid())
@@ -152,12 +154,13 @@ void LibraryActions::mergeSelected()
         parts << tr("%n annotation(s)", nullptr, counts.at(i));
         return tr("“%1” (%2)").arg(a.title, parts.join(u", "_s));
     };
-    QMessageBox box(QMessageBox::Question, tr("Merge Duplicates"),
-                    tr("Which article do you keep? The other one's highlights and notes move onto it (placed on "
-                       "its text; those whose passage is gone are kept as orphans in the Notes tab), then the other "
-                       "one is deleted.\n\n1. %1\n2. %2")
-                        .arg(describe(0), describe(1)),
-                    QMessageBox::Cancel, m_window);
+    QMessageBox box(
+        QMessageBox::Question, tr("Merge Duplicates"),
+        tr("Which article do you keep? The other one's highlights and notes move onto it (placed on "
+           "its text; those whose passage is gone are kept as orphans in the Notes tab), then the other "
+           "one is deleted.\n\n1. %1\n2. %2")
+            .arg(describe(0), describe(1)),
+        QMessageBox::Cancel, m_window);
     box.setObjectName(u"mergeArticlesBox"_s);
     QPushButton *first = box.addButton(tr("Keep &1"), QMessageBox::AcceptRole);
     first->setObjectName(u"keepFirst"_s);

@@ -79,7 +79,8 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
                 if (const ArticleSummary *a = m_model->articleAt(current))
                     emit articleChosen(a->id);
             });
-    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LibraryPane::selectionChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LibraryPane::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryPane::selectionChanged);
 }
 
@@ -103,7 +104,8 @@ void LibraryPane::setSort(int column, Qt::SortOrder order)
     m_list->sortByColumn(column, order);
 }
 
-void LibraryPane::setArticleActions(const QList<QAction *> &actions, const QHash<QAction *, QKeySequence> &listKeys)
+void LibraryPane::setArticleActions(const QList<QAction *> &actions,
+                                    const QHash<QAction *, QKeySequence> &listKeys)
 {
     for (QAction *a : actions) {
         auto *local = new QAction(a->icon(), a->text(), m_list);

@@ -43,7 +43,8 @@ public:
     void setSort(int column, Qt::SortOrder order);
     // Actions on the selected articles, for the list's context menu; `listKeys` gives keys that
     // trigger an action only while the list has the focus (Delete, which elsewhere edits text).
-    void setArticleActions(const QList<QAction *> &actions, const QHash<QAction *, QKeySequence> &listKeys = {});
+    void setArticleActions(const QList<QAction *> &actions,
+                           const QHash<QAction *, QKeySequence> &listKeys = {});
 
 signals:
     // The reader moved to another row of the list.

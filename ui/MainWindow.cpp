@@ -35,8 +35,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -424,8 +424,9 @@ void MainWindow::restoreSettings()
         if (settings.contains(QLatin1StringView(Settings::LibraryLastArticle.name)))
             last = Settings::LibraryLastArticle.read(settings);
         m_libraryPane->setSort(Settings::LibrarySortColumn.read(settings),
-                               Settings::LibrarySortOrder.read(settings) == Qt::DescendingOrder ? Qt::DescendingOrder
-                                                                                                : Qt::AscendingOrder);
+                               Settings::LibrarySortOrder.read(settings) == Qt::DescendingOrder
+                                   ? Qt::DescendingOrder
+                                   : Qt::AscendingOrder);
         settings.endGroup();
     }
     if (last > 0 && m_store->isOpen()) {

@@ -14,7 +14,8 @@ QString libraryGroup(const QString &libraryPath)
     // A hash: a path holds characters (/ and \) that QSettings reads as group separators.
     const QString path = QFileInfo(libraryPath).absoluteFilePath();
     return u"libraries/"_s
-        + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+        + QString::fromLatin1(
+               QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 
 void migrate(QSettings &settings)

@@ -43,9 +43,9 @@ inline const SettingKey<qint64> LastArticle{"document/lastArticle", 0};
 // open at the end. The global LastArticle above is what Lede kept before, read for a library that
 // has no group yet.
 QString libraryGroup(const QString &libraryPath);
-inline const SettingKey<int> LibrarySortColumn{"sortColumn", -1}; // -1: newest imports first
-inline const SettingKey<int> LibrarySortOrder{"sortOrder", 0};    // Qt::SortOrder
-inline const SettingKey<qint64> LibraryLastArticle{"lastArticle", 0};
+inline const SettingKey<int> LibrarySortColumn { "sortColumn", -1 }; // -1: newest imports first
+inline const SettingKey<int> LibrarySortOrder { "sortOrder", 0 }; // Qt::SortOrder
+inline const SettingKey<qint64> LibraryLastArticle { "lastArticle", 0 };
 inline const SettingKey<QString> LastImportDir{"import/lastDir", {}};
 inline const SettingKey<QString> LastExportDir{"export/lastDir", {}};
 inline const SettingKey<bool> ExportByteOrderMark{"export/byteOrderMark", false};

@@ -16,7 +16,10 @@ class EditCommand final : public Command
 {
 public:
     QString name() const override { return u"edit"_s; }
-    QString usage() const override { return tr("ARTICLE_ID [--title T] [--source S] [--date YYYY-MM-DD] [--byline B] [--url U]"); }
+    QString usage() const override
+    {
+        return tr("ARTICLE_ID [--title T] [--source S] [--date YYYY-MM-DD] [--byline B] [--url U]");
+    }
     QString summary() const override { return tr("change an article's title, source, date, byline or URL"); }
     int run(const QStringList &args) override;
 };
@@ -34,17 +37,19 @@ int EditCommand::run(const QStringList &args)
     parser.addOption(dbOption());
     const QCommandLineOption title(u"title"_s, tr("The new title."), tr("TITLE"));
     const QCommandLineOption source(u"source"_s, tr("The new source (agency or publication)."), tr("SOURCE"));
-    const QCommandLineOption date(u"date"_s, tr("The publication date, YYYY-MM-DD; an empty value removes it."),
-                                  tr("DATE"));
+    const QCommandLineOption date(
+        u"date"_s, tr("The publication date, YYYY-MM-DD; an empty value removes it."), tr("DATE"));
     const QCommandLineOption byline(u"byline"_s, tr("The new byline."), tr("BYLINE"));
     const QCommandLineOption url(u"url"_s, tr("The web address; an empty value removes it."), tr("URL"));
-    parser.addOptions({title, source, date, byline, url});
-    parser.addPositionalArgument(u"article"_s, tr("The id of the article (see 'lede list')."), tr("ARTICLE_ID"));
+    parser.addOptions({ title, source, date, byline, url });
+    parser.addPositionalArgument(u"article"_s, tr("The id of the article (see 'lede list')."),
+                                 tr("ARTICLE_ID"));
     int code = 0;
-    if (!parse(parser, args,
-               tr("Change an article's details; the options not given stay as they are. Prints the article as "
-                  "'lede list' does."),
-               &code))
+    if (!parse(
+            parser, args,
+            tr("Change an article's details; the options not given stay as they are. Prints the article as "
+               "'lede list' does."),
+            &code))
         return code;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
@@ -60,7 +65,8 @@ int EditCommand::run(const QStringList &args)
     if (parser.isSet(date) && !parser.value(date).trimmed().isEmpty()) {
         published = QDate::fromString(parser.value(date).trimmed(), Qt::ISODate);
         if (!published.isValid())
-            return usageError(tr("edit: \"%1\" is not a date; write it as YYYY-MM-DD").arg(parser.value(date)));
+            return usageError(
+                tr("edit: \"%1\" is not a date; write it as YYYY-MM-DD").arg(parser.value(date)));
     }
     ArticleStore store;
     if (!openStore(store, parser))
@@ -86,9 +92,10 @@ int EditCommand::run(const QStringList &args)
         return 1;
     }
     const Article stored = store.article(id).value();
-    out(QStringList{QString::number(id), terminalSafe(oneLine(stored.title)), terminalSafe(oneLine(stored.source)),
-                    stored.published.isValid() ? stored.published.toString(Qt::ISODate) : QString(),
-                    terminalSafe(oneLine(stored.byline)), terminalSafe(oneLine(stored.url))}
+    out(QStringList { QString::number(id), terminalSafe(oneLine(stored.title)),
+                      terminalSafe(oneLine(stored.source)),
+                      stored.published.isValid() ? stored.published.toString(Qt::ISODate) : QString(),
+                      terminalSafe(oneLine(stored.byline)), terminalSafe(oneLine(stored.url)) }
             .join(u'\t'));
     return 0;
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/LibraryImport.h"
 #include "io/TerminalText.h"
 #include "library/ArticleEditing.h"
@@ -35,9 +34,10 @@ int ImportCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     const QCommandLineOption replace(
-        u"replace"_s, tr("When an imported article is a new version of one in the library (the same URL, or the same "
-                         "title and source with a body at least 80% alike), replace the old one's text and re-attach "
-                         "its highlights and notes."));
+        u"replace"_s,
+        tr("When an imported article is a new version of one in the library (the same URL, or the same "
+           "title and source with a body at least 80% alike), replace the old one's text and re-attach "
+           "its highlights and notes."));
     parser.addOption(replace);
     parser.addPositionalArgument(u"paths"_s, tr("Article files or folders (searched recursively)."), tr("FILE_OR_DIR..."));
     int code = 0;
@@ -94,7 +94,8 @@ int ImportCommand::run(const QStringList &args)
             continue;
         const qint64 oldId = **earlier;
         if (!parser.isSet(replace)) {
-            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace to "
+            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace "
+                   "to "
                    "replace that one")
                     .arg(o.path, QString::number(o.articleId), QString::number(oldId)));
             continue;
@@ -102,7 +103,8 @@ int ImportCommand::run(const QStringList &args)
         auto report = replaceWithVersion(store, oldId, o.articleId);
         if (!report) {
             failures.append(o);
-            err(tr("error: %1: cannot replace article %2: %3").arg(o.path, QString::number(oldId), report.errorString()));
+            err(tr("error: %1: cannot replace article %2: %3")
+                    .arg(o.path, QString::number(oldId), report.errorString()));
             continue;
         }
         ++replaced;

@@ -17,7 +17,10 @@ class MergeCommand final : public Command
 public:
     QString name() const override { return u"merge"_s; }
     QString usage() const override { return tr("KEEP_ID OTHER_ID"); }
-    QString summary() const override { return tr("merge a duplicate: OTHER's highlights and notes move onto KEEP"); }
+    QString summary() const override
+    {
+        return tr("merge a duplicate: OTHER's highlights and notes move onto KEEP");
+    }
     int run(const QStringList &args) override;
 };
 
@@ -33,13 +36,16 @@ int MergeCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     parser.addPositionalArgument(u"keep"_s, tr("The article to keep."), tr("KEEP_ID"));
-    parser.addPositionalArgument(u"other"_s, tr("The duplicate to remove once its annotations moved."), tr("OTHER_ID"));
+    parser.addPositionalArgument(u"other"_s, tr("The duplicate to remove once its annotations moved."),
+                                 tr("OTHER_ID"));
     int code = 0;
-    if (!parse(parser, args,
-               tr("Merge two imports of one story: OTHER's highlights and notes are re-attached to KEEP's text "
-                  "(exactly, or to a slightly changed passage; what cannot be placed is kept as an orphan), then "
-                  "OTHER is deleted. One transaction."),
-               &code))
+    if (!parse(
+            parser, args,
+            tr("Merge two imports of one story: OTHER's highlights and notes are re-attached to KEEP's text "
+               "(exactly, or to a slightly changed passage; what cannot be placed is kept as an orphan), "
+               "then "
+               "OTHER is deleted. One transaction."),
+            &code))
         return code;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)

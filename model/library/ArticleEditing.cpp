@@ -5,8 +5,8 @@
 #include "Correction.h"
 #include "TextOffsets.h"
 #include "analysis/Analyzer.h"
-#include "store/CorrectionRepository.h"
 #include "store/ArticleStore.h"
+#include "store/CorrectionRepository.h"
 #include "store/SqliteError.h"
 
 #include <QCoreApplication>
@@ -14,7 +14,6 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUrl>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +75,8 @@ Result<QList<ForeignKey>> foreignKeys(const QSqlDatabase &db)
             key.parent = query.value(tableColumn).toString();
             key.from = query.value(fromColumn).toString();
             key.to = query.value(toColumn).isNull() ? u"rowid"_s : query.value(toColumn).toString();
-            key.cascade = query.value(deleteColumn).toString().compare(u"CASCADE"_s, Qt::CaseInsensitive) == 0;
+            key.cascade
+                = query.value(deleteColumn).toString().compare(u"CASCADE"_s, Qt::CaseInsensitive) == 0;
             keys << key;
         }
     }
@@ -94,7 +94,7 @@ struct DependentTable
 
 QList<DependentTable> dependentTables(const QList<ForeignKey> &keys, qsizetype idCount)
 {
-    QList<DependentTable> out{{u"articles"_s, u"id IN (%1)"_s.arg(placeholders(idCount)), 1}};
+    QList<DependentTable> out { { u"articles"_s, u"id IN (%1)"_s.arg(placeholders(idCount)), 1 } };
     bool grew = true;
     while (grew) {
         grew = false;
@@ -109,10 +109,10 @@ QList<DependentTable> dependentTables(const QList<ForeignKey> &keys, qsizetype i
                                              [&](const DependentTable &t) { return t.table == key.parent; });
             if (parent == out.end())
                 continue;
-            out.append({key.table,
-                        u"%1 IN (SELECT %2 FROM %3 WHERE %4)"_s.arg(quoted(key.from), quoted(key.to),
-                                                                   quoted(parent->table), parent->where),
-                        parent->uses});
+            out.append({ key.table,
+                         u"%1 IN (SELECT %2 FROM %3 WHERE %4)"_s.arg(quoted(key.from), quoted(key.to),
+                                                                     quoted(parent->table), parent->where),
+                         parent->uses });
             grew = true;
         }
     }
@@ -267,19 +267,20 @@ Status restoreArticles(ArticleStore &store, const ArticleSnapshot &snapshot)
         QList<QPair<int, ForeignKey>> outside;
         for (const ForeignKey &key : std::as_const(*keys)) {
             if (key.table == t.table && !restoredTables.contains(key.parent) && t.columns.contains(key.from))
-                outside.append({int(t.columns.indexOf(key.from)), key});
+                outside.append({ int(t.columns.indexOf(key.from)), key });
         }
         QStringList columns;
         for (const QString &c : t.columns)
             columns << quoted(c);
-        const QString insert = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoted(t.table), columns.join(u", "_s),
-                                                                        placeholders(t.columns.size()));
+        const QString insert = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
+            quoted(t.table), columns.join(u", "_s), placeholders(t.columns.size()));
         for (const QVariantList &row : t.rows) {
             bool parentsThere = true;
             for (const auto &[column, key] : std::as_const(outside)) {
                 if (row.at(column).isNull())
                     continue;
-                if (!check.prepare(u"SELECT 1 FROM %1 WHERE %2 = ?"_s.arg(quoted(key.parent), quoted(key.to))))
+                if (!check.prepare(
+                        u"SELECT 1 FROM %1 WHERE %2 = ?"_s.arg(quoted(key.parent), quoted(key.to))))
                     return Status::failure(describeSqliteError(check.lastError()));
                 check.addBindValue(row.at(column));
                 if (!check.exec())
@@ -295,10 +296,12 @@ Status restoreArticles(ArticleStore &store, const ArticleSnapshot &snapshot)
                 query.addBindValue(v);
             if (!query.exec()) {
                 if (t.table == u"articles"_s)
-                    return Status::failure(tr("Cannot put the article back: its id or its text is in the library "
-                                              "again (%1)")
-                                               .arg(describeSqliteError(query.lastError())));
-                return Status::failure(tr("Cannot put the article back: %1").arg(describeSqliteError(query.lastError())));
+                    return Status::failure(
+                        tr("Cannot put the article back: its id or its text is in the library "
+                           "again (%1)")
+                            .arg(describeSqliteError(query.lastError())));
+                return Status::failure(
+                    tr("Cannot put the article back: %1").arg(describeSqliteError(query.lastError())));
             }
         }
     }
@@ -310,7 +313,7 @@ Status restoreArticles(ArticleStore &store, const ArticleSnapshot &snapshot)
 
 ArticleDetails detailsOf(const Article &article)
 {
-    return {article.title, article.source, article.published, article.byline, article.url};
+    return { article.title, article.source, article.published, article.byline, article.url };
 }
 
 Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDetails &details)
@@ -330,7 +333,8 @@ Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDet
     if (!url.isEmpty() && url != article->url) {
         const QUrl parsed(url, QUrl::StrictMode);
         if (!parsed.isValid() || parsed.isRelative())
-            return Status::failure(tr("\"%1\" is not a web address (it needs a scheme, like https://).").arg(url));
+            return Status::failure(
+                tr("\"%1\" is not a web address (it needs a scheme, like https://).").arg(url));
     }
     Article changed = *article;
     changed.title = title;
@@ -362,7 +366,7 @@ Result<MergeRecord> mergeArticles(ArticleStore &store, qint64 keepId, qint64 oth
     MergeRecord record;
     record.keepId = keepId;
     const QList<Annotation> moved = reanchorAnnotations(*annotations, keep->body, &record.report);
-    auto snapshot = removeArticles(store, {otherId});
+    auto snapshot = removeArticles(store, { otherId });
     if (!snapshot)
         return R::failure(snapshot.errorString());
     record.other = std::move(snapshot).value();
@@ -399,17 +403,18 @@ Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 art
         return R::failure(article.errorString());
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    if (!query.prepare(u"SELECT id, url = ? AND url <> '' FROM articles WHERE id < ? AND ((url <> '' AND url = ?) "
-                       u"OR (title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE)) ORDER BY id DESC"_s))
+    if (!query.prepare(
+            u"SELECT id, url = ? AND url <> '' FROM articles WHERE id < ? AND ((url <> '' AND url = ?) "
+            u"OR (title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE)) ORDER BY id DESC"_s))
         return R::failure(describeSqliteError(query.lastError()));
-    for (const QVariant &v : {QVariant(article->url), QVariant(articleId), QVariant(article->url),
-                              QVariant(article->title), QVariant(article->source)})
+    for (const QVariant &v : { QVariant(article->url), QVariant(articleId), QVariant(article->url),
+                               QVariant(article->title), QVariant(article->source) })
         query.addBindValue(v);
     if (!query.exec())
         return R::failure(describeSqliteError(query.lastError()));
     QList<QPair<qint64, bool>> candidates;
     while (query.next())
-        candidates.append({query.value(0).toLongLong(), query.value(1).toBool()});
+        candidates.append({ query.value(0).toLongLong(), query.value(1).toBool() });
     query.finish();
     for (const auto &[id, sameUrl] : std::as_const(candidates)) {
         if (sameUrl)
@@ -464,7 +469,7 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
         const AnchorMatch match = locateAnchor(fresh->body, anchorAt(old->body, c.span));
         if (match.kind == AnchorMatch::Kind::Orphan)
             continue;
-        MovedCorrection moved{c.id, match.span, std::nullopt};
+        MovedCorrection moved { c.id, match.span, std::nullopt };
         if (c.speakerSpan && !c.speakerSpan->isEmpty()) {
             const AnchorMatch speaker = locateAnchor(fresh->body, anchorAt(old->body, *c.speakerSpan));
             if (speaker.kind != AnchorMatch::Kind::Orphan)
@@ -493,9 +498,10 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
             const Span cp = map.toCodePoints(c.span);
             const std::optional<Span> speaker
                 = c.speaker ? std::optional<Span>(map.toCodePoints(*c.speaker)) : std::nullopt;
-            if (!query.prepare(u"UPDATE layer_corrections SET start = ?, \"end\" = ?, "
-                               u"speaker_start = coalesce(?, speaker_start), speaker_end = coalesce(?, speaker_end) "
-                               u"WHERE id = ?"_s))
+            if (!query.prepare(
+                    u"UPDATE layer_corrections SET start = ?, \"end\" = ?, "
+                    u"speaker_start = coalesce(?, speaker_start), speaker_end = coalesce(?, speaker_end) "
+                    u"WHERE id = ?"_s))
                 return R::failure(describeSqliteError(query.lastError()));
             query.addBindValue(qint64(cp.start));
             query.addBindValue(qint64(cp.end));

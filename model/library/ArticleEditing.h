@@ -77,16 +77,17 @@ Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDet
 struct MergeRecord
 {
     qint64 keepId = 0;
-    ArticleSnapshot other;             // the removed article as it was, for undo
-    QList<qint64> movedAnnotationIds;  // now on the kept article
+    ArticleSnapshot other; // the removed article as it was, for undo
+    QList<qint64> movedAnnotationIds; // now on the kept article
     ReanchorReport report;
 };
 Result<MergeRecord> mergeArticles(ArticleStore &store, qint64 keepId, qint64 otherId);
 // Takes the moved annotations off the kept article and puts the other one back as it was.
 Status undoMerge(ArticleStore &store, const MergeRecord &record);
 
-// A new version of a stored story: an earlier article (a lower id: imported before) with the same URL, or with the same title
-// and source (ignoring case) and a body at least SameStorySimilarity alike (textSimilarity()).
+// A new version of a stored story: an earlier article (a lower id: imported before) with the same URL, or
+// with the same title and source (ignoring case) and a body at least SameStorySimilarity alike
+// (textSimilarity()).
 constexpr double SameStorySimilarity = 0.8;
 Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId);
 // The old article takes the new one's text and parts (it keeps its URL when the new one has

@@ -2,7 +2,6 @@
 #include "Reanchoring.h"
 
 #include <QSet>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -47,7 +46,7 @@ std::optional<AnchorMatch> exactMatch(const QString &text, const TextAnchor &anc
             + suffixAgreement(text, at + anchor.exact.size(), anchor.suffix);
         const qsizetype distance = distanceTo(at, anchor.position);
         if (!best || context > bestContext || (context == bestContext && distance < bestDistance)) {
-            best = AnchorMatch{AnchorMatch::Kind::Exact, Span{at, at + anchor.exact.size()}, 0};
+            best = AnchorMatch { AnchorMatch::Kind::Exact, Span { at, at + anchor.exact.size() }, 0 };
             bestContext = context;
             bestDistance = distance;
         }
@@ -101,11 +100,12 @@ std::optional<AnchorMatch> fuzzyMatch(const QString &text, const TextAnchor &anc
         while (lastActive > 0 && cost[lastActive] > k)
             --lastActive;
         if (lastActive == m && cost[m] <= k) {
-            const Span span{start[m], j};
+            const Span span { start[m], j };
             const qsizetype distance = distanceTo(span.start, anchor.position);
             if (!span.isEmpty()
-                && (!best || cost[m] < best->distance || (cost[m] == best->distance && distance < bestDistance))) {
-                best = AnchorMatch{AnchorMatch::Kind::Fuzzy, span, cost[m]};
+                && (!best || cost[m] < best->distance
+                    || (cost[m] == best->distance && distance < bestDistance))) {
+                best = AnchorMatch { AnchorMatch::Kind::Fuzzy, span, cost[m] };
                 bestDistance = distance;
             }
         }
@@ -123,7 +123,7 @@ int editDistance(QStringView a, QStringView b)
         row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int up = row[j];
-            row[j] = std::min({up + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] = std::min({ up + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
             diagonal = up;
         }
     }
@@ -155,7 +155,7 @@ std::optional<AnchorMatch> contextMatch(const QString &text, const TextAnchor &a
             continue;
         const qsizetype distance = distanceTo(start, anchor.position);
         if (!best || edits < best->distance || (edits == best->distance && distance < bestDistance)) {
-            best = AnchorMatch{AnchorMatch::Kind::Fuzzy, Span{start, s}, edits};
+            best = AnchorMatch { AnchorMatch::Kind::Fuzzy, Span { start, s }, edits };
             bestDistance = distance;
         }
     }
@@ -229,8 +229,8 @@ TextAnchor anchorAt(const QString &text, Span span)
 
 TextAnchor anchorOf(const Annotation &annotation)
 {
-    return TextAnchor{annotation.exact, annotation.prefix, annotation.suffix,
-                      annotation.isOrphan() ? -1 : annotation.span.start};
+    return TextAnchor { annotation.exact, annotation.prefix, annotation.suffix,
+                        annotation.isOrphan() ? -1 : annotation.span.start };
 }
 
 QList<Annotation> reanchorAnnotations(const QList<Annotation> &annotations, const QString &newText,
@@ -243,7 +243,7 @@ QList<Annotation> reanchorAnnotations(const QList<Annotation> &annotations, cons
             // A mark on no text (`lede annotate ID 5 5`) has nothing to look for: it stays where it
             // was, within the new text.
             const qsizetype at = std::min(a.span.start, newText.size());
-            a.span = Span{at, at};
+            a.span = Span { at, at };
             if (report)
                 ++report->fuzzy;
             out << a;
@@ -252,7 +252,7 @@ QList<Annotation> reanchorAnnotations(const QList<Annotation> &annotations, cons
         const AnchorMatch match = locateAnchor(newText, anchorOf(a));
         if (match.kind == AnchorMatch::Kind::Orphan) {
             // Kept with the text it was made on; an empty span marks it (Annotation::isOrphan).
-            a.span = Span{0, 0};
+            a.span = Span { 0, 0 };
             if (report)
                 ++report->orphaned;
         } else {

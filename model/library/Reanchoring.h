@@ -35,7 +35,7 @@ struct AnchorMatch
 {
     enum class Kind { Exact, Fuzzy, Orphan };
     Kind kind = Kind::Orphan;
-    Span span;        // UTF-16 indices into the new text; empty for an orphan
+    Span span; // UTF-16 indices into the new text; empty for an orphan
     int distance = 0; // edits, for a fuzzy match
 };
 

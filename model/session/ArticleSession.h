@@ -8,12 +8,11 @@
 #include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QHash>
 #include <QUndoGroup>
 #include <QUndoStack>
-
 #include <optional>
 
 namespace Lede {

@@ -244,7 +244,8 @@ private:
 class RemoveArticlesCommand final : public SessionCommand
 {
 public:
-    RemoveArticlesCommand(ArticleSession *session, const QString &text, ArticleSnapshot snapshot, qint64 wasOpen)
+    RemoveArticlesCommand(ArticleSession *session, const QString &text, ArticleSnapshot snapshot,
+                          qint64 wasOpen)
         : SessionCommand(session, text)
         , m_snapshot(std::move(snapshot))
         , m_wasOpen(wasOpen)
@@ -279,7 +280,8 @@ private:
 class ArticleDetailsCommand final : public SessionCommand
 {
 public:
-    ArticleDetailsCommand(ArticleSession *session, qint64 articleId, ArticleDetails before, ArticleDetails after)
+    ArticleDetailsCommand(ArticleSession *session, qint64 articleId, ArticleDetails before,
+                          ArticleDetails after)
         : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Edit article details"))
         , m_articleId(articleId)
         , m_before(std::move(before))

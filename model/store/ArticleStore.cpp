@@ -863,7 +863,7 @@ Status ArticleStore::updateArticle(const Article &in)
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {in.id}))
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, { in.id }))
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no article %1 in the library").arg(in.id));
@@ -878,22 +878,26 @@ Status ArticleStore::updateArticle(const Article &in)
         if (other->has_value() && **other != in.id)
             return Status::failure(tr("Article %1 already holds this text").arg(**other));
     }
-    const QVariant published = in.published.isValid() ? QVariant(in.published.toString(Qt::ISODate)) : QVariant();
-    if (!execute(query,
-                 u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
-                 u"path = ? WHERE id = ?"_s,
-                 {in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id}))
+    const QVariant published
+        = in.published.isValid() ? QVariant(in.published.toString(Qt::ISODate)) : QVariant();
+    if (!execute(
+            query,
+            u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
+            u"path = ? WHERE id = ?"_s,
+            { in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id }))
         return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
     if (newBody) {
         if (!execute(query, u"UPDATE articles SET body = ?, content_hash = ? WHERE id = ?"_s,
-                     {in.body, in.contentHash, in.id})
-            || !execute(query, u"DELETE FROM article_blocks WHERE article_id = ?"_s, {in.id}))
+                     { in.body, in.contentHash, in.id })
+            || !execute(query, u"DELETE FROM article_blocks WHERE article_id = ?"_s, { in.id }))
             return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
         const CodePointMap map(in.body);
         for (const Block &block : in.blocks) {
             const Span cp = map.toCodePoints(block.span);
-            if (!execute(query, u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
-                         {in.id, blockKindName(block.kind), qint64(cp.start), qint64(cp.end)}))
+            if (!execute(
+                    query,
+                    u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
+                    { in.id, blockKindName(block.kind), qint64(cp.start), qint64(cp.end) }))
                 return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
         }
         // The cached code point map belongs to the old text.

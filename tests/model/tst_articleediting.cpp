@@ -17,11 +17,13 @@ using namespace Lede;
 
 namespace {
 
-const QString StoryA = u"PORTVALE — The harbour board voted on Tuesday to close the old ferry pier. \"We cannot keep "
-                       u"patching it,\" said Mara Ellison, the board's chair. Repairs would cost 4 million dollars, "
-                       u"the board's engineers said. Fishermen who use the pier asked for a delay."_s;
-const QString StoryB = u"Snow closed the mountain road above Kettleby for a second day. Police said 40 drivers spent the "
-                       u"night in a school hall. \"Nobody should travel tonight,\" said Inspector Joel Varga."_s;
+const QString StoryA
+    = u"PORTVALE — The harbour board voted on Tuesday to close the old ferry pier. \"We cannot keep "
+      u"patching it,\" said Mara Ellison, the board's chair. Repairs would cost 4 million dollars, "
+      u"the board's engineers said. Fishermen who use the pier asked for a delay."_s;
+const QString StoryB
+    = u"Snow closed the mountain road above Kettleby for a second day. Police said 40 drivers spent the "
+      u"night in a school hall. \"Nobody should travel tonight,\" said Inspector Joel Varga."_s;
 
 Article makeArticle(const QString &title, const QString &body)
 {
@@ -30,7 +32,8 @@ Article makeArticle(const QString &title, const QString &body)
     a.source = u"Valley Courier"_s;
     a.body = body;
     a.published = QDate(2024, 3, 18);
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -39,10 +42,10 @@ QStringList dump(ArticleStore &store)
 {
     QStringList out;
     QSqlQuery query(store.database());
-    for (const QString &table : {u"articles"_s, u"article_blocks"_s, u"annotations"_s, u"annotation_tags"_s,
-                                 u"quotes"_s, u"entities"_s, u"figures"_s, u"layer_corrections"_s}) {
+    for (const QString &table : { u"articles"_s, u"article_blocks"_s, u"annotations"_s, u"annotation_tags"_s,
+                                  u"quotes"_s, u"entities"_s, u"figures"_s, u"layer_corrections"_s }) {
         if (!query.exec(u"SELECT * FROM "_s + table + u" ORDER BY 1, 2"_s))
-            return {u"error"_s};
+            return { u"error"_s };
         while (query.next()) {
             QStringList cells;
             for (int i = 0; i < query.record().count(); ++i)
@@ -93,24 +96,24 @@ void TestArticleEditing::init()
     m_store.setAutomaticBackups(false);
     QVERIFY(m_store.open(m_dir.filePath(u"lib.sqlite"_s)));
     Article a = makeArticle(u"Board votes to close ferry pier"_s, StoryA);
-    a.blocks = {Block{Block::Kind::Dateline, Span{0, 8}}};
+    a.blocks = { Block { Block::Kind::Dateline, Span { 0, 8 } } };
     m_a = m_store.addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
     const Article b = makeArticle(u"Snow closes Kettleby road"_s, StoryB);
     m_b = m_store.addArticle(b, Analyzer::analyze(b), Analyzer::Version).value();
     Annotation h;
     h.articleId = m_a;
-    h.span = Span{StoryA.indexOf(u"close the old"_s), StoryA.indexOf(u"close the old"_s) + 22};
-    h.tags = {u"Decisions/Votes"_s};
+    h.span = Span { StoryA.indexOf(u"close the old"_s), StoryA.indexOf(u"close the old"_s) + 22 };
+    h.tags = { u"Decisions/Votes"_s };
     QVERIFY(m_store.addAnnotation(h));
     Annotation n = h;
-    n.span = Span{StoryA.indexOf(u"Repairs"_s), StoryA.indexOf(u"Repairs"_s) + 7};
+    n.span = Span { StoryA.indexOf(u"Repairs"_s), StoryA.indexOf(u"Repairs"_s) + 7 };
     n.note = u"check the estimate"_s;
-    n.tags = {u"Money"_s, u"Decisions"_s};
+    n.tags = { u"Money"_s, u"Decisions"_s };
     QVERIFY(m_store.addAnnotation(n));
     Annotation other = h;
     other.articleId = m_b;
-    other.span = Span{0, 4};
-    other.tags = {u"Weather"_s};
+    other.span = Span { 0, 4 };
+    other.tags = { u"Weather"_s };
     QVERIFY(m_store.addAnnotation(other));
     CorrectionRepository corrections(m_store);
     const AnalysisResult layers = m_store.analysis(m_a).value();
@@ -130,7 +133,7 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
     const QStringList before = dump(m_store);
     QVERIFY(before.filter(u"layer_corrections"_s).size() == 2);
     QCOMPARE(ftsHits(m_store, u"ferry"_s), 1);
-    auto snapshot = removeArticles(m_store, {m_a});
+    auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY2(snapshot, qPrintable(snapshot.errorString()));
     QVERIFY(m_store.isIdle());
     QVERIFY(!m_store.article(m_a));
@@ -144,7 +147,8 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
         tables << t.table;
     QCOMPARE(tables.first(), u"articles"_s);
     QVERIFY(tables.indexOf(u"annotations"_s) < tables.indexOf(u"annotation_tags"_s));
-    for (const QString &t : {u"article_blocks"_s, u"quotes"_s, u"entities"_s, u"figures"_s, u"layer_corrections"_s})
+    for (const QString &t :
+         { u"article_blocks"_s, u"quotes"_s, u"entities"_s, u"figures"_s, u"layer_corrections"_s })
         QVERIFY2(tables.contains(t), qPrintable(t));
 
     QVERIFY(restoreArticles(m_store, *snapshot));
@@ -154,9 +158,9 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
     const auto notes = m_store.annotations(m_a).value();
     QCOMPARE(notes.size(), 2);
     QCOMPARE(notes.at(1).note, u"check the estimate"_s);
-    QCOMPARE(notes.at(1).tags, (QStringList{u"Decisions"_s, u"Money"_s}));
+    QCOMPARE(notes.at(1).tags, (QStringList { u"Decisions"_s, u"Money"_s }));
     // And again: remove, restore.
-    auto both = removeArticles(m_store, {m_a, m_b});
+    auto both = removeArticles(m_store, { m_a, m_b });
     QVERIFY(both);
     QCOMPARE(m_store.articleCount().value(), 0);
     QVERIFY(restoreArticles(m_store, *both));
@@ -165,7 +169,7 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
 
 void TestArticleEditing::countsWhatGoesWithTheArticles()
 {
-    auto counts = countDeletion(m_store, {m_a, m_b, 999});
+    auto counts = countDeletion(m_store, { m_a, m_b, 999 });
     QVERIFY(counts);
     QCOMPARE(counts->articles, 2);
     QCOMPARE(counts->highlights, 2);
@@ -175,7 +179,7 @@ void TestArticleEditing::countsWhatGoesWithTheArticles()
 void TestArticleEditing::removingAnUnknownIdRemovesNothing()
 {
     const QStringList before = dump(m_store);
-    auto removed = removeArticles(m_store, {m_a, 999});
+    auto removed = removeArticles(m_store, { m_a, 999 });
     QVERIFY(!removed);
     QVERIFY2(removed.errorString().contains(u"999"_s), qPrintable(removed.errorString()));
     QCOMPARE(dump(m_store), before);
@@ -184,21 +188,22 @@ void TestArticleEditing::removingAnUnknownIdRemovesNothing()
 
 void TestArticleEditing::restoreSkipsLinksToATagDeletedSince()
 {
-    auto snapshot = removeArticles(m_store, {m_a});
+    auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY(snapshot);
     const auto tags = m_store.tags().value();
-    const auto money = std::find_if(tags.begin(), tags.end(), [](const Tag &t) { return t.path == u"Money"_s; });
+    const auto money
+        = std::find_if(tags.begin(), tags.end(), [](const Tag &t) { return t.path == u"Money"_s; });
     QVERIFY(money != tags.end());
     QVERIFY(m_store.removeTag(money->id, TagRemoval::UntagAnnotations));
     QVERIFY(restoreArticles(m_store, *snapshot));
     const auto notes = m_store.annotations(m_a).value();
     QCOMPARE(notes.size(), 2);
-    QCOMPARE(notes.at(1).tags, QStringList{u"Decisions"_s});
+    QCOMPARE(notes.at(1).tags, QStringList { u"Decisions"_s });
 }
 
 void TestArticleEditing::restoreRefusedWhenTheTextCameBack()
 {
-    auto snapshot = removeArticles(m_store, {m_a});
+    auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY(snapshot);
     const Article again = makeArticle(u"Board votes to close ferry pier"_s, StoryA);
     const qint64 newId = m_store.addArticle(again, Analyzer::analyze(again), Analyzer::Version).value();
@@ -213,8 +218,8 @@ void TestArticleEditing::restoreRefusedWhenTheTextCameBack()
 void TestArticleEditing::insideABatchAFailureRollsBackTheActionOnly()
 {
     QVERIFY(m_store.beginBulk());
-    QVERIFY(setArticleDetails(m_store, m_b, {u"Road closed"_s, u"Courier"_s, {}, {}, {}}));
-    QVERIFY(!removeArticles(m_store, {m_a, 999}));
+    QVERIFY(setArticleDetails(m_store, m_b, { u"Road closed"_s, u"Courier"_s, {}, {}, {} }));
+    QVERIFY(!removeArticles(m_store, { m_a, 999 }));
     QVERIFY(m_store.commitBulk());
     QCOMPARE(m_store.article(m_b)->title, u"Road closed"_s);
     QVERIFY(m_store.article(m_a));
@@ -270,7 +275,8 @@ void TestArticleEditing::storedDetailsAreNeverRefused()
     // An address the importer kept as it found it (here with a space), and no title: the other
     // details can still be edited, and put back.
     QSqlQuery query(m_store.database());
-    QVERIFY(query.exec(u"UPDATE articles SET url = 'https://example.org/a page', title = '' WHERE id = %1"_s.arg(m_b)));
+    QVERIFY(query.exec(
+        u"UPDATE articles SET url = 'https://example.org/a page', title = '' WHERE id = %1"_s.arg(m_b)));
     query.finish();
     ArticleDetails d = detailsOf(m_store.article(m_b).value());
     const ArticleDetails before = d;

@@ -18,10 +18,11 @@ using namespace Lede;
 
 namespace {
 
-const QString Story = u"The river rose two metres overnight in Alderford. \"We moved the whole ward upstairs,\" said "
-                      u"Dr. Nadia Brook, who runs the hospital. The council opened three shelters. The council "
-                      u"said the water would fall by Friday. Farmers east of the town lost most of the spring crop, "
-                      u"and the road to Millbeck stayed closed."_s;
+const QString Story
+    = u"The river rose two metres overnight in Alderford. \"We moved the whole ward upstairs,\" said "
+      u"Dr. Nadia Brook, who runs the hospital. The council opened three shelters. The council "
+      u"said the water would fall by Friday. Farmers east of the town lost most of the spring crop, "
+      u"and the road to Millbeck stayed closed."_s;
 
 Article makeArticle(const QString &title, const QString &body, const QString &url = {})
 {
@@ -30,7 +31,8 @@ Article makeArticle(const QString &title, const QString &body, const QString &ur
     a.source = u"Alderford Echo"_s;
     a.url = url;
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -39,7 +41,7 @@ Span spanOf(const QString &text, const QString &passage, int occurrence = 0)
     qsizetype at = text.indexOf(passage);
     while (occurrence-- > 0)
         at = text.indexOf(passage, at + 1);
-    return Span{at, at + passage.size()};
+    return Span { at, at + passage.size() };
 }
 
 } // namespace
@@ -77,11 +79,12 @@ void TestReanchoring::locate_data()
     QTest::newRow("one-word-changed")
         << QString(Story).replace(u"whole ward"_s, u"entire ward"_s) << quote << int(AnchorMatch::Kind::Fuzzy)
         << u"We moved the entire ward upstairs"_s;
-    QTest::newRow("typo-fixed")
-        << QString(Story).replace(u"spring crop"_s, u"sprin crop"_s) << u"lost most of the spring crop"_s
-        << int(AnchorMatch::Kind::Fuzzy) << u"lost most of the sprin crop"_s;
+    QTest::newRow("typo-fixed") << QString(Story).replace(u"spring crop"_s, u"sprin crop"_s)
+                                << u"lost most of the spring crop"_s << int(AnchorMatch::Kind::Fuzzy)
+                                << u"lost most of the sprin crop"_s;
     QTest::newRow("sentence-deleted")
-        << QString(Story).remove(u" \"We moved the whole ward upstairs,\" said Dr. Nadia Brook, who runs the hospital."_s)
+        << QString(Story).remove(
+               u" \"We moved the whole ward upstairs,\" said Dr. Nadia Brook, who runs the hospital."_s)
         << u"said Dr. Nadia Brook, who runs the hospital"_s << int(AnchorMatch::Kind::Orphan) << QString();
     QTest::newRow("rewritten-beyond-bound")
         << QString(Story).replace(u"the road to Millbeck stayed closed"_s, u"the Millbeck road is shut"_s)
@@ -89,13 +92,15 @@ void TestReanchoring::locate_data()
     QTest::newRow("short-passage-changed-without-its-context")
         << u"The river rose two meters."_s << u"metres"_s << int(AnchorMatch::Kind::Orphan) << QString();
     QTest::newRow("short-passage-pinned-by-context")
-        << QString(Story).replace(u"two metres"_s, u"two meters"_s) << u"metres"_s << int(AnchorMatch::Kind::Fuzzy)
-        << u"meters"_s;
+        << QString(Story).replace(u"two metres"_s, u"two meters"_s) << u"metres"_s
+        << int(AnchorMatch::Kind::Fuzzy) << u"meters"_s;
     QTest::newRow("a-word-replaced-pinned-by-context") // 5 edits: over 20% of 21, within 50%
-        << QString(Story).replace(u"The council opened three shelters."_s, u"The council opened four shelters."_s)
+        << QString(Story).replace(u"The council opened three shelters."_s,
+                                  u"The council opened four shelters."_s)
         << u"opened three shelters"_s << int(AnchorMatch::Kind::Fuzzy) << u"opened four shelters"_s;
     QTest::newRow("context-kept-passage-rewritten")
-        << QString(Story).replace(u"The council opened three shelters."_s, u"The council was not reachable."_s)
+        << QString(Story).replace(u"The council opened three shelters."_s,
+                                  u"The council was not reachable."_s)
         << u"opened three shelters"_s << int(AnchorMatch::Kind::Orphan) << QString();
     QTest::newRow("outside-the-bmp")
         << QString(u"🌊 High water. "_s + Story).replace(u"whole ward"_s, u"whole 🏥 ward"_s) << quote
@@ -129,7 +134,7 @@ void TestReanchoring::repeatedPassageFollowsItsContext()
 void TestReanchoring::nearestWinsWhenContextTies()
 {
     const QString text = u"yes. yes. yes. yes."_s;
-    TextAnchor anchor{u"yes"_s, {}, {}, 10};
+    TextAnchor anchor { u"yes"_s, {}, {}, 10 };
     QCOMPARE(locateAnchor(text, anchor).span.start, 10);
     anchor.position = 1;
     QCOMPARE(locateAnchor(text, anchor).span.start, 0);
@@ -139,9 +144,9 @@ void TestReanchoring::fuzzyBoundIsTwentyPercent()
 {
     // 20 characters allow 4 edits, not 5.
     const QString exact = u"abcdefghijklmnopqrst"_s;
-    QCOMPARE(int(locateAnchor(u"xx abcdXXXXijklmnopqrst xx"_s, {exact, {}, {}, -1}).kind),
+    QCOMPARE(int(locateAnchor(u"xx abcdXXXXijklmnopqrst xx"_s, { exact, {}, {}, -1 }).kind),
              int(AnchorMatch::Kind::Fuzzy));
-    QCOMPARE(int(locateAnchor(u"xx abcdXXXXXjklmnopqrst xx"_s, {exact, {}, {}, -1}).kind),
+    QCOMPARE(int(locateAnchor(u"xx abcdXXXXXjklmnopqrst xx"_s, { exact, {}, {}, -1 }).kind),
              int(AnchorMatch::Kind::Orphan));
 }
 
@@ -150,8 +155,9 @@ void TestReanchoring::similarity()
     QCOMPARE(textSimilarity(Story, Story), 1.0);
     const QString edited = QString(Story).remove(u" The council opened three shelters."_s);
     QVERIFY(textSimilarity(Story, edited) >= SameStorySimilarity);
-    const QString other = u"The council opened a new library in Millbeck on Friday, with a reading room for children "
-                          u"and a cafe, after two years of building work paid for by the town."_s;
+    const QString other
+        = u"The council opened a new library in Millbeck on Friday, with a reading room for children "
+          u"and a cafe, after two years of building work paid for by the town."_s;
     QVERIFY(textSimilarity(Story, other) < 0.2);
 }
 
@@ -166,7 +172,7 @@ void TestReanchoring::reanchorKeepsEverythingButTheSpan()
     kept.prefix = a.prefix;
     kept.suffix = a.suffix;
     kept.note = u"how many beds?"_s;
-    kept.tags = {u"Response"_s};
+    kept.tags = { u"Response"_s };
     Annotation lost = kept;
     lost.id = 8;
     const TextAnchor b = anchorAt(Story, spanOf(Story, u"the road to Millbeck stayed closed"_s));
@@ -176,12 +182,12 @@ void TestReanchoring::reanchorKeepsEverythingButTheSpan()
     lost.suffix = b.suffix;
     const QString changed = QString(Story).remove(u", and the road to Millbeck stayed closed"_s);
     ReanchorReport report;
-    const QList<Annotation> out = reanchorAnnotations({kept, lost}, changed, &report);
+    const QList<Annotation> out = reanchorAnnotations({ kept, lost }, changed, &report);
     QCOMPARE(report.exact, 1);
     QCOMPARE(report.orphaned, 1);
     QCOMPARE(out.at(0).id, 7);
     QCOMPARE(out.at(0).note, u"how many beds?"_s);
-    QCOMPARE(out.at(0).tags, QStringList{u"Response"_s});
+    QCOMPARE(out.at(0).tags, QStringList { u"Response"_s });
     QCOMPARE(changed.mid(out.at(0).span.start, out.at(0).span.length()), u"opened three shelters"_s);
     QVERIFY(out.at(1).isOrphan());
     QCOMPARE(out.at(1).exact, u"the road to Millbeck stayed closed"_s); // never dropped
@@ -199,7 +205,8 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
     store.setAutomaticBackups(false);
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)));
     const Article keep = makeArticle(u"Alderford floods"_s, Story);
-    const QString otherBody = QString(Story).replace(u"whole ward"_s, u"entire ward"_s) + u" More rain is due."_s;
+    const QString otherBody
+        = QString(Story).replace(u"whole ward"_s, u"entire ward"_s) + u" More rain is due."_s;
     const Article other = makeArticle(u"Alderford floods"_s, otherBody);
     const qint64 keepId = store.addArticle(keep, Analyzer::analyze(keep), Analyzer::Version).value();
     const qint64 otherId = store.addArticle(other, Analyzer::analyze(other), Analyzer::Version).value();
@@ -208,7 +215,7 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
         a.articleId = article;
         a.span = spanOf(body, passage);
         a.note = note;
-        a.tags = {u"Flood/Health"_s};
+        a.tags = { u"Flood/Health"_s };
         return store.addAnnotation(a).value();
     };
     const qint64 own = annotate(keepId, Story, u"opened three shelters"_s, {});
@@ -231,8 +238,9 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
     QVERIFY(byId.contains(own) && byId.contains(exact) && byId.contains(fuzzy) && byId.contains(orphan));
     QCOMPARE(Story.mid(byId[exact].span.start, byId[exact].span.length()), u"runs the hospital"_s);
     QCOMPARE(byId[exact].note, u"which hospital?"_s);
-    QCOMPARE(byId[exact].tags, QStringList{u"Flood/Health"_s});
-    QCOMPARE(Story.mid(byId[fuzzy].span.start, byId[fuzzy].span.length()), u"We moved the whole ward upstairs"_s);
+    QCOMPARE(byId[exact].tags, QStringList { u"Flood/Health"_s });
+    QCOMPARE(Story.mid(byId[fuzzy].span.start, byId[fuzzy].span.length()),
+             u"We moved the whole ward upstairs"_s);
     QVERIFY(byId[orphan].isOrphan());
     QCOMPARE(byId[orphan].exact, u"More rain is due."_s);
     QCOMPARE(byId[orphan].note, u"source?"_s);
@@ -274,17 +282,22 @@ void TestReanchoring::findEarlierVersion()
     ArticleStore store;
     store.setAutomaticBackups(false);
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)));
-    auto add = [&](const Article &a) { return store.addArticle(a, Analyzer::analyze(a), Analyzer::Version).value(); };
+    auto add = [&](const Article &a) {
+        return store.addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
+    };
     const qint64 first = add(makeArticle(u"Alderford floods"_s, Story));
     const QString edited = QString(Story).remove(u" The council opened three shelters."_s);
     const qint64 second = add(makeArticle(u"ALDERFORD FLOODS"_s, edited));
-    const qint64 unrelated = add(makeArticle(u"Alderford floods"_s,
-                                             u"A quiz night in Alderford raised money for the brass band; the "
-                                             u"winners were the team from the bakery on Mill Lane."_s));
-    const qint64 byUrl1 = add(makeArticle(u"Old headline"_s, u"First version of a web story about a bridge."_s,
-                                          u"https://example.org/bridge"_s));
-    const qint64 byUrl2 = add(makeArticle(u"New headline"_s, u"Completely rewritten story about the bridge works."_s,
-                                          u"https://example.org/bridge"_s));
+    const qint64 unrelated
+        = add(makeArticle(u"Alderford floods"_s,
+                          u"A quiz night in Alderford raised money for the brass band; the "
+                          u"winners were the team from the bakery on Mill Lane."_s));
+    const qint64 byUrl1
+        = add(makeArticle(u"Old headline"_s, u"First version of a web story about a bridge."_s,
+                          u"https://example.org/bridge"_s));
+    const qint64 byUrl2
+        = add(makeArticle(u"New headline"_s, u"Completely rewritten story about the bridge works."_s,
+                          u"https://example.org/bridge"_s));
     QCOMPARE(Lede::findEarlierVersion(store, second).value(), std::optional<qint64>(first));
     QCOMPARE(Lede::findEarlierVersion(store, unrelated).value(), std::optional<qint64>());
     QCOMPARE(Lede::findEarlierVersion(store, byUrl2).value(), std::optional<qint64>(byUrl1));
@@ -314,7 +327,9 @@ void TestReanchoring::replaceWithVersionReanchors()
     QVERIFY(corrections.setQuoteSpeaker(layers.quotes.first().id, u"Nadia Brook"_s));
 
     const QString newBody = u"UPDATE: Water levels peaked at noon. "_s
-        + QString(Story).replace(u"whole ward"_s, u"entire ward"_s).remove(u", and the road to Millbeck stayed closed"_s);
+        + QString(Story)
+              .replace(u"whole ward"_s, u"entire ward"_s)
+              .remove(u", and the road to Millbeck stayed closed"_s);
     Article second = makeArticle(u"Alderford floods peak"_s, newBody);
     const qint64 newId = store.addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
     auto report = replaceWithVersion(store, oldId, newId);
@@ -339,7 +354,8 @@ void TestReanchoring::replaceWithVersionReanchors()
     QCOMPARE(o.note, u"still?"_s);
     // The speaker correction moved with its quote and still decides it.
     const AnalysisResult after = store.analysis(oldId).value();
-    const auto quote = std::find_if(after.quotes.begin(), after.quotes.end(), [](const Quote &q) { return q.corrected; });
+    const auto quote
+        = std::find_if(after.quotes.begin(), after.quotes.end(), [](const Quote &q) { return q.corrected; });
     QVERIFY(quote != after.quotes.end());
     QCOMPARE(quote->speaker, u"Nadia Brook"_s);
     QVERIFY(newBody.mid(quote->span.start, quote->span.length()).contains(u"entire ward"_s));

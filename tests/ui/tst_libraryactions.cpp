@@ -6,7 +6,6 @@
 #include "LibraryModel.h"
 #include "MainWindow.h"
 #include "session/ArticleSession.h"
-#include <QUndoStack>
 #include "store/ArticleStore.h"
 
 #include <QAbstractItemView>
@@ -24,17 +23,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const QByteArray Ferry = "Ferry operator halts night crossings\n\nKESTREL BAY – A ferry operator suspended all night "
-                         "crossings on Sunday after an engine fire, the coast guard said. The company said the "
-                         "crossings would resume once inspectors had cleared the fleet.\n";
-const QByteArray Market = "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday after "
-                          "six weeks of roof repairs, the town said.\n";
+const QByteArray Ferry
+    = "Ferry operator halts night crossings\n\nKESTREL BAY – A ferry operator suspended all night "
+      "crossings on Sunday after an engine fire, the coast guard said. The company said the "
+      "crossings would resume once inspectors had cleared the fleet.\n";
+const QByteArray Market
+    = "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday after "
+      "six weeks of roof repairs, the town said.\n";
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -43,8 +45,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 }
 
 // Modal dialogs block in exec(); act on them from the event loop once they are up.
-template<typename Dialog, typename F>
-void whenDialogShows(F action)
+template<typename Dialog, typename F> void whenDialogShows(F action)
 {
     auto *timer = new QTimer(qApp);
     timer->setInterval(10);
@@ -114,8 +115,10 @@ void TestLibraryActions::deletionQuestionNamesWhatGoes()
                  && three.contains(u" and 4 note"_s),
              qPrintable(three));
     const QString one = LibraryActions::deletionQuestion(1, 1, 0, u"Pier"_s);
-    QVERIFY2(one.startsWith(u"Delete “Pier” with 1 highlight"_s) && one.contains(u"and 0 note"_s), qPrintable(one));
-    QCOMPARE(LibraryActions::deletionQuestion(1, 0, 0, u"Pier"_s), u"Delete “Pier” (no highlights or notes)?"_s);
+    QVERIFY2(one.startsWith(u"Delete “Pier” with 1 highlight"_s) && one.contains(u"and 0 note"_s),
+             qPrintable(one));
+    QCOMPARE(LibraryActions::deletionQuestion(1, 0, 0, u"Pier"_s),
+             u"Delete “Pier” (no highlights or notes)?"_s);
 }
 
 void TestLibraryActions::deleteKeyAsksAndUndoBringsAllBack()
@@ -123,13 +126,13 @@ void TestLibraryActions::deleteKeyAsksAndUndoBringsAllBack()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_market}));
+    QVERIFY(window.openArticleFiles({ m_market }));
     const qint64 marketId = window.session()->articleId();
-    QVERIFY(window.openArticleFiles({m_ferry}));
+    QVERIFY(window.openArticleFiles({ m_ferry }));
     const qint64 ferryId = window.session()->articleId();
     ArticleSession *session = window.session();
-    QVERIFY(session->addHighlight({0, 5}, {u"Sources/Coast guard"_s}).ok());
-    QVERIFY(session->addHighlight({10, 20}, {}, {}, u"ask the operator"_s).ok());
+    QVERIFY(session->addHighlight({ 0, 5 }, { u"Sources/Coast guard"_s }).ok());
+    QVERIFY(session->addHighlight({ 10, 20 }, {}, {}, u"ask the operator"_s).ok());
     const auto before = window.store()->annotations(ferryId).value();
     QCOMPARE(window.libraryModel()->rowCount(), 2);
 
@@ -184,7 +187,7 @@ void TestLibraryActions::cancelDeletesNothing()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_ferry}));
+    QVERIFY(window.openArticleFiles({ m_ferry }));
     const qint64 ferryId = window.session()->articleId();
     auto *list = window.findChild<QTableView *>(u"articleList"_s);
     list->setFocus();
@@ -204,7 +207,7 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_ferry}));
+    QVERIFY(window.openArticleFiles({ m_ferry }));
     const qint64 id = window.session()->articleId();
     const int row = window.libraryModel()->rowOfArticle(id);
     const QString oldTitle = window.libraryModel()->index(row, LibraryModel::TitleColumn).data().toString();
@@ -227,13 +230,15 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
     const int newRow = window.libraryModel()->rowOfArticle(id);
     QCOMPARE(window.libraryModel()->index(newRow, LibraryModel::TitleColumn).data().toString(),
              u"Night ferries halted"_s);
-    QCOMPARE(window.libraryModel()->index(newRow, LibraryModel::SourceColumn).data().toString(), u"Test Wire"_s);
+    QCOMPARE(window.libraryModel()->index(newRow, LibraryModel::SourceColumn).data().toString(),
+             u"Test Wire"_s);
     QCOMPARE(window.session()->article().title, u"Night ferries halted"_s);
 
     window.action(u"undoAction"_s)->trigger();
     QCOMPARE(window.store()->article(id)->title, oldTitle);
     QVERIFY(!window.store()->article(id)->published.isValid());
-    QCOMPARE(window.libraryModel()->index(window.libraryModel()->rowOfArticle(id), LibraryModel::TitleColumn)
+    QCOMPARE(window.libraryModel()
+                 ->index(window.libraryModel()->rowOfArticle(id), LibraryModel::TitleColumn)
                  .data()
                  .toString(),
              oldTitle);
@@ -243,47 +248,53 @@ void TestLibraryActions::mergeTwoSelectedAndUndo()
 {
     // A second import of the ferry story with a word changed and a sentence added.
     const QString newer = m_dir->filePath(u"ferry2.txt"_s);
-    QVERIFY(writeFile(newer, QByteArray(Ferry).replace("engine fire", "engine-room fire").trimmed()
-                                 + " Two crew members were treated for smoke.\n"));
+    QVERIFY(writeFile(newer,
+                      QByteArray(Ferry).replace("engine fire", "engine-room fire").trimmed()
+                          + " Two crew members were treated for smoke.\n"));
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_ferry}));
+    QVERIFY(window.openArticleFiles({ m_ferry }));
     const qint64 keepId = window.session()->articleId();
     bool offered = false; // a new version: the window offers to replace; the reader keeps both
     whenDialogShows<QMessageBox>([&offered](QMessageBox *box) {
         offered = true;
         box->findChild<QPushButton *>(u"keepBothButton"_s)->click();
     });
-    QVERIFY(window.openArticleFiles({newer}));
+    QVERIFY(window.openArticleFiles({ newer }));
     QVERIFY(offered);
     const qint64 otherId = window.session()->articleId();
     const QString body = window.session()->article().body;
     auto spanOf = [&](const QString &passage) {
         const qsizetype at = body.indexOf(passage);
-        return Span{at, at + passage.size()};
+        return Span { at, at + passage.size() };
     };
-    QVERIFY(window.session()->addHighlight(spanOf(u"suspended all night crossings"_s), {}, {}, u"exact"_s).ok());
+    QVERIFY(
+        window.session()->addHighlight(spanOf(u"suspended all night crossings"_s), {}, {}, u"exact"_s).ok());
     QVERIFY(window.session()->addHighlight(spanOf(u"after an engine-room fire"_s), {}, {}, u"moved"_s).ok());
-    QVERIFY(window.session()->addHighlight(spanOf(u"Two crew members were treated for smoke."_s), {}, {}, u"orphan"_s)
+    QVERIFY(window.session()
+                ->addHighlight(spanOf(u"Two crew members were treated for smoke."_s), {}, {}, u"orphan"_s)
                 .ok());
 
     auto *list = window.findChild<QTableView *>(u"articleList"_s);
     list->selectionModel()->clearSelection();
-    for (qint64 id : {keepId, otherId})
-        list->selectionModel()->select(window.libraryModel()->index(window.libraryModel()->rowOfArticle(id), 0),
-                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    for (qint64 id : { keepId, otherId })
+        list->selectionModel()->select(
+            window.libraryModel()->index(window.libraryModel()->rowOfArticle(id), 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QAction *merge = window.action(u"mergeArticlesAction"_s);
     QVERIFY(merge->isEnabled());
     // The question names both; keep the earlier import.
     QString question;
     whenDialogShows<QMessageBox>([&question, keepId](QMessageBox *box) {
         question = box->text();
-        const bool first = box->text().contains(u"1. “Ferry operator halts night crossings” (article %1,"_s.arg(keepId));
+        const bool first
+            = box->text().contains(u"1. “Ferry operator halts night crossings” (article %1,"_s.arg(keepId));
         box->findChild<QPushButton *>(first ? u"keepFirst"_s : u"keepSecond"_s)->click();
     });
     merge->trigger();
     QVERIFY2(question.contains(u"(article %1,"_s.arg(otherId)), qPrintable(question));
-    QVERIFY2(!window.store()->article(otherId), qPrintable(window.messageBar()->findChild<QLabel *>()->text()));
+    QVERIFY2(!window.store()->article(otherId),
+             qPrintable(window.messageBar()->findChild<QLabel *>()->text()));
     QCOMPARE(window.store()->annotations(keepId)->size(), 3);
     QCOMPARE(window.libraryModel()->rowCount(), 1);
     // Open the kept article: the orphan is listed in the Notes tab, with its text.
@@ -307,27 +318,29 @@ void TestLibraryActions::importOffersToReplaceANewVersion()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_ferry}));
+    QVERIFY(window.openArticleFiles({ m_ferry }));
     const qint64 id = window.session()->articleId();
     const QString body = window.session()->article().body;
     const qsizetype at = body.indexOf(u"inspectors had cleared the fleet"_s);
-    QVERIFY(window.session()->addHighlight({at, at + 32}, {}, {}, u"which inspectors?"_s).ok());
+    QVERIFY(window.session()->addHighlight({ at, at + 32 }, {}, {}, u"which inspectors?"_s).ok());
     const QString newer = m_dir->filePath(u"ferry-update.txt"_s);
-    QVERIFY(writeFile(newer, QByteArray(Ferry).replace("Sunday", "Sunday night").trimmed()
-                                 + " Passengers were offered refunds.\n"));
+    QVERIFY(writeFile(newer,
+                      QByteArray(Ferry).replace("Sunday", "Sunday night").trimmed()
+                          + " Passengers were offered refunds.\n"));
     QString question;
     whenDialogShows<QMessageBox>([&question](QMessageBox *box) {
         question = box->text();
         box->findChild<QPushButton *>(u"replaceButton"_s)->click();
     });
-    QVERIFY(window.openArticleFiles({newer}));
+    QVERIFY(window.openArticleFiles({ newer }));
     QVERIFY2(question.contains(u"(article %1)"_s.arg(id)), qPrintable(question));
     QCOMPARE(window.store()->articleCount().value(), 1);
     QCOMPARE(window.session()->articleId(), id); // the old article, with the new text
     QVERIFY(window.session()->article().body.contains(u"refunds"_s));
     QCOMPARE(window.session()->annotations().size(), 1);
     const Annotation a = window.session()->annotations().first();
-    QCOMPARE(window.session()->article().body.mid(a.span.start, a.span.length()), u"inspectors had cleared the fleet"_s);
+    QCOMPARE(window.session()->article().body.mid(a.span.start, a.span.length()),
+             u"inspectors had cleared the fleet"_s);
     QCOMPARE(a.note, u"which inspectors?"_s);
     QVERIFY(!window.session()->undoStack()->canUndo()); // its spans belonged to the old text
 }
@@ -339,20 +352,22 @@ void TestLibraryActions::sortAndLastArticleArePerLibrary()
     {
         MainWindow window(m_db);
         window.show();
-        QVERIFY(window.openArticleFiles({m_ferry}));
-        QVERIFY(window.openArticleFiles({m_market}));
+        QVERIFY(window.openArticleFiles({ m_ferry }));
+        QVERIFY(window.openArticleFiles({ m_market }));
         marketId = window.session()->articleId();
-        window.findChild<QTableView *>(u"articleList"_s)->sortByColumn(LibraryModel::TitleColumn, Qt::DescendingOrder);
+        window.findChild<QTableView *>(u"articleList"_s)
+            ->sortByColumn(LibraryModel::TitleColumn, Qt::DescendingOrder);
         QVERIFY(window.close());
     }
     qint64 ferryElsewhere = 0;
     {
         MainWindow window(other); // another library: its own sort and last article
         window.show();
-        QVERIFY(window.openArticleFiles({m_market}));
-        QVERIFY(window.openArticleFiles({m_ferry}));
+        QVERIFY(window.openArticleFiles({ m_market }));
+        QVERIFY(window.openArticleFiles({ m_ferry }));
         ferryElsewhere = window.session()->articleId();
-        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(), -1);
+        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(),
+                 -1);
         QVERIFY(window.close());
     }
     {
@@ -366,7 +381,8 @@ void TestLibraryActions::sortAndLastArticleArePerLibrary()
     }
     {
         MainWindow window(other);
-        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(), -1);
+        QCOMPARE(window.findChild<QTableView *>(u"articleList"_s)->horizontalHeader()->sortIndicatorSection(),
+                 -1);
         QCOMPARE(window.session()->articleId(), ferryElsewhere);
     }
 }
