@@ -253,15 +253,20 @@ QHash<qint64, qint64> ImportController::offerReplacements(const QList<qint64> &i
     QHash<qint64, qint64> replaced;
     QList<QPair<qint64, qint64>> pairs; // (new, old)
     QStringList titles;
+    auto earlier = findEarlierVersions(*m_store, importedIds);
+    if (!earlier) {
+        emit message(tr("Cannot look for earlier versions: %1").arg(earlier.errorString()), MessageBar::Kind::Error);
+        return replaced;
+    }
     for (qint64 id : importedIds) {
-        auto earlier = findEarlierVersion(*m_store, id);
-        if (!earlier || !earlier->has_value())
+        if (!earlier->contains(id))
             continue;
+        const qint64 oldId = earlier->value(id);
         // Two new versions of one story in one import: the first one found replaces it.
-        if (std::any_of(pairs.begin(), pairs.end(), [&](const auto &p) { return p.second == **earlier; }))
+        if (std::any_of(pairs.begin(), pairs.end(), [&](const auto &p) { return p.second == oldId; }))
             continue;
-        pairs.append({ id, **earlier });
-        if (auto old = m_store->article(**earlier))
+        pairs.append({ id, oldId });
+        if (auto old = m_store->article(oldId))
             titles << tr("“%1” (article %2)").arg(old->title).arg(old->id);
     }
     if (pairs.isEmpty())

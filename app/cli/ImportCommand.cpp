@@ -84,18 +84,18 @@ int ImportCommand::run(const QStringList &args)
     });
     // New versions of stored stories: replaced with --replace, pointed out otherwise.
     int replaced = 0;
+    QList<qint64> importedIds;
+    for (const ImportOutcome &o : std::as_const(importedOutcomes))
+        importedIds << o.articleId;
+    auto earlier = findEarlierVersions(store, importedIds);
+    if (!earlier)
+        err(tr("cannot look for earlier versions: %1").arg(earlier.errorString()));
     for (const ImportOutcome &o : std::as_const(importedOutcomes)) {
-        auto earlier = findEarlierVersion(store, o.articleId);
-        if (!earlier) {
-            err(tr("error: %1: %2").arg(o.path, earlier.errorString()));
+        if (!earlier || !earlier->contains(o.articleId))
             continue;
-        }
-        if (!earlier->has_value())
-            continue;
-        const qint64 oldId = **earlier;
+        const qint64 oldId = earlier->value(o.articleId);
         if (!parser.isSet(replace)) {
-            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace "
-                   "to "
+            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace to "
                    "replace that one")
                     .arg(o.path, QString::number(o.articleId), QString::number(oldId)));
             continue;

@@ -10,6 +10,7 @@
 #include "store/SqliteError.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -395,39 +396,77 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record)
     return action.commit();
 }
 
-Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId)
+Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QList<qint64> &articleIds)
 {
-    using R = Result<std::optional<qint64>>;
-    auto article = store.article(articleId);
-    if (!article)
-        return R::failure(article.errorString());
+    using R = Result<QHash<qint64, qint64>>;
+    QHash<qint64, qint64> found;
+    if (articleIds.isEmpty())
+        return found;
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    if (!query.prepare(
-            u"SELECT id, url = ? AND url <> '' FROM articles WHERE id < ? AND ((url <> '' AND url = ?) "
-            u"OR (title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE)) ORDER BY id DESC"_s))
-        return R::failure(describeSqliteError(query.lastError()));
-    for (const QVariant &v : { QVariant(article->url), QVariant(articleId), QVariant(article->url),
-                               QVariant(article->title), QVariant(article->source) })
-        query.addBindValue(v);
-    if (!query.exec())
-        return R::failure(describeSqliteError(query.lastError()));
-    QList<QPair<qint64, bool>> candidates;
-    while (query.next())
-        candidates.append({ query.value(0).toLongLong(), query.value(1).toBool() });
-    query.finish();
-    for (const auto &[id, sameUrl] : std::as_const(candidates)) {
-        if (sameUrl)
-            return std::optional<qint64>(id);
+    // The URLs of the whole library in one pass (the column has no index; a query per imported
+    // article would read the table once per file of a large import).
+    QHash<QString, QList<qint64>> byUrl;
+    bool anyUrl = false;
+    QList<Article> imported;
+    for (qint64 id : articleIds) {
+        auto article = store.article(id);
+        if (!article)
+            return R::failure(article.errorString());
+        anyUrl = anyUrl || !article->url.isEmpty();
+        imported << std::move(article).value();
     }
-    for (const auto &[id, sameUrl] : std::as_const(candidates)) {
-        auto other = store.article(id);
-        if (!other)
-            return R::failure(other.errorString());
-        if (textSimilarity(other->body, article->body) >= SameStorySimilarity)
-            return std::optional<qint64>(id);
+    if (anyUrl) {
+        if (!query.exec(u"SELECT id, url FROM articles WHERE url <> ''"_s))
+            return R::failure(describeSqliteError(query.lastError()));
+        while (query.next())
+            byUrl[query.value(1).toString()] << query.value(0).toLongLong();
+        query.finish();
     }
-    return std::optional<qint64>();
+    for (const Article &article : std::as_const(imported)) {
+        qint64 best = 0;
+        for (qint64 id : byUrl.value(article.url)) {
+            if (!article.url.isEmpty() && id < article.id && id > best)
+                best = id;
+        }
+        if (best) {
+            found.insert(article.id, best);
+            continue;
+        }
+        // The same title and source (through the title index), then the text compared.
+        if (!query.prepare(u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
+                           u"AND id < ? ORDER BY id DESC"_s))
+            return R::failure(describeSqliteError(query.lastError()));
+        query.addBindValue(article.title);
+        query.addBindValue(article.source);
+        query.addBindValue(article.id);
+        if (!query.exec())
+            return R::failure(describeSqliteError(query.lastError()));
+        QList<qint64> candidates;
+        while (query.next())
+            candidates << query.value(0).toLongLong();
+        query.finish();
+        for (qint64 id : std::as_const(candidates)) {
+            auto other = store.article(id);
+            if (!other)
+                return R::failure(other.errorString());
+            if (textSimilarity(other->body, article.body) >= SameStorySimilarity) {
+                found.insert(article.id, id);
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId)
+{
+    auto found = findEarlierVersions(store, {articleId});
+    if (!found)
+        return Result<std::optional<qint64>>::failure(found.errorString());
+    if (!found->contains(articleId))
+        return std::optional<qint64>();
+    return std::optional<qint64>(found->value(articleId));
 }
 
 Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qint64 newId)

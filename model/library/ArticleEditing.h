@@ -6,10 +6,13 @@
 #include "library/Reanchoring.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+
+#include <optional>
 
 namespace Lede {
 
@@ -90,6 +93,8 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record);
 // (textSimilarity()).
 constexpr double SameStorySimilarity = 0.8;
 Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId);
+// The same for many imported articles at once (one pass over the library's URLs): new id -> old id.
+Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QList<qint64> &articleIds);
 // The old article takes the new one's text and parts (it keeps its URL when the new one has
 // none): its annotations and the user's corrections are re-attached to the new text, its layers
 // analysed again, and the new article is removed. The old id stays.
