@@ -398,6 +398,7 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record)
 
 Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QList<qint64> &articleIds)
 {
+    constexpr int MaxVersionCandidates = 8;
     using R = Result<QHash<qint64, qint64>>;
     QHash<qint64, qint64> found;
     if (articleIds.isEmpty())
@@ -435,11 +436,14 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
         }
         // The same title and source (through the title index), then the text compared.
         if (!query.prepare(u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
-                           u"AND id < ? ORDER BY id DESC"_s))
+                           u"AND id < ? ORDER BY id DESC LIMIT ?"_s))
             return R::failure(describeSqliteError(query.lastError()));
         query.addBindValue(article.title);
         query.addBindValue(article.source);
         query.addBindValue(article.id);
+        // A title every day's article shares ("Market report") would make this quadratic: the
+        // latest few are the ones a new version replaces.
+        query.addBindValue(MaxVersionCandidates);
         if (!query.exec())
             return R::failure(describeSqliteError(query.lastError()));
         QList<qint64> candidates;

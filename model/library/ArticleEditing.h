@@ -90,7 +90,7 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record);
 
 // A new version of a stored story: an earlier article (a lower id: imported before) with the same URL, or
 // with the same title and source (ignoring case) and a body at least SameStorySimilarity alike
-// (textSimilarity()).
+// (textSimilarity(); only the latest 8 with that title and source are compared).
 constexpr double SameStorySimilarity = 0.8;
 Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId);
 // The same for many imported articles at once (one pass over the library's URLs): new id -> old id.
