@@ -450,11 +450,12 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
         while (query.next())
             candidates << query.value(0).toLongLong();
         query.finish();
+        const QSet<QString> mine = candidates.isEmpty() ? QSet<QString>() : wordTrigrams(article.body);
         for (qint64 id : std::as_const(candidates)) {
             auto other = store.article(id);
             if (!other)
                 return R::failure(other.errorString());
-            if (textSimilarity(other->body, article.body) >= SameStorySimilarity) {
+            if (trigramSimilarity(wordTrigrams(other->body), mine) >= SameStorySimilarity) {
                 found.insert(article.id, id);
                 break;
             }

@@ -269,10 +269,18 @@ QList<Annotation> reanchorAnnotations(const QList<Annotation> &annotations, cons
     return out;
 }
 
+QSet<QString> wordTrigrams(const QString &text)
+{
+    return trigrams(text);
+}
+
 double textSimilarity(const QString &a, const QString &b)
 {
-    const QSet<QString> x = trigrams(a);
-    const QSet<QString> y = trigrams(b);
+    return trigramSimilarity(trigrams(a), trigrams(b));
+}
+
+double trigramSimilarity(const QSet<QString> &x, const QSet<QString> &y)
+{
     if (x.isEmpty() && y.isEmpty())
         return 1.0;
     qsizetype shared = 0;

@@ -5,6 +5,7 @@
 #include "Span.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Lede {
@@ -64,5 +65,8 @@ QList<Annotation> reanchorAnnotations(const QList<Annotation> &annotations, cons
 // 0 to 1. Two versions of one story that differ by a sentence score well above 0.8; two stories on
 // one subject score far below.
 double textSimilarity(const QString &a, const QString &b);
+// The same in two steps, for comparing one text with many.
+QSet<QString> wordTrigrams(const QString &text);
+double trigramSimilarity(const QSet<QString> &a, const QSet<QString> &b);
 
 } // namespace Lede
