@@ -27,6 +27,10 @@ struct Annotation
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC
 
+    // An annotation whose passage could not be found again after its article's text changed
+    // (model/library/Reanchoring.h): it keeps its note, tags and exact text, with an empty span at 0.
+    bool isOrphan() const { return span.isEmpty() && !exact.isEmpty(); }
+
     // "note" when the annotation carries a note, otherwise "highlight" (the CSV `kind`).
     QString kind() const { return note.isEmpty() ? QStringLiteral("highlight") : QStringLiteral("note"); }
 };

@@ -120,10 +120,13 @@ int AnnotationListModel::rowCount(const QModelIndex &parent) const
 QString AnnotationListModel::label(const Annotation &a) const
 {
     const QString &body = m_session->article().body;
-    const QString text = excerpt(body.mid(a.span.start, a.span.length()), 90);
+    // An orphan's passage is not in this version of the text: it shows the text it was made on.
+    const QString text = excerpt(a.isOrphan() ? a.exact : body.mid(a.span.start, a.span.length()), 90);
     static const QString quoteMarks = u"“”\"‘’'"_s;
     const bool quoted = !text.isEmpty() && quoteMarks.contains(text.front());
     QString label = quoted ? text : u"“"_s + text + u"”"_s;
+    if (a.isOrphan())
+        label = tr("Orphaned: %1").arg(label);
     QStringList second;
     if (!a.tags.isEmpty())
         second << tr("Tags: %1").arg(a.tags.join(u", "_s));
@@ -144,6 +147,11 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return QString(label(*a)).replace(u'\n', u"; "_s);
     case Qt::ToolTipRole:
+        if (a->isOrphan())
+            return tr(
+                "This passage is not in the article's new text, so the note is kept here with the words it "
+                "was made on. To place it, select the passage and choose Annotate → Set Highlight to "
+                "Selection.");
         return a->note.isEmpty() ? QVariant() : QVariant(a->note.toHtmlEscaped());
     case Qt::DecorationRole: {
         QPixmap p(12, 12);

@@ -5,6 +5,7 @@
 #include "UiHelpers.h"
 #include "io/ArticleImporter.h"
 #include "io/LibraryImport.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
 #include <QDialogButtonBox>
@@ -12,9 +13,11 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPromise>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -157,11 +160,13 @@ void ImportController::importPaths(const QStringList &paths)
                 progress->deleteLater();
                 watcher->deleteLater();
                 m_running = false;
+                QList<qint64> importedIds;
                 for (const ImportOutcome &o : std::as_const(*outcomes)) {
                     switch (o.status) {
                     case ImportOutcome::Status::Imported:
                         ++summary.imported;
                         summary.lastArticleId = o.articleId;
+                        importedIds << o.articleId;
                         break;
                     case ImportOutcome::Status::AlreadyPresent:
                         ++summary.alreadyPresent;
@@ -174,6 +179,8 @@ void ImportController::importPaths(const QStringList &paths)
                 }
                 emit libraryChanged();
                 showSummary(summary);
+                const QHash<qint64, qint64> replaced = offerReplacements(importedIds);
+                summary.lastArticleId = replaced.value(summary.lastArticleId, summary.lastArticleId);
                 emit finished(summary);
             });
     watcher->setFuture(future);
@@ -206,17 +213,21 @@ qint64 ImportController::importNow(const QStringList &paths)
     const QStringList files = collectImportFiles(paths, &errors);
     for (const ImportOutcome &e : std::as_const(errors))
         failures << tr("%1: %2").arg(QDir::toNativeSeparators(e.path), e.message);
+    QList<qint64> importedIds;
     for (const QString &file : files) {
         const ImportOutcome o = importIntoLibrary(*m_store, file);
         if (o.status == ImportOutcome::Status::Failed)
             failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
         else
             last = o.articleId;
+        if (o.status == ImportOutcome::Status::Imported)
+            importedIds << o.articleId;
     }
     emit libraryChanged();
     if (!failures.isEmpty())
         emit message(tr("Could not open: %1").arg(failures.join(u"; "_s)), MessageBar::Kind::Error);
-    return last;
+    const QHash<qint64, qint64> replaced = offerReplacements(importedIds);
+    return replaced.value(last, last);
 }
 
 qint64 ImportController::importSample()
@@ -240,6 +251,75 @@ qint64 ImportController::importSample()
     }
     emit libraryChanged();
     return o.articleId;
+}
+
+QHash<qint64, qint64> ImportController::offerReplacements(const QList<qint64> &importedIds)
+{
+    QHash<qint64, qint64> replaced;
+    QList<QPair<qint64, qint64>> pairs; // (new, old)
+    QStringList titles;
+    auto earlier = findEarlierVersions(*m_store, importedIds);
+    if (!earlier) {
+        emit message(tr("Cannot look for earlier versions: %1").arg(earlier.errorString()), MessageBar::Kind::Error);
+        return replaced;
+    }
+    for (qint64 id : importedIds) {
+        if (!earlier->contains(id))
+            continue;
+        const qint64 oldId = earlier->value(id);
+        // Two new versions of one story in one import: the first one found replaces it.
+        if (std::any_of(pairs.begin(), pairs.end(), [&](const auto &p) { return p.second == oldId; }))
+            continue;
+        pairs.append({ id, oldId });
+        if (auto old = m_store->article(oldId))
+            titles << tr("“%1” (article %2)").arg(old->title).arg(old->id);
+    }
+    if (pairs.isEmpty())
+        return replaced;
+    QMessageBox box(
+        QMessageBox::Question, tr("New Versions"),
+        tr("%n imported article(s) look like a new version of an article in the library "
+           "(the same web address, or the same title and source with nearly the same text):",
+           nullptr, int(pairs.size()))
+            + u"\n\n"_s + titles.join(u"\n"_s) + u"\n\n"_s
+            + tr("Replace the old text with the new one? Highlights and notes are re-attached to the "
+                 "new text; those whose passage is gone are kept as orphans in the Notes tab."),
+        QMessageBox::NoButton, m_window);
+    box.setObjectName(u"replaceVersionsBox"_s);
+    QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+    replace->setObjectName(u"replaceButton"_s);
+    QPushButton *keep = box.addButton(tr("&Keep Both"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepBothButton"_s);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() != replace)
+        return replaced;
+    ReanchorReport total;
+    QStringList failures;
+    for (const auto &[newId, oldId] : std::as_const(pairs)) {
+        auto report = replaceWithVersion(*m_store, oldId, newId);
+        if (!report) {
+            failures << report.errorString();
+            continue;
+        }
+        total.exact += report->exact;
+        total.fuzzy += report->fuzzy;
+        total.orphaned += report->orphaned;
+        replaced.insert(newId, oldId);
+        emit articleTextReplaced(oldId);
+    }
+    emit libraryChanged();
+    if (!failures.isEmpty()) {
+        emit message(tr("Cannot replace: %1").arg(failures.join(u"; "_s)), MessageBar::Kind::Error);
+        return replaced;
+    }
+    emit message(tr("Replaced %n article(s): %1 highlights kept exactly, %2 moved, %3 orphaned.", nullptr,
+                    int(replaced.size()))
+                     .arg(total.exact)
+                     .arg(total.fuzzy)
+                     .arg(total.orphaned),
+                 total.orphaned > 0 ? MessageBar::Kind::Warning : MessageBar::Kind::Information);
+    return replaced;
 }
 
 } // namespace Lede

@@ -4,6 +4,7 @@
 #include "MessageBar.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -62,9 +63,15 @@ signals:
     void libraryChanged();
     // A bulk import ended (the summary has been shown).
     void finished(const ImportSummary &summary);
+    // The reader chose to replace an article's text with a new version just imported.
+    void articleTextReplaced(qint64 articleId);
 
 private:
     void showSummary(const ImportSummary &summary);
+    // Imported articles that are new versions of stored ones (ArticleEditing.h,
+    // findEarlierVersion): asks once whether to replace the old ones, and does it. Returns the old id
+    // of each new article that replaced one.
+    QHash<qint64, qint64> offerReplacements(const QList<qint64> &importedIds);
 
     ArticleStore *m_store;
     QWidget *m_window;

@@ -3,6 +3,7 @@
 
 #include "LibraryModel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -78,6 +79,48 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
                 if (const ArticleSummary *a = m_model->articleAt(current))
                     emit articleChosen(a->id);
             });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LibraryPane::selectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryPane::selectionChanged);
+}
+
+int LibraryPane::sortColumn() const
+{
+    return m_list->horizontalHeader()->sortIndicatorSection();
+}
+
+Qt::SortOrder LibraryPane::sortOrder() const
+{
+    return m_list->horizontalHeader()->sortIndicatorOrder();
+}
+
+void LibraryPane::setSort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_model->columnCount()) {
+        m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_model->sort(-1, Qt::AscendingOrder);
+        return;
+    }
+    m_list->sortByColumn(column, order);
+}
+
+void LibraryPane::setArticleActions(const QList<QAction *> &actions,
+                                    const QHash<QAction *, QKeySequence> &listKeys)
+{
+    for (QAction *a : actions) {
+        auto *local = new QAction(a->icon(), a->text(), m_list);
+        local->setObjectName(a->objectName() + u"InList"_s);
+        // The window's action carries its own shortcut; a second one here would be ambiguous.
+        if (listKeys.contains(a)) {
+            local->setShortcut(listKeys.value(a));
+            local->setShortcutContext(Qt::WidgetShortcut);
+        }
+        local->setEnabled(a->isEnabled());
+        connect(a, &QAction::changed, local, [a, local] { local->setEnabled(a->isEnabled()); });
+        connect(local, &QAction::triggered, a, &QAction::trigger);
+        m_list->addAction(local);
+    }
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 LibraryPane::~LibraryPane() = default;

@@ -3,8 +3,11 @@
 
 #include "Annotation.h"
 
+#include <QHash>
+#include <QKeySequence>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLineEdit;
 class QTableView;
@@ -34,10 +37,19 @@ public:
     // Makes the article's row current without emitting articleChosen().
     void selectArticle(qint64 articleId);
     QList<qint64> selectedArticleIds() const;
+    // The list's sort: a LibraryModel column, or -1 for newest imports first.
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
+    void setSort(int column, Qt::SortOrder order);
+    // Actions on the selected articles, for the list's context menu; `listKeys` gives keys that
+    // trigger an action only while the list has the focus (Delete, which elsewhere edits text).
+    void setArticleActions(const QList<QAction *> &actions,
+                           const QHash<QAction *, QKeySequence> &listKeys = {});
 
 signals:
     // The reader moved to another row of the list.
     void articleChosen(qint64 articleId);
+    void selectionChanged();
 
 private:
     void applySearch();

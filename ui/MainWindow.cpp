@@ -8,6 +8,7 @@
 #include "ImportController.h"
 #include "LayerCorrectionActions.h"
 #include "LayerLegend.h"
+#include "LibraryActions.h"
 #include "ReviewBar.h"
 #include "LibraryModel.h"
 #include "LibraryPane.h"
@@ -38,8 +39,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -91,10 +92,14 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
         updateActions();
     });
     connect(m_session, &ArticleSession::undoStateChanged, this, &MainWindow::updateActions);
+    connect(m_session, &ArticleSession::articlesChanged, this, &MainWindow::articlesChanged);
+    connect(m_libraryActions, &LibraryActions::message, this, &MainWindow::showMessage);
+    connect(m_libraryPane, &LibraryPane::selectionChanged, this, &MainWindow::updateActions);
     connect(m_import, &ImportController::message, this, &MainWindow::showMessage);
     connect(m_export, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_annotationActions, &AnnotationActions::message, this, &MainWindow::showMessage);
     connect(m_tagActions, &TagActions::message, this, &MainWindow::showMessage);
+    connect(m_import, &ImportController::articleTextReplaced, m_session, &ArticleSession::textReplaced);
     connect(m_import, &ImportController::libraryChanged, this, [this] {
         m_library->refresh();
         refreshTags();
@@ -264,6 +269,9 @@ void MainWindow::createWidgets()
     m_tagActions = new TagActions(m_session, m_side, tags, this);
     for (QAction *a : m_tagActions->actions())
         addWindowAction(a);
+    m_libraryActions = new LibraryActions(m_session, m_libraryPane, this);
+    for (QAction *a : m_libraryActions->actions())
+        addWindowAction(a);
     connect(m_tagActions, &TagActions::showArticlesWithTag, m_libraryPane, &LibraryPane::showArticlesWithTag);
     connect(m_tagActions, &TagActions::articlesChanged, m_library, &LibraryModel::refresh);
 
@@ -363,7 +371,7 @@ void MainWindow::createMenus()
            { "importAction", "importFolderAction", "sampleAction", "", "exportAction", "", "quitAction" });
     addAll(menuBar()->addMenu(tr("&Edit")),
            { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
-             "searchLibraryAction" });
+             "searchLibraryAction", "", "editDetailsAction", "mergeArticlesAction", "deleteArticlesAction" });
     addAll(menuBar()->addMenu(tr("&Annotate")),
            { "highlightAction", "tagAction", "noteAction", "colorAction", "", "setRangeAction",
              "deleteHighlightAction", "", "reviewAction" });
@@ -437,7 +445,18 @@ void MainWindow::restoreSettings()
     const QStringList hidden = Settings::HiddenLayers.read(settings);
     for (Layer layer : AllLayers)
         m_layerActions.value(layer)->setChecked(!hidden.contains(layerKey(layer)));
-    const qint64 last = Settings::LastArticle.read(settings);
+    qint64 last = Settings::LastArticle.read(settings);
+    if (m_store->isOpen()) {
+        // The list's sort and the last article belong to the library (two libraries, two places).
+        settings.beginGroup(Settings::libraryGroup(m_store->path()));
+        if (settings.contains(QLatin1StringView(Settings::LibraryLastArticle.name)))
+            last = Settings::LibraryLastArticle.read(settings);
+        m_libraryPane->setSort(Settings::LibrarySortColumn.read(settings),
+                               Settings::LibrarySortOrder.read(settings) == Qt::DescendingOrder
+                                   ? Qt::DescendingOrder
+                                   : Qt::AscendingOrder);
+        settings.endGroup();
+    }
     if (last > 0 && m_store->isOpen()) {
         if (m_store->article(last))
             openArticle(last);
@@ -463,6 +482,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     Settings::HiddenLayers.write(settings, hidden);
     Settings::LastArticle.write(settings, m_session->articleId());
+    if (m_store->isOpen()) {
+        settings.beginGroup(Settings::libraryGroup(m_store->path()));
+        Settings::LibraryLastArticle.write(settings, m_session->articleId());
+        Settings::LibrarySortColumn.write(settings, m_libraryPane->sortColumn());
+        Settings::LibrarySortOrder.write(settings, int(m_libraryPane->sortOrder()));
+        settings.endGroup();
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -511,6 +537,20 @@ void MainWindow::showCorrectedLayers()
     QTimer::singleShot(0, m_view, [bar, position] { bar->setValue(position); });
 }
 
+void MainWindow::articlesChanged()
+{
+    // Articles were deleted, put back or edited in this window: the list, the open article (closed
+    // when it was deleted, opened again when its deletion was undone) and its title.
+    m_library->refresh();
+    m_view->showArticle();
+    m_side->refreshArticle();
+    showWelcomeOrDocument();
+    if (m_session->isOpen())
+        m_libraryPane->selectArticle(m_session->articleId());
+    refreshTags();
+    updateActions();
+}
+
 bool MainWindow::openArticle(qint64 articleId)
 {
     if (const Status s = m_session->open(articleId); !s) {
@@ -549,6 +589,7 @@ void MainWindow::updateActions()
 {
     m_annotationActions->updateActions();
     m_tagActions->updateActions();
+    m_libraryActions->updateActions();
     action(u"findAction"_s)->setEnabled(m_session->isOpen());
     // As QUndoStack::createUndoAction() labels them: "Undo Delete highlight".
     QAction *undo = action(u"undoAction"_s);

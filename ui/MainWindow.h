@@ -30,6 +30,7 @@ class ExportController;
 class FindBar;
 class ImportController;
 class LayerLegend;
+class LibraryActions;
 class LibraryModel;
 class LibraryPane;
 class SidePanel;
@@ -96,6 +97,7 @@ private:
     // The open article's automatic layers changed (a correction, or its undo): show them again
     // where the reader was.
     void showCorrectedLayers();
+    void articlesChanged();
     void showMessage(const QString &text, MessageBar::Kind kind);
     void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
     void addWindowAction(QAction *action);
@@ -122,6 +124,7 @@ private:
     LayerCorrectionActions *m_layerCorrections = nullptr;
     ReviewBar *m_reviewBar = nullptr;
     TagActions *m_tagActions = nullptr;
+    LibraryActions *m_libraryActions = nullptr;
     QHash<QString, QAction *> m_actions;
     QHash<Layer, QAction *> m_layerActions;
 };

@@ -2,10 +2,21 @@
 #include "Settings.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
 namespace Lede::Settings {
+
+QString libraryGroup(const QString &libraryPath)
+{
+    // A hash: a path holds characters (/ and \) that QSettings reads as group separators.
+    const QString path = QFileInfo(libraryPath).absoluteFilePath();
+    return u"libraries/"_s
+        + QString::fromLatin1(
+               QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
 
 void migrate(QSettings &settings)
 {

@@ -39,6 +39,13 @@ inline const SettingKey<int> ZoomSteps{"document/zoom", 0};
 // Layers switched off, by layerKey(); everything is on by default.
 inline const SettingKey<QStringList> HiddenLayers{"document/hiddenLayers", {}};
 inline const SettingKey<qint64> LastArticle{"document/lastArticle", 0};
+// Per library (read and written inside the group libraryGroup(path)): the list's sort and the article
+// open at the end. The global LastArticle above is what Lede kept before, read for a library that
+// has no group yet.
+QString libraryGroup(const QString &libraryPath);
+inline const SettingKey<int> LibrarySortColumn { "sortColumn", -1 }; // -1: newest imports first
+inline const SettingKey<int> LibrarySortOrder { "sortOrder", 0 }; // Qt::SortOrder
+inline const SettingKey<qint64> LibraryLastArticle { "lastArticle", 0 };
 inline const SettingKey<QString> LastImportDir{"import/lastDir", {}};
 inline const SettingKey<QString> LastExportDir{"export/lastDir", {}};
 inline const SettingKey<bool> ExportByteOrderMark{"export/byteOrderMark", false};

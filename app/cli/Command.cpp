@@ -34,6 +34,8 @@ std::unique_ptr<Command> makeLayersCommand();
 std::unique_ptr<Command> makeCorrectCommand();
 std::unique_ptr<Command> makeReanalyzeCommand();
 std::unique_ptr<Command> makeDeleteCommand();
+std::unique_ptr<Command> makeEditCommand();
+std::unique_ptr<Command> makeMergeCommand();
 std::unique_ptr<Command> makeSourcesCommand();
 std::unique_ptr<Command> makeFiguresCommand();
 std::unique_ptr<Command> makeEntitiesCommand();
@@ -56,6 +58,8 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeCorrectCommand());
         list.push_back(makeReanalyzeCommand());
         list.push_back(makeDeleteCommand());
+        list.push_back(makeEditCommand());
+        list.push_back(makeMergeCommand());
         list.push_back(makeSourcesCommand());
         list.push_back(makeFiguresCommand());
         list.push_back(makeEntitiesCommand());

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/LibraryImport.h"
 #include "io/TerminalText.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -17,7 +17,7 @@ class ImportCommand final : public Command
 {
 public:
     QString name() const override { return u"import"_s; }
-    QString usage() const override { return tr("FILE_OR_DIR..."); }
+    QString usage() const override { return tr("FILE_OR_DIR... [--replace]"); }
     QString summary() const override { return tr("import, analyse and store articles"); }
     int run(const QStringList &args) override;
 };
@@ -33,6 +33,12 @@ int ImportCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
+    const QCommandLineOption replace(
+        u"replace"_s,
+        tr("When an imported article is a new version of one in the library (the same URL, or the same "
+           "title and source with a body at least 80% alike), replace the old one's text and re-attach "
+           "its highlights and notes."));
+    parser.addOption(replace);
     parser.addPositionalArgument(u"paths"_s, tr("Article files or folders (searched recursively)."), tr("FILE_OR_DIR..."));
     int code = 0;
     if (!parse(parser, args, tr("Import, analyse and store articles; one line per file."), &code))
@@ -50,6 +56,7 @@ int ImportCommand::run(const QStringList &args)
     const QStringList files = collectImportFiles(paths, &failures);
     int imported = 0;
     int present = 0;
+    QList<ImportOutcome> importedOutcomes;
     for (const ImportOutcome &f : std::as_const(failures))
         err(tr("error: %1: %2").arg(f.path, f.message));
     const Status bulk = importFiles(store, files, [&](const ImportOutcome &o) {
@@ -59,6 +66,7 @@ int ImportCommand::run(const QStringList &args)
         switch (o.status) {
         case ImportOutcome::Status::Imported:
             ++imported;
+            importedOutcomes.append(o);
             // Path and title are escaped: a newline in a name or ESC in a title stays on its line.
             out(tr("imported: %1 (article %2: %3)")
                     .arg(terminalSafe(file), QString::number(o.articleId), terminalSafe(o.title)));
@@ -74,9 +82,41 @@ int ImportCommand::run(const QStringList &args)
         }
         return true;
     });
+    // New versions of stored stories: replaced with --replace, pointed out otherwise.
+    int replaced = 0;
+    QList<qint64> importedIds;
+    for (const ImportOutcome &o : std::as_const(importedOutcomes))
+        importedIds << o.articleId;
+    auto earlier = findEarlierVersions(store, importedIds);
+    if (!earlier)
+        err(tr("cannot look for earlier versions: %1").arg(earlier.errorString()));
+    for (const ImportOutcome &o : std::as_const(importedOutcomes)) {
+        if (!earlier || !earlier->contains(o.articleId))
+            continue;
+        const qint64 oldId = earlier->value(o.articleId);
+        if (!parser.isSet(replace)) {
+            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace to "
+                   "replace that one")
+                    .arg(o.path, QString::number(o.articleId), QString::number(oldId)));
+            continue;
+        }
+        auto report = replaceWithVersion(store, oldId, o.articleId);
+        if (!report) {
+            failures.append(o);
+            err(tr("error: %1: cannot replace article %2: %3")
+                    .arg(o.path, QString::number(oldId), report.errorString()));
+            continue;
+        }
+        ++replaced;
+        out(tr("replaced: article %1 with %2: %3 kept exactly, %4 moved, %5 orphaned")
+                .arg(QString::number(oldId), terminalSafe(o.path), QString::number(report->exact),
+                     QString::number(report->fuzzy), QString::number(report->orphaned)));
+    }
     // The files of a batch that could not be committed were reported as failed one by one; the
     // summary still says what the library now holds.
     out(tr("%1 imported, %2 already present, %3 failed").arg(imported).arg(present).arg(failures.size()));
+    if (parser.isSet(replace))
+        out(tr("%1 replaced an earlier version").arg(replaced));
     if (!bulk) {
         err(bulk.errorString());
         return 1;

@@ -180,6 +180,12 @@ Status ArticleSession::reloadFromLibrary()
 {
     if (!isOpen())
         return {};
+    // Another program replaced the text with a new version (`lede import --replace`): the spans
+    // of this article's history belong to the old text.
+    if (auto article = m_store->article(m_article.id); article && article->body != m_article.body) {
+        textReplaced(m_article.id);
+        return {};
+    }
     auto annotations = m_store->annotations(m_article.id);
     if (!annotations)
         return Status::from(annotations);
@@ -338,6 +344,93 @@ Status ArticleSession::removeTag(qint64 tagId, TagRemoval mode)
     const Status reload = reloadAfterTagChange();
     m_codebookStack->push(new RemoveTagCommand(this, tagId, mode, snapshot.value()));
     return reload;
+}
+
+Status ArticleSession::removeArticles(const QList<qint64> &articleIds)
+{
+    auto counts = countDeletion(*m_store, articleIds);
+    if (!counts)
+        return Status::from(counts);
+    const qint64 open = articleIds.contains(m_article.id) ? m_article.id : 0;
+    auto snapshot = Lede::removeArticles(*m_store, articleIds);
+    if (!snapshot)
+        return Status::from(snapshot);
+    afterArticlesChanged();
+    m_codebookStack->push(new RemoveArticlesCommand(
+        this, tr("Delete %n article(s)", nullptr, int(snapshot->articleIds.size())), snapshot.value(), open));
+    return {};
+}
+
+Status ArticleSession::setArticleDetails(qint64 articleId, const ArticleDetails &details)
+{
+    auto article = m_store->article(articleId);
+    if (!article)
+        return Status::from(article);
+    const ArticleDetails before = detailsOf(*article);
+    if (const Status s = Lede::setArticleDetails(*m_store, articleId, details); !s)
+        return s;
+    auto stored = m_store->article(articleId);
+    const ArticleDetails after = stored ? detailsOf(*stored) : details;
+    afterArticlesChanged();
+    if (after != before)
+        m_codebookStack->push(new ArticleDetailsCommand(this, articleId, before, after));
+    return {};
+}
+
+Result<ReanchorReport> ArticleSession::mergeArticles(qint64 keepId, qint64 otherId)
+{
+    auto record = Lede::mergeArticles(*m_store, keepId, otherId);
+    if (!record)
+        return Result<ReanchorReport>::failure(record.errorString());
+    afterArticlesChanged();
+    const ReanchorReport report = record->report;
+    m_codebookStack->push(new MergeArticlesCommand(this, otherId, std::move(record).value()));
+    return report;
+}
+
+void ArticleSession::textReplaced(qint64 articleId)
+{
+    if (QUndoStack *stack = m_articleStacks.value(articleId))
+        stack->clear();
+    if (m_article.id == articleId) {
+        if (const Status s = open(articleId); !s)
+            close();
+    }
+    emit articlesChanged();
+}
+
+void ArticleSession::close()
+{
+    m_article = {};
+    m_analysis = {};
+    m_annotations.clear();
+    m_articleStack = m_noArticleStack;
+    activate(m_articleStack);
+    emit annotationsChanged(0);
+    emit undoStateChanged();
+}
+
+void ArticleSession::afterArticlesChanged()
+{
+    if (isOpen()) {
+        auto article = m_store->article(m_article.id);
+        if (!article) {
+            close();
+        } else {
+            m_article.title = article->title;
+            m_article.source = article->source;
+            m_article.published = article->published;
+            m_article.byline = article->byline;
+            m_article.url = article->url;
+            // A merge may have brought annotations onto it (or taken them off again).
+            if (auto annotations = m_store->annotations(m_article.id)) {
+                m_annotations = std::move(annotations).value();
+                std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
+                emit annotationsChanged(m_article.id);
+            }
+        }
+    }
+    emit articlesChanged();
 }
 
 Status ArticleSession::applyUpdate(const Annotation &annotation)

@@ -6,11 +6,12 @@
 #include "Article.h"
 #include "Result.h"
 #include "Correction.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
-#include <QHash>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -115,6 +116,18 @@ public:
     Status moveTag(qint64 tagId, qint64 newParentId);
     Status removeTag(qint64 tagId, TagRemoval mode);
 
+    // Library management: whole articles (library-wide, undone through codebookStack() like the
+    // codebook). Removing the open article closes it; undoing the removal puts the articles back
+    // with every row they had (ArticleEditing.h) and opens again the one that was open.
+    Status removeArticles(const QList<qint64> &articleIds);
+    Status setArticleDetails(qint64 articleId, const ArticleDetails &details);
+    // Moves `otherId`'s annotations onto `keepId`'s text and removes `otherId` (ArticleEditing.h);
+    // undo puts it back as it was.
+    Result<ReanchorReport> mergeArticles(qint64 keepId, qint64 otherId);
+    // The article's text was replaced by a new version (ArticleEditing.h, replaceWithVersion): its
+    // undo history (spans in the old text) is dropped and, when it is open, it is read again.
+    void textReplaced(qint64 articleId);
+
 signals:
     void annotationsChanged(qint64 articleId);
     // The open article's automatic layers changed (a correction, its undo or redo).
@@ -124,6 +137,9 @@ signals:
     // Something was pushed, undone or redone, or another article opened: canUndo(), undoText()
     // and the rest may have changed.
     void undoStateChanged();
+    // Articles were removed or put back, or their details changed: the library list re-reads.
+    // When the open article is among them the session has closed it or re-read it (isOpen()).
+    void articlesChanged();
 
 private:
     // The undo commands (ArticleSession_p.h) replay changes through these hooks.
@@ -139,11 +155,18 @@ private:
     Status correct(const QString &text, const std::function<Status(CorrectionRepository &)> &action);
     // The article's corrections become `corrections`; its layers are analysed again with them.
     Status applyCorrectionState(qint64 articleId, const QList<LayerCorrection> &corrections);
+    friend class RemoveArticlesCommand;
+    friend class ArticleDetailsCommand;
+    friend class MergeArticlesCommand;
 
     Status applyUpdate(const Annotation &annotation);
     Status applyRemove(qint64 annotationId);
     Status applyRestore(const Annotation &annotation);
     Status reloadAfterTagChange();
+    // After a library-management step: closes the open article when it is gone, re-reads it when
+    // it changed, and tells the views.
+    void afterArticlesChanged();
+    void close();
     // Tags that an add/update created implicitly are removed again by its undo (and restored, with
     // their ids, by its redo), so that undo leaves the codebook exactly as it was.
     QSet<qint64> tagIds() const;

@@ -240,6 +240,103 @@ private:
     TagSnapshot m_snapshot;
 };
 
+// Removed articles (with all their rows) come back on undo; redo removes them again.
+class RemoveArticlesCommand final : public SessionCommand
+{
+public:
+    RemoveArticlesCommand(ArticleSession *session, const QString &text, ArticleSnapshot snapshot,
+                          qint64 wasOpen)
+        : SessionCommand(session, text)
+        , m_snapshot(std::move(snapshot))
+        , m_wasOpen(wasOpen)
+    {
+    }
+
+protected:
+    Status doRedo() override
+    {
+        auto removed = removeArticles(*session()->store(), m_snapshot.articleIds);
+        if (removed)
+            m_snapshot = removed.value();
+        session()->afterArticlesChanged();
+        return Status::from(removed);
+    }
+    Status doUndo() override
+    {
+        const Status s = restoreArticles(*session()->store(), m_snapshot);
+        // Back where the reader was: the article open when it was deleted (the list may have
+        // opened a neighbour since).
+        if (s && m_wasOpen)
+            (void)session()->open(m_wasOpen);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+private:
+    ArticleSnapshot m_snapshot;
+    qint64 m_wasOpen;
+};
+
+class ArticleDetailsCommand final : public SessionCommand
+{
+public:
+    ArticleDetailsCommand(ArticleSession *session, qint64 articleId, ArticleDetails before,
+                          ArticleDetails after)
+        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Edit article details"))
+        , m_articleId(articleId)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+
+protected:
+    Status doRedo() override { return apply(m_after); }
+    Status doUndo() override { return apply(m_before); }
+
+private:
+    Status apply(const ArticleDetails &details)
+    {
+        const Status s = setArticleDetails(*session()->store(), m_articleId, details);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+    qint64 m_articleId;
+    ArticleDetails m_before;
+    ArticleDetails m_after;
+};
+
+class MergeArticlesCommand final : public SessionCommand
+{
+public:
+    MergeArticlesCommand(ArticleSession *session, qint64 otherId, MergeRecord record)
+        : SessionCommand(session, QCoreApplication::translate("ArticleSession", "Merge articles"))
+        , m_otherId(otherId)
+        , m_record(std::move(record))
+    {
+    }
+
+protected:
+    Status doRedo() override
+    {
+        auto merged = mergeArticles(*session()->store(), m_record.keepId, m_otherId);
+        if (merged)
+            m_record = merged.value();
+        session()->afterArticlesChanged();
+        return Status::from(merged);
+    }
+    Status doUndo() override
+    {
+        const Status s = undoMerge(*session()->store(), m_record);
+        session()->afterArticlesChanged();
+        return s;
+    }
+
+private:
+    qint64 m_otherId;
+    MergeRecord m_record;
+};
+
 // A correction of the automatic layers: undo and redo swap the article's whole list of corrections
 // (a correction may replace an older one of the same item) and analyse the article again.
 class CorrectionCommand final : public SessionCommand

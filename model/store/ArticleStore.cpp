@@ -854,6 +854,62 @@ Status ArticleStore::removeArticle(qint64 id)
     return {};
 }
 
+Status ArticleStore::updateArticle(const Article &in)
+{
+    if (in.body.isEmpty())
+        return Status::failure(tr("The article has no text"));
+    QSqlDatabase db = database();
+    Transaction tx(m_statements, m_inBulk, &m_damaged);
+    if (!tx.active())
+        return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
+    QSqlQuery query(db);
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, { in.id }))
+        return Status::failure(queryError(query));
+    if (!query.next())
+        return Status::failure(tr("There is no article %1 in the library").arg(in.id));
+    const bool newBody = query.value(0).toString() != in.body;
+    query.finish();
+    if (newBody) {
+        if (in.contentHash.isEmpty())
+            return Status::failure(tr("The article has no content hash"));
+        auto other = findArticleByHash(in.contentHash);
+        if (!other)
+            return Status::failure(other.errorString());
+        if (other->has_value() && **other != in.id)
+            return Status::failure(tr("Article %1 already holds this text").arg(**other));
+    }
+    const QVariant published
+        = in.published.isValid() ? QVariant(in.published.toString(Qt::ISODate)) : QVariant();
+    if (!execute(
+            query,
+            u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
+            u"path = ? WHERE id = ?"_s,
+            { in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id }))
+        return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
+    if (newBody) {
+        if (!execute(query, u"UPDATE articles SET body = ?, content_hash = ? WHERE id = ?"_s,
+                     { in.body, in.contentHash, in.id })
+            || !execute(query, u"DELETE FROM article_blocks WHERE article_id = ?"_s, { in.id }))
+            return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
+        const CodePointMap map(in.body);
+        for (const Block &block : in.blocks) {
+            const Span cp = map.toCodePoints(block.span);
+            if (!execute(
+                    query,
+                    u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
+                    { in.id, blockKindName(block.kind), qint64(cp.start), qint64(cp.end) }))
+                return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
+        }
+        // The cached code point map belongs to the old text.
+        if (m_cachedArticleId == in.id)
+            m_cachedArticleId = 0;
+    }
+    query.finish();
+    if (!tx.commit())
+        return Status::failure(tr("Cannot change the article: %1").arg(tx.error()));
+    return {};
+}
+
 // ---- automatic layers -----------------------------------------------------------------------
 
 Result<AnalysisResult> ArticleStore::analysis(qint64 articleId) const
@@ -1286,7 +1342,7 @@ Result<qint64> ArticleStore::insertAnnotation(const Annotation &in, bool keepId)
     const Span cp = m_cachedMap.toCodePoints(in.span);
     Annotation a = in;
     // A restored annotation (undo) keeps the anchor it had; a new one gets it from the text.
-    if (a.exact.isEmpty() || (a.prefix.isEmpty() && a.suffix.isEmpty()))
+    if (!a.isOrphan() && (a.exact.isEmpty() || (a.prefix.isEmpty() && a.suffix.isEmpty())))
         fillAnchor(body, a);
     QSqlQuery query(database());
     const QString now = nowUtc();
@@ -1363,7 +1419,9 @@ Status ArticleStore::updateAnnotation(const Annotation &in)
         return Status::failure(tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
     const Span cp = m_cachedMap.toCodePoints(in.span);
     Annotation a = in;
-    fillAnchor(body, a);
+    // An orphan (Annotation::isOrphan) keeps the text it was made on; its empty span holds none.
+    if (!a.isOrphan())
+        fillAnchor(body, a);
     if (!execute(query,
                  u"UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, color = ?, note = ?, "
                  u"updated_at = ? WHERE id = ?"_s,

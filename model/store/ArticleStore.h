@@ -151,6 +151,12 @@ public:
     Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
     Result<int> articleCount(const ArticleQuery &query = {}) const;
     Status removeArticle(qint64 id);
+    // Writes the article's title, byline, dateline, source, published date, url and path and, when
+    // they differ from the stored ones, its body, content hash and blocks. Neither the automatic
+    // layers nor the annotations are touched: a caller that changes the body re-anchors them in the
+    // same transaction (model/library/ArticleEditing). Fails, writing nothing, when another article
+    // holds the same text or the article is gone.
+    Status updateArticle(const Article &article);
 
     // Automatic layers
     Result<AnalysisResult> analysis(qint64 articleId) const;
