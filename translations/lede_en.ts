@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Lede::ArticleSession</name>
+    <message numerus="yes">
+        <source>Delete %n article(s)</source>
+        <translation>
+            <numerusform>Delete %n article</numerusform>
+            <numerusform>Delete %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lede::ExportDialog</name>
     <message numerus="yes">
         <source>&amp;Selected articles (%n)</source>
@@ -34,6 +44,20 @@
             <numerusform>%n files could not be imported.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n imported article(s) look like a new version of an article in the library (the same web address, or the same title and source with nearly the same text):</source>
+        <translation>
+            <numerusform>%n imported article looks like a new version of an article in the library (the same web address, or the same title and source with nearly the same text):</numerusform>
+            <numerusform>%n imported articles look like a new version of an article in the library (the same web address, or the same title and source with nearly the same text):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n article(s): %1 highlights kept exactly, %2 moved, %3 orphaned.</source>
+        <translation>
+            <numerusform>Replaced %n article: %1 highlights kept exactly, %2 moved, %3 orphaned.</numerusform>
+            <numerusform>Replaced %n articles: %1 highlights kept exactly, %2 moved, %3 orphaned.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lede::InsightsView</name>
@@ -52,6 +76,44 @@
         <translation>
             <numerusform>Not an &amp;Entity (%n mention)</numerusform>
             <numerusform>Not an &amp;Entity (%n mentions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Lede::LibraryActions</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n highlight</numerusform>
+            <numerusform>%n highlights</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n article(s). Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Deleted %n article. Ctrl+Z brings them back.</numerusform>
+            <numerusform>Deleted %n articles. Ctrl+Z brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
         </translation>
     </message>
 </context>
