@@ -8,6 +8,7 @@
 #include "LibraryMaintenance.h"
 #include "Schema.h"
 #include "SqliteError.h"
+#include "StoreInternal_p.h"
 #include "TextOffsets.h"
 
 #include <QAtomicInteger>
@@ -31,75 +32,9 @@ using namespace Qt::StringLiterals;
 
 namespace Lede {
 
+using namespace StoreInternal;
+
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Lede::ArticleStore", text);
-}
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
-QDateTime parseTime(const QString &text)
-{
-    auto t = QDateTime::fromString(text, Qt::ISODate);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
-
-// Qt SQL binds a null QString as SQL NULL; the schema's text columns are NOT NULL, so text that
-// may be null goes through text().
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QString(u""_s)) : QVariant(s);
-}
-
-QVariant idOrNull(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
-// SQLite's message in plain words (busy, damaged, read-only...), without Qt's "Unable to fetch row".
-QString queryError(const QSqlQuery &query)
-{
-    return describeSqliteError(query.lastError());
-}
-
-QString cacheError(const StatementCache &cache)
-{
-    return describeSqliteError(cache.errorCode(), cache.errorString());
-}
-
-// Runs transaction control (BEGIN IMMEDIATE, COMMIT, ...) on the raw handle: Qt's
-// QSqlDatabase::transaction() issues a deferred BEGIN, whose first write is a lock upgrade that
-// SQLite never waits for.
-bool execRaw(const StatementCache &cache, const char *sql, QString *error)
-{
-    sqlite3 *db = cache.handle();
-    if (!db) {
-        if (error)
-            *error = tr("the library is not open");
-        return false;
-    }
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
-        return true;
-    if (error)
-        *error = describeSqliteError(db);
-    return false;
-}
-
-// Prepares and executes; on failure returns the error text.
-bool execute(QSqlQuery &query, const QString &sql, const QVariantList &values = {})
-{
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &v : values)
-        query.addBindValue(v.typeId() == QMetaType::QString ? text(v.toString()) : v);
-    return query.exec();
-}
 
 // Reads one integer (a PRAGMA or a count) through the raw handle; the statement is finalized before
 // returning, so nothing stays open.
@@ -148,76 +83,11 @@ std::optional<QString> readText(sqlite3 *db, const char *sql, QString *error, in
 
 QString damagedMessage(const QString &path, const QString &detail)
 {
-    return tr("%1 is damaged (%2). Lede does not write to a damaged library. Run `lede check` to see what is "
+    return ArticleStore::tr("%1 is damaged (%2). Lede does not write to a damaged library. Run `lede check` to see what is "
               "wrong, and `lede restore FILE` to go back to a backup (Lede keeps them in %3).")
         .arg(QDir::toNativeSeparators(path), detail,
              QDir::toNativeSeparators(QFileInfo(path).absolutePath() + u"/backups"_s));
 }
-
-// One user action = one transaction: rolls back unless commit() succeeded. A write transaction
-// starts with BEGIN IMMEDIATE: it takes the write lock first (waiting up to the busy timeout for
-// another program), so no read inside it can make the later write fail at once. Inside a bulk
-// batch (ArticleStore::beginBulk, which holds the lock already) the action is a savepoint, so it
-// still succeeds or fails as a whole.
-class Transaction
-{
-public:
-    enum Mode { Write, Read };
-    // `bulk` is true when a bulk batch is open on the connection.
-    // `damaged` is the store's flag: a write is refused once the library was found damaged, and a
-    // failed action that met SQLITE_CORRUPT sets it.
-    Transaction(StatementCache &cache, bool bulk, bool *damaged, Mode mode = Write)
-        : m_cache(cache)
-        , m_bulk(bulk)
-        , m_damaged(damaged)
-    {
-        if (mode == Write && *m_damaged) {
-            m_error = tr("the library is damaged, so Lede does not write to it; run `lede check` to see what is "
-                         "wrong, and `lede restore FILE` to go back to a backup");
-            return;
-        }
-        m_active = execRaw(m_cache, m_bulk ? "SAVEPOINT lede_action" : mode == Write ? "BEGIN IMMEDIATE" : "BEGIN",
-                           &m_error);
-    }
-    ~Transaction()
-    {
-        if (m_active)
-            rollback();
-    }
-    bool active() const { return m_active; }
-    bool commit()
-    {
-        if (!m_active)
-            return false;
-        m_active = false;
-        if (execRaw(m_cache, m_bulk ? "RELEASE lede_action" : "COMMIT", &m_error))
-            return true;
-        rollback();
-        return false;
-    }
-    QString error() const { return m_error; }
-
-private:
-    void rollback()
-    {
-        m_active = false;
-        // The statement that made the action fail is the connection's last error.
-        if (m_cache.handle() && isCorruption(sqlite3_extended_errcode(m_cache.handle())))
-            *m_damaged = true;
-        if (m_bulk) {
-            (void)execRaw(m_cache, "ROLLBACK TO lede_action", nullptr);
-            (void)execRaw(m_cache, "RELEASE lede_action", nullptr);
-        } else {
-            (void)execRaw(m_cache, "ROLLBACK", nullptr);
-        }
-    }
-
-    StatementCache &m_cache;
-    bool m_bulk;
-    bool *m_damaged;
-    bool m_active = false;
-    QString m_error;
-};
 
 // Splits "A / B/C" into trimmed, non-empty levels; empty result means an invalid path.
 QStringList splitTagPath(const QString &path)
@@ -233,12 +103,10 @@ QStringList splitTagPath(const QString &path)
 }
 
 
-const QString TagSubtreeCte = uR"(WITH RECURSIVE subtree(id) AS (
-        SELECT ? UNION ALL SELECT t.id FROM tags t JOIN subtree s ON t.parent_id = s.id))"_s;
-
 } // namespace
 
 ArticleStore::ArticleStore()
+    : m_texts(std::make_unique<ArticleTextCache>())
 {
     static QAtomicInteger<quint64> counter;
     m_connectionName = u"lede-store-%1"_s.arg(counter.fetchAndAddRelaxed(1));
@@ -313,9 +181,7 @@ void ArticleStore::close()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
-    m_cachedArticleId = 0;
-    m_cachedMap = {};
-    m_cachedBody.clear();
+    m_texts->clear();
     m_damaged = false;
 }
 
@@ -422,13 +288,13 @@ Status ArticleStore::checkAndMigrate()
         return fail(isCorruption(code) ? damagedMessage(path, error) : tr("Cannot read the library %1: %2").arg(path, error));
     }
     auto refusal = [&](const LibraryHeader &h) -> QString {
-        if (h.objects > 0 && h.applicationId != ApplicationId)
+        if (h.objects > 0 && h.applicationId != Schema::ApplicationId)
             return tr("%1 is an SQLite database of another program, not a Lede library; it was left untouched").arg(path);
-        if (h.version > SchemaVersion)
+        if (h.version > Schema::CurrentVersion)
             return tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to %3)")
                 .arg(path)
                 .arg(h.version)
-                .arg(SchemaVersion);
+                .arg(Schema::CurrentVersion);
         return {};
     };
     if (const QString refused = refusal(*header); !refused.isEmpty())
@@ -476,15 +342,15 @@ Status ArticleStore::checkAndMigrate()
             return fail(tr("Cannot configure the library %1: %2").arg(path, error));
     }
 
-    if (existing && header->version < SchemaVersion && m_automaticBackups) {
+    if (existing && header->version < Schema::CurrentVersion && m_automaticBackups) {
         // The copy is made before the write lock is taken (it reads a snapshot; another program
         // migrating meanwhile only makes it a copy of the older version, which is what it is for).
-        auto copy = LibraryMaintenance::makeAutomaticBackup(path, u"before-v%1"_s.arg(SchemaVersion));
+        auto copy = LibraryMaintenance::makeAutomaticBackup(path, u"before-v%1"_s.arg(Schema::CurrentVersion));
         if (!copy)
             return fail(tr("The library %1 was not upgraded, because it could not be backed up first: %2")
                             .arg(path, copy.errorString()));
     }
-    if (header->version < SchemaVersion) {
+    if (header->version < Schema::CurrentVersion) {
         // Another program may be creating or upgrading the same library right now: take the write
         // lock first, then read the version again under it, so the steps run exactly once.
         Transaction tx(m_statements, false, &m_damaged);
@@ -495,13 +361,13 @@ Status ArticleStore::checkAndMigrate()
             return fail(tr("%1 is damaged or not a Lede library: %2").arg(path, error));
         if (const QString refused = refusal(*header); !refused.isEmpty())
             return fail(refused);
-        if (header->version < SchemaVersion) {
+        if (header->version < Schema::CurrentVersion) {
             QSqlDatabase db = database();
-            if (auto s = Schema::migrate(db, int(header->version), SchemaVersion); !s)
+            if (auto s = Schema::migrate(db, int(header->version), Schema::CurrentVersion); !s)
                 return fail(s.errorString());
             if (!tx.commit())
                 return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
-            qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to" << SchemaVersion;
+            qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to" << Schema::CurrentVersion;
         }
     }
     if (dailyBackupDue) {
@@ -534,7 +400,7 @@ Status ArticleStore::commitBulk()
     QString error;
     if (!execRaw(m_statements, "COMMIT", &error)) {
         (void)execRaw(m_statements, "ROLLBACK", nullptr);
-        m_cachedArticleId = 0;
+        m_texts->clear();
         return Status::failure(tr("Cannot write to the library: %1").arg(error));
     }
     return {};
@@ -547,7 +413,7 @@ void ArticleStore::rollbackBulk()
     m_inBulk = false;
     (void)execRaw(m_statements, "ROLLBACK", nullptr);
     // Rows read inside the dropped transaction may be gone: forget the cached body.
-    m_cachedArticleId = 0;
+    m_texts->clear();
 }
 
 // ---- articles -------------------------------------------------------------------------------
@@ -710,34 +576,23 @@ Result<Article> ArticleStore::article(qint64 id) const
 
 const CodePointMap &ArticleStore::codePointMap(qint64 articleId, const QString &body) const
 {
-    if (m_cachedArticleId != articleId || m_cachedBody.constData() != body.constData()) {
-        m_cachedMap = CodePointMap(body);
-        m_cachedBody = body;
-        m_cachedArticleId = articleId;
-    }
-    return m_cachedMap;
+    return m_texts->remember(articleId, body)->map;
 }
 
 Result<const QString *> ArticleStore::body(qint64 articleId) const
 {
-    using R = Result<const QString *>;
-    if (m_cachedArticleId == articleId)
-        return &m_cachedBody;
-    QSqlQuery query(database());
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
-        return R::failure(queryError(query));
-    if (!query.next())
-        return R::failure(tr("There is no article %1 in the library").arg(articleId));
-    codePointMap(articleId, query.value(0).toString());
-    return &m_cachedBody;
+    auto text = m_texts->text(database(), articleId);
+    if (!text)
+        return Result<const QString *>::failure(text.errorString());
+    return &(*text)->body;
 }
 
 Result<const CodePointMap *> ArticleStore::codePointMap(qint64 articleId) const
 {
-    auto text = body(articleId);
+    auto text = m_texts->text(database(), articleId);
     if (!text)
         return Result<const CodePointMap *>::failure(text.errorString());
-    return &m_cachedMap;
+    return &(*text)->map;
 }
 
 namespace {
@@ -849,8 +704,7 @@ Status ArticleStore::removeArticle(qint64 id)
         return Status::failure(tr("There is no article %1 in the library").arg(id));
     if (!tx.commit())
         return Status::failure(tr("Cannot remove the article: %1").arg(tx.error()));
-    if (m_cachedArticleId == id)
-        m_cachedArticleId = 0;
+    m_texts->forget(id);
     return {};
 }
 
@@ -1283,7 +1137,7 @@ Result<qint64> ArticleStore::insertAnnotation(const Annotation &in, bool keepId)
                               .arg(in.span.start)
                               .arg(in.span.end)
                               .arg(body.size()));
-    const Span cp = m_cachedMap.toCodePoints(in.span);
+    const Span cp = (*codePointMap(in.articleId))->toCodePoints(in.span);
     Annotation a = in;
     // A restored annotation (undo) keeps the anchor it had; a new one gets it from the text.
     if (a.exact.isEmpty() || (a.prefix.isEmpty() && a.suffix.isEmpty()))
@@ -1355,13 +1209,14 @@ Status ArticleStore::updateAnnotation(const Annotation &in)
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no annotation %1").arg(in.id));
-    auto text = body(query.value(0).toLongLong());
+    const qint64 articleId = query.value(0).toLongLong();
+    auto text = body(articleId);
     if (!text)
         return Status::failure(text.errorString());
     const QString &body = **text;
     if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
         return Status::failure(tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
-    const Span cp = m_cachedMap.toCodePoints(in.span);
+    const Span cp = (*codePointMap(articleId))->toCodePoints(in.span);
     Annotation a = in;
     fillAnchor(body, a);
     if (!execute(query,
