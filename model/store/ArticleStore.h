@@ -103,7 +103,9 @@ public:
     // For tests and benchmarks: the connection (owned by this thread).
     QSqlDatabase database() const;
 
-    // ---- Articles, layers, annotations, tags and export (each moves to its repository) ----
+    // ---- Forwarders kept while callers move to the repositories ----
+    // Each is one call to the repository named above it, with the same behaviour; new code uses the
+    // repository (e.g. ArticleRepository(store).article(id)).
 
     // ArticleRepository. ftsMatchQuery: the FTS5 MATCH expression for free text.
     static QString ftsMatchQuery(const QString &text);
@@ -153,7 +155,6 @@ private:
     friend class StoreInternal::StoreAccess; // the repositories' way to the connection and its state
 
     Status checkAndMigrate();
-    Status writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis);
     Result<qint64> ensureTagInTransaction(const QString &path);
     Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
     Status writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths);
@@ -163,6 +164,8 @@ private:
     Result<const QString *> body(qint64 articleId) const; // cached with its code point map
     // All annotations of the article, or only `annotationId` when it is non-zero.
     Result<QList<Annotation>> readAnnotations(qint64 articleId, qint64 annotationId) const;
+    // For the const forwarders: reading through a repository changes only the caches.
+    ArticleStore &self() const { return const_cast<ArticleStore &>(*this); }
 
     QString m_path;
     QString m_connectionName;
