@@ -34,7 +34,7 @@ public:
     Result<QList<qint64>> articlesWithAnalyzerBelow(int analyzerVersion) const;
 
 private:
-    friend class ArticleStore; // addArticle stores the analysis in its own transaction
+    friend class ArticleRepository; // addArticle stores the analysis in its own transaction
     // Inserts the layers; runs inside the caller's transaction. `map` is the article body's.
     Status writeAnalysis(qint64 articleId, const CodePointMap &map, const AnalysisResult &analysis);
 

@@ -159,7 +159,6 @@ private:
     Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
     Status writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths);
     // Bodies never change once stored, so the code point map of the last article used is cached.
-    const CodePointMap &codePointMap(qint64 articleId, const QString &body) const;
     Result<const CodePointMap *> codePointMap(qint64 articleId) const;
     Result<const QString *> body(qint64 articleId) const; // cached with its code point map
     // All annotations of the article, or only `annotationId` when it is non-zero.
