@@ -155,14 +155,6 @@ private:
     friend class StoreInternal::StoreAccess; // the repositories' way to the connection and its state
 
     Status checkAndMigrate();
-    Result<qint64> ensureTagInTransaction(const QString &path);
-    Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
-    Status writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths);
-    // Bodies never change once stored, so the code point map of the last article used is cached.
-    Result<const CodePointMap *> codePointMap(qint64 articleId) const;
-    Result<const QString *> body(qint64 articleId) const; // cached with its code point map
-    // All annotations of the article, or only `annotationId` when it is non-zero.
-    Result<QList<Annotation>> readAnnotations(qint64 articleId, qint64 annotationId) const;
     // For the const forwarders: reading through a repository changes only the caches.
     ArticleStore &self() const { return const_cast<ArticleStore &>(*this); }
 

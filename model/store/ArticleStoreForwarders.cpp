@@ -5,7 +5,9 @@
 #include "ArticleStore.h"
 
 #include "AnalysisRepository.h"
+#include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "TagRepository.h"
 
 namespace Lede {
 
@@ -62,6 +64,80 @@ Status ArticleStore::replaceAnalysis(qint64 articleId, const AnalysisResult &ana
 Result<QList<qint64>> ArticleStore::articlesWithAnalyzerBelow(int analyzerVersion) const
 {
     return AnalysisRepository(self()).articlesWithAnalyzerBelow(analyzerVersion);
+}
+
+// ---- AnnotationRepository -------------------------------------------------------------------
+
+Result<QList<Annotation>> ArticleStore::annotations(qint64 articleId) const
+{
+    return AnnotationRepository(self()).annotations(articleId);
+}
+
+Result<Annotation> ArticleStore::annotation(qint64 id) const
+{
+    return AnnotationRepository(self()).annotation(id);
+}
+
+Result<qint64> ArticleStore::addAnnotation(const Annotation &annotation)
+{
+    return AnnotationRepository(*this).addAnnotation(annotation);
+}
+
+Status ArticleStore::restoreAnnotation(const Annotation &annotation)
+{
+    return AnnotationRepository(*this).restoreAnnotation(annotation);
+}
+
+Status ArticleStore::updateAnnotation(const Annotation &annotation)
+{
+    return AnnotationRepository(*this).updateAnnotation(annotation);
+}
+
+Status ArticleStore::removeAnnotation(qint64 id)
+{
+    return AnnotationRepository(*this).removeAnnotation(id);
+}
+
+// ---- TagRepository --------------------------------------------------------------------------
+
+Result<QList<Tag>> ArticleStore::tags() const
+{
+    return TagRepository(self()).tags();
+}
+
+Result<qint64> ArticleStore::ensureTag(const QString &path)
+{
+    return TagRepository(*this).ensureTag(path);
+}
+
+Result<Tag> ArticleStore::tag(qint64 id) const
+{
+    return TagRepository(self()).tag(id);
+}
+
+Status ArticleStore::renameTag(qint64 id, const QString &newName)
+{
+    return TagRepository(*this).renameTag(id, newName);
+}
+
+Status ArticleStore::setTagColor(qint64 id, const QString &color)
+{
+    return TagRepository(*this).setTagColor(id, color);
+}
+
+Status ArticleStore::moveTag(qint64 id, qint64 newParentId)
+{
+    return TagRepository(*this).moveTag(id, newParentId);
+}
+
+Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
+{
+    return TagRepository(*this).removeTag(id, mode);
+}
+
+Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
+{
+    return TagRepository(*this).restoreTag(snapshot);
 }
 
 } // namespace Lede
