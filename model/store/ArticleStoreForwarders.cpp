@@ -7,6 +7,7 @@
 #include "AnalysisRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "ExportReader.h"
 #include "TagRepository.h"
 
 namespace Lede {
@@ -138,6 +139,19 @@ Result<TagSnapshot> ArticleStore::removeTag(qint64 id, TagRemoval mode)
 Status ArticleStore::restoreTag(const TagSnapshot &snapshot)
 {
     return TagRepository(*this).restoreTag(snapshot);
+}
+
+// ---- ExportReader ---------------------------------------------------------------------------
+
+Status ArticleStore::forEachExportRow(const ExportQuery &query,
+                                      const std::function<bool(const ExportRow &)> &callback) const
+{
+    return ExportReader(*this).forEachExportRow(query, callback);
+}
+
+Result<qint64> ArticleStore::exportRowCount(const ExportQuery &query) const
+{
+    return ExportReader(*this).exportRowCount(query);
 }
 
 } // namespace Lede
