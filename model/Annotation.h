@@ -42,7 +42,7 @@ struct Tag
     QString name;
     QString color;
     QString path; // "Parent/Child", computed by the store
-    int useCount = 0; // annotations carrying this tag, filled by ArticleStore::tags()
+    int useCount = 0; // annotations carrying this tag, filled by TagRepository::tags()
 };
 
 } // namespace Lede

@@ -45,15 +45,6 @@ struct Article
     int analyzerVersion = 0; // the Analyzer::Version its stored layers come from (read by the store)
 };
 
-// A row of the library list: what the list needs, without the body.
-struct ArticleSummary
-{
-    qint64 id = 0;
-    QString title;
-    QString source;
-    QDate published;
-    int annotationCount = 0;
-    QDateTime importedAt;
-};
+// ArticleSummary, a row of the library list, is in ArticleQuery.h.
 
 } // namespace Lede

@@ -3,7 +3,7 @@
 
 #include "Annotation.h"
 #include "io/CsvExporter.h"
-#include "store/ArticleStore.h"
+#include "ExportRow.h"
 
 #include <QDialog>
 

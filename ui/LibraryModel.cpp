@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LibraryModel.h"
 
+#include "store/ArticleStore.h"
+
 #include <QLocale>
 
 using namespace Qt::StringLiterals;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/ArticleStore.h"
+#include "ArticleQuery.h"
 
 #include <QAbstractTableModel>
 
 namespace Lede {
+
+class ArticleStore;
 
 // The library list: one row per article (title, source, date, annotation count), filled lazily
 // through canFetchMore()/fetchMore() in pages, so a 100,000-article library costs one COUNT and one

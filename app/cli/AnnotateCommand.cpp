@@ -2,6 +2,8 @@
 #include "Command.h"
 
 #include "TextOffsets.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QColor>
@@ -61,7 +63,7 @@ int AnnotateCommand::run(const QStringList &args)
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
-    auto article = store.article(articleId);
+    auto article = ArticleRepository(store).article(articleId);
     if (!article) {
         err(article.errorString());
         return 1;
@@ -77,7 +79,7 @@ int AnnotateCommand::run(const QStringList &args)
     a.tags = parser.values(u"tag"_s);
     a.note = parser.value(u"note"_s);
     a.color = parser.value(u"color"_s);
-    auto id = store.addAnnotation(a);
+    auto id = AnnotationRepository(store).addAnnotation(a);
     if (!id) {
         err(id.errorString());
         return 1;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "io/TerminalText.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -57,13 +59,13 @@ int DeleteCommand::run(const QStringList &args)
         return 1;
     int failed = 0;
     for (qint64 id : std::as_const(ids)) {
-        auto article = store.article(id);
+        auto article = ArticleRepository(store).article(id);
         if (!article) {
             err(tr("delete: there is no article %1 in the library").arg(id));
             ++failed;
             continue;
         }
-        auto annotations = store.annotations(id);
+        auto annotations = AnnotationRepository(store).annotations(id);
         if (!annotations) {
             err(tr("delete: article %1: %2").arg(QString::number(id), annotations.errorString()));
             ++failed;
@@ -73,7 +75,7 @@ int DeleteCommand::run(const QStringList &args)
         for (const Annotation &a : *annotations)
             notes += !a.note.isEmpty();
         const int highlights = int(annotations->size()) - notes;
-        if (Status s = store.removeArticle(id); !s) {
+        if (Status s = ArticleRepository(store).removeArticle(id); !s) {
             err(tr("delete: article %1: %2").arg(QString::number(id), s.errorString()));
             ++failed;
             continue;

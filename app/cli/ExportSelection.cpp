@@ -2,6 +2,8 @@
 #include "ExportSelection.h"
 
 #include "io/LibraryImport.h"
+#include "store/ArticleRepository.h"
+#include "store/TagRepository.h"
 
 using namespace Qt::StringLiterals;
 
@@ -53,13 +55,13 @@ bool ExportSelection::resolve(const QCommandLineParser &parser, ArticleStore &st
             *warning = tr("could not update older analyses: %1").arg(re.errorString());
     }
     for (qint64 id : std::as_const(query->articleIds)) {
-        if (!store.article(id)) {
+        if (!ArticleRepository(store).article(id)) {
             *error = tr("there is no article %1 in the library").arg(id);
             return false;
         }
     }
     if (parser.isSet(u"tag"_s)) {
-        auto tags = store.tags();
+        auto tags = TagRepository(store).tags();
         if (!tags) {
             *error = tags.errorString();
             return false;

@@ -3,6 +3,8 @@
 
 #include "io/JsonExporter.h"
 #include "io/LibraryImport.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -64,12 +66,12 @@ int LayersCommand::run(const QStringList &args)
         return 1;
     if (auto re = reanalyzeOutdated(store); !re)
         err(tr("could not update older analyses: %1").arg(re.errorString()));
-    auto article = store.article(id);
+    auto article = ArticleRepository(store).article(id);
     if (!article) {
         err(article.errorString());
         return 1;
     }
-    auto layers = store.analysis(id);
+    auto layers = AnalysisRepository(store).analysis(id);
     if (!layers) {
         err(layers.errorString());
         return 1;

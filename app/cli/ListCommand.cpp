@@ -2,6 +2,7 @@
 #include "Command.h"
 
 #include "io/TerminalText.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -43,7 +44,7 @@ int ListCommand::run(const QStringList &args)
     ArticleQuery query;
     query.search = parser.value(u"search"_s);
     query.sort = ArticleQuery::Sort::ImportedDesc;
-    auto list = store.articles(query);
+    auto list = ArticleRepository(store).articles(query);
     if (!list) {
         err(list.errorString());
         return 1;

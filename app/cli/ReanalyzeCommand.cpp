@@ -2,6 +2,7 @@
 #include "Command.h"
 
 #include "library/Reanalysis.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -46,7 +47,7 @@ int ReanalyzeCommand::run(const QStringList &args)
     if (!openStore(store, parser))
         return 1;
     for (qint64 id : std::as_const(ids)) {
-        if (auto a = store.article(id); !a) {
+        if (auto a = ArticleRepository(store).article(id); !a) {
             err(a.errorString());
             return 1;
         }

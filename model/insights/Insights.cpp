@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Insights.h"
 
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include "SqliteHandle.h"
@@ -61,7 +62,7 @@ Sql scopeSql(const Scope &scope)
             u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
             u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
     }
-    const QString fts = ArticleStore::ftsMatchQuery(scope.search);
+    const QString fts = ArticleRepository::ftsMatchQuery(scope.search);
     if (!fts.isEmpty()) {
         parts.append(u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"_s);
         partValues.append(fts);

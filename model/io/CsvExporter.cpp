@@ -5,6 +5,8 @@
 #include "CsvCell.h"
 
 #include "Logging.h"
+#include "store/ArticleStore.h"
+#include "store/ExportReader.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -168,9 +170,10 @@ bool CsvRowWriter::flush()
 Status CsvExporter::write(const ArticleStore &store, const ExportQuery &query, const CsvOptions &options,
                           QIODevice *device, const Progress &progress)
 {
+    const ExportReader reader(store);
     qint64 total = -1;
     if (progress) {
-        auto count = store.exportRowCount(query);
+        auto count = reader.exportRowCount(query);
         if (!count)
             return Status::failure(count.errorString());
         total = *count;
@@ -181,7 +184,7 @@ Status CsvExporter::write(const ArticleStore &store, const ExportQuery &query, c
     writer.writeHeader();
     qint64 done = 0;
     bool writeFailed = false;
-    const Status streamed = store.forEachExportRow(query, [&](const ExportRow &row) {
+    const Status streamed = reader.forEachExportRow(query, [&](const ExportRow &row) {
         writer.writeRow(row);
         ++done;
         if (!writer.errorString().isEmpty()) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ExportRow.h"
 #include "Result.h"
-#include "store/ArticleStore.h"
 
 #include <QByteArray>
 #include <QIODevice>
@@ -12,6 +12,8 @@
 #include <string>
 
 namespace Lede {
+
+class ArticleStore;
 
 struct CsvOptions
 {

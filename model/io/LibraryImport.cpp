@@ -5,6 +5,8 @@
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
 #include "io/FileAccess.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -167,7 +169,7 @@ void storePrepared(ArticleStore &store, PreparedImport &p)
     if (!p.toStore)
         return;
     bool present = false;
-    auto id = store.addArticle(p.article, p.analysis, Analyzer::Version, &present);
+    auto id = ArticleRepository(store).addArticle(p.article, p.analysis, Analyzer::Version, &present);
     if (!id) {
         p.outcome.message = id.errorString();
         return;
@@ -269,15 +271,17 @@ Status importFiles(ArticleStore &store, const QStringList &files,
 
 Result<int> reanalyzeOutdated(ArticleStore &store)
 {
-    auto ids = store.articlesWithAnalyzerBelow(Analyzer::Version);
+    auto ids = AnalysisRepository(store).articlesWithAnalyzerBelow(Analyzer::Version);
     if (!ids)
         return Result<int>::failure(ids.errorString());
     int done = 0;
     for (qint64 id : *ids) {
-        auto article = store.article(id);
+        auto article = ArticleRepository(store).article(id);
         if (!article)
             return Result<int>::failure(article.errorString());
-        if (Status s = store.replaceAnalysis(id, Analyzer::analyze(*article), Analyzer::Version); !s)
+        if (Status s
+            = AnalysisRepository(store).replaceAnalysis(id, Analyzer::analyze(*article), Analyzer::Version);
+            !s)
             return Result<int>::failure(s.errorString());
         ++done;
     }

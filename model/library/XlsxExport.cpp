@@ -5,6 +5,7 @@
 #include "io/XlsxWriter.h"
 #include "store/ArticleStore.h"
 #include "store/ArticleTable.h"
+#include "store/ExportReader.h"
 
 #include <QCoreApplication>
 
@@ -31,7 +32,7 @@ Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QSt
         ++done;
         return !progress || done % 4096 != 0 || progress(done);
     };
-    Status read = store.forEachExportRow(query, [&](const ExportRow &row) { return step(writer.writeAnnotation(row)); });
+    Status read = ExportReader(store).forEachExportRow(query, [&](const ExportRow &row) { return step(writer.writeAnnotation(row)); });
     if (!written)
         return written;
     if (!read)

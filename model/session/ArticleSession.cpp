@@ -4,6 +4,10 @@
 
 #include "Logging.h"
 #include "analysis/Analyzer.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
+#include "store/TagRepository.h"
 
 
 #include <algorithm>
@@ -149,20 +153,22 @@ void ArticleSession::redo()
 
 Status ArticleSession::open(qint64 articleId)
 {
-    auto article = m_store->article(articleId);
+    auto article = ArticleRepository(*m_store).article(articleId);
     if (!article)
         return Status::from(article);
-    auto analysis = m_store->analysis(articleId);
+    auto analysis = AnalysisRepository(*m_store).analysis(articleId);
     if (!analysis)
         return Status::from(analysis);
     if (article->analyzerVersion < Analyzer::Version) {
         // Stored by an older analyzer: show today's results and keep them (one transaction). If
         // the library cannot be written, the fresh layers are still shown.
         analysis = Analyzer::analyze(*article);
-        if (const Status s = m_store->replaceAnalysis(articleId, *analysis, Analyzer::Version); !s)
+        if (const Status s
+            = AnalysisRepository(*m_store).replaceAnalysis(articleId, *analysis, Analyzer::Version);
+            !s)
             qCWarning(lcAnalysis) << "could not store the new analysis of article" << articleId << s.errorString();
     }
-    auto annotations = m_store->annotations(articleId);
+    auto annotations = AnnotationRepository(*m_store).annotations(articleId);
     if (!annotations)
         return Status::from(annotations);
     m_articleStack = stackForArticle(articleId);
@@ -186,12 +192,12 @@ Status ArticleSession::reloadFromLibrary()
         textReplaced(m_article.id);
         return {};
     }
-    auto annotations = m_store->annotations(m_article.id);
+    auto annotations = AnnotationRepository(*m_store).annotations(m_article.id);
     if (!annotations)
         return Status::from(annotations);
     if (annotations->isEmpty()) {
         // No annotations, or no article: tell them apart before the view is told "nothing here".
-        if (auto article = m_store->article(m_article.id); !article)
+        if (auto article = ArticleRepository(*m_store).article(m_article.id); !article)
             return Status::from(article);
     }
     m_annotations = std::move(annotations).value();
@@ -224,10 +230,10 @@ Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, 
     a.color = color;
     a.note = note;
     const QSet<qint64> tagsBefore = tags.isEmpty() ? QSet<qint64>() : tagIds();
-    auto id = m_store->addAnnotation(a);
+    auto id = AnnotationRepository(*m_store).addAnnotation(a);
     if (!id)
         return id;
-    auto stored = m_store->annotation(id.value());
+    auto stored = AnnotationRepository(*m_store).annotation(id.value());
     if (!stored)
         return Result<qint64>::failure(stored.errorString());
     storeLocally(stored.value());
@@ -294,14 +300,14 @@ Status ArticleSession::remove(qint64 annotationId)
 
 Status ArticleSession::renameTag(qint64 tagId, const QString &newName)
 {
-    auto before = m_store->tag(tagId);
+    auto before = TagRepository(*m_store).tag(tagId);
     if (!before)
         return Status::from(before);
     Tag after = before.value();
     after.name = newName.trimmed();
     if (after.name.isEmpty() || after.name.contains(u'/'))
         return Status::failure(tr("A tag name cannot be empty or contain '/'."));
-    if (const Status s = m_store->renameTag(tagId, after.name); !s)
+    if (const Status s = TagRepository(*m_store).renameTag(tagId, after.name); !s)
         return s;
     const Status reload = reloadAfterTagChange();
     m_codebookStack->push(new TagEditCommand(this, tr("Rename tag"), before.value(), after));
@@ -310,12 +316,12 @@ Status ArticleSession::renameTag(qint64 tagId, const QString &newName)
 
 Status ArticleSession::setTagColor(qint64 tagId, const QString &color)
 {
-    auto before = m_store->tag(tagId);
+    auto before = TagRepository(*m_store).tag(tagId);
     if (!before)
         return Status::from(before);
     Tag after = before.value();
     after.color = color;
-    if (const Status s = m_store->setTagColor(tagId, color); !s)
+    if (const Status s = TagRepository(*m_store).setTagColor(tagId, color); !s)
         return s;
     const Status reload = reloadAfterTagChange();
     m_codebookStack->push(new TagEditCommand(this, tr("Change tag color"), before.value(), after));
@@ -324,12 +330,12 @@ Status ArticleSession::setTagColor(qint64 tagId, const QString &color)
 
 Status ArticleSession::moveTag(qint64 tagId, qint64 newParentId)
 {
-    auto before = m_store->tag(tagId);
+    auto before = TagRepository(*m_store).tag(tagId);
     if (!before)
         return Status::from(before);
     Tag after = before.value();
     after.parentId = newParentId;
-    if (const Status s = m_store->moveTag(tagId, newParentId); !s)
+    if (const Status s = TagRepository(*m_store).moveTag(tagId, newParentId); !s)
         return s;
     const Status reload = reloadAfterTagChange();
     m_codebookStack->push(new TagEditCommand(this, tr("Move tag"), before.value(), after));
@@ -338,7 +344,7 @@ Status ArticleSession::moveTag(qint64 tagId, qint64 newParentId)
 
 Status ArticleSession::removeTag(qint64 tagId, TagRemoval mode)
 {
-    auto snapshot = m_store->removeTag(tagId, mode);
+    auto snapshot = TagRepository(*m_store).removeTag(tagId, mode);
     if (!snapshot)
         return Status::from(snapshot);
     const Status reload = reloadAfterTagChange();
@@ -435,9 +441,9 @@ void ArticleSession::afterArticlesChanged()
 
 Status ArticleSession::applyUpdate(const Annotation &annotation)
 {
-    if (const Status s = m_store->updateAnnotation(annotation); !s)
+    if (const Status s = AnnotationRepository(*m_store).updateAnnotation(annotation); !s)
         return s;
-    auto stored = m_store->annotation(annotation.id);
+    auto stored = AnnotationRepository(*m_store).annotation(annotation.id);
     if (!stored)
         return Status::from(stored);
     storeLocally(stored.value());
@@ -448,7 +454,7 @@ Status ArticleSession::applyUpdate(const Annotation &annotation)
 
 Status ArticleSession::applyRemove(qint64 annotationId)
 {
-    if (const Status s = m_store->removeAnnotation(annotationId); !s)
+    if (const Status s = AnnotationRepository(*m_store).removeAnnotation(annotationId); !s)
         return s;
     m_annotations.removeIf([annotationId](const Annotation &a) { return a.id == annotationId; });
     emit annotationsChanged(m_article.id);
@@ -458,9 +464,9 @@ Status ArticleSession::applyRemove(qint64 annotationId)
 
 Status ArticleSession::applyRestore(const Annotation &annotation)
 {
-    if (const Status s = m_store->restoreAnnotation(annotation); !s)
+    if (const Status s = AnnotationRepository(*m_store).restoreAnnotation(annotation); !s)
         return s;
-    auto stored = m_store->annotation(annotation.id);
+    auto stored = AnnotationRepository(*m_store).annotation(annotation.id);
     storeLocally(stored ? stored.value() : annotation);
     emit annotationsChanged(m_article.id);
     emit tagsChanged();
@@ -470,7 +476,7 @@ Status ArticleSession::applyRestore(const Annotation &annotation)
 Status ArticleSession::reloadAfterTagChange()
 {
     if (isOpen()) {
-        auto annotations = m_store->annotations(m_article.id);
+        auto annotations = AnnotationRepository(*m_store).annotations(m_article.id);
         if (!annotations) {
             emit tagsChanged();
             return Status::from(annotations);
@@ -486,7 +492,7 @@ Status ArticleSession::reloadAfterTagChange()
 QSet<qint64> ArticleSession::tagIds() const
 {
     QSet<qint64> ids;
-    if (const auto tags = m_store->tags()) {
+    if (const auto tags = TagRepository(*m_store).tags()) {
         for (const Tag &t : tags.value())
             ids.insert(t.id);
     }
@@ -496,7 +502,7 @@ QSet<qint64> ArticleSession::tagIds() const
 QList<qint64> ArticleSession::createdTagRoots(const QSet<qint64> &before) const
 {
     QList<qint64> roots;
-    const auto tags = m_store->tags();
+    const auto tags = TagRepository(*m_store).tags();
     if (!tags)
         return roots;
     for (const Tag &t : tags.value()) {
@@ -510,7 +516,7 @@ QList<qint64> ArticleSession::createdTagRoots(const QSet<qint64> &before) const
 Status ArticleSession::dropTags(const QList<qint64> &roots, QList<TagSnapshot> *snapshots)
 {
     for (qint64 id : roots) {
-        auto snapshot = m_store->removeTag(id, TagRemoval::UntagAnnotations);
+        auto snapshot = TagRepository(*m_store).removeTag(id, TagRemoval::UntagAnnotations);
         if (!snapshot)
             return Status::from(snapshot);
         snapshots->append(snapshot.value());
@@ -523,7 +529,7 @@ Status ArticleSession::dropTags(const QList<qint64> &roots, QList<TagSnapshot> *
 Status ArticleSession::restoreTags(const QList<TagSnapshot> &snapshots)
 {
     for (const TagSnapshot &snapshot : snapshots) {
-        if (const Status s = m_store->restoreTag(snapshot); !s)
+        if (const Status s = TagRepository(*m_store).restoreTag(snapshot); !s)
             return s;
     }
     return {};

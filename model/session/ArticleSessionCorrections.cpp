@@ -3,6 +3,8 @@
 #include "ArticleSession.h"
 #include "ArticleSession_p.h"
 #include "analysis/Analyzer.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/CorrectionRepository.h"
 
 namespace Lede {
@@ -26,7 +28,7 @@ Status ArticleSession::correct(const QString &text, const std::function<Status(C
     if (const Status s = m_store->commitBulk(); !s)
         return s;
     auto after = repository.corrections(articleId);
-    auto layers = m_store->analysis(articleId);
+    auto layers = AnalysisRepository(*m_store).analysis(articleId);
     if (!after || !layers) {
         // Stored, but it cannot be read back: say so, without an undo step.
         reportError(!after ? after.errorString() : layers.errorString());
@@ -45,13 +47,15 @@ Status ArticleSession::applyCorrectionState(qint64 articleId, const QList<LayerC
     CorrectionRepository repository(*m_store);
     if (const Status s = repository.replaceCorrections(articleId, corrections); !s)
         return s;
-    auto article = m_store->article(articleId);
+    auto article = ArticleRepository(*m_store).article(articleId);
     if (!article)
         return Status::from(article);
-    if (const Status s = m_store->replaceAnalysis(articleId, Analyzer::analyze(*article), Analyzer::Version); !s)
+    if (const Status s = AnalysisRepository(*m_store).replaceAnalysis(articleId, Analyzer::analyze(*article),
+                                                                      Analyzer::Version);
+        !s)
         return s;
     if (articleId == m_article.id) {
-        auto layers = m_store->analysis(articleId);
+        auto layers = AnalysisRepository(*m_store).analysis(articleId);
         if (!layers)
             return Status::from(layers);
         m_analysis = std::move(layers).value();

@@ -5,6 +5,7 @@
 // ArticleSession.cpp includes this file (as Okular keeps its commands in document_p.h).
 
 #include "ArticleSession.h"
+#include "store/TagRepository.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -194,11 +195,11 @@ private:
         ArticleStore *store = session()->store();
         Status s;
         if (from.name != to.name)
-            s = store->renameTag(to.id, to.name);
+            s = TagRepository(*store).renameTag(to.id, to.name);
         if (s.ok() && from.color != to.color)
-            s = store->setTagColor(to.id, to.color);
+            s = TagRepository(*store).setTagColor(to.id, to.color);
         if (s.ok() && from.parentId != to.parentId)
-            s = store->moveTag(to.id, to.parentId);
+            s = TagRepository(*store).moveTag(to.id, to.parentId);
         const Status reload = session()->reloadAfterTagChange();
         return s.ok() ? reload : s;
     }

@@ -4,91 +4,38 @@
 #include "Analysis.h"
 #include "Annotation.h"
 #include "Article.h"
+#include "ArticleQuery.h"
+#include "ExportRow.h"
 #include "Result.h"
+#include "Schema.h"
 #include "StatementCache.h"
+#include "TagSnapshot.h"
 #include "TextOffsets.h"
 
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Lede {
 
-// What to list: a full-text query over title and body (FTS5 syntax-safe: the words are quoted),
-// an optional tag filter (articles having an annotation with this tag or a descendant), paging.
-struct ArticleQuery
-{
-    enum class Sort { ImportedDesc, Title, Source, Published, Annotations };
-    QString search;
-    qint64 tagId = 0;
-    Sort sort = Sort::ImportedDesc;
-    bool descending = false; // for Title/Source/Published/Annotations
-    int limit = -1;
-    int offset = 0;
-};
-
-// One CSV row as the exporter writes it. Offsets are Unicode code points (DESIGN.md). Text is
-// UTF-8, viewed in place: the views are valid only during the callback that receives the row, so a
-// million-row export copies and converts nothing it does not write.
-struct ExportRow
-{
-    qint64 articleId = 0;
-    QByteArrayView articleTitle;
-    QByteArrayView articleSource;
-    QByteArrayView articlePublished; // YYYY-MM-DD or empty
-    qint64 annotationId = 0;         // the user's annotation; 0 (an empty cell) for automatic rows
-    QByteArrayView kind;             // highlight | note | quote | entity | figure
-    qint64 start = 0;
-    qint64 end = 0;
-    QByteArrayView text;
-    QByteArrayView tags; // "A/B; C"
-    QByteArrayView note;
-    QByteArrayView color;
-    QByteArrayView speaker;
-    QByteArrayView entityType;
-    QByteArrayView createdAt; // ISO 8601 UTC
-    QByteArrayView updatedAt;
-    // Appended columns (DESIGN.md): the automatic layers' own parts.
-    qint64 layerId = 0;            // the quote, entity or figure id (`lede layers`); 0 for annotations
-    QByteArrayView canonical;      // entity: canonical name; quote: the (merged) speaker name
-    QByteArrayView value;          // figure: the number ("17170", "2300000", "0.5")
-    QByteArrayView unit;           // figure
-    QByteArrayView qualifier;      // figure
-    QByteArrayView attributedTo;   // figure
-    QByteArrayView cue;            // quote: the speech verb
-    QByteArrayView corrected;      // automatic rows: "true" where a user's correction decided it
-    QByteArrayView articleUrl;
-};
-
-struct ExportQuery
-{
-    QList<qint64> articleIds; // empty: all articles
-    qint64 tagId = 0;         // non-zero: only annotations with this tag (or a descendant)
-    bool includeQuotes = false;
-    bool includeEntities = false;
-    bool includeFigures = false;
-};
-
-// What removing a tag does to the annotations that carry it.
-enum class TagRemoval {
-    UntagAnnotations,  // the annotations stay, without the tag (and its descendants)
-    DeleteAnnotations, // annotations carrying the tag (or a descendant) are deleted too
-};
-
-// Everything needed to undo removeTag(): the tag subtree, its links, and deleted annotations.
-struct TagSnapshot
-{
-    QList<Tag> tags; // parents before children
-    QList<QPair<qint64, qint64>> links; // (annotation id, tag id)
-    QList<Annotation> deletedAnnotations;
-};
+namespace StoreInternal {
+class ArticleTextCache;
+class StoreAccess;
+} // namespace StoreInternal
 
 // The article library: one SQLite file (WAL, foreign keys, FTS5), schema version in
-// PRAGMA user_version, migrated in one transaction on open.
+// PRAGMA user_version, migrated in one transaction on open (Schema.h).
+//
+// The store is the connection: open, migrations, transactions and bulk batches. What is stored is
+// read and written by the repositories, each owning its SQL and taking the store:
+// ArticleRepository (articles, full-text search), AnalysisRepository (automatic layers),
+// AnnotationRepository, TagRepository (the codebook), CorrectionRepository, ExportReader.
 //
 // An ArticleStore owns one named Qt SQL connection and must be used from the thread that opened it;
 // a worker thread opens its own ArticleStore on the same path. Every mutating call is one
@@ -97,10 +44,11 @@ struct TagSnapshot
 class ArticleStore final
 {
     Q_DISABLE_COPY_MOVE(ArticleStore)
+    Q_DECLARE_TR_FUNCTIONS(Lede::ArticleStore)
 
 public:
-    static constexpr int SchemaVersion = 5;
-    static constexpr int ApplicationId = 0x4C454445; // "LEDE"
+    static constexpr int SchemaVersion = Schema::CurrentVersion;
+    static constexpr int ApplicationId = Schema::ApplicationId; // "LEDE"
 
     ArticleStore();
     ~ArticleStore();
@@ -125,10 +73,6 @@ public:
     // The default library file: <GenericDataLocation>/lede/library.sqlite (~/.local/share/lede/).
     static QString defaultPath();
 
-    // The FTS5 MATCH expression for free text: every word must match (as a prefix), and no word is
-    // read as FTS syntax, so "U.S." or "AND" or a stray quote never produce a syntax error.
-    static QString ftsMatchQuery(const QString &text);
-
     // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
     // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and
     // FTS5 flushes its index once per batch instead of once per article. commitBulk() makes the
@@ -140,55 +84,6 @@ public:
     Status commitBulk();
     void rollbackBulk(); // drops everything since beginBulk()
     bool inBulk() const { return m_inBulk; }
-
-    // Articles
-    // Adds an article with its analysis in one transaction. When an article with the same content
-    // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
-    Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
-                              bool *alreadyPresent = nullptr);
-    Result<std::optional<qint64>> findArticleByHash(const QString &contentHash) const;
-    Result<Article> article(qint64 id) const;
-    Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
-    Result<int> articleCount(const ArticleQuery &query = {}) const;
-    Status removeArticle(qint64 id);
-    // Writes the article's title, byline, dateline, source, published date, url and path and, when
-    // they differ from the stored ones, its body, content hash and blocks. Neither the automatic
-    // layers nor the annotations are touched: a caller that changes the body re-anchors them in the
-    // same transaction (model/library/ArticleEditing). Fails, writing nothing, when another article
-    // holds the same text or the article is gone.
-    Status updateArticle(const Article &article);
-
-    // Automatic layers
-    Result<AnalysisResult> analysis(qint64 articleId) const;
-    Status replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion);
-    // Articles analysed with an older analyzer (to be re-run).
-    Result<QList<qint64>> articlesWithAnalyzerBelow(int analyzerVersion) const;
-
-    // Annotations. addAnnotation fills the text-quote anchor and the times when they are empty and
-    // creates tags named by path that do not exist yet.
-    Result<QList<Annotation>> annotations(qint64 articleId) const;
-    Result<Annotation> annotation(qint64 id) const;
-    Result<qint64> addAnnotation(const Annotation &annotation);
-    // Re-inserts a removed annotation with its old id (for undo).
-    Status restoreAnnotation(const Annotation &annotation);
-    // Updates span (and anchor), color, note and tags; sets updated_at.
-    Status updateAnnotation(const Annotation &annotation);
-    Status removeAnnotation(qint64 id);
-
-    // Tags: a hierarchical codebook. Paths use '/' between levels.
-    Result<QList<Tag>> tags() const; // ordered by path, with use counts
-    Result<qint64> ensureTag(const QString &path);
-    Result<Tag> tag(qint64 id) const;
-    Status renameTag(qint64 id, const QString &newName);
-    Status setTagColor(qint64 id, const QString &color);
-    Status moveTag(qint64 id, qint64 newParentId); // 0 = top level; refuses cycles
-    Result<TagSnapshot> removeTag(qint64 id, TagRemoval mode);
-    Status restoreTag(const TagSnapshot &snapshot);
-
-    // Streams rows for the CSV exporter in article, then start order, without holding them all in
-    // memory. The callback returns false to stop (cancel); then the Status says "Cancelled".
-    Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
-    Result<qint64> exportRowCount(const ExportQuery &query) const;
 
     // Changes by other connections (another program, or another ArticleStore in this one): a number
     // that changes whenever anyone else has committed to the library since the last call, and
@@ -208,18 +103,61 @@ public:
     // For tests and benchmarks: the connection (owned by this thread).
     QSqlDatabase database() const;
 
+    // ---- Forwarders kept while callers move to the repositories ----
+    // Each is one call to the repository named above it, with the same behaviour; new code uses the
+    // repository (e.g. ArticleRepository(store).article(id)).
+
+    // ArticleRepository. ftsMatchQuery: the FTS5 MATCH expression for free text.
+    static QString ftsMatchQuery(const QString &text);
+    // Adds an article with its analysis in one transaction. When an article with the same content
+    // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
+    Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
+                              bool *alreadyPresent = nullptr);
+    Result<std::optional<qint64>> findArticleByHash(const QString &contentHash) const;
+    Result<Article> article(qint64 id) const;
+    Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
+    Result<int> articleCount(const ArticleQuery &query = {}) const;
+    Status removeArticle(qint64 id);
+    Status updateArticle(const Article &article);
+
+    // AnalysisRepository
+    Result<AnalysisResult> analysis(qint64 articleId) const;
+    Status replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion);
+    // Articles analysed with an older analyzer (to be re-run).
+    Result<QList<qint64>> articlesWithAnalyzerBelow(int analyzerVersion) const;
+
+    // AnnotationRepository. addAnnotation fills the text-quote anchor and the times when they are
+    // empty and creates tags named by path that do not exist yet.
+    Result<QList<Annotation>> annotations(qint64 articleId) const;
+    Result<Annotation> annotation(qint64 id) const;
+    Result<qint64> addAnnotation(const Annotation &annotation);
+    // Re-inserts a removed annotation with its old id (for undo).
+    Status restoreAnnotation(const Annotation &annotation);
+    // Updates span (and anchor), color, note and tags; sets updated_at.
+    Status updateAnnotation(const Annotation &annotation);
+    Status removeAnnotation(qint64 id);
+
+    // TagRepository: a hierarchical codebook. Paths use '/' between levels.
+    Result<QList<Tag>> tags() const; // ordered by path, with use counts
+    Result<qint64> ensureTag(const QString &path);
+    Result<Tag> tag(qint64 id) const;
+    Status renameTag(qint64 id, const QString &newName);
+    Status setTagColor(qint64 id, const QString &color);
+    Status moveTag(qint64 id, qint64 newParentId); // 0 = top level; refuses cycles
+    Result<TagSnapshot> removeTag(qint64 id, TagRemoval mode);
+    Status restoreTag(const TagSnapshot &snapshot);
+
+    // ExportReader: streams rows for the CSV exporter in article, then start order, without holding
+    // them all in memory. The callback returns false to stop (cancel); then the Status says "Cancelled".
+    Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
+    Result<qint64> exportRowCount(const ExportQuery &query) const;
+
 private:
+    friend class StoreInternal::StoreAccess; // the repositories' way to the connection and its state
+
     Status checkAndMigrate();
-    Status writeAnalysis(qint64 articleId, const QString &body, const AnalysisResult &analysis);
-    Result<qint64> ensureTagInTransaction(const QString &path);
-    Result<qint64> insertAnnotation(const Annotation &annotation, bool keepId);
-    Status writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths);
-    // Bodies never change once stored, so the code point map of the last article used is cached.
-    const CodePointMap &codePointMap(qint64 articleId, const QString &body) const;
-    Result<const CodePointMap *> codePointMap(qint64 articleId) const;
-    Result<const QString *> body(qint64 articleId) const; // cached with its code point map
-    // All annotations of the article, or only `annotationId` when it is non-zero.
-    Result<QList<Annotation>> readAnnotations(qint64 articleId, qint64 annotationId) const;
+    // For the const forwarders: reading through a repository changes only the caches.
+    ArticleStore &self() const { return const_cast<ArticleStore &>(*this); }
 
     QString m_path;
     QString m_connectionName;
@@ -228,9 +166,8 @@ private:
     mutable bool m_damaged = false;
     bool m_automaticBackups = true;
     mutable StatementCache m_statements;
-    mutable qint64 m_cachedArticleId = 0;
-    mutable CodePointMap m_cachedMap;
-    mutable QString m_cachedBody;
+    // The last article's body and code point map (bodies never change once stored).
+    std::unique_ptr<StoreInternal::ArticleTextCache> m_texts;
 };
 
 } // namespace Lede

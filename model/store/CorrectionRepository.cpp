@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CorrectionRepository.h"
 
+#include "AnalysisRepository.h"
+#include "ArticleRepository.h"
 #include "ArticleStore.h"
 #include "TextOffsets.h"
 
@@ -80,7 +82,7 @@ Result<QList<LayerCorrection>> CorrectionRepository::read(const QSqlDatabase &db
 
 Result<QList<LayerCorrection>> CorrectionRepository::corrections(qint64 articleId) const
 {
-    auto article = m_store.article(articleId);
+    auto article = ArticleRepository(m_store).article(articleId);
     if (!article)
         return Result<QList<LayerCorrection>>::failure(article.errorString());
     return read(m_store.database(), articleId, article->body);
@@ -88,7 +90,7 @@ Result<QList<LayerCorrection>> CorrectionRepository::corrections(qint64 articleI
 
 Status CorrectionRepository::replaceCorrections(qint64 articleId, const QList<LayerCorrection> &corrections)
 {
-    auto article = m_store.article(articleId);
+    auto article = ArticleRepository(m_store).article(articleId);
     if (!article)
         return Status::from(article);
     const CodePointMap map(article->body);
@@ -152,13 +154,13 @@ Result<CorrectionRepository::Row> CorrectionRepository::row(const char *table, q
         r.canonical = query.value(3).toString();
         (void)entityTypeFromName(query.value(4).toString(), &r.type);
     }
-    auto article = m_store.article(r.articleId);
+    auto article = ArticleRepository(m_store).article(r.articleId);
     if (!article)
         return R::failure(article.errorString());
     r.body = article->body;
     r.map = CodePointMap(r.body);
     r.span = r.map.toUtf16(r.span);
-    auto layers = m_store.analysis(r.articleId);
+    auto layers = AnalysisRepository(m_store).analysis(r.articleId);
     if (!layers)
         return R::failure(layers.errorString());
     r.analysis = *layers;
@@ -346,14 +348,14 @@ namespace {
 Result<CodePointMap> articleMap(ArticleStore &store, qint64 articleId, const Span &span, QString *body,
                                 AnalysisResult *layers)
 {
-    auto article = store.article(articleId);
+    auto article = ArticleRepository(store).article(articleId);
     if (!article)
         return Result<CodePointMap>::failure(article.errorString());
     if (span.start < 0 || span.end > article->body.size() || span.isEmpty())
         return Result<CodePointMap>::failure(
             QCoreApplication::translate("Lede::CorrectionRepository", "The passage is outside article %1").arg(articleId));
     *body = article->body;
-    auto stored = store.analysis(articleId);
+    auto stored = AnalysisRepository(store).analysis(articleId);
     if (!stored)
         return Result<CodePointMap>::failure(stored.errorString());
     *layers = *stored;

@@ -16,8 +16,9 @@ class ArticleStore;
 //
 // Every call is one transaction: it records the decision and changes the stored layer row in place
 // (so the layer ids that `lede layers` printed stay valid for the other rows). Re-analysis
-// (ArticleStore::replaceAnalysis) applies the recorded decisions to the fresh layers again. Items
-// are named by their layer id: the `id` of a Quote or Entity read from ArticleStore::analysis().
+// (AnalysisRepository::replaceAnalysis) applies the recorded decisions to the fresh layers again.
+// Items are named by their layer id: the `id` of a Quote or Entity read from
+// AnalysisRepository::analysis().
 // On failure nothing is written and the Result carries a one-line message.
 class CorrectionRepository final
 {
@@ -46,11 +47,12 @@ public:
 
     // Undo and redo of a correction in the window: the article's corrections become exactly
     // `corrections` (ids kept), as corrections() returned them at some earlier point. The stored
-    // layers are not touched: the caller analyses the article again (ArticleStore::replaceAnalysis
-    // applies the corrections). Joins the open bulk transaction, if any.
+    // layers are not touched: the caller analyses the article again
+    // (AnalysisRepository::replaceAnalysis applies the corrections). Joins the open bulk
+    // transaction, if any.
     Status replaceCorrections(qint64 articleId, const QList<LayerCorrection> &corrections);
 
-    // For ArticleStore: the article's corrections, oldest first, with spans in UTF-16 of `body`.
+    // For AnalysisRepository: the article's corrections, oldest first, with spans in UTF-16 of `body`.
     static Result<QList<LayerCorrection>> read(const QSqlDatabase &db, qint64 articleId, const QString &body);
 
 private:

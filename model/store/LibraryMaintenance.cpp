@@ -3,6 +3,7 @@
 
 #include "ArticleStore.h"
 #include "Logging.h"
+#include "Schema.h"
 #include "SqliteError.h"
 
 #include <QCoreApplication>
@@ -272,12 +273,12 @@ Result<CheckReport> check(const QString &libraryPath)
     if (!header) {
         report.problems << tr("The library's schema cannot be read: %1").arg(db.error());
     } else {
-        if (header->objects > 0 && header->applicationId != ArticleStore::ApplicationId)
+        if (header->objects > 0 && header->applicationId != Schema::ApplicationId)
             report.problems << tr("This is an SQLite database of another program, not a Lede library.");
-        if (header->version > ArticleStore::SchemaVersion)
+        if (header->version > Schema::CurrentVersion)
             report.problems << tr("It was written by a newer Lede (library version %1; this Lede knows up to %2).")
                                    .arg(header->version)
-                                   .arg(ArticleStore::SchemaVersion);
+                                   .arg(Schema::CurrentVersion);
         const auto articles = db.integer("SELECT count(*) FROM articles");
         const auto annotations = articles ? db.integer("SELECT count(*) FROM annotations") : std::nullopt;
         const auto tags = annotations ? db.integer("SELECT count(*) FROM tags") : std::nullopt;
@@ -381,7 +382,7 @@ Status backup(const QString &libraryPath, const QString &targetPath)
         const auto header = readHeader(db);
         if (!header)
             return Status::failure(tr("Cannot read the library %1: %2").arg(native(libraryPath), db.error()));
-        if (header->objects > 0 && header->applicationId != ArticleStore::ApplicationId)
+        if (header->objects > 0 && header->applicationId != Schema::ApplicationId)
             return Status::failure(tr("%1 is an SQLite database of another program, not a Lede library").arg(native(libraryPath)));
     }
     return copyConsistently(libraryPath, target.absoluteFilePath());
@@ -407,9 +408,9 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
         const auto header = readHeader(db);
         if (!header)
             return R::failure(tr("Cannot read the backup %1: %2; nothing was changed").arg(native(backupPath), db.error()));
-        if (header->applicationId != ArticleStore::ApplicationId || header->objects == 0)
+        if (header->applicationId != Schema::ApplicationId || header->objects == 0)
             return R::failure(tr("%1 is not a Lede library; nothing was changed").arg(native(backupPath)));
-        if (header->version > ArticleStore::SchemaVersion)
+        if (header->version > Schema::CurrentVersion)
             return R::failure(tr("%1 was written by a newer Lede (library version %2); nothing was changed")
                                   .arg(native(backupPath))
                                   .arg(header->version));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Schema.h"
 
-#include "ArticleStore.h"
 #include "Logging.h"
 #include "SqliteError.h"
 
@@ -194,7 +193,7 @@ Status migrate(QSqlDatabase &db, int from, int to)
             return s;
     }
     QSqlQuery query(db);
-    if (!query.exec(u"PRAGMA application_id = %1"_s.arg(ArticleStore::ApplicationId))
+    if (!query.exec(u"PRAGMA application_id = %1"_s.arg(ApplicationId))
         || !query.exec(u"PRAGMA user_version = %1"_s.arg(to)))
         return Status::failure(describeSqliteError(query.lastError()));
     return {};

@@ -7,6 +7,12 @@
 
 namespace Lede::Schema {
 
+// The library's schema version, kept in PRAGMA user_version: the top of the ladder below. A file with
+// a higher version comes from a newer Lede and is refused; a lower one is migrated on open.
+inline constexpr int CurrentVersion = 5;
+// PRAGMA application_id of a Lede library ("LEDE").
+inline constexpr int ApplicationId = 0x4C454445;
+
 // The migration ladder. Version 0 is an empty file. Each step moves the schema up by one version;
 // migrate() runs the steps from `from` to `to` inside the caller's transaction and sets
 // PRAGMA user_version. It stops at the first failing statement with its error.
@@ -14,6 +20,9 @@ namespace Lede::Schema {
 // v1: articles (+ FTS5 index kept in sync by triggers), blocks, tags, annotations, annotation tags.
 // v2: automatic layers: quotes, entities, figures, and the analyzer version of each article.
 // v3: indexes for sorting the library list by title, source and date.
+// v4: the user's corrections of the automatic layers (layer_corrections, `corrected` flags).
+// v5: the library-wide speaker alias table and the indexes for insights.
+// A new step adds its statements in Schema.cpp and raises CurrentVersion above.
 Status migrate(QSqlDatabase &db, int from, int to);
 
 } // namespace Lede::Schema

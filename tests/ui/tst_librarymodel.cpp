@@ -6,6 +6,7 @@
 // during the reset (a limitation of the tester with fetch-on-demand models, not of the model).
 #include "LibraryModel.h"
 #include "analysis/Analyzer.h"
+#include "store/ArticleStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
