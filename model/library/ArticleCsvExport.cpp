@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleCsvExport.h"
 
+#include "store/ArticleStore.h"
+
 #include "io/CsvCell.h"
 #include "io/ExportTarget.h"
 #include "io/FileAccess.h"
