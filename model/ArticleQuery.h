@@ -13,7 +13,7 @@ namespace Lede {
 struct ArticleQuery
 {
     enum class Sort { ImportedDesc, Title, Source, Published, Annotations };
-    QString search;
+    QString search; // words and filters, as typed in the library search field (SearchFilters.h)
     qint64 tagId = 0;
     Sort sort = Sort::ImportedDesc;
     bool descending = false; // for Title/Source/Published/Annotations

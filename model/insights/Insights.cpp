@@ -62,10 +62,11 @@ Sql scopeSql(const Scope &scope)
             u"SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
             u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
     }
-    const QString fts = ArticleRepository::ftsMatchQuery(scope.search);
-    if (!fts.isEmpty()) {
-        parts.append(u"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"_s);
-        partValues.append(fts);
+    // The library search field's words and filters (speaker:, person:, tag:, ...; SearchFilters.h).
+    const ArticleRepository::SearchCondition search = ArticleRepository::searchCondition(scope.search, u"a.id"_s);
+    if (!search.sql.isEmpty()) {
+        parts.append(u"SELECT a.id FROM articles a WHERE "_s + search.sql);
+        partValues.append(search.values);
     }
     if (scope.articleIds) {
         QStringList ids;

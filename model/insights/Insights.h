@@ -29,7 +29,7 @@ using CancelFlag = std::atomic_bool;
 // Which articles a question covers; filters combine with AND. Empty: the whole library.
 struct Scope
 {
-    QString search; // full-text words over title and body (each word a prefix; as ArticleQuery::search)
+    QString search; // the library search: words and filters (SearchFilters.h; as ArticleQuery::search)
     qint64 tagId = 0; // articles having an annotation with this tag or a descendant
     std::optional<QList<qint64>> articleIds; // only these articles (an empty list: none)
 

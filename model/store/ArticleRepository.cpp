@@ -3,6 +3,7 @@
 
 #include "AnalysisRepository.h"
 #include "ArticleStore.h"
+#include "SearchFilters.h"
 #include "StoreInternal_p.h"
 #include "TextOffsets.h"
 
@@ -24,6 +25,71 @@ QString ArticleRepository::ftsMatchQuery(const QString &text)
         terms.append(u'"' + escaped + u"\"*"_s);
     }
     return terms.join(u' ');
+}
+
+namespace {
+
+// A LIKE pattern that matches `text` literally (with ESCAPE '\\').
+QString likeLiteral(const QString &text)
+{
+    QString out = text;
+    out.replace(u"\\"_s, u"\\\\"_s);
+    out.replace(u"%"_s, u"\\%"_s);
+    out.replace(u"_"_s, u"\\_"_s);
+    return out;
+}
+
+} // namespace
+
+ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QString &search, const QString &idColumn)
+{
+    SearchCondition out;
+    const SearchFilters filters = SearchFilters::parse(search);
+    if (filters.isEmpty())
+        return out;
+    QStringList parts;
+    if (!filters.words.isEmpty()) {
+        QStringList notes;
+        for (qsizetype i = 0; i < filters.words.size(); ++i)
+            notes.append(u"note LIKE ? ESCAPE '\\'"_s);
+        out.values.append(ftsMatchQuery(filters.text()));
+        for (const QString &word : filters.words)
+            out.values.append(QString(u"%"_s + likeLiteral(word) + u"%"_s));
+        parts.append(u"("_s + idColumn + u" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) OR "_s + idColumn
+                     + u" IN (SELECT article_id FROM annotations WHERE "_s + notes.join(u" AND "_s) + u"))"_s);
+    }
+    for (const QString &speaker : filters.speakers) {
+        // The name itself, and the names merged into it (Insights' speaker identities).
+        parts.append(idColumn
+                     + u" IN (SELECT article_id FROM quotes WHERE speaker = ? COLLATE NOCASE OR speaker IN "
+                       u"(SELECT alias FROM speaker_aliases WHERE identity = ? COLLATE NOCASE))"_s);
+        out.values << speaker << speaker;
+    }
+    const auto entityFilter = [&](const QStringList &names, const QString &type) {
+        for (const QString &name : names) {
+            // The canonical name or the mention as written, or a full name ending with the word(s).
+            parts.append(idColumn + u" IN (SELECT article_id FROM entities WHERE type = '"_s + type
+                         + u"' AND (canonical = ? COLLATE NOCASE OR text = ? COLLATE NOCASE OR canonical LIKE ? "
+                           u"ESCAPE '\\'))"_s);
+            out.values << name << name << QString(u"% "_s + likeLiteral(name));
+        }
+    };
+    entityFilter(filters.people, u"PERSON"_s);
+    entityFilter(filters.organisations, u"ORG"_s);
+    entityFilter(filters.places, u"LOC"_s);
+    for (const QString &tag : filters.tags) {
+        // The tag at that path (any case) and every tag below it.
+        parts.append(idColumn
+                     + u" IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
+                       u"WHERE nt.tag_id IN (WITH RECURSIVE tp(id, path) AS (SELECT id, name FROM tags WHERE parent_id "
+                       u"IS NULL UNION ALL SELECT t.id, tp.path || '/' || t.name FROM tags t JOIN tp ON t.parent_id = "
+                       u"tp.id) SELECT id FROM tp WHERE path = ? COLLATE NOCASE OR path LIKE ? ESCAPE '\\'))"_s);
+        QString path = tag;
+        path.replace(QRegularExpression(u"\\s*/\\s*"_s), u"/"_s);
+        out.values << path << QString(likeLiteral(path) + u"/%"_s);
+    }
+    out.sql = parts.join(u" AND "_s);
+    return out;
 }
 
 Result<std::optional<qint64>> ArticleRepository::findArticleByHash(const QString &contentHash) const
@@ -157,13 +223,12 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
         where.append(u"a.id IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
                      u"WHERE nt.tag_id IN (SELECT id FROM subtree))"_s);
     }
-    const QString fts = ArticleRepository::ftsMatchQuery(q.search);
-    if (!fts.isEmpty()) {
-        // Driven by the FTS index, so that "newest first" streams matches in rowid order and stops
-        // at LIMIT instead of ranking and sorting every match.
-        from = u" FROM articles_fts f JOIN articles a ON a.id = f.rowid"_s;
-        where.append(u"articles_fts MATCH ?"_s);
-        out.values.append(fts);
+    // Words and filters (SearchFilters.h). The matches are an ephemeral set that the newest-first
+    // scan of articles_imported_at probes, so a page still stops at LIMIT.
+    const ArticleRepository::SearchCondition search = ArticleRepository::searchCondition(q.search, u"a.id"_s);
+    if (!search.sql.isEmpty()) {
+        where.append(search.sql);
+        out.values.append(search.values);
     }
     if (count) {
         out.sql += u"SELECT count(*)"_s + from;
@@ -180,7 +245,7 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
     const QString dir = q.descending ? u" DESC"_s : u" ASC"_s;
     switch (q.sort) {
     case ArticleQuery::Sort::ImportedDesc:
-        out.sql += fts.isEmpty() ? u" ORDER BY a.imported_at DESC, a.id DESC"_s : u" ORDER BY f.rowid DESC"_s;
+        out.sql += u" ORDER BY a.imported_at DESC, a.id DESC"_s;
         break;
     case ArticleQuery::Sort::Title:
         out.sql += u" ORDER BY a.title COLLATE NOCASE"_s + dir + u", a.id"_s + dir;

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QVariantList>
 
 #include <optional>
 
@@ -32,6 +33,17 @@ public:
     // The FTS5 MATCH expression for free text: every word must match (as a prefix), and no word is
     // read as FTS syntax, so "U.S." or "AND" or a stray quote never produce a syntax error.
     static QString ftsMatchQuery(const QString &text);
+
+    // The library search field (SearchFilters.h: free words, speaker:, person:, org:, place:, tag:)
+    // as one SQL condition on the article id column `idColumn`, with its values in order; an empty
+    // condition for an empty search. Free words match titles and bodies through the full-text index,
+    // or the reader's notes (one note holding every word); filters combine with AND.
+    struct SearchCondition
+    {
+        QString sql;
+        QVariantList values;
+    };
+    static SearchCondition searchCondition(const QString &search, const QString &idColumn);
 
     // Adds an article with its analysis in one transaction. When an article with the same content
     // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
