@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -26,14 +25,15 @@ public:
     {
         QApplication app(argc, argv);
         QCommandLineParser parser;
-        parser.setApplicationDescription(tr("Read and annotate news articles.\n\nWithout a command, opens the "
-                                            "window on the library, importing FILEs first.\n\nCommands (each has "
-                                            "--help):\n%1")
-                                             .arg(commandList()));
+        parser.setApplicationDescription(
+            tr("Read and annotate news articles.\n\nWithout a command, opens the "
+               "window on the library, importing FILEs first.\n\nCommands (each has "
+               "--help):\n%1")
+                .arg(commandList()));
         parser.addHelpOption();
         parser.addVersionOption();
-        const QCommandLineOption db(u"db"_s, tr("The library file (default: %1).").arg(ArticleStore::defaultPath()),
-                                    tr("PATH"));
+        const QCommandLineOption db(
+            u"db"_s, tr("The library file (default: %1).").arg(ArticleStore::defaultPath()), tr("PATH"));
         parser.addOption(db);
         parser.addPositionalArgument(u"files"_s, tr("Articles to import and open."), tr("[FILE...]"));
         parser.process(app);
@@ -44,10 +44,11 @@ public:
             if (Status s = probe.open(path); !s) {
                 const QByteArray line = "lede: " + s.errorString().toUtf8() + '\n';
                 std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-                QMessageBox::critical(nullptr, tr("Lede"),
-                                      tr("The library could not be opened.\n\n%1\n\nStart Lede with --db PATH to use "
-                                         "another library file.")
-                                          .arg(s.errorString()));
+                QMessageBox::critical(
+                    nullptr, tr("Lede"),
+                    tr("The library could not be opened.\n\n%1\n\nStart Lede with --db PATH to use "
+                       "another library file.")
+                        .arg(s.errorString()));
                 return 1;
             }
         }

@@ -14,7 +14,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <cstdlib>
 
 namespace LedeBench {
@@ -41,8 +40,9 @@ inline QList<RealDoc> loadRealNews(const QString &dir = realNewsDir())
 {
     QList<RealDoc> docs;
     QDir dep(dir + QStringLiteral("/gum/dep"));
-    const QStringList files = dep.entryList({QStringLiteral("GUM_news_*.conllu"), QStringLiteral("GUM_interview_*.conllu")},
-                                            QDir::Files, QDir::Name);
+    const QStringList files
+        = dep.entryList({ QStringLiteral("GUM_news_*.conllu"), QStringLiteral("GUM_interview_*.conllu") },
+                        QDir::Files, QDir::Name);
     for (const QString &name : files) {
         QFile f(dep.filePath(name));
         if (!f.open(QIODevice::ReadOnly))

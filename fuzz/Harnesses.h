@@ -9,8 +9,8 @@
 #include "Span.h"
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
-#include "io/FileAccess.h"
 #include "io/FeedReader.h"
+#include "io/FileAccess.h"
 #include "io/FormatSniffer.h"
 #include "io/MarkupImporter.h"
 #include "io/RtfReader.h"
@@ -159,8 +159,8 @@ inline int documents(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
-    static const char16_t *const names[] = {u"fuzz.rtf", u"fuzz.rss", u"fuzz.atom", u"fuzz.docx", u"fuzz.odt",
-                                            u"fuzz.txt"};
+    static const char16_t *const names[]
+        = { u"fuzz.rtf", u"fuzz.rss", u"fuzz.atom", u"fuzz.docx", u"fuzz.odt", u"fuzz.txt" };
     const QString name = QString::fromUtf16(names[data[0] % 6]);
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     (void)RtfReader::read(bytes);

@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Lede {
@@ -15,13 +14,13 @@ namespace Lede {
 struct Quote
 {
     enum class Kind { Direct, Partial, Scare };
-    Span span;        // the quoted text including its quotation marks
-    QString text;     // body.mid(span)
+    Span span; // the quoted text including its quotation marks
+    QString text; // body.mid(span)
     Kind kind = Kind::Direct;
-    QString speaker;  // resolved full name ("Antony Blinken"), empty when unknown
+    QString speaker; // resolved full name ("Antony Blinken"), empty when unknown
     std::optional<Span> speakerSpan; // the mention the quote is attributed to ("he", "Blinken")
-    QString cue;      // the speech verb ("said"), empty when none
-    qint64 id = 0;          // the stored row (`lede layers`, CSV layer_id); 0 before storing
+    QString cue; // the speech verb ("said"), empty when none
+    qint64 id = 0; // the stored row (`lede layers`, CSV layer_id); 0 before storing
     bool corrected = false; // a user's correction decided this quote (see Correction.h)
 };
 
@@ -34,7 +33,7 @@ struct Entity
     QString text;
     Type type = Type::Misc;
     QString canonical; // the fullest name of the same entity in the article ("Antony Blinken")
-    qint64 id = 0;          // the stored row; 0 before storing
+    qint64 id = 0; // the stored row; 0 before storing
     bool corrected = false; // a user's correction decided this entity
 };
 
@@ -45,11 +44,11 @@ struct Figure
 {
     Span span;
     QString text;
-    double value = 0;     // 2.3 million -> 2300000
-    QString unit;         // what is counted: "people killed", "hostages", "%", "USD"
-    QString qualifier;    // "at least", "more than", ... empty when none
+    double value = 0; // 2.3 million -> 2300000
+    QString unit; // what is counted: "people killed", "hostages", "%", "USD"
+    QString qualifier; // "at least", "more than", ... empty when none
     QString attributedTo; // "Gaza health ministry", empty when none
-    qint64 id = 0;        // the stored row; 0 before storing
+    qint64 id = 0; // the stored row; 0 before storing
 };
 
 struct AnalysisResult

@@ -21,7 +21,7 @@ struct Annotation
     QString exact;
     QString prefix; // up to 32 characters before
     QString suffix; // up to 32 characters after
-    QString color;  // a color name ("yellow") or #rrggbb; empty means the tag's or the default
+    QString color; // a color name ("yellow") or #rrggbb; empty means the tag's or the default
     QString note;
     QStringList tags; // tag paths, "Parent/Child"
     QDateTime createdAt; // UTC

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Analysis.h"
 #include "Article.h"
+
+#include "Analysis.h"
 
 namespace Lede {
 
@@ -21,7 +22,7 @@ QString blockKindName(Block::Kind kind)
 
 bool blockKindFromName(const QString &name, Block::Kind *kind)
 {
-    for (auto k : {Block::Kind::Byline, Block::Kind::Dateline, Block::Kind::Credit, Block::Kind::Heading}) {
+    for (auto k : { Block::Kind::Byline, Block::Kind::Dateline, Block::Kind::Credit, Block::Kind::Heading }) {
         if (blockKindName(k) == name) {
             *kind = k;
             return true;
@@ -64,8 +65,8 @@ QString entityTypeName(Entity::Type type)
 
 bool entityTypeFromName(const QString &name, Entity::Type *type)
 {
-    for (auto t : {Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc, Entity::Type::Date,
-                   Entity::Type::Number, Entity::Type::Misc}) {
+    for (auto t : { Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc, Entity::Type::Date,
+                    Entity::Type::Number, Entity::Type::Misc }) {
         if (entityTypeName(t) == name) {
             *type = t;
             return true;

@@ -28,13 +28,13 @@ struct Article
 {
     qint64 id = 0;
     QString title;
-    QString byline;   // "Maria Okafor and Tomas Lindqvist" (without "By")
+    QString byline; // "Maria Okafor and Tomas Lindqvist" (without "By")
     QString dateline; // the place, "PORTVALE"
-    QString source;   // the agency or publication, "Reuters"
-    QDate published;  // invalid when unknown
+    QString source; // the agency or publication, "Reuters"
+    QDate published; // invalid when unknown
     QString url;
-    QString path;     // the file it was imported from, if any
-    QString body;     // paragraphs separated by "\n" (or "\n\n" when the source used blank lines)
+    QString path; // the file it was imported from, if any
+    QString body; // paragraphs separated by "\n" (or "\n\n" when the source used blank lines)
     QList<Block> blocks;
     QString contentHash; // hex SHA-256 of the body, used to recognise re-imports
     // Extra fields the source carries ("section", ...), and where each field came from

@@ -15,15 +15,17 @@ struct Name
     const char16_t *name;
 };
 constexpr Name ActionNames[] = {
-    {LayerCorrection::Action::SetSpeaker, u"speaker"},  {LayerCorrection::Action::Reject, u"reject"},
-    {LayerCorrection::Action::Add, u"add"},             {LayerCorrection::Action::SetType, u"type"},
-    {LayerCorrection::Action::SetCanonical, u"canonical"}, {LayerCorrection::Action::Remove, u"remove"},
+    { LayerCorrection::Action::SetSpeaker, u"speaker" },
+    { LayerCorrection::Action::Reject, u"reject" },
+    { LayerCorrection::Action::Add, u"add" },
+    { LayerCorrection::Action::SetType, u"type" },
+    { LayerCorrection::Action::SetCanonical, u"canonical" },
+    { LayerCorrection::Action::Remove, u"remove" },
 };
 
 // The item drawn at `span`: the same span, or else the one that overlaps it for the largest part,
 // when that part is at least half of the longer of the two. -1 when none.
-template<typename Item>
-qsizetype findItem(const QList<Item> &items, const Span &span)
+template<typename Item> qsizetype findItem(const QList<Item> &items, const Span &span)
 {
     qsizetype best = -1;
     qsizetype bestOverlap = 0;
@@ -40,8 +42,7 @@ qsizetype findItem(const QList<Item> &items, const Span &span)
     return best;
 }
 
-template<typename Item>
-void insertInOrder(QList<Item> &items, Item item)
+template<typename Item> void insertInOrder(QList<Item> &items, Item item)
 {
     auto at = std::lower_bound(items.begin(), items.end(), item.span.start,
                                [](const Item &i, qsizetype start) { return i.span.start < start; });
@@ -112,7 +113,7 @@ std::optional<Span> nearestMention(const QString &name, const Span &near, const 
         const bool wordStart = at == 0 || !isWordChar(body.at(at - 1));
         const bool wordEnd = end >= body.size() || !isWordChar(body.at(end));
         if (wordStart && wordEnd)
-            consider(Span{at, end});
+            consider(Span { at, end });
     }
     for (const Entity &e : entities) {
         if (e.canonical.compare(wanted, Qt::CaseInsensitive) == 0)

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace Lede {
@@ -25,12 +24,12 @@ struct LayerCorrection
 {
     enum class Layer { Quote, Entity };
     enum class Action {
-        SetSpeaker,   // quote: value = the speaker ("" = unknown); speakerSpan = the mention, if any
-        Reject,       // quote: not a quote
-        Add,          // quote (value = speaker) or entity (value = canonical, type) the analysis missed
-        SetType,      // entity: type
+        SetSpeaker, // quote: value = the speaker ("" = unknown); speakerSpan = the mention, if any
+        Reject, // quote: not a quote
+        Add, // quote (value = speaker) or entity (value = canonical, type) the analysis missed
+        SetType, // entity: type
         SetCanonical, // entity: every mention whose automatic canonical is `original` gets `value`
-        Remove,       // entity: not an entity
+        Remove, // entity: not an entity
     };
 
     qint64 id = 0;
@@ -39,12 +38,12 @@ struct LayerCorrection
     Action action = Action::SetSpeaker;
     Span span; // UTF-16 indices into the body, like every span in the program
     QString value;
-    QString original;                  // SetCanonical: the canonical name being renamed
+    QString original; // SetCanonical: the canonical name being renamed
     Entity::Type type = Entity::Type::Misc; // SetType, Add (entity)
-    std::optional<Span> speakerSpan;   // SetSpeaker, Add (quote)
+    std::optional<Span> speakerSpan; // SetSpeaker, Add (quote)
     QDateTime createdAt;
 
-    static QString layerName(Layer layer);   // "quote", "entity"
+    static QString layerName(Layer layer); // "quote", "entity"
     static QString actionName(Action action); // "speaker", "reject", "add", "type", "canonical", "remove"
     static bool layerFromName(const QString &name, Layer *layer);
     static bool actionFromName(const QString &name, Action *action);
@@ -53,7 +52,8 @@ struct LayerCorrection
 // Applies the corrections, oldest first, to a fresh analysis of `body`; every item they decide gets
 // `corrected = true`. Quotes and entities stay in text order. Returns how many corrections found
 // their item (the rest are kept for later analyses).
-int applyCorrections(AnalysisResult &analysis, const QList<LayerCorrection> &corrections, const QString &body);
+int applyCorrections(AnalysisResult &analysis, const QList<LayerCorrection> &corrections,
+                     const QString &body);
 
 // The mention of `name` nearest to `near` in the body: the name itself as a whole word, or an
 // entity whose canonical name is `name` ("Blinken" for "Antony Blinken"). std::nullopt when the

@@ -15,8 +15,8 @@ struct ExportRow
     QByteArrayView articleTitle;
     QByteArrayView articleSource;
     QByteArrayView articlePublished; // YYYY-MM-DD or empty
-    qint64 annotationId = 0;         // the user's annotation; 0 (an empty cell) for automatic rows
-    QByteArrayView kind;             // highlight | note | quote | entity | figure
+    qint64 annotationId = 0; // the user's annotation; 0 (an empty cell) for automatic rows
+    QByteArrayView kind; // highlight | note | quote | entity | figure
     qint64 start = 0;
     qint64 end = 0;
     QByteArrayView text;
@@ -28,14 +28,14 @@ struct ExportRow
     QByteArrayView createdAt; // ISO 8601 UTC
     QByteArrayView updatedAt;
     // Appended columns (DESIGN.md): the automatic layers' own parts.
-    qint64 layerId = 0;            // the quote, entity or figure id (`lede layers`); 0 for annotations
-    QByteArrayView canonical;      // entity: canonical name; quote: the (merged) speaker name
-    QByteArrayView value;          // figure: the number ("17170", "2300000", "0.5")
-    QByteArrayView unit;           // figure
-    QByteArrayView qualifier;      // figure
-    QByteArrayView attributedTo;   // figure
-    QByteArrayView cue;            // quote: the speech verb
-    QByteArrayView corrected;      // automatic rows: "true" where a user's correction decided it
+    qint64 layerId = 0; // the quote, entity or figure id (`lede layers`); 0 for annotations
+    QByteArrayView canonical; // entity: canonical name; quote: the (merged) speaker name
+    QByteArrayView value; // figure: the number ("17170", "2300000", "0.5")
+    QByteArrayView unit; // figure
+    QByteArrayView qualifier; // figure
+    QByteArrayView attributedTo; // figure
+    QByteArrayView cue; // quote: the speech verb
+    QByteArrayView corrected; // automatic rows: "true" where a user's correction decided it
     QByteArrayView articleUrl;
 };
 
@@ -43,7 +43,7 @@ struct ExportRow
 struct ExportQuery
 {
     QList<qint64> articleIds; // empty: all articles
-    qint64 tagId = 0;         // non-zero: only annotations with this tag (or a descendant)
+    qint64 tagId = 0; // non-zero: only annotations with this tag (or a descendant)
     bool includeQuotes = false;
     bool includeEntities = false;
     bool includeFigures = false;

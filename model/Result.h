@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 
@@ -10,11 +9,13 @@ namespace Lede {
 
 // Errors are values: storage, import and export functions return a Result that holds either a value
 // or a one-line, user-readable error message. Only ui/ and app/ decide how to show the message.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) { }
+    Result(T value)
+        : m_value(std::move(value))
+    {
+    }
     static Result failure(QString message)
     {
         Result r;
@@ -49,8 +50,7 @@ public:
         s.m_error = std::move(message);
         return s;
     }
-    template<typename T>
-    static Status from(const Result<T> &r)
+    template<typename T> static Status from(const Result<T> &r)
     {
         return r.ok() ? Status() : failure(r.errorString());
     }

@@ -10,7 +10,7 @@ namespace Lede {
 
 // What removing a tag does to the annotations that carry it (TagRepository::removeTag).
 enum class TagRemoval {
-    UntagAnnotations,  // the annotations stay, without the tag (and its descendants)
+    UntagAnnotations, // the annotations stay, without the tag (and its descendants)
     DeleteAnnotations, // annotations carrying the tag (or a descendant) are deleted too
 };
 

@@ -19,8 +19,8 @@ public:
 
     qsizetype toCodePoint(qsizetype utf16Index) const;
     qsizetype toUtf16(qsizetype codePointIndex) const;
-    Span toCodePoints(Span utf16) const { return {toCodePoint(utf16.start), toCodePoint(utf16.end)}; }
-    Span toUtf16(Span codePoints) const { return {toUtf16(codePoints.start), toUtf16(codePoints.end)}; }
+    Span toCodePoints(Span utf16) const { return { toCodePoint(utf16.start), toCodePoint(utf16.end) }; }
+    Span toUtf16(Span codePoints) const { return { toUtf16(codePoints.start), toUtf16(codePoints.end) }; }
     qsizetype codePointLength() const { return m_utf16Length - m_lowSurrogates.size(); }
 
 private:

@@ -24,7 +24,7 @@ public:
     QString title;
     QString author;
     bool lockedWithPassword = false; // an /Encrypt dictionary whose user password is not empty
-    QList<QList<PdfText>> pages;     // an empty page has no text (like a scan)
+    QList<QList<PdfText>> pages; // an empty page has no text (like a scan)
 
     QByteArray build() const
     {
@@ -34,7 +34,8 @@ public:
         QByteArray kids;
         for (int i = 0; i < pageCount; ++i)
             kids += QByteArray::number(5 + 2 * i) + " 0 R ";
-        objects.append("<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pageCount) + " >>");
+        objects.append("<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pageCount)
+                       + " >>");
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         QByteArray info = "<< /Producer (Lede test fixture)";
         if (!title.isEmpty())
@@ -50,9 +51,10 @@ public:
                 content += "BT /F1 " + QByteArray::number(t.size) + " Tf " + QByteArray::number(t.x) + ' '
                     + QByteArray::number(792 - t.y) + " Td " + pdfString(t.text) + " Tj ET\n";
             }
-            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                           "/Contents "
-                           + QByteArray::number(6 + 2 * i) + " 0 R >>");
+            objects.append(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                "/Contents "
+                + QByteArray::number(6 + 2 * i) + " 0 R >>");
             objects.append("<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content
                            + "endstream");
         }
@@ -72,8 +74,8 @@ public:
             out += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
         out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R /Info 4 0 R";
         if (lockedWithPassword)
-            out += " /Encrypt " + QByteArray::number(objects.size()) + " 0 R /ID [<"
-                + QByteArray(32, 'c') + "> <" + QByteArray(32, 'c') + ">]";
+            out += " /Encrypt " + QByteArray::number(objects.size()) + " 0 R /ID [<" + QByteArray(32, 'c')
+                + "> <" + QByteArray(32, 'c') + ">]";
         out += " >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
         return out;
     }

@@ -13,9 +13,10 @@ namespace LedeTest {
 // folder beside the repository; empty when neither is there.
 inline QString refiQdaSchemaPath()
 {
-    const QStringList candidates{QStringLiteral(LEDE_TEST_DATA_DIR "/refi-qda/Project-mrt2019.xsd"),
-                                 QStringLiteral(LEDE_SOURCE_DIR "/../shared/refi-qda/Project-mrt2019.xsd"),
-                                 QStringLiteral(LEDE_SOURCE_DIR "/../../shared/refi-qda/Project-mrt2019.xsd")};
+    const QStringList candidates { QStringLiteral(LEDE_TEST_DATA_DIR "/refi-qda/Project-mrt2019.xsd"),
+                                   QStringLiteral(LEDE_SOURCE_DIR "/../shared/refi-qda/Project-mrt2019.xsd"),
+                                   QStringLiteral(LEDE_SOURCE_DIR
+                                                  "/../../shared/refi-qda/Project-mrt2019.xsd") };
     for (const QString &path : candidates) {
         if (QFile::exists(path))
             return path;
@@ -38,8 +39,9 @@ inline QString refiQdaValidatorMissing()
 inline QString refiQdaSchemaErrors(const QByteArray &projectXml)
 {
     QProcess process;
-    process.start(QStandardPaths::findExecutable(QStringLiteral("xmllint")),
-                  {QStringLiteral("--noout"), QStringLiteral("--schema"), refiQdaSchemaPath(), QStringLiteral("-")});
+    process.start(
+        QStandardPaths::findExecutable(QStringLiteral("xmllint")),
+        { QStringLiteral("--noout"), QStringLiteral("--schema"), refiQdaSchemaPath(), QStringLiteral("-") });
     process.write(projectXml);
     process.closeWriteChannel();
     if (!process.waitForFinished(60000))

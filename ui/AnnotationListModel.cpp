@@ -64,7 +64,8 @@ void AnnotationListModel::sync()
     while (head < common && sameRow(now.at(head), m_rows.at(head)))
         ++head;
     qsizetype tail = 0;
-    while (tail < common - head && sameRow(now.at(now.size() - 1 - tail), m_rows.at(m_rows.size() - 1 - tail)))
+    while (tail < common - head
+           && sameRow(now.at(now.size() - 1 - tail), m_rows.at(m_rows.size() - 1 - tail)))
         ++tail;
     const qsizetype oldEnd = m_rows.size() - tail;
     const qsizetype newEnd = now.size() - tail;

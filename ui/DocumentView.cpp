@@ -13,12 +13,11 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
-#include <QTextLayout>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -153,11 +152,11 @@ QTextCharFormat blockKindFormat(Block::Kind kind, const QPalette &palette)
     case Block::Kind::Heading:
         f.setFontWeight(QFont::Bold);
         f.setProperty(QTextFormat::FontSizeAdjustment, 1);
-        f.setFontFamilies({u"DejaVu Sans"_s});
+        f.setFontFamilies({ u"DejaVu Sans"_s });
         break;
     case Block::Kind::Byline:
         f.setFontWeight(QFont::DemiBold);
-        f.setFontFamilies({u"DejaVu Sans"_s});
+        f.setFontFamilies({ u"DejaVu Sans"_s });
         f.setForeground(palette.color(QPalette::PlaceholderText));
         break;
     case Block::Kind::Dateline:
@@ -228,7 +227,7 @@ void DocumentView::showArticle()
     QTextCharFormat titleFormat;
     titleFormat.setFontWeight(QFont::Bold);
     titleFormat.setProperty(QTextFormat::FontSizeAdjustment, 3);
-    titleFormat.setFontFamilies({u"DejaVu Sans"_s});
+    titleFormat.setFontFamilies({ u"DejaVu Sans"_s });
     QTextBlockFormat titleBlock;
     titleBlock.setBottomMargin(6);
     c.setBlockFormat(titleBlock);
@@ -236,7 +235,7 @@ void DocumentView::showArticle()
     c.insertText(title, titleFormat);
     QTextCharFormat metaFormat;
     metaFormat.setForeground(palette().color(QPalette::PlaceholderText));
-    metaFormat.setFontFamilies({u"DejaVu Sans"_s});
+    metaFormat.setFontFamilies({ u"DejaVu Sans"_s });
     QTextBlockFormat metaBlock;
     metaBlock.setBottomMargin(18);
     c.insertBlock(metaBlock, metaFormat);
@@ -253,7 +252,8 @@ void DocumentView::showArticle()
         if (!b.span.isEmpty() && b.span.start >= 0 && b.span.end <= body.size())
             kinds.append(b);
     }
-    std::sort(kinds.begin(), kinds.end(), [](const Block &a, const Block &b) { return a.span.start < b.span.start; });
+    std::sort(kinds.begin(), kinds.end(),
+              [](const Block &a, const Block &b) { return a.span.start < b.span.start; });
     qsizetype k = 0; // first styled span that may still reach the current paragraph
     const QTextCharFormat plain;
     for (qsizetype b = 0; b < m_blockStarts.size(); ++b) {
@@ -331,8 +331,8 @@ void DocumentView::rebuildMarks(QTextDocument *fresh)
 {
     if (!m_session || !m_session->isOpen() || m_blockStarts.isEmpty() || (!m_built && !fresh))
         return;
-    LayerMarks marks = LayerMarks::build(m_blockStarts, m_session->article().body.size(), m_session->analysis(),
-                                         m_session->annotations(), m_tagColors);
+    LayerMarks marks = LayerMarks::build(m_blockStarts, m_session->article().body.size(),
+                                         m_session->analysis(), m_session->annotations(), m_tagColors);
     m_laneTags = marks.laneTags();
     m_markCount = marks.count();
     const QList<QList<LayerMark>> &blocks = marks.blocks();
@@ -373,7 +373,8 @@ Span DocumentView::snappedToWords(Span span) const
         return span;
     const QString &body = m_session->article().body;
     auto inWord = [&body](qsizetype i) {
-        return i >= 0 && i < body.size() && (body.at(i).isLetterOrNumber() || body.at(i).isMark() || body.at(i).isSurrogate());
+        return i >= 0 && i < body.size()
+            && (body.at(i).isLetterOrNumber() || body.at(i).isMark() || body.at(i).isSurrogate());
     };
     while (inWord(span.start) && inWord(span.start - 1))
         --span.start;
@@ -392,7 +393,7 @@ Span DocumentView::selectedSpan() const
     const qsizetype length = m_session->article().body.size();
     const qsizetype s = std::clamp<qsizetype>(c.selectionStart() - m_bodyOffset, 0, length);
     const qsizetype e = std::clamp<qsizetype>(c.selectionEnd() - m_bodyOffset, 0, length);
-    return e > s ? Span{s, e} : Span{};
+    return e > s ? Span { s, e } : Span {};
 }
 
 void DocumentView::selectSpan(Span span)
@@ -420,7 +421,7 @@ void DocumentView::scrollToSpan(Span span, bool flash)
     sel.cursor.setPosition(int(m_bodyOffset + span.end), QTextCursor::KeepAnchor);
     sel.format.setBackground(palette().color(QPalette::Highlight));
     sel.format.setForeground(palette().color(QPalette::HighlightedText));
-    setExtraSelections({sel});
+    setExtraSelections({ sel });
     QTimer::singleShot(700, this, [this] { setExtraSelections({}); });
 }
 
@@ -487,8 +488,8 @@ void DocumentView::paintEvent(QPaintEvent *event)
         return;
     // Margin stripes: one lane per tag (lane 0 for untagged highlights), as QDA tools draw codes.
     const int first = cursorForPosition(QPoint(0, 0)).position() - int(m_bodyOffset);
-    const int last = cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position()
-        - int(m_bodyOffset);
+    const int last
+        = cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position() - int(m_bodyOffset);
     // The text column's left edge, in viewport coordinates, from where the body starts.
     QTextCursor bodyStart(document());
     bodyStart.setPosition(int(m_bodyOffset));
@@ -585,13 +586,15 @@ void DocumentView::chooseAnnotation(const QList<qint64> &ids, const QPoint &glob
         const auto a = m_session->annotation(id);
         if (!a)
             continue;
-        QString label = u"“"_s + excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 40) + u"”"_s;
+        QString label
+            = u"“"_s + excerpt(m_session->article().body.mid(a->span.start, a->span.length()), 40) + u"”"_s;
         if (!a->tags.isEmpty())
             label += u"  —  "_s + a->tags.join(u", "_s);
         QAction *act = menu.addAction(label);
         QPixmap swatch(12, 12);
         const auto &all = m_session->annotations();
-        const auto it = std::find_if(all.cbegin(), all.cend(), [id](const Annotation &x) { return x.id == id; });
+        const auto it
+            = std::find_if(all.cbegin(), all.cend(), [id](const Annotation &x) { return x.id == id; });
         swatch.fill(annotationColor(int(it - all.cbegin())));
         act->setIcon(QIcon(swatch));
         connect(act, &QAction::triggered, this, [this, id] { emit annotationActivated(id); });
@@ -643,12 +646,14 @@ bool DocumentView::viewportEvent(QEvent *event)
             for (const Entity &e : an.entities) {
                 const auto layer = layerOfEntity(e.type);
                 if (layer && m_layers.testFlag(*layer) && e.span.contains(pos))
-                    lines << tr("%1: %2").arg(layerName(*layer), (e.canonical.isEmpty() ? e.text : e.canonical).toHtmlEscaped());
+                    lines << tr("%1: %2").arg(layerName(*layer),
+                                              (e.canonical.isEmpty() ? e.text : e.canonical).toHtmlEscaped());
             }
             if (m_layers.testFlag(Layer::Figures)) {
                 for (const Figure &f : an.figures) {
                     if (f.span.contains(pos)) {
-                        QString line = tr("Figure: %1 %2").arg(QLocale().toString(f.value, 'g', 12), f.unit.toHtmlEscaped());
+                        QString line = tr("Figure: %1 %2")
+                                           .arg(QLocale().toString(f.value, 'g', 12), f.unit.toHtmlEscaped());
                         if (!f.attributedTo.isEmpty())
                             line += tr(" (according to %1)").arg(f.attributedTo.toHtmlEscaped());
                         lines << line;
@@ -658,7 +663,9 @@ bool DocumentView::viewportEvent(QEvent *event)
             if (m_layers.testFlag(Layer::Highlights)) {
                 for (qint64 id : annotationsAt(pos)) {
                     const auto a = m_session->annotation(id);
-                    QString line = a->tags.isEmpty() ? tr("Highlight") : tr("Highlight: %1").arg(a->tags.join(u", "_s).toHtmlEscaped());
+                    QString line = a->tags.isEmpty()
+                        ? tr("Highlight")
+                        : tr("Highlight: %1").arg(a->tags.join(u", "_s).toHtmlEscaped());
                     if (!a->note.isEmpty())
                         line += u"<br><i>"_s + excerpt(a->note, 80).toHtmlEscaped() + u"</i>"_s;
                     lines << line;

@@ -86,8 +86,8 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
                   ArticleSelection selection;
                   selection.ids = query.articleIds;
                   selection.tagId = query.tagId;
-                  promise.addResult(ArticleCsvExport::writeFile(store, selection, options, path, true,
-                                                                [&](qint64 done) { return step(done, total); }));
+                  promise.addResult(ArticleCsvExport::writeFile(
+                      store, selection, options, path, true, [&](qint64 done) { return step(done, total); }));
                   return;
               }
               RefiQdaOptions refi;

@@ -22,8 +22,8 @@ using namespace Qt::StringLiterals;
 
 namespace Lede {
 
-ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedArticles, const QList<Tag> &tags,
-                           QWidget *parent)
+ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedArticles,
+                           const QList<Tag> &tags, QWidget *parent)
     : QDialog(parent)
     , m_current(currentArticle)
     , m_selected(selectedArticles)
@@ -34,11 +34,13 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     m_format->setObjectName(u"exportFormat"_s);
     m_format->addItem(tr("Annotations (CSV)"), int(ExportFormat::AnnotationsCsv));
     m_format->addItem(tr("Articles (one row each, CSV)"), int(ExportFormat::ArticlesCsv));
-    m_format->addItem(tr("REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)"), int(ExportFormat::RefiQda));
+    m_format->addItem(tr("REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)"),
+                      int(ExportFormat::RefiQda));
     auto *scope = new QGroupBox(tr("What to export"), this);
     m_article = new QRadioButton(tr("&This article"), scope);
     m_article->setObjectName(u"scopeArticle"_s);
-    m_selection = new QRadioButton(tr("&Selected articles (%n)", nullptr, int(selectedArticles.size())), scope);
+    m_selection
+        = new QRadioButton(tr("&Selected articles (%n)", nullptr, int(selectedArticles.size())), scope);
     m_selection->setObjectName(u"scopeSelection"_s);
     m_library = new QRadioButton(tr("The whole &library"), scope);
     m_library->setObjectName(u"scopeLibrary"_s);
@@ -82,8 +84,9 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const bool qdpx = format() == ExportFormat::RefiQda;
-        const QString p = QFileDialog::getSaveFileName(this, tr("Export"), m_path->text(),
-                                                       qdpx ? tr("REFI-QDA projects (*.qdpx)") : tr("CSV files (*.csv)"));
+        const QString p
+            = QFileDialog::getSaveFileName(this, tr("Export"), m_path->text(),
+                                           qdpx ? tr("REFI-QDA projects (*.qdpx)") : tr("CSV files (*.csv)"));
         if (!p.isEmpty())
             m_path->setText(p);
     });
@@ -135,7 +138,7 @@ ExportQuery ExportDialog::query() const
 {
     ExportQuery q;
     if (m_article->isChecked())
-        q.articleIds = {m_current};
+        q.articleIds = { m_current };
     else if (m_selection->isChecked())
         q.articleIds = m_selected;
     else if (m_tag->isChecked())

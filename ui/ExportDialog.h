@@ -2,8 +2,8 @@
 #pragma once
 
 #include "Annotation.h"
-#include "io/CsvExporter.h"
 #include "ExportRow.h"
+#include "io/CsvExporter.h"
 
 #include <QDialog>
 

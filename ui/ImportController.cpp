@@ -260,7 +260,8 @@ QHash<qint64, qint64> ImportController::offerReplacements(const QList<qint64> &i
     QStringList titles;
     auto earlier = findEarlierVersions(*m_store, importedIds);
     if (!earlier) {
-        emit message(tr("Cannot look for earlier versions: %1").arg(earlier.errorString()), MessageBar::Kind::Error);
+        emit message(tr("Cannot look for earlier versions: %1").arg(earlier.errorString()),
+                     MessageBar::Kind::Error);
         return replaced;
     }
     for (qint64 id : importedIds) {

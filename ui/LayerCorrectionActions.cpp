@@ -40,8 +40,8 @@ LayerCorrectionActions::LayerCorrectionActions(ArticleSession *session, QWidget 
             at = 0;
         }
         bool ok = false;
-        const QString chosen = QInputDialog::getItem(m_window, title, tr("Who said it? Pick a name or type one:"), items,
-                                                     int(at), true, &ok);
+        const QString chosen = QInputDialog::getItem(
+            m_window, title, tr("Who said it? Pick a name or type one:"), items, int(at), true, &ok);
         if (!ok)
             return false;
         *speaker = chosen == unknown ? QString() : chosen.simplified();
@@ -76,7 +76,7 @@ LayerCorrectionActions::~LayerCorrectionActions() = default;
 
 QList<Entity::Type> LayerCorrectionActions::choosableTypes()
 {
-    return {Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc, Entity::Type::Date};
+    return { Entity::Type::Person, Entity::Type::Org, Entity::Type::Loc, Entity::Type::Date };
 }
 
 QString LayerCorrectionActions::typeLabel(Entity::Type type)
@@ -131,8 +131,9 @@ void LayerCorrectionActions::addQuoteActions(QMenu *menu, int quoteIndex)
     const Quote quote = m_session->analysis().quotes.at(quoteIndex);
     QAction *speaker = menu->addAction(tr("Change &Speaker…"));
     speaker->setObjectName(u"changeSpeakerAction"_s);
-    speaker->setStatusTip(quote.speaker.isEmpty() ? tr("Say who said this quote")
-                                                  : tr("This quote is given to %1; give it to someone else").arg(quote.speaker));
+    speaker->setStatusTip(quote.speaker.isEmpty()
+                              ? tr("Say who said this quote")
+                              : tr("This quote is given to %1; give it to someone else").arg(quote.speaker));
     connect(speaker, &QAction::triggered, this, [this, quoteIndex, quote] {
         QString chosen;
         if (!m_askSpeaker(tr("Change Speaker"), speakerCandidates(), quote.speaker, &chosen))
@@ -143,8 +144,10 @@ void LayerCorrectionActions::addQuoteActions(QMenu *menu, int quoteIndex)
     });
     QAction *reject = menu->addAction(tr("&Not a Quote"));
     reject->setObjectName(u"notAQuoteAction"_s);
-    reject->setStatusTip(tr("Remove “%1” from the quotes; re-analysis keeps it removed").arg(excerpt(quote.text, 40)));
-    connect(reject, &QAction::triggered, this, [this, quoteIndex] { report(m_session->rejectQuote(quoteIndex)); });
+    reject->setStatusTip(
+        tr("Remove “%1” from the quotes; re-analysis keeps it removed").arg(excerpt(quote.text, 40)));
+    connect(reject, &QAction::triggered, this,
+            [this, quoteIndex] { report(m_session->rejectQuote(quoteIndex)); });
 }
 
 void LayerCorrectionActions::addEntityActions(QMenu *menu, const QList<int> &entityIndexes)
@@ -164,9 +167,8 @@ void LayerCorrectionActions::addEntityActions(QMenu *menu, const QList<int> &ent
         a->setObjectName(u"entityType_"_s + entityTypeName(type));
         a->setCheckable(true);
         a->setChecked(first.type == type);
-        connect(a, &QAction::triggered, this, [this, entityIndexes, type] {
-            report(m_session->setEntityType(entityIndexes, type));
-        });
+        connect(a, &QAction::triggered, this,
+                [this, entityIndexes, type] { report(m_session->setEntityType(entityIndexes, type)); });
     }
     QAction *rename = menu->addAction(tr("&Rename Entity…"));
     rename->setObjectName(u"renameEntityAction"_s);
@@ -175,10 +177,12 @@ void LayerCorrectionActions::addEntityActions(QMenu *menu, const QList<int> &ent
         if (m_askName(nameOf(first), &name) && name != nameOf(first))
             report(m_session->renameEntity(entityIndexes.first(), name));
     });
-    QAction *remove = menu->addAction(entityIndexes.size() > 1 ? tr("Not an &Entity (%n mentions)", nullptr, int(entityIndexes.size()))
-                                                               : tr("Not an &Entity"));
+    QAction *remove = menu->addAction(
+        entityIndexes.size() > 1 ? tr("Not an &Entity (%n mentions)", nullptr, int(entityIndexes.size()))
+                                 : tr("Not an &Entity"));
     remove->setObjectName(u"notAnEntityAction"_s);
-    connect(remove, &QAction::triggered, this, [this, entityIndexes] { report(m_session->removeEntities(entityIndexes)); });
+    connect(remove, &QAction::triggered, this,
+            [this, entityIndexes] { report(m_session->removeEntities(entityIndexes)); });
 }
 
 void LayerCorrectionActions::addSelectionActions(QMenu *menu, Span selection)
@@ -197,7 +201,8 @@ void LayerCorrectionActions::addSelectionActions(QMenu *menu, Span selection)
     for (Entity::Type type : choosableTypes()) {
         QAction *a = entity->addAction(typeLabel(type));
         a->setObjectName(u"markAsEntity_"_s + entityTypeName(type));
-        connect(a, &QAction::triggered, this, [this, selection, type] { report(m_session->addEntity(selection, type)); });
+        connect(a, &QAction::triggered, this,
+                [this, selection, type] { report(m_session->addEntity(selection, type)); });
     }
 }
 
@@ -219,7 +224,7 @@ void LayerCorrectionActions::addActionsAt(QMenu *menu, qsizetype position)
         if (e.span.contains(position) && layerOfEntity(e.type)) {
             if (quote)
                 menu->addSeparator();
-            addEntityActions(menu, {i}); // the one mention under the pointer
+            addEntityActions(menu, { i }); // the one mention under the pointer
             break;
         }
     }

@@ -123,7 +123,8 @@ QIcon layerIcon(Layer layer, const QPalette &palette)
         p.fillRect(QRect(3, 5, 10, 2), c); // a line of quoted text, underlined as in the article
         p.fillRect(QRect(3, 11, 10, 2), c);
     } else {
-        p.fillRect(box, layer == Layer::Highlights ? highlightFill(QColor(), palette) : layerTint(layer, palette));
+        p.fillRect(box,
+                   layer == Layer::Highlights ? highlightFill(QColor(), palette) : layerTint(layer, palette));
     }
     p.setPen(layerColor(layer, palette));
     p.drawRect(box.adjusted(0, 0, -1, -1));
@@ -139,12 +140,12 @@ QColor defaultHighlightColor()
 QList<QPair<QString, QString>> highlightColorChoices()
 {
     return {
-        {u"yellow"_s, QCoreApplication::translate("Layers", "Yellow")},
-        {u"#7bd389"_s, QCoreApplication::translate("Layers", "Green")},
-        {u"#7cc4fa"_s, QCoreApplication::translate("Layers", "Blue")},
-        {u"#f7a1c4"_s, QCoreApplication::translate("Layers", "Pink")},
-        {u"#ffb25b"_s, QCoreApplication::translate("Layers", "Orange")},
-        {u"#c3a6ff"_s, QCoreApplication::translate("Layers", "Purple")},
+        { u"yellow"_s, QCoreApplication::translate("Layers", "Yellow") },
+        { u"#7bd389"_s, QCoreApplication::translate("Layers", "Green") },
+        { u"#7cc4fa"_s, QCoreApplication::translate("Layers", "Blue") },
+        { u"#f7a1c4"_s, QCoreApplication::translate("Layers", "Pink") },
+        { u"#ffb25b"_s, QCoreApplication::translate("Layers", "Orange") },
+        { u"#c3a6ff"_s, QCoreApplication::translate("Layers", "Purple") },
     };
 }
 

@@ -8,7 +8,6 @@
 #include <QIcon>
 #include <QPalette>
 #include <QString>
-
 #include <optional>
 
 namespace Lede {
@@ -27,11 +26,11 @@ enum class Layer : unsigned {
 Q_DECLARE_FLAGS(Layers, Layer)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Layers)
 
-inline constexpr Layer AllLayers[] = {Layer::Quotes, Layer::People,  Layer::Organisations, Layer::Places,
-                                      Layer::Dates,  Layer::Figures, Layer::Highlights};
+inline constexpr Layer AllLayers[] = { Layer::Quotes, Layer::People,  Layer::Organisations, Layer::Places,
+                                       Layer::Dates,  Layer::Figures, Layer::Highlights };
 
-QString layerName(Layer layer);     // translated, for menus
-QString layerKey(Layer layer);      // stable, for settings and object names
+QString layerName(Layer layer); // translated, for menus
+QString layerKey(Layer layer); // stable, for settings and object names
 // The layer an entity belongs to, or nothing (Misc entities are not shown).
 std::optional<Layer> layerOfEntity(Entity::Type type);
 

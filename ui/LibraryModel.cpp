@@ -77,7 +77,7 @@ void LibraryModel::updateAnnotationCount(int row, int count)
     if (row < 0 || row >= m_rows.size() || m_rows.at(row).annotationCount == count)
         return;
     m_rows[row].annotationCount = count;
-    emit dataChanged(index(row, AnnotationsColumn), index(row, AnnotationsColumn), {Qt::DisplayRole});
+    emit dataChanged(index(row, AnnotationsColumn), index(row, AnnotationsColumn), { Qt::DisplayRole });
 }
 
 int LibraryModel::rowCount(const QModelIndex &parent) const

@@ -27,8 +27,9 @@ LibraryPane::LibraryPane(LibraryModel *model, QWidget *parent)
     m_search->setObjectName(u"librarySearch"_s);
     m_search->setAccessibleName(tr("Search the library"));
     m_search->setPlaceholderText(tr("Search titles, text and notes…"));
-    m_search->setToolTip(tr("Words find titles, article text and your notes. Filters: speaker:\"Name\", "
-                            "person:Name, org:Name, place:Name, tag:Parent/Child (quote names with spaces)."));
+    m_search->setToolTip(
+        tr("Words find titles, article text and your notes. Filters: speaker:\"Name\", "
+           "person:Name, org:Name, place:Name, tag:Parent/Child (quote names with spaces)."));
     m_search->setClearButtonEnabled(true);
     m_tagFilter = new QComboBox(this);
     m_tagFilter->setObjectName(u"tagFilter"_s);

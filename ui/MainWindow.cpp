@@ -9,10 +9,10 @@
 #include "LayerCorrectionActions.h"
 #include "LayerLegend.h"
 #include "LibraryActions.h"
-#include "ReviewBar.h"
 #include "LibraryModel.h"
 #include "LibraryPane.h"
 #include "Logging.h"
+#include "ReviewBar.h"
 #include "Settings.h"
 #include "SidePanel.h"
 #include "TagActions.h"
@@ -33,14 +33,14 @@
 #include <QDropEvent>
 #include <QKeyEvent>
 #include <QMenuBar>
-#include <QTimer>
-#include <QScrollBar>
 #include <QMimeData>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -192,7 +192,8 @@ void MainWindow::createActions()
         if (m_session->isOpen())
             m_reviewBar->start();
         else
-            showMessage(tr("Open an article to review its quotes and entities."), MessageBar::Kind::Information);
+            showMessage(tr("Open an article to review its quotes and entities."),
+                        MessageBar::Kind::Information);
     });
     a = add(makeAction(this, u"searchLibraryAction"_s, tr("&Search Library")));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
@@ -286,14 +287,17 @@ void MainWindow::createWidgets()
                             action(u"deleteTagAction"_s) });
 
     connect(m_layerCorrections, &LayerCorrectionActions::message, this, &MainWindow::showMessage);
-    connect(m_view, &DocumentView::layerMenuRequested, this, [this](QMenu *menu, qsizetype pos, Span selection) {
-        if (!selection.isEmpty())
-            m_layerCorrections->addSelectionActions(menu, selection);
-        else
-            m_layerCorrections->addActionsAt(menu, pos);
-    });
-    connect(m_side, &SidePanel::quoteMenuRequested, m_layerCorrections, &LayerCorrectionActions::addQuoteActions);
-    connect(m_side, &SidePanel::entityMenuRequested, m_layerCorrections, &LayerCorrectionActions::addEntityActions);
+    connect(m_view, &DocumentView::layerMenuRequested, this,
+            [this](QMenu *menu, qsizetype pos, Span selection) {
+                if (!selection.isEmpty())
+                    m_layerCorrections->addSelectionActions(menu, selection);
+                else
+                    m_layerCorrections->addActionsAt(menu, pos);
+            });
+    connect(m_side, &SidePanel::quoteMenuRequested, m_layerCorrections,
+            &LayerCorrectionActions::addQuoteActions);
+    connect(m_side, &SidePanel::entityMenuRequested, m_layerCorrections,
+            &LayerCorrectionActions::addEntityActions);
     connect(m_session, &ArticleSession::analysisChanged, this, &MainWindow::showCorrectedLayers);
 
     connect(m_view, &DocumentView::annotationActivated, this,
@@ -317,7 +321,8 @@ void MainWindow::createWidgets()
     m_centerTabs->setDocumentMode(true);
     m_centerTabs->addTab(m_documentStack, tr("Article"));
     m_centerTabs->addTab(new QWidget(m_centerTabs), tr("Insights"));
-    m_centerTabs->setTabToolTip(1, tr("Who is quoted, who is named and which figures disagree, across the library"));
+    m_centerTabs->setTabToolTip(
+        1, tr("Who is quoted, who is named and which figures disagree, across the library"));
     connect(m_centerTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index != 1 || m_insights || !m_store->isOpen())
             return;
@@ -326,7 +331,7 @@ void MainWindow::createWidgets()
         connect(m_insights, &InsightsView::openArticleRequested, this, [this](qint64 id, qint64 at) {
             m_centerTabs->setCurrentIndex(0);
             if (openArticle(id) && at >= 0)
-                m_view->scrollToSpan(Span{ at, at + 1 }, true);
+                m_view->scrollToSpan(Span { at, at + 1 }, true);
         });
         QWidget *placeholder = m_centerTabs->widget(1);
         m_centerTabs->blockSignals(true);
@@ -520,7 +525,8 @@ void MainWindow::reloadAfterExternalChange()
         return;
     if (const Status s = m_session->reloadFromLibrary(); !s) {
         // The open article was deleted by another program.
-        showMessage(tr("This article was removed from the library by another program."), MessageBar::Kind::Warning);
+        showMessage(tr("This article was removed from the library by another program."),
+                    MessageBar::Kind::Warning);
         showWelcomeOrDocument();
     }
 }

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "Annotation.h"
+#include "ExportDialog.h"
 #include "Layers.h"
 #include "MessageBar.h"
-#include "ExportDialog.h"
 #include "io/CsvExporter.h"
 
 #include <QHash>
@@ -110,9 +110,9 @@ private:
     LibraryPane *m_libraryPane = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_documentStack = nullptr;
-    QTabWidget *m_centerTabs = nullptr;        // the article, or Insights across articles
-    InsightsView *m_insights = nullptr;        // made when its tab is first shown
-    LibraryWatcher *m_watcher = nullptr;       // notices what other programs change in the library
+    QTabWidget *m_centerTabs = nullptr; // the article, or Insights across articles
+    InsightsView *m_insights = nullptr; // made when its tab is first shown
+    LibraryWatcher *m_watcher = nullptr; // notices what other programs change in the library
     WelcomePage *m_welcome = nullptr;
     FindBar *m_findBar = nullptr;
     DocumentView *m_view = nullptr;

@@ -52,9 +52,10 @@ void MessageBar::showMessage(const QString &text, Kind kind)
         background = u"#fde0e0"_s, foreground = u"#6b1010"_s, border = u"#e08a8a"_s;
         break;
     }
-    setStyleSheet(u"#messageBar { background: %1; border: 1px solid %3; border-radius: 4px; }"
-                  u" #messageBar QLabel, #messageBar QToolButton { color: %2; background: transparent; border: none; }"_s
-                      .arg(background, foreground, border));
+    setStyleSheet(
+        u"#messageBar { background: %1; border: 1px solid %3; border-radius: 4px; }"
+        u" #messageBar QLabel, #messageBar QToolButton { color: %2; background: transparent; border: none; }"_s
+            .arg(background, foreground, border));
     show();
     const int serial = ++m_serial;
     if (kind == Kind::Information) {

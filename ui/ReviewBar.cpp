@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +33,8 @@ ReviewBar::ReviewBar(ArticleSession *session, DocumentView *view, LayerCorrectio
     m_label->setObjectName(u"reviewLabel"_s);
     m_label->setTextFormat(Qt::PlainText);
     layout->addWidget(m_label, 1);
-    auto button = [this, layout](const QString &name, const QString &text, const QString &tip, void (ReviewBar::*slot)()) {
+    auto button = [this, layout](const QString &name, const QString &text, const QString &tip,
+                                 void (ReviewBar::*slot)()) {
         auto *b = new QPushButton(text, this);
         b->setObjectName(name);
         b->setToolTip(tip);
@@ -44,9 +44,12 @@ ReviewBar::ReviewBar(ArticleSession *session, DocumentView *view, LayerCorrectio
         return b;
     };
     button(u"reviewPrevious"_s, tr("‹ P"), tr("Previous item (P)"), &ReviewBar::previous);
-    m_accept = button(u"reviewAccept"_s, tr("Accept (A)"), tr("Keep it as it is, marked as reviewed"), &ReviewBar::accept);
-    m_change = button(u"reviewChange"_s, tr("Change… (C)"), tr("Change the speaker or the entity type"), &ReviewBar::change);
-    m_reject = button(u"reviewReject"_s, tr("Reject (R)"), tr("Not a quote, or not an entity"), &ReviewBar::reject);
+    m_accept = button(u"reviewAccept"_s, tr("Accept (A)"), tr("Keep it as it is, marked as reviewed"),
+                      &ReviewBar::accept);
+    m_change = button(u"reviewChange"_s, tr("Change… (C)"), tr("Change the speaker or the entity type"),
+                      &ReviewBar::change);
+    m_reject = button(u"reviewReject"_s, tr("Reject (R)"), tr("Not a quote, or not an entity"),
+                      &ReviewBar::reject);
     button(u"reviewNext"_s, tr("N ›"), tr("Next item without deciding (N)"), &ReviewBar::next);
     auto *close = new QToolButton(this);
     close->setObjectName(u"reviewClose"_s);
@@ -72,7 +75,7 @@ void ReviewBar::rebuild()
     std::stable_sort(quotes.begin(), quotes.end(),
                      [&](int a, int b) { return an.quotes.at(a).span.start < an.quotes.at(b).span.start; });
     for (int i : quotes)
-        m_items.append(Item{true, {i}, an.quotes.at(i).span});
+        m_items.append(Item { true, { i }, an.quotes.at(i).span });
     // Entities: each name once (type and canonical name), in the order of its first mention.
     QHash<QString, int> itemOf;
     QList<Item> entities;
@@ -84,7 +87,7 @@ void ReviewBar::rebuild()
         auto it = itemOf.constFind(key);
         if (it == itemOf.cend()) {
             itemOf.insert(key, int(entities.size()));
-            entities.append(Item{false, {i}, e.span});
+            entities.append(Item { false, { i }, e.span });
         } else {
             Item &item = entities[*it];
             item.indexes.append(i);
@@ -129,7 +132,8 @@ void ReviewBar::show(int position)
     m_position = std::clamp(position, 0, int(m_items.size()) - 1);
     const Item &item = m_items.at(m_position);
     const AnalysisResult &an = m_session->analysis();
-    const int quotes = int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return i.quote; }));
+    const int quotes
+        = int(std::count_if(m_items.cbegin(), m_items.cend(), [](const Item &i) { return i.quote; }));
     QString text;
     bool reviewed = false;
     if (item.quote) {
@@ -209,7 +213,8 @@ void ReviewBar::change()
     Status s;
     if (item.quote) {
         QString speaker;
-        if (!m_corrections->askSpeaker(tr("Change Speaker"), an.quotes.at(item.indexes.first()).speaker, &speaker))
+        if (!m_corrections->askSpeaker(tr("Change Speaker"), an.quotes.at(item.indexes.first()).speaker,
+                                       &speaker))
             return;
         s = m_session->setQuoteSpeaker(item.indexes.first(), speaker);
     } else {
@@ -231,7 +236,8 @@ void ReviewBar::reject()
     if (m_items.isEmpty())
         return;
     const Item item = m_items.at(m_position);
-    const Status s = item.quote ? m_session->rejectQuote(item.indexes.first()) : m_session->removeEntities(item.indexes);
+    const Status s
+        = item.quote ? m_session->rejectQuote(item.indexes.first()) : m_session->removeEntities(item.indexes);
     if (!s) {
         m_label->setText(s.errorString());
         return;

@@ -24,7 +24,7 @@ bool installTranslations()
         delete qt;
     auto *lede = new QTranslator(QCoreApplication::instance());
     loaded = lede->load(QLocale(), u"lede"_s, u"_"_s, u":/lede/translations"_s)
-             || lede->load(u"lede_en"_s, u":/lede/translations"_s);
+        || lede->load(u"lede_en"_s, u":/lede/translations"_s);
     if (loaded)
         QCoreApplication::installTranslator(lede);
     else

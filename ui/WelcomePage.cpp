@@ -46,11 +46,11 @@ WelcomePage::~WelcomePage() = default;
 
 void WelcomePage::setLibraryEmpty(bool empty)
 {
-    m_text->setText(
-        empty ? tr("Your library is empty. Import news articles (text, Markdown, web pages, PDF, "
-                   "Word, OpenDocument, RTF, feeds, Nexis Uni or Factiva exports, or a whole folder) — or start with a sample article to see quotes, people, places "
-                   "and figures marked up. You can also drop files on this window.")
-              : tr("Pick an article from the library on the left, or import more."));
+    m_text->setText(empty ? tr("Your library is empty. Import news articles (text, Markdown, web pages, PDF, "
+                               "Word, OpenDocument, RTF, feeds, Nexis Uni or Factiva exports, or a whole "
+                               "folder) — or start with a sample article to see quotes, people, places "
+                               "and figures marked up. You can also drop files on this window.")
+                          : tr("Pick an article from the library on the left, or import more."));
 }
 
 } // namespace Lede

@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
 #include "io/JsonExporter.h"
 
+#include <QCommandLineParser>
 #include <QFile>
 #include <QFuture>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <cstdio>
-
-#include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
 

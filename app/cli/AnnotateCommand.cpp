@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "TextOffsets.h"
 #include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QColor>
-
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
@@ -36,8 +34,8 @@ int AnnotateCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addOption(QCommandLineOption(u"tag"_s, tr("Tag the highlight (repeatable; Parent/Child for levels)."),
-                                        tr("PATH")));
+    parser.addOption(QCommandLineOption(
+        u"tag"_s, tr("Tag the highlight (repeatable; Parent/Child for levels)."), tr("PATH")));
     parser.addOption(QCommandLineOption(u"note"_s, tr("Attach a note."), tr("TEXT")));
     parser.addOption(QCommandLineOption(u"color"_s, tr("Highlight color (a name or #rrggbb)."), tr("NAME")));
     parser.addPositionalArgument(u"article"_s, tr("The article id (see 'lede list')."), tr("ARTICLE_ID"));
@@ -56,7 +54,8 @@ int AnnotateCommand::run(const QStringList &args)
     const qint64 start = pos[1].toLongLong(&okStart);
     const qint64 end = pos[2].toLongLong(&okEnd);
     if (!okId || !okStart || !okEnd || start < 0 || end < start)
-        return usageError(tr("annotate: ARTICLE_ID, START and END must be whole numbers with 0 <= START <= END"));
+        return usageError(
+            tr("annotate: ARTICLE_ID, START and END must be whole numbers with 0 <= START <= END"));
     if (parser.isSet(u"color"_s) && !QColor::isValidColorName(parser.value(u"color"_s)))
         return usageError(tr("annotate: \"%1\" is not a color name").arg(parser.value(u"color"_s)));
 
@@ -70,12 +69,15 @@ int AnnotateCommand::run(const QStringList &args)
     }
     const CodePointMap map(article->body);
     if (end > map.codePointLength()) {
-        err(tr("annotate: END %1 is past the end of article %2 (%3 characters)").arg(end).arg(articleId).arg(map.codePointLength()));
+        err(tr("annotate: END %1 is past the end of article %2 (%3 characters)")
+                .arg(end)
+                .arg(articleId)
+                .arg(map.codePointLength()));
         return 1;
     }
     Annotation a;
     a.articleId = articleId;
-    a.span = map.toUtf16(Span{start, end});
+    a.span = map.toUtf16(Span { start, end });
     a.tags = parser.values(u"tag"_s);
     a.note = parser.value(u"note"_s);
     a.color = parser.value(u"color"_s);

@@ -7,7 +7,6 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -130,7 +129,8 @@ bool Command::openStore(ArticleStore &store, const QCommandLineParser &parser)
     return true;
 }
 
-bool Command::parse(QCommandLineParser &parser, const QStringList &args, const QString &description, int *code)
+bool Command::parse(QCommandLineParser &parser, const QStringList &args, const QString &description,
+                    int *code)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
@@ -171,10 +171,11 @@ public:
     {
         QString text;
         if (windowAvailable) {
-            text += tr("Usage: lede [--db PATH] [FILE...]\n"
-                       "       lede COMMAND [options]\n\n"
-                       "Read and annotate news articles. Without a command, opens the window on the library,\n"
-                       "importing the FILEs first.\n\n");
+            text
+                += tr("Usage: lede [--db PATH] [FILE...]\n"
+                      "       lede COMMAND [options]\n\n"
+                      "Read and annotate news articles. Without a command, opens the window on the library,\n"
+                      "importing the FILEs first.\n\n");
         } else {
             text += tr("Usage: lede-cli COMMAND [options]\n\n"
                        "Read and annotate news articles from the command line (no window).\n\n");
@@ -211,8 +212,9 @@ int runOne(Command *command, int argc, char *argv[])
     const int code = command->run(args);
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
         const int error = errno;
-        Cli::print(stderr, Cli::tr("lede: Cannot write to standard output: %1")
-                               .arg(QString::fromLocal8Bit(std::strerror(error))));
+        Cli::print(stderr,
+                   Cli::tr("lede: Cannot write to standard output: %1")
+                       .arg(QString::fromLocal8Bit(std::strerror(error))));
         return code == 0 ? 1 : code;
     }
     return code;
@@ -227,7 +229,7 @@ CommandLineOutcome runCommandLine(int argc, char *argv[], bool windowAvailable)
 
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     if (Command *command = findCommand(first))
-        return {false, runOne(command, argc, argv)};
+        return { false, runOne(command, argc, argv) };
 
     // Window arguments: [--db PATH] [FILE...]. --help and --version are answered here, without a
     // display; anything else that is neither an option nor an existing file is a mistyped command.
@@ -236,11 +238,11 @@ CommandLineOutcome runCommandLine(int argc, char *argv[], bool windowAvailable)
         const QString arg = QString::fromLocal8Bit(argv[i]);
         if (arg == u"-h"_s || arg == u"--help"_s || arg == u"-?"_s) {
             Cli::print(stdout, Cli::help(windowAvailable));
-            return {false, 0};
+            return { false, 0 };
         }
         if (arg == u"-v"_s || arg == u"--version"_s) {
             Cli::print(stdout, u"lede "_s + QStringLiteral(LEDE_VERSION));
-            return {false, 0};
+            return { false, 0 };
         }
         if (arg == u"--db"_s) {
             ++i;
@@ -253,13 +255,13 @@ CommandLineOutcome runCommandLine(int argc, char *argv[], bool windowAvailable)
     if (!windowAvailable) {
         if (first.isEmpty()) {
             Cli::print(stderr, Cli::help(false));
-            return {false, 2};
+            return { false, 2 };
         }
-        return {false, Cli::unknown(positional.value(0, first))};
+        return { false, Cli::unknown(positional.value(0, first)) };
     }
     if (!positional.isEmpty() && !QFileInfo::exists(positional.first()))
-        return {false, Cli::unknown(positional.first())};
-    return {true, 0};
+        return { false, Cli::unknown(positional.first()) };
+    return { true, 0 };
 }
 
 } // namespace Lede

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 #include <vector>
 
@@ -35,8 +34,8 @@ public:
 
 protected:
     // Shared plumbing for the commands' implementations.
-    static void out(const QString &line);  // one line to stdout (callers make quoted text terminalSafe)
-    static void err(const QString &line);  // "lede: " + terminalSafe(line) to stderr
+    static void out(const QString &line); // one line to stdout (callers make quoted text terminalSafe)
+    static void err(const QString &line); // "lede: " + terminalSafe(line) to stderr
     static int usageError(const QString &message);
     static QCommandLineOption dbOption();
     static QString libraryPath(const QCommandLineParser &parser);
@@ -44,7 +43,8 @@ protected:
     static bool openStore(ArticleStore &store, const QCommandLineParser &parser);
     // Parses the command's options and handles --help. Returns false when the process should exit
     // with *code.
-    static bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description, int *code);
+    static bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description,
+                      int *code);
     // Tabs and line breaks become spaces, for one-record-per-line output.
     static QString oneLine(QString s);
 };

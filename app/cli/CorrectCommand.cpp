@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 
@@ -25,14 +24,16 @@ int CorrectCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addOption(QCommandLineOption(u"speaker"_s, tr("quote: set the speaker (\"\" for unknown)."), tr("NAME")));
+    parser.addOption(
+        QCommandLineOption(u"speaker"_s, tr("quote: set the speaker (\"\" for unknown)."), tr("NAME")));
     parser.addOption(QCommandLineOption(u"not-quote"_s, tr("quote: it is not a quote.")));
-    parser.addOption(QCommandLineOption(u"type"_s, tr("entity: set the type (PERSON, ORG, LOC, DATE, NUMBER, MISC)."),
-                                        tr("TYPE")));
-    parser.addOption(QCommandLineOption(u"canonical"_s,
-                                        tr("entity: rename the entity (every mention); another entity's name merges "
-                                           "the two."),
-                                        tr("NAME")));
+    parser.addOption(QCommandLineOption(
+        u"type"_s, tr("entity: set the type (PERSON, ORG, LOC, DATE, NUMBER, MISC)."), tr("TYPE")));
+    parser.addOption(
+        QCommandLineOption(u"canonical"_s,
+                           tr("entity: rename the entity (every mention); another entity's name merges "
+                              "the two."),
+                           tr("NAME")));
     parser.addOption(QCommandLineOption(u"remove"_s, tr("entity: it is not an entity.")));
     parser.addPositionalArgument(u"layer"_s, tr("quote or entity."), tr("quote|entity"));
     parser.addPositionalArgument(u"id"_s, tr("The item's id, as 'lede layers' prints it."), tr("ID"));
@@ -48,8 +49,8 @@ int CorrectCommand::run(const QStringList &args)
     if (pos.size() != 2 || !ok || id <= 0 || (pos[0] != u"quote"_s && pos[0] != u"entity"_s))
         return usageError(tr("correct: expected 'quote ID' or 'entity ID'"));
     const bool quote = pos[0] == u"quote"_s;
-    const QStringList quoteOptions{u"speaker"_s, u"not-quote"_s};
-    const QStringList entityOptions{u"type"_s, u"canonical"_s, u"remove"_s};
+    const QStringList quoteOptions { u"speaker"_s, u"not-quote"_s };
+    const QStringList entityOptions { u"type"_s, u"canonical"_s, u"remove"_s };
     int chosen = 0;
     for (const QString &o : quote ? quoteOptions : entityOptions)
         chosen += parser.isSet(o) ? 1 : 0;
@@ -58,8 +59,9 @@ int CorrectCommand::run(const QStringList &args)
             return usageError(tr("correct: --%1 does not apply to %2").arg(o, pos[0]));
     }
     if (chosen != 1)
-        return usageError(quote ? tr("correct quote: give one of --speaker NAME or --not-quote")
-                                : tr("correct entity: give one of --type TYPE, --canonical NAME or --remove"));
+        return usageError(quote
+                              ? tr("correct quote: give one of --speaker NAME or --not-quote")
+                              : tr("correct entity: give one of --type TYPE, --canonical NAME or --remove"));
     Entity::Type type = Entity::Type::Misc;
     if (parser.isSet(u"type"_s) && !entityTypeFromName(parser.value(u"type"_s).toUpper(), &type))
         return usageError(tr("correct: unknown type \"%1\" (use PERSON, ORG, LOC, DATE, NUMBER or MISC)")
@@ -89,7 +91,7 @@ int CorrectCommand::run(const QStringList &args)
             .arg(id)
             .arg(LayerCorrection::actionName(done->action))
             .arg(done->action == LayerCorrection::Action::SetType ? u": "_s + entityTypeName(done->type)
-                 : done->value.isEmpty()                          ? QString()
+                     : done->value.isEmpty()                      ? QString()
                                                                   : u": "_s + oneLine(done->value)));
     return 0;
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/ExportTarget.h"
 #include "library/ArticleCsvExport.h"
 #include "store/ArticleStore.h"
@@ -28,23 +27,29 @@ int ExportArticlesCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     parser.addOption(QCommandLineOption(u"article"_s, tr("Only this article (repeatable)."), tr("ID")));
-    parser.addOption(QCommandLineOption(u"search"_s, tr("Only articles matching this full-text search."), tr("QUERY")));
-    parser.addOption(QCommandLineOption(u"tag"_s, tr("Only articles with an annotation carrying this tag or one below it."),
-                                        tr("PATH")));
-    parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("Write to FILE instead of stdout."), tr("FILE")));
-    parser.addOption(QCommandLineOption(u"force"_s, tr("Replace FILE even when it is not a previous export (never the "
-                                                       "library, a folder, a device or a FIFO).")));
-    parser.addOption(QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
+    parser.addOption(
+        QCommandLineOption(u"search"_s, tr("Only articles matching this full-text search."), tr("QUERY")));
+    parser.addOption(QCommandLineOption(
+        u"tag"_s, tr("Only articles with an annotation carrying this tag or one below it."), tr("PATH")));
+    parser.addOption(
+        QCommandLineOption({ u"o"_s, u"output"_s }, tr("Write to FILE instead of stdout."), tr("FILE")));
+    parser.addOption(QCommandLineOption(u"force"_s,
+                                        tr("Replace FILE even when it is not a previous export (never the "
+                                           "library, a folder, a device or a FIFO).")));
+    parser.addOption(
+        QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
     parser.addOption(QCommandLineOption(u"no-formula-guard"_s,
                                         tr("Do not prefix cells starting with = + - @ with an apostrophe.")));
     int code = 0;
     if (!parse(parser, args,
-               tr("Export the articles as CSV, one row each: article_id,title,source,published,byline,dateline,section,"
+               tr("Export the articles as CSV, one row each: "
+                  "article_id,title,source,published,byline,dateline,section,"
                   "url,format,words,quotes,entities,figures,annotations,imported_at."),
                &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("export-articles: unexpected argument %1").arg(parser.positionalArguments().first()));
+        return usageError(
+            tr("export-articles: unexpected argument %1").arg(parser.positionalArguments().first()));
     ArticleSelection selection;
     for (const QString &id : parser.values(u"article"_s)) {
         bool ok = false;
@@ -56,7 +61,8 @@ int ExportArticlesCommand::run(const QStringList &args)
     selection.search = parser.value(u"search"_s);
     const QString output = parser.value(u"output"_s);
     if (parser.isSet(u"output"_s)) {
-        if (const Status target = ExportTarget::allow(output, libraryPath(parser), parser.isSet(u"force"_s)); !target) {
+        if (const Status target = ExportTarget::allow(output, libraryPath(parser), parser.isSet(u"force"_s));
+            !target) {
             err(tr("export-articles: %1").arg(target.errorString()));
             return 1;
         }

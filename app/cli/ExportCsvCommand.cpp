@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "ExportSelection.h"
-
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
 #include "store/ArticleStore.h"
 
-#include <QFile>
-
 #include <QCommandLineParser>
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -37,10 +35,13 @@ int ExportCsvCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     ExportSelection::addOptions(parser);
-    parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("Write to FILE instead of stdout."), tr("FILE")));
-    parser.addOption(QCommandLineOption(u"force"_s, tr("Replace FILE even when it is not a previous export (never the "
-                                                       "library, a folder, a device or a FIFO).")));
-    parser.addOption(QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
+    parser.addOption(
+        QCommandLineOption({ u"o"_s, u"output"_s }, tr("Write to FILE instead of stdout."), tr("FILE")));
+    parser.addOption(QCommandLineOption(u"force"_s,
+                                        tr("Replace FILE even when it is not a previous export (never the "
+                                           "library, a folder, a device or a FIFO).")));
+    parser.addOption(
+        QCommandLineOption(u"bom"_s, tr("Start with a UTF-8 byte order mark (for spreadsheets).")));
     parser.addOption(QCommandLineOption(u"no-formula-guard"_s,
                                         tr("Do not prefix cells starting with = + - @ with an apostrophe.")));
     int code = 0;
@@ -56,7 +57,8 @@ int ExportCsvCommand::run(const QStringList &args)
     // Before anything else: an export never lands on the library, a device or a FIFO, and replaces
     // another file only when it is a previous export or the user says --force.
     if (parser.isSet(u"output"_s)) {
-        const Status target = ExportTarget::allow(parser.value(u"output"_s), libraryPath(parser), parser.isSet(u"force"_s));
+        const Status target
+            = ExportTarget::allow(parser.value(u"output"_s), libraryPath(parser), parser.isSet(u"force"_s));
         if (!target) {
             err(tr("export-csv: %1").arg(target.errorString()));
             return 1;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/ExportTarget.h"
 #include "library/RefiQdaExport.h"
 #include "store/ArticleStore.h"
@@ -26,12 +25,14 @@ int ExportQdcCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("The codebook to write (.qdc, or .csv)."), tr("FILE")));
+    parser.addOption(QCommandLineOption({ u"o"_s, u"output"_s }, tr("The codebook to write (.qdc, or .csv)."),
+                                        tr("FILE")));
     int code = 0;
-    if (!parse(parser, args,
-               tr("Export the library's tags as a codebook: REFI-QDA codebook XML (.qdc), or, when FILE ends in "
-                  ".csv, a CSV with the columns path,color,description."),
-               &code))
+    if (!parse(
+            parser, args,
+            tr("Export the library's tags as a codebook: REFI-QDA codebook XML (.qdc), or, when FILE ends in "
+               ".csv, a CSV with the columns path,color,description."),
+            &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("export-qdc: unexpected argument %1").arg(parser.positionalArguments().first()));

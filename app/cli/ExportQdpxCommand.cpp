@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "ExportSelection.h"
-
 #include "io/ExportTarget.h"
 #include "library/RefiQdaExport.h"
 #include "store/ArticleStore.h"
@@ -28,16 +27,20 @@ int ExportQdpxCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     ExportSelection::addOptions(parser);
-    parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("The project file to write (.qdpx)."), tr("FILE")));
+    parser.addOption(
+        QCommandLineOption({ u"o"_s, u"output"_s }, tr("The project file to write (.qdpx)."), tr("FILE")));
     int code = 0;
     if (!parse(parser, args,
-               tr("Export articles with their tags, highlights and notes as a REFI-QDA project (.qdpx), which MAXQDA, "
-                  "NVivo, ATLAS.ti and QualCoder import. With --include, quotes, entities and figures become codes "
+               tr("Export articles with their tags, highlights and notes as a REFI-QDA project (.qdpx), "
+                  "which MAXQDA, "
+                  "NVivo, ATLAS.ti and QualCoder import. With --include, quotes, entities and figures become "
+                  "codes "
                   "below \"Lede\"."),
                &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("export-qdpx: unexpected argument %1").arg(parser.positionalArguments().first()));
+        return usageError(
+            tr("export-qdpx: unexpected argument %1").arg(parser.positionalArguments().first()));
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
         return usageError(tr("export-qdpx: name the project with -o FILE.qdpx"));

@@ -12,9 +12,10 @@ namespace Lede {
 void ExportSelection::addOptions(QCommandLineParser &parser)
 {
     parser.addOption(QCommandLineOption(u"article"_s, tr("Only this article (repeatable)."), tr("ID")));
-    parser.addOption(QCommandLineOption(u"tag"_s, tr("Only annotations with this tag or one below it."), tr("PATH")));
-    parser.addOption(QCommandLineOption(u"include"_s, tr("Also export automatic layers: quotes,entities,figures."),
-                                        tr("LAYERS")));
+    parser.addOption(
+        QCommandLineOption(u"tag"_s, tr("Only annotations with this tag or one below it."), tr("PATH")));
+    parser.addOption(QCommandLineOption(
+        u"include"_s, tr("Also export automatic layers: quotes,entities,figures."), tr("LAYERS")));
 }
 
 bool ExportSelection::parse(const QCommandLineParser &parser, ExportQuery *query, QString *error)

@@ -21,8 +21,8 @@ public:
     // Checks the articles exist and resolves --tag, and brings outdated layers up to date when
     // layers are included (a failure there is only a *warning: the stored layers are exported).
     // On failure returns false with the message in *error.
-    static bool resolve(const QCommandLineParser &parser, ArticleStore &store, ExportQuery *query, QString *error,
-                        QString *warning);
+    static bool resolve(const QCommandLineParser &parser, ArticleStore &store, ExportQuery *query,
+                        QString *error, QString *warning);
 };
 
 } // namespace Lede

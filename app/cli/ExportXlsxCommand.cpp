@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "ExportSelection.h"
-
 #include "io/ExportTarget.h"
 #include "library/XlsxExport.h"
 #include "store/ArticleStore.h"
@@ -28,15 +27,17 @@ int ExportXlsxCommand::run(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(dbOption());
     ExportSelection::addOptions(parser);
-    parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("The workbook to write."), tr("FILE")));
+    parser.addOption(QCommandLineOption({ u"o"_s, u"output"_s }, tr("The workbook to write."), tr("FILE")));
     int code = 0;
     if (!parse(parser, args,
-               tr("Export annotations (and optionally automatic layers) and the articles as an .xlsx workbook: text "
+               tr("Export annotations (and optionally automatic layers) and the articles as an .xlsx "
+                  "workbook: text "
                   "stays text, numbers are numbers, dates are dates."),
                &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("export-xlsx: unexpected argument %1").arg(parser.positionalArguments().first()));
+        return usageError(
+            tr("export-xlsx: unexpected argument %1").arg(parser.positionalArguments().first()));
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
         return usageError(tr("export-xlsx: name the workbook with -o FILE.xlsx"));

@@ -39,7 +39,8 @@ int ImportCommand::run(const QStringList &args)
            "title and source with a body at least 80% alike), replace the old one's text and re-attach "
            "its highlights and notes."));
     parser.addOption(replace);
-    parser.addPositionalArgument(u"paths"_s, tr("Article files or folders (searched recursively)."), tr("FILE_OR_DIR..."));
+    parser.addPositionalArgument(u"paths"_s, tr("Article files or folders (searched recursively)."),
+                                 tr("FILE_OR_DIR..."));
     int code = 0;
     if (!parse(parser, args, tr("Import, analyse and store articles; one line per file."), &code))
         return code;
@@ -95,7 +96,8 @@ int ImportCommand::run(const QStringList &args)
             continue;
         const qint64 oldId = earlier->value(o.articleId);
         if (!parser.isSet(replace)) {
-            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace to "
+            err(tr("note: %1 (article %2) looks like a new version of article %3; import it with --replace "
+                   "to "
                    "replace that one")
                     .arg(o.path, QString::number(o.articleId), QString::number(oldId)));
             continue;

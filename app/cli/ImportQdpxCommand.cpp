@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/FileAccess.h"
 #include "library/RefiQdaImport.h"
 #include "store/ArticleStore.h"
@@ -26,11 +25,14 @@ int ImportQdpxCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addPositionalArgument(u"FILE"_s, tr("A REFI-QDA project (.qdpx), codebook (.qdc) or codebook CSV."));
+    parser.addPositionalArgument(u"FILE"_s,
+                                 tr("A REFI-QDA project (.qdpx), codebook (.qdc) or codebook CSV."));
     int code = 0;
     if (!parse(parser, args,
-               tr("Import a REFI-QDA project: text sources become articles, codes become tags, coded passages become "
-                  "highlights and their notes stay notes. A codebook (.qdc or CSV) adds its tags. Everything in one "
+               tr("Import a REFI-QDA project: text sources become articles, codes become tags, coded "
+                  "passages become "
+                  "highlights and their notes stay notes. A codebook (.qdc or CSV) adds its tags. Everything "
+                  "in one "
                   "transaction: a file that cannot be read adds nothing."),
                &code))
         return code;
@@ -47,12 +49,13 @@ int ImportQdpxCommand::run(const QStringList &args)
     }
     for (const QString &warning : summary->warnings)
         err(tr("import-qdpx: %1").arg(warning));
-    QString line = tr("articles added: %1, already present: %2, new tags: %3, highlights: %4 (with a note: %5)")
-                       .arg(summary->articlesAdded)
-                       .arg(summary->articlesPresent)
-                       .arg(summary->tagsCreated)
-                       .arg(summary->highlights)
-                       .arg(summary->notes);
+    QString line
+        = tr("articles added: %1, already present: %2, new tags: %3, highlights: %4 (with a note: %5)")
+              .arg(summary->articlesAdded)
+              .arg(summary->articlesPresent)
+              .arg(summary->tagsCreated)
+              .arg(summary->highlights)
+              .arg(summary->notes);
     if (summary->alreadyPresent > 0)
         line += tr(", highlights already there: %1").arg(summary->alreadyPresent);
     if (summary->automaticSkipped > 0)

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/JsonExporter.h"
 #include "io/LibraryImport.h"
 #include "store/AnalysisRepository.h"
@@ -10,7 +9,6 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -52,7 +50,8 @@ int LayersCommand::run(const QStringList &args)
     parser.addPositionalArgument(u"article"_s, tr("The article id (see 'lede list')."), tr("ARTICLE_ID"));
     int code = 0;
     if (!parse(parser, args,
-               tr("Print an article's stored layers in the 'lede analyze --json' schema; every quote, entity and "
+               tr("Print an article's stored layers in the 'lede analyze --json' schema; every quote, entity "
+                  "and "
                   "figure also has its \"id\" (for 'lede correct') and \"corrected\"."),
                &code))
         return code;
@@ -81,7 +80,8 @@ int LayersCommand::run(const QStringList &args)
     o.insert(u"quotes"_s, withIds(o[u"quotes"_s].toArray(), layers->quotes, true));
     o.insert(u"entities"_s, withIds(o[u"entities"_s].toArray(), layers->entities, true));
     o.insert(u"figures"_s, withIds(o[u"figures"_s].toArray(), layers->figures, true));
-    const QByteArray json = QJsonDocument(QJsonObject{{u"articles"_s, QJsonArray{o}}}).toJson(QJsonDocument::Indented);
+    const QByteArray json
+        = QJsonDocument(QJsonObject { { u"articles"_s, QJsonArray { o } } }).toJson(QJsonDocument::Indented);
     std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
     return 0;
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "io/TerminalText.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
@@ -33,10 +32,11 @@ int ListCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(dbOption());
-    parser.addOption(QCommandLineOption(u"search"_s, tr("Only articles matching these words (title and body)."),
-                                        tr("QUERY")));
+    parser.addOption(QCommandLineOption(
+        u"search"_s, tr("Only articles matching these words (title and body)."), tr("QUERY")));
     int code = 0;
-    if (!parse(parser, args, tr("List articles: id, title, source, date, annotation count (tab-separated)."), &code))
+    if (!parse(parser, args, tr("List articles: id, title, source, date, annotation count (tab-separated)."),
+               &code))
         return code;
     ArticleStore store;
     if (!openStore(store, parser))
@@ -50,7 +50,8 @@ int ListCommand::run(const QStringList &args)
         return 1;
     }
     for (const ArticleSummary &a : *list) {
-        out(QString::number(a.id) + u'\t' + terminalSafe(oneLine(a.title)) + u'\t' + terminalSafe(oneLine(a.source)) + u'\t'
+        out(QString::number(a.id) + u'\t' + terminalSafe(oneLine(a.title)) + u'\t'
+            + terminalSafe(oneLine(a.source)) + u'\t'
             + (a.published.isValid() ? a.published.toString(Qt::ISODate) : QString()) + u'\t'
             + QString::number(a.annotationCount));
     }

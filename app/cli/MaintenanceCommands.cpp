@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lede check | backup | restore: keeping a library safe (model/store/LibraryMaintenance.h).
 #include "Command.h"
-
 #include "io/TerminalText.h"
 #include "store/LibraryMaintenance.h"
 
 #include <QCommandLineParser>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -28,10 +26,11 @@ public:
         QCommandLineParser parser;
         parser.addOption(dbOption());
         int code = 0;
-        if (!parse(parser, args,
-                   tr("Check the library: its structure, the references between articles, annotations and tags, "
-                      "and the search index. Writes nothing. Exits 1 when something is wrong."),
-                   &code))
+        if (!parse(
+                parser, args,
+                tr("Check the library: its structure, the references between articles, annotations and tags, "
+                   "and the search index. Writes nothing. Exits 1 when something is wrong."),
+                &code))
             return code;
         if (!parser.positionalArguments().isEmpty())
             return usageError(tr("check: unexpected argument %1").arg(parser.positionalArguments().first()));
@@ -56,10 +55,11 @@ public:
     {
         QCommandLineParser parser;
         parser.addOption(dbOption());
-        parser.addOption(QCommandLineOption({u"o"_s, u"output"_s}, tr("The copy to write."), tr("FILE")));
+        parser.addOption(QCommandLineOption({ u"o"_s, u"output"_s }, tr("The copy to write."), tr("FILE")));
         int code = 0;
         if (!parse(parser, args,
-                   tr("Write a consistent copy of the library (also while the window or another command uses it)."),
+                   tr("Write a consistent copy of the library (also while the window or another command uses "
+                      "it)."),
                    &code))
             return code;
         if (!parser.positionalArguments().isEmpty())
@@ -90,7 +90,8 @@ public:
                                      tr("FILE"));
         int code = 0;
         if (!parse(parser, args,
-                   tr("Replace the library with a backup. The backup is checked first; the current library is kept "
+                   tr("Replace the library with a backup. The backup is checked first; the current library "
+                      "is kept "
                       "as LIBRARY.before-restore. Close the window first."),
                    &code))
             return code;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-
 #include "library/Reanalysis.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"

@@ -20,10 +20,8 @@
 #include "io/ArticleImporter.h"
 
 #include <QCoreApplication>
-
 #include <QDir>
 #include <QFile>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -37,7 +35,8 @@ QList<QByteArray> realOrExit(qsizetype bytes, int count)
 {
     const QList<QByteArray> texts = LedeBench::realArticles(LedeBench::loadRealNews(), bytes, count);
     if (texts.isEmpty()) {
-        std::fprintf(stderr, "no real news under %s (set LEDE_REAL_NEWS)\n", qPrintable(LedeBench::realNewsDir()));
+        std::fprintf(stderr, "no real news under %s (set LEDE_REAL_NEWS)\n",
+                     qPrintable(LedeBench::realNewsDir()));
         std::exit(1);
     }
     return texts;
@@ -81,8 +80,9 @@ QByteArray repeated(const QByteArray &text, qsizetype bytes, int perParagraph = 
 // Capitalised words only: a stress case for everything that compares names with names.
 QByteArray capitalised(qsizetype bytes)
 {
-    static const char *const words[] = {"Harbour", "Norvik", "Arcwell", "Tessaly", "Brenton", "Coral", "Mayor",
-                                        "Delling", "Orrin", "Velsa", "Quarry", "Union", "Council", "Marlow"};
+    static const char *const words[]
+        = { "Harbour", "Norvik", "Arcwell", "Tessaly", "Brenton", "Coral",   "Mayor",
+            "Delling", "Orrin",  "Velsa",   "Quarry",  "Union",   "Council", "Marlow" };
     QByteArray out = "Title\n\n";
     quint32 x = 12345;
     int n = 0;
@@ -108,24 +108,26 @@ int scale()
         QByteArray big = real[0];
         for (int i = 1; i < 4; ++i)
             big += "\n" + real[i].mid(real[i].indexOf("\n\n") + 2);
-        cases.append({"real news", big, real});
+        cases.append({ "real news", big, real });
     }
     const QByteArray said = R"("Yes," Mr. Smith said.)";
-    cases.append({"\"Yes,\" Mr. Smith said. repeated", repeated(said, 1'000'000), QList<QByteArray>(4, repeated(said, 250'000))});
-    cases.append({"the same, one paragraph", repeated(said, 1'000'000, 1 << 30),
-                  QList<QByteArray>(4, repeated(said, 250'000, 1 << 30))});
-    cases.append({"capitalised words", capitalised(1'000'000), QList<QByteArray>(4, capitalised(250'000))});
+    cases.append({ "\"Yes,\" Mr. Smith said. repeated", repeated(said, 1'000'000),
+                   QList<QByteArray>(4, repeated(said, 250'000)) });
+    cases.append({ "the same, one paragraph", repeated(said, 1'000'000, 1 << 30),
+                   QList<QByteArray>(4, repeated(said, 250'000, 1 << 30)) });
+    cases.append({ "capitalised words", capitalised(1'000'000), QList<QByteArray>(4, capitalised(250'000)) });
     bool ok = true;
     for (const Case &c : std::as_const(cases)) {
         QList<Article> parts;
         for (const QByteArray &p : c.parts)
             parts.append(parsed(p));
-        const double big = analysisSeconds({parsed(c.big)}, 1);
+        const double big = analysisSeconds({ parsed(c.big) }, 1);
         const double four = analysisSeconds(parts, 1);
         const double ratio = big / four;
         ok = ok && ratio <= 1.3;
-        std::printf("%-34s one %.2f MB article %.3f s; four %.2f MB articles %.3f s; ratio %.2fx (budget 1.3x)\n",
-                    c.name, c.big.size() / 1e6, big, c.parts.size() * c.parts[0].size() / 1e6, four, ratio);
+        std::printf(
+            "%-34s one %.2f MB article %.3f s; four %.2f MB articles %.3f s; ratio %.2fx (budget 1.3x)\n",
+            c.name, c.big.size() / 1e6, big, c.parts.size() * c.parts[0].size() / 1e6, four, ratio);
     }
     return ok ? 0 : 2;
 }
@@ -216,10 +218,12 @@ int main(int argc, char *argv[])
     std::printf("%lld articles, %.2f MB of body text; %lld quotes, %lld entities, %lld figures\n",
                 qint64(articles.size()), bytes / 1e6, quotes, entities, figures);
     std::printf("model load %.1f ms; RSS after load %.0f MiB\n", loadMs, rssAfterLoad);
-    std::printf("entities   %8.2f MB/s\nquotes     %8.2f MB/s\nspeakers   %8.2f MB/s\nfigures    %8.2f MB/s\n",
-                mbps(nsEntities), mbps(nsQuotes), mbps(nsSpeakers), mbps(nsFigures));
-    std::printf("whole analysis %6.2f MB/s of CPU time (budget 20 MB/s on one core on real news); %.0f articles/s\n", mbps(nsAll),
-                articles.size() / (nsAll / 1e9));
+    std::printf(
+        "entities   %8.2f MB/s\nquotes     %8.2f MB/s\nspeakers   %8.2f MB/s\nfigures    %8.2f MB/s\n",
+        mbps(nsEntities), mbps(nsQuotes), mbps(nsSpeakers), mbps(nsFigures));
+    std::printf(
+        "whole analysis %6.2f MB/s of CPU time (budget 20 MB/s on one core on real news); %.0f articles/s\n",
+        mbps(nsAll), articles.size() / (nsAll / 1e9));
     std::printf("peak RSS %.0f MiB\n", LedeBench::peakRssMiB());
     return 0;
 }

@@ -12,14 +12,13 @@
 #include "io/ArticleImporter.h"
 #include "io/ZipArchive.h"
 
-#include <QGuiApplication>
-#include <QPdfWriter>
-#include <QSet>
-#include <QTextDocument>
 #include <QBuffer>
 #include <QFile>
+#include <QGuiApplication>
+#include <QPdfWriter>
 #include <QRegularExpression>
-
+#include <QSet>
+#include <QTextDocument>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +35,8 @@ struct Score
         ++docs;
         titles += a.title == doc.title;
         if (qEnvironmentVariableIsSet("EVAL_FORMATS_VERBOSE") && a.title != doc.title)
-            std::fprintf(stderr, "title: expected [%s] got [%s]\n", qPrintable(doc.title), qPrintable(a.title));
+            std::fprintf(stderr, "title: expected [%s] got [%s]\n", qPrintable(doc.title),
+                         qPrintable(a.title));
         const QStringList got = a.body.split(u"\n\n"_s, Qt::SkipEmptyParts);
         QSet<QString> expected(doc.paragraphs.begin(), doc.paragraphs.end());
         written += doc.paragraphs.size();
@@ -51,11 +51,12 @@ struct Score
     }
     void print(const char *name) const
     {
-        std::printf("%-6s docs %3d  failed %d  titles %3d/%d  paragraphs: written %lld imported %lld exact %lld  "
-                    "recall %.4f precision %.4f  number-only %lld\n",
-                    name, docs, failed, titles, docs, qlonglong(written), qlonglong(imported), qlonglong(matched),
-                    written ? double(matched) / double(written) : 0.0, imported ? double(matched) / double(imported) : 0.0,
-                    qlonglong(numberParagraphs));
+        std::printf(
+            "%-6s docs %3d  failed %d  titles %3d/%d  paragraphs: written %lld imported %lld exact %lld  "
+            "recall %.4f precision %.4f  number-only %lld\n",
+            name, docs, failed, titles, docs, qlonglong(written), qlonglong(imported), qlonglong(matched),
+            written ? double(matched) / double(written) : 0.0,
+            imported ? double(matched) / double(imported) : 0.0, qlonglong(numberParagraphs));
     }
 };
 
@@ -78,14 +79,17 @@ QByteArray pdfOf(const LedeBench::RealDoc &doc, int *pages)
 
 QString wordParagraph(const QString &style, const QString &text)
 {
-    const QString props = style.isEmpty() ? QString() : u"<w:pPr><w:pStyle w:val=\""_s + style + u"\"/></w:pPr>"_s;
-    return u"<w:p>"_s + props + u"<w:r><w:t xml:space=\"preserve\">"_s + text.toHtmlEscaped() + u"</w:t></w:r></w:p>"_s;
+    const QString props
+        = style.isEmpty() ? QString() : u"<w:pPr><w:pStyle w:val=\""_s + style + u"\"/></w:pPr>"_s;
+    return u"<w:p>"_s + props + u"<w:r><w:t xml:space=\"preserve\">"_s + text.toHtmlEscaped()
+        + u"</w:t></w:r></w:p>"_s;
 }
 
 QByteArray docxOf(const QString &bodyXml)
 {
-    const QString document = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
-                             "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"_s
+    const QString document
+        = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+          "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"_s
         + bodyXml + u"</w:body></w:document>"_s;
     Lede::ZipWriter zip;
     zip.add(u"word/document.xml"_s, document.toUtf8());
@@ -113,8 +117,7 @@ int main(int argc, char **argv)
         if (fromPdf) {
             pdf.add(doc, fromPdf->article);
             pages += fromPdf->article.metadata.value(u"pages"_s).toInt();
-        }
-        else {
+        } else {
             ++pdf.failed;
             std::fprintf(stderr, "pdf %lld: %s\n", qlonglong(i), qPrintable(fromPdf.errorString()));
         }
@@ -133,7 +136,8 @@ int main(int argc, char **argv)
             + wordParagraph({}, u"Body"_s);
         for (const QString &p : doc.paragraphs)
             nexisXml += wordParagraph({}, p);
-        nexisXml += wordParagraph({}, u"Load-Date: December 2, 2023"_s) + wordParagraph({}, u"End of Document"_s);
+        nexisXml
+            += wordParagraph({}, u"Load-Date: December 2, 2023"_s) + wordParagraph({}, u"End of Document"_s);
     }
     // --write-nexis N FILE: an export of N stories (the documents in turn, numbered so that each is
     // distinct) for timing `lede import FILE`.
@@ -143,7 +147,8 @@ int main(int argc, char **argv)
         QString xml;
         for (int i = 0; i < count; ++i) {
             const LedeBench::RealDoc &doc = docs[i % docs.size()];
-            xml += wordParagraph({}, u"%1 (%2)"_s.arg(doc.title.isEmpty() ? u"Untitled"_s : doc.title).arg(i + 1))
+            xml += wordParagraph({},
+                                 u"%1 (%2)"_s.arg(doc.title.isEmpty() ? u"Untitled"_s : doc.title).arg(i + 1))
                 + wordParagraph({}, u"GUM Wikinews"_s) + wordParagraph({}, u"December 1, 2023 Friday"_s)
                 + wordParagraph({}, u"Body"_s) + wordParagraph({}, u"Story %1 of the export."_s.arg(i + 1));
             for (const QString &p : doc.paragraphs)

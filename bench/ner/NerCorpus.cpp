@@ -18,11 +18,11 @@ namespace {
 // works untagged, and mixing the two conventions only teaches the tagger to hesitate.
 Kind mapType(const QString &type)
 {
-    static const QHash<QString, Kind> map = {
-        {u"PER"_s, Kind::Per}, {u"ORG"_s, Kind::Org}, {u"LOC"_s, Kind::Loc},
-        {u"Person"_s, Kind::Per}, {u"Organisation"_s, Kind::Org}, {u"Location"_s, Kind::Loc},
-        {u"person"_s, Kind::Per}, {u"corporation"_s, Kind::Org}, {u"group"_s, Kind::Org},
-        {u"location"_s, Kind::Loc}};
+    static const QHash<QString, Kind> map
+        = { { u"PER"_s, Kind::Per },     { u"ORG"_s, Kind::Org },          { u"LOC"_s, Kind::Loc },
+            { u"Person"_s, Kind::Per },  { u"Organisation"_s, Kind::Org }, { u"Location"_s, Kind::Loc },
+            { u"person"_s, Kind::Per },  { u"corporation"_s, Kind::Org },  { u"group"_s, Kind::Org },
+            { u"location"_s, Kind::Loc } };
     return map.value(type, Kind::None);
 }
 
@@ -112,7 +112,7 @@ std::vector<Chunk> chunks(const std::vector<quint8> &labels)
         const bool continues = k != Kind::None && !Ner::isBegin(l) && k == kind;
         if (!continues) {
             if (kind != Kind::None)
-                out.push_back({start, i, kind});
+                out.push_back({ start, i, kind });
             kind = k;
             start = i;
         }
@@ -134,7 +134,7 @@ bool readCorpora(const QString &dataDir, Corpus &corpus, QString *error)
         }
     }
     // btc: all sections for training.
-    for (const char16_t *section : {u"a", u"b", u"e", u"f", u"g", u"h"}) {
+    for (const char16_t *section : { u"a", u"b", u"e", u"f", u"g", u"h" }) {
         if (!readConll(dir.filePath(u"btc/%1.conll"_s.arg(QStringView(section))), u'\t', 0, 1, u"btc"_s,
                        corpus.train, error))
             return false;
@@ -143,19 +143,19 @@ bool readCorpora(const QString &dataDir, Corpus &corpus, QString *error)
     if (!readConll(dir.filePath(u"uner-en-ewt/en_ewt-ud-dev.iob2"_s), u'\t', 1, 2, u"uner"_s, corpus.train,
                    error))
         return false;
-    if (!readConll(dir.filePath(u"uner-en-ewt/en_ewt-ud-test.iob2"_s), u'\t', 1, 2, u"uner"_s,
-                   corpus.heldOut, error))
+    if (!readConll(dir.filePath(u"uner-en-ewt/en_ewt-ud-test.iob2"_s), u'\t', 1, 2, u"uner"_s, corpus.heldOut,
+                   error))
         return false;
     // re3d: per source folder, files sorted by name; every fourth file (index % 4 == 3) is held out.
-    const QStringList re3dFolders = QDir(dir.filePath(u"re3d"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                                             QDir::Name);
+    const QStringList re3dFolders
+        = QDir(dir.filePath(u"re3d"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     if (re3dFolders.isEmpty()) {
         *error = u"no re3d folders under %1"_s.arg(dir.filePath(u"re3d"_s));
         return false;
     }
     for (const QString &folder : re3dFolders) {
         const QDir sub(dir.filePath(u"re3d/"_s + folder));
-        const QStringList files = sub.entryList({u"*.conll"_s}, QDir::Files, QDir::Name);
+        const QStringList files = sub.entryList({ u"*.conll"_s }, QDir::Files, QDir::Name);
         for (qsizetype i = 0; i < files.size(); ++i) {
             if (!readConll(sub.filePath(files[i]), u'\t', 0, 1, u"re3d"_s,
                            i % 4 == 3 ? corpus.heldOut : corpus.train, error, true))
@@ -163,7 +163,7 @@ bool readCorpora(const QString &dataDir, Corpus &corpus, QString *error)
         }
     }
     // WNUT 2017: train and dev for training.
-    for (const char16_t *file : {u"wnut17/wnut17train.conll", u"wnut17/emerging.dev.conll"}) {
+    for (const char16_t *file : { u"wnut17/wnut17train.conll", u"wnut17/emerging.dev.conll" }) {
         if (!readConll(dir.filePath(QString::fromUtf16(file)), u'\t', 0, 1, u"wnut17"_s, corpus.train, error))
             return false;
     }

@@ -8,7 +8,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <vector>
 
 namespace Lede::NerBench {
@@ -17,8 +16,8 @@ struct Sentence
 {
     QStringList words;
     std::vector<quint8> labels; // Ner::Label, BIO-consistent
-    QString corpus;             // "wikigold", "btc", "uner", "re3d", "wnut17"
-    QString document;           // document key, used to group sentences for document-level eval
+    QString corpus; // "wikigold", "btc", "uner", "re3d", "wnut17"
+    QString document; // document key, used to group sentences for document-level eval
 };
 
 struct Corpus

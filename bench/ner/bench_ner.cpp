@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTextStream>
-
 #include <ctime>
 #include <random>
 
@@ -30,11 +29,13 @@ const QStringList kParagraphs = {
     u"Prices rose 3.4% in March from a year earlier, the {O} said, the fastest pace since 2008, while wages in {L} grew by $2.1 billion."_s,
     u"{P}’s spokesman declined to comment. {P} is due to visit {L} next week, two months after a summit of {O} leaders in {L}."_s,
 };
-const QStringList kPeople = {u"Maria Okafor"_s, u"Tomas Lindqvist"_s, u"Hiroshi Tanaka"_s, u"Aisha Rahman"_s,
-                             u"Pedro Alvarez"_s, u"Okafor"_s, u"Lindqvist"_s, u"Elena Petrova"_s};
-const QStringList kOrgs = {u"European Commission"_s, u"World Bank"_s, u"Reuters"_s, u"Ministry of Health"_s,
-                           u"National Grid"_s, u"United Nations"_s};
-const QStringList kPlaces = {u"Brussels"_s, u"Nairobi"_s, u"Lisbon"_s, u"Ohio"_s, u"Jakarta"_s, u"Quebec"_s};
+const QStringList kPeople
+    = { u"Maria Okafor"_s,  u"Tomas Lindqvist"_s, u"Hiroshi Tanaka"_s, u"Aisha Rahman"_s,
+        u"Pedro Alvarez"_s, u"Okafor"_s,          u"Lindqvist"_s,      u"Elena Petrova"_s };
+const QStringList kOrgs = { u"European Commission"_s, u"World Bank"_s,    u"Reuters"_s,
+                            u"Ministry of Health"_s,  u"National Grid"_s, u"United Nations"_s };
+const QStringList kPlaces
+    = { u"Brussels"_s, u"Nairobi"_s, u"Lisbon"_s, u"Ohio"_s, u"Jakarta"_s, u"Quebec"_s };
 
 QString generateArticle(std::mt19937 &rng, int paragraphs)
 {

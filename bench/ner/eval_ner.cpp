@@ -18,14 +18,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QRegularExpression>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QTextStream>
-
 #include <set>
 #include <tuple>
 
@@ -63,11 +62,16 @@ QString row(const QString &name, const Counts &c)
 const char16_t *kindName(Kind k)
 {
     switch (k) {
-    case Kind::Per: return u"PER";
-    case Kind::Org: return u"ORG";
-    case Kind::Loc: return u"LOC";
-    case Kind::Misc: return u"MISC";
-    case Kind::None: break;
+    case Kind::Per:
+        return u"PER";
+    case Kind::Org:
+        return u"ORG";
+    case Kind::Loc:
+        return u"LOC";
+    case Kind::Misc:
+        return u"MISC";
+    case Kind::None:
+        break;
     }
     return u"O";
 }
@@ -75,10 +79,14 @@ const char16_t *kindName(Kind k)
 Kind kindOf(Entity::Type t)
 {
     switch (t) {
-    case Entity::Type::Person: return Kind::Per;
-    case Entity::Type::Org: return Kind::Org;
-    case Entity::Type::Loc: return Kind::Loc;
-    default: break;
+    case Entity::Type::Person:
+        return Kind::Per;
+    case Entity::Type::Org:
+        return Kind::Org;
+    case Entity::Type::Loc:
+        return Kind::Loc;
+    default:
+        break;
     }
     return Kind::None;
 }
@@ -99,7 +107,7 @@ struct GoldSpan
 // EntityRecognizer; spans are compared in body coordinates. The title line is not annotated.
 bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showErrors, QTextStream &out)
 {
-    const QStringList files = QDir(dir).entryList({u"news-*.txt"_s}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(dir).entryList({ u"news-*.txt"_s }, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
         QTextStream(stderr) << "no news-*.txt under " << dir << '\n';
         return false;
@@ -119,7 +127,7 @@ bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showE
             raw += QStringView(marked).sliced(pos, m.capturedStart() - pos);
             const QString type = m.captured(1);
             const Kind k = type == u"PER" ? Kind::Per : type == u"ORG" ? Kind::Org : Kind::Loc;
-            gold.push_back({raw.size(), raw.size() + m.capturedLength(2), k});
+            gold.push_back({ raw.size(), raw.size() + m.capturedLength(2), k });
             raw += m.captured(2);
             pos = m.capturedEnd();
         }
@@ -138,12 +146,12 @@ bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showE
         std::set<GoldSpan> goldSet, predSet;
         for (const GoldSpan &g : gold) {
             if (g.start >= offset)
-                goldSet.insert({g.start - offset, g.end - offset, g.kind});
+                goldSet.insert({ g.start - offset, g.end - offset, g.kind });
         }
         for (const Entity &e : recognizer.recognize(article)) {
             const Kind k = kindOf(e.type);
             if (k != Kind::None)
-                predSet.insert({e.span.start, e.span.end, k});
+                predSet.insert({ e.span.start, e.span.end, k });
         }
         for (const GoldSpan &g : goldSet) {
             if (predSet.count(g)) {
@@ -166,7 +174,7 @@ bool evalNews(const QString &dir, const EntityRecognizer &recognizer, bool showE
     }
     out << "== news gold (" << files.size() << " articles, full recognize())\n";
     Counts micro;
-    for (Kind k : {Kind::Per, Kind::Org, Kind::Loc}) {
+    for (Kind k : { Kind::Per, Kind::Org, Kind::Loc }) {
         out << row(QString::fromUtf16(kindName(k)), byKind.value(int(k))) << '\n';
         micro.add(byKind.value(int(k)));
     }
@@ -198,8 +206,8 @@ int analyzeFiles(const QString &modelPath, const QStringList &files)
         analysis.entities = recognizer.recognize(article);
         articles.append(JsonExporter::articleObject(article, analysis));
     }
-    QTextStream(stdout) << QJsonDocument(QJsonObject{{u"articles"_s, articles}}).toJson(QJsonDocument::Compact)
-                        << '\n';
+    QTextStream(stdout)
+        << QJsonDocument(QJsonObject { { u"articles"_s, articles } }).toJson(QJsonDocument::Compact) << '\n';
     return status;
 }
 
@@ -277,7 +285,7 @@ int main(int argc, char **argv)
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         out << "== " << it.key() << '\n';
         Counts micro;
-        for (Kind k : {Kind::Per, Kind::Org, Kind::Loc}) {
+        for (Kind k : { Kind::Per, Kind::Org, Kind::Loc }) {
             const Counts c = it.value().value(int(k));
             out << row(QString::fromUtf16(kindName(k)), c) << '\n';
             micro.add(c);
@@ -287,7 +295,7 @@ int main(int argc, char **argv)
     }
     out << "== all held-out\n";
     Counts micro;
-    for (Kind k : {Kind::Per, Kind::Org, Kind::Loc}) {
+    for (Kind k : { Kind::Per, Kind::Org, Kind::Loc }) {
         out << row(QString::fromUtf16(kindName(k)), total[int(k)]) << '\n';
         micro.add(total[int(k)]);
     }

@@ -17,7 +17,6 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <QtEndian>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -135,9 +134,9 @@ bool readLists(const QString &dir, Gazetteer &gaz, QString *error)
         const char16_t *file;
         quint8 classes;
         bool replace;
-    } lists[] = {{u"news-orgs.txt", quint8(1u << GazOrg), true},
-                 {u"countries.txt", quint8((1u << GazLoc) | (1u << GazCountry)), false},
-                 {u"capitals.txt", quint8(1u << GazLoc), false}};
+    } lists[] = { { u"news-orgs.txt", quint8(1u << GazOrg), true },
+                  { u"countries.txt", quint8((1u << GazLoc) | (1u << GazCountry)), false },
+                  { u"capitals.txt", quint8(1u << GazLoc), false } };
     for (const auto &l : lists) {
         QFile f(dir + u'/' + QString::fromUtf16(l.file));
         if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -162,8 +161,8 @@ bool readLists(const QString &dir, Gazetteer &gaz, QString *error)
 
 struct Weights
 {
-    std::array<float, LabelCount> w{};
-    std::array<double, LabelCount> u{}; // sum of c * update, for averaging
+    std::array<float, LabelCount> w {};
+    std::array<double, LabelCount> u {}; // sum of c * update, for averaging
 };
 
 // Reads a model in the first file format ("LEDENER1": header, then qCompress()ed rows and
@@ -243,14 +242,13 @@ int main(int argc, char **argv)
                                         u"/usr/share/wordnet"_s);
     const QCommandLineOption pruneOpt(u"prune"_s, u"drop features whose averaged weights are all below W"_s,
                                       u"w"_s, u"0.05"_s);
-    const QCommandLineOption skipOpt(u"skip"_s, u"comma-separated corpora not to train on (btc, wnut17, ...)"_s,
-                                     u"names"_s);
+    const QCommandLineOption skipOpt(
+        u"skip"_s, u"comma-separated corpora not to train on (btc, wnut17, ...)"_s, u"names"_s);
     const QCommandLineOption listsOpt(u"lists"_s, u"Lede's phrase lists"_s, u"dir"_s,
                                       QStringLiteral(LEDE_NER_LISTS_DIR));
-    const QCommandLineOption gumOpt(u"gum-bio"_s,
-                                    u"also train on GUM's train split, as written by bench/gum/gum_ner.py"_s,
-                                    u"file"_s);
-    parser.addOptions({epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt, gumOpt});
+    const QCommandLineOption gumOpt(
+        u"gum-bio"_s, u"also train on GUM's train split, as written by bench/gum/gum_ner.py"_s, u"file"_s);
+    parser.addOptions({ epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt, gumOpt });
     parser.process(app);
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
@@ -263,7 +261,8 @@ int main(int argc, char **argv)
     timer.start();
     QString error;
     Gazetteer gaz;
-    if (!readWordNet(parser.value(wordnetOpt), gaz, &error) || !readLists(parser.value(listsOpt), gaz, &error)) {
+    if (!readWordNet(parser.value(wordnetOpt), gaz, &error)
+        || !readLists(parser.value(listsOpt), gaz, &error)) {
         QTextStream(stderr) << error << '\n';
         return 1;
     }
@@ -315,7 +314,7 @@ int main(int argc, char **argv)
                 int pred = O;
                 if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
                     const int count = extractor.features(info, i, prev, prev2, keys);
-                    std::array<float, LabelCount> scores{};
+                    std::array<float, LabelCount> scores {};
                     for (int f = 0; f < count; ++f) {
                         const auto it = weights.find(keys[size_t(f)]);
                         if (it == weights.end())
@@ -356,7 +355,7 @@ int main(int argc, char **argv)
     std::vector<std::pair<quint32, std::array<float, LabelCount>>> averaged;
     float maxAbs = 0;
     for (const auto &[key, wt] : weights) {
-        std::array<float, LabelCount> a{};
+        std::array<float, LabelCount> a {};
         float m = 0;
         for (int l = 0; l < LabelCount; ++l) {
             a[size_t(l)] = float(double(wt.w[size_t(l)]) - wt.u[size_t(l)] / c);
@@ -367,7 +366,8 @@ int main(int argc, char **argv)
         maxAbs = std::max(maxAbs, m);
         averaged.emplace_back(key, a);
     }
-    std::sort(averaged.begin(), averaged.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(averaged.begin(), averaged.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     const float scale = maxAbs / 32000.0f;
     std::vector<PerceptronModel::Row> rows;
     rows.reserve(averaged.size());

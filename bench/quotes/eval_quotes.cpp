@@ -16,8 +16,8 @@
 #include "Article.h"
 #include "analysis/EntityRecognizer.h"
 #include "analysis/QuoteDetector.h"
-#include "io/ArticleImporter.h"
 #include "analysis/SpeakerResolver.h"
+#include "io/ArticleImporter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -49,7 +49,7 @@ bool g_useEntities = true;
 
 QList<Entity> entitiesFor(const Article &article)
 {
-    return g_useEntities ? EntityRecognizer::shared().recognize(article) : QList<Entity>{};
+    return g_useEntities ? EntityRecognizer::shared().recognize(article) : QList<Entity> {};
 }
 
 QString readText(const QString &path)

@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -51,8 +50,10 @@ int main(int argc, char *argv[])
         // Annotations go in with plain SQL: the benchmark is about reading them out.
         QSqlQuery q(db);
         db.transaction();
-        q.exec(u"INSERT INTO tags (id, parent_id, name) VALUES (1, NULL, 'Claims'), (2, 1, 'Numbers'), (3, NULL, 'Voices')"_s);
-        q.prepare(u"INSERT INTO annotations (article_id, start, \"end\", exact, note, color, created_at, updated_at) "
+        q.exec(
+            u"INSERT INTO tags (id, parent_id, name) VALUES (1, NULL, 'Claims'), (2, 1, 'Numbers'), (3, NULL, 'Voices')"_s);
+        q.prepare(u"INSERT INTO annotations (article_id, start, \"end\", exact, note, color, created_at, "
+                  u"updated_at) "
                   u"VALUES (?, ?, ?, ?, ?, 'yellow', '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z')"_s);
         QSqlQuery tagQuery(db);
         tagQuery.prepare(u"INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)"_s);
@@ -71,7 +72,8 @@ int main(int argc, char *argv[])
         }
         db.commit();
     }
-    std::printf("filled %d annotations over %d articles in %.1f s\n", count, articles, fill.nsecsElapsed() / 1e9);
+    std::printf("filled %d annotations over %d articles in %.1f s\n", count, articles,
+                fill.nsecsElapsed() / 1e9);
     const double rssBefore = LedeBench::currentRssMiB();
     const double anonBefore = LedeBench::anonRssMiB();
 
@@ -91,6 +93,7 @@ int main(int argc, char *argv[])
                 count, QFileInfo(out).size() / 1e6, seconds, cpu, count / seconds, count / cpu);
     std::printf("RSS before export %.0f MiB, peak %.0f MiB (includes the library's pages mapped by SQLite)\n",
                 rssBefore, LedeBench::peakRssMiB());
-    std::printf("own memory (RssAnon) before %.0f MiB, after %.0f MiB\n", anonBefore, LedeBench::anonRssMiB());
+    std::printf("own memory (RssAnon) before %.0f MiB, after %.0f MiB\n", anonBefore,
+                LedeBench::anonRssMiB());
     return 0;
 }

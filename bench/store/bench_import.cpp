@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Import budget (issue: foundation): 10,000 generated 4 KB articles into a fresh library, FTS
-// included (each article its own savepoint, batches of 256 committed together), compared with the sqlite3 shell inserting the same rows into a table with the same FTS5
-// index in one transaction. Also measures the full pipeline with analysis (budget: 500 articles/s).
+// included (each article its own savepoint, batches of 256 committed together), compared with the sqlite3
+// shell inserting the same rows into a table with the same FTS5 index in one transaction. Also measures the
+// full pipeline with analysis (budget: 500 articles/s).
 //
 //   bench_import [COUNT]      (needs the `sqlite3` shell on PATH)
 #include "../BenchCorpus.h"
@@ -15,7 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -48,11 +48,12 @@ int main(int argc, char *argv[])
         bytes += data.size();
         f.write(data);
     }
-    std::printf("corpus: %d articles, %.1f MB (%.0f bytes each)\n", count, bytes / 1e6, double(bytes) / count);
+    std::printf("corpus: %d articles, %.1f MB (%.0f bytes each)\n", count, bytes / 1e6,
+                double(bytes) / count);
 
     // Parse once (not timed in either run below) so both runs store identical rows.
     QList<Article> articles;
-    for (const QString &file : collectImportFiles({corpus}, nullptr)) {
+    for (const QString &file : collectImportFiles({ corpus }, nullptr)) {
         auto imported = ArticleImporter::importFile(file);
         if (!imported) {
             std::fprintf(stderr, "import failed: %s\n", qPrintable(imported.errorString()));
@@ -99,14 +100,16 @@ int main(int argc, char *argv[])
         if (!sql.open(QIODevice::WriteOnly))
             return 1;
         QTextStream s(&sql);
-        s << "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, content_hash TEXT UNIQUE);\n"
-             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id', "
+        s << "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, content_hash TEXT "
+             "UNIQUE);\n"
+             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', "
+             "content_rowid='id', "
              "tokenize='unicode61 remove_diacritics 2');\n"
              "CREATE TRIGGER ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts(rowid, title, body) "
              "VALUES (new.id, new.title, new.body); END;\nBEGIN;\n";
         for (const Article &a : std::as_const(articles))
-            s << "INSERT INTO articles (title, body, content_hash) VALUES (" << sqlQuote(a.title) << ", " << sqlQuote(a.body)
-              << ", " << sqlQuote(a.contentHash) << ");\n";
+            s << "INSERT INTO articles (title, body, content_hash) VALUES (" << sqlQuote(a.title) << ", "
+              << sqlQuote(a.body) << ", " << sqlQuote(a.contentHash) << ");\n";
         s << "COMMIT;\n";
         s.flush();
         sql.close();
@@ -115,7 +118,7 @@ int main(int argc, char *argv[])
         QElapsedTimer t;
         t.start();
         const double cpu = LedeBench::cpuSeconds(true);
-        shell.start(u"sqlite3"_s, {dir.filePath(u"shell.sqlite"_s)});
+        shell.start(u"sqlite3"_s, { dir.filePath(u"shell.sqlite"_s) });
         if (!shell.waitForFinished(-1) || shell.exitCode() != 0) {
             std::fprintf(stderr, "sqlite3 shell failed (is the sqlite3 package installed?)\n");
             return 1;
@@ -131,15 +134,17 @@ int main(int argc, char *argv[])
         ArticleStore store;
         if (!store.open(dir.filePath(u"pipeline.sqlite"_s)).ok())
             return 1;
-        const QStringList files = collectImportFiles({corpus}, nullptr);
+        const QStringList files = collectImportFiles({ corpus }, nullptr);
         QElapsedTimer t;
         t.start();
         const double cpu = LedeBench::cpuSeconds();
         bool allImported = true;
-        if (!importFiles(store, files, [&](const ImportOutcome &o) {
-                 allImported = allImported && o.status == ImportOutcome::Status::Imported;
-                 return allImported;
-             }).ok()
+        if (!importFiles(store, files,
+                         [&](const ImportOutcome &o) {
+                             allImported = allImported && o.status == ImportOutcome::Status::Imported;
+                             return allImported;
+                         })
+                 .ok()
             || !allImported)
             return 1;
         pipelineSeconds = t.nsecsElapsed() / 1e9;
@@ -147,11 +152,13 @@ int main(int argc, char *argv[])
     }
 
     std::printf("                                       wall s   CPU s   articles/CPU s\n");
-    std::printf("sqlite3 shell, one transaction:      %7.2f %7.2f %9.0f\n", shellSeconds, shellCpu, count / shellCpu);
-    std::printf("Lede store, savepoint each:          %7.2f %7.2f %9.0f   %.2fx the shell in CPU time (budget 2x)\n",
-                ledeStoreSeconds, ledeStoreCpu, count / ledeStoreCpu, ledeStoreCpu / shellCpu);
-    std::printf("Lede import with analysis (files):   %7.2f %7.2f %9.0f   (budget 500 articles/s)\n", pipelineSeconds,
-                pipelineCpu, count / pipelineCpu);
+    std::printf("sqlite3 shell, one transaction:      %7.2f %7.2f %9.0f\n", shellSeconds, shellCpu,
+                count / shellCpu);
+    std::printf(
+        "Lede store, savepoint each:          %7.2f %7.2f %9.0f   %.2fx the shell in CPU time (budget 2x)\n",
+        ledeStoreSeconds, ledeStoreCpu, count / ledeStoreCpu, ledeStoreCpu / shellCpu);
+    std::printf("Lede import with analysis (files):   %7.2f %7.2f %9.0f   (budget 500 articles/s)\n",
+                pipelineSeconds, pipelineCpu, count / pipelineCpu);
     std::printf("peak RSS: %.0f MiB\n", LedeBench::peakRssMiB());
     return 0;
 }

@@ -2,21 +2,21 @@
 // Time from "open article" to a painted DocumentView for a ~1 MB article with 10,000 highlights
 // (and the automatic layers of a generated article). Run: bench_documentview [bytes] [highlights]
 // with QT_QPA_PLATFORM=offscreen (or under Xvfb).
-#include "PaintWatcher.h"
 #include "../BenchCorpus.h"
 #include "DocumentView.h"
+#include "PaintWatcher.h"
 #include "SidePanel.h"
-#include "session/ArticleSession.h"
 #include "analysis/Analyzer.h"
+#include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QScrollBar>
-#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QUndoStack>
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
@@ -39,18 +39,19 @@ int main(int argc, char *argv[])
     Article article;
     article.title = u"Benchmark article"_s;
     article.body = LedeBench::wireArticle(7, bytes);
-    article.contentHash = QString::fromLatin1(QCryptographicHash::hash(article.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    article.contentHash = QString::fromLatin1(
+        QCryptographicHash::hash(article.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     // Automatic layers: a mark every ~200 characters, alternating types.
     AnalysisResult analysis;
     for (qsizetype p = 0, i = 0; p + 20 < article.body.size(); p += 200, ++i) {
         Entity e;
-        e.span = {p, p + 12};
+        e.span = { p, p + 12 };
         e.text = article.body.mid(p, 12);
         e.type = Entity::Type(i % 5);
         analysis.entities << e;
         if (i % 3 == 0) {
             Quote q;
-            q.span = {p + 5, p + 60};
+            q.span = { p + 5, p + 60 };
             q.text = article.body.mid(p + 5, 55);
             q.speaker = u"Maria Okafor"_s;
             analysis.quotes << q;
@@ -68,9 +69,9 @@ int main(int argc, char *argv[])
         Annotation a;
         a.articleId = id.value();
         const qsizetype s = i * step;
-        a.span = {s, std::min(article.body.size(), s + step * 2)}; // every highlight overlaps the next
+        a.span = { s, std::min(article.body.size(), s + step * 2) }; // every highlight overlaps the next
         if (i % 4 == 0)
-            a.tags = {u"Bench/T%1"_s.arg(i % 7)};
+            a.tags = { u"Bench/T%1"_s.arg(i % 7) };
         if (!store.addAnnotation(a)) {
             out << "addAnnotation failed\n";
             return 1;
@@ -107,8 +108,8 @@ int main(int argc, char *argv[])
     const qint64 painted = t.elapsed();
     out << "article " << article.body.size() << " UTF-16 units, " << view.markCount() << " marks ("
         << session.annotations().size() << " highlights)\n";
-    out << "load from store: " << loaded << " ms; document + layers built: " << built << " ms; side panel: " << panel
-        << " ms; first paint: " << painted << " ms\n";
+    out << "load from store: " << loaded << " ms; document + layers built: " << built
+        << " ms; side panel: " << panel << " ms; first paint: " << painted << " ms\n";
 
     auto paintAndTime = [&](const char *what, const std::function<void()> &step) {
         QElapsedTimer c;
@@ -137,9 +138,9 @@ int main(int argc, char *argv[])
     // One change of one highlight: store, in-memory copy, the affected blocks, the one panel row.
     qint64 added = 0;
     paintAndTime("add one highlight (store + view + panel + repaint)", [&] {
-        added = session.addHighlight({100, 140}, {}, u"#7bd389"_s).value();
+        added = session.addHighlight({ 100, 140 }, {}, u"#7bd389"_s).value();
     });
-    paintAndTime("change its range", [&] { (void)session.setRange(added, {120, 400}); });
+    paintAndTime("change its range", [&] { (void)session.setRange(added, { 120, 400 }); });
     paintAndTime("remove it", [&] { (void)session.remove(added); });
     paintAndTime("undo the removal", [&] { session.undoStack()->undo(); });
     {
@@ -148,7 +149,7 @@ int main(int argc, char *argv[])
         st.start();
         Annotation a;
         a.articleId = id.value();
-        a.span = {500, 540};
+        a.span = { 500, 540 };
         auto sid = store.addAnnotation(a);
         const qint64 addMs = st.elapsed();
         st.restart();
@@ -156,15 +157,18 @@ int main(int argc, char *argv[])
         const qint64 readMs = st.elapsed();
         st.restart();
         (void)store.removeAnnotation(sid.value());
-        out << "store alone: addAnnotation " << addMs << " ms, annotation(id) " << readMs << " ms, removeAnnotation "
-            << st.elapsed() << " ms\n";
+        out << "store alone: addAnnotation " << addMs << " ms, annotation(id) " << readMs
+            << " ms, removeAnnotation " << st.elapsed() << " ms\n";
     }
-    paintAndTime("toggle the people layer off", [&] { view.setLayers(view.layers() & ~Layers(Layer::People)); });
-    paintAndTime("scroll to the end", [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum()); });
-    paintAndTime("scroll to the middle", [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2); });
+    paintAndTime("toggle the people layer off",
+                 [&] { view.setLayers(view.layers() & ~Layers(Layer::People)); });
+    paintAndTime("scroll to the end",
+                 [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum()); });
+    paintAndTime("scroll to the middle",
+                 [&] { view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2); });
     paintAndTime("add one highlight near the end", [&] {
         const qsizetype n = session.article().body.size();
-        (void)session.addHighlight({n - 300, n - 200});
+        (void)session.addHighlight({ n - 300, n - 200 });
     });
     QElapsedTimer idle;
     idle.start();

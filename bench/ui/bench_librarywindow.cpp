@@ -2,10 +2,10 @@
 // Start the window on a library of N articles (default 100,000): time to a usable window (list
 // painted), search latency, memory. The library is generated once and cached at
 // $TMPDIR/lede-bench-library-N.sqlite. Run with QT_QPA_PLATFORM=offscreen or under Xvfb.
-#include "PaintWatcher.h"
 #include "../BenchCorpus.h"
 #include "LibraryModel.h"
 #include "MainWindow.h"
+#include "PaintWatcher.h"
 #include "analysis/Analyzer.h"
 #include "store/ArticleStore.h"
 
@@ -44,7 +44,8 @@ int main(int argc, char *argv[])
             a.source = i % 3 ? u"Lede Wire"_s : u"Test Wire"_s;
             a.published = QDate(2020, 1, 1).addDays(i % 1500);
             a.body = LedeBench::wireArticle(quint32(i), 3000);
-            a.contentHash = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+            a.contentHash = QString::fromLatin1(
+                QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
             if (!store.addArticle(a, {}, Analyzer::Version)) {
                 out << "addArticle failed at " << i << "\n";
                 return 1;
@@ -71,21 +72,23 @@ int main(int argc, char *argv[])
     out << "library of " << *window.store()->articleCount() << " articles: window usable (list painted) in "
         << t.elapsed() << " ms; rows fetched: " << window.libraryModel()->rowCount() << "\n";
 
-    for (const QString &q : {u"harbour"_s, u"Okafor barrier"_s, u"storm season"_s, u"zzzznotthere"_s}) {
+    for (const QString &q : { u"harbour"_s, u"Okafor barrier"_s, u"storm season"_s, u"zzzznotthere"_s }) {
         QElapsedTimer s;
         s.start();
         window.libraryModel()->setSearch(q);
         const qint64 ms = s.elapsed();
         ArticleQuery all;
         all.search = q;
-        out << "search \"" << q << "\": first page of " << window.libraryModel()->loadedCount() << " rows in " << ms
-            << " ms (" << *window.store()->articleCount(all) << " matches in all)\n";
+        out << "search \"" << q << "\": first page of " << window.libraryModel()->loadedCount() << " rows in "
+            << ms << " ms (" << *window.store()->articleCount(all) << " matches in all)\n";
     }
     window.libraryModel()->setSearch(QString());
     QElapsedTimer s;
     s.start();
     window.libraryModel()->sort(LibraryModel::TitleColumn, Qt::AscendingOrder);
-    out << "sort by title: " << s.elapsed() << " ms; first row " << window.libraryModel()->data(window.libraryModel()->index(0, LibraryModel::TitleColumn)).toString() << "\n";
+    out << "sort by title: " << s.elapsed() << " ms; first row "
+        << window.libraryModel()->data(window.libraryModel()->index(0, LibraryModel::TitleColumn)).toString()
+        << "\n";
     out << "RSS: " << LedeBench::currentRssMiB() << " MiB (before window " << rssBefore << " MiB), peak "
         << LedeBench::peakRssMiB() << " MiB; of it the process's own memory (RssAnon, without the library "
         << "pages SQLite maps) " << LedeBench::anonRssMiB() << " MiB\n";

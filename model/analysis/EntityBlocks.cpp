@@ -31,7 +31,8 @@ void Document::findFallbackBlocks()
                 m_kind[size_t(j)] = int(Block::Kind::Byline);
             continue;
         }
-        if (!hasCredit && w == u"(" && i + 2 < m_n && (word(i + 2) == u"by" || word(i + 1).startsWith(u"Report"))) {
+        if (!hasCredit && w == u"(" && i + 2 < m_n
+            && (word(i + 2) == u"by" || word(i + 1).startsWith(u"Report"))) {
             int j = i + 1;
             while (j < end && word(j) != u")")
                 ++j;
@@ -73,7 +74,7 @@ void Document::readNameList(int from, int to)
     auto flush = [&](int end) {
         if (start >= 0 && end > start) {
             const QString t = text(start, end);
-            Mention m{start, end, Entity::Type::Person, Structural, -1, {}};
+            Mention m { start, end, Entity::Type::Person, Structural, -1, {} };
             if (isAgency(t))
                 m.type = Entity::Type::Org;
             else if (afterIn)
@@ -116,7 +117,7 @@ void Document::readDateline(int from, int to)
     while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd)))
         ++placeEnd;
     if (placeEnd > from && !covered(from, placeEnd)) {
-        m_mentions.push_back({from, placeEnd, Entity::Type::Loc, Structural, -1, {}});
+        m_mentions.push_back({ from, placeEnd, Entity::Type::Loc, Structural, -1, {} });
         cover(from, placeEnd);
     }
     for (int i = placeEnd; i < to; ++i) {
@@ -126,7 +127,7 @@ void Document::readDateline(int from, int to)
         while (k < to && word(k) != u")")
             ++k;
         if (k > i + 1 && k < to && upper(i + 1) && !covered(i + 1, k)) {
-            m_mentions.push_back({i + 1, k, Entity::Type::Org, Structural, -1, {}});
+            m_mentions.push_back({ i + 1, k, Entity::Type::Org, Structural, -1, {} });
             cover(i + 1, k);
         }
         i = k;

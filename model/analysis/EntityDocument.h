@@ -17,7 +17,6 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
-
 #include <vector>
 
 namespace Lede::EntityParts {
@@ -27,18 +26,23 @@ using namespace Ner;
 inline Entity::Type typeOf(Kind k)
 {
     switch (k) {
-    case Kind::Per: return Entity::Type::Person;
-    case Kind::Org: return Entity::Type::Org;
-    case Kind::Loc: return Entity::Type::Loc;
+    case Kind::Per:
+        return Entity::Type::Person;
+    case Kind::Org:
+        return Entity::Type::Org;
+    case Kind::Loc:
+        return Entity::Type::Loc;
     case Kind::Misc:
-    case Kind::None: break;
+    case Kind::None:
+        break;
     }
     return Entity::Type::Misc;
 }
 
 inline bool isNameType(Entity::Type t)
 {
-    return t == Entity::Type::Person || t == Entity::Type::Org || t == Entity::Type::Loc || t == Entity::Type::Misc;
+    return t == Entity::Type::Person || t == Entity::Type::Org || t == Entity::Type::Loc
+        || t == Entity::Type::Misc;
 }
 
 // How much a mention's type counts in the document-level vote.
@@ -54,11 +58,26 @@ struct Mention
     QString canonical;
 };
 
-inline bool isTerminal(QStringView w) { return w == u"." || w == u"!" || w == u"?" || w == u"…"; }
-inline bool isClosing(QStringView w) { return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'"; }
-inline bool isDash(QStringView w) { return w == u"-" || w == u"–" || w == u"—" || w == u"--"; }
-inline bool isPossessive(QStringView w) { return w.size() == 2 && (w[0] == u'\'' || w[0] == u'’') && (w[1] == u's' || w[1] == u'S'); }
-inline bool isPunct(QStringView w) { return w.size() == 1 && !w[0].isLetterOrNumber(); }
+inline bool isTerminal(QStringView w)
+{
+    return w == u"." || w == u"!" || w == u"?" || w == u"…";
+}
+inline bool isClosing(QStringView w)
+{
+    return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'";
+}
+inline bool isDash(QStringView w)
+{
+    return w == u"-" || w == u"–" || w == u"—" || w == u"--";
+}
+inline bool isPossessive(QStringView w)
+{
+    return w.size() == 2 && (w[0] == u'\'' || w[0] == u'’') && (w[1] == u's' || w[1] == u'S');
+}
+inline bool isPunct(QStringView w)
+{
+    return w.size() == 1 && !w[0].isLetterOrNumber();
+}
 
 bool isAgency(QStringView w);
 bool isCreditWord(QStringView w); // roles in byline and credit lines, not names
@@ -91,12 +110,16 @@ public:
     QList<Entity> run();
 
 private:
-    QStringView word(int i) const { return QStringView(m_body).sliced(m_tokens[i].start, m_tokens[i].length()); }
+    QStringView word(int i) const
+    {
+        return QStringView(m_body).sliced(m_tokens[i].start, m_tokens[i].length());
+    }
     bool newlineBefore(int i) const
     {
         if (i <= 0)
             return true;
-        const QStringView gap = QStringView(m_body).sliced(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
+        const QStringView gap
+            = QStringView(m_body).sliced(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
         return gap.contains(u'\n');
     }
     int firstTokenAtOrAfter(qsizetype pos) const
@@ -109,7 +132,8 @@ private:
     bool isBlock(int i, Block::Kind k) const { return m_kind[size_t(i)] == int(k); }
     bool structural(int i) const
     {
-        return isBlock(i, Block::Kind::Byline) || isBlock(i, Block::Kind::Credit) || isBlock(i, Block::Kind::Dateline);
+        return isBlock(i, Block::Kind::Byline) || isBlock(i, Block::Kind::Credit)
+            || isBlock(i, Block::Kind::Dateline);
     }
 
     void findFallbackBlocks();

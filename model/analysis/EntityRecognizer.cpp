@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QResource>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -53,7 +52,8 @@ void Document::tagSentences()
             }
             m_info[size_t(t)] = ti;
         }
-        const bool heading = kind == int(Block::Kind::Heading) || (letters >= 2 && capsWords * 10 >= letters * 6);
+        const bool heading
+            = kind == int(Block::Kind::Heading) || (letters >= 2 && capsWords * 10 >= letters * 6);
         for (int t = i; t < end; ++t)
             m_heading[size_t(t)] = heading;
         if (m_model) {
@@ -116,7 +116,8 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
                 tb += 2;
         }
         // A leading nationality adjective that the tagger swallowed.
-        while (tb < te - 1 && (m_info[size_t(tb)].gaz & (1u << GazNat)) && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+        while (tb < te - 1 && (m_info[size_t(tb)].gaz & (1u << GazNat))
+               && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
             ++tb;
     }
     if (type != Entity::Type::Person) {
@@ -158,9 +159,10 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     if (type == Entity::Type::Loc || type == Entity::Type::Org) {
         // "Gaza health ministry", "Kenyan authorities": a place plus a lower-case institution noun.
         int k = te;
-        if (k < m_n && (word(k) == u"health" || word(k) == u"foreign" || word(k) == u"interior"
-                        || word(k) == u"defence" || word(k) == u"defense" || word(k) == u"finance"
-                        || word(k) == u"education" || word(k) == u"justice" || word(k) == u"culture"))
+        if (k < m_n
+            && (word(k) == u"health" || word(k) == u"foreign" || word(k) == u"interior"
+                || word(k) == u"defence" || word(k) == u"defense" || word(k) == u"finance"
+                || word(k) == u"education" || word(k) == u"justice" || word(k) == u"culture"))
             ++k;
         if (k < m_n && (word(k) == u"ministry" || word(k) == u"authorities" || word(k) == u"authority")
             && !newlineBefore(k)) {
@@ -176,7 +178,7 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     if (type == Entity::Type::Person && te + 1 < m_n && isPossessive(word(te)) && m_info[size_t(te + 1)].title
         && m_info[size_t(te + 1)].initialUpper && (m_info[size_t(tb)].gaz & (1u << GazLoc)))
         type = Entity::Type::Loc;
-    Mention m{tb, te, type, Tagged, -1, {}};
+    Mention m { tb, te, type, Tagged, -1, {} };
     if (heading) {
         m_tentative.push_back(m);
         return;
@@ -192,7 +194,8 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
 void Document::addTitledNames()
 {
     for (int i = 0; i + 2 < m_n; ++i) {
-        if (!m_info[size_t(i)].title || !m_info[size_t(i)].initialUpper || structural(i) || m_heading[size_t(i)])
+        if (!m_info[size_t(i)].title || !m_info[size_t(i)].initialUpper || structural(i)
+            || m_heading[size_t(i)])
             continue;
         int j = i + 1;
         while (j < m_n && m_info[size_t(j)].title && m_info[size_t(j)].initialUpper)
@@ -205,11 +208,12 @@ void Document::addTitledNames()
             ++k;
         // One word after a title ("Prime Minister Netanyahu", "King Abdullah") is a surname or a
         // regnal name unless it names an institution or a place ("General Motors", "Queen Mary").
-        constexpr quint32 placeOrGroup = (1u << GazLoc) | (1u << GazOrg) | (1u << GazNat) | (1u << GazCountry);
+        constexpr quint32 placeOrGroup
+            = (1u << GazLoc) | (1u << GazOrg) | (1u << GazNat) | (1u << GazCountry);
         const bool single = k - j == 1 && j > i && !m_info[size_t(j)].orgCue && !m_info[size_t(j)].locCue
-                            && !(m_info[size_t(j)].gaz & placeOrGroup) && word(j).size() > 2 && !m_info[size_t(j)].allCaps;
+            && !(m_info[size_t(j)].gaz & placeOrGroup) && word(j).size() > 2 && !m_info[size_t(j)].allCaps;
         if ((single || (k - j >= 2 && k - j <= 3)) && !covered(j, k) && (k == m_n || !upper(k))) {
-            m_mentions.push_back({j, k, Entity::Type::Person, Tagged, -1, {}});
+            m_mentions.push_back({ j, k, Entity::Type::Person, Tagged, -1, {} });
             cover(j, k);
         } else if (k - j >= 2 && k - j <= 3 && j > i && (k == m_n || !upper(k)) && !isCountry(j, k)) {
             // "Mayor Helena Strand": a full name right after a title is a person even where the
@@ -230,7 +234,7 @@ void Document::addNationalities()
         if (m_covered[size_t(i)] || structural(i) || !t.initialUpper || t.allCaps)
             continue;
         if ((t.gaz & (1u << GazNat)) && !(t.gaz & (0xffffu << 16)) && word(i).size() > 2) {
-            m_mentions.push_back({i, i + 1, Entity::Type::Misc, Tagged, -1, {}});
+            m_mentions.push_back({ i, i + 1, Entity::Type::Misc, Tagged, -1, {} });
             cover(i, i + 1);
         }
     }
@@ -253,7 +257,7 @@ QList<Entity> Document::output()
         if (m.te - m.tb == 1 && isFunctionWord(word(m.tb)))
             continue;
         Entity e;
-        e.span = {m_tokens[m.tb].start, m_tokens[m.te - 1].end};
+        e.span = { m_tokens[m.tb].start, m_tokens[m.te - 1].end };
         e.text = m_body.mid(e.span.start, e.span.length());
         e.type = m.type;
         e.canonical = m.canonical.isEmpty() ? e.text : m.canonical;
@@ -313,7 +317,8 @@ QByteArray readModelResource(QString *error)
         return {};
     }
     if (resource.compressionAlgorithm() == QResource::NoCompression)
-        return QByteArray::fromRawData(reinterpret_cast<const char *>(resource.data()), qsizetype(resource.size()));
+        return QByteArray::fromRawData(reinterpret_cast<const char *>(resource.data()),
+                                       qsizetype(resource.size()));
     return resource.uncompressedData();
 }
 
@@ -354,9 +359,15 @@ const EntityRecognizer &EntityRecognizer::shared()
     return instance;
 }
 
-bool EntityRecognizer::hasModel() const { return m_model != nullptr; }
+bool EntityRecognizer::hasModel() const
+{
+    return m_model != nullptr;
+}
 
-QString EntityRecognizer::modelError() const { return m_modelError; }
+QString EntityRecognizer::modelError() const
+{
+    return m_modelError;
+}
 
 QList<Entity> EntityRecognizer::recognize(const Article &article) const
 {

@@ -20,7 +20,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <memory>
 
 namespace Lede {
@@ -35,7 +34,7 @@ public:
     // The recognizer with the compiled-in model, loaded on first use (thread-safe).
     static const EntityRecognizer &shared();
 
-    EntityRecognizer();                                // rules only, no statistical model
+    EntityRecognizer(); // rules only, no statistical model
     explicit EntityRecognizer(const QByteArray &model); // a model file's bytes; bad data -> rules only
     ~EntityRecognizer();
     EntityRecognizer(EntityRecognizer &&) noexcept;

@@ -5,7 +5,8 @@ namespace Lede::EntityRules {
 
 namespace {
 
-bool oneOf(QStringView w, std::initializer_list<QStringView> list, Qt::CaseSensitivity cs = Qt::CaseInsensitive)
+bool oneOf(QStringView w, std::initializer_list<QStringView> list,
+           Qt::CaseSensitivity cs = Qt::CaseInsensitive)
 {
     // Length first: the case-insensitive comparison is the expensive part of the rules.
     for (QStringView a : list) {
@@ -21,10 +22,11 @@ int monthOf(QStringView w)
         return 0;
     if (w.endsWith(u'.'))
         w.chop(1);
-    static constexpr QStringView names[] = {u"January", u"February", u"March", u"April", u"May", u"June",
-                                            u"July", u"August", u"September", u"October", u"November", u"December"};
-    static constexpr QStringView abbr[] = {u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun",
-                                           u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+    static constexpr QStringView names[]
+        = { u"January", u"February", u"March",     u"April",   u"May",      u"June",
+            u"July",    u"August",   u"September", u"October", u"November", u"December" };
+    static constexpr QStringView abbr[]
+        = { u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun", u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec" };
     if (w.size() < 3 || w.size() > 9)
         return 0;
     for (int m = 0; m < 12; ++m) {
@@ -38,7 +40,7 @@ int monthOf(QStringView w)
 bool isWeekday(QStringView w)
 {
     return !w.isEmpty() && w[0].isUpper()
-        && oneOf(w, {u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday"});
+        && oneOf(w, { u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday", u"Saturday", u"Sunday" });
 }
 
 bool allDigits(QStringView w)
@@ -54,7 +56,7 @@ bool allDigits(QStringView w)
 
 bool isDay(QStringView w)
 {
-    for (QStringView suffix : {u"st", u"nd", u"rd", u"th"}) {
+    for (QStringView suffix : { u"st", u"nd", u"rd", u"th" }) {
         if (w.size() > 2 && w.endsWith(suffix)) {
             w.chop(2);
             break;
@@ -78,18 +80,22 @@ bool isSpelledNumber(QStringView w)
 {
     if (w.size() < 3 || !w[0].isLetter())
         return false;
-    return oneOf(w, {u"two", u"three", u"four", u"five", u"six", u"seven", u"eight", u"nine", u"ten", u"eleven",
-                     u"twelve", u"thirteen", u"fourteen", u"fifteen", u"sixteen", u"seventeen", u"eighteen",
-                     u"nineteen", u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty",
-                     u"ninety", u"hundred", u"hundreds", u"thousand", u"thousands", u"millions", u"billions",
-                     u"dozen", u"dozens"})
-        || ((w.contains(u'-')) && oneOf(w.first(w.indexOf(u'-')), {u"twenty", u"thirty", u"forty", u"fifty",
-                                                                     u"sixty", u"seventy", u"eighty", u"ninety"}));
+    return oneOf(w,
+                 { u"two",      u"three",     u"four",     u"five",     u"six",      u"seven",    u"eight",
+                   u"nine",     u"ten",       u"eleven",   u"twelve",   u"thirteen", u"fourteen", u"fifteen",
+                   u"sixteen",  u"seventeen", u"eighteen", u"nineteen", u"twenty",   u"thirty",   u"forty",
+                   u"fifty",    u"sixty",     u"seventy",  u"eighty",   u"ninety",   u"hundred",  u"hundreds",
+                   u"thousand", u"thousands", u"millions", u"billions", u"dozen",    u"dozens" })
+        || ((w.contains(u'-'))
+            && oneOf(
+                w.first(w.indexOf(u'-')),
+                { u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty", u"ninety" }));
 }
 
 bool isScale(QStringView w)
 {
-    return oneOf(w, {u"hundred", u"thousand", u"million", u"billion", u"trillion", u"bn", u"mln", u"m", u"k"},
+    return oneOf(w,
+                 { u"hundred", u"thousand", u"million", u"billion", u"trillion", u"bn", u"mln", u"m", u"k" },
                  Qt::CaseSensitive);
 }
 
@@ -98,7 +104,9 @@ bool isScale(QStringView w)
 qsizetype numeralLength(QStringView w)
 {
     qsizetype k = 0;
-    while (k < w.size() && (w[k].isDigit() || ((w[k] == u',' || w[k] == u'.') && k > 0 && k + 1 < w.size() && w[k + 1].isDigit())))
+    while (k < w.size()
+           && (w[k].isDigit()
+               || ((w[k] == u',' || w[k] == u'.') && k > 0 && k + 1 < w.size() && w[k + 1].isDigit())))
         ++k;
     if (k == 0)
         return 0;
@@ -111,7 +119,8 @@ qsizetype numeralLength(QStringView w)
 
 } // namespace
 
-void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered, QList<Entity> &out)
+void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered,
+          QList<Entity> &out)
 {
     const int n = int(tokens.size());
     auto word = [&](int i) -> QStringView {
@@ -122,7 +131,7 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
     auto avail = [&](int i) { return i >= 0 && i < n && !covered[size_t(i)]; };
     auto addEntity = [&](Entity::Type type, qsizetype start, qsizetype end) {
         Entity e;
-        e.span = {start, end};
+        e.span = { start, end };
         e.text = body.mid(start, end - start);
         e.type = type;
         e.canonical = e.text;
@@ -142,8 +151,10 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                 j += 2;
             else if (avail(j) && isYear(word(j)))
                 ++j;
-            const bool ambiguous = oneOf(w, {u"May", u"March"}, Qt::CaseSensitive) || w.size() <= 3;
-            if (j > i + 1 || !ambiguous || oneOf(word(i - 1), {u"in", u"since", u"until", u"early", u"late", u"mid", u"last", u"next"}))
+            const bool ambiguous = oneOf(w, { u"May", u"March" }, Qt::CaseSensitive) || w.size() <= 3;
+            if (j > i + 1 || !ambiguous
+                || oneOf(word(i - 1),
+                         { u"in", u"since", u"until", u"early", u"late", u"mid", u"last", u"next" }))
                 end = j;
         } else if (isDay(w) && avail(i + 1) && monthOf(word(i + 1))) {
             end = i + 2;
@@ -151,18 +162,23 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                 ++end;
         } else if (isWeekday(w)) {
             end = i + 1;
-        } else if (oneOf(w, {u"today", u"yesterday", u"tomorrow", u"tonight"})) {
+        } else if (oneOf(w, { u"today", u"yesterday", u"tomorrow", u"tonight" })) {
             end = i + 1;
-        } else if (oneOf(w, {u"last", u"next", u"this"}) && avail(i + 1)
-                   && (oneOf(word(i + 1), {u"week", u"month", u"year", u"weekend", u"summer", u"winter", u"spring",
-                                           u"autumn"}) || isWeekday(word(i + 1)))) {
+        } else if (oneOf(w, { u"last", u"next", u"this" }) && avail(i + 1)
+                   && (oneOf(word(i + 1),
+                             { u"week", u"month", u"year", u"weekend", u"summer", u"winter", u"spring",
+                               u"autumn" })
+                       || isWeekday(word(i + 1)))) {
             end = i + 2;
-        } else if ((allDigits(w) || isSpelledNumber(w) || oneOf(w, {u"a", u"one"})) && avail(i + 2)
-                   && oneOf(word(i + 1), {u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years"})
+        } else if ((allDigits(w) || isSpelledNumber(w) || oneOf(w, { u"a", u"one" })) && avail(i + 2)
+                   && oneOf(word(i + 1),
+                            { u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years" })
                    && word(i + 2) == u"ago") {
             end = i + 3;
-        } else if (isYear(w) && oneOf(word(i - 1), {u"in", u"since", u"by", u"until", u"from", u"before", u"after",
-                                                     u"early", u"late", u"mid", u"during", u"of", u"to", u"and"})) {
+        } else if (isYear(w)
+                   && oneOf(word(i - 1),
+                            { u"in", u"since", u"by", u"until", u"from", u"before", u"after", u"early",
+                              u"late", u"mid", u"during", u"of", u"to", u"and" })) {
             end = i + 1;
         }
         if (end > i) {
@@ -177,17 +193,19 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
             qsizetype stop = numLen > 0 ? tokens[i].start + numLen : tokens[i].end;
             int j = i + 1;
             if (numLen == w.size() || numLen == 0) {
-                if (numLen > 0 && avail(i - 1) && oneOf(word(i - 1), {u"$", u"£", u"€", u"¥", u"US$"}, Qt::CaseSensitive)
+                if (numLen > 0 && avail(i - 1)
+                    && oneOf(word(i - 1), { u"$", u"£", u"€", u"¥", u"US$" }, Qt::CaseSensitive)
                     && tokens[i - 1].end == tokens[i].start)
                     start = tokens[i - 1].start;
-                if (avail(j) && isScale(word(j)) && !(word(j) == u"m" || word(j) == u"k" ? tokens[j].start != stop : false)) {
+                if (avail(j) && isScale(word(j))
+                    && !(word(j) == u"m" || word(j) == u"k" ? tokens[j].start != stop : false)) {
                     stop = tokens[j].end;
                     ++j;
                 }
                 if (avail(j) && word(j) == u"%") {
                     stop = tokens[j].end;
                     ++j;
-                } else if (avail(j) && oneOf(word(j), {u"percent"})) {
+                } else if (avail(j) && oneOf(word(j), { u"percent" })) {
                     stop = tokens[j].end;
                     ++j;
                 }

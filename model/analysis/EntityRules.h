@@ -13,12 +13,12 @@
 
 #include <QList>
 #include <QString>
-
 #include <vector>
 
 namespace Lede::EntityRules {
 
 // Appends DATE/NUMBER entities for tokens not marked in covered (which it leaves unchanged).
-void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered, QList<Entity> &out);
+void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered,
+          QList<Entity> &out);
 
 } // namespace Lede::EntityRules

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QSet>
-
 #include <algorithm>
 #include <array>
 
@@ -18,7 +17,10 @@ struct SuffixKey
     QString suffix;
     bool operator==(const SuffixKey &) const = default;
 };
-inline size_t qHash(const SuffixKey &k, size_t seed = 0) { return qHashMulti(seed, k.type, k.suffix); }
+inline size_t qHash(const SuffixKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.type, k.suffix);
+}
 struct SuffixOwner
 {
     int mention;
@@ -55,7 +57,8 @@ void Document::unify()
         if (x.type == Entity::Type::Person && x.te - x.tb >= 2) {
             const quint64 s = phraseHash(x.te - 1, x.te);
             const auto it = bySurname.constFind(s);
-            if (it != bySurname.constEnd() && phraseHash(m_mentions[size_t(*it)].tb, m_mentions[size_t(*it)].te) != h)
+            if (it != bySurname.constEnd()
+                && phraseHash(m_mentions[size_t(*it)].tb, m_mentions[size_t(*it)].te) != h)
                 ambiguousSurname.insert(s);
             else
                 bySurname.insert(s, m);
@@ -90,10 +93,10 @@ void Document::unify()
             continue;
         // Ignore what follows a possessive-free check: never extend into a following capitalised word
         // ("Washington Post" when only "Washington" is known).
-        if (!m_heading[size_t(i)] && bestEnd < m_n && m_info[size_t(bestEnd)].initialUpper && !isPunct(word(bestEnd))
-            && !newlineBefore(bestEnd) && !m_info[size_t(bestEnd)].speechVerb)
+        if (!m_heading[size_t(i)] && bestEnd < m_n && m_info[size_t(bestEnd)].initialUpper
+            && !isPunct(word(bestEnd)) && !newlineBefore(bestEnd) && !m_info[size_t(bestEnd)].speechVerb)
             continue;
-        m_mentions.push_back({i, bestEnd, m_mentions[size_t(bestRef)].type, Propagated, -1, {}});
+        m_mentions.push_back({ i, bestEnd, m_mentions[size_t(bestRef)].type, Propagated, -1, {} });
         cover(i, bestEnd);
         i = bestEnd - 1;
     }
@@ -141,12 +144,12 @@ void Document::unify()
             continue;
         const QString &key = keys[size_t(o)];
         for (qsizetype p = key.indexOf(u' '); p >= 0; p = key.indexOf(u' ', p + 1)) {
-            std::vector<SuffixOwner> &owners = suffixes[SuffixKey{int(y.type), key.mid(p + 1)}];
+            std::vector<SuffixOwner> &owners = suffixes[SuffixKey { int(y.type), key.mid(p + 1) }];
             const bool seen = std::any_of(owners.cbegin(), owners.cend(), [&](const SuffixOwner &s) {
                 return s.words == y.te - y.tb && keys[size_t(s.mention)].size() == key.size();
             });
             if (!seen)
-                owners.push_back({o, y.te - y.tb});
+                owners.push_back({ o, y.te - y.tb });
         }
     }
     for (int m = 0; m < count; ++m) {
@@ -167,13 +170,14 @@ void Document::unify()
         // Suffix of a longer mention of the same type: the longest such key (the first of equals).
         if (x.type == Entity::Type::Person)
             continue;
-        const auto it = suffixes.constFind(SuffixKey{int(x.type), keys[size_t(m)]});
+        const auto it = suffixes.constFind(SuffixKey { int(x.type), keys[size_t(m)] });
         if (it == suffixes.constEnd())
             continue;
         int best = -1;
         for (const SuffixOwner &o : *it) {
-            if (o.words > x.te - x.tb && (best < 0 || keys[size_t(o.mention)].size() > keys[size_t(best)].size()
-                                          || (keys[size_t(o.mention)].size() == keys[size_t(best)].size() && o.mention < best)))
+            if (o.words > x.te - x.tb
+                && (best < 0 || keys[size_t(o.mention)].size() > keys[size_t(best)].size()
+                    || (keys[size_t(o.mention)].size() == keys[size_t(best)].size() && o.mention < best)))
                 best = o.mention;
         }
         if (best >= 0)

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EntityDocument.h"
-
 #include "analysis/Lexicon.h"
 
 namespace Lede::EntityParts {
@@ -29,14 +28,38 @@ const Lists &lists()
 
 } // namespace
 
-bool isAgency(QStringView w) { return lists().agencies.contains(w); }
-bool isCreditWord(QStringView w) { return lists().creditWords.contains(w); }
-bool isNameParticle(QStringView w) { return lists().nameParticles.contains(w); }
-bool isOrgHead(QStringView w) { return lists().orgHeads.contains(w); }
-bool isCompanySuffix(QStringView w) { return lists().companySuffixes.contains(w); }
-bool isSentenceOpener(QStringView w) { return lists().sentenceOpeners.contains(w); }
-bool isCalendarWord(QStringView w) { return lists().calendarWords.contains(w); }
-bool isCompanyEnd(QStringView w) { return lists().companyHeads.contains(w) || isCompanySuffix(w); }
+bool isAgency(QStringView w)
+{
+    return lists().agencies.contains(w);
+}
+bool isCreditWord(QStringView w)
+{
+    return lists().creditWords.contains(w);
+}
+bool isNameParticle(QStringView w)
+{
+    return lists().nameParticles.contains(w);
+}
+bool isOrgHead(QStringView w)
+{
+    return lists().orgHeads.contains(w);
+}
+bool isCompanySuffix(QStringView w)
+{
+    return lists().companySuffixes.contains(w);
+}
+bool isSentenceOpener(QStringView w)
+{
+    return lists().sentenceOpeners.contains(w);
+}
+bool isCalendarWord(QStringView w)
+{
+    return lists().calendarWords.contains(w);
+}
+bool isCompanyEnd(QStringView w)
+{
+    return lists().companyHeads.contains(w) || isCompanySuffix(w);
+}
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.
 bool isFunctionWord(QStringView w)

@@ -180,8 +180,8 @@ bool Scanner::parseWords(qsizetype i, Amount *a) const
         } else if (const size_t dash = k.find('-'); dash != Key::npos) {
             const auto tens = figureWords().unitNumbers.find(k.substr(0, dash));
             const auto ones = figureWords().unitNumbers.find(k.substr(dash + 1));
-            if (tens == figureWords().unitNumbers.end() || ones == figureWords().unitNumbers.end() || tens->second < 20
-                || std::fmod(tens->second, 10) != 0 || ones->second > 9)
+            if (tens == figureWords().unitNumbers.end() || ones == figureWords().unitNumbers.end()
+                || tens->second < 20 || std::fmod(tens->second, 10) != 0 || ones->second > 9)
                 break; // "two-state", "one-third": a compound adjective
             unit = tens->second + ones->second;
         }

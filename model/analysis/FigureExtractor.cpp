@@ -188,7 +188,8 @@ void Scanner::scan(QList<Figure> *out)
                     unit = text(j).toString();
                     money = true;
                     last = j;
-                } else if (auto it = figureWords().currencyWords.find(k); !k.empty() && it != figureWords().currencyWords.end()
+                } else if (auto it = figureWords().currencyWords.find(k); !k.empty()
+                           && it != figureWords().currencyWords.end()
                            && !((k == "pounds" || k == "pound") && is(j + 1, "of"))) {
                     unit = !it->second.isEmpty() ? it->second : text(j).toString().toLower();
                     money = true;
@@ -343,8 +344,8 @@ void Scanner::scan(QList<Figure> *out)
                     }
                     if (verb.isEmpty() && valid(start - 1) && same(start - 1, i) && isWord(start - 1)) {
                         const LowerKey l = lk(start - 1);
-                        if (auto it = figureWords().precedingVerbs.find(l.key());
-                            !l.key().empty() && it != figureWords().precedingVerbs.end() && lowercase(start - 1))
+                        if (auto it = figureWords().precedingVerbs.find(l.key()); !l.key().empty()
+                            && it != figureWords().precedingVerbs.end() && lowercase(start - 1))
                             verb = it->second;
                     }
                     if (nounLast < 0 && verb.isEmpty() && ranged && nextWord(rangeNext + 1, i)) {

@@ -22,7 +22,7 @@ void Gazetteer::add(const QString &phrase, quint8 classes)
     const QList<QStringView> words = QStringView(phrase).split(u' ', Qt::SkipEmptyParts);
     if (words.isEmpty() || words.size() > kMaxWords)
         return;
-    m_entries.append({phrase, classes});
+    m_entries.append({ phrase, classes });
     m_index[phraseHash(words, 0, words.size())] |= classes;
 }
 

@@ -37,9 +37,9 @@ bool isAnswerLabel(QStringView w)
 // Lower-case words that may stand inside a name ("Ursula von der Leyen").
 bool isParticle(QStringView w)
 {
-    static const QStringList particles{ u"de"_s,  u"da"_s,  u"del"_s, u"della"_s, u"der"_s, u"den"_s,
-                                        u"van"_s, u"von"_s, u"la"_s,  u"le"_s,    u"bin"_s, u"ibn"_s,
-                                        u"al"_s,  u"el"_s,  u"dos"_s, u"das"_s,   u"du"_s,  u"di"_s };
+    static const QStringList particles { u"de"_s,  u"da"_s,  u"del"_s, u"della"_s, u"der"_s, u"den"_s,
+                                         u"van"_s, u"von"_s, u"la"_s,  u"le"_s,    u"bin"_s, u"ibn"_s,
+                                         u"al"_s,  u"el"_s,  u"dos"_s, u"das"_s,   u"du"_s,  u"di"_s };
     return particles.contains(w);
 }
 
@@ -47,18 +47,27 @@ bool isParticle(QStringView w)
 // speaker. A transcript also needs questions (see below), so this only has to catch the common ones.
 bool isInformationLabel(QStringView w)
 {
-    static const QStringList words{
-        u"Note"_s,     u"Notes"_s,       u"Update"_s,  u"Updated"_s,  u"Editor"_s,    u"Editors"_s, u"Source"_s,
-        u"Sources"_s,  u"Photo"_s,       u"Photos"_s,  u"Image"_s,    u"Video"_s,     u"Credit"_s,  u"Caption"_s,
-        u"Correction"_s, u"Clarification"_s, u"Related"_s, u"Disclaimer"_s, u"Warning"_s, u"Read"_s,
-        u"Watch"_s,    u"Listen"_s,      u"See"_s,     u"Also"_s,     u"Tags"_s,      u"Topics"_s,  u"Category"_s,
-        u"Contact"_s,  u"Email"_s,       u"Phone"_s,   u"Tel"_s,      u"Fax"_s,       u"Address"_s, u"Date"_s,
-        u"Time"_s,     u"When"_s,        u"Where"_s,   u"What"_s,     u"Why"_s,       u"How"_s,     u"Who"_s,
-        u"Price"_s,    u"Prices"_s,      u"Tickets"_s, u"Cost"_s,     u"Posted"_s,    u"Published"_s, u"By"_s,
-        u"Location"_s, u"Venue"_s,       u"Summary"_s, u"Background"_s, u"Translation"_s, u"Reporting"_s,
-        u"Additional"_s, u"Follow"_s,    u"Share"_s,   u"Subscribe"_s, u"Advertisement"_s, u"Copyright"_s,
-        u"Breaking"_s, u"Exclusive"_s,   u"Opinion"_s, u"Analysis"_s, u"Live"_s,      u"Step"_s,    u"Chapter"_s,
-        u"Part"_s,     u"Section"_s,     u"Figure"_s,  u"Table"_s,    u"Example"_s,   u"Warning"_s, u"Tip"_s };
+    static const QStringList words {
+        u"Note"_s,        u"Notes"_s,      u"Update"_s,        u"Updated"_s,
+        u"Editor"_s,      u"Editors"_s,    u"Source"_s,        u"Sources"_s,
+        u"Photo"_s,       u"Photos"_s,     u"Image"_s,         u"Video"_s,
+        u"Credit"_s,      u"Caption"_s,    u"Correction"_s,    u"Clarification"_s,
+        u"Related"_s,     u"Disclaimer"_s, u"Warning"_s,       u"Read"_s,
+        u"Watch"_s,       u"Listen"_s,     u"See"_s,           u"Also"_s,
+        u"Tags"_s,        u"Topics"_s,     u"Category"_s,      u"Contact"_s,
+        u"Email"_s,       u"Phone"_s,      u"Tel"_s,           u"Fax"_s,
+        u"Address"_s,     u"Date"_s,       u"Time"_s,          u"When"_s,
+        u"Where"_s,       u"What"_s,       u"Why"_s,           u"How"_s,
+        u"Who"_s,         u"Price"_s,      u"Prices"_s,        u"Tickets"_s,
+        u"Cost"_s,        u"Posted"_s,     u"Published"_s,     u"By"_s,
+        u"Location"_s,    u"Venue"_s,      u"Summary"_s,       u"Background"_s,
+        u"Translation"_s, u"Reporting"_s,  u"Additional"_s,    u"Follow"_s,
+        u"Share"_s,       u"Subscribe"_s,  u"Advertisement"_s, u"Copyright"_s,
+        u"Breaking"_s,    u"Exclusive"_s,  u"Opinion"_s,       u"Analysis"_s,
+        u"Live"_s,        u"Step"_s,       u"Chapter"_s,       u"Part"_s,
+        u"Section"_s,     u"Figure"_s,     u"Table"_s,         u"Example"_s,
+        u"Warning"_s,     u"Tip"_s
+    };
     return words.contains(w);
 }
 
@@ -73,9 +82,9 @@ bool isNameWord(QStringView w)
     if (!w.contains(u'.'))
         return true;
     // A period only in initials ("J.", "H.W.") and short titles: "Roe." ends a sentence.
-    static const QStringList shortForms{ u"Mr."_s,   u"Mrs."_s, u"Ms."_s,  u"Dr."_s,   u"Jr."_s,
-                                         u"Sr."_s,   u"St."_s,  u"Prof."_s, u"Rev."_s, u"Gen."_s,
-                                         u"Sen."_s,  u"Rep."_s, u"Gov."_s, u"Capt."_s, u"Col."_s };
+    static const QStringList shortForms { u"Mr."_s,  u"Mrs."_s, u"Ms."_s,   u"Dr."_s,   u"Jr."_s,
+                                          u"Sr."_s,  u"St."_s,  u"Prof."_s, u"Rev."_s,  u"Gen."_s,
+                                          u"Sen."_s, u"Rep."_s, u"Gov."_s,  u"Capt."_s, u"Col."_s };
     if (shortForms.contains(w))
         return true;
     for (QStringView part : w.split(u'.', Qt::SkipEmptyParts)) {
@@ -116,7 +125,7 @@ Span labelOf(const QString &body, Line &line)
         return {};
     line.textStart = line.start + textStart;
     line.key = label.toString();
-    return Span{ line.start, line.start + colon };
+    return Span { line.start, line.start + colon };
 }
 
 QList<Line> linesOf(const QString &body)
@@ -135,7 +144,7 @@ QList<Line> linesOf(const QString &body)
         while (e > s && body.at(e - 1).isSpace())
             --e;
         if (e > s)
-            out.push_back(Line{ s, e, {}, 0, {} });
+            out.push_back(Line { s, e, {}, 0, {} });
         start = end + 1;
     }
     return out;
@@ -146,9 +155,9 @@ QList<Line> linesOf(const QString &body)
 bool isCaption(const QString &body, const Line &line)
 {
     const QStringView text = QStringView(body).sliced(line.start, line.end - line.start);
-    static const QStringList marks{ u"Image:"_s,   u"Photo:"_s,   u"Credit:"_s,  u"File photo"_s,
-                                    u"(left)"_s,   u"(right)"_s,  u"(centre)"_s, u"(center)"_s,
-                                    u"pictured"_s, u"Pictured"_s };
+    static const QStringList marks { u"Image:"_s,   u"Photo:"_s,  u"Credit:"_s,  u"File photo"_s,
+                                     u"(left)"_s,   u"(right)"_s, u"(centre)"_s, u"(center)"_s,
+                                     u"pictured"_s, u"Pictured"_s };
     for (const QString &m : marks) {
         if (text.contains(m))
             return true;
@@ -236,7 +245,8 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
     for (const Line &line : std::as_const(lines)) {
         if (!isTurn(line))
             continue;
-        if (previousTurn && previousTurn->key == interviewer && line.key != interviewer && isSpeaker(line.key))
+        if (previousTurn && previousTurn->key == interviewer && line.key != interviewer
+            && isSpeaker(line.key))
             ++answered;
         previousTurn = &line;
     }
@@ -267,7 +277,7 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
             continue;
         const qsizetype start = turn == &line ? line.textStart : line.start;
         Quote q;
-        q.span = Span{ start, line.end };
+        q.span = Span { start, line.end };
         q.text = body.mid(start, line.end - start);
         q.kind = Quote::Kind::Direct;
         q.speaker = turn->key;

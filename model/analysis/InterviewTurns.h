@@ -28,9 +28,10 @@ namespace Lede {
 // follows), except photo captions.
 //
 // apply() adds one Direct quote per answer paragraph: the span is the paragraph after its label,
-// the speaker the label as written ("Tom Eck"), speakerSpan the label itself, cue empty. Quotation-mark quotes inside an answer stay as they are: they are someone quoted within
-// the speech (or scare quotes), a quote of their own. The list stays sorted by span start. A body
-// that is not a transcript is left exactly as it was.
+// the speaker the label as written ("Tom Eck"), speakerSpan the label itself, cue empty. Quotation-mark
+// quotes inside an answer stay as they are: they are someone quoted within the speech (or scare quotes), a
+// quote of their own. The list stays sorted by span start. A body that is not a transcript is left exactly as
+// it was.
 class InterviewTurns final
 {
 public:

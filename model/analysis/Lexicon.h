@@ -6,7 +6,6 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
-
 #include <deque>
 #include <string>
 #include <string_view>
@@ -28,7 +27,8 @@ public:
     void insert(QStringView word);
     bool contains(QStringView word) const
     {
-        return m_words.contains(std::u16string_view(reinterpret_cast<const char16_t *>(word.data()), size_t(word.size())));
+        return m_words.contains(
+            std::u16string_view(reinterpret_cast<const char16_t *>(word.data()), size_t(word.size())));
     }
 
 private:

@@ -5,7 +5,6 @@
 #include "Lexicon.h"
 
 #include <QSet>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -91,10 +90,44 @@ bool isOpeningQuote(QStringView w)
 }
 
 enum Templ : quint32 {
-    TBias = 1, TW0, TWm1, TWp1, TWm2, TWp2, TWm1W0, TW0Wp1, TShape, TShort3, TPre, TSuf = TPre + 4,
-    TStartShape = TSuf + 5, TTitleM1, TTitleM2, TSpeechP1, TSpeechP2, TGaz0, TGazM1, TGazP1, TAllCaps,
-    TWm1Short0, TShort0Wp1, TPrev, TPrev2Prev, TPrevW0, TPrevShort, TPrevGaz, TQuoteShape, TW0Exact,
-    TRunHead, TRunCues, TRunAfter, TRunBefore, TRunShape, TCueSelf, TPrevRunHead, TRunGaz
+    TBias = 1,
+    TW0,
+    TWm1,
+    TWp1,
+    TWm2,
+    TWp2,
+    TWm1W0,
+    TW0Wp1,
+    TShape,
+    TShort3,
+    TPre,
+    TSuf = TPre + 4,
+    TStartShape = TSuf + 5,
+    TTitleM1,
+    TTitleM2,
+    TSpeechP1,
+    TSpeechP2,
+    TGaz0,
+    TGazM1,
+    TGazP1,
+    TAllCaps,
+    TWm1Short0,
+    TShort0Wp1,
+    TPrev,
+    TPrev2Prev,
+    TPrevW0,
+    TPrevShort,
+    TPrevGaz,
+    TQuoteShape,
+    TW0Exact,
+    TRunHead,
+    TRunCues,
+    TRunAfter,
+    TRunBefore,
+    TRunShape,
+    TCueSelf,
+    TPrevRunHead,
+    TRunGaz
 };
 
 } // namespace
@@ -128,7 +161,7 @@ quint64 hashCombineLoose(quint64 seed, QStringView word)
 void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<TokenInfo> &out) const
 {
     const WordSets &sets = wordSets();
-    out.assign(size_t(words.size()), TokenInfo{});
+    out.assign(size_t(words.size()), TokenInfo {});
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QStringView w = words[i];
         TokenInfo &t = out[size_t(i)];
@@ -186,7 +219,8 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         while (end < n && end - i < 8) {
             if (out[size_t(end)].initialUpper) {
                 ++end;
-            } else if (end + 1 < n && out[size_t(end + 1)].initialUpper && sets.connectors.contains(out[size_t(end)].lower)) {
+            } else if (end + 1 < n && out[size_t(end + 1)].initialUpper
+                       && sets.connectors.contains(out[size_t(end)].lower)) {
                 end += 2;
             } else {
                 break;
@@ -198,7 +232,8 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
             cues |= out[size_t(j)].locCue ? 2 : 0;
             cues |= out[size_t(j)].title ? 4 : 0;
         }
-        const quint8 runGaz = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words.mid(i, end - i)) : 0;
+        const quint8 runGaz
+            = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words.mid(i, end - i)) : 0;
         const quint64 head = out[size_t(end - 1)].lower;
         const quint64 before = i > 0 ? out[size_t(i - 1)].lower : 0x5eedULL;
         const quint64 after = end < n ? out[size_t(end)].lower : 0x5eedULL;

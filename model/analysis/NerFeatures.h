@@ -8,7 +8,6 @@
 
 #include <QList>
 #include <QStringView>
-
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -20,10 +19,22 @@ inline constexpr quint32 kFeatureVersion = 4;
 enum Label : quint8 { O = 0, BPer, IPer, BOrg, IOrg, BLoc, ILoc, BMisc, IMisc, LabelCount };
 enum class Kind : quint8 { None, Per, Org, Loc, Misc };
 
-inline Kind labelKind(int label) { return label == O ? Kind::None : Kind((label + 1) / 2); }
-inline bool isBegin(int label) { return label != O && (label % 2) == 1; }
-inline int beginLabel(Kind k) { return k == Kind::None ? O : int(k) * 2 - 1; }
-inline int insideLabel(Kind k) { return k == Kind::None ? O : int(k) * 2; }
+inline Kind labelKind(int label)
+{
+    return label == O ? Kind::None : Kind((label + 1) / 2);
+}
+inline bool isBegin(int label)
+{
+    return label != O && (label % 2) == 1;
+}
+inline int beginLabel(Kind k)
+{
+    return k == Kind::None ? O : int(k) * 2 - 1;
+}
+inline int insideLabel(Kind k)
+{
+    return k == Kind::None ? O : int(k) * 2;
+}
 // BIO: I-X may only follow B-X or I-X.
 inline bool allowedAfter(int prev, int label)
 {
@@ -31,9 +42,18 @@ inline bool allowedAfter(int prev, int label)
 }
 
 // Gazetteer classes, one bit each (B and I positions use separate bit ranges).
-enum GazClass : quint8 { GazPer = 0, GazPerFirst, GazPerLast, GazLoc, GazOrg, GazNat, GazCountry, GazClassCount };
+enum GazClass : quint8 {
+    GazPer = 0,
+    GazPerFirst,
+    GazPerLast,
+    GazLoc,
+    GazOrg,
+    GazNat,
+    GazCountry,
+    GazClassCount
+};
 
-quint64 hashLower(QStringView s);                   // FNV-1a over lower-cased UTF-16
+quint64 hashLower(QStringView s); // FNV-1a over lower-cased UTF-16
 quint64 hashCombine(quint64 seed, QStringView word); // phrase hash: seed + ' ' + lower(word)
 // Like hashCombine but ignores periods, so "U.S." and "US" hash alike (document-level grouping).
 quint64 hashCombineLoose(quint64 seed, QStringView word);
@@ -60,27 +80,27 @@ struct TokenInfo
     quint64 lower = 0;
     quint64 shape = 0;
     quint64 shortShape = 0;
-    std::array<quint64, 3> prefix{};
-    std::array<quint64, 4> suffix{};
-    quint32 gaz = 0;   // bit c: B of class c; bit 16 + c: I of class c
+    std::array<quint64, 3> prefix {};
+    std::array<quint64, 4> suffix {};
+    quint32 gaz = 0; // bit c: B of class c; bit 16 + c: I of class c
     bool hasUpper = false;
     bool initialUpper = false;
     bool allCaps = false;
-    bool title = false;       // "President", "Mr.", "spokesman"
-    bool speechVerb = false;  // "said", "told"
+    bool title = false; // "President", "Mr.", "spokesman"
+    bool speechVerb = false; // "said", "told"
     bool sentenceStart = false;
     bool openQuote = false;
-    bool orgCue = false;      // "Ministry", "Council", "Corp", "Party": heads of organisation names
-    bool locCue = false;      // "River", "Province", "Strip": heads of place names
+    bool orgCue = false; // "Ministry", "Council", "Corp", "Party": heads of organisation names
+    bool locCue = false; // "River", "Province", "Strip": heads of place names
     // The capitalised run holding this token ("Ministry of Foreign Affairs", connectors allowed
     // between capitalised words): its last word, the words around it, cue words inside it.
     quint64 runHead = 0;
     quint64 runBefore = 0;
     quint64 runAfter = 0;
-    quint8 runCues = 0;  // bit 0: ORG cue in the run, 1: LOC cue, 2: title word
-    quint8 runPos = 0;   // position in the run, capped at 3
-    quint8 runLen = 0;   // 0 when not in a run; capped at 4
-    quint8 runGaz = 0;   // gazetteer classes of the whole run as one phrase
+    quint8 runCues = 0; // bit 0: ORG cue in the run, 1: LOC cue, 2: title word
+    quint8 runPos = 0; // position in the run, capped at 3
+    quint8 runLen = 0; // 0 when not in a run; capped at 4
+    quint8 runGaz = 0; // gazetteer classes of the whole run as one phrase
 };
 
 inline constexpr int kMaxFeatures = 64;
@@ -89,7 +109,10 @@ using FeatureKeys = std::array<quint32, kMaxFeatures>;
 class FeatureExtractor final
 {
 public:
-    explicit FeatureExtractor(const Gazetteer *gazetteer) : m_gazetteer(gazetteer) {}
+    explicit FeatureExtractor(const Gazetteer *gazetteer)
+        : m_gazetteer(gazetteer)
+    {
+    }
 
     // Fills one TokenInfo per word of a sentence (words[0] starts the sentence).
     void prepare(const QList<QStringView> &words, std::vector<TokenInfo> &out) const;
@@ -107,8 +130,8 @@ public:
     // The same keys in two parts, so that a beam scores the label-independent part once per token:
     // staticFeatures writes keys[0..), historyFeatures writes keys[from..) (at most kHistoryFeatures).
     int staticFeatures(const std::vector<TokenInfo> &info, int i, FeatureKeys &keys) const;
-    static int historyFeatures(const std::vector<TokenInfo> &info, int i, int prev, int prev2, FeatureKeys &keys,
-                               int from);
+    static int historyFeatures(const std::vector<TokenInfo> &info, int i, int prev, int prev2,
+                               FeatureKeys &keys, int from);
     static constexpr int kHistoryFeatures = 6;
 
 private:

@@ -16,7 +16,8 @@ void Document::repairOrgSpans()
 {
     m_nameWord.assign(size_t(m_n), false);
     for (int t = 0; t < m_n; ++t)
-        m_nameWord[size_t(t)] = m_info[size_t(t)].initialUpper && !isPunct(word(t)) && !isCalendarWord(word(t));
+        m_nameWord[size_t(t)]
+            = m_info[size_t(t)].initialUpper && !isPunct(word(t)) && !isCalendarWord(word(t));
     std::vector<int> owner(size_t(m_n), -1);
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
@@ -32,7 +33,7 @@ void Document::repairOrgSpans()
         while (j < m_n && m_info[size_t(j)].title && nameWord(j) && !newlineBefore(j))
             ++j;
         return j < m_n && !newlineBefore(j) && inType(j, Entity::Type::Person)
-               && (j == t || m_mentions[size_t(owner[size_t(j)])].tb == j);
+            && (j == t || m_mentions[size_t(owner[size_t(j)])].tb == j);
     };
     // "Fishermen’s", "Women's", "Workers’": a plural noun's possessive inside a name, not the
     // possessive of a person or place that owns what follows ("Kenya’s High Court").
@@ -44,7 +45,7 @@ void Document::repairOrgSpans()
             return false;
         const QStringView prev = word(k - 1);
         constexpr quint32 named = (1u << GazLoc) | (1u << GazCountry) | (1u << GazPer) | (1u << GazPerFirst)
-                                  | (1u << GazPerLast) | (1u << GazOrg);
+            | (1u << GazPerLast) | (1u << GazOrg);
         const quint32 gaz = m_info[size_t(k - 1)].gaz;
         if ((gaz & named) || (gaz & (named << 16)) || inType(k - 1, Entity::Type::Person) || prev.size() < 4)
             return false;
@@ -61,7 +62,7 @@ void Document::repairOrgSpans()
             continue;
         }
         int start = i, k = i, end = -1, andEnd = -1;
-        bool tail = false;      // inside the "of X" complement after a head
+        bool tail = false; // inside the "of X" complement after a head
         bool afterHead = false; // capitalised words directly after a head, no connector
         while (k < m_n && (k == start || !newlineBefore(k)) && usable(k)) {
             const QStringView w = word(k);
@@ -84,7 +85,8 @@ void Document::repairOrgSpans()
                 ++k;
                 continue;
             }
-            if (w == u"&" && k > start && k + 1 < m_n && nameWord(k + 1) && !newlineBefore(k + 1) && !afterHead) {
+            if (w == u"&" && k > start && k + 1 < m_n && nameWord(k + 1) && !newlineBefore(k + 1)
+                && !afterHead) {
                 if (tail)
                     andEnd = end;
                 ++k;
@@ -129,7 +131,8 @@ void Document::repairOrgSpans()
         while (start < end - 1
                && (word(start) == u"The" || word(start) == u"THE"
                    || (m_info[size_t(start)].sentenceStart && isSentenceOpener(word(start)))
-                   || (m_info[size_t(start)].sentenceStart && owner[size_t(start)] < 0 && owner[size_t(start + 1)] >= 0
+                   || (m_info[size_t(start)].sentenceStart && owner[size_t(start)] < 0
+                       && owner[size_t(start + 1)] >= 0
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
         bool ok = end - start >= 2;
@@ -163,7 +166,8 @@ void Document::repairOrgSpans()
             }
             // A legal suffix or a company head is stronger evidence than the tagger's reading of
             // the bare name elsewhere ("Velantra AB" ... "Velantra fell").
-            m_mentions.push_back({start, end, Entity::Type::Org, isCompanyEnd(word(end - 1)) ? Structural : Tagged, -1, {}});
+            m_mentions.push_back(
+                { start, end, Entity::Type::Org, isCompanyEnd(word(end - 1)) ? Structural : Tagged, -1, {} });
             dead.push_back(false);
             cover(start, end);
         }

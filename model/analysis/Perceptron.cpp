@@ -2,7 +2,6 @@
 #include "Perceptron.h"
 
 #include <QtEndian>
-
 #include <cstring>
 #include <limits>
 
@@ -42,7 +41,8 @@ QByteArray PerceptronModel::serialize(const std::vector<Row> &rows, float scale,
         }
         qToLittleEndian<quint32>(r.key, keys.data() + 4 * qsizetype(slot));
         for (int l = 0; l < LabelCount; ++l)
-            qToLittleEndian<qint16>(r.weights[size_t(l)], weights.data() + (qsizetype(slot) * LabelCount + l) * 2);
+            qToLittleEndian<qint16>(r.weights[size_t(l)],
+                                    weights.data() + (qsizetype(slot) * LabelCount + l) * 2);
     }
     quint32 gazCapacity = 0;
     const QByteArray gaz = gazetteer.table(&gazCapacity);
@@ -100,8 +100,7 @@ bool PerceptronModel::load(const QByteArray &file, QString *error)
                         .arg(int(LabelCount)));
     auto powerOfTwo = [](quint32 v) { return v != 0 && (v & (v - 1)) == 0; };
     const qint64 size = kHeaderSize + qint64(capacity) * (4 + 2 * LabelCount) + qint64(gazCapacity) * 9;
-    if (!powerOfTwo(capacity) || !powerOfTwo(gazCapacity) || rowCount >= capacity
-        || file.size() != size)
+    if (!powerOfTwo(capacity) || !powerOfTwo(gazCapacity) || rowCount >= capacity || file.size() != size)
         return fail(u"entity model is truncated or corrupt"_s);
     std::memcpy(&m_scale, &scaleBits, 4);
     m_file = file;
@@ -125,7 +124,7 @@ void PerceptronModel::tag(const FeatureExtractor &extractor, const std::vector<T
         int best = O;
         if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
             const int count = extractor.features(info, i, prev, prev2, keys);
-            Scores scores{};
+            Scores scores {};
             addScores(keys, count, scores);
             qint32 bestScore = std::numeric_limits<qint32>::min();
             for (int l = 0; l < LabelCount; ++l) {

@@ -18,7 +18,6 @@
 #include <QByteArray>
 #include <QString>
 #include <QtEndian>
-
 #include <array>
 #include <vector>
 
@@ -32,7 +31,7 @@ public:
     struct Row
     {
         quint32 key = 0;
-        std::array<qint16, LabelCount> weights{};
+        std::array<qint16, LabelCount> weights {};
     };
 
     // Uses the file's bytes as the model (kept by reference: a QByteArray::fromRawData over mapped

@@ -321,7 +321,8 @@ QList<Quote> QuoteDetector::detect(const QString &body)
         if (open >= 0) {
             const bool nextReopens = pi + 1 < paras.size() && isOpener(body.at(paras.at(pi + 1).start));
             // Some papers drop the reopening mark: the next paragraph only closes the quote.
-            const bool nextOnlyCloses = !nextReopens && pi + 1 < paras.size() && onlyCloses(body, paras.at(pi + 1));
+            const bool nextOnlyCloses
+                = !nextReopens && pi + 1 < paras.size() && onlyCloses(body, paras.at(pi + 1));
             const InnerShape shape = shapeOf(body, open + 1, para.end);
             if (nextReopens || nextOnlyCloses || shape.words >= 3) {
                 addQuote(open, para.end, false);

@@ -112,7 +112,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         const Mention &m = m_mentions[size_t(np.mention)];
         // A place is not a speaker ("…," said East Sutton): leave the quote to another rule or none.
         if (m.type == Mention::Type::Place)
-            return Attribution{};
+            return Attribution {};
         a.speaker = m.canonical.isEmpty() ? m.name : m.canonical;
         a.type = m.type == Mention::Type::Unknown ? Mention::Type::Org : m.type;
         return a;
@@ -187,7 +187,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
     // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
     if (!orgHead && !hasName && !isSpeakerNoun(head))
-        return Attribution{};
+        return Attribution {};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
     if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)

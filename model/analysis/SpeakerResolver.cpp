@@ -79,12 +79,14 @@ void Resolver::run()
         while (hi >= 0 && !m_tokens[size_t(hi)].word && m_tokens[size_t(hi)].sentence == before.sentence)
             --hi;
         int lo = hi;
-        while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == before.sentence && m_tokens[size_t(lo - 1)].quote < 0)
+        while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == before.sentence
+               && m_tokens[size_t(lo - 1)].quote < 0)
             --lo;
         if (hi < 0 || hi < lo || m_tokens[size_t(hi)].sentence != before.sentence)
             return {};
         const Attribution b = parseClauseBackward(hi, lo, lo);
-        return b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org) ? b : Attribution{};
+        return b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org) ? b
+                                                                                            : Attribution {};
     };
 
     for (size_t oi = 0; oi < count; ++oi) {

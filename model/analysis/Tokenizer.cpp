@@ -14,10 +14,22 @@ bool isWordChar(char32_t c)
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
 }
 
-bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool isApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
-bool isHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool isJoiner(char32_t c) { return QChar::isMark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F); }
+bool isDigit(char32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isApostrophe(char32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+bool isHyphen(char32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+bool isJoiner(char32_t c)
+{
+    return QChar::isMark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);
+}
 
 struct Reader
 {
@@ -44,11 +56,11 @@ struct Reader
 // Abbreviations whose trailing period belongs to the word (so it does not end a sentence).
 bool isAbbreviation(QStringView w)
 {
-    static constexpr std::array<QStringView, 44> list = {
-        u"Mr", u"Mrs", u"Ms", u"Dr", u"St", u"Jr", u"Sr", u"Gen", u"Lt", u"Col", u"Sgt", u"Capt", u"Gov",
-        u"Sen", u"Rep", u"Prof", u"Rev", u"Maj", u"Adm", u"Cmdr", u"Jan", u"Feb", u"Mar", u"Apr", u"Jun",
-        u"Jul", u"Aug", u"Sep", u"Sept", u"Oct", u"Nov", u"Dec", u"Inc", u"Corp", u"Ltd", u"Co", u"vs",
-        u"No", u"Mt", u"Ft", u"Ave", u"Gov", u"Atty", u"Supt"};
+    static constexpr std::array<QStringView, 44> list
+        = { u"Mr",   u"Mrs", u"Ms",  u"Dr",  u"St",   u"Jr",  u"Sr",   u"Gen", u"Lt",   u"Col",  u"Sgt",
+            u"Capt", u"Gov", u"Sen", u"Rep", u"Prof", u"Rev", u"Maj",  u"Adm", u"Cmdr", u"Jan",  u"Feb",
+            u"Mar",  u"Apr", u"Jun", u"Jul", u"Aug",  u"Sep", u"Sept", u"Oct", u"Nov",  u"Dec",  u"Inc",
+            u"Corp", u"Ltd", u"Co",  u"vs",  u"No",   u"Mt",  u"Ft",   u"Ave", u"Gov",  u"Atty", u"Supt" };
     for (QStringView a : list) {
         if (a == w)
             return true;
@@ -74,7 +86,7 @@ bool isInitialism(QStringView w)
 
 void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
 {
-    const Reader r{text};
+    const Reader r { text };
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
@@ -90,7 +102,7 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
             qsizetype l2 = 0;
             const char32_t s = r.at(i + len, &l2);
             if ((s == 's' || s == 'S') && !isWordChar(r.at(i + len + l2))) {
-                out.append({start, i + len + l2});
+                out.append({ start, i + len + l2 });
                 i += len + l2;
                 continue;
             }
@@ -110,7 +122,7 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
                         i += l2;
                 }
             }
-            out.append({start, i});
+            out.append({ start, i });
             continue;
         }
         // A word: letters, digits and marks, with connectors that only join when both sides are
@@ -165,7 +177,7 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
             }
             break;
         }
-        out.append({start, i});
+        out.append({ start, i });
     }
 }
 
@@ -176,7 +188,7 @@ QList<Token> Tokenizer::tokenize(const QString &text)
     QList<Token> tokens;
     tokens.reserve(spans.size());
     for (const Span &s : spans)
-        tokens.append({s, text.mid(s.start, s.length())});
+        tokens.append({ s, text.mid(s.start, s.length()) });
     return tokens;
 }
 

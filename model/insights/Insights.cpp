@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Insights.h"
 
+#include "SqliteHandle.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
-
-#include "SqliteHandle.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -63,7 +62,8 @@ Sql scopeSql(const Scope &scope)
             u"WHERE nt.tag_id IN (SELECT id FROM subtree)"_s);
     }
     // The library search field's words and filters (speaker:, person:, tag:, ...; SearchFilters.h).
-    const ArticleRepository::SearchCondition search = ArticleRepository::searchCondition(scope.search, u"a.id"_s);
+    const ArticleRepository::SearchCondition search
+        = ArticleRepository::searchCondition(scope.search, u"a.id"_s);
     if (!search.sql.isEmpty()) {
         parts.append(u"SELECT a.id FROM articles a WHERE "_s + search.sql);
         partValues.append(search.values);

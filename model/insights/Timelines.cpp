@@ -38,7 +38,7 @@ public:
         s.type = type;
         s.undated = m_undated;
         for (const auto &[day, count] : m_months)
-            s.points.append({QDate::fromJulianDay(day), count});
+            s.points.append({ QDate::fromJulianDay(day), count });
         return s;
     }
 
@@ -49,8 +49,8 @@ private:
 
 } // namespace
 
-Result<QList<TimeSeries>> quotesOverTime(const QSqlDatabase &db, const Scope &scope, const QStringList &identities,
-                                         const CancelFlag *cancel)
+Result<QList<TimeSeries>> quotesOverTime(const QSqlDatabase &db, const Scope &scope,
+                                         const QStringList &identities, const CancelFlag *cancel)
 {
     QList<TimeSeries> out;
     for (const QString &identity : identities) {
@@ -67,7 +67,8 @@ Result<QList<TimeSeries>> quotesOverTime(const QSqlDatabase &db, const Scope &sc
 }
 
 Result<QList<TimeSeries>> mentionsOverTime(const QSqlDatabase &db, const Scope &scope,
-                                           const QList<QPair<QString, QString>> &entities, const CancelFlag *cancel)
+                                           const QList<QPair<QString, QString>> &entities,
+                                           const CancelFlag *cancel)
 {
     QList<TimeSeries> out;
     for (const auto &[canonical, type] : entities) {

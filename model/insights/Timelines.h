@@ -26,8 +26,8 @@ struct TimeSeries
 QDate monthOf(const QDate &date);
 
 // One series per identity (in the order given).
-Result<QList<TimeSeries>> quotesOverTime(const QSqlDatabase &db, const Scope &scope, const QStringList &identities,
-                                         const CancelFlag *cancel = nullptr);
+Result<QList<TimeSeries>> quotesOverTime(const QSqlDatabase &db, const Scope &scope,
+                                         const QStringList &identities, const CancelFlag *cancel = nullptr);
 
 // One series per entity (canonical name and type, in the order given): mentions per month.
 Result<QList<TimeSeries>> mentionsOverTime(const QSqlDatabase &db, const Scope &scope,

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleImporter.h"
 
+#include "FactivaExport.h"
+#include "FeedReader.h"
 #include "FileAccess.h"
 #include "FormatSniffer.h"
 #include "Logging.h"
 #include "MarkupImporter.h"
-#include "FactivaExport.h"
-#include "FeedReader.h"
 #include "NexisExport.h"
 #include "OfficeImporter.h"
 #include "PdfImporter.h"
@@ -14,11 +14,10 @@
 #include "TextDecoder.h"
 #include "WireCopyParser.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QCoreApplication>
 #include <QFileInfo>
-
 #include <cctype>
 #include <optional>
 
@@ -106,7 +105,7 @@ struct Extracted
 
 Extracted fromConverted(MarkupImporter::Converted &&c)
 {
-    return { std::move(c.text), std::move(c.hints), std::move(c.url), std::move(c.metadata),
+    return { std::move(c.text),       std::move(c.hints),    std::move(c.url),     std::move(c.metadata),
              std::move(c.provenance), std::move(c.warnings), std::move(c.encoding) };
 }
 
@@ -118,7 +117,8 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
         return R::failure(tr("the file holds no article text"));
     // Counted before the title is taken from the text: every word of the file once.
     if (requireWords) {
-        if (const QString why = FormatSniffer::tooLittleText(QString(e.hints.title + u'\n' + e.body)); !why.isEmpty())
+        if (const QString why = FormatSniffer::tooLittleText(QString(e.hints.title + u'\n' + e.body));
+            !why.isEmpty())
             return R::failure(why);
     }
     ImportedArticle imported;
@@ -140,8 +140,8 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
 }
 
 // The stories of an export (Nexis Uni, Factiva), each an article with the path "FILE#N".
-Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, Format format, const QString &label,
-                                              const QString &fileName)
+Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, Format format,
+                                              const QString &label, const QString &fileName)
 {
     using R = Result<QList<ImportedArticle>>;
     if (split.stories.isEmpty())
@@ -237,15 +237,18 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer; a
     // PDF is read by its own importer. Both give text and hints.
     if (format == Format::Html || format == Format::Pdf) {
-        auto converted = format == Format::Html ? MarkupImporter::fromHtmlData(data) : PdfImporter::read(data);
+        auto converted
+            = format == Format::Html ? MarkupImporter::fromHtmlData(data) : PdfImporter::read(data);
         if (!converted)
             return R::failure(converted.errorString());
         // A feed or another XML document named .html is still refused for what it is.
         if (format == Format::Html) {
-            if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024))); !why.isEmpty())
+            if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024)));
+                !why.isEmpty())
                 return R::failure(why);
         }
-        return one(makeArticle(fromConverted(std::move(converted).value()), format, {}, fileName, requireWords));
+        return one(
+            makeArticle(fromConverted(std::move(converted).value()), format, {}, fileName, requireWords));
     }
 
     auto decoded = TextDecoder::decode(data);
@@ -274,7 +277,8 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
 
 QStringList ArticleImporter::supportedSuffixes()
 {
-    return { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s, u"rss"_s, u"atom"_s };
+    return { u"txt"_s, u"text"_s, u"md"_s,  u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s,
+             u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s,      u"rss"_s,  u"atom"_s };
 }
 
 Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString &path)
@@ -296,7 +300,8 @@ Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString
     return result;
 }
 
-Result<QList<ImportedArticle>> ArticleImporter::importDataArticles(const QByteArray &data, const QString &fileName)
+Result<QList<ImportedArticle>> ArticleImporter::importDataArticles(const QByteArray &data,
+                                                                   const QString &fileName)
 {
     return convert(data, fileName, /*requireWords=*/false);
 }
@@ -323,7 +328,8 @@ Result<ImportedArticle> ArticleImporter::single(Result<QList<ImportedArticle>> &
     if (!articles)
         return R::failure(articles.errorString());
     if (articles->size() != 1)
-        return R::failure(tr("the file is an export holding %1 articles; import it as a whole").arg(articles->size()));
+        return R::failure(
+            tr("the file is an export holding %1 articles; import it as a whole").arg(articles->size()));
     return std::move(articles).value().first();
 }
 

@@ -28,10 +28,10 @@ struct ImportedArticle
 // the store. The title is never empty: with nothing better it is the file's base name. On failure
 // the message is one line: the path is missing, a directory, a FIFO, a device or a loop of links,
 // the file is over MaxFileSize, empty, binary (FormatSniffer::binaryKind names the kind),
-// undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no text. importFile()
-// also refuses a file with too little text to be an article (FormatSniffer::tooLittleText);
-// importData() does not, so that short snippets still convert. Only regular files are read, never
-// blocking (see FileAccess.h). Nothing is ever fetched from the network.
+// undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no
+// text. importFile() also refuses a file with too little text to be an article
+// (FormatSniffer::tooLittleText); importData() does not, so that short snippets still convert. Only regular
+// files are read, never blocking (see FileAccess.h). Nothing is ever fetched from the network.
 class ArticleImporter final
 {
 public:

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CsvExporter.h"
 
-#include "ExportTarget.h"
 #include "CsvCell.h"
-
+#include "ExportTarget.h"
 #include "Logging.h"
 #include "store/ArticleStore.h"
 #include "store/ExportReader.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
-
 #include <cerrno>
 #include <cstring>
 
@@ -26,14 +24,14 @@ QString tr(const char *text)
 }
 
 constexpr qsizetype FlushThreshold = 512 * 1024; // bytes buffered before a device write
-constexpr qint64 ProgressEvery = 8192;           // rows
+constexpr qint64 ProgressEvery = 8192; // rows
 
-const char *const Columns[] = {"article_id", "article_title", "article_source", "article_published",
-                               "annotation_id", "kind", "start", "end", "text", "tags", "note", "color",
-                               "speaker", "entity_type", "created_at", "updated_at",
-                               // Appended (scripts that read columns by name keep working):
-                               "layer_id", "canonical", "value", "unit", "qualifier", "attributed_to", "cue",
-                               "corrected", "article_url"};
+const char *const Columns[]
+    = { "article_id", "article_title", "article_source", "article_published", "annotation_id", "kind",
+        "start", "end", "text", "tags", "note", "color", "speaker", "entity_type", "created_at", "updated_at",
+        // Appended (scripts that read columns by name keep working):
+        "layer_id", "canonical", "value", "unit", "qualifier", "attributed_to", "cue", "corrected",
+        "article_url" };
 
 } // namespace
 
@@ -160,7 +158,8 @@ bool CsvRowWriter::flush()
         if (systemError != 0 && qobject_cast<QFileDevice *>(m_device))
             m_error = QString::fromLocal8Bit(std::strerror(systemError));
         else
-            m_error = m_device->errorString().isEmpty() ? tr("the device refused the data") : m_device->errorString();
+            m_error = m_device->errorString().isEmpty() ? tr("the device refused the data")
+                                                        : m_device->errorString();
         return false;
     }
     m_buffer.clear(); // keeps the capacity for the next chunk

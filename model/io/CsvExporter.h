@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
-
 #include <functional>
 #include <string>
 
@@ -18,7 +17,7 @@ class ArticleStore;
 struct CsvOptions
 {
     bool byteOrderMark = false; // UTF-8 BOM, for spreadsheet programs that guess the encoding
-    bool formulaGuard = true;   // prefix cells starting with = + - @ TAB CR with ' (formula injection)
+    bool formulaGuard = true; // prefix cells starting with = + - @ TAB CR with ' (formula injection)
 };
 
 // Writes the CSV contract of DESIGN.md: RFC 4180, CRLF record ends, one header row, UTF-8,

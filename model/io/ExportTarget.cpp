@@ -48,7 +48,7 @@ bool ExportTarget::looksLikeExport(QByteArrayView head)
 {
     if (head.startsWith("\xEF\xBB\xBF"))
         head = head.sliced(3);
-    for (QByteArrayView start : {ExportHeaderStart, ArticleHeaderStart}) {
+    for (QByteArrayView start : { ExportHeaderStart, ArticleHeaderStart }) {
         if (!head.startsWith(start))
             continue;
         const QByteArrayView rest = head.sliced(start.size());

@@ -15,9 +15,9 @@ namespace Lede {
 // compared by canonical path and by device and inode, so symbolic and hard links are caught), a
 // folder, a device, a FIFO or a socket, whatever the user says. An existing regular file is
 // replaced only when it is empty, when it is a previous Lede CSV export (its first line starts with
-// the annotation export's or the article table's header, with or without a UTF-8 BOM), or when the user confirms (`--force`, or the
-// dialog's question). A path that does not exist yet is fine (whether its folder is writable is the
-// writer's question).
+// the annotation export's or the article table's header, with or without a UTF-8 BOM), or when the user
+// confirms (`--force`, or the dialog's question). A path that does not exist yet is fine (whether its folder
+// is writable is the writer's question).
 class ExportTarget final
 {
 public:

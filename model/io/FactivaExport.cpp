@@ -54,15 +54,16 @@ NexisExport::Story parseStory(const QStringList &lines, qsizetype wordsAt, const
         ++i;
     }
     static const QRegularExpression time(u"^\\d{1,2}:\\d{2}(?:\\s+[A-Z]{2,5})?$"_s);
-    static const QRegularExpression language(u"^(?:English|German|French|Spanish|Italian|Dutch|Portuguese|Swedish|"
-                                             "Danish|Norwegian|Finnish|Polish|Russian|Chinese|Japanese|Arabic)$"_s);
+    static const QRegularExpression language(
+        u"^(?:English|German|French|Spanish|Italian|Dutch|Portuguese|Swedish|"
+        "Danish|Norwegian|Finnish|Polish|Russian|Chinese|Japanese|Arabic)$"_s);
     if (i < lines.size() && time.match(lines[i]).hasMatch())
         c.metadata.insert(u"time"_s, lines[i++]);
     if (i < lines.size() && language.match(lines[i]).hasMatch())
         c.metadata.insert(u"language"_s, lines[i++]);
     if (i < lines.size()
-        && (lines[i].startsWith(u"Copyright"_s, Qt::CaseInsensitive) || lines[i].startsWith(u"(c)"_s, Qt::CaseInsensitive)
-            || lines[i].startsWith(u"©"_s)))
+        && (lines[i].startsWith(u"Copyright"_s, Qt::CaseInsensitive)
+            || lines[i].startsWith(u"(c)"_s, Qt::CaseInsensitive) || lines[i].startsWith(u"©"_s)))
         c.metadata.insert(u"copyright"_s, lines[i++]);
     c.text = lines.mid(i).join(u"\n\n"_s);
     if (const QString warning = NexisExport::lengthWarning(lines[wordsAt], c.text); !warning.isEmpty())

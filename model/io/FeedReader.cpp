@@ -74,7 +74,9 @@ QString htmlToText(const QString &html)
     if (html.trimmed().isEmpty())
         return {};
     // Plain text in a description stays plain (its line breaks are paragraph breaks).
-    const QString page = html.contains(u'<') ? html : u"<p>"_s + html.toHtmlEscaped().replace(u"\n\n"_s, u"</p><p>"_s) + u"</p>"_s;
+    const QString page = html.contains(u'<')
+        ? html
+        : u"<p>"_s + html.toHtmlEscaped().replace(u"\n\n"_s, u"</p><p>"_s) + u"</p>"_s;
     return MarkupImporter::fromHtml(u"<html><body><article>"_s + page + u"</article></body></html>"_s).text;
 }
 
@@ -112,7 +114,8 @@ Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
         const bool core = xml.prefix().isEmpty() || xml.namespaceUri() == u"http://www.w3.org/2005/Atom"_s;
         if (name == u"item"_s || name == u"entry"_s) {
             if (items.size() >= MaxItems)
-                return R::failure(tr("the feed holds more than %1 items; Lede refuses it as a whole").arg(MaxItems));
+                return R::failure(
+                    tr("the feed holds more than %1 items; Lede refuses it as a whole").arg(MaxItems));
             items.append(Item());
             item = &items.last();
             continue;
@@ -123,7 +126,8 @@ Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
             continue;
         }
         if (name == u"title"_s && core) {
-            item->title = htmlToText(xml.readElementText(QXmlStreamReader::IncludeChildElements)).simplified();
+            item->title
+                = htmlToText(xml.readElementText(QXmlStreamReader::IncludeChildElements)).simplified();
         } else if (name == u"link"_s) {
             const auto attributes = xml.attributes();
             const QString rel = attributes.value(u"rel"_s).toString();
@@ -183,11 +187,12 @@ Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
             c.provenance.insert(u"url"_s, u"feed item link"_s);
         if (summaryOnly) {
             c.metadata.insert(u"summary_only"_s, u"true"_s);
-            story.warnings.append(it.link.isEmpty()
-                                      ? tr("the feed carries only a summary of this item")
-                                      : tr("the feed carries only a summary of this item; the full article is at %1 "
-                                           "(Lede fetches nothing while importing a file)")
-                                            .arg(it.link));
+            story.warnings.append(
+                it.link.isEmpty()
+                    ? tr("the feed carries only a summary of this item")
+                    : tr("the feed carries only a summary of this item; the full article is at %1 "
+                         "(Lede fetches nothing while importing a file)")
+                          .arg(it.link));
         }
         split.stories.append(story);
     }

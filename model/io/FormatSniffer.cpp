@@ -156,7 +156,8 @@ QString FormatSniffer::markupRefusal(QStringView text)
         ++i;
     const QStringView start = text.sliced(i);
     if (start.startsWith(u"{\\rtf"))
-        return tr("the file is an RTF document in an encoding RTF does not use (RTF is 8-bit text); Lede cannot read it");
+        return tr("the file is an RTF document in an encoding RTF does not use (RTF is 8-bit text); Lede "
+                  "cannot read it");
     if (start.startsWith(u"%!PS"))
         return tr("the file is a PostScript document, not text");
     if (!start.startsWith(u'<'))

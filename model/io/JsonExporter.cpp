@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -29,9 +28,12 @@ QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisRe
     QJsonArray quotes;
     for (const Quote &q : analysis.quotes) {
         const Span cp = map.toCodePoints(q.span);
-        QJsonObject o{{u"start"_s, cp.start}, {u"end"_s, cp.end}, {u"text"_s, q.text},
-                      {u"kind"_s, quoteKindName(q.kind)}, {u"speaker"_s, stringOrNull(q.speaker)},
-                      {u"cue"_s, stringOrNull(q.cue)}};
+        QJsonObject o { { u"start"_s, cp.start },
+                        { u"end"_s, cp.end },
+                        { u"text"_s, q.text },
+                        { u"kind"_s, quoteKindName(q.kind) },
+                        { u"speaker"_s, stringOrNull(q.speaker) },
+                        { u"cue"_s, stringOrNull(q.cue) } };
         if (q.speakerSpan) {
             const Span s = map.toCodePoints(*q.speakerSpan);
             o.insert(u"speaker_start"_s, s.start);
@@ -45,32 +47,38 @@ QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisRe
     QJsonArray entities;
     for (const Entity &e : analysis.entities) {
         const Span cp = map.toCodePoints(e.span);
-        entities.append(QJsonObject{{u"start"_s, cp.start}, {u"end"_s, cp.end}, {u"text"_s, e.text},
-                                    {u"type"_s, entityTypeName(e.type)},
-                                    {u"canonical"_s, e.canonical.isEmpty() ? e.text : e.canonical}});
+        entities.append(QJsonObject { { u"start"_s, cp.start },
+                                      { u"end"_s, cp.end },
+                                      { u"text"_s, e.text },
+                                      { u"type"_s, entityTypeName(e.type) },
+                                      { u"canonical"_s, e.canonical.isEmpty() ? e.text : e.canonical } });
     }
     QJsonArray figures;
     for (const Figure &f : analysis.figures) {
         const Span cp = map.toCodePoints(f.span);
-        figures.append(QJsonObject{{u"start"_s, cp.start}, {u"end"_s, cp.end}, {u"text"_s, f.text},
-                                   {u"value"_s, f.value}, {u"unit"_s, f.unit},
-                                   {u"qualifier"_s, stringOrNull(f.qualifier)},
-                                   {u"attributed_to"_s, stringOrNull(f.attributedTo)}});
+        figures.append(QJsonObject { { u"start"_s, cp.start },
+                                     { u"end"_s, cp.end },
+                                     { u"text"_s, f.text },
+                                     { u"value"_s, f.value },
+                                     { u"unit"_s, f.unit },
+                                     { u"qualifier"_s, stringOrNull(f.qualifier) },
+                                     { u"attributed_to"_s, stringOrNull(f.attributedTo) } });
     }
-    return QJsonObject{
-        {u"path"_s, article.path},
-        {u"title"_s, article.title},
+    return QJsonObject {
+        { u"path"_s, article.path },
+        { u"title"_s, article.title },
         // DESIGN.md makes only `published` nullable among the parts: the others are strings,
         // empty when the article has none.
-        {u"byline"_s, article.byline},
-        {u"dateline"_s, article.dateline},
-        {u"source"_s, article.source},
-        {u"published"_s, article.published.isValid() ? QJsonValue(article.published.toString(Qt::ISODate))
-                                                     : QJsonValue(QJsonValue::Null)},
-        {u"body"_s, article.body},
-        {u"quotes"_s, quotes},
-        {u"entities"_s, entities},
-        {u"figures"_s, figures},
+        { u"byline"_s, article.byline },
+        { u"dateline"_s, article.dateline },
+        { u"source"_s, article.source },
+        { u"published"_s,
+          article.published.isValid() ? QJsonValue(article.published.toString(Qt::ISODate))
+                                      : QJsonValue(QJsonValue::Null) },
+        { u"body"_s, article.body },
+        { u"quotes"_s, quotes },
+        { u"entities"_s, entities },
+        { u"figures"_s, figures },
     };
 }
 
@@ -82,7 +90,10 @@ namespace {
 class Writer
 {
 public:
-    explicit Writer(QByteArray &out) : m_out(out) { }
+    explicit Writer(QByteArray &out)
+        : m_out(out)
+    {
+    }
 
     void indent(int level) { m_out.append(4 * level, ' '); }
     void key(int level, const char *name)
@@ -154,7 +165,7 @@ public:
                 break;
             default: {
                 static const char hex[] = "0123456789abcdef";
-                const char esc[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf]};
+                const char esc[] = { '\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf] };
                 m_out.append(esc, 6);
             }
             }
@@ -183,7 +194,7 @@ private:
     // What QJsonDocument writes for one value: the element of a one-element compact array.
     void viaQt(const QJsonValue &v)
     {
-        const QByteArray a = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        const QByteArray a = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
         m_out += QByteArrayView(a).sliced(1, a.size() - 2);
     }
 
@@ -194,7 +205,9 @@ private:
 class ObjectWriter
 {
 public:
-    ObjectWriter(Writer &w, int level) : m_w(w), m_level(level)
+    ObjectWriter(Writer &w, int level)
+        : m_w(w)
+        , m_level(level)
     {
         m_w.indent(level - 1);
         m_w.raw("{\n");
@@ -214,8 +227,7 @@ public:
     void number(const char *key, double value) { this->key(key).number(value); }
     void null(const char *key) { this->key(key).raw("null"); }
     // An array of objects, one per item, each written by write(ObjectWriter &, const T &).
-    template<typename T, typename F>
-    void array(const char *key, const QList<T> &items, const F &write)
+    template<typename T, typename F> void array(const char *key, const QList<T> &items, const F &write)
     {
         this->key(key).raw("[\n");
         for (qsizetype i = 0; i < items.size(); ++i) {
@@ -245,7 +257,8 @@ private:
     bool m_first = true;
 };
 
-void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis);
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article,
+                  const AnalysisResult &analysis);
 
 } // namespace
 
@@ -261,7 +274,8 @@ QByteArray JsonArticleStream::articleJson(const Article &article, const Analysis
 
 namespace {
 
-void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article, const AnalysisResult &analysis)
+void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &article,
+                  const AnalysisResult &analysis)
 {
     // Members in the order QJsonObject keeps them (sorted by key).
     o.string("body", article.body);
@@ -313,7 +327,8 @@ void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &arti
 
 } // namespace
 
-JsonArticleStream::JsonArticleStream(QIODevice *device) : m_device(device)
+JsonArticleStream::JsonArticleStream(QIODevice *device)
+    : m_device(device)
 {
     m_buffer = "{\n    \"articles\": [\n";
 }

@@ -3,7 +3,6 @@
 
 #include "Analysis.h"
 #include "Article.h"
-
 #include "Result.h"
 
 #include <QByteArray>

@@ -10,15 +10,13 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-
-#include <cerrno>
-#include <sys/stat.h>
 #include <QFileInfo>
 #include <QThreadPool>
-
 #include <algorithm>
-#include <optional>
 #include <atomic>
+#include <cerrno>
+#include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
@@ -147,11 +145,11 @@ void analysePrepared(PreparedImport &p)
 
 // Runs fn(i) for every i in [0, n) on up to QThreadPool::globalInstance()->maxThreadCount()
 // threads, this one included; returns when all are done.
-template<typename F>
-void parallelFor(qsizetype n, const F &fn)
+template<typename F> void parallelFor(qsizetype n, const F &fn)
 {
-    const qsizetype threads = std::min<qsizetype>(n, std::max(1, QThreadPool::globalInstance()->maxThreadCount()));
-    std::atomic<qsizetype> next{0};
+    const qsizetype threads
+        = std::min<qsizetype>(n, std::max(1, QThreadPool::globalInstance()->maxThreadCount()));
+    std::atomic<qsizetype> next { 0 };
     auto work = [&] {
         for (qsizetype i = next.fetch_add(1); i < n; i = next.fetch_add(1))
             fn(i);

@@ -6,12 +6,11 @@
 #include "html/MainTextExtractor.h"
 #include "html/PageMetadata.h"
 
-#include <gumbo.h>
-
 #include <QHash>
 #include <QRegularExpression>
 #include <cctype>
 #include <cstring>
+#include <gumbo.h>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -251,9 +250,10 @@ int nestingDepth(const QByteArray &utf8)
 {
     // Containers, and the formatting elements that HTML5's "adoption agency" reopens: thousands
     // of unclosed <b><i> make a parser's work grow with the square of their number.
-    static const char *const containers[] = { "div",  "section", "article", "span", "table", "blockquote", "ul",
-                                              "ol",   "b",       "i",       "em",   "strong", "font",      "u",
-                                              "s",    "small",   "big",     "code", "tt",     "nobr",      "strike" };
+    static const char *const containers[]
+        = { "div", "section", "article", "span", "table",  "blockquote", "ul",
+            "ol",  "b",       "i",       "em",   "strong", "font",       "u",
+            "s",   "small",   "big",     "code", "tt",     "nobr",       "strike" };
     int depth = 0;
     int deepest = 0;
     const char *p = utf8.constData();

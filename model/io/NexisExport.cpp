@@ -4,9 +4,9 @@
 #include "FormatSniffer.h"
 
 #include <QCoreApplication>
-#include <algorithm>
 #include <QLocale>
 #include <QRegularExpression>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -118,7 +118,8 @@ NexisExport::Story parseStory(const QStringList &lines, qsizetype bodyAt)
             c.metadata.insert(key, value);
     }
 
-    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text); !warning.isEmpty())
+    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text);
+        !warning.isEmpty())
         story.warnings.append(warning);
     return story;
 }
@@ -127,7 +128,8 @@ NexisExport::Story parseStory(const QStringList &lines, qsizetype bodyAt)
 
 QString NexisExport::lengthWarning(const QString &statedLength, const QString &text)
 {
-    static const QRegularExpression stated(u"^(\\d[\\d,]*)\\s+words?$"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression stated(u"^(\\d[\\d,]*)\\s+words?$"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
     const auto m = stated.match(statedLength.trimmed());
     if (!m.hasMatch())
         return {};
@@ -184,13 +186,15 @@ namespace {
 const QRegularExpression &documentsLine()
 {
     static const QRegularExpression line(u"^[ \\t]*\\d+ of \\d+ DOCUMENTS[ \\t]*$"_s,
-                                         QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption);
+                                         QRegularExpression::MultilineOption
+                                             | QRegularExpression::CaseInsensitiveOption);
     return line;
 }
 
 bool upperField(const QString &paragraph, const QStringList &names, QString *key, QString *value)
 {
-    static const QRegularExpression field(u"^([A-Z][A-Z-]{1,30}):\\s*(.*)$"_s, QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression field(u"^([A-Z][A-Z-]{1,30}):\\s*(.*)$"_s,
+                                          QRegularExpression::DotMatchesEverythingOption);
     const auto m = field.match(paragraph);
     if (!m.hasMatch() || (!names.isEmpty() && !names.contains(m.captured(1))))
         return false;
@@ -201,8 +205,9 @@ bool upperField(const QString &paragraph, const QStringList &names, QString *key
 
 NexisExport::Story parseTxtStory(const QStringList &paragraphs)
 {
-    static const QStringList headerNames { u"BYLINE"_s, u"SECTION"_s, u"LENGTH"_s, u"DATELINE"_s, u"HIGHLIGHT"_s,
-                                           u"EDITION"_s, u"COLUMN"_s, u"SERIES"_s, u"TYPE"_s, u"CORRECTION-DATE"_s };
+    static const QStringList headerNames { u"BYLINE"_s,    u"SECTION"_s,        u"LENGTH"_s, u"DATELINE"_s,
+                                           u"HIGHLIGHT"_s, u"EDITION"_s,        u"COLUMN"_s, u"SERIES"_s,
+                                           u"TYPE"_s,      u"CORRECTION-DATE"_s };
     NexisExport::Story story;
     MarkupImporter::Converted &c = story.converted;
     c.metadata.insert(u"export"_s, u"Nexis (text)"_s);
@@ -246,9 +251,13 @@ NexisExport::Story parseTxtStory(const QStringList &paragraphs)
         ++i;
     }
     static const QStringList trailerNames {
-        u"LOAD-DATE"_s, u"LANGUAGE"_s, u"PUBLICATION-TYPE"_s, u"GRAPHIC"_s, u"JOURNAL-CODE"_s, u"SUBJECT"_s,
-        u"GEOGRAPHIC"_s, u"ORGANIZATION"_s, u"PERSON"_s, u"COMPANY"_s, u"INDUSTRY"_s, u"TICKER"_s,
-        u"DOCUMENT-TYPE"_s, u"URL"_s, u"NOTES"_s, u"CORRECTION"_s, u"ACC-NO"_s, u"CITY"_s, u"STATE"_s, u"COUNTRY"_s,
+        u"LOAD-DATE"_s,     u"LANGUAGE"_s,     u"PUBLICATION-TYPE"_s,
+        u"GRAPHIC"_s,       u"JOURNAL-CODE"_s, u"SUBJECT"_s,
+        u"GEOGRAPHIC"_s,    u"ORGANIZATION"_s, u"PERSON"_s,
+        u"COMPANY"_s,       u"INDUSTRY"_s,     u"TICKER"_s,
+        u"DOCUMENT-TYPE"_s, u"URL"_s,          u"NOTES"_s,
+        u"CORRECTION"_s,    u"ACC-NO"_s,       u"CITY"_s,
+        u"STATE"_s,         u"COUNTRY"_s,
     };
     QStringList body;
     for (; i < paragraphs.size(); ++i) {
@@ -271,7 +280,8 @@ NexisExport::Story parseTxtStory(const QStringList &paragraphs)
         c.provenance.insert(u"byline"_s, u"Nexis BYLINE field"_s);
     }
     c.text = body.join(u"\n\n"_s);
-    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text); !warning.isEmpty())
+    if (const QString warning = NexisExport::lengthWarning(c.metadata.value(u"length"_s), c.text);
+        !warning.isEmpty())
         story.warnings.append(warning);
     return story;
 }
@@ -293,7 +303,8 @@ NexisExport::Split NexisExport::splitTxt(const QString &text)
         starts.append(m.capturedEnd());
     }
     for (qsizetype k = 0; k < starts.size(); ++k) {
-        const qsizetype end = k + 1 < starts.size() ? text.lastIndexOf(u'\n', starts[k + 1] - 1) : text.size();
+        const qsizetype end
+            = k + 1 < starts.size() ? text.lastIndexOf(u'\n', starts[k + 1] - 1) : text.size();
         const QString chunk = text.mid(starts[k], std::max<qsizetype>(0, end - starts[k]));
         QStringList paragraphs;
         static const QRegularExpression blank(u"\n[ \t]*\n"_s);
@@ -321,8 +332,7 @@ NexisExport::Split NexisExport::splitTxt(const QString &text)
 
 QDate NexisExport::parseDate(QStringView line)
 {
-    static const QRegularExpression monthFirst(
-        u"^([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b(.*)$"_s);
+    static const QRegularExpression monthFirst(u"^([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b(.*)$"_s);
     static const QRegularExpression dayFirst(u"^(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4})\\b(.*)$"_s);
     // After the date only a weekday, a time and a zone may follow.
     static const QRegularExpression rest(

@@ -230,8 +230,8 @@ Result<QList<Paragraph>> odtParagraphs(const QByteArray &xmlData)
             }
             if (!inText)
                 continue;
-            if (name == u"note" || name == u"annotation" || name == u"tracked-changes" || name == u"sequence-decls"
-                || name == u"table-of-content") {
+            if (name == u"note" || name == u"annotation" || name == u"tracked-changes"
+                || name == u"sequence-decls" || name == u"table-of-content") {
                 xml.skipCurrentElement();
                 continue;
             }
@@ -295,10 +295,10 @@ void readMetadata(const QByteArray &xmlData, OfficeImporter::Document &document)
 
 bool isPlaceholderAuthor(const QString &author)
 {
-    static const QRegularExpression placeholder(
-        u"^(?:administrator|admin|user|owner|unknown|author|default|windows user|microsoft office user|lexisnexis.*|"
-        "python-docx|[a-z]{1,3}\\d*)$"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression placeholder(u"^(?:administrator|admin|user|owner|unknown|author|default|"
+                                                u"windows user|microsoft office user|lexisnexis.*|"
+                                                "python-docx|[a-z]{1,3}\\d*)$"_s,
+                                                QRegularExpression::CaseInsensitiveOption);
     return placeholder.match(author).hasMatch();
 }
 

@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace Lede {
@@ -41,7 +40,7 @@ public:
     struct Document
     {
         QList<Paragraph> paragraphs;
-        QString title;       // metadata
+        QString title; // metadata
         QStringList authors; // metadata
     };
 

@@ -8,12 +8,10 @@
 #include <QRectF>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <poppler-qt6.h>
-
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <poppler-qt6.h>
 
 using namespace Qt::StringLiterals;
 
@@ -55,8 +53,8 @@ void quietPoppler()
 QString normalizeLigatures(QString text)
 {
     static const std::pair<char16_t, const char16_t *> ligatures[] = {
-        { u'\uFB00', u"ff" }, { u'\uFB01', u"fi" }, { u'\uFB02', u"fl" },
-        { u'\uFB03', u"ffi" }, { u'\uFB04', u"ffl" }, { u'\uFB05', u"st" }, { u'\uFB06', u"st" },
+        { u'\uFB00', u"ff" },  { u'\uFB01', u"fi" }, { u'\uFB02', u"fl" }, { u'\uFB03', u"ffi" },
+        { u'\uFB04', u"ffl" }, { u'\uFB05', u"st" }, { u'\uFB06', u"st" },
     };
     for (const auto &[from, to] : ligatures)
         text.replace(QChar(from), QString::fromUtf16(to));
@@ -108,9 +106,8 @@ QList<qsizetype> marginLines(const QList<Line> &lines, qsizetype from, qsizetype
     QList<qsizetype> order;
     for (qsizetype i = from; i < to; ++i)
         order.append(i);
-    std::sort(order.begin(), order.end(), [&lines](qsizetype a, qsizetype b) {
-        return lines[a].rect.top() < lines[b].rect.top();
-    });
+    std::sort(order.begin(), order.end(),
+              [&lines](qsizetype a, qsizetype b) { return lines[a].rect.top() < lines[b].rect.top(); });
     if (order.size() <= 4)
         return order;
     return { order[0], order[1], order[order.size() - 2], order[order.size() - 1] };
@@ -174,11 +171,11 @@ QString trailingLetters(QStringView text)
 bool isCompoundPrefix(const QString &part)
 {
     static const QSet<QString> prefixes {
-        u"self"_s,  u"well"_s,  u"non"_s,   u"ex"_s,    u"co"_s,    u"anti"_s,  u"pre"_s,   u"post"_s,
-        u"semi"_s,  u"multi"_s, u"cross"_s, u"half"_s,  u"all"_s,   u"pro"_s,   u"vice"_s,  u"mid"_s,
-        u"long"_s,  u"short"_s, u"high"_s,  u"low"_s,   u"full"_s,  u"part"_s,  u"one"_s,   u"two"_s,
-        u"three"_s, u"four"_s,  u"five"_s,  u"first"_s, u"second"_s, u"third"_s, u"year"_s, u"so"_s,
-        u"re"_s,    u"far"_s,   u"hard"_s,  u"old"_s,   u"under"_s, u"over"_s,  u"front"_s, u"world"_s,
+        u"self"_s,  u"well"_s,  u"non"_s,   u"ex"_s,    u"co"_s,     u"anti"_s,  u"pre"_s,   u"post"_s,
+        u"semi"_s,  u"multi"_s, u"cross"_s, u"half"_s,  u"all"_s,    u"pro"_s,   u"vice"_s,  u"mid"_s,
+        u"long"_s,  u"short"_s, u"high"_s,  u"low"_s,   u"full"_s,   u"part"_s,  u"one"_s,   u"two"_s,
+        u"three"_s, u"four"_s,  u"five"_s,  u"first"_s, u"second"_s, u"third"_s, u"year"_s,  u"so"_s,
+        u"re"_s,    u"far"_s,   u"hard"_s,  u"old"_s,   u"under"_s,  u"over"_s,  u"front"_s, u"world"_s,
     };
     return prefixes.contains(part);
 }
@@ -289,7 +286,8 @@ QList<Paragraph> buildParagraphs(const QList<Line> &lines, double bodyHeight, co
                 breakBefore = endsSentence(prev.text) || current.heading;
             else if (line.rect.bottom() - prev.rect.bottom() > 1.4 * leading)
                 breakBefore = true;
-            else if (line.rect.left() > prev.rect.left() + 0.8 * bodyHeight && line.rect.left() > minLeft + 0.8 * bodyHeight)
+            else if (line.rect.left() > prev.rect.left() + 0.8 * bodyHeight
+                     && line.rect.left() > minLeft + 0.8 * bodyHeight)
                 breakBefore = true; // a first-line indent
             else if (!current.heading && endsSentence(prev.text) && linesInParagraph >= 2
                      && prev.rect.right() < maxRight - 0.15 * (maxRight - minLeft))

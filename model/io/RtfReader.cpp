@@ -24,19 +24,71 @@ struct GroupState
 {
     Destination destination = Destination::Body;
     int unicodeSkip = 1; // \ucN
-    bool fresh = true;   // no control word seen yet in this group (for "\*" and destinations)
+    bool fresh = true; // no control word seen yet in this group (for "\*" and destinations)
 };
 
 bool isSkippedDestination(const QByteArray &word)
 {
     static const QSet<QByteArray> skipped {
-        "fonttbl", "colortbl", "stylesheet", "listtable", "listoverridetable", "pict", "object", "header",
-        "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "footnote", "fldinst",
-        "themedata", "colorschememapping", "datastore", "latentstyles", "rsidtbl", "generator", "xmlnstbl",
-        "mmathPr", "pgdsctbl", "filetbl", "revtbl", "bkmkstart", "bkmkend", "nonshppict", "shpinst", "sp",
-        "template", "docvar", "userprops", "listtext", "pntext", "pntxta", "pntxtb", "private", "operator",
-        "company", "subject", "keywords", "comment", "doccomm", "creatim", "revtim", "printim", "buptim",
-        "category", "manager", "hlinkbase", "atnid", "atnauthor", "annotation", "atrfstart", "atrfend",
+        "fonttbl",
+        "colortbl",
+        "stylesheet",
+        "listtable",
+        "listoverridetable",
+        "pict",
+        "object",
+        "header",
+        "headerl",
+        "headerr",
+        "headerf",
+        "footer",
+        "footerl",
+        "footerr",
+        "footerf",
+        "footnote",
+        "fldinst",
+        "themedata",
+        "colorschememapping",
+        "datastore",
+        "latentstyles",
+        "rsidtbl",
+        "generator",
+        "xmlnstbl",
+        "mmathPr",
+        "pgdsctbl",
+        "filetbl",
+        "revtbl",
+        "bkmkstart",
+        "bkmkend",
+        "nonshppict",
+        "shpinst",
+        "sp",
+        "template",
+        "docvar",
+        "userprops",
+        "listtext",
+        "pntext",
+        "pntxta",
+        "pntxtb",
+        "private",
+        "operator",
+        "company",
+        "subject",
+        "keywords",
+        "comment",
+        "doccomm",
+        "creatim",
+        "revtim",
+        "printim",
+        "buptim",
+        "category",
+        "manager",
+        "hlinkbase",
+        "atnid",
+        "atnauthor",
+        "annotation",
+        "atrfstart",
+        "atrfend",
         "field" /* handled: only its fldinst is skipped */,
     };
     return word != "field" && skipped.contains(word);
@@ -45,7 +97,10 @@ bool isSkippedDestination(const QByteArray &word)
 class Parser
 {
 public:
-    explicit Parser(const QByteArray &data) : m_data(data) { }
+    explicit Parser(const QByteArray &data)
+        : m_data(data)
+    {
+    }
 
     Result<RtfReader::Document> run()
     {
@@ -62,8 +117,9 @@ public:
             if (c == '{') {
                 flushBytes(state);
                 if (stack.size() >= RtfReader::MaxDepth)
-                    return R::failure(tr("the RTF document nests groups deeper than %1 levels (damaged or a bomb)")
-                                          .arg(RtfReader::MaxDepth));
+                    return R::failure(
+                        tr("the RTF document nests groups deeper than %1 levels (damaged or a bomb)")
+                            .arg(RtfReader::MaxDepth));
                 stack.append(state);
                 state.fresh = true;
                 ++i;

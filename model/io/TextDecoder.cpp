@@ -94,7 +94,9 @@ Result<TextDecoder::Decoded> decodeWith(QStringConverter::Encoding encoding, con
         return Result<TextDecoder::Decoded>::failure(
             u"the file claims to be %1 but holds invalid %1 data"_s.arg(name));
     if (dropped > 0)
-        warnings.append(u"the file ends in the middle of a %1 character; its last %2 byte(s) were dropped"_s.arg(name).arg(dropped));
+        warnings.append(
+            u"the file ends in the middle of a %1 character; its last %2 byte(s) were dropped"_s.arg(name)
+                .arg(dropped));
     if (text.contains(QChar(0)) || tooManyControls(QStringView(text)))
         return Result<TextDecoder::Decoded>::failure(
             u"the file looks binary, not text (control characters in %1 text)"_s.arg(name));
@@ -197,10 +199,12 @@ Result<TextDecoder::Decoded> TextDecoder::decode(const QByteArray &data)
         QStringDecoder headDecoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
         QString headText = headDecoder.decode(head);
         if (!headDecoder.hasError()) {
-            return Decoded { std::move(headText),
-                             u"UTF-8"_s,
-                             { u"the file ends in the middle of a UTF-8 character; its last %1 byte(s) were dropped"_s
-                                   .arg(tail) } };
+            return Decoded {
+                std::move(headText),
+                u"UTF-8"_s,
+                { u"the file ends in the middle of a UTF-8 character; its last %1 byte(s) were dropped"_s.arg(
+                    tail) }
+            };
         }
     }
 

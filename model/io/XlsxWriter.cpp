@@ -8,12 +8,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryFile>
-
-#include <xlsxwriter.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <xlsxwriter.h>
 
 using namespace Qt::StringLiterals;
 
@@ -32,23 +30,42 @@ struct Column
 
 // The annotation CSV's columns, in its order (DESIGN.md).
 constexpr Column AnnotationColumns[] = {
-    {"article_id", Cell::Number, 10},    {"article_title", Cell::Text, 40}, {"article_source", Cell::Text, 16},
-    {"article_published", Cell::Date, 12}, {"annotation_id", Cell::Number, 12}, {"kind", Cell::Text, 10},
-    {"start", Cell::Number, 8},          {"end", Cell::Number, 8},          {"text", Cell::Text, 60},
-    {"tags", Cell::Text, 24},            {"note", Cell::Text, 40},          {"color", Cell::Text, 10},
-    {"speaker", Cell::Text, 20},         {"entity_type", Cell::Text, 10},   {"created_at", Cell::DateTime, 18},
-    {"updated_at", Cell::DateTime, 18},  {"layer_id", Cell::Number, 9},     {"canonical", Cell::Text, 20},
-    {"value", Cell::Number, 12},         {"unit", Cell::Text, 16},          {"qualifier", Cell::Text, 12},
-    {"attributed_to", Cell::Text, 20},   {"cue", Cell::Text, 10},           {"corrected", Cell::Text, 9},
-    {"article_url", Cell::Text, 30},
+    { "article_id", Cell::Number, 10 },
+    { "article_title", Cell::Text, 40 },
+    { "article_source", Cell::Text, 16 },
+    { "article_published", Cell::Date, 12 },
+    { "annotation_id", Cell::Number, 12 },
+    { "kind", Cell::Text, 10 },
+    { "start", Cell::Number, 8 },
+    { "end", Cell::Number, 8 },
+    { "text", Cell::Text, 60 },
+    { "tags", Cell::Text, 24 },
+    { "note", Cell::Text, 40 },
+    { "color", Cell::Text, 10 },
+    { "speaker", Cell::Text, 20 },
+    { "entity_type", Cell::Text, 10 },
+    { "created_at", Cell::DateTime, 18 },
+    { "updated_at", Cell::DateTime, 18 },
+    { "layer_id", Cell::Number, 9 },
+    { "canonical", Cell::Text, 20 },
+    { "value", Cell::Number, 12 },
+    { "unit", Cell::Text, 16 },
+    { "qualifier", Cell::Text, 12 },
+    { "attributed_to", Cell::Text, 20 },
+    { "cue", Cell::Text, 10 },
+    { "corrected", Cell::Text, 9 },
+    { "article_url", Cell::Text, 30 },
 };
 
 constexpr Column ArticleColumns[] = {
-    {"article_id", Cell::Number, 10}, {"title", Cell::Text, 50},     {"source", Cell::Text, 16},
-    {"published", Cell::Date, 12},    {"byline", Cell::Text, 24},    {"dateline", Cell::Text, 14},
-    {"section", Cell::Text, 14},      {"url", Cell::Text, 30},       {"format", Cell::Text, 8},
-    {"words", Cell::Number, 8},       {"quotes", Cell::Number, 8},   {"entities", Cell::Number, 8},
-    {"figures", Cell::Number, 8},     {"annotations", Cell::Number, 11}, {"imported_at", Cell::DateTime, 18},
+    { "article_id", Cell::Number, 10 },    { "title", Cell::Text, 50 },
+    { "source", Cell::Text, 16 },          { "published", Cell::Date, 12 },
+    { "byline", Cell::Text, 24 },          { "dateline", Cell::Text, 14 },
+    { "section", Cell::Text, 14 },         { "url", Cell::Text, 30 },
+    { "format", Cell::Text, 8 },           { "words", Cell::Number, 8 },
+    { "quotes", Cell::Number, 8 },         { "entities", Cell::Number, 8 },
+    { "figures", Cell::Number, 8 },        { "annotations", Cell::Number, 11 },
+    { "imported_at", Cell::DateTime, 18 },
 };
 
 } // namespace
@@ -72,8 +89,7 @@ struct XlsxWriter::Private
                                    .arg(path, QString::fromUtf8(lxw_strerror(error))));
     }
 
-    template<std::size_t N>
-    Status beginSheet(const char *name, const Column (&columns)[N])
+    template<std::size_t N> Status beginSheet(const char *name, const Column (&columns)[N])
     {
         if (sheet) {
             // The sheet before is complete: filter over every row it got.
@@ -86,11 +102,12 @@ struct XlsxWriter::Private
         this->columns = int(N);
         worksheet_freeze_panes(sheet, 1, 0);
         for (std::size_t c = 0; c < N; ++c) {
-            lxw_format *format = columns[c].kind == Cell::Date       ? date
-                : columns[c].kind == Cell::DateTime                  ? dateTime
-                                                                      : nullptr;
+            lxw_format *format = columns[c].kind == Cell::Date ? date
+                : columns[c].kind == Cell::DateTime            ? dateTime
+                                                               : nullptr;
             worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), columns[c].width, format);
-            if (lxw_error e = worksheet_write_string(sheet, 0, lxw_col_t(c), columns[c].name, header); e != LXW_NO_ERROR)
+            if (lxw_error e = worksheet_write_string(sheet, 0, lxw_col_t(c), columns[c].name, header);
+                e != LXW_NO_ERROR)
                 return fail(e);
         }
         row = 1;
@@ -100,8 +117,9 @@ struct XlsxWriter::Private
     Status nextRow()
     {
         if (row > XlsxWriter::MaxRows)
-            return Status::failure(XlsxWriter::tr("More than %1 rows do not fit in one sheet; export CSV instead")
-                                       .arg(XlsxWriter::MaxRows));
+            return Status::failure(
+                XlsxWriter::tr("More than %1 rows do not fit in one sheet; export CSV instead")
+                    .arg(XlsxWriter::MaxRows));
         return {};
     }
 
@@ -124,7 +142,7 @@ struct XlsxWriter::Private
     {
         if (!d.isValid())
             return;
-        lxw_datetime dt{d.year(), d.month(), d.day(), 0, 0, 0};
+        lxw_datetime dt { d.year(), d.month(), d.day(), 0, 0, 0 };
         worksheet_write_datetime(sheet, row, c, &dt, date);
     }
     void dateTimeCell(lxw_col_t c, const QDateTime &t)
@@ -132,8 +150,8 @@ struct XlsxWriter::Private
         if (!t.isValid())
             return;
         const QDateTime utc = t.toUTC();
-        lxw_datetime dt{utc.date().year(), utc.date().month(), utc.date().day(), utc.time().hour(),
-                        utc.time().minute(), double(utc.time().second())};
+        lxw_datetime dt { utc.date().year(), utc.date().month(),  utc.date().day(),
+                          utc.time().hour(), utc.time().minute(), double(utc.time().second()) };
         worksheet_write_datetime(sheet, row, c, &dt, dateTime);
     }
 };
@@ -165,7 +183,7 @@ Status XlsxWriter::open()
         return Status::failure(tr("Cannot write %1: %2").arg(d->path, reserve.errorString()));
     d->temporary = reserve.fileName();
     reserve.close();
-    lxw_workbook_options options{};
+    lxw_workbook_options options {};
     options.constant_memory = LXW_TRUE;
     const QByteArray tmpdir = QDir::tempPath().toLocal8Bit();
     options.tmpdir = const_cast<char *>(tmpdir.constData());
@@ -266,7 +284,8 @@ Status XlsxWriter::commit()
         : QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
     QFile::setPermissions(d->temporary, rights);
     if (std::rename(QFile::encodeName(d->temporary).constData(), QFile::encodeName(d->path).constData()) != 0)
-        return Status::failure(tr("Cannot write %1: %2").arg(d->path, QString::fromLocal8Bit(std::strerror(errno))));
+        return Status::failure(
+            tr("Cannot write %1: %2").arg(d->path, QString::fromLocal8Bit(std::strerror(errno))));
     d->committed = true;
     return {};
 }

@@ -4,9 +4,8 @@
 #include "FileAccess.h"
 
 #include <QHash>
-#include <QSet>
 #include <QSaveFile>
-
+#include <QSet>
 #include <zip.h>
 
 using namespace Qt::StringLiterals;
@@ -62,9 +61,13 @@ struct ZipReader::Private
     qint64 totalRead = 0;
 };
 
-ZipReader::ZipReader() : ZipReader(Limits()) { }
+ZipReader::ZipReader()
+    : ZipReader(Limits())
+{
+}
 
-ZipReader::ZipReader(const Limits &limits) : d(std::make_unique<Private>())
+ZipReader::ZipReader(const Limits &limits)
+    : d(std::make_unique<Private>())
 {
     d->limits = limits;
 }
@@ -107,7 +110,8 @@ Status ZipReader::openData(const QByteArray &data)
     d->data = data;
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *source = zip_source_buffer_create(d->data.constData(), zip_uint64_t(d->data.size()), 0, &error);
+    zip_source_t *source
+        = zip_source_buffer_create(d->data.constData(), zip_uint64_t(d->data.size()), 0, &error);
     if (!source) {
         const QString message = libzipMessage(&error);
         zip_error_fini(&error);
@@ -199,7 +203,8 @@ Result<QByteArray> ZipReader::read(const QString &name, qint64 maxBytes)
         const QString message = libzipMessage(code);
         zip_error_clear(d->archive);
         if (code == ZIP_ER_COMPNOTSUPP)
-            return Result<QByteArray>::failure(tr("the zip entry \"%1\" uses an unsupported compression").arg(name));
+            return Result<QByteArray>::failure(
+                tr("the zip entry \"%1\" uses an unsupported compression").arg(name));
         return Result<QByteArray>::failure(tr("cannot read the zip entry \"%1\": %2").arg(name, message));
     }
     // Never trust the header: read at most limit + 1 bytes, whatever it claims.
@@ -211,8 +216,9 @@ Result<QByteArray> ZipReader::read(const QString &name, qint64 maxBytes)
         const zip_int64_t n = zip_fread(file, chunk, sizeof chunk);
         if (n < 0) {
             const int code = zip_error_code_zip(zip_file_get_error(file));
-            failure = code == ZIP_ER_CRC ? tr("damaged zip entry \"%1\" (CRC error)").arg(name)
-                                         : tr("cannot read the zip entry \"%1\": %2").arg(name, libzipMessage(code));
+            failure = code == ZIP_ER_CRC
+                ? tr("damaged zip entry \"%1\" (CRC error)").arg(name)
+                : tr("cannot read the zip entry \"%1\": %2").arg(name, libzipMessage(code));
             break;
         }
         if (n == 0)
@@ -233,7 +239,11 @@ Result<QByteArray> ZipReader::read(const QString &name, qint64 maxBytes)
 // ---------------------------------------------------------------------------------------------
 // ZipWriter
 
-ZipWriter::ZipWriter(const QString &path) : m_path(path), m_timestamp(QDateTime::currentDateTimeUtc()) { }
+ZipWriter::ZipWriter(const QString &path)
+    : m_path(path)
+    , m_timestamp(QDateTime::currentDateTimeUtc())
+{
+}
 
 ZipWriter::~ZipWriter() = default;
 
@@ -244,7 +254,7 @@ void ZipWriter::setTimestamp(const QDateTime &time)
 
 void ZipWriter::add(const QString &name, const QByteArray &bytes, bool compress)
 {
-    m_entries.append({name, bytes, compress});
+    m_entries.append({ name, bytes, compress });
 }
 
 qsizetype ZipWriter::entryCount() const
@@ -298,7 +308,8 @@ Result<QByteArray> ZipWriter::archiveBytes() const
     const time_t mtime = time_t(m_timestamp.toSecsSinceEpoch());
     for (const Entry &entry : m_entries) {
         // The entries live as long as this writer, so libzip may read them in place at zip_close().
-        zip_source_t *source = zip_source_buffer(archive, entry.bytes.constData(), zip_uint64_t(entry.bytes.size()), 0);
+        zip_source_t *source
+            = zip_source_buffer(archive, entry.bytes.constData(), zip_uint64_t(entry.bytes.size()), 0);
         if (!source)
             return fail(QString::fromUtf8(zip_strerror(archive)));
         const QByteArray name = entry.name.toUtf8();
@@ -307,7 +318,9 @@ Result<QByteArray> ZipWriter::archiveBytes() const
             zip_source_free(source);
             return fail(QString::fromUtf8(zip_strerror(archive)));
         }
-        if (zip_set_file_compression(archive, zip_uint64_t(index), entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0
+        if (zip_set_file_compression(archive, zip_uint64_t(index),
+                                     entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+                != 0
             || zip_file_set_mtime(archive, zip_uint64_t(index), mtime, 0) != 0)
             return fail(QString::fromUtf8(zip_strerror(archive)));
     }

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleCsvExport.h"
 
-#include "store/ArticleStore.h"
-
 #include "io/CsvCell.h"
 #include "io/ExportTarget.h"
 #include "io/FileAccess.h"
+#include "store/ArticleStore.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
-
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -39,7 +37,8 @@ void appendNumber(std::string &buffer, qint64 value)
 
 QByteArray ArticleCsvExport::headerLine()
 {
-    return "article_id,title,source,published,byline,dateline,section,url,format,words,quotes,entities,figures,"
+    return "article_id,title,source,published,byline,dateline,section,url,format,words,quotes,entities,"
+           "figures,"
            "annotations,imported_at";
 }
 
@@ -59,13 +58,16 @@ void ArticleCsvExport::appendRow(std::string &buffer, const ArticleTableRow &row
     appendNumber(buffer, row.entities);
     appendNumber(buffer, row.figures);
     appendNumber(buffer, row.annotations);
-    appendCsvField(buffer, row.importedAt.isValid() ? row.importedAt.toUTC().toString(Qt::ISODate).toUtf8() : QByteArray(),
+    appendCsvField(buffer,
+                   row.importedAt.isValid() ? row.importedAt.toUTC().toString(Qt::ISODate).toUtf8()
+                                            : QByteArray(),
                    guard);
     buffer += "\r\n";
 }
 
-Status ArticleCsvExport::write(const ArticleStore &store, const ArticleSelection &selection, const CsvOptions &options,
-                               QIODevice *device, const std::function<bool(qint64)> &progress)
+Status ArticleCsvExport::write(const ArticleStore &store, const ArticleSelection &selection,
+                               const CsvOptions &options, QIODevice *device,
+                               const std::function<bool(qint64)> &progress)
 {
     std::string buffer;
     if (options.byteOrderMark)

@@ -8,7 +8,6 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
-
 #include <functional>
 
 namespace Lede {
@@ -32,10 +31,12 @@ public:
     static void appendRow(std::string &buffer, const ArticleTableRow &row, bool formulaGuard);
 
     // `progress(rowsDone)` returning false cancels ("Cancelled").
-    static Status write(const ArticleStore &store, const ArticleSelection &selection, const CsvOptions &options,
-                        QIODevice *device, const std::function<bool(qint64)> &progress = {});
-    static Status writeFile(const ArticleStore &store, const ArticleSelection &selection, const CsvOptions &options,
-                            const QString &path, bool confirmed, const std::function<bool(qint64)> &progress = {});
+    static Status write(const ArticleStore &store, const ArticleSelection &selection,
+                        const CsvOptions &options, QIODevice *device,
+                        const std::function<bool(qint64)> &progress = {});
+    static Status writeFile(const ArticleStore &store, const ArticleSelection &selection,
+                            const CsvOptions &options, const QString &path, bool confirmed,
+                            const std::function<bool(qint64)> &progress = {});
 };
 
 } // namespace Lede

@@ -435,8 +435,9 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
             continue;
         }
         // The same title and source (through the title index), then the text compared.
-        if (!query.prepare(u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
-                           u"AND id < ? ORDER BY id DESC LIMIT ?"_s))
+        if (!query.prepare(
+                u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
+                u"AND id < ? ORDER BY id DESC LIMIT ?"_s))
             return R::failure(describeSqliteError(query.lastError()));
         query.addBindValue(article.title);
         query.addBindValue(article.source);
@@ -466,7 +467,7 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
 
 Result<std::optional<qint64>> findEarlierVersion(ArticleStore &store, qint64 articleId)
 {
-    auto found = findEarlierVersions(store, {articleId});
+    auto found = findEarlierVersions(store, { articleId });
     if (!found)
         return Result<std::optional<qint64>>::failure(found.errorString());
     if (!found->contains(articleId))

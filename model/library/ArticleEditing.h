@@ -11,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
-
 #include <optional>
 
 namespace Lede {

@@ -5,7 +5,6 @@
 #include "library/RefiQdaExport.h"
 
 #include <QCoreApplication>
-
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -137,7 +136,8 @@ Result<QList<CodebookEntry>> parseCodebookCsv(const QByteArray &bytes)
         for (QString &segment : segments) {
             segment = segment.trimmed();
             if (segment.isEmpty())
-                return R::failure(tr("record %1: the path \"%2\" has an empty level").arg(row + 1).arg(entry.path));
+                return R::failure(
+                    tr("record %1: the path \"%2\" has an empty level").arg(row + 1).arg(entry.path));
         }
         entry.path = segments.join(u'/');
         if (colorColumn >= 0)

@@ -2,10 +2,10 @@
 #include "RefiQdaExport.h"
 
 #include "TextOffsets.h"
-#include "io/FileAccess.h"
-#include "library/CodebookCsv.h"
 #include "io/ExportTarget.h"
+#include "io/FileAccess.h"
 #include "io/ZipArchive.h"
+#include "library/CodebookCsv.h"
 #include "store/ArticleStore.h"
 
 #include <QBuffer>
@@ -15,7 +15,6 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QXmlStreamWriter>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -43,7 +42,8 @@ QString xmlSafe(const QString &text)
             out.append(text.at(++i));
             continue;
         }
-        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || c.isSurrogate() || u == 0xFFFE || u == 0xFFFF)
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || c.isSurrogate() || u == 0xFFFE
+            || u == 0xFFFF)
             continue;
         out.append(c);
     }
@@ -100,7 +100,8 @@ Result<QList<CodeEntry>> tagEntries(const ArticleStore &store)
         return Result<QList<CodeEntry>>::failure(tags.errorString());
     QList<CodeEntry> entries;
     for (const Tag &tag : *tags)
-        entries.append({tag.path.split(u'/'), RefiQda::guid(u"code"_s, tag.path), RefiQda::rgbColor(tag.color), true});
+        entries.append(
+            { tag.path.split(u'/'), RefiQda::guid(u"code"_s, tag.path), RefiQda::rgbColor(tag.color), true });
     return entries;
 }
 
@@ -117,7 +118,7 @@ class AutomaticCodes
 public:
     QUuid codeFor(const QStringList &below)
     {
-        QStringList segments{u"Lede"_s};
+        QStringList segments { u"Lede"_s };
         for (const QString &s : below)
             segments.append(segmentName(s));
         for (qsizetype n = 1; n <= segments.size(); ++n) {
@@ -125,7 +126,7 @@ public:
             if (!m_seen.contains(path)) {
                 m_seen.insert(path);
                 const QUuid id = n == 1 ? RefiQda::automaticRootGuid() : RefiQda::guid(u"auto-code"_s, path);
-                m_entries.append({segments.mid(0, n), id, QString(), n == segments.size() && n > 2});
+                m_entries.append({ segments.mid(0, n), id, QString(), n == segments.size() && n > 2 });
             }
         }
         return RefiQda::guid(u"auto-code"_s, segments.join(u'/'));
@@ -145,15 +146,16 @@ struct Variable
 
 const QList<Variable> &variables()
 {
-    static const QList<Variable> list{{u"source"_s, u"Text"_s},
-                                      {u"published"_s, u"Date"_s},
-                                      {u"byline"_s, u"Text"_s},
-                                      {u"dateline"_s, u"Text"_s},
-                                      {u"url"_s, u"Text"_s}};
+    static const QList<Variable> list { { u"source"_s, u"Text"_s },
+                                        { u"published"_s, u"Date"_s },
+                                        { u"byline"_s, u"Text"_s },
+                                        { u"dateline"_s, u"Text"_s },
+                                        { u"url"_s, u"Text"_s } };
     return list;
 }
 
-void writeVariableValue(QXmlStreamWriter &xml, const QString &variable, const QString &element, const QString &value)
+void writeVariableValue(QXmlStreamWriter &xml, const QString &variable, const QString &element,
+                        const QString &value)
 {
     if (value.isEmpty())
         return;
@@ -179,7 +181,8 @@ namespace RefiQda {
 QUuid guid(const QString &kind, const QString &key)
 {
     // Lede's namespace: UUID v5 of "urn:lede:refi-qda" in the URL namespace of RFC 4122.
-    static const QUuid ns = QUuid::createUuidV5(QUuid(u"6ba7b811-9dad-11d1-80b4-00c04fd430c8"_s), u"urn:lede:refi-qda"_s);
+    static const QUuid ns
+        = QUuid::createUuidV5(QUuid(u"6ba7b811-9dad-11d1-80b4-00c04fd430c8"_s), u"urn:lede:refi-qda"_s);
     return QUuid::createUuidV5(ns, kind + u':' + key);
 }
 
@@ -234,7 +237,8 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
         if (tagPath.isEmpty())
             return true;
         return std::any_of(a.tags.begin(), a.tags.end(), [&](const QString &t) {
-            return t.compare(tagPath, Qt::CaseInsensitive) == 0 || t.startsWith(tagPath + u'/', Qt::CaseInsensitive);
+            return t.compare(tagPath, Qt::CaseInsensitive) == 0
+                || t.startsWith(tagPath + u'/', Qt::CaseInsensitive);
         });
     };
 
@@ -281,19 +285,23 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
             if (options.includeQuotes) {
                 for (const Quote &q : std::as_const(analysis->quotes))
                     source.automatic.append(
-                        {q.span, u"quote"_s,
-                         automatic.codeFor({tr("Quotes"), q.speaker.isEmpty() ? tr("(unknown speaker)") : q.speaker})});
+                        { q.span, u"quote"_s,
+                          automatic.codeFor(
+                              { tr("Quotes"), q.speaker.isEmpty() ? tr("(unknown speaker)") : q.speaker }) });
             }
             if (options.includeEntities) {
                 for (const Entity &e : std::as_const(analysis->entities))
-                    source.automatic.append({e.span, u"entity"_s,
-                                             automatic.codeFor({tr("Entities"), entityTypeName(e.type),
-                                                                e.canonical.isEmpty() ? e.text : e.canonical})});
+                    source.automatic.append(
+                        { e.span, u"entity"_s,
+                          automatic.codeFor({ tr("Entities"), entityTypeName(e.type),
+                                              e.canonical.isEmpty() ? e.text : e.canonical }) });
             }
             if (options.includeFigures) {
                 for (const Figure &f : std::as_const(analysis->figures))
                     source.automatic.append(
-                        {f.span, u"figure"_s, automatic.codeFor({tr("Figures"), f.unit.isEmpty() ? tr("(no unit)") : f.unit})});
+                        { f.span, u"figure"_s,
+                          automatic.codeFor(
+                              { tr("Figures"), f.unit.isEmpty() ? tr("(no unit)") : f.unit }) });
             }
         }
         data.append(std::move(source));
@@ -309,7 +317,8 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     xml.writeStartDocument();
     xml.writeStartElement(u"Project"_s);
     xml.writeDefaultNamespace(QString::fromLatin1(ProjectNamespace));
-    xml.writeAttribute(u"name"_s, xmlSafe(store.path().isEmpty() ? u"Lede"_s : QFileInfo(store.path()).completeBaseName()));
+    xml.writeAttribute(
+        u"name"_s, xmlSafe(store.path().isEmpty() ? u"Lede"_s : QFileInfo(store.path()).completeBaseName()));
     xml.writeAttribute(u"origin"_s, u"Lede "_s + QCoreApplication::applicationVersion());
     xml.writeAttribute(u"creatingUserGUID"_s, userGuid);
     xml.writeAttribute(u"creationDateTime"_s, isoTime(now));
@@ -361,8 +370,8 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
 
         for (const Annotation &a : source.annotations) {
             const Span points = map.toCodePoints(a.span);
-            const QString selectionKey =
-                u"%1:%2:%3"_s.arg(sourceKey).arg(a.id).arg(a.createdAt.toUTC().toString(Qt::ISODateWithMs));
+            const QString selectionKey
+                = u"%1:%2:%3"_s.arg(sourceKey).arg(a.id).arg(a.createdAt.toUTC().toString(Qt::ISODateWithMs));
             xml.writeStartElement(u"PlainTextSelection"_s);
             xml.writeAttribute(u"guid"_s, guidString(guid(u"selection"_s, selectionKey)));
             xml.writeAttribute(u"name"_s, shortName(article.body.mid(a.span.start, a.span.length())));
@@ -389,7 +398,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
                 const QString noteGuid = guidString(guid(u"note"_s, selectionKey));
                 xml.writeEmptyElement(u"NoteRef"_s);
                 xml.writeAttribute(u"targetGUID"_s, noteGuid);
-                notes.append({noteGuid, a.note, a.createdAt});
+                notes.append({ noteGuid, a.note, a.createdAt });
             }
             xml.writeEndElement(); // PlainTextSelection
             ++project.counts.selections;
@@ -422,7 +431,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
         writeVariableValue(xml, u"url"_s, u"TextValue"_s, article.url);
         xml.writeEndElement(); // TextSource
 
-        project.sources.append({u"Sources/"_s + sourceGuid + u".txt"_s, article.body.toUtf8()});
+        project.sources.append({ u"Sources/"_s + sourceGuid + u".txt"_s, article.body.toUtf8() });
         ++project.counts.articles;
     }
     if (!data.isEmpty())
@@ -477,8 +486,8 @@ Result<QByteArray> codebookXml(const ArticleStore &store)
 
 } // namespace RefiQda
 
-Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options, const QString &path,
-                                   const std::function<bool(int)> &progress)
+Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options,
+                                   const QString &path, const std::function<bool(int)> &progress)
 {
     using R = Result<RefiQda::Counts>;
     if (Status s = ExportTarget::allow(path, store.path(), true); !s)

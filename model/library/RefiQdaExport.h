@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QUuid>
-
 #include <functional>
 
 namespace Lede {
@@ -45,12 +44,12 @@ class ArticleStore;
 struct RefiQdaOptions
 {
     QList<qint64> articleIds; // empty: every article
-    qint64 tagId = 0;         // non-zero: the articles with this tag (or one below), and only those annotations
+    qint64 tagId = 0; // non-zero: the articles with this tag (or one below), and only those annotations
     bool includeQuotes = false;
     bool includeEntities = false;
     bool includeFigures = false;
-    QString userName;         // empty: the account's name ($USER), else "Lede"
-    QDateTime timestamp;      // project creation time; invalid: now
+    QString userName; // empty: the account's name ($USER), else "Lede"
+    QDateTime timestamp; // project creation time; invalid: now
 };
 
 namespace RefiQda {
@@ -77,7 +76,7 @@ struct Counts
 
 struct Project
 {
-    QByteArray projectXml;                      // project.qde
+    QByteArray projectXml; // project.qde
     QList<QPair<QString, QByteArray>> sources; // "Sources/<guid>.txt" -> UTF-8 text
     Counts counts;
 };
@@ -93,8 +92,8 @@ Result<QByteArray> codebookXml(const ArticleStore &store);
 
 // Writes a .qdpx atomically (ZipWriter: the file at `path` is the whole project or untouched).
 // Refuses what ExportTarget forbids (the library, a folder, a device, a FIFO).
-Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options, const QString &path,
-                                    const std::function<bool(int)> &progress = {});
+Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options,
+                                   const QString &path, const std::function<bool(int)> &progress = {});
 
 // Writes the library's codebook atomically (QSaveFile): a CSV (CodebookCsv.h) when `path` ends in
 // .csv, otherwise REFI-QDA codebook XML (.qdc). Returns the number of codes written.

@@ -15,7 +15,6 @@
 #include <QSet>
 #include <QStringDecoder>
 #include <QXmlStreamReader>
-
 #include <algorithm>
 #include <optional>
 
@@ -100,7 +99,10 @@ QDateTime parseTime(QStringView text)
 class ProjectParser
 {
 public:
-    explicit ProjectParser(const QByteArray &bytes) : m_xml(bytes) { }
+    explicit ProjectParser(const QByteArray &bytes)
+        : m_xml(bytes)
+    {
+    }
 
     Result<ParsedProject> parse()
     {
@@ -134,7 +136,10 @@ private:
             m_error = message;
         m_xml.raiseError(message);
     }
-    QString attribute(const char16_t *name) const { return m_xml.attributes().value(QString::fromUtf16(name)).toString(); }
+    QString attribute(const char16_t *name) const
+    {
+        return m_xml.attributes().value(QString::fromUtf16(name)).toString();
+    }
 
     void parseProject()
     {
@@ -203,7 +208,8 @@ private:
     {
         while (m_xml.readNextStartElement()) {
             if (m_xml.name() == u"Variable"_s)
-                m_project.variableNames.insert(attribute(u"guid").toLower(), attribute(u"name").trimmed().toLower());
+                m_project.variableNames.insert(attribute(u"guid").toLower(),
+                                               attribute(u"name").trimmed().toLower());
             m_xml.skipCurrentElement();
         }
     }
@@ -406,7 +412,8 @@ bool sameAnnotation(const Annotation &a, const Annotation &b)
     QStringList tb = b.tags;
     ta.sort(Qt::CaseInsensitive);
     tb.sort(Qt::CaseInsensitive);
-    return a.span == b.span && a.note == b.note && ta.join(u'\n').compare(tb.join(u'\n'), Qt::CaseInsensitive) == 0;
+    return a.span == b.span && a.note == b.note
+        && ta.join(u'\n').compare(tb.join(u'\n'), Qt::CaseInsensitive) == 0;
 }
 
 Result<RefiQdaImportSummary> writeCodebook(ArticleStore &store, const QList<CodebookEntry> &entries,
@@ -502,7 +509,7 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
     for (const ParsedCode &code : std::as_const(project.codes)) {
         if (code.automatic)
             continue;
-        codebook.append({code.path, code.color, QString()});
+        codebook.append({ code.path, code.color, QString() });
         tagPathOf.insert(code.guid, code.path);
     }
 
@@ -517,7 +524,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
             if (!read) {
                 if (!isZip) {
                     ++summary.skipped;
-                    summary.warnings.append(tr("source \"%1\": its text is not in this file").arg(source.name));
+                    summary.warnings.append(
+                        tr("source \"%1\": its text is not in this file").arg(source.name));
                     continue;
                 }
                 return R::failure(tr("source \"%1\": %2").arg(source.name, read.errorString()));
@@ -542,7 +550,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         a.url = variableValue(project, source, u"url"_s);
         a.published = QDate::fromString(variableValue(project, source, u"published"_s).left(10), Qt::ISODate);
         a.path = path;
-        a.contentHash = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+        a.contentHash = QString::fromLatin1(
+            QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
         if (a.body.trimmed().isEmpty()) {
             ++summary.skipped;
             summary.warnings.append(tr("source \"%1\" has no text; not imported").arg(source.name));
@@ -550,10 +559,11 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         }
         if (source.wholeSourceItems > 0) {
             summary.skipped += source.wholeSourceItems;
-            summary.warnings.append(tr("source \"%1\": %2 coding(s) or note(s) of the whole source not imported "
-                                       "(Lede codes passages)")
-                                        .arg(source.name)
-                                        .arg(source.wholeSourceItems));
+            summary.warnings.append(
+                tr("source \"%1\": %2 coding(s) or note(s) of the whole source not imported "
+                   "(Lede codes passages)")
+                    .arg(source.name)
+                    .arg(source.wholeSourceItems));
         }
 
         for (const ParsedSelection &s : source.selections) {
@@ -569,7 +579,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
             for (const QString &code : s.codeGuids) {
                 const auto it = project.codeIndex.constFind(code);
                 if (it == project.codeIndex.constEnd())
-                    return R::failure(tr("selection %1 refers to a code the project does not define (%2)").arg(s.guid, code));
+                    return R::failure(tr("selection %1 refers to a code the project does not define (%2)")
+                                          .arg(s.guid, code));
                 if (project.codes.at(*it).automatic)
                     continue;
                 automaticOnly = false;
@@ -581,7 +592,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
             for (const QString &noteGuid : s.noteGuids) {
                 const auto note = project.notes.constFind(noteGuid);
                 if (note == project.notes.constEnd())
-                    return R::failure(tr("selection %1 refers to a note the project does not define (%2)").arg(s.guid, noteGuid));
+                    return R::failure(tr("selection %1 refers to a note the project does not define (%2)")
+                                          .arg(s.guid, noteGuid));
                 if (note->content) {
                     notes.append(*note->content);
                 } else {
@@ -597,8 +609,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
                 ++summary.automaticSkipped;
                 continue;
             }
-            const Span utf16 = points.toUtf16(Span{qsizetype(s.start), qsizetype(s.end)});
-            annotation.span = {lines.map(utf16.start), lines.map(utf16.end)};
+            const Span utf16 = points.toUtf16(Span { qsizetype(s.start), qsizetype(s.end) });
+            annotation.span = { lines.map(utf16.start), lines.map(utf16.end) };
             annotation.note = notes.join(u"\n\n"_s);
             annotation.createdAt = s.created;
             annotation.updatedAt = s.modified.isValid() ? s.modified : s.created;
@@ -608,7 +620,8 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
     }
     if (project.otherSources > 0) {
         summary.skipped += project.otherSources;
-        summary.warnings.append(tr("%1 picture, PDF, audio or video source(s) not imported").arg(project.otherSources));
+        summary.warnings.append(
+            tr("%1 picture, PDF, audio or video source(s) not imported").arg(project.otherSources));
     }
     if (project.otherItems > 0) {
         summary.skipped += project.otherItems;

@@ -38,9 +38,9 @@ struct RefiQdaImportSummary
     int articlesAdded = 0;
     int articlesPresent = 0;
     int tagsCreated = 0;
-    int highlights = 0;      // annotations added (with or without a note)
-    int notes = 0;           // of those, the ones carrying a note
-    int alreadyPresent = 0;  // selections that were already in the library
+    int highlights = 0; // annotations added (with or without a note)
+    int notes = 0; // of those, the ones carrying a note
+    int alreadyPresent = 0; // selections that were already in the library
     int automaticSkipped = 0;
     int skipped = 0;
     QStringList warnings;

@@ -32,7 +32,8 @@ Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QSt
         ++done;
         return !progress || done % 4096 != 0 || progress(done);
     };
-    Status read = ExportReader(store).forEachExportRow(query, [&](const ExportRow &row) { return step(writer.writeAnnotation(row)); });
+    Status read = ExportReader(store).forEachExportRow(
+        query, [&](const ExportRow &row) { return step(writer.writeAnnotation(row)); });
     if (!written)
         return written;
     if (!read)
@@ -42,7 +43,8 @@ Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QSt
     ArticleSelection selection;
     selection.ids = query.articleIds;
     selection.tagId = query.tagId;
-    read = forEachArticleRow(store, selection, [&](const ArticleTableRow &row) { return step(writer.writeArticle(row)); });
+    read = forEachArticleRow(store, selection,
+                             [&](const ArticleTableRow &row) { return step(writer.writeArticle(row)); });
     if (!written)
         return written;
     if (!read)

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleSession.h"
-#include "ArticleSession_p.h"
 
+#include "ArticleSession_p.h"
 #include "Logging.h"
 #include "analysis/Analyzer.h"
 #include "store/AnalysisRepository.h"
 #include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/TagRepository.h"
-
 
 #include <algorithm>
 
@@ -70,7 +69,7 @@ QUndoStack *ArticleSession::stackForArticle(qint64 articleId)
     while (m_recentArticles.size() > MaxKeptHistories + 1) { // the open one and the kept ones
         QUndoStack *oldest = m_articleStacks.take(m_recentArticles.takeFirst());
         oldest->disconnect(this); // its clear() on deletion must not make it the active stack
-        delete oldest;            // leaves the group by itself
+        delete oldest; // leaves the group by itself
     }
     return stack;
 }
@@ -89,7 +88,7 @@ QUndoStack *ArticleSession::undoTarget() const
 {
     QUndoStack *best = nullptr;
     quint64 bestStamp = 0;
-    for (QUndoStack *stack : {m_articleStack, m_codebookStack}) {
+    for (QUndoStack *stack : { m_articleStack, m_codebookStack }) {
         if (!stack->canUndo())
             continue;
         const quint64 stamp = stampOf(stack, stack->index() - 1);
@@ -105,7 +104,7 @@ QUndoStack *ArticleSession::redoTarget() const
 {
     QUndoStack *best = nullptr;
     quint64 bestStamp = 0;
-    for (QUndoStack *stack : {m_articleStack, m_codebookStack}) {
+    for (QUndoStack *stack : { m_articleStack, m_codebookStack }) {
         if (!stack->canRedo())
             continue;
         const quint64 stamp = stampOf(stack, stack->index());
@@ -166,7 +165,8 @@ Status ArticleSession::open(qint64 articleId)
         if (const Status s
             = AnalysisRepository(*m_store).replaceAnalysis(articleId, *analysis, Analyzer::Version);
             !s)
-            qCWarning(lcAnalysis) << "could not store the new analysis of article" << articleId << s.errorString();
+            qCWarning(lcAnalysis) << "could not store the new analysis of article" << articleId
+                                  << s.errorString();
     }
     auto annotations = AnnotationRepository(*m_store).annotations(articleId);
     if (!annotations)
@@ -217,7 +217,7 @@ std::optional<Annotation> ArticleSession::annotation(qint64 id) const
 }
 
 Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, const QString &color,
-                                             const QString &note)
+                                            const QString &note)
 {
     if (!isOpen())
         return Result<qint64>::failure(tr("No article is open."));
@@ -237,7 +237,8 @@ Result<qint64> ArticleSession::addHighlight(Span span, const QStringList &tags, 
     if (!stored)
         return Result<qint64>::failure(stored.errorString());
     storeLocally(stored.value());
-    m_articleStack->push(new AddAnnotationCommand(this, stored.value(), tags.isEmpty() ? QList<qint64>() : createdTagRoots(tagsBefore)));
+    m_articleStack->push(new AddAnnotationCommand(
+        this, stored.value(), tags.isEmpty() ? QList<qint64>() : createdTagRoots(tagsBefore)));
     emit annotationsChanged(m_article.id);
     if (!tags.isEmpty())
         emit tagsChanged();
@@ -259,31 +260,36 @@ Status ArticleSession::pushUpdate(qint64 annotationId, const std::function<void(
         return s;
     // applyUpdate() re-read the stored row (times, anchor, created tags).
     const Annotation stored = annotation(annotationId).value_or(after);
-    m_articleStack->push(new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst,
-                                                 tagsChange ? createdTagRoots(tagsBefore) : QList<qint64>()));
+    m_articleStack->push(
+        new UpdateAnnotationCommand(this, text, *before, stored, mergeId, m_noteBurst,
+                                    tagsChange ? createdTagRoots(tagsBefore) : QList<qint64>()));
     return {};
 }
 
 Status ArticleSession::setNote(qint64 annotationId, const QString &note)
 {
-    return pushUpdate(annotationId, [&](Annotation &a) { a.note = note; }, tr("Edit note"), NoteMergeId);
+    return pushUpdate(
+        annotationId, [&](Annotation &a) { a.note = note; }, tr("Edit note"), NoteMergeId);
 }
 
 Status ArticleSession::setTags(qint64 annotationId, const QStringList &tagPaths)
 {
-    return pushUpdate(annotationId, [&](Annotation &a) { a.tags = tagPaths; }, tr("Change tags"));
+    return pushUpdate(
+        annotationId, [&](Annotation &a) { a.tags = tagPaths; }, tr("Change tags"));
 }
 
 Status ArticleSession::setColor(qint64 annotationId, const QString &color)
 {
-    return pushUpdate(annotationId, [&](Annotation &a) { a.color = color; }, tr("Change color"));
+    return pushUpdate(
+        annotationId, [&](Annotation &a) { a.color = color; }, tr("Change color"));
 }
 
 Status ArticleSession::setRange(qint64 annotationId, Span span)
 {
     if (span.isEmpty() || span.start < 0 || span.end > m_article.body.size())
         return Status::failure(tr("The new range is empty or outside the article text."));
-    return pushUpdate(annotationId, [&](Annotation &a) { a.span = span; }, tr("Change highlight range"));
+    return pushUpdate(
+        annotationId, [&](Annotation &a) { a.span = span; }, tr("Change highlight range"));
 }
 
 Status ArticleSession::remove(qint64 annotationId)

@@ -4,8 +4,8 @@
 #include "Analysis.h"
 #include "Annotation.h"
 #include "Article.h"
-#include "Result.h"
 #include "Correction.h"
+#include "Result.h"
 #include "library/ArticleEditing.h"
 #include "store/ArticleStore.h"
 
@@ -14,7 +14,6 @@
 #include <QSet>
 #include <QUndoGroup>
 #include <QUndoStack>
-
 #include <functional>
 #include <optional>
 
@@ -33,9 +32,10 @@ class CorrectionRepository;
 // open or among the last MaxKeptHistories opened (so its history survives switching articles), and
 // the codebook (tag rename, recolour, move, delete: library-wide changes) has one stack of its own.
 // All of them are in undoGroup(). undo() and redo() act on the open article's stack or the
-// codebook's, whichever holds the most recent step (the group's active stack follows). Undo and redo replay through the store as well; a
-// failure there is reported through errorOccurred(). After any change, annotationsChanged() (and
-// for codebook operations tagsChanged()) is emitted so views repaint from the in-memory copy.
+// codebook's, whichever holds the most recent step (the group's active stack follows). Undo and redo replay
+// through the store as well; a failure there is reported through errorOccurred(). After any change,
+// annotationsChanged() (and for codebook operations tagsChanged()) is emitted so views repaint from the
+// in-memory copy.
 //
 // Consecutive setNote() calls on one annotation merge into one undo step until endNoteBurst() is
 // called (the note editor calls it when it loses focus or shows another annotation).
@@ -180,8 +180,8 @@ private:
     QUndoStack *stackForArticle(qint64 articleId);
     void activate(QUndoStack *stack);
 
-    Status pushUpdate(qint64 annotationId, const std::function<void(Annotation &)> &change, const QString &text,
-                      int mergeId = -1);
+    Status pushUpdate(qint64 annotationId, const std::function<void(Annotation &)> &change,
+                      const QString &text, int mergeId = -1);
     void storeLocally(const Annotation &annotation);
 
     ArticleStore *m_store;

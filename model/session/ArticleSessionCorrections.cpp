@@ -9,7 +9,8 @@
 
 namespace Lede {
 
-Status ArticleSession::correct(const QString &text, const std::function<Status(CorrectionRepository &)> &action)
+Status ArticleSession::correct(const QString &text,
+                               const std::function<Status(CorrectionRepository &)> &action)
 {
     if (!isOpen())
         return Status::failure(tr("No article is open."));
@@ -35,8 +36,8 @@ Status ArticleSession::correct(const QString &text, const std::function<Status(C
         return {};
     }
     m_analysis = std::move(layers).value();
-    m_articleStack->push(new CorrectionCommand(this, text, articleId, std::move(before).value(),
-                                               std::move(after).value()));
+    m_articleStack->push(
+        new CorrectionCommand(this, text, articleId, std::move(before).value(), std::move(after).value()));
     emit analysisChanged(articleId);
     emit undoStateChanged();
     return {};
@@ -99,7 +100,8 @@ Status ArticleSession::rejectQuote(int quoteIndex)
     const qint64 id = quoteId(m_analysis, quoteIndex);
     if (id == 0)
         return Status::failure(tr("That quote is no longer in the article."));
-    return correct(tr("Not a quote"), [&](CorrectionRepository &r) { return Status::from(r.rejectQuote(id)); });
+    return correct(tr("Not a quote"),
+                   [&](CorrectionRepository &r) { return Status::from(r.rejectQuote(id)); });
 }
 
 Status ArticleSession::addQuote(Span span, const QString &speaker)
@@ -107,8 +109,9 @@ Status ArticleSession::addQuote(Span span, const QString &speaker)
     if (span.isEmpty() || span.start < 0 || span.end > m_article.body.size())
         return Status::failure(tr("The selection is empty or outside the article text."));
     const qint64 articleId = m_article.id;
-    return correct(tr("Mark as quote"),
-                   [&](CorrectionRepository &r) { return Status::from(r.addQuote(articleId, span, speaker)); });
+    return correct(tr("Mark as quote"), [&](CorrectionRepository &r) {
+        return Status::from(r.addQuote(articleId, span, speaker));
+    });
 }
 
 Status ArticleSession::setEntityType(const QList<int> &entityIndexes, Entity::Type type)
@@ -127,11 +130,12 @@ Status ArticleSession::setEntityType(const QList<int> &entityIndexes, Entity::Ty
 
 Status ArticleSession::renameEntity(int entityIndex, const QString &canonical)
 {
-    const QList<qint64> ids = entityIds(m_analysis, {entityIndex});
+    const QList<qint64> ids = entityIds(m_analysis, { entityIndex });
     if (ids.isEmpty())
         return Status::failure(tr("That entity is no longer in the article."));
-    return correct(tr("Rename entity"),
-                   [&](CorrectionRepository &r) { return Status::from(r.setEntityCanonical(ids.first(), canonical)); });
+    return correct(tr("Rename entity"), [&](CorrectionRepository &r) {
+        return Status::from(r.setEntityCanonical(ids.first(), canonical));
+    });
 }
 
 Status ArticleSession::removeEntities(const QList<int> &entityIndexes)
@@ -153,8 +157,9 @@ Status ArticleSession::addEntity(Span span, Entity::Type type)
     if (span.isEmpty() || span.start < 0 || span.end > m_article.body.size())
         return Status::failure(tr("The selection is empty or outside the article text."));
     const qint64 articleId = m_article.id;
-    return correct(tr("Mark as entity"),
-                   [&](CorrectionRepository &r) { return Status::from(r.addEntity(articleId, span, type, {})); });
+    return correct(tr("Mark as entity"), [&](CorrectionRepository &r) {
+        return Status::from(r.addEntity(articleId, span, type, {}));
+    });
 }
 
 } // namespace Lede

@@ -15,7 +15,8 @@ namespace Lede {
 
 using namespace StoreInternal;
 
-Status AnalysisRepository::writeAnalysis(qint64 articleId, const CodePointMap &map, const AnalysisResult &analysis)
+Status AnalysisRepository::writeAnalysis(qint64 articleId, const CodePointMap &map,
+                                         const AnalysisResult &analysis)
 {
     StatementCache &statements = StoreAccess(m_store).statements();
     auto failed = [&statements] {
@@ -23,9 +24,9 @@ Status AnalysisRepository::writeAnalysis(qint64 articleId, const CodePointMap &m
     };
     for (const Quote &q : analysis.quotes) {
         const Span cp = map.toCodePoints(q.span);
-        auto stmt = statements.statement(
-            "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue, "
-            "corrected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        auto stmt = statements.statement("INSERT INTO quotes (article_id, start, \"end\", text, kind, "
+                                         "speaker, speaker_start, speaker_end, cue, "
+                                         "corrected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, q.text);
         stmt.bind(5, quoteKindName(q.kind));
         if (q.speaker.isEmpty())
@@ -62,7 +63,11 @@ Status AnalysisRepository::writeAnalysis(qint64 articleId, const CodePointMap &m
         auto stmt = statements.statement(
             "INSERT INTO figures (article_id, start, \"end\", text, value, unit, qualifier, attributed_to) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-        stmt.bind(1, articleId).bind(2, qint64(cp.start)).bind(3, qint64(cp.end)).bind(4, f.text).bind(5, f.value);
+        stmt.bind(1, articleId)
+            .bind(2, qint64(cp.start))
+            .bind(3, qint64(cp.end))
+            .bind(4, f.text)
+            .bind(5, f.value);
         stmt.bind(6, f.unit).bind(7, f.qualifier).bind(8, f.attributedTo);
         if (!stmt.run())
             return failed();
@@ -81,14 +86,15 @@ Result<AnalysisResult> AnalysisRepository::analysis(qint64 articleId) const
     AnalysisResult out;
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    if (!execute(query,
-                 u"SELECT start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue, id, corrected "
-                 u"FROM quotes WHERE article_id = ? ORDER BY start, id"_s,
-                 {articleId}))
+    if (!execute(
+            query,
+            u"SELECT start, \"end\", text, kind, speaker, speaker_start, speaker_end, cue, id, corrected "
+            u"FROM quotes WHERE article_id = ? ORDER BY start, id"_s,
+            { articleId }))
         return R::failure(queryError(query));
     while (query.next()) {
         Quote q;
-        q.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        q.span = map.toUtf16(Span { query.value(0).toLongLong(), query.value(1).toLongLong() });
         q.text = query.value(2).toString();
         const QString kind = query.value(3).toString();
         q.kind = kind == u"partial"_s ? Quote::Kind::Partial
@@ -96,20 +102,21 @@ Result<AnalysisResult> AnalysisRepository::analysis(qint64 articleId) const
                                       : Quote::Kind::Direct;
         q.speaker = query.value(4).toString();
         if (!query.value(5).isNull())
-            q.speakerSpan = map.toUtf16(Span{query.value(5).toLongLong(), query.value(6).toLongLong()});
+            q.speakerSpan = map.toUtf16(Span { query.value(5).toLongLong(), query.value(6).toLongLong() });
         q.cue = query.value(7).toString();
         q.id = query.value(8).toLongLong();
         q.corrected = query.value(9).toInt() != 0;
         out.quotes.append(q);
     }
-    if (!execute(query,
-                 u"SELECT start, \"end\", text, type, canonical, id, corrected FROM entities WHERE article_id = ? "
-                 u"ORDER BY start, id"_s,
-                 {articleId}))
+    if (!execute(
+            query,
+            u"SELECT start, \"end\", text, type, canonical, id, corrected FROM entities WHERE article_id = ? "
+            u"ORDER BY start, id"_s,
+            { articleId }))
         return R::failure(queryError(query));
     while (query.next()) {
         Entity e;
-        e.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        e.span = map.toUtf16(Span { query.value(0).toLongLong(), query.value(1).toLongLong() });
         e.text = query.value(2).toString();
         if (!entityTypeFromName(query.value(3).toString(), &e.type))
             e.type = Entity::Type::Misc;
@@ -121,11 +128,11 @@ Result<AnalysisResult> AnalysisRepository::analysis(qint64 articleId) const
     if (!execute(query,
                  u"SELECT start, \"end\", text, value, unit, qualifier, attributed_to, id FROM figures "
                  u"WHERE article_id = ? ORDER BY start, id"_s,
-                 {articleId}))
+                 { articleId }))
         return R::failure(queryError(query));
     while (query.next()) {
         Figure f;
-        f.span = map.toUtf16(Span{query.value(0).toLongLong(), query.value(1).toLongLong()});
+        f.span = map.toUtf16(Span { query.value(0).toLongLong(), query.value(1).toLongLong() });
         f.text = query.value(2).toString();
         f.value = query.value(3).toDouble();
         f.unit = query.value(4).toString();
@@ -137,7 +144,8 @@ Result<AnalysisResult> AnalysisRepository::analysis(qint64 articleId) const
     return out;
 }
 
-Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion)
+Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResult &analysis,
+                                           int analyzerVersion)
 {
     const StoreAccess store(m_store);
     QSqlDatabase db = store.database();
@@ -145,13 +153,13 @@ Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResul
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(db);
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, { articleId }))
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no article %1 in the library").arg(articleId));
     const QString body = query.value(0).toString();
-    for (const QString &table : {u"quotes"_s, u"entities"_s, u"figures"_s}) {
-        if (!execute(query, u"DELETE FROM "_s + table + u" WHERE article_id = ?"_s, {articleId}))
+    for (const QString &table : { u"quotes"_s, u"entities"_s, u"figures"_s }) {
+        if (!execute(query, u"DELETE FROM "_s + table + u" WHERE article_id = ?"_s, { articleId }))
             return Status::failure(queryError(query));
     }
     // The user's corrections outlive every re-analysis: they are applied to the fresh layers before
@@ -163,7 +171,8 @@ Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResul
     applyCorrections(corrected, *corrections, body);
     if (auto s = writeAnalysis(articleId, CodePointMap(body), corrected); !s)
         return s;
-    if (!execute(query, u"UPDATE articles SET analyzer_version = ? WHERE id = ?"_s, {analyzerVersion, articleId}))
+    if (!execute(query, u"UPDATE articles SET analyzer_version = ? WHERE id = ?"_s,
+                 { analyzerVersion, articleId }))
         return Status::failure(queryError(query));
     if (!tx.commit())
         return Status::failure(tx.error());
@@ -173,7 +182,8 @@ Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResul
 Result<QList<qint64>> AnalysisRepository::articlesWithAnalyzerBelow(int analyzerVersion) const
 {
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"SELECT id FROM articles WHERE analyzer_version < ? ORDER BY id"_s, {analyzerVersion}))
+    if (!execute(query, u"SELECT id FROM articles WHERE analyzer_version < ? ORDER BY id"_s,
+                 { analyzerVersion }))
         return Result<QList<qint64>>::failure(queryError(query));
     QList<qint64> ids;
     while (query.next())

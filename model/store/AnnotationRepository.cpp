@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -52,12 +51,13 @@ Result<QList<Annotation>> AnnotationRepository::readAnnotations(qint64 articleId
 
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    const QString select = u"SELECT id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, "
-                           u"updated_at, (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = "
-                           u"annotations.id) FROM annotations "_s;
+    const QString select
+        = u"SELECT id, article_id, start, \"end\", exact, prefix, suffix, color, note, created_at, "
+          u"updated_at, (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = "
+          u"annotations.id) FROM annotations "_s;
     const bool ok = annotationId > 0
-        ? execute(query, select + u"WHERE id = ? AND article_id = ?"_s, {annotationId, articleId})
-        : execute(query, select + u"WHERE article_id = ? ORDER BY start, \"end\", id"_s, {articleId});
+        ? execute(query, select + u"WHERE id = ? AND article_id = ?"_s, { annotationId, articleId })
+        : execute(query, select + u"WHERE article_id = ? ORDER BY start, \"end\", id"_s, { articleId });
     if (!ok)
         return R::failure(queryError(query));
     QList<Annotation> out;
@@ -65,7 +65,7 @@ Result<QList<Annotation>> AnnotationRepository::readAnnotations(qint64 articleId
         Annotation a;
         a.id = query.value(0).toLongLong();
         a.articleId = query.value(1).toLongLong();
-        a.span = map.toUtf16(Span{query.value(2).toLongLong(), query.value(3).toLongLong()});
+        a.span = map.toUtf16(Span { query.value(2).toLongLong(), query.value(3).toLongLong() });
         a.exact = query.value(4).toString();
         a.prefix = query.value(5).toString();
         a.suffix = query.value(6).toString();
@@ -89,7 +89,7 @@ Result<QList<Annotation>> AnnotationRepository::annotations(qint64 articleId) co
 Result<Annotation> AnnotationRepository::annotation(qint64 id) const
 {
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, {id}))
+    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, { id }))
         return Result<Annotation>::failure(queryError(query));
     if (!query.next())
         return Result<Annotation>::failure(tr("There is no annotation %1").arg(id));
@@ -124,11 +124,12 @@ Result<qint64> AnnotationRepository::insertAnnotation(const Annotation &in, bool
     const QString now = nowUtc();
     const QString created = a.createdAt.isValid() ? a.createdAt.toUTC().toString(Qt::ISODate) : now;
     const QString updated = a.updatedAt.isValid() ? a.updatedAt.toUTC().toString(Qt::ISODate) : created;
-    if (!execute(query,
-                 u"INSERT INTO annotations (id, article_id, start, \"end\", exact, prefix, suffix, color, note, "
-                 u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                 {keepId ? idOrNull(a.id) : QVariant(), a.articleId, cp.start, cp.end, a.exact, a.prefix, a.suffix,
-                  a.color, a.note, created, updated}))
+    if (!execute(
+            query,
+            u"INSERT INTO annotations (id, article_id, start, \"end\", exact, prefix, suffix, color, note, "
+            u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            { keepId ? idOrNull(a.id) : QVariant(), a.articleId, cp.start, cp.end, a.exact, a.prefix,
+              a.suffix, a.color, a.note, created, updated }))
         return R::failure(tr("Cannot store the annotation: %1").arg(queryError(query)));
     const qint64 id = query.lastInsertId().toLongLong();
     if (auto s = writeAnnotationTags(id, a.tags); !s)
@@ -139,7 +140,7 @@ Result<qint64> AnnotationRepository::insertAnnotation(const Annotation &in, bool
 Status AnnotationRepository::writeAnnotationTags(qint64 annotationId, const QStringList &tagPaths)
 {
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"DELETE FROM annotation_tags WHERE annotation_id = ?"_s, {annotationId}))
+    if (!execute(query, u"DELETE FROM annotation_tags WHERE annotation_id = ?"_s, { annotationId }))
         return Status::failure(queryError(query));
     TagRepository tags(m_store);
     for (const QString &path : tagPaths) {
@@ -147,7 +148,7 @@ Status AnnotationRepository::writeAnnotationTags(qint64 annotationId, const QStr
         if (!tagId)
             return Status::failure(tagId.errorString());
         if (!execute(query, u"INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)"_s,
-                     {annotationId, *tagId}))
+                     { annotationId, *tagId }))
             return Status::failure(queryError(query));
     }
     return {};
@@ -155,7 +156,7 @@ Status AnnotationRepository::writeAnnotationTags(qint64 annotationId, const QStr
 
 Result<qint64> AnnotationRepository::addAnnotation(const Annotation &annotation)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, false);
@@ -166,7 +167,7 @@ Result<qint64> AnnotationRepository::addAnnotation(const Annotation &annotation)
 
 Status AnnotationRepository::restoreAnnotation(const Annotation &annotation)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = insertAnnotation(annotation, true);
@@ -184,7 +185,7 @@ Status AnnotationRepository::updateAnnotation(const Annotation &in)
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(store.database());
-    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, {in.id}))
+    if (!execute(query, u"SELECT article_id FROM annotations WHERE id = ?"_s, { in.id }))
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no annotation %1").arg(in.id));
@@ -193,16 +194,18 @@ Status AnnotationRepository::updateAnnotation(const Annotation &in)
         return Status::failure(text.errorString());
     const QString &body = (*text)->body;
     if (in.span.start < 0 || in.span.end > body.size() || in.span.start > in.span.end)
-        return Status::failure(tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
+        return Status::failure(
+            tr("The range %1–%2 is outside the article").arg(in.span.start).arg(in.span.end));
     const Span cp = (*text)->map.toCodePoints(in.span);
     Annotation a = in;
     // An orphan (Annotation::isOrphan) keeps the text it was made on; its empty span holds none.
     if (!a.isOrphan())
         fillAnchor(body, a);
-    if (!execute(query,
-                 u"UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, color = ?, "
-                 u"note = ?, updated_at = ? WHERE id = ?"_s,
-                 {cp.start, cp.end, a.exact, a.prefix, a.suffix, a.color, a.note, nowUtc(), a.id}))
+    if (!execute(
+            query,
+            u"UPDATE annotations SET start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, color = ?, "
+            u"note = ?, updated_at = ? WHERE id = ?"_s,
+            { cp.start, cp.end, a.exact, a.prefix, a.suffix, a.color, a.note, nowUtc(), a.id }))
         return Status::failure(tr("Cannot change the annotation: %1").arg(queryError(query)));
     if (auto s = writeAnnotationTags(in.id, in.tags); !s)
         return s;
@@ -213,11 +216,11 @@ Status AnnotationRepository::updateAnnotation(const Annotation &in)
 
 Status AnnotationRepository::removeAnnotation(qint64 id)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, {id}))
+    if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, { id }))
         return Status::failure(tr("Cannot delete the annotation: %1").arg(queryError(query)));
     if (query.numRowsAffected() == 0)
         return Status::failure(tr("There is no annotation %1").arg(id));

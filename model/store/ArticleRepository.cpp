@@ -41,7 +41,8 @@ QString likeLiteral(const QString &text)
 
 } // namespace
 
-ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QString &search, const QString &idColumn)
+ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QString &search,
+                                                                      const QString &idColumn)
 {
     SearchCondition out;
     const SearchFilters filters = SearchFilters::parse(search);
@@ -55,8 +56,10 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
         out.values.append(ftsMatchQuery(filters.text()));
         for (const QString &word : filters.words)
             out.values.append(QString(u"%"_s + likeLiteral(word) + u"%"_s));
-        parts.append(u"("_s + idColumn + u" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) OR "_s + idColumn
-                     + u" IN (SELECT article_id FROM annotations WHERE "_s + notes.join(u" AND "_s) + u"))"_s);
+        parts.append(u"("_s + idColumn
+                     + u" IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) OR "_s + idColumn
+                     + u" IN (SELECT article_id FROM annotations WHERE "_s + notes.join(u" AND "_s)
+                     + u"))"_s);
     }
     for (const QString &speaker : filters.speakers) {
         // The name itself, and the names merged into it (Insights' speaker identities).
@@ -68,9 +71,10 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
     const auto entityFilter = [&](const QStringList &names, const QString &type) {
         for (const QString &name : names) {
             // The canonical name or the mention as written, or a full name ending with the word(s).
-            parts.append(idColumn + u" IN (SELECT article_id FROM entities WHERE type = '"_s + type
-                         + u"' AND (canonical = ? COLLATE NOCASE OR text = ? COLLATE NOCASE OR canonical LIKE ? "
-                           u"ESCAPE '\\'))"_s);
+            parts.append(
+                idColumn + u" IN (SELECT article_id FROM entities WHERE type = '"_s + type
+                + u"' AND (canonical = ? COLLATE NOCASE OR text = ? COLLATE NOCASE OR canonical LIKE ? "
+                  u"ESCAPE '\\'))"_s);
             out.values << name << name << QString(u"% "_s + likeLiteral(name));
         }
     };
@@ -79,11 +83,14 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
     entityFilter(filters.places, u"LOC"_s);
     for (const QString &tag : filters.tags) {
         // The tag at that path (any case) and every tag below it.
-        parts.append(idColumn
-                     + u" IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
-                       u"WHERE nt.tag_id IN (WITH RECURSIVE tp(id, path) AS (SELECT id, name FROM tags WHERE parent_id "
-                       u"IS NULL UNION ALL SELECT t.id, tp.path || '/' || t.name FROM tags t JOIN tp ON t.parent_id = "
-                       u"tp.id) SELECT id FROM tp WHERE path = ? COLLATE NOCASE OR path LIKE ? ESCAPE '\\'))"_s);
+        parts.append(
+            idColumn
+            + u" IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = "
+              u"n.id "
+              u"WHERE nt.tag_id IN (WITH RECURSIVE tp(id, path) AS (SELECT id, name FROM tags WHERE "
+              u"parent_id "
+              u"IS NULL UNION ALL SELECT t.id, tp.path || '/' || t.name FROM tags t JOIN tp ON t.parent_id = "
+              u"tp.id) SELECT id FROM tp WHERE path = ? COLLATE NOCASE OR path LIKE ? ESCAPE '\\'))"_s);
         QString path = tag;
         path.replace(QRegularExpression(u"\\s*/\\s*"_s), u"/"_s);
         out.values << path << QString(likeLiteral(path) + u"/%"_s);
@@ -95,7 +102,7 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
 Result<std::optional<qint64>> ArticleRepository::findArticleByHash(const QString &contentHash) const
 {
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"SELECT id FROM articles WHERE content_hash = ?"_s, {contentHash}))
+    if (!execute(query, u"SELECT id FROM articles WHERE content_hash = ?"_s, { contentHash }))
         return Result<std::optional<qint64>>::failure(queryError(query));
     if (query.next())
         return std::optional<qint64>(query.value(0).toLongLong());
@@ -169,9 +176,10 @@ Result<Article> ArticleRepository::article(qint64 id) const
     using R = Result<Article>;
     QSqlQuery query(m_store.database());
     if (!execute(query,
-                 u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, imported_at, "
+                 u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, "
+                 u"imported_at, "
                  u"analyzer_version FROM articles WHERE id = ?"_s,
-                 {id}))
+                 { id }))
         return R::failure(queryError(query));
     if (!query.next())
         return R::failure(tr("There is no article %1 in the library").arg(id));
@@ -191,14 +199,15 @@ Result<Article> ArticleRepository::article(qint64 id) const
 
     // The layers and annotations read next usually belong to this article: its map is kept.
     const ArticleTextPtr text = StoreAccess(m_store).texts().remember(a.id, a.body);
-    if (!execute(query, u"SELECT kind, start, \"end\" FROM article_blocks WHERE article_id = ? ORDER BY start"_s,
-                 {id}))
+    if (!execute(query,
+                 u"SELECT kind, start, \"end\" FROM article_blocks WHERE article_id = ? ORDER BY start"_s,
+                 { id }))
         return R::failure(queryError(query));
     while (query.next()) {
         Block block;
         if (!blockKindFromName(query.value(0).toString(), &block.kind))
             continue;
-        block.span = text->map.toUtf16(Span{query.value(1).toLongLong(), query.value(2).toLongLong()});
+        block.span = text->map.toUtf16(Span { query.value(1).toLongLong(), query.value(2).toLongLong() });
         a.blocks.append(block);
     }
     return a;
@@ -220,7 +229,8 @@ ListSql articleListSql(const ArticleQuery &q, bool count)
     if (q.tagId > 0) {
         out.sql = TagSubtreeCte + u' ';
         out.values.append(q.tagId);
-        where.append(u"a.id IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON nt.annotation_id = n.id "
+        where.append(u"a.id IN (SELECT n.article_id FROM annotations n JOIN annotation_tags nt ON "
+                     u"nt.annotation_id = n.id "
                      u"WHERE nt.tag_id IN (SELECT id FROM subtree))"_s);
     }
     // Words and filters (SearchFilters.h). The matches are an ephemeral set that the newest-first
@@ -306,7 +316,7 @@ Status ArticleRepository::removeArticle(qint64 id)
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(store.database());
-    if (!execute(query, u"DELETE FROM articles WHERE id = ?"_s, {id}))
+    if (!execute(query, u"DELETE FROM articles WHERE id = ?"_s, { id }))
         return Status::failure(tr("Cannot remove the article: %1").arg(queryError(query)));
     if (query.numRowsAffected() == 0)
         return Status::failure(tr("There is no article %1 in the library").arg(id));
@@ -325,7 +335,7 @@ Status ArticleRepository::updateArticle(const Article &in)
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(store.database());
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {in.id}))
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, { in.id }))
         return Status::failure(queryError(query));
     if (!query.next())
         return Status::failure(tr("There is no article %1 in the library").arg(in.id));
@@ -340,22 +350,26 @@ Status ArticleRepository::updateArticle(const Article &in)
         if (other->has_value() && **other != in.id)
             return Status::failure(tr("Article %1 already holds this text").arg(**other));
     }
-    const QVariant published = in.published.isValid() ? QVariant(in.published.toString(Qt::ISODate)) : QVariant();
-    if (!execute(query,
-                 u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
-                 u"path = ? WHERE id = ?"_s,
-                 {in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id}))
+    const QVariant published
+        = in.published.isValid() ? QVariant(in.published.toString(Qt::ISODate)) : QVariant();
+    if (!execute(
+            query,
+            u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
+            u"path = ? WHERE id = ?"_s,
+            { in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id }))
         return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
     if (newBody) {
         if (!execute(query, u"UPDATE articles SET body = ?, content_hash = ? WHERE id = ?"_s,
-                     {in.body, in.contentHash, in.id})
-            || !execute(query, u"DELETE FROM article_blocks WHERE article_id = ?"_s, {in.id}))
+                     { in.body, in.contentHash, in.id })
+            || !execute(query, u"DELETE FROM article_blocks WHERE article_id = ?"_s, { in.id }))
             return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
         const CodePointMap map(in.body);
         for (const Block &block : in.blocks) {
             const Span cp = map.toCodePoints(block.span);
-            if (!execute(query, u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
-                         {in.id, blockKindName(block.kind), qint64(cp.start), qint64(cp.end)}))
+            if (!execute(
+                    query,
+                    u"INSERT INTO article_blocks (article_id, kind, start, \"end\") VALUES (?, ?, ?, ?)"_s,
+                    { in.id, blockKindName(block.kind), qint64(cp.start), qint64(cp.end) }))
                 return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
         }
     }

@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QVariantList>
-
 #include <optional>
 
 namespace Lede {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleStore.h"
 
-#include "Logging.h"
 #include "LibraryMaintenance.h"
+#include "Logging.h"
 #include "Schema.h"
 #include "SqliteError.h"
 #include "StoreInternal_p.h"
@@ -10,12 +10,11 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QThread>
-
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -73,10 +72,11 @@ std::optional<QString> readText(sqlite3 *db, const char *sql, QString *error, in
 
 QString damagedMessage(const QString &path, const QString &detail)
 {
-    return ArticleStore::tr("%1 is damaged (%2). Lede does not write to a damaged library. Run `lede check` to see what is "
-              "wrong, and `lede restore FILE` to go back to a backup (Lede keeps them in %3).")
-        .arg(QDir::toNativeSeparators(path), detail,
-             QDir::toNativeSeparators(QFileInfo(path).absolutePath() + u"/backups"_s));
+    return ArticleStore::
+        tr("%1 is damaged (%2). Lede does not write to a damaged library. Run `lede check` to see what is "
+           "wrong, and `lede restore FILE` to go back to a backup (Lede keeps them in %3).")
+            .arg(QDir::toNativeSeparators(path), detail,
+                 QDir::toNativeSeparators(QFileInfo(path).absolutePath() + u"/backups"_s));
 }
 
 } // namespace
@@ -163,13 +163,16 @@ Status ArticleStore::open(const QString &path)
             if (!file.open(QIODevice::ReadOnly))
                 return Status::failure(tr("Cannot read the library %1: %2").arg(path, file.errorString()));
             if (file.read(16) != QByteArrayView("SQLite format 3\0", 16))
-                return Status::failure(tr("%1 is not a Lede library (it is not an SQLite database); it was left untouched").arg(path));
+                return Status::failure(
+                    tr("%1 is not a Lede library (it is not an SQLite database); it was left untouched")
+                        .arg(path));
         }
         // SQLite keeps its write-ahead log next to the file, so the folder must be writable too.
         if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())
-            return Status::failure(tr("The library %1 cannot be written: the file or its folder is read-only. Make "
-                                      "them writable, or copy the library to a folder you can write to.")
-                                       .arg(path));
+            return Status::failure(
+                tr("The library %1 cannot be written: the file or its folder is read-only. Make "
+                   "them writable, or copy the library to a folder you can write to.")
+                    .arg(path));
     } else if (!QDir().mkpath(info.absolutePath())) {
         return Status::failure(tr("Cannot create the folder for the library %1").arg(path));
     } else if (!QFileInfo(info.absolutePath()).isWritable()) {
@@ -191,7 +194,8 @@ Status ArticleStore::open(const QString &path)
     }
     if (!m_statements.attach(database())) {
         close();
-        return Status::failure(tr("Cannot open the library %1: the SQLite driver gives no native handle").arg(path));
+        return Status::failure(
+            tr("Cannot open the library %1: the SQLite driver gives no native handle").arg(path));
     }
     // The checks run in their own function so that no query is alive when close() removes the
     // connection after a failure.
@@ -217,14 +221,15 @@ std::optional<LibraryHeader> readHeader(sqlite3 *db, QString *error, int *code =
     // the library meanwhile could be seen with its tables but not yet its application id.
     sqlite3_stmt *stmt = nullptr;
     std::optional<LibraryHeader> header;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT (SELECT application_id FROM pragma_application_id()), "
-                           "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)",
-                           -1, &stmt, nullptr)
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT (SELECT application_id FROM pragma_application_id()), "
+            "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)",
+            -1, &stmt, nullptr)
             == SQLITE_OK
         && sqlite3_step(stmt) == SQLITE_ROW) {
-        header = LibraryHeader{sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1),
-                               sqlite3_column_int64(stmt, 2)};
+        header = LibraryHeader { sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1),
+                                 sqlite3_column_int64(stmt, 2) };
     }
     if (!header) {
         if (error)
@@ -250,13 +255,17 @@ Status ArticleStore::checkAndMigrate()
     if (!header) {
         if (isCorruption(code))
             m_damaged = true;
-        return fail(isCorruption(code) ? damagedMessage(path, error) : tr("Cannot read the library %1: %2").arg(path, error));
+        return fail(isCorruption(code) ? damagedMessage(path, error)
+                                       : tr("Cannot read the library %1: %2").arg(path, error));
     }
     auto refusal = [&](const LibraryHeader &h) -> QString {
         if (h.objects > 0 && h.applicationId != Schema::ApplicationId)
-            return tr("%1 is an SQLite database of another program, not a Lede library; it was left untouched").arg(path);
+            return tr("%1 is an SQLite database of another program, not a Lede library; it was left "
+                      "untouched")
+                .arg(path);
         if (h.version > Schema::CurrentVersion)
-            return tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to %3)")
+            return tr("%1 was written by a newer version of Lede (library version %2, this Lede reads up to "
+                      "%3)")
                 .arg(path)
                 .arg(h.version)
                 .arg(Schema::CurrentVersion);
@@ -274,8 +283,10 @@ Status ArticleStore::checkAndMigrate()
     // The daily copy is made by the stores the user waits for least: the main thread's (the window
     // at start, every command). A worker thread's store (an import or export in the window) never
     // makes one, so that Cancel and progress are not held up by a copy of the whole library.
-    const bool mainThread = QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread();
-    const bool dailyBackupDue = existing && m_automaticBackups && mainThread && LibraryMaintenance::isDailyBackupDue(path);
+    const bool mainThread
+        = QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread();
+    const bool dailyBackupDue
+        = existing && m_automaticBackups && mainThread && LibraryMaintenance::isDailyBackupDue(path);
     if (existing && (dailyBackupDue || QFileInfo(path).size() <= QuickCheckMaxBytes)) {
         const auto result = readText(handle, "PRAGMA quick_check(1)", &error, &code);
         if (!result || *result != u"ok"_s) {
@@ -290,8 +301,9 @@ Status ArticleStore::checkAndMigrate()
     // file while it runs; see forEachExportRow.)
     // cell_size_check: SQLite checks each b-tree page more closely as it reads it, so damage met
     // later is reported as damage (SQLITE_CORRUPT) instead of being read as data.
-    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA cache_size = -16384", "PRAGMA cell_size_check = ON"}) {
+    for (const char *pragma :
+         { "PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+           "PRAGMA cache_size = -16384", "PRAGMA cell_size_check = ON" }) {
         // Switching a new file to WAL needs it to itself for a moment, and SQLite does not wait
         // for that through the busy timeout: while another program creates the same library, wait
         // here (up to the busy timeout) instead of failing.
@@ -310,7 +322,8 @@ Status ArticleStore::checkAndMigrate()
     if (existing && header->version < Schema::CurrentVersion && m_automaticBackups) {
         // The copy is made before the write lock is taken (it reads a snapshot; another program
         // migrating meanwhile only makes it a copy of the older version, which is what it is for).
-        auto copy = LibraryMaintenance::makeAutomaticBackup(path, u"before-v%1"_s.arg(Schema::CurrentVersion));
+        auto copy
+            = LibraryMaintenance::makeAutomaticBackup(path, u"before-v%1"_s.arg(Schema::CurrentVersion));
         if (!copy)
             return fail(tr("The library %1 was not upgraded, because it could not be backed up first: %2")
                             .arg(path, copy.errorString()));
@@ -332,7 +345,8 @@ Status ArticleStore::checkAndMigrate()
                 return fail(s.errorString());
             if (!tx.commit())
                 return fail(tr("Cannot write to the library %1: %2").arg(path, tx.error()));
-            qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to" << Schema::CurrentVersion;
+            qCInfo(lcStore) << "library" << path << "migrated from version" << header->version << "to"
+                            << Schema::CurrentVersion;
         }
     }
     if (dailyBackupDue) {

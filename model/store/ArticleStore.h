@@ -17,7 +17,6 @@
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -149,7 +148,8 @@ public:
 
     // ExportReader: streams rows for the CSV exporter in article, then start order, without holding
     // them all in memory. The callback returns false to stop (cancel); then the Status says "Cancelled".
-    Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
+    Status forEachExportRow(const ExportQuery &query,
+                            const std::function<bool(const ExportRow &)> &callback) const;
     Result<qint64> exportRowCount(const ExportQuery &query) const;
 
 private:

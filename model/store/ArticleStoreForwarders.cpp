@@ -2,11 +2,10 @@
 // Forwarders kept while callers move to the repositories: each ArticleStore member below is one
 // call to the repository that owns its SQL, with the same signature and behaviour. New code uses
 // the repositories; a forwarder goes when its last caller has moved.
-#include "ArticleStore.h"
-
 #include "AnalysisRepository.h"
 #include "AnnotationRepository.h"
 #include "ArticleRepository.h"
+#include "ArticleStore.h"
 #include "ExportReader.h"
 #include "TagRepository.h"
 
@@ -19,8 +18,8 @@ QString ArticleStore::ftsMatchQuery(const QString &text)
     return ArticleRepository::ftsMatchQuery(text);
 }
 
-Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
-                                        bool *alreadyPresent)
+Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisResult &analysis,
+                                        int analyzerVersion, bool *alreadyPresent)
 {
     return ArticleRepository(*this).addArticle(article, analysis, analyzerVersion, alreadyPresent);
 }

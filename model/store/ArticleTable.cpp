@@ -64,13 +64,14 @@ Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &sele
     {
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString sql = u"SELECT a.id, a.title, a.source, a.published, a.byline, a.dateline, a.url, a.body, "
-                            u"a.imported_at, "
-                            u"(SELECT count(*) FROM quotes WHERE article_id = a.id), "
-                            u"(SELECT count(*) FROM entities WHERE article_id = a.id), "
-                            u"(SELECT count(*) FROM figures WHERE article_id = a.id), "
-                            u"(SELECT count(*) FROM annotations WHERE article_id = a.id) "
-                            u"FROM articles a ORDER BY a.id"_s;
+        const QString sql
+            = u"SELECT a.id, a.title, a.source, a.published, a.byline, a.dateline, a.url, a.body, "
+              u"a.imported_at, "
+              u"(SELECT count(*) FROM quotes WHERE article_id = a.id), "
+              u"(SELECT count(*) FROM entities WHERE article_id = a.id), "
+              u"(SELECT count(*) FROM figures WHERE article_id = a.id), "
+              u"(SELECT count(*) FROM annotations WHERE article_id = a.id) "
+              u"FROM articles a ORDER BY a.id"_s;
         if (!query.exec(sql)) {
             result = Status::failure(tr("Cannot read the library: %1").arg(query.lastError().text()));
         } else {

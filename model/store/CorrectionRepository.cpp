@@ -22,13 +22,15 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values = {})
         return false;
     // A null QString would bind as SQL NULL; the text columns are NOT NULL and '' means "none".
     for (const QVariant &v : values)
-        query.addBindValue(v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QString(u""_s)) : v);
+        query.addBindValue(
+            v.typeId() == QMetaType::QString && v.toString().isNull() ? QVariant(QString(u""_s)) : v);
     return query.exec();
 }
 
 QString errorOf(const QSqlQuery &query)
 {
-    return query.lastError().databaseText().isEmpty() ? query.lastError().text() : query.lastError().databaseText();
+    return query.lastError().databaseText().isEmpty() ? query.lastError().text()
+                                                      : query.lastError().databaseText();
 }
 
 } // namespace
@@ -47,7 +49,7 @@ struct CorrectionRepository::Row
 };
 
 Result<QList<LayerCorrection>> CorrectionRepository::read(const QSqlDatabase &db, qint64 articleId,
-                                                           const QString &body)
+                                                          const QString &body)
 {
     using R = Result<QList<LayerCorrection>>;
     const CodePointMap map(body);
@@ -56,7 +58,7 @@ Result<QList<LayerCorrection>> CorrectionRepository::read(const QSqlDatabase &db
     if (!exec(query,
               u"SELECT id, layer, action, start, \"end\", value, original, type, speaker_start, speaker_end, "
               u"created_at FROM layer_corrections WHERE article_id = ? ORDER BY id"_s,
-              {articleId}))
+              { articleId }))
         return R::failure(tr("Cannot read the corrections: %1").arg(errorOf(query)));
     QList<LayerCorrection> out;
     while (query.next()) {
@@ -66,12 +68,12 @@ Result<QList<LayerCorrection>> CorrectionRepository::read(const QSqlDatabase &db
         if (!LayerCorrection::layerFromName(query.value(1).toString(), &c.layer)
             || !LayerCorrection::actionFromName(query.value(2).toString(), &c.action))
             continue; // written by a newer Lede: not ours to apply
-        c.span = map.toUtf16(Span{query.value(3).toLongLong(), query.value(4).toLongLong()});
+        c.span = map.toUtf16(Span { query.value(3).toLongLong(), query.value(4).toLongLong() });
         c.value = query.value(5).toString();
         c.original = query.value(6).toString();
         (void)entityTypeFromName(query.value(7).toString(), &c.type);
         if (!query.value(8).isNull())
-            c.speakerSpan = map.toUtf16(Span{query.value(8).toLongLong(), query.value(9).toLongLong()});
+            c.speakerSpan = map.toUtf16(Span { query.value(8).toLongLong(), query.value(9).toLongLong() });
         c.createdAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODate);
         out.append(c);
     }
@@ -105,7 +107,7 @@ Status CorrectionRepository::replaceCorrections(qint64 articleId, const QList<La
         return Status::failure(tr("Cannot store the correction: %1").arg(message));
     };
     QSqlQuery query(m_store.database());
-    if (!exec(query, u"DELETE FROM layer_corrections WHERE article_id = ?"_s, {articleId}))
+    if (!exec(query, u"DELETE FROM layer_corrections WHERE article_id = ?"_s, { articleId }))
         return fail(errorOf(query));
     for (const LayerCorrection &c : corrections) {
         const Span cp = map.toCodePoints(c.span);
@@ -119,12 +121,13 @@ Status CorrectionRepository::replaceCorrections(qint64 articleId, const QList<La
         const bool typed = c.action == LayerCorrection::Action::SetType
             || (c.action == LayerCorrection::Action::Add && c.layer == LayerCorrection::Layer::Entity);
         if (!exec(query,
-                  u"INSERT INTO layer_corrections (id, article_id, layer, action, start, \"end\", value, original, type, "
+                  u"INSERT INTO layer_corrections (id, article_id, layer, action, start, \"end\", value, "
+                  u"original, type, "
                   u"speaker_start, speaker_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {c.id, articleId, LayerCorrection::layerName(c.layer), LayerCorrection::actionName(c.action),
-                   qint64(cp.start), qint64(cp.end), c.value, c.original,
-                   typed ? entityTypeName(c.type) : QString(u""_s), speakerStart, speakerEnd,
-                   c.createdAt.toString(Qt::ISODate)}))
+                  { c.id, articleId, LayerCorrection::layerName(c.layer),
+                    LayerCorrection::actionName(c.action), qint64(cp.start), qint64(cp.end), c.value,
+                    c.original, typed ? entityTypeName(c.type) : QString(u""_s), speakerStart, speakerEnd,
+                    c.createdAt.toString(Qt::ISODate) }))
             return fail(errorOf(query));
     }
     if (ownTransaction) {
@@ -141,16 +144,18 @@ Result<CorrectionRepository::Row> CorrectionRepository::row(const char *table, q
     Row r;
     {
         QSqlQuery query(m_store.database());
-        const QString sql = quote ? u"SELECT article_id, start, \"end\", '', '' FROM quotes WHERE id = ?"_s
-                                  : u"SELECT article_id, start, \"end\", canonical, type FROM entities WHERE id = ?"_s;
-        if (!exec(query, sql, {id}))
+        const QString sql = quote
+            ? u"SELECT article_id, start, \"end\", '', '' FROM quotes WHERE id = ?"_s
+            : u"SELECT article_id, start, \"end\", canonical, type FROM entities WHERE id = ?"_s;
+        if (!exec(query, sql, { id }))
             return R::failure(errorOf(query));
         if (!query.next())
-            return R::failure(quote ? tr("There is no quote %1 in the library (see 'lede layers ARTICLE_ID')").arg(id)
-                                    : tr("There is no entity %1 in the library (see 'lede layers ARTICLE_ID')").arg(id));
+            return R::failure(
+                quote ? tr("There is no quote %1 in the library (see 'lede layers ARTICLE_ID')").arg(id)
+                      : tr("There is no entity %1 in the library (see 'lede layers ARTICLE_ID')").arg(id));
         r.id = id;
         r.articleId = query.value(0).toLongLong();
-        r.span = Span{query.value(1).toLongLong(), query.value(2).toLongLong()}; // code points for now
+        r.span = Span { query.value(1).toLongLong(), query.value(2).toLongLong() }; // code points for now
         r.canonical = query.value(3).toString();
         (void)entityTypeFromName(query.value(4).toString(), &r.type);
     }
@@ -190,18 +195,19 @@ Result<LayerCorrection> CorrectionRepository::record(LayerCorrection c, const Ro
         QSqlQuery query(m_store.database());
         // A newer decision about the same item replaces the older one of its kind (a quote has one
         // speaker; "not a quote" and "speaker" exclude each other).
-        const QStringList superseded = quote ? QStringList{u"speaker"_s, u"reject"_s, u"add"_s}
-                                     : c.action == A::SetCanonical ? QStringList{u"canonical"_s}
-                                                                    : QStringList{u"type"_s, u"remove"_s, u"add"_s};
+        const QStringList superseded = quote ? QStringList { u"speaker"_s, u"reject"_s, u"add"_s }
+            : c.action == A::SetCanonical    ? QStringList { u"canonical"_s }
+                                             : QStringList { u"type"_s, u"remove"_s, u"add"_s };
         {
             QString list;
             for (const QString &a : superseded)
                 list += (list.isEmpty() ? u"'"_s : u", '"_s) + a + u'\'';
             if (!exec(query,
-                      u"DELETE FROM layer_corrections WHERE article_id = ? AND layer = ? AND start = ? AND \"end\" = ? "
+                      u"DELETE FROM layer_corrections WHERE article_id = ? AND layer = ? AND start = ? AND "
+                      u"\"end\" = ? "
                       u"AND action IN ("_s
                           + list + u')',
-                      {c.articleId, LayerCorrection::layerName(c.layer), qint64(cp.start), qint64(cp.end)}))
+                      { c.articleId, LayerCorrection::layerName(c.layer), qint64(cp.start), qint64(cp.end) }))
                 return fail(errorOf(query));
         }
         QVariant speakerStart;
@@ -212,12 +218,14 @@ Result<LayerCorrection> CorrectionRepository::record(LayerCorrection c, const Ro
             speakerEnd = qint64(sp.end);
         }
         if (!exec(query,
-                  u"INSERT INTO layer_corrections (article_id, layer, action, start, \"end\", value, original, type, "
+                  u"INSERT INTO layer_corrections (article_id, layer, action, start, \"end\", value, "
+                  u"original, type, "
                   u"speaker_start, speaker_end, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {c.articleId, LayerCorrection::layerName(c.layer), LayerCorrection::actionName(c.action),
-                   qint64(cp.start), qint64(cp.end), c.value, c.original,
-                   (c.action == A::SetType || (c.action == A::Add && !quote)) ? entityTypeName(c.type) : QString(u""_s),
-                   speakerStart, speakerEnd, c.createdAt.toString(Qt::ISODate)}))
+                  { c.articleId, LayerCorrection::layerName(c.layer), LayerCorrection::actionName(c.action),
+                    qint64(cp.start), qint64(cp.end), c.value, c.original,
+                    (c.action == A::SetType || (c.action == A::Add && !quote)) ? entityTypeName(c.type)
+                                                                               : QString(u""_s),
+                    speakerStart, speakerEnd, c.createdAt.toString(Qt::ISODate) }))
             return fail(errorOf(query));
         c.id = query.lastInsertId().toLongLong();
 
@@ -226,41 +234,46 @@ Result<LayerCorrection> CorrectionRepository::record(LayerCorrection c, const Ro
         switch (c.action) {
         case A::SetSpeaker:
             ok = exec(query,
-                      u"UPDATE quotes SET speaker = ?, speaker_start = ?, speaker_end = ?, cue = NULL, corrected = 1 "
+                      u"UPDATE quotes SET speaker = ?, speaker_start = ?, speaker_end = ?, cue = NULL, "
+                      u"corrected = 1 "
                       u"WHERE id = ?"_s,
-                      {c.value.isEmpty() ? QVariant() : QVariant(c.value), speakerStart, speakerEnd, r.id});
+                      { c.value.isEmpty() ? QVariant() : QVariant(c.value), speakerStart, speakerEnd, r.id });
             break;
         case A::Reject:
-            ok = exec(query, u"DELETE FROM quotes WHERE id = ?"_s, {r.id});
+            ok = exec(query, u"DELETE FROM quotes WHERE id = ?"_s, { r.id });
             break;
         case A::SetType:
             ok = exec(query, u"UPDATE entities SET type = ?, corrected = 1 WHERE id = ?"_s,
-                      {entityTypeName(c.type), r.id});
+                      { entityTypeName(c.type), r.id });
             break;
         case A::Remove:
-            ok = exec(query, u"DELETE FROM entities WHERE id = ?"_s, {r.id});
+            ok = exec(query, u"DELETE FROM entities WHERE id = ?"_s, { r.id });
             break;
         case A::SetCanonical:
-            ok = exec(query,
-                      u"UPDATE entities SET canonical = ?, corrected = 1 WHERE article_id = ? AND (canonical = ? OR id = ?)"_s,
-                      {c.value, c.articleId, c.original, r.id})
+            ok = exec(
+                     query,
+                     u"UPDATE entities SET canonical = ?, corrected = 1 WHERE article_id = ? AND (canonical = ? OR id = ?)"_s,
+                     { c.value, c.articleId, c.original, r.id })
                 && exec(query, u"UPDATE quotes SET speaker = ? WHERE article_id = ? AND speaker = ?"_s,
-                        {c.value, c.articleId, c.original});
+                        { c.value, c.articleId, c.original });
             break;
         case A::Add:
             if (quote) {
-                ok = exec(query,
-                          u"INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, "
-                          u"speaker_end, cue, corrected) VALUES (?, ?, ?, ?, 'direct', ?, ?, ?, NULL, 1)"_s,
-                          {c.articleId, qint64(cp.start), qint64(cp.end), r.body.mid(c.span.start, c.span.length()),
-                           c.value.isEmpty() ? QVariant() : QVariant(c.value), speakerStart, speakerEnd});
+                ok = exec(
+                    query,
+                    u"INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, speaker_start, "
+                    u"speaker_end, cue, corrected) VALUES (?, ?, ?, ?, 'direct', ?, ?, ?, NULL, 1)"_s,
+                    { c.articleId, qint64(cp.start), qint64(cp.end),
+                      r.body.mid(c.span.start, c.span.length()),
+                      c.value.isEmpty() ? QVariant() : QVariant(c.value), speakerStart, speakerEnd });
             } else {
                 const QString text = r.body.mid(c.span.start, c.span.length());
-                ok = exec(query,
-                          u"INSERT INTO entities (article_id, start, \"end\", text, type, canonical, corrected) "
-                          u"VALUES (?, ?, ?, ?, ?, ?, 1)"_s,
-                          {c.articleId, qint64(cp.start), qint64(cp.end), text, entityTypeName(c.type),
-                           c.value.isEmpty() ? text : c.value});
+                ok = exec(
+                    query,
+                    u"INSERT INTO entities (article_id, start, \"end\", text, type, canonical, corrected) "
+                    u"VALUES (?, ?, ?, ?, ?, ?, 1)"_s,
+                    { c.articleId, qint64(cp.start), qint64(cp.end), text, entityTypeName(c.type),
+                      c.value.isEmpty() ? text : c.value });
             }
             break;
         }
@@ -353,7 +366,8 @@ Result<CodePointMap> articleMap(ArticleStore &store, qint64 articleId, const Spa
         return Result<CodePointMap>::failure(article.errorString());
     if (span.start < 0 || span.end > article->body.size() || span.isEmpty())
         return Result<CodePointMap>::failure(
-            QCoreApplication::translate("Lede::CorrectionRepository", "The passage is outside article %1").arg(articleId));
+            QCoreApplication::translate("Lede::CorrectionRepository", "The passage is outside article %1")
+                .arg(articleId));
     *body = article->body;
     auto stored = AnalysisRepository(store).analysis(articleId);
     if (!stored)
@@ -364,7 +378,8 @@ Result<CodePointMap> articleMap(ArticleStore &store, qint64 articleId, const Spa
 
 } // namespace
 
-Result<LayerCorrection> CorrectionRepository::addQuote(qint64 articleId, const Span &span, const QString &speaker)
+Result<LayerCorrection> CorrectionRepository::addQuote(qint64 articleId, const Span &span,
+                                                       const QString &speaker)
 {
     Row r;
     auto map = articleMap(m_store, articleId, span, &r.body, &r.analysis);

@@ -43,7 +43,8 @@ public:
     Result<LayerCorrection> setEntityType(qint64 entityId, Entity::Type type);
     Result<LayerCorrection> setEntityCanonical(qint64 entityId, const QString &canonical);
     Result<LayerCorrection> removeEntity(qint64 entityId);
-    Result<LayerCorrection> addEntity(qint64 articleId, const Span &span, Entity::Type type, const QString &canonical);
+    Result<LayerCorrection> addEntity(qint64 articleId, const Span &span, Entity::Type type,
+                                      const QString &canonical);
 
     // Undo and redo of a correction in the window: the article's corrections become exactly
     // `corrections` (ids kept), as corrections() returned them at some earlier point. The stored

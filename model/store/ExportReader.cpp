@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QScopeGuard>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -46,29 +45,35 @@ ExportSql exportSql(const ExportQuery &q, bool count)
         out.sql = TagSubtreeCte + u' ';
         out.values.append(q.tagId);
     }
-    QString annotations =
-        u"SELECT x.article_id AS aid, x.id AS rid, CASE WHEN x.note = '' THEN 'highlight' ELSE 'note' END AS kind, "
-        u"x.start AS s, x.\"end\" AS e, x.exact AS text, "
-        u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = x.id) AS tag_ids, x.note AS note, "
-        u"x.color AS color, NULL AS speaker, NULL AS etype, x.created_at AS created, x.updated_at AS updated, 0 AS ord, "
-        u"NULL AS lid, NULL AS canonical, NULL AS fvalue, NULL AS unit, NULL AS qualifier, NULL AS attributed, "
-        u"NULL AS cue, NULL AS corrected FROM annotations x WHERE 1"_s
+    QString annotations = u"SELECT x.article_id AS aid, x.id AS rid, CASE WHEN x.note = '' THEN 'highlight' "
+                          u"ELSE 'note' END AS kind, "
+                          u"x.start AS s, x.\"end\" AS e, x.exact AS text, "
+                          u"(SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = x.id) AS "
+                          u"tag_ids, x.note AS note, "
+                          u"x.color AS color, NULL AS speaker, NULL AS etype, x.created_at AS created, "
+                          u"x.updated_at AS updated, 0 AS ord, "
+                          u"NULL AS lid, NULL AS canonical, NULL AS fvalue, NULL AS unit, NULL AS qualifier, "
+                          u"NULL AS attributed, "
+                          u"NULL AS cue, NULL AS corrected FROM annotations x WHERE 1"_s
         + articleFilter;
     QVariantList values = articleValues;
     if (q.tagId > 0)
-        annotations += u" AND x.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT id FROM subtree))"_s;
+        annotations
+            += u" AND x.id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN (SELECT id FROM subtree))"_s;
     arms.append(annotations);
     // Automatic layers belong to articles, not to tags: a tag filter leaves them out.
     if (q.tagId == 0) {
         if (q.includeQuotes) {
-            arms.append(u"SELECT x.article_id, x.id, 'quote', x.start, x.\"end\", x.text, NULL, NULL, NULL, x.speaker, NULL, "
+            arms.append(u"SELECT x.article_id, x.id, 'quote', x.start, x.\"end\", x.text, NULL, NULL, NULL, "
+                        u"x.speaker, NULL, "
                         u"NULL, NULL, 1, x.id, x.speaker, NULL, NULL, NULL, NULL, x.cue, "
                         u"CASE x.corrected WHEN 0 THEN 'false' ELSE 'true' END FROM quotes x WHERE 1"_s
                         + articleFilter);
             values += articleValues;
         }
         if (q.includeEntities) {
-            arms.append(u"SELECT x.article_id, x.id, 'entity', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, x.type, "
+            arms.append(u"SELECT x.article_id, x.id, 'entity', x.start, x.\"end\", x.text, NULL, NULL, NULL, "
+                        u"NULL, x.type, "
                         u"NULL, NULL, 2, x.id, x.canonical, NULL, NULL, NULL, NULL, NULL, "
                         u"CASE x.corrected WHEN 0 THEN 'false' ELSE 'true' END FROM entities x WHERE 1"_s
                         + articleFilter);
@@ -76,11 +81,13 @@ ExportSql exportSql(const ExportQuery &q, bool count)
         }
         if (q.includeFigures) {
             // A whole number prints without ".0" (17170, not 17170.0), as people write it.
-            arms.append(u"SELECT x.article_id, x.id, 'figure', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, NULL, "
-                        u"NULL, NULL, 3, x.id, NULL, CASE WHEN x.value = CAST(x.value AS INTEGER) "
-                        u"THEN CAST(CAST(x.value AS INTEGER) AS TEXT) ELSE CAST(x.value AS TEXT) END, x.unit, "
-                        u"x.qualifier, x.attributed_to, NULL, 'false' FROM figures x WHERE 1"_s
-                        + articleFilter);
+            arms.append(
+                u"SELECT x.article_id, x.id, 'figure', x.start, x.\"end\", x.text, NULL, NULL, NULL, NULL, "
+                u"NULL, "
+                u"NULL, NULL, 3, x.id, NULL, CASE WHEN x.value = CAST(x.value AS INTEGER) "
+                u"THEN CAST(CAST(x.value AS INTEGER) AS TEXT) ELSE CAST(x.value AS TEXT) END, x.unit, "
+                u"x.qualifier, x.attributed_to, NULL, 'false' FROM figures x WHERE 1"_s
+                + articleFilter);
             values += articleValues;
         }
     }
@@ -92,9 +99,11 @@ ExportSql exportSql(const ExportQuery &q, bool count)
         // With the user's annotations alone, (article, start, id) is the order of the
         // annotations_article index, so SQLite streams rows without sorting a million of them.
         const QString order = arms.size() == 1 ? u"r.aid, r.s, r.rid"_s : u"r.aid, r.s, r.ord, r.e, r.rid"_s;
-        out.sql += u"SELECT r.aid, a.title, a.source, a.published, r.rid, r.kind, r.s, r.e, r.text, r.tag_ids, r.note, "
-                   u"r.color, r.speaker, r.etype, r.created, r.updated, r.lid, r.canonical, r.fvalue, r.unit, "
-                   u"r.qualifier, r.attributed, r.cue, r.corrected, a.url FROM ("_s
+        out.sql
+            += u"SELECT r.aid, a.title, a.source, a.published, r.rid, r.kind, r.s, r.e, r.text, r.tag_ids, "
+               u"r.note, "
+               u"r.color, r.speaker, r.etype, r.created, r.updated, r.lid, r.canonical, r.fvalue, r.unit, "
+               u"r.qualifier, r.attributed, r.cue, r.corrected, a.url FROM ("_s
             + unionSql + u") r JOIN articles a ON a.id = r.aid ORDER BY "_s + order;
     }
     return out;
@@ -111,7 +120,8 @@ Result<qint64> ExportReader::exportRowCount(const ExportQuery &q) const
     return query.value(0).toLongLong();
 }
 
-Status ExportReader::forEachExportRow(const ExportQuery &q, const std::function<bool(const ExportRow &)> &callback) const
+Status ExportReader::forEachExportRow(const ExportQuery &q,
+                                      const std::function<bool(const ExportRow &)> &callback) const
 {
     // Reading pages through read() calls doubled the export time of a large library, so the file is
     // memory-mapped while the export runs, and unmapped afterwards so that the mapping does not

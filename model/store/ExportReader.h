@@ -5,7 +5,6 @@
 #include "Result.h"
 
 #include <QCoreApplication>
-
 #include <functional>
 
 namespace Lede {
@@ -27,7 +26,8 @@ public:
     // Streams the rows in article, then start order, without holding them all in memory, from one
     // consistent snapshot. The callback returns false to stop (cancel); then the Status says
     // "Cancelled".
-    Status forEachExportRow(const ExportQuery &query, const std::function<bool(const ExportRow &)> &callback) const;
+    Status forEachExportRow(const ExportQuery &query,
+                            const std::function<bool(const ExportRow &)> &callback) const;
     Result<qint64> exportRowCount(const ExportQuery &query) const;
 
 private:

@@ -15,15 +15,13 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimeZone>
-
-#include <sqlite3.h>
-
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <csignal>
 #include <fcntl.h>
 #include <optional>
+#include <sqlite3.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -153,8 +151,9 @@ bool samePath(const QString &a, const QString &b)
 QString temporaryName(const QString &target)
 {
     const QFileInfo info(target);
-    return info.absolutePath() + u"/."_s + info.fileName() + u".tmp-%1-%2"_s.arg(QCoreApplication::applicationPid())
-                                                                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    return info.absolutePath() + u"/."_s + info.fileName()
+        + u".tmp-%1-%2"_s.arg(QCoreApplication::applicationPid())
+              .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
 // Temporary files of a copy whose process was killed half-way are removed (a live process's are not).
@@ -223,7 +222,7 @@ std::optional<LedeHeader> readHeader(Connection &db)
     const auto objects = version ? db.integer("SELECT count(*) FROM sqlite_master") : std::nullopt;
     if (!objects)
         return std::nullopt;
-    return LedeHeader{*applicationId, *version, *objects};
+    return LedeHeader { *applicationId, *version, *objects };
 }
 
 QString sizeText(qint64 bytes)
@@ -258,7 +257,8 @@ Result<CheckReport> check(const QString &libraryPath)
     if (!info.exists())
         return R::failure(tr("There is no library at %1").arg(native(libraryPath)));
     if (!info.isFile() || !hasSqliteHeader(libraryPath))
-        return R::failure(tr("%1 is not a Lede library (it is not an SQLite database)").arg(native(libraryPath)));
+        return R::failure(
+            tr("%1 is not a Lede library (it is not an SQLite database)").arg(native(libraryPath)));
 
     Connection db;
     const bool writable = db.open(libraryPath, true);
@@ -276,9 +276,10 @@ Result<CheckReport> check(const QString &libraryPath)
         if (header->objects > 0 && header->applicationId != Schema::ApplicationId)
             report.problems << tr("This is an SQLite database of another program, not a Lede library.");
         if (header->version > Schema::CurrentVersion)
-            report.problems << tr("It was written by a newer Lede (library version %1; this Lede knows up to %2).")
-                                   .arg(header->version)
-                                   .arg(Schema::CurrentVersion);
+            report.problems
+                << tr("It was written by a newer Lede (library version %1; this Lede knows up to %2).")
+                       .arg(header->version)
+                       .arg(Schema::CurrentVersion);
         const auto articles = db.integer("SELECT count(*) FROM articles");
         const auto annotations = articles ? db.integer("SELECT count(*) FROM annotations") : std::nullopt;
         const auto tags = annotations ? db.integer("SELECT count(*) FROM tags") : std::nullopt;
@@ -316,7 +317,7 @@ Result<CheckReport> check(const QString &libraryPath)
         } else {
             QMap<QPair<QString, QString>, int> counts;
             for (const QStringList &row : std::as_const(*rows))
-                ++counts[{row.value(0), row.value(2)}];
+                ++counts[{ row.value(0), row.value(2) }];
             lines << tr("References between articles, annotations and tags: %1 broken").arg(rows->size());
             for (auto it = counts.cbegin(); it != counts.cend(); ++it)
                 report.problems << tr("%1 row(s) of %2 point to a row of %3 that does not exist.")
@@ -356,8 +357,10 @@ Result<CheckReport> check(const QString &libraryPath)
         const QStringList backups = automaticBackups(libraryPath);
         lines << tr("Result: %1 problem(s) found. Go back to a backup with `lede restore FILE`; %2")
                      .arg(report.problems.size())
-                     .arg(backups.isEmpty() ? tr("there are no automatic backups in %1.").arg(native(backupFolder(libraryPath)))
-                                            : tr("the newest automatic backup is %1.").arg(native(backups.first())));
+                     .arg(backups.isEmpty()
+                              ? tr("there are no automatic backups in %1.")
+                                    .arg(native(backupFolder(libraryPath)))
+                              : tr("the newest automatic backup is %1.").arg(native(backups.first())));
     }
     for (const QString &line : std::as_const(lines))
         report.text += line + u'\n';
@@ -372,7 +375,8 @@ Status backup(const QString &libraryPath, const QString &targetPath)
         return Status::failure(tr("The backup cannot be written onto the library itself"));
     const QFileInfo target(targetPath);
     if (target.exists() && !target.isFile())
-        return Status::failure(tr("%1 is not a regular file; the backup is not written there").arg(native(targetPath)));
+        return Status::failure(
+            tr("%1 is not a regular file; the backup is not written there").arg(native(targetPath)));
     if (!QFileInfo(target.absolutePath()).isDir())
         return Status::failure(tr("The folder %1 does not exist").arg(native(target.absolutePath())));
     {
@@ -383,7 +387,8 @@ Status backup(const QString &libraryPath, const QString &targetPath)
         if (!header)
             return Status::failure(tr("Cannot read the library %1: %2").arg(native(libraryPath), db.error()));
         if (header->objects > 0 && header->applicationId != Schema::ApplicationId)
-            return Status::failure(tr("%1 is an SQLite database of another program, not a Lede library").arg(native(libraryPath)));
+            return Status::failure(tr("%1 is an SQLite database of another program, not a Lede library")
+                                       .arg(native(libraryPath)));
     }
     return copyConsistently(libraryPath, target.absoluteFilePath());
 }
@@ -397,7 +402,8 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
     if (samePath(backupPath, libraryPath))
         return R::failure(tr("%1 is the library itself, not a backup of it").arg(native(backupPath)));
     if (!hasSqliteHeader(backupPath))
-        return R::failure(tr("%1 is not a Lede library (it is not an SQLite database); nothing was changed").arg(native(backupPath)));
+        return R::failure(tr("%1 is not a Lede library (it is not an SQLite database); nothing was changed")
+                              .arg(native(backupPath)));
 
     RestoreOutcome outcome;
     {
@@ -407,7 +413,8 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
             return R::failure(tr("Cannot read the backup %1: %2").arg(native(backupPath), db.error()));
         const auto header = readHeader(db);
         if (!header)
-            return R::failure(tr("Cannot read the backup %1: %2; nothing was changed").arg(native(backupPath), db.error()));
+            return R::failure(
+                tr("Cannot read the backup %1: %2; nothing was changed").arg(native(backupPath), db.error()));
         if (header->applicationId != Schema::ApplicationId || header->objects == 0)
             return R::failure(tr("%1 is not a Lede library; nothing was changed").arg(native(backupPath)));
         if (header->version > Schema::CurrentVersion)
@@ -420,7 +427,8 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
                                   .arg(native(backupPath), rows ? rows->value(0).value(0) : db.error()));
         const auto articles = db.integer("SELECT count(*) FROM articles");
         if (!articles)
-            return R::failure(tr("Cannot read the backup %1: %2; nothing was changed").arg(native(backupPath), db.error()));
+            return R::failure(
+                tr("Cannot read the backup %1: %2; nothing was changed").arg(native(backupPath), db.error()));
         outcome.articles = *articles;
     }
 
@@ -444,7 +452,8 @@ Result<RestoreOutcome> restore(const QString &backupPath, const QString &library
         if (!renameOver(library.absoluteFilePath(), outcome.previousCopy)) {
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
             removeDatabaseFiles(temp);
-            return R::failure(tr("Cannot move the current library aside: %1; nothing was changed").arg(reason));
+            return R::failure(
+                tr("Cannot move the current library aside: %1; nothing was changed").arg(reason));
         }
         const QString wal = library.absoluteFilePath() + u"-wal"_s;
         if (QFileInfo::exists(wal))
@@ -472,7 +481,7 @@ QStringList automaticBackups(const QString &libraryPath)
     const QString base = QFileInfo(libraryPath).completeBaseName();
     const QDir folder(backupFolder(libraryPath));
     QStringList out;
-    for (const QString &name : folder.entryList({base + u"-*.sqlite"_s}, QDir::Files)) {
+    for (const QString &name : folder.entryList({ base + u"-*.sqlite"_s }, QDir::Files)) {
         // Only names this code made: base, then the stamp (other libraries may share the folder).
         const auto match = stampPattern().match(name);
         if (match.hasMatch() && match.capturedStart() == base.size())

@@ -40,7 +40,7 @@ Status backup(const QString &libraryPath, const QString &targetPath);
 struct RestoreOutcome
 {
     QString previousCopy; // where the library that was replaced now is (empty: there was none)
-    qint64 articles = 0;  // articles in the restored library
+    qint64 articles = 0; // articles in the restored library
 };
 
 // Replaces the library with a backup. The backup must be a Lede library this version can read and
@@ -66,6 +66,7 @@ bool isDailyBackupDue(const QString &libraryPath, const QDateTime &now = QDateTi
 // (PRAGMA quick_check: a damaged library is never backed up over good copies; the failure names
 // the damage) and then makes one. Returns the new backup's path, or an empty string when none
 // was due.
-Result<QString> makeDailyBackupIfDue(const QString &libraryPath, const QDateTime &now = QDateTime::currentDateTimeUtc());
+Result<QString> makeDailyBackupIfDue(const QString &libraryPath,
+                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace Lede::LibraryMaintenance

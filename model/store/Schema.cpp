@@ -152,17 +152,17 @@ const char *const v5[] = {
     "CREATE INDEX entities_canonical ON entities(canonical, type, article_id)",
 };
 
-template<std::size_t N>
-Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
+template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
     QSqlQuery query(db);
     for (const char *sql : statements) {
         if (!query.exec(QString::fromUtf8(sql))) {
             qCWarning(lcStore) << "migration to" << version << "failed:" << query.lastError().text() << sql;
-            return Status::failure(QCoreApplication::translate("Lede::ArticleStore",
-                                                               "Could not upgrade the library to version %1: %2")
-                                       .arg(version)
-                                       .arg(describeSqliteError(query.lastError())));
+            return Status::failure(
+                QCoreApplication::translate("Lede::ArticleStore",
+                                            "Could not upgrade the library to version %1: %2")
+                    .arg(version)
+                    .arg(describeSqliteError(query.lastError())));
         }
     }
     return {};

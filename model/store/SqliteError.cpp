@@ -2,7 +2,6 @@
 #include "SqliteError.h"
 
 #include <QCoreApplication>
-
 #include <sqlite3.h>
 
 namespace Lede {
@@ -30,7 +29,8 @@ QString describeSqliteError(int code, const QString &sqliteMessage)
         return tr("the library is busy: another program kept it locked too long; try again");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-        return tr("the library is damaged (%1); run `lede check` to see what is wrong, and `lede restore FILE` to "
+        return tr("the library is damaged (%1); run `lede check` to see what is wrong, and `lede restore "
+                  "FILE` to "
                   "go back to a backup")
             .arg(sqliteMessage);
     case SQLITE_READONLY:

@@ -4,9 +4,7 @@
 #include "Logging.h"
 
 #include <QSqlDriver>
-
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace Lede {
@@ -94,7 +92,8 @@ StatementCache::Statement &StatementCache::Statement::bind(int index, const QStr
 {
     if (m_stmt) {
         static const char16_t empty = 0;
-        const void *data = text.isNull() ? static_cast<const void *>(&empty) : static_cast<const void *>(text.utf16());
+        const void *data
+            = text.isNull() ? static_cast<const void *>(&empty) : static_cast<const void *>(text.utf16());
         sqlite3_bind_text16(m_stmt, index, data, int(text.size() * 2), SQLITE_TRANSIENT);
     }
     return *this;

@@ -5,7 +5,6 @@
 
 #include <QSqlError>
 #include <QTimeZone>
-
 #include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +75,7 @@ const QString TagSubtreeCte = uR"(WITH RECURSIVE subtree(id) AS (
 ArticleTextPtr ArticleTextCache::remember(qint64 articleId, const QString &body)
 {
     if (!m_last || m_last->articleId != articleId || m_last->body.constData() != body.constData())
-        m_last = std::make_shared<const ArticleText>(ArticleText{articleId, body, CodePointMap(body)});
+        m_last = std::make_shared<const ArticleText>(ArticleText { articleId, body, CodePointMap(body) });
     return m_last;
 }
 
@@ -86,7 +85,7 @@ Result<ArticleTextPtr> ArticleTextCache::text(const QSqlDatabase &db, qint64 art
     if (m_last && m_last->articleId == articleId)
         return m_last;
     QSqlQuery query(db);
-    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, {articleId}))
+    if (!execute(query, u"SELECT body FROM articles WHERE id = ?"_s, { articleId }))
         return R::failure(queryError(query));
     if (!query.next())
         return R::failure(StoreText::tr("There is no article %1 in the library").arg(articleId));
@@ -112,11 +111,15 @@ Transaction::Transaction(StatementCache &cache, bool bulk, bool *damaged, Mode m
     , m_damaged(damaged)
 {
     if (mode == Write && *m_damaged) {
-        m_error = StoreText::tr("the library is damaged, so Lede does not write to it; run `lede check` to see what "
-                                "is wrong, and `lede restore FILE` to go back to a backup");
+        m_error = StoreText::tr(
+            "the library is damaged, so Lede does not write to it; run `lede check` to see what "
+            "is wrong, and `lede restore FILE` to go back to a backup");
         return;
     }
-    m_active = execRaw(m_cache, m_bulk ? "SAVEPOINT lede_action" : mode == Write ? "BEGIN IMMEDIATE" : "BEGIN",
+    m_active = execRaw(m_cache,
+                       m_bulk              ? "SAVEPOINT lede_action"
+                           : mode == Write ? "BEGIN IMMEDIATE"
+                                           : "BEGIN",
                        &m_error);
 }
 

@@ -16,7 +16,6 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
-
 #include <memory>
 
 namespace Lede::StoreInternal {

@@ -7,7 +7,6 @@
 
 #include <QHash>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -54,7 +53,7 @@ Result<QList<Tag>> TagRepository::tags() const
     QList<Tag> out;
     out.reserve(byId.size());
     for (Tag t : std::as_const(byId)) {
-        QStringList parts{t.name};
+        QStringList parts { t.name };
         qint64 parent = t.parentId;
         for (int depth = 0; parent != 0 && depth < 64; ++depth) {
             const auto it = byId.constFind(parent);
@@ -94,13 +93,15 @@ Result<qint64> TagRepository::ensureTagInTransaction(const QString &path)
     QSqlQuery query(m_store.database());
     qint64 parent = 0;
     for (const QString &name : parts) {
-        if (!execute(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s, {parent, name}))
+        if (!execute(query, u"SELECT id FROM tags WHERE ifnull(parent_id, 0) = ? AND name = ?"_s,
+                     { parent, name }))
             return R::failure(queryError(query));
         if (query.next()) {
             parent = query.value(0).toLongLong();
             continue;
         }
-        if (!execute(query, u"INSERT INTO tags (parent_id, name) VALUES (?, ?)"_s, {idOrNull(parent), name}))
+        if (!execute(query, u"INSERT INTO tags (parent_id, name) VALUES (?, ?)"_s,
+                     { idOrNull(parent), name }))
             return R::failure(tr("Cannot create the tag %1: %2").arg(path, queryError(query)));
         parent = query.lastInsertId().toLongLong();
     }
@@ -109,7 +110,7 @@ Result<qint64> TagRepository::ensureTagInTransaction(const QString &path)
 
 Result<qint64> TagRepository::ensureTag(const QString &path)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Result<qint64>::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     auto id = ensureTagInTransaction(path);
@@ -123,11 +124,11 @@ Status TagRepository::renameTag(qint64 id, const QString &newName)
     const QString name = newName.simplified();
     if (name.isEmpty() || name.contains(u'/'))
         return Status::failure(tr("A tag name cannot be empty or contain \"/\""));
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"UPDATE tags SET name = ? WHERE id = ?"_s, {name, id}))
+    if (!execute(query, u"UPDATE tags SET name = ? WHERE id = ?"_s, { name, id }))
         return Status::failure(tr("Cannot rename the tag: %1").arg(queryError(query)));
     if (query.numRowsAffected() == 0)
         return Status::failure(tr("There is no tag %1").arg(id));
@@ -139,7 +140,7 @@ Status TagRepository::renameTag(qint64 id, const QString &newName)
 Status TagRepository::setTagColor(qint64 id, const QString &color)
 {
     QSqlQuery query(m_store.database());
-    if (!execute(query, u"UPDATE tags SET color = ? WHERE id = ?"_s, {color, id}))
+    if (!execute(query, u"UPDATE tags SET color = ? WHERE id = ?"_s, { color, id }))
         return Status::failure(tr("Cannot change the tag color: %1").arg(queryError(query)));
     if (query.numRowsAffected() == 0)
         return Status::failure(tr("There is no tag %1").arg(id));
@@ -148,18 +149,18 @@ Status TagRepository::setTagColor(qint64 id, const QString &color)
 
 Status TagRepository::moveTag(qint64 id, qint64 newParentId)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(m_store.database());
     if (newParentId != 0) {
         // Refuse to move a tag below itself or one of its descendants.
-        if (!execute(query, TagSubtreeCte + u" SELECT 1 FROM subtree WHERE id = ?"_s, {id, newParentId}))
+        if (!execute(query, TagSubtreeCte + u" SELECT 1 FROM subtree WHERE id = ?"_s, { id, newParentId }))
             return Status::failure(queryError(query));
         if (query.next())
             return Status::failure(tr("A tag cannot be moved below itself"));
     }
-    if (!execute(query, u"UPDATE tags SET parent_id = ? WHERE id = ?"_s, {idOrNull(newParentId), id}))
+    if (!execute(query, u"UPDATE tags SET parent_id = ? WHERE id = ?"_s, { idOrNull(newParentId), id }))
         return Status::failure(tr("Cannot move the tag: %1").arg(queryError(query)));
     if (query.numRowsAffected() == 0)
         return Status::failure(tr("There is no tag %1").arg(id));
@@ -171,7 +172,7 @@ Status TagRepository::moveTag(qint64 id, qint64 newParentId)
 Result<TagSnapshot> TagRepository::removeTag(qint64 id, TagRemoval mode)
 {
     using R = Result<TagSnapshot>;
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return R::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     TagSnapshot snapshot;
@@ -179,7 +180,7 @@ Result<TagSnapshot> TagRepository::removeTag(qint64 id, TagRemoval mode)
     if (!all)
         return R::failure(all.errorString());
     // Collect the subtree, parents before children.
-    QList<qint64> subtree{id};
+    QList<qint64> subtree { id };
     for (qsizetype i = 0; i < subtree.size(); ++i) {
         for (const Tag &t : *all) {
             if (t.parentId == subtree[i])
@@ -207,7 +208,7 @@ Result<TagSnapshot> TagRepository::removeTag(qint64 id, TagRemoval mode)
         return R::failure(queryError(query));
     QList<qint64> annotationIds;
     while (query.next()) {
-        snapshot.links.append({query.value(0).toLongLong(), query.value(1).toLongLong()});
+        snapshot.links.append({ query.value(0).toLongLong(), query.value(1).toLongLong() });
         if (!annotationIds.contains(query.value(0).toLongLong()))
             annotationIds.append(query.value(0).toLongLong());
     }
@@ -218,11 +219,11 @@ Result<TagSnapshot> TagRepository::removeTag(qint64 id, TagRemoval mode)
             if (!a)
                 return R::failure(a.errorString());
             snapshot.deletedAnnotations.append(*a);
-            if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, {annotationId}))
+            if (!execute(query, u"DELETE FROM annotations WHERE id = ?"_s, { annotationId }))
                 return R::failure(queryError(query));
         }
     }
-    if (!execute(query, u"DELETE FROM tags WHERE id = ?"_s, {id}))
+    if (!execute(query, u"DELETE FROM tags WHERE id = ?"_s, { id }))
         return R::failure(tr("Cannot delete the tag: %1").arg(queryError(query)));
     if (!tx.commit())
         return R::failure(tx.error());
@@ -231,13 +232,13 @@ Result<TagSnapshot> TagRepository::removeTag(qint64 id, TagRemoval mode)
 
 Status TagRepository::restoreTag(const TagSnapshot &snapshot)
 {
-    Transaction tx{StoreAccess(m_store)};
+    Transaction tx { StoreAccess(m_store) };
     if (!tx.active())
         return Status::failure(tr("Cannot write to the library: %1").arg(tx.error()));
     QSqlQuery query(m_store.database());
     for (const Tag &t : snapshot.tags) {
         if (!execute(query, u"INSERT INTO tags (id, parent_id, name, color) VALUES (?, ?, ?, ?)"_s,
-                     {t.id, idOrNull(t.parentId), t.name, t.color}))
+                     { t.id, idOrNull(t.parentId), t.name, t.color }))
             return Status::failure(tr("Cannot restore the tag: %1").arg(queryError(query)));
     }
     AnnotationRepository annotations(m_store);
@@ -247,7 +248,7 @@ Status TagRepository::restoreTag(const TagSnapshot &snapshot)
     }
     for (const auto &[annotationId, tagId] : snapshot.links) {
         if (!execute(query, u"INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)"_s,
-                     {annotationId, tagId}))
+                     { annotationId, tagId }))
             return Status::failure(tr("Cannot restore the tag: %1").arg(queryError(query)));
     }
     if (!tx.commit())

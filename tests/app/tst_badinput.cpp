@@ -214,7 +214,8 @@ void TestBadInput::import_data()
              "ends in the middle of a UTF-16LE character");
     imported("entity-bomb.html", Expect::Imported, "(article 2: Quay vote passes)");
     imported("rss.txt", Expect::ImportedWithWarning, "the feed carries only a summary of this item");
-    imported("rtf.txt", Expect::Imported, "(article 2: The harbour board voted on Tuesday to widen the north quay)");
+    imported("rtf.txt", Expect::Imported,
+             "(article 2: The harbour board voted on Tuesday to widen the north quay)");
     // Thousands of nested elements are no web page: refused at once, before the HTML5 parser
     // (which slows down sharply with depth) sees them.
     refused("deeply-nested.html", "nests its elements more than 10000 deep");

@@ -12,7 +12,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstdio>
 #include <sys/stat.h>
 
@@ -41,7 +40,7 @@ Run lede(const QStringList &args, const QByteArray &home = {})
     p.start(QStringLiteral(LEDE_EXECUTABLE), args);
     if (!p.waitForFinished(60000))
         return {};
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)
@@ -51,17 +50,16 @@ void writeFile(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
-
-const QByteArray WireStory =
-    "Council backs tidal barrier study\n"
-    "\n"
-    "By Jane Doe and Omar Haddad\n"
-    "\n"
-    "SEAHAVEN (Lede Wire) \xE2\x80\x93 The council voted on Tuesday to study a barrier \xF0\x9F\x8C\x8A after floods hit 1,200 homes.\n"
-    "\n"
-    "\xE2\x80\x9CWe cannot wait another winter,\xE2\x80\x9D Mayor Ines Park said.\n"
-    "\n"
-    "(Reporting by Jane Doe; Editing by Lee Chan)\n";
+const QByteArray WireStory = "Council backs tidal barrier study\n"
+                             "\n"
+                             "By Jane Doe and Omar Haddad\n"
+                             "\n"
+                             "SEAHAVEN (Lede Wire) \xE2\x80\x93 The council voted on Tuesday to study a "
+                             "barrier \xF0\x9F\x8C\x8A after floods hit 1,200 homes.\n"
+                             "\n"
+                             "\xE2\x80\x9CWe cannot wait another winter,\xE2\x80\x9D Mayor Ines Park said.\n"
+                             "\n"
+                             "(Reporting by Jane Doe; Editing by Lee Chan)\n";
 
 } // namespace
 
@@ -108,12 +106,13 @@ void TestCommandLine::initTestCase()
     QVERIFY(QDir().mkpath(m_dir.filePath(u"articles/nested"_s)));
     writeFile(m_story, WireStory);
     writeFile(m_dir.filePath(u"articles/nested/empty.txt"_s), QByteArray());
-    writeFile(m_dir.filePath(u"articles/nested/other.md"_s), "# Dock strike ends\n\nWorkers returned on Monday.\n");
+    writeFile(m_dir.filePath(u"articles/nested/other.md"_s),
+              "# Dock strike ends\n\nWorkers returned on Monday.\n");
 }
 
 void TestCommandLine::importReportsEachFile()
 {
-    Run r = lede({u"import"_s, m_dir.filePath(u"articles"_s), u"--db"_s, m_db});
+    Run r = lede({ u"import"_s, m_dir.filePath(u"articles"_s), u"--db"_s, m_db });
     QCOMPARE(r.code, 1); // the empty file failed
     const QString out = QString::fromUtf8(r.out);
     const QString err = QString::fromUtf8(r.err);
@@ -123,7 +122,7 @@ void TestCommandLine::importReportsEachFile()
     QVERIFY2(err.contains(u"empty.txt"_s) && err.contains(u"empty"_s), qPrintable(err));
     QVERIFY(out.contains(u"2 imported, 0 already present, 1 failed"_s));
 
-    r = lede({u"import"_s, m_story, u"--db"_s, m_db});
+    r = lede({ u"import"_s, m_story, u"--db"_s, m_db });
     QCOMPARE(r.code, 0);
     QVERIFY(QString::fromUtf8(r.out).contains(u"already present: "_s + m_story));
 }
@@ -133,22 +132,25 @@ void TestCommandLine::importReportsEachStoryOfAnExport()
     // A Factiva export (RTF) of two stories: one line per story, FILE#N as its path.
     const QString file = m_dir.filePath(u"exports/factiva.rtf"_s);
     QVERIFY(QDir().mkpath(m_dir.filePath(u"exports"_s)));
-    writeFile(file, "{\\rtf1\\ansi\\pard Barrier study approved\\par 15 words\\par 5 December 2023\\par Seahaven Post\\par "
-                    "The council voted on Tuesday to study a tidal barrier after floods hit 1,200 homes.\\par "
-                    "Document SEAPST0020231205ejc5000a1\\par\\page\\pard Ferry fares rise\\par 15 words\\par "
-                    "6 December 2023\\par Island Gazette\\par Ferry fares between the islands will rise by a tenth "
-                    "in March, the operator said.\\par Document ISLGAZ0020231206ejc6000b2\\par}");
+    writeFile(file,
+              "{\\rtf1\\ansi\\pard Barrier study approved\\par 15 words\\par 5 December 2023\\par Seahaven "
+              "Post\\par "
+              "The council voted on Tuesday to study a tidal barrier after floods hit 1,200 homes.\\par "
+              "Document SEAPST0020231205ejc5000a1\\par\\page\\pard Ferry fares rise\\par 15 words\\par "
+              "6 December 2023\\par Island Gazette\\par Ferry fares between the islands will rise by a tenth "
+              "in March, the operator said.\\par Document ISLGAZ0020231206ejc6000b2\\par}");
     const QString db = m_dir.filePath(u"exports.sqlite"_s);
-    Run r = lede({u"import"_s, file, u"--db"_s, db});
+    Run r = lede({ u"import"_s, file, u"--db"_s, db });
     QCOMPARE(r.code, 0);
     QCOMPARE(QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts),
              (QStringList { u"imported: %1#1 (article 1: Barrier study approved)"_s.arg(file),
                             u"imported: %1#2 (article 2: Ferry fares rise)"_s.arg(file),
                             u"2 imported, 0 already present, 0 failed"_s }));
-    r = lede({u"import"_s, file, u"--db"_s, db});
-    QVERIFY2(QString::fromUtf8(r.out).contains(u"already present: %1#2 (article 2)"_s.arg(file)), r.out.constData());
+    r = lede({ u"import"_s, file, u"--db"_s, db });
+    QVERIFY2(QString::fromUtf8(r.out).contains(u"already present: %1#2 (article 2)"_s.arg(file)),
+             r.out.constData());
 
-    r = lede({u"analyze"_s, u"--json"_s, file});
+    r = lede({ u"analyze"_s, u"--json"_s, file });
     QCOMPARE(r.code, 0);
     const QJsonArray articles = QJsonDocument::fromJson(r.out).object().value(u"articles"_s).toArray();
     QCOMPARE(articles.size(), 2);
@@ -159,7 +161,7 @@ void TestCommandLine::importReportsEachStoryOfAnExport()
 
 void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
 {
-    Run list = lede({u"list"_s, u"--db"_s, m_db});
+    Run list = lede({ u"list"_s, u"--db"_s, m_db });
     QCOMPARE(list.code, 0);
     QString id;
     QString body;
@@ -173,8 +175,12 @@ void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
     }
     QVERIFY(!id.isEmpty());
     // Find the passage in the body as Python would index it: in code points.
-    Run analyzed = lede({u"analyze"_s, u"--json"_s, m_story});
-    body = QJsonDocument::fromJson(analyzed.out).object()[u"articles"_s].toArray()[0].toObject()[u"body"_s].toString();
+    Run analyzed = lede({ u"analyze"_s, u"--json"_s, m_story });
+    body = QJsonDocument::fromJson(analyzed.out)
+               .object()[u"articles"_s]
+               .toArray()[0]
+               .toObject()[u"body"_s]
+               .toString();
     const QList<uint> cps = body.toUcs4();
     const QString passage = u"after floods hit 1,200 homes"_s;
     const QList<uint> needle = passage.toUcs4();
@@ -188,15 +194,15 @@ void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
     QVERIFY(start > 0);
     const qsizetype end = start + needle.size();
 
-    Run ann = lede({u"annotate"_s, id, QString::number(start), QString::number(end), u"--db"_s, m_db, u"--tag"_s,
-                    u"Claims/Damage"_s, u"--tag"_s, u"Check"_s, u"--note"_s, u"verify with, \"insurers\""_s,
-                    u"--color"_s, u"orange"_s});
+    Run ann = lede({ u"annotate"_s, id, QString::number(start), QString::number(end), u"--db"_s, m_db,
+                     u"--tag"_s, u"Claims/Damage"_s, u"--tag"_s, u"Check"_s, u"--note"_s,
+                     u"verify with, \"insurers\""_s, u"--color"_s, u"orange"_s });
     QCOMPARE(ann.code, 0);
     const QString annotationId = QString::fromUtf8(ann.out).trimmed();
     QVERIFY(annotationId.toLongLong() > 0);
 
     const QString csvPath = m_dir.filePath(u"out.csv"_s);
-    Run exp = lede({u"export-csv"_s, u"--db"_s, m_db, u"--article"_s, id, u"-o"_s, csvPath});
+    Run exp = lede({ u"export-csv"_s, u"--db"_s, m_db, u"--article"_s, id, u"-o"_s, csvPath });
     QCOMPARE(exp.code, 0);
     QFile f(csvPath);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -216,7 +222,7 @@ void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
     QCOMPARE(row[11], u"orange"_s);
 
     // To stdout, with automatic layers requested.
-    Run all = lede({u"export-csv"_s, u"--db"_s, m_db, u"--include"_s, u"quotes,entities,figures"_s});
+    Run all = lede({ u"export-csv"_s, u"--db"_s, m_db, u"--include"_s, u"quotes,entities,figures"_s });
     QCOMPARE(all.code, 0);
     QVERIFY(all.out.startsWith("article_id,article_title,"));
     QVERIFY(all.out.contains(passage.toUtf8()));
@@ -224,7 +230,7 @@ void TestCommandLine::annotateThenExportKeepsCodePointOffsets()
 
 void TestCommandLine::analyzeJsonHasTheParts()
 {
-    Run r = lede({u"analyze"_s, u"--json"_s, m_story});
+    Run r = lede({ u"analyze"_s, u"--json"_s, m_story });
     QCOMPARE(r.code, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
@@ -241,7 +247,7 @@ void TestCommandLine::analyzeJsonHasTheParts()
     // an emoji before the figure and the quote).
     const QList<uint> body = a[u"body"_s].toString().toUcs4();
     int spans = 0;
-    for (const char *key : {"quotes", "entities", "figures"}) {
+    for (const char *key : { "quotes", "entities", "figures" }) {
         QVERIFY(a[QLatin1StringView(key)].isArray());
         for (const QJsonValue &v : a[QLatin1StringView(key)].toArray()) {
             const QJsonObject o = v.toObject();
@@ -267,7 +273,7 @@ void TestCommandLine::analyzeJsonHasTheParts()
 
 void TestCommandLine::listSearch()
 {
-    Run r = lede({u"list"_s, u"--db"_s, m_db, u"--search"_s, u"dock"_s});
+    Run r = lede({ u"list"_s, u"--db"_s, m_db, u"--search"_s, u"dock"_s });
     QCOMPARE(r.code, 0);
     const QStringList lines = QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1);
@@ -279,15 +285,22 @@ void TestCommandLine::errors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
-    QTest::newRow("missing-file") << QStringList{u"import"_s, u"/no/such/file.txt"_s} << 1 << u"no such file"_s;
-    QTest::newRow("analyze-without-json") << QStringList{u"analyze"_s, u"x.txt"_s} << 2 << u"--json"_s;
-    QTest::newRow("annotate-bad-numbers") << QStringList{u"annotate"_s, u"1"_s, u"9"_s, u"3"_s} << 2 << u"START"_s;
-    QTest::newRow("annotate-past-end") << QStringList{u"annotate"_s, u"1"_s, u"0"_s, u"999999"_s} << 1 << u"past the end"_s;
-    QTest::newRow("annotate-unknown-article") << QStringList{u"annotate"_s, u"4242"_s, u"0"_s, u"1"_s} << 1 << u"no article 4242"_s;
-    QTest::newRow("export-unknown-layer") << QStringList{u"export-csv"_s, u"--include"_s, u"gossip"_s} << 2 << u"unknown layer"_s;
-    QTest::newRow("export-unwritable") << QStringList{u"export-csv"_s, u"-o"_s, u"/proc/nope/out.csv"_s} << 1 << u"Cannot write"_s;
-    QTest::newRow("export-unknown-tag") << QStringList{u"export-csv"_s, u"--tag"_s, u"Nope"_s} << 1 << u"no tag"_s;
-    QTest::newRow("unknown-option") << QStringList{u"list"_s, u"--frobnicate"_s} << 2 << u"frobnicate"_s;
+    QTest::newRow("missing-file") << QStringList { u"import"_s, u"/no/such/file.txt"_s } << 1
+                                  << u"no such file"_s;
+    QTest::newRow("analyze-without-json") << QStringList { u"analyze"_s, u"x.txt"_s } << 2 << u"--json"_s;
+    QTest::newRow("annotate-bad-numbers")
+        << QStringList { u"annotate"_s, u"1"_s, u"9"_s, u"3"_s } << 2 << u"START"_s;
+    QTest::newRow("annotate-past-end")
+        << QStringList { u"annotate"_s, u"1"_s, u"0"_s, u"999999"_s } << 1 << u"past the end"_s;
+    QTest::newRow("annotate-unknown-article")
+        << QStringList { u"annotate"_s, u"4242"_s, u"0"_s, u"1"_s } << 1 << u"no article 4242"_s;
+    QTest::newRow("export-unknown-layer")
+        << QStringList { u"export-csv"_s, u"--include"_s, u"gossip"_s } << 2 << u"unknown layer"_s;
+    QTest::newRow("export-unwritable")
+        << QStringList { u"export-csv"_s, u"-o"_s, u"/proc/nope/out.csv"_s } << 1 << u"Cannot write"_s;
+    QTest::newRow("export-unknown-tag")
+        << QStringList { u"export-csv"_s, u"--tag"_s, u"Nope"_s } << 1 << u"no tag"_s;
+    QTest::newRow("unknown-option") << QStringList { u"list"_s, u"--frobnicate"_s } << 2 << u"frobnicate"_s;
 }
 
 void TestCommandLine::errors()
@@ -306,7 +319,7 @@ void TestCommandLine::refusesForeignLibrary()
 {
     const QString notes = m_dir.filePath(u"notes.txt"_s);
     writeFile(notes, "my notes, not a library\n");
-    Run r = lede({u"list"_s, u"--db"_s, notes});
+    Run r = lede({ u"list"_s, u"--db"_s, notes });
     QCOMPARE(r.code, 1);
     QVERIFY(QString::fromUtf8(r.err).contains(u"not a Lede library"_s));
     QFile f(notes);
@@ -317,9 +330,9 @@ void TestCommandLine::refusesForeignLibrary()
 void TestCommandLine::stdoutWriteErrorIsAnError_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("export-csv-to-full-stdout") << QStringList{u"export-csv"_s, u"--db"_s, m_db};
-    QTest::newRow("analyze-json-to-full-stdout") << QStringList{u"analyze"_s, u"--json"_s, m_story};
-    QTest::newRow("list-to-full-stdout") << QStringList{u"list"_s, u"--db"_s, m_db};
+    QTest::newRow("export-csv-to-full-stdout") << QStringList { u"export-csv"_s, u"--db"_s, m_db };
+    QTest::newRow("analyze-json-to-full-stdout") << QStringList { u"analyze"_s, u"--json"_s, m_story };
+    QTest::newRow("list-to-full-stdout") << QStringList { u"list"_s, u"--db"_s, m_db };
 }
 
 void TestCommandLine::stdoutWriteErrorIsAnError()
@@ -345,7 +358,7 @@ void TestCommandLine::helpAndVersionNeedNoDisplay_data()
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("expected");
-    for (const QString &program : {QStringLiteral(LEDE_EXECUTABLE), QStringLiteral(LEDE_CLI_EXECUTABLE)}) {
+    for (const QString &program : { QStringLiteral(LEDE_EXECUTABLE), QStringLiteral(LEDE_CLI_EXECUTABLE) }) {
         const QString name = QFileInfo(program).fileName();
         QTest::newRow(qPrintable(name + u"-help"_s)) << program << u"--help"_s << u"export-csv"_s;
         QTest::newRow(qPrintable(name + u"-version"_s)) << program << u"--version"_s << u"lede "_s;
@@ -377,9 +390,10 @@ void TestCommandLine::unknownCommandListsTheCommands_data()
 {
     QTest::addColumn<QString>("program");
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("lede-typo") << QStringLiteral(LEDE_EXECUTABLE) << QStringList{u"improt"_s, u"a.txt"_s};
-    QTest::newRow("lede-future-command") << QStringLiteral(LEDE_EXECUTABLE) << QStringList{u"frobnicate"_s, u"1"_s};
-    QTest::newRow("lede-cli-typo") << QStringLiteral(LEDE_CLI_EXECUTABLE) << QStringList{u"lsit"_s};
+    QTest::newRow("lede-typo") << QStringLiteral(LEDE_EXECUTABLE) << QStringList { u"improt"_s, u"a.txt"_s };
+    QTest::newRow("lede-future-command")
+        << QStringLiteral(LEDE_EXECUTABLE) << QStringList { u"frobnicate"_s, u"1"_s };
+    QTest::newRow("lede-cli-typo") << QStringLiteral(LEDE_CLI_EXECUTABLE) << QStringList { u"lsit"_s };
 }
 
 void TestCommandLine::unknownCommandListsTheCommands()
@@ -397,14 +411,14 @@ void TestCommandLine::unknownCommandListsTheCommands()
     QCOMPARE(p.exitCode(), 2);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(u"not a command"_s), qPrintable(err));
-    for (const char *command : {"import", "analyze", "export-csv", "list", "annotate"})
+    for (const char *command : { "import", "analyze", "export-csv", "list", "annotate" })
         QVERIFY2(err.contains(QLatin1StringView(command)), qPrintable(err));
 }
 
 void TestCommandLine::cliLinksNoWidgets()
 {
     QProcess ldd;
-    ldd.start(u"ldd"_s, {QStringLiteral(LEDE_CLI_EXECUTABLE)});
+    ldd.start(u"ldd"_s, { QStringLiteral(LEDE_CLI_EXECUTABLE) });
     if (!ldd.waitForFinished(30000) || ldd.exitCode() != 0)
         QSKIP("ldd is not available");
     const QByteArray libraries = ldd.readAllStandardOutput();
@@ -415,9 +429,9 @@ void TestCommandLine::cliLinksNoWidgets()
 void TestCommandLine::correctionsOutliveReanalyze()
 {
     const QString db = m_dir.filePath(u"corrections.sqlite"_s);
-    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({ u"import"_s, m_story, u"--db"_s, db }).code, 0);
     auto layers = [&] {
-        Run r = lede({u"layers"_s, u"1"_s, u"--db"_s, db});
+        Run r = lede({ u"layers"_s, u"1"_s, u"--db"_s, db });
         return QJsonDocument::fromJson(r.out).object()[u"articles"_s].toArray()[0].toObject();
     };
     QJsonObject a = layers();
@@ -428,21 +442,24 @@ void TestCommandLine::correctionsOutliveReanalyze()
     const qint64 quoteId = q[u"id"_s].toInteger();
     qint64 entityId = 0;
     for (const QJsonValue &v : a[u"entities"_s].toArray()) {
-        if (v.toObject()[u"text"_s].toString() == u"SEAHAVEN"_s || v.toObject()[u"canonical"_s].toString() == u"Seahaven"_s)
+        if (v.toObject()[u"text"_s].toString() == u"SEAHAVEN"_s
+            || v.toObject()[u"canonical"_s].toString() == u"Seahaven"_s)
             entityId = v.toObject()[u"id"_s].toInteger();
         QVERIFY(v.toObject().contains(u"corrected"_s));
     }
     QVERIFY(quoteId > 0);
     QVERIFY(entityId > 0);
 
-    Run c = lede({u"correct"_s, u"quote"_s, QString::number(quoteId), u"--speaker"_s, u"Jane Doe"_s, u"--db"_s, db});
+    Run c = lede(
+        { u"correct"_s, u"quote"_s, QString::number(quoteId), u"--speaker"_s, u"Jane Doe"_s, u"--db"_s, db });
     QVERIFY2(c.code == 0, c.err.constData());
-    c = lede({u"correct"_s, u"entity"_s, QString::number(entityId), u"--type"_s, u"org"_s, u"--db"_s, db});
+    c = lede({ u"correct"_s, u"entity"_s, QString::number(entityId), u"--type"_s, u"org"_s, u"--db"_s, db });
     QVERIFY2(c.code == 0, c.err.constData());
-    QCOMPARE(lede({u"correct"_s, u"quote"_s, QString::number(quoteId), u"--remove"_s, u"--db"_s, db}).code, 2);
-    QCOMPARE(lede({u"correct"_s, u"quote"_s, u"99999"_s, u"--not-quote"_s, u"--db"_s, db}).code, 1);
+    QCOMPARE(lede({ u"correct"_s, u"quote"_s, QString::number(quoteId), u"--remove"_s, u"--db"_s, db }).code,
+             2);
+    QCOMPARE(lede({ u"correct"_s, u"quote"_s, u"99999"_s, u"--not-quote"_s, u"--db"_s, db }).code, 1);
 
-    Run re = lede({u"reanalyze"_s, u"--db"_s, db});
+    Run re = lede({ u"reanalyze"_s, u"--db"_s, db });
     QVERIFY2(re.code == 0, re.err.constData());
     a = layers();
     const QJsonObject after = a[u"quotes"_s].toArray()[0].toObject();
@@ -450,16 +467,19 @@ void TestCommandLine::correctionsOutliveReanalyze()
     QCOMPARE(after[u"corrected"_s].toBool(), true);
     // The nearest mention of the name: the byline.
     const QList<uint> body = a[u"body"_s].toString().toUcs4();
-    const QList<uint> mention = body.mid(after[u"speaker_start"_s].toInteger(),
-                                         after[u"speaker_end"_s].toInteger() - after[u"speaker_start"_s].toInteger());
-    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(mention.constData()), mention.size()), u"Jane Doe"_s);
+    const QList<uint> mention
+        = body.mid(after[u"speaker_start"_s].toInteger(),
+                   after[u"speaker_end"_s].toInteger() - after[u"speaker_start"_s].toInteger());
+    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(mention.constData()), mention.size()),
+             u"Jane Doe"_s);
 
-    Run exp = lede({u"export-csv"_s, u"--include"_s, u"quotes,entities,figures"_s, u"--db"_s, db});
+    Run exp = lede({ u"export-csv"_s, u"--include"_s, u"quotes,entities,figures"_s, u"--db"_s, db });
     QCOMPARE(exp.code, 0);
     const QList<QStringList> rows = parseCsv(exp.out);
     const QStringList header = rows.value(0);
-    QCOMPARE(header.mid(16), (QStringList{u"layer_id"_s, u"canonical"_s, u"value"_s, u"unit"_s, u"qualifier"_s,
-                                          u"attributed_to"_s, u"cue"_s, u"corrected"_s, u"article_url"_s}));
+    QCOMPARE(header.mid(16),
+             (QStringList { u"layer_id"_s, u"canonical"_s, u"value"_s, u"unit"_s, u"qualifier"_s,
+                            u"attributed_to"_s, u"cue"_s, u"corrected"_s, u"article_url"_s }));
     bool quoteRow = false;
     bool orgRow = false;
     bool figureRow = false;
@@ -472,7 +492,8 @@ void TestCommandLine::correctionsOutliveReanalyze()
             QCOMPARE(row[17], u"Jane Doe"_s);
             QCOMPARE(row[23], u"true"_s);
         }
-        if (row[5] == u"entity"_s && row[13] == u"ORG"_s && row[8].compare(u"SEAHAVEN"_s, Qt::CaseInsensitive) == 0) {
+        if (row[5] == u"entity"_s && row[13] == u"ORG"_s
+            && row[8].compare(u"SEAHAVEN"_s, Qt::CaseInsensitive) == 0) {
             orgRow = true;
             QCOMPARE(row[23], u"true"_s);
         }
@@ -497,7 +518,7 @@ QByteArray fileBytes(const QString &path)
 
 int articleCount(const QString &db)
 {
-    const Run r = lede({u"list"_s, u"--db"_s, db});
+    const Run r = lede({ u"list"_s, u"--db"_s, db });
     return r.code == 0 ? int(r.out.count('\n')) : -1;
 }
 
@@ -530,7 +551,7 @@ void TestCommandLine::exportNeverOverwritesWhatItMustNot()
     // A library of its own, with one article, so that "nothing lost" can be checked.
     QTemporaryDir dir;
     const QString db = dir.filePath(u"own.lede"_s);
-    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
+    QCOMPARE(lede({ u"import"_s, m_story, u"--db"_s, db }).code, 0);
     QString path = dir.filePath(u"out.csv"_s);
     const QByteArray other = "name,score\r\nAda,3\r\n";
     if (target == u"library"_s)
@@ -546,10 +567,10 @@ void TestCommandLine::exportNeverOverwritesWhatItMustNot()
     else if (target == u"other"_s)
         writeFile(path, other);
     else if (target == u"export"_s)
-        QCOMPARE(lede({u"export-csv"_s, u"--db"_s, db, u"-o"_s, path}).code, 0);
+        QCOMPARE(lede({ u"export-csv"_s, u"--db"_s, db, u"-o"_s, path }).code, 0);
     const QByteArray libraryBefore = fileBytes(db);
 
-    QStringList args{u"export-csv"_s, u"--db"_s, db, u"-o"_s, path};
+    QStringList args { u"export-csv"_s, u"--db"_s, db, u"-o"_s, path };
     if (force)
         args << u"--force"_s;
     QElapsedTimer timer;
@@ -579,9 +600,11 @@ void TestCommandLine::controlCharactersAreEscaped()
     QVERIFY(QDir().mkpath(folder));
     // A title that would clear the screen and retitle the terminal, and a name with a newline.
     writeFile(folder + u"/escape.txt"_s,
-              "Harbour \x1B[2J\x1B]0;owned\x07vote passes\n\nThe harbour board voted on Friday to widen the quay.\n");
-    writeFile(folder + u"/two\nlines.txt"_s, "Quay works begin\n\nWork on the quay began on Monday morning.\n");
-    const Run r = lede({u"import"_s, folder, u"--db"_s, db});
+              "Harbour \x1B[2J\x1B]0;owned\x07vote passes\n\nThe harbour board voted on Friday to widen the "
+              "quay.\n");
+    writeFile(folder + u"/two\nlines.txt"_s,
+              "Quay works begin\n\nWork on the quay began on Monday morning.\n");
+    const Run r = lede({ u"import"_s, folder, u"--db"_s, db });
     QCOMPARE(r.code, 0);
     QVERIFY2(!r.out.contains('\x1B') && !r.out.contains('\x07'), r.out.constData());
     QVERIFY2(r.out.contains("Harbour \\x1B[2J\\x1B]0;owned\\x07vote passes"), r.out.constData());
@@ -589,7 +612,7 @@ void TestCommandLine::controlCharactersAreEscaped()
     QCOMPARE(lines.size(), 4); // two files, the summary, and the empty rest after the last newline
     QVERIFY2(r.out.contains("two\\nlines.txt"), r.out.constData());
 
-    const Run list = lede({u"list"_s, u"--db"_s, db});
+    const Run list = lede({ u"list"_s, u"--db"_s, db });
     QCOMPARE(list.code, 0);
     QVERIFY(!list.out.contains('\x1B'));
     QVERIFY2(list.out.contains("\\x1B[2J"), list.out.constData());
@@ -609,9 +632,10 @@ void TestCommandLine::nonUtf8FileNameIsImportedAndShownEscaped()
     const QByteArray text = "Cafe owners meet\n\nThe owners of the corner cafe met the council on Monday.\n";
     std::fwrite(text.constData(), 1, size_t(text.size()), f);
     std::fclose(f);
-    const Run r = lede({u"import"_s, QFile::decodeName(folder), u"--db"_s, db});
+    const Run r = lede({ u"import"_s, QFile::decodeName(folder), u"--db"_s, db });
     QVERIFY2(r.code == 0, r.err.constData());
-    QVERIFY2(r.out.contains("imported: ") && r.out.contains("/in/caf\\xE9 \\xFF.txt (article 1: Cafe owners meet)"),
+    QVERIFY2(r.out.contains("imported: ")
+                 && r.out.contains("/in/caf\\xE9 \\xFF.txt (article 1: Cafe owners meet)"),
              r.out.constData());
     QCOMPARE(articleCount(db), 1);
 }
@@ -621,27 +645,32 @@ void TestCommandLine::deleteSaysWhatWentWithTheArticle()
     QTemporaryDir dir;
     const QString db = dir.filePath(u"del.lede"_s);
     const QString other = dir.filePath(u"other.txt"_s);
-    writeFile(other, "Quay lights repaired\n\nThe lights on the north quay were repaired on Wednesday night.\n");
-    QCOMPARE(lede({u"import"_s, m_story, other, u"--db"_s, db}).code, 0);
-    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"0"_s, u"4"_s, u"--db"_s, db}).code, 0);
-    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"5"_s, u"9"_s, u"--note"_s, u"check this"_s, u"--db"_s, db}).code, 0);
-    QCOMPARE(lede({u"annotate"_s, u"1"_s, u"10"_s, u"12"_s, u"--db"_s, db}).code, 0);
+    writeFile(other,
+              "Quay lights repaired\n\nThe lights on the north quay were repaired on Wednesday night.\n");
+    QCOMPARE(lede({ u"import"_s, m_story, other, u"--db"_s, db }).code, 0);
+    QCOMPARE(lede({ u"annotate"_s, u"1"_s, u"0"_s, u"4"_s, u"--db"_s, db }).code, 0);
+    QCOMPARE(
+        lede({ u"annotate"_s, u"1"_s, u"5"_s, u"9"_s, u"--note"_s, u"check this"_s, u"--db"_s, db }).code, 0);
+    QCOMPARE(lede({ u"annotate"_s, u"1"_s, u"10"_s, u"12"_s, u"--db"_s, db }).code, 0);
 
     // A bad id anywhere deletes nothing.
-    Run r = lede({u"delete"_s, u"1"_s, u"x2"_s, u"--db"_s, db});
+    Run r = lede({ u"delete"_s, u"1"_s, u"x2"_s, u"--db"_s, db });
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains("not \"x2\""), r.err.constData());
     QCOMPARE(articleCount(db), 2);
 
-    r = lede({u"delete"_s, u"1"_s, u"--db"_s, db});
+    r = lede({ u"delete"_s, u"1"_s, u"--db"_s, db });
     QCOMPARE(r.code, 0);
-    QCOMPARE(r.out, QByteArray("deleted: article 1 (Council backs tidal barrier study) with 2 highlight(s) and 1 note(s)\n"));
+    QCOMPARE(
+        r.out,
+        QByteArray(
+            "deleted: article 1 (Council backs tidal barrier study) with 2 highlight(s) and 1 note(s)\n"));
     QCOMPARE(articleCount(db), 1);
-    const Run list = lede({u"list"_s, u"--db"_s, db});
+    const Run list = lede({ u"list"_s, u"--db"_s, db });
     QVERIFY(list.out.startsWith("2\tQuay lights repaired\t"));
 
     // An id that is not there is an error; the others are still deleted.
-    r = lede({u"delete"_s, u"1"_s, u"2"_s, u"--db"_s, db});
+    r = lede({ u"delete"_s, u"1"_s, u"2"_s, u"--db"_s, db });
     QCOMPARE(r.code, 1);
     QVERIFY2(r.err.contains("no article 1"), r.err.constData());
     QVERIFY2(r.out.contains("deleted: article 2 (Quay lights repaired) with 0 highlight(s) and 0 note(s)"),
@@ -654,25 +683,26 @@ void TestCommandLine::checkBackupRestore()
     QTemporaryDir dir;
     const QString db = dir.filePath(u"lib.sqlite"_s);
     const QString copy = dir.filePath(u"copy.sqlite"_s);
-    QCOMPARE(lede({u"import"_s, m_story, u"--db"_s, db}).code, 0);
-    Run check = lede({u"check"_s, u"--db"_s, db});
+    QCOMPARE(lede({ u"import"_s, m_story, u"--db"_s, db }).code, 0);
+    Run check = lede({ u"check"_s, u"--db"_s, db });
     QCOMPARE(check.code, 0);
     QVERIFY2(check.out.contains("the library is healthy"), check.out.constData());
-    Run backup = lede({u"backup"_s, u"--db"_s, db, u"-o"_s, copy});
+    Run backup = lede({ u"backup"_s, u"--db"_s, db, u"-o"_s, copy });
     QVERIFY2(backup.code == 0, backup.err.constData());
     QVERIFY(backup.out.startsWith("backup written: "));
-    QCOMPARE(lede({u"backup"_s, u"--db"_s, db}).code, 2); // no -o
-    QCOMPARE(lede({u"delete"_s, u"1"_s, u"--db"_s, db}).code, 0);
-    QVERIFY(!lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
-    Run restore = lede({u"restore"_s, copy, u"--db"_s, db});
+    QCOMPARE(lede({ u"backup"_s, u"--db"_s, db }).code, 2); // no -o
+    QCOMPARE(lede({ u"delete"_s, u"1"_s, u"--db"_s, db }).code, 0);
+    QVERIFY(!lede({ u"list"_s, u"--db"_s, db }).out.contains("Council backs"));
+    Run restore = lede({ u"restore"_s, copy, u"--db"_s, db });
     QVERIFY2(restore.code == 0, restore.err.constData());
-    QVERIFY2(restore.out.contains("(1 article") && restore.out.contains("before-restore"), restore.out.constData());
-    QVERIFY(lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
+    QVERIFY2(restore.out.contains("(1 article") && restore.out.contains("before-restore"),
+             restore.out.constData());
+    QVERIFY(lede({ u"list"_s, u"--db"_s, db }).out.contains("Council backs"));
     // Not a library: refused, nothing changed.
     const QString notes = dir.filePath(u"notes.txt"_s);
     writeFile(notes, "not a library\n");
-    QCOMPARE(lede({u"restore"_s, notes, u"--db"_s, db}).code, 1);
-    QVERIFY(lede({u"list"_s, u"--db"_s, db}).out.contains("Council backs"));
+    QCOMPARE(lede({ u"restore"_s, notes, u"--db"_s, db }).code, 1);
+    QVERIFY(lede({ u"list"_s, u"--db"_s, db }).out.contains("Council backs"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

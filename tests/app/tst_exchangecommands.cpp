@@ -28,14 +28,15 @@ Run lede(const QStringList &args)
     p.start(QStringLiteral(LEDE_CLI_EXECUTABLE), args);
     if (!p.waitForFinished(120000))
         return {};
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
 }
 
 // Written for this test; the emoji makes code points and UTF-16 differ.
-const QByteArray Story = "Storm tally rises in Northport\n"
-                         "\n"
-                         "NORTHPORT (Lede Wire) \xE2\x80\x93 Officials \xF0\x9F\x8C\x8A said on Tuesday that 1,200 homes were "
-                         "damaged. \"We will rebuild every street,\" said Mayor Ana Ruiz.\n";
+const QByteArray Story
+    = "Storm tally rises in Northport\n"
+      "\n"
+      "NORTHPORT (Lede Wire) \xE2\x80\x93 Officials \xF0\x9F\x8C\x8A said on Tuesday that 1,200 homes were "
+      "damaged. \"We will rebuild every street,\" said Mayor Ana Ruiz.\n";
 
 QByteArray readAll(const QString &path)
 {
@@ -70,21 +71,23 @@ void TestExchangeCommands::initTestCase()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(Story);
     f.close();
-    QCOMPARE(lede({u"import"_s, story, u"--db"_s, m_db}).code, 0);
+    QCOMPARE(lede({ u"import"_s, story, u"--db"_s, m_db }).code, 0);
     const QList<uint> points = QString::fromUtf8(Story).toUcs4();
-    const QString text = QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
-    const qsizetype homes = QString::fromUtf8(Story).indexOf(u"1,200 homes"_s) - 1; // one surrogate pair before
-    Run a = lede({u"annotate"_s, u"1"_s, QString::number(homes), QString::number(homes + 11), u"--db"_s, m_db,
-                  u"--tag"_s, u"Claims/Damage"_s, u"--note"_s, u"check the count"_s});
+    const QString text
+        = QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()), points.size());
+    const qsizetype homes
+        = QString::fromUtf8(Story).indexOf(u"1,200 homes"_s) - 1; // one surrogate pair before
+    Run a = lede({ u"annotate"_s, u"1"_s, QString::number(homes), QString::number(homes + 11), u"--db"_s,
+                   m_db, u"--tag"_s, u"Claims/Damage"_s, u"--note"_s, u"check the count"_s });
     QVERIFY2(a.code == 0, a.err.constData());
-    a = lede({u"annotate"_s, u"1"_s, u"0"_s, u"5"_s, u"--db"_s, m_db, u"--tag"_s, u"Voices"_s});
+    a = lede({ u"annotate"_s, u"1"_s, u"0"_s, u"5"_s, u"--db"_s, m_db, u"--tag"_s, u"Voices"_s });
     QVERIFY2(a.code == 0, a.err.constData());
 }
 
 void TestExchangeCommands::qdpxRoundTrip()
 {
     const QString qdpx = m_dir.filePath(u"project.qdpx"_s);
-    Run r = lede({u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, qdpx, u"--include"_s, u"quotes"_s});
+    Run r = lede({ u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, qdpx, u"--include"_s, u"quotes"_s });
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY2(r.out.startsWith("articles: 1, selections: "), r.out.constData());
 
@@ -99,12 +102,14 @@ void TestExchangeCommands::qdpxRoundTrip()
     }
 
     const QString fresh = m_dir.filePath(u"fresh.sqlite"_s);
-    r = lede({u"import-qdpx"_s, qdpx, u"--db"_s, fresh});
+    r = lede({ u"import-qdpx"_s, qdpx, u"--db"_s, fresh });
     QVERIFY2(r.code == 0, r.err.constData());
-    QVERIFY2(r.out.startsWith("articles added: 1, already present: 0, new tags: 3, highlights: 2 (with a note: 1), automatic selections left out: "), r.out.constData());
+    QVERIFY2(r.out.startsWith("articles added: 1, already present: 0, new tags: 3, highlights: 2 (with a "
+                              "note: 1), automatic selections left out: "),
+             r.out.constData());
     // The annotation CSV of both libraries: the same highlights, offsets, texts, tags and notes.
     const auto rows = [](const QString &db) {
-        QByteArray csv = lede({u"export-csv"_s, u"--db"_s, db}).out;
+        QByteArray csv = lede({ u"export-csv"_s, u"--db"_s, db }).out;
         QList<QByteArray> lines = csv.split('\n');
         for (QByteArray &line : lines) {
             // article_title, then kind .. note (ids are new in the fresh library)
@@ -117,24 +122,27 @@ void TestExchangeCommands::qdpxRoundTrip()
     QCOMPARE(rows(fresh), rows(m_db));
     QVERIFY(rows(m_db).size() >= 3);
     // Again: nothing new.
-    r = lede({u"import-qdpx"_s, qdpx, u"--db"_s, fresh});
+    r = lede({ u"import-qdpx"_s, qdpx, u"--db"_s, fresh });
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.startsWith("articles added: 0, already present: 1, new tags: 0, highlights: 0 (with a note: 0), highlights already there: 2"), r.out.constData());
+    QVERIFY2(r.out.startsWith("articles added: 0, already present: 1, new tags: 0, highlights: 0 (with a "
+                              "note: 0), highlights already there: 2"),
+             r.out.constData());
 }
 
 void TestExchangeCommands::codebooks()
 {
     const QString csv = m_dir.filePath(u"book.csv"_s);
-    Run r = lede({u"export-qdc"_s, u"--db"_s, m_db, u"-o"_s, csv});
+    Run r = lede({ u"export-qdc"_s, u"--db"_s, m_db, u"-o"_s, csv });
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(r.out, QByteArray("codes: 3\n"));
-    QCOMPARE(readAll(csv), QByteArray("path,color,description\r\nClaims,,\r\nClaims/Damage,,\r\nVoices,,\r\n"));
+    QCOMPARE(readAll(csv),
+             QByteArray("path,color,description\r\nClaims,,\r\nClaims/Damage,,\r\nVoices,,\r\n"));
     const QString qdc = m_dir.filePath(u"book.qdc"_s);
-    r = lede({u"export-qdc"_s, u"--db"_s, m_db, u"-o"_s, qdc});
+    r = lede({ u"export-qdc"_s, u"--db"_s, m_db, u"-o"_s, qdc });
     QCOMPARE(r.code, 0);
     QVERIFY(readAll(qdc).contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
     const QString other = m_dir.filePath(u"codes.sqlite"_s);
-    r = lede({u"import-qdpx"_s, qdc, u"--db"_s, other});
+    r = lede({ u"import-qdpx"_s, qdc, u"--db"_s, other });
     QVERIFY2(r.code == 0, r.err.constData());
     QVERIFY2(r.out.contains("new tags: 3"), r.out.constData());
 }
@@ -142,34 +150,38 @@ void TestExchangeCommands::codebooks()
 void TestExchangeCommands::articleTable()
 {
     const QString path = m_dir.filePath(u"articles.csv"_s);
-    Run r = lede({u"export-articles"_s, u"--db"_s, m_db, u"-o"_s, path});
+    Run r = lede({ u"export-articles"_s, u"--db"_s, m_db, u"-o"_s, path });
     QVERIFY2(r.code == 0, r.err.constData());
     // Again onto the previous export: replaced without --force.
-    r = lede({u"export-articles"_s, u"--db"_s, m_db, u"-o"_s, path, u"--tag"_s, u"claims"_s});
+    r = lede({ u"export-articles"_s, u"--db"_s, m_db, u"-o"_s, path, u"--tag"_s, u"claims"_s });
     QVERIFY2(r.code == 0, r.err.constData());
     const QString python = QStandardPaths::findExecutable(u"python3"_s);
     if (python.isEmpty())
         QSKIP("python3 is not installed: the table is not read back with Python's csv module");
     QProcess p;
-    p.start(python, {u"-c"_s, u"import csv,sys\n"
-                              u"rows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
-                              u"r=rows[0]\n"
-                              u"print(len(rows),r['article_id'],r['title'],r['source'],r['words'],r['annotations'],"
-                              u"r['quotes']!='0',r['imported_at'].endswith('Z'))"_s,
-                     path});
+    p.start(python,
+            { u"-c"_s,
+              u"import csv,sys\n"
+              u"rows=list(csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')))\n"
+              u"r=rows[0]\n"
+              u"print(len(rows),r['article_id'],r['title'],r['source'],r['words'],r['annotations'],"
+              u"r['quotes']!='0',r['imported_at'].endswith('Z'))"_s,
+              path });
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 0);
-    QCOMPARE(p.readAllStandardOutput(), QByteArray("1 1 Storm tally rises in Northport Lede Wire 22 2 True True\n"));
+    QCOMPARE(p.readAllStandardOutput(),
+             QByteArray("1 1 Storm tally rises in Northport Lede Wire 22 2 True True\n"));
 }
 
 void TestExchangeCommands::badInput()
 {
-    Run r = lede({u"export-qdpx"_s, u"--db"_s, m_db});
+    Run r = lede({ u"export-qdpx"_s, u"--db"_s, m_db });
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("-o FILE.qdpx"));
-    r = lede({u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, m_db});
+    r = lede({ u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, m_db });
     QCOMPARE(r.code, 1);
-    r = lede({u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, m_dir.filePath(u"x.qdpx"_s), u"--article"_s, u"99"_s});
+    r = lede(
+        { u"export-qdpx"_s, u"--db"_s, m_db, u"-o"_s, m_dir.filePath(u"x.qdpx"_s), u"--article"_s, u"99"_s });
     QCOMPARE(r.code, 1);
     QVERIFY(!QFile::exists(m_dir.filePath(u"x.qdpx"_s)));
     const QString junk = m_dir.filePath(u"junk.qdpx"_s);
@@ -177,11 +189,11 @@ void TestExchangeCommands::badInput()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("PK\x03\x04 this is not really a zip archive at all");
     f.close();
-    r = lede({u"import-qdpx"_s, junk, u"--db"_s, m_db});
+    r = lede({ u"import-qdpx"_s, junk, u"--db"_s, m_db });
     QCOMPARE(r.code, 1);
     QCOMPARE(r.err.count('\n'), 1);
     QVERIFY2(r.err.contains("junk.qdpx: "), r.err.constData());
-    r = lede({u"export-articles"_s, u"--db"_s, m_db, u"--tag"_s, u"Nope"_s});
+    r = lede({ u"export-articles"_s, u"--db"_s, m_db, u"--tag"_s, u"Nope"_s });
     QCOMPARE(r.code, 1);
     QCOMPARE(r.err, QByteArray("lede: export-articles: there is no tag \"Nope\"\n"));
 }

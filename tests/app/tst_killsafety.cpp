@@ -13,10 +13,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
-
 #include <csignal>
+#include <sqlite3.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -86,8 +84,9 @@ public:
     {
         if (sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
             return false;
-        const bool ok = sqlite3_exec(m_db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
-                                     nullptr, nullptr, nullptr)
+        const bool ok
+            = sqlite3_exec(m_db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                           nullptr, nullptr, nullptr)
             == SQLITE_OK;
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         return ok;
@@ -149,8 +148,13 @@ void TestKillSafety::initTestCase()
         QVERIFY(f.open(QIODevice::WriteOnly));
         QString body;
         for (int s = 0; s < 12; ++s)
-            body += u"The harbour office said sailing %1 moves to %2 past the hour from next month (%3). "_s.arg(i).arg(s * 5).arg(token(i));
-        f.write((title(i) + u"\n\nBy Ana Lima\n\nPORTSEA (Test Wire) – "_s + body + u"\n\n“We expect fuller boats,” said Rui Costa.\n"_s).toUtf8());
+            body += u"The harbour office said sailing %1 moves to %2 past the hour from next month (%3). "_s
+                        .arg(i)
+                        .arg(s * 5)
+                        .arg(token(i));
+        f.write((title(i) + u"\n\nBy Ana Lima\n\nPORTSEA (Test Wire) – "_s + body
+                 + u"\n\n“We expect fuller boats,” said Rui Costa.\n"_s)
+                    .toUtf8());
     }
     m_library = m_dir.filePath(u"library.sqlite"_s);
 }
@@ -192,14 +196,16 @@ Killed TestKillSafety::runAndKill(const QString &program, const QStringList &arg
 
 void TestKillSafety::importSurvivesKills()
 {
-    static const QRegularExpression importedLine(u"^imported: .*/story-(\\d+)\\.txt \\(article (\\d+): (.*)\\)$"_s);
-    static const QRegularExpression presentLine(u"^already present: .*/story-(\\d+)\\.txt \\(article (\\d+)\\)$"_s);
+    static const QRegularExpression importedLine(
+        u"^imported: .*/story-(\\d+)\\.txt \\(article (\\d+): (.*)\\)$"_s);
+    static const QRegularExpression presentLine(
+        u"^already present: .*/story-(\\d+)\\.txt \\(article (\\d+)\\)$"_s);
 
     // How long a whole import takes here: kill moments are spread over it.
     QElapsedTimer timer;
     timer.start();
     {
-        const QStringList cmd = ledeCommand({u"import"_s, m_stories, u"--db"_s, m_library});
+        const QStringList cmd = ledeCommand({ u"import"_s, m_stories, u"--db"_s, m_library });
         const Killed full = runAndKill(cmd.first(), cmd.mid(1), -1);
         QCOMPARE(full.exitCode, 0);
     }
@@ -214,10 +220,12 @@ void TestKillSafety::importSurvivesKills()
         qint64 stored = 0;
         if (QFileInfo::exists(m_library)) {
             Library db(m_library);
-            stored = db.number("SELECT count(*) FROM sqlite_master") > 0 ? db.number("SELECT count(*) FROM articles") : 0;
+            stored = db.number("SELECT count(*) FROM sqlite_master") > 0
+                ? db.number("SELECT count(*) FROM articles")
+                : 0;
         }
         if (round % 4 == 0 || stored == Stories) {
-            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
                 QFile::remove(m_library + suffix);
             stored = 0;
         }
@@ -229,7 +237,7 @@ void TestKillSafety::importSurvivesKills()
         // kills spread over start-up, batches and the final report alike.
         const qint64 left = fullMs * (Stories - stored) / Stories;
         const int moment = int(m_random.bounded(quint32(std::clamp<qint64>(left + 300, 400, 1800))));
-        const QStringList cmd = ledeCommand({u"import"_s, m_stories, u"--db"_s, m_library});
+        const QStringList cmd = ledeCommand({ u"import"_s, m_stories, u"--db"_s, m_library });
         const Killed k = runAndKill(cmd.first(), cmd.mid(1), moment);
         killed += k.killed;
         if (!k.killed)
@@ -253,8 +261,9 @@ void TestKillSafety::importSurvivesKills()
                 continue;
             const int story = m.captured(1).toInt();
             const qint64 id = m.captured(2).toLongLong();
-            QCOMPARE(db.text("SELECT title FROM articles WHERE id = ?", {id}), title(story));
-            QCOMPARE(db.number("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {token(story)}), id);
+            QCOMPARE(db.text("SELECT title FROM articles WHERE id = ?", { id }), title(story));
+            QCOMPARE(db.number("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", { token(story) }),
+                     id);
             ++acknowledged;
         }
     }
@@ -263,7 +272,7 @@ void TestKillSafety::importSurvivesKills()
     QVERIFY(acknowledged > 0); // the output before a kill was seen, so the checks above checked something
 
     // A run to the end: exactly every story once.
-    const QStringList cmd = ledeCommand({u"import"_s, m_stories, u"--db"_s, m_library});
+    const QStringList cmd = ledeCommand({ u"import"_s, m_stories, u"--db"_s, m_library });
     const Killed last = runAndKill(cmd.first(), cmd.mid(1), -1);
     QVERIFY2(last.exitCode == 0, last.err.constData());
     QVERIFY(last.out.contains(", 0 failed"));
@@ -271,7 +280,8 @@ void TestKillSafety::importSurvivesKills()
     QCOMPARE(db.text("PRAGMA integrity_check"), u"ok"_s);
     QCOMPARE(db.number("SELECT count(*) FROM articles"), Stories);
     QCOMPARE(db.number("SELECT count(DISTINCT title) FROM articles"), Stories);
-    QCOMPARE(db.number("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", {token(Stories - 1)}), 1);
+    QCOMPARE(
+        db.number("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", { token(Stories - 1) }), 1);
     QVERIFY(db.searchIndexMatches());
 }
 
@@ -283,17 +293,18 @@ void TestKillSafety::annotateSurvivesKills()
     // A script that adds highlights one after another and prints "N ID" once `lede annotate`
     // printed the new id (that is, once the highlight is acknowledged).
     const QString lede = ledeCommand({}).join(u' ');
-    const QString loop = u"i=$1; while [ $i -lt $2 ]; do id=$(%1 annotate %2 3 12 --db \"$3\" --tag Kill/Test --note n$i) "
-                         u"|| exit 1; echo \"$i $id\"; i=$((i+1)); done"_s
-                             .arg(lede)
-                             .arg(articleId);
+    const QString loop
+        = u"i=$1; while [ $i -lt $2 ]; do id=$(%1 annotate %2 3 12 --db \"$3\" --tag Kill/Test --note n$i) "
+          u"|| exit 1; echo \"$i $id\"; i=$((i+1)); done"_s.arg(lede)
+              .arg(articleId);
     auto highest = [this] {
-        return Library(m_library).number("SELECT ifnull(max(CAST(substr(note, 2) AS INTEGER)), 0) FROM annotations");
+        return Library(m_library).number(
+            "SELECT ifnull(max(CAST(substr(note, 2) AS INTEGER)), 0) FROM annotations");
     };
     // How long one `lede annotate` takes here.
     QElapsedTimer timer;
     timer.start();
-    const Killed one = runAndKill(u"sh"_s, {u"-c"_s, loop, u"sh"_s, u"1"_s, u"2"_s, m_library}, -1);
+    const Killed one = runAndKill(u"sh"_s, { u"-c"_s, loop, u"sh"_s, u"1"_s, u"2"_s, m_library }, -1);
     QVERIFY2(one.exitCode == 0, one.err.constData());
     const int oneMs = std::max<int>(20, int(timer.elapsed()));
     qInfo("one lede annotate takes %d ms", oneMs);
@@ -304,22 +315,27 @@ void TestKillSafety::annotateSurvivesKills()
         // The script resumes after the last highlight the library holds, as a careful script would.
         const qint64 from = highest() + 1;
         const int moment = int(m_random.bounded(quint32(oneMs * 8)));
-        const Killed k = runAndKill(u"sh"_s, {u"-c"_s, loop, u"sh"_s, QString::number(from), QString::number(from + 1000), m_library},
-                                    moment);
+        const Killed k = runAndKill(
+            u"sh"_s,
+            { u"-c"_s, loop, u"sh"_s, QString::number(from), QString::number(from + 1000), m_library },
+            moment);
         QVERIFY(k.killed);
         ++killed;
 
         Library db(m_library);
         QCOMPARE(db.text("PRAGMA integrity_check"), u"ok"_s);
         QCOMPARE(db.number("SELECT count(*) - count(DISTINCT note) FROM annotations"), 0);
-        QCOMPARE(db.number("SELECT count(*) FROM annotations n LEFT JOIN annotation_tags t ON t.annotation_id = n.id "
-                           "WHERE t.tag_id IS NULL"),
-                 0); // never a highlight without the tag its action gave it
+        QCOMPARE(
+            db.number(
+                "SELECT count(*) FROM annotations n LEFT JOIN annotation_tags t ON t.annotation_id = n.id "
+                "WHERE t.tag_id IS NULL"),
+            0); // never a highlight without the tag its action gave it
         for (const QString &line : QString::fromUtf8(k.out).split(u'\n', Qt::SkipEmptyParts)) {
             const QStringList parts = line.split(u' ');
             if (parts.size() != 2 || parts[1].isEmpty())
                 continue;
-            QCOMPARE(db.text("SELECT note FROM annotations WHERE id = ?", {parts[1].toLongLong()}), u"n"_s + parts[0]);
+            QCOMPARE(db.text("SELECT note FROM annotations WHERE id = ?", { parts[1].toLongLong() }),
+                     u"n"_s + parts[0]);
             ++acknowledged;
         }
     }

@@ -12,16 +12,17 @@ using namespace Lede;
 namespace {
 
 // Written for this test.
-const QByteArray Story = "Harbour board backs new pier\n"
-                         "\n"
-                         "By Mara Quinn\n"
-                         "\n"
-                         "NORTHPORT (Lede Wire) \xE2\x80\x93 The Northport Harbour Board voted on Monday to build a new "
-                         "pier after storms damaged at least 40 boats \xF0\x9F\x8C\x8A.\n"
-                         "\n"
-                         "\xE2\x80\x9CWe cannot lose another season,\xE2\x80\x9D said Rosa Lind, the board's chair.\n"
-                         "\n"
-                         "\xE2\x80\x9CThe money is there,\xE2\x80\x9D she said.\n";
+const QByteArray Story
+    = "Harbour board backs new pier\n"
+      "\n"
+      "By Mara Quinn\n"
+      "\n"
+      "NORTHPORT (Lede Wire) \xE2\x80\x93 The Northport Harbour Board voted on Monday to build a new "
+      "pier after storms damaged at least 40 boats \xF0\x9F\x8C\x8A.\n"
+      "\n"
+      "\xE2\x80\x9CWe cannot lose another season,\xE2\x80\x9D said Rosa Lind, the board's chair.\n"
+      "\n"
+      "\xE2\x80\x9CThe money is there,\xE2\x80\x9D she said.\n";
 
 Article story()
 {
@@ -31,8 +32,7 @@ Article story()
     return imported->article;
 }
 
-template<typename Item>
-void checkSpans(const QList<Item> &items, const QString &body)
+template<typename Item> void checkSpans(const QList<Item> &items, const QString &body)
 {
     for (const Item &item : items) {
         QVERIFY(item.span.start >= 0 && item.span.end <= body.size() && !item.span.isEmpty());
@@ -88,9 +88,9 @@ void TestAnalyzer::deterministicAndThreadSafe()
 {
     const Article a = story();
     const AnalysisResult first = Analyzer::analyze(a);
-    const QList<int> runs{1, 2, 3, 4, 5, 6, 7, 8};
-    const QList<AnalysisResult> results =
-        QtConcurrent::blockingMapped(runs, [&a](int) { return Analyzer::analyze(a); });
+    const QList<int> runs { 1, 2, 3, 4, 5, 6, 7, 8 };
+    const QList<AnalysisResult> results
+        = QtConcurrent::blockingMapped(runs, [&a](int) { return Analyzer::analyze(a); });
     for (const AnalysisResult &r : results) {
         QCOMPARE(r.quotes.size(), first.quotes.size());
         QCOMPARE(r.entities.size(), first.entities.size());

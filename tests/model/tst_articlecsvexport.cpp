@@ -26,7 +26,8 @@ qint64 addArticle(ArticleStore &store, const QString &title, const QString &body
     a.byline = byline;
     a.source = u"Test Wire"_s;
     a.published = QDate(2025, 4, 2);
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
     return id ? *id : 0;
 }
@@ -77,9 +78,11 @@ void TestArticleCsvExport::oneRowPerSelectedArticle()
     QTemporaryDir dir;
     ArticleStore store;
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
-    const qint64 one = addArticle(store, u"Harbour, counted"_s,
-                                  u"\"We will rebuild,\" said Mayor Ana Ruiz on Tuesday in Portvale."_s, u"A Writer"_s);
-    const qint64 two = addArticle(store, u"Council meets"_s, u"The council met on Wednesday about the river."_s, u""_s);
+    const qint64 one
+        = addArticle(store, u"Harbour, counted"_s,
+                     u"\"We will rebuild,\" said Mayor Ana Ruiz on Tuesday in Portvale."_s, u"A Writer"_s);
+    const qint64 two
+        = addArticle(store, u"Council meets"_s, u"The council met on Wednesday about the river."_s, u""_s);
     QVERIFY(one && two);
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
@@ -99,7 +102,7 @@ void TestArticleCsvExport::oneRowPerSelectedArticle()
     QCOMPARE(rows.at(2).value(0), QString::number(two));
 
     ArticleSelection selection;
-    selection.ids = {two};
+    selection.ids = { two };
     QBuffer only;
     QVERIFY(only.open(QIODevice::WriteOnly));
     QVERIFY(ArticleCsvExport::write(store, selection, {}, &only).ok());
@@ -119,7 +122,8 @@ void TestArticleCsvExport::bomAndGuardOptions()
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
     QVERIFY(ArticleCsvExport::write(store, {}, options, &buffer).ok());
-    QVERIFY(buffer.data().startsWith("\xEF\xBB\xBF" "article_id,title,"));
+    QVERIFY(buffer.data().startsWith("\xEF\xBB\xBF"
+                                     "article_id,title,"));
     QVERIFY(buffer.data().contains("\r\n1,+Plus title,"));
 }
 
@@ -137,7 +141,8 @@ void TestArticleCsvExport::cancelKeepsEarlierFile()
     f.close();
     QVERIFY(first.startsWith(QByteArray(ArticleCsvExport::headerLine() + "\r\n1,T,")));
     // A previous export is replaced without --force; a cancelled write leaves it whole.
-    const Status cancelled = ArticleCsvExport::writeFile(store, {}, {}, path, false, [](qint64) { return false; });
+    const Status cancelled
+        = ArticleCsvExport::writeFile(store, {}, {}, path, false, [](qint64) { return false; });
     QVERIFY(!cancelled.ok());
     QCOMPARE(cancelled.errorString(), u"Cancelled"_s);
     QVERIFY(f.open(QIODevice::ReadOnly));

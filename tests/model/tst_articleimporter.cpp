@@ -153,8 +153,7 @@ void TestArticleImporter::fixtures_data()
            u"of repairs, officials said.\n\nTraffic & tolls\n\nDrivers will pay a toll of 30 "
            u"crowns.\nCyclists ride "
            u"free.\n\n“It was worth the wait,” said the mayor 🌉."_s
-        << QStringList { u"dateline:OSLO (NTB) –"_s, u"heading:Traffic & tolls"_s }
-        << QStringList();
+        << QStringList { u"dateline:OSLO (NTB) –"_s, u"heading:Traffic & tolls"_s } << QStringList();
 }
 
 void TestArticleImporter::fixtures()
@@ -413,8 +412,8 @@ void TestArticleImporter::entities()
 void TestArticleImporter::supportedSuffixes()
 {
     QCOMPARE(ArticleImporter::supportedSuffixes(),
-             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"pdf"_s,
-                            u"docx"_s, u"odt"_s, u"rtf"_s, u"rss"_s, u"atom"_s }));
+             (QStringList { u"txt"_s, u"text"_s, u"md"_s, u"markdown"_s, u"html"_s, u"htm"_s, u"xhtml"_s,
+                            u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s, u"rss"_s, u"atom"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestArticleImporter)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ArticleSession: every mutator changes the library at once, and undo/redo replay it exactly.
-#include "session/ArticleSession.h"
 #include "analysis/Analyzer.h"
+#include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -10,7 +10,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoGroup>
-
 #include <functional>
 
 using namespace Lede;
@@ -19,9 +18,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Written for this test in wire style; the emoji puts code points and UTF-16 apart.
-const QString Body = u"HARBOURTON (Test Wire) – The port authority said on Friday 🚢 that it would close the old "
-                     u"dock by March.\n“We have no other choice,” said Ana Ruiz, the authority’s director.\n"
-                     u"Unions said 300 jobs were at risk."_s;
+const QString Body
+    = u"HARBOURTON (Test Wire) – The port authority said on Friday 🚢 that it would close the old "
+      u"dock by March.\n“We have no other choice,” said Ana Ruiz, the authority’s director.\n"
+      u"Unions said 300 jobs were at risk."_s;
 
 Article makeArticle()
 {
@@ -29,7 +29,8 @@ Article makeArticle()
     a.title = u"Port to close old dock"_s;
     a.source = u"Test Wire"_s;
     a.body = Body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -39,12 +40,12 @@ AnalysisResult makeAnalysis()
     Quote q;
     const qsizetype qs = Body.indexOf(u"“We"_s);
     const qsizetype qe = Body.indexOf(u"”"_s, qs) + 1;
-    q.span = {qs, qe};
+    q.span = { qs, qe };
     q.text = Body.mid(qs, qe - qs);
     q.speaker = u"Ana Ruiz"_s;
     r.quotes << q;
     Entity e;
-    e.span = {Body.indexOf(u"Ana Ruiz"_s), Body.indexOf(u"Ana Ruiz"_s) + 8};
+    e.span = { Body.indexOf(u"Ana Ruiz"_s), Body.indexOf(u"Ana Ruiz"_s) + 8 };
     e.text = u"Ana Ruiz"_s;
     e.type = Entity::Type::Person;
     e.canonical = u"Ana Ruiz"_s;
@@ -55,7 +56,7 @@ AnalysisResult makeAnalysis()
 Span spanOf(const QString &text)
 {
     const qsizetype s = Body.indexOf(text);
-    return {s, s + text.size()};
+    return { s, s + text.size() };
 }
 
 // What the library holds for the article, without the times that change on every write.
@@ -68,13 +69,17 @@ QString snapshot(ArticleStore &store, qint64 articleId)
     for (const Annotation &a : annotations.value()) {
         QStringList tags = a.tags;
         tags.sort();
-        lines << u"A%1 %2-%3 [%4] color=%5 note=%6 tags=%7"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.exact,
-                                                                                                        a.color, a.note,
-                                                                                                        tags.join(u','));
+        lines << u"A%1 %2-%3 [%4] color=%5 note=%6 tags=%7"_s.arg(a.id)
+                     .arg(a.span.start)
+                     .arg(a.span.end)
+                     .arg(a.exact, a.color, a.note, tags.join(u','));
     }
     const auto tags = store.tags();
     for (const Tag &t : tags.value())
-        lines << u"T%1 parent=%2 path=%3 color=%4 uses=%5"_s.arg(t.id).arg(t.parentId).arg(t.path, t.color).arg(t.useCount);
+        lines << u"T%1 parent=%2 path=%3 color=%4 uses=%5"_s.arg(t.id)
+                     .arg(t.parentId)
+                     .arg(t.path, t.color)
+                     .arg(t.useCount);
     lines.sort();
     return lines.join(u'\n');
 }
@@ -85,8 +90,10 @@ QString sessionSnapshot(const ArticleSession &session)
     for (const Annotation &a : session.annotations()) {
         QStringList tags = a.tags;
         tags.sort();
-        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.note, a.color,
-                                                                                                       tags.join(u','));
+        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id)
+                     .arg(a.span.start)
+                     .arg(a.span.end)
+                     .arg(a.note, a.color, tags.join(u','));
     }
     return lines.join(u'\n');
 }
@@ -95,13 +102,16 @@ QString storeAnnotationsAsSession(ArticleStore &store, qint64 articleId)
 {
     QStringList lines;
     auto annotations = store.annotations(articleId).value();
-    std::sort(annotations.begin(), annotations.end(),
-              [](const Annotation &a, const Annotation &b) { return a.span.start < b.span.start || (a.span.start == b.span.start && a.id < b.id); });
+    std::sort(annotations.begin(), annotations.end(), [](const Annotation &a, const Annotation &b) {
+        return a.span.start < b.span.start || (a.span.start == b.span.start && a.id < b.id);
+    });
     for (const Annotation &a : annotations) {
         QStringList tags = a.tags;
         tags.sort();
-        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id).arg(a.span.start).arg(a.span.end).arg(a.note, a.color,
-                                                                                                       tags.join(u','));
+        lines << u"A%1 %2-%3 note=%4 color=%5 tags=%6"_s.arg(a.id)
+                     .arg(a.span.start)
+                     .arg(a.span.end)
+                     .arg(a.note, a.color, tags.join(u','));
     }
     return lines.join(u'\n');
 }
@@ -154,7 +164,7 @@ void TestArticleSession::init()
     Annotation a;
     a.articleId = m_articleId;
     a.span = spanOf(u"close the old dock"_s);
-    a.tags = {u"Economy/Jobs"_s};
+    a.tags = { u"Economy/Jobs"_s };
     auto first = m_store->addAnnotation(a);
     QVERIFY2(first.ok(), qPrintable(first.errorString()));
     m_firstAnnotation = first.value();
@@ -170,22 +180,25 @@ void TestArticleSession::undoRedoEveryOperation_data()
 {
     QTest::addColumn<Operation>("operation");
     QTest::newRow("add-highlight-after-emoji") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
-        return Status::from(s.addHighlight(spanOf(u"300 jobs"_s), {u"Economy/Jobs"_s}, u"#7bd389"_s));
+        return Status::from(s.addHighlight(spanOf(u"300 jobs"_s), { u"Economy/Jobs"_s }, u"#7bd389"_s));
     });
-    QTest::newRow("add-highlight-creates-new-hierarchical-tag") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
-        return Status::from(s.addHighlight(spanOf(u"Ana Ruiz"_s), {u"Sources/Officials/Port"_s}));
-    });
+    QTest::newRow("add-highlight-creates-new-hierarchical-tag")
+        << Operation([](ArticleSession &s, ArticleStore &, qint64) {
+               return Status::from(s.addHighlight(spanOf(u"Ana Ruiz"_s), { u"Sources/Officials/Port"_s }));
+           });
     QTest::newRow("set-note") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
         return s.setNote(id, u"Check the date 📅 with the authority"_s);
     });
     QTest::newRow("set-tags-replaces-tags") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
-        return s.setTags(id, {u"Framing/Inevitability"_s, u"Economy"_s});
+        return s.setTags(id, { u"Framing/Inevitability"_s, u"Economy"_s });
     });
-    QTest::newRow("set-color") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.setColor(id, u"#f7a1c4"_s); });
+    QTest::newRow("set-color") << Operation(
+        [](ArticleSession &s, ArticleStore &, qint64 id) { return s.setColor(id, u"#f7a1c4"_s); });
     QTest::newRow("set-range-across-emoji") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
         return s.setRange(id, spanOf(u"Friday 🚢 that it would close"_s));
     });
-    QTest::newRow("remove-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.remove(id); });
+    QTest::newRow("remove-highlight")
+        << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.remove(id); });
     QTest::newRow("rename-tag") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
         return s.renameTag(st.ensureTag(u"Economy/Jobs"_s).value(), u"Employment"_s);
     });
@@ -195,12 +208,14 @@ void TestArticleSession::undoRedoEveryOperation_data()
     QTest::newRow("move-tag-to-top-level") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
         return s.moveTag(st.ensureTag(u"Economy/Jobs"_s).value(), 0);
     });
-    QTest::newRow("remove-tag-keeping-highlights") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::UntagAnnotations);
-    });
-    QTest::newRow("remove-tag-with-its-highlights") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::DeleteAnnotations);
-    });
+    QTest::newRow("remove-tag-keeping-highlights")
+        << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+               return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::UntagAnnotations);
+           });
+    QTest::newRow("remove-tag-with-its-highlights")
+        << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
+               return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::DeleteAnnotations);
+           });
 }
 
 void TestArticleSession::undoRedoEveryOperation()
@@ -254,14 +269,13 @@ void TestArticleSession::failedChangePushesNothing_data()
 {
     QTest::addColumn<Operation>("operation");
     QTest::newRow("range-past-end-of-body") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
-        return s.setRange(id, Span{10, Body.size() + 5});
+        return s.setRange(id, Span { 10, Body.size() + 5 });
     });
     QTest::newRow("empty-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64) {
-        return Status::from(s.addHighlight(Span{5, 5}));
+        return Status::from(s.addHighlight(Span { 5, 5 }));
     });
-    QTest::newRow("note-on-missing-highlight") << Operation([](ArticleSession &s, ArticleStore &, qint64 id) {
-        return s.setNote(id + 1000, u"x"_s);
-    });
+    QTest::newRow("note-on-missing-highlight") << Operation(
+        [](ArticleSession &s, ArticleStore &, qint64 id) { return s.setNote(id + 1000, u"x"_s); });
     QTest::newRow("rename-tag-with-slash") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
         return s.renameTag(st.ensureTag(u"Economy"_s).value(), u"A/B"_s);
     });
@@ -379,8 +393,8 @@ void TestArticleSession::undoFollowsTheMostRecentStep()
     QVERIFY(session.open(m_articleId).ok());
     const qint64 economy = m_store->ensureTag(u"Economy"_s).value();
     QVERIFY(session.setColor(m_firstAnnotation, u"#7cc4fa"_s).ok()); // article
-    QVERIFY(session.renameTag(economy, u"Money"_s).ok());             // codebook
-    QVERIFY(session.setNote(m_firstAnnotation, u"later"_s).ok());     // article again
+    QVERIFY(session.renameTag(economy, u"Money"_s).ok()); // codebook
+    QVERIFY(session.setNote(m_firstAnnotation, u"later"_s).ok()); // article again
     // Undo walks back in time across both histories; redo walks forward again.
     QCOMPARE(session.undoText(), u"Edit note"_s);
     session.undo();
@@ -421,7 +435,8 @@ void TestArticleSession::oldHistoriesAreDropped()
     for (qint64 id : std::as_const(others))
         QVERIFY(session.open(id).ok());
     QVERIFY(!session.keptHistories().contains(m_articleId));
-    QCOMPARE(session.undoGroup()->stacks().size(), ArticleSession::MaxKeptHistories + 1 + 2); // + codebook, none
+    QCOMPARE(session.undoGroup()->stacks().size(),
+             ArticleSession::MaxKeptHistories + 1 + 2); // + codebook, none
     QVERIFY(session.open(m_articleId).ok());
     QVERIFY(!session.canUndo());
 }

@@ -18,7 +18,8 @@ Article makeArticle(const QString &title, const QString &body)
     a.source = u"Lede Wire"_s;
     a.published = QDate(2026, 3, 14);
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -67,10 +68,11 @@ void TestArticleStore::cleanup()
 
 void TestArticleStore::addAndReadArticle()
 {
-    Article a = makeArticle(u"Port strike ends"_s, u"By Ada Reyes\nDOCKTOWN (Lede Wire) – The strike ended."_s);
+    Article a
+        = makeArticle(u"Port strike ends"_s, u"By Ada Reyes\nDOCKTOWN (Lede Wire) – The strike ended."_s);
     a.byline = u"Ada Reyes"_s;
     a.dateline = u"DOCKTOWN"_s;
-    a.blocks = {{Block::Kind::Byline, {0, 12}}, {Block::Kind::Dateline, {13, 34}}};
+    a.blocks = { { Block::Kind::Byline, { 0, 12 } }, { Block::Kind::Dateline, { 13, 34 } } };
     bool present = true;
     auto id = m_store->addArticle(a, {}, 1, &present);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
@@ -107,9 +109,12 @@ void TestArticleStore::annotationOffsetsAreCodePoints_data()
     QTest::addColumn<qint64>("cpStart");
     QTest::addColumn<qint64>("cpEnd");
     QTest::newRow("ascii") << u"The mayor spoke."_s << u"mayor"_s << qint64(4) << qint64(9);
-    QTest::newRow("emoji-before-passage") << u"Fans 🎉🎉 cheered the mayor."_s << u"mayor"_s << qint64(20) << qint64(25);
-    QTest::newRow("combining-mark") << u"Cafe\u0301 owner Zoë said."_s << u"owner"_s << qint64(6) << qint64(11);
-    QTest::newRow("passage-with-emoji") << u"He wrote “🙂 fine” twice."_s << u"“🙂 fine”"_s << qint64(9) << qint64(17);
+    QTest::newRow("emoji-before-passage")
+        << u"Fans 🎉🎉 cheered the mayor."_s << u"mayor"_s << qint64(20) << qint64(25);
+    QTest::newRow("combining-mark") << u"Cafe\u0301 owner Zoë said."_s << u"owner"_s << qint64(6)
+                                    << qint64(11);
+    QTest::newRow("passage-with-emoji")
+        << u"He wrote “🙂 fine” twice."_s << u"“🙂 fine”"_s << qint64(9) << qint64(17);
 }
 
 void TestArticleStore::annotationOffsetsAreCodePoints()
@@ -142,12 +147,13 @@ void TestArticleStore::annotationOffsetsAreCodePoints()
 
 void TestArticleStore::annotationAnchorAndTags()
 {
-    const QString body = u"Officials said the bridge would reopen on Monday after repairs costing 4 million."_s;
+    const QString body
+        = u"Officials said the bridge would reopen on Monday after repairs costing 4 million."_s;
     auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
-    a.span = {body.indexOf(u"bridge"_s), body.indexOf(u"bridge"_s) + 6};
-    a.tags = {u"Infrastructure/Bridges"_s, u"Claims"_s};
+    a.span = { body.indexOf(u"bridge"_s), body.indexOf(u"bridge"_s) + 6 };
+    a.tags = { u"Infrastructure/Bridges"_s, u"Claims"_s };
     a.note = u"check the date"_s;
     a.color = u"yellow"_s;
     auto annId = m_store->addAnnotation(a);
@@ -157,7 +163,7 @@ void TestArticleStore::annotationAnchorAndTags()
     QCOMPARE(back->exact, u"bridge"_s);
     QCOMPARE(back->prefix, u"Officials said the "_s);
     QCOMPARE(back->suffix, body.mid(a.span.end, 32));
-    QCOMPARE(back->tags, (QStringList{u"Claims"_s, u"Infrastructure/Bridges"_s}));
+    QCOMPARE(back->tags, (QStringList { u"Claims"_s, u"Infrastructure/Bridges"_s }));
     QCOMPARE(back->note, a.note);
     QCOMPARE(back->color, u"yellow"_s);
     QCOMPARE(back->kind(), u"note"_s);
@@ -170,16 +176,16 @@ void TestArticleStore::invalidRangeWritesNothing()
     auto id = m_store->addArticle(makeArticle(u"t"_s, u"Short."_s), {}, 1);
     Annotation a;
     a.articleId = *id;
-    a.span = {2, 50};
-    a.tags = {u"NewTag"_s};
+    a.span = { 2, 50 };
+    a.tags = { u"NewTag"_s };
     auto r = m_store->addAnnotation(a);
     QVERIFY(!r.ok());
     QVERIFY(r.errorString().contains(u"outside"_s));
     QCOMPARE(m_store->annotations(*id)->size(), 0);
     QCOMPARE(m_store->tags()->size(), 0);
 
-    a.span = {0, 5};
-    a.tags = {u"Bad//Path"_s};
+    a.span = { 0, 5 };
+    a.tags = { u"Bad//Path"_s };
     QVERIFY(!m_store->addAnnotation(a).ok());
     QCOMPARE(m_store->annotations(*id)->size(), 0); // the tag failed, so the annotation was rolled back
 }
@@ -190,17 +196,17 @@ void TestArticleStore::updateAndRemoveAnnotation()
     auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
-    a.span = {0, 3};
-    a.tags = {u"A"_s};
+    a.span = { 0, 3 };
+    a.tags = { u"A"_s };
     auto annId = m_store->addAnnotation(a);
     Annotation b = *m_store->annotation(*annId);
-    b.span = {4, 13};
-    b.tags = {u"B"_s};
+    b.span = { 4, 13 };
+    b.tags = { u"B"_s };
     b.note = u"n"_s;
     QVERIFY(m_store->updateAnnotation(b).ok());
     auto back = *m_store->annotation(*annId);
     QCOMPARE(back.exact, u"two three"_s);
-    QCOMPARE(back.tags, QStringList{u"B"_s});
+    QCOMPARE(back.tags, QStringList { u"B"_s });
     QVERIFY(m_store->removeAnnotation(*annId).ok());
     QVERIFY(!m_store->annotation(*annId).ok());
     QVERIFY(m_store->restoreAnnotation(back).ok());
@@ -229,23 +235,23 @@ void TestArticleStore::removeTagAndRestore()
     auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
-    a.span = {0, 5};
-    a.tags = {u"Topic/Sub"_s, u"Other"_s};
+    a.span = { 0, 5 };
+    a.tags = { u"Topic/Sub"_s, u"Other"_s };
     auto annId = *m_store->addAnnotation(a);
     const qint64 topic = *m_store->ensureTag(u"Topic"_s);
 
     auto snap = m_store->removeTag(topic, TagRemoval::UntagAnnotations);
     QVERIFY(snap.ok());
     QCOMPARE(snap->tags.size(), 2);
-    QCOMPARE(m_store->annotation(annId)->tags, QStringList{u"Other"_s});
+    QCOMPARE(m_store->annotation(annId)->tags, QStringList { u"Other"_s });
     QVERIFY(m_store->restoreTag(*snap).ok());
-    QCOMPARE(m_store->annotation(annId)->tags, (QStringList{u"Other"_s, u"Topic/Sub"_s}));
+    QCOMPARE(m_store->annotation(annId)->tags, (QStringList { u"Other"_s, u"Topic/Sub"_s }));
 
     auto snap2 = m_store->removeTag(topic, TagRemoval::DeleteAnnotations);
     QVERIFY(snap2.ok());
     QVERIFY(!m_store->annotation(annId).ok());
     QVERIFY(m_store->restoreTag(*snap2).ok());
-    QCOMPARE(m_store->annotation(annId)->tags, (QStringList{u"Other"_s, u"Topic/Sub"_s}));
+    QCOMPARE(m_store->annotation(annId)->tags, (QStringList { u"Other"_s, u"Topic/Sub"_s }));
 }
 
 void TestArticleStore::moveTagRefusesCycle()
@@ -275,8 +281,13 @@ void TestArticleStore::search()
 {
     QFETCH(QString, query);
     QFETCH(int, hits);
-    QVERIFY(m_store->addArticle(makeArticle(u"Harbour plan"_s, u"The council approved the harbour plan."_s), {}, 1).ok());
-    QVERIFY(m_store->addArticle(makeArticle(u"Drought deepens"_s, u"Farmers near Zürich wait for rain."_s), {}, 1).ok());
+    QVERIFY(
+        m_store
+            ->addArticle(makeArticle(u"Harbour plan"_s, u"The council approved the harbour plan."_s), {}, 1)
+            .ok());
+    QVERIFY(
+        m_store->addArticle(makeArticle(u"Drought deepens"_s, u"Farmers near Zürich wait for rain."_s), {}, 1)
+            .ok());
     QVERIFY(m_store->addArticle(makeArticle(u"Vote"_s, u"The U.N. assembly voted."_s), {}, 1).ok());
     ArticleQuery q;
     q.search = query;
@@ -292,8 +303,8 @@ void TestArticleStore::tagFilter()
     auto two = *m_store->addArticle(makeArticle(u"two"_s, u"Second article text."_s), {}, 1);
     Annotation a;
     a.articleId = two;
-    a.span = {0, 6};
-    a.tags = {u"Claims/Numbers"_s};
+    a.span = { 0, 6 };
+    a.tags = { u"Claims/Numbers"_s };
     QVERIFY(m_store->addAnnotation(a).ok());
     ArticleQuery q;
     q.tagId = *m_store->ensureTag(u"Claims"_s); // the parent matches its children's annotations
@@ -309,14 +320,14 @@ void TestArticleStore::analysisRoundTrip()
     const QString body = u"😀 “We will win,” said Ana Ruiz."_s;
     AnalysisResult in;
     Quote q;
-    q.span = {3, 19};
+    q.span = { 3, 19 };
     q.text = body.mid(3, 16);
     q.speaker = u"Ana Ruiz"_s;
-    q.speakerSpan = Span{25, 33};
+    q.speakerSpan = Span { 25, 33 };
     q.cue = u"said"_s;
     in.quotes.append(q);
     Entity e;
-    e.span = {25, 33};
+    e.span = { 25, 33 };
     e.text = u"Ana Ruiz"_s;
     e.type = Entity::Type::Person;
     e.canonical = u"Ana Ruiz"_s;
@@ -335,7 +346,7 @@ void TestArticleStore::analysisRoundTrip()
     QCOMPARE(out->quotes[0].speaker, q.speaker);
     QCOMPARE(out->entities.size(), 1);
     QCOMPARE(out->entities[0].type, Entity::Type::Person);
-    QCOMPARE(*m_store->articlesWithAnalyzerBelow(8), QList<qint64>{*id});
+    QCOMPARE(*m_store->articlesWithAnalyzerBelow(8), QList<qint64> { *id });
     QVERIFY(m_store->replaceAnalysis(*id, {}, 8).ok());
     QCOMPARE(m_store->analysis(*id)->quotes.size(), 0);
     QVERIFY(m_store->articlesWithAnalyzerBelow(8)->isEmpty());
@@ -346,33 +357,40 @@ void TestArticleStore::exportRowsInOrder()
     const QString body = u"Alpha beta gamma delta."_s;
     AnalysisResult in;
     Entity e;
-    e.span = {6, 10};
+    e.span = { 6, 10 };
     e.text = u"beta"_s;
     e.type = Entity::Type::Org;
     in.entities.append(e);
     auto id = *m_store->addArticle(makeArticle(u"t"_s, body), in, 1);
-    for (auto span : {Span{11, 16}, Span{0, 5}}) {
+    for (auto span : { Span { 11, 16 }, Span { 0, 5 } }) {
         Annotation a;
         a.articleId = id;
         a.span = span;
-        a.tags = {u"T"_s};
+        a.tags = { u"T"_s };
         QVERIFY(m_store->addAnnotation(a).ok());
     }
     ExportQuery q;
     QStringList seen;
-    QVERIFY(m_store->forEachExportRow(q, [&](const ExportRow &r) {
-        seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.tags));
-        return true;
-    }).ok());
-    QCOMPARE(seen, (QStringList{u"highlight:Alpha:T"_s, u"highlight:gamma:T"_s}));
+    QVERIFY(m_store
+                ->forEachExportRow(q,
+                                   [&](const ExportRow &r) {
+                                       seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.tags));
+                                       return true;
+                                   })
+                .ok());
+    QCOMPARE(seen, (QStringList { u"highlight:Alpha:T"_s, u"highlight:gamma:T"_s }));
     QCOMPARE(*m_store->exportRowCount(q), 2);
     q.includeEntities = true;
     seen.clear();
-    QVERIFY(m_store->forEachExportRow(q, [&](const ExportRow &r) {
-        seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.entityType));
-        return true;
-    }).ok());
-    QCOMPARE(seen, (QStringList{u"highlight:Alpha:"_s, u"entity:beta:ORG"_s, u"highlight:gamma:"_s}));
+    QVERIFY(m_store
+                ->forEachExportRow(q,
+                                   [&](const ExportRow &r) {
+                                       seen.append(
+                                           QString::fromUtf8(r.kind + ':' + r.text + ':' + r.entityType));
+                                       return true;
+                                   })
+                .ok());
+    QCOMPARE(seen, (QStringList { u"highlight:Alpha:"_s, u"entity:beta:ORG"_s, u"highlight:gamma:"_s }));
     int calls = 0;
     auto cancelled = m_store->forEachExportRow(q, [&](const ExportRow &) { return ++calls < 1; });
     QVERIFY(!cancelled.ok());
@@ -387,8 +405,8 @@ void TestArticleStore::bulkKeepsEachActionAtomic()
     QVERIFY(a.ok());
     Annotation bad;
     bad.articleId = *a;
-    bad.span = {0, 5};
-    bad.tags = {u"Good"_s, u"Bad//Tag"_s}; // the second tag fails after the annotation row was written
+    bad.span = { 0, 5 };
+    bad.tags = { u"Good"_s, u"Bad//Tag"_s }; // the second tag fails after the annotation row was written
     QVERIFY(!m_store->addAnnotation(bad).ok());
     bool present = false;
     auto again = m_store->addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1, &present);

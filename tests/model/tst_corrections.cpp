@@ -17,15 +17,16 @@ using namespace Lede;
 namespace {
 
 // Written for this test.
-const QString Body = u"Harbour board backs new pier\n\n"
-                     u"\u201CThe pier will open in May,\u201D said Rosa Lind, the board's chair. "
-                     u"Her deputy Tomas Berg agreed. \u201CWe have the money,\u201D he said.\n\n"
-                     u"The Coastal Trust welcomed the plan. \U0001F30A Fishers in Northport were less sure."_s;
+const QString Body
+    = u"Harbour board backs new pier\n\n"
+      u"\u201CThe pier will open in May,\u201D said Rosa Lind, the board's chair. "
+      u"Her deputy Tomas Berg agreed. \u201CWe have the money,\u201D he said.\n\n"
+      u"The Coastal Trust welcomed the plan. \U0001F30A Fishers in Northport were less sure."_s;
 
 Span spanOf(const QString &text, qsizetype from = 0)
 {
     const qsizetype at = Body.indexOf(text, from);
-    return Span{at, at + text.size()};
+    return Span { at, at + text.size() };
 }
 
 Quote quote(const QString &text, const QString &speaker)
@@ -50,10 +51,11 @@ Entity entity(const QString &text, Entity::Type type, const QString &canonical =
 AnalysisResult automatic()
 {
     AnalysisResult r;
-    r.quotes = {quote(u"\u201CThe pier will open in May,\u201D"_s, u"Rosa Lind"_s),
-                quote(u"\u201CWe have the money,\u201D"_s, u"Rosa Lind"_s)};
-    r.entities = {entity(u"Rosa Lind"_s, Entity::Type::Person), entity(u"Tomas Berg"_s, Entity::Type::Person),
-                  entity(u"Coastal Trust"_s, Entity::Type::Person), entity(u"Northport"_s, Entity::Type::Loc)};
+    r.quotes = { quote(u"\u201CThe pier will open in May,\u201D"_s, u"Rosa Lind"_s),
+                 quote(u"\u201CWe have the money,\u201D"_s, u"Rosa Lind"_s) };
+    r.entities
+        = { entity(u"Rosa Lind"_s, Entity::Type::Person), entity(u"Tomas Berg"_s, Entity::Type::Person),
+            entity(u"Coastal Trust"_s, Entity::Type::Person), entity(u"Northport"_s, Entity::Type::Loc) };
     return r;
 }
 
@@ -73,7 +75,8 @@ Article article()
     Article a;
     a.title = u"Harbour board backs new pier"_s;
     a.body = Body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -103,8 +106,8 @@ void TestCorrections::setSpeakerFindsTheQuote_data()
     QTest::addColumn<bool>("found");
     const Span exact = spanOf(u"\u201CWe have the money,\u201D"_s);
     QTest::newRow("same-span") << exact << true;
-    QTest::newRow("drawn-without-the-comma") << Span{exact.start, exact.end - 2} << true;
-    QTest::newRow("mostly-elsewhere") << Span{exact.start - 40, exact.start + 3} << false;
+    QTest::newRow("drawn-without-the-comma") << Span { exact.start, exact.end - 2 } << true;
+    QTest::newRow("mostly-elsewhere") << Span { exact.start - 40, exact.start + 3 } << false;
 }
 
 void TestCorrections::setSpeakerFindsTheQuote()
@@ -112,8 +115,11 @@ void TestCorrections::setSpeakerFindsTheQuote()
     QFETCH(Span, span);
     QFETCH(bool, found);
     AnalysisResult r = automatic();
-    const int applied = applyCorrections(
-        r, {correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::SetSpeaker, span, u"Tomas Berg"_s)}, Body);
+    const int applied
+        = applyCorrections(r,
+                           { correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::SetSpeaker,
+                                        span, u"Tomas Berg"_s) },
+                           Body);
     QCOMPARE(applied, found ? 1 : 0);
     QCOMPARE(r.quotes[1].speaker, found ? u"Tomas Berg"_s : u"Rosa Lind"_s);
     QCOMPARE(r.quotes[1].corrected, found);
@@ -124,10 +130,11 @@ void TestCorrections::rejectAndAddQuote()
 {
     AnalysisResult r = automatic();
     const Span missed = spanOf(u"Fishers in Northport were less sure."_s);
-    applyCorrections(r,
-                     {correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::Reject, r.quotes[0].span),
-                      correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::Add, missed, u"Fishers"_s)},
-                     Body);
+    applyCorrections(
+        r,
+        { correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::Reject, r.quotes[0].span),
+          correction(LayerCorrection::Layer::Quote, LayerCorrection::Action::Add, missed, u"Fishers"_s) },
+        Body);
     QCOMPARE(r.quotes.size(), 2);
     QCOMPARE(r.quotes[0].text, u"\u201CWe have the money,\u201D"_s); // still in text order
     QCOMPARE(r.quotes[1].span, missed);
@@ -140,17 +147,18 @@ void TestCorrections::entityTypeRemoveAdd()
 {
     AnalysisResult r = automatic();
     const Span board = spanOf(u"Harbour board"_s);
-    applyCorrections(r,
-                     {correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::SetType,
-                                 spanOf(u"Coastal Trust"_s)),
-                      correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::Remove, spanOf(u"Northport"_s)),
-                      [&] {
-                          auto c = correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::Add, board,
-                                              u"Northport Harbour Board"_s);
-                          c.type = Entity::Type::Org;
-                          return c;
-                      }()},
-                     Body);
+    applyCorrections(
+        r,
+        { correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::SetType,
+                     spanOf(u"Coastal Trust"_s)),
+          correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::Remove, spanOf(u"Northport"_s)),
+          [&] {
+              auto c = correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::Add, board,
+                                  u"Northport Harbour Board"_s);
+              c.type = Entity::Type::Org;
+              return c;
+          }() },
+        Body);
     // The SetType correction above carries the default type, Misc.
     QCOMPARE(r.entities.size(), 4);
     QCOMPARE(r.entities[0].text, u"Harbour board"_s);
@@ -171,7 +179,7 @@ void TestCorrections::renameCoversEveryMentionAndItsQuotes()
     auto c = correction(LayerCorrection::Layer::Entity, LayerCorrection::Action::SetCanonical,
                         spanOf(u"Rosa Lind"_s), u"Rosa M. Lind"_s);
     c.original = u"Rosa Lind"_s;
-    QCOMPARE(applyCorrections(r, {c}, Body), 1);
+    QCOMPARE(applyCorrections(r, { c }, Body), 1);
     QCOMPARE(r.entities[0].canonical, u"Rosa M. Lind"_s);
     QVERIFY(r.entities[0].corrected);
     QCOMPARE(r.entities[1].canonical, u"Tomas Berg"_s);
@@ -217,7 +225,8 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QCOMPARE(now->quotes[0].speaker, u"Tomas Berg"_s);
     QVERIFY(now->quotes[0].corrected);
     QVERIFY(now->quotes[0].speakerSpan.has_value());
-    QCOMPARE(Body.mid(now->quotes[0].speakerSpan->start, now->quotes[0].speakerSpan->length()), u"Tomas Berg"_s);
+    QCOMPARE(Body.mid(now->quotes[0].speakerSpan->start, now->quotes[0].speakerSpan->length()),
+             u"Tomas Berg"_s);
 
     // A new analysis (here: the automatic layers again, as a new analyzer version would write them)
     // does not override the decisions.
@@ -228,12 +237,13 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QVERIFY(after->quotes[0].corrected);
     bool trustIsOrg = false;
     for (const Entity &e : std::as_const(after->entities))
-        trustIsOrg = trustIsOrg || (e.text == u"Coastal Trust"_s && e.type == Entity::Type::Org && e.corrected);
+        trustIsOrg
+            = trustIsOrg || (e.text == u"Coastal Trust"_s && e.type == Entity::Type::Org && e.corrected);
     QVERIFY(trustIsOrg);
     QCOMPARE(corrections.corrections(*id)->size(), 3);
 
     // And through the real analyzer.
-    auto again = reanalyzeArticles(store, {*id});
+    auto again = reanalyzeArticles(store, { *id });
     QVERIFY2(again.ok(), qPrintable(again.errorString()));
     QCOMPARE(*again, 1);
     bool bergQuote = false;
@@ -241,7 +251,8 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QVERIFY(reanalysed.ok());
     for (const Quote &q : reanalysed->quotes) {
         QVERIFY(q.span != spanOf(u"\u201CThe pier will open in May,\u201D"_s));
-        bergQuote = bergQuote || (q.text.startsWith(u"\u201CWe have the money"_s) && q.speaker == u"Tomas Berg"_s);
+        bergQuote
+            = bergQuote || (q.text.startsWith(u"\u201CWe have the money"_s) && q.speaker == u"Tomas Berg"_s);
     }
     QVERIFY(bergQuote);
 }
@@ -255,7 +266,7 @@ void TestCorrections::failedCorrectionWritesNothing()
     CorrectionRepository corrections(store);
     QVERIFY(!corrections.setQuoteSpeaker(424242, u"X"_s).ok());
     QVERIFY(!corrections.setEntityCanonical(store.analysis(*id)->entities[0].id, u"  "_s).ok());
-    QVERIFY(!corrections.addQuote(*id, Span{0, Body.size() + 5}, u"X"_s).ok());
+    QVERIFY(!corrections.addQuote(*id, Span { 0, Body.size() + 5 }, u"X"_s).ok());
     QCOMPARE(corrections.corrections(*id)->size(), 0);
     QCOMPARE(store.analysis(*id)->quotes.size(), 2);
 }

@@ -15,7 +15,6 @@ using LedeTest::parseCsv;
 
 namespace {
 
-
 // The strings a sample row views; they live as long as the test.
 struct SampleTexts
 {
@@ -95,10 +94,12 @@ private Q_SLOTS:
 
 void TestCsvExporter::headerIsTheContract()
 {
-    QCOMPARE(CsvExporter::headerLine(),
-             QByteArray("article_id,article_title,article_source,article_published,annotation_id,kind,start,end,text,"
-                        "tags,note,color,speaker,entity_type,created_at,updated_at,layer_id,canonical,value,unit,"
-                        "qualifier,attributed_to,cue,corrected,article_url"));
+    QCOMPARE(
+        CsvExporter::headerLine(),
+        QByteArray(
+            "article_id,article_title,article_source,article_published,annotation_id,kind,start,end,text,"
+            "tags,note,color,speaker,entity_type,created_at,updated_at,layer_id,canonical,value,unit,"
+            "qualifier,attributed_to,cue,corrected,article_url"));
 }
 
 void TestCsvExporter::exactBytes_data()
@@ -107,12 +108,14 @@ void TestCsvExporter::exactBytes_data()
     QTest::addColumn<bool>("guard");
     QTest::addColumn<QByteArray>("expected");
     const QByteArray header = CsvExporter::headerLine() + "\r\n";
-    const QByteArray row = "7,\"Storm, floods and \xE2\x80\x9Crelief\xE2\x80\x9D\",Lede Wire,2026-03-14,42,note,10,25,"
-                           "\"He said \"\"no\"\"\nthen left \xF0\x9F\x99\x82\",Claims/Numbers; Voices,";
+    const QByteArray row
+        = "7,\"Storm, floods and \xE2\x80\x9Crelief\xE2\x80\x9D\",Lede Wire,2026-03-14,42,note,10,25,"
+          "\"He said \"\"no\"\"\nthen left \xF0\x9F\x99\x82\",Claims/Numbers; Voices,";
     const QByteArray tail = ",yellow,,,2026-11-21T10:00:00Z,2026-11-21T10:05:00Z,,,,,,,,,\r\n";
     QTest::newRow("guard-on-no-bom") << false << true << QByteArray(header + row + "'=SUM(A1)" + tail);
     QTest::newRow("guard-off") << false << false << QByteArray(header + row + "=SUM(A1)" + tail);
-    QTest::newRow("bom-for-spreadsheets") << true << true << QByteArray("\xEF\xBB\xBF" + header + row + "'=SUM(A1)" + tail);
+    QTest::newRow("bom-for-spreadsheets")
+        << true << true << QByteArray("\xEF\xBB\xBF" + header + row + "'=SUM(A1)" + tail);
 }
 
 void TestCsvExporter::exactBytes()
@@ -122,7 +125,7 @@ void TestCsvExporter::exactBytes()
     QFETCH(QByteArray, expected);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    CsvRowWriter writer(&buffer, CsvOptions{bom, guard});
+    CsvRowWriter writer(&buffer, CsvOptions { bom, guard });
     writer.writeHeader();
     writer.writeRow(sampleRow());
     QVERIFY(writer.flush());
@@ -133,7 +136,7 @@ void TestCsvExporter::roundTripEveryCell()
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    CsvRowWriter writer(&buffer, CsvOptions{false, true});
+    CsvRowWriter writer(&buffer, CsvOptions { false, true });
     writer.writeHeader();
     ExportRow r = sampleRow();
     writer.writeRow(r);
@@ -150,9 +153,22 @@ void TestCsvExporter::roundTripEveryCell()
     QCOMPARE(rows.size(), 3);
     for (const QStringList &row : rows)
         QCOMPARE(row.size(), 25);
-    QStringList expected1{u"7"_s, str(r.articleTitle), str(r.articleSource), str(r.articlePublished), u"42"_s,
-                          u"note"_s, u"10"_s, u"25"_s, str(r.text), str(r.tags), u"'=SUM(A1)"_s, str(r.color),
-                          QString(), QString(), str(r.createdAt), str(r.updatedAt)};
+    QStringList expected1 { u"7"_s,
+                            str(r.articleTitle),
+                            str(r.articleSource),
+                            str(r.articlePublished),
+                            u"42"_s,
+                            u"note"_s,
+                            u"10"_s,
+                            u"25"_s,
+                            str(r.text),
+                            str(r.tags),
+                            u"'=SUM(A1)"_s,
+                            str(r.color),
+                            QString(),
+                            QString(),
+                            str(r.createdAt),
+                            str(r.updatedAt) };
     for (int i = 0; i < 9; ++i)
         expected1.append(QString());
     QCOMPARE(rows[1], expected1);
@@ -167,7 +183,7 @@ void TestCsvExporter::automaticRowsCarryTheirParts()
     // A figure row: no annotation id, its layer id, and the parts the window shows.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    CsvRowWriter writer(&buffer, CsvOptions{false, true});
+    CsvRowWriter writer(&buffer, CsvOptions { false, true });
     ExportRow f;
     f.articleId = 3;
     f.articleTitle = "Dam report";
@@ -184,8 +200,9 @@ void TestCsvExporter::automaticRowsCarryTheirParts()
     f.articleUrl = "https://example.org/dam";
     writer.writeRow(f);
     QVERIFY(writer.flush());
-    QCOMPARE(buffer.data(), QByteArray("3,Dam report,,,,figure,4,15,\"1,200 homes\",,,,,,,,77,,1200,homes flooded,at least,"
-                                       "'-the council,,false,https://example.org/dam\r\n"));
+    QCOMPARE(buffer.data(),
+             QByteArray("3,Dam report,,,,figure,4,15,\"1,200 homes\",,,,,,,,77,,1200,homes flooded,at least,"
+                        "'-the council,,false,https://example.org/dam\r\n"));
 }
 
 void TestCsvExporter::fullDiskReportsError()
@@ -201,7 +218,7 @@ void TestCsvExporter::fullDiskReportsError()
     for (int i = 0; i < 1000; ++i) {
         Annotation n;
         n.articleId = id;
-        n.span = {i, i + 500};
+        n.span = { i, i + 500 };
         QVERIFY(store.addAnnotation(n).ok());
     }
     FullDisk disk(64 * 1024);
@@ -222,7 +239,8 @@ void TestCsvExporter::fileIsWrittenAtomically()
         old.write("previous export\r\n");
     }
     // Cancelling must leave the previous file as it was.
-    const Status cancelled = CsvExporter::writeFile(store, {}, {}, path, [](qint64, qint64) { return false; });
+    const Status cancelled
+        = CsvExporter::writeFile(store, {}, {}, path, [](qint64, qint64) { return false; });
     QVERIFY(!cancelled.ok());
     QFile check(path);
     QVERIFY(check.open(QIODevice::ReadOnly));
@@ -252,17 +270,17 @@ void TestCsvExporter::exportFromStoreWithCodePointOffsets()
     Annotation n;
     n.articleId = id;
     const QString passage = u"Ana Ruiz"_s;
-    n.span = {a.body.indexOf(passage), a.body.indexOf(passage) + passage.size()};
-    n.tags = {u"People/Officials"_s};
+    n.span = { a.body.indexOf(passage), a.body.indexOf(passage) + passage.size() };
+    n.tags = { u"People/Officials"_s };
     QVERIFY(store.addAnnotation(n).ok());
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     qint64 lastDone = -1;
     QVERIFY(CsvExporter::write(store, {}, {}, &buffer, [&](qint64 done, qint64 total) {
-        lastDone = done;
-        return total == 1;
-    }).ok());
+                lastDone = done;
+                return total == 1;
+            }).ok());
     QCOMPARE(lastDone, 1);
     bool ok = false;
     const auto rows = parseCsv(buffer.data(), &ok);
@@ -274,7 +292,10 @@ void TestCsvExporter::exportFromStoreWithCodePointOffsets()
     const qsizetype start = row[6].toLongLong();
     const qsizetype end = row[7].toLongLong();
     QCOMPARE(start, 27);
-    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.mid(start, end - start).constData()), end - start), passage);
+    QCOMPARE(
+        QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.mid(start, end - start).constData()),
+                          end - start),
+        passage);
     QCOMPARE(row[8], passage);
     QCOMPARE(row[9], u"People/Officials"_s);
     QCOMPARE(row[5], u"highlight"_s);

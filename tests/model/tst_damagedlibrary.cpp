@@ -8,7 +8,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -24,9 +23,12 @@ Article makeArticle(int i)
     a.source = u"Test Wire"_s;
     QString body;
     for (int s = 0; s < 30; ++s)
-        body += u"Report %1: the harbour master counted %2 boats at the north quay on the morning tide. "_s.arg(i).arg(s);
+        body += u"Report %1: the harbour master counted %2 boats at the north quay on the morning tide. "_s
+                    .arg(i)
+                    .arg(s);
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -47,8 +49,9 @@ QString quickCheck(const QString &path)
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, nullptr) == SQLITE_OK) {
             const int rc = sqlite3_step(stmt);
-            out = rc == SQLITE_ROW ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)))
-                                   : QString::fromUtf8(sqlite3_errmsg(db));
+            out = rc == SQLITE_ROW
+                ? QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)))
+                : QString::fromUtf8(sqlite3_errmsg(db));
         }
         sqlite3_finalize(stmt);
     }
@@ -62,9 +65,11 @@ qint64 rootPageOffset(const QString &path, const char *table)
     qint64 offset = -1;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_stmt *stmt = nullptr;
-        const QByteArray sql = "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = '"
+        const QByteArray sql
+            = "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = '"
             + QByteArray(table) + "'";
-        if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(db, sql.constData(), -1, &stmt, nullptr) == SQLITE_OK
+            && sqlite3_step(stmt) == SQLITE_ROW)
             offset = (sqlite3_column_int64(stmt, 0) - 1) * sqlite3_column_int64(stmt, 1);
         sqlite3_finalize(stmt);
     }
@@ -91,8 +96,10 @@ bool damage(const QString &path)
 bool touchFromOutside(const QString &path)
 {
     sqlite3 *db = nullptr;
-    const bool ok = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
-        && sqlite3_exec(db, "INSERT INTO tags (name) VALUES ('touched')", nullptr, nullptr, nullptr) == SQLITE_OK;
+    const bool ok
+        = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
+        && sqlite3_exec(db, "INSERT INTO tags (name) VALUES ('touched')", nullptr, nullptr, nullptr)
+            == SQLITE_OK;
     sqlite3_close(db);
     return ok;
 }
@@ -159,7 +166,7 @@ void TestDamagedLibrary::damageMetLaterSaysDamagedAndStopsWrites()
 
     Annotation a;
     a.articleId = m_firstId;
-    a.span = {0, 6};
+    a.span = { 0, 6 };
     const auto added = store.addAnnotation(a);
     QVERIFY(!added);
     QVERIFY2(added.errorString().contains(u"damaged"_s), qPrintable(added.errorString()));

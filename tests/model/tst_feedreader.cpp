@@ -22,10 +22,12 @@ const QByteArray rss
       "<dc:creator>Ana Ruiz</dc:creator><pubDate>Fri, 01 Dec 2023 10:00:00 GMT</pubDate>"
       "<description>The board voted on Monday.</description>"
       "<content:encoded><![CDATA[<p>The harbour board voted on Monday to build a grain terminal on the north "
-      "quay.</p><p>&#8220;This ends two years of argument,&#8221; the chair said.</p>]]></content:encoded></item>"
+      "quay.</p><p>&#8220;This ends two years of argument,&#8221; the chair "
+      "said.</p>]]></content:encoded></item>"
       "<item><title>Ferry fares to rise</title><link>https://courier.example/ferry</link>"
       "<pubDate>Thu, 30 Nov 2023 08:00:00 +0100</pubDate>"
-      "<description>Ferry fares between the islands will rise by a tenth in March, the operator said.</description>"
+      "<description>Ferry fares between the islands will rise by a tenth in March, the operator "
+      "said.</description>"
       "</item>"
       "<item><title>Photo of the day</title><link>https://courier.example/photo</link></item>"
       "</channel></rss>\n";
@@ -38,7 +40,8 @@ const QByteArray atom
       "<atom:link rel=\"enclosure\" href=\"https://gazette.example/library.mp3\"/>"
       "<atom:id>urn:uuid:1</atom:id><atom:published>2023-11-29T18:15:00Z</atom:published>"
       "<atom:author><atom:name>Tomas Lindqvist</atom:name></atom:author>"
-      "<atom:content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>The council put off its vote "
+      "<atom:content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>The council put off its "
+      "vote "
       "on the old library until January.</p><p>Repairs would cost about two million euros, officials "
       "said.</p></div></atom:content></atom:entry></atom:feed>\n";
 
@@ -81,7 +84,8 @@ void TestFeedReader::rssItemsBecomeArticles()
     QCOMPARE(second.path, u"courier.xml#2"_s);
     QCOMPARE(second.title, u"Ferry fares to rise"_s);
     QCOMPARE(second.published, QDate(2023, 11, 30));
-    QCOMPARE(second.body, u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
+    QCOMPARE(second.body,
+             u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     QCOMPARE(second.metadata.value(u"summary_only"_s), u"true"_s);
     QCOMPARE(imported->at(1).warnings,
              QStringList { u"the feed carries only a summary of this item; the full article is at "
@@ -116,7 +120,8 @@ void TestFeedReader::refusals_data()
     huge += "</channel></rss>";
     QTest::newRow("more-items-than-the-limit")
         << huge << u"the feed holds more than 5000 items; Lede refuses it as a whole"_s;
-    QTest::newRow("no-items") << QByteArray("<rss version=\"2.0\"><channel><title>Harbour news</title></channel></rss>")
+    QTest::newRow("no-items") << QByteArray(
+        "<rss version=\"2.0\"><channel><title>Harbour news</title></channel></rss>")
                               << u"the RSS feed holds no items"_s;
     QTest::newRow("items-without-text")
         << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>Quay</title></entry></feed>")

@@ -72,7 +72,8 @@ void TestFormatSniffer::markup_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reason"); // empty: accepted
-    QTest::newRow("rtf") << u"{\\rtf1\\ansi\\deff0 {\\fonttbl}}"_s << u"RTF document in an encoding RTF does not use"_s;
+    QTest::newRow("rtf") << u"{\\rtf1\\ansi\\deff0 {\\fonttbl}}"_s
+                         << u"RTF document in an encoding RTF does not use"_s;
     QTest::newRow("rtf-after-blank") << u"\n  {\\rtf1 Hello}"_s << u"RTF"_s;
     QTest::newRow("rss") << u"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>"_s
                          << u"RSS feed"_s;
@@ -134,8 +135,9 @@ void TestFormatSniffer::importRefusals_data()
     // RTF itself is read (tst_rtfreader); saved as UTF-16 it is not RTF any more.
     QTest::newRow("rtf-as-utf16-txt")
         << (QByteArray("\xFF\xFE")
-            + QByteArray(reinterpret_cast<const char *>(u"{\\rtf1\\ansi Council meets today about the barrier.}"),
-                         2 * 51))
+            + QByteArray(
+                reinterpret_cast<const char *>(u"{\\rtf1\\ansi Council meets today about the barrier.}"),
+                2 * 51))
         << u"a.txt"_s << u"RTF document in an encoding"_s;
     QTest::newRow("rss-as-txt") << QByteArray(
         "<?xml version=\"1.0\"?><rss><channel><title>News</title></channel></rss>")

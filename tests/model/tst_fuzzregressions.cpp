@@ -48,7 +48,8 @@ void TestFuzzRegressions::replay_data()
     int found = 0;
     for (const QString &root :
          { QStringLiteral(LEDE_TEST_DATA_DIR "/fuzz"), QStringLiteral(LEDE_SOURCE_DIR "/fuzz/seeds") }) {
-        for (const QString &target : { u"textdecoder"_s, u"wirecopy"_s, u"markup"_s, u"analyzer"_s, u"documents"_s }) {
+        for (const QString &target :
+             { u"textdecoder"_s, u"wirecopy"_s, u"markup"_s, u"analyzer"_s, u"documents"_s }) {
             const QDir dir(root + u'/' + target);
             for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
                 if (name == u"README"_s)

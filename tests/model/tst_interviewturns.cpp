@@ -17,7 +17,7 @@ Entity person(const QString &body, const QString &name)
 {
     Entity e;
     const qsizetype at = body.indexOf(name);
-    e.span = Span{ at, at + name.size() };
+    e.span = Span { at, at + name.size() };
     e.text = name;
     e.type = Entity::Type::Person;
     e.canonical = name;
@@ -69,12 +69,13 @@ void TestInterviewTurns::answersBecomeQuotesOfTheirSpeaker()
 {
     QList<Quote> quotes;
     InterviewTurns::apply(Transcript, quotes, { person(Transcript, u"Tom Eck"_s) });
-    QCOMPARE(texts(quotes), (QStringList{
-                                u"Because nobody else would. I have fished here for thirty years."_s,
-                                u"And I know what the winter storms do to the old wall."_s, // continued
-                                u"The sea wall. My neighbours call it \"the long fence\" already."_s,
-                                u"No. Thank you."_s,
-                            }));
+    QCOMPARE(texts(quotes),
+             (QStringList {
+                 u"Because nobody else would. I have fished here for thirty years."_s,
+                 u"And I know what the winter storms do to the old wall."_s, // continued
+                 u"The sea wall. My neighbours call it \"the long fence\" already."_s,
+                 u"No. Thank you."_s,
+             }));
     QCOMPARE(speakers(quotes), QStringList(4, u"Tom Eck"_s));
     for (const Quote &q : std::as_const(quotes)) {
         QCOMPARE(Transcript.mid(q.span.start, q.span.length()), q.text);
@@ -92,7 +93,7 @@ void TestInterviewTurns::markQuotesInsideAnswersStay()
     QList<Quote> quotes;
     Quote nested;
     const qsizetype at = Transcript.indexOf(u"\"the long fence\""_s);
-    nested.span = Span{ at, at + 16 };
+    nested.span = Span { at, at + 16 };
     nested.text = Transcript.mid(at, 16);
     nested.kind = Quote::Kind::Scare;
     quotes << nested;
@@ -141,10 +142,11 @@ void TestInterviewTurns::notInterviews()
     QFETCH(QString, name);
     QList<Quote> quotes;
     Quote existing;
-    existing.span = Span{ 0, 2 };
+    existing.span = Span { 0, 2 };
     existing.text = body.left(2);
     quotes << existing;
-    InterviewTurns::apply(body, quotes, name.isEmpty() ? QList<Entity>{} : QList<Entity>{ person(body, name) });
+    InterviewTurns::apply(body, quotes,
+                          name.isEmpty() ? QList<Entity> {} : QList<Entity> { person(body, name) });
     QCOMPARE(quotes.size(), 1);
     QCOMPARE(quotes.first().span, existing.span);
 }
@@ -160,7 +162,7 @@ void TestInterviewTurns::analyzerAttributesTranscriptAnswers()
         if (q.text.startsWith(u"Because nobody"_s) || q.text.startsWith(u"No. Thank"_s))
             answered << q.speaker;
     }
-    QCOMPARE(answered, (QStringList{ u"Tom Eck"_s, u"Tom Eck"_s }));
+    QCOMPARE(answered, (QStringList { u"Tom Eck"_s, u"Tom Eck"_s }));
 }
 
 QTEST_APPLESS_MAIN(TestInterviewTurns)

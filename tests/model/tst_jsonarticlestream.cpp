@@ -22,7 +22,7 @@ private:
         QJsonArray array;
         for (const auto &[a, r] : articles)
             array.append(JsonExporter::articleObject(a, r));
-        return QJsonDocument(QJsonObject{{u"articles"_s, array}}).toJson(QJsonDocument::Indented);
+        return QJsonDocument(QJsonObject { { u"articles"_s, array } }).toJson(QJsonDocument::Indented);
     }
     static QByteArray viaStream(const QList<std::pair<Article, AnalysisResult>> &articles)
     {
@@ -58,7 +58,7 @@ private slots:
         QTest::newRow("outside-the-bmp-and-combining-marks")
             << u"Café crème 😀 said Zoë Brant on Tuesday. 𝔄 rocket 🚀 cost 2.75 billion dollars."_s;
         QTest::newRow("lone-surrogates") << u"Lone "_s + QChar(0xD800) + u" high and "_s + QChar(0xDC00)
-                                                 + u" low halves, said Ann Kerr."_s;
+                + u" low halves, said Ann Kerr."_s;
         QTest::newRow("empty-body") << QString();
     }
     void sameBytesAsQJsonDocument()
@@ -69,24 +69,25 @@ private slots:
         const AnalysisResult r = Analyzer::analyze(a);
         Article b = article(body + u"\n\nThe second story ends here."_s);
         b.byline = u"By Orrin Velsa"_s;
-        const QList<std::pair<Article, AnalysisResult>> two{{a, r}, {b, Analyzer::analyze(b)}};
+        const QList<std::pair<Article, AnalysisResult>> two { { a, r }, { b, Analyzer::analyze(b) } };
         QCOMPARE(viaStream(two), viaDocument(two));
-        QCOMPARE(viaStream({{a, r}}), viaDocument({{a, r}}));
+        QCOMPARE(viaStream({ { a, r } }), viaDocument({ { a, r } }));
     }
 
     void numbersAsQJsonDocumentWritesThem()
     {
         Article a = article(u"Forty ships."_s);
         AnalysisResult r;
-        for (double v : {0.0, -0.0, 0.5, 1e10, 1e21, 1.25e-7, 3.1e9, 123456789012345678.0, -42.0, 9007199254740993.0}) {
+        for (double v : { 0.0, -0.0, 0.5, 1e10, 1e21, 1.25e-7, 3.1e9, 123456789012345678.0, -42.0,
+                          9007199254740993.0 }) {
             Figure f;
-            f.span = {0, 5};
+            f.span = { 0, 5 };
             f.text = u"Forty"_s;
             f.value = v;
             f.unit = u"ships"_s;
             r.figures.append(f);
         }
-        QCOMPARE(viaStream({{a, r}}), viaDocument({{a, r}}));
+        QCOMPARE(viaStream({ { a, r } }), viaDocument({ { a, r } }));
     }
 
     void writesEachArticleAtOnce()

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/FileAccess.h"
 #include "io/LibraryImport.h"
 #include "store/ArticleStore.h"
-
-#include "io/FileAccess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -10,7 +9,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
-
 #include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,10 +46,13 @@ void TestLibraryImport::init()
 void TestLibraryImport::writeStories(int count)
 {
     for (int i = 0; i < count; ++i) {
-        QFile f(m_folder + (i % 2 ? u"/nested"_s : QString()) + u"/story-%1.txt"_s.arg(i, 4, 10, QLatin1Char('0')));
+        QFile f(m_folder + (i % 2 ? u"/nested"_s : QString())
+                + u"/story-%1.txt"_s.arg(i, 4, 10, QLatin1Char('0')));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(u"Ferry service %1 resumes\n\nBy Ana Lima\n\nISLEBY (Test Wire) – Ferry route %1 reopened on Monday, "
-                u"the operator said.\n"_s.arg(i).toUtf8());
+        f.write(u"Ferry service %1 resumes\n\nBy Ana Lima\n\nISLEBY (Test Wire) – Ferry route %1 reopened on "
+                u"Monday, "
+                u"the operator said.\n"_s.arg(i)
+                    .toUtf8());
     }
     QFile empty(m_folder + u"/empty.txt"_s);
     QVERIFY(empty.open(QIODevice::WriteOnly));
@@ -64,7 +65,7 @@ void TestLibraryImport::collectsFoldersRecursivelyAndReportsMissing()
 {
     writeStories(4);
     QList<ImportOutcome> errors;
-    const QStringList files = collectImportFiles({m_folder, m_dir->filePath(u"missing.txt"_s)}, &errors);
+    const QStringList files = collectImportFiles({ m_folder, m_dir->filePath(u"missing.txt"_s) }, &errors);
     QCOMPARE(files.size(), 5); // four stories and the empty file, not the .epub
     QVERIFY(std::is_sorted(files.begin(), files.end()));
     QCOMPARE(errors.size(), 1);
@@ -88,7 +89,7 @@ void TestLibraryImport::everyReportedImportIsStored()
     writeStories(stories);
     ArticleStore store;
     QVERIFY(store.open(m_dir->filePath(u"lib.sqlite"_s)).ok());
-    const QStringList files = collectImportFiles({m_folder}, nullptr);
+    const QStringList files = collectImportFiles({ m_folder }, nullptr);
     int seen = 0;
     int imported = 0;
     int failed = 0;
@@ -185,7 +186,8 @@ void TestLibraryImport::badEntriesAreReportedNotSkipped()
     QVERIFY(timer.elapsed() < 60000);
     QCOMPARE(outcomes.size(), files.size());
     QCOMPARE(outcomes[loop].status, ImportOutcome::Status::Failed);
-    QVERIFY2(outcomes[loop].message.contains(u"loop of symbolic links"_s), qPrintable(outcomes[loop].message));
+    QVERIFY2(outcomes[loop].message.contains(u"loop of symbolic links"_s),
+             qPrintable(outcomes[loop].message));
     QCOMPARE(outcomes[swapped].status, ImportOutcome::Status::Failed);
     QVERIFY2(outcomes[swapped].message.contains(u"FIFO"_s), qPrintable(outcomes[swapped].message));
     QCOMPARE(outcomes[vanishing].status, ImportOutcome::Status::Failed);
@@ -211,12 +213,12 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
 {
     writeStories(70);
     QFile::copy(m_folder + u"/story-0000.txt"_s, m_folder + u"/story-0000-copy.txt"_s);
-    const QStringList files = collectImportFiles({m_folder}, nullptr);
+    const QStringList files = collectImportFiles({ m_folder }, nullptr);
     QThreadPool *pool = QThreadPool::globalInstance();
     const int threads = pool->maxThreadCount();
     QList<QStringList> reports;
     QList<QList<AnalysisResult>> stored;
-    for (int n : {1, 4}) {
+    for (int n : { 1, 4 }) {
         pool->setMaxThreadCount(n);
         ArticleStore store;
         QVERIFY(store.open(m_dir->filePath(u"lib-%1.sqlite"_s.arg(n))).ok());
@@ -241,8 +243,10 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
         QVERIFY(reports[0][i].startsWith(files[i] + u' '));
     QCOMPARE(reports[1], reports[0]);
     // "story-0000-copy.txt" sorts first: the original after it is the duplicate.
-    QCOMPARE(reports[0].filter(u"story-0000-copy.txt "_s).value(0).back(), QChar(u'0' + int(ImportOutcome::Status::Imported)));
-    QCOMPARE(reports[0].filter(u"story-0000.txt "_s).value(0).back(), QChar(u'0' + int(ImportOutcome::Status::AlreadyPresent)));
+    QCOMPARE(reports[0].filter(u"story-0000-copy.txt "_s).value(0).back(),
+             QChar(u'0' + int(ImportOutcome::Status::Imported)));
+    QCOMPARE(reports[0].filter(u"story-0000.txt "_s).value(0).back(),
+             QChar(u'0' + int(ImportOutcome::Status::AlreadyPresent)));
     QCOMPARE(stored[1].size(), stored[0].size());
     for (qsizetype i = 0; i < stored[0].size(); ++i) {
         QCOMPARE(stored[1][i].entities.size(), stored[0][i].entities.size());

@@ -4,16 +4,14 @@
 #include "store/LibraryMaintenance.h"
 #include "store/Schema.h"
 
-#include <QSqlDatabase>
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
-
+#include <QTimeZone>
 #include <sqlite3.h>
 
 using namespace Lede;
@@ -31,7 +29,8 @@ Article makeArticle(int i)
     for (int s = 0; s < 20; ++s)
         body += u"Line %1 gains stop %2 near the old market, the transport office said. "_s.arg(i).arg(s);
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -40,7 +39,8 @@ QString sql(const QString &path, const char *statement)
 {
     sqlite3 *db = nullptr;
     QString out;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        == SQLITE_OK) {
         sqlite3_stmt *stmt = nullptr;
         const char *tail = statement;
         while (tail && *tail) {
@@ -89,7 +89,7 @@ bool damage(const QString &path)
 
 QStringList leftovers(const QString &folder)
 {
-    return QDir(folder).entryList({u".*tmp*"_s, u"*.tmp*"_s}, QDir::Files | QDir::Hidden);
+    return QDir(folder).entryList({ u".*tmp*"_s, u"*.tmp*"_s }, QDir::Files | QDir::Hidden);
 }
 
 } // namespace
@@ -130,8 +130,8 @@ void TestLibraryMaintenance::init()
     QVERIFY(store.open(m_path));
     Annotation a;
     a.articleId = 1;
-    a.span = {0, 4};
-    a.tags = {u"Transport/Trams"_s};
+    a.span = { 0, 4 };
+    a.tags = { u"Transport/Trams"_s };
     QVERIFY(store.addAnnotation(a));
 }
 
@@ -171,13 +171,15 @@ void TestLibraryMaintenance::checkFindsDamage()
 
 void TestLibraryMaintenance::checkFindsBrokenReferences()
 {
-    QCOMPARE(sql(m_path, "INSERT INTO annotations (article_id, start, \"end\", created_at, updated_at) "
-                         "VALUES (999, 0, 1, 'x', 'x')"),
+    QCOMPARE(sql(m_path,
+                 "INSERT INTO annotations (article_id, start, \"end\", created_at, updated_at) "
+                 "VALUES (999, 0, 1, 'x', 'x')"),
              QString());
     const auto report = LM::check(m_path);
     QVERIFY(report);
     QVERIFY(!report->healthy);
-    QVERIFY2(report->problems.contains(u"1 row(s) of annotations point to a row of articles that does not exist."_s),
+    QVERIFY2(report->problems.contains(
+                 u"1 row(s) of annotations point to a row of articles that does not exist."_s),
              qPrintable(report->text));
     QVERIFY(report->text.contains(u"References between articles, annotations and tags: 1 broken\n"_s));
 }
@@ -185,12 +187,15 @@ void TestLibraryMaintenance::checkFindsBrokenReferences()
 void TestLibraryMaintenance::checkFindsStaleSearchIndex()
 {
     // A body changed behind the index's back (the trigger that keeps them in step is gone).
-    QCOMPARE(sql(m_path, "DROP TRIGGER articles_fts_update; UPDATE articles SET body = 'Other words entirely.' WHERE id = 2"),
+    QCOMPARE(sql(m_path,
+                 "DROP TRIGGER articles_fts_update; UPDATE articles SET body = 'Other words entirely.' WHERE "
+                 "id = 2"),
              QString());
     const auto report = LM::check(m_path);
     QVERIFY(report);
     QVERIFY(!report->healthy);
-    QVERIFY2(report->text.contains(u"Search index: does not match the articles\n"_s), qPrintable(report->text));
+    QVERIFY2(report->text.contains(u"Search index: does not match the articles\n"_s),
+             qPrintable(report->text));
     QCOMPARE(sql(m_path, "SELECT count(*) FROM articles"), u"3"_s); // nothing changed by the check
 }
 
@@ -279,7 +284,8 @@ void TestLibraryMaintenance::restoreRefusesWhatIsNotAHealthyLedeLibrary()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("Not a database, just some words.\n");
     } else if (kind == u"foreign"_s) {
-        QCOMPARE(sql(from, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')"), QString());
+        QCOMPARE(sql(from, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')"),
+                 QString());
     } else if (kind == u"damaged"_s) {
         QVERIFY(LM::backup(m_path, from));
         QVERIFY(damage(from));
@@ -304,7 +310,8 @@ void TestLibraryMaintenance::automaticBackupsRotate()
     QVERIFY(LM::isDailyBackupDue(m_path, start));
     // What a backup killed half-way leaves (its process, 999999999, is gone).
     QVERIFY(QDir().mkpath(LM::backupFolder(m_path)));
-    const QString stale = LM::backupFolder(m_path) + u"/.library-20260301-080000-daily.sqlite.tmp-999999999-0badc0de"_s;
+    const QString stale
+        = LM::backupFolder(m_path) + u"/.library-20260301-080000-daily.sqlite.tmp-999999999-0badc0de"_s;
     QFile staleFile(stale);
     QVERIFY(staleFile.open(QIODevice::WriteOnly));
     staleFile.close();

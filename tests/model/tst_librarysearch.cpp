@@ -41,14 +41,14 @@ void TestLibrarySearch::initTestCase()
     // A tagged highlight with a note in "Fishers unsure", and a tag below it in "Pier plan gets a date".
     Annotation note;
     note.articleId = m_ids.at(3);
-    note.span = Span{2, 10};
+    note.span = Span { 2, 10 };
     note.note = u"Check the quay lease with the council"_s;
-    note.tags = {u"Claims/Jobs"_s};
+    note.tags = { u"Claims/Jobs"_s };
     QVERIFY(m_store.addAnnotation(note).ok());
     Annotation child;
     child.articleId = m_ids.at(0);
-    child.span = Span{0, 9};
-    child.tags = {u"Claims/Jobs/Local"_s};
+    child.span = Span { 0, 9 };
+    child.tags = { u"Claims/Jobs/Local"_s };
     QVERIFY(m_store.addAnnotation(child).ok());
 }
 
@@ -59,7 +59,7 @@ QStringList TestLibrarySearch::titles(const QString &search)
     q.sort = ArticleQuery::Sort::Title;
     auto list = ArticleRepository(m_store).articles(q);
     if (!list)
-        return {u"error: "_s + list.errorString()};
+        return { u"error: "_s + list.errorString() };
     QStringList out;
     for (const ArticleSummary &s : *list)
         out << s.title;
@@ -73,18 +73,18 @@ void TestLibrarySearch::search_data()
     const QString pier = u"Pier plan gets a date"_s, doubts = u"Trust doubts pier jobs"_s,
                   early = u"Early word on the pier"_s, fishers = u"Fishers unsure"_s;
 
-    QTest::newRow("words") << u"pier"_s << QStringList{early, pier, doubts};
-    QTest::newRow("speaker, any case") << u"speaker:\"rosa lind\""_s << QStringList{pier, doubts};
-    QTest::newRow("speaker as first written") << u"speaker:\"Ros Lind\""_s << QStringList{early};
-    QTest::newRow("speaker not quoted") << u"speaker:Northport"_s << QStringList{};
-    QTest::newRow("person by surname") << u"person:Berg"_s << QStringList{fishers};
-    QTest::newRow("org") << u"org:\"Coastal Trust\""_s << QStringList{pier, doubts};
-    QTest::newRow("place and a word") << u"place:Northport pier"_s << QStringList{early, pier};
-    QTest::newRow("a word only in a note") << u"quay lease"_s << QStringList{fishers};
-    QTest::newRow("tag with the tags below it") << u"tag:claims/jobs"_s << QStringList{fishers, pier};
-    QTest::newRow("tag below only") << u"tag:Claims/Jobs/Local"_s << QStringList{pier};
-    QTest::newRow("unknown tag") << u"tag:Nothing"_s << QStringList{};
-    QTest::newRow("LIKE characters are literal") << u"person:%"_s << QStringList{};
+    QTest::newRow("words") << u"pier"_s << QStringList { early, pier, doubts };
+    QTest::newRow("speaker, any case") << u"speaker:\"rosa lind\""_s << QStringList { pier, doubts };
+    QTest::newRow("speaker as first written") << u"speaker:\"Ros Lind\""_s << QStringList { early };
+    QTest::newRow("speaker not quoted") << u"speaker:Northport"_s << QStringList {};
+    QTest::newRow("person by surname") << u"person:Berg"_s << QStringList { fishers };
+    QTest::newRow("org") << u"org:\"Coastal Trust\""_s << QStringList { pier, doubts };
+    QTest::newRow("place and a word") << u"place:Northport pier"_s << QStringList { early, pier };
+    QTest::newRow("a word only in a note") << u"quay lease"_s << QStringList { fishers };
+    QTest::newRow("tag with the tags below it") << u"tag:claims/jobs"_s << QStringList { fishers, pier };
+    QTest::newRow("tag below only") << u"tag:Claims/Jobs/Local"_s << QStringList { pier };
+    QTest::newRow("unknown tag") << u"tag:Nothing"_s << QStringList {};
+    QTest::newRow("LIKE characters are literal") << u"person:%"_s << QStringList {};
 }
 
 void TestLibrarySearch::search()
@@ -98,7 +98,7 @@ void TestLibrarySearch::search()
 
 void TestLibrarySearch::countMatchesList()
 {
-    for (const QString &search : {u"pier"_s, u"speaker:\"Rosa Lind\" place:Northport"_s, u"tag:Claims"_s}) {
+    for (const QString &search : { u"pier"_s, u"speaker:\"Rosa Lind\" place:Northport"_s, u"tag:Claims"_s }) {
         ArticleQuery q;
         q.search = search;
         QCOMPARE(ArticleRepository(m_store).articleCount(q).value(), int(titles(search).size()));

@@ -15,8 +15,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString Body = u"EASTFIELD (Test Wire) – The school board voted on Monday to keep the library open late.\n"
-                     u"“Reading rooms matter,” said Nina Osei, who chairs the board.\n"_s;
+const QString Body
+    = u"EASTFIELD (Test Wire) – The school board voted on Monday to keep the library open late.\n"
+      u"“Reading rooms matter,” said Nina Osei, who chairs the board.\n"_s;
 
 Article makeArticle()
 {
@@ -24,7 +25,8 @@ Article makeArticle()
     a.title = u"Library stays open late"_s;
     a.source = u"Test Wire"_s;
     a.body = Body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
     a.analyzerVersion = 1000; // newer than any analyzer: opening never re-analyses (no extra write)
     return a;
 }
@@ -33,7 +35,7 @@ Annotation highlight(qint64 articleId, qsizetype start, qsizetype end, const QSt
 {
     Annotation a;
     a.articleId = articleId;
-    a.span = {start, end};
+    a.span = { start, end };
     a.note = note;
     return a;
 }
@@ -65,7 +67,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
     std::unique_ptr<ArticleStore> m_window; // the window's connection
-    std::unique_ptr<ArticleStore> m_other;  // another program's
+    std::unique_ptr<ArticleStore> m_other; // another program's
     qint64 m_articleId = 0;
 };
 
@@ -132,31 +134,30 @@ void TestLibraryWatcher::reloadKeepsUndoHistory()
 {
     ArticleSession session(m_window.get());
     QVERIFY(session.open(m_articleId));
-    auto mine = session.addHighlight({0, 9}, {}, {}, u"mine"_s);
+    auto mine = session.addHighlight({ 0, 9 }, {}, {}, u"mine"_s);
     QVERIFY2(mine, qPrintable(mine.errorString()));
     QCOMPARE(session.undoStack()->count(), 1);
 
     // `lede annotate` adds one while the window is open.
     auto theirs = m_other->addAnnotation(highlight(m_articleId, 20, 30, u"theirs"_s));
     QVERIFY(theirs);
-    QCOMPARE(notes(session), QStringList{u"mine"_s}); // not seen until reloaded
+    QCOMPARE(notes(session), QStringList { u"mine"_s }); // not seen until reloaded
 
     LibraryWatcher watcher(m_window.get());
     watcher.stop();
     QSignalSpy changed(&session, &ArticleSession::annotationsChanged);
-    QObject::connect(&watcher, &LibraryWatcher::changedExternally, &session, [&session] {
-        QVERIFY(session.reloadFromLibrary());
-    });
+    QObject::connect(&watcher, &LibraryWatcher::changedExternally, &session,
+                     [&session] { QVERIFY(session.reloadFromLibrary()); });
     QVERIFY(!watcher.checkNow()); // the watcher starts here; the reload below is by hand
     QVERIFY(session.reloadFromLibrary());
     QCOMPARE(changed.count(), 1);
-    QCOMPARE(notes(session), (QStringList{u"mine"_s, u"theirs"_s}));
+    QCOMPARE(notes(session), (QStringList { u"mine"_s, u"theirs"_s }));
     QCOMPARE(session.undoStack()->count(), 1);
     QVERIFY(m_window->isIdle());
 
     // The window's own undo still works, and the other program's highlight stays.
     session.undoStack()->undo();
-    QCOMPARE(notes(session), QStringList{u"theirs"_s});
+    QCOMPARE(notes(session), QStringList { u"theirs"_s });
     QCOMPARE(m_other->annotations(m_articleId).value().size(), 1);
     session.undoStack()->redo();
     QCOMPARE(m_other->annotations(m_articleId).value().size(), 2);
@@ -164,7 +165,7 @@ void TestLibraryWatcher::reloadKeepsUndoHistory()
     // Another delete from outside reaches the window through the watcher.
     QVERIFY(m_other->removeAnnotation(*theirs));
     QVERIFY(watcher.checkNow());
-    QCOMPARE(notes(session), QStringList{u"mine"_s});
+    QCOMPARE(notes(session), QStringList { u"mine"_s });
     QCOMPARE(session.undoStack()->count(), 1);
 }
 
@@ -172,7 +173,7 @@ void TestLibraryWatcher::reloadOfRemovedArticleChangesNothing()
 {
     ArticleSession session(m_window.get());
     QVERIFY(session.open(m_articleId));
-    QVERIFY(session.addHighlight({0, 9}));
+    QVERIFY(session.addHighlight({ 0, 9 }));
     QVERIFY(m_other->removeArticle(m_articleId));
     const Status s = session.reloadFromLibrary();
     QVERIFY(!s);

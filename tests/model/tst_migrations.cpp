@@ -86,11 +86,13 @@ void TestMigrations::migratesFromEveryOlderVersion()
         QVERIFY(Schema::migrate(db, 0, from).ok());
         QSqlQuery q(db);
         if (from >= 1) {
-            QVERIFY(q.exec(u"INSERT INTO articles (title, body, content_hash, imported_at) "
-                           u"VALUES ('Old story', 'Body of the old story.', 'h1', '2025-01-02T03:04:05Z')"_s));
+            QVERIFY(
+                q.exec(u"INSERT INTO articles (title, body, content_hash, imported_at) "
+                       u"VALUES ('Old story', 'Body of the old story.', 'h1', '2025-01-02T03:04:05Z')"_s));
             QVERIFY(q.exec(u"INSERT INTO tags (name) VALUES ('Kept')"_s));
-            QVERIFY(q.exec(u"INSERT INTO annotations (article_id, start, \"end\", exact, created_at, updated_at) "
-                           u"VALUES (1, 0, 4, 'Body', '2025-01-02T03:04:05Z', '2025-01-02T03:04:05Z')"_s));
+            QVERIFY(
+                q.exec(u"INSERT INTO annotations (article_id, start, \"end\", exact, created_at, updated_at) "
+                       u"VALUES (1, 0, 4, 'Body', '2025-01-02T03:04:05Z', '2025-01-02T03:04:05Z')"_s));
             QVERIFY(q.exec(u"INSERT INTO annotation_tags VALUES (1, 1)"_s));
         }
         QVERIFY(db.commit());
@@ -107,12 +109,12 @@ void TestMigrations::migratesFromEveryOlderVersion()
     QCOMPARE(q.value(0).toInt(), ArticleStore::SchemaVersion);
     if (from >= 1) {
         QCOMPARE(store.article(1)->title, u"Old story"_s);
-        QCOMPARE(store.annotations(1)->first().tags, QStringList{u"Kept"_s});
+        QCOMPARE(store.annotations(1)->first().tags, QStringList { u"Kept"_s });
         ArticleQuery search;
         search.search = u"old story"_s;
         QCOMPARE(store.articles(search)->size(), 1);
         // Articles from before v2 have never been analysed.
-        QCOMPARE(*store.articlesWithAnalyzerBelow(1), QList<qint64>{1});
+        QCOMPARE(*store.articlesWithAnalyzerBelow(1), QList<qint64> { 1 });
     }
     QVERIFY(store.analysis(1).ok() || from == 0);
 }
@@ -123,9 +125,12 @@ void TestMigrations::refusesForeignFiles_data()
     QTest::addColumn<QString>("sql"); // run on a real SQLite file instead when not empty
     QTest::addColumn<QString>("message");
     QTest::newRow("text-file") << QByteArray("just some notes\n") << QString() << u"not an SQLite database"_s;
-    QTest::newRow("other-programs-sqlite") << QByteArray() << u"CREATE TABLE contacts (name TEXT)"_s << u"another program"_s;
-    QTest::newRow("newer-lede") << QByteArray() << u"PRAGMA application_id = 1279607877; PRAGMA user_version = 99; CREATE TABLE x (a)"_s
-                                << u"newer version"_s;
+    QTest::newRow("other-programs-sqlite")
+        << QByteArray() << u"CREATE TABLE contacts (name TEXT)"_s << u"another program"_s;
+    QTest::newRow("newer-lede")
+        << QByteArray()
+        << u"PRAGMA application_id = 1279607877; PRAGMA user_version = 99; CREATE TABLE x (a)"_s
+        << u"newer version"_s;
     QByteArray damaged("SQLite format 3\0", 16);
     damaged.append(QByteArray(4096, '\xAB'));
     QTest::newRow("damaged-sqlite") << damaged << QString() << u"damaged"_s;

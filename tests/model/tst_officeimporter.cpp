@@ -30,7 +30,8 @@ QString wordParagraph(const QString &style, QString text)
         text.remove(0, 1);
     }
     runs += u"<w:r><w:t xml:space=\"preserve\">"_s + escaped(text) + u"</w:t></w:r>"_s;
-    const QString props = style.isEmpty() ? QString() : u"<w:pPr><w:pStyle w:val=\""_s + style + u"\"/></w:pPr>"_s;
+    const QString props
+        = style.isEmpty() ? QString() : u"<w:pPr><w:pStyle w:val=\""_s + style + u"\"/></w:pPr>"_s;
     return u"<w:p>"_s + props + runs + u"</w:p>"_s;
 }
 
@@ -48,17 +49,21 @@ QByteArray zip(const QList<std::pair<QString, QByteArray>> &entries)
 QByteArray docx(const QString &bodyXml, const QString &coreTitle = {}, const QString &creator = {},
                 const QString &stylesXml = {})
 {
-    const QString document = u"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                             "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-                             "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>"_s
+    const QString document
+        = u"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+          "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>"_s
         + bodyXml + u"<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>"_s;
-    const QString core = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties "
-                         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-                         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>"_s
-        + escaped(coreTitle) + u"</dc:title><dc:creator>"_s + escaped(creator) + u"</dc:creator></cp:coreProperties>"_s;
+    const QString core
+        = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties "
+          "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>"_s
+        + escaped(coreTitle) + u"</dc:title><dc:creator>"_s + escaped(creator)
+        + u"</dc:creator></cp:coreProperties>"_s;
     QList<std::pair<QString, QByteArray>> entries {
         { u"[Content_Types].xml"_s,
-          "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>" },
+          "<?xml version=\"1.0\"?><Types "
+          "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>" },
         { u"word/document.xml"_s, document.toUtf8() },
         { u"docProps/core.xml"_s, core.toUtf8() },
     };
@@ -89,9 +94,10 @@ struct NexisStory
 QByteArray nexisDocx(const QList<NexisStory> &stories)
 {
     QString xml;
-    for (const QString &line : { u"User Name: Test Reader"_s, u"Date and Time: Friday, December 1, 2023 10:00:00 AM EST"_s,
-                                 u"Job Number: 123456"_s, u"Documents (3)"_s, u"1. Harbour board approves terminal"_s,
-                                 u"Client/Matter: -None-"_s, u"Search Terms: harbour"_s })
+    for (const QString &line :
+         { u"User Name: Test Reader"_s, u"Date and Time: Friday, December 1, 2023 10:00:00 AM EST"_s,
+           u"Job Number: 123456"_s, u"Documents (3)"_s, u"1. Harbour board approves terminal"_s,
+           u"Client/Matter: -None-"_s, u"Search Terms: harbour"_s })
         xml += wordParagraph({}, line);
     for (const NexisStory &s : stories) {
         xml += wordParagraph(u"Title"_s, u"\f"_s + s.headline);
@@ -112,7 +118,9 @@ QByteArray nexisDocx(const QList<NexisStory> &stories)
 QList<NexisStory> threeStories()
 {
     return {
-        { u"Harbour board approves grain terminal"_s, u"The Portvale Courier"_s, u"December 1, 2023 Friday"_s,
+        { u"Harbour board approves grain terminal"_s,
+          u"The Portvale Courier"_s,
+          u"December 1, 2023 Friday"_s,
           { u"Copyright 2023 The Portvale Courier All Rights Reserved"_s, u"Section: NEWS; Pg. 3"_s,
             u"Length: 33 words"_s, u"Byline: By Ana Ruiz"_s },
           { u"PORTVALE (Courier Wire) - The harbour board voted on Monday to build a grain terminal on the north quay."_s,
@@ -120,11 +128,15 @@ QList<NexisStory> threeStories()
           { u"Classification"_s, u"Language: ENGLISH"_s, u"Publication-Type: Newspaper"_s,
             u"Subject: PORTS (90%); AGRICULTURE (71%)"_s, u"Geographic: PORTVALE (79%)"_s,
             u"Load-Date: December 2, 2023"_s } },
-        { u"Ferry fares to rise in spring"_s, u"Island Gazette"_s, u"30 November 2023 Thursday"_s,
+        { u"Ferry fares to rise in spring"_s,
+          u"Island Gazette"_s,
+          u"30 November 2023 Thursday"_s,
           { u"Length: 400 words"_s, u"Dateline: ISLEBY"_s },
           { u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s },
           { u"Load-Date: December 1, 2023"_s } },
-        { u"Council delays library vote"_s, u"The Portvale Courier"_s, u"November 29, 2023 Wednesday 6:15 PM EST"_s,
+        { u"Council delays library vote"_s,
+          u"The Portvale Courier"_s,
+          u"November 29, 2023 Wednesday 6:15 PM EST"_s,
           { u"Section: LOCAL"_s },
           { u"The council put off its vote on the old library until January."_s, u"Costs"_s,
             u"Repairs would cost about two million euros, officials said."_s },
@@ -178,16 +190,17 @@ void TestOfficeImporter::docxStylesRunsAndMetadata()
 void TestOfficeImporter::docxTitleFromMetadataAndLocalizedHeading()
 {
     // A German Word names its heading style "berschrift1"; styles.xml says it is "heading 1".
-    const QString styles = u"<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                           "<w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/>"
-                           "</w:style></w:styles>"_s;
+    const QString styles
+        = u"<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+          "<w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/>"
+          "</w:style></w:styles>"_s;
     const QString body = wordParagraph({}, u"Ferry service resumes after storm"_s)
         + wordParagraph({}, u"Ferries sailed again on Sunday after three days in port."_s)
         + wordParagraph(u"berschrift1"_s, u"Backlog"_s)
         + wordParagraph({}, u"Two extra crossings will clear the queue of lorries."_s);
     // Named .txt: the content makes it a DOCX.
-    const auto imported = ArticleImporter::importData(docx(body, u"Ferry service resumes after storm"_s, u"Administrator"_s, styles),
-                                                      u"ferry.txt"_s);
+    const auto imported = ArticleImporter::importData(
+        docx(body, u"Ferry service resumes after storm"_s, u"Administrator"_s, styles), u"ferry.txt"_s);
     QVERIFY2(imported, qPrintable(imported.errorString()));
     const Article &a = imported->article;
     QCOMPARE(a.title, u"Ferry service resumes after storm"_s);
@@ -209,13 +222,16 @@ void TestOfficeImporter::odtHeadingsSpacesAndMetadata()
           "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\">"
           "<office:automatic-styles><style:style style:name=\"P1\" style:family=\"paragraph\" "
           "style:parent-style-name=\"Title\"/></office:automatic-styles>"
-          "<office:body><office:text><text:sequence-decls><text:sequence-decl text:name=\"Figure\"/></text:sequence-decls>"
+          "<office:body><office:text><text:sequence-decls><text:sequence-decl "
+          "text:name=\"Figure\"/></text:sequence-decls>"
           "<text:p text:style-name=\"P1\">Bridge repairs to last until June</text:p>"
-          "<text:p text:style-name=\"Text_20_body\">Repairs to the old\n   town bridge<text:s text:c=\"2\"/>will keep "
+          "<text:p text:style-name=\"Text_20_body\">Repairs to the old\n   town bridge<text:s "
+          "text:c=\"2\"/>will keep "
           "it closed<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note>, "
           "the <text:span>roads department</text:span> said.</text:p>"
           "<text:h text:outline-level=\"2\">Walkway</text:h>"
-          "<text:list><text:list-item><text:p>Pedestrians can cross.<text:line-break/>Cyclists must walk.</text:p>"
+          "<text:list><text:list-item><text:p>Pedestrians can cross.<text:line-break/>Cyclists must "
+          "walk.</text:p>"
           "</text:list-item></text:list>"
           "</office:text></office:body></office:document-content>";
     const QByteArray meta = "<?xml version=\"1.0\"?><office:document-meta "
@@ -225,7 +241,8 @@ void TestOfficeImporter::odtHeadingsSpacesAndMetadata()
                             "<meta:initial-creator>Tomas Lindqvist</meta:initial-creator>"
                             "<dc:title>draft.odt</dc:title></office:meta></office:document-meta>";
     const QByteArray odt = zip({ { u"mimetype"_s, "application/vnd.oasis.opendocument.text" },
-                                 { u"content.xml"_s, content }, { u"meta.xml"_s, meta } });
+                                 { u"content.xml"_s, content },
+                                 { u"meta.xml"_s, meta } });
     const auto imported = ArticleImporter::importData(odt, u"bridge.odt"_s);
     QVERIFY2(imported, qPrintable(imported.errorString()));
     const Article &a = imported->article;
@@ -251,14 +268,16 @@ void TestOfficeImporter::badDocuments_data()
     QTest::newRow("malformed-document-xml")
         << zip({ { u"word/document.xml"_s, "<w:document xmlns:w=\"x\"><w:body><w:p><w:t>Text</w:p>" } })
         << u"broken.docx"_s << u"word/document.xml is not well-formed XML (line 1: "_s;
-    QTest::newRow("zip-without-document") << zip({ { u"notes.txt"_s, "hello there friends" } }) << u"other.docx"_s
-                                          << u"the file is not a readable DOCX document: "_s;
+    QTest::newRow("zip-without-document")
+        << zip({ { u"notes.txt"_s, "hello there friends" } }) << u"other.docx"_s
+        << u"the file is not a readable DOCX document: "_s;
     QTest::newRow("not-a-zip-at-all") << QByteArray("Just some words in a file named like a document.")
                                       << u"words.odt"_s << u"the file is not a readable ODT document: "_s;
     QTest::newRow("encrypted-docx") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") + QByteArray(512, '\0')
-                                    << u"secret.docx"_s << u"a password-protected DOCX; save it without a password"_s;
-    QTest::newRow("other-zip-named-txt") << zip({ { u"notes.txt"_s, "hello there friends" } }) << u"other.txt"_s
-                                         << u"ZIP archive"_s;
+                                    << u"secret.docx"_s
+                                    << u"a password-protected DOCX; save it without a password"_s;
+    QTest::newRow("other-zip-named-txt")
+        << zip({ { u"notes.txt"_s, "hello there friends" } }) << u"other.txt"_s << u"ZIP archive"_s;
 }
 
 void TestOfficeImporter::badDocuments()
@@ -305,7 +324,8 @@ void TestOfficeImporter::nexisExportSplitsIntoArticles()
     QCOMPARE(first.published, QDate(2023, 12, 1));
     QCOMPARE(first.byline, u"Ana Ruiz"_s);
     QCOMPARE(first.body,
-             u"PORTVALE (Courier Wire) - The harbour board voted on Monday to build a grain terminal on the north quay.\n\n"
+             u"PORTVALE (Courier Wire) - The harbour board voted on Monday to build a grain terminal on the "
+             u"north quay.\n\n"
              "\"This ends two years of argument,\" the chair of the board said after the vote."_s);
     QCOMPARE(first.metadata.value(u"section"_s), u"NEWS; Pg. 3"_s);
     QCOMPARE(first.metadata.value(u"length"_s), u"33 words"_s);
@@ -313,7 +333,8 @@ void TestOfficeImporter::nexisExportSplitsIntoArticles()
     QCOMPARE(first.metadata.value(u"publication_type"_s), u"Newspaper"_s);
     QCOMPARE(first.metadata.value(u"subject"_s), u"PORTS (90%); AGRICULTURE (71%)"_s);
     QCOMPARE(first.metadata.value(u"load_date"_s), u"December 2, 2023"_s);
-    QCOMPARE(first.metadata.value(u"copyright"_s), u"Copyright 2023 The Portvale Courier All Rights Reserved"_s);
+    QCOMPARE(first.metadata.value(u"copyright"_s),
+             u"Copyright 2023 The Portvale Courier All Rights Reserved"_s);
     QCOMPARE(first.provenance.value(u"format"_s), u"nexis"_s);
     QCOMPARE(imported->at(0).warnings, QStringList());
 
@@ -323,7 +344,8 @@ void TestOfficeImporter::nexisExportSplitsIntoArticles()
     QCOMPARE(second.source, u"Island Gazette"_s);
     QCOMPARE(second.published, QDate(2023, 11, 30));
     QCOMPARE(second.metadata.value(u"dateline"_s), u"ISLEBY"_s);
-    QCOMPARE(second.body, u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
+    QCOMPARE(second.body,
+             u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     // 400 words stated, 15 in the text.
     QCOMPARE(imported->at(1).warnings, QStringList { u"the export states 400 words, the text has 15"_s });
 
@@ -335,7 +357,8 @@ void TestOfficeImporter::nexisExportSplitsIntoArticles()
              "Repairs would cost about two million euros, officials said."_s);
     // No cover-page or field line stays in any body.
     for (const ImportedArticle &a : *imported) {
-        for (const QString &label : { u"Body"_s, u"End of Document"_s, u"Load-Date"_s, u"Job Number"_s, u"Length:"_s })
+        for (const QString &label :
+             { u"Body"_s, u"End of Document"_s, u"Load-Date"_s, u"Job Number"_s, u"Length:"_s })
             QVERIFY2(!a.article.body.contains(label), qPrintable(label));
     }
     // An export is not one article.
@@ -394,24 +417,25 @@ void TestOfficeImporter::nexisExportImportsInOneGo()
 void TestOfficeImporter::nexisTextExport()
 {
     // The older plain-text layout, centred header lines and wrapped paragraphs included.
-    const QByteArray txt = "                               1 of 2 DOCUMENTS\r\n\r\n"
-                           "                          The Portvale Courier\r\n\r\n"
-                           "                        December 1, 2023 Friday\r\n"
-                           "                          Late Edition - Final\r\n\r\n"
-                           "Harbour board approves grain terminal\r\n\r\n"
-                           "BYLINE: By Ana Ruiz\r\n\r\nSECTION: NEWS; Pg. 3\r\n\r\nLENGTH: 30 words\r\n\r\n"
-                           "PORTVALE: The harbour board voted on Monday to build a grain terminal\r\n"
-                           "on the north quay.\r\n\r\n"
-                           "\"This ends two years of argument,\" the chair of the board said.\r\n\r\n"
-                           "LOAD-DATE: December 2, 2023\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n"
-                           "PUBLICATION-TYPE: Newspaper\r\n\r\n"
-                           "                 Copyright 2023 The Portvale Courier\r\n\r\n\r\n"
-                           "                               2 of 2 DOCUMENTS\r\n\r\n"
-                           "                             Island Gazette\r\n\r\n"
-                           "                        November 30, 2023 Thursday\r\n\r\n"
-                           "Ferry fares to rise in spring\r\n\r\nLENGTH: 15 words\r\n\r\n"
-                           "Ferry fares between the islands will rise by a tenth in March, the operator said.\r\n\r\n"
-                           "LOAD-DATE: December 1, 2023\r\n";
+    const QByteArray txt
+        = "                               1 of 2 DOCUMENTS\r\n\r\n"
+          "                          The Portvale Courier\r\n\r\n"
+          "                        December 1, 2023 Friday\r\n"
+          "                          Late Edition - Final\r\n\r\n"
+          "Harbour board approves grain terminal\r\n\r\n"
+          "BYLINE: By Ana Ruiz\r\n\r\nSECTION: NEWS; Pg. 3\r\n\r\nLENGTH: 30 words\r\n\r\n"
+          "PORTVALE: The harbour board voted on Monday to build a grain terminal\r\n"
+          "on the north quay.\r\n\r\n"
+          "\"This ends two years of argument,\" the chair of the board said.\r\n\r\n"
+          "LOAD-DATE: December 2, 2023\r\n\r\nLANGUAGE: ENGLISH\r\n\r\n"
+          "PUBLICATION-TYPE: Newspaper\r\n\r\n"
+          "                 Copyright 2023 The Portvale Courier\r\n\r\n\r\n"
+          "                               2 of 2 DOCUMENTS\r\n\r\n"
+          "                             Island Gazette\r\n\r\n"
+          "                        November 30, 2023 Thursday\r\n\r\n"
+          "Ferry fares to rise in spring\r\n\r\nLENGTH: 15 words\r\n\r\n"
+          "Ferry fares between the islands will rise by a tenth in March, the operator said.\r\n\r\n"
+          "LOAD-DATE: December 1, 2023\r\n";
     const auto imported = ArticleImporter::importDataArticles(txt, u"nexis.txt"_s);
     QVERIFY2(imported, qPrintable(imported.errorString()));
     QCOMPARE(imported->size(), 2);
@@ -433,7 +457,8 @@ void TestOfficeImporter::nexisTextExport()
     QCOMPARE(second.title, u"Ferry fares to rise in spring"_s);
     QCOMPARE(second.source, u"Island Gazette"_s);
     QCOMPARE(second.published, QDate(2023, 11, 30));
-    QCOMPARE(second.body, u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
+    QCOMPARE(second.body,
+             u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     QCOMPARE(imported->at(1).warnings, QStringList());
 }
 

@@ -7,12 +7,12 @@
 #include "io/ArticleImporter.h"
 #include "io/PdfImporter.h"
 
+#include <QBuffer>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
-#include <QBuffer>
-#include <QPainter>
 
 using namespace Lede;
 using namespace LedeTest;
@@ -79,17 +79,18 @@ PdfFixture threePageStory()
     return pdf;
 }
 
-const QString threePageBody = u"The harbour board of Portvale voted on Monday to build a grain terminal on the north "
-                              "quay, ending a dispute that had lasted two years.\n\n"
-                              "The decision followed months of talks with the regional government and with "
-                              "shipping firms, said the chair of the board.\n\n"
-                              "Opponents, led by a Portvale-based haulier and a well-known fishing cooperative, "
-                              "said the terminal would crowd the quay and push up rents for small boats.\n\n"
-                              "The well-known cooperative has asked the courts to look at the vote again before "
-                              "any work begins.\n\n"
-                              "Costs and jobs\n\n"
-                              "The terminal is expected to cost 48 million euros and to employ about 120 people "
-                              "once it opens."_s;
+const QString threePageBody
+    = u"The harbour board of Portvale voted on Monday to build a grain terminal on the north "
+      "quay, ending a dispute that had lasted two years.\n\n"
+      "The decision followed months of talks with the regional government and with "
+      "shipping firms, said the chair of the board.\n\n"
+      "Opponents, led by a Portvale-based haulier and a well-known fishing cooperative, "
+      "said the terminal would crowd the quay and push up rents for small boats.\n\n"
+      "The well-known cooperative has asked the courts to look at the vote again before "
+      "any work begins.\n\n"
+      "Costs and jobs\n\n"
+      "The terminal is expected to cost 48 million euros and to employ about 120 people "
+      "once it opens."_s;
 
 } // namespace
 
@@ -146,8 +147,8 @@ void TestPdfImporter::twoColumnsReadInOrder()
     page.append({ 72, 80, 18, u"Ferry service resumes after storm"_s });
     const QStringList left { u"Ferries between Portvale and the"_s, u"islands sailed again on Sunday"_s,
                              u"after three days in port."_s };
-    const QStringList right { u"The operator said it would add two"_s, u"extra crossings on Monday to clear"_s,
-                              u"the backlog of lorries."_s };
+    const QStringList right { u"The operator said it would add two"_s,
+                              u"extra crossings on Monday to clear"_s, u"the backlog of lorries."_s };
     for (qsizetype i = 0; i < left.size(); ++i) {
         page.append({ 72, 120 + 12.0 * i, 10, left[i] });
         page.append({ 320, 120 + 12.0 * i, 10, right[i] });
@@ -156,9 +157,10 @@ void TestPdfImporter::twoColumnsReadInOrder()
     const auto converted = PdfImporter::read(pdf.build());
     QVERIFY2(converted, qPrintable(converted.errorString()));
     QCOMPARE(converted->hints.title, u"Ferry service resumes after storm"_s);
-    QCOMPARE(converted->text,
-             u"Ferries between Portvale and the islands sailed again on Sunday after three days in port.\n\n"
-             "The operator said it would add two extra crossings on Monday to clear the backlog of lorries."_s);
+    QCOMPARE(
+        converted->text,
+        u"Ferries between Portvale and the islands sailed again on Sunday after three days in port.\n\n"
+        "The operator said it would add two extra crossings on Monday to clear the backlog of lorries."_s);
 }
 
 void TestPdfImporter::firstLineIndentStartsParagraph()
@@ -181,11 +183,12 @@ void TestPdfImporter::firstLineIndentStartsParagraph()
     pdf.pages = { page };
     const auto converted = PdfImporter::read(pdf.build());
     QVERIFY2(converted, qPrintable(converted.errorString()));
-    QCOMPARE(converted->text,
-             u"The council met for four hours on Tuesday and agreed to close the old library in the spring of "
-             "next year, when the new one opens by the river.\n\n"
-             "Members of the public filled the gallery and several spoke against the plan before the vote was "
-             "taken."_s);
+    QCOMPARE(
+        converted->text,
+        u"The council met for four hours on Tuesday and agreed to close the old library in the spring of "
+        "next year, when the new one opens by the river.\n\n"
+        "Members of the public filled the gallery and several spoke against the plan before the vote was "
+        "taken."_s);
 }
 
 void TestPdfImporter::hyphenatedLineEnds()
@@ -221,10 +224,11 @@ void TestPdfImporter::qtWrittenDocument()
         writer.setTitle(u"Bridge repairs to last until June"_s);
         writer.setCreator(u"Lede test"_s);
         QTextDocument document;
-        document.setHtml(u"<h1>Bridge repairs to last until June</h1>"
-                         "<p>Repairs to the old town bridge will keep it closed to cars until June, the roads "
-                         "department said on Wednesday.</p>"
-                         "<p>Pedestrians and cyclists can still cross on a temporary walkway.</p>"_s);
+        document.setHtml(
+            u"<h1>Bridge repairs to last until June</h1>"
+            "<p>Repairs to the old town bridge will keep it closed to cars until June, the roads "
+            "department said on Wednesday.</p>"
+            "<p>Pedestrians and cyclists can still cross on a temporary walkway.</p>"_s);
         document.setPageSize(QSizeF(writer.width(), writer.height()));
         QPainter painter(&writer);
         document.drawContents(&painter);
@@ -232,9 +236,10 @@ void TestPdfImporter::qtWrittenDocument()
     const auto converted = PdfImporter::read(bytes);
     QVERIFY2(converted, qPrintable(converted.errorString()));
     QCOMPARE(converted->hints.title, u"Bridge repairs to last until June"_s);
-    QCOMPARE(converted->text,
-             u"Repairs to the old town bridge will keep it closed to cars until June, the roads department said "
-             "on Wednesday.\n\nPedestrians and cyclists can still cross on a temporary walkway."_s);
+    QCOMPARE(
+        converted->text,
+        u"Repairs to the old town bridge will keep it closed to cars until June, the roads department said "
+        "on Wednesday.\n\nPedestrians and cyclists can still cross on a temporary walkway."_s);
 }
 
 void TestPdfImporter::importFileByContent()
@@ -265,9 +270,10 @@ void TestPdfImporter::refusals_data()
     scan.pages = { {}, {} };
     PdfFixture locked = threePageStory();
     locked.lockedWithPassword = true;
-    QTest::newRow("image-only-pages") << scan.build()
-                                      << u"the PDF has no text layer (a scanned document?); Lede does not do OCR"_s;
-    QTest::newRow("encrypted-with-user-password") << locked.build() << u"the PDF is encrypted and needs a password"_s;
+    QTest::newRow("image-only-pages")
+        << scan.build() << u"the PDF has no text layer (a scanned document?); Lede does not do OCR"_s;
+    QTest::newRow("encrypted-with-user-password")
+        << locked.build() << u"the PDF is encrypted and needs a password"_s;
     QTest::newRow("header-then-garbage") << QByteArray("%PDF-1.7\nthis is not a PDF body at all\n")
                                          << u"the PDF document is damaged or truncated and cannot be read"_s;
     QTest::newRow("cut-after-header") << threePageStory().build().left(9)

@@ -17,7 +17,7 @@ private:
     static QByteArray sampleModel()
     {
         std::vector<PerceptronModel::Row> rows;
-        for (quint32 key : {7u, 1031u, 2055u, 0xfffffff0u}) { // 7, 1031 and 2055 share a slot of 1024
+        for (quint32 key : { 7u, 1031u, 2055u, 0xfffffff0u }) { // 7, 1031 and 2055 share a slot of 1024
             PerceptronModel::Row r;
             r.key = key;
             for (int l = 0; l < LabelCount; ++l)
@@ -36,22 +36,23 @@ private slots:
         const QByteArray file = sampleModel();
         PerceptronModel model;
         QString error;
-        QVERIFY2(model.load(QByteArray::fromRawData(file.constData(), file.size()), &error), qPrintable(error));
+        QVERIFY2(model.load(QByteArray::fromRawData(file.constData(), file.size()), &error),
+                 qPrintable(error));
         QCOMPARE(model.featureCount(), 4);
-        FeatureKeys keys{};
+        FeatureKeys keys {};
         keys[0] = 2055;
         keys[1] = 99; // not in the model
         keys[2] = 7;
-        Scores scores{};
+        Scores scores {};
         model.addScores(keys, 3, scores);
         for (int l = 0; l < LabelCount; ++l)
             QCOMPARE(scores[size_t(l)], qint32((55 * (l + 1) - 50) + (7 * (l + 1) - 50)));
         const QString place = u"port VELSA"_s;
         QCOMPARE(int(model.gazetteer().lookup(QStringView(place).split(u' '))), int(1u << GazLoc));
         const QString company = u"Arcwell"_s;
-        QCOMPARE(int(model.gazetteer().lookup({QStringView(company)})), int(1u << GazOrg));
+        QCOMPARE(int(model.gazetteer().lookup({ QStringView(company) })), int(1u << GazOrg));
         const QString other = u"Delling"_s;
-        QCOMPARE(int(model.gazetteer().lookup({QStringView(other)})), 0);
+        QCOMPARE(int(model.gazetteer().lookup({ QStringView(other) })), 0);
     }
 
     void damagedFilesAreRefused_data()

@@ -110,7 +110,8 @@ void TestQuoteDetector::detect_data()
         << QStringList { u"direct"_s, u"scare"_s };
     QTest::newRow("straight-mark-right-after-comma-opens")
         << u"She also said kits would be sent to schools,\" For example, pupils can hold their own vote\". Then she left."_s
-        << QStringList { u"\" For example, pupils can hold their own vote\""_s } << QStringList { u"partial"_s };
+        << QStringList { u"\" For example, pupils can hold their own vote\""_s }
+        << QStringList { u"partial"_s };
 }
 
 void TestQuoteDetector::detect()

@@ -2,10 +2,10 @@
 // REFI-QDA exchange: the .qdpx Lede writes validates against the 2019 Project schema (xmllint), its
 // positions are code points of the source text, GUIDs are stable, and the file is written
 // atomically.
-#include "analysis/Analyzer.h"
-#include "io/ZipArchive.h"
 #include "RefiQdaSchema.h"
 #include "TextOffsets.h"
+#include "analysis/Analyzer.h"
+#include "io/ZipArchive.h"
 #include "library/CodebookCsv.h"
 #include "library/RefiQdaExport.h"
 #include "library/RefiQdaImport.h"
@@ -25,7 +25,6 @@ using namespace Lede;
 
 namespace {
 
-
 QDateTime fixedTime()
 {
     return QDateTime(QDate(2025, 6, 1), QTime(9, 0, 0), Qt::UTC);
@@ -33,9 +32,10 @@ QDateTime fixedTime()
 
 // Text written for this test. The emoji and the CJK character outside the BMP make UTF-16 indices
 // and code point offsets differ; "é" as e + combining accent counts two code points.
-const QString BodyOne = u"Harbour town counts the cost 🌊 after the storm.\n"
-                        u"\"We will rebuild every pier,\" said Mayor Ana Ruiz on Tuesday.\n"
-                        u"Insurers put the damage at more than 40 million euros. Cafe\u0301 owners 𠀀 wait."_s;
+const QString BodyOne
+    = u"Harbour town counts the cost 🌊 after the storm.\n"
+      u"\"We will rebuild every pier,\" said Mayor Ana Ruiz on Tuesday.\n"
+      u"Insurers put the damage at more than 40 million euros. Cafe\u0301 owners 𠀀 wait."_s;
 const QString BodyTwo = u"The council met again on Wednesday to discuss flood barriers along the river.\n"
                         u"Engineers said the plan would take three years."_s;
 
@@ -48,7 +48,8 @@ qint64 addArticle(ArticleStore &store, const QString &title, const QString &body
     a.source = source;
     a.published = published;
     a.byline = u"Test Writer"_s;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
     return id ? *id : 0;
 }
@@ -89,10 +90,12 @@ struct Library
         auto voices = store.ensureTag(u"Voices"_s);
         if (!voices || !store.setTagColor(*voices, u"#336699"_s))
             return false;
-        return annotate(store, one, BodyOne, u"more than 40 million euros"_s, {u"Claims/Damage"_s, u"Voices"_s})
-            && annotate(store, one, BodyOne, u"Cafe\u0301 owners 𠀀 wait"_s, {u"Voices"_s}, u"Ask them again\nnext week"_s)
+        return annotate(store, one, BodyOne, u"more than 40 million euros"_s,
+                        { u"Claims/Damage"_s, u"Voices"_s })
+            && annotate(store, one, BodyOne, u"Cafe\u0301 owners 𠀀 wait"_s, { u"Voices"_s },
+                        u"Ask them again\nnext week"_s)
             && annotate(store, one, BodyOne, u"counts the cost 🌊"_s, {})
-            && annotate(store, two, BodyTwo, u"flood barriers"_s, {u"Claims"_s}, u"Cost? & <when>"_s);
+            && annotate(store, two, BodyTwo, u"flood barriers"_s, { u"Claims"_s }, u"Cost? & <when>"_s);
     }
 };
 
@@ -152,8 +155,11 @@ ParsedProject parseProject(const QByteArray &xmlBytes)
                 p.sourcePath.insert(source, attr.value(u"plainTextPath"_s).toString());
                 p.sourceName.insert(source, attr.value(u"name"_s).toString());
             } else if (name == u"PlainTextSelection"_s) {
-                p.selections.append({source, attr.value(u"startPosition"_s).toLongLong(),
-                                     attr.value(u"endPosition"_s).toLongLong(), {}, {}});
+                p.selections.append({ source,
+                                      attr.value(u"startPosition"_s).toLongLong(),
+                                      attr.value(u"endPosition"_s).toLongLong(),
+                                      {},
+                                      {} });
                 current = &p.selections.last();
             } else if (name == u"CodeRef"_s && current) {
                 current->codes.append(attr.value(u"targetGUID"_s).toString());
@@ -208,10 +214,11 @@ Snapshot snapshot(ArticleStore &store)
             QStringList tags = n.tags;
             tags.sort();
             const Span points = map.toCodePoints(n.span);
-            s.annotations.append(u"%1|%2|%3|%4|%5|%6"_s.arg(article.title)
-                                     .arg(points.start)
-                                     .arg(points.end)
-                                     .arg(article.body.mid(n.span.start, n.span.length()), tags.join(u';'), n.note));
+            s.annotations.append(
+                u"%1|%2|%3|%4|%5|%6"_s.arg(article.title)
+                    .arg(points.start)
+                    .arg(points.end)
+                    .arg(article.body.mid(n.span.start, n.span.length()), tags.join(u';'), n.note));
         }
     }
     s.tags.sort();
@@ -235,13 +242,15 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
-const QByteArray ProjectHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                               "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"hand\">\n"
-                               " <CodeBook><Codes>\n"
-                               "  <Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Topics\" isCodable=\"true\" color=\"#FF0000\">\n"
-                               "   <Code guid=\"22222222-2222-2222-2222-222222222222\" name=\"Rain/Wind\" isCodable=\"true\"/>\n"
-                               "  </Code>\n"
-                               " </Codes></CodeBook>\n";
+const QByteArray ProjectHead
+    = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"hand\">\n"
+      " <CodeBook><Codes>\n"
+      "  <Code guid=\"11111111-1111-1111-1111-111111111111\" name=\"Topics\" isCodable=\"true\" "
+      "color=\"#FF0000\">\n"
+      "   <Code guid=\"22222222-2222-2222-2222-222222222222\" name=\"Rain/Wind\" isCodable=\"true\"/>\n"
+      "  </Code>\n"
+      " </Codes></CodeBook>\n";
 
 } // namespace
 
@@ -290,9 +299,10 @@ void TestRefiQda::initTestCase()
         return;
     }
     // The check can fail: a Code without its required isCodable is refused.
-    const QByteArray broken = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
-                              "<CodeBook><Codes><Code guid=\"6ba7b811-9dad-11d1-80b4-00c04fd430c8\" name=\"A\"/>"
-                              "</Codes></CodeBook></Project>";
+    const QByteArray broken
+        = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">"
+          "<CodeBook><Codes><Code guid=\"6ba7b811-9dad-11d1-80b4-00c04fd430c8\" name=\"A\"/>"
+          "</Codes></CodeBook></Project>";
     QVERIFY(!LedeTest::refiQdaSchemaErrors(broken).isEmpty());
 }
 
@@ -320,11 +330,11 @@ void TestRefiQda::exportValidatesAndKeepsPositions()
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
 
     const ParsedProject p = parseProject(xml);
-    QCOMPARE(p.users, QStringList{u"coder"_s});
+    QCOMPARE(p.users, QStringList { u"coder"_s });
     QCOMPARE(p.sourcePath.size(), 2);
     QStringList paths = p.codePath.values();
     paths.sort();
-    QCOMPARE(paths, (QStringList{u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s}));
+    QCOMPARE(paths, (QStringList { u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s }));
     for (auto it = p.codePath.cbegin(); it != p.codePath.cend(); ++it) {
         if (*it == u"Claims/Damage"_s)
             QCOMPARE(p.codeColor.value(it.key()), u"#ffff00"_s);
@@ -350,18 +360,21 @@ void TestRefiQda::exportValidatesAndKeepsPositions()
     QVERIFY(byText.contains(u"flood barriers"_s));
     QStringList codes = byText.value(u"more than 40 million euros"_s).codes;
     codes.sort();
-    QCOMPARE(codes, (QStringList{u"Claims/Damage"_s, u"Voices"_s}));
+    QCOMPARE(codes, (QStringList { u"Claims/Damage"_s, u"Voices"_s }));
     QCOMPARE(byText.value(u"Cafe\u0301 owners 𠀀 wait"_s).note, u"Ask them again\nnext week"_s);
     QCOMPARE(byText.value(u"flood barriers"_s).note, u"Cost? & <when>"_s);
-    QCOMPARE(byText.value(u"flood barriers"_s).codes, QStringList{u"Claims"_s});
+    QCOMPARE(byText.value(u"flood barriers"_s).codes, QStringList { u"Claims"_s });
     QVERIFY(byText.value(u"counts the cost 🌊"_s).codes.isEmpty());
     // The positions are code points, not UTF-16 indices: the emoji before the passage counts one.
     const Selection euros = byText.value(u"more than 40 million euros"_s);
-    QCOMPARE(euros.start, qint64(BodyOne.toUcs4().size() - QStringView(BodyOne).mid(BodyOne.indexOf(u"more than"_s)).toUcs4().size()));
+    QCOMPARE(euros.start,
+             qint64(BodyOne.toUcs4().size()
+                    - QStringView(BodyOne).mid(BodyOne.indexOf(u"more than"_s)).toUcs4().size()));
     QCOMPARE(qint64(BodyOne.indexOf(u"more than"_s)), euros.start + 1);
     // Variables: source, published, byline.
     const QString oneGuid = byText.value(u"more than 40 million euros"_s).source;
-    QCOMPARE(p.variableValues.value(oneGuid), (QStringList{u"Test Wire"_s, u"2025-05-20"_s, u"Test Writer"_s}));
+    QCOMPARE(p.variableValues.value(oneGuid),
+             (QStringList { u"Test Wire"_s, u"2025-05-20"_s, u"Test Writer"_s }));
     QCOMPARE(p.sourceName.value(oneGuid), u"Harbour counts the cost"_s);
 }
 
@@ -377,7 +390,8 @@ void TestRefiQda::guidsAreStable()
     QVERIFY(first.ok() && second.ok());
     QCOMPARE(first->projectXml, second->projectXml);
     // A code's GUID follows its path, a source's its content.
-    QVERIFY(first->projectXml.contains(RefiQda::guidString(RefiQda::guid(u"code"_s, u"Claims/Damage"_s)).toLatin1()));
+    QVERIFY(first->projectXml.contains(
+        RefiQda::guidString(RefiQda::guid(u"code"_s, u"Claims/Damage"_s)).toLatin1()));
     QCOMPARE(RefiQda::guid(u"code"_s, u"Voices"_s), RefiQda::guid(u"code"_s, u"Voices"_s));
     QVERIFY(RefiQda::guid(u"code"_s, u"Voices"_s) != RefiQda::guid(u"code"_s, u"Claims"_s));
     QCOMPARE(RefiQda::guid(u"code"_s, u"Voices"_s).version(), QUuid::Sha1);
@@ -404,7 +418,7 @@ void TestRefiQda::tagSelectsArticlesAndAnnotations()
     QVERIFY(schemaErrors(project->projectXml).isEmpty());
 
     RefiQdaOptions second;
-    second.articleIds = {lib.two};
+    second.articleIds = { lib.two };
     project = RefiQda::buildProject(lib.store, second);
     QVERIFY(project.ok());
     QCOMPARE(project->counts.articles, 1);
@@ -511,7 +525,7 @@ void TestRefiQda::codebookXml()
         }
     }
     QVERIFY(!reader.hasError());
-    QCOMPARE(paths, (QStringList{u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s}));
+    QCOMPARE(paths, (QStringList { u"Claims"_s, u"Claims/Damage"_s, u"Voices"_s }));
 }
 
 void TestRefiQda::codebookCsvBytes()
@@ -531,17 +545,19 @@ void TestRefiQda::codebookCsvBytes()
     Tag d;
     d.path = u"Voices/\"Named\" 🙂"_s;
     tags.append(d);
-    QCOMPARE(codebookCsv(tags), u"path,color,description\r\n"
-                                u"Claims,,\r\n"
-                                u"\"Claims/Damage, costs\",#ffff00,\r\n"
-                                u"'=Formula,#aabbcc,\r\n"
-                                u"\"Voices/\"\"Named\"\" 🙂\",,\r\n"_s.toUtf8());
+    QCOMPARE(codebookCsv(tags),
+             u"path,color,description\r\n"
+             u"Claims,,\r\n"
+             u"\"Claims/Damage, costs\",#ffff00,\r\n"
+             u"'=Formula,#aabbcc,\r\n"
+             u"\"Voices/\"\"Named\"\" 🙂\",,\r\n"_s.toUtf8());
 }
 
 void TestRefiQda::codebookCsvReadsBack()
 {
     QList<Tag> tags;
-    for (const QString &path : {u"Claims"_s, u"Claims/Damage, costs"_s, u"=Formula"_s, u"Voices/\"Named\"\nline"_s}) {
+    for (const QString &path :
+         { u"Claims"_s, u"Claims/Damage, costs"_s, u"=Formula"_s, u"Voices/\"Named\"\nline"_s }) {
         Tag t;
         t.path = path;
         t.color = path.startsWith(u'C') ? u"#102030"_s : QString();
@@ -555,7 +571,8 @@ void TestRefiQda::codebookCsvReadsBack()
         QCOMPARE(entries->at(i).color, tags.at(i).color);
     }
     // Written by hand: BOM, LF, other column order, a description, spaces around levels.
-    auto hand = parseCodebookCsv("\xEF\xBB\xBF" "description,path\nWho speaks, Voices / Officials\n,Places\n\n");
+    auto hand = parseCodebookCsv("\xEF\xBB\xBF"
+                                 "description,path\nWho speaks, Voices / Officials\n,Places\n\n");
     QVERIFY2(hand.ok(), qPrintable(hand.errorString()));
     QCOMPARE(hand->size(), 2);
     QCOMPARE(hand->at(0).path, u"Voices/Officials"_s);
@@ -569,8 +586,10 @@ void TestRefiQda::codebookCsvRefusesBadInput_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("no-path-column") << QByteArray("name,color\r\nA,\r\n")
                                     << u"not a codebook CSV: the first line has no \"path\" column"_s;
-    QTest::newRow("unclosed-quote") << QByteArray("path\r\nA\r\n\"B,\r\n") << u"line 3: a quoted field is not closed"_s;
-    QTest::newRow("empty-level") << QByteArray("path\r\nA//B\r\n") << u"record 2: the path \"A//B\" has an empty level"_s;
+    QTest::newRow("unclosed-quote") << QByteArray("path\r\nA\r\n\"B,\r\n")
+                                    << u"line 3: a quoted field is not closed"_s;
+    QTest::newRow("empty-level") << QByteArray("path\r\nA//B\r\n")
+                                 << u"record 2: the path \"A//B\" has an empty level"_s;
     QTest::newRow("empty-file") << QByteArray() << u"the codebook CSV is empty"_s;
 }
 
@@ -593,7 +612,9 @@ void TestRefiQda::exportCodebookBySuffix()
     QCOMPARE(written.value(), 3);
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("path,color,description\r\nClaims,,\r\nClaims/Damage,#ffff00,\r\nVoices,#336699,\r\n"));
+    QCOMPARE(
+        f.readAll(),
+        QByteArray("path,color,description\r\nClaims,,\r\nClaims/Damage,#ffff00,\r\nVoices,#336699,\r\n"));
     const QString qdc = lib.dir.filePath(u"book.qdc"_s);
     QVERIFY(exportCodebook(lib.store, qdc).ok());
     QFile x(qdc);
@@ -685,31 +706,37 @@ void TestRefiQda::importMovesPositionsPastCrLf()
 {
     // CRLF line ends and a BOM, as a Windows program writes them. Positions count the CR and not
     // the BOM; "Rain/Wind" holds a slash, which a tag name cannot.
-    const QByteArray text = "\xEF\xBB\xBF" "First line\r\nSecond line with rain 🌧 and wind\r\nThird";
+    const QByteArray text = "\xEF\xBB\xBF"
+                            "First line\r\nSecond line with rain 🌧 and wind\r\nThird";
     const QString plain = u"First line\r\nSecond line with rain 🌧 and wind\r\nThird"_s;
     const qint64 start = plain.indexOf(u"rain"_s); // no surrogate before it
     const qint64 end = plain.toUcs4().size() - 7; // "wind" ends 7 code points before the end
     const QByteArray xml = ProjectHead
         + " <Sources>\n"
-          "  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"Weather note\" plainTextPath=\"internal://w.txt\">\n"
-          "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" startPosition=\"" + QByteArray::number(start)
-        + "\" endPosition=\"" + QByteArray::number(end) + "\">\n"
+          "  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"Weather note\" "
+          "plainTextPath=\"internal://w.txt\">\n"
+          "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" startPosition=\""
+        + QByteArray::number(start) + "\" endPosition=\"" + QByteArray::number(end)
+        + "\">\n"
           "    <Description>A memo kept in the selection</Description>\n"
-          "    <Coding guid=\"55555555-5555-5555-5555-555555555555\"><CodeRef targetGUID=\"22222222-2222-2222-2222-222222222222\"/></Coding>\n"
+          "    <Coding guid=\"55555555-5555-5555-5555-555555555555\"><CodeRef "
+          "targetGUID=\"22222222-2222-2222-2222-222222222222\"/></Coding>\n"
           "   </PlainTextSelection>\n"
           "  </TextSource>\n"
           " </Sources>\n</Project>\n";
     QTemporaryDir dir;
     const QString path = dir.filePath(u"hand.qdpx"_s);
-    QVERIFY(writeFile(path, handMadeQdpx(xml, {{u"w.txt"_s, text}}))); // at the root, as some programs write it
+    QVERIFY(writeFile(path,
+                      handMadeQdpx(xml, { { u"w.txt"_s, text } }))); // at the root, as some programs write it
     ArticleStore store;
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
     auto summary = importRefiQda(store, path);
     QVERIFY2(summary.ok(), qPrintable(summary.errorString()));
     const Snapshot s = snapshot(store);
-    QCOMPARE(s.tags, (QStringList{u"Topics #ff0000"_s, u"Topics/Rain\u2215Wind "_s}));
+    QCOMPARE(s.tags, (QStringList { u"Topics #ff0000"_s, u"Topics/Rain\u2215Wind "_s }));
     QCOMPARE(s.annotations.size(), 1);
-    QVERIFY2(s.annotations.first().endsWith(u"|rain 🌧 and wind|Topics/Rain\u2215Wind|A memo kept in the selection"_s),
+    QVERIFY2(s.annotations.first().endsWith(
+                 u"|rain 🌧 and wind|Topics/Rain\u2215Wind|A memo kept in the selection"_s),
              qPrintable(s.annotations.first()));
     const Article article = store.article(store.articles().value().first().id).value();
     QCOMPARE(article.body, u"First line\nSecond line with rain 🌧 and wind\nThird"_s);
@@ -720,10 +747,12 @@ void TestRefiQda::importRefusesBadFiles_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("suffix");
     QTest::addColumn<QString>("message");
-    const QByteArray source = " <Sources>\n  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"S\" "
-                              "plainTextPath=\"internal://s.txt\">\n";
+    const QByteArray source
+        = " <Sources>\n  <TextSource guid=\"33333333-3333-3333-3333-333333333333\" name=\"S\" "
+          "plainTextPath=\"internal://s.txt\">\n";
     const QByteArray tail = "  </TextSource>\n </Sources>\n</Project>\n";
-    const QList<QPair<QString, QByteArray>> files{{u"Sources/s.txt"_s, "Short text of ten words or so here."}};
+    const QList<QPair<QString, QByteArray>> files { { u"Sources/s.txt"_s,
+                                                      "Short text of ten words or so here." } };
     QTest::newRow("plain-text") << QByteArray("Just some words in a file.\n") << u"qdpx"_s
                                 << u"not a REFI-QDA project, codebook or codebook CSV"_s;
     {
@@ -732,33 +761,43 @@ void TestRefiQda::importRefusesBadFiles_data()
         QTest::newRow("zip-without-project") << other.archiveBytes().value() << u"qdpx"_s
                                              << u"not a REFI-QDA project: the archive has no project.qde"_s;
     }
-    QTest::newRow("foreign-xml") << handMadeQdpx("<?xml version=\"1.0\"?><html><body/></html>", {}) << u"qdpx"_s
+    QTest::newRow("foreign-xml") << handMadeQdpx("<?xml version=\"1.0\"?><html><body/></html>", {})
+                                 << u"qdpx"_s
                                  << u"not a REFI-QDA project or codebook (the root element is <html>)"_s;
     QTest::newRow("damaged-xml") << handMadeQdpx(ProjectHead + " <Sources>\n  <TextSource", {}) << u"qdpx"_s
                                  << u"damaged project XML at line 9: Premature end of document."_s;
-    QTest::newRow("selection-outside") << handMadeQdpx(ProjectHead + source
-                                                           + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
-                                                             "startPosition=\"5\" endPosition=\"500\"/>\n" + tail,
-                                                       files)
-                                       << u"qdpx"_s
-                                       << u"selection 44444444-4444-4444-4444-444444444444 (5-500) lies outside its source \"S\" (35 characters)"_s;
-    QTest::newRow("dangling-code") << handMadeQdpx(ProjectHead + source
-                                                       + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
-                                                         "startPosition=\"0\" endPosition=\"5\"><Coding guid=\"55555555-5555-5555-5555-555555555555\">"
-                                                         "<CodeRef targetGUID=\"99999999-9999-9999-9999-999999999999\"/></Coding>"
-                                                         "</PlainTextSelection>\n" + tail,
-                                                   files)
-                                   << u"qdpx"_s
-                                   << u"selection 44444444-4444-4444-4444-444444444444 refers to a code the project does not define (99999999-9999-9999-9999-999999999999)"_s;
+    QTest::newRow("selection-outside")
+        << handMadeQdpx(ProjectHead + source
+                            + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
+                              "startPosition=\"5\" endPosition=\"500\"/>\n"
+                            + tail,
+                        files)
+        << u"qdpx"_s
+        << u"selection 44444444-4444-4444-4444-444444444444 (5-500) lies outside its source \"S\" (35 characters)"_s;
+    QTest::newRow("dangling-code")
+        << handMadeQdpx(ProjectHead + source
+                            + "   <PlainTextSelection guid=\"44444444-4444-4444-4444-444444444444\" "
+                              "startPosition=\"0\" endPosition=\"5\"><Coding "
+                              "guid=\"55555555-5555-5555-5555-555555555555\">"
+                              "<CodeRef targetGUID=\"99999999-9999-9999-9999-999999999999\"/></Coding>"
+                              "</PlainTextSelection>\n"
+                            + tail,
+                        files)
+        << u"qdpx"_s
+        << u"selection 44444444-4444-4444-4444-444444444444 refers to a code the project does not define (99999999-9999-9999-9999-999999999999)"_s;
     QTest::newRow("missing-source-file") << handMadeQdpx(ProjectHead + source + tail, {}) << u"qdpx"_s
                                          << u"source \"S\": the archive has no Sources/s.txt"_s;
-    QTest::newRow("source-not-utf8") << handMadeQdpx(ProjectHead + source + tail, {{u"Sources/s.txt"_s, "caf\xE9 au lait"}})
+    QTest::newRow("source-not-utf8") << handMadeQdpx(ProjectHead + source + tail,
+                                                     { { u"Sources/s.txt"_s, "caf\xE9 au lait" } })
                                      << u"qdpx"_s << u"source \"S\": Sources/s.txt is not UTF-8 text"_s;
     {
-        QByteArray deep = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"deep\"><CodeBook><Codes>";
+        QByteArray deep = "<?xml version=\"1.0\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" "
+                          "name=\"deep\"><CodeBook><Codes>";
         for (int i = 0; i < 100; ++i)
-            deep += "<Code guid=\"" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1() + "\" name=\"L\" isCodable=\"true\">";
-        QTest::newRow("codes-too-deep") << handMadeQdpx(deep, {}) << u"qdpx"_s << u"codes are nested more than 64 levels deep"_s;
+            deep += "<Code guid=\"" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
+                + "\" name=\"L\" isCodable=\"true\">";
+        QTest::newRow("codes-too-deep")
+            << handMadeQdpx(deep, {}) << u"qdpx"_s << u"codes are nested more than 64 levels deep"_s;
     }
     QTest::newRow("csv-without-path") << QByteArray("name,colour\r\nA,\r\n") << u"csv"_s
                                       << u"not a codebook CSV: the first line has no \"path\" column"_s;
@@ -781,7 +820,7 @@ void TestRefiQda::importRefusesBadFiles()
     QCOMPARE(summary.errorString(), message);
     QVERIFY(!summary.errorString().contains(u'\n'));
     QCOMPARE(store.articleCount().value(), 0);
-    QCOMPARE(snapshot(store).tags, QStringList{u"Existing "_s});
+    QCOMPARE(snapshot(store).tags, QStringList { u"Existing "_s });
     QVERIFY(store.isIdle());
 }
 
@@ -790,7 +829,7 @@ void TestRefiQda::importCodebookFiles()
     Library lib;
     QVERIFY(lib.make());
     QTemporaryDir dir;
-    for (const QString &name : {u"book.qdc"_s, u"book.csv"_s}) {
+    for (const QString &name : { u"book.qdc"_s, u"book.csv"_s }) {
         const QString path = dir.filePath(name);
         QVERIFY(exportCodebook(lib.store, path).ok());
         ArticleStore store;

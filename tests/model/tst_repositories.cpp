@@ -27,7 +27,8 @@ Article makeArticle(const QString &title, const QString &body)
     a.title = title;
     a.source = u"Test Desk"_s;
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -46,8 +47,8 @@ QList<Row> exportRows(const ArticleStore &store, const ExportQuery &query)
 {
     QList<Row> rows;
     const Status s = ExportReader(store).forEachExportRow(query, [&](const ExportRow &r) {
-        rows.append({r.articleId, r.annotationId, r.kind.toByteArray(), r.start, r.end, r.text.toByteArray(),
-                     r.tags.toByteArray()});
+        rows.append({ r.articleId, r.annotationId, r.kind.toByteArray(), r.start, r.end, r.text.toByteArray(),
+                      r.tags.toByteArray() });
         return true;
     });
     if (!s)
@@ -104,15 +105,17 @@ void TestRepositories::articlesAddListSearchRemove()
 {
     ArticleRepository articles(*m_store);
     bool present = true;
-    auto first = articles.addArticle(makeArticle(u"Harbour bridge reopens"_s, u"The U.S. firm said the bridge reopens."_s),
-                                     {}, 3, &present);
+    auto first = articles.addArticle(
+        makeArticle(u"Harbour bridge reopens"_s, u"The U.S. firm said the bridge reopens."_s), {}, 3,
+        &present);
     QVERIFY2(first.ok(), qPrintable(first.errorString()));
     QVERIFY(!present);
-    auto second = articles.addArticle(makeArticle(u"Council vote"_s, u"The council voted \"yes\" on Tuesday."_s), {}, 3);
+    auto second = articles.addArticle(
+        makeArticle(u"Council vote"_s, u"The council voted \"yes\" on Tuesday."_s), {}, 3);
     QVERIFY(second.ok());
     // The same text again: recognised, nothing written.
-    auto again = articles.addArticle(makeArticle(u"Other title"_s, u"The U.S. firm said the bridge reopens."_s), {}, 3,
-                                     &present);
+    auto again = articles.addArticle(
+        makeArticle(u"Other title"_s, u"The U.S. firm said the bridge reopens."_s), {}, 3, &present);
     QVERIFY(again.ok());
     QVERIFY(present);
     QCOMPARE(*again, *first);
@@ -157,15 +160,15 @@ void TestRepositories::annotationOffsetsDoNotDependOnTheLastArticleRead()
     QVERIFY(articles.article(a).ok()); // A is now the article read last
     Annotation onB;
     onB.articleId = b;
-    onB.span = Span{10, 15};
-    onB.tags = {u"Checked"_s};
+    onB.span = Span { 10, 15 };
+    onB.tags = { u"Checked"_s };
     auto idB = annotations.addAnnotation(onB);
     QVERIFY2(idB.ok(), qPrintable(idB.errorString()));
 
     QVERIFY(articles.article(b).ok()); // now B
     Annotation onA;
     onA.articleId = a;
-    onA.span = Span{9, 16}; // "opening" after the four pairs and a space
+    onA.span = Span { 9, 16 }; // "opening" after the four pairs and a space
     auto idA = annotations.addAnnotation(onA);
     QVERIFY(idA.ok());
 
@@ -185,8 +188,8 @@ void TestRepositories::annotationOffsetsDoNotDependOnTheLastArticleRead()
     // An update converts with the annotation's own article, whichever was read last.
     QVERIFY(articles.article(a).ok());
     Annotation moved = *annotations.annotation(*idB);
-    QCOMPARE(moved.span, (Span{10, 15}));
-    moved.span = Span{0, 5};
+    QCOMPARE(moved.span, (Span { 10, 15 }));
+    moved.span = Span { 0, 5 };
     QVERIFY(annotations.updateAnnotation(moved).ok());
     QCOMPARE(annotations.annotation(*idB)->exact, u"Plain"_s);
     QCOMPARE(exportRows(*m_store, all)[1].start, 0);
@@ -195,7 +198,7 @@ void TestRepositories::annotationOffsetsDoNotDependOnTheLastArticleRead()
     auto listA = annotations.annotations(a);
     QVERIFY(listA.ok());
     QCOMPARE(listA->size(), 1);
-    QCOMPARE(listA->first().span, (Span{9, 16}));
+    QCOMPARE(listA->first().span, (Span { 9, 16 }));
     QCOMPARE(listA->first().exact, u"opening"_s);
     QVERIFY(m_store->isIdle());
 }
@@ -203,7 +206,8 @@ void TestRepositories::annotationOffsetsDoNotDependOnTheLastArticleRead()
 void TestRepositories::removedArticleIsNotServedFromTheCache()
 {
     ArticleRepository articles(*m_store);
-    const qint64 id = *articles.addArticle(makeArticle(u"Gone"_s, u"A short story that will be removed."_s), {}, 1);
+    const qint64 id
+        = *articles.addArticle(makeArticle(u"Gone"_s, u"A short story that will be removed."_s), {}, 1);
     QVERIFY(AnalysisRepository(*m_store).analysis(id).ok()); // its text is cached now
     QVERIFY(articles.removeArticle(id).ok());
     const auto layers = AnalysisRepository(*m_store).analysis(id);
@@ -211,7 +215,7 @@ void TestRepositories::removedArticleIsNotServedFromTheCache()
     QVERIFY(layers.errorString().contains(u"no article"_s));
     Annotation note;
     note.articleId = id;
-    note.span = Span{0, 1};
+    note.span = Span { 0, 1 };
     const auto added = AnnotationRepository(*m_store).addAnnotation(note);
     QVERIFY(!added.ok());
     QVERIFY(added.errorString().contains(u"no article"_s));
@@ -225,20 +229,21 @@ void TestRepositories::analysisRoundTripAndOutdatedArticles()
     const qsizetype close = body.indexOf(u'”') + 1;
     const qsizetype name = body.indexOf(u"Ana Ruiz"_s);
     Quote q;
-    q.span = Span{open, close};
+    q.span = Span { open, close };
     q.text = body.mid(open, close - open);
     q.speaker = u"Ana Ruiz"_s;
-    q.speakerSpan = Span{name, name + 8};
+    q.speakerSpan = Span { name, name + 8 };
     q.cue = u"said"_s;
     layers.quotes.append(q);
     Entity e;
-    e.span = Span{name, name + 8};
+    e.span = Span { name, name + 8 };
     e.text = u"Ana Ruiz"_s;
     e.type = Entity::Type::Person;
     layers.entities.append(e);
 
     const qint64 oldOne = *ArticleRepository(*m_store).addArticle(makeArticle(u"Old"_s, body), layers, 2);
-    const qint64 current = *ArticleRepository(*m_store).addArticle(makeArticle(u"New"_s, u"Nothing quoted."_s), {}, 5);
+    const qint64 current
+        = *ArticleRepository(*m_store).addArticle(makeArticle(u"New"_s, u"Nothing quoted."_s), {}, 5);
 
     AnalysisRepository analysis(*m_store);
     auto read = analysis.analysis(oldOne);
@@ -250,11 +255,11 @@ void TestRepositories::analysisRoundTripAndOutdatedArticles()
     QCOMPARE(read->entities.first().canonical, u"Ana Ruiz"_s);
     QVERIFY(read->quotes.first().id > 0);
 
-    QCOMPARE(*analysis.articlesWithAnalyzerBelow(5), QList<qint64>{oldOne});
+    QCOMPARE(*analysis.articlesWithAnalyzerBelow(5), QList<qint64> { oldOne });
     AnalysisResult fresh;
     fresh.entities.append(e);
     QVERIFY(analysis.replaceAnalysis(oldOne, fresh, 5).ok());
-    QCOMPARE(*analysis.articlesWithAnalyzerBelow(5), QList<qint64>{});
+    QCOMPARE(*analysis.articlesWithAnalyzerBelow(5), QList<qint64> {});
     QCOMPARE(analysis.analysis(oldOne)->quotes.size(), 0);
     QCOMPARE(analysis.analysis(oldOne)->entities.size(), 1);
     QCOMPARE(ArticleRepository(*m_store).article(oldOne)->analyzerVersion, 5);
@@ -272,13 +277,13 @@ void TestRepositories::tagRemovalAndRestoreThroughRepositories()
     QCOMPARE(*tags.ensureTag(u" Frames / Conflict "_s), parent);
     Annotation first;
     first.articleId = article;
-    first.span = Span{0, 12};
-    first.tags = {u"Frames/Conflict/Military"_s};
+    first.span = Span { 0, 12 };
+    first.tags = { u"Frames/Conflict/Military"_s };
     const qint64 firstId = *annotations.addAnnotation(first);
     Annotation second;
     second.articleId = article;
-    second.span = Span{21, 32};
-    second.tags = {u"Frames/Conflict"_s, u"Sources"_s};
+    second.span = Span { 21, 32 };
+    second.tags = { u"Frames/Conflict"_s, u"Sources"_s };
     const qint64 secondId = *annotations.addAnnotation(second);
     QCOMPARE(tags.tags()->size(), 4); // Frames, Frames/Conflict, Frames/Conflict/Military, Sources
 
@@ -294,9 +299,9 @@ void TestRepositories::tagRemovalAndRestoreThroughRepositories()
     QVERIFY(back.ok());
     QCOMPARE(back->size(), 2);
     QCOMPARE(back->at(0).id, firstId);
-    QCOMPARE(back->at(0).tags, QStringList{u"Frames/Conflict/Military"_s});
+    QCOMPARE(back->at(0).tags, QStringList { u"Frames/Conflict/Military"_s });
     QCOMPARE(back->at(1).id, secondId);
-    QCOMPARE(back->at(1).tags, (QStringList{u"Frames/Conflict"_s, u"Sources"_s}));
+    QCOMPARE(back->at(1).tags, (QStringList { u"Frames/Conflict"_s, u"Sources"_s }));
     QCOMPARE(tags.tag(parent)->path, u"Frames/Conflict"_s);
     QVERIFY(!tags.moveTag(parent, *tags.ensureTag(u"Frames/Conflict/Military"_s)).ok()); // a cycle
     QVERIFY(m_store->isIdle());
@@ -307,11 +312,11 @@ void TestRepositories::exportReaderCountsAndCancels()
     const qint64 article = *ArticleRepository(*m_store).addArticle(
         makeArticle(u"Counted"_s, u"Words enough for three highlights in one row."_s), {}, 1);
     AnnotationRepository annotations(*m_store);
-    for (qint64 start : {0, 6, 13}) {
+    for (qint64 start : { 0, 6, 13 }) {
         Annotation a;
         a.articleId = article;
-        a.span = Span{start, start + 5};
-        a.tags = {start == 6 ? u"Kept"_s : u"Other"_s};
+        a.span = Span { start, start + 5 };
+        a.tags = { start == 6 ? u"Kept"_s : u"Other"_s };
         QVERIFY(annotations.addAnnotation(a).ok());
     }
     const ExportReader reader(*m_store);

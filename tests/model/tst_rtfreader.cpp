@@ -84,9 +84,10 @@ void TestRtfReader::readsTextAndSkipsTheRest()
     for (const RtfReader::Paragraph &p : document->paragraphs)
         texts.append(p.text);
     QCOMPARE(texts,
-             (QStringList { u"Café owners in the old town said on Monday that the new rules would “ruin” them."_s,
-                            u"The council’s plan — first shown in June — raises rents by a fifth. Details online."_s,
-                            u"Owners meet again\non Thursday. Entry is free."_s, u"Emoji stay whole: 😀."_s }));
+             (QStringList {
+                 u"Café owners in the old town said on Monday that the new rules would “ruin” them."_s,
+                 u"The council’s plan — first shown in June — raises rents by a fifth. Details online."_s,
+                 u"Owners meet again\non Thursday. Entry is free."_s, u"Emoji stay whole: 😀."_s }));
     QCOMPARE(document->paragraphs[3].pageBreakBefore, true);
     QCOMPARE(document->paragraphs[2].pageBreakBefore, false);
 }
@@ -111,8 +112,8 @@ void TestRtfReader::refusals_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("message");
-    QTest::newRow("nesting-bomb") << QByteArray("{\\rtf1 ") + QByteArray(5000, '{') + "text"
-                                  << u"the RTF document nests groups deeper than 256 levels (damaged or a bomb)"_s;
+    QTest::newRow("nesting-bomb") << QByteArray("{\\rtf1 ") + QByteArray(5000, '{')
+            + "text" << u"the RTF document nests groups deeper than 256 levels (damaged or a bomb)"_s;
     QTest::newRow("only-fonts") << QByteArray("{\\rtf1{\\fonttbl{\\f0 Arial;}}}")
                                 << u"the file holds no article text"_s;
 }
@@ -137,13 +138,15 @@ void TestRtfReader::factivaExportSplitsIntoArticles()
     QCOMPARE(first.byline, u"Ana Ruiz"_s);
     QCOMPARE(first.source, u"The Portvale Courier"_s);
     QCOMPARE(first.published, QDate(2023, 12, 1));
-    QCOMPARE(first.body,
-             u"The harbour board voted on Monday to build a grain terminal on the north quay, ending two years of "
-             "argument.\n\n“This is a good day for the port,” the chair said."_s);
+    QCOMPARE(
+        first.body,
+        u"The harbour board voted on Monday to build a grain terminal on the north quay, ending two years of "
+        "argument.\n\n“This is a good day for the port,” the chair said."_s);
     QCOMPARE(first.metadata.value(u"document_id"_s), u"PTVCOU0020231201ejc1000a1"_s);
     QCOMPARE(first.metadata.value(u"language"_s), u"English"_s);
     QCOMPARE(first.metadata.value(u"time"_s), u"10:32 GMT"_s);
-    QCOMPARE(first.metadata.value(u"copyright"_s), u"Copyright 2023 The Portvale Courier. All rights reserved."_s);
+    QCOMPARE(first.metadata.value(u"copyright"_s),
+             u"Copyright 2023 The Portvale Courier. All rights reserved."_s);
     QCOMPARE(first.provenance.value(u"format"_s), u"factiva"_s);
     QCOMPARE(imported->at(0).warnings, QStringList()); // 48 words stated, 28 in the text: close enough
 
@@ -153,7 +156,8 @@ void TestRtfReader::factivaExportSplitsIntoArticles()
     QCOMPARE(second.byline, QString());
     QCOMPARE(second.source, u"Island Gazette"_s);
     QCOMPARE(second.published, QDate(2023, 11, 30));
-    QCOMPARE(second.body, u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
+    QCOMPARE(second.body,
+             u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     QCOMPARE(second.metadata.value(u"document_id"_s), u"ISLGAZ0020231130ejbu0002b"_s);
     QCOMPARE(imported->at(1).warnings, QStringList { u"the export states 400 words, the text has 15"_s });
 }

@@ -51,11 +51,14 @@ QString layers(ArticleStore &store, qint64 articleId)
         return u"error: "_s + an.errorString();
     QStringList lines;
     for (const Quote &q : an->quotes)
-        lines << u"Q %1-%2 %3 speaker=%4 corrected=%5"_s.arg(q.span.start).arg(q.span.end).arg(quoteKindName(q.kind), q.speaker)
+        lines << u"Q %1-%2 %3 speaker=%4 corrected=%5"_s.arg(q.span.start)
+                     .arg(q.span.end)
+                     .arg(quoteKindName(q.kind), q.speaker)
                      .arg(q.corrected);
     for (const Entity &e : an->entities)
-        lines << u"E %1-%2 %3 %4 canonical=%5 corrected=%6"_s.arg(e.span.start).arg(e.span.end).arg(entityTypeName(e.type), e.text,
-                                                                                                   e.canonical)
+        lines << u"E %1-%2 %3 %4 canonical=%5 corrected=%6"_s.arg(e.span.start)
+                     .arg(e.span.end)
+                     .arg(entityTypeName(e.type), e.text, e.canonical)
                      .arg(e.corrected);
     return lines.join(u'\n');
 }
@@ -99,7 +102,8 @@ void TestSessionCorrections::init()
     Article article;
     article.title = u"Harbour board backs new pier"_s;
     article.body = Body;
-    article.contentHash = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    article.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
     auto id = m_store->addArticle(article, Analyzer::analyze(article), Analyzer::Version);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
     m_articleId = id.value();
@@ -170,7 +174,7 @@ void TestSessionCorrections::rejectAndAddQuote()
     // A passage the analysis did not take for a quote.
     const QString words = u"a fair deal for Northport"_s;
     const qsizetype at = Body.indexOf(words);
-    QVERIFY(m_session->addQuote(Span{at, at + words.size()}, u"Coastal Trust"_s).ok());
+    QVERIFY(m_session->addQuote(Span { at, at + words.size() }, u"Coastal Trust"_s).ok());
     const int added = quoteIndex(m_session->analysis(), words);
     QVERIFY(added >= 0);
     QCOMPARE(m_session->analysis().quotes.at(added).speaker, u"Coastal Trust"_s);
@@ -178,7 +182,7 @@ void TestSessionCorrections::rejectAndAddQuote()
     m_session->undo();
     QCOMPARE(quoteIndex(m_session->analysis(), words), -1);
     QCOMPARE(layers(*m_store, m_articleId), before);
-    QVERIFY(!m_session->addQuote(Span{5, 5}, {}).ok());
+    QVERIFY(!m_session->addQuote(Span { 5, 5 }, {}).ok());
 }
 
 void TestSessionCorrections::entityTypeRenameRemoveAdd()
@@ -187,7 +191,7 @@ void TestSessionCorrections::entityTypeRenameRemoveAdd()
     int ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QVERIFY2(ei >= 0, qPrintable(before));
 
-    QVERIFY(m_session->setEntityType({ei}, Entity::Type::Loc).ok());
+    QVERIFY(m_session->setEntityType({ ei }, Entity::Type::Loc).ok());
     ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QCOMPARE(m_session->analysis().entities.at(ei).type, Entity::Type::Loc);
     QVERIFY(m_session->analysis().entities.at(ei).corrected);
@@ -196,11 +200,11 @@ void TestSessionCorrections::entityTypeRenameRemoveAdd()
     ei = entityIndex(m_session->analysis(), u"Coastal Trust"_s);
     QCOMPARE(m_session->analysis().entities.at(ei).canonical, u"Coastal Heritage Trust"_s);
 
-    QVERIFY(m_session->removeEntities({ei}).ok());
+    QVERIFY(m_session->removeEntities({ ei }).ok());
     QCOMPARE(entityIndex(m_session->analysis(), u"Coastal Trust"_s), -1);
 
     const qsizetype at = Body.indexOf(u"harbour board"_s);
-    QVERIFY(m_session->addEntity(Span{at, at + 13}, Entity::Type::Org).ok());
+    QVERIFY(m_session->addEntity(Span { at, at + 13 }, Entity::Type::Org).ok());
     const int added = entityIndex(m_session->analysis(), u"harbour board"_s);
     QVERIFY(added >= 0);
     QCOMPARE(m_session->analysis().entities.at(added).type, Entity::Type::Org);
@@ -220,9 +224,11 @@ void TestSessionCorrections::severalMentionsAreOneStep()
     const int rosa = entityIndex(m_session->analysis(), u"Rosa Lind"_s);
     const int tomas = entityIndex(m_session->analysis(), u"Tomas Berg"_s);
     QVERIFY2(rosa >= 0 && tomas >= 0, qPrintable(before));
-    QVERIFY(m_session->setEntityType({rosa, tomas}, Entity::Type::Org).ok());
-    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Rosa Lind"_s)).type, Entity::Type::Org);
-    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Tomas Berg"_s)).type, Entity::Type::Org);
+    QVERIFY(m_session->setEntityType({ rosa, tomas }, Entity::Type::Org).ok());
+    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Rosa Lind"_s)).type,
+             Entity::Type::Org);
+    QCOMPARE(m_session->analysis().entities.at(entityIndex(m_session->analysis(), u"Tomas Berg"_s)).type,
+             Entity::Type::Org);
     QCOMPARE(correctionCount(*m_store, m_articleId), 2);
     m_session->undo();
     QVERIFY(!m_session->canUndo());
@@ -244,7 +250,7 @@ void TestSessionCorrections::staleIndexIsRefused()
 {
     const QString before = layers(*m_store, m_articleId);
     QVERIFY(!m_session->setQuoteSpeaker(999, u"Nobody"_s).ok());
-    QVERIFY(!m_session->removeEntities({-1}).ok());
+    QVERIFY(!m_session->removeEntities({ -1 }).ok());
     QVERIFY(!m_session->removeEntities({}).ok());
     QVERIFY(!m_session->canUndo());
     QCOMPARE(layers(*m_store, m_articleId), before);

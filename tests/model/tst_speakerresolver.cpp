@@ -193,17 +193,18 @@ void TestSpeakerResolver::imperfectEntitiesAreIgnored()
 void TestSpeakerResolver::shortEntityGivesWayToLongerName()
 {
     // The recogniser only found the surname; the text names the whole person once.
-    const QString body = u"“We will appeal,” said fisherman Per-Olof Strand. Later, “This is not over,” Strand added."_s;
+    const QString body
+        = u"“We will appeal,” said fisherman Per-Olof Strand. Later, “This is not over,” Strand added."_s;
     Article article;
     article.body = body;
     const qsizetype later = body.lastIndexOf(u"Strand"_s);
     Entity first = entity(body, u"Strand"_s, Entity::Type::Person, u"Strand"_s);
     Entity second = first;
-    second.span = {later, later + 6};
+    second.span = { later, later + 6 };
     QList<Quote> quotes = QuoteDetector::detect(body);
-    SpeakerResolver::resolve(article, quotes, {first, second});
+    SpeakerResolver::resolve(article, quotes, { first, second });
     QCOMPARE(describe(body, quotes),
-             (QStringList{u"Per-Olof Strand|Per-Olof Strand|said"_s, u"Per-Olof Strand|Strand|added"_s}));
+             (QStringList { u"Per-Olof Strand|Per-Olof Strand|said"_s, u"Per-Olof Strand|Strand|added"_s }));
 }
 
 void TestSpeakerResolver::quotesInHeadingBlockAreNotAttributed()

@@ -72,19 +72,27 @@ void TestTextDecoder::decode_data()
     // A file cut short inside its last character keeps the text before it and says so.
     QTest::newRow("utf8-truncated-tail-warned")
         << QByteArray("Caf\xC3\xA9 closes \xE2\x80") << u"Café closes "_s << u"UTF-8"_s
-        << QStringList { u"the file ends in the middle of a UTF-8 character; its last 2 byte(s) were dropped"_s };
+        << QStringList {
+               u"the file ends in the middle of a UTF-8 character; its last 2 byte(s) were dropped"_s
+           };
     QTest::newRow("utf8-truncated-emoji-warned")
         << QByteArray("\xE2\x80\x9CWave\xE2\x80\x9D \xF0\x9F\x8C") << u"“Wave” "_s << u"UTF-8"_s
-        << QStringList { u"the file ends in the middle of a UTF-8 character; its last 3 byte(s) were dropped"_s };
+        << QStringList {
+               u"the file ends in the middle of a UTF-8 character; its last 3 byte(s) were dropped"_s
+           };
     QTest::newRow("windows-1252-final-e-acute-is-not-truncated-utf8")
         << QByteArray("caf\xE9") << u"café"_s << u"Windows-1252"_s
         << QStringList { u"decoded as Windows-1252 (the file is not valid UTF-8)"_s };
     QTest::newRow("utf16le-bom-odd-length-warned")
         << QByteArray("\xFF\xFEH\x00i\x00!", 7) << u"Hi"_s << u"UTF-16LE"_s
-        << QStringList { u"the file ends in the middle of a UTF-16LE character; its last 1 byte(s) were dropped"_s };
+        << QStringList {
+               u"the file ends in the middle of a UTF-16LE character; its last 1 byte(s) were dropped"_s
+           };
     QTest::newRow("utf16le-bom-cut-surrogate-pair-warned")
         << QByteArray("\xFF\xFEH\x00i\x00\x3C\xD8", 8) << u"Hi"_s << u"UTF-16LE"_s
-        << QStringList { u"the file ends in the middle of a UTF-16LE character; its last 2 byte(s) were dropped"_s };
+        << QStringList {
+               u"the file ends in the middle of a UTF-16LE character; its last 2 byte(s) were dropped"_s
+           };
     QTest::newRow("tabs-and-form-feed-are-text")
         << QByteArray("a\tb\fc\r\n") << u"a\tb\fc\r\n"_s << u"UTF-8"_s << QStringList();
 }

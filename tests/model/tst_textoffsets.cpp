@@ -64,19 +64,20 @@ void TestTextOffsets::spanConversion()
     const QString text = u"\U0001F30A\U0001F30A Storm hits Northport"_s;
     const CodePointMap map(text);
     const qsizetype at = text.indexOf(u"Northport"_s);
-    const Span utf16{at, at + 9};
+    const Span utf16 { at, at + 9 };
     const Span cp = map.toCodePoints(utf16);
     QCOMPARE(cp.start, at - 2); // two emoji before it: two UTF-16 units fewer
     QCOMPARE(cp.length(), 9);
     QCOMPARE(map.toUtf16(cp), utf16);
     const QList<uint> ucs4 = text.toUcs4();
     const QList<uint> slice = ucs4.mid(cp.start, cp.length());
-    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(slice.constData()), slice.size()), u"Northport"_s);
+    QCOMPARE(QString::fromUcs4(reinterpret_cast<const char32_t *>(slice.constData()), slice.size()),
+             u"Northport"_s);
 }
 
 void TestTextOffsets::emptyText()
 {
-    const CodePointMap map{QString()};
+    const CodePointMap map { QString() };
     QCOMPARE(map.codePointLength(), 0);
     QCOMPARE(map.toUtf16(0), 0);
     QCOMPARE(map.toCodePoint(0), 0);

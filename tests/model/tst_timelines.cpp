@@ -46,12 +46,13 @@ void TestTimelines::monthOf()
 
 void TestTimelines::quotesPerMonth()
 {
-    auto series = Insights::quotesOverTime(m_store.database(), {}, {u"Coastal Trust"_s, u"Tomas Berg"_s, u"Nobody"_s});
+    auto series = Insights::quotesOverTime(m_store.database(), {},
+                                           { u"Coastal Trust"_s, u"Tomas Berg"_s, u"Nobody"_s });
     QVERIFY2(series.ok(), qPrintable(series.errorString()));
     QCOMPARE(series->size(), 3);
     const Insights::TimeSeries &trust = series->at(0);
     QCOMPARE(trust.name, u"Coastal Trust"_s);
-    QCOMPARE(trust.points, (QList<QPair<QDate, qint64>>{{QDate(2024, 3, 1), 1}}));
+    QCOMPARE(trust.points, (QList<QPair<QDate, qint64>> { { QDate(2024, 3, 1), 1 } }));
     QCOMPARE(trust.undated, 0);
     // Tomas Berg ("Berg" merged into him) is quoted twice in the article without a date.
     const Insights::TimeSeries &berg = series->at(1);
@@ -63,23 +64,23 @@ void TestTimelines::quotesPerMonth()
 
 void TestTimelines::mentionsPerMonth()
 {
-    auto series = Insights::mentionsOverTime(m_store.database(), {}, {{u"Northport"_s, u"LOC"_s}});
+    auto series = Insights::mentionsOverTime(m_store.database(), {}, { { u"Northport"_s, u"LOC"_s } });
     QVERIFY2(series.ok(), qPrintable(series.errorString()));
     QCOMPARE(series->size(), 1);
     const Insights::TimeSeries &northport = series->first();
     QCOMPARE(northport.type, u"LOC"_s);
     QCOMPARE(northport.points,
-             (QList<QPair<QDate, qint64>>{{QDate(2024, 2, 1), 1}, {QDate(2024, 3, 1), 1}}));
+             (QList<QPair<QDate, qint64>> { { QDate(2024, 2, 1), 1 }, { QDate(2024, 3, 1), 1 } }));
     QCOMPARE(northport.undated, 1);
 }
 
 void TestTimelines::scopeApplies()
 {
     Insights::Scope scope;
-    scope.articleIds = QList<qint64>{m_ids.at(2)}; // the February article only
-    auto series = Insights::mentionsOverTime(m_store.database(), scope, {{u"Northport"_s, u"LOC"_s}});
+    scope.articleIds = QList<qint64> { m_ids.at(2) }; // the February article only
+    auto series = Insights::mentionsOverTime(m_store.database(), scope, { { u"Northport"_s, u"LOC"_s } });
     QVERIFY(series.ok());
-    QCOMPARE(series->first().points, (QList<QPair<QDate, qint64>>{{QDate(2024, 2, 1), 1}}));
+    QCOMPARE(series->first().points, (QList<QPair<QDate, qint64>> { { QDate(2024, 2, 1), 1 } }));
     QCOMPARE(series->first().undated, 0);
 }
 

@@ -23,24 +23,25 @@ void TestTokenizer::texts_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("possessive-curly-apostrophe")
-        << u"Chile’s envoy"_s << QStringList{u"Chile"_s, u"’s"_s, u"envoy"_s};
+        << u"Chile’s envoy"_s << QStringList { u"Chile"_s, u"’s"_s, u"envoy"_s };
     QTest::newRow("possessive-straight-apostrophe")
-        << u"the Senate's vote"_s << QStringList{u"the"_s, u"Senate"_s, u"'s"_s, u"vote"_s};
+        << u"the Senate's vote"_s << QStringList { u"the"_s, u"Senate"_s, u"'s"_s, u"vote"_s };
     QTest::newRow("abbreviations-keep-their-period")
         << u"U.S. envoy met Mr. Ortiz on Oct. 3."_s
-        << QStringList{u"U.S."_s, u"envoy"_s, u"met"_s, u"Mr."_s, u"Ortiz"_s, u"on"_s, u"Oct."_s, u"3"_s, u"."_s};
+        << QStringList { u"U.S."_s, u"envoy"_s, u"met"_s, u"Mr."_s, u"Ortiz"_s,
+                         u"on"_s,   u"Oct."_s,  u"3"_s,   u"."_s };
     QTest::newRow("numbers-with-separators")
         << u"1,250 people, 4.5 million, 12%"_s
-        << QStringList{u"1,250"_s, u"people"_s, u","_s, u"4.5"_s, u"million"_s, u","_s, u"12"_s, u"%"_s};
+        << QStringList { u"1,250"_s, u"people"_s, u","_s, u"4.5"_s, u"million"_s, u","_s, u"12"_s, u"%"_s };
     QTest::newRow("hyphen-and-inner-apostrophe")
-        << u"O'Neill's al-Sayed don't"_s << QStringList{u"O'Neill"_s, u"'s"_s, u"al-Sayed"_s, u"don't"_s};
-    QTest::newRow("quotes-and-dash")
-        << u"“No,” she said – twice."_s
-        << QStringList{u"“"_s, u"No"_s, u","_s, u"”"_s, u"she"_s, u"said"_s, u"–"_s, u"twice"_s, u"."_s};
+        << u"O'Neill's al-Sayed don't"_s << QStringList { u"O'Neill"_s, u"'s"_s, u"al-Sayed"_s, u"don't"_s };
+    QTest::newRow("quotes-and-dash") << u"“No,” she said – twice."_s
+                                     << QStringList { u"“"_s,    u"No"_s, u","_s,     u"”"_s, u"she"_s,
+                                                      u"said"_s, u"–"_s,  u"twice"_s, u"."_s };
     QTest::newRow("combining-mark-stays-in-word")
-        << u"Zoe\u0308 left"_s << QStringList{u"Zoe\u0308"_s, u"left"_s};
+        << u"Zoe\u0308 left"_s << QStringList { u"Zoe\u0308"_s, u"left"_s };
     QTest::newRow("emoji-with-skin-tone-is-one-token")
-        << u"Hi 👋🏽 Zoë"_s << QStringList{u"Hi"_s, u"👋🏽"_s, u"Zoë"_s};
+        << u"Hi 👋🏽 Zoë"_s << QStringList { u"Hi"_s, u"👋🏽"_s, u"Zoë"_s };
 }
 
 void TestTokenizer::texts()
@@ -62,11 +63,11 @@ void TestTokenizer::spans_data()
     QTest::addColumn<QList<qsizetype>>("ends");
     // 🎉 is a surrogate pair: the word after it starts at UTF-16 index 3, not 2.
     QTest::newRow("non-bmp-emoji-before-word")
-        << u"🎉 Ottawa won"_s << QList<qsizetype>{0, 3, 10} << QList<qsizetype>{2, 9, 13};
+        << u"🎉 Ottawa won"_s << QList<qsizetype> { 0, 3, 10 } << QList<qsizetype> { 2, 9, 13 };
     QTest::newRow("combining-marks-count-as-units")
-        << u"Jose\u0301 Nun\u0303ez"_s << QList<qsizetype>{0, 6} << QList<qsizetype>{5, 12};
+        << u"Jose\u0301 Nun\u0303ez"_s << QList<qsizetype> { 0, 6 } << QList<qsizetype> { 5, 12 };
     QTest::newRow("emoji-cluster-between-words")
-        << u"a 👩‍👩‍👧 b"_s << QList<qsizetype>{0, 2, 11} << QList<qsizetype>{1, 10, 12};
+        << u"a 👩‍👩‍👧 b"_s << QList<qsizetype> { 0, 2, 11 } << QList<qsizetype> { 1, 10, 12 };
 }
 
 void TestTokenizer::spans()

@@ -12,11 +12,9 @@
 #include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
-
 #include <chrono>
 #include <future>
+#include <sqlite3.h>
 #include <thread>
 
 using namespace Lede;
@@ -24,9 +22,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString Body = u"MILLBROOK (Test Wire) – The river council said on Tuesday that the weir would be rebuilt "
-                     u"before the spring floods.\n“It cannot wait another year,” said Tomas Vidal, the council’s "
-                     u"engineer.\n"_s;
+const QString Body
+    = u"MILLBROOK (Test Wire) – The river council said on Tuesday that the weir would be rebuilt "
+      u"before the spring floods.\n“It cannot wait another year,” said Tomas Vidal, the council’s "
+      u"engineer.\n"_s;
 
 Article makeArticle(const QString &body = Body)
 {
@@ -34,7 +33,8 @@ Article makeArticle(const QString &body = Body)
     a.title = u"Council to rebuild weir"_s;
     a.source = u"Test Wire"_s;
     a.body = body;
-    a.contentHash = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    a.contentHash
+        = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
     return a;
 }
 
@@ -49,8 +49,12 @@ public:
         auto lockedFuture = locked.get_future();
         m_thread = std::thread([path, hold, locked = std::move(locked)]() mutable {
             sqlite3 *db = nullptr;
-            bool ok = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
-            ok = ok && sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO tags (name) VALUES ('held-by-other')", nullptr, nullptr, nullptr) == SQLITE_OK;
+            bool ok = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
+                == SQLITE_OK;
+            ok = ok
+                && sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO tags (name) VALUES ('held-by-other')",
+                                nullptr, nullptr, nullptr)
+                    == SQLITE_OK;
             locked.set_value(ok);
             std::this_thread::sleep_for(hold);
             if (ok)
@@ -136,21 +140,23 @@ void TestTwoWriters::writeStories(int count, int first)
     for (int i = first; i < first + count; ++i) {
         QFile f(m_dir->filePath(u"stories/story-%1.txt"_s.arg(i, 3, 10, QLatin1Char('0'))));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(u"Bridge %1 reopens\n\nBy Ana Lima\n\nISLEBY (Test Wire) – Bridge number %1 reopened on Monday, "
-                u"the county said.\n"_s.arg(i).toUtf8());
+        f.write(
+            u"Bridge %1 reopens\n\nBy Ana Lima\n\nISLEBY (Test Wire) – Bridge number %1 reopened on Monday, "
+            u"the county said.\n"_s.arg(i)
+                .toUtf8());
     }
 }
 
 QStringList TestTwoWriters::storyFiles() const
 {
-    return collectImportFiles({m_dir->filePath(u"stories"_s)}, nullptr);
+    return collectImportFiles({ m_dir->filePath(u"stories"_s) }, nullptr);
 }
 
 void TestTwoWriters::annotateWaitsForAnotherWriter()
 {
     Annotation a;
     a.articleId = m_articleId;
-    a.span = {0, 9};
+    a.span = { 0, 9 };
     auto id = m_store.addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
     LockHolder other(m_path, std::chrono::milliseconds(1000));
@@ -211,7 +217,7 @@ void TestTwoWriters::busyFailureLeavesNothingOpen()
     // savepoint - SQL statements in progress".
     Annotation a;
     a.articleId = m_articleId;
-    a.span = {0, 9};
+    a.span = { 0, 9 };
     auto id = m_store.addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
     QVERIFY(m_store.isIdle());
@@ -240,7 +246,7 @@ void TestTwoWriters::staleReaderDoesNotBlock()
     m_store.setBusyTimeout(50); // a write that waited for the reader would fail
     Annotation a;
     a.articleId = m_articleId;
-    a.span = {0, 9};
+    a.span = { 0, 9 };
     auto id = m_store.addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
     auto second = m_store.addArticle(makeArticle(Body + u"Another version."_s), {}, 1);
@@ -256,7 +262,7 @@ void TestTwoWriters::sessionLeavesNoTransactionOpen()
     ArticleSession session(&m_store);
     QVERIFY(session.open(m_articleId));
     QVERIFY(m_store.isIdle());
-    auto id = session.addHighlight({0, 9}, {u"Places/Rivers"_s}, {}, u"first"_s);
+    auto id = session.addHighlight({ 0, 9 }, { u"Places/Rivers"_s }, {}, u"first"_s);
     QVERIFY2(id, qPrintable(id.errorString()));
     QVERIFY(m_store.isIdle());
     QVERIFY(session.setNote(*id, u"second"_s));
@@ -279,7 +285,7 @@ void TestTwoWriters::sessionLeavesNoTransactionOpen()
     QVERIFY(other.open(m_path));
     Annotation a;
     a.articleId = m_articleId;
-    a.span = {10, 20};
+    a.span = { 10, 20 };
     QVERIFY(other.addAnnotation(a));
     QVERIFY(session.open(m_articleId));
     QCOMPARE(session.annotations().size(), 2);

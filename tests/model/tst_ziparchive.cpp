@@ -68,7 +68,8 @@ void TestZipArchive::writesAndReadsBack()
     ZipReader reader;
     const Status opened = reader.open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.errorString()));
-    QCOMPARE(reader.entryNames(), (QStringList{u"mimetype"_s, u"Sources/ärticle 1.txt"_s, u"empty.txt"_s}));
+    QCOMPARE(reader.entryNames(),
+             (QStringList { u"mimetype"_s, u"Sources/ärticle 1.txt"_s, u"empty.txt"_s }));
     QVERIFY(reader.contains(u"empty.txt"_s));
     QCOMPARE(reader.declaredSize(u"Sources/ärticle 1.txt"_s), text.size());
     QCOMPARE(reader.read(u"mimetype"_s, 100).value(), QByteArray("application/x-test"));
@@ -99,11 +100,11 @@ void TestZipArchive::unzipReadsWhatWeWrite()
     QVERIFY(writer.commit().ok());
 
     QProcess test;
-    test.start(unzip, {u"-t"_s, path});
+    test.start(unzip, { u"-t"_s, path });
     QVERIFY(test.waitForFinished(30000));
     QCOMPARE(test.exitCode(), 0);
     QProcess print;
-    print.start(unzip, {u"-p"_s, path, u"Sources/x.txt"_s});
+    print.start(unzip, { u"-p"_s, path, u"Sources/x.txt"_s });
     QVERIFY(print.waitForFinished(30000));
     QCOMPARE(print.exitCode(), 0);
     QCOMPARE(print.readAllStandardOutput(), body);
@@ -119,19 +120,23 @@ void TestZipArchive::readsWhatPythonWrites()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"py.zip"_s);
     QProcess p;
-    p.start(python, {u"-c"_s, u"import zipfile,sys\n"
-                              u"with zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED) as z:\n"
-                              u"    z.writestr('Sources/caf\u00e9.txt','Caf\u00e9 \U0001F30A text\\n'*50)\n"
-                              u"    with z.open('streamed.txt','w') as f: f.write(b'streamed bytes')\n"
-                              u"    z.writestr(zipfile.ZipInfo('stored.txt'),'as is')\n"_s,
-                     path});
+    p.start(python,
+            { u"-c"_s,
+              u"import zipfile,sys\n"
+              u"with zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED) as z:\n"
+              u"    z.writestr('Sources/caf\u00e9.txt','Caf\u00e9 \U0001F30A text\\n'*50)\n"
+              u"    with z.open('streamed.txt','w') as f: f.write(b'streamed bytes')\n"
+              u"    z.writestr(zipfile.ZipInfo('stored.txt'),'as is')\n"_s,
+              path });
     QVERIFY(p.waitForFinished(30000));
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     ZipReader reader;
     const Status opened = reader.open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.errorString()));
-    QCOMPARE(reader.entryNames(), (QStringList{u"Sources/café.txt"_s, u"streamed.txt"_s, u"stored.txt"_s}));
-    QCOMPARE(QString::fromUtf8(reader.read(u"Sources/café.txt"_s, 10000).value()), u"Café 🌊 text\n"_s.repeated(50));
+    QCOMPARE(reader.entryNames(),
+             (QStringList { u"Sources/café.txt"_s, u"streamed.txt"_s, u"stored.txt"_s }));
+    QCOMPARE(QString::fromUtf8(reader.read(u"Sources/café.txt"_s, 10000).value()),
+             u"Café 🌊 text\n"_s.repeated(50));
     QCOMPARE(reader.read(u"streamed.txt"_s, 100).value(), QByteArray("streamed bytes"));
     QCOMPARE(reader.read(u"stored.txt"_s, 100).value(), QByteArray("as is"));
 }
@@ -203,7 +208,7 @@ void TestZipArchive::failedCommitKeepsOldFile()
     QFile old(path);
     QVERIFY(old.open(QIODevice::ReadOnly));
     QCOMPARE(old.readAll(), QByteArray("the earlier export"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"keep.zip"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList { u"keep.zip"_s });
 
     // A folder that does not exist: a message, nothing written.
     ZipWriter nowhere(dir.filePath(u"missing/x.zip"_s));

@@ -26,12 +26,13 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Written for this test.
-const QString Fixture = u"Ferry operator halts night crossings\n\n"
-                        u"By Lena Marsh\n\n"
-                        u"KESTREL BAY (Test Wire) – A ferry operator suspended all night crossings on Sunday after an "
-                        u"engine fire, the coast guard said.\n\n"
-                        u"Captain Ines Varga led the rescue. Her first officer, Tom Eck, stayed on the bridge.\n\n"
-                        u"“Nobody was hurt, and that is the only good news tonight,” she said.\n"_s;
+const QString Fixture
+    = u"Ferry operator halts night crossings\n\n"
+      u"By Lena Marsh\n\n"
+      u"KESTREL BAY (Test Wire) – A ferry operator suspended all night crossings on Sunday after an "
+      u"engine fire, the coast guard said.\n\n"
+      u"Captain Ines Varga led the rescue. Her first officer, Tom Eck, stayed on the bridge.\n\n"
+      u"“Nobody was hurt, and that is the only good news tonight,” she said.\n"_s;
 
 QAction *findAction(QMenu *menu, const QString &name)
 {
@@ -102,7 +103,7 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     ArticleSession *session = window.session();
     const int qi = quoteIndex(session, u"“Nobody"_s);
     QVERIFY(qi >= 0);
@@ -119,7 +120,7 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
     // Right-click in the quote: the document view asks the window for the layer entries.
     QMenu menu;
     const qsizetype inQuote = session->analysis().quotes.at(qi).span.start + 3;
-    emit window.documentView()->layerMenuRequested(&menu, inQuote, Span{});
+    emit window.documentView()->layerMenuRequested(&menu, inQuote, Span {});
     QAction *change = findAction(&menu, u"changeSpeakerAction"_s);
     QVERIFY(change);
     QVERIFY(findAction(&menu, u"notAQuoteAction"_s));
@@ -141,7 +142,8 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
         if (!group.data().toString().startsWith(u"Tom Eck"_s))
             continue;
         for (int r = 0; r < quotesTree->model()->rowCount(group); ++r)
-            marked = marked || quotesTree->model()->index(r, 0, group).data().toString().startsWith(u"\u2713"_s);
+            marked
+                = marked || quotesTree->model()->index(r, 0, group).data().toString().startsWith(u"\u2713"_s);
     }
     QVERIFY(marked);
 
@@ -156,7 +158,7 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
 
     // Not a quote: gone from the layer.
     QMenu again;
-    emit window.documentView()->layerMenuRequested(&again, inQuote, Span{});
+    emit window.documentView()->layerMenuRequested(&again, inQuote, Span {});
     findAction(&again, u"notAQuoteAction"_s)->trigger();
     QCOMPARE(quoteIndex(session, u"“Nobody"_s), -1);
     for (const Quote &q : window.store()->analysis(session->articleId())->quotes)
@@ -168,7 +170,7 @@ void TestLayerCorrections::entityRowTypeAndRemoval()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     ArticleSession *session = window.session();
     auto *tree = window.sidePanel()->findChild<QTreeView *>(u"entitiesTree"_s);
     QVERIFY(tree);
@@ -225,17 +227,18 @@ void TestLayerCorrections::selectionBecomesQuote()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     ArticleSession *session = window.session();
-    window.layerCorrections()->setSpeakerPrompt([](const QString &, const QStringList &, const QString &, QString *speaker) {
-        *speaker = u"Ines Varga"_s;
-        return true;
-    });
+    window.layerCorrections()->setSpeakerPrompt(
+        [](const QString &, const QStringList &, const QString &, QString *speaker) {
+            *speaker = u"Ines Varga"_s;
+            return true;
+        });
     const QString words = u"stayed on the bridge"_s;
     const qsizetype at = session->article().body.indexOf(words);
     QVERIFY(at > 0);
     QMenu menu;
-    emit window.documentView()->layerMenuRequested(&menu, at, Span{at, at + words.size()});
+    emit window.documentView()->layerMenuRequested(&menu, at, Span { at, at + words.size() });
     QVERIFY(findAction(&menu, u"markAsEntity_LOC"_s));
     findAction(&menu, u"markAsQuoteAction"_s)->trigger();
     const int qi = quoteIndex(session, words);
@@ -249,7 +252,7 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     ArticleSession *session = window.session();
     const int quotes = int(session->analysis().quotes.size());
     QVERIFY(quotes >= 1);

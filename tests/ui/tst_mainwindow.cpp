@@ -1,51 +1,50 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window as a reader uses it: import a file, open it, highlight and tag a passage, undo, redo,
 // export to CSV; and a bulk import on the worker thread with a failure in the summary.
+#include "CsvReader.h"
 #include "DocumentView.h"
+#include "ExportDialog.h"
 #include "LibraryModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "SidePanel.h"
-#include "CsvReader.h"
 #include "TagDialog.h"
-#include "ExportDialog.h"
 #include "TagTreeModel.h"
-#include "session/ArticleSession.h"
-#include "store/ArticleStore.h"
 #include "io/ZipArchive.h"
 #include "library/ArticleCsvExport.h"
-#include <QComboBox>
-#include <QCheckBox>
+#include "session/ArticleSession.h"
+#include "store/ArticleStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
+#include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QProgressDialog>
-#include <QTextBlock>
-#include <QSettings>
-#include <QDir>
-#include <QPlainTextEdit>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QInputDialog>
 #include <QMessageBox>
-#include <QDialogButtonBox>
-#include <QLabel>
-#include <QTableView>
-#include <QTreeView>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
-#include <QFutureWatcher>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTimer>
+#include <QTreeView>
 #include <cmath>
 
 using namespace Lede;
@@ -56,13 +55,14 @@ namespace {
 
 // Written for this test in wire style. The emoji before the highlighted words makes code point
 // offsets (CSV) differ from UTF-16 offsets (QString) by one.
-const QString Fixture = u"Ferry operator halts night crossings after engine fire\n\n"
-                        u"By Lena Marsh\n\n"
-                        u"KESTREL BAY (Test Wire) – A ferry operator suspended all night crossings on Sunday 🔥 after an "
-                        u"engine fire forced 212 passengers onto lifeboats, the coast guard said.\n\n"
-                        u"“Nobody was hurt, and that is the only good news tonight,” said Captain Ines Varga, who "
-                        u"led the rescue.\n\n"
-                        u"The company said the crossings would resume once inspectors had cleared the fleet.\n"_s;
+const QString Fixture
+    = u"Ferry operator halts night crossings after engine fire\n\n"
+      u"By Lena Marsh\n\n"
+      u"KESTREL BAY (Test Wire) – A ferry operator suspended all night crossings on Sunday 🔥 after an "
+      u"engine fire forced 212 passengers onto lifeboats, the coast guard said.\n\n"
+      u"“Nobody was hurt, and that is the only good news tonight,” said Captain Ines Varga, who "
+      u"led the rescue.\n\n"
+      u"The company said the crossings would resume once inspectors had cleared the fleet.\n"_s;
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -71,8 +71,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 }
 
 // Modal dialogs block in exec(); act on them from the event loop once they are up.
-template<typename Dialog, typename F>
-void whenDialogShows(F action)
+template<typename Dialog, typename F> void whenDialogShows(F action)
 {
     auto *timer = new QTimer(qApp);
     timer->setInterval(10);
@@ -88,7 +87,6 @@ void whenDialogShows(F action)
     });
     timer->start();
 }
-
 
 // WCAG 2 relative luminance and contrast ratio.
 double luminance(const QColor &c)
@@ -107,7 +105,8 @@ double contrast(const QColor &a, const QColor &b)
 QColor composite(const QColor &top, const QColor &bottom)
 {
     const double a = top.alphaF();
-    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)), float(top.greenF() * a + bottom.greenF() * (1 - a)),
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
+                            float(top.greenF() * a + bottom.greenF() * (1 - a)),
                             float(top.blueF() * a + bottom.blueF() * (1 - a)));
 }
 
@@ -204,7 +203,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     QVERIFY(window.session()->isOpen());
     const qint64 articleId = window.session()->articleId();
     const QString body = window.session()->article().body;
@@ -214,7 +213,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     const QString words = u"engine fire forced 212 passengers"_s;
     const qsizetype start = body.indexOf(words);
     QVERIFY2(start > 0, qPrintable(body));
-    const Span span{start, start + words.size()};
+    const Span span { start, start + words.size() };
     view->selectSpan(span);
     QCOMPARE(view->selectedSpan(), span);
 
@@ -239,13 +238,13 @@ void TestMainWindow::highlightTagUndoRedoExport()
         d->accept();
     });
     window.action(u"tagAction"_s)->trigger();
-    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList{u"Sources/Coast guard"_s});
+    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList { u"Sources/Coast guard"_s });
 
     // Undo the tag, then the highlight; redo both.
     QAction *undo = window.action(u"undoAction"_s);
     QAction *redo = window.action(u"redoAction"_s);
     undo->trigger();
-    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList{});
+    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList {});
     undo->trigger();
     QCOMPARE(window.store()->annotations(articleId)->size(), 0);
     QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 0);
@@ -255,14 +254,14 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().id, annotationId);
     QCOMPARE(annotations->first().span, span);
-    QCOMPARE(annotations->first().tags, QStringList{u"Sources/Coast guard"_s});
+    QCOMPARE(annotations->first().tags, QStringList { u"Sources/Coast guard"_s });
 
     // Export this article and read the CSV back: offsets are code points (the emoji counts once).
     const QString csvPath = m_dir->filePath(u"out.csv"_s);
     ExportQuery query;
-    query.articleIds = {articleId};
+    query.articleIds = { articleId };
     QSignalSpy finished(&window, &MainWindow::exportFinished);
-    window.runExport(query, CsvOptions{}, csvPath);
+    window.runExport(query, CsvOptions {}, csvPath);
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().first().toBool(), true);
     QFile csv(csvPath);
@@ -288,7 +287,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     MainWindow again(m_db);
     QVERIFY(again.openArticle(articleId));
     QCOMPARE(again.session()->annotations().size(), 1);
-    QCOMPARE(again.session()->annotations().first().tags, QStringList{u"Sources/Coast guard"_s});
+    QCOMPARE(again.session()->annotations().first().tags, QStringList { u"Sources/Coast guard"_s });
 }
 
 void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
@@ -297,12 +296,12 @@ void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     const qint64 articleId = window.session()->articleId();
     const QString body = window.session()->article().body;
     auto *view = window.findChild<DocumentView *>(u"documentView"_s);
     const QString words = u"engine fire"_s;
-    const Span span{body.indexOf(words), body.indexOf(words) + words.size()};
+    const Span span { body.indexOf(words), body.indexOf(words) + words.size() };
     view->selectSpan(span);
     window.action(u"highlightAction"_s)->trigger();
     window.action(u"highlightAction"_s)->trigger(); // again: no duplicate either
@@ -317,7 +316,7 @@ void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
     const auto annotations = window.store()->annotations(articleId);
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().span, span);
-    QCOMPARE(annotations->first().tags, QStringList{u"Events/Fire"_s});
+    QCOMPARE(annotations->first().tags, QStringList { u"Events/Fire"_s });
 }
 
 void TestMainWindow::mouseSelectionSnapsToWords()
@@ -325,27 +324,27 @@ void TestMainWindow::mouseSelectionSnapsToWords()
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     const QString body = window.session()->article().body;
     auto *view = window.findChild<DocumentView *>(u"documentView"_s);
     const qsizetype engine = body.indexOf(u"engine fire"_s);
     QVERIFY(engine > 0);
     // "en|gine fi|re" -> "engine fire"; a span already on word edges stays as it is.
-    QCOMPARE(view->snappedToWords(Span{engine + 2, engine + 9}), (Span{engine, engine + 11}));
-    QCOMPARE(view->snappedToWords(Span{engine, engine + 11}), (Span{engine, engine + 11}));
+    QCOMPARE(view->snappedToWords(Span { engine + 2, engine + 9 }), (Span { engine, engine + 11 }));
+    QCOMPARE(view->snappedToWords(Span { engine, engine + 11 }), (Span { engine, engine + 11 }));
     // Spaces and punctuation are edges too: a span ending on a space does not grow.
-    QCOMPARE(view->snappedToWords(Span{engine, engine + 7}), (Span{engine, engine + 7}));
+    QCOMPARE(view->snappedToWords(Span { engine, engine + 7 }), (Span { engine, engine + 7 }));
 }
 
 void TestMainWindow::noteEditorSavesAndUndoesAsOneStep()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     auto *view = window.documentView();
     const QString body = window.session()->article().body;
     const qsizetype start = body.indexOf(u"Captain Ines Varga"_s);
-    view->selectSpan({start, start + 18});
+    view->selectSpan({ start, start + 18 });
     window.action(u"noteAction"_s)->trigger();
     auto *editor = window.findChild<QPlainTextEdit *>(u"noteEditor"_s);
     QTRY_VERIFY(editor->hasFocus() || !QApplication::focusWidget()); // offscreen focus may be absent
@@ -366,9 +365,10 @@ void TestMainWindow::bulkImportReportsFailures()
     const QString folder = m_dir->filePath(u"inbox"_s);
     QVERIFY(QDir().mkpath(folder + u"/nested"_s));
     QVERIFY(writeFile(folder + u"/ferry.txt"_s, Fixture.toUtf8()));
-    QVERIFY(writeFile(folder + u"/nested/second.md"_s,
-                      "# Council delays vote on bus fares\n\nBy Omar Haddad\n\nNORTHFIELD (Test Wire) – The council "
-                      "postponed its vote on bus fares until May, officials said on Monday.\n"));
+    QVERIFY(writeFile(
+        folder + u"/nested/second.md"_s,
+        "# Council delays vote on bus fares\n\nBy Omar Haddad\n\nNORTHFIELD (Test Wire) – The council "
+        "postponed its vote on bus fares until May, officials said on Monday.\n"));
     QVERIFY(writeFile(folder + u"/empty.txt"_s, QByteArray()));
 
     MainWindow window(m_db);
@@ -381,20 +381,22 @@ void TestMainWindow::bulkImportReportsFailures()
         failures = d->findChild<QPlainTextEdit *>(u"importFailures"_s)->toPlainText();
         d->reject();
     });
-    window.importPaths({folder});
+    window.importPaths({ folder });
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(window.libraryModel()->loadedCount(), 2);
     QVERIFY2(failures.contains(u"empty.txt"_s), qPrintable(failures));
     QVERIFY(window.messageBar()->isVisible());
     QVERIFY(window.session()->isOpen()); // the window opens an imported article
-    QAbstractItemModelTester tester(window.libraryModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(window.libraryModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     // Searching the library narrows the list.
     auto *search = window.findChild<QLineEdit *>(u"librarySearch"_s);
     QTest::keyClicks(search, u"fares"_s);
     QTRY_COMPARE(window.libraryModel()->loadedCount(), 1);
-    QCOMPARE(window.libraryModel()->data(window.libraryModel()->index(0, LibraryModel::TitleColumn)).toString(),
-             u"Council delays vote on bus fares"_s);
+    QCOMPARE(
+        window.libraryModel()->data(window.libraryModel()->index(0, LibraryModel::TitleColumn)).toString(),
+        u"Council delays vote on bus fares"_s);
 }
 
 void TestMainWindow::layerTogglesAreRemembered()
@@ -402,7 +404,7 @@ void TestMainWindow::layerTogglesAreRemembered()
     {
         MainWindow window(m_db);
         window.show();
-        QVERIFY(window.openArticleFiles({m_fixture}));
+        QVERIFY(window.openArticleFiles({ m_fixture }));
         QVERIFY(window.documentView()->layers().testFlag(Layer::Quotes));
         window.action(u"layer_quotes"_s)->trigger();
         QVERIFY(!window.documentView()->layers().testFlag(Layer::Quotes));
@@ -421,14 +423,15 @@ void TestMainWindow::cancelBulkImport()
     QVERIFY(QDir().mkpath(folder));
     const int files = 1500;
     for (int i = 0; i < files; ++i) {
-        const QString text = u"Harbour board approves dredging plan %1\n\nBy Nadia Cole\n\nPORT ELLIS (Test Wire) – The harbour "
+        const QString text = u"Harbour board approves dredging plan %1\n\nBy Nadia Cole\n\nPORT ELLIS (Test "
+                             u"Wire) – The harbour "
                              u"board approved plan %1 on Tuesday, its chair said.\n"_s.arg(i);
         QVERIFY(writeFile(folder + u"/story-%1.txt"_s.arg(i, 3, 10, QLatin1Char('0')), text.toUtf8()));
     }
     MainWindow window(m_db);
     window.show();
     QSignalSpy finished(&window, &MainWindow::importFinished);
-    window.importPaths({folder});
+    window.importPaths({ folder });
     auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
     auto *watcher = window.findChild<QFutureWatcherBase *>();
     QVERIFY(progress && watcher);
@@ -443,7 +446,8 @@ void TestMainWindow::cancelBulkImport()
     // exactly what the library holds (nothing stored goes unreported).
     const int imported = *window.store()->articleCount();
     QVERIFY2(imported > 0 && imported < files, qPrintable(QString::number(imported)));
-    QVERIFY2(window.messageBar()->text().contains(QCoreApplication::translate("Lede::ImportController", "Imported %n article(s).", nullptr, imported)),
+    QVERIFY2(window.messageBar()->text().contains(QCoreApplication::translate(
+                 "Lede::ImportController", "Imported %n article(s).", nullptr, imported)),
              qPrintable(window.messageBar()->text() + u" / library holds "_s + QString::number(imported)));
 }
 
@@ -451,7 +455,7 @@ void TestMainWindow::cancelExport()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     const qint64 articleId = window.session()->articleId();
     const qsizetype length = window.session()->article().body.size();
     {
@@ -464,7 +468,8 @@ void TestMainWindow::cancelExport()
         QVERIFY2(q.exec(u"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299999) "
                         u"INSERT INTO annotations (article_id, start, \"end\", note, created_at, updated_at) "
                         u"SELECT %1, i % %2, i % %2 + 8, 'bulk note ' || i, '2024-01-01T00:00:00Z', "
-                        u"'2024-01-01T00:00:00Z' FROM n"_s.arg(articleId).arg(length - 10)),
+                        u"'2024-01-01T00:00:00Z' FROM n"_s.arg(articleId)
+                            .arg(length - 10)),
                  qPrintable(q.lastError().text()));
         q.finish();
         db.close();
@@ -473,8 +478,8 @@ void TestMainWindow::cancelExport()
     const QString csvPath = m_dir->filePath(u"cancelled.csv"_s);
     QSignalSpy finished(&window, &MainWindow::exportFinished);
     ExportQuery query;
-    query.articleIds = {articleId};
-    window.runExport(query, CsvOptions{}, csvPath);
+    query.articleIds = { articleId };
+    window.runExport(query, CsvOptions {}, csvPath);
     auto *progress = window.findChild<QProgressDialog *>(u"exportProgress"_s);
     QVERIFY(progress);
     QVERIFY(progress->findChild<QPushButton *>());
@@ -489,27 +494,27 @@ void TestMainWindow::changeHighlightRange()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     auto *view = window.documentView();
     const QString body = window.session()->article().body;
     const qsizetype first = body.indexOf(u"212 passengers"_s);
     const qsizetype second = body.indexOf(u"Captain Ines Varga"_s);
     QVERIFY(first > 0 && second > first);
-    view->selectSpan({first, first + 14});
+    view->selectSpan({ first, first + 14 });
     window.action(u"highlightAction"_s)->trigger();
     const qint64 id = window.sidePanel()->currentAnnotationId();
     QVERIFY(id);
-    QCOMPARE(view->annotationsAt(first + 2), QList<qint64>{id});
+    QCOMPARE(view->annotationsAt(first + 2), QList<qint64> { id });
 
     // Select other words and move the current highlight there.
-    view->selectSpan({second, second + 18});
+    view->selectSpan({ second, second + 18 });
     QAction *setRange = window.action(u"setRangeAction"_s);
     QVERIFY(setRange->isEnabled());
     setRange->trigger();
     QCOMPARE(window.store()->annotation(id)->span, Span(second, second + 18));
     QCOMPARE(window.store()->annotation(id)->exact, u"Captain Ines Varga"_s);
     QVERIFY(view->annotationsAt(first + 2).isEmpty());
-    QCOMPARE(view->annotationsAt(second + 2), QList<qint64>{id});
+    QCOMPARE(view->annotationsAt(second + 2), QList<qint64> { id });
     auto *notes = window.findChild<QListView *>(u"notesList"_s);
     QCOMPARE(notes->model()->rowCount(), 1);
     QVERIFY(notes->model()->index(0, 0).data().toString().contains(u"Captain Ines Varga"_s));
@@ -557,10 +562,10 @@ void TestMainWindow::darkPaletteKeepsLayersReadable()
         MainWindow window(m_db);
         window.setPalette(dark);
         window.show();
-        QVERIFY(window.openArticleFiles({m_fixture}));
+        QVERIFY(window.openArticleFiles({ m_fixture }));
         const QString body = window.session()->article().body;
         const qsizetype start = body.indexOf(u"coast guard"_s);
-        QVERIFY(window.session()->addHighlight({start, start + 11}, {}, color).ok());
+        QVERIFY(window.session()->addHighlight({ start, start + 11 }, {}, color).ok());
         QTextDocument *doc = window.documentView()->document();
         const QTextBlock block = doc->findBlock(int(doc->find(u"coast guard"_s).selectionStart()));
         QVERIFY(block.isValid());
@@ -572,26 +577,30 @@ void TestMainWindow::darkPaletteKeepsLayersReadable()
         QVERIFY(painted.isValid());
         QCOMPARE(painted, highlightFill(QColor::fromString(color), dark));
         QVERIFY(contrast(composite(painted, window.documentView()->palette().color(QPalette::Base)),
-                         window.documentView()->palette().color(QPalette::Text)) >= 3.0);
+                         window.documentView()->palette().color(QPalette::Text))
+                >= 3.0);
     }
 }
 
 void TestMainWindow::undoSurvivesSwitchingArticles()
 {
     const QString second = m_dir->filePath(u"market.txt"_s);
-    QVERIFY(writeFile(second, "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday "
-                              "after six weeks of roof repairs, the town said.\n"));
+    QVERIFY(
+        writeFile(second,
+                  "Market hall reopens after repairs\n\nThe market hall in Kestrel Bay reopened on Friday "
+                  "after six weeks of roof repairs, the town said.\n"));
     MainWindow window(m_db);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.openArticleFiles({second}));
+    QVERIFY(window.openArticleFiles({ second }));
     const qint64 otherId = window.session()->articleId();
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     const qint64 ferryId = window.session()->articleId();
     QVERIFY(otherId != ferryId);
     auto *list = window.findChild<QTableView *>(u"articleList"_s);
     auto pick = [&](qint64 articleId) { // as the reader does: another row of the list
-        list->setCurrentIndex(window.libraryModel()->index(window.libraryModel()->rowOfArticle(articleId), 0));
+        list->setCurrentIndex(
+            window.libraryModel()->index(window.libraryModel()->rowOfArticle(articleId), 0));
         QCOMPARE(window.session()->articleId(), articleId);
     };
     QAction *undo = window.action(u"undoAction"_s);
@@ -606,7 +615,7 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
     // A highlight with a note, deleted.
     const QString body = window.session()->article().body;
     const qsizetype start = body.indexOf(u"Captain Ines Varga"_s);
-    window.documentView()->selectSpan({start, start + 18});
+    window.documentView()->selectSpan({ start, start + 18 });
     window.action(u"noteAction"_s)->trigger();
     const qint64 id = window.sidePanel()->currentAnnotationId();
     QVERIFY(id);
@@ -633,7 +642,7 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
     QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 1);
 
     // Rename a tag from the Tags tab, switch article: Ctrl+Z undoes the rename there too.
-    QVERIFY(window.session()->setTags(id, {u"Sources/Crew"_s}).ok());
+    QVERIFY(window.session()->setTags(id, { u"Sources/Crew"_s }).ok());
     const qint64 crew = window.store()->ensureTag(u"Sources/Crew"_s).value();
     auto *tree = window.findChild<QTreeView *>(u"tagsTree"_s);
     auto *tags = qobject_cast<TagTreeModel *>(tree->model());
@@ -649,19 +658,20 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
     QCOMPARE(undo->text(), u"&Undo Rename tag"_s);
     pressUndo();
     QCOMPARE(window.store()->tag(crew)->name, u"Crew"_s);
-    QCOMPARE(window.store()->annotation(id)->tags, QStringList{u"Sources/Crew"_s});
+    QCOMPARE(window.store()->annotation(id)->tags, QStringList { u"Sources/Crew"_s });
 }
 
 void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
 {
     MainWindow window(m_db);
     window.show();
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     const QString body = window.session()->article().body;
     const qsizetype plainAt = body.indexOf(u"engine fire"_s);
     const qsizetype notedAt = body.indexOf(u"Captain Ines Varga"_s);
-    const qint64 plain = window.session()->addHighlight({plainAt, plainAt + 11}).value();
-    const qint64 noted = window.session()->addHighlight({notedAt, notedAt + 18}, {}, {}, u"Who else was there?"_s).value();
+    const qint64 plain = window.session()->addHighlight({ plainAt, plainAt + 11 }).value();
+    const qint64 noted
+        = window.session()->addHighlight({ notedAt, notedAt + 18 }, {}, {}, u"Who else was there?"_s).value();
     auto *notes = window.findChild<QListView *>(u"notesList"_s);
 
     // Without a note: Delete removes it at once.
@@ -696,8 +706,9 @@ void TestMainWindow::disabledShortcutsSayWhy()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier);
-    QVERIFY2(window.messageBar()->text().contains(u"Open an article"_s), qPrintable(window.messageBar()->text()));
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY2(window.messageBar()->text().contains(u"Open an article"_s),
+             qPrintable(window.messageBar()->text()));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     window.documentView()->moveCursor(QTextCursor::Start);
     QVERIFY(!window.action(u"highlightAction"_s)->isEnabled());
     QTest::keyClick(window.documentView(), Qt::Key_E, Qt::ControlModifier);
@@ -741,7 +752,7 @@ void TestMainWindow::importProgressClosesBeforeTheSummary()
         }
     });
     timer->start();
-    window.importPaths({folder});
+    window.importPaths({ folder });
     auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
     QVERIFY(progress);
     progress->show(); // as after its 300 ms on a long import
@@ -776,10 +787,10 @@ void TestMainWindow::exportFormats()
 
     // The window writes both on its worker thread.
     MainWindow window(m_db);
-    QVERIFY(window.openArticleFiles({m_fixture}));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
     QSignalSpy finished(&window, &MainWindow::exportFinished);
     const QString table = m_dir->filePath(u"articles.csv"_s);
-    window.runExport({}, CsvOptions{}, table, ExportFormat::ArticlesCsv);
+    window.runExport({}, CsvOptions {}, table, ExportFormat::ArticlesCsv);
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).first().toBool(), true);
     QFile csv(table);
@@ -788,7 +799,7 @@ void TestMainWindow::exportFormats()
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.first().join(u','), QString::fromUtf8(ArticleCsvExport::headerLine()));
     const QString project = m_dir->filePath(u"project.qdpx"_s);
-    window.runExport({}, CsvOptions{}, project, ExportFormat::RefiQda);
+    window.runExport({}, CsvOptions {}, project, ExportFormat::RefiQda);
     QTRY_COMPARE(finished.count(), 2);
     QCOMPARE(finished.at(1).first().toBool(), true);
     ZipReader zip;
@@ -810,20 +821,23 @@ void TestMainWindow::smallWindowFixes()
     // It installed the English translation: plural forms read as English.
     QCOMPARE(QCoreApplication::translate("Lede::ImportController", "Imported %n article(s).", nullptr, 1),
              u"Imported 1 article."_s);
-    QCOMPARE(QCoreApplication::translate("Lede::ImportController", "%n file(s) could not be imported.", nullptr, 3),
+    QCOMPARE(QCoreApplication::translate("Lede::ImportController", "%n file(s) could not be imported.",
+                                         nullptr, 3),
              u"3 files could not be imported."_s);
     window.show();
-    QVERIFY(window.openArticleFiles({m_fixture}));
-    QVERIFY2(window.minimumSizeHint().width() <= 800, qPrintable(QString::number(window.minimumSizeHint().width())));
+    QVERIFY(window.openArticleFiles({ m_fixture }));
+    QVERIFY2(window.minimumSizeHint().width() <= 800,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
     window.resize(800, 600);
     QTRY_COMPARE(window.width(), 800);
 
     // A parent tag counts its children's uses.
     const QString body = window.session()->article().body;
-    QVERIFY(window.session()->addHighlight({0, 5}, {u"Sources/Crew"_s}).ok());
-    QVERIFY(window.session()->addHighlight({10, 15}, {u"Sources/Officials"_s}).ok());
+    QVERIFY(window.session()->addHighlight({ 0, 5 }, { u"Sources/Crew"_s }).ok());
+    QVERIFY(window.session()->addHighlight({ 10, 15 }, { u"Sources/Officials"_s }).ok());
     auto *tags = qobject_cast<TagTreeModel *>(window.findChild<QTreeView *>(u"tagsTree"_s)->model());
-    QCOMPARE(tags->indexOfTag(window.store()->ensureTag(u"Sources"_s).value()).data().toString(), u"Sources (2)"_s);
+    QCOMPARE(tags->indexOfTag(window.store()->ensureTag(u"Sources"_s).value()).data().toString(),
+             u"Sources (2)"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -25,14 +25,16 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Written for this test.
-const QString First = u"Council delays vote on harbour wall\n\n"
-                      u"By Tomas Reed\n\n"
-                      u"LINDHOLM (Test Wire) – The town council put off its vote on the harbour wall until spring, "
-                      u"the mayor said on Tuesday.\n\n"
-                      u"“We will not build a wall that the next storm knocks down,” said Mayor Ada Kroll.\n"_s;
-const QString Second = u"Bakery wins regional bread prize\n\n"
-                       u"ORSVIK (Test Wire) – A family bakery won the regional rye prize for the third year running, "
-                       u"the judges said.\n"_s;
+const QString First
+    = u"Council delays vote on harbour wall\n\n"
+      u"By Tomas Reed\n\n"
+      u"LINDHOLM (Test Wire) – The town council put off its vote on the harbour wall until spring, "
+      u"the mayor said on Tuesday.\n\n"
+      u"“We will not build a wall that the next storm knocks down,” said Mayor Ada Kroll.\n"_s;
+const QString Second
+    = u"Bakery wins regional bread prize\n\n"
+      u"ORSVIK (Test Wire) – A family bakery won the regional rye prize for the third year running, "
+      u"the judges said.\n"_s;
 
 const QString CliPath = QString::fromUtf8(LEDE_CLI_EXECUTABLE);
 
@@ -64,7 +66,8 @@ Run runCli(const QStringList &arguments)
 class FileView
 {
 public:
-    explicit FileView(const QString &path) : m_name(u"fileview-%1"_s.arg(++s_count))
+    explicit FileView(const QString &path)
+        : m_name(u"fileview-%1"_s.arg(++s_count))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
@@ -168,13 +171,13 @@ bool TestWindowWriters::importBoth(qint64 *first, qint64 *second)
     const QString b = m_dir->filePath(u"bakery.txt"_s);
     if (!writeFile(a, First) || !writeFile(b, Second))
         return false;
-    const Run r = runCli({u"import"_s, u"--db"_s, m_db, a, b});
+    const Run r = runCli({ u"import"_s, u"--db"_s, m_db, a, b });
     if (r.exitCode != 0) {
         qWarning("import failed: %s", qPrintable(r.err));
         return false;
     }
     // One line per file: "<id>\t<path>\t<title>" (DESIGN.md); read the ids back from the list.
-    const Run list = runCli({u"list"_s, u"--db"_s, m_db});
+    const Run list = runCli({ u"list"_s, u"--db"_s, m_db });
     *first = *second = 0;
     for (const QString &line : list.out.split(u'\n', Qt::SkipEmptyParts)) {
         const qint64 id = line.section(u'\t', 0, 0).toLongLong();
@@ -189,7 +192,7 @@ bool TestWindowWriters::importBoth(qint64 *first, qint64 *second)
 Span TestWindowWriters::spanOf(const ArticleSession *session, const QString &words)
 {
     const qsizetype start = session->article().body.indexOf(words);
-    return start < 0 ? Span{} : Span{start, start + words.size()};
+    return start < 0 ? Span {} : Span { start, start + words.size() };
 }
 
 void TestWindowWriters::windowFirstThenCommandLine()
@@ -220,8 +223,8 @@ void TestWindowWriters::windowFirstThenCommandLine()
 
         // 2. The command line highlights the same article while the window has it open.
         const Span theirs = spanOf(session, u"the next storm knocks down"_s);
-        Run r = runCli({u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"cli note"_s, QString::number(first),
-                        QString::number(theirs.start), QString::number(theirs.end)});
+        Run r = runCli({ u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"cli note"_s, QString::number(first),
+                         QString::number(theirs.start), QString::number(theirs.end) });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         {
             FileView file(m_db);
@@ -244,7 +247,7 @@ void TestWindowWriters::windowFirstThenCommandLine()
 
         // 4. The command line deletes the other article; the list follows.
         QCOMPARE(window.libraryModel()->rowCount(), 2);
-        r = runCli({u"delete"_s, u"--db"_s, m_db, QString::number(second)});
+        r = runCli({ u"delete"_s, u"--db"_s, m_db, QString::number(second) });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(watcher->checkNow());
         QCOMPARE(window.libraryModel()->rowCount(), 1);
@@ -279,8 +282,8 @@ void TestWindowWriters::commandLineFirstThenWindow()
     QVERIFY(importBoth(&first, &second));
 
     // 1. The command line highlights before the window is opened.
-    Run r = runCli({u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"early cli"_s, QString::number(second), u"0"_s,
-                    u"6"_s});
+    Run r = runCli({ u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"early cli"_s, QString::number(second),
+                     u"0"_s, u"6"_s });
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     {
         MainWindow window(m_db);
@@ -302,8 +305,8 @@ void TestWindowWriters::commandLineFirstThenWindow()
         }
 
         // 4. The command line adds another highlight; the window shows it next to nothing else.
-        r = runCli({u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"late cli"_s, QString::number(second), u"2"_s,
-                    u"9"_s});
+        r = runCli({ u"annotate"_s, u"--db"_s, m_db, u"--note"_s, u"late cli"_s, QString::number(second),
+                     u"2"_s, u"9"_s });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(watcher->checkNow());
         QCOMPARE(session->annotations().size(), 1);
@@ -318,7 +321,7 @@ void TestWindowWriters::commandLineFirstThenWindow()
         }
 
         // 6. The command line deletes the open article: the window lets go of it and says so.
-        r = runCli({u"delete"_s, u"--db"_s, m_db, QString::number(second)});
+        r = runCli({ u"delete"_s, u"--db"_s, m_db, QString::number(second) });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(watcher->checkNow());
         QCOMPARE(window.libraryModel()->rowCount(), 1);

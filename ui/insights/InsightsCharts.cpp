@@ -2,7 +2,6 @@
 #include "InsightsCharts.h"
 
 #include <QBarCategoryAxis>
-#include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QBuffer>
 #include <QChart>
@@ -13,6 +12,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPainter>
@@ -20,9 +20,8 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <QValueAxis>
 #include <QVBoxLayout>
-
+#include <QValueAxis>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -187,7 +186,7 @@ void InsightsCharts::rebuild()
         for (const Insights::SourceRow &row : m_data.sources)
             counts[int(row.kind)] += row.quotes;
         auto *series = new QPieSeries;
-        const QString labels[3] = {tr("Other or unnamed"), tr("Organisations"), tr("People")};
+        const QString labels[3] = { tr("Other or unnamed"), tr("Organisations"), tr("People") };
         for (int k = 2; k >= 0; --k) {
             if (counts[k] > 0)
                 series->append(tr("%1: %2").arg(labels[k]).arg(counts[k]), double(counts[k]));

@@ -310,7 +310,7 @@ void InsightsView::computeCharts()
                 if (named.size() == TimelineTop)
                     break;
                 if (row.type == u"PERSON"_s || row.type == u"ORG"_s || row.type == u"LOC"_s)
-                    named.append({row.canonical, row.type});
+                    named.append({ row.canonical, row.type });
             }
             auto mentions = Insights::mentionsOverTime(db, scope, named, cancel);
             if (!mentions)

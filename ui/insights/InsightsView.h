@@ -29,8 +29,8 @@ class SpeakerQuotesModel;
 
 // Insights across the library (issue 11): Sources (who is quoted; select one to list their quotes
 // in context), Entities (who and what is named, co-occurring pairs, the articles naming one),
-// Figures (grouped by what and who, conflicts marked) and Charts (InsightsCharts). Each table sorts and filters, and exports to
-// CSV under the annotation CSV's rules.
+// Figures (grouped by what and who, conflicts marked) and Charts (InsightsCharts). Each table sorts and
+// filters, and exports to CSV under the annotation CSV's rules.
 //
 // The view opens its own connections to the library at `libraryPath`, on its worker thread (one
 // per query, closed at its end): it never touches the window's connection, and the GUI thread runs
