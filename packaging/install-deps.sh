@@ -13,6 +13,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     qt6-l10n-tools qt6-tools-dev qt6-charts-dev qt6-svg-dev \
     qt6-qpa-plugins fonts-dejavu-core \
     xvfb xauth imagemagick xdotool \
-    clang libclang-rt-14-dev >/dev/null
-# clang and its runtime (libFuzzer, sanitizers) are for fuzz/run.sh only; xmllint, unzip and python3
+    clang libclang-rt-14-dev clang-format >/dev/null
+# clang and its runtime (libFuzzer, sanitizers) are for fuzz/run.sh only, clang-format for the
+# formatting check in .ci/run; xmllint, unzip and python3
 # let the tests check exports with tools other than Lede (REFI-QDA schema, zip, CSV).
