@@ -21,16 +21,19 @@
 #include "UiHelpers.h"
 #include "WelcomePage.h"
 #include "insights/InsightsView.h"
+#include "library/TextImport.h"
 #include "session/ArticleSession.h"
 #include "session/LibraryWatcher.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenuBar>
 #include <QMimeData>
@@ -148,6 +151,10 @@ void MainWindow::createActions()
     connect(a, &QAction::triggered, m_import, &ImportController::importFilesDialog);
     a = add(makeAction(this, u"importFolderAction"_s, tr("Import &Folder…")));
     connect(a, &QAction::triggered, m_import, &ImportController::importFolderDialog);
+    a = add(makeAction(this, u"clipboardArticleAction"_s, tr("New Article from &Clipboard")));
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    a->setStatusTip(tr("Make an article of the text or web page you copied"));
+    connect(a, &QAction::triggered, this, &MainWindow::newArticleFromClipboard);
     a = add(makeAction(this, u"sampleAction"_s, tr("Open the &Sample Article")));
     connect(a, &QAction::triggered, this, &MainWindow::openSampleArticle);
     a = add(makeAction(this, u"exportAction"_s, tr("&Export…"), u"export"_s));
@@ -373,7 +380,8 @@ void MainWindow::createMenus()
         }
     };
     addAll(menuBar()->addMenu(tr("&File")),
-           { "importAction", "importFolderAction", "sampleAction", "", "exportAction", "", "quitAction" });
+           { "importAction", "importFolderAction", "clipboardArticleAction", "sampleAction", "",
+             "exportAction", "", "quitAction" });
     addAll(menuBar()->addMenu(tr("&Edit")),
            { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
              "searchLibraryAction", "", "editDetailsAction", "mergeArticlesAction", "deleteArticlesAction" });
@@ -631,6 +639,42 @@ bool MainWindow::openSampleArticle()
 {
     const qint64 id = m_import->importSample();
     return id != 0 && openArticle(id);
+}
+
+bool MainWindow::newArticleFromClipboard()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    QByteArray data;
+    QString name;
+    if (mime && mime->hasHtml() && !mime->html().trimmed().isEmpty()) {
+        data = mime->html().toUtf8();
+        name = u"clipboard.html"_s;
+    } else if (mime && mime->hasText() && !mime->text().trimmed().isEmpty()) {
+        data = mime->text().toUtf8();
+        name = u"clipboard.txt"_s;
+    } else {
+        showMessage(tr("The clipboard holds no text: copy an article's text or web page first."),
+                    MessageBar::Kind::Warning);
+        return false;
+    }
+    const QList<ImportOutcome> outcomes = importDataIntoLibrary(*m_store, data, name, tr("clipboard"));
+    qint64 open = 0;
+    for (const ImportOutcome &o : outcomes) {
+        if (o.status == ImportOutcome::Status::Failed) {
+            showError(tr("The clipboard could not become an article: %1").arg(o.message));
+            return false;
+        }
+        open = o.articleId;
+    }
+    m_library->refresh();
+    if (open == 0 || !openArticle(open))
+        return false;
+    const ImportOutcome &last = outcomes.last();
+    showMessage(last.status == ImportOutcome::Status::AlreadyPresent
+                    ? tr("This text is already in the library: “%1”.").arg(last.title)
+                    : tr("New article from the clipboard: “%1”.").arg(last.title),
+                MessageBar::Kind::Information);
+    return true;
 }
 
 void MainWindow::runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,

@@ -62,6 +62,9 @@ public:
     // Imports files and folders on a worker thread with a progress dialog; the summary follows.
     void importPaths(const QStringList &paths);
     bool openSampleArticle();
+    // File → New Article from Clipboard: the clipboard's HTML (else its text) becomes an article,
+    // which opens. Returns false, saying why, when the clipboard holds no usable text.
+    bool newArticleFromClipboard();
     // Writes the export on a worker thread with a progress dialog; exportFinished() follows.
     void runExport(const ExportQuery &query, const CsvOptions &options, const QString &path,
                    ExportFormat format = ExportFormat::AnnotationsCsv);
