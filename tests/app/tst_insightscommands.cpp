@@ -5,6 +5,7 @@
 #include "InsightsFixture.h"
 #include "store/ArticleStore.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,7 @@ private slots:
     void initTestCase();
     void sourcesTabSeparated();
     void sourcesCsvWithTag();
+    void sourcesMergeAndKeepApart();
     void figuresConflicts();
     void figuresAllMarksConflictGroups();
     void entitiesByType();
@@ -98,6 +100,29 @@ void TestInsightsCommands::sourcesCsvWithTag()
              QByteArray("speaker,kind,quotes,articles,first_published,last_published,outlets\r\n"
                         "Coastal Trust,organisation,1,1,2024-03-05,2024-03-05,Coast Post\r\n"
                         "Rosa Lind,person,1,1,2024-03-05,2024-03-05,Coast Post\r\n"));
+}
+
+void TestInsightsCommands::sourcesMergeAndKeepApart()
+{
+    const QString db = m_dir.filePath(u"merge.sqlite"_s);
+    QVERIFY(QFile::copy(m_db, db));
+    Run r = lede({ u"sources"_s, u"--db"_s, db, u"--merge"_s, u"Ros Lind"_s, u"--into"_s, u"Rosa Lind"_s });
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.err.contains("merged: Ros Lind is counted as Rosa Lind"));
+    // With one full name left that ends with it, "Lind" joins Rosa Lind too.
+    QCOMPARE(lines(r.out).value(1),
+             QByteArray("Rosa Lind\tperson\t4\t3\t2024-02-20\t2024-03-05\tCoast Post; Harbour Times"));
+    QCOMPARE(lines(r.out).size(), 4);
+    // The decision stays in the library.
+    r = lede({ u"sources"_s, u"--db"_s, db });
+    QCOMPARE(lines(r.out).size(), 4);
+    r = lede({ u"sources"_s, u"--db"_s, db, u"--keep-apart"_s, u"Ros Lind"_s });
+    QCOMPARE(r.code, 0);
+    QCOMPARE(lines(r.out).size(), 6);
+    // --merge without --into is a usage error that changes nothing.
+    r = lede({ u"sources"_s, u"--db"_s, db, u"--merge"_s, u"Lind"_s });
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestInsightsCommands::figuresConflicts()

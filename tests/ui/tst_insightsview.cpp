@@ -31,6 +31,7 @@ private slots:
     void speakerQuotesAndDoubleClickOpens();
     void entitiesByTypeAndPairs();
     void figuresConflictsOnly();
+    void mergeAndKeepApartSpeakers();
 
 private:
     template<typename T> T *child(QWidget &view, const QString &name) { return view.findChild<T *>(name); }
@@ -179,6 +180,62 @@ void TestInsightsView::figuresConflictsOnly()
     view.setScope(one);
     QTRY_COMPARE(view.figuresModel()->rowCount(), 0);
     QTRY_VERIFY(!view.isBusy());
+}
+
+void TestInsightsView::mergeAndKeepApartSpeakers()
+{
+    // A library of its own: the merge is written to it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"merge.sqlite"_s);
+    {
+        ArticleStore store;
+        QVERIFY(store.open(path).ok());
+        for (const auto &a : LedeTest::harbourArticles())
+            QVERIFY(LedeTest::store(store, a) > 0);
+    }
+    InsightsView view(path);
+    view.show();
+    QTRY_VERIFY(view.sourcesModel()->rowCount() > 0);
+    QTRY_VERIFY(!view.isBusy());
+    const auto rowOf = [&](const QString &speaker) {
+        for (int r = 0; r < view.sourcesModel()->rowCount(); ++r) {
+            if (view.sourcesModel()->sourceAt(r).speaker == speaker)
+                return r;
+        }
+        return -1;
+    };
+    QVERIFY(rowOf(u"Ros Lind"_s) >= 0);
+    QVERIFY(rowOf(u"Rosa Lind"_s) >= 0);
+    const qint64 before = view.sourcesModel()->sourceAt(rowOf(u"Rosa Lind"_s)).quotes;
+    const int rows = view.sourcesModel()->rowCount();
+
+    // "Lind" stays apart while two full names end with it.
+    QVERIFY(rowOf(u"Lind"_s) >= 0);
+    // "Ros Lind" (a misspelling) is Rosa Lind: one speaker across the library; then "Lind" has
+    // only one full name left and joins it automatically.
+    view.mergeSpeakers({ u"Ros Lind"_s, u"Rosa Lind"_s }, u"Rosa Lind"_s);
+    QTRY_COMPARE(view.sourcesModel()->rowCount(), rows - 2);
+    QTRY_VERIFY(!view.isBusy());
+    QCOMPARE(rowOf(u"Ros Lind"_s), -1);
+    QCOMPARE(rowOf(u"Lind"_s), -1);
+    const Insights::SourceRow merged = view.sourcesModel()->sourceAt(rowOf(u"Rosa Lind"_s));
+    QCOMPARE(merged.quotes, before + 2);
+    QCOMPARE(merged.articles, 3);
+    QVERIFY(merged.names.contains(u"Ros Lind"_s));
+    QVERIFY(merged.names.contains(u"Lind"_s));
+
+    // The decision is in the library: a fresh view (and `lede sources`) sees it.
+    {
+        InsightsView again(path);
+        again.show();
+        QTRY_COMPARE(again.sourcesModel()->rowCount(), rows - 2);
+    }
+
+    // Kept apart again.
+    view.keepSpeakersApart({ u"Ros Lind"_s });
+    QTRY_COMPARE(view.sourcesModel()->rowCount(), rows);
+    QTRY_VERIFY(!view.isBusy());
+    QVERIFY(rowOf(u"Ros Lind"_s) >= 0);
 }
 
 QTEST_MAIN(TestInsightsView)

@@ -12,8 +12,10 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -136,6 +138,18 @@ InsightsView::InsightsView(const QString &libraryPath, QWidget *parent)
         m_dirty[FiguresTab] = true;
         computeVisibleTab();
     });
+    // Several speakers selected: merge them into one; a merged speaker: keep its names apart.
+    m_sourcesTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_sourcesTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_sourcesTable, &QWidget::customContextMenuRequested, this, &InsightsView::showSourcesMenu);
+    m_askKeep = [this](const QStringList &names, QString *kept) {
+        bool ok = false;
+        *kept = QInputDialog::getItem(this, tr("Merge Speakers"),
+                                      tr("Count these %1 speakers as one. Keep the name:").arg(names.size()),
+                                      names, 0, true, &ok)
+                    .simplified();
+        return ok && !kept->isEmpty();
+    };
     connect(m_sourcesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &InsightsView::showSpeakerQuotes);
     connect(m_entitiesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -277,6 +291,87 @@ void InsightsView::computeSources()
         [this](const Result<QList<Insights::SourceRow>> &rows) {
             m_sources->setRows(rows.ok() ? *rows : QList<Insights::SourceRow>());
             m_quotes->setRows({});
+        });
+}
+
+void InsightsView::showSourcesMenu(const QPoint &pos)
+{
+    QStringList speakers;
+    QStringList merged; // names merged into a selected speaker
+    for (const QModelIndex &index : m_sourcesTable->selectionModel()->selectedRows()) {
+        const Insights::SourceRow &row = m_sources->sourceAt(m_sourcesProxy->mapToSource(index).row());
+        speakers.append(row.speaker);
+        for (const QString &name : row.names) {
+            if (name != row.speaker)
+                merged.append(name);
+        }
+    }
+    if (speakers.isEmpty())
+        return;
+    QMenu menu(this);
+    QAction *merge = menu.addAction(tr("&Merge %1 Speakers into One…").arg(speakers.size()));
+    merge->setObjectName(u"mergeSpeakersAction"_s);
+    merge->setEnabled(speakers.size() >= 2);
+    QAction *apart = menu.addAction(tr("&Keep Names Apart (%1)").arg(merged.join(u", "_s)));
+    apart->setObjectName(u"keepApartAction"_s);
+    apart->setEnabled(!merged.isEmpty());
+    if (merged.isEmpty())
+        apart->setText(tr("&Keep Names Apart"));
+    QAction *chosen = menu.exec(m_sourcesTable->viewport()->mapToGlobal(pos));
+    if (chosen == merge) {
+        QString kept;
+        if (m_askKeep(speakers, &kept))
+            mergeSpeakers(speakers, kept);
+    } else if (chosen == apart) {
+        keepSpeakersApart(merged);
+    }
+}
+
+void InsightsView::mergeSpeakers(const QStringList &names, const QString &identity)
+{
+    run<int>(
+        SpeakersSlot,
+        [names, identity](const QSqlDatabase &db, const Insights::CancelFlag *) -> Result<int> {
+            SpeakerIdentities identities(db);
+            // The kept name may be merged into another one itself: it becomes a speaker of its own
+            // first, so that the others join it and not that one.
+            if (auto of = identities.identityOf(identity); of && *of != identity) {
+                if (Status s = identities.keepApart(identity); !s)
+                    return Result<int>::failure(s.errorString());
+            }
+            int merged = 0;
+            for (const QString &name : names) {
+                if (name == identity)
+                    continue;
+                if (Status s = identities.merge(name, identity); !s)
+                    return Result<int>::failure(s.errorString());
+                ++merged;
+            }
+            return merged;
+        },
+        [this, identity](const Result<int> &merged) {
+            if (merged.ok())
+                setStatus(tr("%1 speakers are now counted as %2.").arg(*merged + 1).arg(identity));
+            refresh();
+        });
+}
+
+void InsightsView::keepSpeakersApart(const QStringList &names)
+{
+    run<int>(
+        SpeakersSlot,
+        [names](const QSqlDatabase &db, const Insights::CancelFlag *) -> Result<int> {
+            SpeakerIdentities identities(db);
+            for (const QString &name : names) {
+                if (Status s = identities.keepApart(name); !s)
+                    return Result<int>::failure(s.errorString());
+            }
+            return int(names.size());
+        },
+        [this](const Result<int> &apart) {
+            if (apart.ok())
+                setStatus(tr("%1 names are speakers of their own again.").arg(*apart));
+            refresh();
         });
 }
 

@@ -62,6 +62,15 @@ public:
     InsightsCharts *charts() const { return m_charts; }
     bool isBusy() const { return m_running > 0; }
 
+    // Speaker identities across the library (the user's decisions, kept through re-analysis):
+    // every name in `names` is counted as `identity`; or `name` is a speaker of its own again.
+    // Run on the worker; the tables refresh when done.
+    void mergeSpeakers(const QStringList &names, const QString &identity);
+    void keepSpeakersApart(const QStringList &names);
+    // Asks which of the names the merged speaker keeps; replaceable for tests.
+    using KeepPrompt = std::function<bool(const QStringList &names, QString *kept)>;
+    void setKeepPrompt(KeepPrompt prompt) { m_askKeep = std::move(prompt); }
+
 signals:
     // Double-click on a quote (or a figure, or an article naming an entity): open the article at
     // that UTF-16 position in its body, or at its start for -1.
@@ -78,6 +87,7 @@ private:
         EntityArticlesSlot,
         FiguresSlot,
         ChartsSlot,
+        SpeakersSlot,
         OpenSlot,
         SlotCount
     };
@@ -96,6 +106,7 @@ private:
     void showEntityArticles();
     void openAt(qint64 articleId, qint64 codePointOffset);
     void exportCurrentTable();
+    void showSourcesMenu(const QPoint &pos);
     void setStatus(const QString &text);
     QTableView *makeTable(const QString &name, InsightsTableModel *model, InsightsFilterModel **proxy);
 
@@ -131,6 +142,7 @@ private:
     QTableView *m_entityArticlesTable = nullptr;
     QTableView *m_figuresTable = nullptr;
     InsightsCharts *m_charts = nullptr;
+    KeepPrompt m_askKeep;
 };
 
 } // namespace Lede
