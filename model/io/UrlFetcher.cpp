@@ -97,7 +97,7 @@ QString networkError(const QNetworkReply &reply, const QUrl &url)
     case QNetworkReply::ProtocolUnknownError:
         return tr("the address is not HTTP or HTTPS");
     case QNetworkReply::SslHandshakeFailedError:
-        return tr("the secure connection to %1 failed: %2").arg(host, reply.errorString());
+        return tr("the secure connection to %1 failed: %2").arg(host, reply.errorString().simplified());
     default:
         break;
     }

@@ -10,6 +10,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void formatFollowsContentType();
     void feedGivesOneArticlePerItem();
     void libraryImportMixesFilesAndUrls();
+    void httpsChecksTheCertificate();
 
 private:
     std::unique_ptr<LocalHttpServer> m_server;
@@ -296,6 +300,55 @@ void TestUrlFetcher::libraryImportMixesFilesAndUrls()
     QCOMPARE(outcomes.size(), 1);
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::AlreadyPresent);
     QCOMPARE(outcomes[0].articleId, pageId);
+}
+
+void TestUrlFetcher::httpsChecksTheCertificate()
+{
+    QFile certFile(QStringLiteral(LEDE_TEST_DATA_DIR "/tls/localhost-cert.pem"));
+    QFile keyFile(QStringLiteral(LEDE_TEST_DATA_DIR "/tls/localhost-key.pem"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QSslCertificate certificate(certFile.readAll());
+    QVERIFY(!certificate.isNull());
+    QSslConfiguration serverConfig = QSslConfiguration::defaultConfiguration();
+    serverConfig.setLocalCertificate(certificate);
+    serverConfig.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    // On this thread: fetch() runs an event loop, which serves it.
+    QSslServer server;
+    server.setSslConfiguration(serverConfig);
+    connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            const auto answer = [socket] {
+                if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                    return;
+                socket->readAll();
+                socket->write(LocalHttpServer::response(200, "OK", "text/plain", notesText));
+                socket->disconnectFromHost();
+            };
+            connect(socket, &QTcpSocket::readyRead, socket, answer);
+            answer();
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString url = u"https://127.0.0.1:%1/notes"_s.arg(server.serverPort());
+
+    // A certificate that nobody vouches for is refused, in one line.
+    auto refused = UrlFetcher::importUrl(url);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorString().startsWith(u"the secure connection to 127.0.0.1 failed: "_s),
+             qPrintable(refused.errorString()));
+    QVERIFY(!refused.errorString().contains(u'\n'));
+
+    // Trusted, the page is read over TLS.
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = original;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    auto imported = UrlFetcher::importUrl(url);
+    QSslConfiguration::setDefaultConfiguration(original);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorString()));
+    QCOMPARE(imported->first().article.title, u"Council budget approved"_s);
+    QCOMPARE(imported->first().article.url, url);
 }
 
 QTEST_GUILESS_MAIN(TestUrlFetcher)
