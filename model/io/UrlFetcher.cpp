@@ -194,11 +194,10 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
 
     Fetched fetched;
     fetched.data = std::move(body);
-    fetched.contentType = reply->header(QNetworkRequest::ContentTypeHeader)
-                              .toString()
-                              .section(u';', 0, 0)
-                              .trimmed()
-                              .toLower();
+    // After a redirect Qt may hand over the header values of every hop joined by ", "; the final
+    // response's value is the last.
+    const QString typeHeader = QString::fromLatin1(reply->rawHeader("Content-Type"));
+    fetched.contentType = typeHeader.section(u',', -1).section(u';', 0, 0).trimmed().toLower();
     fetched.finalUrl = finalUrl;
     reply->deleteLater();
     qCDebug(lcImport) << "fetched" << url << "->" << finalUrl << fetched.contentType << fetched.data.size()

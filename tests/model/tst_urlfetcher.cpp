@@ -160,6 +160,9 @@ void TestUrlFetcher::followsRedirectsAndRecordsTheFinalUrl()
     QVERIFY2(imported.ok(), qPrintable(imported.errorString()));
     const Article &a = imported->first().article;
     QCOMPARE(a.title, u"Harbour bridge reopens after repairs"_s);
+    QVERIFY(a.body.contains(u"forty steel cables"_s));
+    QVERIFY(!a.body.contains(u"moved"_s)); // nothing of the redirect responses
+    QCOMPARE(a.provenance.value(u"content_type"_s), u"text/html"_s);
     QCOMPARE(a.path, url); // as the user named it
     QCOMPARE(a.url, m_server->url(u"/news/bridge.html"_s)); // where it was found
 }
