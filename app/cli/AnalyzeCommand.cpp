@@ -3,6 +3,7 @@
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
 #include "io/JsonExporter.h"
+#include "io/UrlFetcher.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -23,7 +24,7 @@ class AnalyzeCommand final : public Command
 {
 public:
     QString name() const override { return u"analyze"_s; }
-    QString usage() const override { return tr("FILE... --json"); }
+    QString usage() const override { return tr("FILE_OR_URL... --json"); }
     QString summary() const override { return tr("analyse without storing; JSON to stdout"); }
     int run(const QStringList &args) override;
 };
@@ -39,7 +40,8 @@ int AnalyzeCommand::run(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(QCommandLineOption(u"json"_s, tr("Print JSON (the only format so far).")));
-    parser.addPositionalArgument(u"files"_s, tr("Article files."), tr("FILE..."));
+    parser.addPositionalArgument(u"files"_s, tr("Article files or web addresses (http:// or https://)."),
+                                 tr("FILE_OR_URL..."));
     int code = 0;
     if (!parse(parser, args, tr("Analyse articles without storing them; JSON to stdout."), &code))
         return code;
@@ -67,7 +69,8 @@ int AnalyzeCommand::run(const QStringList &args)
     };
     const auto work = [](const QString &file) {
         Analysed done;
-        auto imported = ArticleImporter::importFileArticles(file);
+        auto imported = UrlFetcher::isUrl(file) ? UrlFetcher::importUrl(file)
+                                                : ArticleImporter::importFileArticles(file);
         if (!imported) {
             done.error = imported.errorString();
             return done;

@@ -17,7 +17,7 @@ class ImportCommand final : public Command
 {
 public:
     QString name() const override { return u"import"_s; }
-    QString usage() const override { return tr("FILE_OR_DIR... [--replace]"); }
+    QString usage() const override { return tr("FILE_OR_DIR_OR_URL... [--replace]"); }
     QString summary() const override { return tr("import, analyse and store articles"); }
     int run(const QStringList &args) override;
 };
@@ -39,8 +39,10 @@ int ImportCommand::run(const QStringList &args)
            "title and source with a body at least 80% alike), replace the old one's text and re-attach "
            "its highlights and notes."));
     parser.addOption(replace);
-    parser.addPositionalArgument(u"paths"_s, tr("Article files or folders (searched recursively)."),
-                                 tr("FILE_OR_DIR..."));
+    parser.addPositionalArgument(
+        u"paths"_s,
+        tr("Article files, folders (searched recursively) or web addresses (http:// or https://, fetched)."),
+        tr("FILE_OR_DIR_OR_URL..."));
     int code = 0;
     if (!parse(parser, args, tr("Import, analyse and store articles; one line per file."), &code))
         return code;

@@ -5,6 +5,7 @@
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
 #include "io/FileAccess.h"
+#include "io/UrlFetcher.h"
 #include "store/AnalysisRepository.h"
 #include "store/ArticleRepository.h"
 
@@ -49,6 +50,10 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *e
         return dot > 0 && suffixes.contains(name.sliced(dot + 1).toLower());
     };
     for (const QString &path : paths) {
+        if (UrlFetcher::isUrl(path)) {
+            files.append(path); // fetched when it is imported; the fetch says what is wrong
+            continue;
+        }
         // stat() follows links, so a loop or a dangling link is named as such, not "no such file".
         const QByteArray native = fileNameToNative(path);
         struct stat st;
@@ -94,7 +99,8 @@ struct PreparedImport
 std::vector<PreparedImport> readPrepared(const QString &path)
 {
     std::vector<PreparedImport> out;
-    auto imported = ArticleImporter::importFileArticles(path);
+    auto imported
+        = UrlFetcher::isUrl(path) ? UrlFetcher::importUrl(path) : ArticleImporter::importFileArticles(path);
     if (!imported) {
         PreparedImport p;
         p.outcome.path = path;

@@ -26,23 +26,25 @@ struct ImportOutcome
 
 // Expands files and folders (recursively, sorted, only supported suffixes inside folders, hidden
 // entries and links to folders left out; a file named explicitly is always tried) into the files to
-// import. Paths that do not exist, loops of symbolic links, folders that cannot be read and empty
+// import. A web address (http:// or https://, UrlFetcher::isUrl) is kept as it is: importFiles()
+// fetches it. Paths that do not exist, loops of symbolic links, folders that cannot be read and empty
 // folders become Failed outcomes in *errors, each with its reason. Paths may hold non-UTF-8 bytes
 // escaped as FileAccess.h describes.
 QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *errors);
 
-// Decodes, parses, analyses and stores one file (every story of an export, in one transaction).
-// Never throws; the outcome says what happened: the first failure, else the last story's outcome.
+// Decodes, parses, analyses and stores one file or web address (every story of an export, in one
+// transaction). Never throws; the outcome says what happened: the first failure, else the last story's
+// outcome.
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
 
-// Imports many files in bulk. Files are read, decoded and analysed outside any transaction, on all
-// cores (QThreadPool::globalInstance()->maxThreadCount() threads), a slice at a time; every
-// BulkBatchSize articles (or BulkBatchMilliseconds) the batch is written in one SQLite transaction,
-// each article atomic on its own (see ArticleStore::beginBulk), which is what makes a large import
-// fast while the write lock is held only for the writes. `onOutcome` sees each file's outcome once
-// its batch is committed (so "Imported" means stored); returning false stops after that batch
-// (the rest of the batch is still reported).
-// A batch whose commit fails reports its articles as Failed, and the first such error is returned.
+// Imports many files (or web addresses, fetched by UrlFetcher) in bulk. Files are read, decoded and analysed
+// outside any transaction, on all cores (QThreadPool::globalInstance()->maxThreadCount() threads), a slice at
+// a time; every BulkBatchSize articles (or BulkBatchMilliseconds) the batch is written in one SQLite
+// transaction, each article atomic on its own (see ArticleStore::beginBulk), which is what makes a large
+// import fast while the write lock is held only for the writes. `onOutcome` sees each file's outcome once its
+// batch is committed (so "Imported" means stored); returning false stops after that batch (the rest of the
+// batch is still reported). A batch whose commit fails reports its articles as Failed, and the first such
+// error is returned.
 constexpr int BulkBatchSize = 256;
 constexpr int BulkBatchMilliseconds = 250;
 Status importFiles(ArticleStore &store, const QStringList &files,

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `lede import URL` below the command line: UrlFetcher against a local server (LocalHttpServer.h)
+// that serves pages written here. Nothing is fetched from the internet.
+#include "LocalHttpServer.h"
+#include "PdfFixture.h"
+#include "io/LibraryImport.h"
+#include "io/UrlFetcher.h"
+#include "store/ArticleStore.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+using LedeTest::LocalHttpServer;
+
+class TestUrlFetcher final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void recognisesUrls();
+    void importsAWebPageAndNothingElse();
+    void followsRedirectsAndRecordsTheFinalUrl();
+    void failuresAreOneLine_data();
+    void failuresAreOneLine();
+    void refusedConnectionIsNamed();
+    void timeoutIsNamed();
+    void formatFollowsContentType();
+    void feedGivesOneArticlePerItem();
+    void libraryImportMixesFilesAndUrls();
+    void httpsChecksTheCertificate();
+
+private:
+    std::unique_ptr<LocalHttpServer> m_server;
+};
+
+namespace {
+
+const QByteArray articleHtml = R"(<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Harbour bridge reopens | Test Gazette</title></head>
+<body><nav><a href="/">Home</a></nav>
+<article><h1>Harbour bridge reopens after repairs</h1>
+<p class="byline">By Mira Okafor</p>
+<p>The harbour bridge reopened to traffic on Tuesday after six weeks of repairs, the city council said.</p>
+<img src="/pixel.png" alt="">
+<p>"We are glad to have it back," said Tomas Berg, who drives across it every morning.</p>
+<p>Engineers replaced forty steel cables and repainted the deck during the closure.</p>
+</article>
+<script src="/tracker.js"></script>
+</body></html>
+)";
+
+const QByteArray notesText
+    = "Council budget approved\n\nThe council approved the budget for next year on Monday, "
+      "with more money for libraries and buses.\n";
+
+const QByteArray feedXml = R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Test Gazette</title><link>http://gazette.test/</link>
+<item><title>Ferry timetable changes</title><link>http://gazette.test/ferry</link>
+<content:encoded><![CDATA[<p>The ferry to the islands will leave an hour earlier from May, the operator announced on Friday.</p>
+<p>Passengers welcomed the change.</p>]]></content:encoded></item>
+<item><title>School roof repaired</title><link>http://gazette.test/school</link>
+<content:encoded><![CDATA[<p>Workers finished repairing the school roof over the weekend, the head teacher said.</p>
+<p>Lessons resume on Monday.</p>]]></content:encoded></item>
+</channel></rss>
+)";
+
+QByteArray reportPdf()
+{
+    LedeTest::PdfFixture pdf;
+    pdf.title = u"Water quality report"_s;
+    pdf.pages = { { { 72, 100, 12, u"The lake water was found clean in all twelve samples taken in June."_s },
+                    { 72, 120, 12, u"Swimming is allowed again from Saturday."_s } } };
+    return pdf.build();
+}
+
+QHash<QByteArray, QByteArray> routes()
+{
+    return {
+        { "/news/bridge.html",
+          LocalHttpServer::response(200, "OK", "text/html; charset=utf-8", articleHtml) },
+        { "/r1", LocalHttpServer::redirect("/r2") },
+        { "/r2", LocalHttpServer::redirect("/r3") },
+        { "/r3", LocalHttpServer::redirect("/news/bridge.html") },
+        { "/loop", LocalHttpServer::redirect("/loop") },
+        { "/slow", "HANG" },
+        // Says it is larger than ArticleImporter::MaxFileSize: refused before the body is read.
+        { "/huge",
+          "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 62914560\r\n"
+          "Connection: close\r\n\r\nabc" },
+        // No length: counted while it arrives.
+        { "/stream",
+          "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
+              + QByteArray(200 * 1024, 'a') },
+        { "/notes", LocalHttpServer::response(200, "OK", "text/plain; charset=utf-8", notesText) },
+        { "/report", LocalHttpServer::response(200, "OK", "application/pdf", reportPdf()) },
+        { "/feed", LocalHttpServer::response(200, "OK", "application/rss+xml", feedXml) },
+        { "/logo.png", LocalHttpServer::response(200, "OK", "image/png", "\x89PNG\r\n\x1a\nxxxx") },
+        { "/gone", LocalHttpServer::response(410, "Gone", "text/html", "<p>gone</p>") },
+    };
+}
+
+} // namespace
+
+void TestUrlFetcher::initTestCase()
+{
+    m_server = std::make_unique<LocalHttpServer>(routes());
+    QVERIFY(m_server->port() != 0);
+}
+
+void TestUrlFetcher::recognisesUrls()
+{
+    QVERIFY(UrlFetcher::isUrl(u"http://example.org/a"_s));
+    QVERIFY(UrlFetcher::isUrl(u"HTTPS://example.org/a"_s));
+    QVERIFY(!UrlFetcher::isUrl(u"ftp://example.org/a"_s));
+    QVERIFY(!UrlFetcher::isUrl(u"http.txt"_s));
+    QVERIFY(!UrlFetcher::isUrl(u"/tmp/http://x"_s));
+    QCOMPARE(UrlFetcher::fileNameFor(QUrl(u"http://h/a/story"_s), u"text/html"_s, {}), u"story.html"_s);
+    QCOMPARE(UrlFetcher::fileNameFor(QUrl(u"http://h/"_s), u"application/pdf"_s, {}), u"h.pdf"_s);
+    QCOMPARE(UrlFetcher::fileNameFor(QUrl(u"http://h/x.md"_s), u"application/octet-stream"_s, {}), u"x.md"_s);
+    QCOMPARE(UrlFetcher::fileNameFor(QUrl(u"http://h/x"_s), QString(), "  <html>"), u"x.html"_s);
+    QVERIFY(UrlFetcher::fileNameFor(QUrl(u"http://h/x.js"_s), u"text/javascript"_s, {}).isEmpty());
+}
+
+void TestUrlFetcher::importsAWebPageAndNothingElse()
+{
+    const QString url = m_server->url(u"/news/bridge.html"_s);
+    auto imported = UrlFetcher::importUrl(url);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 1);
+    const Article &a = imported->first().article;
+    QCOMPARE(a.title, u"Harbour bridge reopens after repairs"_s);
+    QVERIFY2(a.body.contains(u"forty steel cables"_s), qPrintable(a.body));
+    QVERIFY(!a.body.contains(u"Home"_s));
+    QCOMPARE(a.url, url);
+    QCOMPARE(a.path, url);
+    QCOMPARE(a.provenance.value(u"format"_s), u"html"_s);
+    QCOMPARE(a.provenance.value(u"content_type"_s), u"text/html"_s);
+    QCOMPARE(a.provenance.value(u"fetched_from"_s), url);
+    QVERIFY(QDateTime::fromString(a.provenance.value(u"fetched_at"_s), Qt::ISODate).isValid());
+    // The page only: not its image, nor its script.
+    const QList<QByteArray> requests = m_server->requests();
+    QVERIFY(!requests.contains("/pixel.png"));
+    QVERIFY(!requests.contains("/tracker.js"));
+}
+
+void TestUrlFetcher::followsRedirectsAndRecordsTheFinalUrl()
+{
+    const QString url = m_server->url(u"/r1"_s);
+    auto imported = UrlFetcher::importUrl(url);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorString()));
+    const Article &a = imported->first().article;
+    QCOMPARE(a.title, u"Harbour bridge reopens after repairs"_s);
+    QVERIFY(a.body.contains(u"forty steel cables"_s));
+    QVERIFY(!a.body.contains(u"moved"_s)); // nothing of the redirect responses
+    QCOMPARE(a.provenance.value(u"content_type"_s), u"text/html"_s);
+    QCOMPARE(a.path, url); // as the user named it
+    QCOMPARE(a.url, m_server->url(u"/news/bridge.html"_s)); // where it was found
+}
+
+void TestUrlFetcher::failuresAreOneLine_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<QString>("message");
+    const qint64 limit = ArticleImporter::MaxFileSize;
+    QTest::newRow("404") << u"/nowhere"_s << limit << u"the server answered 404 Not Found"_s;
+    QTest::newRow("410") << u"/gone"_s << limit << u"the server answered 410 Gone"_s;
+    QTest::newRow("redirect loop") << u"/loop"_s << limit << u"more than 5 redirects"_s;
+    QTest::newRow("declared too large")
+        << u"/huge"_s << limit << u"the page is too large (the limit is 50 MiB)"_s;
+    QTest::newRow("too large while read")
+        << u"/stream"_s << qint64(64 * 1024) << u"the page is too large (the limit is 64 KiB)"_s;
+    QTest::newRow("not an article")
+        << u"/logo.png"_s << limit
+        << u"the server sent image/png, which is not an article (a web page, PDF, text, feed, DOCX, ODT or RTF)"_s;
+}
+
+void TestUrlFetcher::failuresAreOneLine()
+{
+    QFETCH(QString, path);
+    QFETCH(qint64, maxBytes);
+    QFETCH(QString, message);
+    UrlFetcher::Options options;
+    options.maxBytes = maxBytes;
+    auto imported = UrlFetcher::importUrl(m_server->url(path), options);
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.errorString(), message);
+}
+
+void TestUrlFetcher::refusedConnectionIsNamed()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    auto imported = UrlFetcher::importUrl(u"http://127.0.0.1:%1/page"_s.arg(port));
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.errorString(), u"127.0.0.1 refused the connection"_s);
+    QCOMPARE(UrlFetcher::importUrl(u"http://"_s).errorString(),
+             u"not a valid web address (it must start with http:// or https://)"_s);
+}
+
+void TestUrlFetcher::timeoutIsNamed()
+{
+    UrlFetcher::Options options;
+    options.timeoutMs = 300;
+    QElapsedTimer timer;
+    timer.start();
+    auto imported = UrlFetcher::importUrl(m_server->url(u"/slow"_s), options);
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.errorString(), u"no complete answer from 127.0.0.1 within 0.3 s"_s);
+    QVERIFY(timer.elapsed() < 5000);
+}
+
+void TestUrlFetcher::formatFollowsContentType()
+{
+    // Neither address has a suffix: the Content-Type decides.
+    auto text = UrlFetcher::importUrl(m_server->url(u"/notes"_s));
+    QVERIFY2(text.ok(), qPrintable(text.errorString()));
+    QCOMPARE(text->first().article.provenance.value(u"format"_s), u"txt"_s);
+    QCOMPARE(text->first().article.title, u"Council budget approved"_s);
+    QVERIFY(text->first().article.body.contains(u"libraries and buses"_s));
+    QCOMPARE(text->first().article.url, m_server->url(u"/notes"_s));
+
+    auto pdf = UrlFetcher::importUrl(m_server->url(u"/report"_s));
+    QVERIFY2(pdf.ok(), qPrintable(pdf.errorString()));
+    QCOMPARE(pdf->first().article.provenance.value(u"format"_s), u"pdf"_s);
+    QVERIFY2(pdf->first().article.body.contains(u"twelve samples"_s), qPrintable(pdf->first().article.body));
+    QCOMPARE(pdf->first().article.provenance.value(u"content_type"_s), u"application/pdf"_s);
+}
+
+void TestUrlFetcher::feedGivesOneArticlePerItem()
+{
+    const QString url = m_server->url(u"/feed"_s);
+    auto feed = UrlFetcher::importUrl(url);
+    QVERIFY2(feed.ok(), qPrintable(feed.errorString()));
+    QCOMPARE(feed->size(), 2);
+    const Article &first = feed->at(0).article;
+    const Article &second = feed->at(1).article;
+    QCOMPARE(first.title, u"Ferry timetable changes"_s);
+    QVERIFY(first.body.contains(u"an hour earlier"_s));
+    QCOMPARE(first.url, u"http://gazette.test/ferry"_s);
+    QCOMPARE(first.path, url + u"#1"_s);
+    QCOMPARE(second.title, u"School roof repaired"_s);
+    QCOMPARE(second.url, u"http://gazette.test/school"_s);
+    QCOMPARE(second.path, url + u"#2"_s);
+    QCOMPARE(second.provenance.value(u"format"_s), u"feed"_s);
+}
+
+void TestUrlFetcher::libraryImportMixesFilesAndUrls()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"local.txt"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "Library hours extended\n\nThe town library will stay open until nine in the evening, the mayor "
+            "said.\n");
+    }
+    const QString page = m_server->url(u"/news/bridge.html"_s);
+    const QString missing = m_server->url(u"/nowhere"_s);
+    QList<ImportOutcome> errors;
+    const QStringList inputs
+        = collectImportFiles({ page, file, missing, m_server->url(u"/feed"_s) }, &errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(inputs.size(), 4);
+
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    QList<ImportOutcome> outcomes;
+    const auto collect = [&outcomes](const ImportOutcome &o) {
+        outcomes.append(o);
+        return true;
+    };
+    QVERIFY(importFiles(store, inputs, collect).ok());
+    QCOMPARE(outcomes.size(), 5);
+    QCOMPARE(outcomes[0].path, page);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[1].status, ImportOutcome::Status::Imported);
+    QCOMPARE(outcomes[2].path, missing);
+    QCOMPARE(outcomes[2].status, ImportOutcome::Status::Failed);
+    QCOMPARE(outcomes[2].message, u"the server answered 404 Not Found"_s);
+    QCOMPARE(outcomes[3].path, m_server->url(u"/feed#1"_s));
+    QCOMPARE(outcomes[4].path, m_server->url(u"/feed#2"_s));
+    QCOMPARE(outcomes[4].status, ImportOutcome::Status::Imported);
+
+    // The same page again, reached through redirects: deduplicated like a file.
+    const qint64 pageId = outcomes[0].articleId;
+    QVERIFY(pageId > 0);
+    outcomes.clear();
+    QVERIFY(importFiles(store, { m_server->url(u"/r1"_s) }, collect).ok());
+    QCOMPARE(outcomes.size(), 1);
+    QCOMPARE(outcomes[0].status, ImportOutcome::Status::AlreadyPresent);
+    QCOMPARE(outcomes[0].articleId, pageId);
+}
+
+void TestUrlFetcher::httpsChecksTheCertificate()
+{
+    QFile certFile(QStringLiteral(LEDE_TEST_DATA_DIR "/tls/localhost-cert.pem"));
+    QFile keyFile(QStringLiteral(LEDE_TEST_DATA_DIR "/tls/localhost-key.pem"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QSslCertificate certificate(certFile.readAll());
+    QVERIFY(!certificate.isNull());
+    QSslConfiguration serverConfig = QSslConfiguration::defaultConfiguration();
+    serverConfig.setLocalCertificate(certificate);
+    serverConfig.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    // On this thread: fetch() runs an event loop, which serves it.
+    QSslServer server;
+    server.setSslConfiguration(serverConfig);
+    connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&server] {
+        while (QTcpSocket *socket = server.nextPendingConnection()) {
+            const auto answer = [socket] {
+                if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                    return;
+                socket->readAll();
+                socket->write(LocalHttpServer::response(200, "OK", "text/plain", notesText));
+                socket->disconnectFromHost();
+            };
+            connect(socket, &QTcpSocket::readyRead, socket, answer);
+            answer();
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString url = u"https://127.0.0.1:%1/notes"_s.arg(server.serverPort());
+
+    // A certificate that nobody vouches for is refused, in one line.
+    auto refused = UrlFetcher::importUrl(url);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorString().startsWith(u"the secure connection to 127.0.0.1 failed: "_s),
+             qPrintable(refused.errorString()));
+    QVERIFY(!refused.errorString().contains(u'\n'));
+
+    // Trusted, the page is read over TLS.
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration trusting = original;
+    trusting.addCaCertificate(certificate);
+    QSslConfiguration::setDefaultConfiguration(trusting);
+    auto imported = UrlFetcher::importUrl(url);
+    QSslConfiguration::setDefaultConfiguration(original);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorString()));
+    QCOMPARE(imported->first().article.title, u"Council budget approved"_s);
+    QCOMPARE(imported->first().article.url, url);
+}
+
+QTEST_GUILESS_MAIN(TestUrlFetcher)
+#include "tst_urlfetcher.moc"
