@@ -224,8 +224,6 @@ void MainWindow::createActions()
 
 void MainWindow::createWidgets()
 {
-    m_messages = new MessageBar(this);
-
     m_libraryPane = new LibraryPane(m_library, this);
     connect(m_libraryPane, &LibraryPane::articleChosen, this, [this](qint64 id) {
         if (id != m_session->articleId())
@@ -323,6 +321,9 @@ void MainWindow::createWidgets()
     m_centerTabs->addTab(new QWidget(m_centerTabs), tr("Insights"));
     m_centerTabs->setTabToolTip(
         1, tr("Who is quoted, who is named and which figures disagree, across the library"));
+    // Messages float over the top of the article (or Insights) and never push the text down.
+    m_messages = new MessageBar(m_centerTabs);
+    m_messages->setArea(m_documentStack);
     connect(m_centerTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index != 1 || m_insights || !m_store->isOpen())
             return;
@@ -349,17 +350,7 @@ void MainWindow::createWidgets()
     m_splitter->setSizes({ 300, 760, 340 });
     m_splitter->setChildrenCollapsible(false);
 
-    auto *central = new QWidget(this);
-    auto *centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(0, 0, 0, 0);
-    centralLayout->setSpacing(0);
-    auto *messageHolder = new QWidget(central);
-    auto *messageLayout = new QVBoxLayout(messageHolder);
-    messageLayout->setContentsMargins(6, 4, 6, 0);
-    messageLayout->addWidget(m_messages);
-    centralLayout->addWidget(messageHolder);
-    centralLayout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    setCentralWidget(m_splitter);
 }
 
 void MainWindow::createMenus()

@@ -2,15 +2,17 @@
 #pragma once
 
 #include <QFrame>
+#include <QPointer>
 
 class QLabel;
 class QToolButton;
 
 namespace Lede {
 
-// An inline message strip at the top of the window (as KeePassXC's MessageWidget): errors and
-// results are shown here instead of in modal boxes. It stays until closed or replaced; information
-// messages hide themselves after a while.
+// A message strip floating over the top of an area of the window (as KeePassXC's MessageWidget, but
+// overlaid so that showing a message never moves the text being read): errors and results are shown
+// here instead of in modal boxes. It stays until closed or replaced; information messages hide
+// themselves after a while.
 class MessageBar final : public QFrame
 {
     Q_OBJECT
@@ -21,11 +23,20 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
     ~MessageBar() override;
 
+    // The bar floats over the top of `area` (a descendant of the bar's parent, or the parent itself
+    // when none is set), follows its size and stays above its siblings.
+    void setArea(QWidget *area);
     void showMessage(const QString &text, Kind kind = Kind::Information);
     QString text() const;
     Kind kind() const { return m_kind; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void reposition();
+
+    QPointer<QWidget> m_area;
     QLabel *m_label;
     QToolButton *m_close;
     Kind m_kind = Kind::Information;
