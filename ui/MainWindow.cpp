@@ -13,6 +13,7 @@
 #include "LibraryPane.h"
 #include "Logging.h"
 #include "ReviewBar.h"
+#include "SearchFilters.h"
 #include "Settings.h"
 #include "SidePanel.h"
 #include "TagActions.h"
@@ -226,8 +227,8 @@ void MainWindow::createWidgets()
 {
     m_libraryPane = new LibraryPane(m_library, this);
     connect(m_libraryPane, &LibraryPane::articleChosen, this, [this](qint64 id) {
-        if (id != m_session->articleId())
-            openArticle(id);
+        if (id != m_session->articleId() && openArticle(id))
+            showFirstSearchHit();
     });
 
     // Document area: the welcome page, or the article with its find bar and layer legend.
@@ -486,6 +487,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.endGroup();
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showFirstSearchHit()
+{
+    // Opened from a search: show where the first search word occurs, selected, centred and flashed.
+    const Span hit = SearchFilters::parse(m_library->search()).firstHit(m_session->article().body);
+    if (hit.isEmpty())
+        return;
+    m_view->selectSpan(hit);
+    m_view->scrollToSpan(hit, true);
 }
 
 void MainWindow::showMessage(const QString &text, MessageBar::Kind kind)
