@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Small window fixes seen by hand (issue 12): messages float over the document instead of pushing
-// it down, a jump centres its target, an article opened from a search shows its first hit, and the
-// window shrinks to 800 px.
+// it down, a jump centres its target, an article opened from a search shows its first hit, the
+// window shrinks to 800 px and the export dialog proposes a folder that exists.
 #include "DocumentView.h"
+#include "ExportDialog.h"
 #include "LibraryModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "SearchFilters.h"
+#include "Settings.h"
 #include "session/ArticleSession.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
@@ -66,6 +69,7 @@ private slots:
     void firstHitOfTheSearchWords();
     void searchOpensTheArticleAtItsFirstHit();
     void windowShrinksTo800();
+    void exportProposesAWritableFolder();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -286,6 +290,26 @@ void TestWindowFixes::windowShrinksTo800()
     QTRY_COMPARE(window.width(), 800);
     QVERIFY(window.documentView()->width() > 200);
     QVERIFY(window.messageBar()->width() <= window.width());
+}
+
+void TestWindowFixes::exportProposesAWritableFolder()
+{
+    // A remembered folder that exists is kept.
+    QCOMPARE(ExportDialog::defaultFolder(m_dir->path()), QFileInfo(m_dir->path()).absoluteFilePath());
+    // One that is gone (or none at all) gives a folder that exists and can be written to.
+    const QString gone = m_dir->filePath(u"removed/folder"_s);
+    for (const QString &remembered : { gone, QString() }) {
+        const QFileInfo chosen(ExportDialog::defaultFolder(remembered));
+        QVERIFY2(chosen.isDir() && chosen.isWritable(), qPrintable(chosen.filePath()));
+        QVERIFY(chosen.absoluteFilePath() != gone);
+    }
+    // The dialog proposes a file in it.
+    QSettings settings;
+    Settings::LastExportDir.write(settings, gone);
+    ExportDialog dialog(0, {}, {});
+    const QFileInfo proposed(dialog.path());
+    QCOMPARE(proposed.fileName(), u"lede-export.csv"_s);
+    QVERIFY2(proposed.dir().exists(), qPrintable(dialog.path()));
 }
 
 QTEST_MAIN(TestWindowFixes)
