@@ -322,9 +322,10 @@ void MainWindow::createWidgets()
     m_centerTabs->addTab(new QWidget(m_centerTabs), tr("Insights"));
     m_centerTabs->setTabToolTip(
         1, tr("Who is quoted, who is named and which figures disagree, across the library"));
-    // Messages float over the top of the article (or Insights) and never push the text down.
+    // Messages float over the top of the article's text (below the find bar and the layer legend),
+    // or of the welcome page or Insights, and never push the text down.
     m_messages = new MessageBar(m_centerTabs);
-    m_messages->setArea(m_documentStack);
+    m_messages->setAreas({ m_view, m_documentStack });
     connect(m_centerTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index != 1 || m_insights || !m_store->isOpen())
             return;

@@ -72,29 +72,33 @@ void MessageBar::showMessage(const QString &text, Kind kind)
     }
 }
 
-void MessageBar::setArea(QWidget *area)
+void MessageBar::setAreas(const QList<QWidget *> &areas)
 {
-    if (m_area)
-        m_area->removeEventFilter(this);
-    m_area = area;
-    if (m_area)
-        m_area->installEventFilter(this);
+    for (const QPointer<QWidget> &a : std::as_const(m_areas)) {
+        if (a)
+            a->removeEventFilter(this);
+    }
+    m_areas.clear();
+    for (QWidget *a : areas) {
+        m_areas.append(a);
+        a->installEventFilter(this);
+    }
     reposition();
 }
 
 bool MessageBar::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == parentWidget() || watched == m_area) {
-        switch (event->type()) {
-        case QEvent::Resize:
-        case QEvent::Move:
-        case QEvent::LayoutRequest:
-            if (isVisible())
-                reposition();
-            break;
-        default:
-            break;
-        }
+    switch (event->type()) {
+    case QEvent::Resize:
+    case QEvent::Move:
+    case QEvent::Show:
+    case QEvent::Hide:
+    case QEvent::LayoutRequest:
+        if (isVisible() && watched != this)
+            reposition();
+        break;
+    default:
+        break;
     }
     return QFrame::eventFilter(watched, event);
 }
@@ -105,8 +109,16 @@ void MessageBar::reposition()
     if (!host)
         return;
     QRect area = host->rect();
-    if (m_area && m_area != host && host->isAncestorOf(m_area))
-        area = QRect(m_area->mapTo(host, QPoint(0, 0)), m_area->size());
+    QWidget *chosen = nullptr;
+    for (const QPointer<QWidget> &a : std::as_const(m_areas)) {
+        if (a && host->isAncestorOf(a)) {
+            chosen = a;
+            if (a->isVisible())
+                break;
+        }
+    }
+    if (chosen)
+        area = QRect(chosen->mapTo(host, QPoint(0, 0)), chosen->size());
     constexpr int Margin = 6;
     const int width = std::max(0, area.width() - 2 * Margin);
     const int height = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();

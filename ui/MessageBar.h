@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QList>
 #include <QPointer>
 
 class QLabel;
@@ -23,9 +24,10 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
     ~MessageBar() override;
 
-    // The bar floats over the top of `area` (a descendant of the bar's parent, or the parent itself
-    // when none is set), follows its size and stays above its siblings.
-    void setArea(QWidget *area);
+    // The bar floats over the top of the first of `areas` that is visible (or the last one when none
+    // is), follows its size and position and stays above its siblings. The areas are descendants of
+    // the bar's parent; without any, the bar covers the parent's top.
+    void setAreas(const QList<QWidget *> &areas);
     void showMessage(const QString &text, Kind kind = Kind::Information);
     QString text() const;
     Kind kind() const { return m_kind; }
@@ -36,7 +38,7 @@ protected:
 private:
     void reposition();
 
-    QPointer<QWidget> m_area;
+    QList<QPointer<QWidget>> m_areas;
     QLabel *m_label;
     QToolButton *m_close;
     Kind m_kind = Kind::Information;

@@ -133,7 +133,12 @@ void TestWindowFixes::messageOverlaysTheDocument()
                             .arg(stackBefore.y())
                             .arg(stackBefore.width())
                             .arg(stackBefore.height())));
-    QVERIFY(banner.top() - stackBefore.top() < 10);
+    // It sits at the top of the text, below the layer legend, whose buttons stay usable.
+    QVERIFY(banner.top() >= viewBefore.top());
+    QVERIFY(banner.top() - viewBefore.top() < 10);
+    auto *legend = window.findChild<QWidget *>(u"layerLegend"_s);
+    QVERIFY(legend && legend->isVisible());
+    QVERIFY(!rectIn(legend, &window).intersects(banner));
     QVERIFY(banner.width() > stackBefore.width() * 9 / 10);
     QVERIFY(banner.height() >= bar->minimumSizeHint().height());
     QVERIFY(banner.height() < stackBefore.height() / 3);
@@ -142,9 +147,8 @@ void TestWindowFixes::messageOverlaysTheDocument()
     window.resize(820, 620);
     QTRY_COMPARE(window.width(), 820);
     QCoreApplication::processEvents();
-    const QRect stackAfter = rectIn(stack, &window);
-    QTRY_COMPARE(rectIn(bar, &window).width(), banner.width() - (stackBefore.width() - stackAfter.width()));
-    QCOMPARE(rectIn(bar, &window).top(), banner.top() - stackBefore.top() + stackAfter.top());
+    QTRY_COMPARE(rectIn(bar, &window).width(), banner.width() - (viewBefore.width() - view->width()));
+    QCOMPARE(rectIn(bar, &window).top(), banner.top() - viewBefore.top() + rectIn(view, &window).top());
     // (The layer legend may wrap at this width; the message is not why the text moves.)
     const QRect viewNarrow = rectIn(view, &window);
 
@@ -156,6 +160,22 @@ void TestWindowFixes::messageOverlaysTheDocument()
     bar->showMessage(u"Short."_s, MessageBar::Kind::Error);
     QVERIFY(bar->isVisible());
     QVERIFY(rectIn(bar, &window).height() < banner.height() + 1);
+
+    // With the find bar open (a word that is not there shows a warning), the message covers
+    // neither the field being typed in nor the legend; it moves down with the text.
+    window.action(u"findAction"_s)->trigger();
+    auto *findBar = window.findChild<QWidget *>(u"findBar"_s);
+    QTRY_VERIFY(findBar->isVisible());
+    QCoreApplication::processEvents();
+    auto *field = window.findChild<QLineEdit *>(u"findField"_s);
+    QTest::keyClicks(field, u"zebra"_s);
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY(bar->text().contains(u"zebra"_s));
+    QCoreApplication::processEvents();
+    const QRect withFind = rectIn(bar, &window);
+    QVERIFY(!rectIn(findBar, &window).intersects(withFind));
+    QVERIFY(!rectIn(legend, &window).intersects(withFind));
+    QVERIFY(rectIn(view, &window).contains(withFind.topLeft()));
 }
 
 void TestWindowFixes::jumpCentresTheSpan()
