@@ -5,6 +5,42 @@ using namespace Qt::StringLiterals;
 
 namespace Lede {
 
+Span SearchFilters::firstHit(const QString &text) const
+{
+    const auto isWordChar = [&text](qsizetype i) {
+        return i >= 0 && i < text.size() && (text.at(i).isLetterOrNumber() || text.at(i).isMark());
+    };
+    for (QString word : words) {
+        // The index ignores punctuation around a word ("crossings," or "fire*").
+        while (!word.isEmpty() && !word.front().isLetterOrNumber())
+            word.remove(0, 1);
+        while (!word.isEmpty() && !word.back().isLetterOrNumber())
+            word.chop(1);
+        if (word.isEmpty())
+            continue;
+        qsizetype any = -1;
+        for (qsizetype at = text.indexOf(word, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(word, at + 1, Qt::CaseInsensitive)) {
+            if (any < 0)
+                any = at;
+            if (!isWordChar(at - 1) || !isWordChar(at)) {
+                any = at;
+                break;
+            }
+        }
+        if (any < 0)
+            continue;
+        qsizetype start = any;
+        while (isWordChar(start - 1) && isWordChar(start))
+            --start;
+        qsizetype end = any + word.size();
+        while (isWordChar(end - 1) && isWordChar(end))
+            ++end;
+        return Span { start, end };
+    }
+    return {};
+}
+
 SearchFilters SearchFilters::parse(const QString &input)
 {
     SearchFilters out;

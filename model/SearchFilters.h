@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Span.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -33,6 +35,12 @@ struct SearchFilters
     bool isEmpty() const { return words.isEmpty() && !hasFilters(); }
     // The free words, space separated (for the full-text index).
     QString text() const { return words.join(u' '); }
+
+    // Where the free words first occur in `text` (an article's body), to open an article found by a
+    // search at its hit: the first word that occurs, case-insensitive, preferring an occurrence at
+    // the start of a word (the full-text index matches word prefixes), widened to the whole
+    // word. Empty when no word occurs (the article matched on its title, a note or a filter).
+    Span firstHit(const QString &text) const;
 
     static SearchFilters parse(const QString &input);
 };

@@ -406,13 +406,29 @@ void DocumentView::selectSpan(Span span)
 
 void DocumentView::scrollToSpan(Span span, bool flash)
 {
-    QTextCursor c(document());
-    c.setPosition(int(m_bodyOffset + span.end));
-    setTextCursor(c);
-    ensureCursorVisible();
-    c.setPosition(int(m_bodyOffset + span.start));
-    setTextCursor(c);
-    ensureCursorVisible();
+    // The cursor goes to the start of the span (a selection of exactly the span is kept), then the
+    // span is centred vertically: a jump lands in the middle of the view, not at its edge. A span
+    // taller than the view starts near its top.
+    QTextCursor c = textCursor();
+    if (c.selectionStart() != int(m_bodyOffset + span.start)
+        || c.selectionEnd() != int(m_bodyOffset + span.end)) {
+        c = QTextCursor(document());
+        c.setPosition(int(m_bodyOffset + span.start));
+        setTextCursor(c);
+    }
+    QTextCursor startCursor(document());
+    startCursor.setPosition(int(m_bodyOffset + span.start));
+    QTextCursor endCursor(document());
+    endCursor.setPosition(int(m_bodyOffset + span.end));
+    const QRect first = cursorRect(startCursor);
+    const QRect last = cursorRect(endCursor);
+    const int viewHeight = viewport()->height();
+    const int spanHeight = last.bottom() - first.top();
+    const int target = spanHeight < viewHeight - 2 * first.height()
+        ? (first.top() + last.bottom()) / 2 - viewHeight / 2
+        : first.top() - first.height();
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + target);
     if (!flash)
         return;
     QTextEdit::ExtraSelection sel;

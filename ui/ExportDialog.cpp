@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -77,9 +78,7 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     m_path = new QLineEdit(this);
     m_path->setObjectName(u"exportPath"_s);
     m_path->setAccessibleName(tr("File to write"));
-    QString dir = Settings::LastExportDir.read(settings);
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = defaultFolder(Settings::LastExportDir.read(settings));
     m_path->setText(QDir(dir).filePath(u"lede-export.csv"_s));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -133,6 +132,18 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
 }
 
 ExportDialog::~ExportDialog() = default;
+
+QString ExportDialog::defaultFolder(const QString &remembered)
+{
+    for (const QString &dir :
+         { remembered, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+           QDir::homePath() }) {
+        const QFileInfo info(dir);
+        if (!dir.isEmpty() && info.isDir() && info.isWritable())
+            return info.absoluteFilePath();
+    }
+    return QDir::tempPath();
+}
 
 ExportQuery ExportDialog::query() const
 {

@@ -41,6 +41,11 @@ public:
     void setPath(const QString &path);
     void setScope(Scope scope);
 
+    // The folder the dialog proposes: the remembered one, else Documents, else the home folder –
+    // the first that exists and can be written to (a missing ~/Documents made the first export fail
+    // with "No such file or directory").
+    static QString defaultFolder(const QString &remembered);
+
 private:
     qint64 m_current;
     QList<qint64> m_selected;

@@ -3,7 +3,10 @@
 
 #include "store/ArticleStore.h"
 
+#include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 using namespace Qt::StringLiterals;
 
@@ -103,14 +106,42 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         case SourceColumn:
             return a->source;
         case PublishedColumn:
-            return a->published.isValid() ? a->published.toString(Qt::ISODate) : QString();
+            // Without a publication date, the import date (shown in italics and greyed) still tells
+            // two articles with the same title apart.
+            if (a->published.isValid())
+                return a->published.toString(Qt::ISODate);
+            return a->importedAt.isValid() ? a->importedAt.toLocalTime().date().toString(Qt::ISODate)
+                                           : QString();
         case AnnotationsColumn:
             return a->annotationCount;
         }
         break;
-    case Qt::ToolTipRole:
-        if (index.column() == TitleColumn)
-            return a->title;
+    case Qt::ToolTipRole: {
+        const QString imported = a->importedAt.isValid()
+            ? tr("Imported %1").arg(QLocale().toString(a->importedAt.toLocalTime(), QLocale::ShortFormat))
+            : QString();
+        if (index.column() == TitleColumn) {
+            QStringList lines { a->title.isEmpty() ? tr("(untitled)") : a->title };
+            if (!a->source.isEmpty())
+                lines.append(a->source);
+            if (!imported.isEmpty())
+                lines.append(imported);
+            return lines.join(u'\n');
+        }
+        if (index.column() == PublishedColumn && !a->published.isValid() && !imported.isEmpty())
+            return tr("No publication date. %1").arg(imported);
+        break;
+    }
+    case Qt::FontRole:
+        if (index.column() == PublishedColumn && !a->published.isValid()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == PublishedColumn && !a->published.isValid())
+            return QGuiApplication::palette().brush(QPalette::PlaceholderText);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == AnnotationsColumn)

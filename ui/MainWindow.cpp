@@ -13,6 +13,7 @@
 #include "LibraryPane.h"
 #include "Logging.h"
 #include "ReviewBar.h"
+#include "SearchFilters.h"
 #include "Settings.h"
 #include "SidePanel.h"
 #include "TagActions.h"
@@ -231,12 +232,10 @@ void MainWindow::createActions()
 
 void MainWindow::createWidgets()
 {
-    m_messages = new MessageBar(this);
-
     m_libraryPane = new LibraryPane(m_library, this);
     connect(m_libraryPane, &LibraryPane::articleChosen, this, [this](qint64 id) {
-        if (id != m_session->articleId())
-            openArticle(id);
+        if (id != m_session->articleId() && openArticle(id))
+            showFirstSearchHit();
     });
 
     // Document area: the welcome page, or the article with its find bar and layer legend.
@@ -330,6 +329,10 @@ void MainWindow::createWidgets()
     m_centerTabs->addTab(new QWidget(m_centerTabs), tr("Insights"));
     m_centerTabs->setTabToolTip(
         1, tr("Who is quoted, who is named and which figures disagree, across the library"));
+    // Messages float over the top of the article's text (below the find bar and the layer legend),
+    // or of the welcome page or Insights, and never push the text down.
+    m_messages = new MessageBar(m_centerTabs);
+    m_messages->setAreas({ m_view, m_documentStack });
     connect(m_centerTabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index != 1 || m_insights || !m_store->isOpen())
             return;
@@ -356,17 +359,7 @@ void MainWindow::createWidgets()
     m_splitter->setSizes({ 300, 760, 340 });
     m_splitter->setChildrenCollapsible(false);
 
-    auto *central = new QWidget(this);
-    auto *centralLayout = new QVBoxLayout(central);
-    centralLayout->setContentsMargins(0, 0, 0, 0);
-    centralLayout->setSpacing(0);
-    auto *messageHolder = new QWidget(central);
-    auto *messageLayout = new QVBoxLayout(messageHolder);
-    messageLayout->setContentsMargins(6, 4, 6, 0);
-    messageLayout->addWidget(m_messages);
-    centralLayout->addWidget(messageHolder);
-    centralLayout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    setCentralWidget(m_splitter);
 }
 
 void MainWindow::createMenus()
@@ -503,6 +496,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
         settings.endGroup();
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showFirstSearchHit()
+{
+    // Opened from a search: show where the first search word occurs, selected, centred and flashed.
+    const Span hit = SearchFilters::parse(m_library->search()).firstHit(m_session->article().body);
+    if (hit.isEmpty())
+        return;
+    m_view->selectSpan(hit);
+    m_view->scrollToSpan(hit, true);
 }
 
 void MainWindow::showMessage(const QString &text, MessageBar::Kind kind)

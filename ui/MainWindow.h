@@ -102,6 +102,7 @@ private:
     void showCorrectedLayers();
     void articlesChanged();
     void showMessage(const QString &text, MessageBar::Kind kind);
+    void showFirstSearchHit();
     void showError(const QString &message) { showMessage(message, MessageBar::Kind::Error); }
     void addWindowAction(QAction *action);
     void setLayerVisible(Layer layer, bool on);

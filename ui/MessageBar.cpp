@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageBar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
 #include <QToolButton>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +33,8 @@ MessageBar::MessageBar(QWidget *parent)
     layout->addWidget(m_close, 0, Qt::AlignTop);
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
     hide();
+    if (parent)
+        parent->installEventFilter(this);
 }
 
 MessageBar::~MessageBar() = default;
@@ -56,7 +60,9 @@ void MessageBar::showMessage(const QString &text, Kind kind)
         u"#messageBar { background: %1; border: 1px solid %3; border-radius: 4px; }"
         u" #messageBar QLabel, #messageBar QToolButton { color: %2; background: transparent; border: none; }"_s
             .arg(background, foreground, border));
+    reposition();
     show();
+    raise();
     const int serial = ++m_serial;
     if (kind == Kind::Information) {
         QTimer::singleShot(8000, this, [this, serial] {
@@ -64,6 +70,61 @@ void MessageBar::showMessage(const QString &text, Kind kind)
                 hide();
         });
     }
+}
+
+void MessageBar::setAreas(const QList<QWidget *> &areas)
+{
+    for (const QPointer<QWidget> &a : std::as_const(m_areas)) {
+        if (a)
+            a->removeEventFilter(this);
+    }
+    m_areas.clear();
+    for (QWidget *a : areas) {
+        m_areas.append(a);
+        a->installEventFilter(this);
+    }
+    reposition();
+}
+
+bool MessageBar::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::Resize:
+    case QEvent::Move:
+    case QEvent::Show:
+    case QEvent::Hide:
+    case QEvent::LayoutRequest:
+        if (isVisible() && watched != this)
+            reposition();
+        break;
+    default:
+        break;
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void MessageBar::reposition()
+{
+    QWidget *host = parentWidget();
+    if (!host)
+        return;
+    QRect area = host->rect();
+    QWidget *chosen = nullptr;
+    for (const QPointer<QWidget> &a : std::as_const(m_areas)) {
+        if (a && host->isAncestorOf(a)) {
+            chosen = a;
+            if (a->isVisible())
+                break;
+        }
+    }
+    if (chosen)
+        area = QRect(chosen->mapTo(host, QPoint(0, 0)), chosen->size());
+    constexpr int Margin = 6;
+    const int width = std::max(0, area.width() - 2 * Margin);
+    const int height = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
+    setGeometry(area.left() + Margin, area.top() + Margin / 2, width,
+                std::max(height, minimumSizeHint().height()));
+    raise();
 }
 
 QString MessageBar::text() const

@@ -9,6 +9,7 @@
 #include "store/ArticleStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -165,7 +166,20 @@ void TestLibraryModel::columnsShowTheSummary()
     QCOMPARE(model.data(model.index(harbour, LibraryModel::AnnotationsColumn)).toInt(), 1);
     QCOMPARE(model.data(model.index(harbour, 0), LibraryModel::ArticleIdRole).toLongLong(), m_harbour);
     QCOMPARE(model.data(model.index(untitled, LibraryModel::TitleColumn)).toString(), u"(untitled)"_s);
-    QCOMPARE(model.data(model.index(untitled, LibraryModel::PublishedColumn)).toString(), QString());
+    // Without a publication date the Date column falls back to the import date, in italics.
+    const QModelIndex noDate = model.index(untitled, LibraryModel::PublishedColumn);
+    const ArticleSummary *untitledSummary = model.articleAt(noDate);
+    QVERIFY(untitledSummary->importedAt.isValid());
+    QCOMPARE(noDate.data().toString(),
+             untitledSummary->importedAt.toLocalTime().date().toString(Qt::ISODate));
+    QVERIFY(noDate.data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(noDate.data(Qt::ForegroundRole).isValid());
+    QVERIFY(noDate.data(Qt::ToolTipRole).toString().startsWith(u"No publication date. Imported "_s));
+    const QModelIndex dated = model.index(harbour, LibraryModel::PublishedColumn);
+    QVERIFY(!dated.data(Qt::FontRole).isValid());
+    // The title's tooltip tells articles with the same title apart: source and import time.
+    const QString tip = model.index(harbour, LibraryModel::TitleColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"\nBay Post\nImported "_s), qPrintable(tip));
     QCOMPARE(model.headerData(LibraryModel::AnnotationsColumn, Qt::Horizontal).toString(), u"Notes"_s);
     QCOMPARE(model.headerData(LibraryModel::TitleColumn, Qt::Horizontal).toString(), u"Title"_s);
 }
