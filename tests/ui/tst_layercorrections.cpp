@@ -161,7 +161,9 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
     emit window.documentView()->layerMenuRequested(&again, inQuote, Span {});
     findAction(&again, u"notAQuoteAction"_s)->trigger();
     QCOMPARE(quoteIndex(session, u"“Nobody"_s), -1);
-    for (const Quote &q : window.store()->analysis(session->articleId())->quotes)
+    const auto stored1 = window.store()->analysis(session->articleId());
+    QVERIFY(stored1.ok());
+    for (const Quote &q : stored1->quotes)
         QVERIFY(!q.text.startsWith(u"“Nobody"_s));
 }
 
@@ -210,14 +212,18 @@ void TestLayerCorrections::entityRowTypeAndRemoval()
     }();
     emit window.sidePanel()->entityMenuRequested(&remove, now);
     findAction(&remove, u"notAnEntityAction"_s)->trigger();
-    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+    const auto stored2 = window.store()->analysis(session->articleId());
+    QVERIFY(stored2.ok());
+    for (const Entity &e : stored2->entities)
         QVERIFY(!e.text.contains(u"Varga"_s));
 
     // Two undo steps: back to the automatic person.
     window.action(u"undoAction"_s)->trigger();
     window.action(u"undoAction"_s)->trigger();
     bool person = false;
-    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+    const auto stored3 = window.store()->analysis(session->articleId());
+    QVERIFY(stored3.ok());
+    for (const Entity &e : stored3->entities)
         person = person || (e.text.contains(u"Varga"_s) && e.type == Entity::Type::Person && !e.corrected);
     QVERIFY(person);
 }
@@ -296,7 +302,9 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
         QTest::keyClick(bar, Qt::Key_N);
     QTest::keyClick(bar, Qt::Key_C);
     int places = 0;
-    for (const Entity &e : window.store()->analysis(session->articleId())->entities)
+    const auto stored4 = window.store()->analysis(session->articleId());
+    QVERIFY(stored4.ok());
+    for (const Entity &e : stored4->entities)
         places += e.corrected && e.type == Entity::Type::Loc ? 1 : 0;
     QVERIFY(places >= 1);
     QTest::keyClick(bar, Qt::Key_Escape);
