@@ -13,6 +13,7 @@ class QCommandLineOption;
 namespace Lede {
 
 class ArticleStore;
+struct ExportQuery;
 
 // One subcommand of `lede` / `lede-cli` (import, list, ...). A command runs without a display: the
 // process has a QCoreApplication only. run() receives the arguments with the command name removed
@@ -41,6 +42,13 @@ protected:
     static QString libraryPath(const QCommandLineParser &parser);
     // Opens the library named by --db (or the default) or prints why not.
     static bool openStore(ArticleStore &store, const QCommandLineParser &parser);
+    // What every export command does after reading its own options (ExportSelection.cpp): the
+    // selection's usage check, the output file (never the library, a folder, a device or a FIFO;
+    // an existing file only when `replace`; no check for an empty `output`, i.e. stdout), opening
+    // the library and resolving the selection. Returns -1 to go on, else the exit code, its message
+    // printed with `command` in front.
+    static int prepareExport(const QString &command, const QCommandLineParser &parser, const QString &output,
+                             bool replace, ArticleStore &store, ExportQuery *query);
     // Parses the command's options and handles --help. Returns false when the process should exit
     // with *code.
     static bool parse(QCommandLineParser &parser, const QStringList &args, const QString &description,

@@ -50,30 +50,13 @@ int ExportCsvCommand::run(const QStringList &args)
     if (!parser.positionalArguments().isEmpty())
         return usageError(tr("export-csv: unexpected argument %1").arg(parser.positionalArguments().first()));
 
+    // Replaces another file only when it is a previous export or the user says --force.
     ExportQuery query;
-    QString error;
-    if (!ExportSelection::parse(parser, &query, &error))
-        return usageError(u"export-csv: "_s + error);
-    // Before anything else: an export never lands on the library, a device or a FIFO, and replaces
-    // another file only when it is a previous export or the user says --force.
-    if (parser.isSet(u"output"_s)) {
-        const Status target
-            = ExportTarget::allow(parser.value(u"output"_s), libraryPath(parser), parser.isSet(u"force"_s));
-        if (!target) {
-            err(tr("export-csv: %1").arg(target.errorString()));
-            return 1;
-        }
-    }
     ArticleStore store;
-    if (!openStore(store, parser))
-        return 1;
-    QString warning;
-    if (!ExportSelection::resolve(parser, store, &query, &error, &warning)) {
-        err(u"export-csv: "_s + error);
-        return 1;
-    }
-    if (!warning.isEmpty())
-        err(warning);
+    if (const int code = prepareExport(u"export-csv"_s, parser, parser.value(u"output"_s),
+                                       parser.isSet(u"force"_s), store, &query);
+        code >= 0)
+        return code;
     CsvOptions options;
     options.byteOrderMark = parser.isSet(u"bom"_s);
     options.formulaGuard = !parser.isSet(u"no-formula-guard"_s);

@@ -44,26 +44,11 @@ int ExportQdpxCommand::run(const QStringList &args)
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
         return usageError(tr("export-qdpx: name the project with -o FILE.qdpx"));
+    // A file the user names is replaced (the write is atomic), but never the library, a device or a FIFO.
     ExportQuery query;
-    QString error;
-    if (!ExportSelection::parse(parser, &query, &error))
-        return usageError(u"export-qdpx: "_s + error);
-    // Never onto the library, a folder, a device or a FIFO; a file the user names is replaced
-    // (atomically), as with export-xlsx.
-    if (const Status target = ExportTarget::allow(output, libraryPath(parser), true); !target) {
-        err(u"export-qdpx: "_s + target.errorString());
-        return 1;
-    }
     ArticleStore store;
-    if (!openStore(store, parser))
-        return 1;
-    QString warning;
-    if (!ExportSelection::resolve(parser, store, &query, &error, &warning)) {
-        err(u"export-qdpx: "_s + error);
-        return 1;
-    }
-    if (!warning.isEmpty())
-        err(warning);
+    if (const int code = prepareExport(u"export-qdpx"_s, parser, output, true, store, &query); code >= 0)
+        return code;
     RefiQdaOptions options;
     options.articleIds = query.articleIds;
     options.tagId = query.tagId;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ExportSelection.h"
 
+#include "Command.h"
+#include "io/ExportTarget.h"
 #include "io/LibraryImport.h"
 #include "store/ArticleRepository.h"
 #include "store/TagRepository.h"
@@ -78,6 +80,31 @@ bool ExportSelection::resolve(const QCommandLineParser &parser, ArticleStore &st
         }
     }
     return true;
+}
+
+int Command::prepareExport(const QString &command, const QCommandLineParser &parser, const QString &output,
+                           bool replace, ArticleStore &store, ExportQuery *query)
+{
+    QString error;
+    if (!ExportSelection::parse(parser, query, &error))
+        return usageError(command + u": "_s + error);
+    // Before anything else: an export never lands on the library, a device or a FIFO.
+    if (!output.isEmpty()) {
+        if (const Status target = ExportTarget::allow(output, libraryPath(parser), replace); !target) {
+            err(command + u": "_s + target.errorString());
+            return 1;
+        }
+    }
+    if (!openStore(store, parser))
+        return 1;
+    QString warning;
+    if (!ExportSelection::resolve(parser, store, query, &error, &warning)) {
+        err(command + u": "_s + error);
+        return 1;
+    }
+    if (!warning.isEmpty())
+        err(warning);
+    return -1;
 }
 
 } // namespace Lede

@@ -41,26 +41,11 @@ int ExportXlsxCommand::run(const QStringList &args)
     const QString output = parser.value(u"output"_s);
     if (output.isEmpty())
         return usageError(tr("export-xlsx: name the workbook with -o FILE.xlsx"));
+    // A file the user names is replaced (the write is atomic), but never the library, a device or a FIFO.
     ExportQuery query;
-    QString error;
-    if (!ExportSelection::parse(parser, &query, &error))
-        return usageError(u"export-xlsx: "_s + error);
-    // A workbook never lands on the library, a device or a FIFO (ExportTarget); it replaces an
-    // existing file, as the user asked by naming it (the write is atomic).
-    if (const Status target = ExportTarget::allow(output, libraryPath(parser), true); !target) {
-        err(u"export-xlsx: "_s + target.errorString());
-        return 1;
-    }
     ArticleStore store;
-    if (!openStore(store, parser))
-        return 1;
-    QString warning;
-    if (!ExportSelection::resolve(parser, store, &query, &error, &warning)) {
-        err(u"export-xlsx: "_s + error);
-        return 1;
-    }
-    if (!warning.isEmpty())
-        err(warning);
+    if (const int code = prepareExport(u"export-xlsx"_s, parser, output, true, store, &query); code >= 0)
+        return code;
     if (Status s = exportXlsx(store, query, output); !s) {
         err(s.errorString());
         return 1;
