@@ -96,11 +96,9 @@ struct PreparedImport
 
 // Reading, decoding and parsing: no library access, safe on any thread. A file gives one prepared
 // article, an export one per story ("FILE#N"), a failure one Failed outcome.
-std::vector<PreparedImport> readPrepared(const QString &path)
+std::vector<PreparedImport> toPrepared(Result<QList<ImportedArticle>> imported, const QString &path)
 {
     std::vector<PreparedImport> out;
-    auto imported
-        = UrlFetcher::isUrl(path) ? UrlFetcher::importUrl(path) : ArticleImporter::importFileArticles(path);
     if (!imported) {
         PreparedImport p;
         p.outcome.path = path;
@@ -122,6 +120,13 @@ std::vector<PreparedImport> readPrepared(const QString &path)
         out.push_back(std::move(p));
     }
     return out;
+}
+
+std::vector<PreparedImport> readPrepared(const QString &path)
+{
+    return toPrepared(UrlFetcher::isUrl(path) ? UrlFetcher::importUrl(path)
+                                              : ArticleImporter::importFileArticles(path),
+                      path);
 }
 
 // Skips the analysis for an article that is already there (on the store's thread).
@@ -183,7 +188,45 @@ void storePrepared(ArticleStore &store, PreparedImport &p)
     qCDebug(lcImport) << p.outcome.path << "->" << *id;
 }
 
+// Writes a batch in one transaction (a savepoint per article); when the commit fails, what was
+// reported as imported is a failure with its reason.
+Status writeBatch(ArticleStore &store, std::vector<PreparedImport> &batch)
+{
+    Status written = store.beginBulk();
+    if (written) {
+        for (PreparedImport &p : batch)
+            storePrepared(store, p);
+        written = store.commitBulk();
+    }
+    if (!written) {
+        for (PreparedImport &p : batch) {
+            if (p.outcome.status == ImportOutcome::Status::Imported) {
+                p.outcome.status = ImportOutcome::Status::Failed;
+                p.outcome.articleId = 0;
+                p.outcome.message = written.errorString();
+            }
+        }
+    }
+    return written;
+}
+
 } // namespace
+
+QList<ImportOutcome> importDataIntoLibrary(ArticleStore &store, const QByteArray &data,
+                                           const QString &fileName, const QString &label)
+{
+    std::vector<PreparedImport> batch
+        = toPrepared(ArticleImporter::importDataArticles(data, fileName), label);
+    for (PreparedImport &p : batch) {
+        checkPresent(store, p);
+        analysePrepared(p);
+    }
+    (void)writeBatch(store, batch);
+    QList<ImportOutcome> outcomes;
+    for (const PreparedImport &p : batch)
+        outcomes.append(p.outcome);
+    return outcomes;
+}
 
 ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
 {
@@ -218,18 +261,8 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     sinceFlush.start();
     bool stopped = false;
     auto flush = [&]() -> Status {
-        Status written = store.beginBulk();
-        if (written) {
-            for (PreparedImport &p : batch)
-                storePrepared(store, p);
-            written = store.commitBulk();
-        }
+        const Status written = writeBatch(store, batch);
         for (PreparedImport &p : batch) {
-            if (!written && p.outcome.status == ImportOutcome::Status::Imported) {
-                p.outcome.status = ImportOutcome::Status::Failed;
-                p.outcome.articleId = 0;
-                p.outcome.message = written.errorString();
-            }
             // Every stored article is reported, also after a stop request: the stop takes effect
             // between batches.
             if (onOutcome && !onOutcome(p.outcome))

@@ -3,6 +3,7 @@
 
 #include "store/ArticleStore.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,13 @@ struct ImportOutcome
 // folders become Failed outcomes in *errors, each with its reason. Paths may hold non-UTF-8 bytes
 // escaped as FileAccess.h describes.
 QStringList collectImportFiles(const QStringList &paths, QList<ImportOutcome> *errors);
+
+// Imports an article that is not a file: bytes in memory, such as the clipboard's HTML or text
+// (File → New Article from Clipboard). They are decoded and parsed as a file named `fileName` would
+// be, analysed and stored in one transaction, like any import; a text already in the library is not
+// stored again. Every outcome's path is `label` ("clipboard"); an export gives one per story.
+QList<ImportOutcome> importDataIntoLibrary(ArticleStore &store, const QByteArray &data,
+                                           const QString &fileName, const QString &label);
 
 // Decodes, parses, analyses and stores one file or web address (every story of an export, in one
 // transaction). Never throws; the outcome says what happened: the first failure, else the last story's
