@@ -103,9 +103,9 @@ void ReviewBar::rebuild()
 void ReviewBar::start()
 {
     rebuild();
-    QWidget::show();
+    show();
     setFocus(Qt::OtherFocusReason);
-    show(0);
+    showItem(0);
 }
 
 void ReviewBar::stop()
@@ -120,7 +120,7 @@ QString ReviewBar::currentText() const
     return m_label->text();
 }
 
-void ReviewBar::show(int position)
+void ReviewBar::showItem(int position)
 {
     if (m_items.isEmpty()) {
         m_label->setText(tr("Nothing to review: this article has no quotes or entities."));
@@ -179,11 +179,11 @@ void ReviewBar::advancePast(Span decided, bool quote)
         }
     }
     if (next >= m_items.size()) {
-        show(int(m_items.size()) - 1);
+        showItem(int(m_items.size()) - 1);
         m_label->setText(m_label->text() + u"  — "_s + tr("end of the review"));
         return;
     }
-    show(next);
+    showItem(next);
 }
 
 void ReviewBar::accept()
@@ -248,13 +248,13 @@ void ReviewBar::reject()
 void ReviewBar::next()
 {
     if (!m_items.isEmpty())
-        show(m_position + 1);
+        showItem(m_position + 1);
 }
 
 void ReviewBar::previous()
 {
     if (!m_items.isEmpty())
-        show(m_position - 1);
+        showItem(m_position - 1);
 }
 
 void ReviewBar::keyPressEvent(QKeyEvent *event)

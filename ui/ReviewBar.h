@@ -63,7 +63,7 @@ private:
         Span span; // where it is shown: the quote, or the entity's first mention
     };
     void rebuild();
-    void show(int position);
+    void showItem(int position);
     // After a decision the article's layers are new: find the item after the one decided.
     void advancePast(Span decided, bool quote);
 
