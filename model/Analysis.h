@@ -51,11 +51,21 @@ struct Figure
     qint64 id = 0; // the stored row; 0 before storing
 };
 
+// A role the article gives a speaker: "Antony Blinken" with "secretary of state". Lower case; one
+// entry per (speaker, role) in an article.
+struct SpeakerRole
+{
+    QString speaker;
+    QString role;
+    friend bool operator==(const SpeakerRole &, const SpeakerRole &) = default;
+};
+
 struct AnalysisResult
 {
     QList<Quote> quotes;
     QList<Entity> entities;
     QList<Figure> figures;
+    QList<SpeakerRole> speakerRoles; // roles of the speakers of `quotes`, in order of first mention
 };
 
 } // namespace Lede

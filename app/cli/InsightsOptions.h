@@ -59,6 +59,13 @@ public:
     static bool print(const QCommandLineParser &parser, const Insights::TableShape &shape,
                       const QList<Row> &rows, QString *error)
     {
+        return print(
+            parser, shape, rows, [](const Row &row) { return Insights::cells(row); }, error);
+    }
+    template<typename Row, typename Cells>
+    static bool print(const QCommandLineParser &parser, const Insights::TableShape &shape,
+                      const QList<Row> &rows, Cells cells, QString *error)
+    {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly, QFileDevice::DontCloseHandle)) {
             *error = out.errorString();
@@ -70,7 +77,7 @@ public:
                                          : Insights::TableWriter::Format::Tsv);
         writer.writeHeader();
         for (const Row &row : rows)
-            writer.writeRow(Insights::cells(row));
+            writer.writeRow(cells(row));
         if (!writer.flush()) {
             *error = writer.errorString();
             return false;

@@ -15,7 +15,8 @@ public:
     QString name() const override { return u"sources"_s; }
     QString usage() const override
     {
-        return tr("[--search Q] [--tag PATH] [--csv] [--merge NAME --into SPEAKER] [--keep-apart NAME]");
+        return tr(
+            "[--search Q] [--tag PATH] [--csv] [--roles] [--merge NAME --into SPEAKER] [--keep-apart NAME]");
     }
     QString summary() const override { return tr("who is quoted, across articles"); }
     int run(const QStringList &args) override;
@@ -37,6 +38,10 @@ int SourcesCommand::run(const QStringList &args)
                                         tr("NAME is a speaker of its own: undoes a merge and blocks the "
                                            "automatic one (\"Blinken\" into \"Antony Blinken\")."),
                                         tr("NAME")));
+    parser.addOption(QCommandLineOption(
+        u"roles"_s,
+        tr("Add a last column, roles: the roles the articles give the speaker (\"secretary of state\"; "
+           "the three given in most articles), joined by \"; \".")));
     int code = 0;
     if (!parse(parser, args,
                tr("Every speaker quoted in the library (or in the articles matching --search and --tag), one "
@@ -91,7 +96,13 @@ int SourcesCommand::run(const QStringList &args)
         err(rows.errorString());
         return 1;
     }
-    if (!InsightsOptions::print(parser, Insights::sourcesShape(), *rows, &error)) {
+    const bool withRoles = parser.isSet(u"roles"_s);
+    if (!InsightsOptions::print(
+            parser, withRoles ? Insights::sourcesWithRolesShape() : Insights::sourcesShape(), *rows,
+            [withRoles](const Insights::SourceRow &row) {
+                return withRoles ? Insights::cellsWithRoles(row) : Insights::cells(row);
+            },
+            &error)) {
         err(error);
         return 1;
     }

@@ -98,7 +98,7 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
         return false;
     exec(db, "PRAGMA synchronous = OFF");
     exec(db, "BEGIN");
-    sqlite3_stmt *art = nullptr, *quote = nullptr, *entity = nullptr, *figure = nullptr;
+    sqlite3_stmt *art = nullptr, *quote = nullptr, *entity = nullptr, *figure = nullptr, *role = nullptr;
     sqlite3_prepare_v2(db,
                        "INSERT INTO articles (id, title, source, published, body, content_hash, imported_at, "
                        "analyzer_version) VALUES (?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', 1000000)",
@@ -107,6 +107,8 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
                        "INSERT INTO quotes (article_id, start, \"end\", text, kind, speaker, cue) "
                        "VALUES (?, ?, ?, ?, 'direct', ?, 'said')",
                        -1, &quote, nullptr);
+    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO speaker_roles (article_id, speaker, role) VALUES (?, ?, ?)",
+                       -1, &role, nullptr);
     sqlite3_prepare_v2(
         db,
         "INSERT INTO entities (article_id, start, \"end\", text, type, canonical) VALUES (?, ?, ?, ?, ?, ?)",
@@ -157,6 +159,13 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
             text(quote, 5, speaker);
             if (!step(quote))
                 return false;
+            if (rng.bounded(3) == 0) { // a third of the quotes name the speaker's role
+                sqlite3_bind_int64(role, 1, a);
+                text(role, 2, speaker);
+                text(role, 3, "role " + QByteArray::number(who % 50));
+                if (!step(role))
+                    return false;
+            }
         }
         for (int e = 0; e < 15; ++e) {
             const int which = skewed(rng, 50000, 4);
@@ -192,7 +201,7 @@ bool generate(const QString &path, int articles, int quotesPerArticle)
     }
     exec(db, "COMMIT");
     exec(db, "ANALYZE");
-    for (sqlite3_stmt *s : { art, quote, entity, figure })
+    for (sqlite3_stmt *s : { art, quote, entity, figure, role })
         sqlite3_finalize(s);
     sqlite3_close(db);
     return true;

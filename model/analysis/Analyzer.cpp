@@ -7,6 +7,8 @@
 #include "QuoteDetector.h"
 #include "SpeakerResolver.h"
 
+#include <QSet>
+
 namespace Lede {
 
 AnalysisResult Analyzer::analyze(const Article &article)
@@ -14,8 +16,13 @@ AnalysisResult Analyzer::analyze(const Article &article)
     AnalysisResult result;
     result.entities = EntityRecognizer::shared().recognize(article);
     result.quotes = QuoteDetector::detect(article.body);
-    SpeakerResolver::resolve(article, result.quotes, result.entities);
+    SpeakerResolver::resolve(article, result.quotes, result.entities, &result.speakerRoles);
     InterviewTurns::apply(article.body, result.quotes, result.entities);
+    // An interview turn may have given a quote another speaker: keep the roles of the final ones.
+    QSet<QString> speakers;
+    for (const Quote &q : std::as_const(result.quotes))
+        speakers.insert(q.speaker);
+    result.speakerRoles.removeIf([&speakers](const SpeakerRole &r) { return !speakers.contains(r.speaker); });
     result.figures = FigureExtractor::extract(article.body, result.entities);
     return result;
 }

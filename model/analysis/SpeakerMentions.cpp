@@ -4,6 +4,7 @@
 
 #include <QSet>
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +94,61 @@ void Resolver::findMentions()
         m_mentions.push_back(std::move(m));
         i = j + 1;
     }
+}
+
+// A head noun that can name a role: a speaker noun or title ("spokesman", "minister"), a title cue
+// ("diplomat"), or a word with a person noun's ending ("analyst", "researcher", "historian").
+bool isRoleHead(QStringView w)
+{
+    static const WordSet cues = Lexicon::folded(u"ner-title-cues");
+    static const WordSet exceptions = Lexicon::folded(u"role-head-exceptions");
+    static const QStringList suffixes = Lexicon::entries(u"role-suffixes");
+    if (w.size() < 3 || isFunctionWord(w) || isAux(w) || SpeechVerbs::contains(w) || exceptions.contains(w))
+        return false;
+    if (cues.contains(w) || NameHeuristics::isTitle(w))
+        return true;
+    return std::any_of(suffixes.cbegin(), suffixes.cend(), [w](const QString &suffix) {
+        return w.size() > suffix.size() + 2 && w.endsWith(suffix, Qt::CaseInsensitive);
+    });
+}
+
+void Resolver::addRolePhrase(Mention &m, int firstTok, int lastTok) const
+{
+    if (firstTok > lastTok || lastTok - firstTok >= 5)
+        return;
+    // Courtesy titles and a dangling connector say nothing of the role: "Mr.", "governor of".
+    static const WordSet courtesy = Lexicon::folded(u"courtesy-titles");
+    auto bare = [this](int tok) {
+        QStringView w = bareText(tok);
+        return w.endsWith(u'.') ? w.chopped(1) : w;
+    };
+    while (firstTok <= lastTok
+           && (courtesy.contains(bare(firstTok)) || isDeterminer(firstTok) || isFunctionWord(text(firstTok))))
+        ++firstTok;
+    while (lastTok >= firstTok
+           && (courtesy.contains(bare(lastTok)) || !m_tokens[size_t(lastTok)].word
+               || isOneOf(text(lastTok), { "of"_L1, "for"_L1, "the"_L1, "and"_L1, "to"_L1 })))
+        --lastTok;
+    if (firstTok > lastTok)
+        return;
+    // The head is the last word, or the one before "of": "secretary of state", "minister for health".
+    int head = lastTok;
+    for (int k = firstTok + 1; k < lastTok; ++k) {
+        if (isOneOf(text(k), { "of"_L1, "for"_L1 })) {
+            head = k - 1;
+            break;
+        }
+    }
+    if (!isRoleHead(bareText(head)))
+        return;
+    const qsizetype start = m_tokens[size_t(firstTok)].start;
+    qsizetype end = m_tokens[size_t(lastTok)].end;
+    if (m_tokens[size_t(lastTok)].possessive)
+        end -= 2;
+    const QString phrase = m_body.mid(start, end - start).simplified().toLower();
+    if (phrase.isEmpty() || !phrase.front().isLetter() || m.rolePhrases.contains(phrase))
+        return;
+    m.rolePhrases.append(phrase);
 }
 
 void Resolver::classifyMentions()
@@ -204,16 +260,22 @@ void Resolver::classifyMentions()
             if (g != Gender::Unknown)
                 m.gender = g;
         }
+        if (!m.bareTitle && m.nameFirstTok > m.firstTok && !hasOrgWord)
+            addRolePhrase(m, m.firstTok, m.nameFirstTok - 1); // "Secretary of State Antony Blinken"
         // Lower-case role words just before the run: "analyst Jane Roe", "top diplomat Antony Blinken".
+        int roleFirst = m.firstTok;
         for (int k = m.firstTok - 1, seen = 0; k >= 0 && seen < 3; --k, ++seen) {
             const Token &t = m_tokens[size_t(k)];
             if (!t.word || !t.lower || t.para != m_tokens[size_t(m.firstTok)].para
                 || roleStop.contains(text(k)) || SpeechVerbs::contains(text(k)))
                 break;
             m.roles.append(bareText(k).toString().toLower());
+            roleFirst = k;
             if (m.roleHead.isEmpty())
                 m.roleHead = m.roles.last(); // the word next to the name: "drugmaker Norvik"
         }
+        if (roleFirst < m.firstTok)
+            addRolePhrase(m, roleFirst, m.firstTok - 1);
         // A name in apposition to a role: "The ferry's operator, Gotlandslinjen, said",
         // "Its chief executive, Rasmus Berg,".
         if (m.firstTok >= 2 && isPunct(m.firstTok - 1, u',') && m.lastTok + 1 < int(m_tokens.size())
@@ -223,6 +285,7 @@ void Resolver::classifyMentions()
             const QString role = bareText(m.firstTok - 2).toString().toLower();
             m.roles.append(role);
             m.roleHead = role;
+            addRolePhrase(m, m.firstTok - 2, m.firstTok - 2);
             if (NameHeuristics::isOrgNoun(role) && m.type == Mention::Type::Unknown)
                 m.type = Mention::Type::Org;
         }
@@ -231,14 +294,18 @@ void Resolver::classifyMentions()
         if (after + 1 < int(m_tokens.size()) && isPunct(after, u',') && isDeterminer(after + 1)) {
             QStringList appositive;
             QString head;
+            int headFirst = -1;
+            int headLast = -1;
             bool headDone = false;
             bool closedByComma = false;
+            bool closedBySentenceEnd = false; // "said Ana Vik, the party's deputy leader."
             for (int k = after + 2; k < int(m_tokens.size()) && k < after + 12; ++k) {
                 const Token &t = m_tokens[size_t(k)];
                 if (t.para != m_tokens[size_t(after)].para)
                     break;
                 if (!t.word) {
                     closedByComma = isPunct(k, u',');
+                    closedBySentenceEnd = isPunct(k, u'.') && !m.inQuote;
                     break;
                 }
                 if (isAux(text(k)) || SpeechVerbs::contains(text(k)))
@@ -247,8 +314,20 @@ void Resolver::classifyMentions()
                     headDone = true;
                 if (t.lower && !roleStop.contains(text(k))) {
                     appositive.append(bareText(k).toString().toLower());
-                    if (!headDone)
+                    if (!headDone) {
                         head = appositive.last();
+                        // The phrase is the run of words ending at the head: "chief engineer", not
+                        // "authority's chief engineer".
+                        if (t.possessive) {
+                            headFirst = -1;
+                        } else {
+                            if (headFirst < 0)
+                                headFirst = k;
+                            headLast = k;
+                        }
+                    }
+                } else if (!headDone) {
+                    headFirst = -1;
                 }
             }
             if (closedByComma) {
@@ -256,6 +335,8 @@ void Resolver::classifyMentions()
                 if (!head.isEmpty())
                     m.roleHead = head;
             }
+            if ((closedByComma || closedBySentenceEnd) && !head.isEmpty() && headFirst >= 0)
+                addRolePhrase(m, headFirst, headLast);
         }
         if (m.type != Mention::Type::Org && NameHeuristics::isOrgNoun(m.roleHead) && !personTitle)
             m.type = Mention::Type::Org; // "Norvik Tools, the Bergen-based maker of drills,"

@@ -60,6 +60,9 @@ struct Mention
     QStringList nameTokens;
     QStringList roles; // lower-case role words: titles, "analyst", "chief engineer", appositive nouns
     QString roleHead; // the noun that says what it is: "engineer", "maker"
+    // The same roles as the phrases a reader would quote, lower case: "secretary of state", "top
+    // diplomat", "chief engineer". Reported with the speaker (Insights' Sources "roles").
+    QStringList rolePhrases;
     bool precededByThe = false;
     bool object = false;
     bool possessive = false;
@@ -99,6 +102,9 @@ struct Event
 // Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
 // amended to say", "Smith has repeatedly said".
 bool isBridgeWord(QStringView w);
+// A noun that names what a person does: a title, a title cue or a person noun's ending ("minister",
+// "diplomat", "analyst"); not a comparative or a thing ("former", "paper").
+bool isRoleHead(QStringView w);
 bool isAux(QStringView w);
 bool isFunctionWord(QStringView w);
 
@@ -114,6 +120,9 @@ public:
     }
 
     void run();
+    // After run(): the role phrases of the mentions of each resolved speaker, and the role noun of an
+    // attribution to "the minister".
+    void collectRoles(QList<SpeakerRole> *roles) const;
 
 private:
     QStringView text(int tok) const
@@ -153,6 +162,7 @@ private:
     void assignQuotesAndSentences();
     void findMentions();
     void classifyMentions();
+    void addRolePhrase(Mention &m, int firstTok, int lastTok) const;
     void collectSubjectEvents();
 
     Attribution parseAfter(int qi) const;

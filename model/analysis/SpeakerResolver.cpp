@@ -213,14 +213,64 @@ void Resolver::run()
     }
 }
 
+void Resolver::collectRoles(QList<SpeakerRole> *roles) const
+{
+    QSet<QString> speakers;
+    for (const Quote &q : std::as_const(m_quotes))
+        if (!q.speaker.isEmpty())
+            speakers.insert(q.speaker);
+    if (speakers.isEmpty())
+        return;
+    QSet<QString> seen;
+    auto add = [&](const QString &speaker, const QString &role) {
+        if (role.isEmpty() || role.compare(speaker, Qt::CaseInsensitive) == 0)
+            return;
+        const QString key = speaker + QChar(0) + role;
+        if (seen.contains(key))
+            return;
+        seen.insert(key);
+        roles->append(SpeakerRole { speaker, role });
+    };
+    for (const Mention &m : m_mentions) {
+        if (m.inQuote || m.rolePhrases.isEmpty()
+            || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
+            continue;
+        const QString &key = m.canonical.isEmpty() ? m.name : m.canonical;
+        if (!speakers.contains(key))
+            continue;
+        for (const QString &role : m.rolePhrases)
+            add(key, role);
+    }
+    // An attribution to a role noun phrase ("the minister said") names the role itself.
+    for (const Quote &q : std::as_const(m_quotes)) {
+        if (q.speaker.isEmpty() || !q.speakerSpan || q.speakerSpan->start < 0
+            || q.speakerSpan->end > m_body.size())
+            continue;
+        const QStringView phrase
+            = QStringView(m_body).sliced(q.speakerSpan->start, q.speakerSpan->end - q.speakerSpan->start);
+        if (!phrase.startsWith(u"the "_s, Qt::CaseInsensitive)
+            || phrase.compare(q.speaker, Qt::CaseInsensitive) == 0)
+            continue;
+        const QString role = phrase.sliced(4).toString().simplified().toLower();
+        const bool words = !role.isEmpty() && role.count(u' ') < 4
+            && std::all_of(role.cbegin(), role.cend(), [](QChar c) { return c.isLetter() || c == u' '; })
+            && isRoleHead(QStringView(role).sliced(role.lastIndexOf(u' ') + 1));
+        if (words)
+            add(q.speaker, role);
+    }
+}
+
 } // namespace Speakers
 
-void SpeakerResolver::resolve(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities)
+void SpeakerResolver::resolve(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities,
+                              QList<SpeakerRole> *roles)
 {
     if (quotes.isEmpty() || article.body.isEmpty())
         return;
     Speakers::Resolver resolver(article, quotes, entities);
     resolver.run();
+    if (roles)
+        resolver.collectRoles(roles);
 }
 
 } // namespace Lede

@@ -38,7 +38,10 @@ namespace Lede {
 class SpeakerResolver final
 {
 public:
-    static void resolve(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities);
+    // `roles`, when given, receives the roles the article gives each speaker found (titles before
+    // the name, role words and appositives: "Secretary of State", "analyst", ", the chief engineer,").
+    static void resolve(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities,
+                        QList<SpeakerRole> *roles = nullptr);
 };
 
 } // namespace Lede

@@ -448,6 +448,29 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
         row.names.sort(Qt::CaseInsensitive);
         rows.append(std::move(row));
     }
+    // The roles: one row per (article, speaker, role), so the counts are articles.
+    QHash<QString, QHash<QString, qint64>> roleCounts;
+    Statement roles(handle,
+                    sql.with() + u"SELECT speaker, role, count(*) FROM speaker_roles WHERE "_s
+                        + sql.in(u"article_id"_s) + u" GROUP BY speaker, role"_s,
+                    sql.values);
+    while (roles.next()) {
+        const QString name = roles.text(0);
+        roleCounts[aliases.value(name, name)][roles.text(1)] += roles.integer(2);
+    }
+    if (!roles.error().isEmpty() || cancelled(cancel))
+        return R::failure(failure(roles, cancel));
+    for (SourceRow &row : rows) {
+        const auto counts = roleCounts.constFind(row.speaker);
+        if (counts == roleCounts.cend())
+            continue;
+        QList<std::pair<qint64, QString>> ranked;
+        for (auto it = counts->cbegin(); it != counts->cend(); ++it)
+            ranked.append({ -it.value(), it.key() });
+        std::sort(ranked.begin(), ranked.end());
+        for (qsizetype i = 0; i < ranked.size() && i < 3; ++i)
+            row.roles.append(ranked.at(i).second);
+    }
     std::sort(rows.begin(), rows.end(), [](const SourceRow &a, const SourceRow &b) {
         return a.quotes != b.quotes ? a.quotes > b.quotes : a.speaker < b.speaker;
     });

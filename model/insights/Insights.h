@@ -57,6 +57,8 @@ struct SourceRow
     QDate lastPublished;
     QStringList outlets; // distinct non-empty article sources, sorted
     QStringList names; // the names the analysis gave (more than one when aliases merged them)
+    QStringList
+        roles; // the roles the articles give them ("secretary of state"), most articles first, at most 3
 };
 
 // Ordered by quotes (descending), then name.

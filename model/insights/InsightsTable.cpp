@@ -32,6 +32,14 @@ TableShape sourcesShape()
              { true, false, false, false, false, false, true } };
 }
 
+TableShape sourcesWithRolesShape()
+{
+    TableShape shape = sourcesShape();
+    shape.columns.append(u"roles"_s);
+    shape.guarded.append(true);
+    return shape;
+}
+
 TableShape figuresShape()
 {
     return { { u"conflict_group"_s, u"article_id"_s, u"published"_s, u"source"_s, u"value"_s, u"unit"_s,
@@ -64,6 +72,11 @@ QStringList cells(const SourceRow &row)
              isoDate(row.firstPublished),
              isoDate(row.lastPublished),
              row.outlets.join(u"; "_s) };
+}
+
+QStringList cellsWithRoles(const SourceRow &row)
+{
+    return cells(row) << row.roles.join(u"; "_s);
 }
 
 QStringList cells(const FigureRow &row)

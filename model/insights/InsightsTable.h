@@ -28,6 +28,10 @@ TableShape entitiesShape(); // canonical,type,mentions,articles
 TableShape cooccurrenceShape(); // first,first_type,second,second_type,articles
 
 QStringList cells(const SourceRow &row);
+// The sources table with a last column `roles` (the row's roles joined by "; "): the window's
+// table and `lede sources --roles`; the contract's columns stay first and unchanged.
+TableShape sourcesWithRolesShape();
+QStringList cellsWithRoles(const SourceRow &row);
 QStringList cells(const FigureRow &row); // conflict_group empty when the group is not a conflict
 QStringList cells(const EntityRow &row);
 QStringList cells(const CooccurrenceRow &row);

@@ -72,6 +72,13 @@ Status AnalysisRepository::writeAnalysis(qint64 articleId, const CodePointMap &m
         if (!stmt.run())
             return failed();
     }
+    for (const SpeakerRole &r : analysis.speakerRoles) {
+        auto stmt = statements.statement(
+            "INSERT OR IGNORE INTO speaker_roles (article_id, speaker, role) VALUES (?1, ?2, ?3)");
+        stmt.bind(1, articleId).bind(2, r.speaker).bind(3, r.role);
+        if (!stmt.run())
+            return failed();
+    }
     return {};
 }
 
@@ -141,6 +148,12 @@ Result<AnalysisResult> AnalysisRepository::analysis(qint64 articleId) const
         f.id = query.value(7).toLongLong();
         out.figures.append(f);
     }
+    if (!execute(query,
+                 u"SELECT speaker, role FROM speaker_roles WHERE article_id = ? ORDER BY speaker, role"_s,
+                 { articleId }))
+        return R::failure(queryError(query));
+    while (query.next())
+        out.speakerRoles.append(SpeakerRole { query.value(0).toString(), query.value(1).toString() });
     return out;
 }
 
@@ -158,7 +171,7 @@ Status AnalysisRepository::replaceAnalysis(qint64 articleId, const AnalysisResul
     if (!query.next())
         return Status::failure(tr("There is no article %1 in the library").arg(articleId));
     const QString body = query.value(0).toString();
-    for (const QString &table : { u"quotes"_s, u"entities"_s, u"figures"_s }) {
+    for (const QString &table : { u"quotes"_s, u"entities"_s, u"figures"_s, u"speaker_roles"_s }) {
         if (!execute(query, u"DELETE FROM "_s + table + u" WHERE article_id = ?"_s, { articleId }))
             return Status::failure(queryError(query));
     }

@@ -152,6 +152,17 @@ const char *const v5[] = {
     "CREATE INDEX entities_canonical ON entities(canonical, type, article_id)",
 };
 
+// v6: the roles each article gives its speakers ("secretary of state"), for the Sources roles column
+// (model/insights). Written with the analysis, one row per (article, speaker, role).
+const char *const v6[] = {
+    R"(CREATE TABLE speaker_roles (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        speaker TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (article_id, speaker, role)) WITHOUT ROWID)",
+    "CREATE INDEX speaker_roles_speaker ON speaker_roles(speaker, role)",
+};
+
 template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
     QSqlQuery query(db);
@@ -190,6 +201,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 5 && to >= 5) {
         if (auto s = run(db, v5, 5); !s)
+            return s;
+    }
+    if (from < 6 && to >= 6) {
+        if (auto s = run(db, v6, 6); !s)
             return s;
     }
     QSqlQuery query(db);

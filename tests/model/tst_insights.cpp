@@ -2,6 +2,7 @@
 // Insights across articles: sources (with speaker merges), entities, co-occurrence, figure groups
 // and conflicts, the scope filters, the tables' bytes. The articles are invented (InsightsFixture.h).
 #include "InsightsFixture.h"
+#include "analysis/Analyzer.h"
 #include "insights/Insights.h"
 #include "insights/InsightsTable.h"
 #include "insights/SpeakerIdentities.h"
@@ -25,6 +26,7 @@ private slots:
 
     void sourcesCountsKindsDatesOutlets();
     void oneWordNameJoinsTheOnlyFullName();
+    void rolesFromAnalysedArticles();
     void userMergeSurvivesRefreshAndChains();
     void keepApartBlocksAutomaticAlias();
     void quotesOfASpeakerInDateOrderWithContext();
@@ -119,6 +121,55 @@ void TestInsights::oneWordNameJoinsTheOnlyFullName()
     QCOMPARE(speakers(*rows), u"Rosa Lind:2, Tomas Berg:2, Coastal Trust:1, Lind:1, Ros Lind:1"_s);
     QCOMPARE(rows->at(1).names, (QStringList { u"Berg"_s, u"Tomas Berg"_s }));
     QCOMPARE(rows->at(1).articles, 1);
+}
+
+void TestInsights::rolesFromAnalysedArticles()
+{
+    // End to end: the analyzer finds the roles, the store keeps them, sources() ranks them by the
+    // number of articles that give them, and a merge counts the roles of both names.
+    ArticleStore store;
+    QVERIFY(store.open(m_dir.filePath(u"roles.sqlite"_s)).ok());
+    const QStringList bodies {
+        u"Port Minister Ingrid Solberg toured the quay. “We reopen in June,” Solberg said."_s,
+        u"“The steel is here,” said Ingrid Solberg, the port minister, on Friday. But senior analyst Per "
+        u"Dahl was not convinced. “June is late,” Dahl said."_s,
+        u"“We will not wait,” said Solberg, the party's deputy leader."_s,
+    };
+    QList<qint64> ids;
+    for (const QString &body : bodies) {
+        Article a;
+        a.title = u"Quay story %1"_s.arg(ids.size() + 1);
+        a.body = body;
+        a.contentHash = QString::number(qHash(body));
+        auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+        QVERIFY2(id.ok(), qPrintable(id.errorString()));
+        ids.append(*id);
+    }
+    auto stored = store.analysis(ids[1]);
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->speakerRoles.size(), 2);
+
+    QVERIFY(SpeakerIdentities(store.database()).merge(u"Solberg"_s, u"Ingrid Solberg"_s).ok());
+    auto rows = sources(store.database(), {});
+    QVERIFY2(rows.ok(), qPrintable(rows.errorString()));
+    QCOMPARE(speakers(*rows), u"Ingrid Solberg:3, Per Dahl:1"_s);
+    QCOMPARE(rows->at(0).roles, (QStringList { u"port minister"_s, u"deputy leader"_s }));
+    QCOMPARE(rows->at(1).roles, QStringList { u"senior analyst"_s });
+    QCOMPARE(cellsWithRoles(rows->at(1)).last(), u"senior analyst"_s);
+    QCOMPARE(sourcesWithRolesShape().columns.last(), u"roles"_s);
+
+    // The scope applies to the roles too.
+    Scope first;
+    first.articleIds = QList<qint64> { ids[0] };
+    rows = sources(store.database(), first);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->at(0).roles, QStringList { u"port minister"_s });
+
+    // Deleting an article takes its roles with it.
+    QVERIFY(store.removeArticle(ids[2]).ok());
+    rows = sources(store.database(), {});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->at(0).roles, QStringList { u"port minister"_s });
 }
 
 void TestInsights::userMergeSurvivesRefreshAndChains()

@@ -45,6 +45,8 @@ class TestSpeakerResolver final : public QObject
 private slots:
     void resolve_data();
     void resolve();
+    void rolesOfSpeakers_data();
+    void rolesOfSpeakers();
     void entitiesGiveCanonicalNames();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
@@ -152,6 +154,47 @@ void TestSpeakerResolver::resolve()
     QList<Quote> quotes = QuoteDetector::detect(body);
     SpeakerResolver::resolve(article, quotes, {});
     QCOMPARE(describe(body, quotes), expected);
+}
+
+void TestSpeakerResolver::rolesOfSpeakers_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("expected"); // "speaker|role", in order of first mention
+
+    QTest::newRow("title-before-name")
+        << u"Port Minister Ingrid Solberg toured the quay. “We reopen in June,” Solberg said."_s
+        << QStringList { u"Ingrid Solberg|port minister"_s };
+    QTest::newRow("title-with-of")
+        << u"Secretary of State Mara Quist landed on Monday. “The talks go on,” Quist said."_s
+        << QStringList { u"Mara Quist|secretary of state"_s };
+    QTest::newRow("lower-case-role-before")
+        << u"“Prices will fall,” said senior analyst Per Dahl, who follows the ferry lines."_s
+        << QStringList { u"Per Dahl|senior analyst"_s };
+    QTest::newRow("appositive-after")
+        << u"Olav Lind, the harbour's chief engineer, was blunt. “The wall will hold,” Lind said."_s
+        << QStringList { u"Olav Lind|chief engineer"_s };
+    QTest::newRow("courtesy-title-is-no-role")
+        << u"Mr. Tomas Berg waved. “I sold the boat,” said Mr. Berg."_s << QStringList {};
+    QTest::newRow("place-word-before-name-is-no-role")
+        << u"They met in the hall where Ana Vik spoke. “We stay,” Vik said."_s << QStringList {};
+    QTest::newRow("roles-of-unquoted-people-are-left-out")
+        << u"Mayor Eli Brun was away. “The bridge is safe,” said Rut Holm."_s << QStringList {};
+}
+
+void TestSpeakerResolver::rolesOfSpeakers()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, expected);
+
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    QList<SpeakerRole> roles;
+    SpeakerResolver::resolve(article, quotes, {}, &roles);
+    QStringList got;
+    for (const SpeakerRole &r : std::as_const(roles))
+        got.append(r.speaker + u'|' + r.role);
+    QCOMPARE(got, expected);
 }
 
 void TestSpeakerResolver::entitiesGiveCanonicalNames()

@@ -62,7 +62,7 @@ void TestInsightsView::modelsPassTheTester()
     QCOMPARE(sources.index(0, SourcesModel::Quotes).data().toInt(), 2);
     QCOMPARE(sources.index(0, SourcesModel::FirstPublished).data().toDate(), QDate(2024, 3, 1));
     QCOMPARE(sources.csvCells(0).join(u','),
-             u"Rosa Lind,person,2,2,2024-03-01,2024-03-05,Coast Post; Harbour Times"_s);
+             u"Rosa Lind,person,2,2,2024-03-01,2024-03-05,Coast Post; Harbour Times,"_s); // no roles stored
 
     SpeakerQuotesModel quotes;
     QAbstractItemModelTester t2(&quotes, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -51,9 +51,8 @@ void SourcesModel::setRows(QList<Insights::SourceRow> rows)
 
 QStringList SourcesModel::headers() const
 {
-    return {
-        tr("Speaker"), tr("Kind"), tr("Quotes"), tr("Articles"), tr("First"), tr("Last"), tr("Outlets")
-    };
+    return { tr("Speaker"), tr("Kind"), tr("Quotes"),  tr("Articles"),
+             tr("First"),   tr("Last"), tr("Outlets"), tr("Roles") };
 }
 
 QVariant SourcesModel::cell(int row, int column, int role) const
@@ -86,6 +85,8 @@ QVariant SourcesModel::cell(int row, int column, int role) const
         return date(r.lastPublished);
     case Outlets:
         return r.outlets.join(u"; "_s);
+    case Roles:
+        return r.roles.join(u"; "_s);
     case ColumnCount:
         break;
     }

@@ -44,15 +44,25 @@ class SourcesModel final : public InsightsTableModel
     Q_DISABLE_COPY_MOVE(SourcesModel)
 
 public:
-    enum Column { Speaker, Kind, Quotes, Articles, FirstPublished, LastPublished, Outlets, ColumnCount };
+    enum Column {
+        Speaker,
+        Kind,
+        Quotes,
+        Articles,
+        FirstPublished,
+        LastPublished,
+        Outlets,
+        Roles,
+        ColumnCount
+    };
     explicit SourcesModel(QObject *parent = nullptr)
         : InsightsTableModel(parent)
     {
     }
     void setRows(QList<Insights::SourceRow> rows);
     const Insights::SourceRow &sourceAt(int row) const { return m_rows.at(row); }
-    Insights::TableShape shape() const override { return Insights::sourcesShape(); }
-    QStringList csvCells(int row) const override { return Insights::cells(m_rows.at(row)); }
+    Insights::TableShape shape() const override { return Insights::sourcesWithRolesShape(); }
+    QStringList csvCells(int row) const override { return Insights::cellsWithRoles(m_rows.at(row)); }
 
 protected:
     int rows() const override { return int(m_rows.size()); }
