@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +86,8 @@ void AnnotationActions::updateActions()
     m_color->setEnabled(selection || current);
     m_setRange->setEnabled(selection && current);
     m_delete->setEnabled(current);
+    if ((selection || current) && !m_hint.isEmpty())
+        emit hintObsolete(std::exchange(m_hint, QString()));
 }
 
 bool AnnotationActions::explainUnavailable(const QKeySequence &pressed)
@@ -99,6 +102,7 @@ bool AnnotationActions::explainUnavailable(const QKeySequence &pressed)
             why = tr("Select some text in the article first.");
         else
             why = tr("Select some text in the article, or pick a highlight in the Notes list, first.");
+        m_hint = why;
         emit message(why, MessageBar::Kind::Warning);
         return true;
     }

@@ -49,9 +49,12 @@ public:
 
 signals:
     void message(const QString &text, MessageBar::Kind kind);
+    // The hint explainUnavailable() gave no longer applies: text is selected or a highlight picked.
+    void hintObsolete(const QString &text);
 
 private:
     qint64 highlightAt(const Span &span) const;
+    QString m_hint; // the last hint explainUnavailable() showed, until it is obsolete
     void error(const QString &text) { emit message(text, MessageBar::Kind::Error); }
 
     ArticleSession *m_session;

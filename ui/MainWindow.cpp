@@ -102,6 +102,10 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     connect(m_import, &ImportController::message, this, &MainWindow::showMessage);
     connect(m_export, &ExportController::message, this, &MainWindow::showMessage);
     connect(m_annotationActions, &AnnotationActions::message, this, &MainWindow::showMessage);
+    connect(m_annotationActions, &AnnotationActions::hintObsolete, this, [this](const QString &hint) {
+        if (m_messages->isVisible() && m_messages->text() == hint)
+            m_messages->hide();
+    });
     connect(m_tagActions, &TagActions::message, this, &MainWindow::showMessage);
     connect(m_import, &ImportController::articleTextReplaced, m_session, &ArticleSession::textReplaced);
     connect(m_import, &ImportController::libraryChanged, this, [this] {

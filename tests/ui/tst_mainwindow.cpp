@@ -721,6 +721,10 @@ void TestMainWindow::disabledShortcutsSayWhy()
     QTest::keyClick(window.documentView(), Qt::Key_T, Qt::ControlModifier);
     QVERIFY2(window.messageBar()->text().contains(u"Notes list"_s), qPrintable(window.messageBar()->text()));
     QCOMPARE(window.store()->annotations(window.session()->articleId())->size(), 0);
+    // Once text is selected the hint is stale: it goes.
+    QVERIFY(window.messageBar()->isVisible());
+    window.documentView()->selectSpan({ 0, 5 });
+    QTRY_VERIFY(!window.messageBar()->isVisible());
 }
 
 void TestMainWindow::importProgressClosesBeforeTheSummary()
