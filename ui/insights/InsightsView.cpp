@@ -22,6 +22,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -194,6 +195,15 @@ QTableView *InsightsView::makeTable(const QString &name, InsightsTableModel *mod
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as what they hold (measured on the first rows only, so a large table stays
+    // quick), none wider than a third of the view: short counts leave room for outlets and roles.
+    view->horizontalHeader()->setResizeContentsPrecision(200);
+    connect(model, &QAbstractItemModel::modelReset, view, [view] {
+        view->resizeColumnsToContents();
+        const int widest = std::max(160, view->viewport()->width() / 3);
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            view->setColumnWidth(c, std::min(view->columnWidth(c), widest));
+    });
     return view;
 }
 
