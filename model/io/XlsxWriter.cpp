@@ -91,6 +91,11 @@ struct XlsxWriter::Private
 
     template<std::size_t N> Status beginSheet(const char *name, const Column (&columns)[N])
     {
+        return beginSheet(name, columns, N);
+    }
+
+    Status beginSheet(const char *name, const Column *columns, std::size_t N)
+    {
         if (sheet) {
             // The sheet before is complete: filter over every row it got.
             worksheet_autofilter(sheet, 0, 0, row > 0 ? row - 1 : 0, lxw_col_t(this->columns - 1));
@@ -235,6 +240,47 @@ Status XlsxWriter::writeAnnotation(const ExportRow &r)
     d->text(22, r.cue);
     d->text(23, r.corrected);
     d->text(24, r.articleUrl);
+    ++d->row;
+    return {};
+}
+
+Status XlsxWriter::beginSheet(const QString &name, const QList<SheetColumn> &columns)
+{
+    QList<QByteArray> names;
+    QList<Column> spec;
+    for (const SheetColumn &c : columns)
+        names.append(c.name.toUtf8());
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const SheetColumn &c = columns.at(i);
+        spec.append({ names.at(i).constData(),
+                      c.kind == SheetColumn::Kind::Number     ? Cell::Number
+                          : c.kind == SheetColumn::Kind::Date ? Cell::Date
+                                                              : Cell::Text,
+                      c.width });
+    }
+    return d->beginSheet(name.toUtf8().constData(), spec.constData(), std::size_t(spec.size()));
+}
+
+Status XlsxWriter::writeRow(const QVariantList &cells)
+{
+    if (Status s = d->nextRow(); !s)
+        return s;
+    for (qsizetype c = 0; c < cells.size() && c < d->columns; ++c) {
+        const QVariant &v = cells.at(c);
+        switch (v.typeId()) {
+        case QMetaType::QDate:
+            d->dateCell(lxw_col_t(c), v.toDate());
+            break;
+        case QMetaType::Double:
+        case QMetaType::LongLong:
+        case QMetaType::Int:
+            d->number(lxw_col_t(c), v.toDouble());
+            break;
+        default:
+            d->text(lxw_col_t(c), v.toString());
+            break;
+        }
+    }
     ++d->row;
     return {};
 }

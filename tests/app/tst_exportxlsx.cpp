@@ -3,6 +3,7 @@
 // Where LibreOffice is installed, the workbook is read back with it and compared cell by cell
 // with the CSV export of the same selection.
 #include "CsvReader.h"
+#include "io/ZipArchive.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,7 +38,9 @@ const QByteArray Story
     = "Tally of storm damage rises\n"
       "\n"
       "NORTHPORT (Lede Wire) \xE2\x80\x93 Officials said on Oct. 7 that 17,170 homes were damaged, "
-      "up from 9,061 a week earlier.\n";
+      "up from 9,061 a week earlier.\n"
+      "\n"
+      "\xE2\x80\x9CWe will rebuild every street,\xE2\x80\x9D said Harbour Minister Ana Brandt.\n";
 
 QByteArray readAll(const QString &path)
 {
@@ -90,6 +93,19 @@ void TestExportXlsx::writesAWorkbookWithBothSheets()
     // A zip's central directory names its entries in plain text.
     QVERIFY(bytes.contains("xl/worksheets/sheet1.xml"));
     QVERIFY(bytes.contains("xl/worksheets/sheet2.xml"));
+    // The Insights sheets: Sources with the speaker and role, Figures with the value as a number.
+    Lede::ZipReader zip;
+    QVERIFY(zip.open(out).ok());
+    const auto workbook = zip.read(u"xl/workbook.xml"_s, 1 << 20);
+    QVERIFY(workbook.ok());
+    QVERIFY2(workbook->contains("name=\"Sources\"") && workbook->contains("name=\"Figures\""),
+             workbook->constData());
+    const auto sources = zip.read(u"xl/worksheets/sheet3.xml"_s, 1 << 20);
+    QVERIFY(sources.ok());
+    QVERIFY2(sources->contains("Ana Brandt") && sources->contains("harbour minister"), sources->constData());
+    const auto figures = zip.read(u"xl/worksheets/sheet4.xml"_s, 1 << 20);
+    QVERIFY(figures.ok());
+    QVERIFY2(figures->contains("<v>17170</v>") && figures->contains("homes"), figures->constData());
     QVERIFY(QFile::permissions(out) & QFileDevice::ReadOther);
     // No temporary workbook is left beside it.
     QCOMPARE(QDir(m_dir.path()).entryList({ u"*.xlsx"_s }, QDir::Files | QDir::Hidden).size(), 1);
