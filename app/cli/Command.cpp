@@ -6,12 +6,16 @@
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -211,6 +215,14 @@ int runOne(Command *command, int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app;
     if (command->needsFonts()) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Over SSH or from cron there is often no session runtime folder; Qt then falls back to
+        // <tmp>/runtime-<user> but warns on stderr, which a script would read as a problem. Name the
+        // same fallback ourselves (Qt creates it, private to the user).
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const struct passwd *pw = ::getpwuid(::geteuid());
+            const QString user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid());
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(QDir::tempPath() + u"/runtime-"_s + user));
+        }
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -246,7 +246,7 @@ QString ArticleReport::html(const ArticleReportData &data)
 
     if (!data.analysis.figures.isEmpty()) {
         h += u"<h2>"_s + esc(tr("Figures")) + u"</h2>\n"_s;
-        h += u"<table class=\"figures\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<tr><th>"_s
+        h += u"<table class=\"figures\" width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<tr><th>"_s
             + esc(tr("Figure")) + u"</th><th>"_s + esc(tr("Value")) + u"</th><th>"_s + esc(tr("Unit"))
             + u"</th><th>"_s + esc(tr("Qualifier")) + u"</th><th>"_s + esc(tr("Attributed to"))
             + u"</th></tr>\n"_s;

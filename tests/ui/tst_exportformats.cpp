@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QJsonArray>
@@ -237,8 +238,9 @@ void TestExportFormats::exportReport()
             if (auto *d = qobject_cast<QFileDialog *>(w); d && d->isVisible()) {
                 timer->stop();
                 dialogSeen = true;
-                d->selectFile(html);
-                d->accept();
+                d->setDirectory(m_dir->path());
+                d->selectFile(u"keeper"_s);
+                static_cast<QDialog *>(d)->accept(); // QFileDialog::accept() is protected
                 return;
             }
         }
@@ -246,6 +248,8 @@ void TestExportFormats::exportReport()
     timer->start();
     report->trigger();
     QVERIFY(dialogSeen);
+    QVERIFY2(QFile::exists(html + u".html"_s),
+             qPrintable(window.messageBar()->text() + u" / "_s + QDir(m_dir->path()).entryList().join(u' ')));
     const QByteArray page = readAll(html + u".html"_s);
     QVERIFY2(page.contains("<h1>Lighthouse keeper retires after forty years</h1>"), page.constData());
     QVERIFY(page.contains("style=\"background-color: #f5d033\">14,600 nights</span>"));
