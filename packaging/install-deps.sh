@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     cmake ninja-build g++ pkgconf sqlite3 libsqlite3-dev libgumbo-dev libxlsxwriter-dev libzip-dev \
-    libpoppler-qt6-dev libxml2-utils unzip python3 ca-certificates \
+    libpoppler-qt6-dev libxml2-utils unzip python3 ca-certificates poppler-utils \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev \
     qt6-l10n-tools qt6-tools-dev qt6-charts-dev qt6-svg-dev \
     qt6-qpa-plugins fonts-dejavu-core \
@@ -16,5 +16,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     clang libclang-rt-14-dev clang-format >/dev/null
 # ca-certificates: `lede import https://...` checks the server's certificate against them.
 # clang and its runtime (libFuzzer, sanitizers) are for fuzz/run.sh only, clang-format for the
-# formatting check in .ci/run; xmllint, unzip and python3
-# let the tests check exports with tools other than Lede (REFI-QDA schema, zip, CSV).
+# formatting check in .ci/run; xmllint, unzip, python3 and poppler-utils (pdftotext, pdftoppm)
+# let the tests check exports with tools other than Lede (REFI-QDA schema, zip, CSV, JSON, PDF).

@@ -2,12 +2,18 @@
 #include "ExportController.h"
 
 #include "ExportDialog.h"
+#include "Settings.h"
 #include "UiHelpers.h"
 #include "library/ArticleCsvExport.h"
+#include "library/ArticleReport.h"
 #include "library/RefiQdaExport.h"
+#include "library/WebAnnotationExport.h"
+#include "library/XlsxExport.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QProgressDialog>
 #include <QPromise>
@@ -64,41 +70,57 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
     const QString dbPath = m_store->path();
     // Cancel goes through a flag (see ImportController::importPaths()).
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    QFuture<Status> future
-        = QtConcurrent::run([dbPath, query, options, path, format, cancel](QPromise<Status> &promise) {
-              ArticleStore store;
-              if (const Status s = store.open(dbPath); !s) {
-                  promise.addResult(s);
-                  return;
-              }
-              // Progress is reported in per mille: row counts can exceed int.
-              promise.setProgressRange(0, 1000);
-              const auto step = [&promise, &cancel](qint64 done, qint64 total) {
-                  promise.setProgressValue(total > 0 ? int(std::min(done, total) * 1000 / total) : 1000);
-                  return !cancel->load();
-              };
-              if (format == ExportFormat::AnnotationsCsv) {
-                  promise.addResult(CsvExporter::writeFile(store, query, options, path, step));
-                  return;
-              }
-              const qint64 total = articleTotal(store, query);
-              if (format == ExportFormat::ArticlesCsv) {
-                  ArticleSelection selection;
-                  selection.ids = query.articleIds;
-                  selection.tagId = query.tagId;
-                  promise.addResult(ArticleCsvExport::writeFile(
-                      store, selection, options, path, true, [&](qint64 done) { return step(done, total); }));
-                  return;
-              }
-              RefiQdaOptions refi;
-              refi.articleIds = query.articleIds;
-              refi.tagId = query.tagId;
-              refi.includeQuotes = query.includeQuotes;
-              refi.includeEntities = query.includeEntities;
-              refi.includeFigures = query.includeFigures;
-              const auto counts = exportQdpx(store, refi, path, [&](int done) { return step(done, total); });
-              promise.addResult(counts ? Status() : Status::failure(counts.errorString()));
-          });
+    QFuture<Status> future = QtConcurrent::run([dbPath, query, options, path, format,
+                                                cancel](QPromise<Status> &promise) {
+        ArticleStore store;
+        if (const Status s = store.open(dbPath); !s) {
+            promise.addResult(s);
+            return;
+        }
+        // Progress is reported in per mille: row counts can exceed int.
+        promise.setProgressRange(0, 1000);
+        const auto step = [&promise, &cancel](qint64 done, qint64 total) {
+            promise.setProgressValue(total > 0 ? int(std::min(done, total) * 1000 / total) : 1000);
+            return !cancel->load();
+        };
+        if (format == ExportFormat::AnnotationsCsv) {
+            promise.addResult(CsvExporter::writeFile(store, query, options, path, step));
+            return;
+        }
+        const qint64 total = articleTotal(store, query);
+        if (format == ExportFormat::ArticlesCsv) {
+            ArticleSelection selection;
+            selection.ids = query.articleIds;
+            selection.tagId = query.tagId;
+            promise.addResult(ArticleCsvExport::writeFile(store, selection, options, path, true,
+                                                          [&](qint64 done) { return step(done, total); }));
+            return;
+        }
+        if (format == ExportFormat::Xlsx) {
+            // Annotation rows, then article rows.
+            const auto rows = store.exportRowCount(query);
+            const qint64 cells = (rows ? *rows : 0) + total;
+            promise.addResult(exportXlsx(store, query, path, [&](qint64 done) { return step(done, cells); }));
+            return;
+        }
+        if (format == ExportFormat::WebAnnotations) {
+            WebAnnotationOptions web;
+            web.articleIds = query.articleIds;
+            web.tagId = query.tagId;
+            const auto counts
+                = exportWebAnnotations(store, web, path, true, [&](int done) { return step(done, total); });
+            promise.addResult(counts ? Status() : Status::failure(counts.errorString()));
+            return;
+        }
+        RefiQdaOptions refi;
+        refi.articleIds = query.articleIds;
+        refi.tagId = query.tagId;
+        refi.includeQuotes = query.includeQuotes;
+        refi.includeEntities = query.includeEntities;
+        refi.includeFigures = query.includeFigures;
+        const auto counts = exportQdpx(store, refi, path, [&](int done) { return step(done, total); });
+        promise.addResult(counts ? Status() : Status::failure(counts.errorString()));
+    });
     QProgressDialog *progress
         = makeProgressDialog(m_window, u"exportProgress"_s, tr("Exporting…"), tr("Export"), 1000);
     auto *watcher = new QFutureWatcher<Status>(this);
@@ -121,6 +143,53 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
         emit finished(s.ok());
     });
     watcher->setFuture(future);
+}
+
+void ExportController::exportReport(qint64 articleId)
+{
+    if (!m_store->isOpen() || articleId == 0)
+        return;
+    auto article = m_store->article(articleId);
+    if (!article) {
+        emit message(tr("Export failed: %1").arg(article.errorString()), MessageBar::Kind::Error);
+        return;
+    }
+    // A file name from the title: letters, digits, spaces and dashes.
+    QString base;
+    for (const QChar c : article->title.simplified())
+        base += c.isLetterOrNumber() || c == u' ' || c == u'-' ? c : u' ';
+    base = base.simplified().left(60);
+    if (base.isEmpty())
+        base = tr("report");
+    QSettings settings;
+    const QString dir = ExportDialog::defaultFolder(Settings::LastExportDir.read(settings));
+    const QString htmlFilter = tr("Web page (*.html)");
+    const QString pdfFilter = tr("PDF document (*.pdf)");
+    QString filter = htmlFilter;
+    QString path
+        = QFileDialog::getSaveFileName(m_window, tr("Export Report"), QDir(dir).filePath(base + u".html"_s),
+                                       htmlFilter + u";;"_s + pdfFilter, &filter);
+    if (path.isEmpty())
+        return;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != u"html"_s && suffix != u"htm"_s && suffix != u"pdf"_s)
+        path += filter == pdfFilter ? u".pdf"_s : u".html"_s;
+    if (writeReport(articleId, path))
+        Settings::LastExportDir.write(settings, QFileInfo(path).absolutePath());
+}
+
+bool ExportController::writeReport(qint64 articleId, const QString &path)
+{
+    auto data = ArticleReport::load(*m_store, articleId);
+    Status s
+        = data ? writeArticleReport(*data, path, m_store->path(), true) : Status::failure(data.errorString());
+    if (!s) {
+        emit message(tr("Export failed: %1").arg(s.errorString()), MessageBar::Kind::Error);
+        return false;
+    }
+    emit message(tr("Report written to %1.").arg(QDir::toNativeSeparators(path)),
+                 MessageBar::Kind::Information);
+    return true;
 }
 
 } // namespace Lede

@@ -35,8 +35,10 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     m_format->setObjectName(u"exportFormat"_s);
     m_format->addItem(tr("Annotations (CSV)"), int(ExportFormat::AnnotationsCsv));
     m_format->addItem(tr("Articles (one row each, CSV)"), int(ExportFormat::ArticlesCsv));
+    m_format->addItem(tr("Workbook with annotations and articles (XLSX)"), int(ExportFormat::Xlsx));
     m_format->addItem(tr("REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder (.qdpx)"),
                       int(ExportFormat::RefiQda));
+    m_format->addItem(tr("W3C Web Annotations (JSON-LD)"), int(ExportFormat::WebAnnotations));
     auto *scope = new QGroupBox(tr("What to export"), this);
     m_article = new QRadioButton(tr("&This article"), scope);
     m_article->setObjectName(u"scopeArticle"_s);
@@ -82,20 +84,34 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
     m_path->setText(QDir(dir).filePath(u"lede-export.csv"_s));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const bool qdpx = format() == ExportFormat::RefiQda;
-        const QString p
-            = QFileDialog::getSaveFileName(this, tr("Export"), m_path->text(),
-                                           qdpx ? tr("REFI-QDA projects (*.qdpx)") : tr("CSV files (*.csv)"));
+        QString filter;
+        switch (format()) {
+        case ExportFormat::AnnotationsCsv:
+        case ExportFormat::ArticlesCsv:
+            filter = tr("CSV files (*.csv)");
+            break;
+        case ExportFormat::Xlsx:
+            filter = tr("Workbooks (*.xlsx)");
+            break;
+        case ExportFormat::RefiQda:
+            filter = tr("REFI-QDA projects (*.qdpx)");
+            break;
+        case ExportFormat::WebAnnotations:
+            filter = tr("Web Annotations (*.jsonld *.json)");
+            break;
+        }
+        const QString p = QFileDialog::getSaveFileName(this, tr("Export"), m_path->text(), filter);
         if (!p.isEmpty())
             m_path->setText(p);
     });
     // The format decides the file's suffix and which options apply.
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         const ExportFormat f = format();
-        m_bom->setEnabled(f != ExportFormat::RefiQda);
-        m_automatic->setEnabled(f != ExportFormat::ArticlesCsv);
+        m_bom->setEnabled(f == ExportFormat::AnnotationsCsv || f == ExportFormat::ArticlesCsv);
+        // The article table and the Web Annotations hold no automatic layers.
+        m_automatic->setEnabled(f != ExportFormat::ArticlesCsv && f != ExportFormat::WebAnnotations);
         const QFileInfo info(path());
-        const QString suffix = f == ExportFormat::RefiQda ? u"qdpx"_s : u"csv"_s;
+        const QString suffix = exportSuffix(f);
         if (!info.fileName().isEmpty() && info.suffix() != suffix)
             m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + suffix));
     });
@@ -133,6 +149,22 @@ ExportDialog::ExportDialog(qint64 currentArticle, const QList<qint64> &selectedA
 
 ExportDialog::~ExportDialog() = default;
 
+QString exportSuffix(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::AnnotationsCsv:
+    case ExportFormat::ArticlesCsv:
+        break;
+    case ExportFormat::Xlsx:
+        return u"xlsx"_s;
+    case ExportFormat::RefiQda:
+        return u"qdpx"_s;
+    case ExportFormat::WebAnnotations:
+        return u"jsonld"_s;
+    }
+    return u"csv"_s;
+}
+
 QString ExportDialog::defaultFolder(const QString &remembered)
 {
     for (const QString &dir :
@@ -154,7 +186,7 @@ ExportQuery ExportDialog::query() const
         q.articleIds = m_selected;
     else if (m_tag->isChecked())
         q.tagId = m_tagCombo->currentData().toLongLong();
-    const bool automatic = m_automatic->isChecked();
+    const bool automatic = m_automatic->isChecked() && m_automatic->isEnabled();
     q.includeQuotes = q.includeEntities = q.includeFigures = automatic;
     return q;
 }

@@ -14,12 +14,16 @@ class QLineEdit;
 
 namespace Lede {
 
-// What an export writes: the annotation CSV (DESIGN.md), the article table (one row per article), or
-// a REFI-QDA project (.qdpx) for qualitative analysis programs.
-enum class ExportFormat { AnnotationsCsv, ArticlesCsv, RefiQda };
+// What an export writes: the annotation CSV (DESIGN.md), the article table (one row per article), an
+// .xlsx workbook, a REFI-QDA project (.qdpx) for qualitative analysis programs, or W3C Web
+// Annotations (JSON-LD) for annotation tools.
+enum class ExportFormat { AnnotationsCsv, ArticlesCsv, Xlsx, RefiQda, WebAnnotations };
+
+// The file suffix of a format, without the dot ("csv", "xlsx", "qdpx", "jsonld").
+QString exportSuffix(ExportFormat format);
 
 // Asks what to export and how: this article, the selected articles, the whole library or one tag;
-// as annotations, as an article table or as a REFI-QDA project; with or without the automatic
+// in one of the ExportFormats; with or without the automatic
 // layers; with a BOM for spreadsheets. Only collects choices; the window runs the export.
 class ExportDialog final : public QDialog
 {

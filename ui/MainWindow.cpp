@@ -168,6 +168,9 @@ void MainWindow::createActions()
         m_export->exportCsv(m_session->articleId(), m_libraryPane->selectedArticleIds(),
                             m_side->tagModel()->tags());
     });
+    a = add(makeAction(this, u"exportReportAction"_s, tr("Export &Report…")));
+    a->setStatusTip(tr("Write this article with its highlights, notes, quotes and figures as HTML or PDF"));
+    connect(a, &QAction::triggered, this, [this] { m_export->exportReport(m_session->articleId()); });
     a = add(makeAction(this, u"quitAction"_s, tr("&Quit")));
     a->setShortcut(QKeySequence::Quit);
     a->setMenuRole(QAction::QuitRole);
@@ -378,7 +381,7 @@ void MainWindow::createMenus()
     };
     addAll(menuBar()->addMenu(tr("&File")),
            { "importAction", "importFolderAction", "clipboardArticleAction", "sampleAction", "",
-             "exportAction", "", "quitAction" });
+             "exportAction", "exportReportAction", "", "quitAction" });
     addAll(menuBar()->addMenu(tr("&Edit")),
            { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
              "searchLibraryAction", "", "editDetailsAction", "mergeArticlesAction", "deleteArticlesAction" });
@@ -620,6 +623,7 @@ void MainWindow::updateActions()
     redo->setEnabled(m_session->canRedo());
     redo->setText(m_session->canRedo() ? tr("&Redo") + u' ' + m_session->redoText() : tr("&Redo"));
     action(u"exportAction"_s)->setEnabled(m_store->isOpen());
+    action(u"exportReportAction"_s)->setEnabled(m_session->isOpen());
 }
 
 void MainWindow::setLayerVisible(Layer layer, bool on)

@@ -6,10 +6,16 @@
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +28,8 @@ std::unique_ptr<Command> makeExportCsvCommand();
 std::unique_ptr<Command> makeExportXlsxCommand();
 std::unique_ptr<Command> makeExportQdpxCommand();
 std::unique_ptr<Command> makeExportQdcCommand();
+std::unique_ptr<Command> makeExportJsonCommand();
+std::unique_ptr<Command> makeExportReportCommand();
 std::unique_ptr<Command> makeImportQdpxCommand();
 std::unique_ptr<Command> makeExportArticlesCommand();
 std::unique_ptr<Command> makeListCommand();
@@ -50,6 +58,8 @@ const std::vector<std::unique_ptr<Command>> &commands()
         list.push_back(makeExportXlsxCommand());
         list.push_back(makeExportQdpxCommand());
         list.push_back(makeExportQdcCommand());
+        list.push_back(makeExportJsonCommand());
+        list.push_back(makeExportReportCommand());
         list.push_back(makeImportQdpxCommand());
         list.push_back(makeListCommand());
         list.push_back(makeAnnotateCommand());
@@ -197,12 +207,27 @@ public:
     }
 };
 
-// Runs one command in a QCoreApplication; a failed write to stdout (a full disk, a closed pipe)
-// turns success into failure, because output a script relies on must not vanish silently.
+// Runs one command in a QCoreApplication (a QGuiApplication on the offscreen platform for a command
+// that lays out text with fonts: no display, no widgets); a failed write to stdout (a full disk, a closed
+// pipe) turns success into failure, because output a script relies on must not vanish silently.
 int runOne(Command *command, int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    // Not app.arguments(): that turns bytes that are not UTF-8 into U+FFFD, and a file named so
+    std::unique_ptr<QCoreApplication> app;
+    if (command->needsFonts()) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Over SSH or from cron there is often no session runtime folder; Qt then falls back to
+        // <tmp>/runtime-<user> but warns on stderr, which a script would read as a problem. Name the
+        // same fallback ourselves (Qt creates it, private to the user).
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const struct passwd *pw = ::getpwuid(::geteuid());
+            const QString user = pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(::geteuid());
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(QDir::tempPath() + u"/runtime-"_s + user));
+        }
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    // Not app->arguments(): that turns bytes that are not UTF-8 into U+FFFD, and a file named so
     // could not be found again. FileAccess.h keeps them.
     QStringList args;
     for (int i = 0; i < argc; ++i)

@@ -32,6 +32,9 @@ public:
     virtual QString usage() const = 0;
     virtual QString summary() const = 0;
     virtual int run(const QStringList &args) = 0;
+    // True for a command that lays out text with fonts (a PDF): it runs in a QGuiApplication on the
+    // offscreen platform instead of a QCoreApplication.
+    virtual bool needsFonts() const { return false; }
 
 protected:
     // Shared plumbing for the commands' implementations.

@@ -44,8 +44,14 @@ constexpr QByteArrayView ArticleHeaderStart
     = "article_id,title,source,published,byline,dateline,section,url,format,words,quotes,entities,figures,"
       "annotations,imported_at";
 
+// The fixed first lines of a W3C Web Annotation export (WebAnnotation::headStart(), `lede export-json`).
+constexpr QByteArrayView WebAnnotationHeadStart
+    = "{\n    \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n    \"id\": \"urn:lede:export:";
+
 bool ExportTarget::looksLikeExport(QByteArrayView head)
 {
+    if (head.startsWith(WebAnnotationHeadStart))
+        return true;
     if (head.startsWith("\xEF\xBB\xBF"))
         head = head.sliced(3);
     for (QByteArrayView start : { ExportHeaderStart, ArticleHeaderStart }) {

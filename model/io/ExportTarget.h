@@ -15,7 +15,8 @@ namespace Lede {
 // compared by canonical path and by device and inode, so symbolic and hard links are caught), a
 // folder, a device, a FIFO or a socket, whatever the user says. An existing regular file is
 // replaced only when it is empty, when it is a previous Lede CSV export (its first line starts with
-// the annotation export's or the article table's header, with or without a UTF-8 BOM), or when the user
+// the annotation export's or the article table's header, with or without a UTF-8 BOM, or a previous
+// W3C Web Annotation export: WebAnnotationExport.h), or when the user
 // confirms (`--force`, or the dialog's question). A path that does not exist yet is fine (whether its folder
 // is writable is the writer's question).
 class ExportTarget final
@@ -37,7 +38,7 @@ public:
     static Verdict check(const QString &path, const QString &libraryPath);
     // check() as a Status: Forbidden always fails, OtherFile fails unless `confirmed`.
     static Status allow(const QString &path, const QString &libraryPath, bool confirmed);
-    // True when `head` (the first bytes of a file) starts like a Lede CSV export.
+    // True when `head` (the first bytes of a file) starts like a Lede CSV or JSON-LD export.
     static bool looksLikeExport(QByteArrayView head);
 };
 

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The exchange commands as a user runs them: `export-qdpx` writes a project xmllint validates,
 // `import-qdpx` brings it back into a fresh library with the same highlights, `export-qdc` writes
-// codebooks, `export-articles` a table Python's csv module reads. Bad input fails with one line.
+// codebooks, `export-articles` a table Python's csv module reads, `export-json` Web Annotations
+// Python's json module reads, `export-report` an HTML and a PDF report (pdftotext reads it back, with
+// no display). Bad input fails with one line.
 #include "RefiQdaSchema.h"
 #include "io/ZipArchive.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -55,6 +60,8 @@ private Q_SLOTS:
     void qdpxRoundTrip();
     void codebooks();
     void articleTable();
+    void webAnnotations();
+    void report();
     void badInput();
 
 private:
@@ -171,6 +178,113 @@ void TestExchangeCommands::articleTable()
     QCOMPARE(p.exitCode(), 0);
     QCOMPARE(p.readAllStandardOutput(),
              QByteArray("1 1 Storm tally rises in Northport Lede Wire 22 2 True True\n"));
+}
+
+void TestExchangeCommands::webAnnotations()
+{
+    const QString path = m_dir.filePath(u"notes.jsonld"_s);
+    Run r = lede({ u"export-json"_s, u"--db"_s, m_db, u"-o"_s, path });
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("annotations: 2, articles: 1\n"));
+    // Again onto the previous export: replaced without --force; onto another file only with it.
+    r = lede({ u"export-json"_s, u"--db"_s, m_db, u"-o"_s, path, u"--tag"_s, u"claims"_s });
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(r.out, QByteArray("annotations: 1, articles: 1\n"));
+    const QString story = m_dir.filePath(u"story.txt"_s);
+    r = lede({ u"export-json"_s, u"--db"_s, m_db, u"-o"_s, story });
+    QCOMPARE(r.code, 1);
+    QCOMPARE(readAll(story), Story);
+    r = lede({ u"export-json"_s, u"--db"_s, m_db, u"-o"_s, path, u"--include"_s, u"quotes"_s });
+    QCOMPARE(r.code, 2);
+    const QString python = QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty())
+        QSKIP("python3 is not installed: the annotations are not read back with Python's json module");
+    // Python slices the stored body (from `lede layers`) by the position selector.
+    const QString layers = m_dir.filePath(u"layers.json"_s);
+    r = lede({ u"layers"_s, u"1"_s, u"--db"_s, m_db });
+    QCOMPARE(r.code, 0);
+    QFile out(layers);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(r.out);
+    out.close();
+    QProcess p;
+    p.start(python,
+            { u"-c"_s,
+              u"import json,sys\n"
+              u"doc=json.load(open(sys.argv[1],encoding='utf-8'))\n"
+              u"body=json.load(open(sys.argv[2],encoding='utf-8'))['articles'][0]['body']\n"
+              u"a=doc['first']['items'][0]\n"
+              u"sel={s['type']:s for s in a['target']['selector']}\n"
+              u"pos=sel['TextPositionSelector']\n"
+              u"print(doc['type'],doc['total'],a['target']['source'],a['body'][0]['purpose'],"
+              u"a['body'][0]['value'],a['body'][1]['value'],"
+              u"body[pos['start']:pos['end']]==sel['TextQuoteSelector']['exact'],"
+              u"len(sel['TextQuoteSelector']['exact']))"_s,
+              path, layers });
+    QVERIFY(p.waitForFinished(60000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QCOMPARE(p.readAllStandardOutput(),
+             QByteArray("AnnotationCollection 1 urn:lede:article:1 tagging "
+                        "Claims/Damage check the count True 11\n"));
+}
+
+void TestExchangeCommands::report()
+{
+    const QString html = m_dir.filePath(u"report.html"_s);
+    Run r = lede({ u"export-report"_s, u"1"_s, u"--db"_s, m_db, u"-o"_s, html });
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QByteArray page = readAll(html);
+    QVERIFY(page.startsWith("<!DOCTYPE html>"));
+    QVERIFY(page.contains("<h1>Storm tally rises in Northport</h1>"));
+    // The passage the note was made on (initTestCase annotates by code points of the stored body).
+    const Run layers = lede({ u"layers"_s, u"1"_s, u"--db"_s, m_db });
+    const QString body = QJsonDocument::fromJson(layers.out)
+                             .object()
+                             .value(u"articles"_s)
+                             .toArray()
+                             .at(0)
+                             .toObject()
+                             .value(u"body"_s)
+                             .toString();
+    const qsizetype homes = QString::fromUtf8(Story).indexOf(u"1,200 homes"_s) - 1; // code points
+    const QList<uint> points = body.toUcs4();
+    QVERIFY(points.size() > homes + 11);
+    const QString passage
+        = QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData()) + homes, 11);
+    const QByteArray marked = "style=\"background-color: #f5d033\">" + passage.toHtmlEscaped().toUtf8()
+        + "</span><sup class=\"endnote\">";
+    QVERIFY2(page.contains(marked), page.constData());
+    QVERIFY(page.contains("check the count"));
+
+    // The PDF from lede-cli: no display, no widgets.
+    const QString pdf = m_dir.filePath(u"report.pdf"_s);
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    cli.setProcessEnvironment(env);
+    cli.start(QStringLiteral(LEDE_CLI_EXECUTABLE),
+              { u"export-report"_s, u"1"_s, u"--db"_s, m_db, u"-o"_s, pdf });
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY(readAll(pdf).startsWith("%PDF-"));
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdftotext.isEmpty())
+        QSKIP("poppler-utils (pdftotext) is not installed: the PDF is not read back");
+    QProcess p;
+    p.start(pdftotext, { u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s });
+    QVERIFY(p.waitForFinished(60000));
+    const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified();
+    QVERIFY2(text.contains(u"Storm tally rises in Northport"_s), qPrintable(text));
+    QVERIFY(text.contains(passage.simplified()));
+    QVERIFY(text.contains(u"check the count"_s));
+
+    r = lede({ u"export-report"_s, u"1"_s, u"--db"_s, m_db, u"-o"_s, m_dir.filePath(u"report.doc"_s) });
+    QCOMPARE(r.code, 2);
+    r = lede({ u"export-report"_s, u"9"_s, u"--db"_s, m_db, u"-o"_s, html });
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.err, QByteArray("lede: export-report: there is no article 9 in the library\n"));
 }
 
 void TestExchangeCommands::badInput()

@@ -4,6 +4,7 @@
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
 #include "library/ArticleCsvExport.h"
+#include "library/WebAnnotationExport.h"
 #include "store/ArticleStore.h"
 
 #include <QFile>
@@ -133,6 +134,13 @@ void TestExportTarget::looksLikeExport_data()
     QTest::newRow("other") << QByteArray("id,title\r\n") << false;
     QTest::newRow("article-table") << QByteArray(ArticleCsvExport::headerLine() + "\r\n1,T\r\n") << true;
     QTest::newRow("article-table-prefix-only") << ArticleCsvExport::headerLine().left(30) << false;
+    // A previous `export-json`: its first lines are fixed; another JSON-LD file is not Lede's.
+    QTest::newRow("web-annotations") << QByteArray(WebAnnotation::headStart().toByteArray()
+                                                   + "0b6f0c1e-7d0a-4c1b-9c55-2f0f3b6f3d11\",\n")
+                                     << true;
+    QTest::newRow("other-web-annotations")
+        << QByteArray("{\n    \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n    \"id\": \"http://x/\"")
+        << false;
 }
 
 void TestExportTarget::looksLikeExport()
