@@ -4,8 +4,8 @@
 #include "Settings.h"
 #include "UiHelpers.h"
 #include "io/ArticleImporter.h"
-#include "io/LibraryImport.h"
 #include "library/ArticleEditing.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QDialogButtonBox>

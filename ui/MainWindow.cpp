@@ -22,7 +22,7 @@
 #include "UiHelpers.h"
 #include "WelcomePage.h"
 #include "insights/InsightsView.h"
-#include "io/LibraryImport.h"
+#include "library/LibraryImport.h"
 #include "session/ArticleSession.h"
 #include "session/LibraryWatcher.h"
 #include "store/ArticleStore.h"

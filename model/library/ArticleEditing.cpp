@@ -3,6 +3,7 @@
 
 #include "ArticleEditing_p.h"
 #include "Correction.h"
+#include "Reanalysis.h"
 #include "TextOffsets.h"
 #include "analysis/Analyzer.h"
 #include "store/ArticleStore.h"
@@ -557,7 +558,7 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
                 return R::failure(describeSqliteError(query.lastError()));
         }
     }
-    if (const Status s = store.replaceAnalysis(oldId, Analyzer::analyze(updated), Analyzer::Version); !s)
+    if (const Status s = storeCurrentAnalysis(store, oldId, Analyzer::analyze(updated)); !s)
         return R::failure(s.errorString());
     if (const Status s = action.commit(); !s)
         return R::failure(s.errorString());
