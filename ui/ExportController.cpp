@@ -3,6 +3,7 @@
 
 #include "ExportDialog.h"
 #include "UiHelpers.h"
+#include "library/AnnotationCsvExport.h"
 #include "library/ArticleCsvExport.h"
 #include "library/RefiQdaExport.h"
 #include "store/ArticleStore.h"
@@ -78,7 +79,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
                   return !cancel->load();
               };
               if (format == ExportFormat::AnnotationsCsv) {
-                  promise.addResult(CsvExporter::writeFile(store, query, options, path, step));
+                  promise.addResult(AnnotationCsvExport::writeFile(store, query, options, path, step));
                   return;
               }
               const qint64 total = articleTotal(store, query);

@@ -6,6 +6,7 @@
 //   bench_export [COUNT] [--keep PATH]   (--keep leaves the library at PATH for timing `lede export-csv`)
 #include "../BenchCorpus.h"
 #include "io/CsvExporter.h"
+#include "library/AnnotationCsvExport.h"
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>
@@ -81,7 +82,7 @@ int main(int argc, char *argv[])
     QElapsedTimer t;
     t.start();
     const double cpuBefore = LedeBench::cpuSeconds();
-    const Status s = CsvExporter::writeFile(store, {}, {}, out);
+    const Status s = AnnotationCsvExport::writeFile(store, {}, {}, out);
     const double seconds = t.nsecsElapsed() / 1e9;
     const double cpu = LedeBench::cpuSeconds() - cpuBefore;
     if (!s) {
