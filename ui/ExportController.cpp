@@ -6,6 +6,7 @@
 #include "library/AnnotationCsvExport.h"
 #include "library/ArticleCsvExport.h"
 #include "library/RefiQdaExport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
@@ -43,13 +44,13 @@ void ExportController::exportCsv(qint64 currentArticle, const QList<qint64> &sel
 namespace {
 
 // How many articles an article table or project of `query` holds (for the progress bar).
-qint64 articleTotal(const ArticleStore &store, const ExportQuery &query)
+qint64 articleTotal(ArticleStore &store, const ExportQuery &query)
 {
     if (!query.articleIds.isEmpty())
         return query.articleIds.size();
     ArticleQuery q;
     q.tagId = query.tagId;
-    auto count = store.articleCount(q);
+    auto count = ArticleRepository(store).articleCount(q);
     return count ? *count : 0;
 }
 

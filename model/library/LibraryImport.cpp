@@ -129,12 +129,12 @@ std::vector<PreparedImport> readPrepared(const QString &path)
 }
 
 // Skips the analysis for an article that is already there (on the store's thread).
-void checkPresent(const ArticleStore &store, PreparedImport &p)
+void checkPresent(ArticleStore &store, PreparedImport &p)
 {
     if (!p.toStore)
         return;
     p.toStore = false;
-    auto existing = store.findArticleByHash(p.article.contentHash);
+    auto existing = ArticleRepository(store).findArticleByHash(p.article.contentHash);
     if (!existing) {
         p.outcome.message = existing.errorString();
         return;

@@ -228,7 +228,8 @@ Status ArticleSession::reloadFromLibrary()
         return {};
     // Another program replaced the text with a new version (`lede import --replace`): the spans
     // of this article's history belong to the old text.
-    if (auto article = m_store->article(m_article.id); article && article->body != m_article.body) {
+    if (auto article = ArticleRepository(*m_store).article(m_article.id);
+        article && article->body != m_article.body) {
         textReplaced(m_article.id);
         return {};
     }
@@ -415,13 +416,13 @@ Status ArticleSession::removeArticles(const QList<qint64> &articleIds)
 
 Status ArticleSession::setArticleDetails(qint64 articleId, const ArticleDetails &details)
 {
-    auto article = m_store->article(articleId);
+    auto article = ArticleRepository(*m_store).article(articleId);
     if (!article)
         return Status::from(article);
     const ArticleDetails before = detailsOf(*article);
     if (const Status s = Lede::setArticleDetails(*m_store, articleId, details); !s)
         return s;
-    auto stored = m_store->article(articleId);
+    auto stored = ArticleRepository(*m_store).article(articleId);
     const ArticleDetails after = stored ? detailsOf(*stored) : details;
     afterArticlesChanged();
     if (after != before)
@@ -465,7 +466,7 @@ void ArticleSession::close()
 void ArticleSession::afterArticlesChanged()
 {
     if (isOpen()) {
-        auto article = m_store->article(m_article.id);
+        auto article = ArticleRepository(*m_store).article(m_article.id);
         if (!article) {
             close();
         } else {
@@ -475,7 +476,7 @@ void ArticleSession::afterArticlesChanged()
             m_article.byline = article->byline;
             m_article.url = article->url;
             // A merge may have brought annotations onto it (or taken them off again).
-            if (auto annotations = m_store->annotations(m_article.id)) {
+            if (auto annotations = AnnotationRepository(*m_store).annotations(m_article.id)) {
                 m_annotations = std::move(annotations).value();
                 std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
                 emit annotationsChanged(m_article.id);
