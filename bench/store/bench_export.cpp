@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Export budget (issue: foundation): `lede export-csv` of 1,000,000 annotations at >= 300,000
 // rows/s with flat memory. Fills a library with COUNT annotations over 1,000 articles (tagged),
-// then times CsvExporter::writeFile and reports peak RSS before and after the export.
+// then times AnnotationCsvExport::writeFile and reports peak RSS before and after the export.
 //
 //   bench_export [COUNT] [--keep PATH]   (--keep leaves the library at PATH for timing `lede export-csv`)
 #include "../BenchCorpus.h"
