@@ -4,12 +4,15 @@
 #include "ExportDialog.h"
 #include "Settings.h"
 #include "UiHelpers.h"
+#include "library/AnnotationCsvExport.h"
 #include "library/ArticleCsvExport.h"
 #include "library/ArticleReport.h"
 #include "library/RefiQdaExport.h"
 #include "library/WebAnnotationExport.h"
 #include "library/XlsxExport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/ExportReader.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -48,13 +51,13 @@ void ExportController::exportCsv(qint64 currentArticle, const QList<qint64> &sel
 namespace {
 
 // How many articles an article table or project of `query` holds (for the progress bar).
-qint64 articleTotal(const ArticleStore &store, const ExportQuery &query)
+qint64 articleTotal(ArticleStore &store, const ExportQuery &query)
 {
     if (!query.articleIds.isEmpty())
         return query.articleIds.size();
     ArticleQuery q;
     q.tagId = query.tagId;
-    auto count = store.articleCount(q);
+    auto count = ArticleRepository(store).articleCount(q);
     return count ? *count : 0;
 }
 
@@ -84,7 +87,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
             return !cancel->load();
         };
         if (format == ExportFormat::AnnotationsCsv) {
-            promise.addResult(CsvExporter::writeFile(store, query, options, path, step));
+            promise.addResult(AnnotationCsvExport::writeFile(store, query, options, path, step));
             return;
         }
         const qint64 total = articleTotal(store, query);
@@ -98,7 +101,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
         }
         if (format == ExportFormat::Xlsx) {
             // Annotation rows, then article rows.
-            const auto rows = store.exportRowCount(query);
+            const auto rows = ExportReader(store).exportRowCount(query);
             const qint64 cells = (rows ? *rows : 0) + total;
             promise.addResult(exportXlsx(store, query, path, [&](qint64 done) { return step(done, cells); }));
             return;

@@ -4,8 +4,9 @@
 #include "Settings.h"
 #include "UiHelpers.h"
 #include "io/ArticleImporter.h"
-#include "io/LibraryImport.h"
 #include "library/ArticleEditing.h"
+#include "library/LibraryImport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDialogButtonBox>
@@ -272,7 +273,7 @@ QHash<qint64, qint64> ImportController::offerReplacements(const QList<qint64> &i
         if (std::any_of(pairs.begin(), pairs.end(), [&](const auto &p) { return p.second == oldId; }))
             continue;
         pairs.append({ id, oldId });
-        if (auto old = m_store->article(oldId))
+        if (auto old = ArticleRepository(*m_store).article(oldId))
             titles << tr("“%1” (article %2)").arg(old->title).arg(old->id);
     }
     if (pairs.isEmpty())

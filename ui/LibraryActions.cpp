@@ -6,6 +6,8 @@
 #include "UiHelpers.h"
 #include "library/ArticleEditing.h"
 #include "session/ArticleSession.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 
 #include <QAction>
 #include <QMessageBox>
@@ -85,7 +87,7 @@ void LibraryActions::deleteSelected()
     }
     QString title;
     if (ids.size() == 1) {
-        if (auto article = m_session->store()->article(ids.first()))
+        if (auto article = ArticleRepository(*m_session->store()).article(ids.first()))
             title = article->title;
     }
     QMessageBox box(QMessageBox::Question, tr("Delete Articles"),
@@ -112,7 +114,7 @@ void LibraryActions::editDetails()
         emit message(tr("Select one article to edit its details."), MessageBar::Kind::Information);
         return;
     }
-    auto article = m_session->store()->article(ids.first());
+    auto article = ArticleRepository(*m_session->store()).article(ids.first());
     if (!article) {
         error(article.errorString());
         return;
@@ -135,8 +137,8 @@ void LibraryActions::mergeSelected()
     QList<Article> articles;
     QList<int> counts;
     for (qint64 id : ids) {
-        auto article = m_session->store()->article(id);
-        auto annotations = m_session->store()->annotations(id);
+        auto article = ArticleRepository(*m_session->store()).article(id);
+        auto annotations = AnnotationRepository(*m_session->store()).annotations(id);
         if (!article || !annotations) {
             error(article ? annotations.errorString() : article.errorString());
             return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LibraryModel.h"
 
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QFont>
@@ -49,7 +50,7 @@ void LibraryModel::refresh()
         ArticleQuery page = m_query;
         page.offset = 0;
         page.limit = PageSize;
-        if (auto rows = m_store->articles(page)) {
+        if (auto rows = ArticleRepository(*m_store).articles(page)) {
             m_rows = rows.value();
             m_more = m_rows.size() == PageSize;
         } else {
@@ -182,7 +183,7 @@ void LibraryModel::fetchMore(const QModelIndex &parent)
     ArticleQuery page = m_query;
     page.offset = int(m_rows.size());
     page.limit = PageSize;
-    auto rows = m_store->articles(page);
+    auto rows = ArticleRepository(*m_store).articles(page);
     if (!rows) {
         emit errorOccurred(rows.errorString());
         m_more = false; // stop asking for more

@@ -22,10 +22,12 @@
 #include "UiHelpers.h"
 #include "WelcomePage.h"
 #include "insights/InsightsView.h"
-#include "io/LibraryImport.h"
+#include "library/LibraryImport.h"
 #include "session/ArticleSession.h"
 #include "session/LibraryWatcher.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -471,7 +473,7 @@ void MainWindow::restoreSettings()
         settings.endGroup();
     }
     if (last > 0 && m_store->isOpen()) {
-        if (m_store->article(last))
+        if (ArticleRepository(*m_store).article(last))
             openArticle(last);
     }
 }
@@ -593,7 +595,7 @@ void MainWindow::refreshTags()
 {
     if (!m_store->isOpen())
         return;
-    auto tags = m_store->tags();
+    auto tags = TagRepository(*m_store).tags();
     if (!tags) {
         showError(tags.errorString());
         return;

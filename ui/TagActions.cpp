@@ -5,6 +5,7 @@
 #include "SidePanel.h"
 #include "UiHelpers.h"
 #include "session/ArticleSession.h"
+#include "store/TagRepository.h"
 
 #include <QAction>
 #include <QColorDialog>
@@ -52,7 +53,7 @@ void TagActions::updateActions()
 
 std::optional<Tag> TagActions::currentTag() const
 {
-    auto tag = m_session->store()->tag(m_side->currentTagId());
+    auto tag = TagRepository(*m_session->store()).tag(m_side->currentTagId());
     if (!tag)
         return std::nullopt;
     return tag.value();

@@ -3,6 +3,7 @@
 #include "ExportSelection.h"
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
+#include "library/AnnotationCsvExport.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -63,13 +64,13 @@ int ExportCsvCommand::run(const QStringList &args)
 
     Status status;
     if (parser.isSet(u"output"_s)) {
-        status = CsvExporter::writeFile(store, query, options, parser.value(u"output"_s));
+        status = AnnotationCsvExport::writeFile(store, query, options, parser.value(u"output"_s));
     } else {
         QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
             status = Status::failure(stdoutFile.errorString());
         else
-            status = CsvExporter::write(store, query, options, &stdoutFile);
+            status = AnnotationCsvExport::write(store, query, options, &stdoutFile);
         if (status && !stdoutFile.flush())
             status = Status::failure(tr("Cannot write to standard output: %1").arg(stdoutFile.errorString()));
     }

@@ -3,7 +3,7 @@
 
 #include "Command.h"
 #include "io/ExportTarget.h"
-#include "io/LibraryImport.h"
+#include "library/Reanalysis.h"
 #include "store/ArticleRepository.h"
 #include "store/TagRepository.h"
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-#include "io/LibraryImport.h"
 #include "io/TerminalText.h"
 #include "library/ArticleEditing.h"
+#include "library/LibraryImport.h"
+#include "library/Reanalysis.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>

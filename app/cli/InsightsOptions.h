@@ -3,7 +3,7 @@
 
 #include "insights/Insights.h"
 #include "insights/InsightsTable.h"
-#include "io/LibraryImport.h"
+#include "library/Reanalysis.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "io/JsonExporter.h"
-#include "io/LibraryImport.h"
+#include "library/Reanalysis.h"
 #include "store/AnalysisRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"

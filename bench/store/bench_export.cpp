@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Export budget (issue: foundation): `lede export-csv` of 1,000,000 annotations at >= 300,000
 // rows/s with flat memory. Fills a library with COUNT annotations over 1,000 articles (tagged),
-// then times CsvExporter::writeFile and reports peak RSS before and after the export.
+// then times AnnotationCsvExport::writeFile and reports peak RSS before and after the export.
 //
 //   bench_export [COUNT] [--keep PATH]   (--keep leaves the library at PATH for timing `lede export-csv`)
 #include "../BenchCorpus.h"
 #include "io/CsvExporter.h"
+#include "library/AnnotationCsvExport.h"
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>
@@ -81,7 +82,7 @@ int main(int argc, char *argv[])
     QElapsedTimer t;
     t.start();
     const double cpuBefore = LedeBench::cpuSeconds();
-    const Status s = CsvExporter::writeFile(store, {}, {}, out);
+    const Status s = AnnotationCsvExport::writeFile(store, {}, {}, out);
     const double seconds = t.nsecsElapsed() / 1e9;
     const double cpu = LedeBench::cpuSeconds() - cpuBefore;
     if (!s) {

@@ -8,7 +8,7 @@
 #include "../BenchCorpus.h"
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
-#include "io/LibraryImport.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>

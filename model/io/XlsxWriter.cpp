@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "XlsxWriter.h"
 
-#include "store/ArticleStore.h"
-#include "store/ArticleTable.h"
+#include "ArticleTableRow.h"
+#include "ExportRow.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,11 @@
 
 #include "ArticleEditing_p.h"
 #include "Correction.h"
+#include "Reanalysis.h"
 #include "TextOffsets.h"
 #include "analysis/Analyzer.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 #include "store/SqliteError.h"
@@ -241,7 +244,7 @@ Result<ArticleSnapshot> removeArticles(ArticleStore &store, const QList<qint64> 
         }
     }
     for (qint64 id : std::as_const(snapshot.articleIds)) {
-        if (const Status s = store.removeArticle(id); !s)
+        if (const Status s = ArticleRepository(store).removeArticle(id); !s)
             return R::failure(s.errorString());
     }
     if (const Status s = action.commit(); !s)
@@ -322,7 +325,7 @@ Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDet
     StoreAction action(store);
     if (!action.isOpen())
         return action.commit();
-    auto article = store.article(articleId);
+    auto article = ArticleRepository(store).article(articleId);
     if (!article)
         return Status::from(article);
     // Only what changes is checked: an article imported without a title, or with an address
@@ -343,7 +346,7 @@ Status setArticleDetails(ArticleStore &store, qint64 articleId, const ArticleDet
     changed.published = details.published;
     changed.byline = details.byline.simplified();
     changed.url = url;
-    if (const Status s = store.updateArticle(changed); !s)
+    if (const Status s = ArticleRepository(store).updateArticle(changed); !s)
         return s;
     return action.commit();
 }
@@ -358,10 +361,10 @@ Result<MergeRecord> mergeArticles(ArticleStore &store, qint64 keepId, qint64 oth
     StoreAction action(store);
     if (!action.isOpen())
         return R::failure(tr("Cannot write to the library: %1").arg(action.error()));
-    auto keep = store.article(keepId);
+    auto keep = ArticleRepository(store).article(keepId);
     if (!keep)
         return R::failure(keep.errorString());
-    auto annotations = store.annotations(otherId);
+    auto annotations = AnnotationRepository(store).annotations(otherId);
     if (!annotations)
         return R::failure(annotations.errorString());
     MergeRecord record;
@@ -373,7 +376,7 @@ Result<MergeRecord> mergeArticles(ArticleStore &store, qint64 keepId, qint64 oth
     record.other = std::move(snapshot).value();
     for (Annotation a : moved) {
         a.articleId = keepId;
-        if (const Status s = store.restoreAnnotation(a); !s)
+        if (const Status s = AnnotationRepository(store).restoreAnnotation(a); !s)
             return R::failure(s.errorString());
         record.movedAnnotationIds << a.id;
     }
@@ -388,7 +391,7 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record)
     if (!action.isOpen())
         return action.commit();
     for (qint64 id : record.movedAnnotationIds) {
-        if (const Status s = store.removeAnnotation(id); !s)
+        if (const Status s = AnnotationRepository(store).removeAnnotation(id); !s)
             return s;
     }
     if (const Status s = restoreArticles(store, record.other); !s)
@@ -411,7 +414,7 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
     bool anyUrl = false;
     QList<Article> imported;
     for (qint64 id : articleIds) {
-        auto article = store.article(id);
+        auto article = ArticleRepository(store).article(id);
         if (!article)
             return R::failure(article.errorString());
         anyUrl = anyUrl || !article->url.isEmpty();
@@ -453,7 +456,7 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
         query.finish();
         const QSet<QString> mine = candidates.isEmpty() ? QSet<QString>() : wordTrigrams(article.body);
         for (qint64 id : std::as_const(candidates)) {
-            auto other = store.article(id);
+            auto other = ArticleRepository(store).article(id);
             if (!other)
                 return R::failure(other.errorString());
             if (trigramSimilarity(wordTrigrams(other->body), mine) >= SameStorySimilarity) {
@@ -483,13 +486,13 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
     StoreAction action(store);
     if (!action.isOpen())
         return R::failure(tr("Cannot write to the library: %1").arg(action.error()));
-    auto old = store.article(oldId);
+    auto old = ArticleRepository(store).article(oldId);
     if (!old)
         return R::failure(old.errorString());
-    auto fresh = store.article(newId);
+    auto fresh = ArticleRepository(store).article(newId);
     if (!fresh)
         return R::failure(fresh.errorString());
-    auto annotations = store.annotations(oldId);
+    auto annotations = AnnotationRepository(store).annotations(oldId);
     if (!annotations)
         return R::failure(annotations.errorString());
     CorrectionRepository repository(store);
@@ -523,17 +526,18 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
         movedCorrections << moved;
     }
 
-    if (const Status s = store.removeArticle(newId); !s) // frees its text for the old article
+    if (const Status s = ArticleRepository(store).removeArticle(newId);
+        !s) // frees its text for the old article
         return R::failure(s.errorString());
     Article updated = *fresh;
     updated.id = oldId;
     if (updated.url.isEmpty())
         updated.url = old->url;
     updated.importedAt = old->importedAt;
-    if (const Status s = store.updateArticle(updated); !s)
+    if (const Status s = ArticleRepository(store).updateArticle(updated); !s)
         return R::failure(s.errorString());
     for (const Annotation &a : placed) {
-        if (const Status s = store.updateAnnotation(a); !s)
+        if (const Status s = AnnotationRepository(store).updateAnnotation(a); !s)
             return R::failure(s.errorString());
     }
     {
@@ -557,7 +561,7 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
                 return R::failure(describeSqliteError(query.lastError()));
         }
     }
-    if (const Status s = store.replaceAnalysis(oldId, Analyzer::analyze(updated), Analyzer::Version); !s)
+    if (const Status s = storeCurrentAnalysis(store, oldId, Analyzer::analyze(updated)); !s)
         return R::failure(s.errorString());
     if (const Status s = action.commit(); !s)
         return R::failure(s.errorString());

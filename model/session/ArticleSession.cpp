@@ -4,11 +4,14 @@
 #include "ArticleSession_p.h"
 #include "Logging.h"
 #include "analysis/Analyzer.h"
+#include "library/Reanalysis.h"
 #include "store/AnalysisRepository.h"
 #include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/TagRepository.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -158,16 +161,6 @@ Status ArticleSession::open(qint64 articleId)
     auto analysis = AnalysisRepository(*m_store).analysis(articleId);
     if (!analysis)
         return Status::from(analysis);
-    if (article->analyzerVersion < Analyzer::Version) {
-        // Stored by an older analyzer: show today's results and keep them (one transaction). If
-        // the library cannot be written, the fresh layers are still shown.
-        analysis = Analyzer::analyze(*article);
-        if (const Status s
-            = AnalysisRepository(*m_store).replaceAnalysis(articleId, *analysis, Analyzer::Version);
-            !s)
-            qCWarning(lcAnalysis) << "could not store the new analysis of article" << articleId
-                                  << s.errorString();
-    }
     auto annotations = AnnotationRepository(*m_store).annotations(articleId);
     if (!annotations)
         return Status::from(annotations);
@@ -179,7 +172,54 @@ Status ArticleSession::open(qint64 articleId)
     std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
     emit annotationsChanged(m_article.id);
     emit undoStateChanged();
+    if (isAnalysisOutdated(m_article))
+        startReanalysis();
     return {};
+}
+
+void ArticleSession::startReanalysis()
+{
+    // Stored by an older analyzer: the stored layers are shown now, today's are made on a worker
+    // thread (the analyzer is thread-safe and touches no store) and swapped in when they arrive.
+    auto *watcher = new QFutureWatcher<AnalysisResult>(this);
+    ++m_pendingAnalyses;
+    const Article article = m_article;
+    connect(watcher, &QFutureWatcher<AnalysisResult>::finished, this, [this, watcher, article] {
+        watcher->deleteLater();
+        --m_pendingAnalyses;
+        finishReanalysis(article, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([article] { return Analyzer::analyze(article); }));
+}
+
+void ArticleSession::finishReanalysis(const Article &analysed, const AnalysisResult &fresh)
+{
+    // Another article is open, or this one's text was replaced meanwhile: the result belongs to a
+    // state the user has left. It is dropped; the stored layers stay outdated, so the next open
+    // analyses again.
+    if (m_article.id != analysed.id || m_article.body != analysed.body)
+        return;
+    auto stored = ArticleRepository(*m_store).article(analysed.id);
+    if (!stored || stored->body != analysed.body || !isAnalysisOutdated(*stored)) {
+        // Gone, replaced, or already made current by a newer step (a correction's undo analyses
+        // again and stores): never write over that.
+        return;
+    }
+    // A correction the user made meanwhile is kept: the store applies every recorded correction to
+    // the fresh layers in the same transaction (AnalysisRepository::replaceAnalysis).
+    if (const Status s = storeCurrentAnalysis(*m_store, analysed.id, fresh); !s) {
+        // The library cannot be written: the fresh layers are still shown.
+        qCWarning(lcAnalysis) << "could not store the new analysis of article" << analysed.id
+                              << s.errorString();
+        m_analysis = fresh;
+    } else if (auto layers = AnalysisRepository(*m_store).analysis(analysed.id); layers) {
+        m_analysis = std::move(layers).value();
+    } else {
+        reportError(layers.errorString());
+        return;
+    }
+    m_article.analyzerVersion = Analyzer::Version;
+    emit analysisChanged(analysed.id);
 }
 
 Status ArticleSession::reloadFromLibrary()
@@ -188,7 +228,8 @@ Status ArticleSession::reloadFromLibrary()
         return {};
     // Another program replaced the text with a new version (`lede import --replace`): the spans
     // of this article's history belong to the old text.
-    if (auto article = m_store->article(m_article.id); article && article->body != m_article.body) {
+    if (auto article = ArticleRepository(*m_store).article(m_article.id);
+        article && article->body != m_article.body) {
         textReplaced(m_article.id);
         return {};
     }
@@ -375,13 +416,13 @@ Status ArticleSession::removeArticles(const QList<qint64> &articleIds)
 
 Status ArticleSession::setArticleDetails(qint64 articleId, const ArticleDetails &details)
 {
-    auto article = m_store->article(articleId);
+    auto article = ArticleRepository(*m_store).article(articleId);
     if (!article)
         return Status::from(article);
     const ArticleDetails before = detailsOf(*article);
     if (const Status s = Lede::setArticleDetails(*m_store, articleId, details); !s)
         return s;
-    auto stored = m_store->article(articleId);
+    auto stored = ArticleRepository(*m_store).article(articleId);
     const ArticleDetails after = stored ? detailsOf(*stored) : details;
     afterArticlesChanged();
     if (after != before)
@@ -425,7 +466,7 @@ void ArticleSession::close()
 void ArticleSession::afterArticlesChanged()
 {
     if (isOpen()) {
-        auto article = m_store->article(m_article.id);
+        auto article = ArticleRepository(*m_store).article(m_article.id);
         if (!article) {
             close();
         } else {
@@ -435,7 +476,7 @@ void ArticleSession::afterArticlesChanged()
             m_article.byline = article->byline;
             m_article.url = article->url;
             // A merge may have brought annotations onto it (or taken them off again).
-            if (auto annotations = m_store->annotations(m_article.id)) {
+            if (auto annotations = AnnotationRepository(*m_store).annotations(m_article.id)) {
                 m_annotations = std::move(annotations).value();
                 std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
                 emit annotationsChanged(m_article.id);

@@ -53,8 +53,14 @@ public:
     static constexpr int MaxKeptHistories = 20;
 
     // Loads the article, its analysis and annotations; its undo history is kept from the last time
-    // it was open (when it is among the last MaxKeptHistories).
+    // it was open (when it is among the last MaxKeptHistories). When the stored layers are outdated
+    // (library/Reanalysis.h), analysis() is the stored layers at first: today's are made on a worker
+    // thread, stored (the user's corrections applied again) and swapped in, followed by
+    // analysisChanged(). A result that arrives after the user opened another article, or after the
+    // text was replaced or the layers made current by a newer step, is dropped, never stored.
     Status open(qint64 articleId);
+    // Analyses of outdated layers still running (see open()).
+    bool isReanalysing() const { return m_pendingAnalyses > 0; }
     // Re-reads the open article's annotations (and the codebook) after another program changed the
     // library (see LibraryWatcher), keeping the undo stack: a step whose annotation another program
     // removed fails on undo with a message and changes nothing. Fails, changing nothing, when the
@@ -176,6 +182,9 @@ private:
     void reportError(const QString &message) { emit errorOccurred(message); }
     quint64 nextStamp() { return ++m_clock; }
 
+    void startReanalysis();
+    void finishReanalysis(const Article &analysed, const AnalysisResult &fresh);
+
     QUndoStack *makeStack();
     QUndoStack *stackForArticle(qint64 articleId);
     void activate(QUndoStack *stack);
@@ -196,6 +205,7 @@ private:
     QList<qint64> m_recentArticles; // least recently opened first; the open article last
     quint64 m_clock = 0;
     int m_noteBurst = 0;
+    int m_pendingAnalyses = 0;
 };
 
 } // namespace Lede

@@ -3,6 +3,7 @@
 #include "ArticleSession.h"
 #include "ArticleSession_p.h"
 #include "analysis/Analyzer.h"
+#include "library/Reanalysis.h"
 #include "store/AnalysisRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/CorrectionRepository.h"
@@ -51,9 +52,7 @@ Status ArticleSession::applyCorrectionState(qint64 articleId, const QList<LayerC
     auto article = ArticleRepository(*m_store).article(articleId);
     if (!article)
         return Status::from(article);
-    if (const Status s = AnalysisRepository(*m_store).replaceAnalysis(articleId, Analyzer::analyze(*article),
-                                                                      Analyzer::Version);
-        !s)
+    if (const Status s = storeCurrentAnalysis(*m_store, articleId, Analyzer::analyze(*article)); !s)
         return s;
     if (articleId == m_article.id) {
         auto layers = AnalysisRepository(*m_store).analysis(articleId);

@@ -222,7 +222,7 @@ public:
 protected:
     Status doRedo() override
     {
-        auto removed = session()->store()->removeTag(m_tagId, m_mode);
+        auto removed = TagRepository(*session()->store()).removeTag(m_tagId, m_mode);
         if (removed)
             m_snapshot = removed.value();
         const Status reload = session()->reloadAfterTagChange();
@@ -230,7 +230,7 @@ protected:
     }
     Status doUndo() override
     {
-        const Status s = session()->store()->restoreTag(m_snapshot);
+        const Status s = TagRepository(*session()->store()).restoreTag(m_snapshot);
         const Status reload = session()->reloadAfterTagChange();
         return s.ok() ? reload : s;
     }

@@ -106,18 +106,14 @@ public:
     // Each is one call to the repository named above it, with the same behaviour; new code uses the
     // repository (e.g. ArticleRepository(store).article(id)).
 
-    // ArticleRepository. ftsMatchQuery: the FTS5 MATCH expression for free text.
-    static QString ftsMatchQuery(const QString &text);
+    // ArticleRepository.
     // Adds an article with its analysis in one transaction. When an article with the same content
     // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
     Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
                               bool *alreadyPresent = nullptr);
-    Result<std::optional<qint64>> findArticleByHash(const QString &contentHash) const;
     Result<Article> article(qint64 id) const;
     Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
     Result<int> articleCount(const ArticleQuery &query = {}) const;
-    Status removeArticle(qint64 id);
-    Status updateArticle(const Article &article);
 
     // AnalysisRepository
     Result<AnalysisResult> analysis(qint64 articleId) const;

@@ -13,20 +13,10 @@ namespace Lede {
 
 // ---- ArticleRepository ----------------------------------------------------------------------
 
-QString ArticleStore::ftsMatchQuery(const QString &text)
-{
-    return ArticleRepository::ftsMatchQuery(text);
-}
-
 Result<qint64> ArticleStore::addArticle(const Article &article, const AnalysisResult &analysis,
                                         int analyzerVersion, bool *alreadyPresent)
 {
     return ArticleRepository(*this).addArticle(article, analysis, analyzerVersion, alreadyPresent);
-}
-
-Result<std::optional<qint64>> ArticleStore::findArticleByHash(const QString &contentHash) const
-{
-    return ArticleRepository(self()).findArticleByHash(contentHash);
 }
 
 Result<Article> ArticleStore::article(qint64 id) const
@@ -42,16 +32,6 @@ Result<QList<ArticleSummary>> ArticleStore::articles(const ArticleQuery &query) 
 Result<int> ArticleStore::articleCount(const ArticleQuery &query) const
 {
     return ArticleRepository(self()).articleCount(query);
-}
-
-Status ArticleStore::removeArticle(qint64 id)
-{
-    return ArticleRepository(*this).removeArticle(id);
-}
-
-Status ArticleStore::updateArticle(const Article &article)
-{
-    return ArticleRepository(*this).updateArticle(article);
 }
 
 // ---- AnalysisRepository ---------------------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoGroup>
+#include <algorithm>
 #include <functional>
 
 using namespace Lede;
@@ -137,7 +138,9 @@ private slots:
     void failedChangePushesNothing_data();
     void failedChangePushesNothing();
     void openLoadsLayersAndAnnotations();
-    void openReanalysesOutdatedLayers();
+    void openShowsStoredLayersUntilTodaysArrive();
+    void reanalysisKeepsACorrectionMadeMeanwhile();
+    void reanalysisOfALeftArticleIsDropped();
     void historySurvivesSwitchingArticles();
     void codebookHasItsOwnHistory();
     void undoFollowsTheMostRecentStep();
@@ -308,22 +311,111 @@ void TestArticleSession::openLoadsLayersAndAnnotations()
     QCOMPARE(session.annotations().first().span, spanOf(u"close the old dock"_s));
 }
 
-void TestArticleSession::openReanalysesOutdatedLayers()
+namespace {
+
+Article outdatedArticle()
 {
-    // An article stored by an older analyzer (here: none) gets today's layers when opened, and
-    // the library keeps them.
     Article old = makeArticle();
     old.body += u"\nMayor Lena Berg said the plan was fair."_s;
     old.contentHash = u"older-version"_s;
-    auto id = m_store->addArticle(old, {}, 0);
+    return old;
+}
+
+bool hasEntityNamed(const AnalysisResult &analysis, const QString &canonical)
+{
+    return std::any_of(analysis.entities.cbegin(), analysis.entities.cend(),
+                       [&](const Entity &e) { return e.canonical == canonical; });
+}
+
+} // namespace
+
+void TestArticleSession::openShowsStoredLayersUntilTodaysArrive()
+{
+    // An article stored by an older analyzer: its stored layers (here one entity today's analyzer
+    // never finds) are shown at once; today's are made off the GUI thread, then shown and kept.
+    const Article old = outdatedArticle();
+    AnalysisResult stored;
+    Entity e;
+    e.span = { 0, 11 };
+    e.text = old.body.left(11);
+    e.type = Entity::Type::Loc;
+    e.canonical = u"Stored layer"_s;
+    stored.entities << e;
+    auto id = m_store->addArticle(old, stored, Analyzer::Version - 1);
     QVERIFY(id.ok());
     ArticleSession session(m_store.get());
+    QSignalSpy changed(&session, &ArticleSession::analysisChanged);
     QVERIFY(session.open(*id).ok());
-    QVERIFY(!session.analysis().entities.isEmpty());
+    QCOMPARE(session.analysis().entities.size(), 1);
+    QCOMPARE(session.analysis().entities.first().canonical, u"Stored layer"_s);
+    QVERIFY(session.analysis().quotes.isEmpty());
+    QVERIFY(session.isReanalysing());
+    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version - 1);
+
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().toLongLong(), *id);
+    QVERIFY(!session.isReanalysing());
+    QVERIFY(!hasEntityNamed(session.analysis(), u"Stored layer"_s));
     QVERIFY(!session.analysis().quotes.isEmpty());
+    QCOMPARE(session.analysis().entities.size(), Analyzer::analyze(old).entities.size());
     QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
     QCOMPARE(m_store->analysis(*id)->entities.size(), session.analysis().entities.size());
     QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
+}
+
+void TestArticleSession::reanalysisKeepsACorrectionMadeMeanwhile()
+{
+    // The user removes an entity from the stored layers before today's arrive: the fresh layers are
+    // stored with that correction applied again, in memory and in the library.
+    const Article old = outdatedArticle();
+    auto id = m_store->addArticle(old, Analyzer::analyze(old), 0);
+    QVERIFY(id.ok());
+    ArticleSession session(m_store.get());
+    QSignalSpy changed(&session, &ArticleSession::analysisChanged);
+    QVERIFY(session.open(*id).ok());
+    QVERIFY(session.isReanalysing());
+    int berg = -1;
+    for (int i = 0; i < session.analysis().entities.size(); ++i) {
+        if (session.analysis().entities.at(i).canonical.contains(u"Berg"_s))
+            berg = i;
+    }
+    QVERIFY(berg >= 0);
+    const QString name = session.analysis().entities.at(berg).canonical;
+    QVERIFY(session.removeEntities({ berg }).ok());
+    QVERIFY(!hasEntityNamed(session.analysis(), name));
+    const int afterCorrection = int(changed.count());
+
+    QTRY_VERIFY(!session.isReanalysing());
+    QCOMPARE(changed.count(), afterCorrection + 1);
+    QVERIFY(!hasEntityNamed(session.analysis(), name));
+    QVERIFY(!hasEntityNamed(m_store->analysis(*id).value(), name));
+    QVERIFY(hasEntityNamed(Analyzer::analyze(old), name));
+    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
+}
+
+void TestArticleSession::reanalysisOfALeftArticleIsDropped()
+{
+    // The user opens another article before the outdated one's analysis arrives: the result is
+    // dropped (nothing shown, nothing stored); opening the article again analyses it again.
+    const qint64 other = addOtherArticle(1);
+    QVERIFY(other);
+    auto id = m_store->addArticle(outdatedArticle(), {}, 0);
+    QVERIFY(id.ok());
+    ArticleSession session(m_store.get());
+    QSignalSpy changed(&session, &ArticleSession::analysisChanged);
+    QVERIFY(session.open(*id).ok());
+    QVERIFY(session.isReanalysing());
+    QVERIFY(session.open(other).ok());
+    QTRY_VERIFY(!session.isReanalysing());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(session.articleId(), other);
+    QCOMPARE(m_store->articlesWithAnalyzerBelow(Analyzer::Version).value(), QList<qint64> { *id });
+    QVERIFY(m_store->analysis(*id)->entities.isEmpty());
+
+    QVERIFY(session.open(*id).ok());
+    QTRY_COMPARE(changed.count(), 1);
+    QVERIFY(!session.analysis().entities.isEmpty());
+    QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
 }
 
 qint64 TestArticleSession::addOtherArticle(int n)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CsvReader.h"
 #include "io/CsvExporter.h"
+#include "library/AnnotationCsvExport.h"
 #include "store/ArticleStore.h"
 
 #include <QBuffer>
@@ -222,7 +223,7 @@ void TestCsvExporter::fullDiskReportsError()
         QVERIFY(store.addAnnotation(n).ok());
     }
     FullDisk disk(64 * 1024);
-    const Status s = CsvExporter::write(store, {}, {}, &disk);
+    const Status s = AnnotationCsvExport::write(store, {}, {}, &disk);
     QVERIFY(!s.ok());
     QVERIFY2(s.errorString().contains(u"No space left"_s), qPrintable(s.errorString()));
 }
@@ -240,18 +241,19 @@ void TestCsvExporter::fileIsWrittenAtomically()
     }
     // Cancelling must leave the previous file as it was.
     const Status cancelled
-        = CsvExporter::writeFile(store, {}, {}, path, [](qint64, qint64) { return false; });
+        = AnnotationCsvExport::writeFile(store, {}, {}, path, [](qint64, qint64) { return false; });
     QVERIFY(!cancelled.ok());
     QFile check(path);
     QVERIFY(check.open(QIODevice::ReadOnly));
     QCOMPARE(check.readAll(), QByteArray("previous export\r\n"));
     check.close();
 
-    const Status unwritable = CsvExporter::writeFile(store, {}, {}, dir.filePath(u"no/such/dir/out.csv"_s));
+    const Status unwritable
+        = AnnotationCsvExport::writeFile(store, {}, {}, dir.filePath(u"no/such/dir/out.csv"_s));
     QVERIFY(!unwritable.ok());
     QVERIFY(unwritable.errorString().contains(u"no/such/dir"_s));
 
-    QVERIFY(CsvExporter::writeFile(store, {}, {}, path).ok());
+    QVERIFY(AnnotationCsvExport::writeFile(store, {}, {}, path).ok());
     QVERIFY(check.open(QIODevice::ReadOnly));
     QCOMPARE(check.readAll(), CsvExporter::headerLine() + "\r\n");
 }
@@ -277,7 +279,7 @@ void TestCsvExporter::exportFromStoreWithCodePointOffsets()
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     qint64 lastDone = -1;
-    QVERIFY(CsvExporter::write(store, {}, {}, &buffer, [&](qint64 done, qint64 total) {
+    QVERIFY(AnnotationCsvExport::write(store, {}, {}, &buffer, [&](qint64 done, qint64 total) {
                 lastDone = done;
                 return total == 1;
             }).ok());

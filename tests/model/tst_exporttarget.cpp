@@ -3,6 +3,7 @@
 // only when it is a previous export or the user confirms.
 #include "io/CsvExporter.h"
 #include "io/ExportTarget.h"
+#include "library/AnnotationCsvExport.h"
 #include "library/ArticleCsvExport.h"
 #include "library/WebAnnotationExport.h"
 #include "store/ArticleStore.h"
@@ -156,11 +157,11 @@ void TestExportTarget::writeFileNeverOverwritesTheLibrary()
     QVERIFY(store.open(m_library).ok());
     const QByteArray before = readFile(m_library);
     QVERIFY(!before.isEmpty());
-    const Status s = CsvExporter::writeFile(store, {}, {}, m_library);
+    const Status s = AnnotationCsvExport::writeFile(store, {}, {}, m_library);
     QVERIFY(!s.ok());
     QVERIFY2(s.errorString().contains(u"library itself"_s), qPrintable(s.errorString()));
     QCOMPARE(readFile(m_library), before);
-    const Status dev = CsvExporter::writeFile(store, {}, {}, u"/dev/full"_s);
+    const Status dev = AnnotationCsvExport::writeFile(store, {}, {}, u"/dev/full"_s);
     QVERIFY(!dev.ok());
     QVERIFY2(dev.errorString().contains(u"device"_s), qPrintable(dev.errorString()));
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/FileAccess.h"
-#include "io/LibraryImport.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>

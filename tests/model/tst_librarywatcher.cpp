@@ -3,6 +3,7 @@
 // article reloads them without losing its own undo history (ArticleSession::reloadFromLibrary).
 #include "session/ArticleSession.h"
 #include "session/LibraryWatcher.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -114,7 +115,7 @@ void TestLibraryWatcher::watcherSignalsOtherWritersOnly()
     QVERIFY(m_window->addAnnotation(highlight(m_articleId, 0, 9)));
     QVERIFY(!watcher.checkNow());
     QCOMPARE(spy.count(), 0);
-    QVERIFY(m_other->removeArticle(m_articleId));
+    QVERIFY(ArticleRepository(*m_other).removeArticle(m_articleId));
     QVERIFY(watcher.checkNow());
     QCOMPARE(spy.count(), 1);
     QVERIFY(!watcher.checkNow());
@@ -174,7 +175,7 @@ void TestLibraryWatcher::reloadOfRemovedArticleChangesNothing()
     ArticleSession session(m_window.get());
     QVERIFY(session.open(m_articleId));
     QVERIFY(session.addHighlight({ 0, 9 }));
-    QVERIFY(m_other->removeArticle(m_articleId));
+    QVERIFY(ArticleRepository(*m_other).removeArticle(m_articleId));
     const Status s = session.reloadFromLibrary();
     QVERIFY(!s);
     QVERIFY2(s.errorString().contains(u"no article"_s), qPrintable(s.errorString()));

@@ -2,10 +2,10 @@
 // Word (DOCX) and OpenDocument (ODT) import, and Nexis Uni exports (one DOCX, many articles): the
 // documents are zipped by the test (ZipWriter) from XML and text written here.
 #include "io/ArticleImporter.h"
-#include "io/LibraryImport.h"
 #include "io/NexisExport.h"
 #include "io/OfficeImporter.h"
 #include "io/ZipArchive.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QTemporaryDir>

@@ -2,7 +2,7 @@
 // Two writers on one library (issue 12): the window and any number of `lede` commands may write at
 // once. Every write is one short transaction that waits for the write lock (busy timeout), a failed
 // write leaves nothing open, and two programs creating a new library do not race in the migration.
-#include "io/LibraryImport.h"
+#include "library/LibraryImport.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 

@@ -3,8 +3,8 @@
 // that serves pages written here. Nothing is fetched from the internet.
 #include "LocalHttpServer.h"
 #include "PdfFixture.h"
-#include "io/LibraryImport.h"
 #include "io/UrlFetcher.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleStore.h"
 
 #include <QDateTime>

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ReviewBar.h"
 #include "SidePanel.h"
+#include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <algorithm>
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
@@ -53,6 +55,22 @@ int quoteIndex(const ArticleSession *session, const QString &startsWith)
     return -1;
 }
 
+// Every label of the tree's model, groups and rows.
+QStringList labels(const QAbstractItemModel *model, const QModelIndex &parent = {})
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex index = model->index(r, 0, parent);
+        out << index.data().toString() << labels(model, index);
+    }
+    return out;
+}
+
+bool anyContains(const QStringList &list, const QString &text)
+{
+    return std::any_of(list.cbegin(), list.cend(), [&](const QString &s) { return s.contains(text); });
+}
+
 } // namespace
 
 class TestLayerCorrections final : public QObject
@@ -67,6 +85,7 @@ private slots:
     void entityRowTypeAndRemoval();
     void selectionBecomesQuote();
     void reviewStepsThroughQuotesThenEntities();
+    void outdatedLayersAreShownUntilTodaysArrive();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -309,6 +328,45 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
     QVERIFY(places >= 1);
     QTest::keyClick(bar, Qt::Key_Escape);
     QVERIFY(!bar->isVisible());
+}
+
+void TestLayerCorrections::outdatedLayersAreShownUntilTodaysArrive()
+{
+    // An article whose stored layers come from an older analyzer (here one entity today's analyzer
+    // never finds): the window shows them at once, then today's replace them in the side panel
+    // without the window waiting for the analysis.
+    qint64 id = 0;
+    {
+        ArticleStore store;
+        QVERIFY(store.open(m_db).ok());
+        Article article;
+        article.title = u"Ferry operator halts night crossings"_s;
+        article.body = Fixture;
+        article.contentHash = u"outdated-ferry"_s;
+        AnalysisResult stored;
+        Entity e;
+        e.span = { 0, 5 };
+        e.text = Fixture.left(5);
+        e.type = Entity::Type::Loc;
+        e.canonical = u"Stored layer"_s;
+        stored.entities << e;
+        auto added = store.addArticle(article, stored, Analyzer::Version - 1);
+        QVERIFY(added.ok());
+        id = *added;
+    }
+    MainWindow window(m_db);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticle(id));
+    auto *tree = window.sidePanel()->findChild<QTreeView *>(u"entitiesTree"_s);
+    QVERIFY(tree);
+    QVERIFY(anyContains(labels(tree->model()), u"Stored layer"_s));
+    QVERIFY(!anyContains(labels(tree->model()), u"Ines Varga"_s));
+    QVERIFY(window.session()->isReanalysing());
+
+    QTRY_VERIFY(anyContains(labels(tree->model()), u"Ines Varga"_s));
+    QVERIFY(!anyContains(labels(tree->model()), u"Stored layer"_s));
+    QCOMPARE(window.store()->article(id)->analyzerVersion, Analyzer::Version);
 }
 
 QTEST_MAIN(TestLayerCorrections)

@@ -6,7 +6,6 @@
 #include "io/ArticleImporter.h"
 #include "io/FileAccess.h"
 #include "io/UrlFetcher.h"
-#include "store/AnalysisRepository.h"
 #include "store/ArticleRepository.h"
 
 #include <QCoreApplication>
@@ -130,12 +129,12 @@ std::vector<PreparedImport> readPrepared(const QString &path)
 }
 
 // Skips the analysis for an article that is already there (on the store's thread).
-void checkPresent(const ArticleStore &store, PreparedImport &p)
+void checkPresent(ArticleStore &store, PreparedImport &p)
 {
     if (!p.toStore)
         return;
     p.toStore = false;
-    auto existing = store.findArticleByHash(p.article.contentHash);
+    auto existing = ArticleRepository(store).findArticleByHash(p.article.contentHash);
     if (!existing) {
         p.outcome.message = existing.errorString();
         return;
@@ -304,25 +303,6 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     if (Status s = flush(); !s && result)
         result = s;
     return result;
-}
-
-Result<int> reanalyzeOutdated(ArticleStore &store)
-{
-    auto ids = AnalysisRepository(store).articlesWithAnalyzerBelow(Analyzer::Version);
-    if (!ids)
-        return Result<int>::failure(ids.errorString());
-    int done = 0;
-    for (qint64 id : *ids) {
-        auto article = ArticleRepository(store).article(id);
-        if (!article)
-            return Result<int>::failure(article.errorString());
-        if (Status s
-            = AnalysisRepository(store).replaceAnalysis(id, Analyzer::analyze(*article), Analyzer::Version);
-            !s)
-            return Result<int>::failure(s.errorString());
-        ++done;
-    }
-    return done;
 }
 
 } // namespace Lede

@@ -58,8 +58,4 @@ constexpr int BulkBatchMilliseconds = 250;
 Status importFiles(ArticleStore &store, const QStringList &files,
                    const std::function<bool(const ImportOutcome &)> &onOutcome);
 
-// Re-runs the analysis of articles stored with an older Analyzer::Version, one transaction each.
-// Returns how many were updated, or the first error.
-Result<int> reanalyzeOutdated(ArticleStore &store);
-
 } // namespace Lede

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainTextExtractor_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::MainText {
+
+QRegularExpression hintRegex(const QString &pattern)
+{
+    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+    Q_ASSERT_X(re.isValid(), "MainTextExtractor", qPrintable(re.errorString()));
+    return re;
+}
+
+// Class and id hints. "Unlikely" boxes are dropped in the strict pass; the weights tilt the score.
+const QRegularExpression &unlikelyHint()
+{
+    static const QRegularExpression re = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
+                                                   u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                                                   "menu|related|remark|replies|rss|shoutbox|sidebar|"
+                                                   "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+                                                   "pagination|pager|popup|yom-remote|share|sharing|"
+                                                   "newsletter|subscribe|cookie|consent|mostread|most-read|"
+                                                   "popular|trending|recommend|outbrain|taboola|promo"_s);
+    return re;
+}
+
+const QRegularExpression &maybeContentHint()
+{
+    static const QRegularExpression re = hintRegex(u"and|article|body|column|content|main|shadow"_s);
+    return re;
+}
+
+const QRegularExpression &negativeHint()
+{
+    static const QRegularExpression re = hintRegex(
+        u"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|"
+        "masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|"
+        "shopping|tags|"
+        "tool|widget"_s);
+    return re;
+}
+
+const QRegularExpression &positiveHint()
+{
+    static const QRegularExpression re
+        = hintRegex(u"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"_s);
+    return re;
+}
+
+// Boxes inside an article that are not its text: bylines and dates (the metadata has them), captions
+// and credits, share bars, tags, ratings, related links, newsletter and comment boxes. Dropped when
+// short or mostly links, so that a wrapper with such a class keeps its text.
+const QRegularExpression &boxHint()
+{
+    static const QRegularExpression re = hintRegex(
+        u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
+        "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
+        "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
+        "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
+        "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
+        "most-read|mostread|popular|recommend|(?:^|[\\s_-])meta(?:$|[\\s_-])|posted-on|post-date|entry-date|"
+        "publish-date|pubdate|timestamp"_s);
+    return re;
+}
+
+// The standfirst: a lead paragraph that pages often set apart from the body, in the article header.
+const QRegularExpression &leadHint()
+{
+    static const QRegularExpression re = hintRegex(
+        u"(?:^|[\\s_-])(?:lead|intro|teaser|chapo|standfirst|subtitle|excerpt|summary|abstract|deck|sapo|"
+        "description)|teaser-text|article-teaser|entry-summary"_s);
+    return re;
+}
+
+// Short paragraphs and headings inside an article that point elsewhere ("Read more: …"), credit a
+// picture, or ask for a subscription, in the languages of the pages Lede was measured on.
+const QRegularExpression &asideText()
+{
+    static const QRegularExpression re = hintRegex(
+        u"^\\W{0,3}(?:read (?:more|also)|also read|related(?: stories| articles)?:|see also|more on this|"
+        "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share "
+        "this|credits?:|photo:|"
+        "image:|source:|"
+        "lesen sie (?:auch|hier|mehr)|auch interessant|mehr zum thema|weitere artikel|weitere informationen|"
+        "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel "
+        "teilen|foto:|bild:|titelbild|beitragsbild|"
+        "quelle:|kontakt:|"
+        "lea (?:tambi\\x{00e9}n|m\\x{00e1}s)|lea:|lee tambi\\x{00e9}n|le puede interesar|te puede interesar|"
+        "puedes ver|mira:|ver tambi\\x{00e9}n|"
+        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche)"_s);
+    return re;
+}
+
+// Always dropped, whatever the pass: text a screen reader or nobody sees.
+const QRegularExpression &invisibleHint()
+{
+    static const QRegularExpression re = hintRegex(
+        u"(?:^|\\s)(?:hidden|sr-only|visually-hidden|visuallyhidden|screen-reader-text|element-invisible)(?:\\s|$)"_s);
+    return re;
+}
+
+void Extractor::classify(Node *n)
+{
+    const GumboNode *g = n->g;
+    n->cls = attribute(g, "class").toLower();
+    n->id = attribute(g, "id").toLower();
+    if (isNeverText(n->tag)) {
+        n->invisible = true;
+        return;
+    }
+    const QString style = attribute(g, "style").toLower().remove(QLatin1Char(' '));
+    if (hasAttribute(g, "hidden") || attribute(g, "aria-hidden") == u"true"_s
+        || style.contains(u"display:none"_s) || style.contains(u"visibility:hidden"_s)
+        || invisibleHint().match(n->cls).hasMatch() || n->tag == GUMBO_TAG_FIGCAPTION) {
+        n->invisible = true;
+        return;
+    }
+    const QString role = attribute(g, "role").toLower();
+    if (n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE || n->tag == GUMBO_TAG_FOOTER
+        || role == u"navigation"_s || role == u"menu"_s || role == u"menubar"_s || role == u"complementary"_s
+        || role == u"contentinfo"_s || role == u"dialog"_s || role == u"alertdialog"_s
+        || role == u"alert"_s) {
+        n->furniture = true;
+    }
+    if (n->tag != GUMBO_TAG_BODY && n->tag != GUMBO_TAG_HTML && n->tag != GUMBO_TAG_A
+        && n->tag != GUMBO_TAG_ARTICLE && n->tag != GUMBO_TAG_MAIN) {
+        const QString hints = n->cls + QLatin1Char(' ') + n->id;
+        if (unlikelyHint().match(hints).hasMatch() && !maybeContentHint().match(hints).hasMatch())
+            n->unlikely = true;
+        if (boxHint().match(hints).hasMatch() || attribute(g, "rel") == u"author"_s
+            || attribute(g, "itemprop").contains(u"author"_s))
+            n->box = true;
+    }
+}
+
+int Extractor::classWeight(const Node &n) const
+{
+    if (!m_flags.weightClasses)
+        return 0;
+    int weight = 0;
+    for (const QString *s : { &n.cls, &n.id }) {
+        if (s->isEmpty())
+            continue;
+        if (negativeHint().match(*s).hasMatch())
+            weight -= 25;
+        if (positiveHint().match(*s).hasMatch())
+            weight += 25;
+    }
+    return weight;
+}
+
+bool Extractor::isDataTable(const Node &n) const
+{
+    if (attribute(n.g, "role") == u"presentation"_s)
+        return false;
+    int rows = 0;
+    for (int d = n.end - 1; d > 0 && d >= int(&n - m_nodes.data()); --d) {
+        const Node &x = m_nodes[d];
+        if (x.isText)
+            continue;
+        if (x.tag == GUMBO_TAG_TABLE && d != int(&n - m_nodes.data()))
+            return false;
+        if (x.tag == GUMBO_TAG_TH || x.tag == GUMBO_TAG_CAPTION || x.tag == GUMBO_TAG_THEAD)
+            return true;
+        rows += x.tag == GUMBO_TAG_TR;
+    }
+    return rows >= 10;
+}
+
+bool Extractor::shouldClean(int i) const
+{
+    const Node &n = m_nodes[i];
+    const int weight = classWeight(n);
+    if (isHeading(n.tag))
+        return weight < 0;
+    if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
+        && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
+        && n.tag != GUMBO_TAG_HEADER && n.tag != GUMBO_TAG_DL)
+        return false;
+    if (n.tag == GUMBO_TAG_TABLE && isDataTable(n))
+        return false;
+    // A box of inline text only is a paragraph, not a container.
+    if ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && !n.hasBlockChild && n.inlineChars > 0
+        && linkDensity(n) < 0.5 && classWeight(n) >= 0)
+        return false;
+    bool isList = n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL;
+    if (!isList && n.chars > 0)
+        isList = double(n.listChars) / n.chars > 0.9;
+    if (weight < 0)
+        return true;
+    if (n.commas >= 10)
+        return false;
+    const int p = n.paragraphs;
+    const int img = n.images;
+    const double ld = linkDensity(n);
+    const double headingDensity = n.chars > 0 ? double(n.headingChars) / n.chars : 0.0;
+    const bool remove = (img > 1 && double(p) / img < 0.5) || (!isList && n.listItems - 100 > p)
+        || (n.inputs > p / 3) || (!isList && headingDensity < 0.9 && n.chars < 25 && (img == 0 || img > 2))
+        || (!isList && weight < 25 && ld > 0.2) || (weight >= 25 && ld > 0.5)
+        || (n.embeds == 1 && n.chars < 75) || n.embeds > 1;
+    if (remove && isList && img == n.listItems && img > 0)
+        return false;
+    return remove;
+}
+
+bool Extractor::isAsideText(const Node &n) const
+{
+    if (n.inlineChars == 0 || n.chars > 200 || n.hasBlockChild)
+        return false;
+    return asideText().match(textOf(n.g)).hasMatch();
+}
+
+void Extractor::clean(int root)
+{
+    if (!m_flags.cleanConditionally)
+        return;
+    for (int i = root + 1; i < m_nodes[root].end; ++i) {
+        Node &n = m_nodes[i];
+        if (n.isText || n.skipped)
+            continue;
+        if (shouldClean(i) || (m_flags.stripFurniture && isAsideText(n))) {
+            n.cleaned = true;
+            i = n.end - 1;
+        }
+    }
+}
+
+} // namespace Lede::MainText

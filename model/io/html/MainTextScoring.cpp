@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainTextExtractor_p.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Lede::MainText {
+
+void Extractor::measure()
+{
+    const int count = int(m_nodes.size());
+    std::vector<char> inLink(count, 0);
+    std::vector<int> owner(count, -1); // nearest block ancestor-or-self
+    for (int i = 0; i < count; ++i) {
+        Node &n = m_nodes[i];
+        n.chars = n.linkChars = n.commas = n.headingChars = n.listChars = 0;
+        n.inlineChars = n.inlineCommas = 0;
+        n.hasBlockChild = false;
+        n.scored = false;
+        n.score = 0;
+        n.cleaned = false;
+        const Node *p = n.parent >= 0 ? &m_nodes[n.parent] : nullptr;
+        n.skipped = (p && p->skipped) || n.invisible || (m_flags.stripUnlikely && n.unlikely)
+            || (m_flags.stripFurniture && n.furniture);
+        if (n.isText)
+            continue;
+        inLink[i] = n.tag == GUMBO_TAG_A || (p && inLink[n.parent]);
+        owner[i] = isBlock(n.tag) || !p ? i : owner[n.parent];
+    }
+    // Byline boxes: only short ones, so that a mislabelled wrapper keeps its text.
+    for (int i = count - 1; i >= 0; --i) {
+        Node &n = m_nodes[i];
+        if (n.isText && !n.skipped) {
+            for (const QChar c : n.text) {
+                if (!isWhitespace(c)) {
+                    ++n.chars;
+                    n.commas += c == QLatin1Char(',') || c.unicode() == 0xFF0C || c.unicode() == 0x3001
+                        || c.unicode() == 0x060C;
+                }
+            }
+            if (n.parent >= 0 && inLink[n.parent])
+                n.linkChars = n.chars;
+            if (n.parent >= 0) {
+                Node &o = m_nodes[owner[n.parent]];
+                o.inlineChars += n.chars;
+                o.inlineCommas += n.commas;
+            }
+        }
+        if (n.skipped || n.parent < 0)
+            continue;
+        Node &p = m_nodes[n.parent];
+        p.chars += n.chars;
+        p.linkChars += n.linkChars;
+        p.commas += n.commas;
+        p.headingChars += isHeading(n.tag) ? n.chars : n.headingChars;
+        p.listChars += (n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL) ? n.chars : n.listChars;
+        if (!n.isText && isBlock(n.tag))
+            p.hasBlockChild = true;
+    }
+    // Now that sizes are known, boxes leave (their counts leave their ancestors).
+    for (int i = 0; i < count && m_flags.stripFurniture; ++i) {
+        Node &n = m_nodes[i];
+        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5))
+            continue;
+        for (int a = n.parent; a >= 0; a = m_nodes[a].parent) {
+            m_nodes[a].chars -= n.chars;
+            m_nodes[a].linkChars -= n.linkChars;
+            m_nodes[a].commas -= n.commas;
+        }
+        for (int d = i; d < n.end; ++d)
+            m_nodes[d].skipped = true;
+        i = n.end - 1;
+    }
+}
+
+void Extractor::initScore(Node *n)
+{
+    if (n->scored)
+        return;
+    n->scored = true;
+    double s = 0;
+    switch (n->tag) {
+    case GUMBO_TAG_DIV:
+        s = 5;
+        break;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+        s = 3;
+        break;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+        s = -3;
+        break;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+        s = -5;
+        break;
+    default:
+        break;
+    }
+    n->score = s + classWeight(*n);
+}
+
+int Extractor::findBody() const
+{
+    for (int i = 0; i < int(m_nodes.size()); ++i) {
+        if (!m_nodes[i].isText && m_nodes[i].tag == GUMBO_TAG_BODY)
+            return i;
+    }
+    return 0;
+}
+
+bool Extractor::isBodyOrAbove(int i) const
+{
+    return i < 0 || m_nodes[i].parent < 0 || m_nodes[i].tag == GUMBO_TAG_BODY
+        || m_nodes[i].tag == GUMBO_TAG_HTML;
+}
+
+int Extractor::scoreAndPick()
+{
+    const int count = int(m_nodes.size());
+    std::vector<int> candidates;
+    for (int i = 0; i < count; ++i) {
+        Node &n = m_nodes[i];
+        if (n.isText || n.skipped || n.inlineChars < 20)
+            continue;
+        if (n.tag == GUMBO_TAG_LI || n.tag == GUMBO_TAG_H1 || n.tag == GUMBO_TAG_BODY
+            || n.tag == GUMBO_TAG_HTML)
+            continue;
+        const double contribution = 1.0 + n.inlineCommas + std::min(n.inlineChars / 85, 3);
+        int start = n.hasBlockChild ? i : n.parent;
+        for (int level = 0; start >= 0 && level < 5; ++level, start = m_nodes[start].parent) {
+            Node &a = m_nodes[start];
+            if (a.parent < 0)
+                break;
+            if (!a.scored) {
+                initScore(&a);
+                candidates.push_back(start);
+            }
+            a.score += contribution / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+        }
+    }
+    for (int c : candidates)
+        m_nodes[c].score *= 1.0 - linkDensity(m_nodes[c]);
+    std::sort(candidates.begin(), candidates.end(),
+              [this](int a, int b) { return m_nodes[a].score > m_nodes[b].score; });
+    if (candidates.empty() || isBodyOrAbove(candidates.front())) {
+        // Nothing scored (a short page): a lone <article> is still the article.
+        int article = -1;
+        for (int i = 0; i < count; ++i) {
+            const Node &n = m_nodes[i];
+            if (!n.isText && !n.skipped && n.tag == GUMBO_TAG_ARTICLE && n.chars > 0) {
+                if (article >= 0 && !isAncestor(article, i))
+                    return findBody();
+                if (article < 0)
+                    article = i;
+            }
+        }
+        return article >= 0 ? article : findBody();
+    }
+    int top = candidates.front();
+    const double topScore = m_nodes[top].score;
+
+    // Several strong candidates under one ancestor: the article is split into parts.
+    std::vector<int> alternatives;
+    for (size_t k = 1; k < std::min<size_t>(candidates.size(), 5); ++k) {
+        if (m_nodes[candidates[k]].score / topScore >= 0.75)
+            alternatives.push_back(candidates[k]);
+    }
+    if (alternatives.size() >= 3) {
+        for (int a = m_nodes[top].parent; !isBodyOrAbove(a); a = m_nodes[a].parent) {
+            int containing = 0;
+            for (int alt : alternatives)
+                containing += isAncestor(a, alt);
+            if (containing >= 3) {
+                top = a;
+                initScore(&m_nodes[top]);
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores at least a third as well; stop at one that scores better.
+    {
+        double lastScore = m_nodes[top].score;
+        const double threshold = lastScore / 3;
+        for (int p = m_nodes[top].parent; !isBodyOrAbove(p); p = m_nodes[p].parent) {
+            if (!m_nodes[p].scored)
+                continue;
+            const double parentScore = m_nodes[p].score;
+            if (parentScore < threshold)
+                break;
+            if (parentScore > lastScore) {
+                top = p;
+                break;
+            }
+            lastScore = parentScore;
+        }
+    }
+    // An only child says no more than its parent.
+    for (int p = m_nodes[top].parent; !isBodyOrAbove(p) && visibleChildren(p) == 1; p = m_nodes[p].parent)
+        top = p;
+    return top;
+}
+
+// Where publishers mark the article body, in tiers of trust (the idea of trafilatura's body
+// expressions): the first element of the highest tier that holds enough text, or -1.
+int Extractor::markedBody() const
+{
+    static const char16_t *const tier1[]
+        = { u"post-text",    u"post_text",          u"post-body",       u"post-entry",
+            u"postentry",    u"post-content",       u"post_content",    u"postcontent",
+            u"article-text", u"articletext",        u"article-content", u"article__content",
+            u"article-body", u"article__body",      u"articlebody",     u"text-content",
+            u"body-text",    u"article__container", u"art-content",     u"entry-content",
+            u"entry_content" };
+    static const char16_t *const tier3[]
+        = { u"post-bodycopy",   u"storycontent",    u"story-content",  u"art-postcontent", u"theme-content",
+            u"blog-content",    u"section-content", u"single-content", u"single-post",     u"main-column",
+            u"wpb_text_column", u"story-body",      u"field-body",     u"fulltext" };
+    static const char16_t *const tier4[]
+        = { u"content-main",  u"content_main", u"content-body", u"contentbody",
+            u"content__body", u"main-content", u"page-content" };
+    auto containsAny = [](const QString &s, const auto &list) {
+        for (const char16_t *needle : list) {
+            if (s.contains(QStringView(needle)))
+                return true;
+        }
+        return false;
+    };
+    auto container = [](const Node &n) {
+        return n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN
+            || n.tag == GUMBO_TAG_SECTION;
+    };
+    for (int tier = 1; tier <= MarkedTiers; ++tier) {
+        for (int i = 0; i < int(m_nodes.size()); ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || n.skipped || !container(n) || n.chars < MarkedMinimum)
+                continue;
+            bool match = false;
+            switch (tier) {
+            case 1:
+                match = containsAny(n.cls, tier1) || n.id.contains(u"articlecontent"_s)
+                    || n.id.contains(u"articlebody"_s) || n.id.contains(u"body-text"_s)
+                    || attribute(n.g, "itemprop").compare(u"articleBody"_s, Qt::CaseInsensitive) == 0;
+                break;
+            case 2:
+                match = n.tag == GUMBO_TAG_ARTICLE;
+                break;
+            case 3:
+                match = containsAny(n.cls, tier3) || n.cls == u"text"_s || n.cls == u"story"_s
+                    || n.cls.startsWith(u"article "_s) || n.id == u"article"_s || n.id == u"story"_s
+                    || n.id.contains(u"story-body"_s) || attribute(n.g, "role") == u"article"_s;
+                break;
+            case 4:
+                match = containsAny(n.cls, tier4) || containsAny(n.id, tier4) || n.id == u"content"_s
+                    || n.cls == u"content"_s;
+                break;
+            default:
+                match = n.tag == GUMBO_TAG_MAIN || attribute(n.g, "role") == u"main"_s;
+                break;
+            }
+            if (match && linkDensity(n) < 0.5)
+                return i;
+        }
+    }
+    return -1;
+}
+
+// A standfirst before the chosen text, inside the same article (an <article> or <main> ancestor,
+// else the grandparent): the first element with a lead class, or a paragraph of an article
+// <header>, that holds a sentence or more and few links. Class hints that dropped the header
+// ("entry-header") do not count here; furniture, hidden elements and boxes do.
+int Extractor::findLead(int first) const
+{
+    int scope = -1;
+    for (int a = m_nodes[first].parent, level = 0; a >= 0 && level < 8; a = m_nodes[a].parent, ++level) {
+        if (m_nodes[a].tag == GUMBO_TAG_ARTICLE || m_nodes[a].tag == GUMBO_TAG_MAIN) {
+            scope = a;
+            break;
+        }
+        if (level == 1)
+            scope = a;
+        if (isBodyOrAbove(a))
+            break;
+    }
+    if (scope < 0 || isBodyOrAbove(scope))
+        return -1;
+    for (int i = scope + 1; i < first; ++i) {
+        const Node &n = m_nodes[i];
+        if (n.isText || isAncestor(i, first))
+            continue;
+        if (n.invisible || n.furniture || n.box) {
+            i = n.end - 1;
+            continue;
+        }
+        const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
+        const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
+            && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
+        if (!hinted && !inHeader)
+            continue;
+        const QString text = textOf(n.g);
+        qsizetype linkText = 0;
+        for (int d = i + 1; d < n.end; ++d) {
+            if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                linkText += textOf(m_nodes[d].g).size();
+        }
+        if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
+            return i;
+    }
+    return -1;
+}
+
+int Extractor::visibleChildren(int i) const
+{
+    int count = 0;
+    for (int c : m_nodes[i].children)
+        count += !m_nodes[c].isText && !m_nodes[c].skipped;
+    return count;
+}
+
+// The top candidate and the siblings that belong with it.
+std::vector<int> Extractor::gather(int top)
+{
+    const Node &t = m_nodes[top];
+    if (isBodyOrAbove(top) || t.parent < 0)
+        return { top };
+    std::vector<int> out;
+    const double threshold = std::max(10.0, t.score * 0.2);
+    for (int s : m_nodes[t.parent].children) {
+        const Node &n = m_nodes[s];
+        if (n.skipped)
+            continue;
+        if (s == top) {
+            out.push_back(s);
+            continue;
+        }
+        if (n.isText)
+            continue;
+        double bonus = 0;
+        if (!t.cls.isEmpty() && n.cls == t.cls)
+            bonus += t.score * 0.2;
+        bool append = false;
+        if (n.scored && n.score + bonus >= threshold) {
+            append = true;
+        } else if (n.tag == GUMBO_TAG_P) {
+            const double ld = linkDensity(n);
+            const QString content = textOf(n.g);
+            if (content.size() > 80 && ld < 0.25)
+                append = true;
+            else if (!content.isEmpty() && content.size() < 80 && n.linkChars == 0
+                     && (content.contains(u". "_s) || content.endsWith(QLatin1Char('.'))))
+                append = true;
+        }
+        if (append)
+            out.push_back(s);
+    }
+    return out;
+}
+
+} // namespace Lede::MainText
