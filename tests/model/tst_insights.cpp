@@ -6,6 +6,7 @@
 #include "insights/Insights.h"
 #include "insights/InsightsTable.h"
 #include "insights/SpeakerIdentities.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QBuffer>
@@ -166,7 +167,7 @@ void TestInsights::rolesFromAnalysedArticles()
     QCOMPARE(rows->at(0).roles, QStringList { u"port minister"_s });
 
     // Deleting an article takes its roles with it.
-    QVERIFY(store.removeArticle(ids[2]).ok());
+    QVERIFY(ArticleRepository(store).removeArticle(ids[2]).ok());
     rows = sources(store.database(), {});
     QVERIFY(rows.ok());
     QCOMPARE(rows->at(0).roles, QStringList { u"port minister"_s });
