@@ -2,6 +2,7 @@
 #include "UrlFetcher.h"
 
 #include "Logging.h"
+#include "io/FeedFullText.h"
 #include "io/FormatSniffer.h"
 
 #include <QCoreApplication>
@@ -243,6 +244,12 @@ Result<QList<ImportedArticle>> UrlFetcher::importUrl(const QString &url, const O
     if (!imported)
         return imported;
     QList<ImportedArticle> articles = std::move(imported).value();
+    // A feed's items that carry only a summary get their linked page's text.
+    if (articles.first().article.provenance.value(u"format"_s) == u"feed"_s) {
+        FeedFullText::Options follow;
+        follow.fetch = options;
+        FeedFullText::follow(articles, follow);
+    }
     const bool many = articles.size() > 1 || ArticleImporter::isMultiArticle(articles.first().article);
     if (!many) {
         // A page is an article only with some words in it, as a file is.
