@@ -5,10 +5,10 @@
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"
 
-#include <QHBoxLayout>
+#include <QAction>
 #include <QHeaderView>
 #include <QLocale>
-#include <QPushButton>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -42,31 +42,35 @@ FeedsPanel::FeedsPanel(ArticleStore *store, FeedController *controller, QWidget 
     m_list->header()->setSectionResizeMode(UpdatedColumn, QHeaderView::ResizeToContents);
     layout->addWidget(m_list, 1);
 
-    auto *buttons = new QHBoxLayout;
-    const auto button = [this, buttons](const QString &name, const QString &text, const QString &tip) {
-        auto *b = new QPushButton(text, this);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        buttons->addWidget(b);
-        return b;
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(u"feedsToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->setIconSize(QSize(16, 16));
+    const auto action = [this, bar](const QString &name, const QString &text, const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        bar->addAction(a);
+        m_list->addAction(a);
+        return a;
     };
-    m_add = button(u"addFeedButton"_s, tr("&Add…"), tr("Subscribe to an RSS or Atom feed"));
-    m_updateAll = button(u"updateAllFeedsButton"_s, tr("Update A&ll"),
+    m_add = action(u"addFeedAction"_s, tr("&Add…"), tr("Subscribe to an RSS or Atom feed"));
+    m_updateAll = action(u"updateAllFeedsAction"_s, tr("Update A&ll"),
                          tr("Fetch every feed and import the items the library does not have yet"));
-    m_update = button(u"updateFeedsButton"_s, tr("&Update"),
+    m_update = action(u"updateFeedsAction"_s, tr("&Update"),
                       tr("Fetch the selected feeds and import their new items"));
-    m_remove = button(u"removeFeedButton"_s, tr("Re&move"),
+    m_remove = action(u"removeFeedAction"_s, tr("Re&move"),
                       tr("Stop following the selected feed (its articles stay)"));
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    layout->addWidget(bar);
 
-    connect(m_add, &QPushButton::clicked, m_controller, &FeedController::addFeedDialog);
-    connect(m_updateAll, &QPushButton::clicked, this, [this] { m_controller->updateFeeds({}); });
-    connect(m_update, &QPushButton::clicked, this, [this] {
+    connect(m_add, &QAction::triggered, m_controller, &FeedController::addFeedDialog);
+    connect(m_updateAll, &QAction::triggered, this, [this] { m_controller->updateFeeds({}); });
+    connect(m_update, &QAction::triggered, this, [this] {
         if (const QList<qint64> ids = selectedFeedIds(); !ids.isEmpty())
             m_controller->updateFeeds(ids);
     });
-    connect(m_remove, &QPushButton::clicked, this, [this] {
+    connect(m_remove, &QAction::triggered, this, [this] {
         if (const QList<qint64> ids = selectedFeedIds(); ids.size() == 1)
             m_controller->removeFeed(ids.first());
     });

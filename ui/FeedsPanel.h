@@ -4,7 +4,7 @@
 #include <QList>
 #include <QWidget>
 
-class QPushButton;
+class QAction;
 class QTreeWidget;
 
 namespace Lede {
@@ -14,8 +14,9 @@ class FeedController;
 
 // The Feeds section of the library pane: the subscriptions (title, articles in the library, last
 // update; the address and the last error in the tooltip, a failed feed marked with ⚠) with Add…,
-// Update All, Update (the selected feeds) and Remove. The work is the FeedController's; the list
-// refreshes when it reports a change.
+// Update All, Update (the selected feeds) and Remove, in a small tool bar (which folds what does not
+// fit behind its » button, so the pane stays narrow) and the list's context menu. The work is the
+// FeedController's; the list refreshes when it reports a change.
 class FeedsPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,10 +36,10 @@ private:
     ArticleStore *m_store;
     FeedController *m_controller;
     QTreeWidget *m_list;
-    QPushButton *m_add;
-    QPushButton *m_updateAll;
-    QPushButton *m_update;
-    QPushButton *m_remove;
+    QAction *m_add;
+    QAction *m_updateAll;
+    QAction *m_update;
+    QAction *m_remove;
 };
 
 } // namespace Lede

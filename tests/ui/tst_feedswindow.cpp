@@ -156,8 +156,8 @@ void TestFeedsWindow::feedsSection()
     auto *controller = window.findChild<FeedController *>();
     QVERIFY(panel && controller);
     auto *list = panel->findChild<QTreeWidget *>(u"feedList"_s);
-    auto *updateAll = panel->findChild<QPushButton *>(u"updateAllFeedsButton"_s);
-    auto *remove = panel->findChild<QPushButton *>(u"removeFeedButton"_s);
+    auto *updateAll = panel->findChild<QAction *>(u"updateAllFeedsAction"_s);
+    auto *remove = panel->findChild<QAction *>(u"removeFeedAction"_s);
     QVERIFY(list && updateAll && remove);
     QVERIFY(panel->isVisible());
     QCOMPARE(list->topLevelItemCount(), 0);
@@ -168,7 +168,7 @@ void TestFeedsWindow::feedsSection()
         w->findChild<QLineEdit *>(u"urlField"_s)->setText(m_server->url(u"/hillside.rss"_s));
         w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    panel->findChild<QPushButton *>(u"addFeedButton"_s)->click();
+    panel->findChild<QAction *>(u"addFeedAction"_s)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(list->topLevelItemCount(), 1);
     QCOMPARE(list->topLevelItem(0)->text(0), u"Hillside Herald"_s);
@@ -176,14 +176,14 @@ void TestFeedsWindow::feedsSection()
     QCOMPARE(window.libraryModel()->rowCount(), 0);
 
     QVERIFY(updateAll->isEnabled());
-    updateAll->click();
+    updateAll->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QCOMPARE(list->topLevelItem(0)->text(1), u"2"_s);
     QTRY_COMPARE(window.libraryModel()->rowCount(), 2);
     QVERIFY2(window.messageBar()->text().contains(newArticles(2)), qPrintable(window.messageBar()->text()));
 
     // Again: nothing new.
-    updateAll->click();
+    updateAll->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
     QCOMPARE(window.libraryModel()->rowCount(), 2);
     QVERIFY2(window.messageBar()->text().contains(newArticles(0)), qPrintable(window.messageBar()->text()));
@@ -193,7 +193,7 @@ void TestFeedsWindow::feedsSection()
     QVERIFY(remove->isEnabled());
     whenModal(u"removeFeedBox"_s,
               [](QWidget *box) { box->findChild<QPushButton *>(u"removeFeedButton"_s)->click(); });
-    remove->click();
+    remove->trigger();
     QCOMPARE(list->topLevelItemCount(), 0);
     QCOMPARE(window.libraryModel()->rowCount(), 2);
 }
