@@ -188,10 +188,12 @@ void FeedController::removeFeed(qint64 id)
         return;
     }
     const QString name = feed->title.isEmpty() ? feed->url : feed->title;
-    QMessageBox box(
-        QMessageBox::Question, tr("Remove Feed"),
-        tr("Stop following “%1”? Its %n article(s) stay in the library.", nullptr, feed->itemCount).arg(name),
-        QMessageBox::Cancel, m_window);
+    QMessageBox box(QMessageBox::Question, tr("Remove Feed"),
+                    feed->itemCount > 0 ? tr("Stop following “%1”? Its %n article(s) stay in the library.",
+                                             nullptr, feed->itemCount)
+                                              .arg(name)
+                                        : tr("Stop following “%1”?").arg(name),
+                    QMessageBox::Cancel, m_window);
     box.setObjectName(u"removeFeedBox"_s);
     QPushButton *remove = box.addButton(tr("&Remove"), QMessageBox::AcceptRole);
     remove->setObjectName(u"removeFeedButton"_s);
