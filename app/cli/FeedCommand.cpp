@@ -17,7 +17,7 @@ class FeedCommand final : public Command
 {
 public:
     QString name() const override { return u"feed"_s; }
-    QString usage() const override { return tr("add URL | list | update [ID...] | remove ID"); }
+    QString usage() const override { return tr("add URL|list|update|remove"); }
     QString summary() const override { return tr("feed subscriptions: import new items"); }
     int run(const QStringList &args) override;
 
