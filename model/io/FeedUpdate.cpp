@@ -90,7 +90,17 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
             qCWarning(lcImport) << "feed" << feed.id << "error not recorded:" << s.errorString();
         return r;
     };
-    auto items = fetchItems(feed.url, options.fetch);
+    UrlFetcher::Options fetch = options.fetch;
+    if (options.cancelled)
+        fetch.cancelled = options.cancelled;
+    const auto cancelled = [&] {
+        r.cancelled = true;
+        r.error = tr("cancelled");
+        return r;
+    };
+    auto items = fetchItems(feed.url, fetch);
+    if (options.cancelled && options.cancelled())
+        return cancelled(); // nothing written, no error recorded on the feed
     if (!items)
         return fail(items.errorString());
     if (const QString title = items->first().article.metadata.value(u"feed"_s); !title.isEmpty())
@@ -128,14 +138,11 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         pending.push_back(std::move(p));
     }
     FeedFullText::Options follow;
-    follow.fetch = options.fetch;
+    follow.fetch = fetch;
     follow.cancelled = options.cancelled;
     FeedFullText::follow(toFollow, follow);
-    if (options.cancelled && options.cancelled()) {
-        r.cancelled = true;
-        r.error = tr("cancelled");
-        return r;
-    }
+    if (options.cancelled && options.cancelled())
+        return cancelled();
     for (qsizetype i = 0; i < toFollow.size(); ++i)
         pending[followIndex[i]].item = std::move(toFollow[i]);
 

@@ -26,7 +26,7 @@ class ArticleStore;
 // writes (the new articles with their analyses, the items seen, the feed's title and time) is one
 // transaction: a failure leaves the library as it was, records the one-line reason on the feed
 // (Feed::lastError) and returns it; the caller goes on with the next feed. A cancelled update
-// writes nothing.
+// (FeedUpdateOptions::cancelled, also asked while a fetch runs) writes nothing and records no error.
 struct FeedUpdateResult
 {
     Feed feed; // as it was before the update
@@ -42,7 +42,7 @@ struct FeedUpdateResult
 struct FeedUpdateOptions
 {
     UrlFetcher::Options fetch;
-    std::function<bool()> cancelled; // asked between fetches
+    std::function<bool()> cancelled; // asked during every fetch and between them (on the updating thread)
 };
 
 Result<qint64> subscribeFeed(ArticleStore &store, const QString &url,

@@ -130,7 +130,7 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
                          "application/pdf,text/plain;q=0.9,*/*;q=0.5");
     QNetworkReply *reply = manager.get(request);
 
-    enum class Stop { None, Timeout, TooLarge };
+    enum class Stop { None, Timeout, TooLarge, Cancelled };
     Stop stop = Stop::None;
     QByteArray body;
     QEventLoop loop;
@@ -147,6 +147,14 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
         reply->abort();
     };
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] { halt(Stop::Timeout); });
+    QTimer poll;
+    if (options.cancelled) {
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (options.cancelled())
+                halt(Stop::Cancelled);
+        });
+        poll.start(CancelPollMs);
+    }
     QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, [&] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (success() && length.isValid() && length.toLongLong() > options.maxBytes)
@@ -164,6 +172,7 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
     if (!reply->isFinished())
         loop.exec();
     timer.stop();
+    poll.stop();
 
     const QUrl finalUrl = reply->url();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -176,6 +185,8 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
         reply->deleteLater();
         return R::failure(message);
     };
+    if (stop == Stop::Cancelled)
+        return fail(tr("cancelled"));
     if (stop == Stop::Timeout)
         return fail(
             tr("no complete answer from %1 within %2").arg(url.host(), secondsText(options.timeoutMs)));

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QUrl>
+#include <functional>
 
 namespace Lede {
 
@@ -32,7 +33,11 @@ public:
     {
         int timeoutMs = DefaultTimeoutMs;
         qint64 maxBytes = ArticleImporter::MaxFileSize;
+        // Asked every CancelPollMs while the fetch runs (from the fetching thread); true aborts it
+        // with the message "cancelled".
+        std::function<bool()> cancelled;
     };
+    static constexpr int CancelPollMs = 100;
 
     struct Fetched
     {

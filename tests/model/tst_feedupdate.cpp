@@ -9,6 +9,7 @@
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void deletedArticleIsNotImportedAgain();
     void removeKeepsTheArticles();
     void importUrlFollowsSummaries();
+    void cancelStopsAHangingFetch();
 
 private:
     QByteArray valleyFeed(bool withFourthItem) const;
@@ -358,6 +360,27 @@ void TestFeedUpdate::importUrlFollowsSummaries()
     QCOMPARE(items->at(2).article.metadata.value(u"summary_only"_s), u"true"_s);
     QVERIFY(FeedFullText::isSummary(items->at(2).article));
     QVERIFY(!FeedFullText::isSummary(items->at(0).article));
+}
+
+void TestFeedUpdate::cancelStopsAHangingFetch()
+{
+    m_server->setRoute("/hang.rss", "HANG");
+    auto id = FeedRepository(*m_store).addFeed(m_server->url(u"/hang.rss"_s), u"Slow"_s);
+    QVERIFY(id.ok());
+    QElapsedTimer clock;
+    clock.start();
+    FeedUpdateOptions options;
+    options.cancelled = [&clock] { return clock.elapsed() > 300; };
+    const FeedUpdateResult r = updateFeed(*m_store, *FeedRepository(*m_store).feed(*id), options);
+    QVERIFY(clock.elapsed() < 5000); // not the 30 s time limit
+    QVERIFY(!r.ok);
+    QVERIFY(r.cancelled);
+    QCOMPARE(r.error, u"cancelled"_s);
+    // A cancel is not a failure of the feed, and writes nothing.
+    const Feed after = *FeedRepository(*m_store).feed(*id);
+    QVERIFY(after.lastError.isEmpty());
+    QVERIFY(!after.updatedAt.isValid());
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFeedUpdate)
