@@ -100,8 +100,12 @@ int FeedCommand::add(ArticleStore &store, const QStringList &args)
         return 1;
     }
     auto feed = FeedRepository(store).feed(*id);
-    out(tr("subscribed: feed %1 (%2)")
-            .arg(QString::number(*id), terminalSafe(feed ? feed->title : QString())));
+    if (feed && feed->url != args.first().trimmed())
+        out(tr("subscribed: feed %1 (%2), announced by the page: %3")
+                .arg(QString::number(*id), terminalSafe(feed->title), terminalSafe(feed->url)));
+    else
+        out(tr("subscribed: feed %1 (%2)")
+                .arg(QString::number(*id), terminalSafe(feed ? feed->title : QString())));
     return 0;
 }
 

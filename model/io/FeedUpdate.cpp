@@ -10,6 +10,7 @@
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -23,18 +24,55 @@ QString tr(const char *text)
     return QCoreApplication::translate("Lede::FeedUpdate", text);
 }
 
-// The feed's items as articles, or why not.
-Result<QList<ImportedArticle>> fetchItems(const QString &url, const UrlFetcher::Options &options)
+// The items of a fetched feed as articles, or why not.
+Result<QList<ImportedArticle>> itemsOf(const UrlFetcher::Fetched &fetched)
 {
     using R = Result<QList<ImportedArticle>>;
-    auto fetched = UrlFetcher::fetch(QUrl(url, QUrl::StrictMode), options);
-    if (!fetched)
-        return R::failure(fetched.errorString());
-    if (FeedReader::feedKind(fetched->data).isEmpty())
+    if (FeedReader::feedKind(fetched.data).isEmpty())
         return R::failure(
             tr("the address does not serve an RSS or Atom feed (the server sent %1)")
-                .arg(fetched->contentType.isEmpty() ? tr("no content type") : fetched->contentType));
-    return ArticleImporter::importDataArticles(fetched->data, u"feed.rss"_s);
+                .arg(fetched.contentType.isEmpty() ? tr("no content type") : fetched.contentType));
+    return ArticleImporter::importDataArticles(fetched.data, u"feed.rss"_s);
+}
+
+Result<QList<ImportedArticle>> fetchItems(const QString &url, const UrlFetcher::Options &options)
+{
+    auto fetched = UrlFetcher::fetch(QUrl(url, QUrl::StrictMode), options);
+    if (!fetched)
+        return Result<QList<ImportedArticle>>::failure(fetched.errorString());
+    return itemsOf(*fetched);
+}
+
+// The feed a web page announces (<link rel="alternate" type="application/rss+xml" href="...">),
+// resolved against the page's address; empty when it names none.
+QString announcedFeed(const QByteArray &page, const QUrl &pageUrl)
+{
+    static const QRegularExpression linkTag(u"<link\\b[^>]*>"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression attribute(
+        u"([a-zA-Z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"_s);
+    const QString head = QString::fromUtf8(page.left(256 * 1024));
+    for (auto tags = linkTag.globalMatch(head); tags.hasNext();) {
+        const QString tag = tags.next().captured(0);
+        QString rel, type, href;
+        for (auto attrs = attribute.globalMatch(tag); attrs.hasNext();) {
+            const auto a = attrs.next();
+            const QString name = a.captured(1).toLower();
+            const QString value = a.captured(2) + a.captured(3) + a.captured(4);
+            if (name == u"rel"_s)
+                rel = value.toLower();
+            else if (name == u"type"_s)
+                type = value.trimmed().toLower();
+            else if (name == u"href"_s)
+                href = value.trimmed().replace(u"&amp;"_s, u"&"_s);
+        }
+        if (rel.split(u' ', Qt::SkipEmptyParts).contains(u"alternate"_s) && !href.isEmpty()
+            && (type == u"application/rss+xml"_s || type == u"application/atom+xml"_s)) {
+            const QUrl feed = pageUrl.resolved(QUrl(href));
+            if (UrlFetcher::isUrl(feed.toString()))
+                return feed.toString();
+        }
+    }
+    return {};
 }
 
 QString itemKey(const Article &item)
@@ -67,14 +105,35 @@ Result<qint64> subscribeFeed(ArticleStore &store, const QString &url, const UrlF
     auto known = FeedRepository(store).feeds();
     if (!known)
         return R::failure(known.errorString());
-    for (const Feed &f : std::as_const(*known)) {
-        if (f.url == address)
-            return R::failure(tr("the feed %1 is subscribed already (feed %2)").arg(address).arg(f.id));
+    const auto subscribed = [&](const QString &feedUrl) -> qint64 {
+        for (const Feed &f : std::as_const(*known)) {
+            if (f.url == feedUrl)
+                return f.id;
+        }
+        return 0;
+    };
+    QString feedUrl = address;
+    if (const qint64 id = subscribed(feedUrl))
+        return R::failure(tr("the feed %1 is subscribed already (feed %2)").arg(feedUrl).arg(id));
+    auto fetched = UrlFetcher::fetch(QUrl(feedUrl, QUrl::StrictMode), options);
+    if (!fetched)
+        return R::failure(fetched.errorString());
+    auto items = itemsOf(*fetched);
+    // A web page that announces its feed: the feed it names.
+    if (!items && FeedReader::feedKind(fetched->data).isEmpty()) {
+        if (const QString announced = announcedFeed(fetched->data, fetched->finalUrl); !announced.isEmpty()) {
+            feedUrl = announced;
+            if (const qint64 id = subscribed(feedUrl))
+                return R::failure(
+                    tr("the page's feed %1 is subscribed already (feed %2)").arg(feedUrl).arg(id));
+            items = fetchItems(feedUrl, options);
+        }
     }
-    auto items = fetchItems(address, options);
     if (!items)
-        return R::failure(items.errorString());
-    return FeedRepository(store).addFeed(address, items->first().article.metadata.value(u"feed"_s));
+        return R::failure(feedUrl == address
+                              ? items.errorString()
+                              : tr("the page's feed %1: %2").arg(feedUrl, items.errorString()));
+    return FeedRepository(store).addFeed(feedUrl, items->first().article.metadata.value(u"feed"_s));
 }
 
 FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpdateOptions &options)

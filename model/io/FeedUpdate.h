@@ -16,7 +16,9 @@ class ArticleStore;
 // Feed subscriptions at work: `lede feed add|update` and the window's Feeds.
 //
 // subscribeFeed() fetches the address once and subscribes only to an RSS or Atom feed that reads
-// (its channel title is kept); nothing is imported yet.
+// (its channel title is kept); nothing is imported yet. A web page that announces its feed
+// (<link rel="alternate" type="application/rss+xml" or "application/atom+xml">) subscribes to that
+// feed: the subscription's address is the feed's.
 //
 // updateFeed() fetches the feed and imports the items it has not seen: an item is known by its guid,
 // else its link, else its text's hash (FeedRepository). A new item whose link is the web address of

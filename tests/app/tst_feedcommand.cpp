@@ -174,6 +174,18 @@ void TestFeedCommand::badInput()
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err, QStringList { u"lede: error: feed 7: there is no feed 7"_s });
     QCOMPARE(cli({ u"feed"_s, u"list"_s, u"--db"_s, db }).out, QStringList());
+
+    // A site's home page that announces its feed: the feed is subscribed, and named.
+    m_server->setRoute(
+        "/home.html",
+        LocalHttpServer::response(200, "OK", "text/html",
+                                  "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" "
+                                  "href=\"/river.rss\"></head><body><p>River News home</p></body></html>"));
+    r = cli({ u"feed"_s, u"add"_s, m_server->url(u"/home.html"_s), u"--db"_s, db });
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out,
+             QStringList { u"subscribed: feed 1 (River News), announced by the page: %1"_s.arg(
+                 m_server->url(u"/river.rss"_s)) });
 }
 
 QTEST_GUILESS_MAIN(TestFeedCommand)

@@ -183,6 +183,22 @@ void TestFeedUpdate::subscribesOnlyToFeeds()
     auto notUrl = subscribeFeed(*m_store, u"valley.rss"_s);
     QVERIFY(!notUrl);
     QCOMPARE(FeedRepository(*m_store).feeds()->size(), 1);
+
+    // A page that announces its feed subscribes to the feed.
+    m_server->setRoute("/home.html",
+                       ok("text/html",
+                          "<html><head><link rel=\"stylesheet\" href=\"/s.css\">"
+                          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"News\" "
+                          "href=\"feeds/mirror.rss?a=1&amp;b=2\"></head><body><p>Home</p></body></html>"));
+    m_server->setRoute("/feeds/mirror.rss?a=1&b=2", ok("application/rss+xml", valleyFeed(false)));
+    auto announced = subscribeFeed(*m_store, m_server->url(u"/home.html"_s));
+    QVERIFY2(announced.ok(), qPrintable(announced.errorString()));
+    QCOMPARE(FeedRepository(*m_store).feed(*announced)->url, m_server->url(u"/feeds/mirror.rss?a=1&b=2"_s));
+    auto twice = subscribeFeed(*m_store, m_server->url(u"/home.html"_s));
+    QVERIFY(!twice);
+    QVERIFY2(twice.errorString().contains(u"subscribed already (feed %1)"_s.arg(*announced)),
+             qPrintable(twice.errorString()));
+    QCOMPARE(FeedRepository(*m_store).feeds()->size(), 2);
     QVERIFY(m_store->isIdle());
 }
 
