@@ -2,7 +2,8 @@
 // A tiny HTTP/1.1 server on 127.0.0.1 for the URL import tests, on its own thread so that a test
 // may block (a child process, a worker thread) while it answers. Each path maps to a whole raw
 // response, written as given and followed by closing the connection; the response "HANG" never
-// answers. Unknown paths get 404. Every requested path is recorded. Never touches the internet.
+// answers. Unknown paths get 404; setRoute() changes a route while it runs. Every requested path is recorded.
+// Never touches the internet.
 #pragma once
 
 #include <QByteArray>
@@ -67,6 +68,12 @@ public:
     {
         return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
     }
+    // Serves `answer` at `path` from now on (a feed that gains an item, a page that appears).
+    void setRoute(const QByteArray &path, const QByteArray &answer)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_routes.insert(path, answer);
+    }
     QList<QByteArray> requests() const
     {
         QMutexLocker lock(&m_mutex);
@@ -84,12 +91,12 @@ private:
                 return;
             const QByteArray path = buffer->left(buffer->indexOf("\r\n")).split(' ').value(1);
             buffer->clear();
+            QByteArray answer;
             {
                 QMutexLocker lock(&m_mutex);
                 m_requests.append(path);
+                answer = m_routes.value(path, response(404, "Not Found", "text/plain", "no such page"));
             }
-            const QByteArray answer
-                = m_routes.value(path, response(404, "Not Found", "text/plain", "no such page"));
             if (answer == "HANG")
                 return;
             socket->write(answer);
@@ -97,7 +104,7 @@ private:
         });
     }
 
-    const QHash<QByteArray, QByteArray> m_routes;
+    QHash<QByteArray, QByteArray> m_routes; // guarded by m_mutex
     QTcpServer *m_server;
     QThread m_thread;
     quint16 m_port = 0;

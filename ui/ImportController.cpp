@@ -3,6 +3,7 @@
 
 #include "Settings.h"
 #include "UiHelpers.h"
+#include "UrlDialog.h"
 #include "io/ArticleImporter.h"
 #include "library/ArticleEditing.h"
 #include "library/LibraryImport.h"
@@ -84,6 +85,16 @@ void ImportController::importFolderDialog()
         return;
     Settings::LastImportDir.write(settings, dir);
     importPaths({ dir });
+}
+
+void ImportController::importUrlDialog()
+{
+    const QString url = UrlDialog::ask(
+        m_window, tr("Import from URL"),
+        tr("The &web address of an article, a PDF or an RSS/Atom feed (each item of a feed becomes an "
+           "article):"));
+    if (!url.isEmpty())
+        importPaths({ url });
 }
 
 void ImportController::importPaths(const QStringList &paths)

@@ -49,6 +49,9 @@ public:
     bool isRunning() const { return m_running; }
     void importFilesDialog();
     void importFolderDialog();
+    // File → Import from URL…: asks for a web address and imports it like a file (importPaths): the
+    // fetch runs on the worker thread, a failure is named in the summary.
+    void importUrlDialog();
     // Imports files and folders on a worker thread with a progress dialog; finished() follows.
     void importPaths(const QStringList &paths);
     // Imports at once (each file that is not in the library yet); the last article's id, or 0.

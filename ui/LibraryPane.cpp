@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -124,6 +125,37 @@ void LibraryPane::setArticleActions(const QList<QAction *> &actions,
         m_list->addAction(local);
     }
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+void LibraryPane::setFeedsPanel(QWidget *panel)
+{
+    if (m_feeds)
+        return;
+    m_feeds = panel;
+    m_feedsHeader = new QToolButton(this);
+    m_feedsHeader->setObjectName(u"feedsHeader"_s);
+    m_feedsHeader->setText(tr("Feeds"));
+    m_feedsHeader->setToolTip(tr("Show or hide the feed subscriptions"));
+    m_feedsHeader->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_feedsHeader->setAutoRaise(true);
+    m_feedsHeader->setCheckable(true);
+    auto *box = qobject_cast<QVBoxLayout *>(layout());
+    box->addWidget(m_feedsHeader);
+    panel->setParent(this);
+    panel->setMaximumHeight(fontMetrics().height() * 12);
+    box->addWidget(panel);
+    connect(m_feedsHeader, &QToolButton::toggled, this, &LibraryPane::setFeedsVisible);
+    setFeedsVisible(true);
+}
+
+void LibraryPane::setFeedsVisible(bool visible)
+{
+    if (!m_feeds)
+        return;
+    QSignalBlocker block(m_feedsHeader);
+    m_feedsHeader->setChecked(visible);
+    m_feedsHeader->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
+    m_feeds->setVisible(visible);
 }
 
 LibraryPane::~LibraryPane() = default;

@@ -12,6 +12,7 @@ class QComboBox;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace Lede {
 
@@ -45,6 +46,10 @@ public:
     // trigger an action only while the list has the focus (Delete, which elsewhere edits text).
     void setArticleActions(const QList<QAction *> &actions,
                            const QHash<QAction *, QKeySequence> &listKeys = {});
+    // Puts the Feeds section (the window's FeedsPanel) below the list, under a "Feeds" header that
+    // shows and hides it.
+    void setFeedsPanel(QWidget *panel);
+    void setFeedsVisible(bool visible);
 
 signals:
     // The reader moved to another row of the list.
@@ -59,6 +64,8 @@ private:
     QComboBox *m_tagFilter;
     QTableView *m_list;
     QTimer *m_searchTimer;
+    QToolButton *m_feedsHeader = nullptr;
+    QWidget *m_feeds = nullptr;
 };
 
 } // namespace Lede

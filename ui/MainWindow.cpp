@@ -4,6 +4,8 @@
 #include "AnnotationActions.h"
 #include "DocumentView.h"
 #include "ExportController.h"
+#include "FeedController.h"
+#include "FeedsPanel.h"
 #include "FindBar.h"
 #include "ImportController.h"
 #include "LayerCorrectionActions.h"
@@ -68,6 +70,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     m_session = new ArticleSession(m_store.get(), this);
     m_library = new LibraryModel(m_store.get(), this);
     m_import = new ImportController(m_store.get(), this);
+    m_feeds = new FeedController(m_store.get(), this);
     m_export = new ExportController(m_store.get(), this);
 
     createActions();
@@ -87,6 +90,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     }
     m_library->refresh();
     refreshTags();
+    m_feedsPanel->refresh();
 
     connect(m_library, &LibraryModel::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &ArticleSession::errorOccurred, this, &MainWindow::showError);
@@ -113,6 +117,12 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     connect(m_import, &ImportController::libraryChanged, this, [this] {
         m_library->refresh();
         refreshTags();
+    });
+    connect(m_feeds, &FeedController::message, this, &MainWindow::showMessage);
+    connect(m_feeds, &FeedController::libraryChanged, this, [this] {
+        m_library->refresh();
+        refreshTags();
+        showWelcomeOrDocument();
     });
     connect(m_import, &ImportController::finished, this, [this](const ImportSummary &summary) {
         if (summary.lastArticleId && !m_session->isOpen())
@@ -158,6 +168,9 @@ void MainWindow::createActions()
     connect(a, &QAction::triggered, m_import, &ImportController::importFilesDialog);
     a = add(makeAction(this, u"importFolderAction"_s, tr("Import &Folder…")));
     connect(a, &QAction::triggered, m_import, &ImportController::importFolderDialog);
+    a = add(makeAction(this, u"importUrlAction"_s, tr("Import from &URL…")));
+    a->setStatusTip(tr("Fetch a web page, PDF or feed and import it"));
+    connect(a, &QAction::triggered, m_import, &ImportController::importUrlDialog);
     a = add(makeAction(this, u"clipboardArticleAction"_s, tr("New Article from &Clipboard")));
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     a->setStatusTip(tr("Make an article of the text or web page you copied"));
@@ -242,6 +255,8 @@ void MainWindow::createActions()
 void MainWindow::createWidgets()
 {
     m_libraryPane = new LibraryPane(m_library, this);
+    m_feedsPanel = new FeedsPanel(m_store.get(), m_feeds, m_libraryPane);
+    m_libraryPane->setFeedsPanel(m_feedsPanel);
     connect(m_libraryPane, &LibraryPane::articleChosen, this, [this](qint64 id) {
         if (id != m_session->articleId() && openArticle(id))
             showFirstSearchHit();
@@ -382,8 +397,8 @@ void MainWindow::createMenus()
         }
     };
     addAll(menuBar()->addMenu(tr("&File")),
-           { "importAction", "importFolderAction", "clipboardArticleAction", "sampleAction", "",
-             "exportAction", "exportReportAction", "", "quitAction" });
+           { "importAction", "importFolderAction", "importUrlAction", "clipboardArticleAction",
+             "sampleAction", "", "exportAction", "exportReportAction", "", "quitAction" });
     addAll(menuBar()->addMenu(tr("&Edit")),
            { "undoAction", "redoAction", "", "findAction", "findNextAction", "findPreviousAction",
              "searchLibraryAction", "", "editDetailsAction", "mergeArticlesAction", "deleteArticlesAction" });
@@ -480,7 +495,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_import->isRunning()) {
+    if (m_import->isRunning() || m_feeds->isRunning()) {
         showError(tr("An import is still running; cancel it before closing."));
         event->ignore();
         return;
@@ -539,6 +554,7 @@ void MainWindow::reloadAfterExternalChange()
 {
     m_library->refresh();
     refreshTags();
+    m_feedsPanel->refresh();
     if (m_insights)
         m_insights->refresh();
     if (!m_session->isOpen())

@@ -27,6 +27,8 @@ class DocumentView;
 class InsightsView;
 class LibraryWatcher;
 class ExportController;
+class FeedController;
+class FeedsPanel;
 class FindBar;
 class ImportController;
 class LayerLegend;
@@ -123,6 +125,8 @@ private:
     SidePanel *m_side = nullptr;
     MessageBar *m_messages = nullptr;
     ImportController *m_import = nullptr;
+    FeedController *m_feeds = nullptr;
+    FeedsPanel *m_feedsPanel = nullptr;
     ExportController *m_export = nullptr;
     AnnotationActions *m_annotationActions = nullptr;
     LayerCorrectionActions *m_layerCorrections = nullptr;

@@ -23,6 +23,7 @@ namespace Lede {
 
 // Defined in their own files.
 std::unique_ptr<Command> makeImportCommand();
+std::unique_ptr<Command> makeFeedCommand();
 std::unique_ptr<Command> makeAnalyzeCommand();
 std::unique_ptr<Command> makeExportCsvCommand();
 std::unique_ptr<Command> makeExportXlsxCommand();
@@ -52,6 +53,7 @@ const std::vector<std::unique_ptr<Command>> &commands()
     static const std::vector<std::unique_ptr<Command>> all = [] {
         std::vector<std::unique_ptr<Command>> list;
         list.push_back(makeImportCommand());
+        list.push_back(makeFeedCommand());
         list.push_back(makeAnalyzeCommand());
         list.push_back(makeExportCsvCommand());
         list.push_back(makeExportArticlesCommand());

@@ -98,6 +98,13 @@ QString FeedReader::feedKind(const QByteArray &data)
     return {};
 }
 
+QString FeedReader::summaryWarning(const QString &link)
+{
+    return tr("the feed carries only a summary of this item; the full article is at %1 "
+              "(Lede fetches nothing while importing a file)")
+        .arg(link);
+}
+
 Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
 {
     using R = Result<NexisExport::Split>;
@@ -187,12 +194,8 @@ Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
             c.provenance.insert(u"url"_s, u"feed item link"_s);
         if (summaryOnly) {
             c.metadata.insert(u"summary_only"_s, u"true"_s);
-            story.warnings.append(
-                it.link.isEmpty()
-                    ? tr("the feed carries only a summary of this item")
-                    : tr("the feed carries only a summary of this item; the full article is at %1 "
-                         "(Lede fetches nothing while importing a file)")
-                          .arg(it.link));
+            story.warnings.append(it.link.isEmpty() ? tr("the feed carries only a summary of this item")
+                                                    : summaryWarning(it.link));
         }
         split.stories.append(story);
     }

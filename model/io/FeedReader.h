@@ -27,6 +27,9 @@ public:
 
     static QString feedKind(const QByteArray &data);
     static Result<NexisExport::Split> read(const QByteArray &data);
+    // The warning of an item with only a summary and a link (FeedFullText removes it when it fetches
+    // the link).
+    static QString summaryWarning(const QString &link);
 };
 
 } // namespace Lede

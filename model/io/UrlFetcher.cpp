@@ -2,6 +2,7 @@
 #include "UrlFetcher.h"
 
 #include "Logging.h"
+#include "io/FeedFullText.h"
 #include "io/FormatSniffer.h"
 
 #include <QCoreApplication>
@@ -129,7 +130,7 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
                          "application/pdf,text/plain;q=0.9,*/*;q=0.5");
     QNetworkReply *reply = manager.get(request);
 
-    enum class Stop { None, Timeout, TooLarge };
+    enum class Stop { None, Timeout, TooLarge, Cancelled };
     Stop stop = Stop::None;
     QByteArray body;
     QEventLoop loop;
@@ -146,6 +147,14 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
         reply->abort();
     };
     QObject::connect(&timer, &QTimer::timeout, &loop, [&] { halt(Stop::Timeout); });
+    QTimer poll;
+    if (options.cancelled) {
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (options.cancelled())
+                halt(Stop::Cancelled);
+        });
+        poll.start(CancelPollMs);
+    }
     QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, [&] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (success() && length.isValid() && length.toLongLong() > options.maxBytes)
@@ -163,6 +172,7 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
     if (!reply->isFinished())
         loop.exec();
     timer.stop();
+    poll.stop();
 
     const QUrl finalUrl = reply->url();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -175,6 +185,8 @@ Result<UrlFetcher::Fetched> UrlFetcher::fetch(const QUrl &url, const Options &op
         reply->deleteLater();
         return R::failure(message);
     };
+    if (stop == Stop::Cancelled)
+        return fail(tr("cancelled"));
     if (stop == Stop::Timeout)
         return fail(
             tr("no complete answer from %1 within %2").arg(url.host(), secondsText(options.timeoutMs)));
@@ -243,6 +255,12 @@ Result<QList<ImportedArticle>> UrlFetcher::importUrl(const QString &url, const O
     if (!imported)
         return imported;
     QList<ImportedArticle> articles = std::move(imported).value();
+    // A feed's items that carry only a summary get their linked page's text.
+    if (articles.first().article.provenance.value(u"format"_s) == u"feed"_s) {
+        FeedFullText::Options follow;
+        follow.fetch = options;
+        FeedFullText::follow(articles, follow);
+    }
     const bool many = articles.size() > 1 || ArticleImporter::isMultiArticle(articles.first().article);
     if (!many) {
         // A page is an article only with some words in it, as a file is.

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QUrl>
+#include <functional>
 
 namespace Lede {
 
@@ -32,7 +33,11 @@ public:
     {
         int timeoutMs = DefaultTimeoutMs;
         qint64 maxBytes = ArticleImporter::MaxFileSize;
+        // Asked every CancelPollMs while the fetch runs (from the fetching thread); true aborts it
+        // with the message "cancelled".
+        std::function<bool()> cancelled;
     };
+    static constexpr int CancelPollMs = 100;
 
     struct Fetched
     {
@@ -53,7 +58,8 @@ public:
     // host). An empty string when the type is not one Lede reads.
     static QString fileNameFor(const QUrl &url, const QString &contentType, const QByteArray &data);
 
-    // Fetches and imports: one article for a page, one per item for a feed (Article::path "URL#N").
+    // Fetches and imports: one article for a page, one per item for a feed (Article::path "URL#N"); a
+    // feed's items that carry only a summary get the text of their linked page (FeedFullText).
     // Article::path of a single article is `url` as given; Article::url is the page's own URL when it
     // names one, else the URL after redirects. Provenance records "fetched_from" (the final URL),
     // "content_type" and "fetched_at" (UTC, ISO 8601).
