@@ -4,7 +4,7 @@
 #include "ImportController.h"
 #include "UiHelpers.h"
 #include "UrlDialog.h"
-#include "io/FeedUpdate.h"
+#include "library/FeedUpdate.h"
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
-#include "io/FeedUpdate.h"
 #include "io/TerminalText.h"
+#include "library/FeedUpdate.h"
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"
 

@@ -161,27 +161,29 @@ const char *const v6[] = {
         role TEXT NOT NULL,
         PRIMARY KEY (article_id, speaker, role)) WITHOUT ROWID)",
     "CREATE INDEX speaker_roles_speaker ON speaker_roles(speaker, role)",
-    // v7: feed subscriptions (`lede feed`, the window's Feeds). A feed remembers every item it has seen
-    // (by guid, else link, else content hash) so that an update imports only new items, also after the
-    // reader deleted an article; article_id is the article the item became (NULL once deleted). An
-    // index on the articles' URLs finds an item that was imported some other way.
-    const char *const v7[] = {
-        R"(CREATE TABLE feeds (
+};
+
+// v7: feed subscriptions (`lede feed`, the window's Feeds). A feed remembers every item it has seen
+// (by guid, else link, else content hash) so that an update imports only new items, also after the
+// reader deleted an article; article_id is the article the item became (NULL once deleted). An
+// index on the articles' URLs finds an item that was imported some other way.
+const char *const v7[] = {
+    R"(CREATE TABLE feeds (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         url TEXT NOT NULL UNIQUE,
         title TEXT NOT NULL DEFAULT '',
         added_at TEXT NOT NULL,
         updated_at TEXT,
         last_error TEXT NOT NULL DEFAULT ''))",
-        R"(CREATE TABLE feed_items (
+    R"(CREATE TABLE feed_items (
         feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
         item_key TEXT NOT NULL,
         article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
         seen_at TEXT NOT NULL,
         PRIMARY KEY (feed_id, item_key)) WITHOUT ROWID)",
-        "CREATE INDEX feed_items_article ON feed_items(article_id)",
-        "CREATE INDEX articles_url ON articles(url) WHERE url <> ''",
-    };
+    "CREATE INDEX feed_items_article ON feed_items(article_id)",
+    "CREATE INDEX articles_url ON articles(url) WHERE url <> ''",
+};
 
 template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {

@@ -3,8 +3,8 @@
 // (LocalHttpServer.h) serving feeds and pages written here. Nothing is fetched from the internet.
 #include "LocalHttpServer.h"
 #include "io/FeedFullText.h"
-#include "io/FeedUpdate.h"
-#include "io/LibraryImport.h"
+#include "library/FeedUpdate.h"
+#include "library/LibraryImport.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"

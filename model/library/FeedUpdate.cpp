@@ -209,7 +209,7 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
     for (Pending &p : pending) {
         if (p.existing != 0)
             continue;
-        auto byHash = store.findArticleByHash(p.item.article.contentHash);
+        auto byHash = ArticleRepository(store).findArticleByHash(p.item.article.contentHash);
         if (!byHash)
             return fail(byHash.errorString());
         if (byHash->has_value())

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/LibraryImport.h"
 #include "io/UrlFetcher.h"
+#include "library/LibraryImport.h"
 #include "store/FeedRepository.h"
 
 #include <QList>
