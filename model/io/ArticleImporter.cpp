@@ -132,6 +132,17 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
     a.metadata = e.metadata;
     a.provenance = e.provenance;
     a.provenance.insert(u"format"_s, formatLabel.isEmpty() ? formatName(format) : formatLabel);
+    a.provenance.insert(u"file"_s, a.path);
+    a.provenance.insert(
+        u"importer_version"_s,
+        u"Lede %1, importer %2"_s.arg(QStringLiteral(LEDE_VERSION)).arg(ArticleImporter::Version));
+    // The character encoding of text that was decoded, with what declared it when known
+    // ("windows-1252 (meta charset)").
+    if (!e.encoding.isEmpty() && format != Format::Pdf) {
+        const QString declaredBy = a.provenance.value(u"encoding"_s);
+        a.provenance.insert(u"encoding"_s,
+                            declaredBy.isEmpty() ? e.encoding : u"%1 (%2)"_s.arg(e.encoding, declaredBy));
+    }
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << e.encoding << "title" << a.title << "blocks"
@@ -158,6 +169,8 @@ Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, F
             return R::failure(tr("article %1 of the export: %2").arg(i + 1).arg(article.errorString()));
         // The export names the publication; an agency in the dateline is kept beside it.
         Article &a = article.value().article;
+        a.provenance.insert(u"file"_s, displayFileName(fileName));
+        a.provenance.insert(u"index"_s, QString::number(i + 1));
         if (!publication.isEmpty() && a.source != publication) {
             if (!a.source.isEmpty())
                 a.metadata.insert(u"agency"_s, a.source);

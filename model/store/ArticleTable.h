@@ -23,9 +23,9 @@ struct ArticleTableRow
     QDate published;
     QString byline;
     QString dateline;
-    QString section;
+    QString section; // the metadata's "section" (an export's Section line, a page's articleSection)
     QString url;
-    QString format;
+    QString format; // txt, md, html, pdf, docx, odt, rtf, nexis, factiva, feed; empty before v6
     qint64 words = 0;
     qint64 quotes = 0;
     qint64 entities = 0;

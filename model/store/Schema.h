@@ -9,7 +9,7 @@ namespace Lede::Schema {
 
 // The library's schema version, kept in PRAGMA user_version: the top of the ladder below. A file with
 // a higher version comes from a newer Lede and is refused; a lower one is migrated on open.
-inline constexpr int CurrentVersion = 5;
+inline constexpr int CurrentVersion = 6;
 // PRAGMA application_id of a Lede library ("LEDE").
 inline constexpr int ApplicationId = 0x4C454445;
 
@@ -22,6 +22,7 @@ inline constexpr int ApplicationId = 0x4C454445;
 // v3: indexes for sorting the library list by title, source and date.
 // v4: the user's corrections of the automatic layers (layer_corrections, `corrected` flags).
 // v5: the library-wide speaker alias table and the indexes for insights.
+// v6: each article's format, metadata and provenance; the metadata values in the full-text index.
 // A new step adds its statements in Schema.cpp and raises CurrentVersion above.
 Status migrate(QSqlDatabase &db, int from, int to);
 
