@@ -8,8 +8,9 @@
 
 namespace Lede {
 
-// What the library's search field asks: free words (full text over titles, bodies and the reader's
-// notes) and filters on the layers, written as key:value or key:"two words":
+// What the library's search field asks: free words (full text over titles, bodies, the values of the
+// articles' metadata such as a section or subject, and the reader's notes) and filters on the layers,
+// written as key:value or key:"two words":
 //
 //     speaker:"Antony Blinken"   articles quoting that speaker (speaker merges apply)
 //     person:Netanyahu           naming that person (the full name, or a name ending with the word)
