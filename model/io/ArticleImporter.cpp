@@ -13,6 +13,7 @@
 #include "RtfReader.h"
 #include "TextDecoder.h"
 #include "WireCopyParser.h"
+#include "html/HtmlCharset.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -57,7 +58,8 @@ QString formatName(Format format)
     return {};
 }
 
-// The content decides first (a PDF named .txt is still a PDF), then the suffix.
+// The content decides first (a PDF named .txt is still a PDF, a page starting "<!DOCTYPE html" or
+// "<html" is HTML), then the suffix.
 Format formatOf(const QByteArray &data, const QString &fileName)
 {
     // A PDF header may follow up to 1 KiB of junk (PDF 1.7, annex H).
@@ -78,6 +80,10 @@ Format formatOf(const QByteArray &data, const QString &fileName)
         // An RSS or Atom feed, whatever its name.
         if (i < data.size() && data[i] == '<' && !FeedReader::feedKind(data).isEmpty())
             return Format::Feed;
+        // A web page (or a Factiva export saved as one) named .txt or without a suffix.
+        const QByteArray start = data.sliced(i, std::min<qsizetype>(16, data.size() - i)).toLower();
+        if (start.startsWith("<!doctype html") || start.startsWith("<html"))
+            return Format::Html;
     }
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
@@ -184,6 +190,21 @@ Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, F
     return articles;
 }
 
+// The stories of a Factiva "Article Format" export saved as HTML; none for any other page.
+NexisExport::Split factivaHtml(const QByteArray &data)
+{
+    // Cheap first: every story has a word count and a document id line.
+    if (!data.contains("Document ") || !data.contains(" words"))
+        return {};
+    const auto decoded = HtmlCharset::decode(data);
+    if (!decoded)
+        return {};
+    const QStringList paragraphs = FactivaExport::htmlParagraphs(decoded->html);
+    if (!FactivaExport::looksLikeExport(paragraphs))
+        return {};
+    return FactivaExport::split(paragraphs);
+}
+
 Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fileName, bool requireWords)
 {
     using R = Result<QList<ImportedArticle>>;
@@ -259,6 +280,10 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
             if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024)));
                 !why.isEmpty())
                 return R::failure(why);
+            // A Factiva export saved as HTML, recognised by its lines (read only once the page has
+            // passed the importer's checks, such as its nesting depth).
+            if (auto split = factivaHtml(data); !split.stories.isEmpty())
+                return exportArticles(split, format, u"factiva"_s, fileName);
         }
         return one(
             makeArticle(fromConverted(std::move(converted).value()), format, {}, fileName, requireWords));

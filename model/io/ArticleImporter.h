@@ -52,7 +52,7 @@ public:
     // Whether the article is one story of an export (its path is "FILE#N").
     static bool isMultiArticle(const Article &article);
     // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries, RTF by
-    // "{\rtf"), then
+    // "{\rtf", HTML by "<!DOCTYPE html" or "<html"; a Factiva export in RTF or HTML by its lines), then
     // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
     // An RSS or Atom feed (by its root element) gives one article per item (FeedReader).
     // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva,

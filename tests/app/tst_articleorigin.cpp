@@ -156,6 +156,29 @@ QByteArray factivaRtf()
     });
 }
 
+// Factiva's "Article Format" saved as HTML: the RTF's lines, each in a block of its own, the
+// articles separated by a rule.
+QByteArray factivaHtml()
+{
+    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Factiva</title>"
+           "<style>.articleParagraph { margin: 0 }</style></head><body>\n"
+           "<div class=\"article enArticle\"><div id=\"hd\"><span class=\"enHeadline\">Harbour pilots "
+           "agree new rota</span></div>\n"
+           "<div class=\"author\">By Ana Ruiz</div><div>44 words</div><div>4 December 2023</div>"
+           "<div>The Portvale Courier</div><div>English</div>"
+           "<div>Copyright 2023 The Portvale Courier. All rights reserved.</div>\n"
+           "<p class=\"articleParagraph enarticleParagraph\">The harbour pilots agreed on Monday to a new "
+           "rota that keeps two pilots on duty at night.</p>\n"
+           "<p class=\"articleParagraph enarticleParagraph\">\u201cNobody waits for a pilot any more,\u201d "
+           "the harbour <b>master</b> said after the meeting.</p>\n"
+           "<p>Document PTVCOU0020231204ejc4000a1</p></div>\n<hr>\n"
+           "<div class=\"article enArticle\"><div id=\"hd\"><span class=\"enHeadline\">Island school gets "
+           "a new roof</span></div><div>31 words</div><div>5 December 2023</div><div>Island Gazette</div>\n"
+           "<p class=\"articleParagraph enarticleParagraph\">The island school will have a new roof before "
+           "the spring term, the council said on Tuesday.</p>\n"
+           "<p>Document ISLGAZ0020231205ejc5000b2</p></div>\n</body></html>\n";
+}
+
 QByteArray nexisDocx()
 {
     return docx(
@@ -326,6 +349,13 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin_data()
     QTest::newRow("factiva-rtf") << u"factiva.rtf"_s << factivaRtf() << u"factiva"_s << 2 << u"document_id"_s
                                  << u"PTVCOU0020231204ejc4000a1"_s << QString()
                                  << u"PTVCOU0020231204ejc4000a1"_s << QString() << QString();
+    QTest::newRow("factiva-html") << u"factiva.html"_s << factivaHtml() << u"factiva"_s << 2
+                                  << u"document_id"_s << u"PTVCOU0020231204ejc4000a1"_s << QString()
+                                  << u"PTVCOU0020231204ejc4000a1"_s << QString() << QString();
+    // Recognised by its content whatever its name.
+    QTest::newRow("factiva-html-named-txt")
+        << u"factiva-export.txt"_s << factivaHtml() << u"factiva"_s << 2 << u"language"_s << u"English"_s
+        << QString() << u"PTVCOU0020231204ejc4000a1"_s << QString() << QString();
     QTest::newRow("feed") << u"courier.rss"_s << feed() << u"feed"_s << 2 << u"guid"_s
                           << u"courier-lights-1"_s << QString() << u"courier-lights-1"_s
                           << u"https://courier.example/lights"_s << QString();
