@@ -81,6 +81,10 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
     entityFilter(filters.people, u"PERSON"_s);
     entityFilter(filters.organisations, u"ORG"_s);
     entityFilter(filters.places, u"LOC"_s);
+    for (const QString &format : filters.formats) {
+        parts.append(idColumn + u" IN (SELECT id FROM articles WHERE format = ?)"_s);
+        out.values << format;
+    }
     for (const QString &tag : filters.tags) {
         // The tag at that path (any case) and every tag below it.
         parts.append(

@@ -414,6 +414,12 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin()
                    u"Document PTV"_s, u"Classification"_s, u"words\n"_s })
                 QVERIFY2(!a->body.contains(line), qPrintable(a->body));
         }
+        // The format: filter lists them.
+        ArticleQuery byFormat;
+        byFormat.search = u"format:"_s + format.toUpper();
+        QCOMPARE(store.articleCount(byFormat).value(), count);
+        byFormat.search = format == u"txt"_s ? u"format:md"_s : u"format:txt"_s;
+        QCOMPARE(store.articleCount(byFormat).value(), 0);
         const auto first = store.article(ids.first());
         if (metaKey.isEmpty())
             QVERIFY(first->metadata.isEmpty());
