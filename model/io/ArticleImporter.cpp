@@ -295,8 +295,16 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
         return R::failure(why);
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);
-    if (format == Format::PlainText && NexisExport::looksLikeTxtExport(text))
-        return exportArticles(NexisExport::splitTxt(text), format, u"nexis"_s, fileName);
+    if (format == Format::PlainText && NexisExport::looksLikeTxtExport(text)) {
+        auto stories = exportArticles(NexisExport::splitTxt(text), format, u"nexis"_s, fileName);
+        if (stories) {
+            // How the file was decoded holds for every story; a decoding warning is said once.
+            for (ImportedArticle &story : stories.value())
+                story.article.provenance.insert(u"encoding"_s, decoded->encoding);
+            stories.value().first().warnings = decoded->warnings + stories.value().first().warnings;
+        }
+        return stories;
+    }
     Extracted e;
     e.encoding = decoded->encoding;
     e.warnings = decoded->warnings;

@@ -407,6 +407,9 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin()
             QCOMPARE(a->provenance.value(u"file"_s), file);
             QCOMPARE(articleIndex(*a), count > 1 ? int(i) + 1 : 0);
             QVERIFY(a->provenance.value(u"importer_version"_s).startsWith(u"Lede "_s));
+            // Text that was decoded says how.
+            if (QStringList { u"txt"_s, u"md"_s, u"html"_s }.contains(format) || tag == u"nexis-txt"_s)
+                QCOMPARE(a->provenance.value(u"encoding"_s).section(u' ', 0, 0), u"UTF-8"_s);
             QVERIFY(a->provenance.contains(u"title"_s) || format == u"txt"_s || format == u"md"_s);
             // The lines of an export's layout are metadata, never text.
             for (const QString &line :
