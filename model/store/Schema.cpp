@@ -152,16 +152,17 @@ const char *const v5[] = {
     "CREATE INDEX entities_canonical ON entities(canonical, type, article_id)",
 };
 
-// v6: where each article came from (issue 7). `format` is the importer's format name (txt, md, html, pdf,
-// docx, odt, rtf, nexis, factiva, feed; '' for an article stored before v6). `metadata` and
-// `provenance` are JSON objects of strings (Article::metadata, Article::provenance): they are read
-// and written whole with the article and never queried key by key, so a JSON column beats a
-// key/value table (one row read, no join; SQLite's json functions still reach a key). The full-text
-// index gains `metadata_text`, the metadata values one per line, kept by ArticleRepository beside
+// Where each article came from (issue 7): step v6 of this branch, run by articleOrigin() below; the
+// step is self-contained, so it can take another number when other steps are ordered before it. `format` is
+// the importer's format name (txt, md, html, pdf, docx, odt, rtf, nexis, factiva, feed; '' for an article
+// stored before v6). `metadata` and `provenance` are JSON objects of strings (Article::metadata,
+// Article::provenance): they are read and written whole with the article and never queried key by key, so a
+// JSON column beats a key/value table (one row read, no join; SQLite's json functions still reach a key). The
+// full-text index gains `metadata_text`, the metadata values one per line, kept by ArticleRepository beside
 // `metadata`: FTS5 reads an external content table's columns as they are (rebuild, integrity-check),
 // so the indexed text must be a real column, and indexing the JSON itself would make every key
 // ("section", "language") a hit. The index is rebuilt with the new column.
-const char *const v6[] = {
+const char *const articleOriginStatements[] = {
     "ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE articles ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'",
     "ALTER TABLE articles ADD COLUMN provenance TEXT NOT NULL DEFAULT '{}'",
@@ -207,6 +208,12 @@ template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&stateme
     return {};
 }
 
+// Adds format, metadata and provenance to the articles and the metadata to the full-text index.
+Status articleOrigin(QSqlDatabase &db, int version)
+{
+    return run(db, articleOriginStatements, version);
+}
+
 } // namespace
 
 Status migrate(QSqlDatabase &db, int from, int to)
@@ -232,7 +239,7 @@ Status migrate(QSqlDatabase &db, int from, int to)
             return s;
     }
     if (from < 6 && to >= 6) {
-        if (auto s = run(db, v6, 6); !s)
+        if (auto s = articleOrigin(db, 6); !s)
             return s;
     }
     QSqlQuery query(db);
