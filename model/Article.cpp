@@ -5,6 +5,18 @@
 
 namespace Lede {
 
+QString articleFormat(const Article &article)
+{
+    return article.provenance.value(QStringLiteral("format"));
+}
+
+int articleIndex(const Article &article)
+{
+    bool ok = false;
+    const int index = article.provenance.value(QStringLiteral("index")).toInt(&ok);
+    return ok && index > 0 ? index : 0;
+}
+
 QString blockKindName(Block::Kind kind)
 {
     switch (kind) {

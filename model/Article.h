@@ -37,13 +37,23 @@ struct Article
     QString body; // paragraphs separated by "\n" (or "\n\n" when the source used blank lines)
     QList<Block> blocks;
     QString contentHash; // hex SHA-256 of the body, used to recognise re-imports
-    // Extra fields the source carries ("section", ...), and where each field came from
-    // ("title" -> "JSON-LD headline"). Set by the importers; not stored yet.
+    // Extra fields the source carries ("section", "subject", "document_id", ...), set by the
+    // importers, stored with the article and searchable.
     QMap<QString, QString> metadata;
+    // Where the article came from: "format" (articleFormat()), "file" (the file or address it was
+    // imported from; for a story of an export without "#N"), "index" (its 1-based place in a
+    // multi-article file), "importer_version", "fetched_from" and "fetched_at" for a web address, and
+    // where each field came from ("title" -> "JSON-LD headline"). Stored with the article.
     QMap<QString, QString> provenance;
     QDateTime importedAt; // UTC
     int analyzerVersion = 0; // the Analyzer::Version its stored layers come from (read by the store)
 };
+
+// The format the importer read the article as: txt, md, html, pdf, docx, odt, rtf, nexis, factiva or
+// feed; empty when unknown (an article stored before the library kept it).
+QString articleFormat(const Article &article);
+// Its 1-based place in a multi-article file (an export or a feed), 0 for an article of its own.
+int articleIndex(const Article &article);
 
 // ArticleSummary, a row of the library list, is in ArticleQuery.h.
 

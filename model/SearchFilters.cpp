@@ -80,10 +80,11 @@ SearchFilters SearchFilters::parse(const QString &input)
                 : key == u"org"_s                   ? &out.organisations
                 : key == u"place"_s                 ? &out.places
                 : key == u"tag"_s                   ? &out.tags
+                : key == u"format"_s                ? &out.formats
                                                     : nullptr;
             if (list) {
                 if (!value.isEmpty())
-                    list->append(value);
+                    list->append(list == &out.formats ? value.toLower() : value);
                 continue;
             }
         }

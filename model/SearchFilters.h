@@ -8,13 +8,16 @@
 
 namespace Lede {
 
-// What the library's search field asks: free words (full text over titles, bodies and the reader's
-// notes) and filters on the layers, written as key:value or key:"two words":
+// What the library's search field asks: free words (full text over titles, bodies, the values of the
+// articles' metadata such as a section or subject, and the reader's notes) and filters on the layers,
+// written as key:value or key:"two words":
 //
 //     speaker:"Antony Blinken"   articles quoting that speaker (speaker merges apply)
 //     person:Netanyahu           naming that person (the full name, or a name ending with the word)
 //     org:Hamas  place:Gaza      naming that organisation / place
 //     tag:Claims/Casualties      with a highlight carrying that tag or one below it
+//     format:nexis               imported as that format (txt, md, html, pdf, docx, odt, rtf, nexis,
+//                                factiva, feed)
 //
 // Keys are case-insensitive; an unknown key ("http:", "10:30") is kept as a free word. Filters
 // combine with AND, as the words do.
@@ -26,11 +29,12 @@ struct SearchFilters
     QStringList organisations;
     QStringList places;
     QStringList tags;
+    QStringList formats; // lower case
 
     bool hasFilters() const
     {
         return !speakers.isEmpty() || !people.isEmpty() || !organisations.isEmpty() || !places.isEmpty()
-            || !tags.isEmpty();
+            || !tags.isEmpty() || !formats.isEmpty();
     }
     bool isEmpty() const { return words.isEmpty() && !hasFilters(); }
     // The free words, space separated (for the full-text index).

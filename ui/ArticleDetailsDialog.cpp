@@ -3,8 +3,12 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -46,17 +50,101 @@ ArticleDetailsDialog::ArticleDetailsDialog(const ArticleDetails &details, QWidge
     form->addRow(tr("&Date:"), m_date);
     form->addRow(tr("&Byline:"), m_byline);
     form->addRow(tr("&URL:"), m_url);
+    // Where it came from: read only.
+    auto *origin = new QGroupBox(tr("Origin"), this);
+    m_format = new QLabel(origin);
+    m_format->setObjectName(u"detailsFormat"_s);
+    m_format->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_file = new QLabel(origin);
+    m_file->setObjectName(u"detailsFile"_s);
+    m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_file->setWordWrap(true);
+    m_origin = new QTreeWidget(origin);
+    m_origin->setObjectName(u"detailsOrigin"_s);
+    m_origin->setColumnCount(2);
+    m_origin->setHeaderLabels({ tr("Field"), tr("Value") });
+    m_origin->setRootIsDecorated(true);
+    m_origin->setUniformRowHeights(true);
+    m_origin->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    auto *originForm = new QFormLayout;
+    originForm->addRow(tr("Format:"), m_format);
+    originForm->addRow(tr("From:"), m_file);
+    auto *originLayout = new QVBoxLayout(origin);
+    originLayout->addLayout(originForm);
+    originLayout->addWidget(m_origin);
+    m_format->setText(formatDescription({}));
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ArticleDetailsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
+    layout->addWidget(origin, 1);
     layout->addWidget(buttons);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 }
 
 ArticleDetailsDialog::~ArticleDetailsDialog() = default;
+
+QString ArticleDetailsDialog::formatDescription(const QString &format)
+{
+    if (format == u"txt"_s)
+        return tr("Plain text (txt)");
+    if (format == u"md"_s)
+        return tr("Markdown (md)");
+    if (format == u"html"_s)
+        return tr("Web page (html)");
+    if (format == u"pdf"_s)
+        return tr("PDF (pdf)");
+    if (format == u"docx"_s)
+        return tr("Word document (docx)");
+    if (format == u"odt"_s)
+        return tr("OpenDocument text (odt)");
+    if (format == u"rtf"_s)
+        return tr("Rich Text Format (rtf)");
+    if (format == u"nexis"_s)
+        return tr("Nexis Uni export (nexis)");
+    if (format == u"factiva"_s)
+        return tr("Factiva export (factiva)");
+    if (format == u"feed"_s)
+        return tr("RSS or Atom feed (feed)");
+    if (format.isEmpty())
+        return tr("Unknown (imported before Lede kept the format)");
+    return format;
+}
+
+void ArticleDetailsDialog::showOrigin(const Article &article)
+{
+    const QString format = articleFormat(article);
+    m_format->setText(formatDescription(format));
+    QString from = article.provenance.value(u"file"_s, article.path);
+    if (const int index = articleIndex(article); index > 0)
+        from = tr("%1, article %2").arg(from).arg(index);
+    if (article.importedAt.isValid())
+        from = tr("%1\nimported %2")
+                   .arg(from, QLocale().toString(article.importedAt.toLocalTime(), QLocale::ShortFormat));
+    m_file->setText(from);
+
+    m_origin->clear();
+    // "publication_type" reads as "publication type".
+    const auto add = [this](const QString &group, const QMap<QString, QString> &fields,
+                            const QStringList &leaveOut) {
+        auto *top = new QTreeWidgetItem(m_origin, { group });
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            if (leaveOut.contains(it.key()))
+                continue;
+            auto *item = new QTreeWidgetItem(top, { QString(it.key()).replace(u'_', u' '), it.value() });
+            item->setToolTip(1, it.value());
+        }
+        if (top->childCount() == 0)
+            new QTreeWidgetItem(top, { tr("(none)") });
+        top->setExpanded(true);
+    };
+    add(tr("Metadata"), article.metadata, {});
+    // Format and file are shown above.
+    add(tr("Provenance"), article.provenance, { u"format"_s, u"file"_s, u"index"_s });
+}
 
 ArticleDetails ArticleDetailsDialog::details() const
 {

@@ -120,6 +120,7 @@ void LibraryActions::editDetails()
         return;
     }
     ArticleDetailsDialog dialog(detailsOf(*article), m_window);
+    dialog.showOrigin(*article);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (const Status s = m_session->setArticleDetails(article->id, dialog.details()); !s)

@@ -64,7 +64,7 @@ int AnalyzeCommand::run(const QStringList &args)
     struct Analysed
     {
         QString error; // the file could not be read
-        QList<ImportedArticle> articles; // an export gives one entry per story, each "FILE#N"
+        QList<ImportedArticle> articles; // an export gives one entry per story, each with its "index"
         QList<AnalysisResult> analyses;
     };
     const auto work = [](const QString &file) {
@@ -93,9 +93,13 @@ int AnalyzeCommand::run(const QStringList &args)
             ++failed;
             return;
         }
+        const bool many = done.articles.size() > 1
+            || (!done.articles.isEmpty() && ArticleImporter::isMultiArticle(done.articles.first().article));
         for (qsizetype i = 0; i < done.articles.size(); ++i) {
+            // A story's warning names it as the import does ("FILE#3").
+            const QString where = many ? file + u'#' + QString::number(i + 1) : file;
             for (const QString &w : done.articles.at(i).warnings)
-                err(tr("warning: %1: %2").arg(file, w));
+                err(tr("warning: %1: %2").arg(where, w));
             json.write(done.articles.at(i).article, done.analyses.at(i));
         }
     };

@@ -13,6 +13,7 @@
 #include "RtfReader.h"
 #include "TextDecoder.h"
 #include "WireCopyParser.h"
+#include "html/HtmlCharset.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -57,7 +58,8 @@ QString formatName(Format format)
     return {};
 }
 
-// The content decides first (a PDF named .txt is still a PDF), then the suffix.
+// The content decides first (a PDF named .txt is still a PDF, a page starting "<!DOCTYPE html" or
+// "<html" is HTML), then the suffix.
 Format formatOf(const QByteArray &data, const QString &fileName)
 {
     // A PDF header may follow up to 1 KiB of junk (PDF 1.7, annex H).
@@ -78,6 +80,10 @@ Format formatOf(const QByteArray &data, const QString &fileName)
         // An RSS or Atom feed, whatever its name.
         if (i < data.size() && data[i] == '<' && !FeedReader::feedKind(data).isEmpty())
             return Format::Feed;
+        // A web page (or a Factiva export saved as one) named .txt or without a suffix.
+        const QByteArray start = data.sliced(i, std::min<qsizetype>(16, data.size() - i)).toLower();
+        if (start.startsWith("<!doctype html") || start.startsWith("<html"))
+            return Format::Html;
     }
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == u"md"_s || suffix == u"markdown"_s)
@@ -132,6 +138,17 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
     a.metadata = e.metadata;
     a.provenance = e.provenance;
     a.provenance.insert(u"format"_s, formatLabel.isEmpty() ? formatName(format) : formatLabel);
+    a.provenance.insert(u"file"_s, a.path);
+    a.provenance.insert(
+        u"importer_version"_s,
+        u"Lede %1, importer %2"_s.arg(QStringLiteral(LEDE_VERSION)).arg(ArticleImporter::Version));
+    // The character encoding of text that was decoded, with what declared it when known
+    // ("windows-1252 (meta charset)").
+    if (!e.encoding.isEmpty() && format != Format::Pdf) {
+        const QString declaredBy = a.provenance.value(u"encoding"_s);
+        a.provenance.insert(u"encoding"_s,
+                            declaredBy.isEmpty() ? e.encoding : u"%1 (%2)"_s.arg(e.encoding, declaredBy));
+    }
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << e.encoding << "title" << a.title << "blocks"
@@ -158,6 +175,8 @@ Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, F
             return R::failure(tr("article %1 of the export: %2").arg(i + 1).arg(article.errorString()));
         // The export names the publication; an agency in the dateline is kept beside it.
         Article &a = article.value().article;
+        a.provenance.insert(u"file"_s, displayFileName(fileName));
+        a.provenance.insert(u"index"_s, QString::number(i + 1));
         if (!publication.isEmpty() && a.source != publication) {
             if (!a.source.isEmpty())
                 a.metadata.insert(u"agency"_s, a.source);
@@ -169,6 +188,21 @@ Result<QList<ImportedArticle>> exportArticles(const NexisExport::Split &split, F
         articles.first().warnings.append(
             tr("parts of the export that are not a complete article, left out: %1").arg(split.skipped));
     return articles;
+}
+
+// The stories of a Factiva "Article Format" export saved as HTML; none for any other page.
+NexisExport::Split factivaHtml(const QByteArray &data)
+{
+    // Cheap first: every story has a word count and a document id line.
+    if (!data.contains("Document ") || !data.contains(" words"))
+        return {};
+    const auto decoded = HtmlCharset::decode(data);
+    if (!decoded)
+        return {};
+    const QStringList paragraphs = FactivaExport::htmlParagraphs(decoded->html);
+    if (!FactivaExport::looksLikeExport(paragraphs))
+        return {};
+    return FactivaExport::split(paragraphs);
 }
 
 Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fileName, bool requireWords)
@@ -246,6 +280,10 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
             if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024)));
                 !why.isEmpty())
                 return R::failure(why);
+            // A Factiva export saved as HTML, recognised by its lines (read only once the page has
+            // passed the importer's checks, such as its nesting depth).
+            if (auto split = factivaHtml(data); !split.stories.isEmpty())
+                return exportArticles(split, format, u"factiva"_s, fileName);
         }
         return one(
             makeArticle(fromConverted(std::move(converted).value()), format, {}, fileName, requireWords));
@@ -257,8 +295,16 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
         return R::failure(why);
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);
-    if (format == Format::PlainText && NexisExport::looksLikeTxtExport(text))
-        return exportArticles(NexisExport::splitTxt(text), format, u"nexis"_s, fileName);
+    if (format == Format::PlainText && NexisExport::looksLikeTxtExport(text)) {
+        auto stories = exportArticles(NexisExport::splitTxt(text), format, u"nexis"_s, fileName);
+        if (stories) {
+            // How the file was decoded holds for every story; a decoding warning is said once.
+            for (ImportedArticle &story : stories.value())
+                story.article.provenance.insert(u"encoding"_s, decoded->encoding);
+            stories.value().first().warnings = decoded->warnings + stories.value().first().warnings;
+        }
+        return stories;
+    }
     Extracted e;
     e.encoding = decoded->encoding;
     e.warnings = decoded->warnings;

@@ -36,6 +36,9 @@ class ArticleImporter final
 {
 public:
     static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
+    // Raised when what the importers make of the same file changes (recorded in each article's
+    // provenance "importer_version" with the Lede version).
+    static constexpr int Version = 1;
 
     // Article::path is the absolute path of the file. A file holding several articles (an export)
     // is refused here with its count: read it with importFileArticles().
@@ -49,11 +52,14 @@ public:
     // Whether the article is one story of an export (its path is "FILE#N").
     static bool isMultiArticle(const Article &article);
     // The format follows the content (a PDF by its header, a DOCX or ODT by its zip entries, RTF by
-    // "{\rtf"), then
+    // "{\rtf", HTML by "<!DOCTYPE html" or "<html"; a Factiva export in RTF or HTML by its lines), then
     // fileName's suffix: .md/.markdown, .html/.htm/.xhtml, .docx/.odt, everything else plain text.
     // An RSS or Atom feed (by its root element) gives one article per item (FeedReader).
     // Article::provenance["format"] names it (txt, md, html, pdf, docx, odt, rtf, nexis, factiva,
-    // feed).
+    // feed); provenance also holds "file" (fileName, for a story without "#N"), "index" (a story's
+    // place, from 1), "importer_version", "encoding" when text was decoded, and the importers'
+    // per-field origins. Article::metadata holds the extra fields of the source (an export's section,
+    // length, document id and classification, a page's section, a PDF's page count, ...).
     // Article::path is fileName as given.
     static Result<ImportedArticle> importData(const QByteArray &data, const QString &fileName);
     // {"txt","text","md","markdown","html","htm","xhtml","pdf","docx","odt","rtf","rss","atom"}

@@ -2,6 +2,8 @@
 #include "FactivaExport.h"
 
 #include <QRegularExpression>
+#include <gumbo.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -116,6 +118,92 @@ NexisExport::Split FactivaExport::split(const QStringList &paragraphs)
         }
     }
     return result;
+}
+
+namespace {
+
+bool isBlock(GumboTag tag)
+{
+    switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_BODY:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+QStringList FactivaExport::htmlParagraphs(const QString &html)
+{
+    const QByteArray utf8 = html.toUtf8();
+    GumboOutput *output
+        = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
+    QStringList paragraphs;
+    QString line;
+    const auto flush = [&] {
+        const QString text = line.simplified();
+        if (!text.isEmpty())
+            paragraphs.append(text);
+        line.clear();
+    };
+    // Depth first without recursion (a page may nest deeply): a null entry marks the end of a block.
+    std::vector<const GumboNode *> stack { output->root };
+    while (!stack.empty()) {
+        const GumboNode *node = stack.back();
+        stack.pop_back();
+        if (!node) {
+            flush();
+            continue;
+        }
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA
+            || node->type == GUMBO_NODE_WHITESPACE) {
+            line += QString::fromUtf8(node->v.text.text);
+            continue;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        const GumboTag tag = node->v.element.tag;
+        if (tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE
+            || tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE)
+            continue;
+        const bool block = isBlock(tag);
+        if (block) {
+            flush();
+            stack.push_back(nullptr);
+        }
+        const GumboVector &children = node->v.element.children;
+        for (unsigned i = children.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode *>(children.data[i]));
+    }
+    flush();
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return paragraphs;
 }
 
 } // namespace Lede

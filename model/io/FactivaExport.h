@@ -7,7 +7,7 @@
 
 namespace Lede {
 
-// Splits a Factiva export in "Article Format" (the paragraphs of its RTF) into its articles.
+// Splits a Factiva export in "Article Format" (the paragraphs of its RTF or HTML) into its articles.
 //
 // Each article runs: a headline; an optional "By …" line; a word count ("433 words"); a date
 // ("1 December 2023"); the source name; optional time ("10:32 GMT") and language ("English")
@@ -19,11 +19,18 @@ namespace Lede {
 // is the article text only, separated by blank lines. Hints carry title, source, published and
 // byline; metadata "document_id", "length", "time", "language", "copyright", "export" ("Factiva").
 // The stated length is checked as for Nexis (NexisExport::lengthWarning).
+//
+// The HTML variant of "Article Format" holds the same lines, each in its own block element (a
+// headline <div>, "433 words" in a <div>, <p> paragraphs, "Document <ID>" in a <div>), the articles
+// separated by <hr> or page-break markup. htmlParagraphs() gives the text of each block element of
+// a page (line breaks and <hr> end one too; <head>, scripts and styles are left out), for
+// looksLikeExport() and split() to read as they read the RTF's paragraphs.
 class FactivaExport final
 {
 public:
     static bool looksLikeExport(const QStringList &paragraphs);
     static NexisExport::Split split(const QStringList &paragraphs);
+    static QStringList htmlParagraphs(const QString &html);
 };
 
 } // namespace Lede

@@ -20,6 +20,16 @@ QJsonValue stringOrNull(const QString &s)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+// The file an article came from: for a story of a multi-article file its path without "#N".
+QString jsonPath(const Article &article)
+{
+    const int index = articleIndex(article);
+    const QString suffix = u'#' + QString::number(index);
+    if (index > 0 && article.path.endsWith(suffix))
+        return article.path.chopped(suffix.size());
+    return article.path;
+}
+
 } // namespace
 
 QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisResult &analysis)
@@ -64,8 +74,17 @@ QJsonObject JsonExporter::articleObject(const Article &article, const AnalysisRe
                                      { u"qualifier"_s, stringOrNull(f.qualifier) },
                                      { u"attributed_to"_s, stringOrNull(f.attributedTo) } });
     }
+    QJsonObject metadata;
+    for (auto it = article.metadata.begin(); it != article.metadata.end(); ++it)
+        metadata.insert(it.key(), it.value());
+    const int index = articleIndex(article);
     return QJsonObject {
-        { u"path"_s, article.path },
+        { u"path"_s, jsonPath(article) },
+        // Additions of issue 7: where the article came from.
+        { u"url"_s, stringOrNull(article.url) },
+        { u"format"_s, stringOrNull(articleFormat(article)) },
+        { u"index"_s, index > 0 ? QJsonValue(index) : QJsonValue(QJsonValue::Null) },
+        { u"metadata"_s, metadata },
         { u"title"_s, article.title },
         // DESIGN.md makes only `published` nullable among the parts: the others are strings,
         // empty when the article has none.
@@ -226,6 +245,25 @@ public:
     void integer(const char *key, qint64 value) { this->key(key).integer(value); }
     void number(const char *key, double value) { this->key(key).number(value); }
     void null(const char *key) { this->key(key).raw("null"); }
+    // An object of strings, its members sorted as QJsonObject sorts them.
+    void stringMap(const char *key, const QMap<QString, QString> &map)
+    {
+        this->key(key).raw("{\n");
+        bool first = true;
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!first)
+                m_w.raw(",\n");
+            first = false;
+            m_w.indent(m_level + 1);
+            m_w.string(it.key());
+            m_w.raw(": ");
+            m_w.string(it.value());
+        }
+        if (!map.isEmpty())
+            m_w.raw("\n");
+        m_w.indent(m_level);
+        m_w.raw("}");
+    }
     // An array of objects, one per item, each written by write(ObjectWriter &, const T &).
     template<typename T, typename F> void array(const char *key, const QList<T> &items, const F &write)
     {
@@ -299,7 +337,13 @@ void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &arti
         f.string("unit", x.unit);
         f.number("value", x.value);
     });
-    o.string("path", article.path);
+    o.stringOrNull("format", articleFormat(article));
+    if (const int index = articleIndex(article); index > 0)
+        o.integer("index", index);
+    else
+        o.null("index");
+    o.stringMap("metadata", article.metadata);
+    o.string("path", jsonPath(article));
     if (article.published.isValid())
         o.string("published", article.published.toString(Qt::ISODate));
     else
@@ -323,6 +367,7 @@ void writeArticle(ObjectWriter &&o, const CodePointMap &map, const Article &arti
     });
     o.string("source", article.source);
     o.string("title", article.title);
+    o.stringOrNull("url", article.url);
 }
 
 } // namespace

@@ -15,7 +15,10 @@ namespace Lede {
 // The `lede analyze --json` article object of DESIGN.md: parts, body, quotes, entities and figures,
 // with every offset converted to Unicode code points. `published`, a quote's speaker, speaker
 // offsets and cue, and a figure's qualifier and attribution are JSON null when unknown; the other
-// text parts are strings (empty when the article has none).
+// text parts are strings (empty when the article has none). Where the article came from: "url" (or
+// null), "format" (articleFormat(), or null when unknown), "metadata" (an object of strings) and
+// "index" (a story's 1-based place in a multi-article file, else null); the stories of one file
+// share its "path" (Article::path without "#N").
 class JsonExporter final
 {
 public:

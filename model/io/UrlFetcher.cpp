@@ -276,6 +276,7 @@ Result<QList<ImportedArticle>> UrlFetcher::importUrl(const QString &url, const O
         a.path = many ? url + u'#' + QString::number(i + 1) : url;
         if (!many && a.url.isEmpty())
             a.url = finalUrl;
+        a.provenance.insert(u"file"_s, url);
         a.provenance.insert(u"fetched_from"_s, finalUrl);
         a.provenance.insert(u"content_type"_s, fetched->contentType);
         a.provenance.insert(u"fetched_at"_s, now);

@@ -214,8 +214,12 @@ Status writeBatch(ArticleStore &store, std::vector<PreparedImport> &batch)
 QList<ImportOutcome> importDataIntoLibrary(ArticleStore &store, const QByteArray &data,
                                            const QString &fileName, const QString &label)
 {
-    std::vector<PreparedImport> batch
-        = toPrepared(ArticleImporter::importDataArticles(data, fileName), label);
+    auto imported = ArticleImporter::importDataArticles(data, fileName);
+    if (imported) {
+        for (ImportedArticle &a : imported.value())
+            a.article.provenance.insert(u"file"_s, label);
+    }
+    std::vector<PreparedImport> batch = toPrepared(std::move(imported), label);
     for (PreparedImport &p : batch) {
         checkPresent(store, p);
         analysePrepared(p);

@@ -81,6 +81,10 @@ ArticleRepository::SearchCondition ArticleRepository::searchCondition(const QStr
     entityFilter(filters.people, u"PERSON"_s);
     entityFilter(filters.organisations, u"ORG"_s);
     entityFilter(filters.places, u"LOC"_s);
+    for (const QString &format : filters.formats) {
+        parts.append(idColumn + u" IN (SELECT id FROM articles WHERE format = ?)"_s);
+        out.values << format;
+    }
     for (const QString &tag : filters.tags) {
         // The tag at that path (any case) and every tag below it.
         parts.append(
@@ -130,7 +134,8 @@ Result<qint64> ArticleRepository::addArticle(const Article &article, const Analy
         = article.importedAt.isValid() ? article.importedAt.toUTC().toString(Qt::ISODate) : nowUtc();
     auto insert = statements.statement(
         "INSERT INTO articles (title, byline, dateline, source, published, url, path, body, content_hash, "
-        "imported_at, analyzer_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "imported_at, analyzer_version, format, metadata, provenance, metadata_text) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
         "ON CONFLICT (content_hash) DO NOTHING");
     insert.bind(1, article.title).bind(2, article.byline).bind(3, article.dateline).bind(4, article.source);
     if (article.published.isValid())
@@ -139,6 +144,10 @@ Result<qint64> ArticleRepository::addArticle(const Article &article, const Analy
         insert.bindNull(5);
     insert.bind(6, article.url).bind(7, article.path).bind(8, article.body).bind(9, article.contentHash);
     insert.bind(10, importedAt).bind(11, qint64(analyzerVersion));
+    insert.bind(12, articleFormat(article))
+        .bind(13, stringMapToJson(article.metadata))
+        .bind(14, stringMapToJson(article.provenance))
+        .bind(15, metadataSearchText(article.metadata));
     if (!insert.run())
         return R::failure(tr("Cannot store the article: %1").arg(cacheError(statements)));
     if (statements.changes() == 0) {
@@ -177,8 +186,7 @@ Result<Article> ArticleRepository::article(qint64 id) const
     QSqlQuery query(m_store.database());
     if (!execute(query,
                  u"SELECT id, title, byline, dateline, source, published, url, path, body, content_hash, "
-                 u"imported_at, "
-                 u"analyzer_version FROM articles WHERE id = ?"_s,
+                 u"imported_at, analyzer_version, format, metadata, provenance FROM articles WHERE id = ?"_s,
                  { id }))
         return R::failure(queryError(query));
     if (!query.next())
@@ -196,6 +204,13 @@ Result<Article> ArticleRepository::article(qint64 id) const
     a.contentHash = query.value(9).toString();
     a.importedAt = parseTime(query.value(10).toString());
     a.analyzerVersion = query.value(11).toInt();
+    a.metadata = stringMapFromJson(query.value(13).toString());
+    a.provenance = stringMapFromJson(query.value(14).toString());
+    // The column is the truth for the format (it is what the exports and filters read).
+    if (const QString format = query.value(12).toString(); !format.isEmpty())
+        a.provenance.insert(u"format"_s, format);
+    else
+        a.provenance.remove(u"format"_s);
 
     // The layers and annotations read next usually belong to this article: its map is kept.
     const ArticleTextPtr text = StoreAccess(m_store).texts().remember(a.id, a.body);
@@ -355,8 +370,10 @@ Status ArticleRepository::updateArticle(const Article &in)
     if (!execute(
             query,
             u"UPDATE articles SET title = ?, byline = ?, dateline = ?, source = ?, published = ?, url = ?, "
-            u"path = ? WHERE id = ?"_s,
-            { in.title, in.byline, in.dateline, in.source, published, in.url, in.path, in.id }))
+            u"path = ?, format = ?, metadata = ?, provenance = ?, metadata_text = ? WHERE id = ?"_s,
+            { in.title, in.byline, in.dateline, in.source, published, in.url, in.path, articleFormat(in),
+              stringMapToJson(in.metadata), stringMapToJson(in.provenance), metadataSearchText(in.metadata),
+              in.id }))
         return Status::failure(tr("Cannot change the article: %1").arg(queryError(query)));
     if (newBody) {
         if (!execute(query, u"UPDATE articles SET body = ?, content_hash = ? WHERE id = ?"_s,

@@ -35,7 +35,8 @@ public:
 
     // The library search field (SearchFilters.h: free words, speaker:, person:, org:, place:, tag:)
     // as one SQL condition on the article id column `idColumn`, with its values in order; an empty
-    // condition for an empty search. Free words match titles and bodies through the full-text index,
+    // condition for an empty search. Free words match titles, bodies and metadata values through the
+    // full-text index,
     // or the reader's notes (one note holding every word); filters combine with AND.
     struct SearchCondition
     {
@@ -44,19 +45,23 @@ public:
     };
     static SearchCondition searchCondition(const QString &search, const QString &idColumn);
 
-    // Adds an article with its analysis in one transaction. When an article with the same content
-    // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
+    // Adds an article with its analysis in one transaction; its format (provenance "format"), metadata
+    // and provenance are stored with it and the metadata values are searchable like the title. When an
+    // article with the same content hash exists, nothing is written and its id is returned with
+    // *alreadyPresent = true.
     Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
                               bool *alreadyPresent = nullptr);
     Result<std::optional<qint64>> findArticleByHash(const QString &contentHash) const;
-    // The article with its blocks (not its layers: AnalysisRepository::analysis).
+    // The article with its blocks (not its layers: AnalysisRepository::analysis), metadata and
+    // provenance; provenance "format" is the stored format (absent for an article stored before v8).
     Result<Article> article(qint64 id) const;
     // The library list: matching articles in the query's order and page.
     Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
     Result<int> articleCount(const ArticleQuery &query = {}) const;
     // Removes the article with its blocks, layers, corrections and annotations.
     Status removeArticle(qint64 id);
-    // Writes the article's title, byline, dateline, source, published date, url and path and, when
+    // Writes the article's title, byline, dateline, source, published date, url, path, format,
+    // metadata and provenance and, when
     // they differ from the stored ones, its body, content hash and blocks. Neither the automatic
     // layers nor the annotations are touched: a caller that changes the body re-anchors them in the
     // same transaction (model/library/ArticleEditing). Fails, writing nothing, when another article

@@ -70,7 +70,8 @@ Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &sele
               u"(SELECT count(*) FROM quotes WHERE article_id = a.id), "
               u"(SELECT count(*) FROM entities WHERE article_id = a.id), "
               u"(SELECT count(*) FROM figures WHERE article_id = a.id), "
-              u"(SELECT count(*) FROM annotations WHERE article_id = a.id) "
+              u"(SELECT count(*) FROM annotations WHERE article_id = a.id), "
+              u"a.format, CASE WHEN json_valid(a.metadata) THEN json_extract(a.metadata, '$.section') END "
               u"FROM articles a ORDER BY a.id"_s;
         if (!query.exec(sql)) {
             result = Status::failure(tr("Cannot read the library: %1").arg(query.lastError().text()));
@@ -93,6 +94,8 @@ Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &sele
                 row.entities = query.value(10).toLongLong();
                 row.figures = query.value(11).toLongLong();
                 row.annotations = query.value(12).toLongLong();
+                row.format = query.value(13).toString();
+                row.section = query.value(14).toString();
                 if (!callback(row)) {
                     result = Status::failure(tr("Cancelled"));
                     break;

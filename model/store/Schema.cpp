@@ -185,6 +185,45 @@ const char *const v7[] = {
     "CREATE INDEX articles_url ON articles(url) WHERE url <> ''",
 };
 
+// Where each article came from (issue 7): step v8, run by articleOrigin() below. `format` is
+// the importer's format name (txt, md, html, pdf, docx, odt, rtf, nexis, factiva, feed; '' for an article
+// stored before v8). `metadata` and `provenance` are JSON objects of strings (Article::metadata,
+// Article::provenance): they are read and written whole with the article and never queried key by key, so a
+// JSON column beats a key/value table (one row read, no join; SQLite's json functions still reach a key). The
+// full-text index gains `metadata_text`, the metadata values one per line, kept by ArticleRepository beside
+// `metadata`: FTS5 reads an external content table's columns as they are (rebuild, integrity-check),
+// so the indexed text must be a real column, and indexing the JSON itself would make every key
+// ("section", "language") a hit. The index is rebuilt with the new column.
+const char *const articleOriginStatements[] = {
+    "ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE articles ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE articles ADD COLUMN provenance TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE articles ADD COLUMN metadata_text TEXT NOT NULL DEFAULT ''",
+    "DROP TRIGGER articles_fts_insert",
+    "DROP TRIGGER articles_fts_delete",
+    "DROP TRIGGER articles_fts_update",
+    "DROP TABLE articles_fts",
+    R"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, metadata_text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'))",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+    R"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body, metadata_text)
+            VALUES (new.id, new.title, new.body, new.metadata_text);
+    END)",
+    R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, metadata_text)
+            VALUES ('delete', old.id, old.title, old.body, old.metadata_text);
+    END)",
+    R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body, metadata_text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, metadata_text)
+            VALUES ('delete', old.id, old.title, old.body, old.metadata_text);
+        INSERT INTO articles_fts(rowid, title, body, metadata_text)
+            VALUES (new.id, new.title, new.body, new.metadata_text);
+    END)",
+    "CREATE INDEX articles_format ON articles(format)",
+};
+
 template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
     QSqlQuery query(db);
@@ -199,6 +238,12 @@ template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&stateme
         }
     }
     return {};
+}
+
+// Adds format, metadata and provenance to the articles and the metadata to the full-text index.
+Status articleOrigin(QSqlDatabase &db, int version)
+{
+    return run(db, articleOriginStatements, version);
 }
 
 } // namespace
@@ -236,6 +281,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 7 && to >= 7) {
         if (auto s = migrateToV7(db); !s)
+            return s;
+    }
+    if (from < 8 && to >= 8) {
+        if (auto s = articleOrigin(db, 8); !s)
             return s;
     }
     QSqlQuery query(db);

@@ -9,7 +9,7 @@ namespace Lede::Schema {
 
 // The library's schema version, kept in PRAGMA user_version: the top of the ladder below. A file with
 // a higher version comes from a newer Lede and is refused; a lower one is migrated on open.
-inline constexpr int CurrentVersion = 7;
+inline constexpr int CurrentVersion = 8;
 // PRAGMA application_id of a Lede library ("LEDE").
 inline constexpr int ApplicationId = 0x4C454445;
 
@@ -24,6 +24,7 @@ inline constexpr int ApplicationId = 0x4C454445;
 // v5: the library-wide speaker alias table and the indexes for insights.
 // v6: speaker_roles, the roles each article gives its speakers.
 // v7: feed subscriptions (feeds) and the items each has seen (feed_items); an index on articles.url.
+// v8: each article's format, metadata and provenance; the metadata values in the full-text index.
 // A new step adds its statements in Schema.cpp and raises CurrentVersion above.
 Status migrate(QSqlDatabase &db, int from, int to);
 // The v7 step alone (inside the caller's transaction), for migrate().

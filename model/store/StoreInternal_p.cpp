@@ -3,7 +3,10 @@
 
 #include "SqliteError.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
+#include <QStringList>
 #include <QTimeZone>
 #include <sqlite3.h>
 
@@ -31,6 +34,34 @@ QVariant text(const QString &s)
 QVariant idOrNull(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant();
+}
+
+QString stringMapToJson(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QMap<QString, QString> stringMapFromJson(const QString &json)
+{
+    QMap<QString, QString> map;
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().isString())
+            map.insert(it.key(), it.value().toString());
+    }
+    return map;
+}
+
+QString metadataSearchText(const QMap<QString, QString> &metadata)
+{
+    QStringList values;
+    for (const QString &value : metadata)
+        values.append(value);
+    return values.join(u'\n');
 }
 
 QString queryError(const QSqlQuery &query)

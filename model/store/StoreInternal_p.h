@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -33,6 +34,13 @@ QDateTime parseTime(const QString &text);
 // may be null goes through text().
 QVariant text(const QString &s);
 QVariant idOrNull(qint64 id);
+
+// An article's metadata or provenance as stored (v6): a compact JSON object of strings, "{}" when
+// empty, and back (anything that is not such an object reads as empty).
+QString stringMapToJson(const QMap<QString, QString> &map);
+QMap<QString, QString> stringMapFromJson(const QString &json);
+// The metadata values as the full-text index sees them (the column metadata_text): one per line.
+QString metadataSearchText(const QMap<QString, QString> &metadata);
 
 // SQLite's message in plain words (busy, damaged, read-only...), without Qt's "Unable to fetch row".
 QString queryError(const QSqlQuery &query);

@@ -154,7 +154,14 @@ void TestCommandLine::importReportsEachStoryOfAnExport()
     QCOMPARE(r.code, 0);
     const QJsonArray articles = QJsonDocument::fromJson(r.out).object().value(u"articles"_s).toArray();
     QCOMPARE(articles.size(), 2);
-    QVERIFY(articles[1].toObject().value(u"path"_s).toString().endsWith(u"factiva.rtf#2"_s));
+    // One entry per story, each with the export's path and its place in it.
+    QCOMPARE(articles[0].toObject().value(u"path"_s).toString(), file);
+    QCOMPARE(articles[1].toObject().value(u"path"_s).toString(), file);
+    QCOMPARE(articles[0].toObject().value(u"index"_s).toInt(), 1);
+    QCOMPARE(articles[1].toObject().value(u"index"_s).toInt(), 2);
+    QCOMPARE(articles[1].toObject().value(u"format"_s).toString(), u"factiva"_s);
+    QCOMPARE(articles[1].toObject().value(u"metadata"_s).toObject().value(u"document_id"_s).toString(),
+             u"ISLGAZ0020231206ejc6000b2"_s);
     QCOMPARE(articles[1].toObject().value(u"source"_s).toString(), u"Island Gazette"_s);
     QCOMPARE(articles[1].toObject().value(u"published"_s).toString(), u"2023-12-06"_s);
 }
@@ -243,6 +250,12 @@ void TestCommandLine::analyzeJsonHasTheParts()
     QCOMPARE(a[u"source"_s].toString(), u"Lede Wire"_s);
     QVERIFY(a[u"published"_s].isNull());
     QVERIFY(a[u"body"_s].toString().contains(u"We cannot wait another winter"_s));
+    // Where it came from: a plain text file of its own, without an address or extra fields.
+    QVERIFY(a[u"url"_s].isNull());
+    QCOMPARE(a[u"format"_s].toString(), u"txt"_s);
+    QVERIFY(a[u"index"_s].isNull());
+    QVERIFY(a[u"metadata"_s].isObject());
+    QVERIFY(a[u"metadata"_s].toObject().isEmpty());
     // Every span is in code points: slicing the body's code points gives the text (the story has
     // an emoji before the figure and the quote).
     const QList<uint> body = a[u"body"_s].toString().toUcs4();

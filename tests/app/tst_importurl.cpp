@@ -2,7 +2,9 @@
 // `lede import URL` and `lede analyze --json URL` as a user runs them, against a local server
 // (LocalHttpServer.h) on its own thread. Nothing is fetched from the internet.
 #include "LocalHttpServer.h"
+#include "store/ArticleStore.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using LedeTest::LocalHttpServer;
+using namespace Lede;
 
 class TestImportUrl final : public QObject
 {
@@ -95,6 +98,24 @@ void TestImportUrl::importsUrlsBesideFiles()
                            u"2 imported, 0 already present, 1 failed"_s }));
     QCOMPARE(first.err,
              QStringList({ u"lede: error: %1: the server answered 404 Not Found"_s.arg(missing) }));
+    {
+        // The library keeps where each came from: the address and when it was fetched, or the file.
+        ArticleStore store;
+        QVERIFY(store.open(db).ok());
+        const auto fetched = store.article(1);
+        QVERIFY(fetched.ok());
+        QCOMPARE(articleFormat(*fetched), u"html"_s);
+        QCOMPARE(fetched->provenance.value(u"file"_s), page);
+        QCOMPARE(fetched->provenance.value(u"fetched_from"_s), page);
+        QCOMPARE(fetched->provenance.value(u"content_type"_s), u"text/html"_s);
+        QVERIFY(QDateTime::fromString(fetched->provenance.value(u"fetched_at"_s), Qt::ISODate).isValid());
+        QVERIFY(fetched->provenance.value(u"importer_version"_s).startsWith(u"Lede "_s));
+        const auto local = store.article(2);
+        QVERIFY(local.ok());
+        QCOMPARE(articleFormat(*local), u"txt"_s);
+        QCOMPARE(local->provenance.value(u"file"_s), file);
+        QVERIFY(!local->provenance.contains(u"fetched_at"_s));
+    }
 
     // The same page through a redirect is the same article.
     const QString moved = m_server->url(u"/old-market"_s);
@@ -120,6 +141,10 @@ void TestImportUrl::analyzesAUrl()
     const QJsonObject article = articles.first().toObject();
     QCOMPARE(article.value(u"title"_s).toString(), u"Market returns to the old square"_s);
     QCOMPARE(article.value(u"path"_s).toString(), page);
+    QCOMPARE(article.value(u"format"_s).toString(), u"html"_s);
+    QVERIFY(article.value(u"url"_s).toString().startsWith(u"http://127.0.0.1"_s));
+    QVERIFY(article.value(u"metadata"_s).isObject());
+    QVERIFY(article.value(u"index"_s).isNull());
 }
 
 QTEST_GUILESS_MAIN(TestImportUrl)

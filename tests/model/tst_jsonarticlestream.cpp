@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -69,9 +70,29 @@ private slots:
         const AnalysisResult r = Analyzer::analyze(a);
         Article b = article(body + u"\n\nThe second story ends here."_s);
         b.byline = u"By Orrin Velsa"_s;
+        // A story of an export: its metadata (with text that needs escaping), format, index and url.
+        b.path = u"/tmp/export.rtf#2"_s;
+        b.url = u"https://example.org/a?b=\"c\""_s;
+        b.provenance.insert(u"format"_s, u"factiva"_s);
+        b.provenance.insert(u"index"_s, u"2"_s);
+        b.metadata.insert(u"subject"_s, body.left(40));
+        b.metadata.insert(u"document_id"_s, u"PTVCOU0020231201ejc1000a1"_s);
+        b.metadata.insert(u"caf\u00e9 \"key\""_s, u"line\nbreak"_s);
         const QList<std::pair<Article, AnalysisResult>> two { { a, r }, { b, Analyzer::analyze(b) } };
         QCOMPARE(viaStream(two), viaDocument(two));
         QCOMPARE(viaStream({ { a, r } }), viaDocument({ { a, r } }));
+        const QJsonObject second
+            = QJsonDocument::fromJson(viaStream(two)).object()[u"articles"_s].toArray()[1].toObject();
+        QCOMPARE(second[u"path"_s].toString(), u"/tmp/export.rtf"_s);
+        QCOMPARE(second[u"index"_s].toInt(), 2);
+        QCOMPARE(second[u"format"_s].toString(), u"factiva"_s);
+        QCOMPARE(second[u"metadata"_s].toObject().size(), 3);
+        const QJsonObject first
+            = QJsonDocument::fromJson(viaStream(two)).object()[u"articles"_s].toArray()[0].toObject();
+        QVERIFY(first[u"index"_s].isNull());
+        QVERIFY(first[u"format"_s].isNull());
+        QVERIFY(first[u"url"_s].isNull());
+        QCOMPARE(first[u"metadata"_s].toObject(), QJsonObject());
     }
 
     void numbersAsQJsonDocumentWritesThem()

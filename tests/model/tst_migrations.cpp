@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -117,6 +118,36 @@ void TestMigrations::migratesFromEveryOlderVersion()
         QCOMPARE(*store.articlesWithAnalyzerBelow(1), QList<qint64> { 1 });
     }
     QVERIFY(store.analysis(1).ok() || from == 0);
+    if (from >= 1) {
+        // v8: an article from before has no recorded format, metadata or provenance.
+        const auto old = store.article(1);
+        QVERIFY(old.ok());
+        QCOMPARE(articleFormat(*old), QString());
+        QVERIFY(old->metadata.isEmpty());
+        QVERIFY(old->provenance.isEmpty());
+    }
+    // The rebuilt full-text index holds the metadata of what is added after the upgrade, and is sound.
+    Article fresh;
+    fresh.title = u"Tide tables printed"_s;
+    fresh.body = u"The harbour office printed the tide tables for next year."_s;
+    fresh.contentHash = u"h-fresh"_s;
+    fresh.metadata.insert(u"section"_s, u"Quayside"_s);
+    fresh.provenance.insert(u"format"_s, u"nexis"_s);
+    fresh.provenance.insert(u"index"_s, u"2"_s);
+    const auto added = store.addArticle(fresh, {}, 0);
+    QVERIFY2(added.ok(), qPrintable(added.errorString()));
+    ArticleQuery bySection;
+    bySection.search = u"quayside"_s;
+    const auto found = store.articles(bySection);
+    QVERIFY(found.ok());
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().id, *added);
+    const auto back = store.article(*added);
+    QCOMPARE(articleFormat(*back), u"nexis"_s);
+    QCOMPARE(articleIndex(*back), 2);
+    QCOMPARE(back->metadata, fresh.metadata);
+    QVERIFY2(q.exec(u"INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"_s),
+             qPrintable(q.lastError().text()));
 }
 
 void TestMigrations::refusesForeignFiles_data()

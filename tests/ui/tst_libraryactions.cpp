@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Lede;
@@ -212,7 +213,20 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
     const int row = window.libraryModel()->rowOfArticle(id);
     const QString oldTitle = window.libraryModel()->index(row, LibraryModel::TitleColumn).data().toString();
     // A bad date is refused inside the dialog; then a good one is taken.
-    whenDialogShows<ArticleDetailsDialog>([](ArticleDetailsDialog *d) {
+    const QString ferry = m_ferry;
+    whenDialogShows<ArticleDetailsDialog>([ferry](ArticleDetailsDialog *d) {
+        // Where the story came from, read only.
+        QCOMPARE(d->findChild<QLabel *>(u"detailsFormat"_s)->text(),
+                 ArticleDetailsDialog::formatDescription(u"txt"_s));
+        QVERIFY(d->findChild<QLabel *>(u"detailsFile"_s)->text().startsWith(ferry));
+        const auto *origin = d->findChild<QTreeWidget *>(u"detailsOrigin"_s);
+        QCOMPARE(origin->topLevelItemCount(), 2);
+        const QTreeWidgetItem *provenance = origin->topLevelItem(1);
+        QStringList fields;
+        for (int i = 0; i < provenance->childCount(); ++i)
+            fields << provenance->child(i)->text(0);
+        QVERIFY2(fields.contains(u"importer version"_s) && fields.contains(u"encoding"_s),
+                 qPrintable(fields.join(u", "_s)));
         d->findChild<QLineEdit *>(u"detailsTitle"_s)->setText(u"Night ferries halted"_s);
         d->findChild<QLineEdit *>(u"detailsSource"_s)->setText(u"Test Wire"_s);
         d->findChild<QLineEdit *>(u"detailsDate"_s)->setText(u"2024-13-40"_s);
@@ -227,6 +241,9 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
     QCOMPARE(stored.title, u"Night ferries halted"_s);
     QCOMPARE(stored.source, u"Test Wire"_s);
     QCOMPARE(stored.published, QDate(2024, 3, 17));
+    // Editing the details keeps where the story came from.
+    QCOMPARE(articleFormat(stored), u"txt"_s);
+    QCOMPARE(stored.provenance.value(u"file"_s), m_ferry);
     const int newRow = window.libraryModel()->rowOfArticle(id);
     QCOMPARE(window.libraryModel()->index(newRow, LibraryModel::TitleColumn).data().toString(),
              u"Night ferries halted"_s);
