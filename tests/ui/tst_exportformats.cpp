@@ -240,6 +240,10 @@ void TestExportFormats::exportReport()
                 dialogSeen = true;
                 d->setDirectory(m_dir->path());
                 d->selectFile(u"keeper"_s);
+                // The dialog may still be listing the folder and re-select its default name when
+                // that ends: type the name where accept() reads it.
+                if (auto *name = d->findChild<QLineEdit *>(u"fileNameEdit"_s))
+                    name->setText(u"keeper"_s);
                 static_cast<QDialog *>(d)->accept(); // QFileDialog::accept() is protected
                 return;
             }
