@@ -22,6 +22,37 @@
     </message>
 </context>
 <context>
+    <name>Lede::FeedController</name>
+    <message numerus="yes">
+        <source>Updated %n feed(s):</source>
+        <translation>
+            <numerusform>Updated %n feed:</numerusform>
+            <numerusform>Updated %n feeds:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new article(s).</source>
+        <translation>
+            <numerusform>%n new article.</numerusform>
+            <numerusform>%n new articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feed(s) could not be updated.</source>
+        <translation>
+            <numerusform>%n feed could not be updated.</numerusform>
+            <numerusform>%n feeds could not be updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop following “%1”? Its %n article(s) stay in the library.</source>
+        <translation>
+            <numerusform>Stop following “%1”? Its %n article stays in the library.</numerusform>
+            <numerusform>Stop following “%1”? Its %n articles stay in the library.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Lede::ImportController</name>
     <message numerus="yes">
         <source>Imported %n article(s).</source>
