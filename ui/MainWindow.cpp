@@ -91,6 +91,9 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     m_library->refresh();
     refreshTags();
     m_feedsPanel->refresh();
+    // A library without subscriptions keeps the whole height for its articles; the Feeds header
+    // stays, one click away.
+    m_libraryPane->setFeedsVisible(m_feedsPanel->feedCount() > 0);
 
     connect(m_library, &LibraryModel::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &ArticleSession::errorOccurred, this, &MainWindow::showError);

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <functional>
 
@@ -159,6 +160,11 @@ void TestFeedsWindow::feedsSection()
     auto *updateAll = panel->findChild<QAction *>(u"updateAllFeedsAction"_s);
     auto *remove = panel->findChild<QAction *>(u"removeFeedAction"_s);
     QVERIFY(list && updateAll && remove);
+    // No subscriptions yet: the section starts folded, its header one click away.
+    QVERIFY(!panel->isVisible());
+    auto *header = window.findChild<QToolButton *>(u"feedsHeader"_s);
+    QVERIFY(header && header->isVisible());
+    header->click();
     QVERIFY(panel->isVisible());
     QCOMPARE(list->topLevelItemCount(), 0);
     QVERIFY(!updateAll->isEnabled());
