@@ -31,7 +31,8 @@ QString figureKey(const QString &text)
 
 namespace {
 
-// The figure CTEs shared by figures() and figureGroups(): f (the figures in scope with their keys),
+// The figure CTEs shared by figures() and figureGroups(): f (the figures in scope with their keys;
+// a figure that counts nothing, a bare "3" or a score "1 – 0", is no claim and is left out),
 // g (the groups), c (the conflicting groups, numbered).
 Sql figureSql(const Scope &scope, bool details)
 {
@@ -42,7 +43,7 @@ Sql figureSql(const Scope &scope, bool details)
                                  u"fg.qualifier AS qualifier, fg.attributed_to AS attributed_to, "_s
                                : QString())
                     + u"fg.article_id AS article_id, fg.value AS value, lede_fold(fg.unit) AS unit_key, "
-                      u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE "_s
+                      u"lede_fold(fg.attributed_to) AS attr_key FROM figures fg WHERE fg.unit <> '' AND "_s
                     + sql.in(u"fg.article_id"_s) + u')');
     sql.ctes.append(
         u"g AS MATERIALIZED (SELECT unit_key, attr_key, count(*) AS n, count(DISTINCT value) AS nv, "
@@ -128,7 +129,7 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
     };
     Sql sql = scopeSql(scope);
     Statement scan(handle,
-                   sql.with() + u"SELECT unit, attributed_to, value, article_id FROM figures WHERE "_s
+                   sql.with() + u"SELECT unit, attributed_to, value, article_id FROM figures WHERE unit <> '' AND "_s
                        + sql.in(u"article_id"_s),
                    sql.values);
     while (scan.next()) {
