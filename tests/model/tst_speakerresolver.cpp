@@ -77,6 +77,12 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("sentence-before-says-who-speaks")
         << u"The harbour pilots met on Monday. Eva Lund noted that the tide tables were wrong. “We plan by the moon now.”"_s
         << QStringList { u"Eva Lund|Eva Lund|noted"_s };
+    QTest::newRow("after-told-stands-the-addressee")
+        << u"Mayor Ruth Amsel told the paper that the ferry “left without lights”, and told the harbour police, “nobody was on the bridge”."_s
+        << QStringList { u"Ruth Amsel|Ruth Amsel|told"_s, u"Ruth Amsel|Ruth Amsel|told"_s };
+    QTest::newRow("noun-compound-is-no-clause")
+        << u"Writing in a blog post, the angler admitted “the pike was bought, not caught”."_s
+        << QStringList { u"||"_s };
     QTest::newRow("phrase-that-cannot-speak-is-no-speaker")
         << u"The pilots’ report is out. “Ozone harms crops more than heat does,” highlighting the importance of clean air."_s
         << QStringList { u"||"_s };
