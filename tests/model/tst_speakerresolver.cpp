@@ -48,6 +48,7 @@ private slots:
     void rolesOfSpeakers_data();
     void rolesOfSpeakers();
     void entitiesGiveCanonicalNames();
+    void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
     void quotesInHeadingBlockAreNotAttributed();
@@ -217,6 +218,22 @@ void TestSpeakerResolver::entitiesGiveCanonicalNames()
     QList<Quote> without = QuoteDetector::detect(body);
     SpeakerResolver::resolve(article, without, {});
     QCOMPARE(describe(body, without), QStringList { u"Kask|Kask|said"_s });
+}
+
+void TestSpeakerResolver::personAtTheHeadOfATitleRun()
+{
+    // The organisation is only part of the person's title; the phrase's head is the person.
+    const QString body
+        = u"Harbour Safety Board inspector Captain Ilse van-Dorn, in a call to local radio, said “The crane was never inspected.”"_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(
+        article, quotes,
+        { entity(body, u"Harbour Safety Board"_s, Entity::Type::Org, u"Harbour Safety Board"_s),
+          entity(body, u"Ilse van-Dorn"_s, Entity::Type::Person, u"Ilse van-Dorn"_s) });
+    QCOMPARE(quotes.size(), 1);
+    QCOMPARE(quotes.at(0).speaker, u"Ilse van-Dorn"_s);
 }
 
 void TestSpeakerResolver::imperfectEntitiesAreIgnored()
