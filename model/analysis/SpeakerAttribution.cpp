@@ -271,6 +271,21 @@ Attribution Resolver::parseAfter(int oi) const
         return {}; // open at the paragraph end: the quote continues in the next paragraph
     const int n = int(m_tokens.size());
     int lo = qb + 1;
+    // A byline after a dash that ends the paragraph: “…” – Ada Lind
+    if (lo + 1 < n && (isPunct(lo, u'-') || isPunct(lo, u'\u2013') || isPunct(lo, u'\u2014'))
+        && m_tokens[size_t(lo)].para == m_tokens[size_t(qb)].para && m_tokens[size_t(lo + 1)].mention >= 0) {
+        const Mention &m = m_mentions[size_t(m_tokens[size_t(lo + 1)].mention)];
+        const bool endsParagraph
+            = m.lastTok + 1 >= n || m_tokens[size_t(m.lastTok + 1)].para != m_tokens[size_t(qb)].para;
+        if (m.firstTok == lo + 1 && m.type == Mention::Type::Person && endsParagraph) {
+            NounPhrase np;
+            np.kind = NounPhrase::Kind::Name;
+            np.mention = m_tokens[size_t(lo + 1)].mention;
+            np.firstTok = m.nameFirstTok;
+            np.lastTok = m.lastTok;
+            return resolveNP(np, -1);
+        }
+    }
     if (lo >= n || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
         return {};
     // “…,” he said / “…?” she asked / “…”, he said. A fragment running on into the sentence

@@ -84,6 +84,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("noun-compound-is-no-clause")
         << u"Writing in a blog post, the angler admitted “the pike was bought, not caught”."_s
         << QStringList { u"||"_s };
+    QTest::newRow("byline-after-dash-ends-paragraph")
+        << u"The ferry strike entered its third week.\n\n“The sea does not wait for a contract.” – Marta Holm\n\nTalks resume on Monday."_s
+        << QStringList { u"Marta Holm|Marta Holm|"_s };
     QTest::newRow("phrase-that-cannot-speak-is-no-speaker")
         << u"The pilots’ report is out. “Ozone harms crops more than heat does,” highlighting the importance of clean air."_s
         << QStringList { u"||"_s };
