@@ -178,6 +178,25 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
     return np;
 }
 
+// A speech verb in its bare form right after a singular phrase with "a"/"an" is a noun of a
+// compound, not the phrase's verb: "a blog post", "an online comment" (the verb would be "posts").
+bool Resolver::nounCompound(const NounPhrase &np, int verbTok) const
+{
+    if (np.kind != NounPhrase::Kind::Common || np.lastTok + 1 != verbTok
+        || !isOneOf(text(np.firstTok), { "a"_L1, "an"_L1 }))
+        return false;
+    const QStringView head = text(np.lastTok);
+    return isOneOf(text(verbTok),
+                   { "post"_L1, "comment"_L1, "note"_L1, "report"_L1, "tweet"_L1, "reply"_L1, "claim"_L1,
+                     "remark"_L1, "answer"_L1, "quote"_L1, "blog"_L1 })
+        && !head.endsWith(u's') && !m_tokens[size_t(np.lastTok)].possessive;
+}
+
+bool Resolver::isTellVerb(int tok) const
+{
+    return isOneOf(text(tok), { "told"_L1, "tell"_L1, "tells"_L1, "telling"_L1 });
+}
+
 Span Resolver::npSpan(const NounPhrase &np) const
 {
     qsizetype end = m_tokens[size_t(np.lastTok)].end;
@@ -195,9 +214,12 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
             continue;
         const bool participle = SpeechVerbs::isParticiple(text(v));
         NounPhrase np = backwardNP(v - 1, floorTok);
+        if (nounCompound(np, v))
+            continue; // "writing in a blog post": "post" is a noun here, not a verb
         // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
-        // a participle's speaker is the subject of an earlier verb or of the sentence.
-        if (np.kind == NounPhrase::Kind::None && !participle)
+        // a participle's speaker is the subject of an earlier verb or of the sentence. After "told"
+        // stands whom it was told to ("and told the court, “…”"), never the speaker.
+        if (np.kind == NounPhrase::Kind::None && !participle && !isTellVerb(v))
             np = forwardNP(v + 1, hi);
         if (np.kind != NounPhrase::Kind::None) {
             // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try.
@@ -249,6 +271,21 @@ Attribution Resolver::parseAfter(int oi) const
         return {}; // open at the paragraph end: the quote continues in the next paragraph
     const int n = int(m_tokens.size());
     int lo = qb + 1;
+    // A byline after a dash that ends the paragraph: “…” – Ada Lind
+    if (lo + 1 < n && (isPunct(lo, u'-') || isPunct(lo, u'\u2013') || isPunct(lo, u'\u2014'))
+        && m_tokens[size_t(lo)].para == m_tokens[size_t(qb)].para && m_tokens[size_t(lo + 1)].mention >= 0) {
+        const Mention &m = m_mentions[size_t(m_tokens[size_t(lo + 1)].mention)];
+        const bool endsParagraph
+            = m.lastTok + 1 >= n || m_tokens[size_t(m.lastTok + 1)].para != m_tokens[size_t(qb)].para;
+        if (m.firstTok == lo + 1 && m.type == Mention::Type::Person && endsParagraph) {
+            NounPhrase np;
+            np.kind = NounPhrase::Kind::Name;
+            np.mention = m_tokens[size_t(lo + 1)].mention;
+            np.firstTok = m.nameFirstTok;
+            np.lastTok = m.lastTok;
+            return resolveNP(np, -1);
+        }
+    }
     if (lo >= n || m_tokens[size_t(lo)].sentence != m_tokens[size_t(qb)].sentence)
         return {};
     // “…,” he said / “…?” she asked / “…”, he said. A fragment running on into the sentence
@@ -289,6 +326,8 @@ Attribution Resolver::parseAfter(int oi) const
             return resolveNP(forwardNP(v + 1, hi), v);
         }
         const NounPhrase np = backwardNP(v - 1, lo);
+        if (nounCompound(np, v))
+            continue;
         if (np.kind != NounPhrase::Kind::None)
             return resolveNP(np, v);
         return {};

@@ -120,7 +120,12 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
 
     // A common noun phrase: "the minister", "the firm", "a police spokesman", "the draft".
     const Span span = *a.speakerSpan;
-    if (const Entity *e = entityAt(span.start, span.end); e && !e->canonical.isEmpty()) {
+    // The name nearest the phrase's head is the speaker: "Harbour Board director Ada Lind" is the
+    // person, not the board her title mentions.
+    const Entity *nearest = nullptr;
+    for (int k = np.lastTok; k >= np.firstTok && !nearest; --k)
+        nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
+    if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
         a.type = e->type == Entity::Type::Person ? Mention::Type::Person : Mention::Type::Org;
         return a;

@@ -176,6 +176,8 @@ private:
     std::optional<Event> focusOrg(qsizetype pos) const;
     const Entity *entityAt(qsizetype start, qsizetype end) const;
     Span npSpan(const NounPhrase &np) const;
+    bool nounCompound(const NounPhrase &np, int verbTok) const;
+    bool isTellVerb(int tok) const;
 
     const QString &m_body;
     const Article &m_article;

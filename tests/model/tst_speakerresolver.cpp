@@ -48,6 +48,7 @@ private slots:
     void rolesOfSpeakers_data();
     void rolesOfSpeakers();
     void entitiesGiveCanonicalNames();
+    void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
     void quotesInHeadingBlockAreNotAttributed();
@@ -77,6 +78,15 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("sentence-before-says-who-speaks")
         << u"The harbour pilots met on Monday. Eva Lund noted that the tide tables were wrong. “We plan by the moon now.”"_s
         << QStringList { u"Eva Lund|Eva Lund|noted"_s };
+    QTest::newRow("after-told-stands-the-addressee")
+        << u"Mayor Ruth Amsel told the paper that the ferry “left without lights”, and told the harbour police, “nobody was on the bridge”."_s
+        << QStringList { u"Ruth Amsel|Ruth Amsel|told"_s, u"Ruth Amsel|Ruth Amsel|told"_s };
+    QTest::newRow("noun-compound-is-no-clause")
+        << u"Writing in a blog post, the angler admitted “the pike was bought, not caught”."_s
+        << QStringList { u"||"_s };
+    QTest::newRow("byline-after-dash-ends-paragraph")
+        << u"The ferry strike entered its third week.\n\n“The sea does not wait for a contract.” – Marta Holm\n\nTalks resume on Monday."_s
+        << QStringList { u"Marta Holm|Marta Holm|"_s };
     QTest::newRow("phrase-that-cannot-speak-is-no-speaker")
         << u"The pilots’ report is out. “Ozone harms crops more than heat does,” highlighting the importance of clean air."_s
         << QStringList { u"||"_s };
@@ -211,6 +221,22 @@ void TestSpeakerResolver::entitiesGiveCanonicalNames()
     QList<Quote> without = QuoteDetector::detect(body);
     SpeakerResolver::resolve(article, without, {});
     QCOMPARE(describe(body, without), QStringList { u"Kask|Kask|said"_s });
+}
+
+void TestSpeakerResolver::personAtTheHeadOfATitleRun()
+{
+    // The organisation is only part of the person's title; the phrase's head is the person.
+    const QString body
+        = u"Harbour Safety Board inspector Captain Ilse van-Dorn, in a call to local radio, said “The crane was never inspected.”"_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(
+        article, quotes,
+        { entity(body, u"Harbour Safety Board"_s, Entity::Type::Org, u"Harbour Safety Board"_s),
+          entity(body, u"Ilse van-Dorn"_s, Entity::Type::Person, u"Ilse van-Dorn"_s) });
+    QCOMPARE(quotes.size(), 1);
+    QCOMPARE(quotes.at(0).speaker, u"Ilse van-Dorn"_s);
 }
 
 void TestSpeakerResolver::imperfectEntitiesAreIgnored()
