@@ -125,17 +125,21 @@ void ImportController::importPaths(const QStringList &paths)
               int done = 0;
               QString lastFile;
               // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
-              // what finished before a Cancel stays in the library. Progress counts files: the
-              // stories of an export arrive together, as one file.
+              // what finished before a Cancel stays in the library. The Cancel also reaches into a
+              // file: it aborts a fetch (a web address, a feed's linked pages) and drops what was
+              // not read whole. Progress counts files: the stories of an export arrive together, as
+              // one file.
               const Status bulk = importFiles(
-                  store, files, [&promise, &done, &lastFile, &cancel](const ImportOutcome &outcome) {
+                  store, files,
+                  [&promise, &done, &lastFile, &cancel](const ImportOutcome &outcome) {
                       promise.addResult(outcome);
                       if (outcome.file != lastFile || outcome.file.isEmpty()) {
                           lastFile = outcome.file;
                           promise.setProgressValue(++done);
                       }
                       return !cancel->load();
-                  });
+                  },
+                  [cancel] { return cancel->load(); });
               if (!bulk) {
                   ImportOutcome failed;
                   failed.path = dbPath;
