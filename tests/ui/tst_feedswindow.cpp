@@ -2,6 +2,7 @@
 // The window's File → Import from URL… and the Feeds section of the library pane, against a local
 // server (LocalHttpServer.h) serving pages and a feed written here. Nothing is fetched from the
 // internet.
+#include "DocumentView.h"
 #include "FeedController.h"
 #include "FeedsPanel.h"
 #include "ImportController.h"
@@ -10,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "UrlDialog.h"
+#include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
@@ -73,6 +75,7 @@ private slots:
     void initTestCase();
     void importFromUrl();
     void cancelStopsAFeedWhosePagesHang();
+    void summaryListsWarnings();
     void feedsSection();
 
 private:
@@ -118,6 +121,17 @@ void TestFeedsWindow::initTestCase()
                 + m_server->url(u"/slow-page"_s).toUtf8()
                 + "</link><description>The old mill reopens in May. Read more</description></item>"
                   "</channel></rss>"));
+    // A teaser whose page is gone: imported with the feed's text, and a warning.
+    m_server->setRoute(
+        "/gone-teaser.rss",
+        LocalHttpServer::response(
+            200, "OK", "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+            "<channel><title>Valley Voice</title>"
+            "<item><title>Weir repaired</title><guid>w-1</guid><dc:creator>Lena Park</dc:creator><link>"
+                + m_server->url(u"/gone.html"_s).toUtf8()
+                + "</link><description>The weir below the mill was repaired over the winter, the river "
+                  "trust said. Read more</description></item></channel></rss>"));
     QVERIFY(m_server->port() != 0);
 }
 
@@ -204,6 +218,38 @@ void TestFeedsWindow::cancelStopsAFeedWhosePagesHang()
     QVERIFY2(window.messageBar()->text().contains(
                  QCoreApplication::translate("Lede::ImportController", "Import cancelled.")),
              qPrintable(window.messageBar()->text()));
+}
+
+void TestFeedsWindow::summaryListsWarnings()
+{
+    // What was imported with a warning is imported, and the summary says why it is not quite right,
+    // naming the item as `lede import` does (URL#N).
+    MainWindow window(m_dir.filePath(u"warnings.sqlite"_s));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    const QString feedUrl = m_server->url(u"/gone-teaser.rss"_s);
+    QString listed;
+    whenModal(u"urlDialog"_s, [&](QWidget *w) {
+        w->findChild<QLineEdit *>(u"urlField"_s)->setText(feedUrl);
+        w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        whenModal(u"importSummary"_s, [&](QWidget *s) {
+            listed = s->findChild<QPlainTextEdit *>(u"importFailures"_s)->toPlainText();
+            s->close();
+        });
+    });
+    window.action(u"importUrlAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(window.libraryModel()->rowCount(), 1);
+    QVERIFY2(listed.startsWith(feedUrl + u"#1: warning: could not fetch the full article at "_s
+                               + m_server->url(u"/gone.html"_s) + u" (the server answered 404 Not Found)"_s),
+             qPrintable(listed));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Warning);
+    // The item's author is not in its text: the article's header names it.
+    auto *view = window.findChild<DocumentView *>(u"documentView"_s);
+    QVERIFY(view);
+    QTRY_VERIFY(window.session()->isOpen());
+    QVERIFY2(view->toPlainText().contains(u"By Lena Park"_s), qPrintable(view->toPlainText().left(200)));
 }
 
 void TestFeedsWindow::feedsSection()
