@@ -172,6 +172,7 @@ void ImportController::importPaths(const QStringList &paths)
             summary.cancelled = cancel->load();
             // Gone before the summary: deleteLater() alone would wait for the summary's own event
             // loop to end, and the window-modal progress would keep the summary from taking clicks.
+            progress->reset(); // stops its show timer, which would bring it back over the summary
             progress->hide();
             progress->deleteLater();
             watcher->deleteLater();

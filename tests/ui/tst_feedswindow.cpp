@@ -230,16 +230,23 @@ void TestFeedsWindow::summaryListsWarnings()
     QSignalSpy finished(&window, &MainWindow::importFinished);
     const QString feedUrl = m_server->url(u"/gone-teaser.rss"_s);
     QString listed;
+    bool progressCameBack = false;
     whenModal(u"urlDialog"_s, [&](QWidget *w) {
         w->findChild<QLineEdit *>(u"urlField"_s)->setText(feedUrl);
         w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         whenModal(u"importSummary"_s, [&](QWidget *s) {
             listed = s->findChild<QPlainTextEdit *>(u"importFailures"_s)->toPlainText();
+            // The progress dialog stays away while the summary is read (its show timer once brought
+            // it back over the summary after its minimum duration).
+            QTest::qWait(600);
+            auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+            progressCameBack = progress && progress->isVisible();
             s->close();
         });
     });
     window.action(u"importUrlAction"_s)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY(!progressCameBack);
     QCOMPARE(window.libraryModel()->rowCount(), 1);
     QVERIFY2(listed.startsWith(feedUrl + u"#1: warning: could not fetch the full article at "_s
                                + m_server->url(u"/gone.html"_s) + u" (the server answered 404 Not Found)"_s),
