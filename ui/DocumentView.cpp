@@ -193,6 +193,10 @@ void DocumentView::showArticle()
     // A newline in the title would add a block and shift every body position.
     const QString title = article.title.isEmpty() ? tr("(untitled)") : article.title.simplified();
     QStringList meta;
+    // An export's, a feed's or a page's byline is not in the text (wire copy keeps its "By" line in the
+    // body): the header names it.
+    if (!article.byline.isEmpty() && !article.body.left(400).contains(article.byline))
+        meta << tr("By %1").arg(article.byline.simplified());
     if (!article.source.isEmpty())
         meta << article.source;
     if (article.published.isValid())

@@ -130,6 +130,7 @@ void ExportController::runExport(const ExportQuery &query, const CsvOptions &opt
     connect(watcher, &QFutureWatcher<Status>::progressValueChanged, progress, &QProgressDialog::setValue);
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path, cancel] {
+        progress->reset(); // stops its show timer, which would bring it back over a summary box
         progress->hide();
         progress->deleteLater();
         watcher->deleteLater();

@@ -78,6 +78,7 @@ void FeedController::addFeed(const QString &url)
     progress->setCancelButton(nullptr); // one fetch, with its own time limit
     auto *watcher = new QFutureWatcher<Subscribed>(this);
     connect(watcher, &QFutureWatcher<Subscribed>::finished, this, [this, watcher, progress, url] {
+        progress->reset(); // stops its show timer, which would bring it back over a summary box
         progress->hide();
         progress->deleteLater();
         watcher->deleteLater();
@@ -141,6 +142,7 @@ void FeedController::updateFeeds(const QList<qint64> &ids)
     });
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     connect(watcher, &QFutureWatcher<FeedUpdateResult>::finished, this, [this, watcher, progress, cancel] {
+        progress->reset(); // stops its show timer, which would bring it back over a summary box
         progress->hide();
         progress->deleteLater();
         watcher->deleteLater();

@@ -40,7 +40,7 @@ ImportSummaryDialog::ImportSummaryDialog(const QString &summary, const QStringLi
     layout->addWidget(new QLabel(summary, this));
     auto *list = new QPlainTextEdit(failures.join(u'\n'), this);
     list->setObjectName(u"importFailures"_s);
-    list->setAccessibleName(tr("Files that could not be imported"));
+    list->setAccessibleName(tr("Files that could not be imported, and warnings"));
     list->setReadOnly(true);
     list->setLineWrapMode(QPlainTextEdit::NoWrap);
     layout->addWidget(list);
@@ -125,17 +125,21 @@ void ImportController::importPaths(const QStringList &paths)
               int done = 0;
               QString lastFile;
               // In bulk: a batch of articles per SQLite transaction, each article atomic on its own;
-              // what finished before a Cancel stays in the library. Progress counts files: the
-              // stories of an export arrive together, as one file.
+              // what finished before a Cancel stays in the library. The Cancel also reaches into a
+              // file: it aborts a fetch (a web address, a feed's linked pages) and drops what was
+              // not read whole. Progress counts files: the stories of an export arrive together, as
+              // one file.
               const Status bulk = importFiles(
-                  store, files, [&promise, &done, &lastFile, &cancel](const ImportOutcome &outcome) {
+                  store, files,
+                  [&promise, &done, &lastFile, &cancel](const ImportOutcome &outcome) {
                       promise.addResult(outcome);
                       if (outcome.file != lastFile || outcome.file.isEmpty()) {
                           lastFile = outcome.file;
                           promise.setProgressValue(++done);
                       }
                       return !cancel->load();
-                  });
+                  },
+                  [cancel] { return cancel->load(); });
               if (!bulk) {
                   ImportOutcome failed;
                   failed.path = dbPath;
@@ -162,39 +166,44 @@ void ImportController::importPaths(const QStringList &paths)
                     outcomes->append(watcher->resultAt(i));
             });
     connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    connect(watcher, &QFutureWatcher<ImportOutcome>::finished, this,
-            [this, watcher, progress, outcomes, cancel] {
-                ImportSummary summary;
-                summary.cancelled = cancel->load();
-                // Gone before the summary: deleteLater() alone would wait for the summary's own event
-                // loop to end, and the window-modal progress would keep the summary from taking clicks.
-                progress->hide();
-                progress->deleteLater();
-                watcher->deleteLater();
-                m_running = false;
-                QList<qint64> importedIds;
-                for (const ImportOutcome &o : std::as_const(*outcomes)) {
-                    switch (o.status) {
-                    case ImportOutcome::Status::Imported:
-                        ++summary.imported;
-                        summary.lastArticleId = o.articleId;
-                        importedIds << o.articleId;
-                        break;
-                    case ImportOutcome::Status::AlreadyPresent:
-                        ++summary.alreadyPresent;
-                        summary.lastArticleId = o.articleId;
-                        break;
-                    case ImportOutcome::Status::Failed:
-                        summary.failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
-                        break;
-                    }
+    connect(
+        watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this, watcher, progress, outcomes, cancel] {
+            ImportSummary summary;
+            summary.cancelled = cancel->load();
+            // Gone before the summary: deleteLater() alone would wait for the summary's own event
+            // loop to end, and the window-modal progress would keep the summary from taking clicks.
+            progress->reset(); // stops its show timer, which would bring it back over the summary
+            progress->hide();
+            progress->deleteLater();
+            watcher->deleteLater();
+            m_running = false;
+            QList<qint64> importedIds;
+            for (const ImportOutcome &o : std::as_const(*outcomes)) {
+                if (o.status != ImportOutcome::Status::Failed) {
+                    for (const QString &w : o.warnings)
+                        summary.warnings << tr("%1: warning: %2").arg(QDir::toNativeSeparators(o.path), w);
                 }
-                emit libraryChanged();
-                showSummary(summary);
-                const QHash<qint64, qint64> replaced = offerReplacements(importedIds);
-                summary.lastArticleId = replaced.value(summary.lastArticleId, summary.lastArticleId);
-                emit finished(summary);
-            });
+                switch (o.status) {
+                case ImportOutcome::Status::Imported:
+                    ++summary.imported;
+                    summary.lastArticleId = o.articleId;
+                    importedIds << o.articleId;
+                    break;
+                case ImportOutcome::Status::AlreadyPresent:
+                    ++summary.alreadyPresent;
+                    summary.lastArticleId = o.articleId;
+                    break;
+                case ImportOutcome::Status::Failed:
+                    summary.failures << tr("%1: %2").arg(QDir::toNativeSeparators(o.path), o.message);
+                    break;
+                }
+            }
+            emit libraryChanged();
+            showSummary(summary);
+            const QHash<qint64, qint64> replaced = offerReplacements(importedIds);
+            summary.lastArticleId = replaced.value(summary.lastArticleId, summary.lastArticleId);
+            emit finished(summary);
+        });
     watcher->setFuture(future);
 }
 
@@ -205,13 +214,16 @@ void ImportController::showSummary(const ImportSummary &summary)
         text += u' ' + tr("%n already in the library.", nullptr, summary.alreadyPresent);
     if (summary.cancelled)
         text += u' ' + tr("Import cancelled.");
-    if (summary.failures.isEmpty()) {
+    if (summary.failures.isEmpty() && summary.warnings.isEmpty()) {
         emit message(text, MessageBar::Kind::Information);
         return;
     }
-    text += u' ' + tr("%n file(s) could not be imported.", nullptr, int(summary.failures.size()));
+    if (!summary.failures.isEmpty())
+        text += u' ' + tr("%n file(s) could not be imported.", nullptr, int(summary.failures.size()));
+    if (!summary.warnings.isEmpty())
+        text += u' ' + tr("%n warning(s).", nullptr, int(summary.warnings.size()));
     emit message(text, MessageBar::Kind::Warning);
-    ImportSummaryDialog dialog(text, summary.failures, m_window);
+    ImportSummaryDialog dialog(text, summary.failures + summary.warnings, m_window);
     dialog.exec();
 }
 

@@ -20,9 +20,13 @@ struct ImportSummary
     bool cancelled = false;
     qint64 lastArticleId = 0; // the last article imported or found, 0 when none
     QStringList failures; // "path: reason", one per file
+    // "FILE#N: warning: text" for what was imported with a warning (a stated length far from the text,
+    // a feed item's page that could not be fetched), as `lede import` prints them.
+    QStringList warnings;
 };
 
-// Lists the files an import could not read, with the one-line summary above them.
+// Lists the files an import could not read, and the warnings of what it imported, with the one-line
+// summary above them.
 class ImportSummaryDialog final : public QDialog
 {
     Q_OBJECT

@@ -111,6 +111,11 @@ int FeedFullText::follow(QList<ImportedArticle> &items, const Options &options)
         }
         QUrl finalUrl;
         auto page = fetchPage(item.url, options.fetch, &finalUrl);
+        // A fetch the Cancel cut short is no failure of the page: no warning, nothing more fetched.
+        if (!page && options.cancelled && options.cancelled())
+            break;
+        if (!page && options.fetch.cancelled && options.fetch.cancelled())
+            break;
         if (!page) {
             ++failuresInARow;
             imported.warnings.append(

@@ -34,6 +34,7 @@ public:
     {
         UrlFetcher::Options fetch;
         // Asked before each fetch; true stops fetching (the rest keep their summaries, no warning).
+        // A fetch that fetch.cancelled (or this) aborts adds no warning either.
         std::function<bool()> cancelled;
     };
 

@@ -259,7 +259,11 @@ Result<QList<ImportedArticle>> UrlFetcher::importUrl(const QString &url, const O
     if (articles.first().article.provenance.value(u"format"_s) == u"feed"_s) {
         FeedFullText::Options follow;
         follow.fetch = options;
+        follow.cancelled = options.cancelled;
         FeedFullText::follow(articles, follow);
+        // Cancelled among the items' pages: the feed is not imported half-followed.
+        if (options.cancelled && options.cancelled())
+            return R::failure(tr("cancelled"));
     }
     const bool many = articles.size() > 1 || ArticleImporter::isMultiArticle(articles.first().article);
     if (!many) {

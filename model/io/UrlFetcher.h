@@ -62,7 +62,8 @@ public:
     // feed's items that carry only a summary get the text of their linked page (FeedFullText).
     // Article::path of a single article is `url` as given; Article::url is the page's own URL when it
     // names one, else the URL after redirects. Provenance records "fetched_from" (the final URL),
-    // "content_type" and "fetched_at" (UTC, ISO 8601).
+    // "content_type" and "fetched_at" (UTC, ISO 8601). Options::cancelled reaches the linked pages'
+    // fetches too; a Cancel at any point fails the whole address with "cancelled".
     static Result<QList<ImportedArticle>> importUrl(const QString &url, const Options &options);
     static Result<QList<ImportedArticle>> importUrl(const QString &url) { return importUrl(url, Options()); }
 };

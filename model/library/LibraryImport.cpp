@@ -91,6 +91,15 @@ struct PreparedImport
     Article article;
     AnalysisResult analysis;
     bool toStore = false;
+    bool unanalysed = false; // the Cancel came before its analysis: its file is dropped
+};
+
+// The articles of one file or web address, and whether it was read whole (a Cancel can cut a fetch
+// short or come before the file is begun).
+struct PreparedFile
+{
+    std::vector<PreparedImport> articles;
+    bool read = false;
 };
 
 // Reading, decoding and parsing: no library access, safe on any thread. A file gives one prepared
@@ -121,11 +130,25 @@ std::vector<PreparedImport> toPrepared(Result<QList<ImportedArticle>> imported, 
     return out;
 }
 
-std::vector<PreparedImport> readPrepared(const QString &path)
+PreparedFile readPrepared(const QString &path, const std::function<bool()> &cancelled)
 {
-    return toPrepared(UrlFetcher::isUrl(path) ? UrlFetcher::importUrl(path)
-                                              : ArticleImporter::importFileArticles(path),
-                      path);
+    const auto isCancelled = [&cancelled] { return cancelled && cancelled(); };
+    PreparedFile file;
+    if (isCancelled())
+        return file;
+    if (!UrlFetcher::isUrl(path)) {
+        file.articles = toPrepared(ArticleImporter::importFileArticles(path), path);
+        file.read = true;
+        return file;
+    }
+    // The page, or the feed and its items' linked pages, fetched with the Cancel polled meanwhile.
+    UrlFetcher::Options options;
+    options.cancelled = cancelled;
+    auto imported = UrlFetcher::importUrl(path, options);
+    // A fetch cut short by the Cancel is no failure of the address: the address is dropped.
+    file.read = imported.ok() || !isCancelled();
+    file.articles = toPrepared(std::move(imported), path);
+    return file;
 }
 
 // Skips the analysis for an article that is already there (on the store's thread).
@@ -147,10 +170,23 @@ void checkPresent(ArticleStore &store, PreparedImport &p)
     p.toStore = true;
 }
 
-void analysePrepared(PreparedImport &p)
+void analysePrepared(PreparedImport &p, const std::function<bool()> &cancelled = {})
 {
-    if (p.toStore)
-        p.analysis = Analyzer::analyze(p.article);
+    if (!p.toStore)
+        return;
+    if (cancelled && cancelled()) {
+        p.unanalysed = true;
+        return;
+    }
+    p.analysis = Analyzer::analyze(p.article);
+}
+
+// Whether a file can be written: read whole and every article analysed (or not to be stored).
+bool isComplete(const PreparedFile &file)
+{
+    return file.read && std::none_of(file.articles.begin(), file.articles.end(), [](const PreparedImport &p) {
+               return p.unanalysed;
+           });
 }
 
 // Runs fn(i) for every i in [0, n) on up to QThreadPool::globalInstance()->maxThreadCount()
@@ -253,7 +289,8 @@ ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath)
 }
 
 Status importFiles(ArticleStore &store, const QStringList &files,
-                   const std::function<bool(const ImportOutcome &)> &onOutcome)
+                   const std::function<bool(const ImportOutcome &)> &onOutcome,
+                   const std::function<bool()> &cancelled)
 {
     // Files are read and analysed with no transaction open, a batch at a time; the batch is then
     // written in one transaction (a savepoint per article) that holds the write lock only for the
@@ -277,24 +314,30 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     };
     // Files are prepared a slice at a time on all cores (reading, decoding and analysis in
     // parallel, the duplicate check on this thread, which owns the store's connection); outcomes
-    // keep the order of `files`.
+    // keep the order of `files`. After a Cancel, what was complete is still written and reported.
     const qsizetype slice = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
     Status result;
-    for (qsizetype from = 0; from < files.size(); from += slice) {
+    for (qsizetype from = 0; from < files.size() && !(cancelled && cancelled()); from += slice) {
         const qsizetype n = std::min(slice, files.size() - from);
-        std::vector<std::vector<PreparedImport>> prepared(static_cast<size_t>(n));
-        parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i]); });
+        std::vector<PreparedFile> prepared(static_cast<size_t>(n));
+        parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i], cancelled); });
         std::vector<PreparedImport *> articles;
-        for (auto &file : prepared) {
-            for (PreparedImport &p : file) {
+        for (PreparedFile &file : prepared) {
+            if (!file.read)
+                continue;
+            for (PreparedImport &p : file.articles) {
                 checkPresent(store, p);
                 articles.push_back(&p);
             }
         }
-        parallelFor(qsizetype(articles.size()), [&](qsizetype i) { analysePrepared(*articles[size_t(i)]); });
-        // The stories of one export are written in the same batch, so in one transaction.
-        for (auto &file : prepared) {
-            for (PreparedImport &p : file)
+        parallelFor(qsizetype(articles.size()),
+                    [&](qsizetype i) { analysePrepared(*articles[size_t(i)], cancelled); });
+        // The stories of one export are written in the same batch, so in one transaction; a file the
+        // Cancel left incomplete is dropped whole.
+        for (PreparedFile &file : prepared) {
+            if (!isComplete(file))
+                continue;
+            for (PreparedImport &p : file.articles)
                 batch.push_back(std::move(p));
             if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
                 if (Status s = flush(); !s && result)

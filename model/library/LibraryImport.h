@@ -53,9 +53,18 @@ ImportOutcome importIntoLibrary(ArticleStore &store, const QString &filePath);
 // batch is committed (so "Imported" means stored); returning false stops after that batch (the rest of the
 // batch is still reported). A batch whose commit fails reports its articles as Failed, and the first such
 // error is returned.
+//
+// `cancelled` (optional) is the Cancel of a long import: it is asked from the import's threads (so it must be
+// thread-safe, an atomic flag) before each file, before each article's analysis and, for a web address,
+// every UrlFetcher::CancelPollMs during its fetches (the page or feed itself and the linked pages of a feed's
+// items, FeedFullText), and once it says true it must keep saying so. From then on no file is begun; a file
+// or address that was not read and analysed whole is dropped whole, with no outcome and nothing of it
+// written (one file, one transaction); the files that were complete are written and reported as usual, and
+// importFiles() returns. A fetch that hangs thus stops within a fraction of a second.
 constexpr int BulkBatchSize = 256;
 constexpr int BulkBatchMilliseconds = 250;
 Status importFiles(ArticleStore &store, const QStringList &files,
-                   const std::function<bool(const ImportOutcome &)> &onOutcome);
+                   const std::function<bool(const ImportOutcome &)> &onOutcome,
+                   const std::function<bool()> &cancelled = {});
 
 } // namespace Lede

@@ -5,16 +5,21 @@
 #include "PdfFixture.h"
 #include "io/UrlFetcher.h"
 #include "library/LibraryImport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace Lede;
@@ -36,6 +41,10 @@ private Q_SLOTS:
     void formatFollowsContentType();
     void feedGivesOneArticlePerItem();
     void libraryImportMixesFilesAndUrls();
+    void cancelAbortsAFeedsLinkedPages();
+    void cancelStopsABulkImportInsideAFeed();
+    void cancelStopsAHangingAddress();
+    void cancelBeforeTheStartImportsNothing();
     void httpsChecksTheCertificate();
 
 private:
@@ -81,6 +90,30 @@ QByteArray reportPdf()
     pdf.pages = { { { 72, 100, 12, u"The lake water was found clean in all twelve samples taken in June."_s },
                     { 72, 120, 12, u"Swimming is allowed again from Saturday."_s } } };
     return pdf.build();
+}
+
+// A feed of three items: the first carries its whole story, the other two only a teaser whose linked
+// page (`pages` + "-1", "-2") never answers.
+QByteArray teaserFeedXml(const QByteArray &pages)
+{
+    QByteArray story;
+    for (int i = 0; i < 20; ++i)
+        story
+            += "<p>The river ferry ran on time all week, the operator said, and the new timetable stays.</p>";
+    return R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>River Post</title><link>http://river.test/</link>
+<item><title>Ferry keeps its timetable</title><link>http://river.test/ferry</link><guid>r-1</guid>
+<content:encoded><![CDATA[)"
+        + story + R"(]]></content:encoded></item>
+<item><title>Lock gates to be replaced</title><link>)"
+        + pages + R"(-1</link><guid>r-2</guid>
+<description>The lock gates will be replaced next spring. Read more</description></item>
+<item><title>Towpath reopens</title><link>)"
+        + pages + R"(-2</link><guid>r-3</guid>
+<description>The towpath reopens on Monday…</description></item>
+</channel></rss>
+)";
 }
 
 QHash<QByteArray, QByteArray> routes()
@@ -309,6 +342,182 @@ void TestUrlFetcher::libraryImportMixesFilesAndUrls()
     QCOMPARE(outcomes.size(), 1);
     QCOMPARE(outcomes[0].status, ImportOutcome::Status::AlreadyPresent);
     QCOMPARE(outcomes[0].articleId, pageId);
+}
+
+namespace {
+
+// A Cancel that comes once the server has been asked for `path`; it remembers when (the clock starts at
+// construction) and stays set.
+struct CancelWhenRequested
+{
+    const LocalHttpServer *server;
+    QByteArray path;
+    QElapsedTimer clock;
+    std::atomic<qint64> at { -1 }; // ms since construction when it first said true
+    CancelWhenRequested(const LocalHttpServer *s, QByteArray p)
+        : server(s)
+        , path(std::move(p))
+    {
+        clock.start();
+    }
+    bool operator()()
+    {
+        if (at.load() >= 0)
+            return true;
+        if (!server->requests().contains(path))
+            return false;
+        qint64 expected = -1;
+        at.compare_exchange_strong(expected, clock.elapsed());
+        return true;
+    }
+};
+
+// Serves a teaser feed at /NAME.rss whose linked pages /NAME-page-1 and -2 hang; returns the feed's
+// address.
+QString serveTeaserFeed(LocalHttpServer &server, const QString &name)
+{
+    const QByteArray pages = "/" + name.toUtf8() + "-page";
+    server.setRoute(pages + "-1", "HANG");
+    server.setRoute(pages + "-2", "HANG");
+    const QByteArray xml = teaserFeedXml(server.url(QString::fromUtf8(pages)).toUtf8());
+    server.setRoute("/" + name.toUtf8() + ".rss",
+                    LocalHttpServer::response(200, "OK", "application/rss+xml", xml));
+    return server.url(u"/%1.rss"_s.arg(name));
+}
+
+} // namespace
+
+void TestUrlFetcher::cancelAbortsAFeedsLinkedPages()
+{
+    // The feed is read, its first teaser's page hangs: the Cancel aborts that fetch, the address
+    // fails as "cancelled" (no half-followed feed with a warning per page), long before the time limit.
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    const QString feedUrl = serveTeaserFeed(*m_server, name);
+    const QByteArray firstPage = "/" + name.toUtf8() + "-page-1";
+    const QByteArray secondPage = "/" + name.toUtf8() + "-page-2";
+    CancelWhenRequested cancel(m_server.get(), firstPage);
+    UrlFetcher::Options options;
+    options.cancelled = [&cancel] { return cancel(); };
+    auto imported = UrlFetcher::importUrl(feedUrl, options);
+    const qint64 returnedAt = cancel.clock.elapsed();
+    QVERIFY(!imported.ok());
+    QCOMPARE(imported.errorString(), u"cancelled"_s);
+    QVERIFY(cancel.at.load() >= 0);
+    QVERIFY2(returnedAt - cancel.at.load() < 1000,
+             qPrintable(QString::number(returnedAt - cancel.at.load())));
+    // The second teaser's page was never asked for.
+    QVERIFY(!m_server->requests().contains(secondPage));
+}
+
+void TestUrlFetcher::cancelStopsABulkImportInsideAFeed()
+{
+    // Files first, then a feed whose linked pages hang. A Cancel while the feed's page is fetched
+    // stops the import within a second; what was imported before it is reported and stays; nothing of
+    // the feed is written (not even its complete first item): one address, one transaction.
+    QThreadPool::globalInstance()->setMaxThreadCount(2); // slices of 16 files (LibraryImport.cpp)
+    const auto restoreThreads
+        = qScopeGuard([] { QThreadPool::globalInstance()->setMaxThreadCount(QThread::idealThreadCount()); });
+    QTemporaryDir dir;
+    QStringList inputs;
+    for (int i = 0; i < 20; ++i) {
+        const QString file = dir.filePath(u"story-%1.txt"_s.arg(i, 2, 10, QChar(u'0')));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("Canal story number ") + QByteArray::number(i)
+                + "\n\nThe canal trust counted the boats passing the lock on day " + QByteArray::number(i)
+                + " of the survey, and the numbers rose again, a volunteer said.\n");
+        inputs << file;
+    }
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    const QString feedUrl = serveTeaserFeed(*m_server, name);
+    const QByteArray firstPage = "/" + name.toUtf8() + "-page-1";
+    const QByteArray secondPage = "/" + name.toUtf8() + "-page-2";
+    inputs << feedUrl;
+
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    QList<ImportOutcome> outcomes;
+    CancelWhenRequested cancel(m_server.get(), firstPage);
+    const Status s = importFiles(
+        store, inputs,
+        [&outcomes](const ImportOutcome &o) {
+            outcomes.append(o);
+            return true;
+        },
+        [&cancel] { return cancel(); });
+    const qint64 returnedAt = cancel.clock.elapsed();
+    QVERIFY2(s.ok(), qPrintable(s.errorString()));
+    QVERIFY(cancel.at.load() >= 0);
+    QVERIFY2(returnedAt - cancel.at.load() < 1000,
+             qPrintable(QString::number(returnedAt - cancel.at.load())));
+    // The first slice of files was imported and reported; nothing of the feed, not even "failed".
+    QVERIFY(outcomes.size() >= 16);
+    for (const ImportOutcome &o : std::as_const(outcomes)) {
+        QCOMPARE(o.status, ImportOutcome::Status::Imported);
+        QVERIFY2(!o.path.startsWith(feedUrl), qPrintable(o.path));
+    }
+    // The library holds exactly what was reported.
+    QCOMPARE(*ArticleRepository(store).articleCount(), int(outcomes.size()));
+    ArticleQuery ferry;
+    ferry.search = u"ferry"_s;
+    QCOMPARE(*ArticleRepository(store).articleCount(ferry), 0);
+    QVERIFY(!m_server->requests().contains(secondPage));
+}
+
+void TestUrlFetcher::cancelStopsAHangingAddress()
+{
+    // The address itself never answers (File → Import from URL… on a dead server): Cancel, not the
+    // 30 s time limit, ends it, with nothing reported and nothing written.
+    QTemporaryDir dir;
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    QElapsedTimer clock;
+    clock.start();
+    int reported = 0;
+    const Status s = importFiles(
+        store, { m_server->url(u"/slow"_s) },
+        [&reported](const ImportOutcome &) {
+            ++reported;
+            return true;
+        },
+        [&clock] { return clock.elapsed() > 300; });
+    QVERIFY(s.ok());
+    QVERIFY2(clock.elapsed() < 1300, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(reported, 0);
+    QCOMPARE(*ArticleRepository(store).articleCount(), 0);
+}
+
+void TestUrlFetcher::cancelBeforeTheStartImportsNothing()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"quay.txt"_s);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "Quay wall repaired\n\nThe quay wall was repaired over the winter, the harbour master said.\n");
+    }
+    ArticleStore store;
+    QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
+    const qsizetype requestsBefore = m_server->requests().size();
+    int reported = 0;
+    QVERIFY(importFiles(
+                store, { file, m_server->url(u"/notes"_s) },
+                [&reported](const ImportOutcome &) {
+                    ++reported;
+                    return true;
+                },
+                [] { return true; })
+                .ok());
+    QCOMPARE(reported, 0);
+    QCOMPARE(*ArticleRepository(store).articleCount(), 0);
+    QCOMPARE(m_server->requests().size(), requestsBefore); // nothing was fetched
+    // Without a Cancel the same files import.
+    QVERIFY(importFiles(store, { file, m_server->url(u"/notes"_s) }, [&reported](const ImportOutcome &o) {
+                reported += o.status == ImportOutcome::Status::Imported;
+                return true;
+            }).ok());
+    QCOMPARE(reported, 2);
 }
 
 void TestUrlFetcher::httpsChecksTheCertificate()

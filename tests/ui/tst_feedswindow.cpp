@@ -2,21 +2,26 @@
 // The window's File → Import from URL… and the Feeds section of the library pane, against a local
 // server (LocalHttpServer.h) serving pages and a feed written here. Nothing is fetched from the
 // internet.
+#include "DocumentView.h"
 #include "FeedController.h"
 #include "FeedsPanel.h"
+#include "ImportController.h"
 #include "LibraryModel.h"
 #include "LocalHttpServer.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "UrlDialog.h"
+#include "session/ArticleSession.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -70,6 +75,8 @@ class TestFeedsWindow final : public QObject
 private slots:
     void initTestCase();
     void importFromUrl();
+    void cancelStopsAFeedWhosePagesHang();
+    void summaryListsWarnings();
     void feedsSection();
 
 private:
@@ -100,7 +107,32 @@ void TestFeedsWindow::initTestCase()
                                     "<h1>Hill road closed for repairs</h1>"
                                         + storyParagraphs("hill road") + "</article></body></html>") },
         { "/hillside.rss", LocalHttpServer::response(200, "OK", "application/rss+xml", feed) },
+        { "/slow-page", "HANG" },
     });
+    // A feed whose second item is a teaser: its page is fetched, and never answers.
+    m_server->setRoute(
+        "/teasers.rss",
+        LocalHttpServer::response(
+            200, "OK", "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+            "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Valley Voice</title>"
+            "<item><title>Bakery wins prize</title><guid>v-1</guid><content:encoded><![CDATA["
+                + storyParagraphs("bakery prize")
+                + "]]></content:encoded></item><item><title>Mill to reopen</title><guid>v-2</guid><link>"
+                + m_server->url(u"/slow-page"_s).toUtf8()
+                + "</link><description>The old mill reopens in May. Read more</description></item>"
+                  "</channel></rss>"));
+    // A teaser whose page is gone: imported with the feed's text, and a warning.
+    m_server->setRoute(
+        "/gone-teaser.rss",
+        LocalHttpServer::response(
+            200, "OK", "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+            "<channel><title>Valley Voice</title>"
+            "<item><title>Weir repaired</title><guid>w-1</guid><dc:creator>Lena Park</dc:creator><link>"
+                + m_server->url(u"/gone.html"_s).toUtf8()
+                + "</link><description>The weir below the mill was repaired over the winter, the river "
+                  "trust said. Read more</description></item></channel></rss>"));
     QVERIFY(m_server->port() != 0);
 }
 
@@ -146,6 +178,86 @@ void TestFeedsWindow::importFromUrl()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
     QCOMPARE(summary, u"%1: the server answered 404 Not Found"_s.arg(m_server->url(u"/gone.html"_s)));
     QCOMPARE(window.libraryModel()->rowCount(), 1);
+}
+
+void TestFeedsWindow::cancelStopsAFeedWhosePagesHang()
+{
+    // File → Import from URL… on a feed whose linked page hangs: Cancel in the progress dialog ends
+    // the import at once (not after the 30 s time limit), writes nothing of the feed and says it was
+    // cancelled, with no failure to list.
+    MainWindow window(m_dir.filePath(u"cancel.sqlite"_s));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *controller = window.findChild<ImportController *>();
+    QVERIFY(controller);
+    int finished = 0;
+    ImportSummary summary;
+    connect(controller, &ImportController::finished, this, [&](const ImportSummary &s) {
+        summary = s;
+        ++finished;
+    });
+    whenModal(u"urlDialog"_s, [&](QWidget *w) {
+        w->findChild<QLineEdit *>(u"urlField"_s)->setText(m_server->url(u"/teasers.rss"_s));
+        w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    window.action(u"importUrlAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().contains("/slow-page"), 10000);
+    auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+    QVERIFY(progress);
+    QTRY_VERIFY(progress->isVisible()); // shown after its minimum duration, as a reader sees it
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QElapsedTimer clock;
+    clock.start();
+    cancel->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished, 1, 30000);
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.imported, 0);
+    QVERIFY(summary.failures.isEmpty());
+    QCOMPARE(window.libraryModel()->rowCount(), 0);
+    QVERIFY2(window.messageBar()->text().contains(
+                 QCoreApplication::translate("Lede::ImportController", "Import cancelled.")),
+             qPrintable(window.messageBar()->text()));
+}
+
+void TestFeedsWindow::summaryListsWarnings()
+{
+    // What was imported with a warning is imported, and the summary says why it is not quite right,
+    // naming the item as `lede import` does (URL#N).
+    MainWindow window(m_dir.filePath(u"warnings.sqlite"_s));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    const QString feedUrl = m_server->url(u"/gone-teaser.rss"_s);
+    QString listed;
+    bool progressCameBack = false;
+    whenModal(u"urlDialog"_s, [&](QWidget *w) {
+        w->findChild<QLineEdit *>(u"urlField"_s)->setText(feedUrl);
+        w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        whenModal(u"importSummary"_s, [&](QWidget *s) {
+            listed = s->findChild<QPlainTextEdit *>(u"importFailures"_s)->toPlainText();
+            // The progress dialog stays away while the summary is read (its show timer once brought
+            // it back over the summary after its minimum duration).
+            QTest::qWait(600);
+            auto *progress = window.findChild<QProgressDialog *>(u"importProgress"_s);
+            progressCameBack = progress && progress->isVisible();
+            s->close();
+        });
+    });
+    window.action(u"importUrlAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY(!progressCameBack);
+    QCOMPARE(window.libraryModel()->rowCount(), 1);
+    QVERIFY2(listed.startsWith(feedUrl + u"#1: warning: could not fetch the full article at "_s
+                               + m_server->url(u"/gone.html"_s) + u" (the server answered 404 Not Found)"_s),
+             qPrintable(listed));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Warning);
+    // The item's author is not in its text: the article's header names it.
+    auto *view = window.findChild<DocumentView *>(u"documentView"_s);
+    QVERIFY(view);
+    QTRY_VERIFY(window.session()->isOpen());
+    QVERIFY2(view->toPlainText().contains(u"By Lena Park"_s), qPrintable(view->toPlainText().left(200)));
 }
 
 void TestFeedsWindow::feedsSection()
