@@ -5,6 +5,7 @@
 
 #include "Analysis.h"
 #include "Article.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -89,7 +90,8 @@ inline qint64 store(Lede::ArticleStore &store, const FixtureArticle &f)
         figure.attributedTo = g.attributedTo;
         r.figures.append(figure);
     }
-    auto id = store.addArticle(a, r, 1000000); // a version no analyzer reaches: never re-analysed
+    auto id = Lede::ArticleRepository(store).addArticle(
+        a, r, 1000000); // a version no analyzer reaches: never re-analysed
     return id ? *id : 0;
 }
 

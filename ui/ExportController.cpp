@@ -153,7 +153,7 @@ void ExportController::exportReport(qint64 articleId)
 {
     if (!m_store->isOpen() || articleId == 0)
         return;
-    auto article = m_store->article(articleId);
+    auto article = ArticleRepository(*m_store).article(articleId);
     if (!article) {
         emit message(tr("Export failed: %1").arg(article.errorString()), MessageBar::Kind::Error);
         return;

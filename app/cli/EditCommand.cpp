@@ -2,6 +2,7 @@
 #include "Command.h"
 #include "io/TerminalText.h"
 #include "library/ArticleEditing.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -71,7 +72,7 @@ int EditCommand::run(const QStringList &args)
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
-    auto article = store.article(id);
+    auto article = ArticleRepository(store).article(id);
     if (!article) {
         err(tr("edit: there is no article %1 in the library").arg(id));
         return 1;
@@ -91,7 +92,7 @@ int EditCommand::run(const QStringList &args)
         err(tr("edit: article %1: %2").arg(QString::number(id), s.errorString()));
         return 1;
     }
-    const Article stored = store.article(id).value();
+    const Article stored = ArticleRepository(store).article(id).value();
     out(QStringList { QString::number(id), terminalSafe(oneLine(stored.title)),
                       terminalSafe(oneLine(stored.source)),
                       stored.published.isValid() ? stored.published.toString(Qt::ISODate) : QString(),

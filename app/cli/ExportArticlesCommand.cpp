@@ -2,7 +2,9 @@
 #include "Command.h"
 #include "io/ExportTarget.h"
 #include "library/ArticleCsvExport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -71,13 +73,13 @@ int ExportArticlesCommand::run(const QStringList &args)
     if (!openStore(store, parser))
         return 1;
     for (qint64 id : std::as_const(selection.ids)) {
-        if (!store.article(id)) {
+        if (!ArticleRepository(store).article(id)) {
             err(tr("export-articles: there is no article %1 in the library").arg(id));
             return 1;
         }
     }
     if (parser.isSet(u"tag"_s)) {
-        auto tags = store.tags();
+        auto tags = TagRepository(store).tags();
         if (!tags) {
             err(u"export-articles: "_s + tags.errorString());
             return 1;

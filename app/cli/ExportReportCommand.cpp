@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "library/ArticleReport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -54,7 +55,7 @@ int ExportReportCommand::run(const QStringList &args)
     ArticleStore store;
     if (!openStore(store, parser))
         return 1;
-    if (!store.article(id)) {
+    if (!ArticleRepository(store).article(id)) {
         err(tr("export-report: there is no article %1 in the library").arg(id));
         return 1;
     }

@@ -2,6 +2,7 @@
 #include "Command.h"
 #include "io/TerminalText.h"
 #include "library/ArticleEditing.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
@@ -64,7 +65,7 @@ int MergeCommand::run(const QStringList &args)
     if (!openStore(store, parser))
         return 1;
     for (qint64 id : std::as_const(ids)) {
-        if (!store.article(id)) {
+        if (!ArticleRepository(store).article(id)) {
             err(tr("merge: there is no article %1 in the library").arg(id));
             return 1;
         }

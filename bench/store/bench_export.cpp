@@ -7,6 +7,7 @@
 #include "../BenchCorpus.h"
 #include "io/CsvExporter.h"
 #include "library/AnnotationCsvExport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>
@@ -45,7 +46,7 @@ int main(int argc, char *argv[])
             a.published = QDate(2026, 1, 1).addDays(i % 300);
             a.body = LedeBench::wireArticle(quint32(i));
             a.contentHash = QString::number(i);
-            if (!store.addArticle(a, {}, 1).ok())
+            if (!ArticleRepository(store).addArticle(a, {}, 1).ok())
                 return 1;
         }
         // Annotations go in with plain SQL: the benchmark is about reading them out.

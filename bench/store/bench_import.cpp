@@ -9,6 +9,7 @@
 #include "analysis/Analyzer.h"
 #include "io/ArticleImporter.h"
 #include "library/LibraryImport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCoreApplication>
@@ -77,7 +78,7 @@ int main(int argc, char *argv[])
             return 1;
         int inBatch = 0;
         for (const Article &a : std::as_const(articles)) {
-            if (!store.addArticle(a, {}, 0).ok())
+            if (!ArticleRepository(store).addArticle(a, {}, 0).ok())
                 return 1;
             if (++inBatch == BulkBatchSize) {
                 inBatch = 0;

@@ -8,6 +8,8 @@
 #include "SidePanel.h"
 #include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QApplication>
@@ -57,7 +59,7 @@ int main(int argc, char *argv[])
             analysis.quotes << q;
         }
     }
-    auto id = store.addArticle(article, analysis, Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(article, analysis, Analyzer::Version);
     if (!id) {
         out << "addArticle failed: " << id.errorString() << "\n";
         return 1;
@@ -72,7 +74,7 @@ int main(int argc, char *argv[])
         a.span = { s, std::min(article.body.size(), s + step * 2) }; // every highlight overlaps the next
         if (i % 4 == 0)
             a.tags = { u"Bench/T%1"_s.arg(i % 7) };
-        if (!store.addAnnotation(a)) {
+        if (!AnnotationRepository(store).addAnnotation(a)) {
             out << "addAnnotation failed\n";
             return 1;
         }
@@ -150,13 +152,13 @@ int main(int argc, char *argv[])
         Annotation a;
         a.articleId = id.value();
         a.span = { 500, 540 };
-        auto sid = store.addAnnotation(a);
+        auto sid = AnnotationRepository(store).addAnnotation(a);
         const qint64 addMs = st.elapsed();
         st.restart();
-        auto reread = store.annotation(sid.value());
+        auto reread = AnnotationRepository(store).annotation(sid.value());
         const qint64 readMs = st.elapsed();
         st.restart();
-        (void)store.removeAnnotation(sid.value());
+        (void)AnnotationRepository(store).removeAnnotation(sid.value());
         out << "store alone: addAnnotation " << addMs << " ms, annotation(id) " << readMs
             << " ms, removeAnnotation " << st.elapsed() << " ms\n";
     }

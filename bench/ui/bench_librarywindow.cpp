@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "PaintWatcher.h"
 #include "analysis/Analyzer.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QApplication>
@@ -46,7 +47,7 @@ int main(int argc, char *argv[])
             a.body = LedeBench::wireArticle(quint32(i), 3000);
             a.contentHash = QString::fromLatin1(
                 QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
-            if (!store.addArticle(a, {}, Analyzer::Version)) {
+            if (!ArticleRepository(store).addArticle(a, {}, Analyzer::Version)) {
                 out << "addArticle failed at " << i << "\n";
                 return 1;
             }
@@ -69,8 +70,9 @@ int main(int argc, char *argv[])
     window.show();
     while (!watcher.painted)
         app.processEvents();
-    out << "library of " << *window.store()->articleCount() << " articles: window usable (list painted) in "
-        << t.elapsed() << " ms; rows fetched: " << window.libraryModel()->rowCount() << "\n";
+    out << "library of " << *ArticleRepository(*window.store()).articleCount()
+        << " articles: window usable (list painted) in " << t.elapsed()
+        << " ms; rows fetched: " << window.libraryModel()->rowCount() << "\n";
 
     for (const QString &q : { u"harbour"_s, u"Okafor barrier"_s, u"storm season"_s, u"zzzznotthere"_s }) {
         QElapsedTimer s;
@@ -80,7 +82,7 @@ int main(int argc, char *argv[])
         ArticleQuery all;
         all.search = q;
         out << "search \"" << q << "\": first page of " << window.libraryModel()->loadedCount() << " rows in "
-            << ms << " ms (" << *window.store()->articleCount(all) << " matches in all)\n";
+            << ms << " ms (" << *ArticleRepository(*window.store()).articleCount(all) << " matches in all)\n";
     }
     window.libraryModel()->setSearch(QString());
     QElapsedTimer s;

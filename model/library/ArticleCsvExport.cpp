@@ -65,7 +65,7 @@ void ArticleCsvExport::appendRow(std::string &buffer, const ArticleTableRow &row
     buffer += "\r\n";
 }
 
-Status ArticleCsvExport::write(const ArticleStore &store, const ArticleSelection &selection,
+Status ArticleCsvExport::write(ArticleStore &store, const ArticleSelection &selection,
                                const CsvOptions &options, QIODevice *device,
                                const std::function<bool(qint64)> &progress)
 {
@@ -103,7 +103,7 @@ Status ArticleCsvExport::write(const ArticleStore &store, const ArticleSelection
     return {};
 }
 
-Status ArticleCsvExport::writeFile(const ArticleStore &store, const ArticleSelection &selection,
+Status ArticleCsvExport::writeFile(ArticleStore &store, const ArticleSelection &selection,
                                    const CsvOptions &options, const QString &path, bool confirmed,
                                    const std::function<bool(qint64)> &progress)
 {

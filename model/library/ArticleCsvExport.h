@@ -31,11 +31,10 @@ public:
     static void appendRow(std::string &buffer, const ArticleTableRow &row, bool formulaGuard);
 
     // `progress(rowsDone)` returning false cancels ("Cancelled").
-    static Status write(const ArticleStore &store, const ArticleSelection &selection,
-                        const CsvOptions &options, QIODevice *device,
-                        const std::function<bool(qint64)> &progress = {});
-    static Status writeFile(const ArticleStore &store, const ArticleSelection &selection,
-                            const CsvOptions &options, const QString &path, bool confirmed,
+    static Status write(ArticleStore &store, const ArticleSelection &selection, const CsvOptions &options,
+                        QIODevice *device, const std::function<bool(qint64)> &progress = {});
+    static Status writeFile(ArticleStore &store, const ArticleSelection &selection, const CsvOptions &options,
+                            const QString &path, bool confirmed,
                             const std::function<bool(qint64)> &progress = {});
 };
 

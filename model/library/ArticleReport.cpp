@@ -3,7 +3,11 @@
 
 #include "io/ExportTarget.h"
 #include "io/FileAccess.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QColor>
 #include <QGuiApplication>
@@ -73,23 +77,23 @@ QString ArticleReport::highlightColor(const Annotation &annotation, const QHash<
     return defaultColor();
 }
 
-Result<ArticleReportData> ArticleReport::load(const ArticleStore &store, qint64 articleId)
+Result<ArticleReportData> ArticleReport::load(ArticleStore &store, qint64 articleId)
 {
     using R = Result<ArticleReportData>;
     ArticleReportData data;
-    auto article = store.article(articleId);
+    auto article = ArticleRepository(store).article(articleId);
     if (!article)
         return R::failure(article.errorString());
     data.article = std::move(article.value());
-    auto analysis = store.analysis(articleId);
+    auto analysis = AnalysisRepository(store).analysis(articleId);
     if (!analysis)
         return R::failure(analysis.errorString());
     data.analysis = std::move(analysis.value());
-    auto annotations = store.annotations(articleId);
+    auto annotations = AnnotationRepository(store).annotations(articleId);
     if (!annotations)
         return R::failure(annotations.errorString());
     data.annotations = std::move(annotations.value());
-    auto tags = store.tags();
+    auto tags = TagRepository(store).tags();
     if (!tags)
         return R::failure(tags.errorString());
     for (const Tag &t : std::as_const(*tags))

@@ -42,7 +42,7 @@ class ArticleReport final
     Q_DECLARE_TR_FUNCTIONS(Lede::ArticleReport)
 
 public:
-    static Result<ArticleReportData> load(const ArticleStore &store, qint64 articleId);
+    static Result<ArticleReportData> load(ArticleStore &store, qint64 articleId);
     static QString html(const ArticleReportData &data);
     // The colour a highlight is shown in, as #rrggbb.
     static QString highlightColor(const Annotation &annotation, const QHash<QString, QString> &tagColors);

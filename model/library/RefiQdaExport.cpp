@@ -6,7 +6,11 @@
 #include "io/FileAccess.h"
 #include "io/ZipArchive.h"
 #include "library/CodebookCsv.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QBuffer>
 #include <QColor>
@@ -93,9 +97,9 @@ void writeCodeTree(QXmlStreamWriter &xml, QList<CodeEntry> entries)
 }
 
 // The user's tags as code entries (every tag, so the codebook is whole whatever the selection).
-Result<QList<CodeEntry>> tagEntries(const ArticleStore &store)
+Result<QList<CodeEntry>> tagEntries(ArticleStore &store)
 {
-    auto tags = store.tags();
+    auto tags = TagRepository(store).tags();
     if (!tags)
         return Result<QList<CodeEntry>>::failure(tags.errorString());
     QList<CodeEntry> entries;
@@ -204,7 +208,7 @@ QString rgbColor(const QString &color)
     return c.isValid() ? c.name(QColor::HexRgb) : QString();
 }
 
-Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &options,
+Result<Project> buildProject(ArticleStore &store, const RefiQdaOptions &options,
                              const std::function<bool(int)> &progress)
 {
     using R = Result<Project>;
@@ -216,7 +220,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     // Which articles, and (with a tag) which annotations.
     ArticleQuery query;
     query.tagId = options.tagId;
-    auto summaries = store.articles(query);
+    auto summaries = ArticleRepository(store).articles(query);
     if (!summaries)
         return R::failure(summaries.errorString());
     QList<qint64> ids;
@@ -228,7 +232,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     std::sort(ids.begin(), ids.end());
     QString tagPath;
     if (options.tagId > 0) {
-        auto tag = store.tag(options.tagId);
+        auto tag = TagRepository(store).tag(options.tagId);
         if (!tag)
             return R::failure(tag.errorString());
         tagPath = tag->path;
@@ -267,11 +271,11 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     const bool layers = options.includeQuotes || options.includeEntities || options.includeFigures;
     for (qint64 id : std::as_const(ids)) {
         SourceData source;
-        auto article = store.article(id);
+        auto article = ArticleRepository(store).article(id);
         if (!article)
             return R::failure(article.errorString());
         source.article = std::move(article.value());
-        auto annotations = store.annotations(id);
+        auto annotations = AnnotationRepository(store).annotations(id);
         if (!annotations)
             return R::failure(annotations.errorString());
         for (const Annotation &a : std::as_const(*annotations)) {
@@ -279,7 +283,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
                 source.annotations.append(a);
         }
         if (layers) {
-            auto analysis = store.analysis(id);
+            auto analysis = AnalysisRepository(store).analysis(id);
             if (!analysis)
                 return R::failure(analysis.errorString());
             if (options.includeQuotes) {
@@ -459,7 +463,7 @@ Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &op
     return project;
 }
 
-Result<QByteArray> codebookXml(const ArticleStore &store)
+Result<QByteArray> codebookXml(ArticleStore &store)
 {
     auto codes = tagEntries(store);
     if (!codes)
@@ -486,8 +490,8 @@ Result<QByteArray> codebookXml(const ArticleStore &store)
 
 } // namespace RefiQda
 
-Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options,
-                                   const QString &path, const std::function<bool(int)> &progress)
+Result<RefiQda::Counts> exportQdpx(ArticleStore &store, const RefiQdaOptions &options, const QString &path,
+                                   const std::function<bool(int)> &progress)
 {
     using R = Result<RefiQda::Counts>;
     if (Status s = ExportTarget::allow(path, store.path(), true); !s)
@@ -506,12 +510,12 @@ Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptio
     return project->counts;
 }
 
-Result<int> exportCodebook(const ArticleStore &store, const QString &path)
+Result<int> exportCodebook(ArticleStore &store, const QString &path)
 {
     using R = Result<int>;
     if (Status s = ExportTarget::allow(path, store.path(), true); !s)
         return R::failure(s.errorString());
-    auto tags = store.tags();
+    auto tags = TagRepository(store).tags();
     if (!tags)
         return R::failure(tags.errorString());
     QByteArray bytes;

@@ -82,21 +82,21 @@ struct Project
 };
 
 // Builds the project in memory. `progress(articlesDone)` returning false cancels ("Cancelled").
-Result<Project> buildProject(const ArticleStore &store, const RefiQdaOptions &options,
+Result<Project> buildProject(ArticleStore &store, const RefiQdaOptions &options,
                              const std::function<bool(int)> &progress = {});
 
 // The codebook alone (.qdc: urn:QDA-XML:codebook:1.0, root CodeBook), every tag of the library.
-Result<QByteArray> codebookXml(const ArticleStore &store);
+Result<QByteArray> codebookXml(ArticleStore &store);
 
 } // namespace RefiQda
 
 // Writes a .qdpx atomically (ZipWriter: the file at `path` is the whole project or untouched).
 // Refuses what ExportTarget forbids (the library, a folder, a device, a FIFO).
-Result<RefiQda::Counts> exportQdpx(const ArticleStore &store, const RefiQdaOptions &options,
-                                   const QString &path, const std::function<bool(int)> &progress = {});
+Result<RefiQda::Counts> exportQdpx(ArticleStore &store, const RefiQdaOptions &options, const QString &path,
+                                   const std::function<bool(int)> &progress = {});
 
 // Writes the library's codebook atomically (QSaveFile): a CSV (CodebookCsv.h) when `path` ends in
 // .csv, otherwise REFI-QDA codebook XML (.qdc). Returns the number of codes written.
-Result<int> exportCodebook(const ArticleStore &store, const QString &path);
+Result<int> exportCodebook(ArticleStore &store, const QString &path);
 
 } // namespace Lede

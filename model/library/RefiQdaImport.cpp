@@ -7,7 +7,10 @@
 #include "io/ZipArchive.h"
 #include "library/CodebookCsv.h"
 #include "library/RefiQdaExport.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -420,7 +423,7 @@ Result<RefiQdaImportSummary> writeCodebook(ArticleStore &store, const QList<Code
                                            RefiQdaImportSummary summary)
 {
     using R = Result<RefiQdaImportSummary>;
-    auto before = store.tags();
+    auto before = TagRepository(store).tags();
     if (!before)
         return R::failure(before.errorString());
     QHash<QString, QString> colors;
@@ -430,19 +433,19 @@ Result<RefiQdaImportSummary> writeCodebook(ArticleStore &store, const QList<Code
     if (Status s = store.beginBulk(); !s)
         return R::failure(s.errorString());
     for (const CodebookEntry &entry : entries) {
-        auto id = store.ensureTag(entry.path);
+        auto id = TagRepository(store).ensureTag(entry.path);
         if (!id) {
             store.rollbackBulk();
             return R::failure(id.errorString());
         }
         if (!entry.color.isEmpty() && colors.value(entry.path).isEmpty()) {
-            if (Status s = store.setTagColor(*id, entry.color); !s) {
+            if (Status s = TagRepository(store).setTagColor(*id, entry.color); !s) {
                 store.rollbackBulk();
                 return R::failure(s.errorString());
             }
         }
     }
-    auto after = store.tags();
+    auto after = TagRepository(store).tags();
     if (!after) {
         store.rollbackBulk();
         return R::failure(after.errorString());
@@ -633,7 +636,7 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         p.analysis = Analyzer::analyze(p.article);
 
     // One transaction for everything.
-    auto before = store.tags();
+    auto before = TagRepository(store).tags();
     if (!before)
         return R::failure(before.errorString());
     QHash<QString, QString> colors;
@@ -646,24 +649,24 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         return R::failure(message);
     };
     for (const CodebookEntry &entry : std::as_const(codebook)) {
-        auto id = store.ensureTag(entry.path);
+        auto id = TagRepository(store).ensureTag(entry.path);
         if (!id)
             return abort(id.errorString());
         if (!entry.color.isEmpty() && colors.value(entry.path).isEmpty()) {
-            if (Status s = store.setTagColor(*id, entry.color); !s)
+            if (Status s = TagRepository(store).setTagColor(*id, entry.color); !s)
                 return abort(s.errorString());
             colors.insert(entry.path, entry.color);
         }
     }
     for (PreparedArticle &p : prepared) {
         bool present = false;
-        auto id = store.addArticle(p.article, p.analysis, Analyzer::Version, &present);
+        auto id = ArticleRepository(store).addArticle(p.article, p.analysis, Analyzer::Version, &present);
         if (!id)
             return abort(tr("source \"%1\": %2").arg(p.article.title, id.errorString()));
         present ? ++summary.articlesPresent : ++summary.articlesAdded;
         QList<Annotation> existing;
         if (present) {
-            auto current = store.annotations(*id);
+            auto current = AnnotationRepository(store).annotations(*id);
             if (!current)
                 return abort(current.errorString());
             existing = current.value();
@@ -675,7 +678,7 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
                 ++summary.alreadyPresent;
                 continue;
             }
-            auto added = store.addAnnotation(annotation);
+            auto added = AnnotationRepository(store).addAnnotation(annotation);
             if (!added)
                 return abort(tr("source \"%1\": %2").arg(p.article.title, added.errorString()));
             existing.append(annotation);
@@ -684,7 +687,7 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
                 ++summary.notes;
         }
     }
-    auto after = store.tags();
+    auto after = TagRepository(store).tags();
     if (!after)
         return abort(after.errorString());
     if (Status s = store.commitBulk(); !s)

@@ -6,7 +6,10 @@
 #include "TextOffsets.h"
 #include "io/ExportTarget.h"
 #include "io/FileAccess.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -131,14 +134,14 @@ QJsonObject annotationObject(const Article &article, const Annotation &a, const 
     return annotation;
 }
 
-Result<QByteArray> build(const ArticleStore &store, const WebAnnotationOptions &options, Counts *counts,
+Result<QByteArray> build(ArticleStore &store, const WebAnnotationOptions &options, Counts *counts,
                          const std::function<bool(int)> &progress)
 {
     using R = Result<QByteArray>;
     ArticleQuery query;
     query.tagId = options.tagId;
     query.search = options.search;
-    auto summaries = store.articles(query);
+    auto summaries = ArticleRepository(store).articles(query);
     if (!summaries)
         return R::failure(summaries.errorString());
     const QSet<qint64> wanted(options.articleIds.begin(), options.articleIds.end());
@@ -150,7 +153,7 @@ Result<QByteArray> build(const ArticleStore &store, const WebAnnotationOptions &
     std::sort(ids.begin(), ids.end());
     QString tagPath;
     if (options.tagId > 0) {
-        auto tag = store.tag(options.tagId);
+        auto tag = TagRepository(store).tag(options.tagId);
         if (!tag)
             return R::failure(tag.errorString());
         tagPath = tag->path;
@@ -165,10 +168,10 @@ Result<QByteArray> build(const ArticleStore &store, const WebAnnotationOptions &
     Counts done;
     QJsonArray items;
     for (qint64 id : std::as_const(ids)) {
-        auto article = store.article(id);
+        auto article = ArticleRepository(store).article(id);
         if (!article)
             return R::failure(article.errorString());
-        auto annotations = store.annotations(id);
+        auto annotations = AnnotationRepository(store).annotations(id);
         if (!annotations)
             return R::failure(annotations.errorString());
         QList<Annotation> list = *annotations;
@@ -215,9 +218,9 @@ Result<QByteArray> build(const ArticleStore &store, const WebAnnotationOptions &
 
 } // namespace WebAnnotation
 
-Result<WebAnnotation::Counts> exportWebAnnotations(const ArticleStore &store,
-                                                   const WebAnnotationOptions &options, const QString &path,
-                                                   bool confirmed, const std::function<bool(int)> &progress)
+Result<WebAnnotation::Counts> exportWebAnnotations(ArticleStore &store, const WebAnnotationOptions &options,
+                                                   const QString &path, bool confirmed,
+                                                   const std::function<bool(int)> &progress)
 {
     using R = Result<WebAnnotation::Counts>;
     if (Status s = ExportTarget::allow(path, store.path(), confirmed); !s)

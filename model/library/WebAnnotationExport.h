@@ -71,17 +71,16 @@ struct Counts
 
 // The whole document. `progress(articlesDone)` (after each article, and every 1024 annotations)
 // returning false cancels ("Cancelled").
-Result<QByteArray> build(const ArticleStore &store, const WebAnnotationOptions &options,
-                         Counts *counts = nullptr, const std::function<bool(int)> &progress = {});
+Result<QByteArray> build(ArticleStore &store, const WebAnnotationOptions &options, Counts *counts = nullptr,
+                         const std::function<bool(int)> &progress = {});
 
 } // namespace WebAnnotation
 
 // Writes the collection atomically (QSaveFile) after ExportTarget's check: never the library, a
 // folder, a device or a FIFO; another existing file only when `confirmed` (an empty file or a
 // previous export is replaced without asking). On failure or cancel an earlier file stays whole.
-Result<WebAnnotation::Counts> exportWebAnnotations(const ArticleStore &store,
-                                                   const WebAnnotationOptions &options, const QString &path,
-                                                   bool confirmed,
+Result<WebAnnotation::Counts> exportWebAnnotations(ArticleStore &store, const WebAnnotationOptions &options,
+                                                   const QString &path, bool confirmed,
                                                    const std::function<bool(int)> &progress = {});
 
 } // namespace Lede

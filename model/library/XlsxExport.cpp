@@ -18,7 +18,7 @@ namespace {
 
 // The Insights tables of the same articles: Sources (the `lede sources` columns and roles) and
 // Figures (the `lede figures` columns), typed like the rest of the workbook.
-Status writeInsightsSheets(const ArticleStore &store, const ExportQuery &query, XlsxWriter &writer)
+Status writeInsightsSheets(ArticleStore &store, const ExportQuery &query, XlsxWriter &writer)
 {
     using Column = XlsxWriter::SheetColumn;
     Insights::Scope scope;
@@ -74,7 +74,7 @@ Status writeInsightsSheets(const ArticleStore &store, const ExportQuery &query, 
 
 } // namespace
 
-Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QString &path,
+Status exportXlsx(ArticleStore &store, const ExportQuery &query, const QString &path,
                   const std::function<bool(qint64)> &progress)
 {
     // Never onto the library itself, a device or a FIFO, whoever asks.

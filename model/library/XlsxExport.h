@@ -16,7 +16,7 @@ struct ExportQuery;
 // when that is empty; with a tag, the articles that carry it), and the "Sources" and "Figures"
 // sheets the Insights tables of those articles (`lede sources --roles`, `lede figures` columns). Atomic: on
 // failure or cancel any earlier file at `path` is left whole. `progress(rowsDone)` returning false cancels.
-Status exportXlsx(const ArticleStore &store, const ExportQuery &query, const QString &path,
+Status exportXlsx(ArticleStore &store, const ExportQuery &query, const QString &path,
                   const std::function<bool(qint64 rowsDone)> &progress = {});
 
 } // namespace Lede

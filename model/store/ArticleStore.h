@@ -102,58 +102,10 @@ public:
     // For tests and benchmarks: the connection (owned by this thread).
     QSqlDatabase database() const;
 
-    // ---- Forwarders kept while callers move to the repositories ----
-    // Each is one call to the repository named above it, with the same behaviour; new code uses the
-    // repository (e.g. ArticleRepository(store).article(id)).
-
-    // ArticleRepository.
-    // Adds an article with its analysis in one transaction. When an article with the same content
-    // hash exists, nothing is written and its id is returned with *alreadyPresent = true.
-    Result<qint64> addArticle(const Article &article, const AnalysisResult &analysis, int analyzerVersion,
-                              bool *alreadyPresent = nullptr);
-    Result<Article> article(qint64 id) const;
-    Result<QList<ArticleSummary>> articles(const ArticleQuery &query = {}) const;
-    Result<int> articleCount(const ArticleQuery &query = {}) const;
-
-    // AnalysisRepository
-    Result<AnalysisResult> analysis(qint64 articleId) const;
-    Status replaceAnalysis(qint64 articleId, const AnalysisResult &analysis, int analyzerVersion);
-    // Articles analysed with an older analyzer (to be re-run).
-    Result<QList<qint64>> articlesWithAnalyzerBelow(int analyzerVersion) const;
-
-    // AnnotationRepository. addAnnotation fills the text-quote anchor and the times when they are
-    // empty and creates tags named by path that do not exist yet.
-    Result<QList<Annotation>> annotations(qint64 articleId) const;
-    Result<Annotation> annotation(qint64 id) const;
-    Result<qint64> addAnnotation(const Annotation &annotation);
-    // Re-inserts a removed annotation with its old id (for undo).
-    Status restoreAnnotation(const Annotation &annotation);
-    // Updates span (and anchor), color, note and tags; sets updated_at.
-    Status updateAnnotation(const Annotation &annotation);
-    Status removeAnnotation(qint64 id);
-
-    // TagRepository: a hierarchical codebook. Paths use '/' between levels.
-    Result<QList<Tag>> tags() const; // ordered by path, with use counts
-    Result<qint64> ensureTag(const QString &path);
-    Result<Tag> tag(qint64 id) const;
-    Status renameTag(qint64 id, const QString &newName);
-    Status setTagColor(qint64 id, const QString &color);
-    Status moveTag(qint64 id, qint64 newParentId); // 0 = top level; refuses cycles
-    Result<TagSnapshot> removeTag(qint64 id, TagRemoval mode);
-    Status restoreTag(const TagSnapshot &snapshot);
-
-    // ExportReader: streams rows for the CSV exporter in article, then start order, without holding
-    // them all in memory. The callback returns false to stop (cancel); then the Status says "Cancelled".
-    Status forEachExportRow(const ExportQuery &query,
-                            const std::function<bool(const ExportRow &)> &callback) const;
-    Result<qint64> exportRowCount(const ExportQuery &query) const;
-
 private:
     friend class StoreInternal::StoreAccess; // the repositories' way to the connection and its state
 
     Status checkAndMigrate();
-    // For the const forwarders: reading through a repository changes only the caches.
-    ArticleStore &self() const { return const_cast<ArticleStore &>(*this); }
 
     QString m_path;
     QString m_connectionName;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ArticleTable.h"
 
+#include "ArticleRepository.h"
 #include "ArticleStore.h"
 
 #include <QCoreApplication>
@@ -32,7 +33,7 @@ qint64 countWords(QStringView text)
     return words;
 }
 
-Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &selection,
+Status forEachArticleRow(ArticleStore &store, const ArticleSelection &selection,
                          const std::function<bool(const ArticleTableRow &)> &callback)
 {
     auto tr = [](const char *text) { return QCoreApplication::translate("Lede::ArticleTable", text); };
@@ -42,7 +43,7 @@ Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &sele
         ArticleQuery query;
         query.search = selection.search;
         query.tagId = selection.tagId;
-        auto matching = store.articles(query);
+        auto matching = ArticleRepository(store).articles(query);
         if (!matching)
             return Status::failure(matching.errorString());
         wanted.emplace();

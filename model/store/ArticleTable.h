@@ -22,7 +22,7 @@ struct ArticleSelection
 
 // Streams the rows in article id order. The callback returns false to stop; the Status then says
 // "Cancelled". Reads in one transaction, so the table is a consistent snapshot.
-Status forEachArticleRow(const ArticleStore &store, const ArticleSelection &selection,
+Status forEachArticleRow(ArticleStore &store, const ArticleSelection &selection,
                          const std::function<bool(const ArticleTableRow &)> &callback);
 
 // Words as a reader counts them: runs of letters or digits (apostrophes and hyphens inside a word

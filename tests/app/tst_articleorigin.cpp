@@ -7,6 +7,7 @@
 #include "CsvReader.h"
 #include "PdfFixture.h"
 #include "io/ZipArchive.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
@@ -415,14 +416,14 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin()
     {
         ArticleStore store;
         QVERIFY(store.open(db).ok());
-        const auto all = store.articles();
+        const auto all = ArticleRepository(store).articles();
         QVERIFY(all.ok());
         for (const ArticleSummary &s : *all)
             ids.append(s.id);
         std::sort(ids.begin(), ids.end());
         QCOMPARE(ids.size(), count);
         for (qsizetype i = 0; i < ids.size(); ++i) {
-            const auto a = store.article(ids[i]);
+            const auto a = ArticleRepository(store).article(ids[i]);
             QVERIFY(a.ok());
             QCOMPARE(articleFormat(*a), format);
             QCOMPARE(a->provenance.value(u"file"_s), file);
@@ -441,10 +442,10 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin()
         // The format: filter lists them.
         ArticleQuery byFormat;
         byFormat.search = u"format:"_s + format.toUpper();
-        QCOMPARE(store.articleCount(byFormat).value(), count);
+        QCOMPARE(ArticleRepository(store).articleCount(byFormat).value(), count);
         byFormat.search = format == u"txt"_s ? u"format:md"_s : u"format:txt"_s;
-        QCOMPARE(store.articleCount(byFormat).value(), 0);
-        const auto first = store.article(ids.first());
+        QCOMPARE(ArticleRepository(store).articleCount(byFormat).value(), 0);
+        const auto first = ArticleRepository(store).article(ids.first());
         if (metaKey.isEmpty())
             QVERIFY(first->metadata.isEmpty());
         else
@@ -456,7 +457,7 @@ void TestArticleOrigin::eachFormatKeepsItsOrigin()
             QVERIFY(!first->title.contains(searchWord, Qt::CaseInsensitive));
             ArticleQuery query;
             query.search = searchWord;
-            const auto found = store.articles(query);
+            const auto found = ArticleRepository(store).articles(query);
             QVERIFY(found.ok());
             QCOMPARE(found->size(), 1);
             QCOMPARE(found->first().id, ids.first());

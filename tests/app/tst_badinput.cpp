@@ -4,6 +4,7 @@
 // the size limit, a 10 MB line, unreadable files and folders), each in a library of its own.
 // Every row checks the exit code, the one-line message, the time (no hang), and that nothing was
 // stored (the article count) or changed (the input's bytes) when the input is refused.
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
@@ -41,7 +42,7 @@ int articleCount(const QString &db)
     ArticleStore store;
     if (!store.open(db))
         return -1;
-    auto list = store.articles({});
+    auto list = ArticleRepository(store).articles({});
     return list ? int(list->size()) : -1;
 }
 

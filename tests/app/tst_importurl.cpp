@@ -2,6 +2,7 @@
 // `lede import URL` and `lede analyze --json URL` as a user runs them, against a local server
 // (LocalHttpServer.h) on its own thread. Nothing is fetched from the internet.
 #include "LocalHttpServer.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDateTime>
@@ -102,7 +103,7 @@ void TestImportUrl::importsUrlsBesideFiles()
         // The library keeps where each came from: the address and when it was fetched, or the file.
         ArticleStore store;
         QVERIFY(store.open(db).ok());
-        const auto fetched = store.article(1);
+        const auto fetched = ArticleRepository(store).article(1);
         QVERIFY(fetched.ok());
         QCOMPARE(articleFormat(*fetched), u"html"_s);
         QCOMPARE(fetched->provenance.value(u"file"_s), page);
@@ -110,7 +111,7 @@ void TestImportUrl::importsUrlsBesideFiles()
         QCOMPARE(fetched->provenance.value(u"content_type"_s), u"text/html"_s);
         QVERIFY(QDateTime::fromString(fetched->provenance.value(u"fetched_at"_s), Qt::ISODate).isValid());
         QVERIFY(fetched->provenance.value(u"importer_version"_s).startsWith(u"Lede "_s));
-        const auto local = store.article(2);
+        const auto local = ArticleRepository(store).article(2);
         QVERIFY(local.ok());
         QCOMPARE(articleFormat(*local), u"txt"_s);
         QCOMPARE(local->provenance.value(u"file"_s), file);

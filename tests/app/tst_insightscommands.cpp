@@ -3,6 +3,7 @@
 // articles (InsightsFixture.h).
 #include "CsvReader.h"
 #include "InsightsFixture.h"
+#include "store/AnnotationRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QFile>
@@ -72,7 +73,7 @@ void TestInsightsCommands::initTestCase()
     tagged.articleId = m_ids[1];
     tagged.span = Lede::Span { 0, 10 };
     tagged.tags = { u"Claims/Jobs"_s };
-    QVERIFY(store.addAnnotation(tagged).ok());
+    QVERIFY(Lede::AnnotationRepository(store).addAnnotation(tagged).ok());
 }
 
 void TestInsightsCommands::sourcesTabSeparated()

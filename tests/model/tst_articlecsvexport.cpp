@@ -4,6 +4,8 @@
 #include "CsvReader.h"
 #include "analysis/Analyzer.h"
 #include "library/ArticleCsvExport.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QBuffer>
@@ -28,7 +30,7 @@ qint64 addArticle(ArticleStore &store, const QString &title, const QString &body
     a.published = QDate(2025, 4, 2);
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(a, Analyzer::analyze(a), Analyzer::Version);
     return id ? *id : 0;
 }
 
@@ -95,7 +97,7 @@ void TestArticleCsvExport::oneRowPerSelectedArticle()
     QCOMPARE(rows.at(1).value(3), u"2025-04-02"_s);
     QCOMPARE(rows.at(1).value(4), u"A Writer"_s);
     QCOMPARE(rows.at(1).value(9), u"11"_s); // words
-    const AnalysisResult analysis = store.analysis(one).value();
+    const AnalysisResult analysis = AnalysisRepository(store).analysis(one).value();
     QCOMPARE(rows.at(1).value(10), QString::number(analysis.quotes.size()));
     QCOMPARE(rows.at(1).value(11), QString::number(analysis.entities.size()));
     QVERIFY(analysis.quotes.size() >= 1);

@@ -3,8 +3,12 @@
 // every row, edit the details. Text written for this test.
 #include "analysis/Analyzer.h"
 #include "library/ArticleEditing.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -60,7 +64,7 @@ int ftsHits(ArticleStore &store, const QString &word)
 {
     ArticleQuery q;
     q.search = word;
-    return store.articleCount(q).value();
+    return ArticleRepository(store).articleCount(q).value();
 }
 
 } // namespace
@@ -97,26 +101,26 @@ void TestArticleEditing::init()
     QVERIFY(m_store.open(m_dir.filePath(u"lib.sqlite"_s)));
     Article a = makeArticle(u"Board votes to close ferry pier"_s, StoryA);
     a.blocks = { Block { Block::Kind::Dateline, Span { 0, 8 } } };
-    m_a = m_store.addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
+    m_a = ArticleRepository(m_store).addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
     const Article b = makeArticle(u"Snow closes Kettleby road"_s, StoryB);
-    m_b = m_store.addArticle(b, Analyzer::analyze(b), Analyzer::Version).value();
+    m_b = ArticleRepository(m_store).addArticle(b, Analyzer::analyze(b), Analyzer::Version).value();
     Annotation h;
     h.articleId = m_a;
     h.span = Span { StoryA.indexOf(u"close the old"_s), StoryA.indexOf(u"close the old"_s) + 22 };
     h.tags = { u"Decisions/Votes"_s };
-    QVERIFY(m_store.addAnnotation(h));
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(h));
     Annotation n = h;
     n.span = Span { StoryA.indexOf(u"Repairs"_s), StoryA.indexOf(u"Repairs"_s) + 7 };
     n.note = u"check the estimate"_s;
     n.tags = { u"Money"_s, u"Decisions"_s };
-    QVERIFY(m_store.addAnnotation(n));
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(n));
     Annotation other = h;
     other.articleId = m_b;
     other.span = Span { 0, 4 };
     other.tags = { u"Weather"_s };
-    QVERIFY(m_store.addAnnotation(other));
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(other));
     CorrectionRepository corrections(m_store);
-    const AnalysisResult layers = m_store.analysis(m_a).value();
+    const AnalysisResult layers = AnalysisRepository(m_store).analysis(m_a).value();
     QVERIFY(!layers.quotes.isEmpty());
     QVERIFY(corrections.setQuoteSpeaker(layers.quotes.first().id, u"Mara Ellison"_s));
     QVERIFY(!layers.entities.isEmpty());
@@ -136,9 +140,9 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
     auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY2(snapshot, qPrintable(snapshot.errorString()));
     QVERIFY(m_store.isIdle());
-    QVERIFY(!m_store.article(m_a));
+    QVERIFY(!ArticleRepository(m_store).article(m_a));
     QCOMPARE(ftsHits(m_store, u"ferry"_s), 0);
-    QCOMPARE(m_store.annotations(m_b)->size(), 1); // the other article keeps its own
+    QCOMPARE(AnnotationRepository(m_store).annotations(m_b)->size(), 1); // the other article keeps its own
     const QStringList gone = dump(m_store);
     QVERIFY(!gone.join(u'\n').contains(u"ferry pier"_s));
     // The snapshot holds the tables found through the foreign keys, parents first.
@@ -155,14 +159,14 @@ void TestArticleEditing::removeAndRestoreKeepsEveryRow()
     QVERIFY(m_store.isIdle());
     QCOMPARE(dump(m_store), before); // same ids, same rows, every table
     QCOMPARE(ftsHits(m_store, u"ferry"_s), 1);
-    const auto notes = m_store.annotations(m_a).value();
+    const auto notes = AnnotationRepository(m_store).annotations(m_a).value();
     QCOMPARE(notes.size(), 2);
     QCOMPARE(notes.at(1).note, u"check the estimate"_s);
     QCOMPARE(notes.at(1).tags, (QStringList { u"Decisions"_s, u"Money"_s }));
     // And again: remove, restore.
     auto both = removeArticles(m_store, { m_a, m_b });
     QVERIFY(both);
-    QCOMPARE(m_store.articleCount().value(), 0);
+    QCOMPARE(ArticleRepository(m_store).articleCount().value(), 0);
     QVERIFY(restoreArticles(m_store, *both));
     QCOMPARE(dump(m_store), before);
 }
@@ -190,13 +194,13 @@ void TestArticleEditing::restoreSkipsLinksToATagDeletedSince()
 {
     auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY(snapshot);
-    const auto tags = m_store.tags().value();
+    const auto tags = TagRepository(m_store).tags().value();
     const auto money
         = std::find_if(tags.begin(), tags.end(), [](const Tag &t) { return t.path == u"Money"_s; });
     QVERIFY(money != tags.end());
-    QVERIFY(m_store.removeTag(money->id, TagRemoval::UntagAnnotations));
+    QVERIFY(TagRepository(m_store).removeTag(money->id, TagRemoval::UntagAnnotations));
     QVERIFY(restoreArticles(m_store, *snapshot));
-    const auto notes = m_store.annotations(m_a).value();
+    const auto notes = AnnotationRepository(m_store).annotations(m_a).value();
     QCOMPARE(notes.size(), 2);
     QCOMPARE(notes.at(1).tags, QStringList { u"Decisions"_s });
 }
@@ -206,13 +210,14 @@ void TestArticleEditing::restoreRefusedWhenTheTextCameBack()
     auto snapshot = removeArticles(m_store, { m_a });
     QVERIFY(snapshot);
     const Article again = makeArticle(u"Board votes to close ferry pier"_s, StoryA);
-    const qint64 newId = m_store.addArticle(again, Analyzer::analyze(again), Analyzer::Version).value();
+    const qint64 newId
+        = ArticleRepository(m_store).addArticle(again, Analyzer::analyze(again), Analyzer::Version).value();
     const QStringList before = dump(m_store);
     const Status s = restoreArticles(m_store, *snapshot);
     QVERIFY(!s);
     QVERIFY2(s.errorString().contains(u"again"_s), qPrintable(s.errorString()));
     QCOMPARE(dump(m_store), before);
-    QVERIFY(m_store.article(newId));
+    QVERIFY(ArticleRepository(m_store).article(newId));
 }
 
 void TestArticleEditing::insideABatchAFailureRollsBackTheActionOnly()
@@ -221,23 +226,23 @@ void TestArticleEditing::insideABatchAFailureRollsBackTheActionOnly()
     QVERIFY(setArticleDetails(m_store, m_b, { u"Road closed"_s, u"Courier"_s, {}, {}, {} }));
     QVERIFY(!removeArticles(m_store, { m_a, 999 }));
     QVERIFY(m_store.commitBulk());
-    QCOMPARE(m_store.article(m_b)->title, u"Road closed"_s);
-    QVERIFY(m_store.article(m_a));
-    QCOMPARE(m_store.annotations(m_a)->size(), 2);
+    QCOMPARE(ArticleRepository(m_store).article(m_b)->title, u"Road closed"_s);
+    QVERIFY(ArticleRepository(m_store).article(m_a));
+    QCOMPARE(AnnotationRepository(m_store).annotations(m_a)->size(), 2);
 }
 
 void TestArticleEditing::editDetails()
 {
-    ArticleDetails d = detailsOf(m_store.article(m_a).value());
+    ArticleDetails d = detailsOf(ArticleRepository(m_store).article(m_a).value());
     QCOMPARE(d.title, u"Board votes to close ferry pier"_s);
     d.title = u"  Harbour board closes   ferry pier "_s;
     d.source = u"Portvale Post"_s;
     d.published = QDate(2024, 3, 19);
     d.byline = u"Ana Ruiz"_s;
     d.url = u"https://example.org/pier"_s;
-    const QString hash = m_store.article(m_a)->contentHash;
+    const QString hash = ArticleRepository(m_store).article(m_a)->contentHash;
     QVERIFY(setArticleDetails(m_store, m_a, d));
-    const Article stored = m_store.article(m_a).value();
+    const Article stored = ArticleRepository(m_store).article(m_a).value();
     QCOMPARE(stored.title, u"Harbour board closes ferry pier"_s);
     QCOMPARE(stored.source, u"Portvale Post"_s);
     QCOMPARE(stored.published, QDate(2024, 3, 19));
@@ -249,14 +254,14 @@ void TestArticleEditing::editDetails()
     QCOMPARE(ftsHits(m_store, u"harbour closes"_s), 1); // the index follows the new title
     d.published = {};
     QVERIFY(setArticleDetails(m_store, m_a, d));
-    QVERIFY(!m_store.article(m_a)->published.isValid());
-    QCOMPARE(m_store.annotations(m_a)->size(), 2);
+    QVERIFY(!ArticleRepository(m_store).article(m_a)->published.isValid());
+    QCOMPARE(AnnotationRepository(m_store).annotations(m_a)->size(), 2);
 }
 
 void TestArticleEditing::editDetailsRefusesBadInput()
 {
     const QStringList before = dump(m_store);
-    ArticleDetails d = detailsOf(m_store.article(m_a).value());
+    ArticleDetails d = detailsOf(ArticleRepository(m_store).article(m_a).value());
     d.title = u"   "_s;
     QVERIFY(!setArticleDetails(m_store, m_a, d));
     d.title = u"Fine"_s;
@@ -278,13 +283,13 @@ void TestArticleEditing::storedDetailsAreNeverRefused()
     QVERIFY(query.exec(
         u"UPDATE articles SET url = 'https://example.org/a page', title = '' WHERE id = %1"_s.arg(m_b)));
     query.finish();
-    ArticleDetails d = detailsOf(m_store.article(m_b).value());
+    ArticleDetails d = detailsOf(ArticleRepository(m_store).article(m_b).value());
     const ArticleDetails before = d;
     d.source = u"Mountain Herald"_s;
     QVERIFY(setArticleDetails(m_store, m_b, d));
-    QCOMPARE(m_store.article(m_b)->source, u"Mountain Herald"_s);
+    QCOMPARE(ArticleRepository(m_store).article(m_b)->source, u"Mountain Herald"_s);
     QVERIFY(setArticleDetails(m_store, m_b, before));
-    QCOMPARE(detailsOf(m_store.article(m_b).value()), before);
+    QCOMPARE(detailsOf(ArticleRepository(m_store).article(m_b).value()), before);
 }
 
 QTEST_GUILESS_MAIN(TestArticleEditing)

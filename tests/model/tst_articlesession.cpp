@@ -2,7 +2,11 @@
 // ArticleSession: every mutator changes the library at once, and undo/redo replay it exactly.
 #include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>
@@ -64,7 +68,7 @@ Span spanOf(const QString &text)
 QString snapshot(ArticleStore &store, qint64 articleId)
 {
     QStringList lines;
-    const auto annotations = store.annotations(articleId);
+    const auto annotations = AnnotationRepository(store).annotations(articleId);
     if (!annotations)
         return u"error: "_s + annotations.errorString();
     for (const Annotation &a : annotations.value()) {
@@ -75,7 +79,7 @@ QString snapshot(ArticleStore &store, qint64 articleId)
                      .arg(a.span.end)
                      .arg(a.exact, a.color, a.note, tags.join(u','));
     }
-    const auto tags = store.tags();
+    const auto tags = TagRepository(store).tags();
     for (const Tag &t : tags.value())
         lines << u"T%1 parent=%2 path=%3 color=%4 uses=%5"_s.arg(t.id)
                      .arg(t.parentId)
@@ -102,7 +106,7 @@ QString sessionSnapshot(const ArticleSession &session)
 QString storeAnnotationsAsSession(ArticleStore &store, qint64 articleId)
 {
     QStringList lines;
-    auto annotations = store.annotations(articleId).value();
+    auto annotations = AnnotationRepository(store).annotations(articleId).value();
     std::sort(annotations.begin(), annotations.end(), [](const Annotation &a, const Annotation &b) {
         return a.span.start < b.span.start || (a.span.start == b.span.start && a.id < b.id);
     });
@@ -160,7 +164,7 @@ void TestArticleSession::init()
     QVERIFY(m_dir->isValid());
     m_store = std::make_unique<ArticleStore>();
     QVERIFY(m_store->open(m_dir->filePath(u"library.sqlite"_s)).ok());
-    auto id = m_store->addArticle(makeArticle(), makeAnalysis(), Analyzer::Version);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(), makeAnalysis(), Analyzer::Version);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
     m_articleId = id.value();
     // An existing tagged highlight for the operations that change one.
@@ -168,7 +172,7 @@ void TestArticleSession::init()
     a.articleId = m_articleId;
     a.span = spanOf(u"close the old dock"_s);
     a.tags = { u"Economy/Jobs"_s };
-    auto first = m_store->addAnnotation(a);
+    auto first = AnnotationRepository(*m_store).addAnnotation(a);
     QVERIFY2(first.ok(), qPrintable(first.errorString()));
     m_firstAnnotation = first.value();
 }
@@ -203,22 +207,22 @@ void TestArticleSession::undoRedoEveryOperation_data()
     QTest::newRow("remove-highlight")
         << Operation([](ArticleSession &s, ArticleStore &, qint64 id) { return s.remove(id); });
     QTest::newRow("rename-tag") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.renameTag(st.ensureTag(u"Economy/Jobs"_s).value(), u"Employment"_s);
+        return s.renameTag(TagRepository(st).ensureTag(u"Economy/Jobs"_s).value(), u"Employment"_s);
     });
     QTest::newRow("recolor-tag") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.setTagColor(st.ensureTag(u"Economy/Jobs"_s).value(), u"#7cc4fa"_s);
+        return s.setTagColor(TagRepository(st).ensureTag(u"Economy/Jobs"_s).value(), u"#7cc4fa"_s);
     });
     QTest::newRow("move-tag-to-top-level") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.moveTag(st.ensureTag(u"Economy/Jobs"_s).value(), 0);
+        return s.moveTag(TagRepository(st).ensureTag(u"Economy/Jobs"_s).value(), 0);
     });
-    QTest::newRow("remove-tag-keeping-highlights")
-        << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-               return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::UntagAnnotations);
-           });
-    QTest::newRow("remove-tag-with-its-highlights")
-        << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-               return s.removeTag(st.ensureTag(u"Economy"_s).value(), TagRemoval::DeleteAnnotations);
-           });
+    QTest::newRow("remove-tag-keeping-highlights") << Operation([](ArticleSession &s, ArticleStore &st,
+                                                                   qint64) {
+        return s.removeTag(TagRepository(st).ensureTag(u"Economy"_s).value(), TagRemoval::UntagAnnotations);
+    });
+    QTest::newRow("remove-tag-with-its-highlights") << Operation([](ArticleSession &s, ArticleStore &st,
+                                                                    qint64) {
+        return s.removeTag(TagRepository(st).ensureTag(u"Economy"_s).value(), TagRemoval::DeleteAnnotations);
+    });
 }
 
 void TestArticleSession::undoRedoEveryOperation()
@@ -258,14 +262,14 @@ void TestArticleSession::noteTypingIsOneUndoStepPerBurst()
     QVERIFY(session.setNote(m_firstAnnotation, u"Ch"_s).ok());
     QVERIFY(session.setNote(m_firstAnnotation, u"Check"_s).ok());
     QCOMPARE(session.undoStack()->count(), 1);
-    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"Check"_s);
+    QCOMPARE(AnnotationRepository(*m_store).annotation(m_firstAnnotation)->note, u"Check"_s);
     session.endNoteBurst();
     QVERIFY(session.setNote(m_firstAnnotation, u"Check this"_s).ok());
     QCOMPARE(session.undoStack()->count(), 2);
     session.undoStack()->undo();
-    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"Check"_s);
+    QCOMPARE(AnnotationRepository(*m_store).annotation(m_firstAnnotation)->note, u"Check"_s);
     session.undoStack()->undo();
-    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, QString());
+    QCOMPARE(AnnotationRepository(*m_store).annotation(m_firstAnnotation)->note, QString());
 }
 
 void TestArticleSession::failedChangePushesNothing_data()
@@ -280,7 +284,7 @@ void TestArticleSession::failedChangePushesNothing_data()
     QTest::newRow("note-on-missing-highlight") << Operation(
         [](ArticleSession &s, ArticleStore &, qint64 id) { return s.setNote(id + 1000, u"x"_s); });
     QTest::newRow("rename-tag-with-slash") << Operation([](ArticleSession &s, ArticleStore &st, qint64) {
-        return s.renameTag(st.ensureTag(u"Economy"_s).value(), u"A/B"_s);
+        return s.renameTag(TagRepository(st).ensureTag(u"Economy"_s).value(), u"A/B"_s);
     });
 }
 
@@ -341,7 +345,7 @@ void TestArticleSession::openShowsStoredLayersUntilTodaysArrive()
     e.type = Entity::Type::Loc;
     e.canonical = u"Stored layer"_s;
     stored.entities << e;
-    auto id = m_store->addArticle(old, stored, Analyzer::Version - 1);
+    auto id = ArticleRepository(*m_store).addArticle(old, stored, Analyzer::Version - 1);
     QVERIFY(id.ok());
     ArticleSession session(m_store.get());
     QSignalSpy changed(&session, &ArticleSession::analysisChanged);
@@ -350,7 +354,7 @@ void TestArticleSession::openShowsStoredLayersUntilTodaysArrive()
     QCOMPARE(session.analysis().entities.first().canonical, u"Stored layer"_s);
     QVERIFY(session.analysis().quotes.isEmpty());
     QVERIFY(session.isReanalysing());
-    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version - 1);
+    QCOMPARE(ArticleRepository(*m_store).article(*id)->analyzerVersion, Analyzer::Version - 1);
 
     QTRY_COMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toLongLong(), *id);
@@ -358,9 +362,9 @@ void TestArticleSession::openShowsStoredLayersUntilTodaysArrive()
     QVERIFY(!hasEntityNamed(session.analysis(), u"Stored layer"_s));
     QVERIFY(!session.analysis().quotes.isEmpty());
     QCOMPARE(session.analysis().entities.size(), Analyzer::analyze(old).entities.size());
-    QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
-    QCOMPARE(m_store->analysis(*id)->entities.size(), session.analysis().entities.size());
-    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
+    QVERIFY(AnalysisRepository(*m_store).articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
+    QCOMPARE(AnalysisRepository(*m_store).analysis(*id)->entities.size(), session.analysis().entities.size());
+    QCOMPARE(ArticleRepository(*m_store).article(*id)->analyzerVersion, Analyzer::Version);
 }
 
 void TestArticleSession::reanalysisKeepsACorrectionMadeMeanwhile()
@@ -368,7 +372,7 @@ void TestArticleSession::reanalysisKeepsACorrectionMadeMeanwhile()
     // The user removes an entity from the stored layers before today's arrive: the fresh layers are
     // stored with that correction applied again, in memory and in the library.
     const Article old = outdatedArticle();
-    auto id = m_store->addArticle(old, Analyzer::analyze(old), 0);
+    auto id = ArticleRepository(*m_store).addArticle(old, Analyzer::analyze(old), 0);
     QVERIFY(id.ok());
     ArticleSession session(m_store.get());
     QSignalSpy changed(&session, &ArticleSession::analysisChanged);
@@ -388,9 +392,9 @@ void TestArticleSession::reanalysisKeepsACorrectionMadeMeanwhile()
     QTRY_VERIFY(!session.isReanalysing());
     QCOMPARE(changed.count(), afterCorrection + 1);
     QVERIFY(!hasEntityNamed(session.analysis(), name));
-    QVERIFY(!hasEntityNamed(m_store->analysis(*id).value(), name));
+    QVERIFY(!hasEntityNamed(AnalysisRepository(*m_store).analysis(*id).value(), name));
     QVERIFY(hasEntityNamed(Analyzer::analyze(old), name));
-    QCOMPARE(m_store->article(*id)->analyzerVersion, Analyzer::Version);
+    QCOMPARE(ArticleRepository(*m_store).article(*id)->analyzerVersion, Analyzer::Version);
 }
 
 void TestArticleSession::reanalysisOfALeftArticleIsDropped()
@@ -399,7 +403,7 @@ void TestArticleSession::reanalysisOfALeftArticleIsDropped()
     // dropped (nothing shown, nothing stored); opening the article again analyses it again.
     const qint64 other = addOtherArticle(1);
     QVERIFY(other);
-    auto id = m_store->addArticle(outdatedArticle(), {}, 0);
+    auto id = ArticleRepository(*m_store).addArticle(outdatedArticle(), {}, 0);
     QVERIFY(id.ok());
     ArticleSession session(m_store.get());
     QSignalSpy changed(&session, &ArticleSession::analysisChanged);
@@ -409,13 +413,14 @@ void TestArticleSession::reanalysisOfALeftArticleIsDropped()
     QTRY_VERIFY(!session.isReanalysing());
     QCOMPARE(changed.count(), 0);
     QCOMPARE(session.articleId(), other);
-    QCOMPARE(m_store->articlesWithAnalyzerBelow(Analyzer::Version).value(), QList<qint64> { *id });
-    QVERIFY(m_store->analysis(*id)->entities.isEmpty());
+    QCOMPARE(AnalysisRepository(*m_store).articlesWithAnalyzerBelow(Analyzer::Version).value(),
+             QList<qint64> { *id });
+    QVERIFY(AnalysisRepository(*m_store).analysis(*id)->entities.isEmpty());
 
     QVERIFY(session.open(*id).ok());
     QTRY_COMPARE(changed.count(), 1);
     QVERIFY(!session.analysis().entities.isEmpty());
-    QVERIFY(m_store->articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
+    QVERIFY(AnalysisRepository(*m_store).articlesWithAnalyzerBelow(Analyzer::Version)->isEmpty());
 }
 
 qint64 TestArticleSession::addOtherArticle(int n)
@@ -424,7 +429,7 @@ qint64 TestArticleSession::addOtherArticle(int n)
     other.title = u"Second story %1"_s.arg(n);
     other.body = u"A second story number %1 about the harbour."_s.arg(n);
     other.contentHash = u"other-%1"_s.arg(n);
-    auto id = m_store->addArticle(other, {}, Analyzer::Version);
+    auto id = ArticleRepository(*m_store).addArticle(other, {}, Analyzer::Version);
     return id ? id.value() : 0;
 }
 
@@ -436,7 +441,7 @@ void TestArticleSession::historySurvivesSwitchingArticles()
     QVERIFY(session.open(m_articleId).ok());
     QVERIFY(session.setNote(m_firstAnnotation, u"Ask the port office"_s).ok());
     QVERIFY(session.remove(m_firstAnnotation).ok());
-    QVERIFY(!m_store->annotation(m_firstAnnotation).ok());
+    QVERIFY(!AnnotationRepository(*m_store).annotation(m_firstAnnotation).ok());
     QUndoStack *first = session.undoStack();
 
     QVERIFY(session.open(other).ok());
@@ -446,12 +451,12 @@ void TestArticleSession::historySurvivesSwitchingArticles()
     QCOMPARE(session.undoStack(), first);
     QCOMPARE(session.undoText(), u"Delete highlight"_s);
     session.undo();
-    const auto restored = m_store->annotation(m_firstAnnotation);
+    const auto restored = AnnotationRepository(*m_store).annotation(m_firstAnnotation);
     QVERIFY(restored.ok());
     QCOMPARE(restored->note, u"Ask the port office"_s);
     QCOMPARE(session.annotations().size(), 1);
     session.undo();
-    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, QString());
+    QCOMPARE(AnnotationRepository(*m_store).annotation(m_firstAnnotation)->note, QString());
     QCOMPARE(session.undoGroup()->activeStack(), first);
 }
 
@@ -460,7 +465,7 @@ void TestArticleSession::codebookHasItsOwnHistory()
     const qint64 other = addOtherArticle(1);
     ArticleSession session(m_store.get());
     QVERIFY(session.open(m_articleId).ok());
-    const qint64 jobs = m_store->ensureTag(u"Economy/Jobs"_s).value();
+    const qint64 jobs = TagRepository(*m_store).ensureTag(u"Economy/Jobs"_s).value();
     QVERIFY(session.renameTag(jobs, u"Employment"_s).ok());
     QCOMPARE(session.codebookStack()->count(), 1);
     QCOMPARE(session.undoStack()->count(), 0);
@@ -468,22 +473,22 @@ void TestArticleSession::codebookHasItsOwnHistory()
     QVERIFY(session.canUndo());
     QCOMPARE(session.undoText(), u"Rename tag"_s);
     session.undo();
-    QCOMPARE(m_store->tag(jobs)->name, u"Jobs"_s);
+    QCOMPARE(TagRepository(*m_store).tag(jobs)->name, u"Jobs"_s);
     QCOMPARE(session.undoGroup()->activeStack(), session.codebookStack());
     session.redo();
-    QCOMPARE(m_store->tag(jobs)->name, u"Employment"_s);
+    QCOMPARE(TagRepository(*m_store).tag(jobs)->name, u"Employment"_s);
     // Also with no article open at all.
     ArticleSession fresh(m_store.get());
     QVERIFY(fresh.renameTag(jobs, u"Work"_s).ok());
     fresh.undo();
-    QCOMPARE(m_store->tag(jobs)->name, u"Employment"_s);
+    QCOMPARE(TagRepository(*m_store).tag(jobs)->name, u"Employment"_s);
 }
 
 void TestArticleSession::undoFollowsTheMostRecentStep()
 {
     ArticleSession session(m_store.get());
     QVERIFY(session.open(m_articleId).ok());
-    const qint64 economy = m_store->ensureTag(u"Economy"_s).value();
+    const qint64 economy = TagRepository(*m_store).ensureTag(u"Economy"_s).value();
     QVERIFY(session.setColor(m_firstAnnotation, u"#7cc4fa"_s).ok()); // article
     QVERIFY(session.renameTag(economy, u"Money"_s).ok()); // codebook
     QVERIFY(session.setNote(m_firstAnnotation, u"later"_s).ok()); // article again
@@ -492,7 +497,7 @@ void TestArticleSession::undoFollowsTheMostRecentStep()
     session.undo();
     QCOMPARE(session.undoText(), u"Rename tag"_s);
     session.undo();
-    QCOMPARE(m_store->tag(economy)->name, u"Economy"_s);
+    QCOMPARE(TagRepository(*m_store).tag(economy)->name, u"Economy"_s);
     QCOMPARE(session.undoText(), u"Change color"_s);
     QCOMPARE(session.redoText(), u"Rename tag"_s);
     session.undo();
@@ -501,9 +506,9 @@ void TestArticleSession::undoFollowsTheMostRecentStep()
     session.redo();
     QCOMPARE(session.redoText(), u"Rename tag"_s);
     session.redo();
-    QCOMPARE(m_store->tag(economy)->name, u"Money"_s);
+    QCOMPARE(TagRepository(*m_store).tag(economy)->name, u"Money"_s);
     session.redo();
-    QCOMPARE(m_store->annotation(m_firstAnnotation)->note, u"later"_s);
+    QCOMPARE(AnnotationRepository(*m_store).annotation(m_firstAnnotation)->note, u"later"_s);
     QVERIFY(!session.canRedo());
 }
 

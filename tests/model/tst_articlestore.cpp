@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/ExportReader.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -74,10 +79,10 @@ void TestArticleStore::addAndReadArticle()
     a.dateline = u"DOCKTOWN"_s;
     a.blocks = { { Block::Kind::Byline, { 0, 12 } }, { Block::Kind::Dateline, { 13, 34 } } };
     bool present = true;
-    auto id = m_store->addArticle(a, {}, 1, &present);
+    auto id = ArticleRepository(*m_store).addArticle(a, {}, 1, &present);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
     QVERIFY(!present);
-    auto back = m_store->article(*id);
+    auto back = ArticleRepository(*m_store).article(*id);
     QVERIFY(back.ok());
     QCOMPARE(back->title, a.title);
     QCOMPARE(back->byline, u"Ada Reyes"_s);
@@ -86,20 +91,20 @@ void TestArticleStore::addAndReadArticle()
     QCOMPARE(back->body, a.body);
     QCOMPARE(back->blocks, a.blocks);
     QVERIFY(back->importedAt.isValid());
-    QVERIFY(!m_store->article(*id + 100).ok());
+    QVERIFY(!ArticleRepository(*m_store).article(*id + 100).ok());
 }
 
 void TestArticleStore::reimportIsRecognised()
 {
     const Article a = makeArticle(u"T"_s, u"Same text."_s);
-    auto first = m_store->addArticle(a, {}, 1);
+    auto first = ArticleRepository(*m_store).addArticle(a, {}, 1);
     QVERIFY(first.ok());
     bool present = false;
-    auto second = m_store->addArticle(a, {}, 1, &present);
+    auto second = ArticleRepository(*m_store).addArticle(a, {}, 1, &present);
     QVERIFY(second.ok());
     QVERIFY(present);
     QCOMPARE(*second, *first);
-    QCOMPARE(*m_store->articleCount(), 1);
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 1);
 }
 
 void TestArticleStore::annotationOffsetsAreCodePoints_data()
@@ -123,13 +128,13 @@ void TestArticleStore::annotationOffsetsAreCodePoints()
     QFETCH(QString, passage);
     QFETCH(qint64, cpStart);
     QFETCH(qint64, cpEnd);
-    auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), {}, 1);
     QVERIFY(id.ok());
     Annotation a;
     a.articleId = *id;
     a.span.start = body.indexOf(passage);
     a.span.end = a.span.start + passage.size();
-    auto annId = m_store->addAnnotation(a);
+    auto annId = AnnotationRepository(*m_store).addAnnotation(a);
     QVERIFY2(annId.ok(), qPrintable(annId.errorString()));
 
     QSqlQuery q(m_store->database());
@@ -139,7 +144,7 @@ void TestArticleStore::annotationOffsetsAreCodePoints()
     QCOMPARE(q.value(1).toLongLong(), cpEnd);
     QCOMPARE(q.value(2).toString(), passage);
 
-    auto list = m_store->annotations(*id);
+    auto list = AnnotationRepository(*m_store).annotations(*id);
     QVERIFY(list.ok());
     QCOMPARE(list->size(), 1);
     QCOMPARE(body.mid(list->first().span.start, list->first().span.length()), passage);
@@ -149,16 +154,16 @@ void TestArticleStore::annotationAnchorAndTags()
 {
     const QString body
         = u"Officials said the bridge would reopen on Monday after repairs costing 4 million."_s;
-    auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
     a.span = { body.indexOf(u"bridge"_s), body.indexOf(u"bridge"_s) + 6 };
     a.tags = { u"Infrastructure/Bridges"_s, u"Claims"_s };
     a.note = u"check the date"_s;
     a.color = u"yellow"_s;
-    auto annId = m_store->addAnnotation(a);
+    auto annId = AnnotationRepository(*m_store).addAnnotation(a);
     QVERIFY(annId.ok());
-    auto back = m_store->annotation(*annId);
+    auto back = AnnotationRepository(*m_store).annotation(*annId);
     QVERIFY(back.ok());
     QCOMPARE(back->exact, u"bridge"_s);
     QCOMPARE(back->prefix, u"Officials said the "_s);
@@ -173,94 +178,97 @@ void TestArticleStore::annotationAnchorAndTags()
 
 void TestArticleStore::invalidRangeWritesNothing()
 {
-    auto id = m_store->addArticle(makeArticle(u"t"_s, u"Short."_s), {}, 1);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, u"Short."_s), {}, 1);
     Annotation a;
     a.articleId = *id;
     a.span = { 2, 50 };
     a.tags = { u"NewTag"_s };
-    auto r = m_store->addAnnotation(a);
+    auto r = AnnotationRepository(*m_store).addAnnotation(a);
     QVERIFY(!r.ok());
     QVERIFY(r.errorString().contains(u"outside"_s));
-    QCOMPARE(m_store->annotations(*id)->size(), 0);
-    QCOMPARE(m_store->tags()->size(), 0);
+    QCOMPARE(AnnotationRepository(*m_store).annotations(*id)->size(), 0);
+    QCOMPARE(TagRepository(*m_store).tags()->size(), 0);
 
     a.span = { 0, 5 };
     a.tags = { u"Bad//Path"_s };
-    QVERIFY(!m_store->addAnnotation(a).ok());
-    QCOMPARE(m_store->annotations(*id)->size(), 0); // the tag failed, so the annotation was rolled back
+    QVERIFY(!AnnotationRepository(*m_store).addAnnotation(a).ok());
+    QCOMPARE(AnnotationRepository(*m_store).annotations(*id)->size(),
+             0); // the tag failed, so the annotation was rolled back
 }
 
 void TestArticleStore::updateAndRemoveAnnotation()
 {
     const QString body = u"One two three four."_s;
-    auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
     a.span = { 0, 3 };
     a.tags = { u"A"_s };
-    auto annId = m_store->addAnnotation(a);
-    Annotation b = *m_store->annotation(*annId);
+    auto annId = AnnotationRepository(*m_store).addAnnotation(a);
+    Annotation b = *AnnotationRepository(*m_store).annotation(*annId);
     b.span = { 4, 13 };
     b.tags = { u"B"_s };
     b.note = u"n"_s;
-    QVERIFY(m_store->updateAnnotation(b).ok());
-    auto back = *m_store->annotation(*annId);
+    QVERIFY(AnnotationRepository(*m_store).updateAnnotation(b).ok());
+    auto back = *AnnotationRepository(*m_store).annotation(*annId);
     QCOMPARE(back.exact, u"two three"_s);
     QCOMPARE(back.tags, QStringList { u"B"_s });
-    QVERIFY(m_store->removeAnnotation(*annId).ok());
-    QVERIFY(!m_store->annotation(*annId).ok());
-    QVERIFY(m_store->restoreAnnotation(back).ok());
-    QCOMPARE(m_store->annotation(*annId)->exact, u"two three"_s);
+    QVERIFY(AnnotationRepository(*m_store).removeAnnotation(*annId).ok());
+    QVERIFY(!AnnotationRepository(*m_store).annotation(*annId).ok());
+    QVERIFY(AnnotationRepository(*m_store).restoreAnnotation(back).ok());
+    QCOMPARE(AnnotationRepository(*m_store).annotation(*annId)->exact, u"two three"_s);
 }
 
 void TestArticleStore::tagHierarchy()
 {
-    auto child = m_store->ensureTag(u" Sources / Official "_s);
+    auto child = TagRepository(*m_store).ensureTag(u" Sources / Official "_s);
     QVERIFY(child.ok());
-    QCOMPARE(*m_store->ensureTag(u"Sources/Official"_s), *child);
-    auto tags = *m_store->tags();
+    QCOMPARE(*TagRepository(*m_store).ensureTag(u"Sources/Official"_s), *child);
+    auto tags = *TagRepository(*m_store).tags();
     QCOMPARE(tags.size(), 2);
     QCOMPARE(tags[0].path, u"Sources"_s);
     QCOMPARE(tags[1].path, u"Sources/Official"_s);
     QCOMPARE(tags[1].parentId, tags[0].id);
-    QVERIFY(m_store->renameTag(tags[0].id, u"Voices"_s).ok());
-    QCOMPARE(m_store->tag(*child)->path, u"Voices/Official"_s);
-    QVERIFY(!m_store->renameTag(tags[0].id, u"a/b"_s).ok());
-    QVERIFY(!m_store->ensureTag(u"/"_s).ok());
+    QVERIFY(TagRepository(*m_store).renameTag(tags[0].id, u"Voices"_s).ok());
+    QCOMPARE(TagRepository(*m_store).tag(*child)->path, u"Voices/Official"_s);
+    QVERIFY(!TagRepository(*m_store).renameTag(tags[0].id, u"a/b"_s).ok());
+    QVERIFY(!TagRepository(*m_store).ensureTag(u"/"_s).ok());
 }
 
 void TestArticleStore::removeTagAndRestore()
 {
     const QString body = u"Alpha beta gamma."_s;
-    auto id = m_store->addArticle(makeArticle(u"t"_s, body), {}, 1);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), {}, 1);
     Annotation a;
     a.articleId = *id;
     a.span = { 0, 5 };
     a.tags = { u"Topic/Sub"_s, u"Other"_s };
-    auto annId = *m_store->addAnnotation(a);
-    const qint64 topic = *m_store->ensureTag(u"Topic"_s);
+    auto annId = *AnnotationRepository(*m_store).addAnnotation(a);
+    const qint64 topic = *TagRepository(*m_store).ensureTag(u"Topic"_s);
 
-    auto snap = m_store->removeTag(topic, TagRemoval::UntagAnnotations);
+    auto snap = TagRepository(*m_store).removeTag(topic, TagRemoval::UntagAnnotations);
     QVERIFY(snap.ok());
     QCOMPARE(snap->tags.size(), 2);
-    QCOMPARE(m_store->annotation(annId)->tags, QStringList { u"Other"_s });
-    QVERIFY(m_store->restoreTag(*snap).ok());
-    QCOMPARE(m_store->annotation(annId)->tags, (QStringList { u"Other"_s, u"Topic/Sub"_s }));
+    QCOMPARE(AnnotationRepository(*m_store).annotation(annId)->tags, QStringList { u"Other"_s });
+    QVERIFY(TagRepository(*m_store).restoreTag(*snap).ok());
+    QCOMPARE(AnnotationRepository(*m_store).annotation(annId)->tags,
+             (QStringList { u"Other"_s, u"Topic/Sub"_s }));
 
-    auto snap2 = m_store->removeTag(topic, TagRemoval::DeleteAnnotations);
+    auto snap2 = TagRepository(*m_store).removeTag(topic, TagRemoval::DeleteAnnotations);
     QVERIFY(snap2.ok());
-    QVERIFY(!m_store->annotation(annId).ok());
-    QVERIFY(m_store->restoreTag(*snap2).ok());
-    QCOMPARE(m_store->annotation(annId)->tags, (QStringList { u"Other"_s, u"Topic/Sub"_s }));
+    QVERIFY(!AnnotationRepository(*m_store).annotation(annId).ok());
+    QVERIFY(TagRepository(*m_store).restoreTag(*snap2).ok());
+    QCOMPARE(AnnotationRepository(*m_store).annotation(annId)->tags,
+             (QStringList { u"Other"_s, u"Topic/Sub"_s }));
 }
 
 void TestArticleStore::moveTagRefusesCycle()
 {
-    const qint64 sub = *m_store->ensureTag(u"A/B/C"_s);
-    const qint64 a = *m_store->ensureTag(u"A"_s);
-    QVERIFY(!m_store->moveTag(a, sub).ok());
-    QVERIFY(m_store->moveTag(sub, 0).ok());
-    QCOMPARE(m_store->tag(sub)->path, u"C"_s);
+    const qint64 sub = *TagRepository(*m_store).ensureTag(u"A/B/C"_s);
+    const qint64 a = *TagRepository(*m_store).ensureTag(u"A"_s);
+    QVERIFY(!TagRepository(*m_store).moveTag(a, sub).ok());
+    QVERIFY(TagRepository(*m_store).moveTag(sub, 0).ok());
+    QCOMPARE(TagRepository(*m_store).tag(sub)->path, u"C"_s);
 }
 
 void TestArticleStore::search_data()
@@ -282,33 +290,38 @@ void TestArticleStore::search()
     QFETCH(QString, query);
     QFETCH(int, hits);
     QVERIFY(
-        m_store
-            ->addArticle(makeArticle(u"Harbour plan"_s, u"The council approved the harbour plan."_s), {}, 1)
+        ArticleRepository(*m_store)
+            .addArticle(makeArticle(u"Harbour plan"_s, u"The council approved the harbour plan."_s), {}, 1)
             .ok());
-    QVERIFY(
-        m_store->addArticle(makeArticle(u"Drought deepens"_s, u"Farmers near Zürich wait for rain."_s), {}, 1)
-            .ok());
-    QVERIFY(m_store->addArticle(makeArticle(u"Vote"_s, u"The U.N. assembly voted."_s), {}, 1).ok());
+    QVERIFY(ArticleRepository(*m_store)
+                .addArticle(makeArticle(u"Drought deepens"_s, u"Farmers near Zürich wait for rain."_s), {}, 1)
+                .ok());
+    QVERIFY(ArticleRepository(*m_store)
+                .addArticle(makeArticle(u"Vote"_s, u"The U.N. assembly voted."_s), {}, 1)
+                .ok());
     ArticleQuery q;
     q.search = query;
-    auto list = m_store->articles(q);
+    auto list = ArticleRepository(*m_store).articles(q);
     QVERIFY2(list.ok(), qPrintable(list.errorString()));
     QCOMPARE(list->size(), hits);
-    QCOMPARE(*m_store->articleCount(q), hits);
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(q), hits);
 }
 
 void TestArticleStore::tagFilter()
 {
-    auto one = *m_store->addArticle(makeArticle(u"one"_s, u"First article text."_s), {}, 1);
-    auto two = *m_store->addArticle(makeArticle(u"two"_s, u"Second article text."_s), {}, 1);
+    auto one
+        = *ArticleRepository(*m_store).addArticle(makeArticle(u"one"_s, u"First article text."_s), {}, 1);
+    auto two
+        = *ArticleRepository(*m_store).addArticle(makeArticle(u"two"_s, u"Second article text."_s), {}, 1);
     Annotation a;
     a.articleId = two;
     a.span = { 0, 6 };
     a.tags = { u"Claims/Numbers"_s };
-    QVERIFY(m_store->addAnnotation(a).ok());
+    QVERIFY(AnnotationRepository(*m_store).addAnnotation(a).ok());
     ArticleQuery q;
-    q.tagId = *m_store->ensureTag(u"Claims"_s); // the parent matches its children's annotations
-    auto list = *m_store->articles(q);
+    q.tagId
+        = *TagRepository(*m_store).ensureTag(u"Claims"_s); // the parent matches its children's annotations
+    auto list = *ArticleRepository(*m_store).articles(q);
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0].id, two);
     QCOMPARE(list[0].annotationCount, 1);
@@ -332,13 +345,13 @@ void TestArticleStore::analysisRoundTrip()
     e.type = Entity::Type::Person;
     e.canonical = u"Ana Ruiz"_s;
     in.entities.append(e);
-    auto id = m_store->addArticle(makeArticle(u"t"_s, body), in, 7);
+    auto id = ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), in, 7);
     QVERIFY(id.ok());
     QSqlQuery sql(m_store->database());
     QVERIFY(sql.exec(u"SELECT start, speaker_start FROM quotes"_s) && sql.next());
     QCOMPARE(sql.value(0).toInt(), 2); // the emoji is one code point but two UTF-16 units
     QCOMPARE(sql.value(1).toInt(), 24);
-    auto out = m_store->analysis(*id);
+    auto out = AnalysisRepository(*m_store).analysis(*id);
     QVERIFY(out.ok());
     QCOMPARE(out->quotes.size(), 1);
     QCOMPARE(out->quotes[0].span, q.span);
@@ -346,10 +359,10 @@ void TestArticleStore::analysisRoundTrip()
     QCOMPARE(out->quotes[0].speaker, q.speaker);
     QCOMPARE(out->entities.size(), 1);
     QCOMPARE(out->entities[0].type, Entity::Type::Person);
-    QCOMPARE(*m_store->articlesWithAnalyzerBelow(8), QList<qint64> { *id });
-    QVERIFY(m_store->replaceAnalysis(*id, {}, 8).ok());
-    QCOMPARE(m_store->analysis(*id)->quotes.size(), 0);
-    QVERIFY(m_store->articlesWithAnalyzerBelow(8)->isEmpty());
+    QCOMPARE(*AnalysisRepository(*m_store).articlesWithAnalyzerBelow(8), QList<qint64> { *id });
+    QVERIFY(AnalysisRepository(*m_store).replaceAnalysis(*id, {}, 8).ok());
+    QCOMPARE(AnalysisRepository(*m_store).analysis(*id)->quotes.size(), 0);
+    QVERIFY(AnalysisRepository(*m_store).articlesWithAnalyzerBelow(8)->isEmpty());
 }
 
 void TestArticleStore::exportRowsInOrder()
@@ -361,38 +374,39 @@ void TestArticleStore::exportRowsInOrder()
     e.text = u"beta"_s;
     e.type = Entity::Type::Org;
     in.entities.append(e);
-    auto id = *m_store->addArticle(makeArticle(u"t"_s, body), in, 1);
+    auto id = *ArticleRepository(*m_store).addArticle(makeArticle(u"t"_s, body), in, 1);
     for (auto span : { Span { 11, 16 }, Span { 0, 5 } }) {
         Annotation a;
         a.articleId = id;
         a.span = span;
         a.tags = { u"T"_s };
-        QVERIFY(m_store->addAnnotation(a).ok());
+        QVERIFY(AnnotationRepository(*m_store).addAnnotation(a).ok());
     }
     ExportQuery q;
     QStringList seen;
-    QVERIFY(m_store
-                ->forEachExportRow(q,
-                                   [&](const ExportRow &r) {
-                                       seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.tags));
-                                       return true;
-                                   })
+    QVERIFY(ExportReader(*m_store)
+                .forEachExportRow(q,
+                                  [&](const ExportRow &r) {
+                                      seen.append(QString::fromUtf8(r.kind + ':' + r.text + ':' + r.tags));
+                                      return true;
+                                  })
                 .ok());
     QCOMPARE(seen, (QStringList { u"highlight:Alpha:T"_s, u"highlight:gamma:T"_s }));
-    QCOMPARE(*m_store->exportRowCount(q), 2);
+    QCOMPARE(*ExportReader(*m_store).exportRowCount(q), 2);
     q.includeEntities = true;
     seen.clear();
-    QVERIFY(m_store
-                ->forEachExportRow(q,
-                                   [&](const ExportRow &r) {
-                                       seen.append(
-                                           QString::fromUtf8(r.kind + ':' + r.text + ':' + r.entityType));
-                                       return true;
-                                   })
+    QVERIFY(ExportReader(*m_store)
+                .forEachExportRow(q,
+                                  [&](const ExportRow &r) {
+                                      seen.append(
+                                          QString::fromUtf8(r.kind + ':' + r.text + ':' + r.entityType));
+                                      return true;
+                                  })
                 .ok());
     QCOMPARE(seen, (QStringList { u"highlight:Alpha:"_s, u"entity:beta:ORG"_s, u"highlight:gamma:"_s }));
     int calls = 0;
-    auto cancelled = m_store->forEachExportRow(q, [&](const ExportRow &) { return ++calls < 1; });
+    auto cancelled
+        = ExportReader(*m_store).forEachExportRow(q, [&](const ExportRow &) { return ++calls < 1; });
     QVERIFY(!cancelled.ok());
     QCOMPARE(calls, 1);
 }
@@ -401,31 +415,33 @@ void TestArticleStore::bulkKeepsEachActionAtomic()
 {
     QVERIFY(m_store->beginBulk().ok());
     QVERIFY(!m_store->beginBulk().ok()); // no nesting
-    auto a = m_store->addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1);
+    auto a = ArticleRepository(*m_store).addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1);
     QVERIFY(a.ok());
     Annotation bad;
     bad.articleId = *a;
     bad.span = { 0, 5 };
     bad.tags = { u"Good"_s, u"Bad//Tag"_s }; // the second tag fails after the annotation row was written
-    QVERIFY(!m_store->addAnnotation(bad).ok());
+    QVERIFY(!AnnotationRepository(*m_store).addAnnotation(bad).ok());
     bool present = false;
-    auto again = m_store->addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1, &present);
+    auto again
+        = ArticleRepository(*m_store).addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1, &present);
     QVERIFY(again.ok() && present);
     QCOMPARE(*again, *a);
-    QVERIFY(m_store->addArticle(makeArticle(u"b"_s, u"Second body."_s), {}, 1).ok());
+    QVERIFY(ArticleRepository(*m_store).addArticle(makeArticle(u"b"_s, u"Second body."_s), {}, 1).ok());
     QVERIFY(m_store->commitBulk().ok());
     QVERIFY(!m_store->inBulk());
-    QCOMPARE(*m_store->articleCount(), 2);
-    QCOMPARE(m_store->annotations(*a)->size(), 0); // the failed action left nothing behind
-    QCOMPARE(m_store->tags()->size(), 0);
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 2);
+    QCOMPARE(AnnotationRepository(*m_store).annotations(*a)->size(),
+             0); // the failed action left nothing behind
+    QCOMPARE(TagRepository(*m_store).tags()->size(), 0);
 
     // Closing with a batch open keeps the finished actions.
     const QString path = m_store->path();
     QVERIFY(m_store->beginBulk().ok());
-    QVERIFY(m_store->addArticle(makeArticle(u"c"_s, u"Third body."_s), {}, 1).ok());
+    QVERIFY(ArticleRepository(*m_store).addArticle(makeArticle(u"c"_s, u"Third body."_s), {}, 1).ok());
     m_store->close();
     QVERIFY(m_store->open(path).ok());
-    QCOMPARE(*m_store->articleCount(), 3);
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestArticleStore)

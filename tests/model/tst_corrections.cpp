@@ -4,6 +4,8 @@
 #include "Correction.h"
 #include "analysis/Analyzer.h"
 #include "library/Reanalysis.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 
@@ -203,9 +205,9 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
 {
     ArticleStore store;
     QVERIFY(store.open(m_dir.filePath(u"outlive.sqlite"_s)).ok());
-    auto id = store.addArticle(article(), automatic(), Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(article(), automatic(), Analyzer::Version);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
-    auto stored = store.analysis(*id);
+    auto stored = AnalysisRepository(store).analysis(*id);
     QVERIFY(stored.ok());
     QCOMPARE(stored->quotes.size(), 2);
     QVERIFY(stored->quotes[1].id > 0);
@@ -219,7 +221,7 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QVERIFY(corrections.setEntityType(trustId, Entity::Type::Org).ok());
 
     // In place at once: the other rows keep their ids.
-    auto now = store.analysis(*id);
+    auto now = AnalysisRepository(store).analysis(*id);
     QCOMPARE(now->quotes.size(), 1);
     QCOMPARE(now->quotes[0].id, stored->quotes[1].id);
     QCOMPARE(now->quotes[0].speaker, u"Tomas Berg"_s);
@@ -230,8 +232,8 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
 
     // A new analysis (here: the automatic layers again, as a new analyzer version would write them)
     // does not override the decisions.
-    QVERIFY(store.replaceAnalysis(*id, automatic(), Analyzer::Version).ok());
-    auto after = store.analysis(*id);
+    QVERIFY(AnalysisRepository(store).replaceAnalysis(*id, automatic(), Analyzer::Version).ok());
+    auto after = AnalysisRepository(store).analysis(*id);
     QCOMPARE(after->quotes.size(), 1);
     QCOMPARE(after->quotes[0].speaker, u"Tomas Berg"_s);
     QVERIFY(after->quotes[0].corrected);
@@ -247,7 +249,7 @@ void TestCorrections::storedCorrectionsOutliveReanalysis()
     QVERIFY2(again.ok(), qPrintable(again.errorString()));
     QCOMPARE(*again, 1);
     bool bergQuote = false;
-    const auto reanalysed = store.analysis(*id);
+    const auto reanalysed = AnalysisRepository(store).analysis(*id);
     QVERIFY(reanalysed.ok());
     for (const Quote &q : reanalysed->quotes) {
         QVERIFY(q.span != spanOf(u"\u201CThe pier will open in May,\u201D"_s));
@@ -261,14 +263,15 @@ void TestCorrections::failedCorrectionWritesNothing()
 {
     ArticleStore store;
     QVERIFY(store.open(m_dir.filePath(u"fail.sqlite"_s)).ok());
-    auto id = store.addArticle(article(), automatic(), Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(article(), automatic(), Analyzer::Version);
     QVERIFY(id.ok());
     CorrectionRepository corrections(store);
     QVERIFY(!corrections.setQuoteSpeaker(424242, u"X"_s).ok());
-    QVERIFY(!corrections.setEntityCanonical(store.analysis(*id)->entities[0].id, u"  "_s).ok());
+    QVERIFY(!corrections.setEntityCanonical(AnalysisRepository(store).analysis(*id)->entities[0].id, u"  "_s)
+                 .ok());
     QVERIFY(!corrections.addQuote(*id, Span { 0, Body.size() + 5 }, u"X"_s).ok());
     QCOMPARE(corrections.corrections(*id)->size(), 0);
-    QCOMPARE(store.analysis(*id)->quotes.size(), 2);
+    QCOMPARE(AnalysisRepository(store).analysis(*id)->quotes.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCorrections)

@@ -2,6 +2,8 @@
 #include "CsvReader.h"
 #include "io/CsvExporter.h"
 #include "library/AnnotationCsvExport.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QBuffer>
@@ -215,12 +217,12 @@ void TestCsvExporter::fullDiskReportsError()
     a.title = u"t"_s;
     a.body = QString(2000, u'x');
     a.contentHash = u"h"_s;
-    const qint64 id = *store.addArticle(a, {}, 1);
+    const qint64 id = *ArticleRepository(store).addArticle(a, {}, 1);
     for (int i = 0; i < 1000; ++i) {
         Annotation n;
         n.articleId = id;
         n.span = { i, i + 500 };
-        QVERIFY(store.addAnnotation(n).ok());
+        QVERIFY(AnnotationRepository(store).addAnnotation(n).ok());
     }
     FullDisk disk(64 * 1024);
     const Status s = AnnotationCsvExport::write(store, {}, {}, &disk);
@@ -268,13 +270,13 @@ void TestCsvExporter::exportFromStoreWithCodePointOffsets()
     a.source = u"Lede Wire"_s;
     a.body = u"🎉🎉 Crowds cheered as Mayor Ana Ruiz spoke."_s;
     a.contentHash = u"h"_s;
-    const qint64 id = *store.addArticle(a, {}, 1);
+    const qint64 id = *ArticleRepository(store).addArticle(a, {}, 1);
     Annotation n;
     n.articleId = id;
     const QString passage = u"Ana Ruiz"_s;
     n.span = { a.body.indexOf(passage), a.body.indexOf(passage) + passage.size() };
     n.tags = { u"People/Officials"_s };
-    QVERIFY(store.addAnnotation(n).ok());
+    QVERIFY(AnnotationRepository(store).addAnnotation(n).ok());
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

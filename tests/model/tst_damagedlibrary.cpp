@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A damaged library is refused before anything is written, damage met later says "damaged" (with
 // the commands that help), and a library that cannot be written says so (issue 12, defects 4, 8).
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -129,7 +132,7 @@ void TestDamagedLibrary::init()
     ArticleStore store;
     QVERIFY(store.open(m_path));
     for (int i = 0; i < 40; ++i) {
-        auto id = store.addArticle(makeArticle(i), {}, 1);
+        auto id = ArticleRepository(store).addArticle(makeArticle(i), {}, 1);
         QVERIFY2(id, qPrintable(id.errorString()));
         if (i == 0)
             m_firstId = *id;
@@ -159,7 +162,7 @@ void TestDamagedLibrary::damageMetLaterSaysDamagedAndStopsWrites()
     QVERIFY(damage(m_path));
     QVERIFY(touchFromOutside(m_path));
 
-    const auto list = store.articles();
+    const auto list = ArticleRepository(store).articles();
     QVERIFY(!list);
     QVERIFY2(list.errorString().contains(u"damaged"_s), qPrintable(list.errorString()));
     QVERIFY2(!list.errorString().contains(u"Unable to fetch row"_s), qPrintable(list.errorString()));
@@ -167,12 +170,12 @@ void TestDamagedLibrary::damageMetLaterSaysDamagedAndStopsWrites()
     Annotation a;
     a.articleId = m_firstId;
     a.span = { 0, 6 };
-    const auto added = store.addAnnotation(a);
+    const auto added = AnnotationRepository(store).addAnnotation(a);
     QVERIFY(!added);
     QVERIFY2(added.errorString().contains(u"damaged"_s), qPrintable(added.errorString()));
     QVERIFY(store.isDamaged());
     // A write that would not even touch the damaged pages is refused as well.
-    const auto tag = store.ensureTag(u"Places/Harbour"_s);
+    const auto tag = TagRepository(store).ensureTag(u"Places/Harbour"_s);
     QVERIFY(!tag);
     QVERIFY2(tag.errorString().contains(u"damaged"_s), qPrintable(tag.errorString()));
     QVERIFY(store.isIdle());

@@ -6,6 +6,8 @@
 #include "insights/Insights.h"
 #include "insights/InsightsTable.h"
 #include "insights/SpeakerIdentities.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
@@ -67,10 +69,10 @@ void TestInsights::init()
     tagged.articleId = m_ids[1];
     tagged.span = Span { 0, 10 };
     tagged.tags = { u"Claims/Jobs"_s };
-    QVERIFY(m_store->addAnnotation(tagged).ok());
+    QVERIFY(AnnotationRepository(*m_store).addAnnotation(tagged).ok());
     tagged.articleId = m_ids[3];
     tagged.tags = { u"Claims"_s };
-    QVERIFY(m_store->addAnnotation(tagged).ok());
+    QVERIFY(AnnotationRepository(*m_store).addAnnotation(tagged).ok());
 }
 
 void TestInsights::cleanup()
@@ -142,11 +144,11 @@ void TestInsights::rolesFromAnalysedArticles()
         a.title = u"Quay story %1"_s.arg(ids.size() + 1);
         a.body = body;
         a.contentHash = QString::number(qHash(body));
-        auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+        auto id = ArticleRepository(store).addArticle(a, Analyzer::analyze(a), Analyzer::Version);
         QVERIFY2(id.ok(), qPrintable(id.errorString()));
         ids.append(*id);
     }
-    auto stored = store.analysis(ids[1]);
+    auto stored = AnalysisRepository(store).analysis(ids[1]);
     QVERIFY(stored.ok());
     QCOMPARE(stored->speakerRoles.size(), 2);
 

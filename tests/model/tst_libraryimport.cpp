@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/FileAccess.h"
 #include "library/LibraryImport.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QDir>
@@ -97,7 +99,7 @@ void TestLibraryImport::everyReportedImportIsStored()
         ++seen;
         if (o.status == ImportOutcome::Status::Imported) {
             ++imported;
-            [&] { QVERIFY(store.article(o.articleId).ok()); }();
+            [&] { QVERIFY(ArticleRepository(store).article(o.articleId).ok()); }();
         } else if (o.status == ImportOutcome::Status::Failed) {
             ++failed;
             [&] { QVERIFY(o.message.contains(u"empty"_s)); }();
@@ -106,7 +108,7 @@ void TestLibraryImport::everyReportedImportIsStored()
     });
     QVERIFY2(s.ok(), qPrintable(s.errorString()));
     QVERIFY(!store.inBulk());
-    QCOMPARE(*store.articleCount(), imported);
+    QCOMPARE(*ArticleRepository(store).articleCount(), imported);
     if (stopAfter == 0) {
         QCOMPARE(imported, stories);
         QCOMPARE(failed, 1);
@@ -126,9 +128,9 @@ void TestLibraryImport::reimportIsAlreadyPresent()
     const ImportOutcome again = importIntoLibrary(store, file);
     QCOMPARE(again.status, ImportOutcome::Status::AlreadyPresent);
     QCOMPARE(again.articleId, first.articleId);
-    QCOMPARE(*store.articleCount(), 1);
+    QCOMPARE(*ArticleRepository(store).articleCount(), 1);
     // The analysis was stored with the article.
-    auto analysis = store.analysis(first.articleId);
+    auto analysis = AnalysisRepository(store).analysis(first.articleId);
     QVERIFY(analysis.ok());
     QVERIFY(!analysis->entities.isEmpty());
 }
@@ -194,7 +196,7 @@ void TestLibraryImport::badEntriesAreReportedNotSkipped()
     QCOMPARE(outcomes[vanishing].message, u"no such file"_s);
     const ImportOutcome &named = outcomes[fileNameFromNative(badName)];
     QVERIFY2(named.status != ImportOutcome::Status::Failed, qPrintable(named.message));
-    auto article = store.article(named.articleId);
+    auto article = ArticleRepository(store).article(named.articleId);
     QVERIFY(article.ok());
     QVERIFY2(article->path.endsWith(u"caf\\xE9 \\xFF.txt"_s), qPrintable(article->path));
 
@@ -233,7 +235,7 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
         QVERIFY(s.ok());
         QList<AnalysisResult> analyses;
         for (qint64 id : std::as_const(ids))
-            analyses.append(*store.analysis(id));
+            analyses.append(*AnalysisRepository(store).analysis(id));
         reports.append(report);
         stored.append(analyses);
     }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // check, backup, restore and the rotating automatic backups (issue 12, "Backups").
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/LibraryMaintenance.h"
 #include "store/Schema.h"
@@ -132,7 +134,7 @@ void TestLibraryMaintenance::init()
     a.articleId = 1;
     a.span = { 0, 4 };
     a.tags = { u"Transport/Trams"_s };
-    QVERIFY(store.addAnnotation(a));
+    QVERIFY(AnnotationRepository(store).addAnnotation(a));
 }
 
 void TestLibraryMaintenance::addArticles(int from, int count)
@@ -141,7 +143,7 @@ void TestLibraryMaintenance::addArticles(int from, int count)
     store.setAutomaticBackups(false);
     QVERIFY(store.open(m_path));
     for (int i = from; i < from + count; ++i)
-        QVERIFY(store.addArticle(makeArticle(i), {}, 1));
+        QVERIFY(ArticleRepository(store).addArticle(makeArticle(i), {}, 1));
 }
 
 void TestLibraryMaintenance::checkHealthyLibrary()
@@ -205,7 +207,7 @@ void TestLibraryMaintenance::backupIsAConsistentCopy()
     ArticleStore store;
     store.setAutomaticBackups(false);
     QVERIFY(store.open(m_path));
-    QVERIFY(store.addArticle(makeArticle(10), {}, 1));
+    QVERIFY(ArticleRepository(store).addArticle(makeArticle(10), {}, 1));
     QVERIFY(QFileInfo(m_path + u"-wal"_s).size() > 0);
 
     QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
@@ -223,8 +225,8 @@ void TestLibraryMaintenance::backupIsAConsistentCopy()
     ArticleStore copy;
     copy.setAutomaticBackups(false);
     QVERIFY(copy.open(target));
-    QCOMPARE(copy.articleCount().value(), 4);
-    QCOMPARE(copy.annotations(1).value().size(), 1);
+    QCOMPARE(ArticleRepository(copy).articleCount().value(), 4);
+    QCOMPARE(AnnotationRepository(copy).annotations(1).value().size(), 1);
 }
 
 void TestLibraryMaintenance::backupRefusesTheLibraryItself()
@@ -258,8 +260,8 @@ void TestLibraryMaintenance::restoreKeepsThePreviousLibrary()
     ArticleStore store;
     store.setAutomaticBackups(false);
     QVERIFY(store.open(m_path));
-    QCOMPARE(store.articleCount().value(), 3);
-    QCOMPARE(store.annotations(1).value().size(), 1);
+    QCOMPARE(ArticleRepository(store).articleCount().value(), 3);
+    QCOMPARE(AnnotationRepository(store).annotations(1).value().size(), 1);
 }
 
 void TestLibraryMaintenance::restoreRefusesWhatIsNotAHealthyLedeLibrary_data()

@@ -4,6 +4,7 @@
 #include "InsightsFixture.h"
 #include "insights/Insights.h"
 #include "insights/SpeakerIdentities.h"
+#include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
@@ -44,12 +45,12 @@ void TestLibrarySearch::initTestCase()
     note.span = Span { 2, 10 };
     note.note = u"Check the quay lease with the council"_s;
     note.tags = { u"Claims/Jobs"_s };
-    QVERIFY(m_store.addAnnotation(note).ok());
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(note).ok());
     Annotation child;
     child.articleId = m_ids.at(0);
     child.span = Span { 0, 9 };
     child.tags = { u"Claims/Jobs/Local"_s };
-    QVERIFY(m_store.addAnnotation(child).ok());
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(child).ok());
 }
 
 QStringList TestLibrarySearch::titles(const QString &search)

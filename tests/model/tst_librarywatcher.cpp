@@ -3,6 +3,7 @@
 // article reloads them without losing its own undo history (ArticleSession::reloadFromLibrary).
 #include "session/ArticleSession.h"
 #include "session/LibraryWatcher.h"
+#include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
@@ -80,7 +81,7 @@ void TestLibraryWatcher::init()
     m_other = std::make_unique<ArticleStore>();
     QVERIFY(m_window->open(m_path));
     QVERIFY(m_other->open(m_path));
-    auto id = m_other->addArticle(makeArticle(), {}, 1000);
+    auto id = ArticleRepository(*m_other).addArticle(makeArticle(), {}, 1000);
     QVERIFY2(id, qPrintable(id.errorString()));
     m_articleId = *id;
 }
@@ -96,9 +97,9 @@ void TestLibraryWatcher::dataVersionMovesOnlyForOtherWriters()
 {
     const auto before = m_window->dataVersion();
     QVERIFY2(before, qPrintable(before.errorString()));
-    QVERIFY(m_window->addAnnotation(highlight(m_articleId, 0, 9)));
+    QVERIFY(AnnotationRepository(*m_window).addAnnotation(highlight(m_articleId, 0, 9)));
     QCOMPARE(m_window->dataVersion().value(), *before); // its own write
-    QVERIFY(m_other->addAnnotation(highlight(m_articleId, 10, 20)));
+    QVERIFY(AnnotationRepository(*m_other).addAnnotation(highlight(m_articleId, 10, 20)));
     const auto after = m_window->dataVersion();
     QVERIFY(after);
     QVERIFY(*after != *before);
@@ -112,7 +113,7 @@ void TestLibraryWatcher::watcherSignalsOtherWritersOnly()
     watcher.stop();
     QSignalSpy spy(&watcher, &LibraryWatcher::changedExternally);
     QVERIFY(!watcher.checkNow()); // the article added in init() is the starting point
-    QVERIFY(m_window->addAnnotation(highlight(m_articleId, 0, 9)));
+    QVERIFY(AnnotationRepository(*m_window).addAnnotation(highlight(m_articleId, 0, 9)));
     QVERIFY(!watcher.checkNow());
     QCOMPARE(spy.count(), 0);
     QVERIFY(ArticleRepository(*m_other).removeArticle(m_articleId));
@@ -127,7 +128,7 @@ void TestLibraryWatcher::watcherPollsOnItsTimer()
     LibraryWatcher watcher(m_window.get());
     watcher.setInterval(20);
     QSignalSpy spy(&watcher, &LibraryWatcher::changedExternally);
-    QVERIFY(m_other->addAnnotation(highlight(m_articleId, 0, 9)));
+    QVERIFY(AnnotationRepository(*m_other).addAnnotation(highlight(m_articleId, 0, 9)));
     QTRY_COMPARE(spy.count(), 1);
 }
 
@@ -140,7 +141,7 @@ void TestLibraryWatcher::reloadKeepsUndoHistory()
     QCOMPARE(session.undoStack()->count(), 1);
 
     // `lede annotate` adds one while the window is open.
-    auto theirs = m_other->addAnnotation(highlight(m_articleId, 20, 30, u"theirs"_s));
+    auto theirs = AnnotationRepository(*m_other).addAnnotation(highlight(m_articleId, 20, 30, u"theirs"_s));
     QVERIFY(theirs);
     QCOMPARE(notes(session), QStringList { u"mine"_s }); // not seen until reloaded
 
@@ -159,12 +160,12 @@ void TestLibraryWatcher::reloadKeepsUndoHistory()
     // The window's own undo still works, and the other program's highlight stays.
     session.undoStack()->undo();
     QCOMPARE(notes(session), QStringList { u"theirs"_s });
-    QCOMPARE(m_other->annotations(m_articleId).value().size(), 1);
+    QCOMPARE(AnnotationRepository(*m_other).annotations(m_articleId).value().size(), 1);
     session.undoStack()->redo();
-    QCOMPARE(m_other->annotations(m_articleId).value().size(), 2);
+    QCOMPARE(AnnotationRepository(*m_other).annotations(m_articleId).value().size(), 2);
 
     // Another delete from outside reaches the window through the watcher.
-    QVERIFY(m_other->removeAnnotation(*theirs));
+    QVERIFY(AnnotationRepository(*m_other).removeAnnotation(*theirs));
     QVERIFY(watcher.checkNow());
     QCOMPARE(notes(session), QStringList { u"mine"_s });
     QCOMPARE(session.undoStack()->count(), 1);

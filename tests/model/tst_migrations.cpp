@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/Schema.h"
 
@@ -109,18 +112,18 @@ void TestMigrations::migratesFromEveryOlderVersion()
     QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
     QCOMPARE(q.value(0).toInt(), ArticleStore::SchemaVersion);
     if (from >= 1) {
-        QCOMPARE(store.article(1)->title, u"Old story"_s);
-        QCOMPARE(store.annotations(1)->first().tags, QStringList { u"Kept"_s });
+        QCOMPARE(ArticleRepository(store).article(1)->title, u"Old story"_s);
+        QCOMPARE(AnnotationRepository(store).annotations(1)->first().tags, QStringList { u"Kept"_s });
         ArticleQuery search;
         search.search = u"old story"_s;
-        QCOMPARE(store.articles(search)->size(), 1);
+        QCOMPARE(ArticleRepository(store).articles(search)->size(), 1);
         // Articles from before v2 have never been analysed.
-        QCOMPARE(*store.articlesWithAnalyzerBelow(1), QList<qint64> { 1 });
+        QCOMPARE(*AnalysisRepository(store).articlesWithAnalyzerBelow(1), QList<qint64> { 1 });
     }
-    QVERIFY(store.analysis(1).ok() || from == 0);
+    QVERIFY(AnalysisRepository(store).analysis(1).ok() || from == 0);
     if (from >= 1) {
         // v8: an article from before has no recorded format, metadata or provenance.
-        const auto old = store.article(1);
+        const auto old = ArticleRepository(store).article(1);
         QVERIFY(old.ok());
         QCOMPARE(articleFormat(*old), QString());
         QVERIFY(old->metadata.isEmpty());
@@ -134,15 +137,15 @@ void TestMigrations::migratesFromEveryOlderVersion()
     fresh.metadata.insert(u"section"_s, u"Quayside"_s);
     fresh.provenance.insert(u"format"_s, u"nexis"_s);
     fresh.provenance.insert(u"index"_s, u"2"_s);
-    const auto added = store.addArticle(fresh, {}, 0);
+    const auto added = ArticleRepository(store).addArticle(fresh, {}, 0);
     QVERIFY2(added.ok(), qPrintable(added.errorString()));
     ArticleQuery bySection;
     bySection.search = u"quayside"_s;
-    const auto found = store.articles(bySection);
+    const auto found = ArticleRepository(store).articles(bySection);
     QVERIFY(found.ok());
     QCOMPARE(found->size(), 1);
     QCOMPARE(found->first().id, *added);
-    const auto back = store.article(*added);
+    const auto back = ArticleRepository(store).article(*added);
     QCOMPARE(articleFormat(*back), u"nexis"_s);
     QCOMPARE(articleIndex(*back), 2);
     QCOMPARE(back->metadata, fresh.metadata);

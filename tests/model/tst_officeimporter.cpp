@@ -6,6 +6,7 @@
 #include "io/OfficeImporter.h"
 #include "io/ZipArchive.h"
 #include "library/LibraryImport.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QTemporaryDir>
@@ -396,8 +397,8 @@ void TestOfficeImporter::nexisExportImportsInOneGo()
     QCOMPARE(outcomes[3].status, ImportOutcome::Status::AlreadyPresent);
     QCOMPARE(outcomes[3].articleId, outcomes[0].articleId);
     QCOMPARE(outcomes[1].title, u"Ferry fares to rise in spring"_s);
-    QCOMPARE(*store.articleCount(), 3);
-    const auto stored = store.article(outcomes[1].articleId);
+    QCOMPARE(*ArticleRepository(store).articleCount(), 3);
+    const auto stored = ArticleRepository(store).article(outcomes[1].articleId);
     QVERIFY(stored.ok());
     QCOMPARE(stored->source, u"Island Gazette"_s);
     QCOMPARE(stored->published, QDate(2023, 11, 30));
@@ -411,7 +412,7 @@ void TestOfficeImporter::nexisExportImportsInOneGo()
     QCOMPARE(outcomes.size(), 4);
     for (const ImportOutcome &o : std::as_const(outcomes))
         QCOMPARE(o.status, ImportOutcome::Status::AlreadyPresent);
-    QCOMPARE(*store.articleCount(), 3);
+    QCOMPARE(*ArticleRepository(store).articleCount(), 3);
 }
 
 void TestOfficeImporter::nexisTextExport()

@@ -6,6 +6,9 @@
 #include "library/ArticleEditing.h"
 #include "library/Reanchoring.h"
 #include "session/ArticleSession.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 
@@ -208,15 +211,17 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
     const QString otherBody
         = QString(Story).replace(u"whole ward"_s, u"entire ward"_s) + u" More rain is due."_s;
     const Article other = makeArticle(u"Alderford floods"_s, otherBody);
-    const qint64 keepId = store.addArticle(keep, Analyzer::analyze(keep), Analyzer::Version).value();
-    const qint64 otherId = store.addArticle(other, Analyzer::analyze(other), Analyzer::Version).value();
+    const qint64 keepId
+        = ArticleRepository(store).addArticle(keep, Analyzer::analyze(keep), Analyzer::Version).value();
+    const qint64 otherId
+        = ArticleRepository(store).addArticle(other, Analyzer::analyze(other), Analyzer::Version).value();
     auto annotate = [&](qint64 article, const QString &body, const QString &passage, const QString &note) {
         Annotation a;
         a.articleId = article;
         a.span = spanOf(body, passage);
         a.note = note;
         a.tags = { u"Flood/Health"_s };
-        return store.addAnnotation(a).value();
+        return AnnotationRepository(store).addAnnotation(a).value();
     };
     const qint64 own = annotate(keepId, Story, u"opened three shelters"_s, {});
     const qint64 exact = annotate(otherId, otherBody, u"runs the hospital"_s, u"which hospital?"_s);
@@ -229,8 +234,8 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
     QCOMPARE(merged->report.exact, 1);
     QCOMPARE(merged->report.fuzzy, 1);
     QCOMPARE(merged->report.orphaned, 1);
-    QVERIFY(!store.article(otherId));
-    QList<Annotation> onKeep = store.annotations(keepId).value();
+    QVERIFY(!ArticleRepository(store).article(otherId));
+    QList<Annotation> onKeep = AnnotationRepository(store).annotations(keepId).value();
     QCOMPARE(onKeep.size(), 4);
     QHash<qint64, Annotation> byId;
     for (const Annotation &a : onKeep)
@@ -247,15 +252,15 @@ void TestReanchoring::mergeMovesAnnotationsAndUndoes()
     // The orphan survives an edit of its note with its text.
     Annotation edited = byId[orphan];
     edited.note = u"source? ask the council"_s;
-    QVERIFY(store.updateAnnotation(edited));
-    QCOMPARE(store.annotation(orphan)->exact, u"More rain is due."_s);
+    QVERIFY(AnnotationRepository(store).updateAnnotation(edited));
+    QCOMPARE(AnnotationRepository(store).annotation(orphan)->exact, u"More rain is due."_s);
     edited.note = u"source?"_s;
-    QVERIFY(store.updateAnnotation(edited));
+    QVERIFY(AnnotationRepository(store).updateAnnotation(edited));
 
     QVERIFY(undoMerge(store, *merged));
     QVERIFY(store.isIdle());
-    QCOMPARE(store.annotations(keepId)->size(), 1);
-    const QList<Annotation> back = store.annotations(otherId).value();
+    QCOMPARE(AnnotationRepository(store).annotations(keepId)->size(), 1);
+    const QList<Annotation> back = AnnotationRepository(store).annotations(otherId).value();
     QCOMPARE(back.size(), 3);
     QCOMPARE(back.at(0).id, fuzzy);
     QCOMPARE(otherBody.mid(back.at(2).span.start, back.at(2).span.length()), u"More rain is due."_s);
@@ -268,11 +273,12 @@ void TestReanchoring::mergeRefusesBadIds()
     store.setAutomaticBackups(false);
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)));
     const Article keep = makeArticle(u"Alderford floods"_s, Story);
-    const qint64 keepId = store.addArticle(keep, Analyzer::analyze(keep), Analyzer::Version).value();
+    const qint64 keepId
+        = ArticleRepository(store).addArticle(keep, Analyzer::analyze(keep), Analyzer::Version).value();
     QVERIFY(!mergeArticles(store, keepId, keepId));
     QVERIFY(!mergeArticles(store, keepId, 99));
     QVERIFY(!mergeArticles(store, 99, keepId));
-    QVERIFY(store.article(keepId));
+    QVERIFY(ArticleRepository(store).article(keepId));
     QVERIFY(store.isIdle());
 }
 
@@ -283,7 +289,7 @@ void TestReanchoring::findEarlierVersion()
     store.setAutomaticBackups(false);
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)));
     auto add = [&](const Article &a) {
-        return store.addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
+        return ArticleRepository(store).addArticle(a, Analyzer::analyze(a), Analyzer::Version).value();
     };
     const qint64 first = add(makeArticle(u"Alderford floods"_s, Story));
     const QString edited = QString(Story).remove(u" The council opened three shelters."_s);
@@ -310,18 +316,19 @@ void TestReanchoring::replaceWithVersionReanchors()
     store.setAutomaticBackups(false);
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)));
     const Article first = makeArticle(u"Alderford floods"_s, Story, u"https://example.org/flood"_s);
-    const qint64 oldId = store.addArticle(first, Analyzer::analyze(first), Analyzer::Version).value();
+    const qint64 oldId
+        = ArticleRepository(store).addArticle(first, Analyzer::analyze(first), Analyzer::Version).value();
     auto annotate = [&](const QString &passage, const QString &note) {
         Annotation a;
         a.articleId = oldId;
         a.span = spanOf(Story, passage);
         a.note = note;
-        return store.addAnnotation(a).value();
+        return AnnotationRepository(store).addAnnotation(a).value();
     };
     const qint64 exact = annotate(u"opened three shelters"_s, u"where?"_s);
     const qint64 moved = annotate(u"We moved the whole ward upstairs"_s, {});
     const qint64 lost = annotate(u"the road to Millbeck stayed closed"_s, u"still?"_s);
-    const AnalysisResult layers = store.analysis(oldId).value();
+    const AnalysisResult layers = AnalysisRepository(store).analysis(oldId).value();
     QVERIFY(!layers.quotes.isEmpty());
     CorrectionRepository corrections(store);
     QVERIFY(corrections.setQuoteSpeaker(layers.quotes.first().id, u"Nadia Brook"_s));
@@ -331,29 +338,30 @@ void TestReanchoring::replaceWithVersionReanchors()
               .replace(u"whole ward"_s, u"entire ward"_s)
               .remove(u", and the road to Millbeck stayed closed"_s);
     Article second = makeArticle(u"Alderford floods peak"_s, newBody);
-    const qint64 newId = store.addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
+    const qint64 newId
+        = ArticleRepository(store).addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
     auto report = replaceWithVersion(store, oldId, newId);
     QVERIFY2(report, qPrintable(report.errorString()));
     QVERIFY(store.isIdle());
     QCOMPARE(report->exact, 1);
     QCOMPARE(report->fuzzy, 1);
     QCOMPARE(report->orphaned, 1);
-    QVERIFY(!store.article(newId));
-    const Article stored = store.article(oldId).value();
+    QVERIFY(!ArticleRepository(store).article(newId));
+    const Article stored = ArticleRepository(store).article(oldId).value();
     QCOMPARE(stored.body, newBody);
     QCOMPARE(stored.title, u"Alderford floods peak"_s);
     QCOMPARE(stored.url, u"https://example.org/flood"_s); // kept: the new version had none
-    const Annotation e = store.annotation(exact).value();
+    const Annotation e = AnnotationRepository(store).annotation(exact).value();
     QCOMPARE(newBody.mid(e.span.start, e.span.length()), u"opened three shelters"_s);
     QCOMPARE(e.note, u"where?"_s);
-    const Annotation m = store.annotation(moved).value();
+    const Annotation m = AnnotationRepository(store).annotation(moved).value();
     QCOMPARE(newBody.mid(m.span.start, m.span.length()), u"We moved the entire ward upstairs"_s);
-    const Annotation o = store.annotation(lost).value();
+    const Annotation o = AnnotationRepository(store).annotation(lost).value();
     QVERIFY(o.isOrphan());
     QCOMPARE(o.exact, u"the road to Millbeck stayed closed"_s);
     QCOMPARE(o.note, u"still?"_s);
     // The speaker correction moved with its quote and still decides it.
-    const AnalysisResult after = store.analysis(oldId).value();
+    const AnalysisResult after = AnalysisRepository(store).analysis(oldId).value();
     const auto quote
         = std::find_if(after.quotes.begin(), after.quotes.end(), [](const Quote &q) { return q.corrected; });
     QVERIFY(quote != after.quotes.end());
@@ -361,8 +369,8 @@ void TestReanchoring::replaceWithVersionReanchors()
     QVERIFY(newBody.mid(quote->span.start, quote->span.length()).contains(u"entire ward"_s));
     ArticleQuery q;
     q.search = u"peaked"_s;
-    QCOMPARE(store.articles(q)->size(), 1);
-    QCOMPARE(store.articles(q)->first().id, oldId);
+    QCOMPARE(ArticleRepository(store).articles(q)->size(), 1);
+    QCOMPARE(ArticleRepository(store).articles(q)->first().id, oldId);
 }
 
 void TestReanchoring::openSessionFollowsAReplacementByAnotherProgram()
@@ -376,7 +384,8 @@ void TestReanchoring::openSessionFollowsAReplacementByAnotherProgram()
     window.setAutomaticBackups(false);
     QVERIFY(window.open(path));
     const Article first = makeArticle(u"Alderford floods"_s, Story);
-    const qint64 id = window.addArticle(first, Analyzer::analyze(first), Analyzer::Version).value();
+    const qint64 id
+        = ArticleRepository(window).addArticle(first, Analyzer::analyze(first), Analyzer::Version).value();
     ArticleSession session(&window);
     QVERIFY(session.open(id));
     QVERIFY(session.addHighlight(spanOf(Story, u"opened three shelters"_s)).ok());
@@ -387,7 +396,8 @@ void TestReanchoring::openSessionFollowsAReplacementByAnotherProgram()
     QVERIFY(cli.open(path));
     const QString newBody = u"Sandbags ran out at noon. "_s + Story;
     const Article second = makeArticle(u"Alderford floods"_s, newBody);
-    const qint64 newId = cli.addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
+    const qint64 newId
+        = ArticleRepository(cli).addArticle(second, Analyzer::analyze(second), Analyzer::Version).value();
     QVERIFY(replaceWithVersion(cli, id, newId));
     cli.close();
 

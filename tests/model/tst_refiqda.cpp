@@ -9,7 +9,11 @@
 #include "library/CodebookCsv.h"
 #include "library/RefiQdaExport.h"
 #include "library/RefiQdaImport.h"
+#include "store/AnalysisRepository.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -50,7 +54,7 @@ qint64 addArticle(ArticleStore &store, const QString &title, const QString &body
     a.byline = u"Test Writer"_s;
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(a, Analyzer::analyze(a), Analyzer::Version);
     return id ? *id : 0;
 }
 
@@ -65,7 +69,7 @@ qint64 annotate(ArticleStore &store, qint64 articleId, const QString &body, cons
     a.note = note;
     a.createdAt = fixedTime();
     a.updatedAt = fixedTime();
-    auto id = store.addAnnotation(a);
+    auto id = AnnotationRepository(store).addAnnotation(a);
     return id ? *id : 0;
 }
 
@@ -84,11 +88,11 @@ struct Library
         two = addArticle(store, u"Council meets on barriers"_s, BodyTwo, u"Test Post"_s, QDate());
         if (!one || !two)
             return false;
-        auto tag = store.ensureTag(u"Claims/Damage"_s);
-        if (!tag || !store.setTagColor(*tag, u"yellow"_s))
+        auto tag = TagRepository(store).ensureTag(u"Claims/Damage"_s);
+        if (!tag || !TagRepository(store).setTagColor(*tag, u"yellow"_s))
             return false;
-        auto voices = store.ensureTag(u"Voices"_s);
-        if (!voices || !store.setTagColor(*voices, u"#336699"_s))
+        auto voices = TagRepository(store).ensureTag(u"Voices"_s);
+        if (!voices || !TagRepository(store).setTagColor(*voices, u"#336699"_s))
             return false;
         return annotate(store, one, BodyOne, u"more than 40 million euros"_s,
                         { u"Claims/Damage"_s, u"Voices"_s })
@@ -202,14 +206,14 @@ struct Snapshot
 Snapshot snapshot(ArticleStore &store)
 {
     Snapshot s;
-    const QList<Tag> tags = store.tags().value();
+    const QList<Tag> tags = TagRepository(store).tags().value();
     for (const Tag &t : tags)
         s.tags.append(t.path + u' ' + RefiQda::rgbColor(t.color));
-    const QList<ArticleSummary> articles = store.articles().value();
+    const QList<ArticleSummary> articles = ArticleRepository(store).articles().value();
     for (const ArticleSummary &a : articles) {
-        const Article article = store.article(a.id).value();
+        const Article article = ArticleRepository(store).article(a.id).value();
         const CodePointMap map(article.body);
-        const QList<Annotation> annotations = store.annotations(a.id).value();
+        const QList<Annotation> annotations = AnnotationRepository(store).annotations(a.id).value();
         for (const Annotation &n : annotations) {
             QStringList tags = n.tags;
             tags.sort();
@@ -401,7 +405,7 @@ void TestRefiQda::tagSelectsArticlesAndAnnotations()
 {
     Library lib;
     QVERIFY(lib.make());
-    auto tags = lib.store.tags();
+    auto tags = TagRepository(lib.store).tags();
     QVERIFY(tags.ok());
     qint64 damage = 0;
     for (const Tag &t : *tags) {
@@ -431,7 +435,7 @@ void TestRefiQda::automaticLayersBecomeLedeCodes()
 {
     Library lib;
     QVERIFY(lib.make());
-    auto analysis = lib.store.analysis(lib.one);
+    auto analysis = AnalysisRepository(lib.store).analysis(lib.one);
     QVERIFY(analysis.ok());
     QVERIFY(!analysis->quotes.isEmpty());
     QVERIFY(!analysis->entities.isEmpty());
@@ -646,9 +650,9 @@ void TestRefiQda::roundTripKeepsTagsAndHighlights()
     QCOMPARE(after.annotations, before.annotations);
     QCOMPARE(after.annotations.size(), 4);
     // Metadata travels as variables.
-    const QList<ArticleSummary> articles = store.articles().value();
+    const QList<ArticleSummary> articles = ArticleRepository(store).articles().value();
     for (const ArticleSummary &a : articles) {
-        const Article article = store.article(a.id).value();
+        const Article article = ArticleRepository(store).article(a.id).value();
         if (article.title == u"Harbour counts the cost"_s) {
             QCOMPARE(article.body, BodyOne);
             QCOMPARE(article.source, u"Test Wire"_s);
@@ -738,7 +742,8 @@ void TestRefiQda::importMovesPositionsPastCrLf()
     QVERIFY2(s.annotations.first().endsWith(
                  u"|rain 🌧 and wind|Topics/Rain\u2215Wind|A memo kept in the selection"_s),
              qPrintable(s.annotations.first()));
-    const Article article = store.article(store.articles().value().first().id).value();
+    const Article article
+        = ArticleRepository(store).article(ArticleRepository(store).articles().value().first().id).value();
     QCOMPARE(article.body, u"First line\nSecond line with rain 🌧 and wind\nThird"_s);
 }
 
@@ -812,14 +817,14 @@ void TestRefiQda::importRefusesBadFiles()
     QTemporaryDir dir;
     ArticleStore store;
     QVERIFY(store.open(dir.filePath(u"lib.sqlite"_s)).ok());
-    QVERIFY(store.ensureTag(u"Existing"_s).ok());
+    QVERIFY(TagRepository(store).ensureTag(u"Existing"_s).ok());
     const QString path = dir.filePath(u"bad."_s + suffix);
     QVERIFY(writeFile(path, bytes));
     auto summary = importRefiQda(store, path);
     QVERIFY(!summary.ok());
     QCOMPARE(summary.errorString(), message);
     QVERIFY(!summary.errorString().contains(u'\n'));
-    QCOMPARE(store.articleCount().value(), 0);
+    QCOMPARE(ArticleRepository(store).articleCount().value(), 0);
     QCOMPARE(snapshot(store).tags, QStringList { u"Existing "_s });
     QVERIFY(store.isIdle());
 }

@@ -5,6 +5,8 @@
 #include "Correction.h"
 #include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/CorrectionRepository.h"
 
@@ -46,7 +48,7 @@ int entityIndex(const AnalysisResult &an, const QString &text)
 // The stored layers as text, ids left out (undo analyses again, which renumbers the rows).
 QString layers(ArticleStore &store, qint64 articleId)
 {
-    auto an = store.analysis(articleId);
+    auto an = AnalysisRepository(store).analysis(articleId);
     if (!an)
         return u"error: "_s + an.errorString();
     QStringList lines;
@@ -104,7 +106,7 @@ void TestSessionCorrections::init()
     article.body = Body;
     article.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(Body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto id = m_store->addArticle(article, Analyzer::analyze(article), Analyzer::Version);
+    auto id = ArticleRepository(*m_store).addArticle(article, Analyzer::analyze(article), Analyzer::Version);
     QVERIFY2(id.ok(), qPrintable(id.errorString()));
     m_articleId = id.value();
     m_session = std::make_unique<ArticleSession>(m_store.get());
@@ -142,8 +144,9 @@ void TestSessionCorrections::speakerChangeUndoRedo()
     m_session->undo();
     QCOMPARE(layers(*m_store, m_articleId), before);
     QCOMPARE(correctionCount(*m_store, m_articleId), 0);
-    QCOMPARE(m_session->analysis().quotes.at(qi).speaker,
-             Analyzer::analyze(m_store->article(m_articleId).value()).quotes.at(qi).speaker);
+    QCOMPARE(
+        m_session->analysis().quotes.at(qi).speaker,
+        Analyzer::analyze(ArticleRepository(*m_store).article(m_articleId).value()).quotes.at(qi).speaker);
     QVERIFY(!m_session->analysis().quotes.at(qi).corrected);
 
     m_session->redo();
@@ -241,8 +244,10 @@ void TestSessionCorrections::correctionsOutliveReanalysis()
     QVERIFY(m_session->setQuoteSpeaker(qi, u"Tomas Berg"_s).ok());
     const QString corrected = layers(*m_store, m_articleId);
     // A new analyzer version analyses the article again: the decision stays.
-    const Article article = m_store->article(m_articleId).value();
-    QVERIFY(m_store->replaceAnalysis(m_articleId, Analyzer::analyze(article), Analyzer::Version).ok());
+    const Article article = ArticleRepository(*m_store).article(m_articleId).value();
+    QVERIFY(AnalysisRepository(*m_store)
+                .replaceAnalysis(m_articleId, Analyzer::analyze(article), Analyzer::Version)
+                .ok());
     QCOMPARE(layers(*m_store, m_articleId), corrected);
 }
 

@@ -4,6 +4,8 @@
 // write leaves nothing open, and two programs creating a new library do not race in the migration.
 #include "library/LibraryImport.h"
 #include "session/ArticleSession.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QCryptographicHash>
@@ -122,7 +124,7 @@ void TestTwoWriters::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_path = m_dir->filePath(u"library.sqlite"_s);
     QVERIFY2(m_store.open(m_path), "open");
-    auto id = m_store.addArticle(makeArticle(), {}, 1);
+    auto id = ArticleRepository(m_store).addArticle(makeArticle(), {}, 1);
     QVERIFY2(id, qPrintable(id.errorString()));
     m_articleId = *id;
     QVERIFY(m_store.isIdle());
@@ -157,7 +159,7 @@ void TestTwoWriters::annotateWaitsForAnotherWriter()
     Annotation a;
     a.articleId = m_articleId;
     a.span = { 0, 9 };
-    auto id = m_store.addAnnotation(a);
+    auto id = AnnotationRepository(m_store).addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
     LockHolder other(m_path, std::chrono::milliseconds(1000));
     QVERIFY(other.locked());
@@ -165,9 +167,9 @@ void TestTwoWriters::annotateWaitsForAnotherWriter()
     // upgrade, for which SQLite does not wait (no busy handler): "database is locked" at once.
     a.id = *id;
     a.note = u"written while another program held the lock"_s;
-    const Status updated = m_store.updateAnnotation(a);
+    const Status updated = AnnotationRepository(m_store).updateAnnotation(a);
     QVERIFY2(updated, qPrintable(updated.errorString()));
-    auto second = m_store.addAnnotation(a);
+    auto second = AnnotationRepository(m_store).addAnnotation(a);
     QVERIFY2(second, qPrintable(second.errorString()));
     other.join();
     QVERIFY(m_store.isIdle());
@@ -206,7 +208,8 @@ void TestTwoWriters::busyFailureLeavesNothingOpen()
     {
         LockHolder other(m_path, std::chrono::milliseconds(600));
         QVERIFY(other.locked());
-        auto failed = m_store.addArticle(makeArticle(Body + u"A second version."_s), {}, 1);
+        auto failed
+            = ArticleRepository(m_store).addArticle(makeArticle(Body + u"A second version."_s), {}, 1);
         QVERIFY(!failed);
         message = failed.errorString();
         // ...and leaves no statement or transaction open behind it.
@@ -218,11 +221,11 @@ void TestTwoWriters::busyFailureLeavesNothingOpen()
     Annotation a;
     a.articleId = m_articleId;
     a.span = { 0, 9 };
-    auto id = m_store.addAnnotation(a);
+    auto id = AnnotationRepository(m_store).addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
     QVERIFY(m_store.isIdle());
     QCOMPARE(countFromOutside(m_path, "SELECT count(*) FROM annotations"), 1);
-    QVERIFY(m_store.removeAnnotation(*id));
+    QVERIFY(AnnotationRepository(m_store).removeAnnotation(*id));
     QCOMPARE(countFromOutside(m_path, "SELECT count(*) FROM annotations"), 0);
     int imported = 0;
     QVERIFY(importFiles(m_store, storyFiles(), [&](const ImportOutcome &o) {
@@ -247,9 +250,9 @@ void TestTwoWriters::staleReaderDoesNotBlock()
     Annotation a;
     a.articleId = m_articleId;
     a.span = { 0, 9 };
-    auto id = m_store.addAnnotation(a);
+    auto id = AnnotationRepository(m_store).addAnnotation(a);
     QVERIFY2(id, qPrintable(id.errorString()));
-    auto second = m_store.addArticle(makeArticle(Body + u"Another version."_s), {}, 1);
+    auto second = ArticleRepository(m_store).addArticle(makeArticle(Body + u"Another version."_s), {}, 1);
     QVERIFY2(second, qPrintable(second.errorString()));
     QVERIFY(m_store.isIdle());
     sqlite3_finalize(stmt);
@@ -286,7 +289,7 @@ void TestTwoWriters::sessionLeavesNoTransactionOpen()
     Annotation a;
     a.articleId = m_articleId;
     a.span = { 10, 20 };
-    QVERIFY(other.addAnnotation(a));
+    QVERIFY(AnnotationRepository(other).addAnnotation(a));
     QVERIFY(session.open(m_articleId));
     QCOMPARE(session.annotations().size(), 2);
 }
@@ -302,7 +305,7 @@ void TestTwoWriters::twoThreadsCreateOneLibrary()
             const Status s = store.open(path);
             if (!s)
                 return s.errorString();
-            auto count = store.articleCount();
+            auto count = ArticleRepository(store).articleCount();
             return count ? QString() : count.errorString();
         };
         auto first = std::async(std::launch::async, openIn);

@@ -6,7 +6,10 @@
 #include "analysis/Analyzer.h"
 #include "io/ExportTarget.h"
 #include "library/WebAnnotationExport.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -43,7 +46,7 @@ qint64 addArticle(ArticleStore &store, const QString &title, const QString &body
     a.url = url;
     a.contentHash
         = QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto id = store.addArticle(a, Analyzer::analyze(a), Analyzer::Version);
+    auto id = ArticleRepository(store).addArticle(a, Analyzer::analyze(a), Analyzer::Version);
     return id ? *id : 0;
 }
 
@@ -59,7 +62,7 @@ qint64 annotate(ArticleStore &store, qint64 article, const QString &body, const 
     a.color = color;
     a.createdAt = fixedTime();
     a.updatedAt = fixedTime().addSecs(60);
-    auto id = store.addAnnotation(a);
+    auto id = AnnotationRepository(store).addAnnotation(a);
     return id ? *id : 0;
 }
 
@@ -135,7 +138,7 @@ void TestWebAnnotationExport::initTestCase()
     m_one = addArticle(m_store, u"Tide reaches the quay"_s, Body, u"https://news.example/tide?a=1&b=2"_s);
     m_two = addArticle(m_store, u"Council day"_s, Second, QString());
     QVERIFY(m_one && m_two);
-    QVERIFY(m_store.ensureTag(u"Scene/Weather"_s));
+    QVERIFY(TagRepository(m_store).ensureTag(u"Scene/Weather"_s));
     m_wave = annotate(m_store, m_one, Body, u"Tide 🌊 reaches"_s, { u"Scene/Weather"_s });
     m_quote = annotate(m_store, m_one, Body, u"Nobody expected 𠀀 this"_s, { u"Voices"_s, u"Scene"_s },
                        u"Ask <Okoro> & \"others\"\nagain"_s, u"#7bd389"_s);
@@ -256,7 +259,7 @@ void TestWebAnnotationExport::selection()
     QCOMPARE(c.value(u"total"_s).toInt(), 1);
 
     // A tag: the articles that carry it, and only the annotations with it (or one below it).
-    auto tags = m_store.tags();
+    auto tags = TagRepository(m_store).tags();
     QVERIFY(tags.ok());
     WebAnnotationOptions tagged;
     for (const Tag &t : *tags) {

@@ -4,6 +4,7 @@
 #include "AnnotationListModel.h"
 #include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
+#include "store/ArticleRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -57,7 +58,7 @@ qint64 TestAnnotationListModel::addArticle(const QString &body)
     a.title = u"Keeper retires"_s;
     a.body = body;
     a.contentHash = u"hash-"_s + body;
-    auto id = m_store->addArticle(a, {}, Analyzer::Version);
+    auto id = ArticleRepository(*m_store).addArticle(a, {}, Analyzer::Version);
     return id ? id.value() : 0;
 }
 

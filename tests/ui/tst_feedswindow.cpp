@@ -12,6 +12,7 @@
 #include "MessageBar.h"
 #include "UrlDialog.h"
 #include "session/ArticleSession.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
@@ -159,8 +160,8 @@ void TestFeedsWindow::importFromUrl()
     QVERIFY(okWasDisabled);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(window.libraryModel()->rowCount(), 1);
-    QCOMPARE(window.store()
-                 ->article(window.libraryModel()->articleAt(window.libraryModel()->index(0, 0))->id)
+    QCOMPARE(ArticleRepository(*window.store())
+                 .article(window.libraryModel()->articleAt(window.libraryModel()->index(0, 0))->id)
                  ->title,
              u"Hill road closed for repairs"_s);
 

@@ -10,6 +10,8 @@
 #include "SidePanel.h"
 #include "analysis/Analyzer.h"
 #include "session/ArticleSession.h"
+#include "store/AnalysisRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QAction>
@@ -149,7 +151,7 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
 
     QCOMPARE(session->analysis().quotes.at(qi).speaker, u"Tom Eck"_s);
     QVERIFY(session->analysis().quotes.at(qi).corrected);
-    auto stored = window.store()->analysis(session->articleId());
+    auto stored = AnalysisRepository(*window.store()).analysis(session->articleId());
     QVERIFY(stored.ok());
     QCOMPARE(stored->quotes.at(qi).speaker, u"Tom Eck"_s);
     // The Quotes tab groups it under its new speaker, marked as reviewed.
@@ -171,16 +173,18 @@ void TestLayerCorrections::changeSpeakerFromTheTextAndUndo()
     QVERIFY(undo->isEnabled());
     undo->trigger();
     QCOMPARE(session->analysis().quotes.at(qi).speaker, automatic);
-    QCOMPARE(window.store()->analysis(session->articleId())->quotes.at(qi).speaker, automatic);
+    QCOMPARE(AnalysisRepository(*window.store()).analysis(session->articleId())->quotes.at(qi).speaker,
+             automatic);
     window.action(u"redoAction"_s)->trigger();
-    QCOMPARE(window.store()->analysis(session->articleId())->quotes.at(qi).speaker, u"Tom Eck"_s);
+    QCOMPARE(AnalysisRepository(*window.store()).analysis(session->articleId())->quotes.at(qi).speaker,
+             u"Tom Eck"_s);
 
     // Not a quote: gone from the layer.
     QMenu again;
     emit window.documentView()->layerMenuRequested(&again, inQuote, Span {});
     findAction(&again, u"notAQuoteAction"_s)->trigger();
     QCOMPARE(quoteIndex(session, u"“Nobody"_s), -1);
-    const auto stored1 = window.store()->analysis(session->articleId());
+    const auto stored1 = AnalysisRepository(*window.store()).analysis(session->articleId());
     QVERIFY(stored1.ok());
     for (const Quote &q : stored1->quotes)
         QVERIFY(!q.text.startsWith(u"“Nobody"_s));
@@ -231,7 +235,7 @@ void TestLayerCorrections::entityRowTypeAndRemoval()
     }();
     emit window.sidePanel()->entityMenuRequested(&remove, now);
     findAction(&remove, u"notAnEntityAction"_s)->trigger();
-    const auto stored2 = window.store()->analysis(session->articleId());
+    const auto stored2 = AnalysisRepository(*window.store()).analysis(session->articleId());
     QVERIFY(stored2.ok());
     for (const Entity &e : stored2->entities)
         QVERIFY(!e.text.contains(u"Varga"_s));
@@ -240,7 +244,7 @@ void TestLayerCorrections::entityRowTypeAndRemoval()
     window.action(u"undoAction"_s)->trigger();
     window.action(u"undoAction"_s)->trigger();
     bool person = false;
-    const auto stored3 = window.store()->analysis(session->articleId());
+    const auto stored3 = AnalysisRepository(*window.store()).analysis(session->articleId());
     QVERIFY(stored3.ok());
     for (const Entity &e : stored3->entities)
         person = person || (e.text.contains(u"Varga"_s) && e.type == Entity::Type::Person && !e.corrected);
@@ -321,7 +325,7 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
         QTest::keyClick(bar, Qt::Key_N);
     QTest::keyClick(bar, Qt::Key_C);
     int places = 0;
-    const auto stored4 = window.store()->analysis(session->articleId());
+    const auto stored4 = AnalysisRepository(*window.store()).analysis(session->articleId());
     QVERIFY(stored4.ok());
     for (const Entity &e : stored4->entities)
         places += e.corrected && e.type == Entity::Type::Loc ? 1 : 0;
@@ -350,7 +354,7 @@ void TestLayerCorrections::outdatedLayersAreShownUntilTodaysArrive()
         e.type = Entity::Type::Loc;
         e.canonical = u"Stored layer"_s;
         stored.entities << e;
-        auto added = store.addArticle(article, stored, Analyzer::Version - 1);
+        auto added = ArticleRepository(store).addArticle(article, stored, Analyzer::Version - 1);
         QVERIFY(added.ok());
         id = *added;
     }
@@ -366,7 +370,7 @@ void TestLayerCorrections::outdatedLayersAreShownUntilTodaysArrive()
 
     QTRY_VERIFY(anyContains(labels(tree->model()), u"Ines Varga"_s));
     QVERIFY(!anyContains(labels(tree->model()), u"Stored layer"_s));
-    QCOMPARE(window.store()->article(id)->analyzerVersion, Analyzer::Version);
+    QCOMPARE(ArticleRepository(*window.store()).article(id)->analyzerVersion, Analyzer::Version);
 }
 
 QTEST_MAIN(TestLayerCorrections)

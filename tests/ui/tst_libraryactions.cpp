@@ -6,6 +6,8 @@
 #include "LibraryModel.h"
 #include "MainWindow.h"
 #include "session/ArticleSession.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
 #include <QAbstractItemView>
@@ -134,7 +136,7 @@ void TestLibraryActions::deleteKeyAsksAndUndoBringsAllBack()
     ArticleSession *session = window.session();
     QVERIFY(session->addHighlight({ 0, 5 }, { u"Sources/Coast guard"_s }).ok());
     QVERIFY(session->addHighlight({ 10, 20 }, {}, {}, u"ask the operator"_s).ok());
-    const auto before = window.store()->annotations(ferryId).value();
+    const auto before = AnnotationRepository(*window.store()).annotations(ferryId).value();
     QCOMPARE(window.libraryModel()->rowCount(), 2);
 
     auto *list = window.findChild<QTableView *>(u"articleList"_s);
@@ -150,20 +152,20 @@ void TestLibraryActions::deleteKeyAsksAndUndoBringsAllBack()
         }
     });
     QTest::keyClick(list, Qt::Key_Delete);
-    QTRY_VERIFY(!window.store()->article(ferryId));
+    QTRY_VERIFY(!ArticleRepository(*window.store()).article(ferryId));
     QVERIFY2(question.startsWith(u"Delete “Ferry operator halts night crossings” with 1 highlight"_s)
                  && question.contains(u"and 1 note"_s),
              qPrintable(question));
     QVERIFY(!session->isOpen()); // the open article went with it
     QCOMPARE(window.libraryModel()->rowCount(), 1);
-    QVERIFY(window.store()->article(marketId));
+    QVERIFY(ArticleRepository(*window.store()).article(marketId));
 
     QAction *undo = window.action(u"undoAction"_s);
     QVERIFY(undo->isEnabled());
     QVERIFY2(undo->text().contains(u"Delete 1 article"_s), qPrintable(undo->text()));
     undo->trigger();
-    QVERIFY(window.store()->article(ferryId));
-    const auto after = window.store()->annotations(ferryId).value();
+    QVERIFY(ArticleRepository(*window.store()).article(ferryId));
+    const auto after = AnnotationRepository(*window.store()).annotations(ferryId).value();
     QCOMPARE(after.size(), before.size());
     for (int i = 0; i < after.size(); ++i) {
         QCOMPARE(after.at(i).id, before.at(i).id);
@@ -177,11 +179,11 @@ void TestLibraryActions::deleteKeyAsksAndUndoBringsAllBack()
 
     // Redo deletes again, undo restores again; the article's own history survived.
     window.action(u"redoAction"_s)->trigger();
-    QVERIFY(!window.store()->article(ferryId));
+    QVERIFY(!ArticleRepository(*window.store()).article(ferryId));
     undo->trigger();
-    QVERIFY(window.store()->article(ferryId));
+    QVERIFY(ArticleRepository(*window.store()).article(ferryId));
     undo->trigger(); // the note's highlight, from the article's own history
-    QCOMPARE(window.store()->annotations(ferryId)->size(), 1);
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(ferryId)->size(), 1);
 }
 
 void TestLibraryActions::cancelDeletesNothing()
@@ -200,7 +202,7 @@ void TestLibraryActions::cancelDeletesNothing()
     });
     window.action(u"deleteArticlesAction"_s)->trigger();
     QVERIFY(asked);
-    QVERIFY(window.store()->article(ferryId));
+    QVERIFY(ArticleRepository(*window.store()).article(ferryId));
     QVERIFY(window.session()->isOpen());
 }
 
@@ -237,7 +239,7 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
         d->accept();
     });
     window.action(u"editDetailsAction"_s)->trigger();
-    const Article stored = window.store()->article(id).value();
+    const Article stored = ArticleRepository(*window.store()).article(id).value();
     QCOMPARE(stored.title, u"Night ferries halted"_s);
     QCOMPARE(stored.source, u"Test Wire"_s);
     QCOMPARE(stored.published, QDate(2024, 3, 17));
@@ -252,8 +254,8 @@ void TestLibraryActions::editDetailsShowsAtOnceAndUndoes()
     QCOMPARE(window.session()->article().title, u"Night ferries halted"_s);
 
     window.action(u"undoAction"_s)->trigger();
-    QCOMPARE(window.store()->article(id)->title, oldTitle);
-    QVERIFY(!window.store()->article(id)->published.isValid());
+    QCOMPARE(ArticleRepository(*window.store()).article(id)->title, oldTitle);
+    QVERIFY(!ArticleRepository(*window.store()).article(id)->published.isValid());
     QCOMPARE(window.libraryModel()
                  ->index(window.libraryModel()->rowOfArticle(id), LibraryModel::TitleColumn)
                  .data()
@@ -310,9 +312,9 @@ void TestLibraryActions::mergeTwoSelectedAndUndo()
     });
     merge->trigger();
     QVERIFY2(question.contains(u"(article %1,"_s.arg(otherId)), qPrintable(question));
-    QVERIFY2(!window.store()->article(otherId),
+    QVERIFY2(!ArticleRepository(*window.store()).article(otherId),
              qPrintable(window.messageBar()->findChild<QLabel *>()->text()));
-    QCOMPARE(window.store()->annotations(keepId)->size(), 3);
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(keepId)->size(), 3);
     QCOMPARE(window.libraryModel()->rowCount(), 1);
     // Open the kept article: the orphan is listed in the Notes tab, with its text.
     QVERIFY(window.openArticle(keepId));
@@ -325,9 +327,9 @@ void TestLibraryActions::mergeTwoSelectedAndUndo()
              qPrintable(labels.join(u" | "_s)));
 
     window.action(u"undoAction"_s)->trigger();
-    QVERIFY(window.store()->article(otherId));
-    QCOMPARE(window.store()->annotations(keepId)->size(), 0);
-    QCOMPARE(window.store()->annotations(otherId)->size(), 3);
+    QVERIFY(ArticleRepository(*window.store()).article(otherId));
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(keepId)->size(), 0);
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(otherId)->size(), 3);
     QCOMPARE(window.libraryModel()->rowCount(), 2);
 }
 
@@ -351,7 +353,7 @@ void TestLibraryActions::importOffersToReplaceANewVersion()
     });
     QVERIFY(window.openArticleFiles({ newer }));
     QVERIFY2(question.contains(u"(article %1)"_s.arg(id)), qPrintable(question));
-    QCOMPARE(window.store()->articleCount().value(), 1);
+    QCOMPARE(ArticleRepository(*window.store()).articleCount().value(), 1);
     QCOMPARE(window.session()->articleId(), id); // the old article, with the new text
     QVERIFY(window.session()->article().body.contains(u"refunds"_s));
     QCOMPARE(window.session()->annotations().size(), 1);

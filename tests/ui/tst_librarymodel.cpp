@@ -6,7 +6,10 @@
 // during the reset (a limitation of the tester with fetch-on-demand models, not of the model).
 #include "LibraryModel.h"
 #include "analysis/Analyzer.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
@@ -51,7 +54,7 @@ qint64 TestLibraryModel::addArticle(const QString &title, const QString &source,
     a.published = published;
     a.body = body;
     a.contentHash = u"hash-"_s + title + body;
-    auto id = m_store.addArticle(a, {}, Analyzer::Version);
+    auto id = ArticleRepository(m_store).addArticle(a, {}, Analyzer::Version);
     return id ? id.value() : 0;
 }
 
@@ -76,7 +79,7 @@ void TestLibraryModel::initTestCase()
     a.articleId = m_harbour;
     a.span = Span { 2, 7 };
     a.tags = { u"Industry/Cranes"_s };
-    QVERIFY(m_store.addAnnotation(a).ok());
+    QVERIFY(AnnotationRepository(m_store).addAnnotation(a).ok());
 }
 
 void TestLibraryModel::rowsComeInPages()
@@ -105,13 +108,13 @@ void TestLibraryModel::searchAndTagFilter()
     QVERIFY(model.rowOfArticle(m_untitled) >= 0);
     QVERIFY(!model.canFetchMore({}));
     model.setSearch(QString());
-    const qint64 cranes = m_store.ensureTag(u"Industry/Cranes"_s).value();
+    const qint64 cranes = TagRepository(m_store).ensureTag(u"Industry/Cranes"_s).value();
     model.setTagFilter(cranes);
     QCOMPARE(model.tagFilter(), cranes);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.data(model.index(0, LibraryModel::TitleColumn)).toString(), u"Harbour crane fails"_s);
     // A parent tag shows the articles of its children too.
-    model.setTagFilter(m_store.ensureTag(u"Industry"_s).value());
+    model.setTagFilter(TagRepository(m_store).ensureTag(u"Industry"_s).value());
     QCOMPARE(model.rowCount(), 1);
     model.setTagFilter(0);
     QCOMPARE(model.rowCount(), LibraryModel::PageSize);

@@ -13,7 +13,10 @@
 #include "io/ZipArchive.h"
 #include "library/ArticleCsvExport.h"
 #include "session/ArticleSession.h"
+#include "store/AnnotationRepository.h"
+#include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
+#include "store/TagRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -220,7 +223,7 @@ void TestMainWindow::highlightTagUndoRedoExport()
     QAction *highlight = window.action(u"highlightAction"_s);
     QVERIFY(highlight->isEnabled());
     highlight->trigger();
-    auto annotations = window.store()->annotations(articleId);
+    auto annotations = AnnotationRepository(*window.store()).annotations(articleId);
     QVERIFY(annotations.ok());
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().span, span);
@@ -238,19 +241,20 @@ void TestMainWindow::highlightTagUndoRedoExport()
         d->accept();
     });
     window.action(u"tagAction"_s)->trigger();
-    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList { u"Sources/Coast guard"_s });
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(annotationId)->tags,
+             QStringList { u"Sources/Coast guard"_s });
 
     // Undo the tag, then the highlight; redo both.
     QAction *undo = window.action(u"undoAction"_s);
     QAction *redo = window.action(u"redoAction"_s);
     undo->trigger();
-    QCOMPARE(window.store()->annotation(annotationId)->tags, QStringList {});
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(annotationId)->tags, QStringList {});
     undo->trigger();
-    QCOMPARE(window.store()->annotations(articleId)->size(), 0);
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(articleId)->size(), 0);
     QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 0);
     redo->trigger();
     redo->trigger();
-    annotations = window.store()->annotations(articleId);
+    annotations = AnnotationRepository(*window.store()).annotations(articleId);
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().id, annotationId);
     QCOMPARE(annotations->first().span, span);
@@ -313,7 +317,7 @@ void TestMainWindow::tagRightAfterHighlightTagsThatHighlight()
         d->accept();
     });
     window.action(u"tagAction"_s)->trigger();
-    const auto annotations = window.store()->annotations(articleId);
+    const auto annotations = AnnotationRepository(*window.store()).annotations(articleId);
     QCOMPARE(annotations->size(), 1);
     QCOMPARE(annotations->first().span, span);
     QCOMPARE(annotations->first().tags, QStringList { u"Events/Fire"_s });
@@ -353,10 +357,10 @@ void TestMainWindow::noteEditorSavesAndUndoesAsOneStep()
     QVERIFY(id);
     const int stepsBefore = window.session()->undoStack()->count();
     QTest::keyClicks(editor, u"Ask for the log"_s);
-    QCOMPARE(window.store()->annotation(id)->note, u"Ask for the log"_s);
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->note, u"Ask for the log"_s);
     QCOMPARE(window.session()->undoStack()->count(), stepsBefore + 1);
     window.action(u"undoAction"_s)->trigger();
-    QCOMPARE(window.store()->annotation(id)->note, QString());
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->note, QString());
     QCOMPARE(editor->toPlainText(), QString());
 }
 
@@ -444,7 +448,7 @@ void TestMainWindow::cancelBulkImport()
     QVERIFY2(window.messageBar()->text().contains(u"cancelled"_s), qPrintable(window.messageBar()->text()));
     // What was imported before Cancel is complete and stays in the library, and the summary counts
     // exactly what the library holds (nothing stored goes unreported).
-    const int imported = *window.store()->articleCount();
+    const int imported = *ArticleRepository(*window.store()).articleCount();
     QVERIFY2(imported > 0 && imported < files, qPrintable(QString::number(imported)));
     QVERIFY2(window.messageBar()->text().contains(QCoreApplication::translate(
                  "Lede::ImportController", "Imported %n article(s).", nullptr, imported)),
@@ -511,8 +515,8 @@ void TestMainWindow::changeHighlightRange()
     QAction *setRange = window.action(u"setRangeAction"_s);
     QVERIFY(setRange->isEnabled());
     setRange->trigger();
-    QCOMPARE(window.store()->annotation(id)->span, Span(second, second + 18));
-    QCOMPARE(window.store()->annotation(id)->exact, u"Captain Ines Varga"_s);
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->span, Span(second, second + 18));
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->exact, u"Captain Ines Varga"_s);
     QVERIFY(view->annotationsAt(first + 2).isEmpty());
     QCOMPARE(view->annotationsAt(second + 2), QList<qint64> { id });
     auto *notes = window.findChild<QListView *>(u"notesList"_s);
@@ -520,7 +524,7 @@ void TestMainWindow::changeHighlightRange()
     QVERIFY(notes->model()->index(0, 0).data().toString().contains(u"Captain Ines Varga"_s));
 
     window.action(u"undoAction"_s)->trigger();
-    QCOMPARE(window.store()->annotation(id)->span, Span(first, first + 14));
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->span, Span(first, first + 14));
     QVERIFY(notes->model()->index(0, 0).data().toString().contains(u"212 passengers"_s));
 }
 
@@ -620,7 +624,7 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
     const qint64 id = window.sidePanel()->currentAnnotationId();
     QVERIFY(id);
     QTest::keyClicks(window.findChild<QPlainTextEdit *>(u"noteEditor"_s), u"Call her back"_s);
-    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->note, u"Call her back"_s);
     whenDialogShows<QMessageBox>([](QMessageBox *box) { // it has a note: the window asks first
         QCOMPARE(box->objectName(), u"deleteHighlightBox"_s);
         for (QAbstractButton *b : box->buttons()) {
@@ -629,7 +633,7 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
         }
     });
     window.action(u"deleteHighlightAction"_s)->trigger();
-    QVERIFY(!window.store()->annotation(id).ok());
+    QVERIFY(!AnnotationRepository(*window.store()).annotation(id).ok());
 
     // Away and back: Ctrl+Z still brings it back, with its note.
     pick(otherId);
@@ -638,12 +642,12 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
     QVERIFY(undo->isEnabled());
     QCOMPARE(undo->text(), u"&Undo Delete highlight"_s);
     pressUndo();
-    QCOMPARE(window.store()->annotation(id)->note, u"Call her back"_s);
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->note, u"Call her back"_s);
     QCOMPARE(window.findChild<QListView *>(u"notesList"_s)->model()->rowCount(), 1);
 
     // Rename a tag from the Tags tab, switch article: Ctrl+Z undoes the rename there too.
     QVERIFY(window.session()->setTags(id, { u"Sources/Crew"_s }).ok());
-    const qint64 crew = window.store()->ensureTag(u"Sources/Crew"_s).value();
+    const qint64 crew = TagRepository(*window.store()).ensureTag(u"Sources/Crew"_s).value();
     auto *tree = window.findChild<QTreeView *>(u"tagsTree"_s);
     auto *tags = qobject_cast<TagTreeModel *>(tree->model());
     QVERIFY(tags);
@@ -653,12 +657,12 @@ void TestMainWindow::undoSurvivesSwitchingArticles()
         d->accept();
     });
     window.action(u"renameTagAction"_s)->trigger();
-    QCOMPARE(window.store()->tag(crew)->name, u"Captains"_s);
+    QCOMPARE(TagRepository(*window.store()).tag(crew)->name, u"Captains"_s);
     pick(otherId);
     QCOMPARE(undo->text(), u"&Undo Rename tag"_s);
     pressUndo();
-    QCOMPARE(window.store()->tag(crew)->name, u"Crew"_s);
-    QCOMPARE(window.store()->annotation(id)->tags, QStringList { u"Sources/Crew"_s });
+    QCOMPARE(TagRepository(*window.store()).tag(crew)->name, u"Crew"_s);
+    QCOMPARE(AnnotationRepository(*window.store()).annotation(id)->tags, QStringList { u"Sources/Crew"_s });
 }
 
 void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
@@ -677,7 +681,7 @@ void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
     // Without a note: Delete removes it at once.
     window.sidePanel()->selectAnnotation(plain);
     QTest::keyClick(notes, Qt::Key_Delete);
-    QVERIFY(!window.store()->annotation(plain).ok());
+    QVERIFY(!AnnotationRepository(*window.store()).annotation(plain).ok());
 
     // With a note: asked first; Cancel keeps it, Delete removes it.
     window.sidePanel()->selectAnnotation(noted);
@@ -688,7 +692,7 @@ void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
     });
     QTest::keyClick(notes, Qt::Key_Delete);
     QVERIFY2(question.contains(u"Captain Ines Varga"_s), qPrintable(question));
-    QVERIFY(window.store()->annotation(noted).ok());
+    QVERIFY(AnnotationRepository(*window.store()).annotation(noted).ok());
     whenDialogShows<QMessageBox>([](QMessageBox *box) {
         for (QAbstractButton *b : box->buttons()) {
             if (box->buttonRole(b) == QMessageBox::DestructiveRole)
@@ -696,7 +700,7 @@ void TestMainWindow::deleteKeyInNotesListAsksWhenThereIsANote()
         }
     });
     QTest::keyClick(notes, Qt::Key_Delete);
-    QVERIFY(!window.store()->annotation(noted).ok());
+    QVERIFY(!AnnotationRepository(*window.store()).annotation(noted).ok());
     QVERIFY(window.messageBar()->text().contains(u"Undo"_s));
 }
 
@@ -720,7 +724,7 @@ void TestMainWindow::disabledShortcutsSayWhy()
     window.messageBar()->showMessage(QString());
     QTest::keyClick(window.documentView(), Qt::Key_T, Qt::ControlModifier);
     QVERIFY2(window.messageBar()->text().contains(u"Notes list"_s), qPrintable(window.messageBar()->text()));
-    QCOMPARE(window.store()->annotations(window.session()->articleId())->size(), 0);
+    QCOMPARE(AnnotationRepository(*window.store()).annotations(window.session()->articleId())->size(), 0);
     // Once text is selected the hint is stale: it goes.
     QVERIFY(window.messageBar()->isVisible());
     window.documentView()->selectSpan({ 0, 5 });
@@ -840,8 +844,9 @@ void TestMainWindow::smallWindowFixes()
     QVERIFY(window.session()->addHighlight({ 0, 5 }, { u"Sources/Crew"_s }).ok());
     QVERIFY(window.session()->addHighlight({ 10, 15 }, { u"Sources/Officials"_s }).ok());
     auto *tags = qobject_cast<TagTreeModel *>(window.findChild<QTreeView *>(u"tagsTree"_s)->model());
-    QCOMPARE(tags->indexOfTag(window.store()->ensureTag(u"Sources"_s).value()).data().toString(),
-             u"Sources (2)"_s);
+    QCOMPARE(
+        tags->indexOfTag(TagRepository(*window.store()).ensureTag(u"Sources"_s).value()).data().toString(),
+        u"Sources (2)"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
