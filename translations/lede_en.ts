@@ -89,6 +89,13 @@
             <numerusform>Replaced %n articles: %1 highlights kept exactly, %2 moved, %3 orphaned.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n warning.</numerusform>
+            <numerusform>%n warnings.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lede::InsightsView</name>
