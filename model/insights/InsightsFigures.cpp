@@ -129,7 +129,8 @@ Result<QList<FigureGroup>> figureGroups(const QSqlDatabase &db, const Scope &sco
     };
     Sql sql = scopeSql(scope);
     Statement scan(handle,
-                   sql.with() + u"SELECT unit, attributed_to, value, article_id FROM figures WHERE unit <> '' AND "_s
+                   sql.with()
+                       + u"SELECT unit, attributed_to, value, article_id FROM figures WHERE unit <> '' AND "_s
                        + sql.in(u"article_id"_s),
                    sql.values);
     while (scan.next()) {
