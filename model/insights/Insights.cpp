@@ -205,13 +205,17 @@ Result<QList<SourceRow>> sources(const QSqlDatabase &db, const Scope &scope, con
     }
     // The roles: one row per (article, speaker, role), so the counts are articles.
     QHash<QString, QHash<QString, qint64>> roleCounts;
+    // A large scope is checked here, as for the quotes above.
     Statement roles(handle,
-                    sql.with() + u"SELECT speaker, role, count(*) FROM speaker_roles WHERE "_s
-                        + sql.in(u"article_id"_s) + u" GROUP BY speaker, role"_s,
-                    sql.values);
+                    filterHere ? u"SELECT speaker, role, article_id FROM speaker_roles"_s
+                               : sql.with() + u"SELECT speaker, role, count(*) FROM speaker_roles WHERE "_s
+                            + sql.in(u"article_id"_s) + u" GROUP BY speaker, role"_s,
+                    filterHere ? QVariantList() : sql.values);
     while (roles.next()) {
+        if (filterHere && !inScope.contains(roles.integer(2)))
+            continue;
         const QString name = roles.text(0);
-        roleCounts[aliases.value(name, name)][roles.text(1)] += roles.integer(2);
+        roleCounts[aliases.value(name, name)][roles.text(1)] += filterHere ? 1 : roles.integer(2);
     }
     if (!roles.error().isEmpty() || cancelled(cancel))
         return R::failure(failure(roles, cancel));
