@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RefiQdaExport.h"
 
+#include "AnnotatedSelection.h"
 #include "TextOffsets.h"
 #include "io/ExportTarget.h"
 #include "io/FileAccess.h"
@@ -218,33 +219,10 @@ Result<Project> buildProject(ArticleStore &store, const RefiQdaOptions &options,
         return R::failure(codes.errorString());
 
     // Which articles, and (with a tag) which annotations.
-    ArticleQuery query;
-    query.tagId = options.tagId;
-    auto summaries = ArticleRepository(store).articles(query);
-    if (!summaries)
-        return R::failure(summaries.errorString());
-    QList<qint64> ids;
-    const QSet<qint64> wanted(options.articleIds.begin(), options.articleIds.end());
-    for (const ArticleSummary &s : *summaries) {
-        if (wanted.isEmpty() || wanted.contains(s.id))
-            ids.append(s.id);
-    }
-    std::sort(ids.begin(), ids.end());
-    QString tagPath;
-    if (options.tagId > 0) {
-        auto tag = TagRepository(store).tag(options.tagId);
-        if (!tag)
-            return R::failure(tag.errorString());
-        tagPath = tag->path;
-    }
-    const auto annotationWanted = [&](const Annotation &a) {
-        if (tagPath.isEmpty())
-            return true;
-        return std::any_of(a.tags.begin(), a.tags.end(), [&](const QString &t) {
-            return t.compare(tagPath, Qt::CaseInsensitive) == 0
-                || t.startsWith(tagPath + u'/', Qt::CaseInsensitive);
-        });
-    };
+    auto selection = resolveAnnotatedSelection(store, options.articleIds, options.tagId);
+    if (!selection)
+        return R::failure(selection.errorString());
+    const QList<qint64> &ids = selection->articleIds;
 
     const QString userName = !options.userName.isEmpty() ? options.userName
         : !qEnvironmentVariable("USER").isEmpty()        ? qEnvironmentVariable("USER")
@@ -279,7 +257,7 @@ Result<Project> buildProject(ArticleStore &store, const RefiQdaOptions &options,
         if (!annotations)
             return R::failure(annotations.errorString());
         for (const Annotation &a : std::as_const(*annotations)) {
-            if (annotationWanted(a))
+            if (selection->wants(a))
                 source.annotations.append(a);
         }
         if (layers) {

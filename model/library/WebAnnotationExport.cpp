@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WebAnnotationExport.h"
 
+#include "AnnotatedSelection.h"
 #include "Annotation.h"
 #include "Article.h"
 #include "TextOffsets.h"
@@ -9,14 +10,12 @@
 #include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
-#include "store/TagRepository.h"
 
 #include <QColor>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QSet>
 #include <QUrl>
 #include <QUuid>
 #include <algorithm>
@@ -138,32 +137,10 @@ Result<QByteArray> build(ArticleStore &store, const WebAnnotationOptions &option
                          const std::function<bool(int)> &progress)
 {
     using R = Result<QByteArray>;
-    ArticleQuery query;
-    query.tagId = options.tagId;
-    query.search = options.search;
-    auto summaries = ArticleRepository(store).articles(query);
-    if (!summaries)
-        return R::failure(summaries.errorString());
-    const QSet<qint64> wanted(options.articleIds.begin(), options.articleIds.end());
-    QList<qint64> ids;
-    for (const ArticleSummary &s : std::as_const(*summaries)) {
-        if (wanted.isEmpty() || wanted.contains(s.id))
-            ids.append(s.id);
-    }
-    std::sort(ids.begin(), ids.end());
-    QString tagPath;
-    if (options.tagId > 0) {
-        auto tag = TagRepository(store).tag(options.tagId);
-        if (!tag)
-            return R::failure(tag.errorString());
-        tagPath = tag->path;
-    }
-    const auto annotationWanted = [&](const Annotation &a) {
-        return tagPath.isEmpty() || std::any_of(a.tags.begin(), a.tags.end(), [&](const QString &t) {
-                   return t.compare(tagPath, Qt::CaseInsensitive) == 0
-                       || t.startsWith(tagPath + u'/', Qt::CaseInsensitive);
-               });
-    };
+    auto selection = resolveAnnotatedSelection(store, options.articleIds, options.tagId, options.search);
+    if (!selection)
+        return R::failure(selection.errorString());
+    const QList<qint64> &ids = selection->articleIds;
 
     Counts done;
     QJsonArray items;
@@ -180,7 +157,7 @@ Result<QByteArray> build(ArticleStore &store, const WebAnnotationOptions &option
         });
         const CodePointMap map(article->body);
         for (const Annotation &a : std::as_const(list)) {
-            if (!annotationWanted(a))
+            if (!selection->wants(a))
                 continue;
             items.append(annotationObject(*article, a, map));
             // A cancel is honoured inside an article with very many annotations, too.
