@@ -186,15 +186,14 @@ bool Resolver::nounCompound(const NounPhrase &np, int verbTok) const
         || !isOneOf(text(np.firstTok), { "a"_L1, "an"_L1 }))
         return false;
     const QStringView head = text(np.lastTok);
-    return isOneOf(text(verbTok),
-                   { "post"_L1, "comment"_L1, "note"_L1, "report"_L1, "tweet"_L1, "reply"_L1, "claim"_L1,
-                     "remark"_L1, "answer"_L1, "quote"_L1, "blog"_L1 })
-        && !head.endsWith(u's') && !m_tokens[size_t(np.lastTok)].possessive;
+    static const WordSet nouns = Lexicon::folded(u"compound-speech-nouns");
+    return nouns.contains(text(verbTok)) && !head.endsWith(u's') && !m_tokens[size_t(np.lastTok)].possessive;
 }
 
 bool Resolver::isTellVerb(int tok) const
 {
-    return isOneOf(text(tok), { "told"_L1, "tell"_L1, "tells"_L1, "telling"_L1 });
+    static const WordSet tell = Lexicon::folded(u"tell-verbs");
+    return tell.contains(text(tok));
 }
 
 Span Resolver::npSpan(const NounPhrase &np) const
