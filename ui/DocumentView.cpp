@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DocumentView.h"
 
+#include "BlockFormatPass.h"
 #include "TextExcerpt.h"
 #include "session/ArticleSession.h"
 
@@ -50,6 +51,7 @@ void DocumentView::applyFormats(const QList<int> &bodyBlocks)
         QTextBlock block = doc->findBlockByNumber(b + m_headerBlocks);
         if (block.isValid() && block.layout())
             block.layout()->setFormats(formatsForBlock(b));
+        m_formatPass->formatted(b);
     }
     if (bodyBlocks.size() > 8) {
         doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
@@ -65,13 +67,9 @@ void DocumentView::applyFormats(const QList<int> &bodyBlocks)
 
 void DocumentView::applyAllFormats()
 {
-    // Walk blocks in order rather than findBlockByNumber per block.
-    QTextDocument *doc = document();
-    QTextBlock block = doc->findBlockByNumber(m_headerBlocks);
-    for (int b = 0; b < m_blockMarks.size() && block.isValid(); ++b, block = block.next())
-        block.layout()->setFormats(formatsForBlock(b));
-    doc->markContentsDirty(int(m_bodyOffset), doc->characterCount() - int(m_bodyOffset));
-    viewport()->update();
+    // A long article gets the blocks on screen at once and the rest in timer steps.
+    m_formatPass->start(m_headerBlocks, int(m_blockMarks.size()),
+                        document()->characterCount() - m_bodyOffset);
 }
 
 DocumentView::DocumentView(QWidget *parent)
@@ -83,6 +81,7 @@ DocumentView::DocumentView(QWidget *parent)
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setUndoRedoEnabled(false);
     setFrameShape(QFrame::NoFrame);
+    m_formatPass = new BlockFormatPass(this, [this](int bodyBlock) { return formatsForBlock(bodyBlock); });
     m_layers = Layers(Layer::Quotes) | Layer::People | Layer::Organisations | Layer::Places | Layer::Dates
         | Layer::Figures | Layer::Highlights;
 
@@ -129,6 +128,7 @@ void DocumentView::setSession(ArticleSession *session)
 void DocumentView::clearArticle()
 {
     m_built = false;
+    m_formatPass->cancel();
     m_bodyOffset = 0;
     m_blockMarks.clear();
     m_blockStarts.clear();
@@ -184,6 +184,7 @@ QFont DocumentView::readingFont() const
 void DocumentView::showArticle()
 {
     m_built = false;
+    m_formatPass->cancel();
     if (!m_session || !m_session->isOpen()) {
         clearArticle();
         return;
@@ -316,6 +317,11 @@ void DocumentView::setLayers(Layers layers)
     m_layers = layers;
     if (m_built)
         applyAllFormats();
+}
+
+bool DocumentView::layersPending() const
+{
+    return m_formatPass->isRunning();
 }
 
 void DocumentView::setTagColors(const QHash<QString, QColor> &colors)
@@ -488,6 +494,16 @@ void DocumentView::resizeEvent(QResizeEvent *event)
 {
     QTextEdit::resizeEvent(event);
     updateReadingWidth();
+    if (m_formatPass->isRunning())
+        m_formatPass->formatVisible();
+}
+
+void DocumentView::scrollContentsBy(int dx, int dy)
+{
+    QTextEdit::scrollContentsBy(dx, dy);
+    // What scrolls into view before the format pass reached it is formatted first.
+    if (m_formatPass->isRunning())
+        m_formatPass->formatVisible();
 }
 
 void DocumentView::setZoomSteps(int steps)

@@ -15,6 +15,7 @@ class QMenu;
 namespace Lede {
 
 class ArticleSession;
+class BlockFormatPass;
 
 // Shows the open article: title and source line, then the body with crossheads as headings and the
 // byline, dateline and credit set apart, in a reading-width column; highlight layers are painted as
@@ -40,6 +41,8 @@ public:
 
     void setLayers(Layers layers);
     Layers layers() const { return m_layers; }
+    // True while a layer change is still reaching the blocks of a long article that are off screen.
+    bool layersPending() const;
     // Tag path -> color, for highlights without their own color.
     void setTagColors(const QHash<QString, QColor> &colors);
 
@@ -74,6 +77,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
@@ -97,6 +101,7 @@ private:
     bool m_built = false;
     qint64 m_articleId = 0;
     QFrame *m_floatingBar = nullptr;
+    BlockFormatPass *m_formatPass = nullptr;
     Layers m_layers;
     QHash<QString, QColor> m_tagColors;
     QStringList m_laneTags; // tag paths in lane order (the article's tags, sorted)

@@ -21,7 +21,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
 
 using namespace Lede;
 using namespace Qt::StringLiterals;
@@ -70,6 +73,7 @@ private slots:
     void searchOpensTheArticleAtItsFirstHit();
     void windowShrinksTo800();
     void exportProposesAWritableFolder();
+    void layerToggleOnALongArticle();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -330,6 +334,66 @@ void TestWindowFixes::exportProposesAWritableFolder()
     const QFileInfo proposed(dialog.path());
     QCOMPARE(proposed.fileName(), u"lede-export.csv"_s);
     QVERIFY2(proposed.dir().exists(), qPrintable(dialog.path()));
+}
+
+namespace {
+
+// Whether the character at document position `pos` is painted with a background (a layer tint).
+bool tintedAt(QTextDocument *doc, int pos)
+{
+    const QTextBlock block = doc->findBlock(pos);
+    const int inBlock = pos - block.position();
+    for (const QTextLayout::FormatRange &r : block.layout()->formats()) {
+        if (r.start <= inBlock && inBlock < r.start + r.length
+            && r.format.hasProperty(QTextFormat::BackgroundBrush))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void TestWindowFixes::layerToggleOnALongArticle()
+{
+    // About 150 KB: the same person named in every paragraph, so that the people layer tints every block.
+    QString text = u"Harbour works run late\n\nBy Test Desk\n\n"_s;
+    for (int i = 0; i < 700; ++i)
+        text += u"Paragraph %1: Mara Quist, the harbour master, walked the new quay again and counted the "
+                u"bollards that the contractor had promised to replace.\n\n"_s.arg(i + 1);
+    const QString path = m_dir->filePath(u"harbour.txt"_s);
+    QVERIFY(writeFile(path, text));
+    MainWindow window(m_db);
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openArticleFiles({ path }));
+    DocumentView *view = window.documentView();
+    QTextDocument *doc = view->document();
+    const int firstName = int(doc->find(u"Mara Quist"_s).selectionStart());
+    const int lastName = int(
+        doc->find(u"Mara Quist"_s, doc->characterCount(), QTextDocument::FindBackward).selectionStart());
+    QVERIFY(firstName > 0 && lastName > firstName);
+    QVERIFY(view->layers().testFlag(Layer::People));
+    QVERIFY(tintedAt(doc, firstName));
+    QVERIFY(tintedAt(doc, lastName));
+
+    // Off: the text on screen loses the tint at once, the end of the article once the pass is through.
+    view->setLayers(view->layers() & ~Layers(Layer::People));
+    QVERIFY(!tintedAt(doc, firstName));
+    QVERIFY(view->layersPending());
+    QTRY_VERIFY(!view->layersPending());
+    QVERIFY(!tintedAt(doc, lastName));
+
+    // On again, and straight to the end before the pass gets there: what comes into view is done first.
+    view->setLayers(view->layers() | Layer::People);
+    QVERIFY(tintedAt(doc, firstName));
+    QVERIFY(view->layersPending());
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    QVERIFY(tintedAt(doc, lastName));
+    QTRY_VERIFY(!view->layersPending());
+    // Every paragraph has its tint back.
+    for (QTextCursor c = doc->find(u"Mara Quist"_s); !c.isNull(); c = doc->find(u"Mara Quist"_s, c))
+        QVERIFY2(tintedAt(doc, c.selectionStart()), qPrintable(QString::number(c.selectionStart())));
 }
 
 QTEST_MAIN(TestWindowFixes)
