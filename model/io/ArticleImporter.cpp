@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <cctype>
+#include <cmath>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -121,6 +122,12 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
     using R = Result<ImportedArticle>;
     if (e.body.isEmpty())
         return R::failure(tr("the file holds no article text"));
+    if (e.body.size() > ArticleImporter::MaxArticleLength)
+        // Rounded up, so that one character over the limit does not read as the limit itself.
+        return R::failure(tr("the text is too long for one article (%1 million characters; the limit is %2 "
+                             "million): split it into articles")
+                              .arg(QString::number(std::ceil(double(e.body.size()) / 1e5) / 10, 'f', 1))
+                              .arg(QString::number(double(ArticleImporter::MaxArticleLength) / 1e6, 'f', 1)));
     // Counted before the title is taken from the text: every word of the file once.
     if (requireWords) {
         if (const QString why = FormatSniffer::tooLittleText(QString(e.hints.title + u'\n' + e.body));

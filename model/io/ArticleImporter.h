@@ -27,15 +27,20 @@ struct ImportedArticle
 // blocks, path and contentHash (hex SHA-256 of the UTF-8 body) set; id and importedAt are left for
 // the store. The title is never empty: with nothing better it is the file's base name. On failure
 // the message is one line: the path is missing, a directory, a FIFO, a device or a loop of links,
-// the file is over MaxFileSize, empty, binary (FormatSniffer::binaryKind names the kind),
-// undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML (FormatSniffer::markupRefusal), or holds no
-// text. importFile() also refuses a file with too little text to be an article
-// (FormatSniffer::tooLittleText); importData() does not, so that short snippets still convert. Only regular
-// files are read, never blocking (see FileAccess.h). Nothing is ever fetched from the network.
+// the file is over MaxFileSize, its text over MaxArticleLength, empty, binary (FormatSniffer::binaryKind
+// names the kind), undecodable, a damaged PDF/DOCX/ODT/RTF, a feed or other XML
+// (FormatSniffer::markupRefusal), or holds no text. importFile() also refuses a file with too little text to
+// be an article (FormatSniffer::tooLittleText); importData() does not, so that short snippets still convert.
+// Only regular files are read, never blocking (see FileAccess.h). Nothing is ever fetched from the network.
 class ArticleImporter final
 {
 public:
     static constexpr qint64 MaxFileSize = 50 * 1024 * 1024;
+    // The longest text one article may have (UTF-16 code units). A news story is a few thousand characters
+    // and the longest features a few hundred thousand; a text of millions is a book or a corpus dump, and
+    // the analysis of one article holds all its quotes, entities and figures in memory at once (about
+    // 35 MB per million characters of news): it is refused with a message to split it.
+    static constexpr qsizetype MaxArticleLength = 2'000'000;
     // Raised when what the importers make of the same file changes (recorded in each article's
     // provenance "importer_version" with the Lede version).
     static constexpr int Version = 1;

@@ -122,6 +122,12 @@ void TestBadInput::initTestCase()
     while (line.size() + words.size() <= 10 * 1024 * 1024)
         line.append(words);
     QVERIFY(writeFile(r + u"/long-line.txt"_s, line));
+    // The longest text one article may have (ArticleImporter::MaxArticleLength, 2 million characters),
+    // and one word more.
+    line.truncate(2'000'000);
+    QVERIFY(writeFile(r + u"/longest-article.txt"_s, line));
+    line.append(" tide");
+    QVERIFY(writeFile(r + u"/too-long-article.txt"_s, line));
 }
 
 void TestBadInput::corpusIsWhatTheScriptMakes()
@@ -242,8 +248,14 @@ void TestBadInput::import_data()
     runtime("over-size-limit", r + u"/over-limit.txt"_s, Expect::Refused,
             "the file is too large (50.0 MiB; the limit is 50 MiB)");
     runtime("at-size-limit", r + u"/at-limit.txt"_s, Expect::Imported, "(article 2: Quay report)", 240);
-    runtime("single-10mb-line", r + u"/long-line.txt"_s, Expect::Imported, "(article 2: the quay is wide",
-            600);
+    runtime(
+        "single-10mb-line", r + u"/long-line.txt"_s, Expect::Refused,
+        "the text is too long for one article (10.5 million characters; the limit is 2.0 million): split it "
+        "into articles");
+    runtime("longest-article", r + u"/longest-article.txt"_s, Expect::Imported,
+            "(article 2: the quay is wide", 600);
+    runtime("article-over-the-longest", r + u"/too-long-article.txt"_s, Expect::Refused,
+            "(2.1 million characters; the limit is 2.0 million)");
 }
 
 void TestBadInput::import()
