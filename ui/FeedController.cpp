@@ -148,22 +148,26 @@ void FeedController::updateFeeds(const QList<qint64> &ids)
         watcher->deleteLater();
         m_running = false;
         int imported = 0;
+        int completed = 0;
         int updated = 0;
         QStringList failures;
         for (const FeedUpdateResult &r : watcher->future().results()) {
             if (r.ok) {
                 ++updated;
                 imported += int(r.imported.size());
+                completed += int(r.completed.size());
             } else if (!r.cancelled) {
                 const QString name = r.feed.title.isEmpty() ? r.feed.url : r.feed.title;
                 failures << tr("%1: %2").arg(name.isEmpty() ? tr("feed %1").arg(r.feed.id) : name, r.error);
             }
         }
         emit feedsChanged();
-        if (imported > 0)
+        if (imported > 0 || completed > 0)
             emit libraryChanged();
         QString text = tr("Updated %n feed(s):", nullptr, updated) + u' '
             + tr("%n new article(s).", nullptr, imported);
+        if (completed > 0)
+            text += u' ' + tr("%n article(s) got the full text of their page.", nullptr, completed);
         if (cancel->load())
             text += u' ' + tr("Update cancelled.");
         if (failures.isEmpty()) {

@@ -150,6 +150,9 @@ int FeedCommand::update(ArticleStore &store, const QList<qint64> &ids)
         for (const ImportOutcome &o : r.alreadyPresent)
             out(tr("already present: %1 (article %2)")
                     .arg(terminalSafe(o.path), QString::number(o.articleId)));
+        for (const ImportOutcome &o : r.completed)
+            out(tr("completed: %1 (article %2: %3): the page's full text replaced the feed's summary")
+                    .arg(terminalSafe(o.path), QString::number(o.articleId), terminalSafe(o.title)));
         imported += int(r.imported.size());
         present += int(r.alreadyPresent.size());
         out(tr("updated: %1: %2 new, %3 already present, %4 seen before")

@@ -16,6 +16,10 @@ namespace Lede {
 
 namespace {
 
+// Provenance of an item whose linked page could not be fetched: a later update tries it again.
+const QString FullTextKey = u"full_text"_s;
+const QString NotFetched = u"not fetched"_s;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Lede::FeedFullText", text);
@@ -57,6 +61,7 @@ void takePage(Article &item, Article &&page, const QUrl &finalUrl)
             item.metadata.insert(it.key(), it.value());
     }
     item.metadata.remove(u"summary_only"_s);
+    item.provenance.remove(FullTextKey);
     item.provenance.insert(u"body"_s, u"linked page"_s);
     item.provenance.insert(u"page_format"_s, page.provenance.value(u"format"_s));
     item.provenance.insert(u"fetched_from"_s, finalUrl.toString());
@@ -82,6 +87,11 @@ Result<Article> fetchPage(const QString &link, const UrlFetcher::Options &option
 
 } // namespace
 
+bool FeedFullText::pageNotFetched(const Article &article)
+{
+    return article.provenance.value(FullTextKey) == NotFetched;
+}
+
 bool FeedFullText::isSummary(const Article &item)
 {
     return item.metadata.value(u"summary_only"_s) == u"true"_s || endsLikeATeaser(item.body)
@@ -102,6 +112,7 @@ int FeedFullText::follow(QList<ImportedArticle> &items, const Options &options)
         // FeedReader's "fetches nothing" note no longer applies: the link is tried now.
         imported.warnings.removeAll(FeedReader::summaryWarning(item.url));
         if (failuresInARow >= MaxFailures) {
+            item.provenance.insert(FullTextKey, NotFetched);
             imported.warnings.append(
                 tr("the full article at %1 was not fetched (%2 pages of this feed failed in a row); "
                    "the feed's text is kept")
@@ -118,6 +129,7 @@ int FeedFullText::follow(QList<ImportedArticle> &items, const Options &options)
             break;
         if (!page) {
             ++failuresInARow;
+            item.provenance.insert(FullTextKey, NotFetched);
             imported.warnings.append(
                 tr("could not fetch the full article at %1 (%2); the feed's text is kept")
                     .arg(item.url, page.errorString()));

@@ -22,7 +22,8 @@ namespace Lede {
 // them (the page fills the ones it lacks); provenance "body" says "linked page" and "fetched_from"
 // the page's address. A failed fetch keeps the feed's text with a warning naming the reason; after
 // MaxFailures failed pages in a row the remaining items are not fetched (each with a warning), so
-// a dead site costs a few timeouts, not one per item.
+// a dead site costs a few timeouts, not one per item. An item whose page could not be fetched gets
+// provenance "full_text": "not fetched" (NotFetched), so that a later feed update can try it again.
 class FeedFullText final
 {
 public:
@@ -39,6 +40,9 @@ public:
     };
 
     static bool isSummary(const Article &item);
+    // An article that kept its feed summary because its page could not be fetched (not because the page
+    // held no more text).
+    static bool pageNotFetched(const Article &article);
     // Fetches the pages of the summary items among `items` (in order); returns how many got their text from
     // their page.
     static int follow(QList<ImportedArticle> &items, const Options &options);

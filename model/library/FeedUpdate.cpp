@@ -6,6 +6,7 @@
 #include "io/ArticleImporter.h"
 #include "io/FeedFullText.h"
 #include "io/FeedReader.h"
+#include "library/ArticleEditing.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 
@@ -170,6 +171,7 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
 
     // The items not seen before, and among them those the library has by their web address.
     std::vector<Pending> pending;
+    std::vector<Pending> retries; // seen, and their articles still wait for their pages
     QList<ImportedArticle> toFollow;
     QList<size_t> followIndex;
     for (qsizetype i = 0; i < items->size(); ++i) {
@@ -177,6 +179,25 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         const QString key = itemKey(item.article);
         if (seen->contains(key)) {
             ++r.known;
+            // Seen, but its article still waits for its page: try the page again.
+            if (item.article.metadata.value(u"summary_only"_s) == u"true"_s && !item.article.url.isEmpty()) {
+                auto stored = feeds.findArticleByUrl(item.article.url);
+                if (!stored)
+                    return fail(stored.errorString());
+                if (stored->has_value()) {
+                    auto article = ArticleRepository(store).article(**stored);
+                    if (!article)
+                        return fail(article.errorString());
+                    if (FeedFullText::pageNotFetched(*article)) {
+                        Pending p;
+                        p.existing = **stored;
+                        p.outcome.path = feed.url + u'#' + QString::number(i + 1);
+                        p.outcome.file = feed.url;
+                        p.item = std::move(item);
+                        retries.push_back(std::move(p));
+                    }
+                }
+            }
             continue;
         }
         seen.value().insert(key); // an item listed twice counts once
@@ -204,6 +225,25 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         return cancelled();
     for (qsizetype i = 0; i < toFollow.size(); ++i)
         pending[followIndex[i]].item = std::move(toFollow[i]);
+    if (!retries.empty()) {
+        QList<ImportedArticle> again;
+        for (const Pending &p : retries)
+            again.append(p.item);
+        FeedFullText::follow(again, follow);
+        if (options.cancelled && options.cancelled())
+            return cancelled();
+        // Only the pages that came: a failure again is no news (it was reported the first time).
+        std::vector<Pending> fetched;
+        for (qsizetype i = 0; i < again.size(); ++i) {
+            if (again[i].article.metadata.contains(u"summary_only"_s))
+                continue;
+            Pending p = std::move(retries[size_t(i)]);
+            p.item = std::move(again[i]);
+            p.analysis = Analyzer::analyze(p.item.article);
+            fetched.push_back(std::move(p));
+        }
+        retries = std::move(fetched);
+    }
 
     // The same text under another address: the article that has it.
     for (Pending &p : pending) {
@@ -225,6 +265,7 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         store.rollbackBulk();
         r.imported.clear();
         r.alreadyPresent.clear();
+        r.completed.clear();
         return fail(why);
     };
     for (Pending &p : pending) {
@@ -245,6 +286,24 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         if (Status s = feeds.markSeen(feed.id, p.key, o.articleId); !s)
             return rollback(s.errorString());
         (o.status == ImportOutcome::Status::Imported ? r.imported : r.alreadyPresent).append(o);
+    }
+    // The pages that came this time: stored as a new version of the summary's article.
+    for (Pending &p : retries) {
+        ImportOutcome &o = p.outcome;
+        o.title = p.item.article.title;
+        o.warnings = p.item.warnings;
+        o.articleId = p.existing;
+        bool present = false;
+        auto page
+            = ArticleRepository(store).addArticle(p.item.article, p.analysis, Analyzer::Version, &present);
+        if (!page)
+            return rollback(tr("%1: %2").arg(o.path, page.errorString()));
+        if (present)
+            continue; // the page's text is in the library already, as another article
+        if (auto replaced = replaceWithVersion(store, p.existing, *page); !replaced)
+            return rollback(tr("%1: %2").arg(o.path, replaced.errorString()));
+        o.status = ImportOutcome::Status::Imported;
+        r.completed.append(o);
     }
     if (Status s = feeds.markUpdated(feed.id, r.title, QDateTime::currentDateTimeUtc()); !s)
         return rollback(s.errorString());

@@ -24,9 +24,10 @@ class ArticleStore;
 // else its link, else its text's hash (FeedRepository). A new item whose link is the web address of
 // an article in the library, or whose text is already there (content hash), is not stored again:
 // it is remembered with that article and counted as already present. Items that carry only a
-// summary get their linked page's text first (FeedFullText). Everything an update of one feed
-// writes (the new articles with their analyses, the items seen, the feed's title and time) is one
-// transaction: a failure leaves the library as it was, records the one-line reason on the feed
+// summary get their linked page's text first (FeedFullText); one seen before whose page could not be
+// fetched then is tried again while the feed still lists it (FeedUpdateResult::completed). Everything an
+// update of one feed writes (the new articles with their analyses, the items seen, the feed's title and time)
+// is one transaction: a failure leaves the library as it was, records the one-line reason on the feed
 // (Feed::lastError) and returns it; the caller goes on with the next feed. A cancelled update
 // (FeedUpdateOptions::cancelled, also asked while a fetch runs) writes nothing and records no error.
 struct FeedUpdateResult
@@ -38,6 +39,10 @@ struct FeedUpdateResult
     QString error; // why it failed, one line
     QList<ImportOutcome> imported; // the new articles, in the feed's order (path "FEED_URL#N")
     QList<ImportOutcome> alreadyPresent; // new items that were in the library already
+    // Items seen before whose article kept the feed's summary because its page could not be fetched, and
+    // whose page came this time: the article (same id) took the page's text, its highlights and notes
+    // re-attached as `import --replace` does (replaceWithVersion).
+    QList<ImportOutcome> completed;
     int known = 0; // items seen by an earlier update
 };
 

@@ -5,6 +5,7 @@
 #include "io/FeedFullText.h"
 #include "library/FeedUpdate.h"
 #include "library/LibraryImport.h"
+#include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
 #include "store/FeedRepository.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void removeKeepsTheArticles();
     void importUrlFollowsSummaries();
     void cancelStopsAHangingFetch();
+    void summaryGetsItsPageWhenItComes();
 
 private:
     QByteArray valleyFeed(bool withFourthItem) const;
@@ -225,15 +227,18 @@ void TestFeedUpdate::updateImportsOnlyNewItems()
 
     // A new item appears at the top of the feed: only it is imported.
     m_server->setRoute("/valley.rss", ok("application/rss+xml", valleyFeed(true)));
-    const qsizetype pagesBefore = m_server->requests().count("/pages/gone.html");
+    const qsizetype pagesBefore = m_server->requests().count("/pages/library.html");
+    const qsizetype failedBefore = m_server->requests().count("/pages/gone.html");
     FeedUpdateResult third = updateFeed(*m_store, *FeedRepository(*m_store).feed(id));
     QVERIFY2(third.ok, qPrintable(third.error));
     QCOMPARE(third.imported.size(), 1);
     QCOMPARE(third.imported[0].title, u"Bus timetable changes"_s);
     QCOMPARE(third.known, 3);
     QCOMPARE(*ArticleRepository(*m_store).articleCount(), 4);
-    // The links of known items are not fetched again.
-    QCOMPARE(m_server->requests().count("/pages/gone.html"), pagesBefore);
+    // The links of known items are not fetched again, except the page that could not be fetched before
+    // (once per update; summaryGetsItsPageWhenItComes).
+    QCOMPARE(m_server->requests().count("/pages/library.html"), pagesBefore);
+    QCOMPARE(m_server->requests().count("/pages/gone.html"), failedBefore + 1);
 
     const Feed after = *FeedRepository(*m_store).feed(id);
     QCOMPARE(after.itemCount, 4);
@@ -397,6 +402,70 @@ void TestFeedUpdate::cancelStopsAHangingFetch()
     QVERIFY(after.lastError.isEmpty());
     QVERIFY(!after.updatedAt.isValid());
     QCOMPARE(*ArticleRepository(*m_store).articleCount(), 0);
+}
+
+void TestFeedUpdate::summaryGetsItsPageWhenItComes()
+{
+    // Item 3's page is gone at the first update: its article keeps the feed's summary.
+    m_server->setRoute("/pages/gone.html", LocalHttpServer::response(404, "Not Found", "text/plain", "gone"));
+    const qint64 id = subscribe(u"/valley.rss"_s);
+    const auto update = [&] { return updateFeed(*m_store, *FeedRepository(*m_store).feed(id)); };
+    FeedUpdateResult first = update();
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.imported.size(), 3);
+    const qint64 harbourId = first.imported[2].articleId;
+    const QString summary = ArticleRepository(*m_store).article(harbourId)->body;
+    QVERIFY(summary.contains(u"moves to August"_s));
+    // The reader highlights a word of the summary and writes a note.
+    Annotation note;
+    note.articleId = harbourId;
+    const qsizetype at = summary.indexOf(u"August"_s);
+    note.span = { at, at + 6 };
+    note.note = u"check the month"_s;
+    QVERIFY(AnnotationRepository(*m_store).addAnnotation(note).ok());
+
+    // Still gone at the next update: tried again, nothing changes and nothing fails.
+    const auto fetchesOfThePage = [&] { return m_server->requests().count("/pages/gone.html"); };
+    const qsizetype fetchedBefore = fetchesOfThePage();
+    FeedUpdateResult second = update();
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QVERIFY(second.imported.isEmpty());
+    QVERIFY(second.completed.isEmpty());
+    QCOMPARE(second.known, 3);
+    QCOMPARE(fetchesOfThePage(), fetchedBefore + 1);
+    QCOMPARE(ArticleRepository(*m_store).article(harbourId)->body, summary);
+
+    // The page is back: the same article takes its text, and the note stays on its word.
+    m_server->setRoute("/pages/gone.html",
+                       ok("text/html; charset=utf-8",
+                          "<!DOCTYPE html><html><head><title>Harbour festival moves</title></head><body>"
+                          "<article><h1>Harbour festival moves</h1><p>The harbour festival moves to August, "
+                          "organisers said.</p>"
+                              + longStory("harbour festival") + "</article></body></html>"));
+    FeedUpdateResult third = update();
+    QVERIFY2(third.ok, qPrintable(third.error));
+    QVERIFY(third.imported.isEmpty());
+    QCOMPARE(third.completed.size(), 1);
+    QCOMPARE(third.completed[0].articleId, harbourId);
+    QCOMPARE(third.completed[0].path, m_server->url(u"/valley.rss"_s) + u"#3"_s);
+    const Article full = *ArticleRepository(*m_store).article(harbourId);
+    QVERIFY2(full.body.contains(u"heard from residents for two hours"_s), qPrintable(full.body));
+    QCOMPARE(full.provenance.value(u"body"_s), u"linked page"_s);
+    QVERIFY(!FeedFullText::pageNotFetched(full));
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 3); // replaced, not added
+    const auto notes = AnnotationRepository(*m_store).annotations(harbourId);
+    QVERIFY(notes.ok());
+    QCOMPARE(notes->size(), 1);
+    QCOMPARE(notes->first().note, u"check the month"_s);
+    QCOMPARE(full.body.mid(notes->first().span.start, notes->first().span.length()), u"August"_s);
+
+    // Complete now: later updates leave it alone.
+    const qsizetype fetchedThen = fetchesOfThePage();
+    FeedUpdateResult fourth = update();
+    QVERIFY2(fourth.ok, qPrintable(fourth.error));
+    QVERIFY(fourth.completed.isEmpty());
+    QCOMPARE(fetchesOfThePage(), fetchedThen);
+    m_server->setRoute("/pages/gone.html", LocalHttpServer::response(404, "Not Found", "text/plain", "gone"));
 }
 
 QTEST_GUILESS_MAIN(TestFeedUpdate)
