@@ -168,15 +168,29 @@ void Resolver::run()
             continue;
         }
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
-            // An unattributed fragment belongs to the subject of its sentence, if any.
+            // An unattributed fragment belongs to the subject of its sentence, if any: the nearest
+            // person or "he"/"she" before it. A name that only qualifies a noun ("the Berg video")
+            // is no subject.
             const int qa = m_qFirst[oi];
             for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence;
                  --k) {
                 const int mi = m_tokens[size_t(k)].mention;
-                if (mi < 0)
+                if (mi < 0) {
+                    if (m_tokens[size_t(k)].quote < 0 && isPronoun(k)
+                        && isOneOf(text(k), { "he"_L1, "she"_L1 })) {
+                        NounPhrase np;
+                        np.kind = NounPhrase::Kind::Pronoun;
+                        np.firstTok = np.lastTok = k;
+                        const Attribution b = resolveNP(np, -1);
+                        if (!b.speaker.isEmpty())
+                            record(oi, b);
+                        break;
+                    }
                     continue;
+                }
                 const Mention &m = m_mentions[size_t(mi)];
-                if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.inQuote) {
+                if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.inQuote
+                    && !m.precededByThe && !m.modifier) {
                     NounPhrase np;
                     np.kind = NounPhrase::Kind::Name;
                     np.mention = mi;

@@ -47,6 +47,7 @@ private slots:
     void resolve();
     void rolesOfSpeakers_data();
     void rolesOfSpeakers();
+    void nameThatQualifiesANounIsNoSubject();
     void entitiesGiveCanonicalNames();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
@@ -149,6 +150,20 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("scare-quote-has-no-speaker")
         << u"Karl Dahl criticised the so-called “humanitarian pause” announced on Friday."_s
         << QStringList { u"||"_s };
+    QTest::newRow("person-of-organisation-said")
+        << u"Ada Lind of The Harbor and Coast Gazette said “the board will lose this fight.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("person-of-the-university-said")
+        << u"“The samples were clean,” said the mayor. Professor Ada Lind of the University of Tromsø said “nobody checked the second tank.”"_s
+        << QStringList { u"the mayor|the mayor|said"_s, u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("partial-after-he-takes-the-pronoun")
+        << u"Writing on his blog, Mark Lind of the harbour board called the plan a failure. He characterised the quarrel between the board and the town as “another round in an old fight”."_s
+        << QStringList { u"Mark Lind|He|"_s };
+    QTest::newRow("said-the-post")
+        << u"Tom Berg appeared in a video last week.\n“We will not be silenced,” said the post on the forum."_s
+        << QStringList { u"the post|the post|said"_s };
+    QTest::newRow("said-a-report") << u"“Nine of ten wells were dry,” said a report by the water board."_s
+                                   << QStringList { u"a report|a report|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
@@ -205,6 +220,20 @@ void TestSpeakerResolver::rolesOfSpeakers()
     for (const SpeakerRole &r : std::as_const(roles))
         got.append(r.speaker + u'|' + r.role);
     QCOMPARE(got, expected);
+}
+
+void TestSpeakerResolver::nameThatQualifiesANounIsNoSubject()
+{
+    // "the Tom Berg video" names the video, not who speaks: the fragment goes to "She".
+    const QString body
+        = u"Ada Lind reviewed the case on Monday. She characterised the row over the Tom Berg video as “a storm in a teacup”."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s),
+                                   entity(body, u"Tom Berg"_s, Entity::Type::Person, u"Tom Berg"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes), QStringList { u"Ada Lind|She|"_s });
 }
 
 void TestSpeakerResolver::entitiesGiveCanonicalNames()
