@@ -164,6 +164,11 @@ void TestSpeakerResolver::resolve_data()
         << QStringList { u"the post|the post|said"_s };
     QTest::newRow("said-a-report") << u"“Nine of ten wells were dry,” said a report by the water board."_s
                                    << QStringList { u"a report|a report|said"_s };
+    QTest::newRow("forum-poster-can-speak") << u"The poster wrote that “the board had it coming”."_s
+                                            << QStringList { u"the poster|The poster|wrote"_s };
+    QTest::newRow("blogger-can-speak")
+        << u"“We will not be silenced,” an anonymous blogger wrote."_s
+        << QStringList { u"an anonymous blogger|an anonymous blogger|wrote"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
