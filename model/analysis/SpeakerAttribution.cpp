@@ -85,6 +85,15 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 ++skipped;
                 continue;
             }
+            // "A letter seen by Sky News says": the agent of a participle is not the subject.
+            if (const int by = m.firstTok - (m.precededByThe ? 2 : 1); by - 1 >= lo
+                && m_tokens[size_t(by)].word && isOneOf(text(by), { "by"_L1 })
+                && m_tokens[size_t(by - 1)].word && m_tokens[size_t(by - 1)].lower
+                && (text(by - 1).endsWith(u"ed") || text(by - 1).endsWith(u"en"))) {
+                j = by - 2;
+                skipped += 2;
+                continue;
+            }
             // "Ada Lind of The Harbor and Coast Gazette said": the person before "of", not the
             // newspaper's last word.
             if (const int person = m.type == Mention::Type::Person ? -1 : personBeforeOf(m.firstTok - 1, lo);

@@ -122,8 +122,16 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     const Span span = *a.speakerSpan;
     // The name nearest the phrase's head is the speaker: "Harbour Board director Ada Lind" is the
     // person, not the board her title mentions.
+    // A text that speaks is the speaker, not a name that only qualifies it: "the Home Office letter
+    // reads" is the letter; "the ministry's letter" keeps its owner.
+    static const WordSet documents = Lexicon::folded(u"document-nouns");
+    bool possessor = false;
+    for (int k = np.firstTok; k < np.lastTok; ++k)
+        possessor = possessor || m_tokens[size_t(k)].possessive;
+    const bool document
+        = m_tokens[size_t(np.lastTok)].lower && !possessor && documents.contains(text(np.lastTok));
     const Entity *nearest = nullptr;
-    for (int k = np.lastTok; k >= np.firstTok && !nearest; --k)
+    for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k)
         nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;

@@ -48,6 +48,7 @@ private slots:
     void rolesOfSpeakers_data();
     void rolesOfSpeakers();
     void nameThatQualifiesANounIsNoSubject();
+    void documentQualifiedByANameIsTheDocument();
     void entitiesGiveCanonicalNames();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
@@ -169,6 +170,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("blogger-can-speak")
         << u"“We will not be silenced,” an anonymous blogger wrote."_s
         << QStringList { u"an anonymous blogger|an anonymous blogger|wrote"_s };
+    QTest::newRow("document-seen-by-outlet")
+        << u"A leaked memo seen by Coast Radio says “late forms may be refused”."_s
+        << QStringList { u"a leaked memo|A leaked memo|says"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
@@ -239,6 +243,20 @@ void TestSpeakerResolver::nameThatQualifiesANounIsNoSubject()
                                    entity(body, u"Tom Berg"_s, Entity::Type::Person, u"Tom Berg"_s) };
     SpeakerResolver::resolve(article, quotes, entities);
     QCOMPARE(describe(body, quotes), QStringList { u"Ada Lind|She|"_s });
+}
+
+void TestSpeakerResolver::documentQualifiedByANameIsTheDocument()
+{
+    // The letter reads, not the office that wrote it.
+    const QString body = u"The Harbour Office letter reads “we may widen the scheme”."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Harbour Office"_s, Entity::Type::Org,
+                                          u"Harbour Office"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes),
+             QStringList { u"Harbour Office letter|The Harbour Office letter|reads"_s });
 }
 
 void TestSpeakerResolver::entitiesGiveCanonicalNames()
