@@ -155,8 +155,25 @@ void Resolver::run()
             }
             if (continues(oi))
                 continue;
-            if (quoteAt(oi).kind == Quote::Kind::Direct) {
-                if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown)) {
+            // A quote that opens a paragraph with no attribution goes to the person in focus, if
+            // that person was named or quoted in this paragraph or the one before, and no other name
+            // follows the quote in its paragraph (“…” Anonymous blogger, …): else it stays empty.
+            auto paraAt = [&](qsizetype pos) {
+                auto it = std::upper_bound(m_tokens.begin(), m_tokens.end(), pos,
+                                           [](qsizetype p, const Token &t) { return p < t.start; });
+                return it == m_tokens.begin() ? 0 : std::prev(it)->para;
+            };
+            auto nameAfter = [&]() {
+                const int para = paraOf(oi);
+                for (int k = m_qLast[oi] + 1; k < int(m_tokens.size()) && m_tokens[size_t(k)].para == para;
+                     ++k)
+                    if (m_tokens[size_t(k)].quote < 0 && m_tokens[size_t(k)].mention >= 0)
+                        return true;
+                return false;
+            };
+            if (quoteAt(oi).kind == Quote::Kind::Direct && !nameAfter()) {
+                if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown);
+                    e && paraAt(e->pos) >= m_tokens[size_t(m_qFirst[oi] - 1)].para) {
                     Attribution b;
                     b.found = true;
                     b.speaker = e->name;

@@ -173,6 +173,15 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("document-seen-by-outlet")
         << u"A leaked memo seen by Coast Radio says “late forms may be refused”."_s
         << QStringList { u"a leaked memo|A leaked memo|says"_s };
+    QTest::newRow("focus-from-the-paragraph-before")
+        << u"Ada Lind said “the pier is safe.”\n“We will rebuild the old shed.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"Ada Lind||"_s };
+    QTest::newRow("focus-does-not-reach-two-paragraphs-back")
+        << u"Ada Lind said “the pier is safe.”\nThe board met on Monday. The town waited for news.\n“We will rebuild the old shed.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s };
+    QTest::newRow("name-after-the-quote-keeps-focus-away")
+        << u"Ada Lind said “the pier is safe.”\n“Nobody checked the second tank.” Harbour Watch, “Tanks and lies”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s, u"||"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
