@@ -145,7 +145,9 @@ void Resolver::addRolePhrase(Mention &m, int firstTok, int lastTok) const
     qsizetype end = m_tokens[size_t(lastTok)].end;
     if (m_tokens[size_t(lastTok)].possessive)
         end -= 2;
-    const QString phrase = m_body.mid(start, end - start).simplified().toLower();
+    QString phrase = m_body.mid(start, end - start).simplified().toLower();
+    if (phrase.endsWith(u'.'))
+        phrase.chop(1); // an abbreviated title: "Dr." is the role "dr"
     if (phrase.isEmpty() || !phrase.front().isLetter() || m.rolePhrases.contains(phrase))
         return;
     m.rolePhrases.append(phrase);

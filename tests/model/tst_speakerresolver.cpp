@@ -216,6 +216,9 @@ void TestSpeakerResolver::rolesOfSpeakers_data()
     QTest::newRow("appositive-after")
         << u"Olav Lind, the harbour's chief engineer, was blunt. “The wall will hold,” Lind said."_s
         << QStringList { u"Olav Lind|chief engineer"_s };
+    QTest::newRow("abbreviated-title-without-its-period")
+        << u"Dr. Ada Lind opened the lab. “The water is clean,” Lind said."_s
+        << QStringList { u"Ada Lind|dr"_s };
     QTest::newRow("courtesy-title-is-no-role")
         << u"Mr. Tomas Berg waved. “I sold the boat,” said Mr. Berg."_s << QStringList {};
     QTest::newRow("place-word-before-name-is-no-role")
