@@ -118,14 +118,45 @@ void Resolver::run()
             record(oi, b);
             continue;
         }
+        // The quote before it in the paragraph lends its speaker, unless someone else is named in
+        // between ("… ,” Wilkins said. Kiara Perkins, an art student, … “…”").
+        auto otherNameBetween = [&]() {
+            for (int k = m_qLast[oi - 1] + 1; k < m_qFirst[oi]; ++k) {
+                const int mi = m_tokens[size_t(k)].mention;
+                if (mi < 0)
+                    continue;
+                const Mention &m = m_mentions[size_t(mi)];
+                k = m.lastTok;
+                if (m.inQuote || m.object
+                    || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
+                    continue; // "a promise from Braverman" names no new speaker
+                const QString &name = m.canonical.isEmpty() ? m.name : m.canonical;
+                if (name != results[oi - 1].speaker)
+                    return true;
+            }
+            return false;
+        };
         if (oi > 0 && attributable(oi - 1) && results[oi - 1].found && paraOf(oi - 1) == paraOf(oi)
-            && (sentenceOf(oi - 1) == sentenceOf(oi) || quoteAt(oi).kind == Quote::Kind::Direct)) {
+            && (sentenceOf(oi - 1) == sentenceOf(oi) || quoteAt(oi).kind == Quote::Kind::Direct)
+            && m_qLast[oi - 1] >= 0 && !otherNameBetween()) {
             record(oi, inherited(results[oi - 1]));
             continue;
         }
         bool done = false;
         for (size_t nx = oi + 1; nx < count && nx <= oi + 4 && !done; ++nx) {
             if (m_qFirst[nx] < 0 || paraOf(nx) != paraOf(oi))
+                break;
+            // A whole sentence of the reporter in between ends the run: "“…” For Kevin Allton, Warhol
+            // was a legend. He said, “…”" says nothing of who spoke the first quote.
+            bool sentenceBetween = false;
+            const int leadIn
+                = m_tokens[size_t(m_qFirst[nx] - 1)].sentence; // "He said," before the next quote
+            for (int k = m_qLast[oi] + 1; k < m_qFirst[nx] && !sentenceBetween; ++k) {
+                const Token &t = m_tokens[size_t(k)];
+                sentenceBetween = t.word && t.quote < 0
+                    && t.sentence != m_tokens[size_t(m_qLast[oi])].sentence && t.sentence != leadIn;
+            }
+            if (sentenceBetween)
                 break;
             if (!attributable(nx))
                 continue;

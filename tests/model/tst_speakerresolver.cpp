@@ -182,6 +182,15 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("name-after-the-quote-keeps-focus-away")
         << u"Ada Lind said “the pier is safe.”\n“Nobody checked the second tank.” Harbour Watch, “Tanks and lies”"_s
         << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s, u"||"_s };
+    QTest::newRow("someone-named-between-ends-the-borrowing")
+        << u"“The pier is safe,” Ada Lind said. Tom Berg, a fisherman, was not so sure. “It will fall.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s };
+    QTest::newRow("an-object-between-keeps-the-borrowing")
+        << u"“The pier is safe,” Ada Lind said after a meeting with Tom Berg. “It will hold for years.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("no-look-ahead-over-a-reporter-sentence")
+        << u"“It is the sea.” For Tom Berg, the sea was also a friend. He said, “The sea gives and takes.”"_s
+        << QStringList { u"||"_s, u"Tom Berg|He|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
