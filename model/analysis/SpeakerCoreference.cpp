@@ -131,10 +131,21 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     const bool document
         = m_tokens[size_t(np.lastTok)].lower && !possessor && documents.contains(text(np.lastTok));
     const Entity *nearest = nullptr;
-    for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k)
+    int nearestTok = -1;
+    for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k) {
         nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
+        nearestTok = k;
+    }
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
+        // The person's fuller name read here wins over the recogniser's part of it: "General
+        // Suleiman al-Amr" is not "Suleiman".
+        if (const int mi = m_tokens[size_t(nearestTok)].mention; mi >= 0 && e->type == Entity::Type::Person) {
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && m.canonical.count(u' ') > a.speaker.count(u' ')
+                && m.canonical.contains(a.speaker))
+                a.speaker = m.canonical;
+        }
         a.type = e->type == Entity::Type::Person ? Mention::Type::Person : Mention::Type::Org;
         return a;
     }

@@ -49,6 +49,7 @@ private slots:
     void rolesOfSpeakers();
     void nameThatQualifiesANounIsNoSubject();
     void documentQualifiedByANameIsTheDocument();
+    void arabicArticleStaysOnTheName();
     void entitiesGiveCanonicalNames();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
@@ -278,6 +279,21 @@ void TestSpeakerResolver::documentQualifiedByANameIsTheDocument()
     SpeakerResolver::resolve(article, quotes, entities);
     QCOMPARE(describe(body, quotes),
              QStringList { u"Harbour Office letter|The Harbour Office letter|reads"_s });
+}
+
+void TestSpeakerResolver::arabicArticleStaysOnTheName()
+{
+    // "al-Hadi" is part of the name, also when the recogniser only found "Omar".
+    const QString body
+        = u"Harbour police director General Omar al-Hadi, in remarks to a radio station, said “All the "
+          u"wounded are in hospital.” Later “We are still searching,” al-Hadi said."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, { entity(body, u"Omar"_s, Entity::Type::Person, u"Omar"_s) });
+    QCOMPARE(quotes.size(), 2);
+    QCOMPARE(quotes.at(0).speaker, u"Omar al-Hadi"_s);
+    QCOMPARE(quotes.at(1).speaker, u"Omar al-Hadi"_s);
 }
 
 void TestSpeakerResolver::entitiesGiveCanonicalNames()
