@@ -172,11 +172,65 @@ bool asksQuestion(const QString &body, const Line &line)
     return QStringView(body).sliced(line.textStart, line.end - line.textStart).contains(u'?');
 }
 
-} // namespace
-
-void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QList<Entity> &entities)
+// A transcript whose paragraph breaks were lost runs its turns together: "… a year ago. Tom Eck:
+// Because nobody else would." The lines split again before every label that follows a sentence end
+// and is used at least twice; the caller still asks for a whole transcript.
+QList<Line> inlineLines(const QString &body, const QList<Line> &lines)
 {
-    QList<Line> lines = linesOf(body);
+    auto sentenceEnd = [](QChar c) {
+        return c == u'.' || c == u'?' || c == u'!' || c == u'"' || c == u'\u201D' || c == u')'
+            || c == u'\u2026';
+    };
+    QList<std::pair<qsizetype, QString>> starts; // candidate turn starts inside lines, with their label
+    QHash<QString, int> uses;
+    for (const Line &line : lines) {
+        Line whole = line;
+        if (const Span l = labelOf(body, whole); l.end > l.start)
+            ++uses[whole.key];
+        for (qsizetype p = line.start + 2; p < line.end; ++p) {
+            if (!body.at(p).isUpper() || body.at(p - 1) != u' ' || !sentenceEnd(body.at(p - 2)))
+                continue;
+            // An initial or a short title is no sentence end: "Mario J. Lucero:" is one label.
+            qsizetype w = p - 2;
+            while (w > line.start && body.at(w - 1).isLetter())
+                --w;
+            if (body.at(p - 2) == u'.' && p - 2 - w <= 3 && w < p - 2 && body.at(w).isUpper())
+                continue;
+            // The colon must come within a label's length: keeps the scan linear on long lines.
+            const qsizetype colon
+                = QStringView(body).sliced(p, std::min(MaxLabelLength + 1, line.end - p)).indexOf(u':');
+            if (colon <= 0)
+                continue;
+            Line part { p, line.end, {}, 0, {} };
+            if (const Span l = labelOf(body, part); l.end > l.start) {
+                starts.push_back({ p, part.key });
+                ++uses[part.key];
+            }
+        }
+    }
+    QList<Line> out;
+    qsizetype next = 0; // index into starts
+    for (const Line &line : lines) {
+        qsizetype from = line.start;
+        for (; next < starts.size() && starts.at(next).first < line.end; ++next) {
+            if (uses.value(starts.at(next).second) < 2)
+                continue;
+            qsizetype e = starts.at(next).first;
+            while (e > from && body.at(e - 1).isSpace())
+                --e;
+            if (e > from)
+                out.push_back(Line { from, e, {}, 0, {} });
+            from = starts.at(next).first;
+        }
+        out.push_back(Line { from, line.end, {}, 0, {} });
+    }
+    return out;
+}
+
+// Adds the answers of a transcript written as `lines`; false when the lines are no transcript.
+bool applyLines(const QString &body, QList<Line> lines, bool runTogether, QList<Quote> &quotes,
+                const QList<Entity> &entities)
+{
     QHash<QString, int> turnsOf;
     QStringList order; // labels in order of first use
     int turns = 0;
@@ -190,7 +244,7 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
         ++turnsOf[line.key];
     }
     if (turns < MinTurns || order.size() < 2)
-        return;
+        return false;
 
     // The interviewer: Q / Question, else the first label when most of its turns are questions.
     QString interviewer;
@@ -199,14 +253,23 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
             interviewer = key;
     }
     if (interviewer.isEmpty()) {
-        int asked = 0;
-        for (const Line &line : std::as_const(lines)) {
-            if (line.key == order.front() && line.label.end > line.label.start && asksQuestion(body, line))
-                ++asked;
+        // The first label, when most of its turns ask; with the turns run together the first turn
+        // may hide behind a heading ("Interview Wikinews: …"), so any label used twice may be it.
+        for (const QString &key : std::as_const(order)) {
+            int asked = 0;
+            for (const Line &line : std::as_const(lines)) {
+                if (line.key == key && line.label.end > line.label.start && asksQuestion(body, line))
+                    ++asked;
+            }
+            if (2 * asked >= turnsOf.value(key) && (key == order.front() || turnsOf.value(key) > 1)) {
+                interviewer = key;
+                break;
+            }
+            if (!runTogether)
+                break;
         }
-        if (2 * asked < turnsOf.value(order.front()))
-            return; // no one asks: labelled lines, but not an interview
-        interviewer = order.front();
+        if (interviewer.isEmpty())
+            return false; // no one asks: labelled lines, but not an interview
     }
     // A one-word label that is used once is more likely a heading than a speaker; with it the text
     // would have to be an interview on other grounds, so such lines are simply not turns.
@@ -251,7 +314,7 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
         previousTurn = &line;
     }
     if (answered < 2)
-        return;
+        return false;
 
     qsizetype lastTurn = -1;
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -285,11 +348,24 @@ void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QLis
         answers.push_back(std::move(q));
     }
     if (answers.isEmpty())
-        return;
+        return false;
 
     quotes.append(answers);
     std::stable_sort(quotes.begin(), quotes.end(),
                      [](const Quote &a, const Quote &b) { return a.span.start < b.span.start; });
+    return true;
+}
+
+} // namespace
+
+void InterviewTurns::apply(const QString &body, QList<Quote> &quotes, const QList<Entity> &entities)
+{
+    const QList<Line> lines = linesOf(body);
+    if (applyLines(body, lines, false, quotes, entities))
+        return;
+    const QList<Line> split = inlineLines(body, lines);
+    if (split.size() > lines.size())
+        applyLines(body, split, true, quotes, entities);
 }
 
 } // namespace Lede

@@ -25,7 +25,10 @@ namespace Lede {
 // speaker: a bare "A:" gives no quote (a wrong name is worse than none, and FAQ pages use it), nor
 // do "Common Name:" or "Check Out:". At least two questions must be answered by a speaker.
 // Unlabelled paragraphs after an answer continue it while the transcript goes on (another turn
-// follows), except photo captions.
+// follows), except photo captions. A body whose paragraph breaks were lost ("… a year ago. Tom Eck:
+// Because …") is split again before each label that follows a sentence end and comes back at
+// least twice, and must then pass the same tests; there any label used twice may be the
+// interviewer's, since the first turn can hide behind a heading.
 //
 // apply() adds one Direct quote per answer paragraph: the span is the paragraph after its label,
 // the speaker the label as written ("Tom Eck"), speakerSpan the label itself, cue empty. Quotation-mark

@@ -9,6 +9,32 @@ namespace Lede::Speakers {
 // ---------------------------------------------------------------------------------------------
 // Attribution clauses
 
+// The person mention that ends right before "of" at or before `j`, with only the words of an
+// organisation's name in between ("Globe", "and", "The"); -1 if there is none.
+int Resolver::personBeforeOf(int j, int lo) const
+{
+    while (j >= lo && m_tokens[size_t(j)].word) {
+        const Token &t = m_tokens[size_t(j)];
+        if (t.mention >= 0) {
+            const Mention &m = m_mentions[size_t(t.mention)];
+            if (m.type == Mention::Type::Person || m.possessive)
+                return -1;
+            j = m.firstTok - 1;
+        } else if (isOneOf(text(j), { "and"_L1, "the"_L1 })) {
+            --j;
+        } else {
+            break;
+        }
+    }
+    if (j - 1 < lo || !m_tokens[size_t(j)].word || !isOneOf(text(j), { "of"_L1 }))
+        return -1;
+    const int mi = m_tokens[size_t(j - 1)].mention;
+    if (mi < 0)
+        return -1;
+    const Mention &p = m_mentions[size_t(mi)];
+    return p.type == Mention::Type::Person && p.lastTok == j - 1 && !p.possessive && !p.inQuote ? mi : -1;
+}
+
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
     NounPhrase np;
@@ -58,6 +84,26 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                     --j;
                 ++skipped;
                 continue;
+            }
+            // "A letter seen by Sky News says": the agent of a participle is not the subject.
+            if (const int by = m.firstTok - (m.precededByThe ? 2 : 1); by - 1 >= lo
+                && m_tokens[size_t(by)].word && isOneOf(text(by), { "by"_L1 })
+                && m_tokens[size_t(by - 1)].word && m_tokens[size_t(by - 1)].lower
+                && (text(by - 1).endsWith(u"ed") || text(by - 1).endsWith(u"en"))) {
+                j = by - 2;
+                skipped += 2;
+                continue;
+            }
+            // "Ada Lind of The Harbor and Coast Gazette said": the person before "of", not the
+            // newspaper's last word.
+            if (const int person = m.type == Mention::Type::Person ? -1 : personBeforeOf(m.firstTok - 1, lo);
+                person >= 0) {
+                const Mention &p = m_mentions[size_t(person)];
+                np.kind = NounPhrase::Kind::Name;
+                np.mention = person;
+                np.firstTok = p.nameFirstTok;
+                np.lastTok = p.lastTok;
+                return np;
             }
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
@@ -165,7 +211,11 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
             np.lastTok = m.lastTok;
             return np;
         }
-        if (!t.lower || isFunctionWord(text(j)) || SpeechVerbs::contains(text(j)) || isBridgeWord(text(j)))
+        // Right after a determiner a speech verb's bare form is a noun: "said the post", "said a report".
+        const bool nounAfterDet = det && words == 0 && SpeechVerbs::contains(text(j))
+            && !text(j).endsWith(u"ed") && !text(j).endsWith(u"ing");
+        if (!t.lower || isFunctionWord(text(j)) || (SpeechVerbs::contains(text(j)) && !nounAfterDet)
+            || isBridgeWord(text(j)))
             break;
         ++words;
         ++j;

@@ -122,11 +122,30 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     const Span span = *a.speakerSpan;
     // The name nearest the phrase's head is the speaker: "Harbour Board director Ada Lind" is the
     // person, not the board her title mentions.
+    // A text that speaks is the speaker, not a name that only qualifies it: "the Home Office letter
+    // reads" is the letter; "the ministry's letter" keeps its owner.
+    static const WordSet documents = Lexicon::folded(u"document-nouns");
+    bool possessor = false;
+    for (int k = np.firstTok; k < np.lastTok; ++k)
+        possessor = possessor || m_tokens[size_t(k)].possessive;
+    const bool document
+        = m_tokens[size_t(np.lastTok)].lower && !possessor && documents.contains(text(np.lastTok));
     const Entity *nearest = nullptr;
-    for (int k = np.lastTok; k >= np.firstTok && !nearest; --k)
+    int nearestTok = -1;
+    for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k) {
         nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
+        nearestTok = k;
+    }
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
+        // The person's fuller name read here wins over the recogniser's part of it: "General
+        // Suleiman al-Amr" is not "Suleiman".
+        if (const int mi = m_tokens[size_t(nearestTok)].mention; mi >= 0 && e->type == Entity::Type::Person) {
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && m.canonical.count(u' ') > a.speaker.count(u' ')
+                && m.canonical.contains(a.speaker))
+                a.speaker = m.canonical;
+        }
         a.type = e->type == Entity::Type::Person ? Mention::Type::Person : Mention::Type::Org;
         return a;
     }

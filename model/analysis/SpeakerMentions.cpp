@@ -23,6 +23,17 @@ void Resolver::findMentions()
         const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
         return !NameHeuristics::isCapitalisedStopWord(t.possessive ? w.chopped(2) : w);
     };
+    // An Arabic surname with its article goes on a name: "Suleiman al-Amr", "Omar el-Sayed".
+    auto articledName = [&](int i) {
+        const Token &t = m_tokens[size_t(i)];
+        if (!t.word || t.upper)
+            return false;
+        const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
+        const qsizetype dash = w.indexOf(u'-');
+        return dash >= 2 && dash <= 3 && dash + 1 < w.size() && w.at(dash + 1).isUpper()
+            && isOneOf(w.first(dash),
+                       { "al"_L1, "el"_L1, "ad"_L1, "as"_L1, "ash"_L1, "at"_L1, "az"_L1, "an"_L1, "ar"_L1 });
+    };
     int i = 0;
     while (i < n) {
         if (!nameWord(i)) {
@@ -35,7 +46,7 @@ void Resolver::findMentions()
             const Token &next = m_tokens[size_t(j + 1)];
             if (next.para != m_tokens[size_t(i)].para || next.quote != m_tokens[size_t(i)].quote)
                 break;
-            if (nameWord(j + 1)) {
+            if (nameWord(j + 1) || articledName(j + 1)) {
                 ++j;
                 continue;
             }
@@ -145,7 +156,9 @@ void Resolver::addRolePhrase(Mention &m, int firstTok, int lastTok) const
     qsizetype end = m_tokens[size_t(lastTok)].end;
     if (m_tokens[size_t(lastTok)].possessive)
         end -= 2;
-    const QString phrase = m_body.mid(start, end - start).simplified().toLower();
+    QString phrase = m_body.mid(start, end - start).simplified().toLower();
+    if (phrase.endsWith(u'.'))
+        phrase.chop(1); // an abbreviated title: "Dr." is the role "dr"
     if (phrase.isEmpty() || !phrase.front().isLetter() || m.rolePhrases.contains(phrase))
         return;
     m.rolePhrases.append(phrase);

@@ -169,6 +169,7 @@ private:
     Attribution parseBefore(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
     NounPhrase backwardNP(int j, int lo) const;
+    int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;
     static bool isSpeakerNoun(const QString &head);

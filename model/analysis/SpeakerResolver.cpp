@@ -118,14 +118,45 @@ void Resolver::run()
             record(oi, b);
             continue;
         }
+        // The quote before it in the paragraph lends its speaker, unless someone else is named in
+        // between ("… ,” Wilkins said. Kiara Perkins, an art student, … “…”").
+        auto otherNameBetween = [&]() {
+            for (int k = m_qLast[oi - 1] + 1; k < m_qFirst[oi]; ++k) {
+                const int mi = m_tokens[size_t(k)].mention;
+                if (mi < 0)
+                    continue;
+                const Mention &m = m_mentions[size_t(mi)];
+                k = m.lastTok;
+                if (m.inQuote || m.object
+                    || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
+                    continue; // "a promise from Braverman" names no new speaker
+                const QString &name = m.canonical.isEmpty() ? m.name : m.canonical;
+                if (name != results[oi - 1].speaker)
+                    return true;
+            }
+            return false;
+        };
         if (oi > 0 && attributable(oi - 1) && results[oi - 1].found && paraOf(oi - 1) == paraOf(oi)
-            && (sentenceOf(oi - 1) == sentenceOf(oi) || quoteAt(oi).kind == Quote::Kind::Direct)) {
+            && (sentenceOf(oi - 1) == sentenceOf(oi) || quoteAt(oi).kind == Quote::Kind::Direct)
+            && m_qLast[oi - 1] >= 0 && !otherNameBetween()) {
             record(oi, inherited(results[oi - 1]));
             continue;
         }
         bool done = false;
         for (size_t nx = oi + 1; nx < count && nx <= oi + 4 && !done; ++nx) {
             if (m_qFirst[nx] < 0 || paraOf(nx) != paraOf(oi))
+                break;
+            // A whole sentence of the reporter in between ends the run: "“…” For Kevin Allton, Warhol
+            // was a legend. He said, “…”" says nothing of who spoke the first quote.
+            bool sentenceBetween = false;
+            const int leadIn
+                = m_tokens[size_t(m_qFirst[nx] - 1)].sentence; // "He said," before the next quote
+            for (int k = m_qLast[oi] + 1; k < m_qFirst[nx] && !sentenceBetween; ++k) {
+                const Token &t = m_tokens[size_t(k)];
+                sentenceBetween = t.word && t.quote < 0
+                    && t.sentence != m_tokens[size_t(m_qLast[oi])].sentence && t.sentence != leadIn;
+            }
+            if (sentenceBetween)
                 break;
             if (!attributable(nx))
                 continue;
@@ -155,8 +186,25 @@ void Resolver::run()
             }
             if (continues(oi))
                 continue;
-            if (quoteAt(oi).kind == Quote::Kind::Direct) {
-                if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown)) {
+            // A quote that opens a paragraph with no attribution goes to the person in focus, if
+            // that person was named or quoted in this paragraph or the one before, and no other name
+            // follows the quote in its paragraph (“…” Anonymous blogger, …): else it stays empty.
+            auto paraAt = [&](qsizetype pos) {
+                auto it = std::upper_bound(m_tokens.begin(), m_tokens.end(), pos,
+                                           [](qsizetype p, const Token &t) { return p < t.start; });
+                return it == m_tokens.begin() ? 0 : std::prev(it)->para;
+            };
+            auto nameAfter = [&]() {
+                const int para = paraOf(oi);
+                for (int k = m_qLast[oi] + 1; k < int(m_tokens.size()) && m_tokens[size_t(k)].para == para;
+                     ++k)
+                    if (m_tokens[size_t(k)].quote < 0 && m_tokens[size_t(k)].mention >= 0)
+                        return true;
+                return false;
+            };
+            if (quoteAt(oi).kind == Quote::Kind::Direct && !nameAfter()) {
+                if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown);
+                    e && paraAt(e->pos) >= m_tokens[size_t(m_qFirst[oi] - 1)].para) {
                     Attribution b;
                     b.found = true;
                     b.speaker = e->name;
@@ -168,15 +216,29 @@ void Resolver::run()
             continue;
         }
         if (quoteAt(oi).kind == Quote::Kind::Partial) {
-            // An unattributed fragment belongs to the subject of its sentence, if any.
+            // An unattributed fragment belongs to the subject of its sentence, if any: the nearest
+            // person or "he"/"she" before it. A name that only qualifies a noun ("the Berg video")
+            // is no subject.
             const int qa = m_qFirst[oi];
             for (int k = qa - 1; k >= 0 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa)].sentence;
                  --k) {
                 const int mi = m_tokens[size_t(k)].mention;
-                if (mi < 0)
+                if (mi < 0) {
+                    if (m_tokens[size_t(k)].quote < 0 && isPronoun(k)
+                        && isOneOf(text(k), { "he"_L1, "she"_L1 })) {
+                        NounPhrase np;
+                        np.kind = NounPhrase::Kind::Pronoun;
+                        np.firstTok = np.lastTok = k;
+                        const Attribution b = resolveNP(np, -1);
+                        if (!b.speaker.isEmpty())
+                            record(oi, b);
+                        break;
+                    }
                     continue;
+                }
                 const Mention &m = m_mentions[size_t(mi)];
-                if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.inQuote) {
+                if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.inQuote
+                    && !m.precededByThe && !m.modifier) {
                     NounPhrase np;
                     np.kind = NounPhrase::Kind::Name;
                     np.mention = mi;

@@ -60,6 +60,7 @@ class TestInterviewTurns final : public QObject
 private slots:
     void answersBecomeQuotesOfTheirSpeaker();
     void markQuotesInsideAnswersStay();
+    void runTogetherTranscript();
     void notInterviews_data();
     void notInterviews();
     void analyzerAttributesTranscriptAnswers();
@@ -107,6 +108,22 @@ void TestInterviewTurns::markQuotesInsideAnswersStay()
         QVERIFY(quotes.at(i - 1).span.start <= quotes.at(i).span.start);
 }
 
+void TestInterviewTurns::runTogetherTranscript()
+{
+    // The paragraph breaks were lost; the first question hides behind a heading word, and the
+    // answerer's initial ends in a period that is no sentence end.
+    const QString body
+        = u"Harbour master talks about the new sea wall\n\n"
+          u"The board met in May. Interview Lena Marsh: Why did you stand for the board? "
+          u"Tom K. Eck: Because nobody else would. Lena Marsh: What comes first? "
+          u"Tom K. Eck: The sea wall. Lena Marsh: Anything else? Tom K. Eck: No. Thank you.\n"_s;
+    QList<Quote> quotes;
+    InterviewTurns::apply(body, quotes, { person(body, u"Tom K. Eck"_s) });
+    QCOMPARE(texts(quotes),
+             (QStringList { u"Because nobody else would."_s, u"The sea wall."_s, u"No. Thank you."_s }));
+    QCOMPARE(speakers(quotes), QStringList(3, u"Tom K. Eck"_s));
+}
+
 void TestInterviewTurns::notInterviews_data()
 {
     QTest::addColumn<QString>("body");
@@ -130,6 +147,9 @@ void TestInterviewTurns::notInterviews_data()
         << u"Lena Marsh: Who pays?\n\nRobert Roe. Image: Town archive.\n\n"
            u"Lena Marsh: And when?\n\nRobert Roe. Image: Harbour board.\n\nLena Marsh: Why?\n"_s
         << u"Robert Roe"_s;
+    QTest::newRow("run-together labels without questions")
+        << u"Votes\n\nThe council voted. Ada Kroll: For the wall. Tom Eck: Against. Ada Kroll: For. Tom Eck: Against.\n"_s
+        << u"Tom Eck"_s;
     QTest::newRow("answers by someone unnamed once each")
         << u"Lena Marsh: Who pays?\n\nCommon Name: Sea wall.\n\nLena Marsh: And when?\n\n"
            u"Check Out: The harbour shop.\n"_s

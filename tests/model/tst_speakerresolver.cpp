@@ -47,6 +47,9 @@ private slots:
     void resolve();
     void rolesOfSpeakers_data();
     void rolesOfSpeakers();
+    void nameThatQualifiesANounIsNoSubject();
+    void documentQualifiedByANameIsTheDocument();
+    void arabicArticleStaysOnTheName();
     void entitiesGiveCanonicalNames();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
@@ -149,6 +152,46 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("scare-quote-has-no-speaker")
         << u"Karl Dahl criticised the so-called “humanitarian pause” announced on Friday."_s
         << QStringList { u"||"_s };
+    QTest::newRow("person-of-organisation-said")
+        << u"Ada Lind of The Harbor and Coast Gazette said “the board will lose this fight.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("person-of-the-university-said")
+        << u"“The samples were clean,” said the mayor. Professor Ada Lind of the University of Tromsø said “nobody checked the second tank.”"_s
+        << QStringList { u"the mayor|the mayor|said"_s, u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("partial-after-he-takes-the-pronoun")
+        << u"Writing on his blog, Mark Lind of the harbour board called the plan a failure. He characterised the quarrel between the board and the town as “another round in an old fight”."_s
+        << QStringList { u"Mark Lind|He|"_s };
+    QTest::newRow("said-the-post")
+        << u"Tom Berg appeared in a video last week.\n“We will not be silenced,” said the post on the forum."_s
+        << QStringList { u"the post|the post|said"_s };
+    QTest::newRow("said-a-report") << u"“Nine of ten wells were dry,” said a report by the water board."_s
+                                   << QStringList { u"a report|a report|said"_s };
+    QTest::newRow("forum-poster-can-speak") << u"The poster wrote that “the board had it coming”."_s
+                                            << QStringList { u"the poster|The poster|wrote"_s };
+    QTest::newRow("blogger-can-speak")
+        << u"“We will not be silenced,” an anonymous blogger wrote."_s
+        << QStringList { u"an anonymous blogger|an anonymous blogger|wrote"_s };
+    QTest::newRow("document-seen-by-outlet")
+        << u"A leaked memo seen by Coast Radio says “late forms may be refused”."_s
+        << QStringList { u"a leaked memo|A leaked memo|says"_s };
+    QTest::newRow("focus-from-the-paragraph-before")
+        << u"Ada Lind said “the pier is safe.”\n“We will rebuild the old shed.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"Ada Lind||"_s };
+    QTest::newRow("focus-does-not-reach-two-paragraphs-back")
+        << u"Ada Lind said “the pier is safe.”\nThe board met on Monday. The town waited for news.\n“We will rebuild the old shed.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s };
+    QTest::newRow("name-after-the-quote-keeps-focus-away")
+        << u"Ada Lind said “the pier is safe.”\n“Nobody checked the second tank.” Harbour Watch, “Tanks and lies”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s, u"||"_s };
+    QTest::newRow("someone-named-between-ends-the-borrowing")
+        << u"“The pier is safe,” Ada Lind said. Tom Berg, a fisherman, was not so sure. “It will fall.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"||"_s };
+    QTest::newRow("an-object-between-keeps-the-borrowing")
+        << u"“The pier is safe,” Ada Lind said after a meeting with Tom Berg. “It will hold for years.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"Ada Lind|Ada Lind|said"_s };
+    QTest::newRow("no-look-ahead-over-a-reporter-sentence")
+        << u"“It is the sea.” For Tom Berg, the sea was also a friend. He said, “The sea gives and takes.”"_s
+        << QStringList { u"||"_s, u"Tom Berg|He|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
@@ -183,6 +226,9 @@ void TestSpeakerResolver::rolesOfSpeakers_data()
     QTest::newRow("appositive-after")
         << u"Olav Lind, the harbour's chief engineer, was blunt. “The wall will hold,” Lind said."_s
         << QStringList { u"Olav Lind|chief engineer"_s };
+    QTest::newRow("abbreviated-title-without-its-period")
+        << u"Dr. Ada Lind opened the lab. “The water is clean,” Lind said."_s
+        << QStringList { u"Ada Lind|dr"_s };
     QTest::newRow("courtesy-title-is-no-role")
         << u"Mr. Tomas Berg waved. “I sold the boat,” said Mr. Berg."_s << QStringList {};
     QTest::newRow("place-word-before-name-is-no-role")
@@ -205,6 +251,49 @@ void TestSpeakerResolver::rolesOfSpeakers()
     for (const SpeakerRole &r : std::as_const(roles))
         got.append(r.speaker + u'|' + r.role);
     QCOMPARE(got, expected);
+}
+
+void TestSpeakerResolver::nameThatQualifiesANounIsNoSubject()
+{
+    // "the Tom Berg video" names the video, not who speaks: the fragment goes to "She".
+    const QString body
+        = u"Ada Lind reviewed the case on Monday. She characterised the row over the Tom Berg video as “a storm in a teacup”."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s),
+                                   entity(body, u"Tom Berg"_s, Entity::Type::Person, u"Tom Berg"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes), QStringList { u"Ada Lind|She|"_s });
+}
+
+void TestSpeakerResolver::documentQualifiedByANameIsTheDocument()
+{
+    // The letter reads, not the office that wrote it.
+    const QString body = u"The Harbour Office letter reads “we may widen the scheme”."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Harbour Office"_s, Entity::Type::Org,
+                                          u"Harbour Office"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes),
+             QStringList { u"Harbour Office letter|The Harbour Office letter|reads"_s });
+}
+
+void TestSpeakerResolver::arabicArticleStaysOnTheName()
+{
+    // "al-Hadi" is part of the name, also when the recogniser only found "Omar".
+    const QString body
+        = u"Harbour police director General Omar al-Hadi, in remarks to a radio station, said “All the "
+          u"wounded are in hospital.” Later “We are still searching,” al-Hadi said."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes, { entity(body, u"Omar"_s, Entity::Type::Person, u"Omar"_s) });
+    QCOMPARE(quotes.size(), 2);
+    QCOMPARE(quotes.at(0).speaker, u"Omar al-Hadi"_s);
+    QCOMPARE(quotes.at(1).speaker, u"Omar al-Hadi"_s);
 }
 
 void TestSpeakerResolver::entitiesGiveCanonicalNames()
