@@ -51,6 +51,13 @@
             <numerusform>Stop following “%1”? Its %n articles stay in the library.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n article(s) got the full text of their page.</source>
+        <translation>
+            <numerusform>%n article got the full text of its page.</numerusform>
+            <numerusform>%n articles got the full text of their pages.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Lede::ImportController</name>
