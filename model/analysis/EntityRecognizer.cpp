@@ -296,6 +296,8 @@ QList<Entity> Document::run()
     tagSentences();
     addTitledNames();
     repairOrgSpans();
+    markTeams();
+    addAcronyms();
     addNationalities();
     unify();
     addRules();

@@ -183,6 +183,10 @@ void TestEntityRecognizer::entities_data()
         << u"The Ministry of Mines and Halvard Tools signed the deal in Oslo."_s
         << QStringList { u"ORG|Ministry of Mines|Ministry of Mines"_s, u"ORG|Halvard Tools|Halvard Tools"_s }
         << QStringList {};
+    QTest::newRow("org-tagged-pair-split-at-and")
+        << u"Scholars from the Royal Library and Kestrel University catalogued the letters."_s
+        << QStringList { u"ORG|Kestrel University|Kestrel University"_s }
+        << QStringList { u"ORG|Royal Library and Kestrel University|Royal Library and Kestrel University"_s };
     QTest::newRow("org-company-head-and-short-form")
         << u"Shares in Corvane Systems fell 6% on Monday. Corvane said demand for its radar had slowed."_s
         << QStringList { u"ORG|Corvane Systems|Corvane Systems"_s, u"ORG|Corvane|Corvane Systems"_s }
@@ -204,6 +208,38 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("place-health-ministry-still-org")
         << u"The Gaza health ministry said 12 people were hurt in the strike."_s
         << QStringList { u"ORG|Gaza health ministry|Gaza health ministry"_s } << QStringList {};
+    QTest::newRow("org-newspaper-and-legislature-heads")
+        << u"The Brisbane Evening Herald reported that the bill would reach the Federal Assembly in May."_s
+        << QStringList { u"ORG|Brisbane Evening Herald|Brisbane Evening Herald"_s,
+                         u"ORG|Federal Assembly|Federal Assembly"_s }
+        << QStringList { u"LOC|Brisbane|Brisbane"_s };
+    QTest::newRow("org-journal-with-of-complement")
+        << u"The findings were published on Monday in the Clinical Journal of Norway, the authors said."_s
+        << QStringList { u"ORG|Clinical Journal of Norway|Clinical Journal of Norway"_s }
+        << QStringList { u"LOC|Norway|Norway"_s };
+    QTest::newRow("teams-next-to-a-score-are-org-in-the-whole-report")
+        << u"Leicester beat Southampton 3-1 on Saturday. Southampton had won their last four games, "
+           u"and Leicester now sit second."_s
+        << QStringList { u"ORG|Leicester|Leicester"_s, u"ORG|Southampton|Southampton"_s }
+        << QStringList { u"LOC|Leicester|Leicester"_s, u"LOC|Southampton|Southampton"_s };
+    QTest::newRow("teams-in-a-results-line")
+        << u"Results on Sunday:\nBristol 2 Derby 1\nLeeds 0-0 Norwich"_s
+        << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Leeds|Leeds"_s,
+                         u"ORG|Norwich|Norwich"_s }
+        << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Leeds|Leeds"_s };
+    QTest::newRow("national-teams-and-tennis-players-keep-their-type")
+        << u"Brazil beat Chile 2-0 in Santiago. In the final, Marta Lindqvist beat Ana Holm 6-4 6-2."_s
+        << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s,
+                         u"PERSON|Marta Lindqvist|Marta Lindqvist"_s, u"PERSON|Ana Holm|Ana Holm"_s }
+        << QStringList { u"ORG|Brazil|Brazil"_s, u"ORG|Ana Holm|Ana Holm"_s };
+    QTest::newRow("acronym-after-a-name-takes-its-type-everywhere")
+        << u"The Northern Fisheries Council (NFC) met on Monday. Later the NFC said quotas would fall."_s
+        << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s, u"ORG|NFC|NFC"_s }
+        << QStringList { u"PERSON|NFC|NFC"_s, u"LOC|NFC|NFC"_s };
+    QTest::newRow("acronym-that-does-not-match-is-left-alone")
+        << u"The Northern Fisheries Council (Norway) met on Monday."_s
+        << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s }
+        << QStringList { u"ORG|Norway|Norway"_s };
     QTest::newRow("listed-institution-named-like-a-place-is-org")
         << u"Reporters waited outside the White House on Monday. The White House said the trip would go ahead."_s
         << QStringList { u"ORG|White House|White House"_s }
