@@ -115,6 +115,13 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
             if (tb < te && word(tb) == u"of")
                 tb += 2;
         }
+        // Title words alone ("Minister" of "Prime Minister Ada Lind" when the tagger split it) are
+        // no person.
+        bool titlesOnly = tb < te;
+        for (int i = tb; i < te; ++i)
+            titlesOnly = titlesOnly && m_info[size_t(i)].title;
+        if (titlesOnly)
+            return;
         // A leading nationality adjective that the tagger swallowed.
         while (tb < te - 1 && (m_info[size_t(tb)].gaz & (1u << GazNat))
                && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))

@@ -87,6 +87,10 @@ void TestEntityRecognizer::entities_data()
         << u"Kenyan President Samuel Otieno said the talks would resume next week."_s
         << QStringList { u"PERSON|Samuel Otieno|Samuel Otieno"_s, u"DATE|next week|next week"_s }
         << QStringList { u"President"_s };
+    QTest::newRow("title-words-alone-are-no-person")
+        << u"The governor later spoke separately by phone with Israeli Prime Minister Benjamin Netanyahu."_s
+        << QStringList { u"PERSON|Benjamin Netanyahu|Benjamin Netanyahu"_s }
+        << QStringList { u"Minister"_s, u"Prime"_s };
     QTest::newRow("possessive-curly-trimmed")
         << u"Brazil’s central bank raised rates again, surprising investors in Sao Paulo."_s
         << QStringList { u"LOC|Brazil|Brazil"_s } << QStringList { u"’s"_s };
