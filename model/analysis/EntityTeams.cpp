@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Teams in match reports: "Leicester 2 Arsenal 1", "Leicester 2-1 Arsenal", "Leicester beat Arsenal
-// 3-0". A club named by its town reads as a place to the tagger; next to a score it is the team, an
-// organisation, and the document-level vote (unify) carries that to the name's other mentions.
+// 3-0". A club named by its town, or a national team named by its country, reads as a place to the
+// tagger; next to a score it is the team, an organisation, and so are the name's other mentions in
+// the report (a match report's "Sweden" is the team).
 #include "EntityDocument.h"
 
 #include <QSet>
@@ -95,8 +96,16 @@ void Document::markTeams()
             teams.emplace_back(lb, i); // "Leicester 2 Arsenal 1"
             teams.emplace_back(i + 1, re);
         } else if (isMatchVerb(word(i)) && usable(i) && slotEndingAt(i, lb)) {
-            // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow.
+            // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow;
+            // "Leicester lost 0-2 to Arsenal": or come first.
             int b = i + 1;
+            if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
+                && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
+                && slotStartingAt(after + 1, re)) {
+                teams.emplace_back(lb, i);
+                teams.emplace_back(after + 1, re);
+                continue;
+            }
             if (b < m_n && (word(b) == u"with" || word(b) == u"to"))
                 ++b;
             if (!slotStartingAt(b, re))
@@ -114,8 +123,6 @@ void Document::markTeams()
     }
     QSet<quint64> names;
     for (const auto &[tb, te] : teams) {
-        if (isCountry(tb, te))
-            continue; // a national team named by its country stays a place (one convention)
         names.insert(phraseHash(tb, te));
         const int o = owner[size_t(tb)];
         if (o >= 0) {

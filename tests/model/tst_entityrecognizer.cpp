@@ -231,11 +231,19 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Leeds|Leeds"_s,
                          u"ORG|Norwich|Norwich"_s }
         << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Leeds|Leeds"_s };
-    QTest::newRow("national-teams-and-tennis-players-keep-their-type")
-        << u"Brazil beat Chile 2-0 in Santiago. In the final, Marta Lindqvist beat Ana Holm 6-4 6-2."_s
-        << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s,
-                         u"PERSON|Marta Lindqvist|Marta Lindqvist"_s, u"PERSON|Ana Holm|Ana Holm"_s }
-        << QStringList { u"ORG|Brazil|Brazil"_s, u"ORG|Ana Holm|Ana Holm"_s };
+    QTest::newRow("national-teams-are-org-tennis-players-stay-people")
+        << u"Brazil beat Chile 2-0 in Santiago, and Peru lost 1 – 3 to Ecuador. In the final, Marta "
+           u"Lindqvist "
+           u"beat Ana Holm 6-4 6-2."_s
+        << QStringList { u"ORG|Brazil|Brazil"_s,       u"ORG|Chile|Chile"_s,
+                         u"ORG|Peru|Peru"_s,           u"ORG|Ecuador|Ecuador"_s,
+                         u"LOC|Santiago|Santiago"_s,   u"PERSON|Marta Lindqvist|Marta Lindqvist"_s,
+                         u"PERSON|Ana Holm|Ana Holm"_s }
+        << QStringList { u"ORG|Ana Holm|Ana Holm"_s, u"ORG|Santiago|Santiago"_s };
+    QTest::newRow("countries-without-a-score-stay-places")
+        << u"Brazil beat Chile in the vote on Monday, diplomats in Geneva said."_s
+        << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
+        << QStringList { u"ORG|Brazil|Brazil"_s };
     QTest::newRow("acronym-after-a-name-takes-its-type-everywhere")
         << u"The Northern Fisheries Council (NFC) met on Monday. Later the NFC said quotas would fall."_s
         << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s, u"ORG|NFC|NFC"_s }
