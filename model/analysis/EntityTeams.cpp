@@ -84,6 +84,8 @@ void Document::markTeams()
     };
     std::vector<std::pair<int, int>> teams;
     for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1))
+            continue; // every pattern has a team name right before token i
         int lb = 0, re = 0;
         if (const int after = scoreAt(i); after > 0) {
             // "Leicester 2-1 Arsenal"; a second score right after is a tennis set ("6-4 6-3").
