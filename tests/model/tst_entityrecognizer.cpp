@@ -217,6 +217,11 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Brisbane Evening Herald|Brisbane Evening Herald"_s,
                          u"ORG|Federal Assembly|Federal Assembly"_s }
         << QStringList { u"LOC|Brisbane|Brisbane"_s };
+    QTest::newRow("org-news-media-heads")
+        << u"The story was first reported by Coastal Valley News and the Fenwick Weekly on Sunday."_s
+        << QStringList { u"ORG|Coastal Valley News|Coastal Valley News"_s,
+                         u"ORG|Fenwick Weekly|Fenwick Weekly"_s }
+        << QStringList {};
     QTest::newRow("org-journal-with-of-complement")
         << u"The findings were published on Monday in the Clinical Journal of Norway, the authors said."_s
         << QStringList { u"ORG|Clinical Journal of Norway|Clinical Journal of Norway"_s }
@@ -245,9 +250,9 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
         << QStringList { u"ORG|Brazil|Brazil"_s };
     QTest::newRow("acronym-after-a-name-takes-its-type-everywhere")
-        << u"The Northern Fisheries Council (NFC) met on Monday. Later the NFC said quotas would fall."_s
-        << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s, u"ORG|NFC|NFC"_s }
-        << QStringList { u"PERSON|NFC|NFC"_s, u"LOC|NFC|NFC"_s };
+        << u"Shares of Dalmore Freight Holdings (DFH) fell. DFH said sales slowed."_s
+        << QStringList { u"ORG|Dalmore Freight Holdings|Dalmore Freight Holdings"_s, u"ORG|DFH|DFH"_s }
+        << QStringList { u"PERSON|DFH|DFH"_s, u"LOC|DFH|DFH"_s };
     QTest::newRow("acronym-that-does-not-match-is-left-alone")
         << u"The Northern Fisheries Council (Norway) met on Monday."_s
         << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s }
