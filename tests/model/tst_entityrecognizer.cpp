@@ -91,6 +91,15 @@ void TestEntityRecognizer::entities_data()
         << u"The governor later spoke separately by phone with Israeli Prime Minister Benjamin Netanyahu."_s
         << QStringList { u"PERSON|Benjamin Netanyahu|Benjamin Netanyahu"_s }
         << QStringList { u"Minister"_s, u"Prime"_s };
+    QTest::newRow("place-and-title-is-no-person")
+        << u"The plan was signed by the U.S. President on Friday. The President said it would last."_s
+        << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"President"_s };
+    QTest::newRow("title-word-as-surname-after-first-name-kept")
+        << u"Readers lined up for hours to meet Stephen King in Bangor on Saturday."_s
+        << QStringList { u"PERSON|Stephen King|Stephen King"_s } << QStringList {};
+    QTest::newRow("trailing-lower-case-words-not-in-name")
+        << u"Talks between Kenyan officials and U.S. officials ended on Friday."_s
+        << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"officials"_s };
     QTest::newRow("possessive-curly-trimmed")
         << u"Brazil’s central bank raised rates again, surprising investors in Sao Paulo."_s
         << QStringList { u"LOC|Brazil|Brazil"_s } << QStringList { u"’s"_s };
