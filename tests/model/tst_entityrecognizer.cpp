@@ -100,6 +100,9 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("trailing-lower-case-words-not-in-name")
         << u"Talks between Kenyan officials and U.S. officials ended on Friday."_s
         << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"officials"_s };
+    QTest::newRow("listed-place-with-lower-case-word-kept")
+        << u"Aid trucks waited for hours at the edge of the Gaza strip on Monday."_s
+        << QStringList { u"LOC|Gaza strip|Gaza strip"_s } << QStringList {};
     QTest::newRow("possessive-curly-trimmed")
         << u"Brazil’s central bank raised rates again, surprising investors in Sao Paulo."_s
         << QStringList { u"LOC|Brazil|Brazil"_s } << QStringList { u"’s"_s };
