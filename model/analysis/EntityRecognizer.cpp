@@ -88,6 +88,20 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         --te;
     while (tb < te && (!upper(tb) || isPunct(word(tb))))
         ++tb;
+    // Nor trailing lower-case words: "U.S. officials", "Syrian refugee" ("Gaza health ministry" is
+    // put back together below), unless the phrase is listed as a whole ("Gaza strip").
+    auto listed = [&](int b, int e) {
+        if (!m_model || e - b > Gazetteer::kMaxWords)
+            return false;
+        QList<QStringView> words;
+        for (int i = b; i < e; ++i)
+            words.append(word(i));
+        return m_model->gazetteer().lookup(words) != 0;
+    };
+    while (te - tb > 1 && !word(te - 1).isEmpty() && word(te - 1)[0].isLower()
+           && std::all_of(word(te - 1).begin(), word(te - 1).end(), [](QChar c) { return c.isLower(); })
+           && !listed(tb, te))
+        --te;
     // A capitalised article at a sentence start is not part of the name ("The U.N. Security Council").
     if (te - tb > 1 && (word(tb) == u"The" || word(tb) == u"A" || word(tb) == u"An" || word(tb) == u"THE"))
         ++tb;

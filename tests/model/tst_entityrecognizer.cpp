@@ -100,6 +100,10 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("trailing-lower-case-words-not-in-name")
         << u"Talks between Kenyan officials and U.S. officials ended on Friday."_s
         << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"officials"_s };
+    QTest::newRow("province-and-district-not-in-place-name")
+        << u"Troops moved into Idlib province last week, and heavy rain hit Kandy district overnight."_s
+        << QStringList { u"LOC|Idlib|Idlib"_s, u"LOC|Kandy|Kandy"_s }
+        << QStringList { u"province"_s, u"district"_s };
     QTest::newRow("listed-place-with-lower-case-word-kept")
         << u"Aid trucks waited for hours at the edge of the Gaza strip on Monday."_s
         << QStringList { u"LOC|Gaza strip|Gaza strip"_s } << QStringList {};
