@@ -51,6 +51,8 @@ private slots:
     void blocks();
     void nothingButBoilerplateStillGivesText();
     void deeplyNestedPage();
+    void standfirstAfterTheHeadline_data();
+    void standfirstAfterTheHeadline();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -308,6 +310,62 @@ void TestWebPageImporter::deeplyNestedPage()
     QVERIFY(!tooDeep.ok());
     QCOMPARE(tooDeep.errorString(),
              u"the page nests its elements more than 10000 deep, which no real page does"_s);
+}
+
+void TestWebPageImporter::standfirstAfterTheHeadline_data()
+{
+    // The story itself, long enough for the scorer to choose its container.
+    const QString story
+        = u"<div class=\"story\"><p>The council met on Tuesday evening, for the third time this "
+          u"month, to decide the future of the old swimming baths on the quay.</p>"
+          u"<p>Members argued for two hours, with the public gallery full, about repairs, "
+          u"costs and the plans of a private club that wants to run the baths.</p>"
+          u"<p>In the end, by seven votes to five, they agreed to keep the baths open for "
+          u"another year, and to ask the club for a detailed offer by the spring.</p></div>"_s;
+    const QString headline
+        = u"Council votes to keep the old swimming baths on the quay open for at least one more year"_s;
+    const QString lead
+        = u"After a long and heated meeting, members chose to wait for a firm offer from the club that "
+          u"wants to take the baths over."_s;
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("lead");
+    QTest::addColumn<QStringList>("dropped");
+    // A headline long enough to pass for a paragraph of the article header is not its own standfirst.
+    QTest::newRow("long-headline-in-header")
+        << u"<title>"_s + headline + u" | The Quay Post</title><article><header><h2>"_s + headline
+            + u"</h2><p>"_s + lead + u"</p></header>"_s + story + u"</article>"_s
+        << lead << QStringList { headline };
+    // No class and no header: the paragraph right after the headline is the standfirst.
+    QTest::newRow("subheading-after-headline") << u"<title>"_s + headline
+            + u"</title><article><div class=\"top\"><h1>"_s + headline
+            + u"</h1></div><div class=\"under\"><h2>"_s + lead
+            + u"</h2></div><div class=\"when\"><span>"
+              u"Tuesday, 4 March</span></div>"_s
+            + story + u"</article>"_s << lead << QStringList { headline, u"4 March"_s };
+    // A short line after the headline (a kicker, a date) is not a standfirst.
+    QTest::newRow("short-line-after-headline") << u"<title>"_s + headline + u"</title><article><h1>"_s
+            + headline + u"</h1><p>Local news</p>"_s + story
+            + u"</article>"_s << QString() << QStringList { headline, u"Local news"_s };
+};
+}
+
+void TestWebPageImporter::standfirstAfterTheHeadline()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, lead);
+    QFETCH(QStringList, dropped);
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    const QString first = u"The council met on Tuesday evening"_s;
+    QVERIFY2(body.contains(first), qPrintable(body));
+    QVERIFY2(body.contains(u"by seven votes to five"_s), qPrintable(body));
+    if (!lead.isEmpty())
+        QVERIFY2(body.startsWith(lead + u"\n\n"_s + first), qPrintable(body));
+    else
+        QVERIFY2(body.startsWith(first), qPrintable(body));
+    for (const QString &text : std::as_const(dropped))
+        QVERIFY2(!body.contains(text), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

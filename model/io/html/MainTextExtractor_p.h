@@ -201,12 +201,14 @@ private:
     int markedBody() const;
     int findLead(int first) const;
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
+    bool hasOwnText(int i) const;
     int visibleChildren(int i) const;
     std::vector<int> gather(int top);
 
     // Writing the text out (MainTextWriter.cpp).
     void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }
     void write(QStringView chunk, bool pre);
+    bool isTitle(const QString &heading) const;
     bool isTitleHeading(const Node &n);
     void writeSubtree(int root);
     void enter(const Node &n, int *pre);

@@ -296,6 +296,7 @@ int Extractor::findLead(int first) const
     }
     if (scope < 0 || isBodyOrAbove(scope))
         return -1;
+    bool afterTitle = false;
     for (int i = scope + 1; i < first; ++i) {
         const Node &n = m_nodes[i];
         if (n.isText || isAncestor(i, first))
@@ -304,10 +305,20 @@ int Extractor::findLead(int first) const
             i = n.end - 1;
             continue;
         }
+        if (isHeading(n.tag) && isTitle(textOf(n.g))) {
+            i = n.end - 1; // the headline is not its own standfirst
+            afterTitle = true;
+            continue;
+        }
+        // The first text after the headline, when it is a paragraph or a subheading.
+        const bool next = afterTitle && hasOwnText(i);
+        afterTitle = afterTitle && !next;
+        const bool followsTitle
+            = next && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2 || n.tag == GUMBO_TAG_H3);
         const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
         const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
             && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
-        if (!hinted && !inHeader)
+        if (!hinted && !inHeader && !followsTitle)
             continue;
         const QString text = textOf(n.g);
         qsizetype linkText = 0;
@@ -319,6 +330,17 @@ int Extractor::findLead(int first) const
             return i;
     }
     return -1;
+}
+
+bool Extractor::hasOwnText(int i) const
+{
+    for (int c : m_nodes[i].children) {
+        if (m_nodes[c].isText && std::any_of(m_nodes[c].text.cbegin(), m_nodes[c].text.cend(), [](QChar ch) {
+                return !isWhitespace(ch);
+            }))
+            return true;
+    }
+    return false;
 }
 
 int Extractor::visibleChildren(int i) const

@@ -27,25 +27,29 @@ void Extractor::write(QStringView chunk, bool pre)
     }
 }
 
+bool Extractor::isTitle(const QString &heading) const
+{
+    const QString text = normalizeTitle(heading);
+    if (text.isEmpty() || m_title.isEmpty())
+        return false;
+    if (text == m_title)
+        return true;
+    // "Headline" against "Headline | Site", or a headline with a kicker.
+    const QString &shorter = text.size() < m_title.size() ? text : m_title;
+    const QString &longer = text.size() < m_title.size() ? m_title : text;
+    return longer.contains(shorter) && shorter.size() * 2 >= longer.size();
+}
+
 bool Extractor::isTitleHeading(const Node &n)
 {
     if (m_titleDropped || !isHeading(n.tag))
         return false;
-    const QString text = normalizeTitle(textOf(n.g));
-    if (text.isEmpty())
-        return false;
-    bool same = m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 : text == m_title;
-    if (!same && !m_title.isEmpty()) {
-        // "Headline" against "Headline | Site", or a headline with a kicker.
-        const QString &shorter = text.size() < m_title.size() ? text : m_title;
-        const QString &longer = text.size() < m_title.size() ? m_title : text;
-        same = longer.contains(shorter) && shorter.size() * 2 >= longer.size();
-    }
-    if (same) {
+    const QString text = textOf(n.g);
+    const bool same
+        = m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 && !normalizeTitle(text).isEmpty() : isTitle(text);
+    if (same)
         m_titleDropped = true;
-        return true;
-    }
-    return false;
+    return same;
 }
 
 void Extractor::writeSubtree(int root)
