@@ -269,6 +269,10 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>Seen.</p><p hidden>Unseen.</p><div style=\"display: none\">Gone.</div><span "
            u"class=\"sr-only\">Opens in a new window</span><figure><figcaption>A caption.</figcaption></figure>"_s
         << u"Seen."_s << QStringList();
+    QTest::newRow("see-also-and-follow-us-lines-dropped")
+        << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
+           u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s
+        << u"The ferry sails at noon.\n\nIt returns at six."_s << QStringList();
 }
 
 void TestWebPageImporter::blocks()

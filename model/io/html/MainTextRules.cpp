@@ -88,7 +88,9 @@ const QRegularExpression &asideText()
         "quelle:|kontakt:|"
         "lea (?:tambi\\x{00e9}n|m\\x{00e1}s)|lea:|lee tambi\\x{00e9}n|le puede interesar|te puede interesar|"
         "puedes ver|mira:|ver tambi\\x{00e9}n|"
-        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche)"_s);
+        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche|"
+        "veja tamb\\x{00e9}m|leia tamb\\x{00e9}m|s(?:\\x{00ed}|i)guenos en|follow us on|"
+        "for the latest (?:news|stories)|get the latest news)"_s);
     return re;
 }
 
