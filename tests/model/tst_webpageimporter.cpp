@@ -269,6 +269,12 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>Seen.</p><p hidden>Unseen.</p><div style=\"display: none\">Gone.</div><span "
            u"class=\"sr-only\">Opens in a new window</span><figure><figcaption>A caption.</figcaption></figure>"_s
         << u"Seen."_s << QStringList();
+    // A base letter and a combining accent become the one composed letter (Unicode form C), and the
+    // heading spans still cover their text.
+    QTest::newRow("combining-marks-composed")
+        << u"<h1>T</h1><h2>Re\u0301sume\u0301 of the day</h2><p>Cafe\u0301 at noon, cre\u0300me at four.</p>"_s
+        << u"R\u00e9sum\u00e9 of the day\n\nCaf\u00e9 at noon, cr\u00e8me at four."_s
+        << QStringList { u"R\u00e9sum\u00e9 of the day"_s };
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

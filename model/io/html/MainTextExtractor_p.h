@@ -207,6 +207,7 @@ private:
 
     // Writing the text out (MainTextWriter.cpp).
     void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }
+    static QString composed(const QString &text);
     void write(QStringView chunk, bool pre);
     bool isTitle(const QString &heading) const;
     bool isTitleHeading(const Node &n);

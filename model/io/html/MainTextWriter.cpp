@@ -27,6 +27,15 @@ void Extractor::write(QStringView chunk, bool pre)
     }
 }
 
+// Text in Unicode normalization form C, so that a letter typed as one code point and the same letter
+// typed as a base and a combining mark read, search and match alike. Only text with a character
+// past Latin-1 can change, so most text is returned as it is.
+QString Extractor::composed(const QString &text)
+{
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x300; });
+    return plain ? text : text.normalized(QString::NormalizationForm_C);
+}
+
 bool Extractor::isTitle(const QString &heading) const
 {
     const QString text = normalizeTitle(heading);
@@ -74,7 +83,7 @@ void Extractor::writeSubtree(int root)
         if (n.skipped || n.cleaned)
             continue;
         if (n.isText) {
-            write(n.text, pre > 0);
+            write(composed(n.text), pre > 0);
             continue;
         }
         if (isTitleHeading(n))
