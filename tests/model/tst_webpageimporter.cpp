@@ -275,6 +275,11 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><h2>Re\u0301sume\u0301 of the day</h2><p>Cafe\u0301 at noon, cre\u0300me at four.</p>"_s
         << u"R\u00e9sum\u00e9 of the day\n\nCaf\u00e9 at noon, cr\u00e8me at four."_s
         << QStringList { u"R\u00e9sum\u00e9 of the day"_s };
+    // Ruby annotations (furigana) are a reading aid over the text, not part of it.
+    QTest::newRow("ruby-annotations-dropped") << u"<h1>T</h1><p><ruby>\u6f22<rp>(</rp><rt>\u304b\u3093</"
+                                                 u"rt><rp>)</rp></ruby><ruby>\u5b57<rt>\u3058</rt>"
+                                                 u"</ruby>\u3092\u8aad\u3080\u3002</p>"_s
+                                              << u"\u6f22\u5b57\u3092\u8aad\u3080\u3002"_s << QStringList();
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

@@ -54,6 +54,8 @@ inline bool isNeverText(GumboTag tag)
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_MAP:
     case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_RT: // ruby annotations (furigana): a reading aid set above the text, not in it
+    case GUMBO_TAG_RP:
         return true;
     default:
         return false;
