@@ -280,6 +280,14 @@ void TestWebPageImporter::blocks_data()
                                                  u"rt><rp>)</rp></ruby><ruby>\u5b57<rt>\u3058</rt>"
                                                  u"</ruby>\u3092\u8aad\u3080\u3002</p>"_s
                                               << u"\u6f22\u5b57\u3092\u8aad\u3080\u3002"_s << QStringList();
+    // A picture with a short line in a box of its own is a figure and its caption, unmarked; a
+    // picture next to a paragraph is not.
+    QTest::newRow("unmarked-picture-caption-dropped")
+        << u"<h1>T</h1><p>The pier reopened.</p><div class=\"visual\"><img src=\"pier.jpg\"><div><b>The pier "
+           u"at dusk, seen from the beach</b></div></div><div><img src=\"gate.jpg\"><p>The gate stays "
+           u"shut.</p>"
+           u"</div>"_s
+        << u"The pier reopened.\n\nThe gate stays shut."_s << QStringList();
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

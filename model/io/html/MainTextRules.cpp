@@ -203,7 +203,11 @@ bool Extractor::shouldClean(int i) const
         || (n.embeds == 1 && n.chars < 75) || n.embeds > 1;
     if (remove && isList && img == n.listItems && img > 0)
         return false;
-    return remove;
+    // A picture with a line or two under it, in a box of its own: the caption of a figure that is
+    // not marked as one.
+    const bool picture = !isList && (n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && img >= 1
+        && p == 0 && n.chars < 160 && n.headingChars == 0;
+    return remove || picture;
 }
 
 bool Extractor::isAsideText(const Node &n) const
