@@ -179,6 +179,7 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
         clean(part);
         writeSubtree(part);
         breakLines(2);
+        m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
     }
     TextDecoder::trim(&m_out, &m_headings);
     out.text = m_out;

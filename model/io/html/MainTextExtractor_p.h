@@ -212,6 +212,7 @@ private:
     static QString composed(const QString &text);
     void write(QStringView chunk, bool pre);
     bool isTitle(const QString &heading) const;
+    bool isHeadline(const Node &n) const;
     bool isTitleHeading(const Node &n);
     void writeSubtree(int root);
     void enter(const Node &n, int *pre);

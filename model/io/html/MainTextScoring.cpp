@@ -296,38 +296,51 @@ int Extractor::findLead(int first) const
     }
     if (scope < 0 || isBodyOrAbove(scope))
         return -1;
-    bool afterTitle = false;
-    for (int i = scope + 1; i < first; ++i) {
-        const Node &n = m_nodes[i];
-        if (n.isText || isAncestor(i, first))
-            continue;
-        if (n.invisible || n.furniture || n.box) {
-            i = n.end - 1;
-            continue;
+    // Inside the chosen text, only what this pass leaves out (an article header with a boilerplate
+    // class) and comes before its first words.
+    int stop = m_nodes[first].end;
+    for (int d = first + 1; d < stop; ++d) {
+        const Node &x = m_nodes[d];
+        if (x.isText && !x.skipped
+            && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+            stop = d;
+    }
+    // The article first, then up to two wrappers around it: a headline and its standfirst may sit
+    // above the element that holds the text.
+    for (int widen = 0; widen < 3 && !isBodyOrAbove(scope); ++widen, scope = m_nodes[scope].parent) {
+        bool afterTitle = false;
+        for (int i = scope + 1; i < stop; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || i == first || isAncestor(i, first) || (i > first && !n.skipped))
+                continue;
+            if (n.invisible || n.furniture || n.box) {
+                i = n.end - 1;
+                continue;
+            }
+            if (isHeadline(n)) {
+                i = n.end - 1; // the headline is not its own standfirst
+                afterTitle = true;
+                continue;
+            }
+            // The first text after the headline, when it is a paragraph or a subheading.
+            const bool next = afterTitle && hasOwnText(i);
+            afterTitle = afterTitle && !next;
+            const bool followsTitle
+                = next && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2 || n.tag == GUMBO_TAG_H3);
+            const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
+            const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
+                && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
+            if (!hinted && !inHeader && !followsTitle)
+                continue;
+            const QString text = textOf(n.g);
+            qsizetype linkText = 0;
+            for (int d = i + 1; d < n.end; ++d) {
+                if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                    linkText += textOf(m_nodes[d].g).size();
+            }
+            if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
+                return i;
         }
-        if (isHeading(n.tag) && isTitle(textOf(n.g))) {
-            i = n.end - 1; // the headline is not its own standfirst
-            afterTitle = true;
-            continue;
-        }
-        // The first text after the headline, when it is a paragraph or a subheading.
-        const bool next = afterTitle && hasOwnText(i);
-        afterTitle = afterTitle && !next;
-        const bool followsTitle
-            = next && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2 || n.tag == GUMBO_TAG_H3);
-        const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
-        const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
-            && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
-        if (!hinted && !inHeader && !followsTitle)
-            continue;
-        const QString text = textOf(n.g);
-        qsizetype linkText = 0;
-        for (int d = i + 1; d < n.end; ++d) {
-            if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
-                linkText += textOf(m_nodes[d].g).size();
-        }
-        if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
-            return i;
     }
     return -1;
 }

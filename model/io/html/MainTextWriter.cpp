@@ -49,16 +49,22 @@ bool Extractor::isTitle(const QString &heading) const
     return longer.contains(shorter) && shorter.size() * 2 >= longer.size();
 }
 
-bool Extractor::isTitleHeading(const Node &n)
+// The page's headline: the heading that repeats the title, or the first <h1> when the title is not
+// known.
+bool Extractor::isHeadline(const Node &n) const
 {
-    if (m_titleDropped || !isHeading(n.tag))
+    if (!isHeading(n.tag))
         return false;
     const QString text = textOf(n.g);
-    const bool same
-        = m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 && !normalizeTitle(text).isEmpty() : isTitle(text);
-    if (same)
-        m_titleDropped = true;
-    return same;
+    return m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 && !normalizeTitle(text).isEmpty() : isTitle(text);
+}
+
+bool Extractor::isTitleHeading(const Node &n)
+{
+    if (m_titleDropped || !isHeadline(n))
+        return false;
+    m_titleDropped = true;
+    return true;
 }
 
 void Extractor::writeSubtree(int root)
