@@ -384,6 +384,11 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
     QTest::newRow("standfirst-above-the-article") << u"<main><header><h1>"_s + headline + u"</h1><div><p>"_s
             + lead + u"</p></div></header><div class=\"column\"><article>"_s + story
             + u"</article></div></main>"_s << lead << QStringList { headline };
+    // A standfirst marked by its class in Spanish ("bajada"), after a date line.
+    QTest::newRow("standfirst-class-bajada") << u"<title>"_s + headline + u"</title><article><h1>"_s
+            + headline + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s
+            + lead + u"</p></div>"_s + story
+            + u"</article>"_s << lead << QStringList { headline, u"4 de marzo"_s };
     // A short line after the headline (a kicker, a date) is not a standfirst.
     QTest::newRow("short-line-after-headline") << u"<title>"_s + headline + u"</title><article><h1>"_s
             + headline + u"</h1><p>Local news</p>"_s + story

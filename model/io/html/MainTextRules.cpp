@@ -69,7 +69,7 @@ const QRegularExpression &leadHint()
 {
     static const QRegularExpression re = hintRegex(
         u"(?:^|[\\s_-])(?:lead|intro|teaser|chapo|standfirst|subtitle|excerpt|summary|abstract|deck|sapo|"
-        "description)|teaser-text|article-teaser|entry-summary"_s);
+        "description|bajada|entradilla|copete|sottotitolo)|teaser-text|article-teaser|entry-summary"_s);
     return re;
 }
 
