@@ -288,6 +288,12 @@ void TestWebPageImporter::blocks_data()
            u"shut.</p>"
            u"</div>"_s
         << u"The pier reopened.\n\nThe gate stays shut."_s << QStringList();
+    // A date standing alone is the dateline; a date inside a sentence stays.
+    QTest::newRow("lone-dates-dropped")
+        << u"<h1>T</h1><p>The market opens.</p><time datetime=\"2020-04-03\">3 April "
+           u"2020</time><p>03.04.2020, "
+           u"14:05</p><p>It closes on <time>Monday</time>, at 12.04.</p>"_s
+        << u"The market opens.\n\nIt closes on Monday, at 12.04."_s << QStringList();
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

@@ -212,9 +212,17 @@ bool Extractor::shouldClean(int i) const
 
 bool Extractor::isAsideText(const Node &n) const
 {
+    // A date standing alone between blocks is the page's dateline: <time> set as a block of its
+    // own, or a line holding nothing but a date in figures ("03.04.2020", "2020-04-03 14:05").
+    if (n.tag == GUMBO_TAG_TIME && n.parent >= 0 && m_nodes[n.parent].hasBlockChild)
+        return true;
     if (n.inlineChars == 0 || n.chars > 200 || n.hasBlockChild)
         return false;
-    return asideText().match(textOf(n.g)).hasMatch();
+    static const QRegularExpression dateOnly
+        = hintRegex(u"^\\W{0,3}(?:\\d{1,2}[./] ?\\d{1,2}[./] ?\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
+                    u"(?:[,T ]+\\d{1,2}[:.]\\d{2}(?::\\d{2})?(?: ?uhr| ?h)?)?\\W{0,3}$"_s);
+    const QString text = textOf(n.g);
+    return asideText().match(text).hasMatch() || (n.chars <= 40 && dateOnly.match(text).hasMatch());
 }
 
 void Extractor::clean(int root)
