@@ -294,6 +294,13 @@ void TestWebPageImporter::blocks_data()
            u"2020</time><p>03.04.2020, "
            u"14:05</p><p>It closes on <time>Monday</time>, at 12.04.</p>"_s
         << u"The market opens.\n\nIt closes on Monday, at 12.04."_s << QStringList();
+    // A paragraph that is only a link is a teaser for another page; a spelled-out address stays.
+    QTest::newRow("link-only-paragraphs-dropped")
+        << u"<h1>T</h1><p>The pool reopens.</p><p><a href=\"/prices\">Pool prices rise again for the "
+           u"summer</a></p><p><a href=\"https://example.org/pool\">https://example.org/pool</a></p><p>See "
+           u"<a href=\"/hours\">the timetable</a> for the hours.</p>"_s
+        << u"The pool reopens.\n\nhttps://example.org/pool\n\nSee the timetable for the hours."_s
+        << QStringList();
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

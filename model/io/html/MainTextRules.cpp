@@ -176,6 +176,14 @@ bool Extractor::shouldClean(int i) const
     const int weight = classWeight(n);
     if (isHeading(n.tag))
         return weight < 0;
+    // A paragraph that is nothing but a link points to another article; one that spells out an
+    // address (a web or mail address given as a source) stays.
+    if (n.tag == GUMBO_TAG_P) {
+        if (n.chars < 20 || n.chars >= 200 || linkDensity(n) <= 0.9)
+            return false;
+        static const QRegularExpression address = hintRegex(u"https?://|www\\.|@"_s);
+        return !address.match(textOf(n.g)).hasMatch();
+    }
     if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
         && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
         && n.tag != GUMBO_TAG_HEADER && n.tag != GUMBO_TAG_DL)
