@@ -51,6 +51,7 @@ private slots:
     void blocks();
     void nothingButBoilerplateStillGivesText();
     void deeplyNestedPage();
+    void textSplitOverMarkedBlocks();
     void standfirstAfterTheHeadline_data();
     void standfirstAfterTheHeadline();
 };
@@ -346,6 +347,35 @@ void TestWebPageImporter::deeplyNestedPage()
     QVERIFY(!tooDeep.ok());
     QCOMPARE(tooDeep.errorString(),
              u"the page nests its elements more than 10000 deep, which no real page does"_s);
+}
+
+void TestWebPageImporter::textSplitOverMarkedBlocks()
+{
+    // Two blocks marked as the article body, a short one above the picture and the long one under
+    // it: both are the text, in order; the menu between them is not.
+    const QByteArray page = "<body><div class=\"article-body\"><p>The island's only bakery closed on "
+                            "Saturday after ninety years, "
+                            "because its owner, who is seventy-eight, could not find anyone on the island or "
+                            "on the mainland to take "
+                            "it over from her. Her son, a fisherman, wants none of it, and her daughter "
+                            "lives abroad.</p></div><ul class=\"menu\"><li><a "
+                            "href=\"/\">Home</a></li><li><a href=\"/news\">"
+                            "News</a></li></ul><div class=\"article-body\"><p>Islanders queued from six in "
+                            "the morning for the last "
+                            "loaves, and many stayed to talk, drink coffee and look at the old photographs "
+                            "on the walls.</p><p>The "
+                            "council says it will look for a new baker, and may offer the shop rent-free for "
+                            "a year, with the oven "
+                            "and the flat upstairs included.</p><p>Until then, bread will come on the "
+                            "morning ferry, three days a "
+                            "week, and the shop at the harbour will sell it.</p></div></body>";
+    const auto result = ArticleImporter::importData(page, u"bakery.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The island's only bakery closed on Saturday"_s), qPrintable(body));
+    QVERIFY2(body.contains(u"three days a week, and the shop at the harbour will sell it."_s),
+             qPrintable(body));
+    QVERIFY2(!body.contains(u"News"_s), qPrintable(body));
 }
 
 void TestWebPageImporter::standfirstAfterTheHeadline_data()

@@ -161,8 +161,8 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     measure();
     const int top = scoreAndPick();
     std::vector<int> parts = gather(top);
-    if (const int marked = markedBody(); marked >= 0)
-        parts = { marked };
+    if (std::vector<int> marked = markedBody(); !marked.empty())
+        parts = std::move(marked);
     if (const int lead = findLead(parts.front()); lead >= 0) {
         for (int d = lead; d < m_nodes[lead].end; ++d)
             m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;

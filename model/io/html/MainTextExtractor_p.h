@@ -200,7 +200,7 @@ private:
     int findBody() const;
     bool isBodyOrAbove(int i) const;
     int scoreAndPick();
-    int markedBody() const;
+    std::vector<int> markedBody() const;
     int findLead(int first) const;
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
     bool hasOwnText(int i) const;

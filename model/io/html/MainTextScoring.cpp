@@ -215,7 +215,7 @@ int Extractor::scoreAndPick()
 
 // Where publishers mark the article body, in tiers of trust (the idea of trafilatura's body
 // expressions): the first element of the highest tier that holds enough text, or -1.
-int Extractor::markedBody() const
+std::vector<int> Extractor::markedBody() const
 {
     static const char16_t *const tier1[]
         = { u"post-text",    u"post_text",          u"post-body",       u"post-entry",
@@ -243,6 +243,7 @@ int Extractor::markedBody() const
             || n.tag == GUMBO_TAG_SECTION;
     };
     for (int tier = 1; tier <= MarkedTiers; ++tier) {
+        std::vector<int> found;
         for (int i = 0; i < int(m_nodes.size()); ++i) {
             const Node &n = m_nodes[i];
             if (n.isText || n.skipped || !container(n) || n.chars < MarkedMinimum)
@@ -270,11 +271,21 @@ int Extractor::markedBody() const
                 match = n.tag == GUMBO_TAG_MAIN || attribute(n.g, "role") == u"main"_s;
                 break;
             }
-            if (match && linkDensity(n) < 0.5)
-                return i;
+            // Every marked element, outside one another: a page may split its text into several
+            // such blocks, or set a short one (a header box) before the body.
+            if (match && linkDensity(n) < 0.5) {
+                found.push_back(i);
+                i = n.end - 1;
+            }
         }
+        int most = 0;
+        for (int f : found)
+            most = std::max(most, m_nodes[f].chars);
+        std::erase_if(found, [&](int f) { return m_nodes[f].chars * 10 < most; });
+        if (!found.empty())
+            return found;
     }
-    return -1;
+    return {};
 }
 
 // A standfirst before the chosen text, inside the same article (an <article> or <main> ancestor,
