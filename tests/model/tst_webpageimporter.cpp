@@ -284,12 +284,25 @@ void TestWebPageImporter::blocks_data()
     // A picture with a short line in a box of its own is a figure and its caption, unmarked; a
     // picture next to a paragraph is not.
     QTest::newRow("unmarked-picture-caption-dropped")
-        << u"<h1>T</h1><p>The pier reopened.</p><div class=\"visual\"><img src=\"pier.jpg\"><div><b>The pier "
-           u"at dusk, seen from the beach</b></div></div><div><img src=\"gate.jpg\"><p>The gate stays "
-           u"shut.</p>"
-           u"</div>"_s
-        << u"The pier reopened.\n\nThe gate stays shut."_s << QStringList();
-    // A date standing alone is the dateline; a date inside a sentence stays.
+        << u"<h1>T</h1><article><p>The pier reopened on Friday, after a winter of repairs to its deck, rails "
+           u"and "
+           u"lamps, paid for by the town and a fund of local firms.</p><div class=\"visual\"><img "
+           u"src=\"pier.jpg\">"
+           u"<div><b>The pier at dusk, seen from the beach</b></div></div><div><img src=\"gate.jpg\"><p>The "
+           u"gate at "
+           u"the far end stays shut until the new lift is tested, which the town expects in "
+           u"May.</p></div><p>Anglers, "
+           u"walkers and the ice-cream kiosk were back on the first day, and so, the council says, were the "
+           u"gulls."
+           u"</p></article>"_s
+        << u"The pier reopened on Friday, after a winter of repairs to its deck, rails and lamps, paid for "
+           u"by the "
+           u"town and a fund of local firms.\n\nThe gate at the far end stays shut until the new lift is "
+           u"tested, "
+           u"which the town expects in May.\n\nAnglers, walkers and the ice-cream kiosk were back on the "
+           u"first day, "
+           u"and so, the council says, were the gulls."_s
+        << QStringList();
     QTest::newRow("lone-dates-dropped")
         << u"<h1>T</h1><p>The market opens.</p><time datetime=\"2020-04-03\">3 April "
            u"2020</time><p>03.04.2020, "
@@ -380,7 +393,8 @@ void TestWebPageImporter::textSplitOverMarkedBlocks()
 
 void TestWebPageImporter::standfirstAfterTheHeadline_data()
 {
-    // The story itself, long enough for the scorer to choose its container.
+    // Some pages give the headline in og:title, the others only as their first <h1>. The story is
+    // long enough for the scorer to choose its container.
     const QString story
         = u"<div class=\"story\"><p>The council met on Tuesday evening, for the third time this "
           u"month, to decide the future of the old swimming baths on the quay.</p>"
@@ -397,10 +411,10 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
     QTest::addColumn<QString>("lead");
     QTest::addColumn<QStringList>("dropped");
     // A headline long enough to pass for a paragraph of the article header is not its own standfirst.
-    QTest::newRow("long-headline-in-header")
-        << u"<title>"_s + headline + u" | The Quay Post</title><article><header><h2>"_s + headline
-            + u"</h2><p>"_s + lead + u"</p></header>"_s + story + u"</article>"_s
-        << lead << QStringList { headline };
+    QTest::newRow("long-headline-in-header") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u" | The Quay Post\"><article><header><h2>"_s + headline + u"</h2><p>"_s + lead
+            + u"</p></header>"_s + story
+            + u"</article>"_s << lead << QStringList { headline };
     // No class and no header: the paragraph right after the headline is the standfirst.
     QTest::newRow("subheading-after-headline") << u"<title>"_s + headline
             + u"</title><article><div class=\"top\"><h1>"_s + headline
@@ -428,15 +442,15 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
             + lead + u"</p></div></header><div class=\"column\"><article>"_s + story
             + u"</article></div></main>"_s << lead << QStringList { headline };
     // A standfirst marked by its class in Spanish ("bajada"), after a date line.
-    QTest::newRow("standfirst-class-bajada") << u"<title>"_s + headline + u"</title><article><h1>"_s
-            + headline + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s
-            + lead + u"</p></div>"_s + story
-            + u"</article>"_s << lead << QStringList { headline, u"4 de marzo"_s };
+    QTest::newRow("standfirst-class-bajada")
+        << u"<meta property=\"og:title\" content=\""_s + headline + u"\"><article><h1>"_s + headline
+            + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s + lead
+            + u"</p></div>"_s + story + u"</article>"_s
+        << lead << QStringList { headline, u"4 de marzo"_s };
     // A short line after the headline (a kicker, a date) is not a standfirst.
-    QTest::newRow("short-line-after-headline") << u"<title>"_s + headline + u"</title><article><h1>"_s
-            + headline + u"</h1><p>Local news</p>"_s + story
+    QTest::newRow("short-line-after-headline") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><article><h1>"_s + headline + u"</h1><p>Local news</p>"_s + story
             + u"</article>"_s << QString() << QStringList { headline, u"Local news"_s };
-};
 }
 
 void TestWebPageImporter::standfirstAfterTheHeadline()
