@@ -52,6 +52,7 @@ private slots:
     void nothingButBoilerplateStillGivesText();
     void deeplyNestedPage();
     void textSplitOverMarkedBlocks();
+    void textSplitOverSimilarSections();
     void standfirstAfterTheHeadline_data();
     void standfirstAfterTheHeadline();
 };
@@ -389,6 +390,52 @@ void TestWebPageImporter::textSplitOverMarkedBlocks()
     QVERIFY2(body.contains(u"three days a week, and the shop at the harbour will sell it."_s),
              qPrintable(body));
     QVERIFY2(!body.contains(u"News"_s), qPrintable(body));
+}
+
+void TestWebPageImporter::textSplitOverSimilarSections()
+{
+    // The story runs in two sections built alike (the same classes on the block, its parent and its
+    // grandparent), with a table between them and a heading of their own: both sections are kept.
+    const QByteArray page = "<body><main class=\"page\"><div class=\"site-head\"><a href=\"/\">The Valley "
+                            "Paper</a></div><div cla"
+                            "ss=\"wrap\"><h2 class=\"band-title\">On the path</h2><div class=\"band "
+                            "text\"><div class=\"inner\"><"
+                            "div class=\"col main-col\"><p>The valley's new cycle path opened on Sunday, "
+                            "after three years of pla"
+                            "nning, two years of building and one long argument about where the bridge over "
+                            "the river should go.<"
+                            "/p><p>More than two thousand people rode, walked or pushed prams along the "
+                            "first stretch, which runs"
+                            " for eleven kilometres from the station to the old mill, mostly on the bed of a "
+                            "railway closed in 19"
+                            "67.</p><p>The path cost 4.2 million euros, of which the region paid half, the "
+                            "state a third and the "
+                            "three towns along the valley the rest, shared by the number of people living in "
+                            "each.</p></div></div"
+                            "></div></div><div class=\"band figures\"><div "
+                            "class=\"inner\"><table><tr><th>Stretch</th><th>Length<"
+                            "/th></tr><tr><td>Station to mill</td><td>11 "
+                            "km</td></tr></table></div></div><div class=\"wrap\"><h2 "
+                            "class=\"band-title\">What comes next</h2><div class=\"band text\"><div "
+                            "class=\"inner\"><div class=\""
+                            "col main-col\"><p>The second stretch, up to the lake, is due in two years, once "
+                            "the owners of four f"
+                            "ields have agreed to sell a strip along the river, which two of them, so far, "
+                            "refuse to do.</p><p>Un"
+                            "til then, riders going on to the lake share the road with lorries from the "
+                            "quarry, and the towns hav"
+                            "e asked for a lower speed limit there, so far without an "
+                            "answer.</p></div></div></div></div><div cla"
+                            "ss=\"foot\">Contact us</div></main></body>";
+    const auto result = ArticleImporter::importData(page, u"path.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The valley's new cycle path opened on Sunday"_s), qPrintable(body));
+    QVERIFY2(
+        body.contains(u"the towns have asked for a lower speed limit there, so far without an answer."_s),
+        qPrintable(body));
+    for (const QString &text : { u"The Valley Paper"_s, u"Contact us"_s })
+        QVERIFY2(!body.contains(text), qPrintable(text));
 }
 
 void TestWebPageImporter::standfirstAfterTheHeadline_data()

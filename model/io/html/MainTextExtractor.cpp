@@ -161,6 +161,7 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     measure();
     const int top = scoreAndPick();
     std::vector<int> parts = gather(top);
+    addSimilarBlocks(top, &parts);
     if (std::vector<int> marked = markedBody(); !marked.empty())
         parts = std::move(marked);
     if (const int lead = findLead(parts.front()); lead >= 0) {

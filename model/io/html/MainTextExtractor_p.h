@@ -172,6 +172,7 @@ public:
     static constexpr qsizetype MinimumLength = 500;
     static constexpr int MarkedMinimum = 200;
     static constexpr int BoxMaximum = 600;
+    static constexpr int SimilarMinimum = 400; // a top candidate this long may be one section of several
     // Only the first tier: <article>, content-ish and main containers measured worse than the scorer
     // on the development pages (bench/web), but are kept to be tried again.
     static constexpr int MarkedTiers = 1;
@@ -206,6 +207,7 @@ private:
     bool hasOwnText(int i) const;
     int visibleChildren(int i) const;
     std::vector<int> gather(int top);
+    void addSimilarBlocks(int top, std::vector<int> *parts) const;
 
     // Writing the text out (MainTextWriter.cpp).
     void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }

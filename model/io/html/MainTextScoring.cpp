@@ -375,6 +375,39 @@ int Extractor::visibleChildren(int i) const
     return count;
 }
 
+// Blocks elsewhere on the page built like the top candidate (the same tag and class, inside parents
+// and grandparents of the same tag and class): an article set in several sections, with a table
+// or a picture strip between them. Added to the parts, in document order.
+void Extractor::addSimilarBlocks(int top, std::vector<int> *parts) const
+{
+    const Node &t = m_nodes[top];
+    if (t.cls.isEmpty() || t.chars < SimilarMinimum || isBodyOrAbove(t.parent)
+        || isBodyOrAbove(m_nodes[t.parent].parent))
+        return;
+    auto same = [this](int a, int b) {
+        return m_nodes[a].tag == m_nodes[b].tag && m_nodes[a].cls == m_nodes[b].cls;
+    };
+    const int parent = t.parent;
+    const int grandparent = m_nodes[parent].parent;
+    const size_t before = parts->size();
+    for (int i = 0; i < int(m_nodes.size()); ++i) {
+        const Node &n = m_nodes[i];
+        if (n.isText || isAncestor(i, top))
+            continue;
+        if (n.skipped || std::find(parts->begin(), parts->end(), i) != parts->end()) {
+            i = n.end - 1;
+            continue;
+        }
+        if (n.chars >= 100 && linkDensity(n) < 0.3 && same(i, top) && n.parent >= 0 && same(n.parent, parent)
+            && m_nodes[n.parent].parent >= 0 && same(m_nodes[n.parent].parent, grandparent)) {
+            parts->push_back(i);
+            i = n.end - 1;
+        }
+    }
+    if (parts->size() != before)
+        std::sort(parts->begin(), parts->end());
+}
+
 // The top candidate and the siblings that belong with it.
 std::vector<int> Extractor::gather(int top)
 {
