@@ -316,6 +316,12 @@ void TestWebPageImporter::blocks_data()
            u"<a href=\"/hours\">the timetable</a> for the hours.</p>"_s
         << u"The pool reopens.\n\nhttps://example.org/pool\n\nSee the timetable for the hours."_s
         << QStringList();
+    // An advertising disclosure box and an "About the author" heading are not the article.
+    QTest::newRow("disclosure-and-author-heading-dropped")
+        << u"<h1>T</h1><p>The harbour opens at six.</p><div class=\"editorial-disclosure\"><p>This page "
+           u"links to "
+           u"shops that pay us.</p></div><h3>About the author</h3><p>Ana has sailed for years.</p>"_s
+        << u"The harbour opens at six.\n\nAna has sailed for years."_s << QStringList();
     QTest::newRow("see-also-and-follow-us-lines-dropped")
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s

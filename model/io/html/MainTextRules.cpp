@@ -60,7 +60,7 @@ const QRegularExpression &boxHint()
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
         "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
         "most-read|mostread|popular|recommend|(?:^|[\\s_-])meta(?:$|[\\s_-])|posted-on|post-date|entry-date|"
-        "publish-date|pubdate|timestamp"_s);
+        "publish-date|pubdate|timestamp|disclosure"_s);
     return re;
 }
 
@@ -90,7 +90,9 @@ const QRegularExpression &asideText()
         "puedes ver|mira:|ver tambi\\x{00e9}n|"
         "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche|"
         "veja tamb\\x{00e9}m|leia tamb\\x{00e9}m|s(?:\\x{00ed}|i)guenos en|follow us on|"
-        "for the latest (?:news|stories)|get the latest news)"_s);
+        "for the latest (?:news|stories)|get the latest news|about the author|\\x{00fc}ber (?:den autor|die "
+        "autorin)|"
+        "sobre el autor)"_s);
     return re;
 }
 
