@@ -51,6 +51,10 @@ private slots:
     void blocks();
     void nothingButBoilerplateStillGivesText();
     void deeplyNestedPage();
+    void textSplitOverMarkedBlocks();
+    void textSplitOverSimilarSections();
+    void standfirstAfterTheHeadline_data();
+    void standfirstAfterTheHeadline();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -267,6 +271,61 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>Seen.</p><p hidden>Unseen.</p><div style=\"display: none\">Gone.</div><span "
            u"class=\"sr-only\">Opens in a new window</span><figure><figcaption>A caption.</figcaption></figure>"_s
         << u"Seen."_s << QStringList();
+    // A base letter and a combining accent become the one composed letter (Unicode form C), and the
+    // heading spans still cover their text.
+    QTest::newRow("combining-marks-composed")
+        << u"<h1>T</h1><h2>Re\u0301sume\u0301 of the day</h2><p>Cafe\u0301 at noon, cre\u0300me at four.</p>"_s
+        << u"R\u00e9sum\u00e9 of the day\n\nCaf\u00e9 at noon, cr\u00e8me at four."_s
+        << QStringList { u"R\u00e9sum\u00e9 of the day"_s };
+    // Ruby annotations (furigana) are a reading aid over the text, not part of it.
+    QTest::newRow("ruby-annotations-dropped") << u"<h1>T</h1><p><ruby>\u6f22<rp>(</rp><rt>\u304b\u3093</"
+                                                 u"rt><rp>)</rp></ruby><ruby>\u5b57<rt>\u3058</rt>"
+                                                 u"</ruby>\u3092\u8aad\u3080\u3002</p>"_s
+                                              << u"\u6f22\u5b57\u3092\u8aad\u3080\u3002"_s << QStringList();
+    // A picture with a short line in a box of its own is a figure and its caption, unmarked; a
+    // picture next to a paragraph is not.
+    QTest::newRow("unmarked-picture-caption-dropped")
+        << u"<h1>T</h1><article><p>The pier reopened on Friday, after a winter of repairs to its deck, rails "
+           u"and "
+           u"lamps, paid for by the town and a fund of local firms.</p><div class=\"visual\"><img "
+           u"src=\"pier.jpg\">"
+           u"<div><b>The pier at dusk, seen from the beach</b></div></div><div><img src=\"gate.jpg\"><p>The "
+           u"gate at "
+           u"the far end stays shut until the new lift is tested, which the town expects in "
+           u"May.</p></div><p>Anglers, "
+           u"walkers and the ice-cream kiosk were back on the first day, and so, the council says, were the "
+           u"gulls."
+           u"</p></article>"_s
+        << u"The pier reopened on Friday, after a winter of repairs to its deck, rails and lamps, paid for "
+           u"by the "
+           u"town and a fund of local firms.\n\nThe gate at the far end stays shut until the new lift is "
+           u"tested, "
+           u"which the town expects in May.\n\nAnglers, walkers and the ice-cream kiosk were back on the "
+           u"first day, "
+           u"and so, the council says, were the gulls."_s
+        << QStringList();
+    QTest::newRow("lone-dates-dropped")
+        << u"<h1>T</h1><p>The market opens.</p><time datetime=\"2020-04-03\">3 April "
+           u"2020</time><p>03.04.2020, "
+           u"14:05</p><p>It closes on <time>Monday</time>, at 12.04.</p>"_s
+        << u"The market opens.\n\nIt closes on Monday, at 12.04."_s << QStringList();
+    // A paragraph that is only a link is a teaser for another page; a spelled-out address stays.
+    QTest::newRow("link-only-paragraphs-dropped")
+        << u"<h1>T</h1><p>The pool reopens.</p><p><a href=\"/prices\">Pool prices rise again for the "
+           u"summer</a></p><p><a href=\"https://example.org/pool\">https://example.org/pool</a></p><p>See "
+           u"<a href=\"/hours\">the timetable</a> for the hours.</p>"_s
+        << u"The pool reopens.\n\nhttps://example.org/pool\n\nSee the timetable for the hours."_s
+        << QStringList();
+    // An advertising disclosure box and an "About the author" heading are not the article.
+    QTest::newRow("disclosure-and-author-heading-dropped")
+        << u"<h1>T</h1><p>The harbour opens at six.</p><div class=\"editorial-disclosure\"><p>This page "
+           u"links to "
+           u"shops that pay us.</p></div><h3>About the author</h3><p>Ana has sailed for years.</p>"_s
+        << u"The harbour opens at six.\n\nAna has sailed for years."_s << QStringList();
+    QTest::newRow("see-also-and-follow-us-lines-dropped")
+        << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
+           u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s
+        << u"The ferry sails at noon.\n\nIt returns at six."_s << QStringList();
 }
 
 void TestWebPageImporter::blocks()
@@ -308,6 +367,163 @@ void TestWebPageImporter::deeplyNestedPage()
     QVERIFY(!tooDeep.ok());
     QCOMPARE(tooDeep.errorString(),
              u"the page nests its elements more than 10000 deep, which no real page does"_s);
+}
+
+void TestWebPageImporter::textSplitOverMarkedBlocks()
+{
+    // Two blocks marked as the article body, a short one above the picture and the long one under
+    // it: both are the text, in order; the menu between them is not.
+    const QByteArray page = "<body><div class=\"article-body\"><p>The island's only bakery closed on "
+                            "Saturday after ninety years, "
+                            "because its owner, who is seventy-eight, could not find anyone on the island or "
+                            "on the mainland to take "
+                            "it over from her. Her son, a fisherman, wants none of it, and her daughter "
+                            "lives abroad.</p></div><ul class=\"menu\"><li><a "
+                            "href=\"/\">Home</a></li><li><a href=\"/news\">"
+                            "News</a></li></ul><div class=\"article-body\"><p>Islanders queued from six in "
+                            "the morning for the last "
+                            "loaves, and many stayed to talk, drink coffee and look at the old photographs "
+                            "on the walls.</p><p>The "
+                            "council says it will look for a new baker, and may offer the shop rent-free for "
+                            "a year, with the oven "
+                            "and the flat upstairs included.</p><p>Until then, bread will come on the "
+                            "morning ferry, three days a "
+                            "week, and the shop at the harbour will sell it.</p></div></body>";
+    const auto result = ArticleImporter::importData(page, u"bakery.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The island's only bakery closed on Saturday"_s), qPrintable(body));
+    QVERIFY2(body.contains(u"three days a week, and the shop at the harbour will sell it."_s),
+             qPrintable(body));
+    QVERIFY2(!body.contains(u"News"_s), qPrintable(body));
+}
+
+void TestWebPageImporter::textSplitOverSimilarSections()
+{
+    // The story runs in two sections built alike (the same classes on the block, its parent and its
+    // grandparent), with a table between them and a heading of their own: both sections are kept.
+    const QByteArray page = "<body><main class=\"page\"><div class=\"site-head\"><a href=\"/\">The Valley "
+                            "Paper</a></div><div cla"
+                            "ss=\"wrap\"><h2 class=\"band-title\">On the path</h2><div class=\"band "
+                            "text\"><div class=\"inner\"><"
+                            "div class=\"col main-col\"><p>The valley's new cycle path opened on Sunday, "
+                            "after three years of pla"
+                            "nning, two years of building and one long argument about where the bridge over "
+                            "the river should go.<"
+                            "/p><p>More than two thousand people rode, walked or pushed prams along the "
+                            "first stretch, which runs"
+                            " for eleven kilometres from the station to the old mill, mostly on the bed of a "
+                            "railway closed in 19"
+                            "67.</p><p>The path cost 4.2 million euros, of which the region paid half, the "
+                            "state a third and the "
+                            "three towns along the valley the rest, shared by the number of people living in "
+                            "each.</p></div></div"
+                            "></div></div><div class=\"band figures\"><div "
+                            "class=\"inner\"><table><tr><th>Stretch</th><th>Length<"
+                            "/th></tr><tr><td>Station to mill</td><td>11 "
+                            "km</td></tr></table></div></div><div class=\"wrap\"><h2 "
+                            "class=\"band-title\">What comes next</h2><div class=\"band text\"><div "
+                            "class=\"inner\"><div class=\""
+                            "col main-col\"><p>The second stretch, up to the lake, is due in two years, once "
+                            "the owners of four f"
+                            "ields have agreed to sell a strip along the river, which two of them, so far, "
+                            "refuse to do.</p><p>Un"
+                            "til then, riders going on to the lake share the road with lorries from the "
+                            "quarry, and the towns hav"
+                            "e asked for a lower speed limit there, so far without an "
+                            "answer.</p></div></div></div></div><div cla"
+                            "ss=\"foot\">Contact us</div></main></body>";
+    const auto result = ArticleImporter::importData(page, u"path.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The valley's new cycle path opened on Sunday"_s), qPrintable(body));
+    QVERIFY2(
+        body.contains(u"the towns have asked for a lower speed limit there, so far without an answer."_s),
+        qPrintable(body));
+    for (const QString &text : { u"The Valley Paper"_s, u"Contact us"_s })
+        QVERIFY2(!body.contains(text), qPrintable(text));
+}
+
+void TestWebPageImporter::standfirstAfterTheHeadline_data()
+{
+    // Some pages give the headline in og:title, the others only as their first <h1>. The story is
+    // long enough for the scorer to choose its container.
+    const QString story
+        = u"<div class=\"story\"><p>The council met on Tuesday evening, for the third time this "
+          u"month, to decide the future of the old swimming baths on the quay.</p>"
+          u"<p>Members argued for two hours, with the public gallery full, about repairs, "
+          u"costs and the plans of a private club that wants to run the baths.</p>"
+          u"<p>In the end, by seven votes to five, they agreed to keep the baths open for "
+          u"another year, and to ask the club for a detailed offer by the spring.</p></div>"_s;
+    const QString headline
+        = u"Council votes to keep the old swimming baths on the quay open for at least one more year"_s;
+    const QString lead
+        = u"After a long and heated meeting, members chose to wait for a firm offer from the club that "
+          u"wants to take the baths over."_s;
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("lead");
+    QTest::addColumn<QStringList>("dropped");
+    // A headline long enough to pass for a paragraph of the article header is not its own standfirst.
+    QTest::newRow("long-headline-in-header") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u" | The Quay Post\"><article><header><h2>"_s + headline + u"</h2><p>"_s + lead
+            + u"</p></header>"_s + story
+            + u"</article>"_s << lead << QStringList { headline };
+    // No class and no header: the paragraph right after the headline is the standfirst.
+    QTest::newRow("subheading-after-headline") << u"<title>"_s + headline
+            + u"</title><article><div class=\"top\"><h1>"_s + headline
+            + u"</h1></div><div class=\"under\"><h2>"_s + lead
+            + u"</h2></div><div class=\"when\"><span>"
+              u"Tuesday, 4 March</span></div>"_s
+            + story + u"</article>"_s << lead << QStringList { headline, u"4 March"_s };
+    // The article header has a boilerplate class, so the strict pass leaves it out, inside the
+    // chosen container (three parts of one story and their wrappers): its standfirst is kept, once.
+    QTest::newRow("standfirst-in-left-out-header") << u"<title>"_s + headline
+            + u"</title><div class=\"page\"><div class=\"columns\"><div class=\"main\">"
+              u"<div class=\"wrap\"><article><header class=\"post-header\"><h1>"_s
+            + headline + u"</h1><div class=\"box\"><h2>"_s + lead + u"</h2></div></header>"_s + story
+            + u"<div class=\"story\"><p>Two members wanted the baths sold, and said so, at length, before "
+              u"the "
+              u"vote.</p></div><div class=\"story\"><p>The club has said it will send its offer, with "
+              u"drawings "
+              u"and costs, in February.</p></div></article></div></div><div class=\"side\"><p>Tides: high "
+              u"water "
+              u"at noon.</p></div></div></div>"_s << lead
+                                                   << QStringList { headline, u"Tides"_s };
+    // No title in the page: the <h1> is the headline. The standfirst sits above the element that
+    // holds the article.
+    QTest::newRow("standfirst-above-the-article") << u"<main><header><h1>"_s + headline + u"</h1><div><p>"_s
+            + lead + u"</p></div></header><div class=\"column\"><article>"_s + story
+            + u"</article></div></main>"_s << lead << QStringList { headline };
+    // A standfirst marked by its class in Spanish ("bajada"), after a date line.
+    QTest::newRow("standfirst-class-bajada")
+        << u"<meta property=\"og:title\" content=\""_s + headline + u"\"><article><h1>"_s + headline
+            + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s + lead
+            + u"</p></div>"_s + story + u"</article>"_s
+        << lead << QStringList { headline, u"4 de marzo"_s };
+    // A short line after the headline (a kicker, a date) is not a standfirst.
+    QTest::newRow("short-line-after-headline") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><article><h1>"_s + headline + u"</h1><p>Local news</p>"_s + story
+            + u"</article>"_s << QString() << QStringList { headline, u"Local news"_s };
+}
+
+void TestWebPageImporter::standfirstAfterTheHeadline()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, lead);
+    QFETCH(QStringList, dropped);
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    const QString first = u"The council met on Tuesday evening"_s;
+    QVERIFY2(body.contains(first), qPrintable(body));
+    QVERIFY2(body.contains(u"by seven votes to five"_s), qPrintable(body));
+    if (!lead.isEmpty()) {
+        QVERIFY2(body.startsWith(lead + u"\n\n"_s + first), qPrintable(body));
+        QCOMPARE(body.count(lead), 1);
+    } else
+        QVERIFY2(body.startsWith(first), qPrintable(body));
+    for (const QString &text : std::as_const(dropped))
+        QVERIFY2(!body.contains(text), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

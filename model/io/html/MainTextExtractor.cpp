@@ -161,8 +161,9 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     measure();
     const int top = scoreAndPick();
     std::vector<int> parts = gather(top);
-    if (const int marked = markedBody(); marked >= 0)
-        parts = { marked };
+    addSimilarBlocks(top, &parts);
+    if (std::vector<int> marked = markedBody(); !marked.empty())
+        parts = std::move(marked);
     if (const int lead = findLead(parts.front()); lead >= 0) {
         for (int d = lead; d < m_nodes[lead].end; ++d)
             m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;
@@ -179,6 +180,7 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
         clean(part);
         writeSubtree(part);
         breakLines(2);
+        m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
     }
     TextDecoder::trim(&m_out, &m_headings);
     out.text = m_out;

@@ -28,13 +28,19 @@ namespace Lede {
 //    (1 − link density).
 // 3. The best container wins; when several strong candidates share an ancestor, or the parent
 //    scores higher, the extractor climbs; siblings that score well (or are plain long paragraphs)
-//    join it. A container the publisher marked as the article body (itemprop="articleBody",
-//    class "article-body", "entry-content", "post-content", …) is preferred when it holds text.
-//    A standfirst (a "lead"/"intro"/"teaser" element, or a paragraph of the article's <header>)
-//    that sits before the chosen text in the same article is put in front of it.
+//    join it, and so do blocks elsewhere built like it (same tag and class in the same kind of
+//    parent and grandparent: an article set in sections). The containers the publisher marked as
+//    the article body (itemprop="articleBody", class "article-body", "entry-content", …) are
+//    preferred when they hold text, all of them but those under a tenth of the largest.
+//    A standfirst (a "lead"/"intro"/"teaser"/"bajada" element, a paragraph of the article's
+//    <header>, or the paragraph or subheading right after the headline) that sits before the
+//    chosen text, in the same article or up to two wrappers above it, is put in front of it.
 // 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
 //    boilerplate class are left out (data tables stay), and so are short paragraphs that point
-//    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", …).
+//    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", …),
+//    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
+//    unmarked caption), and dates standing alone. Ruby annotations (<rt>) are never text, and the
+//    text is written in Unicode form C.
 // 5. When the result is shorter than 500 characters, the extraction is repeated with the class
 //    hints, then the class weights and finally everything but hidden elements turned off; the
 //    strictest result that has at least a quarter of the longest one is kept.

@@ -54,6 +54,8 @@ inline bool isNeverText(GumboTag tag)
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_MAP:
     case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_RT: // ruby annotations (furigana): a reading aid set above the text, not in it
+    case GUMBO_TAG_RP:
         return true;
     default:
         return false;
@@ -170,6 +172,7 @@ public:
     static constexpr qsizetype MinimumLength = 500;
     static constexpr int MarkedMinimum = 200;
     static constexpr int BoxMaximum = 600;
+    static constexpr int SimilarMinimum = 400; // a top candidate this long may be one section of several
     // Only the first tier: <article>, content-ish and main containers measured worse than the scorer
     // on the development pages (bench/web), but are kept to be tried again.
     static constexpr int MarkedTiers = 1;
@@ -198,15 +201,20 @@ private:
     int findBody() const;
     bool isBodyOrAbove(int i) const;
     int scoreAndPick();
-    int markedBody() const;
+    std::vector<int> markedBody() const;
     int findLead(int first) const;
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
+    bool hasOwnText(int i) const;
     int visibleChildren(int i) const;
     std::vector<int> gather(int top);
+    void addSimilarBlocks(int top, std::vector<int> *parts) const;
 
     // Writing the text out (MainTextWriter.cpp).
     void breakLines(int n) { m_pendingBreak = std::max(m_pendingBreak, n); }
+    static QString composed(const QString &text);
     void write(QStringView chunk, bool pre);
+    bool isTitle(const QString &heading) const;
+    bool isHeadline(const Node &n) const;
     bool isTitleHeading(const Node &n);
     void writeSubtree(int root);
     void enter(const Node &n, int *pre);

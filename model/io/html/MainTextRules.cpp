@@ -60,7 +60,7 @@ const QRegularExpression &boxHint()
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
         "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
         "most-read|mostread|popular|recommend|(?:^|[\\s_-])meta(?:$|[\\s_-])|posted-on|post-date|entry-date|"
-        "publish-date|pubdate|timestamp"_s);
+        "publish-date|pubdate|timestamp|disclosure"_s);
     return re;
 }
 
@@ -69,7 +69,7 @@ const QRegularExpression &leadHint()
 {
     static const QRegularExpression re = hintRegex(
         u"(?:^|[\\s_-])(?:lead|intro|teaser|chapo|standfirst|subtitle|excerpt|summary|abstract|deck|sapo|"
-        "description)|teaser-text|article-teaser|entry-summary"_s);
+        "description|bajada|entradilla|copete|sottotitolo)|teaser-text|article-teaser|entry-summary"_s);
     return re;
 }
 
@@ -88,7 +88,11 @@ const QRegularExpression &asideText()
         "quelle:|kontakt:|"
         "lea (?:tambi\\x{00e9}n|m\\x{00e1}s)|lea:|lee tambi\\x{00e9}n|le puede interesar|te puede interesar|"
         "puedes ver|mira:|ver tambi\\x{00e9}n|"
-        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche)"_s);
+        "lire aussi|\\x{00e0} lire aussi|cr\\x{00e9}dits? photos?|leggi anche|"
+        "veja tamb\\x{00e9}m|leia tamb\\x{00e9}m|s(?:\\x{00ed}|i)guenos en|follow us on|"
+        "for the latest (?:news|stories)|get the latest news|about the author|\\x{00fc}ber (?:den autor|die "
+        "autorin)|"
+        "sobre el autor)"_s);
     return re;
 }
 
@@ -174,6 +178,14 @@ bool Extractor::shouldClean(int i) const
     const int weight = classWeight(n);
     if (isHeading(n.tag))
         return weight < 0;
+    // A paragraph that is nothing but a link points to another article; one that spells out an
+    // address (a web or mail address given as a source) stays.
+    if (n.tag == GUMBO_TAG_P) {
+        if (n.chars < 20 || n.chars >= 200 || linkDensity(n) <= 0.9)
+            return false;
+        static const QRegularExpression address = hintRegex(u"https?://|www\\.|@"_s);
+        return !address.match(textOf(n.g)).hasMatch();
+    }
     if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
         && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
         && n.tag != GUMBO_TAG_HEADER && n.tag != GUMBO_TAG_DL)
@@ -201,14 +213,26 @@ bool Extractor::shouldClean(int i) const
         || (n.embeds == 1 && n.chars < 75) || n.embeds > 1;
     if (remove && isList && img == n.listItems && img > 0)
         return false;
-    return remove;
+    // A picture with a line or two under it, in a box of its own: the caption of a figure that is
+    // not marked as one.
+    const bool picture = !isList && (n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && img >= 1
+        && p == 0 && n.chars < 160 && n.headingChars == 0;
+    return remove || picture;
 }
 
 bool Extractor::isAsideText(const Node &n) const
 {
+    // A date standing alone between blocks is the page's dateline: <time> set as a block of its
+    // own, or a line holding nothing but a date in figures ("03.04.2020", "2020-04-03 14:05").
+    if (n.tag == GUMBO_TAG_TIME && n.parent >= 0 && m_nodes[n.parent].hasBlockChild)
+        return true;
     if (n.inlineChars == 0 || n.chars > 200 || n.hasBlockChild)
         return false;
-    return asideText().match(textOf(n.g)).hasMatch();
+    static const QRegularExpression dateOnly
+        = hintRegex(u"^\\W{0,3}(?:\\d{1,2}[./] ?\\d{1,2}[./] ?\\d{2,4}|\\d{4}-\\d{2}-\\d{2})"
+                    u"(?:[,T ]+\\d{1,2}[:.]\\d{2}(?::\\d{2})?(?: ?uhr| ?h)?)?\\W{0,3}$"_s);
+    const QString text = textOf(n.g);
+    return asideText().match(text).hasMatch() || (n.chars <= 40 && dateOnly.match(text).hasMatch());
 }
 
 void Extractor::clean(int root)

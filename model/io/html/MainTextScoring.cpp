@@ -215,7 +215,7 @@ int Extractor::scoreAndPick()
 
 // Where publishers mark the article body, in tiers of trust (the idea of trafilatura's body
 // expressions): the first element of the highest tier that holds enough text, or -1.
-int Extractor::markedBody() const
+std::vector<int> Extractor::markedBody() const
 {
     static const char16_t *const tier1[]
         = { u"post-text",    u"post_text",          u"post-body",       u"post-entry",
@@ -243,6 +243,7 @@ int Extractor::markedBody() const
             || n.tag == GUMBO_TAG_SECTION;
     };
     for (int tier = 1; tier <= MarkedTiers; ++tier) {
+        std::vector<int> found;
         for (int i = 0; i < int(m_nodes.size()); ++i) {
             const Node &n = m_nodes[i];
             if (n.isText || n.skipped || !container(n) || n.chars < MarkedMinimum)
@@ -270,11 +271,21 @@ int Extractor::markedBody() const
                 match = n.tag == GUMBO_TAG_MAIN || attribute(n.g, "role") == u"main"_s;
                 break;
             }
-            if (match && linkDensity(n) < 0.5)
-                return i;
+            // Every marked element, outside one another: a page may split its text into several
+            // such blocks, or set a short one (a header box) before the body.
+            if (match && linkDensity(n) < 0.5) {
+                found.push_back(i);
+                i = n.end - 1;
+            }
         }
+        int most = 0;
+        for (int f : found)
+            most = std::max(most, m_nodes[f].chars);
+        std::erase_if(found, [&](int f) { return m_nodes[f].chars * 10 < most; });
+        if (!found.empty())
+            return found;
     }
-    return -1;
+    return {};
 }
 
 // A standfirst before the chosen text, inside the same article (an <article> or <main> ancestor,
@@ -296,29 +307,64 @@ int Extractor::findLead(int first) const
     }
     if (scope < 0 || isBodyOrAbove(scope))
         return -1;
-    for (int i = scope + 1; i < first; ++i) {
-        const Node &n = m_nodes[i];
-        if (n.isText || isAncestor(i, first))
-            continue;
-        if (n.invisible || n.furniture || n.box) {
-            i = n.end - 1;
-            continue;
+    // Inside the chosen text, only what this pass leaves out (an article header with a boilerplate
+    // class) and comes before its first words.
+    int stop = m_nodes[first].end;
+    for (int d = first + 1; d < stop; ++d) {
+        const Node &x = m_nodes[d];
+        if (x.isText && !x.skipped
+            && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+            stop = d;
+    }
+    // The article first, then up to two wrappers around it: a headline and its standfirst may sit
+    // above the element that holds the text.
+    for (int widen = 0; widen < 3 && !isBodyOrAbove(scope); ++widen, scope = m_nodes[scope].parent) {
+        bool afterTitle = false;
+        for (int i = scope + 1; i < stop; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || i == first || isAncestor(i, first) || (i > first && !n.skipped))
+                continue;
+            if (n.invisible || n.furniture || n.box) {
+                i = n.end - 1;
+                continue;
+            }
+            if (isHeadline(n)) {
+                i = n.end - 1; // the headline is not its own standfirst
+                afterTitle = true;
+                continue;
+            }
+            // The first text after the headline, when it is a paragraph or a subheading.
+            const bool next = afterTitle && hasOwnText(i);
+            afterTitle = afterTitle && !next;
+            const bool followsTitle
+                = next && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2 || n.tag == GUMBO_TAG_H3);
+            const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
+            const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
+                && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
+            if (!hinted && !inHeader && !followsTitle)
+                continue;
+            const QString text = textOf(n.g);
+            qsizetype linkText = 0;
+            for (int d = i + 1; d < n.end; ++d) {
+                if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                    linkText += textOf(m_nodes[d].g).size();
+            }
+            if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
+                return i;
         }
-        const bool hinted = leadHint().match(n.cls + QLatin1Char(' ') + n.id).hasMatch();
-        const bool inHeader = (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_H2) && n.parent >= 0
-            && (m_nodes[n.parent].tag == GUMBO_TAG_HEADER || m_nodes[n.parent].tag == GUMBO_TAG_HGROUP);
-        if (!hinted && !inHeader)
-            continue;
-        const QString text = textOf(n.g);
-        qsizetype linkText = 0;
-        for (int d = i + 1; d < n.end; ++d) {
-            if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
-                linkText += textOf(m_nodes[d].g).size();
-        }
-        if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
-            return i;
     }
     return -1;
+}
+
+bool Extractor::hasOwnText(int i) const
+{
+    for (int c : m_nodes[i].children) {
+        if (m_nodes[c].isText && std::any_of(m_nodes[c].text.cbegin(), m_nodes[c].text.cend(), [](QChar ch) {
+                return !isWhitespace(ch);
+            }))
+            return true;
+    }
+    return false;
 }
 
 int Extractor::visibleChildren(int i) const
@@ -327,6 +373,39 @@ int Extractor::visibleChildren(int i) const
     for (int c : m_nodes[i].children)
         count += !m_nodes[c].isText && !m_nodes[c].skipped;
     return count;
+}
+
+// Blocks elsewhere on the page built like the top candidate (the same tag and class, inside parents
+// and grandparents of the same tag and class): an article set in several sections, with a table
+// or a picture strip between them. Added to the parts, in document order.
+void Extractor::addSimilarBlocks(int top, std::vector<int> *parts) const
+{
+    const Node &t = m_nodes[top];
+    if (t.cls.isEmpty() || t.chars < SimilarMinimum || isBodyOrAbove(t.parent)
+        || isBodyOrAbove(m_nodes[t.parent].parent))
+        return;
+    auto same = [this](int a, int b) {
+        return m_nodes[a].tag == m_nodes[b].tag && m_nodes[a].cls == m_nodes[b].cls;
+    };
+    const int parent = t.parent;
+    const int grandparent = m_nodes[parent].parent;
+    const size_t before = parts->size();
+    for (int i = 0; i < int(m_nodes.size()); ++i) {
+        const Node &n = m_nodes[i];
+        if (n.isText || isAncestor(i, top))
+            continue;
+        if (n.skipped || std::find(parts->begin(), parts->end(), i) != parts->end()) {
+            i = n.end - 1;
+            continue;
+        }
+        if (n.chars >= 100 && linkDensity(n) < 0.3 && same(i, top) && n.parent >= 0 && same(n.parent, parent)
+            && m_nodes[n.parent].parent >= 0 && same(m_nodes[n.parent].parent, grandparent)) {
+            parts->push_back(i);
+            i = n.end - 1;
+        }
+    }
+    if (parts->size() != before)
+        std::sort(parts->begin(), parts->end());
 }
 
 // The top candidate and the siblings that belong with it.

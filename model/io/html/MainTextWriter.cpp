@@ -27,25 +27,44 @@ void Extractor::write(QStringView chunk, bool pre)
     }
 }
 
+// Text in Unicode normalization form C, so that a letter typed as one code point and the same letter
+// typed as a base and a combining mark read, search and match alike. Only text with a character
+// past Latin-1 can change, so most text is returned as it is.
+QString Extractor::composed(const QString &text)
+{
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x300; });
+    return plain ? text : text.normalized(QString::NormalizationForm_C);
+}
+
+bool Extractor::isTitle(const QString &heading) const
+{
+    const QString text = normalizeTitle(heading);
+    if (text.isEmpty() || m_title.isEmpty())
+        return false;
+    if (text == m_title)
+        return true;
+    // "Headline" against "Headline | Site", or a headline with a kicker.
+    const QString &shorter = text.size() < m_title.size() ? text : m_title;
+    const QString &longer = text.size() < m_title.size() ? m_title : text;
+    return longer.contains(shorter) && shorter.size() * 2 >= longer.size();
+}
+
+// The page's headline: the heading that repeats the title, or the first <h1> when the title is not
+// known.
+bool Extractor::isHeadline(const Node &n) const
+{
+    if (!isHeading(n.tag))
+        return false;
+    const QString text = textOf(n.g);
+    return m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 && !normalizeTitle(text).isEmpty() : isTitle(text);
+}
+
 bool Extractor::isTitleHeading(const Node &n)
 {
-    if (m_titleDropped || !isHeading(n.tag))
+    if (m_titleDropped || !isHeadline(n))
         return false;
-    const QString text = normalizeTitle(textOf(n.g));
-    if (text.isEmpty())
-        return false;
-    bool same = m_title.isEmpty() ? n.tag == GUMBO_TAG_H1 : text == m_title;
-    if (!same && !m_title.isEmpty()) {
-        // "Headline" against "Headline | Site", or a headline with a kicker.
-        const QString &shorter = text.size() < m_title.size() ? text : m_title;
-        const QString &longer = text.size() < m_title.size() ? m_title : text;
-        same = longer.contains(shorter) && shorter.size() * 2 >= longer.size();
-    }
-    if (same) {
-        m_titleDropped = true;
-        return true;
-    }
-    return false;
+    m_titleDropped = true;
+    return true;
 }
 
 void Extractor::writeSubtree(int root)
@@ -70,7 +89,7 @@ void Extractor::writeSubtree(int root)
         if (n.skipped || n.cleaned)
             continue;
         if (n.isText) {
-            write(n.text, pre > 0);
+            write(composed(n.text), pre > 0);
             continue;
         }
         if (isTitleHeading(n))
