@@ -309,10 +309,15 @@ std::optional<std::vector<quint64>> WordTrigramSets::of(const QString &text)
         key = ((key << 21) | *it) & ((quint64(1) << 63) - 1);
         if (++count >= 3)
             keys.push_back(key);
-        word.clear();
+        word.resize(0); // keeps its buffer for the next word
     };
     for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
+        const char16_t u = c.unicode();
+        // ASCII first (what QChar says for it, without its tables), then everything else.
+        const bool ascii = u < 0x80;
+        if (ascii ? (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') : false) {
+            word += c;
+        } else if (ascii ? u >= u'A' && u <= u'Z' : c.isLetterOrNumber()) {
             word += c.toLower();
         } else if (!word.isEmpty()) {
             endWord();

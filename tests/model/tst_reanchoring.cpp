@@ -175,7 +175,9 @@ void TestReanchoring::similarity()
                               u""_s,
                               u"... --"_s,
                               u"rain rain rain rain"_s,
-                              u"Rain, rain and more rain: rain and more rain."_s };
+                              u"Rain, rain and more rain: rain and more rain."_s,
+                              u"Zürich ÉTÉ café 2026"_s,
+                              u"zürich été Café 2026, Zürich"_s };
     WordTrigramSets sets;
     for (const QString &a : texts) {
         for (const QString &b : texts) {
@@ -187,6 +189,7 @@ void TestReanchoring::similarity()
     }
     QCOMPARE(sets.of(u"Heavy rain"_s), sets.of(u"heavy RAIN."_s));
     QVERIFY(sets.of(u"heavy rain"_s) != sets.of(u"rain heavy"_s));
+    QCOMPARE(sets.of(u"ÉTÉ à Zürich"_s), sets.of(u"été À zürich"_s));
     QCOMPARE(WordTrigramSets::similarity(*sets.of(u"rain"_s), *sets.of(u"heavy rain"_s)), 0.0);
 }
 
