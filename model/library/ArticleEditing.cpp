@@ -402,24 +402,40 @@ Status undoMerge(ArticleStore &store, const MergeRecord &record)
 Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QList<qint64> &articleIds)
 {
     constexpr int MaxVersionCandidates = 8;
+    // Trigram sets kept for the candidates of the articles that follow (the latest few with a title
+    // are compared again and again in a large import), up to this many keys in all.
+    constexpr size_t MaxCachedKeys = 4'000'000;
     using R = Result<QHash<qint64, qint64>>;
     QHash<qint64, qint64> found;
     if (articleIds.isEmpty())
         return found;
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
+    // The URL, title and source of each imported article (its text only when it has candidates).
+    struct Imported
+    {
+        qint64 id;
+        QString url, title, source;
+    };
+    std::vector<Imported> imported;
+    imported.reserve(size_t(articleIds.size()));
+    bool anyUrl = false;
+    if (!query.prepare(u"SELECT url, title, source FROM articles WHERE id = ?"_s))
+        return R::failure(describeSqliteError(query.lastError()));
+    for (qint64 id : articleIds) {
+        query.addBindValue(id);
+        if (!query.exec())
+            return R::failure(describeSqliteError(query.lastError()));
+        if (!query.next())
+            return R::failure(tr("There is no article %1 in the library").arg(id));
+        imported.push_back(
+            { id, query.value(0).toString(), query.value(1).toString(), query.value(2).toString() });
+        anyUrl = anyUrl || !imported.back().url.isEmpty();
+        query.finish();
+    }
     // The URLs of the whole library in one pass (the column has no index; a query per imported
     // article would read the table once per file of a large import).
     QHash<QString, QList<qint64>> byUrl;
-    bool anyUrl = false;
-    QList<Article> imported;
-    for (qint64 id : articleIds) {
-        auto article = ArticleRepository(store).article(id);
-        if (!article)
-            return R::failure(article.errorString());
-        anyUrl = anyUrl || !article->url.isEmpty();
-        imported << std::move(article).value();
-    }
     if (anyUrl) {
         if (!query.exec(u"SELECT id, url FROM articles WHERE url <> ''"_s))
             return R::failure(describeSqliteError(query.lastError()));
@@ -427,7 +443,47 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
             byUrl[query.value(1).toString()] << query.value(0).toLongLong();
         query.finish();
     }
-    for (const Article &article : std::as_const(imported)) {
+    QSqlQuery bodies(store.database());
+    bodies.setForwardOnly(true);
+    if (!bodies.prepare(u"SELECT body FROM articles WHERE id = ?"_s))
+        return R::failure(describeSqliteError(bodies.lastError()));
+    const auto bodyOf = [&bodies](qint64 id) -> Result<QString> {
+        bodies.addBindValue(id);
+        if (!bodies.exec())
+            return Result<QString>::failure(describeSqliteError(bodies.lastError()));
+        if (!bodies.next())
+            return Result<QString>::failure(tr("There is no article %1 in the library").arg(id));
+        QString body = bodies.value(0).toString();
+        bodies.finish();
+        return body;
+    };
+    WordTrigramSets sets;
+    QHash<qint64, std::vector<quint64>> cache;
+    size_t cachedKeys = 0;
+    // The text's trigram set, from the cache or worked out; nullopt when `sets` is full.
+    const auto trigramsOf = [&](qint64 id) -> Result<std::optional<std::vector<quint64>>> {
+        using T = Result<std::optional<std::vector<quint64>>>;
+        if (auto it = cache.constFind(id); it != cache.cend())
+            return std::optional<std::vector<quint64>>(*it);
+        auto body = bodyOf(id);
+        if (!body)
+            return T::failure(body.errorString());
+        auto keys = sets.of(*body);
+        if (keys) {
+            if (cachedKeys + keys->size() > MaxCachedKeys) {
+                cache.clear();
+                cachedKeys = 0;
+            }
+            cachedKeys += keys->size();
+            cache.insert(id, *keys);
+        }
+        return keys;
+    };
+    if (!query.prepare(
+            u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
+            u"AND id < ? ORDER BY id DESC LIMIT ?"_s))
+        return R::failure(describeSqliteError(query.lastError()));
+    for (const Imported &article : imported) {
         qint64 best = 0;
         for (qint64 id : byUrl.value(article.url)) {
             if (!article.url.isEmpty() && id < article.id && id > best)
@@ -438,10 +494,6 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
             continue;
         }
         // The same title and source (through the title index), then the text compared.
-        if (!query.prepare(
-                u"SELECT id FROM articles WHERE title = ? COLLATE NOCASE AND source = ? COLLATE NOCASE "
-                u"AND id < ? ORDER BY id DESC LIMIT ?"_s))
-            return R::failure(describeSqliteError(query.lastError()));
         query.addBindValue(article.title);
         query.addBindValue(article.source);
         query.addBindValue(article.id);
@@ -454,12 +506,26 @@ Result<QHash<qint64, qint64>> findEarlierVersions(ArticleStore &store, const QLi
         while (query.next())
             candidates << query.value(0).toLongLong();
         query.finish();
-        const QSet<QString> mine = candidates.isEmpty() ? QSet<QString>() : wordTrigrams(article.body);
+        if (candidates.isEmpty())
+            continue;
+        auto mine = trigramsOf(article.id);
+        if (!mine)
+            return R::failure(mine.errorString());
         for (qint64 id : std::as_const(candidates)) {
-            auto other = ArticleRepository(store).article(id);
+            auto other = trigramsOf(id);
             if (!other)
                 return R::failure(other.errorString());
-            if (trigramSimilarity(wordTrigrams(other->body), mine) >= SameStorySimilarity) {
+            double similarity = 0;
+            if (mine->has_value() && other->has_value()) {
+                similarity = WordTrigramSets::similarity(**mine, **other);
+            } else { // a vocabulary too large for numbers: the words compared as text
+                auto a = bodyOf(article.id);
+                auto b = a ? bodyOf(id) : a;
+                if (!b)
+                    return R::failure(b.errorString());
+                similarity = trigramSimilarity(wordTrigrams(*b), wordTrigrams(*a));
+            }
+            if (similarity >= SameStorySimilarity) {
                 found.insert(article.id, id);
                 break;
             }
@@ -545,8 +611,13 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
         QSqlQuery query(store.database());
         for (const MovedCorrection &c : std::as_const(movedCorrections)) {
             const Span cp = map.toCodePoints(c.span);
-            const std::optional<Span> speaker
-                = c.speaker ? std::optional<Span>(map.toCodePoints(*c.speaker)) : std::nullopt;
+            QVariant speakerStart; // NULL: the speaker's span stays
+            QVariant speakerEnd;
+            if (c.speaker) {
+                const Span speaker = map.toCodePoints(*c.speaker);
+                speakerStart = qint64(speaker.start);
+                speakerEnd = qint64(speaker.end);
+            }
             if (!query.prepare(
                     u"UPDATE layer_corrections SET start = ?, \"end\" = ?, "
                     u"speaker_start = coalesce(?, speaker_start), speaker_end = coalesce(?, speaker_end) "
@@ -554,8 +625,8 @@ Result<ReanchorReport> replaceWithVersion(ArticleStore &store, qint64 oldId, qin
                 return R::failure(describeSqliteError(query.lastError()));
             query.addBindValue(qint64(cp.start));
             query.addBindValue(qint64(cp.end));
-            query.addBindValue(speaker ? QVariant(qint64(speaker->start)) : QVariant());
-            query.addBindValue(speaker ? QVariant(qint64(speaker->end)) : QVariant());
+            query.addBindValue(speakerStart);
+            query.addBindValue(speakerEnd);
             query.addBindValue(c.id);
             if (!query.exec())
                 return R::failure(describeSqliteError(query.lastError()));

@@ -314,13 +314,22 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     };
     // Files are prepared a slice at a time on all cores (reading, decoding and analysis in
     // parallel, the duplicate check on this thread, which owns the store's connection); outcomes
-    // keep the order of `files`. After a Cancel, what was complete is still written and reported.
-    const qsizetype slice = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
-    Status result;
-    for (qsizetype from = 0; from < files.size() && !(cancelled && cancelled()); from += slice) {
-        const qsizetype n = std::min(slice, files.size() - from);
+    // keep the order of `files`. The slices form a pipeline: while this thread writes one, the next
+    // is analysed and the one after it read, so the writes overlap the analysis. After a Cancel (or
+    // a stop asked by onOutcome) no slice is begun; what was complete is still written and reported.
+    std::atomic<bool> halted { false };
+    const std::function<bool()> halt = [&] { return halted.load() || (cancelled && cancelled()); };
+    const qsizetype sliceSize = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
+    const qsizetype slices = (files.size() + sliceSize - 1) / sliceSize;
+    const auto readSlice = [&](qsizetype k) {
+        const qsizetype from = k * sliceSize;
+        const qsizetype n = std::min(sliceSize, files.size() - from);
         std::vector<PreparedFile> prepared(static_cast<size_t>(n));
-        parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i], cancelled); });
+        parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i], halt); });
+        return prepared;
+    };
+    // The articles to analyse, those of files read whole not already in the library (this thread).
+    const auto checkSlice = [&](std::vector<PreparedFile> &prepared) {
         std::vector<PreparedImport *> articles;
         for (PreparedFile &file : prepared) {
             if (!file.read)
@@ -330,11 +339,40 @@ Status importFiles(ArticleStore &store, const QStringList &files,
                 articles.push_back(&p);
             }
         }
+        return articles;
+    };
+    const auto analyse = [&](const std::vector<PreparedImport *> &articles) {
         parallelFor(qsizetype(articles.size()),
-                    [&](qsizetype i) { analysePrepared(*articles[size_t(i)], cancelled); });
+                    [&](qsizetype i) { analysePrepared(*articles[size_t(i)], halt); });
+    };
+    Status result;
+    if (slices == 0 || halt())
+        return flush();
+    std::vector<PreparedFile> current = readSlice(0);
+    std::vector<PreparedFile> next;
+    std::vector<PreparedImport *> articles = checkSlice(current);
+    // In the background: the analysis of `current`, then the reading of the next slice.
+    std::thread worker([&] {
+        analyse(articles);
+        if (slices > 1)
+            next = readSlice(1);
+    });
+    for (qsizetype k = 0; k < slices; ++k) {
+        worker.join();
+        std::vector<PreparedFile> writing = std::move(current);
+        if (k + 1 < slices && !halt()) {
+            current = std::move(next);
+            next.clear();
+            articles = checkSlice(current);
+            worker = std::thread([&, k] {
+                analyse(articles);
+                if (k + 2 < slices && !halt())
+                    next = readSlice(k + 2);
+            });
+        }
         // The stories of one export are written in the same batch, so in one transaction; a file the
         // Cancel left incomplete is dropped whole.
-        for (PreparedFile &file : prepared) {
+        for (PreparedFile &file : writing) {
             if (!isComplete(file))
                 continue;
             for (PreparedImport &p : file.articles)
@@ -342,10 +380,16 @@ Status importFiles(ArticleStore &store, const QStringList &files,
             if (int(batch.size()) >= BulkBatchSize || sinceFlush.elapsed() >= BulkBatchMilliseconds) {
                 if (Status s = flush(); !s && result)
                     result = s;
-                if (stopped)
+                if (stopped) {
+                    halted = true;
+                    if (worker.joinable())
+                        worker.join();
                     return result;
+                }
             }
         }
+        if (!worker.joinable())
+            break;
     }
     if (Status s = flush(); !s && result)
         result = s;

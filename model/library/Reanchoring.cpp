@@ -289,4 +289,73 @@ double trigramSimilarity(const QSet<QString> &x, const QSet<QString> &y)
     return 2.0 * double(shared) / double(x.size() + y.size());
 }
 
+std::optional<std::vector<quint64>> WordTrigramSets::of(const QString &text)
+{
+    constexpr quint32 MaxWords = (1u << 21) - 1; // number 0 is "no word": a text of one or two words
+    std::vector<quint64> keys;
+    quint64 key = 0; // the last three words' numbers, 21 bits each
+    qsizetype count = 0;
+    QString word;
+    bool full = false;
+    const auto endWord = [&] {
+        auto it = m_words.constFind(word);
+        if (it == m_words.cend()) {
+            if (quint32(m_words.size()) >= MaxWords) {
+                full = true;
+                return;
+            }
+            it = m_words.insert(word, quint32(m_words.size()) + 1);
+        }
+        key = ((key << 21) | *it) & ((quint64(1) << 63) - 1);
+        if (++count >= 3)
+            keys.push_back(key);
+        word.resize(0); // keeps its buffer for the next word
+    };
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // ASCII first (what QChar says for it, without its tables), then everything else.
+        const bool ascii = u < 0x80;
+        if (ascii ? (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') : false) {
+            word += c;
+        } else if (ascii ? u >= u'A' && u <= u'Z' : c.isLetterOrNumber()) {
+            word += c.toLower();
+        } else if (!word.isEmpty()) {
+            endWord();
+            if (full)
+                return std::nullopt;
+        }
+    }
+    if (!word.isEmpty()) {
+        endWord();
+        if (full)
+            return std::nullopt;
+    }
+    if (count == 1 || count == 2)
+        keys.push_back(key); // the words joined, as wordTrigrams() has them
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+double WordTrigramSets::similarity(const std::vector<quint64> &a, const std::vector<quint64> &b)
+{
+    if (a.empty() && b.empty())
+        return 1.0;
+    qsizetype shared = 0;
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared;
+            ++i;
+            ++j;
+        }
+    }
+    return 2.0 * double(shared) / double(a.size() + b.size());
+}
+
 } // namespace Lede

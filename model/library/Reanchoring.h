@@ -4,9 +4,12 @@
 #include "Annotation.h"
 #include "Span.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <optional>
+#include <vector>
 
 namespace Lede {
 
@@ -68,5 +71,21 @@ double textSimilarity(const QString &a, const QString &b);
 // The same in two steps, for comparing one text with many.
 QSet<QString> wordTrigrams(const QString &text);
 double trigramSimilarity(const QSet<QString> &a, const QSet<QString> &b);
+
+// The same trigram sets as numbers, for comparing many texts quickly (finding earlier versions in a
+// large import): every distinct word gets a number from this object's dictionary, a trigram (or the
+// one or two words of a shorter text) is the three numbers in one 64-bit key, and a set is a sorted
+// vector. similarity() of two sets from one object equals trigramSimilarity() of the same texts.
+class WordTrigramSets
+{
+public:
+    // Sorted, without repeats; nullopt once the dictionary is full (2^21 - 1 distinct words), when
+    // the caller compares with wordTrigrams() instead.
+    std::optional<std::vector<quint64>> of(const QString &text);
+    static double similarity(const std::vector<quint64> &a, const std::vector<quint64> &b);
+
+private:
+    QHash<QString, quint32> m_words;
+};
 
 } // namespace Lede

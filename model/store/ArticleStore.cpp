@@ -365,8 +365,14 @@ Status ArticleStore::beginBulk()
     // The batch holds the write lock from its start (it only writes prepared articles), so no
     // article in it can fail on a lock upgrade.
     QString error;
-    if (!execRaw(m_statements, "BEGIN IMMEDIATE", &error))
+    // The savepoint of each action journals the pages it changes; in memory, not in a temporary
+    // file (a large import wrote 220 KB per article there). Set before BEGIN (SQLite reads it when
+    // the transaction starts); the library uses no temporary tables that the switch would drop.
+    (void)execRaw(m_statements, "PRAGMA temp_store = MEMORY", nullptr);
+    if (!execRaw(m_statements, "BEGIN IMMEDIATE", &error)) {
+        (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
         return Status::failure(tr("Cannot write to the library: %1").arg(error));
+    }
     m_inBulk = true;
     return {};
 }
@@ -379,9 +385,11 @@ Status ArticleStore::commitBulk()
     QString error;
     if (!execRaw(m_statements, "COMMIT", &error)) {
         (void)execRaw(m_statements, "ROLLBACK", nullptr);
+        (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
         m_texts->clear();
         return Status::failure(tr("Cannot write to the library: %1").arg(error));
     }
+    (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
     return {};
 }
 
@@ -391,6 +399,7 @@ void ArticleStore::rollbackBulk()
         return;
     m_inBulk = false;
     (void)execRaw(m_statements, "ROLLBACK", nullptr);
+    (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
     // Rows read inside the dropped transaction may be gone: forget the cached body.
     m_texts->clear();
 }

@@ -73,8 +73,9 @@ public:
     static QString defaultPath();
 
     // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
-    // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and
-    // FTS5 flushes its index once per batch instead of once per article. commitBulk() makes the
+    // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and the
+    // batch is made durable once, not once per article (FTS5 still writes its pending terms at every
+    // savepoint, its xSavepoint: once per article; bench/README.md). commitBulk() makes the
     // batch durable and ends it; call it every few hundred actions. A crash loses at most the
     // uncommitted batch, never half an action. close() commits an open batch.
     // The same mechanism makes a compound action (an undo step that removes a highlight and the

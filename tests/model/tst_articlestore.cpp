@@ -413,7 +413,14 @@ void TestArticleStore::exportRowsInOrder()
 
 void TestArticleStore::bulkKeepsEachActionAtomic()
 {
+    // A batch journals its actions' savepoints in memory (PRAGMA temp_store = 2), and only a batch.
+    const auto tempStore = [this] {
+        QSqlQuery q(m_store->database());
+        return q.exec(u"PRAGMA temp_store"_s) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(tempStore(), 0);
     QVERIFY(m_store->beginBulk().ok());
+    QCOMPARE(tempStore(), 2);
     QVERIFY(!m_store->beginBulk().ok()); // no nesting
     auto a = ArticleRepository(*m_store).addArticle(makeArticle(u"a"_s, u"First body."_s), {}, 1);
     QVERIFY(a.ok());
@@ -430,10 +437,16 @@ void TestArticleStore::bulkKeepsEachActionAtomic()
     QVERIFY(ArticleRepository(*m_store).addArticle(makeArticle(u"b"_s, u"Second body."_s), {}, 1).ok());
     QVERIFY(m_store->commitBulk().ok());
     QVERIFY(!m_store->inBulk());
+    QCOMPARE(tempStore(), 0);
     QCOMPARE(*ArticleRepository(*m_store).articleCount(), 2);
     QCOMPARE(AnnotationRepository(*m_store).annotations(*a)->size(),
              0); // the failed action left nothing behind
     QCOMPARE(TagRepository(*m_store).tags()->size(), 0);
+    QVERIFY(m_store->beginBulk().ok());
+    QVERIFY(ArticleRepository(*m_store).addArticle(makeArticle(u"d"_s, u"Dropped body."_s), {}, 1).ok());
+    m_store->rollbackBulk();
+    QCOMPARE(tempStore(), 0);
+    QCOMPARE(*ArticleRepository(*m_store).articleCount(), 2);
 
     // Closing with a batch open keeps the finished actions.
     const QString path = m_store->path();

@@ -8,9 +8,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <atomic>
 #include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void reimportIsAlreadyPresent();
     void badEntriesAreReportedNotSkipped();
     void allCoresKeepOrderAndResults();
+    void cancelReportsOnlyWhatWasCommitted();
 
 private:
     void writeStories(int count);
@@ -215,6 +218,9 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
 {
     writeStories(70);
     QFile::copy(m_folder + u"/story-0000.txt"_s, m_folder + u"/story-0000-copy.txt"_s);
+    // A copy far from its original, in a later slice of the pipeline (written while the original's
+    // slice may still be waiting for its transaction): still "already present", with its id.
+    QFile::copy(m_folder + u"/story-0002.txt"_s, m_folder + u"/story-0068-copy.txt"_s);
     const QStringList files = collectImportFiles({ m_folder }, nullptr);
     QThreadPool *pool = QThreadPool::globalInstance();
     const int threads = pool->maxThreadCount();
@@ -226,13 +232,17 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
         QVERIFY(store.open(m_dir->filePath(u"lib-%1.sqlite"_s.arg(n))).ok());
         QStringList report;
         QList<qint64> ids;
+        QHash<QString, qint64> idOf;
         const Status s = importFiles(store, files, [&](const ImportOutcome &o) {
             report.append(o.path + u' ' + QString::number(int(o.status)));
+            idOf.insert(QFileInfo(o.path).fileName(), o.articleId);
             if (o.status == ImportOutcome::Status::Imported)
                 ids.append(o.articleId);
             return true;
         });
         QVERIFY(s.ok());
+        QVERIFY(idOf.value(u"story-0002.txt"_s) > 0);
+        QCOMPARE(idOf.value(u"story-0068-copy.txt"_s), idOf.value(u"story-0002.txt"_s));
         QList<AnalysisResult> analyses;
         for (qint64 id : std::as_const(ids))
             analyses.append(*AnalysisRepository(store).analysis(id));
@@ -249,12 +259,52 @@ void TestLibraryImport::allCoresKeepOrderAndResults()
              QChar(u'0' + int(ImportOutcome::Status::Imported)));
     QCOMPARE(reports[0].filter(u"story-0000.txt "_s).value(0).back(),
              QChar(u'0' + int(ImportOutcome::Status::AlreadyPresent)));
+    QCOMPARE(reports[0].filter(u"story-0068-copy.txt "_s).value(0).back(),
+             QChar(u'0' + int(ImportOutcome::Status::AlreadyPresent)));
     QCOMPARE(stored[1].size(), stored[0].size());
     for (qsizetype i = 0; i < stored[0].size(); ++i) {
         QCOMPARE(stored[1][i].entities.size(), stored[0][i].entities.size());
         QCOMPARE(stored[1][i].quotes.size(), stored[0][i].quotes.size());
         QCOMPARE(stored[1][i].figures.size(), stored[0][i].figures.size());
     }
+}
+
+void TestLibraryImport::cancelReportsOnlyWhatWasCommitted()
+{
+    // The Cancel comes with the first committed batch, while later slices are being read and
+    // analysed: what was reported is exactly what is stored, in the order of the files, and the
+    // rest is neither stored nor reported.
+    const int stories = BulkBatchSize * 3;
+    writeStories(stories);
+    const QStringList files = collectImportFiles({ m_folder }, nullptr);
+    const int threads = QThreadPool::globalInstance()->maxThreadCount();
+    for (int n : { 1, 2, 4 }) {
+        QThreadPool::globalInstance()->setMaxThreadCount(n);
+        ArticleStore store;
+        QVERIFY(store.open(m_dir->filePath(u"cancel-%1.sqlite"_s.arg(n))).ok());
+        std::atomic<bool> cancel { false };
+        QStringList reported;
+        QList<qint64> ids;
+        const Status s = importFiles(
+            store, files,
+            [&](const ImportOutcome &o) {
+                reported.append(o.path);
+                if (o.status == ImportOutcome::Status::Imported)
+                    ids.append(o.articleId);
+                cancel = true;
+                return true;
+            },
+            [&] { return cancel.load(); });
+        QVERIFY(s.ok());
+        QVERIFY(!store.inBulk());
+        QVERIFY2(!reported.isEmpty() && reported.size() < files.size(),
+                 qPrintable(QString::number(reported.size())));
+        QCOMPARE(reported, files.mid(0, reported.size()));
+        QCOMPARE(*ArticleRepository(store).articleCount(), ids.size());
+        for (qint64 id : std::as_const(ids))
+            QVERIFY(ArticleRepository(store).article(id).ok());
+    }
+    QThreadPool::globalInstance()->setMaxThreadCount(threads);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryImport)

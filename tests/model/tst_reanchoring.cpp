@@ -162,6 +162,35 @@ void TestReanchoring::similarity()
         = u"The council opened a new library in Millbeck on Friday, with a reading room for children "
           u"and a cafe, after two years of building work paid for by the town."_s;
     QVERIFY(textSimilarity(Story, other) < 0.2);
+
+    // The numeric sets give the very same figure as the sets of strings, short texts included.
+    const QStringList texts { Story,
+                              edited,
+                              other,
+                              u"Rain."_s,
+                              u"rain"_s,
+                              u"Heavy rain!"_s,
+                              u"rain heavy"_s,
+                              u"heavy rain"_s,
+                              u""_s,
+                              u"... --"_s,
+                              u"rain rain rain rain"_s,
+                              u"Rain, rain and more rain: rain and more rain."_s,
+                              u"Zürich ÉTÉ café 2026"_s,
+                              u"zürich été Café 2026, Zürich"_s };
+    WordTrigramSets sets;
+    for (const QString &a : texts) {
+        for (const QString &b : texts) {
+            const auto x = sets.of(a);
+            const auto y = sets.of(b);
+            QVERIFY(x && y);
+            QCOMPARE(WordTrigramSets::similarity(*x, *y), textSimilarity(a, b));
+        }
+    }
+    QCOMPARE(sets.of(u"Heavy rain"_s), sets.of(u"heavy RAIN."_s));
+    QVERIFY(sets.of(u"heavy rain"_s) != sets.of(u"rain heavy"_s));
+    QCOMPARE(sets.of(u"ÉTÉ à Zürich"_s), sets.of(u"été À zürich"_s));
+    QCOMPARE(WordTrigramSets::similarity(*sets.of(u"rain"_s), *sets.of(u"heavy rain"_s)), 0.0);
 }
 
 void TestReanchoring::reanchorKeepsEverythingButTheSpan()
