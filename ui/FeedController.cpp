@@ -156,6 +156,8 @@ void FeedController::updateFeeds(const QList<qint64> &ids)
                 ++updated;
                 imported += int(r.imported.size());
                 completed += int(r.completed.size());
+                for (const ImportOutcome &o : r.completed)
+                    emit articleTextReplaced(o.articleId);
             } else if (!r.cancelled) {
                 const QString name = r.feed.title.isEmpty() ? r.feed.url : r.feed.title;
                 failures << tr("%1: %2").arg(name.isEmpty() ? tr("feed %1").arg(r.feed.id) : name, r.error);

@@ -39,6 +39,9 @@ signals:
     void message(const QString &text, MessageBar::Kind kind);
     void feedsChanged(); // subscriptions, their titles, times or counts
     void libraryChanged(); // articles were added
+    // A summary article took its page's text (FeedUpdateResult::completed): an open copy, its undo steps
+    // and their offsets are out of date.
+    void articleTextReplaced(qint64 articleId);
     void finished(); // an add or an update ended (its message or summary has been shown)
 
 private:

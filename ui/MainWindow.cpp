@@ -117,6 +117,7 @@ MainWindow::MainWindow(const QString &libraryPath, QWidget *parent)
     });
     connect(m_tagActions, &TagActions::message, this, &MainWindow::showMessage);
     connect(m_import, &ImportController::articleTextReplaced, m_session, &ArticleSession::textReplaced);
+    connect(m_feeds, &FeedController::articleTextReplaced, m_session, &ArticleSession::textReplaced);
     connect(m_import, &ImportController::libraryChanged, this, [this] {
         m_library->refresh();
         refreshTags();

@@ -20,6 +20,9 @@ namespace Lede {
 
 namespace {
 
+// How long after its import a summary article's page is tried again at each update.
+constexpr qint64 RetryDays = 3;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Lede::FeedUpdate", text);
@@ -180,7 +183,7 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         if (seen->contains(key)) {
             ++r.known;
             // Seen, but its article still waits for its page: try the page again.
-            if (item.article.metadata.value(u"summary_only"_s) == u"true"_s && !item.article.url.isEmpty()) {
+            if (!item.article.url.isEmpty() && FeedFullText::isSummary(item.article)) {
                 auto stored = feeds.findArticleByUrl(item.article.url);
                 if (!stored)
                     return fail(stored.errorString());
@@ -188,7 +191,9 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
                     auto article = ArticleRepository(store).article(**stored);
                     if (!article)
                         return fail(article.errorString());
-                    if (FeedFullText::pageNotFetched(*article)) {
+                    // Tried for a few days: a page that is still not there by then is gone.
+                    if (FeedFullText::pageNotFetched(*article)
+                        && article->importedAt.secsTo(QDateTime::currentDateTimeUtc()) < RetryDays * 86400) {
                         Pending p;
                         p.existing = **stored;
                         p.outcome.path = feed.url + u'#' + QString::number(i + 1);
@@ -235,12 +240,11 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         // Only the pages that came: a failure again is no news (it was reported the first time).
         std::vector<Pending> fetched;
         for (qsizetype i = 0; i < again.size(); ++i) {
-            if (again[i].article.metadata.contains(u"summary_only"_s))
+            if (again[i].article.provenance.value(u"body"_s) != u"linked page"_s)
                 continue;
             Pending p = std::move(retries[size_t(i)]);
             p.item = std::move(again[i]);
-            p.analysis = Analyzer::analyze(p.item.article);
-            fetched.push_back(std::move(p));
+            fetched.push_back(std::move(p)); // analysed by replaceWithVersion()
         }
         retries = std::move(fetched);
     }
@@ -294,8 +298,8 @@ FeedUpdateResult updateFeed(ArticleStore &store, const Feed &feed, const FeedUpd
         o.warnings = p.item.warnings;
         o.articleId = p.existing;
         bool present = false;
-        auto page
-            = ArticleRepository(store).addArticle(p.item.article, p.analysis, Analyzer::Version, &present);
+        // Stored without layers: replaceWithVersion() analyses the text on the article that keeps it.
+        auto page = ArticleRepository(store).addArticle(p.item.article, {}, Analyzer::Version, &present);
         if (!page)
             return rollback(tr("%1: %2").arg(o.path, page.errorString()));
         if (present)

@@ -25,7 +25,8 @@ class ArticleStore;
 // an article in the library, or whose text is already there (content hash), is not stored again:
 // it is remembered with that article and counted as already present. Items that carry only a
 // summary get their linked page's text first (FeedFullText); one seen before whose page could not be
-// fetched then is tried again while the feed still lists it (FeedUpdateResult::completed). Everything an
+// fetched then is tried again while the feed still lists it, for three days after its import
+// (FeedUpdateResult::completed). Everything an
 // update of one feed writes (the new articles with their analyses, the items seen, the feed's title and time)
 // is one transaction: a failure leaves the library as it was, records the one-line reason on the feed
 // (Feed::lastError) and returns it; the caller goes on with the next feed. A cancelled update

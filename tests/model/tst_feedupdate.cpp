@@ -5,6 +5,7 @@
 #include "io/FeedFullText.h"
 #include "library/FeedUpdate.h"
 #include "library/LibraryImport.h"
+#include "store/AnalysisRepository.h"
 #include "store/AnnotationRepository.h"
 #include "store/ArticleRepository.h"
 #include "store/ArticleStore.h"
@@ -453,6 +454,11 @@ void TestFeedUpdate::summaryGetsItsPageWhenItComes()
     QCOMPARE(full.provenance.value(u"body"_s), u"linked page"_s);
     QVERIFY(!FeedFullText::pageNotFetched(full));
     QCOMPARE(*ArticleRepository(*m_store).articleCount(), 3); // replaced, not added
+    // Its layers are those of the page's text (the council met on Tuesday only there).
+    const auto layers = AnalysisRepository(*m_store).analysis(harbourId);
+    QVERIFY(layers.ok());
+    QVERIFY(std::any_of(layers->entities.cbegin(), layers->entities.cend(),
+                        [](const Entity &e) { return e.text == u"Tuesday"_s; }));
     const auto notes = AnnotationRepository(*m_store).annotations(harbourId);
     QVERIFY(notes.ok());
     QCOMPARE(notes->size(), 1);
