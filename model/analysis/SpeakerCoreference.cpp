@@ -43,6 +43,48 @@ std::optional<Event> latestEvent(const std::vector<Event> &subjects, const std::
 
 } // namespace
 
+// ", a senior scientist with …", ", the director of …": a person's role in apposition after `tok`.
+bool Resolver::personRoleAfter(int tok) const
+{
+    const int n = int(m_tokens.size());
+    int k = tok + 1;
+    if (k + 1 >= n || !isPunct(k, u','))
+        return false;
+    ++k;
+    if (isDeterminer(k))
+        ++k;
+    QStringView head;
+    for (int words = 0; k < n && words < 5 && m_tokens[size_t(k)].word && m_tokens[size_t(k)].lower;
+         ++k, ++words) {
+        const QStringView w = text(k);
+        if (isFunctionWord(w) || isAux(w) || SpeechVerbs::contains(w))
+            break;
+        head = w;
+    }
+    return !head.isEmpty() && isRoleHead(head) && !NameHeuristics::isOrgNoun(head);
+}
+
+// "… said she", "… says that he": the gender of the pronoun right after the speech verb after `tok`.
+Gender Resolver::pronounAfterVerb(int tok) const
+{
+    const int n = int(m_tokens.size());
+    int k = tok + 1;
+    if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "also"_L1 }))
+        ++k;
+    if (k >= n || !isVerb(k) || m_tokens[size_t(k)].quote >= 0)
+        return Gender::Unknown;
+    ++k;
+    if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "that"_L1 }))
+        ++k;
+    if (k >= n || !m_tokens[size_t(k)].word || m_tokens[size_t(k)].quote >= 0)
+        return Gender::Unknown;
+    if (isOneOf(text(k), { "he"_L1 }))
+        return Gender::Male;
+    if (isOneOf(text(k), { "she"_L1 }))
+        return Gender::Female;
+    return Gender::Unknown;
+}
+
 std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
 {
     return latestEvent(m_subjects, m_speakers, pos, [&](const Event &e) {
@@ -136,6 +178,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
         nearestTok = k;
     }
+    // "one party operative", "a Harbour Board engineer": an unnamed person, not the organisation
+    // that only qualifies the noun.
+    if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
+        && m_tokens[size_t(np.lastTok)].lower && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "one"_L1 }))
+        nearest = nullptr;
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
         // The person's fuller name read here wins over the recogniser's part of it: "General

@@ -389,6 +389,24 @@ void Resolver::classifyMentions()
         }
     }
 
+    // The recogniser may call a person an organisation; the text says otherwise when the name is
+    // followed by a person's role ("Ada Lind, a senior scientist at …") or is "he"/"she" in the
+    // same breath ("Lind said she …"). Every mention of that name is the person.
+    QSet<QString> persons;
+    for (Mention &m : m_mentions) {
+        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() < 2 || m.nameTokens.size() > 3)
+            continue;
+        bool nameLike = true;
+        for (const QString &w : std::as_const(m.nameTokens))
+            nameLike = nameLike && !NameHeuristics::isOrgWord(w) && !NameHeuristics::isOrgNoun(w.toLower())
+                && std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter() || c == u'-'; });
+        if (nameLike && (personRoleAfter(m.lastTok) || pronounAfterVerb(m.lastTok) != Gender::Unknown))
+            persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
+    }
+    for (Mention &m : m_mentions)
+        if (m.type == Mention::Type::Org && persons.contains(m.canonical.isEmpty() ? m.name : m.canonical))
+            m.type = Mention::Type::Person;
+
     // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
     // Each distinct full name is a candidate once, however often it is repeated.
     QHash<QString, std::vector<int>> byLastToken;
@@ -442,6 +460,11 @@ void Resolver::classifyMentions()
     for (const Mention &m : m_mentions)
         if (m.type == Mention::Type::Person && m.gender != Gender::Unknown)
             m_gender.insert(m.canonical, m.gender);
+    // "Lind says that she …", "Lind said he …": the first such pronoun gives the person's gender.
+    for (const Mention &m : m_mentions)
+        if (m.type == Mention::Type::Person && !m.inQuote && !m_gender.contains(m.canonical))
+            if (const Gender g = pronounAfterVerb(m.lastTok); g != Gender::Unknown)
+                m_gender.insert(m.canonical, g);
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
         const Mention &m = m_mentions[size_t(mi)];
         if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
@@ -513,11 +536,33 @@ void Resolver::collectSubjectEvents()
             continue;
         done = true;
         const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        if (np.kind == NounPhrase::Kind::Name && m_mentions[size_t(np.mention)].type == Mention::Type::Org) {
+            // "A spokesperson for the Ferry Union (FU) said": the unnamed person is the subject.
+            int k = m_mentions[size_t(np.mention)].firstTok - 1;
+            if (k > sentenceStart && isPunct(k, u'(') && m_tokens[size_t(k - 1)].mention >= 0)
+                k = m_mentions[size_t(m_tokens[size_t(k - 1)].mention)].firstTok - 1;
+            if (k > sentenceStart && isOneOf(text(k), { "the"_L1 }))
+                --k;
+            if (k > sentenceStart && isOneOf(text(k), { "for"_L1, "of"_L1, "at"_L1 })
+                && m_tokens[size_t(k - 1)].lower && isRoleHead(text(k - 1)) && k - 2 >= sentenceStart
+                && isDeterminer(k - 2))
+                m_subjects.push_back({ m_tokens[size_t(k - 2)].start,
+                                       m_body
+                                           .mid(m_tokens[size_t(k - 2)].start,
+                                                m_tokens[size_t(k - 1)].end - m_tokens[size_t(k - 2)].start)
+                                           .toLower(),
+                                       Mention::Type::Person });
+        }
         if (np.kind != NounPhrase::Kind::Common)
             continue; // names are already subjects above; pronouns keep the focus where it is
         const Attribution a = resolveNP(np, ti);
         if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
             m_subjects.push_back({ a.focusPos, a.speaker, a.type });
+        // "A spokesperson for the union said …": an unnamed person takes the focus too, so that a
+        // later "he said" is not handed to someone named before.
+        else if (!a.speaker.isEmpty() && a.type == Mention::Type::Unknown
+                 && m_tokens[size_t(np.lastTok)].lower && isRoleHead(bareText(np.lastTok)))
+            m_subjects.push_back({ a.focusPos, a.speaker, Mention::Type::Person });
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });
