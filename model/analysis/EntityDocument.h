@@ -88,6 +88,7 @@ bool isSentenceOpener(QStringView w);
 bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
+bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
 
 class Document
 {
@@ -144,6 +145,8 @@ private:
     void addNationalities();
     void addTitledNames();
     void repairOrgSpans();
+    void markTeams();
+    void addAcronyms();
     int orgSpanAt(int i, int &end) const;
     bool nameWord(int i) const { return m_nameWord[size_t(i)]; }
     void unify();

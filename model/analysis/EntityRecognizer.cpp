@@ -88,6 +88,20 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         --te;
     while (tb < te && (!upper(tb) || isPunct(word(tb))))
         ++tb;
+    // Nor trailing lower-case words: "U.S. officials", "Syrian refugee" ("Gaza health ministry" is
+    // put back together below), unless the phrase is listed as a whole ("Gaza strip").
+    auto listed = [&](int b, int e) {
+        if (!m_model || e - b > Gazetteer::kMaxWords)
+            return false;
+        QList<QStringView> words;
+        for (int i = b; i < e; ++i)
+            words.append(word(i));
+        return m_model->gazetteer().lookup(words) != 0;
+    };
+    while (te - tb > 1 && !word(te - 1).isEmpty() && word(te - 1)[0].isLower()
+           && std::all_of(word(te - 1).begin(), word(te - 1).end(), [](QChar c) { return c.isLower(); })
+           && !listed(tb, te))
+        --te;
     // A capitalised article at a sentence start is not part of the name ("The U.N. Security Council").
     if (te - tb > 1 && (word(tb) == u"The" || word(tb) == u"A" || word(tb) == u"An" || word(tb) == u"THE"))
         ++tb;
@@ -114,6 +128,15 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
             tb = last + 1;
             if (tb < te && word(tb) == u"of")
                 tb += 2;
+        }
+        // A name ends in a surname, not a title: "Minister" split off "Prime Minister Ada Lind",
+        // "U.S. President" are no person. A first name keeps it ("Stephen King").
+        if (tb < te && m_info[size_t(te - 1)].title) {
+            bool firstName = false;
+            for (int i = tb; i < te - 1; ++i)
+                firstName = firstName || (m_info[size_t(i)].gaz & (1u << GazPerFirst));
+            if (!firstName)
+                return;
         }
         // A leading nationality adjective that the tagger swallowed.
         while (tb < te - 1 && (m_info[size_t(tb)].gaz & (1u << GazNat))
@@ -296,6 +319,8 @@ QList<Entity> Document::run()
     tagSentences();
     addTitledNames();
     repairOrgSpans();
+    markTeams();
+    addAcronyms();
     addNationalities();
     unify();
     addRules();

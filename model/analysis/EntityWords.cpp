@@ -18,6 +18,7 @@ struct Lists
     ExactWordSet calendarWords = Lexicon::exact(u"calendar-words");
     WordSet companyHeads = Lexicon::folded(u"company-heads");
     WordSet functionWords = Lexicon::folded(u"function-words");
+    WordSet matchVerbs = Lexicon::folded(u"match-verbs");
 };
 
 const Lists &lists()
@@ -59,6 +60,11 @@ bool isCalendarWord(QStringView w)
 bool isCompanyEnd(QStringView w)
 {
     return lists().companyHeads.contains(w) || isCompanySuffix(w);
+}
+
+bool isMatchVerb(QStringView w)
+{
+    return lists().matchVerbs.contains(w);
 }
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.

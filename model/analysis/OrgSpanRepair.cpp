@@ -18,6 +18,21 @@ void Document::repairOrgSpans()
     for (int t = 0; t < m_n; ++t)
         m_nameWord[size_t(t)]
             = m_info[size_t(t)].initialUpper && !isPunct(word(t)) && !isCalendarWord(word(t));
+    // "Ministry of Mines and Halvard Tools", "Royal Library and Kestrel University": the tagger's one
+    // organisation is two when the words after "and" (two or more) end in a head of their own.
+    for (size_t m = 0, count = m_mentions.size(); m < count; ++m) {
+        const Mention x = m_mentions[m];
+        if (x.type != Entity::Type::Org || x.te - x.tb < 5
+            || !(isCompanyEnd(word(x.te - 1)) || isOrgHead(word(x.te - 1))))
+            continue;
+        for (int a = x.tb + 2; a + 2 < x.te; ++a) {
+            if (word(a) == u"and" || word(a) == u"&") {
+                m_mentions[m].te = a;
+                m_mentions.push_back({ a + 1, x.te, Entity::Type::Org, x.strength, -1, {} });
+                break;
+            }
+        }
+    }
     std::vector<int> owner(size_t(m_n), -1);
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)

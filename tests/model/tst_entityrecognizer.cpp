@@ -87,6 +87,26 @@ void TestEntityRecognizer::entities_data()
         << u"Kenyan President Samuel Otieno said the talks would resume next week."_s
         << QStringList { u"PERSON|Samuel Otieno|Samuel Otieno"_s, u"DATE|next week|next week"_s }
         << QStringList { u"President"_s };
+    QTest::newRow("title-words-alone-are-no-person")
+        << u"The governor later spoke separately by phone with Israeli Prime Minister Benjamin Netanyahu."_s
+        << QStringList { u"PERSON|Benjamin Netanyahu|Benjamin Netanyahu"_s }
+        << QStringList { u"Minister"_s, u"Prime"_s };
+    QTest::newRow("place-and-title-is-no-person")
+        << u"The plan was signed by the U.S. President on Friday. The President said it would last."_s
+        << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"President"_s };
+    QTest::newRow("title-word-as-surname-after-first-name-kept")
+        << u"Readers lined up for hours to meet Stephen King in Bangor on Saturday."_s
+        << QStringList { u"PERSON|Stephen King|Stephen King"_s } << QStringList {};
+    QTest::newRow("trailing-lower-case-words-not-in-name")
+        << u"Talks between Kenyan officials and U.S. officials ended on Friday."_s
+        << QStringList { u"LOC|U.S.|U.S."_s } << QStringList { u"officials"_s };
+    QTest::newRow("province-and-district-not-in-place-name")
+        << u"Troops moved into Idlib province last week, and heavy rain hit Kandy district overnight."_s
+        << QStringList { u"LOC|Idlib|Idlib"_s, u"LOC|Kandy|Kandy"_s }
+        << QStringList { u"province"_s, u"district"_s };
+    QTest::newRow("listed-place-with-lower-case-word-kept")
+        << u"Aid trucks waited for hours at the edge of the Gaza strip on Monday."_s
+        << QStringList { u"LOC|Gaza strip|Gaza strip"_s } << QStringList {};
     QTest::newRow("possessive-curly-trimmed")
         << u"Brazil’s central bank raised rates again, surprising investors in Sao Paulo."_s
         << QStringList { u"LOC|Brazil|Brazil"_s } << QStringList { u"’s"_s };
@@ -183,6 +203,10 @@ void TestEntityRecognizer::entities_data()
         << u"The Ministry of Mines and Halvard Tools signed the deal in Oslo."_s
         << QStringList { u"ORG|Ministry of Mines|Ministry of Mines"_s, u"ORG|Halvard Tools|Halvard Tools"_s }
         << QStringList {};
+    QTest::newRow("org-tagged-pair-split-at-and")
+        << u"Scholars from the Royal Library and Kestrel University catalogued the letters."_s
+        << QStringList { u"ORG|Kestrel University|Kestrel University"_s }
+        << QStringList { u"ORG|Royal Library and Kestrel University|Royal Library and Kestrel University"_s };
     QTest::newRow("org-company-head-and-short-form")
         << u"Shares in Corvane Systems fell 6% on Monday. Corvane said demand for its radar had slowed."_s
         << QStringList { u"ORG|Corvane Systems|Corvane Systems"_s, u"ORG|Corvane|Corvane Systems"_s }
@@ -204,6 +228,51 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("place-health-ministry-still-org")
         << u"The Gaza health ministry said 12 people were hurt in the strike."_s
         << QStringList { u"ORG|Gaza health ministry|Gaza health ministry"_s } << QStringList {};
+    QTest::newRow("org-newspaper-and-legislature-heads")
+        << u"The Brisbane Evening Herald reported that the bill would reach the Federal Assembly in May."_s
+        << QStringList { u"ORG|Brisbane Evening Herald|Brisbane Evening Herald"_s,
+                         u"ORG|Federal Assembly|Federal Assembly"_s }
+        << QStringList { u"LOC|Brisbane|Brisbane"_s };
+    QTest::newRow("org-news-media-heads")
+        << u"The story was first reported by Coastal Valley News and the Fenwick Weekly on Sunday."_s
+        << QStringList { u"ORG|Coastal Valley News|Coastal Valley News"_s,
+                         u"ORG|Fenwick Weekly|Fenwick Weekly"_s }
+        << QStringList {};
+    QTest::newRow("org-journal-with-of-complement")
+        << u"The findings were published on Monday in the Clinical Journal of Norway, the authors said."_s
+        << QStringList { u"ORG|Clinical Journal of Norway|Clinical Journal of Norway"_s }
+        << QStringList { u"LOC|Norway|Norway"_s };
+    QTest::newRow("teams-next-to-a-score-are-org-in-the-whole-report")
+        << u"Leicester beat Southampton 3-1 on Saturday. Southampton had won their last four games, "
+           u"and Leicester now sit second."_s
+        << QStringList { u"ORG|Leicester|Leicester"_s, u"ORG|Southampton|Southampton"_s }
+        << QStringList { u"LOC|Leicester|Leicester"_s, u"LOC|Southampton|Southampton"_s };
+    QTest::newRow("teams-in-a-results-line")
+        << u"Results on Sunday:\nBristol 2 Derby 1\nLeeds 0-0 Norwich"_s
+        << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Leeds|Leeds"_s,
+                         u"ORG|Norwich|Norwich"_s }
+        << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Leeds|Leeds"_s };
+    QTest::newRow("national-teams-are-org-tennis-players-stay-people")
+        << u"Brazil beat Chile 2-0 in Santiago, and Peru lost 1 – 3 to Ecuador. In the final, Marta "
+           u"Lindqvist "
+           u"beat Ana Holm 6-4 6-2."_s
+        << QStringList { u"ORG|Brazil|Brazil"_s,       u"ORG|Chile|Chile"_s,
+                         u"ORG|Peru|Peru"_s,           u"ORG|Ecuador|Ecuador"_s,
+                         u"LOC|Santiago|Santiago"_s,   u"PERSON|Marta Lindqvist|Marta Lindqvist"_s,
+                         u"PERSON|Ana Holm|Ana Holm"_s }
+        << QStringList { u"ORG|Ana Holm|Ana Holm"_s, u"ORG|Santiago|Santiago"_s };
+    QTest::newRow("countries-without-a-score-stay-places")
+        << u"Brazil beat Chile in the vote on Monday, diplomats in Geneva said."_s
+        << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
+        << QStringList { u"ORG|Brazil|Brazil"_s };
+    QTest::newRow("acronym-after-a-name-takes-its-type-everywhere")
+        << u"Shares of Dalmore Freight Holdings (DFH) fell. DFH said sales slowed."_s
+        << QStringList { u"ORG|Dalmore Freight Holdings|Dalmore Freight Holdings"_s, u"ORG|DFH|DFH"_s }
+        << QStringList { u"PERSON|DFH|DFH"_s, u"LOC|DFH|DFH"_s };
+    QTest::newRow("acronym-that-does-not-match-is-left-alone")
+        << u"The Northern Fisheries Council (Norway) met on Monday."_s
+        << QStringList { u"ORG|Northern Fisheries Council|Northern Fisheries Council"_s }
+        << QStringList { u"ORG|Norway|Norway"_s };
     QTest::newRow("listed-institution-named-like-a-place-is-org")
         << u"Reporters waited outside the White House on Monday. The White House said the trip would go ahead."_s
         << QStringList { u"ORG|White House|White House"_s }

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Teams in match reports: "Leicester 2 Arsenal 1", "Leicester 2-1 Arsenal", "Leicester beat Arsenal
+// 3-0". A club named by its town, or a national team named by its country, reads as a place to the
+// tagger; next to a score it is the team, an organisation, and so are the name's other mentions in
+// the report (a match report's "Sweden" is the team).
+#include "EntityDocument.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace Lede::EntityParts {
+
+namespace {
+
+bool isGoals(QStringView w)
+{
+    return (w.size() == 1 || w.size() == 2)
+        && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
+}
+
+// "2-1", "3–0": one token (the tokenizer keeps a hyphen between word characters).
+bool isScore(QStringView w)
+{
+    qsizetype dash = -1;
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        if (w[i] == u'-' || w[i] == u'–')
+            dash = i;
+    }
+    return dash > 0 && isGoals(w.first(dash)) && isGoals(w.sliced(dash + 1));
+}
+
+} // namespace
+
+void Document::markTeams()
+{
+    std::vector<int> owner(size_t(m_n), -1);
+    for (int m = 0; m < int(m_mentions.size()); ++m) {
+        for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
+            owner[size_t(t)] = m;
+    }
+    auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
+    // A score at t (one token "2-1" or "2 - 1"): the token after it, else -1.
+    auto scoreAt = [&](int t) {
+        if (!usable(t))
+            return -1;
+        if (isScore(word(t)))
+            return t + 1;
+        if (t + 2 < m_n && isGoals(word(t)) && isDash(word(t + 1)) && isGoals(word(t + 2)))
+            return t + 3;
+        return -1;
+    };
+    // The team slot ending before `te` or starting at `tb`: a place or organisation the tagger found,
+    // or capitalised words the tagger left alone that a place list names.
+    auto slotEndingAt = [&](int te, int &tb) {
+        const int t = te - 1;
+        if (!usable(t) || newlineBefore(te))
+            return false;
+        if (owner[size_t(t)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(t)])];
+            tb = m.tb;
+            return m.te == te && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org);
+        }
+        tb = te;
+        while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
+               && (tb == te || !newlineBefore(tb)))
+            --tb;
+        while (tb < te && m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
+            ++tb;
+        return tb < te && (m_info[size_t(tb)].gaz & (1u << GazLoc));
+    };
+    auto slotStartingAt = [&](int tb, int &te) {
+        if (!usable(tb) || newlineBefore(tb))
+            return false;
+        if (owner[size_t(tb)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(tb)])];
+            te = m.te;
+            return m.tb == tb && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org);
+        }
+        te = tb;
+        while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
+               && (te == tb || !newlineBefore(te)))
+            ++te;
+        return te > tb && (m_info[size_t(tb)].gaz & (1u << GazLoc));
+    };
+    std::vector<std::pair<int, int>> teams;
+    for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1))
+            continue; // every pattern has a team name right before token i
+        int lb = 0, re = 0;
+        if (const int after = scoreAt(i); after > 0) {
+            // "Leicester 2-1 Arsenal"; a second score right after is a tennis set ("6-4 6-3").
+            if (scoreAt(after) < 0 && slotEndingAt(i, lb) && slotStartingAt(after, re)) {
+                teams.emplace_back(lb, i);
+                teams.emplace_back(after, re);
+            }
+        } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb) && slotStartingAt(i + 1, re)
+                   && re < m_n && isGoals(word(re)) && !newlineBefore(re)) {
+            teams.emplace_back(lb, i); // "Leicester 2 Arsenal 1"
+            teams.emplace_back(i + 1, re);
+        } else if (isMatchVerb(word(i)) && usable(i) && slotEndingAt(i, lb)) {
+            // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow;
+            // "Leicester lost 0-2 to Arsenal": or come first.
+            int b = i + 1;
+            if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
+                && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
+                && slotStartingAt(after + 1, re)) {
+                teams.emplace_back(lb, i);
+                teams.emplace_back(after + 1, re);
+                continue;
+            }
+            if (b < m_n && (word(b) == u"with" || word(b) == u"to"))
+                ++b;
+            if (!slotStartingAt(b, re))
+                continue;
+            for (int k = re; k < m_n && k < re + 6 && !newlineBefore(k) && !isTerminal(word(k)); ++k) {
+                if (const int after = scoreAt(k); after > 0) {
+                    if (scoreAt(after) < 0) {
+                        teams.emplace_back(lb, i);
+                        teams.emplace_back(b, re);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    QSet<quint64> names;
+    for (const auto &[tb, te] : teams) {
+        names.insert(phraseHash(tb, te));
+        const int o = owner[size_t(tb)];
+        if (o >= 0) {
+            m_mentions[size_t(o)].type = Entity::Type::Org;
+            m_mentions[size_t(o)].strength = Structural;
+        } else if (!covered(tb, te)) {
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = int(m_mentions.size());
+            m_mentions.push_back({ tb, te, Entity::Type::Org, Structural, -1, {} });
+            cover(tb, te);
+        }
+    }
+    // The team's name means the team everywhere in the report, not the town ("fans in Leicester"
+    // is rare next to a result; a town report with one result line has the team once).
+    if (names.isEmpty())
+        return;
+    for (Mention &m : m_mentions) {
+        if (m.type == Entity::Type::Loc && names.contains(phraseHash(m.tb, m.te)))
+            m.type = Entity::Type::Org;
+    }
+}
+
+} // namespace Lede::EntityParts
