@@ -389,23 +389,7 @@ void Resolver::classifyMentions()
         }
     }
 
-    // The recogniser may call a person an organisation; the text says otherwise when the name is
-    // followed by a person's role ("Ada Lind, a senior scientist at …") or is "he"/"she" in the
-    // same breath ("Lind said she …"). Every mention of that name is the person.
-    QSet<QString> persons;
-    for (Mention &m : m_mentions) {
-        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() < 2 || m.nameTokens.size() > 3)
-            continue;
-        bool nameLike = true;
-        for (const QString &w : std::as_const(m.nameTokens))
-            nameLike = nameLike && !NameHeuristics::isOrgWord(w) && !NameHeuristics::isOrgNoun(w.toLower())
-                && std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter() || c == u'-'; });
-        if (nameLike && (personRoleAfter(m.lastTok) || pronounAfterVerb(m.lastTok) != Gender::Unknown))
-            persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
-    }
-    for (Mention &m : m_mentions)
-        if (m.type == Mention::Type::Org && persons.contains(m.canonical.isEmpty() ? m.name : m.canonical))
-            m.type = Mention::Type::Person;
+    repairRecogniserReadings();
 
     // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
     // Each distinct full name is a candidate once, however often it is repeated.

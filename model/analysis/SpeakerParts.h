@@ -165,6 +165,7 @@ private:
     void addRolePhrase(Mention &m, int firstTok, int lastTok) const;
     void collectSubjectEvents();
 
+    void repairRecogniserReadings();
     bool personRoleAfter(int tok) const;
     Gender pronounAfterVerb(int tok) const;
     int personBeforeAppositive(int firstTok, int lo) const;

@@ -53,6 +53,7 @@ private slots:
     void entitiesGiveCanonicalNames();
     void personTypedAsOrganisationByTheRecogniser();
     void unnamedPersonQualifiedByAnOrganisation();
+    void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
@@ -358,6 +359,27 @@ void TestSpeakerResolver::unnamedPersonQualifiedByAnOrganisation()
                              { entity(body, u"Harbour Party"_s, Entity::Type::Org, u"Harbour Party"_s) });
     QCOMPARE(describe(body, quotes),
              QStringList { u"one Harbour Party operative|one Harbour Party operative|said"_s });
+}
+
+void TestSpeakerResolver::recogniserTitleAndCompanyYieldToTheText()
+{
+    // The recogniser keeps "Passenger" in the name and calls the operator a person.
+    const QString body
+        = u"The ferry's operator, Nordlinjen, said the crew kept to the route. “We will help every "
+          u"traveller,” the company said.\nPassenger Ada Moen, 70, said she was asleep. “The noise "
+          u"woke me,” Moen said."_s;
+    Article article;
+    article.body = body;
+    Entity surname = entity(body, u"Moen"_s, Entity::Type::Person, u"Passenger Ada Moen"_s);
+    surname.span.start = body.lastIndexOf(u"Moen"_s);
+    surname.span.end = surname.span.start + 4;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(
+        article, quotes,
+        { entity(body, u"Nordlinjen"_s, Entity::Type::Person, u"Nordlinjen"_s),
+          entity(body, u"Passenger Ada Moen"_s, Entity::Type::Person, u"Passenger Ada Moen"_s), surname });
+    QCOMPARE(describe(body, quotes),
+             (QStringList { u"Nordlinjen|the company|said"_s, u"Ada Moen|Moen|said"_s }));
 }
 
 void TestSpeakerResolver::personAtTheHeadOfATitleRun()
