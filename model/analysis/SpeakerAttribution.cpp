@@ -98,7 +98,11 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                         np.firstTok = m_mentions[size_t(mi)].nameFirstTok;
                         np.lastTok = segLast;
                         // "Ada Lind, CEO of Norvik, said": the person, not the company of her role.
-                        if (const int p = m_mentions[size_t(mi)].type == Mention::Type::Person
+                        // "CEO of Norvik" is a title run before a company, not a person.
+                        const Mention &sm = m_mentions[size_t(mi)];
+                        const bool titleOf = sm.nameFirstTok > sm.firstTok
+                            && isOneOf(text(sm.nameFirstTok - 1), { "of"_L1 });
+                        if (const int p = sm.type == Mention::Type::Person && !titleOf
                                 ? -1
                                 : personBeforeAppositive(segLast + 1, lo);
                             p >= 0) {

@@ -523,8 +523,12 @@ void Resolver::collectSubjectEvents()
         if (np.kind == NounPhrase::Kind::Name && m_mentions[size_t(np.mention)].type == Mention::Type::Org) {
             // "A spokesperson for the Ferry Union (FU) said": the unnamed person is the subject.
             int k = m_mentions[size_t(np.mention)].firstTok - 1;
-            if (k > sentenceStart && isPunct(k, u'(') && m_tokens[size_t(k - 1)].mention >= 0)
-                k = m_mentions[size_t(m_tokens[size_t(k - 1)].mention)].firstTok - 1;
+            // Back over the rest of the name: "the Union of Fjord Workers (UFW)".
+            while (k > sentenceStart
+                   && (isPunct(k, u'(') || isPunct(k, u'\u2019') || m_tokens[size_t(k)].upper
+                       || (m_tokens[size_t(k)].word && isOneOf(text(k), { "and"_L1, "of"_L1 })
+                           && m_tokens[size_t(k - 1)].upper)))
+                --k;
             if (k > sentenceStart && isOneOf(text(k), { "the"_L1 }))
                 --k;
             if (k > sentenceStart && isOneOf(text(k), { "for"_L1, "of"_L1, "at"_L1 })

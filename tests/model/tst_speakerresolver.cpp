@@ -205,8 +205,11 @@ void TestSpeakerResolver::resolve_data()
         << u"Dr Ruth Amsel chaired the hearing. Leif Dahl says that he will appeal the ruling.\n“Nobody asked the fishermen,” she said."_s
         << QStringList { u"Ruth Amsel|she|said"_s };
     QTest::newRow("unnamed-spokesperson-for-organisation-takes-the-focus")
-        << u"Jo Berg, the union's leader, called the cuts cruel. A spokesperson for the Fjord Employers Association (FEA) said its members had hired more staff.\n“FEA has always worked with the unions,” he said."_s
+        << u"Jo Berg, the union's leader, called the cuts cruel. A spokesperson for the Fjord and Coast Employers’ Association (FCEA) said its members had hired more staff.\n“FCEA has always worked with the unions,” he said."_s
         << QStringList { u"a spokesperson|he|said"_s };
+    QTest::newRow("ceo-of-company-in-apposition")
+        << u"“We are waiting for the next leap in the whole technology,” Marta Lund, CEO of Fjordprint, told reporters."_s
+        << QStringList { u"Marta Lund|Marta Lund|told"_s };
     QTest::newRow("nested-quote-closes-with-the-quote")
         << u"“My grandmother always told me, ‘keep your boots dry,’” Sofia Lindqvist said."_s
         << QStringList { u"Sofia Lindqvist|Sofia Lindqvist|said"_s };
