@@ -423,7 +423,7 @@ Attribution Resolver::parseAfter(int oi) const
         return {};
     int hi = lo;
     int words = 0;
-    while (hi + 1 < n && words < 16) {
+    while (hi + 1 < n && words < 28) {
         const Token &t = m_tokens[size_t(hi + 1)];
         if (t.quote >= 0 || t.sentence != m_tokens[size_t(lo)].sentence)
             break;
