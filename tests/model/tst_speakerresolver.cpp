@@ -213,6 +213,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("long-apposition-before-said")
         << u"“We have had no power in the wards since Sunday,” Dr Amira Haddad, the director of the children's ward at the General Hospital in the old harbour quarter of the northern city, said in an interview on Monday."_s
         << QStringList { u"Amira Haddad|Amira Haddad|said"_s };
+    QTest::newRow("remembers-as-speech-verb")
+        << u"“The birds came back the very first spring after the dam went,” remembers Oskar Dahl, who led the count."_s
+        << QStringList { u"Oskar Dahl|Oskar Dahl|remembers"_s };
     QTest::newRow("nested-quote-closes-with-the-quote")
         << u"“My grandmother always told me, ‘keep your boots dry,’” Sofia Lindqvist said."_s
         << QStringList { u"Sofia Lindqvist|Sofia Lindqvist|said"_s };
