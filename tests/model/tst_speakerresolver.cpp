@@ -216,6 +216,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("remembers-as-speech-verb")
         << u"“The birds came back the very first spring after the dam went,” remembers Oskar Dahl, who led the count."_s
         << QStringList { u"Oskar Dahl|Oskar Dahl|remembers"_s };
+    QTest::newRow("unnamed-speaker-borrows-no-earlier-name")
+        << u"Minister Ada Berg told the colleges to “take a long hard look” at their spending. One, who asked not to be named, said: “We were never asked about any of it.”"_s
+        << QStringList { u"Ada Berg|Ada Berg|told"_s, u"||"_s };
     QTest::newRow("nested-quote-closes-with-the-quote")
         << u"“My grandmother always told me, ‘keep your boots dry,’” Sofia Lindqvist said."_s
         << QStringList { u"Sofia Lindqvist|Sofia Lindqvist|said"_s };
