@@ -35,6 +35,40 @@ int Resolver::personBeforeOf(int j, int lo) const
     return p.type == Mention::Type::Person && p.lastTok == j - 1 && !p.possessive && !p.inQuote ? mi : -1;
 }
 
+// "Ada Lind, a scientist at Fjord University, said": the person before the comma whose role
+// phrase the name at `firstTok` ends; -1 if there is none.
+int Resolver::personBeforeAppositive(int firstTok, int lo) const
+{
+    bool role = false;
+    for (int k = firstTok - 1; k >= lo && k > firstTok - 20; --k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (t.quote >= 0 || t.para != m_tokens[size_t(firstTok)].para)
+            return -1;
+        if (t.word) {
+            const QStringView w = text(k);
+            if (isAux(w) || SpeechVerbs::contains(w) || isOneOf(w, { "who"_L1, "which"_L1 }))
+                return -1;
+            role = role || isRoleHead(w);
+            continue;
+        }
+        if (!isPunct(k, u','))
+            continue;
+        if (!role || k - 1 < lo || k + 1 >= firstTok)
+            return -1;
+        const int mi = m_tokens[size_t(k - 1)].mention;
+        if (mi < 0)
+            return -1;
+        const Mention &p = m_mentions[size_t(mi)];
+        const bool opensWithRole
+            = isDeterminer(k + 1) || m_tokens[size_t(k + 1)].lower || isRoleHead(text(k + 1));
+        return p.type == Mention::Type::Person && p.lastTok == k - 1 && !p.possessive && !p.inQuote
+                && opensWithRole
+            ? mi
+            : -1;
+    }
+    return -1;
+}
+
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
     NounPhrase np;
@@ -49,7 +83,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 // A parenthetical between commas: a name wins ("the head of the authority, Peter
                 // Holm, said"), anything else is skipped ("Holm, the chief engineer, said").
                 int k = j - 1;
-                while (k >= lo && k > j - 16
+                while (k >= lo && k > j - 24
                        && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
                     --k;
                 const int segFirst = k + 1;
@@ -63,10 +97,23 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                         np.mention = mi;
                         np.firstTok = m_mentions[size_t(mi)].nameFirstTok;
                         np.lastTok = segLast;
+                        // "Ada Lind, CEO of Norvik, said": the person, not the company of her role.
+                        // "CEO of Norvik" is a title run before a company, not a person.
+                        const Mention &sm = m_mentions[size_t(mi)];
+                        const bool titleOf = sm.nameFirstTok > sm.firstTok
+                            && isOneOf(text(sm.nameFirstTok - 1), { "of"_L1 });
+                        if (const int p = sm.type == Mention::Type::Person && !titleOf
+                                ? -1
+                                : personBeforeAppositive(segLast + 1, lo);
+                            p >= 0) {
+                            np.mention = p;
+                            np.firstTok = m_mentions[size_t(p)].nameFirstTok;
+                            np.lastTok = m_mentions[size_t(p)].lastTok;
+                        }
                         return np;
                     }
                 }
-                if (k < lo || k <= j - 16)
+                if (k < lo || k <= j - 24)
                     return np;
                 j = k - 1;
                 ++skipped;
@@ -93,6 +140,15 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 j = by - 2;
                 skipped += 2;
                 continue;
+            }
+            // "Ada Lind, director of the Fjord Institute, said": the person, not her employer.
+            if (const int p = m.type == Mention::Type::Person ? -1 : personBeforeAppositive(m.firstTok, lo);
+                p >= 0 && skipped > 0) {
+                np.kind = NounPhrase::Kind::Name;
+                np.mention = p;
+                np.firstTok = m_mentions[size_t(p)].nameFirstTok;
+                np.lastTok = m_mentions[size_t(p)].lastTok;
+                return np;
             }
             // "Ada Lind of The Harbor and Coast Gazette said": the person before "of", not the
             // newspaper's last word.
@@ -203,6 +259,16 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
             break;
         if (t.upper && t.mention >= 0) {
             const Mention &m = m_mentions[size_t(t.mention)];
+            // "said one Harbour Party operative": the name qualifies the noun after it.
+            if (const int noun = m.lastTok + 1; (det || words > 0) && m.type != Mention::Type::Person
+                && noun <= hi && m_tokens[size_t(noun)].word && m_tokens[size_t(noun)].lower
+                && !isFunctionWord(text(noun)) && !SpeechVerbs::contains(text(noun))
+                && !isBridgeWord(text(noun)) && (noun + 1 > hi || !m_tokens[size_t(noun + 1)].upper)) {
+                np.kind = NounPhrase::Kind::Common;
+                np.firstTok = start;
+                np.lastTok = noun;
+                return np;
+            }
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
             np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))
@@ -342,6 +408,9 @@ Attribution Resolver::parseAfter(int oi) const
     qsizetype k = q.text.size() - 2;
     while (k > 0 && q.text.at(k).isSpace())
         --k;
+    // A quotation inside the quote may close with it: “… ‘we survived,’” she said.
+    if (k > 1 && (q.text.at(k) == u'\u2019' || q.text.at(k) == u'\''))
+        --k;
     const QChar lastInner = k > 0 ? q.text.at(k) : QChar();
     const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
         || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
@@ -354,7 +423,7 @@ Attribution Resolver::parseAfter(int oi) const
         return {};
     int hi = lo;
     int words = 0;
-    while (hi + 1 < n && words < 16) {
+    while (hi + 1 < n && words < 28) {
         const Token &t = m_tokens[size_t(hi + 1)];
         if (t.quote >= 0 || t.sentence != m_tokens[size_t(lo)].sentence)
             break;
@@ -370,6 +439,10 @@ Attribution Resolver::parseAfter(int oi) const
         return resolveNP(forwardNP(lo + 2, hi), -1);
     for (int v = lo; v <= hi; ++v) {
         if (!isVerb(v))
+            continue;
+        // "…,” Ada Lind, a resident who tweeted about it, said.": a relative clause's verb is not
+        // the attribution's.
+        if (v > lo && isOneOf(text(v - 1), { "who"_L1, "which"_L1 }))
             continue;
         if (v == lo) {
             return resolveNP(forwardNP(v + 1, hi), v);

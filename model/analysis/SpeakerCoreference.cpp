@@ -2,6 +2,7 @@
 // Pronouns, role nouns and names to speakers; the focus (see SpeakerParts.h).
 #include "SpeakerParts.h"
 
+#include <QSet>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +43,93 @@ std::optional<Event> latestEvent(const std::vector<Event> &subjects, const std::
 }
 
 } // namespace
+
+// Where the text contradicts the entity recogniser on a mention, the text wins.
+void Resolver::repairRecogniserReadings()
+{
+    // The recogniser's name may keep a title the resolver read apart ("Passenger Eva Lindqvist"), and
+    // may call a company in apposition to an organisation noun a person ("The ferry's operator,
+    // Gotlandslinjen,"): the text's reading wins for every mention of that name.
+    QHash<QString, QString> untitled;
+    QSet<QString> orgs;
+    for (const Mention &m : m_mentions) {
+        if (m.type != Mention::Type::Person || m.inQuote)
+            continue;
+        const QString prefix
+            = m_body.mid(m_tokens[size_t(m.firstTok)].start,
+                         m_tokens[size_t(m.nameFirstTok)].start - m_tokens[size_t(m.firstTok)].start);
+        if (m.nameFirstTok > m.firstTok && m.canonical.startsWith(prefix) && m.nameTokens.size() >= 2)
+            untitled.insert(m.canonical, m.canonical.mid(prefix.size()));
+        if (m.nameTokens.size() == 1 && m.nameFirstTok == m.firstTok && NameHeuristics::isOrgNoun(m.roleHead))
+            orgs.insert(m.canonical);
+    }
+    for (Mention &m : m_mentions) {
+        if (const auto it = untitled.constFind(m.canonical); it != untitled.constEnd())
+            m.canonical = *it;
+        if (m.type == Mention::Type::Person && orgs.contains(m.canonical))
+            m.type = Mention::Type::Org;
+    }
+
+    // The recogniser may call a person an organisation; the text says otherwise when the name is
+    // followed by a person's role ("Ada Lind, a senior scientist at …") or is "he"/"she" in the
+    // same breath ("Lind said she …"). Every mention of that name is the person.
+    QSet<QString> persons;
+    for (Mention &m : m_mentions) {
+        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() < 2 || m.nameTokens.size() > 3)
+            continue;
+        bool nameLike = true;
+        for (const QString &w : std::as_const(m.nameTokens))
+            nameLike = nameLike && !NameHeuristics::isOrgWord(w) && !NameHeuristics::isOrgNoun(w.toLower())
+                && std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter() || c == u'-'; });
+        if (nameLike && (personRoleAfter(m.lastTok) || pronounAfterVerb(m.lastTok) != Gender::Unknown))
+            persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
+    }
+    for (Mention &m : m_mentions)
+        if (m.type == Mention::Type::Org && persons.contains(m.canonical.isEmpty() ? m.name : m.canonical))
+            m.type = Mention::Type::Person;
+}
+
+// ", a senior scientist with …", ", the director of …": a person's role in apposition after `tok`.
+bool Resolver::personRoleAfter(int tok) const
+{
+    const int n = int(m_tokens.size());
+    int k = tok + 1;
+    if (k + 1 >= n || !isPunct(k, u','))
+        return false;
+    ++k;
+    if (isDeterminer(k))
+        ++k;
+    QStringView head;
+    for (int words = 0; k < n && words < 5 && m_tokens[size_t(k)].word && m_tokens[size_t(k)].lower;
+         ++k, ++words) {
+        const QStringView w = text(k);
+        if (isFunctionWord(w) || isAux(w) || SpeechVerbs::contains(w))
+            break;
+        head = w;
+    }
+    return !head.isEmpty() && isRoleHead(head) && !NameHeuristics::isOrgNoun(head);
+}
+
+// "… said she", "… says that he": the gender of the pronoun right after the speech verb after `tok`.
+Gender Resolver::pronounAfterVerb(int tok) const
+{
+    const int n = int(m_tokens.size());
+    int k = tok + 1;
+    if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "also"_L1 }))
+        ++k;
+    if (k >= n || !isVerb(k) || m_tokens[size_t(k)].quote >= 0)
+        return Gender::Unknown;
+    ++k;
+    if (k < n && m_tokens[size_t(k)].word && isOneOf(text(k), { "that"_L1 }))
+        ++k;
+    if (k >= n || !m_tokens[size_t(k)].word || m_tokens[size_t(k)].quote >= 0)
+        return Gender::Unknown;
+    if (isOneOf(text(k), { "he"_L1 }))
+        return Gender::Male;
+    if (isOneOf(text(k), { "she"_L1 }))
+        return Gender::Female;
+    return Gender::Unknown;
+}
 
 std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
 {
@@ -136,6 +224,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
         nearestTok = k;
     }
+    // "one party operative", "a Harbour Board engineer": an unnamed person, not the organisation
+    // that only qualifies the noun.
+    if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
+        && m_tokens[size_t(np.lastTok)].lower && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "one"_L1 }))
+        nearest = nullptr;
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
         // The person's fuller name read here wins over the recogniser's part of it: "General

@@ -389,6 +389,8 @@ void Resolver::classifyMentions()
         }
     }
 
+    repairRecogniserReadings();
+
     // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
     // Each distinct full name is a candidate once, however often it is repeated.
     QHash<QString, std::vector<int>> byLastToken;
@@ -442,6 +444,11 @@ void Resolver::classifyMentions()
     for (const Mention &m : m_mentions)
         if (m.type == Mention::Type::Person && m.gender != Gender::Unknown)
             m_gender.insert(m.canonical, m.gender);
+    // "Lind says that she …", "Lind said he …": the first such pronoun gives the person's gender.
+    for (const Mention &m : m_mentions)
+        if (m.type == Mention::Type::Person && !m.inQuote && !m_gender.contains(m.canonical))
+            if (const Gender g = pronounAfterVerb(m.lastTok); g != Gender::Unknown)
+                m_gender.insert(m.canonical, g);
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
         const Mention &m = m_mentions[size_t(mi)];
         if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
@@ -513,11 +520,37 @@ void Resolver::collectSubjectEvents()
             continue;
         done = true;
         const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        if (np.kind == NounPhrase::Kind::Name && m_mentions[size_t(np.mention)].type == Mention::Type::Org) {
+            // "A spokesperson for the Ferry Union (FU) said": the unnamed person is the subject.
+            int k = m_mentions[size_t(np.mention)].firstTok - 1;
+            // Back over the rest of the name: "the Union of Fjord Workers (UFW)".
+            while (k > sentenceStart
+                   && (isPunct(k, u'(') || isPunct(k, u'\u2019') || m_tokens[size_t(k)].upper
+                       || (m_tokens[size_t(k)].word && isOneOf(text(k), { "and"_L1, "of"_L1 })
+                           && m_tokens[size_t(k - 1)].upper)))
+                --k;
+            if (k > sentenceStart && isOneOf(text(k), { "the"_L1 }))
+                --k;
+            if (k > sentenceStart && isOneOf(text(k), { "for"_L1, "of"_L1, "at"_L1 })
+                && m_tokens[size_t(k - 1)].lower && isRoleHead(text(k - 1)) && k - 2 >= sentenceStart
+                && isDeterminer(k - 2))
+                m_subjects.push_back({ m_tokens[size_t(k - 2)].start,
+                                       m_body
+                                           .mid(m_tokens[size_t(k - 2)].start,
+                                                m_tokens[size_t(k - 1)].end - m_tokens[size_t(k - 2)].start)
+                                           .toLower(),
+                                       Mention::Type::Person });
+        }
         if (np.kind != NounPhrase::Kind::Common)
             continue; // names are already subjects above; pronouns keep the focus where it is
         const Attribution a = resolveNP(np, ti);
         if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
             m_subjects.push_back({ a.focusPos, a.speaker, a.type });
+        // "A spokesperson for the union said …": an unnamed person takes the focus too, so that a
+        // later "he said" is not handed to someone named before.
+        else if (!a.speaker.isEmpty() && a.type == Mention::Type::Unknown
+                 && m_tokens[size_t(np.lastTok)].lower && isRoleHead(bareText(np.lastTok)))
+            m_subjects.push_back({ a.focusPos, a.speaker, Mention::Type::Person });
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });

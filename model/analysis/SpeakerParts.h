@@ -165,6 +165,11 @@ private:
     void addRolePhrase(Mention &m, int firstTok, int lastTok) const;
     void collectSubjectEvents();
 
+    void repairRecogniserReadings();
+    bool personRoleAfter(int tok) const;
+    Gender pronounAfterVerb(int tok) const;
+    int personBeforeAppositive(int firstTok, int lo) const;
+
     Attribution parseAfter(int qi) const;
     Attribution parseBefore(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;

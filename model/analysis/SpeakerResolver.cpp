@@ -136,9 +136,19 @@ void Resolver::run()
             }
             return false;
         };
+        // A speech verb of the quote's own sentence that names no one we know ("One, who asked not
+        // to be named, said: “…”") introduces someone else: lend nothing.
+        auto ownVerbBetween = [&]() {
+            for (int k = m_qLast[oi - 1] + 1; k < m_qFirst[oi]; ++k)
+                if (m_tokens[size_t(k)].sentence == sentenceOf(oi) && m_tokens[size_t(k)].quote < 0
+                    && isVerb(k) && !SpeechVerbs::isParticiple(text(k))
+                    && !isOneOf(text(k - 1), { "and"_L1, "but"_L1, "then"_L1, "also"_L1, "or"_L1 }))
+                    return true; // "… and told the police, “…”" keeps its subject
+            return false;
+        };
         if (oi > 0 && attributable(oi - 1) && results[oi - 1].found && paraOf(oi - 1) == paraOf(oi)
             && (sentenceOf(oi - 1) == sentenceOf(oi) || quoteAt(oi).kind == Quote::Kind::Direct)
-            && m_qLast[oi - 1] >= 0 && !otherNameBetween()) {
+            && m_qLast[oi - 1] >= 0 && !otherNameBetween() && !ownVerbBetween()) {
             record(oi, inherited(results[oi - 1]));
             continue;
         }

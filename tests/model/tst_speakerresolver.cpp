@@ -51,6 +51,9 @@ private slots:
     void documentQualifiedByANameIsTheDocument();
     void arabicArticleStaysOnTheName();
     void entitiesGiveCanonicalNames();
+    void personTypedAsOrganisationByTheRecogniser();
+    void unnamedPersonQualifiedByAnOrganisation();
+    void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
@@ -192,6 +195,33 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("no-look-ahead-over-a-reporter-sentence")
         << u"“It is the sea.” For Tom Berg, the sea was also a friend. He said, “The sea gives and takes.”"_s
         << QStringList { u"||"_s, u"Tom Berg|He|said"_s };
+    QTest::newRow("relative-clause-verb-is-not-the-attribution")
+        << u"“The river rose faster than ever,” Tomas Varga, a farmer who tweeted photos of the flood, said."_s
+        << QStringList { u"Tomas Varga|Tomas Varga|said"_s };
+    QTest::newRow("apposition-ending-in-an-organisation")
+        << u"Prof Ines Halvorsen, director of the Coastal Research Unit at Nordvik University, who leads the survey, says: “The sea ice is thinner every spring.”"_s
+        << QStringList { u"Ines Halvorsen|Ines Halvorsen|says"_s };
+    QTest::newRow("pronoun-after-verb-gives-gender")
+        << u"Dr Ruth Amsel chaired the hearing. Leif Dahl says that he will appeal the ruling.\n“Nobody asked the fishermen,” she said."_s
+        << QStringList { u"Ruth Amsel|she|said"_s };
+    QTest::newRow("unnamed-spokesperson-for-organisation-takes-the-focus")
+        << u"Jo Berg, the union's leader, called the cuts cruel. A spokesperson for the Fjord and Coast Employers’ Association (FCEA) said its members had hired more staff.\n“FCEA has always worked with the unions,” he said."_s
+        << QStringList { u"a spokesperson|he|said"_s };
+    QTest::newRow("ceo-of-company-in-apposition")
+        << u"“We are waiting for the next leap in the whole technology,” Marta Lund, CEO of Fjordprint, told reporters."_s
+        << QStringList { u"Marta Lund|Marta Lund|told"_s };
+    QTest::newRow("long-apposition-before-said")
+        << u"“We have had no power in the wards since Sunday,” Dr Amira Haddad, the director of the children's ward at the General Hospital in the old harbour quarter of the northern city, said in an interview on Monday."_s
+        << QStringList { u"Amira Haddad|Amira Haddad|said"_s };
+    QTest::newRow("remembers-as-speech-verb")
+        << u"“The birds came back the very first spring after the dam went,” remembers Oskar Dahl, who led the count."_s
+        << QStringList { u"Oskar Dahl|Oskar Dahl|remembers"_s };
+    QTest::newRow("unnamed-speaker-borrows-no-earlier-name")
+        << u"Minister Ada Berg told the colleges to “take a long hard look” at their spending. One, who asked not to be named, said: “We were never asked about any of it.”"_s
+        << QStringList { u"Ada Berg|Ada Berg|told"_s, u"||"_s };
+    QTest::newRow("nested-quote-closes-with-the-quote")
+        << u"“My grandmother always told me, ‘keep your boots dry,’” Sofia Lindqvist said."_s
+        << QStringList { u"Sofia Lindqvist|Sofia Lindqvist|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
@@ -310,6 +340,58 @@ void TestSpeakerResolver::entitiesGiveCanonicalNames()
     QList<Quote> without = QuoteDetector::detect(body);
     SpeakerResolver::resolve(article, without, {});
     QCOMPARE(describe(body, without), QStringList { u"Kask|Kask|said"_s });
+}
+
+void TestSpeakerResolver::personTypedAsOrganisationByTheRecogniser()
+{
+    // The recogniser calls Karin Holt an organisation; her role and "she said" say she is a person.
+    const QString body
+        = u"Ola Brekke opened the meeting on Monday.\n“Cold water slows the fish,” said Karin Holt, "
+          u"a marine biologist at the Vestby Institute.\n“The season starts later now,” she said."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(
+        article, quotes,
+        { entity(body, u"Ola Brekke"_s, Entity::Type::Person, u"Ola Brekke"_s),
+          entity(body, u"Karin Holt"_s, Entity::Type::Org, u"Karin Holt"_s),
+          entity(body, u"Vestby Institute"_s, Entity::Type::Org, u"Vestby Institute"_s) });
+    QCOMPARE(describe(body, quotes),
+             (QStringList { u"Karin Holt|Karin Holt|said"_s, u"Karin Holt|she|said"_s }));
+}
+
+void TestSpeakerResolver::unnamedPersonQualifiedByAnOrganisation()
+{
+    // The party only qualifies the operative: it did not speak.
+    const QString body = u"“The mayor misled everyone,” said one Harbour Party operative."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes,
+                             { entity(body, u"Harbour Party"_s, Entity::Type::Org, u"Harbour Party"_s) });
+    QCOMPARE(describe(body, quotes),
+             QStringList { u"one Harbour Party operative|one Harbour Party operative|said"_s });
+}
+
+void TestSpeakerResolver::recogniserTitleAndCompanyYieldToTheText()
+{
+    // The recogniser keeps "Passenger" in the name and calls the operator a person.
+    const QString body
+        = u"The ferry's operator, Nordlinjen, said the crew kept to the route. “We will help every "
+          u"traveller,” the company said.\nPassenger Ada Moen, 70, said she was asleep. “The noise "
+          u"woke me,” Moen said."_s;
+    Article article;
+    article.body = body;
+    Entity surname = entity(body, u"Moen"_s, Entity::Type::Person, u"Passenger Ada Moen"_s);
+    surname.span.start = body.lastIndexOf(u"Moen"_s);
+    surname.span.end = surname.span.start + 4;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(
+        article, quotes,
+        { entity(body, u"Nordlinjen"_s, Entity::Type::Person, u"Nordlinjen"_s),
+          entity(body, u"Passenger Ada Moen"_s, Entity::Type::Person, u"Passenger Ada Moen"_s), surname });
+    QCOMPARE(describe(body, quotes),
+             (QStringList { u"Nordlinjen|the company|said"_s, u"Ada Moen|Moen|said"_s }));
 }
 
 void TestSpeakerResolver::personAtTheHeadOfATitleRun()

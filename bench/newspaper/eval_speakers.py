@@ -1,0 +1,124 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Quote recall and speaker accuracy of `lede analyze --json` on saved newspaper pages.
+
+Usage: python3 bench/newspaper/eval_speakers.py LEDE_CLI [--pages DIR] [--errors]
+
+The pages are read at run time from ../shared/web-pages/pages (or --pages, or LEDE_WEB_PAGES); no
+page text is in this repository. speakers-gold.json holds page file names, code-point offsets of
+each quotation in the body Lede extracts, and the speaker's name as the text gives it. See README.md.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OPENING = "\u201c\"'\u2018"
+
+
+def tokens(s):
+    return set(re.findall(r"[\w'-]+", s.lower()))
+
+
+def matches(speaker, alternatives):
+    """A speaker matches when it is empty and "none" is allowed, or when it holds the last word of
+    an alternative, or all its words are in one ("Harry" for "Prince Harry")."""
+    for alt in alternatives:
+        if alt == "none":
+            if not speaker:
+                return True
+            continue
+        if not speaker:
+            continue
+        have = tokens(speaker)
+        if alt.lower().split()[-1] in have or (have and have <= tokens(alt) and not have <= {"the", "a"}):
+            return True
+    return False
+
+
+def page_html(pages, name):
+    for path in (os.path.join(pages, name + ".gz"), os.path.join(pages, name)):
+        if os.path.exists(path):
+            opener = gzip.open if path.endswith(".gz") else open
+            with opener(path, "rb") as f:
+                return f.read()
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("lede")
+    default_pages = os.environ.get(
+        "LEDE_WEB_PAGES", os.path.join(HERE, "..", "..", "..", "..", "shared", "web-pages", "pages"))
+    ap.add_argument("--pages", default=default_pages)
+    ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers (terminal only)")
+    args = ap.parse_args()
+    with open(os.path.join(HERE, "speakers-gold.json"), encoding="utf-8") as f:
+        gold = json.load(f)
+    if not os.path.isdir(args.pages):
+        sys.exit(f"no pages directory {args.pages}: pass --pages DIR")
+
+    n = found = correct = wrong = empty = 0
+    direct = direct_gold = 0
+    stale = []
+    with tempfile.TemporaryDirectory(prefix="lede-newspaper-") as tmp:
+        env = dict(os.environ, HOME=tmp, QT_QPA_PLATFORM="offscreen")
+        for art in gold["articles"]:
+            html = page_html(args.pages, art["file"])
+            if html is None:
+                sys.exit(f"missing page {art['file']} in {args.pages}")
+            path = os.path.join(tmp, art["file"] if art["file"].endswith(".html") else art["file"] + ".html")
+            with open(path, "wb") as f:
+                f.write(html)
+            res = subprocess.run([args.lede, "analyze", "--json", path], capture_output=True, env=env, timeout=300)
+            a = json.loads(res.stdout)["articles"][0]
+            body = a["body"]
+            quotes = a["quotes"]
+            spans = art["quotes"]
+            limit = max(q["end"] for q in spans)
+            if any(q["start"] >= len(body) or body[q["start"]] not in OPENING for q in spans):
+                stale.append(art["file"])
+                continue
+            for q in quotes:
+                if q["start"] < limit and q["kind"] == "direct":
+                    direct += 1
+                    direct_gold += any(q["start"] < g["end"] and g["start"] < q["end"] and g["speaker"]
+                                       for g in spans)
+            for g in spans:
+                if not g["speaker"]:
+                    continue
+                n += 1
+                hits = [q for q in quotes if q["start"] < g["end"] and g["start"] < q["end"]]
+                if not hits:
+                    if args.errors:
+                        print(f"  MISSED {art['file']} [{g['start']},{g['end']}] gold {g['speaker']}")
+                    continue
+                found += 1
+                q = max(hits, key=lambda q: min(g["end"], q["end"]) - max(g["start"], q["start"]))
+                speaker = q.get("speaker") or ""
+                if matches(speaker, g["speaker"]):
+                    correct += 1
+                    continue
+                if speaker:
+                    wrong += 1
+                else:
+                    empty += 1
+                if args.errors:
+                    print(f"  {'WRONG' if speaker else 'EMPTY'} {art['file']} [{g['start']},{g['end']}] "
+                          f"-> {speaker or '(none)'} (gold {' | '.join(g['speaker'])}) "
+                          f"{body[g['start']:g['start'] + 50]!r}")
+    if stale:
+        print(f"body changed, offsets stale (skipped): {', '.join(stale)}")
+    print(f"articles {len(gold['articles']) - len(stale)}, gold quotes {n}, found {found}")
+    print(f"quote recall      {found / max(1, n):.3f}")
+    print(f"direct precision  {direct_gold / max(1, direct):.3f} ({direct_gold}/{direct} direct quotes on gold quotes)")
+    print(f"speaker accuracy  {correct / max(1, found):.3f} ({correct}/{found}; wrong name {wrong}, empty {empty})")
+
+
+if __name__ == "__main__":
+    main()
