@@ -41,8 +41,8 @@ void BlockFormatPass::start(int headerBlocks, int bodyBlocks, qsizetype bodyChar
             m_timer.start();
     }
     m_view->viewport()->update();
-    if (m_pending == 0)
-        emit finished();
+    if (m_pending == 0 && bodyCharacters < AllAtOnceBelow)
+        emit finished(); // in steps, formatVisible() or step() says it
 }
 
 void BlockFormatPass::formatVisible()

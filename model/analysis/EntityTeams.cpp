@@ -83,6 +83,7 @@ void Document::markTeams()
         return te > tb && (m_info[size_t(tb)].gaz & (1u << GazLoc));
     };
     std::vector<std::pair<int, int>> teams;
+    std::vector<std::pair<int, int>> weak; // teams by bare numbers only
     for (int i = 1; i < m_n; ++i) {
         if (!nameWord(i - 1))
             continue; // every pattern has a team name right before token i
@@ -95,8 +96,17 @@ void Document::markTeams()
             }
         } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb) && slotStartingAt(i + 1, re)
                    && re < m_n && isGoals(word(re)) && !newlineBefore(re)) {
-            teams.emplace_back(lb, i); // "Leicester 2 Arsenal 1"
-            teams.emplace_back(i + 1, re);
+            // "Leicester 2 Arsenal 1", but not a table of names and numbers ("London 12 Paris 14 Madrid
+            // 20", a medal table): no third pair before or after. Bare numbers are a weak sign: the two
+            // slots are teams, their names elsewhere keep their type.
+            int more = 0;
+            const bool pairAfter
+                = re + 2 < m_n && slotStartingAt(re + 1, more) && more < m_n && isGoals(word(more));
+            const bool pairBefore = lb >= 2 && isGoals(word(lb - 1)) && nameWord(lb - 2);
+            if (!pairAfter && !pairBefore) {
+                weak.emplace_back(lb, i);
+                weak.emplace_back(i + 1, re);
+            }
         } else if (isMatchVerb(word(i)) && usable(i) && slotEndingAt(i, lb)) {
             // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow;
             // "Leicester lost 0-2 to Arsenal": or come first.
@@ -124,8 +134,12 @@ void Document::markTeams()
         }
     }
     QSet<quint64> names;
-    for (const auto &[tb, te] : teams) {
-        names.insert(phraseHash(tb, te));
+    const size_t strong = teams.size();
+    teams.insert(teams.end(), weak.cbegin(), weak.cend());
+    for (size_t k = 0; k < teams.size(); ++k) {
+        const auto [tb, te] = teams[k];
+        if (k < strong)
+            names.insert(phraseHash(tb, te));
         const int o = owner[size_t(tb)];
         if (o >= 0) {
             m_mentions[size_t(o)].type = Entity::Type::Org;

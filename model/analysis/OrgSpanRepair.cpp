@@ -18,8 +18,8 @@ void Document::repairOrgSpans()
     for (int t = 0; t < m_n; ++t)
         m_nameWord[size_t(t)]
             = m_info[size_t(t)].initialUpper && !isPunct(word(t)) && !isCalendarWord(word(t));
-    // "Ministry of Mines and Halvard Tools", "Royal Library and Kestrel University": the tagger's one
-    // organisation is two when the words after "and" (two or more) end in a head of their own.
+    // "Royal Library and Kestrel University": the tagger's one organisation is two when the words before
+    // "and" end in a head and the words after it (two or more) end in a head of their own.
     for (size_t m = 0, count = m_mentions.size(); m < count; ++m) {
         const Mention x = m_mentions[m];
         if (x.type != Entity::Type::Org || x.te - x.tb < 5
@@ -27,6 +27,12 @@ void Document::repairOrgSpans()
             continue;
         for (int a = x.tb + 2; a + 2 < x.te; ++a) {
             if (word(a) == u"and" || word(a) == u"&") {
+                // One name with "and" in it: a listed organisation runs through the "and" ("Securities
+                // and Exchange Commission"), or the words before it do not end as a name of their own
+                // does ("Department of Health and Human Services", "U.S. Fish and Wildlife Service").
+                if ((m_info[size_t(a)].gaz & (1u << (16 + GazOrg)))
+                    || !(isOrgHead(word(a - 1)) || isCompanyEnd(word(a - 1))))
+                    break;
                 m_mentions[m].te = a;
                 m_mentions.push_back({ a + 1, x.te, Entity::Type::Org, x.strength, -1, {} });
                 break;

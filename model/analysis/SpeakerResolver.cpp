@@ -214,7 +214,7 @@ void Resolver::run()
             };
             if (quoteAt(oi).kind == Quote::Kind::Direct && !nameAfter()) {
                 if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown);
-                    e && paraAt(e->pos) >= m_tokens[size_t(m_qFirst[oi] - 1)].para) {
+                    e && m_qFirst[oi] > 0 && paraAt(e->pos) >= m_tokens[size_t(m_qFirst[oi] - 1)].para) {
                     Attribution b;
                     b.found = true;
                     b.speaker = e->name;

@@ -3,6 +3,7 @@
 
 #include "TextOffsets.h"
 #include "analysis/Analyzer.h"
+#include "io/ArticleImporter.h"
 #include "io/FileAccess.h"
 #include "io/ZipArchive.h"
 #include "library/CodebookCsv.h"
@@ -558,6 +559,14 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         if (a.body.trimmed().isEmpty()) {
             ++summary.skipped;
             summary.warnings.append(tr("source \"%1\" has no text; not imported").arg(source.name));
+            continue;
+        }
+        if (a.body.size() > ArticleImporter::MaxArticleLength) { // as for any import: see ArticleImporter.h
+            ++summary.skipped;
+            summary.warnings.append(
+                tr("source \"%1\" is too long for one article (over %2 million characters); not imported")
+                    .arg(source.name)
+                    .arg(ArticleImporter::MaxArticleLength / 1'000'000));
             continue;
         }
         if (source.wholeSourceItems > 0) {

@@ -200,13 +200,19 @@ void TestEntityRecognizer::entities_data()
                u"ORG|Tomas Greve of the Liberal Reform Party|Tomas Greve of the Liberal Reform Party"_s
            };
     QTest::newRow("org-two-names-joined-by-and-stay-apart")
-        << u"The Ministry of Mines and Halvard Tools signed the deal in Oslo."_s
-        << QStringList { u"ORG|Ministry of Mines|Ministry of Mines"_s, u"ORG|Halvard Tools|Halvard Tools"_s }
+        << u"The Northern Harbour Authority and Halvard Tools signed the deal in Oslo."_s
+        << QStringList { u"ORG|Northern Harbour Authority|Northern Harbour Authority"_s,
+                         u"ORG|Halvard Tools|Halvard Tools"_s }
         << QStringList {};
     QTest::newRow("org-tagged-pair-split-at-and")
         << u"Scholars from the Royal Library and Kestrel University catalogued the letters."_s
         << QStringList { u"ORG|Kestrel University|Kestrel University"_s }
         << QStringList { u"ORG|Royal Library and Kestrel University|Royal Library and Kestrel University"_s };
+    QTest::newRow("org-one-name-with-and")
+        << u"The Department of Health and Human Services and the Bureau of Mines and Quarries sent inspectors."_s
+        << QStringList { u"ORG|Department of Health and Human Services|Department of Health and Human Services"_s,
+                         u"ORG|Bureau of Mines and Quarries|Bureau of Mines and Quarries"_s }
+        << QStringList { u"ORG|Human Services|Human Services"_s };
     QTest::newRow("org-company-head-and-short-form")
         << u"Shares in Corvane Systems fell 6% on Monday. Corvane said demand for its radar had slowed."_s
         << QStringList { u"ORG|Corvane Systems|Corvane Systems"_s, u"ORG|Corvane|Corvane Systems"_s }
@@ -261,6 +267,10 @@ void TestEntityRecognizer::entities_data()
                          u"LOC|Santiago|Santiago"_s,   u"PERSON|Marta Lindqvist|Marta Lindqvist"_s,
                          u"PERSON|Ana Holm|Ana Holm"_s }
         << QStringList { u"ORG|Ana Holm|Ana Holm"_s, u"ORG|Santiago|Santiago"_s };
+    QTest::newRow("a-table-of-names-and-numbers-is-no-result")
+        << u"Weather today. London 12 Paris 14 Madrid 20. Tourists in London queued for hours."_s
+        << QStringList { u"LOC|London|London"_s, u"LOC|Paris|Paris"_s, u"LOC|Madrid|Madrid"_s }
+        << QStringList { u"ORG|London|London"_s, u"ORG|Paris|Paris"_s };
     QTest::newRow("countries-without-a-score-stay-places")
         << u"Brazil beat Chile in the vote on Monday, diplomats in Geneva said."_s
         << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
