@@ -143,6 +143,35 @@ std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
     });
 }
 
+std::optional<QString> Resolver::personAskedBefore(int tok, Gender gender) const
+{
+    // Back to the paragraph before at most, and not far: the question is the quote just before.
+    constexpr int kMaxBack = 150;
+    const int para = m_tokens[size_t(tok)].para;
+    int previousPara = -1; // the paragraph before this one (paragraph numbers skip blank lines)
+    for (int k = tok - 1; k > 0 && k >= tok - kMaxBack; --k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (t.para != para && previousPara < 0)
+            previousPara = t.para;
+        if (previousPara >= 0 && t.para != previousPara)
+            break;
+        if (!t.word || t.quote >= 0 || !isOneOf(text(k), { "asked"_L1 }) || k + 1 >= int(m_tokens.size()))
+            continue;
+        const int m = m_tokens[size_t(k + 1)].mention;
+        // A name the recogniser did not type counts: one asks people.
+        if (m < 0 || m_mentions[size_t(m)].firstTok != k + 1
+            || (m_mentions[size_t(m)].type != Mention::Type::Person
+                && m_mentions[size_t(m)].type != Mention::Type::Unknown))
+            return std::nullopt; // "asked whether", "asked the minister": nobody named
+        const QString &name = m_mentions[size_t(m)].canonical;
+        const Gender g = m_gender.value(name, Gender::Unknown);
+        if (g != Gender::Unknown && g != gender)
+            return std::nullopt;
+        return name;
+    }
+    return std::nullopt;
+}
+
 std::optional<Event> Resolver::focusOrg(qsizetype pos) const
 {
     return latestEvent(m_subjects, m_speakers, pos,
@@ -184,6 +213,14 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         const QStringView w = text(np.firstTok);
         if (isOneOf(w, { "he"_L1, "she"_L1 })) {
             const Gender g = isOneOf(w, { "he"_L1 }) ? Gender::Male : Gender::Female;
+            // “…?” asked of someone, then “…,” she replied: the answer is the person asked, not the asker.
+            if (verbTok >= 0 && isOneOf(text(verbTok), { "replied"_L1, "answered"_L1, "responded"_L1 })) {
+                if (auto asked = personAskedBefore(np.firstTok, g)) {
+                    a.speaker = *asked;
+                    a.type = Mention::Type::Person;
+                    return a;
+                }
+            }
             if (auto e = focusPerson(pos, g)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Person;

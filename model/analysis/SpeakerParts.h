@@ -179,6 +179,9 @@ private:
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;
     static bool isSpeakerNoun(const QString &head);
     std::optional<Event> focusPerson(qsizetype pos, Gender gender) const;
+    // "a reporter asked Ada Lind, “…?”" before `tok`: the person asked (her canonical name), when her
+    // gender fits.
+    std::optional<QString> personAskedBefore(int tok, Gender gender) const;
     std::optional<Event> focusOrg(qsizetype pos) const;
     const Entity *entityAt(qsizetype start, qsizetype end) const;
     Span npSpan(const NounPhrase &np) const;

@@ -222,6 +222,12 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("nested-quote-closes-with-the-quote")
         << u"“My grandmother always told me, ‘keep your boots dry,’” Sofia Lindqvist said."_s
         << QStringList { u"Sofia Lindqvist|Sofia Lindqvist|said"_s };
+    QTest::newRow("the-answer-is-the-person-asked")
+        << u"At the briefing, a reporter asked Mara Quist, “Will the ferry run in winter?”\n\n“Only if the ice allows it,” she replied."_s
+        << QStringList { u"a reporter|a reporter|asked"_s, u"Mara Quist|she|replied"_s };
+    QTest::newRow("a-bare-one-is-no-speaker")
+        << u"The council kept the old motto on the gate. “Work hard and mend the nets,” read one."_s
+        << QStringList { u"||"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
