@@ -164,6 +164,8 @@ std::optional<QString> Resolver::personAskedBefore(int tok, Gender gender) const
                 && m_mentions[size_t(m)].type != Mention::Type::Unknown))
             return std::nullopt; // "asked whether", "asked the minister": nobody named
         const QString &name = m_mentions[size_t(m)].canonical;
+        if (name.isEmpty())
+            return std::nullopt;
         const Gender g = m_gender.value(name, Gender::Unknown);
         if (g != Gender::Unknown && g != gender)
             return std::nullopt;

@@ -122,12 +122,8 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
     using R = Result<ImportedArticle>;
     if (e.body.isEmpty())
         return R::failure(tr("the file holds no article text"));
-    if (e.body.size() > ArticleImporter::MaxArticleLength)
-        // Rounded up, so that one character over the limit does not read as the limit itself.
-        return R::failure(tr("the text is too long for one article (%1 million characters; the limit is %2 "
-                             "million): split it into articles")
-                              .arg(QString::number(std::ceil(double(e.body.size()) / 1e5) / 10, 'f', 1))
-                              .arg(QString::number(double(ArticleImporter::MaxArticleLength) / 1e6, 'f', 1)));
+    if (const QString why = ArticleImporter::lengthRefusal(e.body.size()); !why.isEmpty())
+        return R::failure(why);
     // Counted before the title is taken from the text: every word of the file once.
     if (requireWords) {
         if (const QString why = FormatSniffer::tooLittleText(QString(e.hints.title + u'\n' + e.body));
@@ -367,6 +363,17 @@ Result<ImportedArticle> ArticleImporter::importFile(const QString &path)
 Result<ImportedArticle> ArticleImporter::importData(const QByteArray &data, const QString &fileName)
 {
     return single(importDataArticles(data, fileName));
+}
+
+QString ArticleImporter::lengthRefusal(qsizetype length)
+{
+    if (length <= MaxArticleLength)
+        return {};
+    // Rounded up, so that one character over the limit does not read as the limit itself.
+    return tr("the text is too long for one article (%1 million characters; the limit is %2 million): split "
+              "it into articles")
+        .arg(QString::number(std::ceil(double(length) / 1e5) / 10, 'f', 1))
+        .arg(QString::number(double(MaxArticleLength) / 1e6, 'f', 1));
 }
 
 bool ArticleImporter::isMultiArticle(const Article &article)

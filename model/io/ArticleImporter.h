@@ -41,6 +41,9 @@ public:
     // the analysis of one article holds all its quotes, entities and figures in memory at once (about
     // 35 MB per million characters of news): it is refused with a message to split it.
     static constexpr qsizetype MaxArticleLength = 2'000'000;
+    // Why a text of `length` code units cannot be one article (over MaxArticleLength), or empty when it can.
+    // Every way into the library that makes articles asks it.
+    static QString lengthRefusal(qsizetype length);
     // Raised when what the importers make of the same file changes (recorded in each article's
     // provenance "importer_version" with the Lede version).
     static constexpr int Version = 1;

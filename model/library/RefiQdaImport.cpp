@@ -554,21 +554,18 @@ Result<RefiQdaImportSummary> importRefiQda(ArticleStore &store, const QString &p
         a.url = variableValue(project, source, u"url"_s);
         a.published = QDate::fromString(variableValue(project, source, u"published"_s).left(10), Qt::ISODate);
         a.path = path;
-        a.contentHash = QString::fromLatin1(
-            QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
         if (a.body.trimmed().isEmpty()) {
             ++summary.skipped;
             summary.warnings.append(tr("source \"%1\" has no text; not imported").arg(source.name));
             continue;
         }
-        if (a.body.size() > ArticleImporter::MaxArticleLength) { // as for any import: see ArticleImporter.h
+        if (const QString why = ArticleImporter::lengthRefusal(a.body.size()); !why.isEmpty()) {
             ++summary.skipped;
-            summary.warnings.append(
-                tr("source \"%1\" is too long for one article (over %2 million characters); not imported")
-                    .arg(source.name)
-                    .arg(ArticleImporter::MaxArticleLength / 1'000'000));
+            summary.warnings.append(tr("source \"%1\": %2; not imported").arg(source.name, why));
             continue;
         }
+        a.contentHash = QString::fromLatin1(
+            QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
         if (source.wholeSourceItems > 0) {
             summary.skipped += source.wholeSourceItems;
             summary.warnings.append(
