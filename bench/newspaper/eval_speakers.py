@@ -1,11 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Quote recall and speaker accuracy of `lede analyze --json` on saved newspaper pages.
 
-Usage: python3 bench/newspaper/eval_speakers.py LEDE_CLI [--pages DIR] [--errors]
+Usage: python3 bench/newspaper/eval_speakers.py LEDE_CLI [--pages DIR] [--joined] [--errors]
 
 The pages are read at run time from ../shared/web-pages/pages (or --pages, or LEDE_WEB_PAGES); no
 page text is in this repository. speakers-gold.json holds page file names, code-point offsets of
 each quotation in the body Lede extracts, and the speaker's name as the text gives it. See README.md.
+
+With --joined, each extracted body is imported again as plain text with its paragraphs joined into
+one line (the title stays the first line), as news is often stored in databases and feeds, and the
+gold quotes are mapped into that text.
 """
 
 import argparse
@@ -63,6 +67,34 @@ def relocate(body, spans):
     return placed
 
 
+def join_paragraphs(body):
+    """The body with every paragraph break (a run of newlines) turned into one space, and a function
+    mapping an offset of the body into the joined text."""
+    starts, removed = [], []
+    out, gone, i = [], 0, 0
+    for m in re.finditer(r"\n+", body):
+        out.append(body[i:m.start()])
+        out.append(" ")
+        gone += len(m.group(0)) - 1
+        starts.append(m.end())
+        removed.append(gone)
+        i = m.end()
+    out.append(body[i:])
+
+    def to_joined(off):
+        k = 0
+        while k < len(starts) and starts[k] <= off:
+            k += 1
+        return off - (removed[k - 1] if k else 0)
+
+    return "".join(out), to_joined
+
+
+def analyze(lede, path, env):
+    res = subprocess.run([lede, "analyze", "--json", path], capture_output=True, env=env, timeout=300)
+    return json.loads(res.stdout)["articles"][0]
+
+
 def page_html(pages, name):
     for path in (os.path.join(pages, name + ".gz"), os.path.join(pages, name)):
         if os.path.exists(path):
@@ -78,6 +110,7 @@ def main():
     default_pages = os.environ.get(
         "LEDE_WEB_PAGES", os.path.join(HERE, "..", "..", "..", "shared", "web-pages", "pages"))
     ap.add_argument("--pages", default=default_pages)
+    ap.add_argument("--joined", action="store_true", help="paragraphs joined into one line")
     ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers (terminal only)")
     args = ap.parse_args()
     with open(os.path.join(HERE, "speakers-gold.json"), encoding="utf-8") as f:
@@ -97,11 +130,25 @@ def main():
             path = os.path.join(tmp, art["file"] if art["file"].endswith(".html") else art["file"] + ".html")
             with open(path, "wb") as f:
                 f.write(html)
-            res = subprocess.run([args.lede, "analyze", "--json", path], capture_output=True, env=env, timeout=300)
-            a = json.loads(res.stdout)["articles"][0]
+            a = analyze(args.lede, path, env)
             body = a["body"]
             quotes = a["quotes"]
             spans = relocate(body, art["quotes"])
+            if args.joined:
+                joined, to_joined = join_paragraphs(body)
+                text = (a.get("title") or "Untitled") + "\n\n" + joined
+                txt = os.path.splitext(path)[0] + ".txt"
+                with open(txt, "w", encoding="utf-8") as f:
+                    f.write(text + "\n")
+                a = analyze(args.lede, txt, env)
+                shift = a["body"].find(joined[:200])
+                if shift < 0:
+                    stale.append(f"{art['file']} (joined body not found)")
+                    continue
+                body = a["body"]
+                quotes = a["quotes"]
+                spans = [dict(q, start=to_joined(q["start"]) + shift, end=to_joined(q["end"]) + shift)
+                         for q in spans]
             if len(spans) < len(art["quotes"]):
                 stale.append(f"{art['file']} ({len(art['quotes']) - len(spans)} of {len(art['quotes'])})")
             if not spans:

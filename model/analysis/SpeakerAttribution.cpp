@@ -470,6 +470,28 @@ Attribution Resolver::parseBefore(int oi) const
     const int hi = qa - 1;
     if (lo > hi || m_tokens[size_t(hi)].quote >= 0)
         return {};
+    // "In Dr. Lind's words, “…”" and "in the words of Ada Lind, “…”": the person whose words they are.
+    for (int k = lo + 1; k < hi; ++k) {
+        if (!m_tokens[size_t(k)].lower || !isOneOf(text(k), { "words"_L1 }))
+            continue;
+        const int mi = m_tokens[size_t(k - 1)].mention;
+        if (mi >= 0 && m_tokens[size_t(k - 1)].possessive) {
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.lastTok == k - 1 && m.firstTok > lo && isOneOf(text(m.firstTok - 1), { "in"_L1 })) {
+                NounPhrase np;
+                np.kind = NounPhrase::Kind::Name;
+                np.mention = mi;
+                np.firstTok = m.nameFirstTok;
+                np.lastTok = m.lastTok;
+                return resolveNP(np, -1);
+            }
+        }
+        if (k - 2 >= lo && k + 2 <= hi && isOneOf(text(k - 1), { "the"_L1 })
+            && isOneOf(text(k - 2), { "in"_L1 }) && isOneOf(text(k + 1), { "of"_L1 })) {
+            if (const NounPhrase np = forwardNP(k + 2, hi); np.kind != NounPhrase::Kind::None)
+                return resolveNP(np, -1);
+        }
+    }
     return parseClauseBackward(hi, lo, lo);
 }
 

@@ -152,8 +152,22 @@ void Resolver::run()
             record(oi, inherited(results[oi - 1]));
             continue;
         }
+        // "A second official, who runs a hospital, agreed: “…”": a speaker we could not name
+        // introduces the quote; a later quote's speaker is not theirs.
+        auto introducedByVerb = [&]() {
+            const int qa = m_qFirst[oi];
+            if (qa <= 0 || !isPunct(qa - 1, u':') || m_tokens[size_t(qa - 1)].quote >= 0)
+                return false;
+            for (int k = qa - 2; k >= 0 && m_tokens[size_t(k)].quote < 0
+                 && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa - 1)].sentence;
+                 --k)
+                if (isVerb(k))
+                    return true;
+            return false;
+        };
         bool done = false;
-        for (size_t nx = oi + 1; nx < count && nx <= oi + 4 && !done; ++nx) {
+        const bool introduced = introducedByVerb();
+        for (size_t nx = oi + 1; nx < count && nx <= oi + 4 && !done && !introduced; ++nx) {
             if (m_qFirst[nx] < 0 || paraOf(nx) != paraOf(oi))
                 break;
             // A whole sentence of the reporter in between ends the run: "“…” For Kevin Allton, Warhol
@@ -171,7 +185,9 @@ void Resolver::run()
             if (!attributable(nx))
                 continue;
             Attribution b = parseAfter(int(nx));
-            if (!b.found)
+            // A fragment quoted inside the reporter's sentence ("Holm warned that it could spread
+            // “at great speed”") lends nothing back to the quote before it.
+            if (!b.found && quoteAt(nx).kind == Quote::Kind::Direct)
                 b = parseBefore(int(nx));
             if (b.found) {
                 record(oi, b);
@@ -181,9 +197,10 @@ void Resolver::run()
         if (done)
             continue;
         if (startsParagraph(oi) && m_qFirst[oi] > 0) {
-            // The previous paragraph may introduce this one: "Holm told reporters:".
+            // The previous paragraph may introduce this one: "Holm told reporters:", "Holm stated,".
             const int prevLast = m_qFirst[oi] - 1;
-            if (isPunct(prevLast, u':') && m_tokens[size_t(prevLast)].quote < 0) {
+            if ((isPunct(prevLast, u':') || (isPunct(prevLast, u',') && prevLast > 0 && isVerb(prevLast - 1)))
+                && m_tokens[size_t(prevLast)].quote < 0) {
                 int lo = prevLast;
                 while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].quote < 0
                        && m_tokens[size_t(lo - 1)].sentence == m_tokens[size_t(prevLast)].sentence)

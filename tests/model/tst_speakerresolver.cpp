@@ -102,6 +102,20 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("it-after-the-verb-is-not-the-speaker")
         << u"The Harbour Trust met on Monday. Rosa Lind said the board backed the pier, and said it was “a fair deal for everyone in town.”"_s
         << QStringList { u"Rosa Lind|Rosa Lind|"_s };
+    QTest::newRow("in-someones-words")
+        << u"The team tested forty volunteers. In Dr. Ada Lind’s words, “Nobody expected the second result.” "
+           u"The volunteers said little."_s
+        << QStringList { u"Ada Lind|Ada Lind|"_s };
+    QTest::newRow("in-the-words-of")
+        << u"The plan was dropped. In the words of Toomas Lepp, “It was never going to pass.”"_s
+        << QStringList { u"Toomas Lepp|Toomas Lepp|"_s };
+    QTest::newRow("unnamed-introducer-borrows-no-later-speaker")
+        << u"One official, who runs a large hospital, agreed: “We helped the ministry out after the winter.” "
+           u"In a paper last month, Ines Holm warned that the virus could spread “at great speed” in wards."_s
+        << QStringList { u"||"_s, u"Ines Holm|Ines Holm|warned"_s };
+    QTest::newRow("paragraph-ending-in-verb-and-comma-introduces-the-next")
+        << u"Ines Holm, a former clerk, said the firm kept two sets of books. Holm stated,\n“The second set was kept in a safe.”"_s
+        << QStringList { u"Ines Holm|Holm|stated"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
