@@ -164,6 +164,28 @@ void Resolver::addRolePhrase(Mention &m, int firstTok, int lastTok) const
     m.rolePhrases.append(phrase);
 }
 
+bool Resolver::isTitleSurname(QStringView word) const
+{
+    for (const Entity &e : m_entities) {
+        if (e.type != Entity::Type::Person)
+            continue;
+        const QString &name = e.canonical.isEmpty() ? e.text : e.canonical;
+        const qsizetype space = name.lastIndexOf(u' ');
+        if (space > 0 && QStringView(name).sliced(space + 1) == word)
+            return true;
+    }
+    // The recogniser may have missed the person: "co-host Gayle King" is a first name and the word.
+    for (const Mention &m : m_mentions) {
+        const int last = m.lastTok;
+        if (last > m.firstTok && bareText(last) == word && m_tokens[size_t(last - 1)].upper
+            && !NameHeuristics::isTitle(bareText(last - 1))
+            && !NameHeuristics::isCapitalisedStopWord(bareText(last - 1))
+            && !NameHeuristics::isOrgWord(bareText(last - 1)))
+            return true;
+    }
+    return false;
+}
+
 void Resolver::classifyMentions()
 {
     static const WordSet objectWords = Lexicon::folded(u"object-words");
@@ -185,6 +207,11 @@ void Resolver::classifyMentions()
                 lastTitle = k;
             allTitles = allTitles && (title || m_tokens[size_t(k)].lower);
         }
+        // "King asked." in an article about Gayle King: a title word that is the surname of a person
+        // the recogniser found is her name.
+        if (allTitles && m.firstTok == m.lastTok && m_tokens[size_t(m.firstTok)].upper
+            && isTitleSurname(bareText(m.firstTok)))
+            allTitles = false;
         m.bareTitle = allTitles;
         m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
         while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)

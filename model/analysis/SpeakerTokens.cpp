@@ -149,6 +149,24 @@ void Resolver::assignQuotesAndSentences()
         }
     }
 
+    // “…?” Gayle King asked Ada Scott.: a capitalised name, a speech verb and at most a name after a
+    // question go on with it; "“…?” Mr. Cueto told the board that …" is a sentence of its own.
+    auto nameThenVerb = [this](size_t ti) {
+        const size_t n = m_tokens.size();
+        auto nameRun = [&](size_t j) {
+            while (j < n && j < ti + 8 && m_tokens[j].quote < 0
+                   && ((m_tokens[j].word && m_tokens[j].upper) || isPunct(int(j), u'.')) && !isVerb(int(j))
+                   && !(isPunct(int(j), u'.') && (j + 1 >= n || !m_tokens[j + 1].upper)))
+                ++j;
+            return j;
+        };
+        size_t j = nameRun(ti);
+        if (j == ti || j >= n || m_tokens[j].quote >= 0 || !isVerb(int(j))
+            || m_tokens[j].para != m_tokens[ti].para)
+            return false;
+        j = nameRun(j + 1);
+        return j < n && !m_tokens[j].word && isSentenceEnd(m_body.at(m_tokens[j].start));
+    };
     int sentence = 0;
     for (size_t ti = 0; ti < m_tokens.size(); ++ti) {
         Token &t = m_tokens[ti];
@@ -167,7 +185,7 @@ void Resolver::assignQuotesAndSentences()
                            || qt.at(k) == u'\u00BB'))
                     --k;
                 if (k >= 0 && isSentenceEnd(qt.at(k)) && !t.lower && !(!t.word && m_body.at(t.start) == u','))
-                    boundary = true;
+                    boundary = !((qt.at(k) == u'?' || qt.at(k) == u'!') && nameThenVerb(ti));
             }
             if (boundary)
                 ++sentence;

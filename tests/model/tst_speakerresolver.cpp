@@ -116,6 +116,16 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("paragraph-ending-in-verb-and-comma-introduces-the-next")
         << u"Ines Holm, a former clerk, said the firm kept two sets of books. Holm stated,\n“The second set was kept in a safe.”"_s
         << QStringList { u"Ines Holm|Holm|stated"_s };
+    QTest::newRow("title-word-that-is-a-surname")
+        << u"Ada Scott spoke to co-host Gayle King on Monday. “What do you like about the mayor?” King asked "
+           u"Scott. "
+           u"“He works hard,” Scott said."_s
+        << QStringList { u"Gayle King|King|asked"_s, u"Ada Scott|Scott|said"_s };
+    QTest::newRow("question-then-a-new-sentence-of-the-reporter")
+        << u"Board member Peggy Lund asked last week, “Why has this taken so long?” Mr. Berg told the board "
+           u"that "
+           u"the review had taken time."_s
+        << QStringList { u"Peggy Lund|Peggy Lund|asked"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
