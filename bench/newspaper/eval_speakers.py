@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Quote recall and speaker accuracy of `lede analyze --json` on saved newspaper pages.
 
-Usage: python3 bench/newspaper/eval_speakers.py LEDE_CLI [--pages DIR] [--joined] [--errors]
+Usage: python3 bench/newspaper/eval_speakers.py LEDE_CLI [--gold FILE] [--pages DIR] [--joined] [--errors]
 
 The pages are read at run time from ../shared/web-pages/pages (or --pages, or LEDE_WEB_PAGES); no
 page text is in this repository. speakers-gold.json holds page file names, code-point offsets of
@@ -110,10 +110,12 @@ def main():
     default_pages = os.environ.get(
         "LEDE_WEB_PAGES", os.path.join(HERE, "..", "..", "..", "shared", "web-pages", "pages"))
     ap.add_argument("--pages", default=default_pages)
+    ap.add_argument("--gold", default=os.path.join(HERE, "speakers-gold.json"),
+                    help="gold file (default speakers-gold.json; heldout-gold.json was never tuned on)")
     ap.add_argument("--joined", action="store_true", help="paragraphs joined into one line")
     ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers (terminal only)")
     args = ap.parse_args()
-    with open(os.path.join(HERE, "speakers-gold.json"), encoding="utf-8") as f:
+    with open(args.gold, encoding="utf-8") as f:
         gold = json.load(f)
     if not os.path.isdir(args.pages):
         sys.exit(f"no pages directory {args.pages}: pass --pages DIR")
