@@ -264,6 +264,23 @@ void Resolver::classifyMentions()
                      && m_tokens[size_t(prev - 1)].mention >= 0)
                 m.object = m_mentions[size_t(m_tokens[size_t(prev - 1)].mention)].object;
         }
+        // In apposition to an object: "a friend of Harry's mother, Princess Diana," is no subject.
+        if (prevSameClause && isPunct(prev, u',') && prev - 1 >= 0 && m_tokens[size_t(prev - 1)].lower) {
+            bool owner = false; // the object is someone's: "Harry's mother"
+            for (int k = prev - 1; k >= 0 && k > prev - 7; --k) {
+                const Token &u = m_tokens[size_t(k)];
+                if (!u.word || u.para != m_tokens[size_t(prev)].para)
+                    break;
+                owner = owner || u.possessive;
+                if (u.lower && objectWords.contains(text(k))) {
+                    // Not an opening phrase: "Writing on his blog, Mark Lind called …".
+                    m.object = owner && k - 2 >= 0 && m_tokens[size_t(k - 2)].sentence == u.sentence;
+                    break;
+                }
+                if (u.upper ? !u.possessive : (isFunctionWord(text(k)) || isAux(text(k)) || isVerb(k)))
+                    break;
+            }
+        }
 
         // Type, when no entity decides it.
         const int nameLen = m.lastTok - m.nameFirstTok + 1;

@@ -126,6 +126,10 @@ void TestSpeakerResolver::resolve_data()
            u"that "
            u"the review had taken time."_s
         << QStringList { u"Peggy Lund|Peggy Lund|asked"_s };
+    QTest::newRow("pronoun-skips-a-name-in-apposition-to-an-object")
+        << u"The duchess said she had called a friend of Tom's mother, Lady Ada Berg, for advice. "
+           u"“I had nobody else to ask,” she told the host."_s
+        << QStringList { u"|she|told"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
