@@ -232,6 +232,14 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
         return Quote::Kind::Scare;
     if (shape.titleCase && shape.words <= 8 && !verbNear)
         return Quote::Kind::Scare; // a title: the film “The Long Night Home”
+    // A title that the sentence runs on from, even after a speech verb: told “Morning Show” host Ada Lind.
+    if (shape.titleCase && shape.words <= 8 && closed && !endsSentence && shape.last != u',' && !verbAfter) {
+        qsizetype q = end;
+        while (q < para.end && body.at(q).isSpace())
+            ++q;
+        if (q < para.end && body.at(q).isLetter())
+            return Quote::Kind::Scare;
+    }
     if (shape.words <= 3 && !verbInSentence)
         return Quote::Kind::Scare;
     if (shape.upperStart && shape.words >= 4 && verbNear

@@ -464,9 +464,18 @@ Attribution Resolver::parseBefore(int oi) const
         return {};
     const int sentence = m_tokens[size_t(qa)].sentence;
     int lo = qa;
-    while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].quote < 0 && m_tokens[size_t(lo - 1)].sentence == sentence
-           && qa - lo < 80)
+    while (lo - 1 >= 0 && m_tokens[size_t(lo - 1)].sentence == sentence && qa - lo < 80) {
+        // A title in quotes within the clause is passed over: X told "Morning Show" host Y, “…”
+        if (const int inner = m_tokens[size_t(lo - 1)].quote; inner >= 0) {
+            const Quote &iq = m_quotes.at(m_order[size_t(inner)]);
+            const int first = m_qFirst[size_t(inner)];
+            if (iq.kind == Quote::Kind::Direct || first < 0 || lo - 1 - first > 5 || lo - 1 == qa - 1)
+                break;
+            lo = first;
+            continue;
+        }
         --lo;
+    }
     const int hi = qa - 1;
     if (lo > hi || m_tokens[size_t(hi)].quote >= 0)
         return {};

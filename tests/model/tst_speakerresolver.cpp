@@ -130,6 +130,9 @@ void TestSpeakerResolver::resolve_data()
         << u"The duchess said she had called a friend of Tom's mother, Lady Ada Berg, for advice. "
            u"“I had nobody else to ask,” she told the host."_s
         << QStringList { u"|she|told"_s };
+    QTest::newRow("show-title-in-quotes-inside-the-lead-in")
+        << u"Asked about the name, Ada Scott told “Morning Show” host Gayle Berg, “We wanted people to remember us.”"_s
+        << QStringList { u"||"_s, u"Ada Scott|Ada Scott|told"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
