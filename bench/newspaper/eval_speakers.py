@@ -112,11 +112,15 @@ def main():
     ap.add_argument("--pages", default=default_pages)
     ap.add_argument("--gold", default=os.path.join(HERE, "speakers-gold.json"),
                     help="gold file (default speakers-gold.json; heldout-gold.json was never tuned on)")
+    ap.add_argument("--half", choices=["dev", "test"],
+                    help="only the even (dev) or odd (test) articles of the gold file: look at errors on one, measure on the other")
     ap.add_argument("--joined", action="store_true", help="paragraphs joined into one line")
     ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers (terminal only)")
     args = ap.parse_args()
     with open(args.gold, encoding="utf-8") as f:
         gold = json.load(f)
+    if args.half:
+        gold["articles"] = gold["articles"][0 if args.half == "dev" else 1::2]
     if not os.path.isdir(args.pages):
         sys.exit(f"no pages directory {args.pages}: pass --pages DIR")
 
