@@ -253,10 +253,22 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
     if (det)
         ++j;
     int words = 0;
-    while (j <= hi && words < 4) {
+    // "Maryland-based product liability lawyer Jim Dunham": a capitalised adjective goes with the noun.
+    auto hyphenAdjective = [&](const Token &t) {
+        const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
+        const qsizetype dash = w.lastIndexOf(u'-');
+        return t.upper && t.mention < 0 && dash > 0 && dash + 1 < w.size()
+            && std::all_of(w.begin() + dash + 1, w.end(), [](QChar c) { return c.isLower(); });
+    };
+    while (j <= hi && words < 5) {
         const Token &t = m_tokens[size_t(j)];
         if (!t.word)
             break;
+        if (hyphenAdjective(t)) {
+            ++words;
+            ++j;
+            continue;
+        }
         if (t.upper && t.mention >= 0) {
             const Mention &m = m_mentions[size_t(t.mention)];
             // "said one Harbour Party operative": the name qualifies the noun after it.

@@ -334,6 +334,27 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         }
         if (!hit)
             hit = after;
+        // "Chris Grayling warned … Speaking in the Commons, the Conservative MP said:": a title that no
+        // named person carries in the article is the person in focus, named in this paragraph or
+        // the one before.
+        if (!hit && NameHeuristics::isTitle(head) && !orgHead) {
+            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head))) {
+                auto tokenAt = std::upper_bound(m_tokens.begin(), m_tokens.end(), e->pos,
+                                                [](qsizetype p, const Token &t) { return p < t.start; });
+                const int para = tokenAt == m_tokens.begin() ? 0 : std::prev(tokenAt)->para;
+                int previousPara = m_tokens[size_t(np.firstTok)].para; // ids skip blank lines
+                for (int k = np.firstTok - 1; k >= 0; --k)
+                    if (m_tokens[size_t(k)].para != previousPara) {
+                        previousPara = m_tokens[size_t(k)].para;
+                        break;
+                    }
+                if (para >= previousPara) {
+                    a.speaker = e->name;
+                    a.type = Mention::Type::Person;
+                    return a;
+                }
+            }
+        }
         if (hit) {
             a.speaker = hit->canonical.isEmpty() ? hit->name : hit->canonical;
             a.type = hit->type == Mention::Type::Unknown ? Mention::Type::Org : hit->type;

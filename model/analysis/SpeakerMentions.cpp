@@ -21,6 +21,12 @@ void Resolver::findMentions()
         if (!t.word || !t.upper)
             return false;
         const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
+        // "Maryland-based", "London-born", "Kremlin-backed": an adjective, not a name.
+        if (const qsizetype dash = w.lastIndexOf(u'-'); dash > 0 && dash + 1 < w.size()) {
+            const QStringView tail = w.sliced(dash + 1);
+            if (std::all_of(tail.begin(), tail.end(), [](QChar c) { return c.isLower(); }))
+                return false;
+        }
         return !NameHeuristics::isCapitalisedStopWord(t.possessive ? w.chopped(2) : w);
     };
     // An Arabic surname with its article goes on a name: "Suleiman al-Amr", "Omar el-Sayed".
@@ -212,6 +218,16 @@ void Resolver::classifyMentions()
         if (allTitles && m.firstTok == m.lastTok && m_tokens[size_t(m.firstTok)].upper
             && isTitleSurname(bareText(m.firstTok)))
             allTitles = false;
+        // "the Conservative MP", "the former Labour leader": a title after "the" is a role, whatever
+        // capitalised words qualify it, unless an organisation's word is among them.
+        if (!allTitles && m.lastTok > m.firstTok && NameHeuristics::isTitle(bareText(m.lastTok))
+            && m.firstTok > 0 && m_tokens[size_t(m.firstTok - 1)].word
+            && isOneOf(text(m.firstTok - 1), { "the"_L1 })
+            && std::none_of(m_tokens.begin() + m.firstTok, m_tokens.begin() + m.lastTok + 1,
+                            [this, first = m.firstTok](const Token &t) {
+                                return NameHeuristics::isOrgWord(bareText(int(&t - m_tokens.data())));
+                            }))
+            allTitles = true;
         m.bareTitle = allTitles;
         m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
         while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)

@@ -133,6 +133,14 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("show-title-in-quotes-inside-the-lead-in")
         << u"Asked about the name, Ada Scott told “Morning Show” host Gayle Berg, “We wanted people to remember us.”"_s
         << QStringList { u"||"_s, u"Ada Scott|Ada Scott|told"_s };
+    QTest::newRow("title-after-the-is-the-person-in-focus")
+        << u"The ferry trade has been hit hard.\n\nKarl Brenna warned on Monday that the sector faced "
+           u"cuts.\n\n"
+           u"Speaking in the chamber, the Labour MP said: “It does not need to be like this.”"_s
+        << QStringList { u"Karl Brenna|the Labour MP|said"_s };
+    QTest::newRow("hyphenated-adjective-before-a-role-and-name")
+        << u"“The ruling changes everything for sellers,” noted Oslo-based shipping lawyer Ada Lund in an interview."_s
+        << QStringList { u"Ada Lund|Ada Lund|noted"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
