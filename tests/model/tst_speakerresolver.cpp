@@ -141,6 +141,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("hyphenated-adjective-before-a-role-and-name")
         << u"“The ruling changes everything for sellers,” noted Oslo-based shipping lawyer Ada Lund in an interview."_s
         << QStringList { u"Ada Lund|Ada Lund|noted"_s };
+    QTest::newRow("field-of-a-title-is-no-role")
+        << u"Ada Lind runs the lab. Experts are troubled by those energy demands. “We must act now,” she says."_s
+        << QStringList { u"Ada Lind|she|says"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
