@@ -89,6 +89,20 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 const int segFirst = k + 1;
                 const int segLast = j - 1;
                 if (segLast >= segFirst) {
+                    // "…, Senator the Hon. Aubyn Hill, told": a person's name ends the segment.
+                    if (const int last = m_tokens[size_t(segLast)].mention; last >= 0
+                        && m_mentions[size_t(last)].lastTok == segLast
+                        && (m_mentions[size_t(last)].type == Mention::Type::Person
+                            || m_mentions[size_t(last)].type == Mention::Type::Unknown)
+                        && m_mentions[size_t(last)].firstTok > segFirst && !m_mentions[size_t(last)].bareTitle
+                        && !m_mentions[size_t(last)].object) {
+                        const Mention &pm = m_mentions[size_t(last)];
+                        np.kind = NounPhrase::Kind::Name;
+                        np.mention = last;
+                        np.firstTok = pm.nameFirstTok;
+                        np.lastTok = pm.lastTok;
+                        return np;
+                    }
                     const int mi = m_tokens[size_t(segFirst)].mention;
                     if (mi >= 0 && m_mentions[size_t(mi)].firstTok == segFirst
                         && m_mentions[size_t(mi)].lastTok == segLast

@@ -144,6 +144,12 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("field-of-a-title-is-no-role")
         << u"Ada Lind runs the lab. Experts are troubled by those energy demands. “We must act now,” she says."_s
         << QStringList { u"Ada Lind|she|says"_s };
+    QTest::newRow("long-title-then-the-name-between-commas")
+        << u"“We will bring ministers from across the region,” Minister of Trade, Industry and Fisheries, Senator the Hon. Ada Lund, told the news agency."_s
+        << QStringList { u"Ada Lund|Ada Lund|told"_s };
+    QTest::newRow("shared-is-a-speech-verb")
+        << u"Gary Holm runs the port authority.\n\n“The goal is to bring investors here,” shared Mr. Holm."_s
+        << QStringList { u"Gary Holm|Holm|shared"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
