@@ -509,6 +509,7 @@ void Resolver::classifyMentions()
         if (m.type == Mention::Type::Person && !m.inQuote && !m_gender.contains(m.canonical))
             if (const Gender g = pronounAfterVerb(m.lastTok); g != Gender::Unknown)
                 m_gender.insert(m.canonical, g);
+    learnGenderFromNextSentence();
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
         const Mention &m = m_mentions[size_t(mi)];
         if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())
@@ -614,6 +615,44 @@ void Resolver::collectSubjectEvents()
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });
+}
+
+// "Luccioni helped launch a website. She is also testing …": a sentence of the reporter that opens with
+// "He" or "She" after a sentence naming one person, as its subject, gives that person's gender.
+void Resolver::learnGenderFromNextSentence()
+{
+    int lastPersonSentence = -1; // the sentence and the one person named in it
+    QString person;
+    bool several = false;
+    for (size_t k = 0; k < m_tokens.size(); ++k) {
+        const Token &t = m_tokens[k];
+        if (t.quote >= 0 || t.inBlock || !t.word)
+            continue;
+        const bool opens = k == 0 || m_tokens[k - 1].sentence != t.sentence;
+        if (opens && t.upper && !several && lastPersonSentence >= 0 && t.sentence == lastPersonSentence + 1
+            && !m_gender.contains(person)) {
+            if (isOneOf(text(int(k)), { "he"_L1 }))
+                m_gender.insert(person, Gender::Male);
+            else if (isOneOf(text(int(k)), { "she"_L1 }))
+                m_gender.insert(person, Gender::Female);
+        }
+        if (t.mention < 0)
+            continue;
+        const Mention &m = m_mentions[size_t(t.mention)];
+        k = size_t(std::max<int>(int(k), m.lastTok));
+        if (m.inQuote || (m.type != Mention::Type::Person && m.type != Mention::Type::Unknown) || m.bareTitle)
+            continue;
+        if (m.type == Mention::Type::Unknown)
+            continue; // an untyped name may be an organisation; it still counts as no second person
+        const QString &name = m.canonical.isEmpty() ? m.name : m.canonical;
+        if (lastPersonSentence == t.sentence) {
+            several = several || name != person;
+        } else {
+            lastPersonSentence = t.sentence;
+            person = name;
+            several = m.object || m.possessive;
+        }
+    }
 }
 
 } // namespace Lede::Speakers

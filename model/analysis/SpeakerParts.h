@@ -162,6 +162,7 @@ private:
     void assignQuotesAndSentences();
     void findMentions();
     void classifyMentions();
+    void learnGenderFromNextSentence();
     // A title word that is the last name of a person the recogniser found ("Gayle King").
     bool isTitleSurname(QStringView word) const;
     void addRolePhrase(Mention &m, int firstTok, int lastTok) const;

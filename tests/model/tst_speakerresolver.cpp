@@ -150,6 +150,11 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("shared-is-a-speech-verb")
         << u"Gary Holm runs the port authority.\n\n“The goal is to bring investors here,” shared Mr. Holm."_s
         << QStringList { u"Gary Holm|Holm|shared"_s };
+    QTest::newRow("she-opening-the-next-sentence-gives-the-gender")
+        << u"Dr. Sasha Lind studies power use at the institute. Dr. Tom Sparks runs the company. He founded it.\n\n"
+           u"Lind built a calculator for researchers. She is also testing a meter.\n\n"
+           u"Sparks thinks the trend will last. “We will see more of this,” she says."_s
+        << QStringList { u"Sasha Lind|she|says"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
