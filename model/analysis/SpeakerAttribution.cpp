@@ -306,14 +306,28 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
         // Right after a determiner a speech verb's bare form is a noun: "said the post", "said a report".
         const bool nounAfterDet = det && words == 0 && SpeechVerbs::contains(text(j))
             && !text(j).endsWith(u"ed") && !text(j).endsWith(u"ing");
+        // After a determiner a bridge word is an adjective: "a later chancellor".
         if (!t.lower || isFunctionWord(text(j)) || (SpeechVerbs::contains(text(j)) && !nounAfterDet)
-            || isBridgeWord(text(j)))
+            || (isBridgeWord(text(j)) && !det))
             break;
         ++words;
         ++j;
     }
     if (words == 0)
         return np;
+    // "declared a later chancellor, Bernhard von Bülow,": the name in apposition is the speaker.
+    if (j + 1 <= hi && isPunct(j, u',') && m_tokens[size_t(j + 1)].mention >= 0) {
+        const Mention &m = m_mentions[size_t(m_tokens[size_t(j + 1)].mention)];
+        if (m.firstTok == j + 1 && m.lastTok <= hi && !m.bareTitle
+            && (m.type == Mention::Type::Person || m.type == Mention::Type::Unknown)
+            && (m.lastTok + 1 > hi || !m_tokens[size_t(m.lastTok + 1)].word)) {
+            np.kind = NounPhrase::Kind::Name;
+            np.mention = m_tokens[size_t(j + 1)].mention;
+            np.firstTok = m.nameFirstTok;
+            np.lastTok = m.lastTok;
+            return np;
+        }
+    }
     np.kind = NounPhrase::Kind::Common;
     np.firstTok = start;
     np.lastTok = j - 1;

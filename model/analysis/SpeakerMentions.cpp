@@ -82,6 +82,26 @@ void Resolver::findMentions()
             }
             break;
         }
+        // "Amazon.com Inc.": a company suffix after a web address takes the address into the name.
+        static const WordSet companySuffixes = Lexicon::folded(u"company-suffixes");
+        if (QStringView w = text(i);
+            i >= 3 && companySuffixes.contains(w.endsWith(u'.') ? w.chopped(1) : w)) {
+            int k = i - 1;
+            while (k - 1 >= 0 && m_tokens[size_t(k - 1)].end == m_tokens[size_t(k)].start
+                   && m_tokens[size_t(k - 1)].para == m_tokens[size_t(i)].para)
+                --k;
+            if (const int before = m_tokens[size_t(k)].mention; k < i - 1 && before >= 0
+                && before == int(m_mentions.size()) - 1 && m_tokens[size_t(k)].upper
+                && m_mentions.back().firstTok == k) {
+                Mention &m = m_mentions.back();
+                for (int t = m.lastTok + 1; t <= j; ++t)
+                    m_tokens[size_t(t)].mention = before;
+                m.lastTok = j;
+                m.possessive = m_tokens[size_t(j)].possessive;
+                i = j + 1;
+                continue;
+            }
+        }
         bool allCaps = true;
         for (int k = i; k <= j; ++k)
             allCaps = allCaps && m_tokens[size_t(k)].allCaps;

@@ -151,10 +151,17 @@ void TestSpeakerResolver::resolve_data()
         << u"Gary Holm runs the port authority.\n\n“The goal is to bring investors here,” shared Mr. Holm."_s
         << QStringList { u"Gary Holm|Holm|shared"_s };
     QTest::newRow("she-opening-the-next-sentence-gives-the-gender")
-        << u"Dr. Sasha Lind studies power use at the institute. Dr. Tom Sparks runs the company. He founded it.\n\n"
+        << u"Dr. Sasha Lind studies power use at the institute. Dr. Tom Sparks runs the company. He founded "
+           u"it.\n\n"
            u"Lind built a calculator for researchers. She is also testing a meter.\n\n"
            u"Sparks thinks the trend will last. “We will see more of this,” she says."_s
         << QStringList { u"Sasha Lind|she|says"_s };
+    QTest::newRow("company-suffix-after-a-web-address")
+        << u"Nordmart.com Inc., the largest online grocer, last year pledged to be “carbon neutral in every store” by 2040."_s
+        << QStringList { u"Nordmart.com Inc.|Nordmart.com Inc.|pledged"_s };
+    QTest::newRow("name-in-apposition-after-the-verb-and-a-role")
+        << u"The empire wanted its “share of the harbour,” declared a later chancellor, Ernst von Holm, in 1897."_s
+        << QStringList { u"Ernst von Holm|Ernst von Holm|declared"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
