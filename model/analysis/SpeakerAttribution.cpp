@@ -477,6 +477,28 @@ Attribution Resolver::parseAfter(int oi) const
         return {};
     if (isOneOf(text(lo), { "according"_L1 }) && lo + 1 <= hi && isOneOf(text(lo + 1), { "to"_L1 }))
         return resolveNP(forwardNP(lo + 2, hi), -1);
+    // "…,” Ada Lind, senior vice president of fleet, finances and alliances at Nordair, said": a
+    // name right after the quote, then an appositive however many commas it holds, then the verb.
+    if (const int mi = m_tokens[size_t(lo)].mention; mi >= 0 && m_mentions[size_t(mi)].firstTok == lo
+        && m_mentions[size_t(mi)].type == Mention::Type::Person && !m_mentions[size_t(mi)].bareTitle
+        && m_mentions[size_t(mi)].lastTok + 1 <= hi && isPunct(m_mentions[size_t(mi)].lastTok + 1, u',')) {
+        const Mention &m = m_mentions[size_t(mi)];
+        for (int k = m.lastTok + 2; k <= hi; ++k) {
+            if (!isVerb(k))
+                continue;
+            if (isOneOf(text(k - 1), { "who"_L1, "which"_L1 }))
+                continue;
+            if (isPunct(k - 1, u',')) {
+                NounPhrase np;
+                np.kind = NounPhrase::Kind::Name;
+                np.mention = mi;
+                np.firstTok = m.nameFirstTok;
+                np.lastTok = m.lastTok;
+                return resolveNP(np, k);
+            }
+            break;
+        }
+    }
     for (int v = lo; v <= hi; ++v) {
         if (!isVerb(v))
             continue;
