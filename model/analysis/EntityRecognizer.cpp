@@ -321,6 +321,7 @@ QList<Entity> Document::run()
     repairOrgSpans();
     markTeams();
     addAcronyms();
+    addCompanyCues();
     addNationalities();
     unify();
     addRules();

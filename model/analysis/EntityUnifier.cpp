@@ -192,6 +192,9 @@ void Document::unify()
             continue;
         const int g = find(m);
         votes[g][size_t(x.type)] += x.strength;
+        // Company context outweighs the tagger and a team or acronym rule alike.
+        if (!m_orgCues.isEmpty() && m_orgCues.contains(phraseHash(x.tb, x.te)))
+            votes[g][size_t(Entity::Type::Org)] += 2 * Structural;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
             return (caps[size_t(idx)] ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
@@ -206,7 +209,8 @@ void Document::unify()
             continue;
         const int g = find(m);
         const auto &v = votes[g];
-        int best = int(x.type);
+        // A tie goes the way of the group's canonical form, so that one entity has one type.
+        int best = int(m_mentions[size_t(canonical[g])].type);
         for (int t = 0; t < 6; ++t) {
             if (v[size_t(t)] > v[size_t(best)])
                 best = t;

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Company context: a name the article treats as a company is an organisation wherever it appears.
+// Wire copy says so in two ways the tagger does not weigh: the name has shares ("Kestrel shares
+// fell", "shares in Kestrel") and it speaks of itself as "its" ("Kestrel said on Monday its profit
+// rose"). A name found so, tagged or not, is recorded; unify() then votes its whole group ORG.
+// Listed countries keep their one convention (LOC), and places are never given shares ("London
+// shares"); only names the tagger left untyped are added, never a capitalised sentence opener.
+#include "EntityDocument.h"
+
+namespace Lede::EntityParts {
+
+namespace {
+
+bool isShareNoun(QStringView w)
+{
+    return w == u"shares" || w == u"stock" || w == u"stocks";
+}
+
+bool isReportVerb(QStringView w)
+{
+    return w == u"said" || w == u"says" || w == u"reported" || w == u"posted" || w == u"announced";
+}
+
+} // namespace
+
+void Document::addCompanyCues()
+{
+    std::vector<int> owner(size_t(m_n), -1);
+    for (int m = 0; m < int(m_mentions.size()); ++m) {
+        for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
+            owner[size_t(t)] = m;
+    }
+    constexpr quint32 place = (1u << GazLoc) | (1u << GazCountry) | (1u << GazNat);
+    auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
+    // "said its", "said on Monday its", "said last week that its": the verb at v, "its" close after.
+    auto itsAfter = [&](int v) {
+        if (!usable(v) || !isReportVerb(word(v)))
+            return false;
+        int t = v + 1;
+        if (t + 1 < m_n && (word(t) == u"on" || word(t) == u"last" || word(t) == u"this")
+            && (isCalendarWord(word(t + 1)) || word(t + 1) == u"week" || word(t + 1) == u"year"))
+            t += 2;
+        if (t < m_n && word(t) == u"that")
+            ++t;
+        return t < m_n && word(t) == u"its" && !newlineBefore(t);
+    };
+    // The name whose last token is te - 1: a tagged mention ending there, else up to three capitalised
+    // words no mention holds. Returns its first token, or -1.
+    auto nameEndingAt = [&](int te) {
+        const int t = te - 1;
+        if (!usable(t) || !nameWord(t))
+            return -1;
+        if (owner[size_t(t)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(t)])];
+            return m.te == te && m.type != Entity::Type::Misc ? m.tb : -1;
+        }
+        int tb = te;
+        while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
+               && !newlineBefore(tb))
+            --tb;
+        while (tb < te
+               && (isFunctionWord(word(tb))
+                   || (m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
+                   || m_info[size_t(tb)].title))
+            ++tb;
+        return tb < te && word(te - 1).size() > 1 && !m_info[size_t(te - 1)].allCaps ? tb : -1;
+    };
+    auto record = [&](int tb, int te, bool shares) {
+        if (isCountry(tb, te) || (shares && (m_info[size_t(tb)].gaz & place)))
+            return;
+        // People say "its" of the firm they speak for ("Ada Lind said its sales rose"): a first name,
+        // a title before the name or the surname of a person named in full keeps a person.
+        if (!shares) {
+            if ((tb > 0 && m_info[size_t(tb - 1)].title) || (m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+                return;
+            for (const Mention &m : m_mentions) {
+                if (m.type == Entity::Type::Person && m.te - m.tb >= 2 && te - tb == 1
+                    && phraseHash(m.te - 1, m.te) == phraseHash(tb, te))
+                    return;
+            }
+        }
+        if (owner[size_t(tb)] < 0) {
+            if (covered(tb, te))
+                return;
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = int(m_mentions.size());
+            m_mentions.push_back({ tb, te, Entity::Type::Org, Tagged, -1, {} });
+            cover(tb, te);
+        }
+        m_orgCues.insert(phraseHash(tb, te));
+    };
+    for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1) || newlineBefore(i))
+            continue;
+        const bool shares = isShareNoun(word(i)) && usable(i);
+        if (!shares && !itsAfter(i))
+            continue;
+        if (const int tb = nameEndingAt(i); tb >= 0)
+            record(tb, i, shares);
+    }
+    // "shares in Kestrel", "shares of Kestrel Mining".
+    for (int i = 0; i + 2 < m_n; ++i) {
+        if (!isShareNoun(word(i)) || (word(i + 1) != u"in" && word(i + 1) != u"of") || !usable(i + 2)
+            || !nameWord(i + 2) || newlineBefore(i + 2))
+            continue;
+        int te = i + 2;
+        if (owner[size_t(te)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(te)])];
+            if (m.tb != te || m.type == Entity::Type::Misc)
+                continue;
+            te = m.te;
+        } else {
+            while (te < m_n && te - i - 2 < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
+                   && !newlineBefore(te))
+                ++te;
+        }
+        record(i + 2, te, true);
+    }
+}
+
+} // namespace Lede::EntityParts
