@@ -2,9 +2,10 @@
 // Company context: a name the article treats as a company is an organisation wherever it appears.
 // Wire copy says so in two ways the tagger does not weigh: the name has shares ("Kestrel shares
 // fell", "shares in Kestrel") and it speaks of itself as "its" ("Kestrel said on Monday its profit
-// rose"). A name found so, tagged or not, is recorded; unify() then votes its whole group ORG.
-// Listed countries keep their one convention (LOC), and places are never given shares ("London
-// shares"); only names the tagger left untyped are added, never a capitalised sentence opener.
+// rose"), and a spokesman speaks for it ("a Kestrel spokesman said"). A name found so, tagged or not, is
+// recorded; unify() then votes its whole group ORG. Listed countries keep their one convention (LOC), and
+// places are never given shares ("London shares"); only names the tagger left untyped are added, never a
+// capitalised sentence opener.
 #include "EntityDocument.h"
 
 namespace Lede::EntityParts {
@@ -14,6 +15,11 @@ namespace {
 bool isShareNoun(QStringView w)
 {
     return w == u"shares" || w == u"stock" || w == u"stocks";
+}
+
+bool isSpokesNoun(QStringView w)
+{
+    return w == u"spokesman" || w == u"spokeswoman" || w == u"spokesperson";
 }
 
 bool isReportVerb(QStringView w)
@@ -65,12 +71,15 @@ void Document::addCompanyCues()
             ++tb;
         return tb < te && word(te - 1).size() > 1 && !m_info[size_t(te - 1)].allCaps ? tb : -1;
     };
-    auto record = [&](int tb, int te, bool shares) {
+    // shares: the name has shares or a spokesman (a place has neither: "London shares", "a Gaza
+    // spokesman" speaks for someone else); person: the cue could be said of a person.
+    auto record = [&](int tb, int te, bool shares, bool person) {
         if (isCountry(tb, te) || (shares && (m_info[size_t(tb)].gaz & place)))
             return;
-        // People say "its" of the firm they speak for ("Ada Lind said its sales rose"): a first name,
-        // a title before the name or the surname of a person named in full keeps a person.
-        if (!shares) {
+        // People say "its" of the firm they speak for ("Ada Lind said its sales rose") and have
+        // spokesmen: a first name, a title before the name or the surname of a person named in full
+        // keeps a person.
+        if (person) {
             if ((tb > 0 && m_info[size_t(tb - 1)].title) || (m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
                 return;
             for (const Mention &m : m_mentions) {
@@ -92,11 +101,13 @@ void Document::addCompanyCues()
     for (int i = 1; i < m_n; ++i) {
         if (!nameWord(i - 1) || newlineBefore(i))
             continue;
+        // "Kestrel shares fell", "Kestrel said on Monday its", "a Kestrel spokesman said".
         const bool shares = isShareNoun(word(i)) && usable(i);
-        if (!shares && !itsAfter(i))
+        const bool spokes = !shares && isSpokesNoun(word(i)) && usable(i);
+        if (!shares && !spokes && !itsAfter(i))
             continue;
         if (const int tb = nameEndingAt(i); tb >= 0)
-            record(tb, i, shares);
+            record(tb, i, shares || spokes, !shares);
     }
     // "shares in Kestrel", "shares of Kestrel Mining".
     for (int i = 0; i + 2 < m_n; ++i) {
@@ -114,7 +125,7 @@ void Document::addCompanyCues()
                    && !newlineBefore(te))
                 ++te;
         }
-        record(i + 2, te, true);
+        record(i + 2, te, true, false);
     }
 }
 

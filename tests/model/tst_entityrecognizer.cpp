@@ -280,6 +280,11 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Varnok Mining|Varnok Mining"_s, u"ORG|Pellow|Pellow"_s,
                          u"ORG|Dransfield|Dransfield"_s }
         << QStringList { u"PERSON|Pellow|Pellow"_s, u"LOC|Pellow|Pellow"_s };
+    QTest::newRow("a-spokesman-speaks-for-an-org-not-for-a-place")
+        << u"A Corvane spokesman declined to comment on the report. Corvane has 300 staff in Leeds, and a "
+           u"London spokesman for the union said talks would go on."_s
+        << QStringList { u"ORG|Corvane|Corvane"_s, u"LOC|Leeds|Leeds"_s, u"LOC|London|London"_s }
+        << QStringList { u"ORG|London|London"_s };
     QTest::newRow("a-person-who-says-its-stays-a-person")
         << u"Chief executive Ada Lind said on Monday its sales rose. Lind said its costs fell."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"PERSON|Lind|Ada Lind"_s }
