@@ -69,7 +69,7 @@ void Document::addCompanyCues()
                    || (m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
                    || m_info[size_t(tb)].title))
             ++tb;
-        return tb < te && word(te - 1).size() > 1 && !m_info[size_t(te - 1)].allCaps ? tb : -1;
+        return tb < te && word(te - 1).size() > 1 ? tb : -1;
     };
     // shares: the name has shares or a spokesman (a place has neither: "London shares", "a Gaza
     // spokesman" speaks for someone else); person: the cue could be said of a person.

@@ -148,6 +148,7 @@ private:
     void repairOrgSpans();
     void markTeams();
     void addAcronyms();
+    void addInitialisms();
     void addCompanyCues();
     int orgSpanAt(int i, int &end) const;
     bool nameWord(int i) const { return m_nameWord[size_t(i)]; }

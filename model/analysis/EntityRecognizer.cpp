@@ -332,6 +332,7 @@ QList<Entity> Document::run()
     repairOrgSpans();
     markTeams();
     addAcronyms();
+    addInitialisms();
     addCompanyCues();
     addNationalities();
     unify();

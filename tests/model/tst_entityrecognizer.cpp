@@ -285,6 +285,12 @@ void TestEntityRecognizer::entities_data()
            u"London spokesman for the union said talks would go on."_s
         << QStringList { u"ORG|Corvane|Corvane"_s, u"LOC|Leeds|Leeds"_s, u"LOC|London|London"_s }
         << QStringList { u"ORG|London|London"_s };
+    QTest::newRow("initials-of-an-org-named-in-full-are-its-short-form")
+        << u"The Coastal Freight Authority approved the plan on Monday. A CFA official said the port in Oslo "
+           u"would reopen, and the US agreed."_s
+        << QStringList { u"ORG|Coastal Freight Authority|Coastal Freight Authority"_s, u"ORG|CFA|CFA"_s,
+                         u"LOC|US|US"_s }
+        << QStringList { u"ORG|US|US"_s };
     QTest::newRow("a-person-who-says-its-stays-a-person")
         << u"Chief executive Ada Lind said on Monday its sales rose. Lind said its costs fell."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"PERSON|Lind|Ada Lind"_s }
