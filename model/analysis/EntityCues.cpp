@@ -12,25 +12,35 @@ namespace Lede::EntityParts {
 
 namespace {
 
-bool isShareNoun(QStringView w)
+// The cue words by their lower-case hash (TokenInfo::lower): one integer compare per token.
+struct CueWords
 {
-    return w == u"shares" || w == u"stock" || w == u"stocks";
-}
+    quint64 shares = hashLower(u"shares"), stock = hashLower(u"stock"), stocks = hashLower(u"stocks");
+    quint64 spokesman = hashLower(u"spokesman"), spokeswoman = hashLower(u"spokeswoman"),
+            spokesperson = hashLower(u"spokesperson");
+    quint64 said = hashLower(u"said"), says = hashLower(u"says"), reported = hashLower(u"reported"),
+            posted = hashLower(u"posted"), announced = hashLower(u"announced");
+    quint64 its = hashLower(u"its"), in = hashLower(u"in"), of = hashLower(u"of");
 
-bool isSpokesNoun(QStringView w)
-{
-    return w == u"spokesman" || w == u"spokeswoman" || w == u"spokesperson";
-}
+    bool shareNoun(quint64 h) const { return h == shares || h == stock || h == stocks; }
+    bool spokesNoun(quint64 h) const { return h == spokesman || h == spokeswoman || h == spokesperson; }
+    bool reportVerb(quint64 h) const
+    {
+        return h == said || h == says || h == reported || h == posted || h == announced;
+    }
+};
 
-bool isReportVerb(QStringView w)
+const CueWords &cueWords()
 {
-    return w == u"said" || w == u"says" || w == u"reported" || w == u"posted" || w == u"announced";
+    static const CueWords c;
+    return c;
 }
 
 } // namespace
 
 void Document::addCompanyCues()
 {
+    const CueWords &cue = cueWords();
     std::vector<int> owner(size_t(m_n), -1);
     for (int m = 0; m < int(m_mentions.size()); ++m) {
         for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
@@ -40,7 +50,7 @@ void Document::addCompanyCues()
     auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
     // "said its", "said on Monday its", "said last week that its": the verb at v, "its" close after.
     auto itsAfter = [&](int v) {
-        if (!usable(v) || !isReportVerb(word(v)))
+        if (!cue.reportVerb(m_info[size_t(v)].lower) || !usable(v))
             return false;
         int t = v + 1;
         if (t + 1 < m_n && (word(t) == u"on" || word(t) == u"last" || word(t) == u"this")
@@ -48,7 +58,7 @@ void Document::addCompanyCues()
             t += 2;
         if (t < m_n && word(t) == u"that")
             ++t;
-        return t < m_n && word(t) == u"its" && !newlineBefore(t);
+        return t < m_n && m_info[size_t(t)].lower == cue.its && !newlineBefore(t);
     };
     // The name whose last token is te - 1: a tagged mention ending there, else up to three capitalised
     // words no mention holds. Returns its first token, or -1.
@@ -102,8 +112,10 @@ void Document::addCompanyCues()
         if (!nameWord(i - 1) || newlineBefore(i))
             continue;
         // "Kestrel shares fell", "Kestrel said on Monday its", "a Kestrel spokesman said".
-        const bool shares = isShareNoun(word(i)) && usable(i);
-        const bool spokes = !shares && isSpokesNoun(word(i)) && usable(i);
+        const quint64 h = m_info[size_t(i)].lower;
+        const bool lower = !m_info[size_t(i)].initialUpper;
+        const bool shares = lower && cue.shareNoun(h) && usable(i);
+        const bool spokes = lower && !shares && cue.spokesNoun(h) && usable(i);
         if (!shares && !spokes && !itsAfter(i))
             continue;
         if (const int tb = nameEndingAt(i); tb >= 0)
@@ -111,8 +123,9 @@ void Document::addCompanyCues()
     }
     // "shares in Kestrel", "shares of Kestrel Mining".
     for (int i = 0; i + 2 < m_n; ++i) {
-        if (!isShareNoun(word(i)) || (word(i + 1) != u"in" && word(i + 1) != u"of") || !usable(i + 2)
-            || !nameWord(i + 2) || newlineBefore(i + 2))
+        if (!cue.shareNoun(m_info[size_t(i)].lower)
+            || (m_info[size_t(i + 1)].lower != cue.in && m_info[size_t(i + 1)].lower != cue.of)
+            || !usable(i + 2) || !nameWord(i + 2) || newlineBefore(i + 2))
             continue;
         int te = i + 2;
         if (owner[size_t(te)] >= 0) {
