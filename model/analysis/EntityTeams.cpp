@@ -90,6 +90,25 @@ void Document::markTeams()
     };
     auto lineStart = [&](int t) { return t == 0 || newlineBefore(t); };
     auto lineEnd = [&](int t) { return t >= m_n || newlineBefore(t); };
+    // A result opening its line: "Kelby 2 Marrow 1", also with scorers in brackets ("Kelby 2 (Lind
+    // 23, Roe 67) Marrow 1 (Holt 12)."). The goals of the first team are at i; the second team's
+    // name starts at `second`.
+    auto lineResult = [&](int i, int &lb, int &second, int &re) {
+        if (!isGoals(word(i)) || !usable(i) || !slotEndingAt(i, lb, true) || !lineStart(lb))
+            return false;
+        second = i + 1;
+        if (second < m_n && word(second) == u"(") {
+            int k = second + 1;
+            while (k < m_n && k < second + 40 && !newlineBefore(k) && word(k) != u")")
+                ++k;
+            if (k >= m_n || word(k) != u")" || newlineBefore(k))
+                return false;
+            second = k + 1;
+        }
+        if (!slotStartingAt(second, re, true) || re >= m_n || !isGoals(word(re)) || newlineBefore(re))
+            return false;
+        return lineEnd(re + 1) || word(re + 1) == u"(" || word(re + 1) == u".";
+    };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
     for (int i = 1; i < m_n; ++i) {
@@ -102,11 +121,9 @@ void Document::markTeams()
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after, re);
             }
-        } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb, true) && lineStart(lb)
-                   && slotStartingAt(i + 1, re, true) && re < m_n && isGoals(word(re)) && !newlineBefore(re)
-                   && lineEnd(re + 1)) {
+        } else if (int second = 0; lineResult(i, lb, second, re)) {
             teams.emplace_back(lb, i);
-            teams.emplace_back(i + 1, re);
+            teams.emplace_back(second, re);
         } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb) && slotStartingAt(i + 1, re)
                    && re < m_n && isGoals(word(re)) && !newlineBefore(re)) {
             // "Leicester 2 Arsenal 1", but not a table of names and numbers ("London 12 Paris 14 Madrid

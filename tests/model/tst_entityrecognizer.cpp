@@ -264,6 +264,17 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("result-lines-with-scorers-in-brackets") << u"Results on Saturday:\nKelby 2 (Ada Lind 23, "
+                                                              u"Bo Renner 67) Marrow 1 (Cy Holt "
+                                                              u"12).\nDunholt 0 "
+                                                              u"Pexford 0."_s
+                                                           << QStringList { u"ORG|Kelby|Kelby"_s,
+                                                                            u"ORG|Marrow|Marrow"_s,
+                                                                            u"ORG|Dunholt|Dunholt"_s,
+                                                                            u"ORG|Pexford|Pexford"_s,
+                                                                            u"PERSON|Ada Lind|Ada Lind"_s,
+                                                                            u"PERSON|Cy Holt|Cy Holt"_s }
+                                                           << QStringList { u"ORG|Ada Lind|Ada Lind"_s };
     QTest::newRow("a-medal-table-row-is-no-standings-row")
         << u"Medal table:\nNorway 12 8 5 25\nSweden 9 7 4 20"_s
         << QStringList { u"LOC|Norway|Norway"_s, u"LOC|Sweden|Sweden"_s }
