@@ -2,7 +2,8 @@
 // Company context: a name the article treats as a company is an organisation wherever it appears.
 // Wire copy says so in two ways the tagger does not weigh: the name has shares ("Kestrel shares
 // fell", "shares in Kestrel") and it speaks of itself as "its" ("Kestrel said on Monday its profit
-// rose"), and a spokesman speaks for it ("a Kestrel spokesman said"). A name found so, tagged or not, is
+// rose"), a spokesman speaks for it, and media nouns name news organisations ("the daily
+// Postvard", "Postvard newspaper") ("a Kestrel spokesman said"). A name found so, tagged or not, is
 // recorded; unify() then votes its whole group ORG. Listed countries keep their one convention (LOC), and
 // places are never given shares ("London shares"); only names the tagger left untyped are added, never a
 // capitalised sentence opener.
@@ -21,8 +22,16 @@ struct CueWords
     quint64 said = hashLower(u"said"), says = hashLower(u"says"), reported = hashLower(u"reported"),
             posted = hashLower(u"posted"), announced = hashLower(u"announced");
     quint64 its = hashLower(u"its"), in = hashLower(u"in"), of = hashLower(u"of");
+    quint64 newspaper = hashLower(u"newspaper"), daily = hashLower(u"daily"), weekly = hashLower(u"weekly"),
+            magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
+            broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
 
     bool shareNoun(quint64 h) const { return h == shares || h == stock || h == stocks; }
+    bool mediaNoun(quint64 h) const
+    {
+        return h == newspaper || h == daily || h == weekly || h == magazine || h == agency
+            || h == broadcaster;
+    }
     bool spokesNoun(quint64 h) const { return h == spokesman || h == spokeswoman || h == spokesperson; }
     bool reportVerb(quint64 h) const
     {
@@ -121,24 +130,43 @@ void Document::addCompanyCues()
         if (const int tb = nameEndingAt(i); tb >= 0)
             record(tb, i, shares || spokes, !shares);
     }
-    // "shares in Kestrel", "shares of Kestrel Mining".
-    for (int i = 0; i + 2 < m_n; ++i) {
-        if (!cue.shareNoun(m_info[size_t(i)].lower)
-            || (m_info[size_t(i + 1)].lower != cue.in && m_info[size_t(i + 1)].lower != cue.of)
-            || !usable(i + 2) || !nameWord(i + 2) || newlineBefore(i + 2))
-            continue;
-        int te = i + 2;
-        if (owner[size_t(te)] >= 0) {
-            const Mention &m = m_mentions[size_t(owner[size_t(te)])];
-            if (m.tb != te || m.type == Entity::Type::Misc)
-                continue;
-            te = m.te;
-        } else {
-            while (te < m_n && te - i - 2 < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
-                   && !newlineBefore(te))
-                ++te;
+    // The name whose first token is tb: a tagged mention starting there, else up to three
+    // capitalised words no mention holds. Returns one past its last token, or -1.
+    auto nameStartingAt = [&](int tb) {
+        if (tb >= m_n || !usable(tb) || !nameWord(tb) || newlineBefore(tb))
+            return -1;
+        if (owner[size_t(tb)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(tb)])];
+            return m.tb == tb && m.type != Entity::Type::Misc ? m.te : -1;
         }
-        record(i + 2, te, true, false);
+        int te = tb;
+        while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
+               && (te == tb || !newlineBefore(te)))
+            ++te;
+        return te;
+    };
+    for (int i = 0; i + 1 < m_n; ++i) {
+        const quint64 h = m_info[size_t(i)].lower;
+        if (m_info[size_t(i)].initialUpper)
+            continue;
+        const quint64 next = m_info[size_t(i + 1)].lower;
+        if (cue.shareNoun(h) && (next == cue.in || next == cue.of)) {
+            // "shares in Kestrel", "shares of Kestrel Mining".
+            if (const int te = nameStartingAt(i + 2); te > 0)
+                record(i + 2, te, true, false);
+        } else if (cue.mediaNoun(h) && usable(i)) {
+            // "the daily Postvard", "the newspaper Kestrel Post" (a person or a place there is the
+            // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds").
+            if (const int te = nameStartingAt(i + 1); te > 0)
+                record(i + 1, te, true, true);
+            // "Postvard newspaper", "Kestrel news agency".
+            const int end
+                = h == cue.news ? -1 : (i >= 1 && m_info[size_t(i - 1)].lower == cue.news ? i - 1 : i);
+            if (end > 0 && nameWord(end - 1) && !newlineBefore(end) && !m_info[size_t(end)].initialUpper) {
+                if (const int tb = nameEndingAt(end); tb >= 0)
+                    record(tb, end, true, true);
+            }
+        }
     }
 }
 

@@ -302,6 +302,11 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Coastal Freight Authority|Coastal Freight Authority"_s, u"ORG|CFA|CFA"_s,
                          u"LOC|US|US"_s }
         << QStringList { u"ORG|US|US"_s };
+    QTest::newRow("media-nouns-name-news-organisations-not-towns")
+        << u"The minister told the daily Postvard that talks would resume, Varden newspaper reported, and a "
+           u"Leeds newspaper agreed."_s
+        << QStringList { u"ORG|Postvard|Postvard"_s, u"ORG|Varden|Varden"_s, u"LOC|Leeds|Leeds"_s }
+        << QStringList { u"ORG|Leeds|Leeds"_s, u"PERSON|Varden|Varden"_s };
     QTest::newRow("a-person-who-says-its-stays-a-person")
         << u"Chief executive Ada Lind said on Monday its sales rose. Lind said its costs fell."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"PERSON|Lind|Ada Lind"_s }
