@@ -4,6 +4,8 @@
 // (the document-level vote in unify() carries the type to the repeats).
 #include "EntityDocument.h"
 
+#include <QHash>
+
 namespace Lede::EntityParts {
 
 namespace {
@@ -66,6 +68,46 @@ void Document::addAcronyms()
         if (!found) {
             m_mentions.push_back({ t, t + 1, x.type, Structural, -1, {} });
             cover(t, t + 1);
+        }
+    }
+}
+
+// "International Monetary Fund" ... "an IMF spokesman": capitals that spell the initials of an
+// organisation named in full in the article are its short form, also without brackets. Listed
+// countries keep their type ("US" is never the "Union of Steelworkers").
+void Document::addInitialisms()
+{
+    QHash<QString, int> initials;
+    const int count = int(m_mentions.size());
+    for (int m = 0; m < count; ++m) {
+        const Mention &x = m_mentions[size_t(m)];
+        if (x.type != Entity::Type::Org || x.te - x.tb < 2)
+            continue;
+        QString letters;
+        for (int t = x.tb; t < x.te; ++t) {
+            const QStringView w = word(t);
+            if (!w.isEmpty() && w[0].isUpper())
+                letters.append(w[0]);
+        }
+        if (letters.size() >= 2 && letters.size() <= 6 && !initials.contains(letters))
+            initials.insert(letters, m);
+    }
+    if (initials.isEmpty())
+        return;
+    for (int i = 0; i < m_n; ++i) {
+        if (structural(i) || m_heading[size_t(i)] || !m_info[size_t(i)].allCaps)
+            continue;
+        const QString letters = acronymLetters(word(i));
+        if (letters.isEmpty() || !initials.contains(letters) || isCountry(i, i + 1))
+            continue;
+        if (!m_covered[size_t(i)]) {
+            m_mentions.push_back({ i, i + 1, Entity::Type::Org, Tagged, -1, {} });
+            cover(i, i + 1);
+            continue;
+        }
+        for (Mention &y : m_mentions) {
+            if (y.tb == i && y.te == i + 1 && y.type != Entity::Type::Org && y.strength != Structural)
+                y.type = Entity::Type::Org;
         }
     }
 }

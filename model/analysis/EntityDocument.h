@@ -3,9 +3,9 @@
 
 // Internal to the entity recognizer: one article's tokens, token information and mentions while
 // the recognizer works on them. EntityRecognizer.cpp runs the steps (tagging, titled names,
-// nationalities, output); EntityBlocks.cpp reads bylines, credits and datelines, OrgSpanRepair.cpp
-// repairs organisation spans, EntityUnifier.cpp groups the mentions of one entity. The word lists
-// behind the predicates below are in resources/lexicon/ (EntityWords.cpp).
+// nationalities, output); EntityCues.cpp finds company context; EntityBlocks.cpp reads bylines, credits and
+// datelines, OrgSpanRepair.cpp repairs organisation spans, EntityUnifier.cpp groups the mentions of one
+// entity. The word lists behind the predicates below are in resources/lexicon/ (EntityWords.cpp).
 
 #include "Analysis.h"
 #include "Article.h"
@@ -15,6 +15,7 @@
 #include "analysis/Tokenizer.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringView>
 #include <vector>
@@ -147,6 +148,8 @@ private:
     void repairOrgSpans();
     void markTeams();
     void addAcronyms();
+    void addInitialisms();
+    void addCompanyCues();
     int orgSpanAt(int i, int &end) const;
     bool nameWord(int i) const { return m_nameWord[size_t(i)]; }
     void unify();
@@ -212,6 +215,7 @@ private:
     std::vector<Mention> m_mentions;
     std::vector<Mention> m_tentative; // tagged in headings; kept only if confirmed by the body
     QList<Entity> m_rules;
+    QSet<quint64> m_orgCues; // phrases the article treats as companies (addCompanyCues)
 };
 
 } // namespace Lede::EntityParts

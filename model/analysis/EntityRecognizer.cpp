@@ -193,6 +193,17 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
             type = Entity::Type::Org;
         }
     }
+    if ((type == Entity::Type::Org || type == Entity::Type::Loc) && te - tb == 2) {
+        // "Valeska Paris, an Australian woman": a first name, then a word that heads no institution or
+        // place name, is a person wherever the tagger's context pointed ("Victoria Station" keeps it).
+        constexpr quint32 named = (1u << GazLoc) | (1u << GazOrg) | (1u << GazCountry) | (1u << GazNat);
+        const TokenInfo &first = m_info[size_t(tb)];
+        const TokenInfo &last = m_info[size_t(tb + 1)];
+        if ((first.gaz & (1u << GazPerFirst)) && !(first.gaz & named) && !first.allCaps && !last.allCaps
+            && !last.orgCue && !last.locCue && !isOrgHead(word(tb + 1)) && !isCompanyEnd(word(tb + 1))
+            && !listed(tb, te))
+            type = Entity::Type::Person;
+    }
     if (type != Entity::Type::Loc && isCountry(tb, te))
         type = Entity::Type::Loc; // one convention: a country is a place, also when its government acts
     else if (type == Entity::Type::Loc && isListedOrgOnly(tb, te))
@@ -321,6 +332,8 @@ QList<Entity> Document::run()
     repairOrgSpans();
     markTeams();
     addAcronyms();
+    addInitialisms();
+    addCompanyCues();
     addNationalities();
     unify();
     addRules();

@@ -12,8 +12,11 @@
 // type and one canonical name: a surname alone takes the full name used elsewhere in the article
 // ("Blinken" -> "Antony Blinken"), other entities the longest form ("U.N. Security Council").
 // A mention that is exactly a country name ("U.S.", "Jordan") is LOC, also where its government
-// acts. If the model cannot be loaded, PERSON/ORG/LOC come only from blocks and rules, and a warning is
-// logged to lede.analysis; recognize() never fails.
+// acts. Article-wide evidence outweighs the tagger: a name with shares or a spokesman, or that says
+// "its", is ORG; initials of an ORG named in full are its short form; names on result lines and
+// standings rows are teams (ORG); a surname after the full name is the person. If the model
+// cannot be loaded, PERSON/ORG/LOC come only from blocks and rules, and a warning is logged to
+// lede.analysis; recognize() never fails.
 
 #include "Analysis.h"
 #include "Article.h"

@@ -51,14 +51,18 @@ void Document::markTeams()
     };
     // The team slot ending before `te` or starting at `tb`: a place or organisation the tagger found,
     // or capitalised words the tagger left alone that a place list names.
-    auto slotEndingAt = [&](int te, int &tb) {
+    // On a result line ("Barnsley 2 Norwich 1" alone on its line) any name is a team, whatever the
+    // tagger read it as.
+    auto slotEndingAt = [&](int te, int &tb, bool line = false) {
         const int t = te - 1;
         if (!usable(t) || newlineBefore(te))
             return false;
         if (owner[size_t(t)] >= 0) {
             const Mention &m = m_mentions[size_t(owner[size_t(t)])];
             tb = m.tb;
-            return m.te == te && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org);
+            return m.te == te
+                && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org
+                    || (line && m.type == Entity::Type::Person));
         }
         tb = te;
         while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
@@ -66,21 +70,44 @@ void Document::markTeams()
             --tb;
         while (tb < te && m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
             ++tb;
-        return tb < te && (m_info[size_t(tb)].gaz & (1u << GazLoc));
+        return tb < te && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
     };
-    auto slotStartingAt = [&](int tb, int &te) {
+    auto slotStartingAt = [&](int tb, int &te, bool line = false) {
         if (!usable(tb) || newlineBefore(tb))
             return false;
         if (owner[size_t(tb)] >= 0) {
             const Mention &m = m_mentions[size_t(owner[size_t(tb)])];
             te = m.te;
-            return m.tb == tb && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org);
+            return m.tb == tb
+                && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org
+                    || (line && m.type == Entity::Type::Person));
         }
         te = tb;
         while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
                && (te == tb || !newlineBefore(te)))
             ++te;
-        return te > tb && (m_info[size_t(tb)].gaz & (1u << GazLoc));
+        return te > tb && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
+    };
+    auto lineStart = [&](int t) { return t == 0 || newlineBefore(t); };
+    auto lineEnd = [&](int t) { return t >= m_n || newlineBefore(t); };
+    // A result opening its line: "Kelby 2 Marrow 1", also with scorers in brackets ("Kelby 2 (Lind
+    // 23, Roe 67) Marrow 1 (Holt 12)."). The goals of the first team are at i; the second team's
+    // name starts at `second`.
+    auto lineResult = [&](int i, int &lb, int &second, int &re) {
+        if (!isGoals(word(i)) || !usable(i) || !slotEndingAt(i, lb, true) || !lineStart(lb))
+            return false;
+        second = i + 1;
+        if (second < m_n && word(second) == u"(") {
+            int k = second + 1;
+            while (k < m_n && k < second + 40 && !newlineBefore(k) && word(k) != u")")
+                ++k;
+            if (k >= m_n || word(k) != u")" || newlineBefore(k))
+                return false;
+            second = k + 1;
+        }
+        if (!slotStartingAt(second, re, true) || re >= m_n || !isGoals(word(re)) || newlineBefore(re))
+            return false;
+        return lineEnd(re + 1) || word(re + 1) == u"(" || word(re + 1) == u".";
     };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
@@ -94,6 +121,9 @@ void Document::markTeams()
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after, re);
             }
+        } else if (int second = 0; lineResult(i, lb, second, re)) {
+            teams.emplace_back(lb, i);
+            teams.emplace_back(second, re);
         } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb) && slotStartingAt(i + 1, re)
                    && re < m_n && isGoals(word(re)) && !newlineBefore(re)) {
             // "Leicester 2 Arsenal 1", but not a table of names and numbers ("London 12 Paris 14 Madrid
@@ -102,7 +132,8 @@ void Document::markTeams()
             int more = 0;
             const bool pairAfter
                 = re + 2 < m_n && slotStartingAt(re + 1, more) && more < m_n && isGoals(word(more));
-            const bool pairBefore = lb >= 2 && isGoals(word(lb - 1)) && nameWord(lb - 2);
+            const bool pairBefore
+                = lb >= 2 && !newlineBefore(lb) && isGoals(word(lb - 1)) && nameWord(lb - 2);
             if (!pairAfter && !pairBefore) {
                 weak.emplace_back(lb, i);
                 weak.emplace_back(i + 1, re);
@@ -132,6 +163,23 @@ void Document::markTeams()
                 }
             }
         }
+    }
+    // A standings row: a name alone on its line with six or more numbers (played, won, drawn, lost,
+    // goals for and against, points); a medal table has four.
+    auto isCount = [](QStringView w) {
+        return w.size() >= 1 && w.size() <= 3
+            && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
+    };
+    for (int i = 1; i < m_n; ++i) {
+        int lb = 0;
+        if (!nameWord(i - 1) || !isCount(word(i)) || newlineBefore(i) || !usable(i)
+            || !slotEndingAt(i, lb, true) || !lineStart(lb))
+            continue;
+        int k = i;
+        while (k < m_n && (k == i || !newlineBefore(k)) && isCount(word(k)))
+            ++k;
+        if (k - i >= 6 && lineEnd(k))
+            teams.emplace_back(lb, i);
     }
     QSet<quint64> names;
     const size_t strong = teams.size();

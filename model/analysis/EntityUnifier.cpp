@@ -120,6 +120,7 @@ void Document::unify()
     std::vector<QString> keys;
     keys.resize(size_t(count));
     std::vector<bool> caps(size_t(count), false);
+    std::vector<bool> surname(size_t(count), false); // joined its group as the surname of a full name
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
@@ -162,8 +163,9 @@ void Document::unify()
         }
         if (x.te - x.tb == 1) {
             const quint64 s = phraseHash(x.tb, x.te);
-            if (bySurname.contains(s) && !ambiguousSurname.contains(s)) {
+            if (bySurname.contains(s) && !ambiguousSurname.contains(s) && !isCountry(x.tb, x.te)) {
                 join(m, bySurname.value(s));
+                surname[size_t(m)] = true;
                 continue;
             }
         }
@@ -191,7 +193,12 @@ void Document::unify()
         if (!isNameType(x.type))
             continue;
         const int g = find(m);
-        votes[g][size_t(x.type)] += x.strength;
+        // A surname after the full name is that person, also where the tagger read a place or a word
+        // ("Valeska Paris" ... "Paris said").
+        votes[g][size_t(surname[size_t(m)] ? Entity::Type::Person : x.type)] += x.strength;
+        // Company context outweighs the tagger and a team or acronym rule alike.
+        if (!m_orgCues.isEmpty() && m_orgCues.contains(phraseHash(x.tb, x.te)))
+            votes[g][size_t(Entity::Type::Org)] += 2 * Structural;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
             return (caps[size_t(idx)] ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
@@ -206,7 +213,8 @@ void Document::unify()
             continue;
         const int g = find(m);
         const auto &v = votes[g];
-        int best = int(x.type);
+        // A tie goes the way of the group's canonical form, so that one entity has one type.
+        int best = int(m_mentions[size_t(canonical[g])].type);
         for (int t = 0; t < 6; ++t) {
             if (v[size_t(t)] > v[size_t(best)])
                 best = t;

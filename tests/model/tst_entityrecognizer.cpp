@@ -258,6 +258,70 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Leeds|Leeds"_s,
                          u"ORG|Norwich|Norwich"_s }
         << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Leeds|Leeds"_s };
+    QTest::newRow("result-lines-and-standings-name-unlisted-clubs")
+        << u"Results on Saturday:\nKelby 2 Marrow 1\nDunholt 0 Pexford 3\nStandings:\nPexford 12 8 2 2 20 9 "
+           u"26\nKelby 12 7 3 2 18 10 24"_s
+        << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
+                         u"ORG|Pexford|Pexford"_s }
+        << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("result-lines-with-scorers-in-brackets") << u"Results on Saturday:\nKelby 2 (Ada Lind 23, "
+                                                              u"Bo Renner 67) Marrow 1 (Cy Holt "
+                                                              u"12).\nDunholt 0 "
+                                                              u"Pexford 0."_s
+                                                           << QStringList { u"ORG|Kelby|Kelby"_s,
+                                                                            u"ORG|Marrow|Marrow"_s,
+                                                                            u"ORG|Dunholt|Dunholt"_s,
+                                                                            u"ORG|Pexford|Pexford"_s,
+                                                                            u"PERSON|Ada Lind|Ada Lind"_s,
+                                                                            u"PERSON|Cy Holt|Cy Holt"_s }
+                                                           << QStringList { u"ORG|Ada Lind|Ada Lind"_s };
+    QTest::newRow("a-medal-table-row-is-no-standings-row")
+        << u"Medal table:\nNorway 12 8 5 25\nSweden 9 7 4 20"_s
+        << QStringList { u"LOC|Norway|Norway"_s, u"LOC|Sweden|Sweden"_s }
+        << QStringList { u"ORG|Norway|Norway"_s };
+    QTest::newRow("one-name-one-type-when-the-vote-is-tied")
+        << u"In the big match, Hallam Rovers beat Kestrel Town 3-1 at home. Kestrel manager Ed Price said "
+           u"his side deserved nothing."_s
+        << QStringList { u"ORG|Kestrel|Kestrel"_s, u"PERSON|Ed Price|Ed Price"_s }
+        << QStringList { u"PERSON|Kestrel|Kestrel"_s };
+    QTest::newRow("company-context-makes-a-name-org-everywhere")
+        << u"Varnok Mining said on Tuesday its profit rose. Shares in Pellow fell after Pellow said its "
+           u"sales "
+           u"slowed, and Dransfield shares closed higher."_s
+        << QStringList { u"ORG|Varnok Mining|Varnok Mining"_s, u"ORG|Pellow|Pellow"_s,
+                         u"ORG|Dransfield|Dransfield"_s }
+        << QStringList { u"PERSON|Pellow|Pellow"_s, u"LOC|Pellow|Pellow"_s };
+    QTest::newRow("a-spokesman-speaks-for-an-org-not-for-a-place")
+        << u"A Corvane spokesman declined to comment on the report. Corvane has 300 staff in Leeds, and a "
+           u"London spokesman for the union said talks would go on."_s
+        << QStringList { u"ORG|Corvane|Corvane"_s, u"LOC|Leeds|Leeds"_s, u"LOC|London|London"_s }
+        << QStringList { u"ORG|London|London"_s };
+    QTest::newRow("initials-of-an-org-named-in-full-are-its-short-form")
+        << u"The Coastal Freight Authority approved the plan on Monday. A CFA official said the port in Oslo "
+           u"would reopen, and the US agreed."_s
+        << QStringList { u"ORG|Coastal Freight Authority|Coastal Freight Authority"_s, u"ORG|CFA|CFA"_s,
+                         u"LOC|US|US"_s }
+        << QStringList { u"ORG|US|US"_s };
+    QTest::newRow("media-nouns-name-news-organisations-not-towns")
+        << u"The minister told the daily Postvard that talks would resume, Varden newspaper reported, and a "
+           u"Leeds newspaper agreed."_s
+        << QStringList { u"ORG|Postvard|Postvard"_s, u"ORG|Varden|Varden"_s, u"LOC|Leeds|Leeds"_s }
+        << QStringList { u"ORG|Leeds|Leeds"_s, u"PERSON|Varden|Varden"_s };
+    QTest::newRow("a-person-who-says-its-stays-a-person")
+        << u"Chief executive Ada Lind said on Monday its sales rose. Lind said its costs fell."_s
+        << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"PERSON|Lind|Ada Lind"_s }
+        << QStringList { u"ORG|Lind|Lind"_s, u"ORG|Ada Lind|Ada Lind"_s };
+    QTest::newRow("surname-after-full-name-is-the-person-also-when-a-place")
+        << u"The court heard from Helen Sydney on Monday. Sydney told the jury she had left Melbourne in "
+           u"2019."_s
+        << QStringList { u"PERSON|Helen Sydney|Helen Sydney"_s, u"PERSON|Sydney|Helen Sydney"_s,
+                         u"LOC|Melbourne|Melbourne"_s }
+        << QStringList { u"LOC|Sydney|Sydney"_s };
+    QTest::newRow("first-name-and-place-word-is-a-person")
+        << u"The charity hired Owen Brisbane in May. Brisbane, 41, said the work in Perth was hard."_s
+        << QStringList { u"PERSON|Owen Brisbane|Owen Brisbane"_s, u"PERSON|Brisbane|Owen Brisbane"_s,
+                         u"LOC|Perth|Perth"_s }
+        << QStringList { u"LOC|Owen Brisbane|Owen Brisbane"_s };
     QTest::newRow("national-teams-are-org-tennis-players-stay-people")
         << u"Brazil beat Chile 2-0 in Santiago, and Peru lost 1 – 3 to Ecuador. In the final, Marta "
            u"Lindqvist "

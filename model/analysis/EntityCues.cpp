@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Company context: a name the article treats as a company is an organisation wherever it appears.
+// Wire copy says so in two ways the tagger does not weigh: the name has shares ("Kestrel shares
+// fell", "shares in Kestrel") and it speaks of itself as "its" ("Kestrel said on Monday its profit
+// rose"), a spokesman speaks for it, and media nouns name news organisations ("the daily
+// Postvard", "Postvard newspaper") ("a Kestrel spokesman said"). A name found so, tagged or not, is
+// recorded; unify() then votes its whole group ORG. Listed countries keep their one convention (LOC), and
+// places are never given shares ("London shares"); only names the tagger left untyped are added, never a
+// capitalised sentence opener.
+#include "EntityDocument.h"
+
+namespace Lede::EntityParts {
+
+namespace {
+
+// The cue words by their lower-case hash (TokenInfo::lower): one integer compare per token.
+struct CueWords
+{
+    quint64 shares = hashLower(u"shares"), stock = hashLower(u"stock"), stocks = hashLower(u"stocks");
+    quint64 spokesman = hashLower(u"spokesman"), spokeswoman = hashLower(u"spokeswoman"),
+            spokesperson = hashLower(u"spokesperson");
+    quint64 said = hashLower(u"said"), says = hashLower(u"says"), reported = hashLower(u"reported"),
+            posted = hashLower(u"posted"), announced = hashLower(u"announced");
+    quint64 its = hashLower(u"its"), in = hashLower(u"in"), of = hashLower(u"of");
+    quint64 newspaper = hashLower(u"newspaper"), daily = hashLower(u"daily"), weekly = hashLower(u"weekly"),
+            magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
+            broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
+
+    bool shareNoun(quint64 h) const { return h == shares || h == stock || h == stocks; }
+    bool mediaNoun(quint64 h) const
+    {
+        return h == newspaper || h == daily || h == weekly || h == magazine || h == agency
+            || h == broadcaster;
+    }
+    bool spokesNoun(quint64 h) const { return h == spokesman || h == spokeswoman || h == spokesperson; }
+    bool reportVerb(quint64 h) const
+    {
+        return h == said || h == says || h == reported || h == posted || h == announced;
+    }
+};
+
+const CueWords &cueWords()
+{
+    static const CueWords c;
+    return c;
+}
+
+} // namespace
+
+void Document::addCompanyCues()
+{
+    const CueWords &cue = cueWords();
+    std::vector<int> owner(size_t(m_n), -1);
+    for (int m = 0; m < int(m_mentions.size()); ++m) {
+        for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
+            owner[size_t(t)] = m;
+    }
+    constexpr quint32 place = (1u << GazLoc) | (1u << GazCountry) | (1u << GazNat);
+    auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
+    // "said its", "said on Monday its", "said last week that its": the verb at v, "its" close after.
+    auto itsAfter = [&](int v) {
+        if (!cue.reportVerb(m_info[size_t(v)].lower) || !usable(v))
+            return false;
+        int t = v + 1;
+        if (t + 1 < m_n && (word(t) == u"on" || word(t) == u"last" || word(t) == u"this")
+            && (isCalendarWord(word(t + 1)) || word(t + 1) == u"week" || word(t + 1) == u"year"))
+            t += 2;
+        if (t < m_n && word(t) == u"that")
+            ++t;
+        return t < m_n && m_info[size_t(t)].lower == cue.its && !newlineBefore(t);
+    };
+    // The name whose last token is te - 1: a tagged mention ending there, else up to three capitalised
+    // words no mention holds. Returns its first token, or -1.
+    auto nameEndingAt = [&](int te) {
+        const int t = te - 1;
+        if (!usable(t) || !nameWord(t))
+            return -1;
+        if (owner[size_t(t)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(t)])];
+            return m.te == te && m.type != Entity::Type::Misc ? m.tb : -1;
+        }
+        int tb = te;
+        while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
+               && !newlineBefore(tb))
+            --tb;
+        while (tb < te
+               && (isFunctionWord(word(tb))
+                   || (m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
+                   || m_info[size_t(tb)].title))
+            ++tb;
+        return tb < te && word(te - 1).size() > 1 ? tb : -1;
+    };
+    // shares: the name has shares or a spokesman (a place has neither: "London shares", "a Gaza
+    // spokesman" speaks for someone else); person: the cue could be said of a person.
+    auto record = [&](int tb, int te, bool shares, bool person) {
+        if (isCountry(tb, te) || (shares && (m_info[size_t(tb)].gaz & place)))
+            return;
+        // People say "its" of the firm they speak for ("Ada Lind said its sales rose") and have
+        // spokesmen: a first name, a title before the name or the surname of a person named in full
+        // keeps a person.
+        if (person) {
+            if ((tb > 0 && m_info[size_t(tb - 1)].title) || (m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+                return;
+            for (const Mention &m : m_mentions) {
+                if (m.type == Entity::Type::Person && m.te - m.tb >= 2 && te - tb == 1
+                    && phraseHash(m.te - 1, m.te) == phraseHash(tb, te))
+                    return;
+            }
+        }
+        if (owner[size_t(tb)] < 0) {
+            if (covered(tb, te))
+                return;
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = int(m_mentions.size());
+            m_mentions.push_back({ tb, te, Entity::Type::Org, Tagged, -1, {} });
+            cover(tb, te);
+        }
+        m_orgCues.insert(phraseHash(tb, te));
+    };
+    for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1) || newlineBefore(i))
+            continue;
+        // "Kestrel shares fell", "Kestrel said on Monday its", "a Kestrel spokesman said".
+        const quint64 h = m_info[size_t(i)].lower;
+        const bool lower = !m_info[size_t(i)].initialUpper;
+        const bool shares = lower && cue.shareNoun(h) && usable(i);
+        const bool spokes = lower && !shares && cue.spokesNoun(h) && usable(i);
+        if (!shares && !spokes && !itsAfter(i))
+            continue;
+        if (const int tb = nameEndingAt(i); tb >= 0)
+            record(tb, i, shares || spokes, !shares);
+    }
+    // The name whose first token is tb: a tagged mention starting there, else up to three
+    // capitalised words no mention holds. Returns one past its last token, or -1.
+    auto nameStartingAt = [&](int tb) {
+        if (tb >= m_n || !usable(tb) || !nameWord(tb) || newlineBefore(tb))
+            return -1;
+        if (owner[size_t(tb)] >= 0) {
+            const Mention &m = m_mentions[size_t(owner[size_t(tb)])];
+            return m.tb == tb && m.type != Entity::Type::Misc ? m.te : -1;
+        }
+        int te = tb;
+        while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
+               && (te == tb || !newlineBefore(te)))
+            ++te;
+        return te;
+    };
+    for (int i = 0; i + 1 < m_n; ++i) {
+        const quint64 h = m_info[size_t(i)].lower;
+        if (m_info[size_t(i)].initialUpper)
+            continue;
+        const quint64 next = m_info[size_t(i + 1)].lower;
+        if (cue.shareNoun(h) && (next == cue.in || next == cue.of)) {
+            // "shares in Kestrel", "shares of Kestrel Mining".
+            if (const int te = nameStartingAt(i + 2); te > 0)
+                record(i + 2, te, true, false);
+        } else if (cue.mediaNoun(h) && usable(i)) {
+            // "the daily Postvard", "the newspaper Kestrel Post" (a person or a place there is the
+            // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds").
+            if (const int te = nameStartingAt(i + 1); te > 0)
+                record(i + 1, te, true, true);
+            // "Postvard newspaper", "Kestrel news agency".
+            const int end
+                = h == cue.news ? -1 : (i >= 1 && m_info[size_t(i - 1)].lower == cue.news ? i - 1 : i);
+            if (end > 0 && nameWord(end - 1) && !newlineBefore(end) && !m_info[size_t(end)].initialUpper) {
+                if (const int tb = nameEndingAt(end); tb >= 0)
+                    record(tb, end, true, true);
+            }
+        }
+    }
+}
+
+} // namespace Lede::EntityParts
