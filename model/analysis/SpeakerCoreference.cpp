@@ -268,6 +268,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
         && m_tokens[size_t(np.lastTok)].lower && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "one"_L1 }))
         nearest = nullptr;
+    // "The PAHO Director urged": a person with a title at the organisation, not the organisation.
+    if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
+        && NameHeuristics::isTitle(bareText(np.lastTok)) && !NameHeuristics::isOrgWord(bareText(np.lastTok)))
+        nearest = nullptr;
     if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
         a.speaker = e->canonical;
         // The person's fuller name read here wins over the recogniser's part of it: "General

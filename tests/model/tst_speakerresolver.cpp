@@ -162,6 +162,11 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("name-in-apposition-after-the-verb-and-a-role")
         << u"The empire wanted its “share of the harbour,” declared a later chancellor, Ernst von Holm, in 1897."_s
         << QStringList { u"Ernst von Holm|Ernst von Holm|declared"_s };
+    QTest::newRow("titled-person-of-an-organisation")
+        << u"NHA Director Ada Lund spoke on Monday.\n\nThe NHA Director also urged "
+           u"towns to keep "
+           u"their pumps ready “so we are not caught out again,” and to share data."_s
+        << QStringList { u"Ada Lund|The NHA Director|urged"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
