@@ -175,6 +175,7 @@ private:
 
     Attribution parseAfter(int qi) const;
     Attribution parseBefore(int qi) const;
+    Attribution accordingToInSentence(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
     NounPhrase backwardNP(int j, int lo) const;
     int personBeforeOf(int j, int lo) const;

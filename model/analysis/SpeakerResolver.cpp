@@ -14,6 +14,39 @@ namespace Speakers {
 
 // ---------------------------------------------------------------------------------------------
 
+// "The talks intend to “lay the groundwork” for the summit, according to Blinken's remarks": a
+// named source given anywhere in the quote's sentence, outside the quote.
+Attribution Resolver::accordingToInSentence(int oi) const
+{
+    const int qa = m_qFirst[size_t(oi)];
+    const int qb = m_qLast[size_t(oi)];
+    if (qa < 0 || qb < 0)
+        return {};
+    const int sentence = m_tokens[size_t(qa)].sentence;
+    int lo = qa;
+    while (lo > 0 && m_tokens[size_t(lo - 1)].sentence == sentence)
+        --lo;
+    const int n = int(m_tokens.size());
+    for (int k = lo; k + 2 < n && m_tokens[size_t(k)].sentence == sentence; ++k) {
+        if (m_tokens[size_t(k)].quote >= 0 || !m_tokens[size_t(k)].word
+            || !isOneOf(text(k), { "according"_L1 }) || !isOneOf(text(k + 1), { "to"_L1 }))
+            continue;
+        const int mi = m_tokens[size_t(k + 2)].mention;
+        if (mi < 0 || m_mentions[size_t(mi)].firstTok != k + 2 || m_mentions[size_t(mi)].bareTitle
+            || (m_mentions[size_t(mi)].type != Mention::Type::Person
+                && m_mentions[size_t(mi)].type != Mention::Type::Org))
+            return {};
+        const Mention &m = m_mentions[size_t(mi)];
+        NounPhrase np;
+        np.kind = NounPhrase::Kind::Name;
+        np.mention = mi;
+        np.firstTok = m.nameFirstTok;
+        np.lastTok = m.lastTok;
+        return resolveNP(np, -1);
+    }
+    return {};
+}
+
 void Resolver::run()
 {
     for (Quote &q : m_quotes) {
@@ -95,6 +128,8 @@ void Resolver::run()
         Attribution a = parseAfter(int(oi));
         if (!a.found)
             a = parseBefore(int(oi));
+        if (!a.found)
+            a = accordingToInSentence(int(oi));
         if (a.found) {
             explicitFound[oi] = true;
             // "he said" learns the gender of the person it resolved to.

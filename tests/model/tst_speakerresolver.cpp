@@ -167,6 +167,11 @@ void TestSpeakerResolver::resolve_data()
            u"towns to keep "
            u"their pumps ready “so we are not caught out again,” and to share data."_s
         << QStringList { u"Ada Lund|The NHA Director|urged"_s };
+    QTest::newRow("according-to-later-in-the-sentence")
+        << u"Mayor Helena Strand opened the meeting. The talks in Bergen intend to “lay the groundwork for a "
+           u"deal” "
+           u"before June, according to Strand's aides."_s
+        << QStringList { u"Helena Strand|Strand|"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
