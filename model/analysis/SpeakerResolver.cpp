@@ -264,9 +264,23 @@ void Resolver::run()
                         return true;
                 return false;
             };
+            // A previous paragraph that opens with "He"/"She" carries the person of the one before it:
+            // "Manning said … ¶ He reiterated that … ¶ “…”".
+            auto focusParaFloor = [&]() {
+                const int prevLast = m_qFirst[oi] - 1;
+                const int prevPara = m_tokens[size_t(prevLast)].para;
+                int first = prevLast;
+                while (first > 0 && m_tokens[size_t(first - 1)].para == prevPara)
+                    --first;
+                const Token &opener = m_tokens[size_t(first)];
+                if (first > 0 && opener.word && opener.quote < 0
+                    && isOneOf(text(first), { "he"_L1, "she"_L1 }))
+                    return m_tokens[size_t(first - 1)].para;
+                return prevPara;
+            };
             if (quoteAt(oi).kind == Quote::Kind::Direct && !nameAfter()) {
                 if (auto e = focusPerson(quoteAt(oi).span.start, Gender::Unknown);
-                    e && m_qFirst[oi] > 0 && paraAt(e->pos) >= m_tokens[size_t(m_qFirst[oi] - 1)].para) {
+                    e && m_qFirst[oi] > 0 && paraAt(e->pos) >= focusParaFloor()) {
                     Attribution b;
                     b.found = true;
                     b.speaker = e->name;

@@ -172,6 +172,11 @@ void TestSpeakerResolver::resolve_data()
            u"deal” "
            u"before June, according to Strand's aides."_s
         << QStringList { u"Helena Strand|Strand|"_s };
+    QTest::newRow("he-paragraph-carries-the-person-to-the-next-quote")
+        << u"Finance minister Brian Holm said, “The demand for currency outstrips the supply.”\n\n"
+           u"He repeated that a lower rate was no solution\n\n"
+           u"“What a lower rate does is raise the cost of everything we import.”"_s
+        << QStringList { u"Brian Holm|Brian Holm|said"_s, u"Brian Holm||"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
