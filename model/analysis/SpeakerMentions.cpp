@@ -601,6 +601,24 @@ void Resolver::collectSubjectEvents()
             continue;
         done = true;
         const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        // "…, noted Kostro Miller.": the speaker after the verb takes the focus where the name stands.
+        if (ti > sentenceStart && isPunct(ti - 1, u',')) {
+            int hi = ti + 1;
+            while (hi + 1 < int(m_tokens.size()) && m_tokens[size_t(hi + 1)].sentence == sentence
+                   && m_tokens[size_t(hi + 1)].quote < 0 && hi - ti < 8)
+                ++hi;
+            const NounPhrase after = forwardNP(ti + 1, hi);
+            if (after.kind == NounPhrase::Kind::Name) {
+                const Mention &m = m_mentions[size_t(after.mention)];
+                const int next = m.lastTok + 1;
+                if (m.type == Mention::Type::Person && !m.inQuote && next < int(m_tokens.size())
+                    && !m_tokens[size_t(next)].word
+                    && isSentenceEnd(m_body.at(m_tokens[size_t(next)].start))) {
+                    m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+                    continue;
+                }
+            }
+        }
         if (np.kind == NounPhrase::Kind::Name && m_mentions[size_t(np.mention)].type == Mention::Type::Org) {
             // "A spokesperson for the Ferry Union (FU) said": the unnamed person is the subject.
             int k = m_mentions[size_t(np.mention)].firstTok - 1;

@@ -177,6 +177,10 @@ void TestSpeakerResolver::resolve_data()
            u"He repeated that a lower rate was no solution\n\n"
            u"“What a lower rate does is raise the cost of everything we import.”"_s
         << QStringList { u"Brian Holm|Brian Holm|said"_s, u"Brian Holm||"_s };
+    QTest::newRow("inverted-reported-speech-takes-the-focus")
+        << u"Dr. Ada Lund studies diets. Dr. Tom Berg studies fish, and Dr. Berg eats it daily, "
+           u"noted Lund. “Most of the oil is lost in cooking,” she continued."_s
+        << QStringList { u"Ada Lund|she|continued"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
