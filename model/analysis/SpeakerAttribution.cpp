@@ -374,15 +374,25 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
         // a participle's speaker is the subject of an earlier verb or of the sentence. After "told"
         // stands whom it was told to ("and told the court, “…”"), never the speaker.
-        if (np.kind == NounPhrase::Kind::None && !participle && !isTellVerb(v))
+        bool reportedSubject = false;
+        if (np.kind == NounPhrase::Kind::None && !participle && !isTellVerb(v)) {
             np = forwardNP(v + 1, hi);
+            // "Tegnell simply said Agerblad would have to …": a name with its own verb after "said"
+            // is the reported clause's subject; the speaker is the sentence's subject.
+            if (np.kind == NounPhrase::Kind::Name && np.lastTok + 1 <= hi
+                && m_tokens[size_t(np.lastTok + 1)].word && m_tokens[size_t(np.lastTok + 1)].lower
+                && isAux(text(np.lastTok + 1))) {
+                np = NounPhrase {};
+                reportedSubject = true;
+            }
+        }
         if (np.kind != NounPhrase::Kind::None) {
             // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try.
             if (Attribution a = resolveNP(np, v); a.found)
                 return a;
             continue;
         }
-        if (!participle)
+        if (!participle && !reportedSubject)
             break;
         for (int k = floorTok; k < v; ++k) {
             const int mi = m_tokens[size_t(k)].mention;

@@ -60,7 +60,10 @@ void Resolver::repairRecogniserReadings()
                          m_tokens[size_t(m.nameFirstTok)].start - m_tokens[size_t(m.firstTok)].start);
         if (m.nameFirstTok > m.firstTok && m.canonical.startsWith(prefix) && m.nameTokens.size() >= 2)
             untitled.insert(m.canonical, m.canonical.mid(prefix.size()));
-        if (m.nameTokens.size() == 1 && m.nameFirstTok == m.firstTok && NameHeuristics::isOrgNoun(m.roleHead))
+        // "the firm Gotlandslinjen", "the ferry's operator"; not "the soft-spoken but firm Tegnell".
+        const int head = m.firstTok - 1;
+        if (m.nameTokens.size() == 1 && m.nameFirstTok == m.firstTok && NameHeuristics::isOrgNoun(m.roleHead)
+            && head >= 1 && !isOneOf(text(head - 1), { "but"_L1, "and"_L1, "yet"_L1, "or"_L1 }))
             orgs.insert(m.canonical);
     }
     for (Mention &m : m_mentions) {

@@ -52,6 +52,9 @@ private Q_SLOTS:
     void deterministicAndThreadSafe();
     void emptyAndOddTextYieldNothing_data();
     void emptyAndOddTextYieldNothing();
+    // Speakers that depend on the recogniser's reading of the names (written for this test).
+    void speakersWithTheRecogniser_data();
+    void speakersWithTheRecogniser();
 };
 
 void TestAnalyzer::findsEveryLayer()
@@ -121,6 +124,35 @@ void TestAnalyzer::emptyAndOddTextYieldNothing()
     QVERIFY(r.entities.isEmpty() || body == u"1 2 3 4 5"_s);
     checkSpans(r.entities, body);
     checkSpans(r.figures, body);
+}
+
+void TestAnalyzer::speakersWithTheRecogniser_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QStringList>("speakers");
+    QTest::newRow("firm-as-an-adjective")
+        << u"The soft-spoken but firm Anders Tegnor rarely raises his voice.\n\n"
+           u"Asked about the mural last week, Tegnor laughed and simply said Holmberg would have to “take the blame” for it."_s
+        << QStringList { u"Anders Tegnor"_s };
+    QTest::newRow("titled-person-of-an-organisation")
+        << u"NHA Director Carina Etholm spoke on Monday.\n\nThe NHA Director also urged towns to keep their "
+           u"pumps "
+           u"ready “so we are not caught out again,” and to share data."_s
+        << QStringList { u"Carina Etholm"_s };
+}
+
+void TestAnalyzer::speakersWithTheRecogniser()
+{
+    QFETCH(QString, body);
+    QFETCH(QStringList, speakers);
+    Article article;
+    article.title = u"Test"_s;
+    article.body = body;
+    const AnalysisResult r = Analyzer::analyze(article);
+    QStringList found;
+    for (const Quote &q : r.quotes)
+        found.append(q.speaker);
+    QCOMPARE(found, speakers);
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzer)
