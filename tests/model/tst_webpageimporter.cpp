@@ -55,6 +55,7 @@ private slots:
     void textSplitOverSimilarSections();
     void standfirstAfterTheHeadline_data();
     void standfirstAfterTheHeadline();
+    void escapedJsonLdArticleBody();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -326,6 +327,29 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s
         << u"The ferry sails at noon.\n\nIt returns at six."_s << QStringList();
+    // A list of nothing but links is a box of other stories; a list that says something stays.
+    QTest::newRow("link-only-list-dropped")
+        << u"<h1>T</h1><p>The pool reopens on Monday.</p><ul><li><a href=\"/a\">Pool prices rise "
+           u"again</a></li>"
+           u"<li><a href=\"/b\">Beach cafe gets a new owner</a></li><li><a href=\"/c\">Swim club wins the "
+           u"cup</a></li></ul><ul><li>Towels: <a href=\"/t\">bring</a> your own from home</li><li>Lockers "
+           u"cost one euro</li></ul><p>It closes at nine.</p>"_s
+        << u"The pool reopens on Monday.\n\nTowels: bring your own from home\n\nLockers cost one "
+           u"euro\n\nIt closes at nine."_s
+        << QStringList();
+    // A dateline marked as such opens the first sentence and stays in it; a byline box leaves.
+    QTest::newRow("run-in-dateline-kept")
+        << u"<h1>T</h1><p><span class=\"byline\">By Ana Reyes</span></p><p><span "
+           u"class=\"dateline\">HARBOURTON \u2013 </span>The ferry sails again at noon, the port said on "
+           u"Monday, after a week of storms.</p>"_s
+        << u"HARBOURTON \u2013 The ferry sails again at noon, the port said on Monday, after a week of "
+           u"storms."_s
+        << QStringList();
+    // A "legend" under a picture is its caption.
+    QTest::newRow("legend-caption-dropped")
+        << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><div "
+           u"class=\"photo__legend\">The pier at dusk</div><p>Anglers were back on the first day.</p>"_s
+        << u"The pier reopened on Friday.\n\nAnglers were back on the first day."_s << QStringList();
 }
 
 void TestWebPageImporter::blocks()
@@ -500,6 +524,14 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
             + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s + lead
             + u"</p></div>"_s + story + u"</article>"_s
         << lead << QStringList { headline, u"4 de marzo"_s };
+    // The headline and standfirst sit in a box with a share bar, which no other signal looks into:
+    // the page's description says which paragraph is the standfirst.
+    QTest::newRow("standfirst-found-by-description") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><meta property=\"og:description\" "
+              u"content=\""_s
+            + lead + u"\"><article><div class=\"top has-sharing\"><h1>"_s + headline + u"</h1><div><p>"_s
+            + lead + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story
+            + u"</article>"_s << lead << QStringList { headline, u"Share"_s };
     // A short line after the headline (a kicker, a date) is not a standfirst.
     QTest::newRow("short-line-after-headline") << u"<meta property=\"og:title\" content=\""_s + headline
             + u"\"><article><h1>"_s + headline + u"</h1><p>Local news</p>"_s + story
@@ -524,6 +556,28 @@ void TestWebPageImporter::standfirstAfterTheHeadline()
         QVERIFY2(body.startsWith(first), qPrintable(body));
     for (const QString &text : std::as_const(dropped))
         QVERIFY2(!body.contains(text), qPrintable(text));
+}
+
+void TestWebPageImporter::escapedJsonLdArticleBody()
+{
+    // A page built by scripts: the DOM holds a placeholder, the JSON-LD the story, its HTML escaped
+    // once more than it needs to be. The text comes out as paragraphs, the entities resolved.
+    const QByteArray page
+        = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+          "\"Market hall reopens\", \"articleBody\": \"&lt;p class=&quot;txt&quot;&gt;The market hall "
+          "reopened on Saturday morning, two years after the fire that destroyed its roof, and the first "
+          "traders were back at their stalls before seven.&lt;/p&gt;&lt;p class=&quot;txt&quot;&gt;The "
+          "caf&amp;eacute; by the east door was full by eight, and the mayor, who came at nine, had to "
+          "wait for a table like everyone else.&lt;/p&gt;\"}</script></head><body><div "
+          "id=\"app\"><p>Loading the story.</p></div></body></html>";
+    const auto result = ArticleImporter::importData(page, u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The market hall reopened on Saturday morning"_s), qPrintable(body));
+    QVERIFY2(body.contains(u"before seven.\n\nThe caf\u00e9 by the east door"_s), qPrintable(body));
+    for (const QString &text : { u"&lt;"_s, u"<p"_s, u"&amp;"_s, u"Loading"_s })
+        QVERIFY2(!body.contains(text), qPrintable(text));
+    QCOMPARE(result->article.provenance.value(u"body"_s), u"JSON-LD articleBody"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

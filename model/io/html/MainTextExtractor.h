@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 struct GumboInternalNode;
 
@@ -34,7 +35,9 @@ namespace Lede {
 //    preferred when they hold text, all of them but those under a tenth of the largest.
 //    A standfirst (a "lead"/"intro"/"teaser"/"bajada" element, a paragraph of the article's
 //    <header>, or the paragraph or subheading right after the headline) that sits before the
-//    chosen text, in the same article or up to two wrappers above it, is put in front of it.
+//    chosen text, in the same article or up to two wrappers above it, is put in front of it; so is,
+//    failing that, a block before the text (after the headline, outside furniture, few links) that
+//    says what the page's description says.
 // 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
 //    boilerplate class are left out (data tables stay), and so are short paragraphs that point
 //    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", …),
@@ -60,8 +63,10 @@ public:
         QString byline; // names from a byline box ("By A and B"), a byline fallback
     };
 
-    // title: the title already known from the page's metadata, or empty.
-    static Extracted extract(const GumboInternalNode *document, const QString &title);
+    // title: the title already known from the page's metadata, or empty; descriptions: the page's
+    // summaries (og:description, …), which find a standfirst the other signals miss.
+    static Extracted extract(const GumboInternalNode *document, const QString &title,
+                             const QStringList &descriptions = {});
 };
 
 } // namespace Lede

@@ -54,7 +54,8 @@ const QRegularExpression &positiveHint()
 const QRegularExpression &boxHint()
 {
     static const QRegularExpression re = hintRegex(
-        u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
+        u"byline|author|dateline|writtenby|caption|legend|credit|copyright|imagedescription|image-"
+        u"description|"
         "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
         "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
@@ -200,6 +201,10 @@ bool Extractor::shouldClean(int i) const
     if (!isList && n.chars > 0)
         isList = double(n.listChars) / n.chars > 0.9;
     if (weight < 0)
+        return true;
+    // A list whose items are links and nothing more points elsewhere: related articles, a teaser
+    // list, the next stories. A list that says something about its links keeps its text.
+    if (isList && n.listItems >= 2 && linkDensity(n) > 0.8)
         return true;
     if (n.commas >= 10)
         return false;

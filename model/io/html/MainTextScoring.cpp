@@ -59,7 +59,7 @@ void Extractor::measure()
     // Now that sizes are known, boxes leave (their counts leave their ancestors).
     for (int i = 0; i < count && m_flags.stripFurniture; ++i) {
         Node &n = m_nodes[i];
-        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5))
+        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5) || isRunIn(i))
             continue;
         for (int a = n.parent; a >= 0; a = m_nodes[a].parent) {
             m_nodes[a].chars -= n.chars;
@@ -70,6 +70,17 @@ void Extractor::measure()
             m_nodes[d].skipped = true;
         i = n.end - 1;
     }
+}
+
+// An inline box that opens or sits in a paragraph of text is part of its sentence: the dateline
+// "CITY – " before the first words, not a box of its own.
+bool Extractor::isRunIn(int i) const
+{
+    const Node &n = m_nodes[i];
+    if (isBlock(n.tag) || n.parent < 0 || linkDensity(n) > 0.5)
+        return false;
+    const Node &p = m_nodes[n.parent];
+    return p.tag == GUMBO_TAG_P && p.chars >= 3 * n.chars + 40;
 }
 
 void Extractor::initScore(Node *n)
@@ -352,6 +363,66 @@ int Extractor::findLead(int first) const
             if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
                 return i;
         }
+    }
+    return -1;
+}
+
+// A standfirst that no class, header or position marks, found by what the page says about itself:
+// the first block before the chosen text's first words (after the headline, when there is one)
+// whose words are those of one of the page's descriptions, or begin them (a description cut short,
+// or one that goes on), outside furniture and hidden elements, with few links.
+int Extractor::findDescribed(const std::vector<int> &parts) const
+{
+    if (m_descriptions.isEmpty())
+        return -1;
+    int first = parts.front();
+    for (int part : parts) {
+        for (int d = part; d < m_nodes[part].end && first == parts.front(); ++d) {
+            const Node &x = m_nodes[d];
+            if (x.isText && !x.skipped
+                && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+                first = d;
+        }
+    }
+    int start = 0;
+    for (int i = 0; i < first; ++i) {
+        if (!m_nodes[i].isText && isHeadline(m_nodes[i])) {
+            start = m_nodes[i].end;
+            break;
+        }
+    }
+    int lastOwner = -1;
+    for (int i = start; i < first; ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.isText) {
+            if (n.invisible || n.furniture)
+                i = n.end - 1;
+            continue;
+        }
+        int owner = n.parent;
+        while (owner >= 0 && !isBlock(m_nodes[owner].tag))
+            owner = m_nodes[owner].parent;
+        if (owner < 0 || owner == lastOwner || isAncestor(owner, first) || isBodyOrAbove(owner))
+            continue;
+        lastOwner = owner;
+        const Node &o = m_nodes[owner];
+        const QString text = normalizeTitle(textOf(o.g));
+        if (text.size() < MinimumDescription || text.size() > 3000 || isHeadline(o))
+            continue;
+        const bool described
+            = std::any_of(m_descriptions.cbegin(), m_descriptions.cend(), [&](const QString &d) {
+                  const QString &shorter = d.size() < text.size() ? d : text;
+                  const QString &longer = d.size() < text.size() ? text : d;
+                  return longer.startsWith(shorter) && shorter.size() * 5 >= longer.size() * 3;
+              });
+        if (!described)
+            continue;
+        qsizetype linkText = 0;
+        for (int d = owner + 1; d < o.end; ++d) {
+            if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                linkText += normalizeTitle(textOf(m_nodes[d].g)).size();
+        }
+        return linkText * 10 < text.size() ? owner : -1;
     }
     return -1;
 }

@@ -163,6 +163,9 @@ private:
         setIfEmpty(&m_meta->section, text(o.value(u"articleSection"_s)), u"JSON-LD articleSection"_s);
         if (m_meta->articleBody.isEmpty())
             m_meta->articleBody = o.value(u"articleBody"_s).toString().trimmed();
+        if (const QString d = text(o.value(u"description"_s)).simplified();
+            !d.isEmpty() && !m_meta->descriptions.contains(d))
+            m_meta->descriptions.append(d);
         const QString url = text(o.value(u"url"_s));
         if (url.startsWith(u"http"_s))
             setIfEmpty(&m_meta->url, url, u"JSON-LD url"_s);
@@ -301,6 +304,10 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
         }
     }
     meta.siteName = metaContent({ u"og:site_name" }).first;
+    for (const char16_t *key : { u"og:description", u"description", u"twitter:description" }) {
+        if (const QString d = metaContent({ key }).first; !d.isEmpty() && !meta.descriptions.contains(d))
+            meta.descriptions.append(d);
+    }
     fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
     fromMeta(&meta.published, { u"article:published_time" }, QString());
     fromMeta(&meta.published,

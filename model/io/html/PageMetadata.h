@@ -46,6 +46,9 @@ struct PageMetadata
     QString documentTitle; // <title>, for the fallback
     QString siteName; // og:site_name, also when the publisher came from JSON-LD
     QString articleBody; // JSON-LD articleBody as written (plain text or HTML), for pages built by scripts
+    // The page's summaries (og:description, description, twitter:description, JSON-LD description),
+    // each once: the extractor finds the standfirst by them.
+    QStringList descriptions;
 
     static PageMetadata read(const GumboInternalNode *document);
     // "A", "A and B", "A, B and C".
