@@ -170,8 +170,11 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     if (std::vector<int> marked = markedBody(); !marked.empty())
         parts = std::move(marked);
     int lead = findLead(parts.front());
-    if (lead < 0)
+    if (lead < 0 && !m_descriptions.isEmpty()) {
+        for (int part : parts)
+            clean(part);
         lead = findDescribed(parts);
+    }
     if (lead >= 0) {
         for (int d = lead; d < m_nodes[lead].end; ++d)
             m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;

@@ -368,29 +368,38 @@ int Extractor::findLead(int first) const
 }
 
 // A standfirst that no class, header or position marks, found by what the page says about itself:
-// the first block before the chosen text's first words (after the headline, when there is one)
+// the first block before the chosen text's first words (after the headline, when there is one; the
+// parts are cleaned already, a standfirst in a header left out is found too)
 // whose words are those of one of the page's descriptions, or begin them (a description cut short,
 // or one that goes on), outside furniture and hidden elements, with few links.
 int Extractor::findDescribed(const std::vector<int> &parts) const
 {
     if (m_descriptions.isEmpty())
         return -1;
-    int first = parts.front();
-    for (int part : parts) {
-        for (int d = part; d < m_nodes[part].end && first == parts.front(); ++d) {
-            const Node &x = m_nodes[d];
-            if (x.isText && !x.skipped
-                && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
-                first = d;
-        }
-    }
+    // The headline may sit inside the chosen text (the writer leaves it out there).
     int start = 0;
-    for (int i = 0; i < first; ++i) {
-        if (!m_nodes[i].isText && isHeadline(m_nodes[i])) {
-            start = m_nodes[i].end;
+    for (int i = 0; i < m_nodes[parts.front()].end; ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.isText && (n.invisible || n.furniture)) {
+            i = n.end - 1;
+        } else if (!n.isText && isHeadline(n)) {
+            start = n.end;
             break;
         }
     }
+    int first = -1;
+    for (int part : parts) {
+        for (int d = std::max(part, start); d < m_nodes[part].end && first < 0; ++d) {
+            const Node &x = m_nodes[d];
+            if (x.cleaned)
+                d = x.end - 1;
+            else if (x.isText && !x.skipped
+                     && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+                first = d;
+        }
+    }
+    if (first < 0)
+        return -1;
     int lastOwner = -1;
     for (int i = start; i < first; ++i) {
         const Node &n = m_nodes[i];
