@@ -56,6 +56,8 @@ private slots:
     void standfirstAfterTheHeadline_data();
     void standfirstAfterTheHeadline();
     void escapedJsonLdArticleBody();
+    void metadataPlaceholdersGiveWay_data();
+    void metadataPlaceholdersGiveWay();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -94,7 +96,7 @@ void TestWebPageImporter::jsonLdMetadataWithGraphAndProvenance()
     // JSON-LD wins over og:title, og:site_name and the <title>.
     QCOMPARE(a.title, u"Harbour ferry back in service after refit"_s);
     QCOMPARE(a.byline, u"Ada Marsh and Theo Quill"_s);
-    QCOMPARE(a.source, u"Coastline Courier Ltd"_s); // publisher {"@id"} resolved in @graph
+    QCOMPARE(a.source, u"Coastline Courier Group"_s); // publisher {"@id"} resolved in @graph
     QCOMPARE(a.published, QDate(2024, 3, 14));
     QCOMPARE(a.url, u"https://courier.example/news/harbour-ferry-returns"_s);
     QCOMPARE(a.metadata.value(u"section"_s), u"Local"_s);
@@ -578,6 +580,60 @@ void TestWebPageImporter::escapedJsonLdArticleBody()
     for (const QString &text : { u"&lt;"_s, u"<p"_s, u"&amp;"_s, u"Loading"_s })
         QVERIFY2(!body.contains(text), qPrintable(text));
     QCOMPARE(result->article.provenance.value(u"body"_s), u"JSON-LD articleBody"_s);
+}
+
+void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
+{
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("byline");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QDate>("published");
+    QTest::addColumn<QString>("publishedFrom");
+    // The JSON-LD headline is the name of the publishing system, the author is the site itself, the
+    // <meta> author a placeholder, the publisher the company behind the site; the date is written
+    // as in RFC 2822.
+    QTest::newRow("placeholders")
+        << u"<title>Ferry returns to the island | The Harbour Gazette</title><meta property=\"og:title\" "
+           u"content=\"Ferry returns to the island\"><meta property=\"og:site_name\" content=\"The Harbour "
+           u"Gazette\"><meta name=\"author\" content=\"No Author\"><script type=\"application/ld+json\">"
+           u"{\"@type\": \"NewsArticle\", \"headline\": \"inkpress\", \"author\": {\"@type\": "
+           u"\"Organization\", \"name\": \"THE HARBOUR GAZETTE\"}, \"publisher\": {\"name\": \"Harbour "
+           u"Media GmbH\"}, \"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << u"The Harbour Gazette"_s << QDate(2022, 5, 4)
+        << u"JSON-LD datePublished"_s;
+    // The author "name" is a whole byline; the date is printed the way Java prints one.
+    QTest::newRow("byline-as-name")
+        << u"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry "
+           u"returns to the island\", \"author\": {\"@type\": \"Person\", \"name\": \"By Ana Reyes And Tom "
+           u"Vale For The Sunday Harbour\"}, \"datePublished\": \"Tue Jan 28 15:28:56 CET 2020\"}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ana Reyes and Tom Vale"_s << QString() << QDate(2020, 1, 28)
+        << u"JSON-LD datePublished"_s;
+    // A date that cannot be read gives way to the next source.
+    QTest::newRow("unreadable-date")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "
+           u"property=\"article:published_time\" content=\"2021-03-05T10:00:00Z\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"this "
+           u"morning\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << QString() << QDate(2021, 3, 5)
+        << u"article:published_time"_s;
+}
+
+void TestWebPageImporter::metadataPlaceholdersGiveWay()
+{
+    QFETCH(QString, head);
+    const QString page = u"<html><head>"_s + head
+        + u"</head><body><article><h1>Ferry returns to the island</h1><p>The ferry sailed again on "
+          u"Monday, after a winter in the yard, with forty passengers and the mayor on board.</p>"
+          u"</article></body></html>"_s;
+    const auto result = ArticleImporter::importData(page.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    QTEST(a.title, "title");
+    QTEST(a.byline, "byline");
+    QTEST(a.source, "source");
+    QTEST(a.published, "published");
+    QTEST(a.provenance.value(u"published"_s), "publishedFrom");
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)
