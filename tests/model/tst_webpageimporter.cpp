@@ -347,6 +347,17 @@ void TestWebPageImporter::blocks_data()
         << u"HARBOURTON \u2013 The ferry sails again at noon, the port said on Monday, after a week of "
            u"storms."_s
         << QStringList();
+    // An overlay or a modal (a browser warning, a welcome box) is not the page's text, however long.
+    QTest::newRow("overlay-and-modal-dropped")
+        << u"<div id=\"browser-overlay\"><h2>Dear readers,</h2><p>Thank you for visiting our pages, which "
+           u"work best in a newer browser than the one you use, so please, if you can, update it, and "
+           u"enjoy the news, the scores, the pictures and everything else we write for you.</p></div><div "
+           u"class=\"signup-modal\"><p>Stay with us, every morning, with the news of the day, the weather, "
+           u"the "
+           u"tides and the ferry times, all in one mail, sent before seven, "
+           u"free.</p></div><article><h1>T</h1>"
+           u"<p>The ferry sails again at noon, the port said.</p></article>"_s
+        << u"The ferry sails again at noon, the port said."_s << QStringList();
     // A "legend" under a picture is its caption.
     QTest::newRow("legend-caption-dropped")
         << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><div "
@@ -534,6 +545,14 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
             + lead + u"\"><article><div class=\"top has-sharing\"><h1>"_s + headline + u"</h1><div><p>"_s
             + lead + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story
             + u"</article>"_s << lead << QStringList { headline, u"Share"_s };
+    // The description says the same at first, then words it otherwise.
+    QTest::newRow("standfirst-found-by-reworded-description")
+        << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><meta name=\"description\" content=\"After a long and heated meeting, members chose to "
+              u"wait for a firm offer, due in the spring.\"><article><div class=\"top has-sharing\"><h1>"_s
+            + headline + u"</h1><div><p>"_s + lead
+            + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story + u"</article>"_s
+        << lead << QStringList { headline, u"Share"_s };
     // A short line after the headline (a kicker, a date) is not a standfirst.
     QTest::newRow("short-line-after-headline") << u"<meta property=\"og:title\" content=\""_s + headline
             + u"\"><article><h1>"_s + headline + u"</h1><p>Local news</p>"_s + story

@@ -21,7 +21,7 @@ const QRegularExpression &unlikelyHint()
                                                    "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
                                                    "pagination|pager|popup|yom-remote|share|sharing|"
                                                    "newsletter|subscribe|cookie|consent|mostread|most-read|"
-                                                   "popular|trending|recommend|outbrain|taboola|promo"_s);
+                                                   "popular|trending|recommend|outbrain|taboola|promo|overlay|modal"_s);
     return re;
 }
 

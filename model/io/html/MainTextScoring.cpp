@@ -371,7 +371,8 @@ int Extractor::findLead(int first) const
 // the first block before the chosen text's first words (after the headline, when there is one; the
 // parts are cleaned already, a standfirst in a header left out is found too)
 // whose words are those of one of the page's descriptions, or begin them (a description cut short,
-// or one that goes on), outside furniture and hidden elements, with few links.
+// or one that goes on), or open as one does for 60 letters or more, outside furniture and hidden
+// elements, with few links.
 int Extractor::findDescribed(const std::vector<int> &parts) const
 {
     if (m_descriptions.isEmpty())
@@ -422,7 +423,13 @@ int Extractor::findDescribed(const std::vector<int> &parts) const
             = std::any_of(m_descriptions.cbegin(), m_descriptions.cend(), [&](const QString &d) {
                   const QString &shorter = d.size() < text.size() ? d : text;
                   const QString &longer = d.size() < text.size() ? text : d;
-                  return longer.startsWith(shorter) && shorter.size() * 5 >= longer.size() * 3;
+                  qsizetype common = 0;
+                  while (common < shorter.size() && shorter[common] == longer[common])
+                      ++common;
+                  // The whole of one and most of the other, or a long opening in common (a
+                  // description reworded after its first sentence).
+                  return (common == shorter.size() && shorter.size() * 5 >= longer.size() * 3)
+                      || (common >= MinimumDescription && common * 5 >= shorter.size() * 2);
               });
         if (!described)
             continue;
