@@ -549,7 +549,7 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
     QTest::newRow("standfirst-found-by-reworded-description")
         << u"<meta property=\"og:title\" content=\""_s + headline
             + u"\"><meta name=\"description\" content=\"After a long and heated meeting, members chose to "
-              u"wait for a firm offer, due in the spring.\"><article><div class=\"top has-sharing\"><h1>"_s
+              u"wait for a firm offer from the club, due in the spring.\"><article><div class=\"top has-sharing\"><h1>"_s
             + headline + u"</h1><div><p>"_s + lead
             + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story + u"</article>"_s
         << lead << QStringList { headline, u"Share"_s };
