@@ -358,6 +358,11 @@ void TestWebPageImporter::blocks_data()
            u"free.</p></div><article><h1>T</h1>"
            u"<p>The ferry sails again at noon, the port said.</p></article>"_s
         << u"The ferry sails again at noon, the port said."_s << QStringList();
+    // A short credit line after a picture: "Copyright: …", "© …".
+    QTest::newRow("credit-lines-dropped")
+        << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><p>Copyright: Ana "
+           u"Reyes</p><p>\u00a9 Tom Vale</p><p>Anglers were back on the first day.</p>"_s
+        << u"The pier reopened on Friday.\n\nAnglers were back on the first day."_s << QStringList();
     // A "legend" under a picture is its caption.
     QTest::newRow("legend-caption-dropped")
         << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><div "

@@ -15,13 +15,14 @@ QRegularExpression hintRegex(const QString &pattern)
 // Class and id hints. "Unlikely" boxes are dropped in the strict pass; the weights tilt the score.
 const QRegularExpression &unlikelyHint()
 {
-    static const QRegularExpression re = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
-                                                   u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
-                                                   "menu|related|remark|replies|rss|shoutbox|sidebar|"
-                                                   "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
-                                                   "pagination|pager|popup|yom-remote|share|sharing|"
-                                                   "newsletter|subscribe|cookie|consent|mostread|most-read|"
-                                                   "popular|trending|recommend|outbrain|taboola|promo|overlay|modal"_s);
+    static const QRegularExpression re
+        = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
+                    u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                    "menu|related|remark|replies|rss|shoutbox|sidebar|"
+                    "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+                    "pagination|pager|popup|yom-remote|share|sharing|"
+                    "newsletter|subscribe|cookie|consent|mostread|most-read|"
+                    "popular|trending|recommend|outbrain|taboola|promo|overlay|modal"_s);
     return re;
 }
 
@@ -81,7 +82,7 @@ const QRegularExpression &asideText()
     static const QRegularExpression re = hintRegex(
         u"^\\W{0,3}(?:read (?:more|also)|also read|related(?: stories| articles)?:|see also|more on this|"
         "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share "
-        "this|credits?:|photo:|"
+        "this|credits?:|photo:|copyright:|\\x{00a9}|"
         "image:|source:|"
         "lesen sie (?:auch|hier|mehr)|auch interessant|mehr zum thema|weitere artikel|weitere informationen|"
         "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel "
