@@ -363,6 +363,15 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><p>Copyright: Ana "
            u"Reyes</p><p>\u00a9 Tom Vale</p><p>Anglers were back on the first day.</p>"_s
         << u"The pier reopened on Friday.\n\nAnglers were back on the first day."_s << QStringList();
+    // A heading over a box that leaves heads nothing and leaves with it; one over an empty slot for
+    // an advertisement stays.
+    QTest::newRow("heading-over-dropped-box-dropped")
+        << u"<article><h1>T</h1><p>The pool reopens on Monday.</p><h3>More on this</h3><ul><li><a "
+           u"href=\"/a\">Pool prices rise again</a></li><li><a href=\"/b\">Beach cafe gets a new "
+           u"owner</a></li></ul><div><h2>Opening hours</h2><div class=\"ad-break\"></div></div><div><p>It "
+           u"opens at nine.</p></div></article>"_s
+        << u"The pool reopens on Monday.\n\nOpening hours\n\nIt opens at nine."_s
+        << QStringList { u"Opening hours"_s };
     // A "legend" under a picture is its caption.
     QTest::newRow("legend-caption-dropped")
         << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><div "

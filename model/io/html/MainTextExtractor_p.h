@@ -194,6 +194,7 @@ private:
     bool isDataTable(const Node &n) const;
     bool shouldClean(int i) const;
     bool isAsideText(const Node &n) const;
+    bool headsNothing(int heading) const;
     void clean(int root);
 
     // Measuring and scoring (MainTextScoring.cpp).

@@ -254,6 +254,47 @@ void Extractor::clean(int root)
             i = n.end - 1;
         }
     }
+    // A heading over a box that left ("More on this", "Share this article" over their links)
+    // heads nothing: it leaves too.
+    for (int i = root + 1; i < m_nodes[root].end; ++i) {
+        Node &n = m_nodes[i];
+        if (n.skipped || n.cleaned) {
+            i = n.end - 1;
+            continue;
+        }
+        if (!n.isText && isHeading(n.tag) && headsNothing(i)) {
+            n.cleaned = true;
+            i = n.end - 1;
+        }
+    }
+}
+
+// The siblings after a heading, up to the next heading, are all left out or empty, and one at least
+// was left out with its text.
+bool Extractor::headsNothing(int heading) const
+{
+    const Node &h = m_nodes[heading];
+    if (h.parent < 0)
+        return false;
+    const std::vector<int> &siblings = m_nodes[h.parent].children;
+    bool dropped = false;
+    for (auto it = std::find(siblings.begin(), siblings.end(), heading) + 1; it != siblings.end(); ++it) {
+        const Node &s = m_nodes[*it];
+        if (s.isText) {
+            if (!s.skipped
+                && std::any_of(s.text.cbegin(), s.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+                return false;
+            continue;
+        }
+        if (isHeading(s.tag))
+            break;
+        // Left out with its text (not an empty slot for an advertisement, not a script).
+        if (s.skipped || s.cleaned)
+            dropped = dropped || s.chars > 0 || (!isNeverText(s.tag) && !textOf(s.g).trimmed().isEmpty());
+        else if (s.chars > 0)
+            return false;
+    }
+    return dropped;
 }
 
 } // namespace Lede::MainText
