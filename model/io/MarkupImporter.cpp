@@ -334,7 +334,8 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
     };
     // The <title> often ends in " | Site name"; the <h1> does not.
     if (!meta.title.isEmpty()) {
-        result.hints.title = meta.title.value;
+        // Some pages escape their metadata twice ("&#8216;", "&amp;amp;"): once more is undone.
+        result.hints.title = MarkupImporter::decodeEntities(meta.title.value);
         record(u"title", meta.title);
     } else if (!main.h1.isEmpty()) {
         result.hints.title = main.h1;
@@ -352,13 +353,13 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
                 result.hints.title.chop(suffix.size());
         }
     }
-    result.hints.byline = meta.byline.value;
+    result.hints.byline = MarkupImporter::decodeEntities(meta.byline.value);
     record(u"byline", meta.byline);
     if (meta.byline.isEmpty() && !main.byline.isEmpty()) {
         result.hints.byline = main.byline;
         result.provenance.insert(u"byline"_s, u"byline element"_s);
     }
-    result.hints.source = meta.publisher.value;
+    result.hints.source = MarkupImporter::decodeEntities(meta.publisher.value);
     record(u"source", meta.publisher);
     result.hints.published = meta.publishedDate;
     if (meta.publishedDate.isValid())

@@ -642,6 +642,24 @@ void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
            u"Vale For The Sunday Harbour\"}, \"datePublished\": \"Tue Jan 28 15:28:56 CET 2020\"}</script>"_s
         << u"Ferry returns to the island"_s << u"Ana Reyes and Tom Vale"_s << QString() << QDate(2020, 1, 28)
         << u"JSON-LD datePublished"_s;
+    // The author is a company, the <meta> author the site's name after "von"; the title is escaped
+    // twice.
+    QTest::newRow("company-author-and-escaped-title")
+        << u"<meta property=\"og:title\" content=\"Ferry &amp;#8216;returns&amp;#8217; to the island\"><meta "
+           u"property=\"og:site_name\" content=\"Harbour Gazette\"><meta name=\"author\" content=\"von "
+           u"HARBOUR "
+           u"GAZETTE\"><meta property=\"article:published_time\" content=\"2021-03-05\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": {\"name\": \"Harbour "
+           u"Media Services GmbH, Kiel\"}}</script>"_s
+        << u"Ferry \u2018returns\u2019 to the island"_s << QString() << u"Harbour Gazette"_s
+        << QDate(2021, 3, 5) << u"article:published_time"_s;
+    // "Von" before a name, and the site "in City, Country" as a JSON-LD author that gives way to it.
+    QTest::newRow("von-before-a-name")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "
+           u"property=\"og:site_name\" content=\"Harbour Gazette\"><meta name=\"author\" content=\"Von Ana "
+           u"Reyes\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": "
+           u"{\"name\": \"Harbour Gazette, Kiel, Germany\"}}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ana Reyes"_s << u"Harbour Gazette"_s << QDate() << QString();
     // A date that cannot be read gives way to the next source.
     QTest::newRow("unreadable-date")
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "

@@ -27,10 +27,12 @@ void setIfEmpty(PageMetadata::Field *field, const QString &value, const QString 
     }
 }
 
-// An author "name" that is a whole byline: "By A And B For The Sunday Paper" gives A and B.
+// An author "name" that is a whole byline: "By A And B For The Sunday Paper" gives A and B (also
+// "Von", "Por", "Par", "Door").
 QStringList namesOf(const QString &written)
 {
-    static const QRegularExpression by(u"^by\\s+"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression by(u"^(?:by|von|por|par|door)\\s+"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
     if (!by.match(written).hasMatch())
         return { written };
     QString s = written;
@@ -373,16 +375,21 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
     if (!meta.siteName.isEmpty() && company.match(meta.publisher.value).hasMatch())
         meta.publisher = { meta.siteName, u"og:site_name"_s };
     fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
-    // The publisher named as the author ("BBC News", "Süddeutsche.de GmbH, Munich") and placeholders
-    // ("No Author") are no byline.
+    // The publisher named as the author ("BBC News", or the site's name cut short), a company
+    // ("… GmbH, Munich") and placeholders ("No Author", "admin") are no byline.
     auto isNoByline = [&](const QString &byline) {
+        static const QRegularExpression companyWord(
+            u"(?:^|[\\s,])(?:gmbh|ag|kg|inc\\.?|ltd\\.?|llc|plc|s\\.l\\.|s\\.a\\.)(?:$|[\\s,])"_s,
+            QRegularExpression::CaseInsensitiveOption);
         const QString b = folded(byline);
+        const QString beforeComma = folded(byline.section(QLatin1Char(','), 0, 0)); // "Site, City, Country"
         for (const QString &site : { meta.publisher.value, meta.siteName }) {
             const QString s = folded(site);
-            if (s.size() >= 3 && b.startsWith(s))
+            if ((s.size() >= 3 && (b == s || beforeComma == s)) || (b.size() >= 5 && s.startsWith(b)))
                 return true;
         }
-        return b == u"noauthor"_s || b == u"unknown"_s || b == u"unknownauthor"_s;
+        return companyWord.match(byline).hasMatch() || b == u"noauthor"_s || b == u"unknown"_s
+            || b == u"unknownauthor"_s || b == u"admin"_s || b == u"administrator"_s;
     };
     if (isNoByline(meta.byline.value)) {
         meta.byline = {};
@@ -392,9 +399,11 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
         for (const char16_t *key :
              { u"author", u"article:author", u"sailthru.author", u"parsely-author", u"dc.creator" }) {
             const auto [value, k] = metaContent({ key });
-            if (!value.isEmpty() && !looksLikeUrl(value) && !isNoByline(value)) {
-                meta.authors = { value };
-                meta.byline = { value, (k.contains(QLatin1Char(':')) ? QString() : u"meta "_s) + k };
+            const QStringList names = namesOf(value);
+            const QString byline = joinNames(names);
+            if (!byline.isEmpty() && !looksLikeUrl(value) && !isNoByline(byline)) {
+                meta.authors = names;
+                meta.byline = { byline, (k.contains(QLatin1Char(':')) ? QString() : u"meta "_s) + k };
                 break;
             }
         }
