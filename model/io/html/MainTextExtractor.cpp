@@ -170,7 +170,8 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     if (std::vector<int> marked = markedBody(); !marked.empty())
         parts = std::move(marked);
     int lead = findLead(parts.front());
-    if (lead < 0 && !m_descriptions.isEmpty()) {
+    const bool cleanedFirst = lead < 0 && !m_descriptions.isEmpty();
+    if (cleanedFirst) {
         for (int part : parts)
             clean(part);
         lead = findDescribed(parts);
@@ -188,7 +189,8 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     m_pendingSpace = false;
     m_titleDropped = false;
     for (int part : parts) {
-        clean(part);
+        if (!cleanedFirst || part == lead)
+            clean(part);
         writeSubtree(part);
         breakLines(2);
         m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
