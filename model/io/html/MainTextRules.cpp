@@ -269,6 +269,20 @@ void Extractor::clean(int root)
     }
 }
 
+bool Extractor::hasText(int i) const
+{
+    for (int d = i; d < m_nodes[i].end; ++d) {
+        const Node &x = m_nodes[d];
+        if (!x.isText && x.invisible) {
+            d = x.end - 1;
+            continue;
+        }
+        if (x.isText && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+            return true;
+    }
+    return false;
+}
+
 // The siblings after a heading, up to the next heading, are all left out or empty, and one at least
 // was left out with its text.
 bool Extractor::headsNothing(int heading) const
@@ -290,7 +304,7 @@ bool Extractor::headsNothing(int heading) const
             break;
         // Left out with its text (not an empty slot for an advertisement, not a script).
         if (s.skipped || s.cleaned)
-            dropped = dropped || s.chars > 0 || (!isNeverText(s.tag) && !textOf(s.g).trimmed().isEmpty());
+            dropped = dropped || s.chars > 0 || (!isNeverText(s.tag) && hasText(*it));
         else if (s.chars > 0)
             return false;
     }

@@ -409,12 +409,19 @@ int Extractor::findDescribed(const std::vector<int> &parts) const
                 i = n.end - 1;
             continue;
         }
+        const QString opening = normalizeTitle(n.text).left(MinimumDescription);
+        if (opening.isEmpty())
+            continue;
         int owner = n.parent;
         while (owner >= 0 && !isBlock(m_nodes[owner].tag))
             owner = m_nodes[owner].parent;
         if (owner < 0 || owner == lastOwner || isAncestor(owner, first) || isBodyOrAbove(owner))
             continue;
         lastOwner = owner;
+        // A block that matches opens as a description does: only those are read whole.
+        if (std::none_of(m_descriptions.cbegin(), m_descriptions.cend(),
+                         [&](const QString &d) { return d.startsWith(opening); }))
+            continue;
         const Node &o = m_nodes[owner];
         const QString text = normalizeTitle(textOf(o.g));
         if (text.size() < MinimumDescription || text.size() > 3000 || isHeadline(o))
