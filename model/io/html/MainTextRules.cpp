@@ -55,9 +55,8 @@ const QRegularExpression &positiveHint()
 const QRegularExpression &boxHint()
 {
     static const QRegularExpression re = hintRegex(
-        u"byline|author|dateline|writtenby|caption|legend|credit|copyright|imagedescription|image-"
-        u"description|"
-        "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
+        u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
+        "legend|bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
         "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
         "infobox|factbox|affiliate|kasten|print-only|postpromonav|"

@@ -368,11 +368,11 @@ int Extractor::findLead(int first) const
 }
 
 // A standfirst that no class, header or position marks, found by what the page says about itself:
-// the first block before the chosen text's first words (after the headline, when there is one; the
-// parts are cleaned already, a standfirst in a header left out is found too)
+// the first block before the chosen text's first words (after the headline, when there is one)
 // whose words are those of one of the page's descriptions, or begin them (a description cut short,
 // or one that goes on), or open as one does for 60 letters or more, outside furniture and hidden
-// elements, with few links.
+// elements, with few links. The parts are cleaned already, so a standfirst in a header that the
+// cleaning left out is found too.
 int Extractor::findDescribed(const std::vector<int> &parts) const
 {
     if (m_descriptions.isEmpty())
