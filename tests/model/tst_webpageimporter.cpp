@@ -353,11 +353,13 @@ void TestWebPageImporter::blocks_data()
            u"work best in a newer browser than the one you use, so please, if you can, update it, and "
            u"enjoy the news, the scores, the pictures and everything else we write for you.</p></div><div "
            u"class=\"signup-modal\"><p>Stay with us, every morning, with the news of the day, the weather, "
-           u"the "
-           u"tides and the ferry times, all in one mail, sent before seven, "
-           u"free.</p></div><article><h1>T</h1>"
-           u"<p>The ferry sails again at noon, the port said.</p></article>"_s
-        << u"The ferry sails again at noon, the port said."_s << QStringList();
+           u"the tides and the ferry times, all in one mail, sent before seven, free.</p></div><article>"
+           u"<h1>T</h1><p>%1</p><p>%2</p><p>%3</p></article>"_s.arg(
+               u"The ferry to the island sails again from noon today, the port said on Monday morning, after a week in which storms kept every boat in the harbour and the island's shop ran short of bread, milk and newspapers."_s,
+               u"Two crossings a day are planned for the rest of the month, one at noon and one at six in the evening, and the port asks passengers to book ahead, because the smaller of the two boats is still in the yard."_s,
+               u"The island's school, closed since Tuesday, opens again on Wednesday, its head teacher said, once the teachers who live on the mainland can make the crossing."_s)
+        << u"The ferry to the island sails again from noon today, the port said on Monday morning, after a week in which storms kept every boat in the harbour and the island's shop ran short of bread, milk and newspapers.\n\nTwo crossings a day are planned for the rest of the month, one at noon and one at six in the evening, and the port asks passengers to book ahead, because the smaller of the two boats is still in the yard.\n\nThe island's school, closed since Tuesday, opens again on Wednesday, its head teacher said, once the teachers who live on the mainland can make the crossing."_s
+        << QStringList();
     // A short credit line after a picture: "Copyright: …", "© …".
     QTest::newRow("credit-lines-dropped")
         << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><p>Copyright: Ana "
@@ -368,9 +370,10 @@ void TestWebPageImporter::blocks_data()
     QTest::newRow("heading-over-dropped-box-dropped")
         << u"<article><h1>T</h1><p>The pool reopens on Monday.</p><h3>More on this</h3><ul><li><a "
            u"href=\"/a\">Pool prices rise again</a></li><li><a href=\"/b\">Beach cafe gets a new "
-           u"owner</a></li></ul><div><h2>Opening hours</h2><div class=\"ad-break\"></div></div><div><p>It "
-           u"opens at nine.</p></div></article>"_s
-        << u"The pool reopens on Monday.\n\nOpening hours\n\nIt opens at nine."_s
+           u"owner</a></li></ul><section><h2>Opening hours</h2><div "
+           u"class=\"ad-break\"></div></section><section><p>It "
+           u"opens at nine in the morning and closes at six.</p></section></article>"_s
+        << u"The pool reopens on Monday.\n\nOpening hours\n\nIt opens at nine in the morning and closes at six."_s
         << QStringList { u"Opening hours"_s };
     // A "legend" under a picture is its caption.
     QTest::newRow("legend-caption-dropped")
