@@ -191,9 +191,21 @@ void appendCodePoint(QString *out, char32_t cp)
 // The web-page path: Gumbo parses (an HTML5 tree builder, as a browser would), PageMetadata reads
 // what the page says about itself, MainTextExtractor finds the article text.
 // Pages whose text is put in place by scripts often carry it whole in JSON-LD articleBody.
-MainTextExtractor::Extracted articleBodyText(const QString &articleBody)
+MainTextExtractor::Extracted articleBodyText(const QString &written)
 {
     MainTextExtractor::Extracted out;
+    // Some pages escape the HTML of their articleBody once more ("&lt;p&gt;…"): undo that layer,
+    // the entities left (&amp;eacute; becomes &eacute;) are for the HTML parser.
+    QString articleBody = written;
+    if (!articleBody.contains(QLatin1Char('<'))
+        && (articleBody.contains(u"&lt;/p&gt;"_s, Qt::CaseInsensitive)
+            || articleBody.contains(u"&lt;br"_s, Qt::CaseInsensitive))) {
+        articleBody.replace(u"&lt;"_s, u"<"_s, Qt::CaseInsensitive)
+            .replace(u"&gt;"_s, u">"_s, Qt::CaseInsensitive)
+            .replace(u"&quot;"_s, u"\""_s, Qt::CaseInsensitive)
+            .replace(u"&#39;"_s, u"'"_s)
+            .replace(u"&amp;"_s, u"&"_s, Qt::CaseInsensitive);
+    }
     if (articleBody.contains(u"</p>"_s, Qt::CaseInsensitive)
         || articleBody.contains(u"<br"_s, Qt::CaseInsensitive)) {
         const QByteArray utf8 = articleBody.toUtf8();
@@ -301,7 +313,8 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
     GumboOutput *output
         = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
     const PageMetadata meta = PageMetadata::read(output->document);
-    MainTextExtractor::Extracted main = MainTextExtractor::extract(output->document, meta.title.value);
+    MainTextExtractor::Extracted main
+        = MainTextExtractor::extract(output->document, meta.title.value, meta.descriptions);
     gumbo_destroy_output(&kGumboDefaultOptions, output);
     if (meta.articleBody.size() > 2 * main.text.size() + 200) {
         MainTextExtractor::Extracted fromJson = articleBodyText(meta.articleBody);
@@ -321,7 +334,8 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
     };
     // The <title> often ends in " | Site name"; the <h1> does not.
     if (!meta.title.isEmpty()) {
-        result.hints.title = meta.title.value;
+        // Some pages escape their metadata twice ("&#8216;", "&amp;amp;"): once more is undone.
+        result.hints.title = MarkupImporter::decodeEntities(meta.title.value);
         record(u"title", meta.title);
     } else if (!main.h1.isEmpty()) {
         result.hints.title = main.h1;
@@ -339,13 +353,13 @@ MarkupImporter::Converted convertPage(const QByteArray &page)
                 result.hints.title.chop(suffix.size());
         }
     }
-    result.hints.byline = meta.byline.value;
+    result.hints.byline = MarkupImporter::decodeEntities(meta.byline.value);
     record(u"byline", meta.byline);
     if (meta.byline.isEmpty() && !main.byline.isEmpty()) {
         result.hints.byline = main.byline;
         result.provenance.insert(u"byline"_s, u"byline element"_s);
     }
-    result.hints.source = meta.publisher.value;
+    result.hints.source = MarkupImporter::decodeEntities(meta.publisher.value);
     record(u"source", meta.publisher);
     result.hints.published = meta.publishedDate;
     if (meta.publishedDate.isValid())

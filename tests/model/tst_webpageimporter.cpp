@@ -55,6 +55,9 @@ private slots:
     void textSplitOverSimilarSections();
     void standfirstAfterTheHeadline_data();
     void standfirstAfterTheHeadline();
+    void escapedJsonLdArticleBody();
+    void metadataPlaceholdersGiveWay_data();
+    void metadataPlaceholdersGiveWay();
 };
 
 void TestWebPageImporter::newsPageKeepsTheStoryAndDropsBoilerplate()
@@ -93,7 +96,7 @@ void TestWebPageImporter::jsonLdMetadataWithGraphAndProvenance()
     // JSON-LD wins over og:title, og:site_name and the <title>.
     QCOMPARE(a.title, u"Harbour ferry back in service after refit"_s);
     QCOMPARE(a.byline, u"Ada Marsh and Theo Quill"_s);
-    QCOMPARE(a.source, u"Coastline Courier Ltd"_s); // publisher {"@id"} resolved in @graph
+    QCOMPARE(a.source, u"Coastline Courier Group"_s); // publisher {"@id"} resolved in @graph
     QCOMPARE(a.published, QDate(2024, 3, 14));
     QCOMPARE(a.url, u"https://courier.example/news/harbour-ferry-returns"_s);
     QCOMPARE(a.metadata.value(u"section"_s), u"Local"_s);
@@ -326,6 +329,57 @@ void TestWebPageImporter::blocks_data()
         << u"<h1>T</h1><p>The ferry sails at noon.</p><p>Veja tamb\u00e9m:</p><p>Follow us on every channel "
            u"for the news.</p><p>For the latest stories, get our app.</p><p>It returns at six.</p>"_s
         << u"The ferry sails at noon.\n\nIt returns at six."_s << QStringList();
+    // A list of nothing but links is a box of other stories; a list that says something stays.
+    QTest::newRow("link-only-list-dropped")
+        << u"<h1>T</h1><p>The pool reopens on Monday.</p><ul><li><a href=\"/a\">Pool prices rise "
+           u"again</a></li>"
+           u"<li><a href=\"/b\">Beach cafe gets a new owner</a></li><li><a href=\"/c\">Swim club wins the "
+           u"cup</a></li></ul><ul><li>Towels: <a href=\"/t\">bring</a> your own from home</li><li>Lockers "
+           u"cost one euro</li></ul><p>It closes at nine.</p>"_s
+        << u"The pool reopens on Monday.\n\nTowels: bring your own from home\n\nLockers cost one "
+           u"euro\n\nIt closes at nine."_s
+        << QStringList();
+    // A dateline marked as such opens the first sentence and stays in it; a byline box leaves.
+    QTest::newRow("run-in-dateline-kept")
+        << u"<h1>T</h1><p><span class=\"byline\">By Ana Reyes</span></p><p><span "
+           u"class=\"dateline\">HARBOURTON \u2013 </span>The ferry sails again at noon, the port said on "
+           u"Monday, after a week of storms.</p>"_s
+        << u"HARBOURTON \u2013 The ferry sails again at noon, the port said on Monday, after a week of "
+           u"storms."_s
+        << QStringList();
+    // An overlay or a modal (a browser warning, a welcome box) is not the page's text, however long.
+    QTest::newRow("overlay-and-modal-dropped")
+        << u"<div id=\"browser-overlay\"><h2>Dear readers,</h2><p>Thank you for visiting our pages, which "
+           u"work best in a newer browser than the one you use, so please, if you can, update it, and "
+           u"enjoy the news, the scores, the pictures and everything else we write for you.</p></div><div "
+           u"class=\"signup-modal\"><p>Stay with us, every morning, with the news of the day, the weather, "
+           u"the tides and the ferry times, all in one mail, sent before seven, free.</p></div><article>"
+           u"<h1>T</h1><p>%1</p><p>%2</p><p>%3</p></article>"_s.arg(
+               u"The ferry to the island sails again from noon today, the port said on Monday morning, after a week in which storms kept every boat in the harbour and the island's shop ran short of bread, milk and newspapers."_s,
+               u"Two crossings a day are planned for the rest of the month, one at noon and one at six in the evening, and the port asks passengers to book ahead, because the smaller of the two boats is still in the yard."_s,
+               u"The island's school, closed since Tuesday, opens again on Wednesday, its head teacher said, once the teachers who live on the mainland can make the crossing."_s)
+        << u"The ferry to the island sails again from noon today, the port said on Monday morning, after a week in which storms kept every boat in the harbour and the island's shop ran short of bread, milk and newspapers.\n\nTwo crossings a day are planned for the rest of the month, one at noon and one at six in the evening, and the port asks passengers to book ahead, because the smaller of the two boats is still in the yard.\n\nThe island's school, closed since Tuesday, opens again on Wednesday, its head teacher said, once the teachers who live on the mainland can make the crossing."_s
+        << QStringList();
+    // A short credit line after a picture: "Copyright: …", "© …".
+    QTest::newRow("credit-lines-dropped")
+        << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><p>Copyright: Ana "
+           u"Reyes</p><p>\u00a9 Tom Vale</p><p>Anglers were back on the first day.</p>"_s
+        << u"The pier reopened on Friday.\n\nAnglers were back on the first day."_s << QStringList();
+    // A heading over a box that leaves heads nothing and leaves with it; one over an empty slot for
+    // an advertisement stays.
+    QTest::newRow("heading-over-dropped-box-dropped")
+        << u"<article><h1>T</h1><p>The pool reopens on Monday.</p><h3>More on this</h3><ul><li><a "
+           u"href=\"/a\">Pool prices rise again</a></li><li><a href=\"/b\">Beach cafe gets a new "
+           u"owner</a></li></ul><section><h2>Opening hours</h2><div "
+           u"class=\"ad-break\"></div></section><section><p>It "
+           u"opens at nine in the morning and closes at six.</p></section></article>"_s
+        << u"The pool reopens on Monday.\n\nOpening hours\n\nIt opens at nine in the morning and closes at six."_s
+        << QStringList { u"Opening hours"_s };
+    // A "legend" under a picture is its caption.
+    QTest::newRow("legend-caption-dropped")
+        << u"<h1>T</h1><p>The pier reopened on Friday.</p><img src=\"pier.jpg\"><div "
+           u"class=\"photo__legend\">The pier at dusk</div><p>Anglers were back on the first day.</p>"_s
+        << u"The pier reopened on Friday.\n\nAnglers were back on the first day."_s << QStringList();
 }
 
 void TestWebPageImporter::blocks()
@@ -500,6 +554,22 @@ void TestWebPageImporter::standfirstAfterTheHeadline_data()
             + u"</h1><span class=\"fecha\">4 de marzo</span><div class=\"texto-bajada\"><p>"_s + lead
             + u"</p></div>"_s + story + u"</article>"_s
         << lead << QStringList { headline, u"4 de marzo"_s };
+    // The headline and standfirst sit in a box with a share bar, which no other signal looks into:
+    // the page's description says which paragraph is the standfirst.
+    QTest::newRow("standfirst-found-by-description") << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><meta property=\"og:description\" "
+              u"content=\""_s
+            + lead + u"\"><article><div class=\"top has-sharing\"><h1>"_s + headline + u"</h1><div><p>"_s
+            + lead + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story
+            + u"</article>"_s << lead << QStringList { headline, u"Share"_s };
+    // The description says the same at first, then words it otherwise.
+    QTest::newRow("standfirst-found-by-reworded-description")
+        << u"<meta property=\"og:title\" content=\""_s + headline
+            + u"\"><meta name=\"description\" content=\"After a long and heated meeting, members chose to "
+              u"wait for a firm offer from the club, due in the spring.\"><article><div class=\"top has-sharing\"><h1>"_s
+            + headline + u"</h1><div><p>"_s + lead
+            + u"</p></div><a href=\"/share\">Share this page</a></div>"_s + story + u"</article>"_s
+        << lead << QStringList { headline, u"Share"_s };
     // A short line after the headline (a kicker, a date) is not a standfirst.
     QTest::newRow("short-line-after-headline") << u"<meta property=\"og:title\" content=\""_s + headline
             + u"\"><article><h1>"_s + headline + u"</h1><p>Local news</p>"_s + story
@@ -524,6 +594,100 @@ void TestWebPageImporter::standfirstAfterTheHeadline()
         QVERIFY2(body.startsWith(first), qPrintable(body));
     for (const QString &text : std::as_const(dropped))
         QVERIFY2(!body.contains(text), qPrintable(text));
+}
+
+void TestWebPageImporter::escapedJsonLdArticleBody()
+{
+    // A page built by scripts: the DOM holds a placeholder, the JSON-LD the story, its HTML escaped
+    // once more than it needs to be. The text comes out as paragraphs, the entities resolved.
+    const QByteArray page
+        = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+          "\"Market hall reopens\", \"articleBody\": \"&lt;p class=&quot;txt&quot;&gt;The market hall "
+          "reopened on Saturday morning, two years after the fire that destroyed its roof, and the first "
+          "traders were back at their stalls before seven.&lt;/p&gt;&lt;p class=&quot;txt&quot;&gt;The "
+          "caf&amp;eacute; by the east door was full by eight, and the mayor, who came at nine, had to "
+          "wait for a table like everyone else.&lt;/p&gt;\"}</script></head><body><div "
+          "id=\"app\"><p>Loading the story.</p></div></body></html>";
+    const auto result = ArticleImporter::importData(page, u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"The market hall reopened on Saturday morning"_s), qPrintable(body));
+    QVERIFY2(body.contains(u"before seven.\n\nThe caf\u00e9 by the east door"_s), qPrintable(body));
+    for (const QString &text : { u"&lt;"_s, u"<p"_s, u"&amp;"_s, u"Loading"_s })
+        QVERIFY2(!body.contains(text), qPrintable(text));
+    QCOMPARE(result->article.provenance.value(u"body"_s), u"JSON-LD articleBody"_s);
+}
+
+void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
+{
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("byline");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QDate>("published");
+    QTest::addColumn<QString>("publishedFrom");
+    // The JSON-LD headline is the name of the publishing system, the author is the site itself, the
+    // <meta> author a placeholder, the publisher the company behind the site; the date is written
+    // as in RFC 2822.
+    QTest::newRow("placeholders")
+        << u"<title>Ferry returns to the island | The Harbour Gazette</title><meta property=\"og:title\" "
+           u"content=\"Ferry returns to the island\"><meta property=\"og:site_name\" content=\"The Harbour "
+           u"Gazette\"><meta name=\"author\" content=\"No Author\"><script type=\"application/ld+json\">"
+           u"{\"@type\": \"NewsArticle\", \"headline\": \"inkpress\", \"author\": {\"@type\": "
+           u"\"Organization\", \"name\": \"THE HARBOUR GAZETTE\"}, \"publisher\": {\"name\": \"Harbour "
+           u"Media GmbH\"}, \"datePublished\": \"Wed, 04 May 2022 00:25:56 GMT\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << u"The Harbour Gazette"_s << QDate(2022, 5, 4)
+        << u"JSON-LD datePublished"_s;
+    // The author "name" is a whole byline; the date is printed the way Java prints one.
+    QTest::newRow("byline-as-name")
+        << u"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry "
+           u"returns to the island\", \"author\": {\"@type\": \"Person\", \"name\": \"By Ana Reyes And Tom "
+           u"Vale For The Sunday Harbour\"}, \"datePublished\": \"Tue Jan 28 15:28:56 CET 2020\"}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ana Reyes and Tom Vale"_s << QString() << QDate(2020, 1, 28)
+        << u"JSON-LD datePublished"_s;
+    // The author is a company, the <meta> author the site's name after "von"; the title is escaped
+    // twice.
+    QTest::newRow("company-author-and-escaped-title")
+        << u"<meta property=\"og:title\" content=\"Ferry &amp;#8216;returns&amp;#8217; to the island\"><meta "
+           u"property=\"og:site_name\" content=\"Harbour Gazette\"><meta name=\"author\" content=\"von "
+           u"HARBOUR "
+           u"GAZETTE\"><meta property=\"article:published_time\" content=\"2021-03-05\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": {\"name\": \"Harbour "
+           u"Media Services GmbH, Kiel\"}}</script>"_s
+        << u"Ferry \u2018returns\u2019 to the island"_s << QString() << u"Harbour Gazette"_s
+        << QDate(2021, 3, 5) << u"article:published_time"_s;
+    // "Von" before a name, and the site "in City, Country" as a JSON-LD author that gives way to it.
+    QTest::newRow("von-before-a-name")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "
+           u"property=\"og:site_name\" content=\"Harbour Gazette\"><meta name=\"author\" content=\"Von Ana "
+           u"Reyes\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": "
+           u"{\"name\": \"Harbour Gazette, Kiel, Germany\"}}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ana Reyes"_s << u"Harbour Gazette"_s << QDate() << QString();
+    // A date that cannot be read gives way to the next source.
+    QTest::newRow("unreadable-date")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "
+           u"property=\"article:published_time\" content=\"2021-03-05T10:00:00Z\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"this "
+           u"morning\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << QString() << QDate(2021, 3, 5)
+        << u"article:published_time"_s;
+}
+
+void TestWebPageImporter::metadataPlaceholdersGiveWay()
+{
+    QFETCH(QString, head);
+    const QString page = u"<html><head>"_s + head
+        + u"</head><body><article><h1>Ferry returns to the island</h1><p>The ferry sailed again on "
+          u"Monday, after a winter in the yard, with forty passengers and the mayor on board.</p>"
+          u"</article></body></html>"_s;
+    const auto result = ArticleImporter::importData(page.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const Article &a = result->article;
+    QTEST(a.title, "title");
+    QTEST(a.byline, "byline");
+    QTEST(a.source, "source");
+    QTEST(a.published, "published");
+    QTEST(a.provenance.value(u"published"_s), "publishedFrom");
 }
 
 QTEST_GUILESS_MAIN(TestWebPageImporter)

@@ -9,9 +9,14 @@ using namespace Qt::StringLiterals;
 
 namespace Lede::MainText {
 
-Extractor::Extractor(const GumboNode *document, const QString &title)
+Extractor::Extractor(const GumboNode *document, const QString &title, const QStringList &descriptions)
     : m_title(normalizeTitle(title))
 {
+    for (const QString &d : descriptions) {
+        // Shorter ones say too little to be matched safely.
+        if (QString n = normalizeTitle(d); n.size() >= MinimumDescription)
+            m_descriptions.append(std::move(n));
+    }
     build(document);
 }
 
@@ -164,7 +169,14 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     addSimilarBlocks(top, &parts);
     if (std::vector<int> marked = markedBody(); !marked.empty())
         parts = std::move(marked);
-    if (const int lead = findLead(parts.front()); lead >= 0) {
+    int lead = findLead(parts.front());
+    const bool cleanedFirst = lead < 0 && !m_descriptions.isEmpty();
+    if (cleanedFirst) {
+        for (int part : parts)
+            clean(part);
+        lead = findDescribed(parts);
+    }
+    if (lead >= 0) {
         for (int d = lead; d < m_nodes[lead].end; ++d)
             m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;
         parts.insert(parts.begin(), lead);
@@ -177,7 +189,8 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     m_pendingSpace = false;
     m_titleDropped = false;
     for (int part : parts) {
-        clean(part);
+        if (!cleanedFirst || part == lead)
+            clean(part);
         writeSubtree(part);
         breakLines(2);
         m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
@@ -193,9 +206,9 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
 namespace Lede {
 
 MainTextExtractor::Extracted MainTextExtractor::extract(const GumboInternalNode *document,
-                                                        const QString &title)
+                                                        const QString &title, const QStringList &descriptions)
 {
-    return MainText::Extractor(document, title).run();
+    return MainText::Extractor(document, title, descriptions).run();
 }
 
 } // namespace Lede

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 struct GumboInternalNode;
 
@@ -18,9 +19,10 @@ namespace Lede {
 // 1. Elements that are never text are dropped (script, style, form controls, media, figcaptions,
 //    hidden elements); so are page furniture (nav, aside, footer, ARIA navigation/complementary/
 //    contentinfo/dialog roles), elements whose class or id names a boilerplate area (menu, sidebar,
-//    share, related, newsletter, cookie, comments, …) unless it also names content (article, body,
-//    content, main, …), and boxes (bylines, dates, captions, credits, tags, share bars, related
-//    links, …) that are short or mostly links.
+//    share, related, newsletter, cookie, comments, overlays, modals, …) unless it also names content
+//    (article, body, content, main, …), and boxes (bylines, dates, captions and legends, credits,
+//    tags, share bars, related links, …) that are short or mostly links; an inline box inside a
+//    paragraph three times its size (a dateline "CITY – " before the first words) stays.
 // 2. Every run of inline text of 20 or more non-space characters is a paragraph. It scores
 //    1 + its commas + one point per 85 characters (at most 3); the score goes to its container, half
 //    to the next ancestor and a sixth, a ninth, … further up (five levels). A container starts with
@@ -34,10 +36,13 @@ namespace Lede {
 //    preferred when they hold text, all of them but those under a tenth of the largest.
 //    A standfirst (a "lead"/"intro"/"teaser"/"bajada" element, a paragraph of the article's
 //    <header>, or the paragraph or subheading right after the headline) that sits before the
-//    chosen text, in the same article or up to two wrappers above it, is put in front of it.
+//    chosen text, in the same article or up to two wrappers above it, is put in front of it; so is,
+//    failing that, a block before the text (after the headline, outside furniture, few links) that
+//    says what the page's description says.
 // 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
-//    boilerplate class are left out (data tables stay), and so are short paragraphs that point
-//    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", …),
+//    boilerplate class are left out (data tables stay; a list is left out when more than 80% of its
+//    text is links: related stories, the next articles), and so are short paragraphs that point
+//    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", "©", …),
 //    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
 //    unmarked caption), and dates standing alone. Ruby annotations (<rt>) are never text, and the
 //    text is written in Unicode form C.
@@ -60,8 +65,10 @@ public:
         QString byline; // names from a byline box ("By A and B"), a byline fallback
     };
 
-    // title: the title already known from the page's metadata, or empty.
-    static Extracted extract(const GumboInternalNode *document, const QString &title);
+    // title: the title already known from the page's metadata, or empty; descriptions: the page's
+    // summaries (og:description, …), which find a standfirst the other signals miss.
+    static Extracted extract(const GumboInternalNode *document, const QString &title,
+                             const QStringList &descriptions = {});
 };
 
 } // namespace Lede

@@ -177,7 +177,9 @@ public:
     // on the development pages (bench/web), but are kept to be tried again.
     static constexpr int MarkedTiers = 1;
 
-    Extractor(const GumboNode *document, const QString &title);
+    static constexpr int MinimumDescription = 60; // letters and digits
+
+    Extractor(const GumboNode *document, const QString &title, const QStringList &descriptions);
     MainTextExtractor::Extracted run();
 
 private:
@@ -192,17 +194,21 @@ private:
     bool isDataTable(const Node &n) const;
     bool shouldClean(int i) const;
     bool isAsideText(const Node &n) const;
+    bool hasText(int i) const; // a visible text node below
+    bool headsNothing(int heading) const;
     void clean(int root);
 
     // Measuring and scoring (MainTextScoring.cpp).
     void measure();
     double linkDensity(const Node &n) const { return n.chars > 0 ? double(n.linkChars) / n.chars : 0.0; }
+    bool isRunIn(int i) const;
     void initScore(Node *n);
     int findBody() const;
     bool isBodyOrAbove(int i) const;
     int scoreAndPick();
     std::vector<int> markedBody() const;
     int findLead(int first) const;
+    int findDescribed(const std::vector<int> &parts) const;
     bool isAncestor(int ancestor, int node) const { return node > ancestor && node < m_nodes[ancestor].end; }
     bool hasOwnText(int i) const;
     int visibleChildren(int i) const;
@@ -222,6 +228,7 @@ private:
 
     std::vector<Node> m_nodes;
     QString m_title;
+    QStringList m_descriptions; // normalized like the title
     QString m_h1;
     QString m_byline;
     Flags m_flags;

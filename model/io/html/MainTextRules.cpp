@@ -15,13 +15,14 @@ QRegularExpression hintRegex(const QString &pattern)
 // Class and id hints. "Unlikely" boxes are dropped in the strict pass; the weights tilt the score.
 const QRegularExpression &unlikelyHint()
 {
-    static const QRegularExpression re = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
-                                                   u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
-                                                   "menu|related|remark|replies|rss|shoutbox|sidebar|"
-                                                   "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
-                                                   "pagination|pager|popup|yom-remote|share|sharing|"
-                                                   "newsletter|subscribe|cookie|consent|mostread|most-read|"
-                                                   "popular|trending|recommend|outbrain|taboola|promo"_s);
+    static const QRegularExpression re
+        = hintRegex(u"-ad-|ai2html|banner|breadcrumb|combx|comment|community|"
+                    u"cover-wrap|disqus|extra|footer|gdpr|header|legends|"
+                    "menu|related|remark|replies|rss|shoutbox|sidebar|"
+                    "skyscraper|social|sponsor|supplemental|ad-break|agegate|"
+                    "pagination|pager|popup|yom-remote|share|sharing|"
+                    "newsletter|subscribe|cookie|consent|mostread|most-read|"
+                    "popular|trending|recommend|outbrain|taboola|promo|overlay|modal"_s);
     return re;
 }
 
@@ -55,7 +56,7 @@ const QRegularExpression &boxHint()
 {
     static const QRegularExpression re = hintRegex(
         u"byline|author|dateline|writtenby|caption|credit|copyright|imagedescription|image-description|"
-        "bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
+        "legend|bildunterschrift|share|sharing|sharedaddy|social|related|newsletter|subscribe|comment|rating|"
         "tag-links|tags|entry-meta|post-meta|postmeta|entryfooter|entry-footer|post-footer|entry-utility|"
         "meta-info|breadcrumb|pagination|pager|promo|advert|cookie|consent|saboxplugin|author-box|"
         "infobox|factbox|affiliate|kasten|print-only|postpromonav|"
@@ -80,7 +81,7 @@ const QRegularExpression &asideText()
     static const QRegularExpression re = hintRegex(
         u"^\\W{0,3}(?:read (?:more|also)|also read|related(?: stories| articles)?:|see also|more on this|"
         "subscribe (?:now|to)|sign up (?:for|to)|click here|to view the full story|share "
-        "this|credits?:|photo:|"
+        "this|credits?:|photo:|copyright:|\\x{00a9}|"
         "image:|source:|"
         "lesen sie (?:auch|hier|mehr)|auch interessant|mehr zum thema|weitere artikel|weitere informationen|"
         "das k\\x{00f6}nnte (?:dich|sie)|schon gelesen|zum thema:|artikel "
@@ -201,6 +202,10 @@ bool Extractor::shouldClean(int i) const
         isList = double(n.listChars) / n.chars > 0.9;
     if (weight < 0)
         return true;
+    // A list whose items are links and nothing more points elsewhere: related articles, a teaser
+    // list, the next stories. A list that says something about its links keeps its text.
+    if (isList && n.listItems >= 2 && linkDensity(n) > 0.8)
+        return true;
     if (n.commas >= 10)
         return false;
     const int p = n.paragraphs;
@@ -248,6 +253,61 @@ void Extractor::clean(int root)
             i = n.end - 1;
         }
     }
+    // A heading over a box that left ("More on this", "Share this article" over their links)
+    // heads nothing: it leaves too.
+    for (int i = root + 1; i < m_nodes[root].end; ++i) {
+        Node &n = m_nodes[i];
+        if (n.skipped || n.cleaned) {
+            i = n.end - 1;
+            continue;
+        }
+        if (!n.isText && isHeading(n.tag) && headsNothing(i)) {
+            n.cleaned = true;
+            i = n.end - 1;
+        }
+    }
+}
+
+bool Extractor::hasText(int i) const
+{
+    for (int d = i; d < m_nodes[i].end; ++d) {
+        const Node &x = m_nodes[d];
+        if (!x.isText && x.invisible) {
+            d = x.end - 1;
+            continue;
+        }
+        if (x.isText && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+            return true;
+    }
+    return false;
+}
+
+// The siblings after a heading, up to the next heading, are all left out or empty, and one at least
+// was left out with its text.
+bool Extractor::headsNothing(int heading) const
+{
+    const Node &h = m_nodes[heading];
+    if (h.parent < 0)
+        return false;
+    const std::vector<int> &siblings = m_nodes[h.parent].children;
+    bool dropped = false;
+    for (auto it = std::find(siblings.begin(), siblings.end(), heading) + 1; it != siblings.end(); ++it) {
+        const Node &s = m_nodes[*it];
+        if (s.isText) {
+            if (!s.skipped
+                && std::any_of(s.text.cbegin(), s.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+                return false;
+            continue;
+        }
+        if (isHeading(s.tag))
+            break;
+        // Left out with its text (not an empty slot for an advertisement, not a script).
+        if (s.skipped || s.cleaned)
+            dropped = dropped || s.chars > 0 || (!isNeverText(s.tag) && hasText(*it));
+        else if (s.chars > 0)
+            return false;
+    }
+    return dropped;
 }
 
 } // namespace Lede::MainText

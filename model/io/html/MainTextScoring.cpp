@@ -59,7 +59,7 @@ void Extractor::measure()
     // Now that sizes are known, boxes leave (their counts leave their ancestors).
     for (int i = 0; i < count && m_flags.stripFurniture; ++i) {
         Node &n = m_nodes[i];
-        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5))
+        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5) || isRunIn(i))
             continue;
         for (int a = n.parent; a >= 0; a = m_nodes[a].parent) {
             m_nodes[a].chars -= n.chars;
@@ -70,6 +70,17 @@ void Extractor::measure()
             m_nodes[d].skipped = true;
         i = n.end - 1;
     }
+}
+
+// An inline box that opens or sits in a paragraph of text is part of its sentence: the dateline
+// "CITY – " before the first words, not a box of its own.
+bool Extractor::isRunIn(int i) const
+{
+    const Node &n = m_nodes[i];
+    if (isBlock(n.tag) || n.parent < 0 || linkDensity(n) > 0.5)
+        return false;
+    const Node &p = m_nodes[n.parent];
+    return p.tag == GUMBO_TAG_P && p.chars >= 3 * n.chars + 40;
 }
 
 void Extractor::initScore(Node *n)
@@ -352,6 +363,89 @@ int Extractor::findLead(int first) const
             if (text.size() >= (hinted ? 40 : 80) && text.size() < 1500 && linkText * 10 < text.size())
                 return i;
         }
+    }
+    return -1;
+}
+
+// A standfirst that no class, header or position marks, found by what the page says about itself:
+// the first block before the chosen text's first words (after the headline, when there is one)
+// whose words are those of one of the page's descriptions, or begin them (a description cut short,
+// or one that goes on), or open as one does for 60 letters or more, outside furniture and hidden
+// elements, with few links. The parts are cleaned already, so a standfirst in a header that the
+// cleaning left out is found too.
+int Extractor::findDescribed(const std::vector<int> &parts) const
+{
+    if (m_descriptions.isEmpty())
+        return -1;
+    // The headline may sit inside the chosen text (the writer leaves it out there).
+    int start = 0;
+    for (int i = 0; i < m_nodes[parts.front()].end; ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.isText && (n.invisible || n.furniture)) {
+            i = n.end - 1;
+        } else if (!n.isText && isHeadline(n)) {
+            start = n.end;
+            break;
+        }
+    }
+    int first = -1;
+    for (int part : parts) {
+        for (int d = std::max(part, start); d < m_nodes[part].end && first < 0; ++d) {
+            const Node &x = m_nodes[d];
+            if (x.cleaned)
+                d = x.end - 1;
+            else if (x.isText && !x.skipped
+                     && std::any_of(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }))
+                first = d;
+        }
+    }
+    if (first < 0)
+        return -1;
+    int lastOwner = -1;
+    for (int i = start; i < first; ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.isText) {
+            if (n.invisible || n.furniture)
+                i = n.end - 1;
+            continue;
+        }
+        const QString opening = normalizeTitle(n.text).left(MinimumDescription);
+        if (opening.isEmpty())
+            continue;
+        int owner = n.parent;
+        while (owner >= 0 && !isBlock(m_nodes[owner].tag))
+            owner = m_nodes[owner].parent;
+        if (owner < 0 || owner == lastOwner || isAncestor(owner, first) || isBodyOrAbove(owner))
+            continue;
+        lastOwner = owner;
+        // A block that matches opens as a description does: only those are read whole.
+        if (std::none_of(m_descriptions.cbegin(), m_descriptions.cend(),
+                         [&](const QString &d) { return d.startsWith(opening); }))
+            continue;
+        const Node &o = m_nodes[owner];
+        const QString text = normalizeTitle(textOf(o.g));
+        if (text.size() < MinimumDescription || text.size() > 3000 || isHeadline(o))
+            continue;
+        const bool described
+            = std::any_of(m_descriptions.cbegin(), m_descriptions.cend(), [&](const QString &d) {
+                  const QString &shorter = d.size() < text.size() ? d : text;
+                  const QString &longer = d.size() < text.size() ? text : d;
+                  qsizetype common = 0;
+                  while (common < shorter.size() && shorter[common] == longer[common])
+                      ++common;
+                  // The whole of one and most of the other, or a long opening in common (a
+                  // description reworded after its first sentence).
+                  return (common == shorter.size() && shorter.size() * 5 >= longer.size() * 3)
+                      || (common >= MinimumDescription && common * 5 >= shorter.size() * 2);
+              });
+        if (!described)
+            continue;
+        qsizetype linkText = 0;
+        for (int d = owner + 1; d < o.end; ++d) {
+            if (!m_nodes[d].isText && m_nodes[d].tag == GUMBO_TAG_A)
+                linkText += normalizeTitle(textOf(m_nodes[d].g)).size();
+        }
+        return linkText * 10 < text.size() ? owner : -1;
     }
     return -1;
 }

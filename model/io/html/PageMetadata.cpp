@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +25,40 @@ void setIfEmpty(PageMetadata::Field *field, const QString &value, const QString 
         field->value = v;
         field->from = from;
     }
+}
+
+// An author "name" that is a whole byline: "By A And B For The Sunday Paper" gives A and B (also
+// "Von", "Por", "Par", "Door").
+QStringList namesOf(const QString &written)
+{
+    static const QRegularExpression by(u"^(?:by|von|por|par|door)\\s+"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
+    if (!by.match(written).hasMatch())
+        return { written };
+    QString s = written;
+    s.remove(by);
+    static const QRegularExpression tail(u"\\s+(?:for|from|in)\\s+.*$|\\s*[|,]\\s*\\d.*$"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    s.remove(tail);
+    static const QRegularExpression separator(u"\\s+(?:and|&)\\s+|\\s*,\\s*"_s,
+                                              QRegularExpression::CaseInsensitiveOption);
+    QStringList out;
+    for (const QString &n : s.split(separator, Qt::SkipEmptyParts)) {
+        if (!n.trimmed().isEmpty())
+            out.append(n.trimmed());
+    }
+    return out;
+}
+
+// Letters and digits only, lower case: "SPIEGEL ONLINE" and "Spiegel Online" are one name.
+QString folded(const QString &s)
+{
+    QString out;
+    for (const QChar c : s) {
+        if (c.isLetterOrNumber())
+            out += c.toLower();
+    }
+    return out;
 }
 
 bool looksLikeUrl(const QString &s)
@@ -147,9 +182,10 @@ private:
             const QJsonArray list = author.isArray() ? author.toArray() : QJsonArray { author };
             QStringList names;
             for (const QJsonValue &a : list) {
-                const QString n = name(a);
-                if (!n.isEmpty() && !looksLikeUrl(n) && !names.contains(n))
-                    names.append(n);
+                for (const QString &n : namesOf(name(a))) {
+                    if (!n.isEmpty() && !looksLikeUrl(n) && !names.contains(n))
+                        names.append(n);
+                }
             }
             if (!names.isEmpty()) {
                 m_meta->authors = names;
@@ -163,6 +199,9 @@ private:
         setIfEmpty(&m_meta->section, text(o.value(u"articleSection"_s)), u"JSON-LD articleSection"_s);
         if (m_meta->articleBody.isEmpty())
             m_meta->articleBody = o.value(u"articleBody"_s).toString().trimmed();
+        if (const QString d = text(o.value(u"description"_s)).simplified();
+            !d.isEmpty() && !m_meta->descriptions.contains(d))
+            m_meta->descriptions.append(d);
         const QString url = text(o.value(u"url"_s));
         if (url.startsWith(u"http"_s))
             setIfEmpty(&m_meta->url, url, u"JSON-LD url"_s);
@@ -254,7 +293,25 @@ QDate PageMetadata::parseDate(const QString &value)
     static const QRegularExpression iso(u"^(\\d{4})-(\\d{2})-(\\d{2})"_s);
     if (const auto m = iso.match(v); m.hasMatch())
         return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    return WireCopyParser::parseDateLine(v);
+    if (const QDate d = WireCopyParser::parseDateLine(v); d.isValid())
+        return d;
+    // "Wed, 04 May 2022 00:25:56 GMT" (RFC 2822) and "Tue Jan 28 15:28:56 CET 2020" (how Java
+    // prints a date), English month names.
+    static const QRegularExpression rfc(
+        u"^(?:[A-Za-z]{3},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3})\\s+(\\d{4})(?:\\s|$)"_s);
+    static const QRegularExpression java(
+        u"^[A-Za-z]{3} ([A-Za-z]{3}) (\\d{1,2}) \\d{1,2}:\\d{2}(?::\\d{2})?(?: [A-Za-z+\\-0-9:]{1,9})? (\\d{4})$"_s);
+    QRegularExpressionMatch m = rfc.match(v);
+    const bool isRfc = m.hasMatch();
+    if (!isRfc)
+        m = java.match(v);
+    if (m.hasMatch()) {
+        const QString day = m.captured(isRfc ? 1 : 2);
+        const QString month = m.captured(isRfc ? 2 : 1);
+        return QDate::fromString(day + QLatin1Char(' ') + month + QLatin1Char(' ') + m.captured(3),
+                                 u"d MMM yyyy"_s);
+    }
+    return {};
 }
 
 PageMetadata PageMetadata::read(const GumboInternalNode *document)
@@ -288,20 +345,73 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
         const auto [value, key] = metaContent(keys);
         setIfEmpty(field, value, prefix + key);
     };
+    // A JSON-LD headline that shares no word with the page's other titles is a placeholder (the
+    // name of the publishing system, "Home"): og:title says better.
+    if (meta.title.from.startsWith(u"JSON-LD"_s)) {
+        auto words = [](const QString &s) {
+            static const QRegularExpression nonWord(u"\\W+"_s);
+            QSet<QString> out;
+            for (const QString &w : s.toLower().split(nonWord, Qt::SkipEmptyParts)) {
+                if (w.size() >= 3)
+                    out.insert(w);
+            }
+            return out;
+        };
+        const QString other = metaContent({ u"og:title", u"twitter:title" }).first;
+        const QString document = c.titleElement ? textOf(c.titleElement) : QString();
+        const QSet<QString> headline = words(meta.title.value);
+        if ((!other.isEmpty() || !document.isEmpty()) && !headline.intersects(words(other))
+            && !headline.intersects(words(document)))
+            meta.title = {};
+    }
     fromMeta(&meta.title, { u"og:title", u"twitter:title" }, QString());
+    meta.siteName = metaContent({ u"og:site_name" }).first;
+    // The company behind the site ("Tamedia AG", "Ediciones El País S.L.") is not the publication
+    // readers know: the site's own name is.
+    static const QRegularExpression company(
+        u"[\\s,](?:gmbh|ag|se|kg|s\\.?l\\.?|s\\.?a\\.?|s\\.?p\\.?a\\.?|b\\.?v\\.?|n\\.?v\\.?|inc\\.?|ltd\\.?|"
+        u"llc|plc|limited|corporation)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (!meta.siteName.isEmpty() && company.match(meta.publisher.value).hasMatch())
+        meta.publisher = { meta.siteName, u"og:site_name"_s };
+    fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
+    // The publisher named as the author ("BBC News", or the site's name cut short), a company
+    // ("… GmbH, Munich") and placeholders ("No Author", "admin") are no byline.
+    auto isNoByline = [&](const QString &byline) {
+        static const QRegularExpression companyWord(
+            u"(?:^|[\\s,])(?:gmbh|ag|kg|inc\\.?|ltd\\.?|llc|plc|s\\.l\\.|s\\.a\\.)(?:$|[\\s,])"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const QString b = folded(byline);
+        const QString beforeComma = folded(byline.section(QLatin1Char(','), 0, 0)); // "Site, City, Country"
+        for (const QString &site : { meta.publisher.value, meta.siteName }) {
+            const QString s = folded(site);
+            if ((s.size() >= 3 && (b == s || beforeComma == s)) || (b.size() >= 5 && s.startsWith(b)))
+                return true;
+        }
+        return companyWord.match(byline).hasMatch() || b == u"noauthor"_s || b == u"unknown"_s
+            || b == u"unknownauthor"_s || b == u"admin"_s || b == u"administrator"_s;
+    };
+    if (isNoByline(meta.byline.value)) {
+        meta.byline = {};
+        meta.authors.clear();
+    }
     if (meta.authors.isEmpty()) {
         for (const char16_t *key :
              { u"author", u"article:author", u"sailthru.author", u"parsely-author", u"dc.creator" }) {
             const auto [value, k] = metaContent({ key });
-            if (!value.isEmpty() && !looksLikeUrl(value)) {
-                meta.authors = { value };
-                meta.byline = { value, (k.contains(QLatin1Char(':')) ? QString() : u"meta "_s) + k };
+            const QStringList names = namesOf(value);
+            const QString byline = joinNames(names);
+            if (!byline.isEmpty() && !looksLikeUrl(value) && !isNoByline(byline)) {
+                meta.authors = names;
+                meta.byline = { byline, (k.contains(QLatin1Char(':')) ? QString() : u"meta "_s) + k };
                 break;
             }
         }
     }
-    meta.siteName = metaContent({ u"og:site_name" }).first;
-    fromMeta(&meta.publisher, { u"og:site_name", u"application-name" }, QString());
+    for (const char16_t *key : { u"og:description", u"description", u"twitter:description" }) {
+        if (const QString d = metaContent({ key }).first; !d.isEmpty() && !meta.descriptions.contains(d))
+            meta.descriptions.append(d);
+    }
     fromMeta(&meta.published, { u"article:published_time" }, QString());
     fromMeta(&meta.published,
              { u"datePublished", u"date", u"pubdate", u"publishdate", u"dc.date", u"dcterms.date" },
@@ -322,6 +432,19 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
     if (c.titleElement)
         meta.documentTitle = textOf(c.titleElement);
     meta.publishedDate = parseDate(meta.published.value);
+    // A date written in a form that cannot be read gives way to the next source that can be.
+    if (!meta.published.isEmpty() && !meta.publishedDate.isValid()) {
+        const auto [value, key] = metaContent({ u"article:published_time", u"datePublished", u"date",
+                                                u"pubdate", u"publishdate", u"dc.date", u"dcterms.date" });
+        const GumboNode *t = c.pubTime ? c.pubTime : c.firstTime;
+        const QString fromTime = t ? attribute(t, "datetime") : QString();
+        if (parseDate(value).isValid()) {
+            meta.published = { value, (key.contains(QLatin1Char(':')) ? QString() : u"meta "_s) + key };
+        } else if (parseDate(fromTime).isValid()) {
+            meta.published = { fromTime.simplified(), u"time datetime"_s };
+        }
+        meta.publishedDate = parseDate(meta.published.value);
+    }
     return meta;
 }
 
