@@ -317,15 +317,29 @@ Status importFiles(ArticleStore &store, const QStringList &files,
     // keep the order of `files`. The slices form a pipeline: while this thread writes one, the next
     // is analysed and the one after it read, so the writes overlap the analysis. After a Cancel (or
     // a stop asked by onOutcome) no slice is begun; what was complete is still written and reported.
+    //
+    // A slice is as many files as take about BulkBatchMilliseconds to read and analyse, from 16 up to
+    // BulkBatchSize: few for slow files (long articles, pages fetched), so that outcomes come often
+    // and a Cancel is quick; a whole batch for short articles, so that the analysis of the next
+    // batch runs while this thread writes one (with slices of 16, the analysis waited for the write
+    // of every batch: half the time one core was idle).
     std::atomic<bool> halted { false };
     const std::function<bool()> halt = [&] { return halted.load() || (cancelled && cancelled()); };
-    const qsizetype sliceSize = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
-    const qsizetype slices = (files.size() + sliceSize - 1) / sliceSize;
-    const auto readSlice = [&](qsizetype k) {
-        const qsizetype from = k * sliceSize;
+    const qsizetype minSlice = std::max(16, 8 * QThreadPool::globalInstance()->maxThreadCount());
+    // The three below are used by one thread at a time: this one before the worker starts, the
+    // worker until it is joined.
+    qsizetype sliceSize = minSlice;
+    qsizetype nextFile = 0;
+    qint64 readNs = 0; // the time the last slice took to read (web pages: fetch)
+    const auto readSlice = [&] {
+        QElapsedTimer reading;
+        reading.start();
+        const qsizetype from = nextFile;
         const qsizetype n = std::min(sliceSize, files.size() - from);
+        nextFile += n;
         std::vector<PreparedFile> prepared(static_cast<size_t>(n));
         parallelFor(n, [&](qsizetype i) { prepared[size_t(i)] = readPrepared(files[from + i], halt); });
+        readNs = reading.nsecsElapsed();
         return prepared;
     };
     // The articles to analyse, those of files read whole not already in the library (this thread).
@@ -341,34 +355,35 @@ Status importFiles(ArticleStore &store, const QStringList &files,
         }
         return articles;
     };
-    const auto analyse = [&](const std::vector<PreparedImport *> &articles) {
+    std::vector<PreparedFile> next;
+    // In the background: the analysis of a slice of `fileCount` files, then the reading of the next
+    // slice, sized by the time this one took to read and analyse.
+    const auto analyseAndRead = [&](const std::vector<PreparedImport *> &articles, qsizetype fileCount) {
+        QElapsedTimer analysing;
+        analysing.start();
         parallelFor(qsizetype(articles.size()),
                     [&](qsizetype i) { analysePrepared(*articles[size_t(i)], halt); });
+        const double msPerFile = std::max(1.0, double(readNs + analysing.nsecsElapsed())) / 1e6
+            / double(std::max<qsizetype>(1, fileCount));
+        sliceSize
+            = std::clamp(qsizetype(BulkBatchMilliseconds / msPerFile), minSlice, qsizetype(BulkBatchSize));
+        if (nextFile < files.size() && !halt())
+            next = readSlice();
     };
     Status result;
-    if (slices == 0 || halt())
+    if (files.isEmpty() || halt())
         return flush();
-    std::vector<PreparedFile> current = readSlice(0);
-    std::vector<PreparedFile> next;
+    std::vector<PreparedFile> current = readSlice();
     std::vector<PreparedImport *> articles = checkSlice(current);
-    // In the background: the analysis of `current`, then the reading of the next slice.
-    std::thread worker([&] {
-        analyse(articles);
-        if (slices > 1)
-            next = readSlice(1);
-    });
-    for (qsizetype k = 0; k < slices; ++k) {
+    std::thread worker([&, n = qsizetype(current.size())] { analyseAndRead(articles, n); });
+    while (true) {
         worker.join();
         std::vector<PreparedFile> writing = std::move(current);
-        if (k + 1 < slices && !halt()) {
+        if (!next.empty() && !halt()) {
             current = std::move(next);
             next.clear();
             articles = checkSlice(current);
-            worker = std::thread([&, k] {
-                analyse(articles);
-                if (k + 2 < slices && !halt())
-                    next = readSlice(k + 2);
-            });
+            worker = std::thread([&, n = qsizetype(current.size())] { analyseAndRead(articles, n); });
         }
         // The stories of one export are written in the same batch, so in one transaction; a file the
         // Cancel left incomplete is dropped whole.

@@ -373,6 +373,16 @@ Status ArticleStore::beginBulk()
         (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
         return Status::failure(tr("Cannot write to the library: %1").arg(error));
     }
+    // The articles added from here on are indexed for search at the commit (Schema.cpp, v9): every
+    // existing article has an id up to the largest one now, and AUTOINCREMENT gives every new one
+    // a larger id.
+    if (!execRaw(m_statements,
+                 "INSERT INTO articles_fts_deferred (after_id) SELECT ifnull(max(id), 0) FROM articles",
+                 &error)) {
+        (void)execRaw(m_statements, "ROLLBACK", nullptr);
+        (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
+        return Status::failure(tr("Cannot write to the library: %1").arg(error));
+    }
     m_inBulk = true;
     return {};
 }
@@ -383,7 +393,15 @@ Status ArticleStore::commitBulk()
         return {};
     m_inBulk = false;
     QString error;
-    if (!execRaw(m_statements, "COMMIT", &error)) {
+    // The batch's articles go into the full-text index in one statement, and the deferral ends,
+    // in the batch's transaction: the index commits with exactly the articles it holds.
+    const bool indexed = execRaw(m_statements,
+                                 "INSERT INTO articles_fts (rowid, title, body, metadata_text) "
+                                 "SELECT id, title, body, metadata_text FROM articles "
+                                 "WHERE id > (SELECT after_id FROM articles_fts_deferred) ORDER BY id",
+                                 &error)
+        && execRaw(m_statements, "DELETE FROM articles_fts_deferred", &error);
+    if (!indexed || !execRaw(m_statements, "COMMIT", &error)) {
         (void)execRaw(m_statements, "ROLLBACK", nullptr);
         (void)execRaw(m_statements, "PRAGMA temp_store = DEFAULT", nullptr);
         m_texts->clear();

@@ -74,8 +74,11 @@ public:
 
     // Bulk work (importing many files): groups the actions that follow into one SQLite transaction
     // while each stays atomic on its own (a savepoint), so a failed article rolls back alone and the
-    // batch is made durable once, not once per article (FTS5 still writes its pending terms at every
-    // savepoint, its xSavepoint: once per article; bench/README.md). commitBulk() makes the
+    // batch is made durable once, not once per article. The articles a batch adds are indexed for
+    // search once, by commitBulk() (schema v9: FTS5 writes its pending terms at every savepoint, so
+    // indexing them one by one cost a flush per article; bench/README.md): until then the search of
+    // this connection does not find them, and no other connection sees them anyway. Changes and
+    // removals of older articles reach the index at once. commitBulk() makes the
     // batch durable and ends it; call it every few hundred actions. A crash loses at most the
     // uncommitted batch, never half an action. close() commits an open batch.
     // The same mechanism makes a compound action (an undo step that removes a highlight and the

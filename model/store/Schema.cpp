@@ -224,6 +224,39 @@ const char *const articleOriginStatements[] = {
     "CREATE INDEX articles_format ON articles(format)",
 };
 
+// v9: the full-text index of a bulk batch is written once, at the batch's end, not article by article
+// (issue 9: FTS5 writes its pending terms at every savepoint, so a savepoint per article made the
+// index grow by one tiny segment per article). While a batch is open, articles_fts_deferred holds
+// one row: the largest article id before the batch. The triggers leave the articles above it to
+// ArticleStore::commitBulk(), which indexes them with one INSERT ... SELECT and removes the row
+// before COMMIT; the row is never committed, so every other connection (and every other program)
+// sees the triggers work as before. An article added, changed or removed inside the batch touches
+// the index only through that one INSERT, so the index always holds exactly the committed articles.
+// The index itself is unchanged: no rebuild.
+const char *const deferredFullTextStatements[] = {
+    "CREATE TABLE articles_fts_deferred (after_id INTEGER NOT NULL)",
+    "DROP TRIGGER articles_fts_insert",
+    "DROP TRIGGER articles_fts_delete",
+    "DROP TRIGGER articles_fts_update",
+    R"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
+        INSERT INTO articles_fts(rowid, title, body, metadata_text)
+            VALUES (new.id, new.title, new.body, new.metadata_text);
+    END)",
+    R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, metadata_text)
+            VALUES ('delete', old.id, old.title, old.body, old.metadata_text);
+    END)",
+    R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body, metadata_text ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body, metadata_text)
+            VALUES ('delete', old.id, old.title, old.body, old.metadata_text);
+        INSERT INTO articles_fts(rowid, title, body, metadata_text)
+            VALUES (new.id, new.title, new.body, new.metadata_text);
+    END)",
+};
+
 template<std::size_t N> Status run(QSqlDatabase &db, const char *const (&statements)[N], int version)
 {
     QSqlQuery query(db);
@@ -285,6 +318,10 @@ Status migrate(QSqlDatabase &db, int from, int to)
     }
     if (from < 8 && to >= 8) {
         if (auto s = articleOrigin(db, 8); !s)
+            return s;
+    }
+    if (from < 9 && to >= 9) {
+        if (auto s = run(db, deferredFullTextStatements, 9); !s)
             return s;
     }
     QSqlQuery query(db);

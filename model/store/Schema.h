@@ -9,7 +9,7 @@ namespace Lede::Schema {
 
 // The library's schema version, kept in PRAGMA user_version: the top of the ladder below. A file with
 // a higher version comes from a newer Lede and is refused; a lower one is migrated on open.
-inline constexpr int CurrentVersion = 8;
+inline constexpr int CurrentVersion = 9;
 // PRAGMA application_id of a Lede library ("LEDE").
 inline constexpr int ApplicationId = 0x4C454445;
 
@@ -25,6 +25,8 @@ inline constexpr int ApplicationId = 0x4C454445;
 // v6: speaker_roles, the roles each article gives its speakers.
 // v7: feed subscriptions (feeds) and the items each has seen (feed_items); an index on articles.url.
 // v8: each article's format, metadata and provenance; the metadata values in the full-text index.
+// v9: a bulk batch indexes its new articles once, at its end (articles_fts_deferred, the triggers'
+//     WHEN clauses; ArticleStore::beginBulk).
 // A new step adds its statements in Schema.cpp and raises CurrentVersion above.
 Status migrate(QSqlDatabase &db, int from, int to);
 // The v7 step alone (inside the caller's transaction), for migrate().

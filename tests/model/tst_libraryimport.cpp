@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <sys/stat.h>
@@ -303,6 +304,18 @@ void TestLibraryImport::cancelReportsOnlyWhatWasCommitted()
         QCOMPARE(*ArticleRepository(store).articleCount(), ids.size());
         for (qint64 id : std::as_const(ids))
             QVERIFY(ArticleRepository(store).article(id).ok());
+        // The search finds exactly the articles reported (the index is written with each batch).
+        ArticleQuery ferries;
+        ferries.search = u"ferry reopened"_s;
+        const auto found = ArticleRepository(store).articles(ferries);
+        QVERIFY(found.ok());
+        QList<qint64> foundIds;
+        for (const ArticleSummary &a : *found)
+            foundIds.append(a.id);
+        std::sort(foundIds.begin(), foundIds.end());
+        QList<qint64> reportedIds = ids;
+        std::sort(reportedIds.begin(), reportedIds.end());
+        QCOMPARE(foundIds, reportedIds);
     }
     QThreadPool::globalInstance()->setMaxThreadCount(threads);
 }
