@@ -56,6 +56,9 @@ bool allDigits(QStringView w)
 
 bool isDay(QStringView w)
 {
+    // Only digits are left after an ordinal suffix: a word that does not start with one is no day.
+    if (w.isEmpty() || w[0] < u'0' || w[0] > u'9')
+        return false;
     for (QStringView suffix : { u"st", u"nd", u"rd", u"th" }) {
         if (w.size() > 2 && w.endsWith(suffix)) {
             w.chop(2);
@@ -80,6 +83,24 @@ bool isSpelledNumber(QStringView w)
 {
     if (w.size() < 3 || !w[0].isLetter())
         return false;
+    // Every listed word starts with one of these letters; a first letter outside ASCII may still
+    // fold to one of them, so only ASCII is filtered here (most words, cheaply).
+    if (w[0].unicode() < 128) {
+        switch (w[0].unicode() | 0x20) { // an ASCII letter in lower case
+        case u't':
+        case u'f':
+        case u's':
+        case u'e':
+        case u'n':
+        case u'h':
+        case u'm':
+        case u'b':
+        case u'd':
+            break;
+        default:
+            return false;
+        }
+    }
     return oneOf(w,
                  { u"two",      u"three",     u"four",     u"five",     u"six",      u"seven",    u"eight",
                    u"nine",     u"ten",       u"eleven",   u"twelve",   u"thirteen", u"fourteen", u"fifteen",
