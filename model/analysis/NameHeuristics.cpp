@@ -29,9 +29,25 @@ void WordSet::insert(std::u16string_view w)
         std::u16string folded(w);
         for (char16_t &c : folded)
             c = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+        if (folded.empty() || find(folded))
+            return; // the empty word is never a member (contains() rejects it)
         m_storage.push_back(std::move(folded));
         const std::u16string &stored = m_storage.back();
-        m_words.insert(stored);
+        if (m_storage.size() * 2 > m_table.size()) {
+            std::vector<std::u16string_view> table(std::max<size_t>(16, m_table.size() * 2));
+            for (const std::u16string &word : m_storage) {
+                size_t slot = size_t(hash(word)) & (table.size() - 1);
+                while (!table[slot].empty())
+                    slot = (slot + 1) & (table.size() - 1);
+                table[slot] = word;
+            }
+            m_table = std::move(table);
+        } else {
+            size_t slot = size_t(hash(stored)) & (m_table.size() - 1);
+            while (!m_table[slot].empty())
+                slot = (slot + 1) & (m_table.size() - 1);
+            m_table[slot] = stored;
+        }
         m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
         m_firstLetters |= firstLetterBit(stored.empty() ? u' ' : stored.front());
     }
@@ -55,7 +71,21 @@ bool WordSet::contains(QStringView word) const
         else
             buf[i] = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
     }
-    return m_words.count(std::u16string_view(buf, size_t(word.size()))) > 0;
+    return find(std::u16string_view(buf, size_t(word.size())));
+}
+
+bool WordSet::find(std::u16string_view folded) const
+{
+    if (m_table.empty())
+        return false;
+    const size_t mask = m_table.size() - 1;
+    for (size_t slot = size_t(hash(folded)) & mask;; slot = (slot + 1) & mask) {
+        const std::u16string_view w = m_table[slot];
+        if (w.empty())
+            return false;
+        if (w == folded)
+            return true;
+    }
 }
 
 bool NameHeuristics::isTitle(QStringView word)
