@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TokenStream.h"
 
-#include "NerFeatures.h"
 #include "Tokenizer.h"
 
 #include <algorithm>
@@ -20,39 +19,44 @@ TokenStream::TokenStream(const QString &body)
     Tokenizer::tokenizeSpans(body, m_spans);
     const int n = int(m_spans.size());
     m_info.resize(size_t(n));
-    const QStringView all(body);
     qint32 paragraph = 0;
     qint32 sentence = 0;
+    const QChar *d = body.constData();
     for (int i = 0; i < n; ++i) {
-        const QStringView w = text(i);
-        Info &t = m_info[size_t(i)];
+        const Span &span = m_spans[i];
+        const QChar first = d[span.start];
         quint32 f = 0;
-        if (w[0].isLetterOrNumber())
+        if (first.isLetterOrNumber())
             f |= Word;
-        if (w[0].isUpper())
+        if (first.isUpper())
             f |= Upper;
         bool anyUpper = false;
         bool anyLower = false;
-        for (QChar c : w) {
-            anyUpper = anyUpper || c.isUpper();
-            anyLower = anyLower || c.isLower();
+        for (qsizetype k = span.start; k < span.end; ++k) {
+            anyUpper = anyUpper || d[k].isUpper();
+            anyLower = anyLower || d[k].isLower();
         }
         if (anyUpper && !anyLower)
             f |= AllCaps;
-        if (isPunct(w))
-            f |= Punct;
-        if (isPossessive(w))
+        if (span.length() == 1) {
+            // The punctuation predicates below are all of one character but for the possessive.
+            const QStringView w(d + span.start, 1);
+            if (isPunct(w))
+                f |= Punct;
+            if (isTerminal(w))
+                f |= Terminal;
+            if (isClosing(w))
+                f |= Closing;
+        } else if (isPossessive(text(i))) {
             f |= Possessive;
-        if (isTerminal(w))
-            f |= Terminal;
-        if (isClosing(w))
-            f |= Closing;
+        }
 
         bool newParagraph = i == 0;
         bool newSentence = i == 0;
         if (i > 0) {
-            const Span &prev = m_spans[i - 1];
-            newParagraph = all.sliced(prev.end, m_spans[i].start - prev.end).contains(u'\n');
+            const qsizetype gapEnd = span.start;
+            for (qsizetype k = m_spans[i - 1].end; k < gapEnd && !newParagraph; ++k)
+                newParagraph = d[k] == u'\n';
             const quint32 pf = m_info[size_t(i - 1)].flags;
             newSentence = newParagraph || ((pf & Terminal) && !(f & Closing))
                 || ((pf & Closing) && i >= 2 && (m_info[size_t(i - 2)].flags & Terminal));
@@ -67,10 +71,10 @@ TokenStream::TokenStream(const QString &body)
             if (i > 0)
                 ++sentence;
         }
+        Info &t = m_info[size_t(i)];
         t.paragraph = paragraph;
         t.sentence = sentence;
         t.flags = f;
-        t.lower = Ner::hashLower(w);
     }
 }
 

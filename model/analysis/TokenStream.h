@@ -11,7 +11,8 @@
 namespace Lede {
 
 // One article's tokens, built once by Analyzer and read by the passes: the Tokenizer's words and
-// punctuation, with the paragraph and sentence each is in, a lower-case key and flag bits. The
+// punctuation, with the paragraph and sentence each is in and flag bits. (No lower-case key yet: the
+// one reader so far, the entity tagger, hashes each word with its prefixes in one loop of its own.) The
 // stream refers to the body it was built from; that string must outlive it and stay unchanged.
 //
 // Paragraphs: a token starts a new paragraph when a line break stands between it and the token
@@ -38,7 +39,6 @@ public:
         qint32 paragraph = 0;
         qint32 sentence = 0;
         quint32 flags = 0;
-        quint64 lower = 0; // Ner::hashLower of the token's text
     };
 
     TokenStream() = default;
