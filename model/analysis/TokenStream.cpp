@@ -16,6 +16,7 @@ const QString &TokenStream::emptyBody()
 TokenStream::TokenStream(const QString &body)
     : m_body(&body)
 {
+    m_spans.reserve(body.size() / 5 + 8); // news text: about one token per 5.5 characters
     Tokenizer::tokenizeSpans(body, m_spans);
     const int n = int(m_spans.size());
     m_info.resize(size_t(n));
@@ -30,14 +31,6 @@ TokenStream::TokenStream(const QString &body)
             f |= Word;
         if (first.isUpper())
             f |= Upper;
-        bool anyUpper = false;
-        bool anyLower = false;
-        for (qsizetype k = span.start; k < span.end; ++k) {
-            anyUpper = anyUpper || d[k].isUpper();
-            anyLower = anyLower || d[k].isLower();
-        }
-        if (anyUpper && !anyLower)
-            f |= AllCaps;
         if (span.length() == 1) {
             // The punctuation predicates below are all of one character but for the possessive.
             const QStringView w(d + span.start, 1);

@@ -25,13 +25,12 @@ public:
     enum Flag : quint32 {
         Word = 1u << 0, // starts with a letter or digit
         Upper = 1u << 1, // its first character is upper case
-        AllCaps = 1u << 2, // a letter in upper case and none in lower case
-        Punct = 1u << 3, // one character that is no letter or digit
-        Possessive = 1u << 4, // "'s" / "’s" split off a word
-        Terminal = 1u << 5, // ". ! ? …"
-        Closing = 1u << 6, // ” " ’ ) '
-        NewParagraph = 1u << 7, // a line break before it (or the first token)
-        NewSentence = 1u << 8, // the first token of a sentence (see above)
+        Punct = 1u << 2, // one character that is no letter or digit
+        Possessive = 1u << 3, // "'s" / "’s" split off a word
+        Terminal = 1u << 4, // ". ! ? …"
+        Closing = 1u << 5, // ” " ’ ) '
+        NewParagraph = 1u << 6, // a line break before it (or the first token)
+        NewSentence = 1u << 7, // the first token of a sentence (see above)
     };
 
     struct Info
