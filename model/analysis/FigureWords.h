@@ -123,6 +123,9 @@ inline bool isAsciiDigit(char16_t c)
 
 inline bool isLetterLike(char16_t c)
 {
+    // ASCII has no combining marks: only other characters need the Unicode tables.
+    if (c < 128)
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
     return QChar::isLetter(c) || QChar::isMark(c);
 }
 
