@@ -6,6 +6,7 @@
 #include "InterviewTurns.h"
 #include "QuoteDetector.h"
 #include "SpeakerResolver.h"
+#include "TokenStream.h"
 
 #include <QSet>
 
@@ -14,7 +15,8 @@ namespace Lede {
 AnalysisResult Analyzer::analyze(const Article &article)
 {
     AnalysisResult result;
-    result.entities = EntityRecognizer::shared().recognize(article);
+    const TokenStream tokens(article.body);
+    result.entities = EntityRecognizer::shared().recognize(article, tokens);
     result.quotes = QuoteDetector::detect(article.body);
     SpeakerResolver::resolve(article, result.quotes, result.entities, &result.speakerRoles);
     InterviewTurns::apply(article.body, result.quotes, result.entities);

@@ -12,7 +12,7 @@
 #include "analysis/Gazetteer.h"
 #include "analysis/NerFeatures.h"
 #include "analysis/Perceptron.h"
-#include "analysis/Tokenizer.h"
+#include "analysis/TokenStream.h"
 
 #include <QList>
 #include <QSet>
@@ -61,11 +61,11 @@ struct Mention
 
 inline bool isTerminal(QStringView w)
 {
-    return w == u"." || w == u"!" || w == u"?" || w == u"…";
+    return TokenStream::isTerminal(w);
 }
 inline bool isClosing(QStringView w)
 {
-    return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'";
+    return TokenStream::isClosing(w);
 }
 inline bool isDash(QStringView w)
 {
@@ -73,11 +73,11 @@ inline bool isDash(QStringView w)
 }
 inline bool isPossessive(QStringView w)
 {
-    return w.size() == 2 && (w[0] == u'\'' || w[0] == u'’') && (w[1] == u's' || w[1] == u'S');
+    return TokenStream::isPossessive(w);
 }
 inline bool isPunct(QStringView w)
 {
-    return w.size() == 1 && !w[0].isLetterOrNumber();
+    return TokenStream::isPunct(w);
 }
 
 bool isAgency(QStringView w);
@@ -94,12 +94,14 @@ bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
 class Document
 {
 public:
-    Document(const Article &article, const PerceptronModel *model)
+    // `tokens` is the stream of article.body (Analyzer builds it once for all passes).
+    Document(const Article &article, const TokenStream &tokens, const PerceptronModel *model)
         : m_body(article.body)
+        , m_stream(tokens)
         , m_model(model)
         , m_extractor(model ? model->extractor() : FeatureExtractor(nullptr))
+        , m_tokens(tokens.spans())
     {
-        Tokenizer::tokenizeSpans(m_body, m_tokens);
         m_n = int(m_tokens.size());
         m_info.resize(size_t(m_n));
         m_kind.assign(size_t(m_n), -1);
@@ -116,20 +118,8 @@ private:
     {
         return QStringView(m_body).sliced(m_tokens[i].start, m_tokens[i].length());
     }
-    bool newlineBefore(int i) const
-    {
-        if (i <= 0)
-            return true;
-        const QStringView gap
-            = QStringView(m_body).sliced(m_tokens[i - 1].end, m_tokens[i].start - m_tokens[i - 1].end);
-        return gap.contains(u'\n');
-    }
-    int firstTokenAtOrAfter(qsizetype pos) const
-    {
-        const auto it = std::lower_bound(m_tokens.cbegin(), m_tokens.cend(), pos,
-                                         [](const Span &s, qsizetype p) { return s.start < p; });
-        return int(it - m_tokens.cbegin());
-    }
+    bool newlineBefore(int i) const { return i <= 0 || m_stream.has(i, TokenStream::NewParagraph); }
+    int firstTokenAtOrAfter(qsizetype pos) const { return m_stream.firstAtOrAfter(pos); }
     bool upper(int i) const { return !word(i).isEmpty() && word(i)[0].isUpper(); }
     bool isBlock(int i, Block::Kind k) const { return m_kind[size_t(i)] == int(k); }
     bool structural(int i) const
@@ -203,9 +193,10 @@ private:
     }
 
     const QString &m_body;
+    const TokenStream &m_stream;
     const PerceptronModel *m_model;
     FeatureExtractor m_extractor;
-    QList<Span> m_tokens;
+    const QList<Span> &m_tokens; // m_stream's spans
     int m_n = 0;
     std::vector<TokenInfo> m_info;
     std::vector<int> m_kind; // Block::Kind of each token, -1 when in running text

@@ -30,14 +30,8 @@ void Document::tagSentences()
         // One sentence: up to terminal punctuation (plus closing quotes), a line break or a block edge.
         int end = i + 1;
         const int kind = m_kind[size_t(i)];
-        while (end < m_n && !newlineBefore(end) && m_kind[size_t(end)] == kind) {
-            const QStringView prev = word(end - 1);
-            if (isTerminal(prev) && !isClosing(word(end)))
-                break;
-            if (isClosing(prev) && end >= 2 && isTerminal(word(end - 2)))
-                break;
+        while (end < m_n && !m_stream.has(end, TokenStream::NewSentence) && m_kind[size_t(end)] == kind)
             ++end;
-        }
         words.clear();
         int letters = 0, capsWords = 0;
         for (int t = i; t < end; ++t) {
@@ -411,7 +405,14 @@ QList<Entity> EntityRecognizer::recognize(const Article &article) const
 {
     if (article.body.isEmpty())
         return {};
-    Document doc(article, m_model.get());
+    return recognize(article, TokenStream(article.body));
+}
+
+QList<Entity> EntityRecognizer::recognize(const Article &article, const TokenStream &tokens) const
+{
+    if (article.body.isEmpty())
+        return {};
+    Document doc(article, tokens, m_model.get());
     return doc.run();
 }
 

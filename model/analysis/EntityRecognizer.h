@@ -30,6 +30,7 @@ namespace Lede {
 namespace Ner {
 class PerceptronModel;
 }
+class TokenStream;
 
 class EntityRecognizer final
 {
@@ -49,6 +50,8 @@ public:
 
     // Thread-safe (const, no shared mutable state).
     QList<Entity> recognize(const Article &article) const;
+    // The same on the article's token stream (built from article.body; see Analyzer).
+    QList<Entity> recognize(const Article &article, const TokenStream &tokens) const;
 
 private:
     std::unique_ptr<Ner::PerceptronModel> m_model;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EntityRules.h"
 
+#include "Lexicon.h"
+
+#include <algorithm>
+
 namespace Lede::EntityRules {
 
 namespace {
@@ -56,6 +60,9 @@ bool allDigits(QStringView w)
 
 bool isDay(QStringView w)
 {
+    // Only digits are left after an ordinal suffix: a word that does not start with one is no day.
+    if (w.isEmpty() || w[0] < u'0' || w[0] > u'9')
+        return false;
     for (QStringView suffix : { u"st", u"nd", u"rd", u"th" }) {
         if (w.size() > 2 && w.endsWith(suffix)) {
             w.chop(2);
@@ -76,20 +83,37 @@ bool isYear(QStringView w)
     return y >= 1800 && y <= 2099;
 }
 
+bool isAscii(QStringView w)
+{
+    return std::all_of(w.begin(), w.end(), [](QChar c) { return c.unicode() < 128; });
+}
+
+// The word lists are in resources/lexicon/spelled-numbers.txt and spelled-tens.txt. An ASCII word
+// (nearly all) is looked up in a WordSet; other words are compared case-insensitively with the same
+// list, as WordSet's lower-casing is not Unicode case folding ("ſix").
+bool inList(QStringView w, const WordSet &set, const QStringList &list)
+{
+    if (isAscii(w))
+        return set.contains(w);
+    for (const QString &a : list) {
+        if (a.size() == w.size() && w.compare(a, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool isSpelledNumber(QStringView w)
 {
     if (w.size() < 3 || !w[0].isLetter())
         return false;
-    return oneOf(w,
-                 { u"two",      u"three",     u"four",     u"five",     u"six",      u"seven",    u"eight",
-                   u"nine",     u"ten",       u"eleven",   u"twelve",   u"thirteen", u"fourteen", u"fifteen",
-                   u"sixteen",  u"seventeen", u"eighteen", u"nineteen", u"twenty",   u"thirty",   u"forty",
-                   u"fifty",    u"sixty",     u"seventy",  u"eighty",   u"ninety",   u"hundred",  u"hundreds",
-                   u"thousand", u"thousands", u"millions", u"billions", u"dozen",    u"dozens" })
-        || ((w.contains(u'-'))
-            && oneOf(
-                w.first(w.indexOf(u'-')),
-                { u"twenty", u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty", u"ninety" }));
+    static const QStringList numbers = Lexicon::entries(u"spelled-numbers");
+    static const WordSet numberSet = Lexicon::folded(u"spelled-numbers");
+    static const QStringList tens = Lexicon::entries(u"spelled-tens");
+    static const WordSet tenSet = Lexicon::folded(u"spelled-tens");
+    if (inList(w, numberSet, numbers))
+        return true;
+    const qsizetype hyphen = w.indexOf(u'-');
+    return hyphen >= 0 && inList(w.first(hyphen), tenSet, tens);
 }
 
 bool isScale(QStringView w)

@@ -17,8 +17,15 @@ bool Scanner::startsWordAmount(qsizetype i) const
     if (flags & fScale) // "a dozen", "a million"
         return (is(i - 1, "a") || is(i - 1, "an")) && same(i - 1, i) && !has(i, fScaleSuffix);
     const QStringView t = text(i);
-    const qsizetype dash = t.indexOf(u'-');
-    if (dash <= 0 || dash > 8)
+    // The first hyphen, if among the first nine characters (a word number is no longer).
+    qsizetype dash = -1;
+    for (qsizetype k = 0; k < std::min<qsizetype>(t.size(), 9); ++k) {
+        if (t[k] == u'-') {
+            dash = k;
+            break;
+        }
+    }
+    if (dash <= 0)
         return false;
     const LowerKey head(t.first(dash));
     return figureWords().unitNumbers.count(head.key()) > 0;

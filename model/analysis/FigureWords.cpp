@@ -113,6 +113,19 @@ FigureWords::FigureWords()
     flags[keep(u"by")] |= fBy;
     for (const Qualifier &q : qualifiers)
         flags[q.words.back()] |= fQualifierEnd;
+
+    size_t size = 16;
+    while (size < flags.size() * 4)
+        size *= 2;
+    flagTable.resize(size);
+    for (const auto &[key, bits] : flags) {
+        if (key.empty())
+            continue; // wordFlags() answers 0 for the empty key
+        size_t slot = KeyHash()(key) & (size - 1);
+        while (!flagTable[slot].key.empty())
+            slot = (slot + 1) & (size - 1);
+        flagTable[slot] = { key, bits };
+    }
 }
 
 const FigureWords &figureWords()
@@ -132,9 +145,15 @@ quint32 wordFlags(Key k)
 {
     if (k.empty())
         return 0;
-    const KeyMap<quint32> &all = figureWords().flags;
-    const auto it = all.find(k);
-    return it == all.end() ? 0 : it->second;
+    const std::vector<FigureWords::FlagSlot> &table = figureWords().flagTable;
+    const size_t mask = table.size() - 1;
+    for (size_t slot = KeyHash()(k) & mask;; slot = (slot + 1) & mask) {
+        const FigureWords::FlagSlot &s = table[slot];
+        if (s.key.empty())
+            return 0;
+        if (s.key == k)
+            return s.flags;
+    }
 }
 
 } // namespace Lede::Figures

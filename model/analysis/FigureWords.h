@@ -93,6 +93,16 @@ struct FigureWords final
     std::vector<Qualifier> qualifiers; // longest first
     KeyMap<quint32> flags; // every table a word belongs to, as WordFlag bits
 
+    // `flags` again as an open-addressing table (a power of two in size, at most a quarter full, an
+    // empty key marks a free slot), for the one lookup per word of the body: the node map's prime
+    // buckets and pointer chasing cost as much as the tokenization.
+    struct FlagSlot
+    {
+        Key key;
+        quint32 flags = 0;
+    };
+    std::vector<FlagSlot> flagTable;
+
 private:
     Key keep(QStringView word);
     std::deque<std::string> m_storage; // stable addresses for the keys above
@@ -113,6 +123,9 @@ inline bool isAsciiDigit(char16_t c)
 
 inline bool isLetterLike(char16_t c)
 {
+    // ASCII has no combining marks: only other characters need the Unicode tables.
+    if (c < 128)
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
     return QChar::isLetter(c) || QChar::isMark(c);
 }
 

@@ -25,16 +25,33 @@ WordSet::WordSet(std::initializer_list<std::u16string_view> words)
 
 void WordSet::insert(std::u16string_view w)
 {
-    {
-        std::u16string folded(w);
-        for (char16_t &c : folded)
-            c = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
-        m_storage.push_back(std::move(folded));
-        const std::u16string &stored = m_storage.back();
-        m_words.insert(stored);
-        m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
-        m_firstLetters |= firstLetterBit(stored.empty() ? u' ' : stored.front());
+    std::u16string folded(w);
+    for (char16_t &c : folded)
+        c = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+    if (folded.empty() || find(folded, hash(folded)))
+        return; // the empty word is never a member (contains() rejects it)
+    m_storage.push_back(std::move(folded));
+    const std::u16string &stored = m_storage.back();
+    if (m_storage.size() * 4 > m_table.size()) {
+        std::vector<Slot> table(std::max<size_t>(32, m_table.size() * 2));
+        for (const std::u16string &word : m_storage)
+            place(table, word);
+        m_table = std::move(table);
+    } else {
+        place(m_table, stored);
     }
+    m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
+    m_firstLetters |= firstLetterBit(stored.front());
+}
+
+void WordSet::place(std::vector<Slot> &table, const std::u16string &word) const
+{
+    const quint64 h = hash(word);
+    const size_t mask = table.size() - 1;
+    size_t slot = size_t(h) & mask;
+    while (table[slot].data)
+        slot = (slot + 1) & mask;
+    table[slot] = { word.data(), quint32(word.size()), quint32(h) };
 }
 
 bool WordSet::contains(QStringView word) const
@@ -46,16 +63,34 @@ bool WordSet::contains(QStringView word) const
     if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
         return false;
     char16_t buf[kMax];
+    quint64 h = kFnvOffset;
     for (qsizetype i = 0; i < word.size(); ++i) {
         const char16_t c = word.at(i).unicode();
+        char16_t f;
         if (c >= u'A' && c <= u'Z')
-            buf[i] = char16_t(c + 32);
+            f = char16_t(c + 32);
         else if (c < 128)
-            buf[i] = c;
+            f = c;
         else
-            buf[i] = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+            f = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+        buf[i] = f;
+        h = (h ^ f) * kFnvPrime;
     }
-    return m_words.count(std::u16string_view(buf, size_t(word.size()))) > 0;
+    return find(std::u16string_view(buf, size_t(word.size())), h);
+}
+
+bool WordSet::find(std::u16string_view folded, quint64 h) const
+{
+    if (m_table.empty())
+        return false;
+    const size_t mask = m_table.size() - 1;
+    for (size_t slot = size_t(h) & mask;; slot = (slot + 1) & mask) {
+        const Slot &s = m_table[slot];
+        if (!s.data)
+            return false;
+        if (s.hash == quint32(h) && s.size == folded.size() && std::u16string_view(s.data, s.size) == folded)
+            return true;
+    }
 }
 
 bool NameHeuristics::isTitle(QStringView word)

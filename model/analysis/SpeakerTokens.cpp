@@ -2,6 +2,8 @@
 // Tokens, sentences and word predicates of SpeakerResolver (see SpeakerParts.h).
 #include "SpeakerParts.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Lede::Speakers {
@@ -92,11 +94,7 @@ void Resolver::tokenize()
             const QStringView w = QStringView(m_body).sliced(i, j - i);
             t.upper = w.at(0).isUpper();
             t.lower = w.at(0).isLower();
-            bool caps = true;
-            for (QChar x : w)
-                if (x.isLower())
-                    caps = false;
-            t.allCaps = caps && t.upper;
+            t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
             if (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s)))
                 t.possessive = true;
             i = j;

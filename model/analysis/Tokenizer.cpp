@@ -28,7 +28,8 @@ bool isHyphen(char32_t c)
 }
 bool isJoiner(char32_t c)
 {
-    return QChar::isMark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);
+    // No combining mark lies below U+0300: ASCII punctuation is answered without a table look-up.
+    return c >= 0x300 && (QChar::isMark(c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F));
 }
 
 struct Reader

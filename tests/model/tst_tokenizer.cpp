@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysis/TokenStream.h"
 #include "analysis/Tokenizer.h"
 
 #include <QTest>
@@ -16,6 +17,9 @@ private slots:
     void spans_data();
     void spans();
     void emptyInput();
+    void streamParagraphsAndSentences();
+    void streamFlags();
+    void streamOfEmptyText();
 };
 
 void TestTokenizer::texts_data()
@@ -87,6 +91,59 @@ void TestTokenizer::emptyInput()
 {
     QVERIFY(Tokenizer::tokenize(QString()).isEmpty());
     QVERIFY(Tokenizer::tokenize(u" \n\t "_s).isEmpty());
+}
+
+void TestTokenizer::streamParagraphsAndSentences()
+{
+    // Sentences end after terminal punctuation, after a closing quote that follows it, and at a line
+    // break; "Mr." and "U.S." keep their period and end nothing.
+    const QString text = u"Mr. Lind met U.S. envoys. “We agreed.” She left\nA new line? Yes"_s;
+    const TokenStream s(text);
+    QStringList words;
+    QList<int> sentences;
+    QList<int> paragraphs;
+    for (int i = 0; i < s.size(); ++i) {
+        words.append(s.text(i).toString());
+        sentences.append(s.sentence(i));
+        paragraphs.append(s.paragraph(i));
+    }
+    QCOMPARE(words,
+             (QStringList { u"Mr."_s, u"Lind"_s, u"met"_s, u"U.S."_s, u"envoys"_s, u"."_s, u"“"_s, u"We"_s,
+                            u"agreed"_s, u"."_s, u"”"_s, u"She"_s, u"left"_s, u"A"_s, u"new"_s, u"line"_s,
+                            u"?"_s, u"Yes"_s }));
+    QCOMPARE(sentences, (QList<int> { 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 3, 3, 3, 3, 4 }));
+    QCOMPARE(paragraphs, (QList<int> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1 }));
+    QVERIFY(s.has(13, TokenStream::NewParagraph));
+    QVERIFY(!s.has(12, TokenStream::NewParagraph));
+    QCOMPARE(s.firstAtOrAfter(text.indexOf(u"met"_s)), 2);
+    QCOMPARE(s.firstAtOrAfter(text.indexOf(u"met"_s) + 1), 3);
+    QCOMPARE(s.firstAtOrAfter(text.size()), s.size());
+}
+
+void TestTokenizer::streamFlags()
+{
+    const QString text = u"NATO's chief, Ana said."_s;
+    const TokenStream s(text);
+    QCOMPARE(s.size(), 7);
+    QVERIFY(s.has(0, TokenStream::Word) && s.has(0, TokenStream::Upper));
+    QVERIFY(s.has(1, TokenStream::Possessive) && !s.has(1, TokenStream::Word));
+    QVERIFY(s.has(2, TokenStream::Word) && !s.has(2, TokenStream::Upper));
+    QVERIFY(s.has(3, TokenStream::Punct) && !s.has(3, TokenStream::Terminal));
+    QVERIFY(s.has(4, TokenStream::Upper) && !s.has(4, TokenStream::Possessive));
+    QVERIFY(s.has(6, TokenStream::Punct) && s.has(6, TokenStream::Terminal));
+    QCOMPARE(s.spans().size(), 7);
+    QCOMPARE(s.span(4).start, text.indexOf(u"Ana"_s));
+}
+
+void TestTokenizer::streamOfEmptyText()
+{
+    const QString blank = u" \n "_s;
+    const TokenStream s(blank);
+    QCOMPARE(s.size(), 0);
+    QCOMPARE(s.firstAtOrAfter(0), 0);
+    const TokenStream none;
+    QCOMPARE(none.size(), 0);
+    QVERIFY(none.body().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTokenizer)
