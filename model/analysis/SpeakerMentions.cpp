@@ -190,26 +190,28 @@ void Resolver::addRolePhrase(Mention &m, int firstTok, int lastTok) const
     m.rolePhrases.append(phrase);
 }
 
-bool Resolver::isTitleSurname(QStringView word) const
+QSet<QString> Resolver::titleSurnames() const
 {
+    // Built once per article: the last words of persons' names that are also titles ("King").
+    QSet<QString> out;
     for (const Entity &e : m_entities) {
         if (e.type != Entity::Type::Person)
             continue;
         const QString &name = e.canonical.isEmpty() ? e.text : e.canonical;
         const qsizetype space = name.lastIndexOf(u' ');
-        if (space > 0 && QStringView(name).sliced(space + 1) == word)
-            return true;
+        if (space > 0 && NameHeuristics::isTitle(QStringView(name).sliced(space + 1)))
+            out.insert(name.sliced(space + 1));
     }
     // The recogniser may have missed the person: "co-host Gayle King" is a first name and the word.
     for (const Mention &m : m_mentions) {
         const int last = m.lastTok;
-        if (last > m.firstTok && bareText(last) == word && m_tokens[size_t(last - 1)].upper
+        if (last > m.firstTok && NameHeuristics::isTitle(bareText(last)) && m_tokens[size_t(last - 1)].upper
             && !NameHeuristics::isTitle(bareText(last - 1))
             && !NameHeuristics::isCapitalisedStopWord(bareText(last - 1))
             && !NameHeuristics::isOrgWord(bareText(last - 1)))
-            return true;
+            out.insert(bareText(last).toString());
     }
-    return false;
+    return out;
 }
 
 void Resolver::classifyMentions()
@@ -220,6 +222,7 @@ void Resolver::classifyMentions()
 
     QSet<QString> lowerWords;
     bool lowerWordsReady = false;
+    const QSet<QString> surnames = titleSurnames();
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
         Mention &m = m_mentions[mi];
         int lastTitle = -1;
@@ -236,7 +239,7 @@ void Resolver::classifyMentions()
         // "King asked." in an article about Gayle King: a title word that is the surname of a person
         // the recogniser found is her name.
         if (allTitles && m.firstTok == m.lastTok && m_tokens[size_t(m.firstTok)].upper
-            && isTitleSurname(bareText(m.firstTok)))
+            && surnames.contains(bareText(m.firstTok).toString()))
             allTitles = false;
         // "the Conservative MP", "the former Labour leader": a title after "the" is a role, whatever
         // capitalised words qualify it, unless an organisation's word is among them.

@@ -18,6 +18,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <initializer_list>
@@ -163,8 +164,8 @@ private:
     void findMentions();
     void classifyMentions();
     void learnGenderFromNextSentence();
-    // A title word that is the last name of a person the recogniser found ("Gayle King").
-    bool isTitleSurname(QStringView word) const;
+    // Title words that are the last name of a person in the article ("Gayle King").
+    QSet<QString> titleSurnames() const;
     void addRolePhrase(Mention &m, int firstTok, int lastTok) const;
     void collectSubjectEvents();
 

@@ -23,11 +23,12 @@ Attribution Resolver::accordingToInSentence(int oi) const
     if (qa < 0 || qb < 0)
         return {};
     const int sentence = m_tokens[size_t(qa)].sentence;
+    // Within 60 tokens of the quote: a text without full stops is no sentence to search whole.
     int lo = qa;
-    while (lo > 0 && m_tokens[size_t(lo - 1)].sentence == sentence)
+    while (lo > 0 && lo > qa - 60 && m_tokens[size_t(lo - 1)].sentence == sentence)
         --lo;
     const int n = int(m_tokens.size());
-    for (int k = lo; k + 2 < n && m_tokens[size_t(k)].sentence == sentence; ++k) {
+    for (int k = lo; k + 2 < n && k < qb + 60 && m_tokens[size_t(k)].sentence == sentence; ++k) {
         if (m_tokens[size_t(k)].quote >= 0 || !m_tokens[size_t(k)].word
             || !isOneOf(text(k), { "according"_L1 }) || !isOneOf(text(k + 1), { "to"_L1 }))
             continue;
@@ -193,7 +194,7 @@ void Resolver::run()
             const int qa = m_qFirst[oi];
             if (qa <= 0 || !isPunct(qa - 1, u':') || m_tokens[size_t(qa - 1)].quote >= 0)
                 return false;
-            for (int k = qa - 2; k >= 0 && m_tokens[size_t(k)].quote < 0
+            for (int k = qa - 2; k >= 0 && k > qa - 60 && m_tokens[size_t(k)].quote < 0
                  && m_tokens[size_t(k)].sentence == m_tokens[size_t(qa - 1)].sentence;
                  --k)
                 if (isVerb(k))
