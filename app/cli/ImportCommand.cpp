@@ -68,7 +68,8 @@ private:
             QList<qint64> ids;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_finished || !m_pending.isEmpty(); });
+                // A pass reads every URL of the library: wait for a batch's worth of ids.
+                m_wake.wait(lock, [this] { return m_finished || m_pending.size() >= MinPass; });
                 if (m_pending.isEmpty())
                     return;
                 ids.swap(m_pending); // everything reported meanwhile, in one pass
@@ -83,6 +84,7 @@ private:
         }
     }
 
+    static constexpr qsizetype MinPass = 256;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QList<qint64> m_pending;

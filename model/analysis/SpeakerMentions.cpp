@@ -605,7 +605,7 @@ void Resolver::collectSubjectEvents()
         done = true;
         const NounPhrase np = backwardNP(ti - 1, sentenceStart);
         // "…, noted Kostro Miller.": the speaker after the verb takes the focus where the name stands.
-        if (ti > sentenceStart && isPunct(ti - 1, u',')) {
+        if (ti > sentenceStart && ti + 1 < int(m_tokens.size()) && isPunct(ti - 1, u',')) {
             int hi = ti + 1;
             while (hi + 1 < int(m_tokens.size()) && m_tokens[size_t(hi + 1)].sentence == sentence
                    && m_tokens[size_t(hi + 1)].quote < 0 && hi - ti < 8)

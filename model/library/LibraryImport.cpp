@@ -365,8 +365,8 @@ Status importFiles(ArticleStore &store, const QStringList &files,
                     [&](qsizetype i) { analysePrepared(*articles[size_t(i)], halt); });
         const double msPerFile = std::max(1.0, double(readNs + analysing.nsecsElapsed())) / 1e6
             / double(std::max<qsizetype>(1, fileCount));
-        sliceSize
-            = std::clamp(qsizetype(BulkBatchMilliseconds / msPerFile), minSlice, qsizetype(BulkBatchSize));
+        sliceSize = std::clamp(qsizetype(BulkBatchMilliseconds / msPerFile), minSlice,
+                               std::max(minSlice, qsizetype(BulkBatchSize)));
         if (nextFile < files.size() && !halt())
             next = readSlice();
     };

@@ -181,6 +181,8 @@ void TestSpeakerResolver::resolve_data()
         << u"Dr. Ada Lund studies diets. Dr. Tom Berg studies fish, and Dr. Berg eats it daily, "
            u"noted Lund. “Most of the oil is lost in cooking,” she continued."_s
         << QStringList { u"Ada Lund|she|continued"_s };
+    QTest::newRow("text-ending-in-comma-and-verb")
+        << u"“We will see,” the minister, said"_s << QStringList { u"||"_s };
     QTest::newRow("according-to") << u"“We never saw the money,” according to Mayor Helena Strand."_s
                                   << QStringList { u"Helena Strand|Helena Strand|"_s };
     QTest::newRow("interrupted-quote-both-halves-same-speaker")
