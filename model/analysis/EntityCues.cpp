@@ -50,11 +50,17 @@ const CueWords &cueWords()
 void Document::addCompanyCues()
 {
     const CueWords &cue = cueWords();
-    std::vector<int> owner(size_t(m_n), -1);
-    for (int m = 0; m < int(m_mentions.size()); ++m) {
-        for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
-            owner[size_t(t)] = m;
-    }
+    // Which mention holds each token; built on the first cue only (most tokens are no cue).
+    std::vector<int> owner;
+    auto ensureOwner = [&] {
+        if (!owner.empty())
+            return;
+        owner.assign(size_t(m_n), -1);
+        for (int m = 0; m < int(m_mentions.size()); ++m) {
+            for (int t = m_mentions[size_t(m)].tb; t < m_mentions[size_t(m)].te; ++t)
+                owner[size_t(t)] = m;
+        }
+    };
     constexpr quint32 place = (1u << GazLoc) | (1u << GazCountry) | (1u << GazNat);
     auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
     // "said its", "said on Monday its", "said last week that its": the verb at v, "its" close after.
@@ -118,15 +124,15 @@ void Document::addCompanyCues()
         m_orgCues.insert(phraseHash(tb, te));
     };
     for (int i = 1; i < m_n; ++i) {
-        if (!nameWord(i - 1) || newlineBefore(i))
-            continue;
         // "Kestrel shares fell", "Kestrel said on Monday its", "a Kestrel spokesman said".
         const quint64 h = m_info[size_t(i)].lower;
-        const bool lower = !m_info[size_t(i)].initialUpper;
-        const bool shares = lower && cue.shareNoun(h) && usable(i);
-        const bool spokes = lower && !shares && cue.spokesNoun(h) && usable(i);
-        if (!shares && !spokes && !itsAfter(i))
+        const bool shares = cue.shareNoun(h);
+        const bool spokes = !shares && cue.spokesNoun(h);
+        if ((!shares && !spokes && !cue.reportVerb(h)) || !nameWord(i - 1) || newlineBefore(i))
             continue;
+        if ((shares || spokes) ? (m_info[size_t(i)].initialUpper || !usable(i)) : !itsAfter(i))
+            continue;
+        ensureOwner();
         if (const int tb = nameEndingAt(i); tb >= 0)
             record(tb, i, shares || spokes, !shares);
     }
@@ -147,8 +153,9 @@ void Document::addCompanyCues()
     };
     for (int i = 0; i + 1 < m_n; ++i) {
         const quint64 h = m_info[size_t(i)].lower;
-        if (m_info[size_t(i)].initialUpper)
+        if ((!cue.shareNoun(h) && !cue.mediaNoun(h)) || m_info[size_t(i)].initialUpper)
             continue;
+        ensureOwner();
         const quint64 next = m_info[size_t(i + 1)].lower;
         if (cue.shareNoun(h) && (next == cue.in || next == cue.of)) {
             // "shares in Kestrel", "shares of Kestrel Mining".
