@@ -69,6 +69,17 @@ int Resolver::personBeforeAppositive(int firstTok, int lo) const
     return -1;
 }
 
+NounPhrase Resolver::nameNP(int mention) const
+{
+    const Mention &m = m_mentions[size_t(mention)];
+    NounPhrase np;
+    np.kind = NounPhrase::Kind::Name;
+    np.mention = mention;
+    np.firstTok = m.nameFirstTok;
+    np.lastTok = m.lastTok;
+    return np;
+}
+
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
     NounPhrase np;
@@ -96,12 +107,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                             || m_mentions[size_t(last)].type == Mention::Type::Unknown)
                         && m_mentions[size_t(last)].firstTok > segFirst && !m_mentions[size_t(last)].bareTitle
                         && !m_mentions[size_t(last)].object) {
-                        const Mention &pm = m_mentions[size_t(last)];
-                        np.kind = NounPhrase::Kind::Name;
-                        np.mention = last;
-                        np.firstTok = pm.nameFirstTok;
-                        np.lastTok = pm.lastTok;
-                        return np;
+                        return nameNP(last);
                     }
                     const int mi = m_tokens[size_t(segFirst)].mention;
                     if (mi >= 0 && m_mentions[size_t(mi)].firstTok == segFirst
@@ -167,14 +173,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
             // "Ada Lind of The Harbor and Coast Gazette said": the person before "of", not the
             // newspaper's last word.
             if (const int person = m.type == Mention::Type::Person ? -1 : personBeforeOf(m.firstTok - 1, lo);
-                person >= 0) {
-                const Mention &p = m_mentions[size_t(person)];
-                np.kind = NounPhrase::Kind::Name;
-                np.mention = person;
-                np.firstTok = p.nameFirstTok;
-                np.lastTok = p.lastTok;
-                return np;
-            }
+                person >= 0)
+                return nameNP(person);
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
             np.firstTok = m.bareTitle ? m.firstTok : m.nameFirstTok;
@@ -404,11 +404,7 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
                         m_tokens.begin() + k, m_tokens.begin() + v,
                         [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
                     break; // an earlier verb will be tried next
-                NounPhrase subject;
-                subject.kind = NounPhrase::Kind::Name;
-                subject.mention = mi;
-                subject.firstTok = m.nameFirstTok;
-                subject.lastTok = m.lastTok;
+                const NounPhrase subject = nameNP(mi);
                 return resolveNP(subject, v);
             }
             k = m.lastTok;
@@ -443,11 +439,7 @@ Attribution Resolver::parseAfter(int oi) const
         const bool endsParagraph
             = m.lastTok + 1 >= n || m_tokens[size_t(m.lastTok + 1)].para != m_tokens[size_t(qb)].para;
         if (m.firstTok == lo + 1 && m.type == Mention::Type::Person && endsParagraph) {
-            NounPhrase np;
-            np.kind = NounPhrase::Kind::Name;
-            np.mention = m_tokens[size_t(lo + 1)].mention;
-            np.firstTok = m.nameFirstTok;
-            np.lastTok = m.lastTok;
+            const NounPhrase np = nameNP(m_tokens[size_t(lo + 1)].mention);
             return resolveNP(np, -1);
         }
     }
@@ -499,11 +491,7 @@ Attribution Resolver::parseAfter(int oi) const
             if (isOneOf(text(k - 1), { "who"_L1, "which"_L1 }))
                 continue;
             if (isPunct(k - 1, u',')) {
-                NounPhrase np;
-                np.kind = NounPhrase::Kind::Name;
-                np.mention = mi;
-                np.firstTok = m.nameFirstTok;
-                np.lastTok = m.lastTok;
+                const NounPhrase np = nameNP(mi);
                 return resolveNP(np, k);
             }
             break;
@@ -559,11 +547,7 @@ Attribution Resolver::parseBefore(int oi) const
         if (mi >= 0 && m_tokens[size_t(k - 1)].possessive) {
             const Mention &m = m_mentions[size_t(mi)];
             if (m.lastTok == k - 1 && m.firstTok > lo && isOneOf(text(m.firstTok - 1), { "in"_L1 })) {
-                NounPhrase np;
-                np.kind = NounPhrase::Kind::Name;
-                np.mention = mi;
-                np.firstTok = m.nameFirstTok;
-                np.lastTok = m.lastTok;
+                const NounPhrase np = nameNP(mi);
                 return resolveNP(np, -1);
             }
         }

@@ -179,6 +179,8 @@ private:
     Attribution accordingToInSentence(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
     NounPhrase backwardNP(int j, int lo) const;
+    // The name of a mention, without its titles, as the phrase an attribution points at.
+    NounPhrase nameNP(int mention) const;
     int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;

@@ -33,17 +33,13 @@ Attribution Resolver::accordingToInSentence(int oi) const
             || !isOneOf(text(k), { "according"_L1 }) || !isOneOf(text(k + 1), { "to"_L1 }))
             continue;
         const int mi = m_tokens[size_t(k + 2)].mention;
-        if (mi < 0 || m_mentions[size_t(mi)].firstTok != k + 2 || m_mentions[size_t(mi)].bareTitle
-            || (m_mentions[size_t(mi)].type != Mention::Type::Person
-                && m_mentions[size_t(mi)].type != Mention::Type::Org))
+        if (mi < 0)
             return {};
         const Mention &m = m_mentions[size_t(mi)];
-        NounPhrase np;
-        np.kind = NounPhrase::Kind::Name;
-        np.mention = mi;
-        np.firstTok = m.nameFirstTok;
-        np.lastTok = m.lastTok;
-        return resolveNP(np, -1);
+        if (m.firstTok != k + 2 || m.bareTitle
+            || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
+            return {};
+        return resolveNP(nameNP(mi), -1);
     }
     return {};
 }
@@ -316,11 +312,7 @@ void Resolver::run()
                 const Mention &m = m_mentions[size_t(mi)];
                 if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.inQuote
                     && !m.precededByThe && !m.modifier) {
-                    NounPhrase np;
-                    np.kind = NounPhrase::Kind::Name;
-                    np.mention = mi;
-                    np.firstTok = m.nameFirstTok;
-                    np.lastTok = m.lastTok;
+                    const NounPhrase np = nameNP(mi);
                     record(oi, resolveNP(np, -1));
                     break;
                 }
