@@ -20,8 +20,13 @@ QuotesModel::~QuotesModel() = default;
 void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
 {
     QMap<QString, QList<int>> bySpeaker;
-    for (int i = 0; i < quotes.size(); ++i)
-        bySpeaker[quotes.at(i).speaker].append(i);
+    QList<int> terms; // titles and terms in quotation marks ("the film “…”"): no one speaks them
+    for (int i = 0; i < quotes.size(); ++i) {
+        if (quotes.at(i).kind == Quote::Kind::Scare && quotes.at(i).speaker.isEmpty())
+            terms.append(i);
+        else
+            bySpeaker[quotes.at(i).speaker].append(i);
+    }
     QList<QString> speakers = bySpeaker.keys();
     std::stable_sort(speakers.begin(), speakers.end(), [&](const QString &a, const QString &b) {
         if (a.isEmpty() != b.isEmpty())
@@ -29,11 +34,9 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
         return bySpeaker.value(a).size() > bySpeaker.value(b).size();
     });
     QList<Group> groups;
-    for (const QString &speaker : std::as_const(speakers)) {
-        const QList<int> &indexes = bySpeaker.value(speaker);
+    auto addGroup = [&](const QString &label, const QList<int> &indexes) {
         Group group;
-        group.text
-            = tr("%1 (%2)").arg(speaker.isEmpty() ? tr("Speaker unknown") : speaker).arg(indexes.size());
+        group.text = tr("%1 (%2)").arg(label).arg(indexes.size());
         for (int i : indexes) {
             const Quote &q = quotes.at(i);
             // A quote the reader decided about carries a mark (the automatic layer never overrides it).
@@ -46,7 +49,11 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
             group.items.append(Item { text, toolTip, q.span, i, {} });
         }
         groups.append(std::move(group));
-    }
+    };
+    for (const QString &speaker : std::as_const(speakers))
+        addGroup(speaker.isEmpty() ? tr("Speaker unknown") : speaker, bySpeaker.value(speaker));
+    if (!terms.isEmpty())
+        addGroup(tr("Titles and terms in quotation marks"), terms);
     setGroups(std::move(groups), open ? tr("No quotes found in this article.") : QString());
 }
 

@@ -74,6 +74,16 @@ void TestSidePanelModels::quotesGroupBySpeakerMostFirstUnknownLast()
     QCOMPARE(model.spanAt(omar), std::nullopt);
     QCOMPARE(model.indexOfQuote(1), model.index(0, 0, model.index(2, 0)));
     QVERIFY(!model.indexOfQuote(7).isValid());
+    // A title or term in quotation marks is nobody's quote: it has a group of its own, last.
+    QList<Quote> withTitle = quotes;
+    withTitle.append(quote(120, u"“Morning Show”"_s, {}));
+    withTitle.last().kind = Quote::Kind::Scare;
+    model.setQuotes(withTitle);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(2, 0).data().toString(), u"Speaker unknown (1)"_s);
+    QCOMPARE(model.index(3, 0).data().toString(), u"Titles and terms in quotation marks (1)"_s);
+    QCOMPARE(model.indexOfQuote(4), model.index(0, 0, model.index(3, 0)));
+    model.setQuotes(quotes);
     // A long quote is shown cut, with the whole text as tooltip.
     const QString longText = u"“"_s + QString(200, u'a') + u"”"_s;
     model.setQuotes({ quote(0, longText, u"Rosa Lind"_s) });
