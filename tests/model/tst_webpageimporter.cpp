@@ -663,6 +663,15 @@ void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
            u"Reyes\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": "
            u"{\"name\": \"Harbour Gazette, Kiel, Germany\"}}</script>"_s
         << u"Ferry returns to the island"_s << u"Ana Reyes"_s << u"Harbour Gazette"_s << QDate() << QString();
+    // The article names its publisher by "@id"; another script of the page defines it, and the
+    // author is that publisher.
+    QTest::newRow("publisher-defined-in-another-script")
+        << u"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry "
+           u"returns to the island\", \"author\": {\"@type\": \"Organization\", \"name\": \"Harbour "
+           u"Gazette\"}, \"publisher\": {\"@id\": \"https://gazette.example/\"}}</script><script "
+           u"type=\"application/ld+json\">{\"@id\": \"https://gazette.example/\", \"@type\": "
+           u"\"Organization\", \"name\": \"Harbour Gazette\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << u"Harbour Gazette"_s << QDate() << QString();
     // A date that cannot be read gives way to the next source.
     QTest::newRow("unreadable-date")
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "

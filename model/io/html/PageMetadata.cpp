@@ -95,11 +95,17 @@ public:
             const QString id = o.value(u"@id"_s).toString();
             if (!id.isEmpty() && o.size() > 1)
                 m_byId.insert(id, o);
-        }
-        for (const QJsonObject &o : std::as_const(objects)) {
             if (isArticle(o))
-                readArticle(o);
+                m_articles.append(o);
         }
+    }
+
+    // After every script of the page is read: an article may name its publisher by an "@id" that
+    // another script defines ({"publisher": {"@id": "https://…/"}} and an Organization beside it).
+    void finish()
+    {
+        for (const QJsonObject &o : std::as_const(m_articles))
+            readArticle(o);
     }
 
 private:
@@ -209,6 +215,7 @@ private:
 
     PageMetadata *m_meta;
     QHash<QString, QJsonObject> m_byId;
+    QList<QJsonObject> m_articles; // read at finish(), once every "@id" is known
 };
 
 struct Collected
@@ -322,6 +329,7 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
     JsonLdReader jsonLd(&meta);
     for (const QString &script : std::as_const(c.jsonLd))
         jsonLd.read(script);
+    jsonLd.finish();
 
     // <meta> tags, in the trust order of the contract.
     auto metaContent = [&](std::initializer_list<const char16_t *> keys) -> std::pair<QString, QString> {
