@@ -268,17 +268,15 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
         ++j;
     int words = 0;
     // "Maryland-based product liability lawyer Jim Dunham": a capitalised adjective goes with the noun.
-    auto hyphenAdjective = [&](const Token &t) {
-        const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
-        const qsizetype dash = w.lastIndexOf(u'-');
-        return t.upper && t.mention < 0 && dash > 0 && dash + 1 < w.size()
-            && std::all_of(w.begin() + dash + 1, w.end(), [](QChar c) { return c.isLower(); });
+    auto hyphenAdjective = [&](int tok) {
+        return m_tokens[size_t(tok)].upper && m_tokens[size_t(tok)].mention < 0
+            && isHyphenAdjective(text(tok));
     };
     while (j <= hi && words < 5) {
         const Token &t = m_tokens[size_t(j)];
         if (!t.word)
             break;
-        if (hyphenAdjective(t)) {
+        if (hyphenAdjective(j)) {
             ++words;
             ++j;
             continue;

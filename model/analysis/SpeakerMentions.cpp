@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The mention finder of SpeakerResolver (see SpeakerParts.h).
+#include "EntityDocument.h"
 #include "SpeakerParts.h"
 
 #include <QSet>
@@ -21,12 +22,8 @@ void Resolver::findMentions()
         if (!t.word || !t.upper)
             return false;
         const QStringView w = QStringView(m_body).sliced(t.start, t.end - t.start);
-        // "Maryland-based", "London-born", "Kremlin-backed": an adjective, not a name.
-        if (const qsizetype dash = w.lastIndexOf(u'-'); dash > 0 && dash + 1 < w.size()) {
-            const QStringView tail = w.sliced(dash + 1);
-            if (std::all_of(tail.begin(), tail.end(), [](QChar c) { return c.isLower(); }))
-                return false;
-        }
+        if (isHyphenAdjective(w))
+            return false;
         return !NameHeuristics::isCapitalisedStopWord(t.possessive ? w.chopped(2) : w);
     };
     // An Arabic surname with its article goes on a name: "Suleiman al-Amr", "Omar el-Sayed".
@@ -83,9 +80,7 @@ void Resolver::findMentions()
             break;
         }
         // "Amazon.com Inc.": a company suffix after a web address takes the address into the name.
-        static const WordSet companySuffixes = Lexicon::folded(u"company-suffixes");
-        if (QStringView w = text(i);
-            i >= 3 && companySuffixes.contains(w.endsWith(u'.') ? w.chopped(1) : w)) {
+        if (i >= 3 && EntityParts::isCompanySuffix(text(i))) {
             int k = i - 1;
             while (k - 1 >= 0 && m_tokens[size_t(k - 1)].end == m_tokens[size_t(k)].start
                    && m_tokens[size_t(k - 1)].para == m_tokens[size_t(i)].para)

@@ -108,6 +108,8 @@ bool isBridgeWord(QStringView w);
 bool isRoleHead(QStringView w);
 bool isAux(QStringView w);
 bool isFunctionWord(QStringView w);
+// "Maryland-based", "London-born", "Kremlin-backed": lower case after the last hyphen, an adjective.
+bool isHyphenAdjective(QStringView w);
 
 class Resolver final
 {

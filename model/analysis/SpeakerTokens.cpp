@@ -33,6 +33,13 @@ bool isAux(QStringView w)
     return set.contains(w);
 }
 
+bool isHyphenAdjective(QStringView w)
+{
+    const qsizetype dash = w.lastIndexOf(u'-');
+    return dash > 0 && dash + 1 < w.size()
+        && std::all_of(w.begin() + dash + 1, w.end(), [](QChar c) { return c.isLower(); });
+}
+
 bool isFunctionWord(QStringView w)
 {
     static const WordSet set = Lexicon::folded(u"speaker-function-words");
