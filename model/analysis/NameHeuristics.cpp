@@ -157,4 +157,15 @@ NameHeuristics::Gender NameHeuristics::genderOfTitle(QStringView word)
     return Gender::Unknown;
 }
 
+NameHeuristics::Gender NameHeuristics::genderOfFirstName(QStringView word)
+{
+    static const ExactWordSet male = Lexicon::exact(u"first-names-male");
+    static const ExactWordSet female = Lexicon::exact(u"first-names-female");
+    if (male.contains(word))
+        return Gender::Male;
+    if (female.contains(word))
+        return Gender::Female;
+    return Gender::Unknown;
+}
+
 } // namespace Lede

@@ -83,6 +83,9 @@ public:
     static bool isAbbreviation(QStringView wordWithoutDot);
     // Gender implied by a title ("Mr" -> Male, "Queen" -> Female); Unknown otherwise.
     static Gender genderOfTitle(QStringView word);
+    // Gender of a common given name that is almost always a man's or a woman's ("Mary" -> Female);
+    // Unknown for any other word, and for names given to both.
+    static Gender genderOfFirstName(QStringView word);
 };
 
 } // namespace Lede

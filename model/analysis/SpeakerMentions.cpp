@@ -528,6 +528,13 @@ void Resolver::classifyMentions()
             if (const Gender g = pronounAfterVerb(m.lastTok); g != Gender::Unknown)
                 m_gender.insert(m.canonical, g);
     learnGenderFromNextSentence();
+    // Last, when the text never says: a given name that is almost always a man's or a woman's.
+    for (const Mention &m : m_mentions)
+        if (m.type == Mention::Type::Person && !m_gender.contains(m.canonical))
+            if (const qsizetype space = m.canonical.indexOf(u' '); space > 0)
+                if (const Gender g = NameHeuristics::genderOfFirstName(QStringView(m.canonical).left(space));
+                    g != Gender::Unknown)
+                    m_gender.insert(m.canonical, g);
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
         const Mention &m = m_mentions[size_t(mi)];
         if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())

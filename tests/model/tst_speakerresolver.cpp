@@ -200,6 +200,16 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("pronoun-gender-from-title")
         << u"Ms. Anna Berg met Mr. Olav Lind on Tuesday.\nMr. Lind said the talks went well.\n“It was a long day,” she said."_s
         << QStringList { u"Anna Berg|she|said"_s };
+    QTest::newRow("pronoun-gender-from-a-given-name")
+        << u"President Tomas Vik rejected the findings of the review on Monday.\n\nLaura Henning, who led "
+           u"the "
+           u"review, said the conduct of the president had been inappropriate.\n\n“I offer my sincere "
+           u"apologies "
+           u"to anyone I offended,” he said."_s
+        << QStringList { u"Tomas Vik|he|said"_s };
+    QTest::newRow("given-name-for-both-sexes-gives-no-gender")
+        << u"Robin Hale said the board would meet again in May.\n\n“We have met every target,” she said."_s
+        << QStringList { u"Robin Hale|she|said"_s };
     QTest::newRow("role-noun-from-title")
         << u"Mayor Helena Strand asked for emergency funds.\n“This is not a job a small town can do alone,” the mayor said."_s
         << QStringList { u"Helena Strand|the mayor|said"_s };
