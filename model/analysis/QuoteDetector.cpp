@@ -266,6 +266,25 @@ bool onlyCloses(const QString &body, const Paragraph &para)
     return false;
 }
 
+// Whether an opening mark at `mark` re-opens a quote that is still open at `open`: a quote that runs on
+// over a lost paragraph break (“… again. “I’d call …). The mark follows the end of a sentence and a
+// space, and the open piece has a few words. Returns the end of the piece (after its last
+// punctuation), or -1.
+qsizetype runOnPieceEnd(const QString &body, qsizetype open, qsizetype mark)
+{
+    if (mark < 2 || !body.at(mark - 1).isSpace())
+        return -1;
+    qsizetype e = mark - 1;
+    while (e > open && body.at(e).isSpace())
+        --e;
+    const QChar last = body.at(e);
+    if (last != u'.' && last != u'?' && last != u'!' && last != u'\u2026')
+        return -1;
+    if (shapeOf(body, open + 1, e + 1).words < 3)
+        return -1;
+    return e + 1;
+}
+
 } // namespace
 
 QList<Quote> QuoteDetector::detect(const QString &body)
@@ -279,8 +298,10 @@ QList<Quote> QuoteDetector::detect(const QString &body)
         qsizetype open = openAtStart ? para.start : -1;
         openAtStart = false;
         bool firstInPara = true;
+        bool runOn = false; // the last piece ran on without a closing mark; the next piece continues it
         auto addQuote = [&](qsizetype start, qsizetype end, bool closed) {
-            const bool continuation = firstInPara && continuesIntoThis && start == para.start;
+            const bool continuation = (firstInPara && continuesIntoThis && start == para.start) || runOn;
+            runOn = false;
             // Marks around nothing but spaces and punctuation quote no one.
             const QStringView inner = QStringView(body).mid(start, end - start);
             if (std::none_of(inner.begin(), inner.end(), [](QChar ch) { return ch.isLetterOrNumber(); }))
@@ -303,6 +324,11 @@ QList<Quote> QuoteDetector::detect(const QString &body)
                 if (open >= 0 && !openCtx && closeCtx) { // an opening mark typed where a closing one belongs
                     addQuote(open, i + 1, true);
                     open = -1;
+                } else if (const qsizetype pieceEnd = open >= 0 ? runOnPieceEnd(body, open, i) : -1;
+                           pieceEnd > 0) {
+                    addQuote(open, pieceEnd, false);
+                    runOn = true;
+                    open = i;
                 } else {
                     open = i; // a second opener means the first one was stray
                 }
@@ -314,7 +340,13 @@ QList<Quote> QuoteDetector::detect(const QString &body)
                     open = i; // a closing mark typed where an opening one belongs
                 }
             } else { // straight double quote: its neighbours tell whether it opens or closes
-                if (open >= 0) {
+                const qsizetype pieceEnd
+                    = open >= 0 && openCtx && !closeCtx ? runOnPieceEnd(body, open, i) : -1;
+                if (pieceEnd > 0) { // … again. "I'd call …: the quote runs on
+                    addQuote(open, pieceEnd, false);
+                    runOn = true;
+                    open = i;
+                } else if (open >= 0) {
                     addQuote(open, i + 1, true);
                     open = -1;
                 } else if (openCtx || !closeCtx) {

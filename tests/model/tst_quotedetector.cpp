@@ -99,6 +99,21 @@ void TestQuoteDetector::detect_data()
         << u"“Nobody asked us. We found out from the newspaper,” Dahl said. “They never listen.”"_s
         << QStringList { u"“Nobody asked us. We found out from the newspaper,”"_s, u"“They never listen.”"_s }
         << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("run-on-quote-with-paragraph-breaks-lost")
+        << u"Speaking at the harbour, the mayor said: “The ferry will run again in May. “We owe that to the "
+           u"islanders, and we will keep our word.” Then she left."_s
+        << QStringList { u"“The ferry will run again in May."_s,
+                         u"“We owe that to the islanders, and we will keep our word.”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("straight-run-on-quote-with-paragraph-breaks-lost")
+        << u"The coach said: \"We played well in the first half. \"Stop asking about the referee, it was our "
+           u"fault,\" he added."_s
+        << QStringList { u"\"We played well in the first half."_s,
+                         u"\"Stop asking about the referee, it was our fault,\""_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("stray-mark-before-a-sentence-is-no-run-on")
+        << u"The council voted “ yes. “We will appeal,” Lind said."_s
+        << QStringList { u"“We will appeal,”"_s } << QStringList { u"direct"_s };
     QTest::newRow("empty-body") << QString() << QStringList {} << QStringList {};
     QTest::newRow("next-paragraph-only-closes")
         << u"After the match the coach said, \"We learned a lot today.\n\nIt was a long night for all of us.\"\n\nThe end."_s

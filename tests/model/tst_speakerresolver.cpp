@@ -319,6 +319,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("a-bare-one-is-no-speaker")
         << u"The council kept the old motto on the gate. “Work hard and mend the nets,” read one."_s
         << QStringList { u"||"_s };
+    QTest::newRow("run-on-quote-with-paragraph-breaks-lost-keeps-its-speaker")
+        << u"Mayor Helena Strand spoke at the harbour on Monday. Speaking to reporters, the mayor said: “The "
+           u"ferry "
+           u"will run again in May. “We owe that to the islanders, and we will keep our word.” The council "
+           u"meets "
+           u"on Friday."_s
+        << QStringList { u"Helena Strand|the mayor|said"_s, u"Helena Strand|the mayor|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
