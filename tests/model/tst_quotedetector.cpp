@@ -114,6 +114,16 @@ void TestQuoteDetector::detect_data()
     QTest::newRow("stray-mark-before-a-sentence-is-no-run-on")
         << u"The council voted “ yes. “We will appeal,” Lind said."_s
         << QStringList { u"“We will appeal,”"_s } << QStringList { u"direct"_s };
+    QTest::newRow("british-single-marks")
+        << u"Speaking on Monday, the minister said: 'We will not cut the grant this year.' Later she called "
+           u"the "
+           u"report 'deeply flawed', and the union said it was ‘appalled’. 'Rock 'n' roll' is a phrase."_s
+        << QStringList { u"'We will not cut the grant this year.'"_s, u"'deeply flawed'"_s, u"‘appalled’"_s }
+        << QStringList { u"direct"_s, u"partial"_s, u"partial"_s };
+    QTest::newRow("single-marks-that-are-no-quotes")
+        << u"The ministers' plans and the Smiths’ house were sold. Dates use 'dd/MM/yyyy' here. The term "
+           u"'legacy backlog' is new, and so is rock ‘n’ roll in the '90s."_s
+        << QStringList {} << QStringList {};
     QTest::newRow("empty-body") << QString() << QStringList {} << QStringList {};
     QTest::newRow("next-paragraph-only-closes")
         << u"After the match the coach said, \"We learned a lot today.\n\nIt was a long night for all of us.\"\n\nThe end."_s
