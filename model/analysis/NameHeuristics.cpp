@@ -168,4 +168,20 @@ NameHeuristics::Gender NameHeuristics::genderOfFirstName(QStringView word)
     return Gender::Unknown;
 }
 
+bool NameHeuristics::isPluralPossessiveMark(QStringView text, qsizetype mark)
+{
+    static const WordSet functionWords = Lexicon::folded(u"speaker-function-words");
+    if (mark < 3 || mark + 2 >= text.size() || (text[mark] != u'\'' && text[mark] != u'\u2019'))
+        return false;
+    if ((text[mark - 1] != u's' && text[mark - 1] != u'S') || !text[mark - 2].isLetter()
+        || !text[mark - 3].isLetter())
+        return false;
+    if (text[mark + 1] != u' ' || !text[mark + 2].isLower())
+        return false;
+    qsizetype end = mark + 2;
+    while (end < text.size() && text[end].isLetter())
+        ++end;
+    return !functionWords.contains(text.sliced(mark + 2, end - mark - 2));
+}
+
 } // namespace Lede

@@ -86,6 +86,10 @@ public:
     // Gender of a common given name that is almost always a man's or a woman's ("Mary" -> Female);
     // Unknown for any other word, and for names given to both.
     static Gender genderOfFirstName(QStringView word);
+    // Whether the apostrophe at `mark` of `text` makes a plural possessive: it follows an "s" ending a
+    // word of three letters or more, and a space and a lower-case word that is not a function word
+    // follow ("the ministers' plans", not "raised the stakes' because").
+    static bool isPluralPossessiveMark(QStringView text, qsizetype mark);
 };
 
 } // namespace Lede

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QuoteDetector.h"
 
+#include "NameHeuristics.h"
 #include "SpeechVerbs.h"
 
 #include <algorithm>
@@ -295,13 +296,6 @@ bool isSingleCloser(QChar c)
     return c == u'\u2019' || c == u'\'';
 }
 
-// "the ministers' plans", "the Smiths’ house": a mark after an "s" with a lower-case word after it.
-bool isPluralPossessive(const QString &body, qsizetype mark, qsizetype end)
-{
-    return body.at(mark - 1) == u's' && mark + 2 < end && body.at(mark + 1) == u' '
-        && body.at(mark + 2).isLower();
-}
-
 // Quotations in single marks (‘…’, '…') in one paragraph, outside its double quotes `doubles` (sorted):
 // British style, and a word a reporter quotes (was ‘appalled’). An apostrophe must never open or close
 // one, so the marks need a clear shape. The opening mark starts the paragraph or follows a space, a
@@ -330,7 +324,7 @@ QList<Span> singleQuoteSpans(const QString &body, qsizetype from, qsizetype to, 
                 = prev.isLetterOrNumber() || prev == u'.' || prev == u',' || prev == u'!' || prev == u'?';
             const bool nextOk
                 = i + 1 >= to || !(body.at(i + 1).isLetterOrNumber() || body.at(i + 1).isMark());
-            if (prevOk && nextOk && !isPluralPossessive(body, i, to)) {
+            if (prevOk && nextOk && !NameHeuristics::isPluralPossessiveMark(QStringView(body).first(to), i)) {
                 const InnerShape shape = shapeOf(body, open + 1, i);
                 const bool curly = c == u'\u2019';
                 const bool spaced = QStringView(body).sliced(open + 1, i - open - 1).contains(u' ');

@@ -528,13 +528,23 @@ void Resolver::classifyMentions()
             if (const Gender g = pronounAfterVerb(m.lastTok); g != Gender::Unknown)
                 m_gender.insert(m.canonical, g);
     learnGenderFromNextSentence();
-    // Last, when the text never says: a given name that is almost always a man's or a woman's.
+    // Last, when the text never says: a given name that is almost always a man's or a woman's, first in
+    // a full name ("Laura Henning"), or alone when it is no one's surname here ("Gloria").
+    QSet<QStringView> lastNames;
     for (const Mention &m : m_mentions)
-        if (m.type == Mention::Type::Person && !m_gender.contains(m.canonical))
-            if (const qsizetype space = m.canonical.indexOf(u' '); space > 0)
-                if (const Gender g = NameHeuristics::genderOfFirstName(QStringView(m.canonical).left(space));
-                    g != Gender::Unknown)
-                    m_gender.insert(m.canonical, g);
+        if (m.type == Mention::Type::Person)
+            if (const qsizetype space = m.canonical.lastIndexOf(u' '); space > 0)
+                lastNames.insert(QStringView(m.canonical).sliced(space + 1));
+    for (const Mention &m : m_mentions) {
+        if (m.type != Mention::Type::Person || m_gender.contains(m.canonical))
+            continue;
+        const qsizetype space = m.canonical.indexOf(u' ');
+        if (space < 0 && lastNames.contains(QStringView(m.canonical)))
+            continue;
+        const QStringView given = space > 0 ? QStringView(m.canonical).left(space) : QStringView(m.canonical);
+        if (const Gender g = NameHeuristics::genderOfFirstName(given); g != Gender::Unknown)
+            m_gender.insert(m.canonical, g);
+    }
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {
         const Mention &m = m_mentions[size_t(mi)];
         if (m.bareTitle || m.inQuote || m.nameTokens.isEmpty())

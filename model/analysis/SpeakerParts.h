@@ -137,7 +137,7 @@ private:
     {
         QStringView w = text(tok);
         if (m_tokens[size_t(tok)].possessive)
-            w.chop(2);
+            w.chop(w.endsWith(u's') || w.endsWith(u'S') ? 2 : 1); // "Lind's", "the ministers'"
         return w;
     }
     bool isPunct(int tok, char16_t c) const

@@ -97,12 +97,18 @@ void Resolver::tokenize()
                 if (dotted || (w.at(0).isUpper() && NameHeuristics::isAbbreviation(w)))
                     ++j;
             }
+            // A plural possessive keeps its mark: "the Commons' committee", "the ministers’ plans".
+            bool pluralPossessive = false;
+            if (j < n && j - i >= 3 && NameHeuristics::isPluralPossessiveMark(m_body, j)) {
+                pluralPossessive = true;
+                ++j;
+            }
             t.end = j;
             const QStringView w = QStringView(m_body).sliced(i, j - i);
             t.upper = w.at(0).isUpper();
             t.lower = w.at(0).isLower();
             t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
-            if (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s)))
+            if (pluralPossessive || (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s))))
                 t.possessive = true;
             i = j;
         } else {

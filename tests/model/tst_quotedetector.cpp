@@ -120,6 +120,10 @@ void TestQuoteDetector::detect_data()
            u"report 'deeply flawed', and the union said it was ‘appalled’. 'Rock 'n' roll' is a phrase."_s
         << QStringList { u"'We will not cut the grant this year.'"_s, u"'deeply flawed'"_s, u"‘appalled’"_s }
         << QStringList { u"direct"_s, u"partial"_s, u"partial"_s };
+    QTest::newRow("single-quote-ending-in-s-before-a-conjunction")
+        << u"The union says the strike has 'raised the stakes' because 'the talks have failed twice this year'."_s
+        << QStringList { u"'raised the stakes'"_s, u"'the talks have failed twice this year'"_s }
+        << QStringList { u"partial"_s, u"partial"_s };
     QTest::newRow("single-marks-that-are-no-quotes")
         << u"The ministers' plans and the Smiths’ house were sold. Dates use 'dd/MM/yyyy' here. The term "
            u"'legacy backlog' is new, and so is rock ‘n’ roll in the '90s."_s

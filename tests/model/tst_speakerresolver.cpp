@@ -326,6 +326,11 @@ void TestSpeakerResolver::resolve_data()
            u"meets "
            u"on Friday."_s
         << QStringList { u"Helena Strand|the mayor|said"_s, u"Helena Strand|the mayor|said"_s };
+    QTest::newRow("plural-possessive-inside-an-appositive-with-commas")
+        << u"Mr Hollis, chairman of the Commons' transport, housing and planning committee, said: “The Lords "
+           u"picked up where we left off.”"_s
+        // (The mention is the appositive's first comma segment, read as a role phrase of Hollis.)
+        << QStringList { u"Hollis|the Commons' transport|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
