@@ -146,6 +146,46 @@ std::optional<Event> Resolver::focusPerson(qsizetype pos, Gender gender) const
     });
 }
 
+std::optional<QString> Resolver::lonePersonBefore(int tok, Gender gender) const
+{
+    const int sentence = m_tokens[size_t(tok)].sentence;
+    const int para = m_tokens[size_t(tok)].para;
+    int previous = -1;
+    std::optional<QString> person;
+    for (int k = tok - 1; k >= 0 && k > tok - 80; --k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (t.para < para - 1 || t.quote >= 0)
+            continue;
+        if (previous < 0 && t.sentence < sentence)
+            previous = t.sentence;
+        if (previous >= 0 && t.sentence < previous)
+            break;
+        // "The duchess said she had called … Lady Ada Berg": someone else is already in focus there.
+        if (previous >= 0 && t.word && isOneOf(text(k), { "he"_L1, "she"_L1 }))
+            return std::nullopt;
+        const int mi = t.mention;
+        if (mi < 0 || m_mentions[size_t(mi)].lastTok != k)
+            continue;
+        const Mention &m = m_mentions[size_t(mi)];
+        if (previous >= 0 && m.bareTitle)
+            return std::nullopt;
+        if (m.type != Mention::Type::Person || m.bareTitle || m.inQuote)
+            continue;
+        if (previous < 0)
+            return std::nullopt; // the pronoun's own sentence names someone: the other rules decide
+        const QString name = m.canonical.isEmpty() ? m.name : m.canonical;
+        if (person && *person != name)
+            return std::nullopt;
+        person = name;
+    }
+    if (person) {
+        const Gender g = m_gender.value(*person, Gender::Unknown);
+        if (g != Gender::Unknown && g != gender)
+            return std::nullopt;
+    }
+    return person;
+}
+
 std::optional<QString> Resolver::personAskedBefore(int tok, Gender gender) const
 {
     // Back to the paragraph before at most, and not far: the question is the quote just before.
@@ -226,7 +266,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
                     return a;
                 }
             }
-            if (auto e = focusPerson(pos, g)) {
+            if (auto lone = lonePersonBefore(np.firstTok, g)) {
+                a.speaker = *lone;
+                a.type = Mention::Type::Person;
+            } else if (auto e = focusPerson(pos, g)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Person;
             }

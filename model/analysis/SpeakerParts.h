@@ -191,6 +191,9 @@ private:
     // "a reporter asked Ada Lind, “…?”" before `tok`: the person asked (her canonical name), when her
     // gender fits.
     std::optional<QString> personAskedBefore(int tok, Gender gender) const;
+    // "It will be chaired by Ada Lind. She said …": the one person the sentence before the pronoun at
+    // `tok` names, when its own sentence names none and the gender fits.
+    std::optional<QString> lonePersonBefore(int tok, Gender gender) const;
     std::optional<Event> focusOrg(qsizetype pos) const;
     const Entity *entityAt(qsizetype start, qsizetype end) const;
     Span npSpan(const NounPhrase &np) const;

@@ -331,6 +331,16 @@ void TestSpeakerResolver::resolve_data()
            u"picked up where we left off.”"_s
         // (The mention is the appositive's first comma segment, read as a role phrase of Hollis.)
         << QStringList { u"Hollis|the Commons' transport|said"_s };
+    QTest::newRow("pronoun-after-a-sentence-naming-one-person")
+        << u"Ministers met the farmers in March. Minette Lowe, the union president, met the minister on "
+           u"Monday.\n\nA new coalition is launched today. It will be chaired by Dora Falk from the "
+           u"alliance. She "
+           u"said last night: “People want to keep the standards they have.”"_s
+        << QStringList { u"Dora Falk|She|said"_s };
+    QTest::newRow("pronoun-after-a-sentence-naming-one-person-of-the-other-sex")
+        << u"Minette Lowe, the union president, met the minister on Monday.\n\nThe coalition will be chaired "
+           u"by Tom Falk. She said: “People want to keep the standards they have.”"_s
+        << QStringList { u"Minette Lowe|She|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
