@@ -214,6 +214,7 @@ void Resolver::classifyMentions()
     static const WordSet objectWords = Lexicon::folded(u"object-words");
     static const WordSet placePrepositions = Lexicon::folded(u"place-prepositions");
     static const WordSet roleStop = Lexicon::folded(u"role-stop-words");
+    static const WordSet placeTitles = Lexicon::folded(u"titles-of-places");
 
     QSet<QString> lowerWords;
     bool lowerWordsReady = false;
@@ -250,6 +251,17 @@ void Resolver::classifyMentions()
         m.nameFirstTok = lastTitle >= 0 ? lastTitle + 1 : m.firstTok;
         while (m.nameFirstTok < m.lastTok && m_tokens[size_t(m.nameFirstTok)].lower)
             ++m.nameFirstTok; // a connector left after the title: "Secretary of State"
+        // "the Archbishop of Canterbury", "the Prince of Wales": a title held of a place (a title that
+        // is, or a place as the recogniser reads it) with no name after it is the person's whole name.
+        const auto isLocHere = [&](const Entity &e) {
+            return e.type == Entity::Type::Loc && e.span.start == m_tokens[size_t(m.nameFirstTok)].start
+                && e.span.end == m_tokens[size_t(m.lastTok)].end;
+        };
+        if (!allTitles && lastTitle >= 0 && lastTitle + 2 == m.nameFirstTok && m.lastTok - m.nameFirstTok <= 1
+            && isOneOf(text(lastTitle + 1), { "of"_L1 }) && !m.possessive
+            && (placeTitles.contains(bareText(lastTitle))
+                || std::any_of(m_entities.begin(), m_entities.end(), isLocHere)))
+            m.nameFirstTok = m.firstTok;
         for (int k = m.nameFirstTok; k <= m.lastTok; ++k) {
             hasOrgWord = hasOrgWord || NameHeuristics::isOrgWord(bareText(k));
             hasPlaceWord = hasPlaceWord || NameHeuristics::isPlaceWord(bareText(k));

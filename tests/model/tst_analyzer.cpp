@@ -134,6 +134,10 @@ void TestAnalyzer::speakersWithTheRecogniser_data()
         << u"The soft-spoken but firm Anders Tegnor rarely raises his voice.\n\n"
            u"Asked about the mural last week, Tegnor laughed and simply said Holmberg would have to “take the blame” for it."_s
         << QStringList { u"Anders Tegnor"_s };
+    QTest::newRow("title-of-a-place-is-the-person")
+        << u"The Bishop of Norwich visited the flooded villages on Sunday.\n\n“We must not forget these "
+           u"families,” the Bishop of Norwich said."_s
+        << QStringList { u"Bishop of Norwich"_s };
     QTest::newRow("titled-person-of-an-organisation")
         << u"NHA Director Carina Etholm spoke on Monday.\n\nThe NHA Director also urged towns to keep their "
            u"pumps "
