@@ -179,6 +179,7 @@ private:
     Attribution parseAfter(int qi) const;
     Attribution parseBefore(int qi) const;
     Attribution accordingToInSentence(int qi) const;
+    Attribution labelBefore(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
     NounPhrase backwardNP(int j, int lo) const;
     // The name of a mention, without its titles, as the phrase an attribution points at.

@@ -44,6 +44,37 @@ Attribution Resolver::accordingToInSentence(int oi) const
     return {};
 }
 
+// "Howard Pell, Fox News: “…”", "Ada Lind (Labour): “…”", "Lind: “…”": a name, perhaps with its outlet
+// or party, labels the quote after a colon, with no verb; one speaker of a list of several.
+Attribution Resolver::labelBefore(int oi) const
+{
+    const int qa = m_qFirst[size_t(oi)];
+    if (qa < 2 || !isPunct(qa - 1, u':') || m_tokens[size_t(qa - 1)].quote >= 0)
+        return {};
+    const int sentence = m_tokens[size_t(qa - 1)].sentence;
+    const int para = m_tokens[size_t(qa - 1)].para;
+    int lo = qa - 1;
+    while (lo > 0 && lo > qa - 14 && m_tokens[size_t(lo - 1)].sentence == sentence
+           && m_tokens[size_t(lo - 1)].para == para && m_tokens[size_t(lo - 1)].quote < 0)
+        --lo;
+    const bool opensSentence = lo == 0 || m_tokens[size_t(lo - 1)].sentence != sentence
+        || m_tokens[size_t(lo - 1)].para != para || m_tokens[size_t(lo - 1)].quote >= 0;
+    const int mi = m_tokens[size_t(lo)].mention;
+    if (!opensSentence || mi < 0)
+        return {};
+    const Mention &m = m_mentions[size_t(mi)];
+    if (m.firstTok != lo || m.bareTitle || m.possessive || m.inQuote
+        || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
+        return {};
+    const int after = m.lastTok + 1;
+    if (after != qa - 1 && !isPunct(after, u',') && !isPunct(after, u'('))
+        return {};
+    for (int k = after; k < qa - 1; ++k)
+        if (m_tokens[size_t(k)].word && (isVerb(k) || isAux(text(k))))
+            return {};
+    return resolveNP(nameNP(mi), -1);
+}
+
 void Resolver::run()
 {
     for (Quote &q : m_quotes) {
@@ -127,6 +158,8 @@ void Resolver::run()
             a = parseBefore(int(oi));
         if (!a.found)
             a = accordingToInSentence(int(oi));
+        if (!a.found)
+            a = labelBefore(int(oi));
         if (a.found) {
             explicitFound[oi] = true;
             // "he said" learns the gender of the person it resolved to.

@@ -341,6 +341,12 @@ void TestSpeakerResolver::resolve_data()
         << u"Minette Lowe, the union president, met the minister on Monday.\n\nThe coalition will be chaired "
            u"by Tom Falk. She said: “People want to keep the standards they have.”"_s
         << QStringList { u"Minette Lowe|She|said"_s };
+    QTest::newRow("speaker-in-a-list-labelled-by-name-and-outlet")
+        << u"Media critics were divided on the coverage.\n\nHoward Pell, Fox News: “The networks got this "
+           u"one "
+           u"badly wrong.”\n\nDana Ruiz (The Daily Ledger): “They did a fair job under pressure.”\n\nIn a "
+           u"statement: “We regret nothing.”"_s
+        << QStringList { u"Howard Pell|Howard Pell|"_s, u"Dana Ruiz|Dana Ruiz|"_s, u"||"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
