@@ -218,7 +218,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
             ++skipped;
             continue;
         }
-        if (isFunctionWord(w) || SpeechVerbs::contains(w))
+        if (isFunctionWord(w) || (SpeechVerbs::contains(w) && (isVerb(j) || !m_tokens[size_t(j)].lower)))
             return np;
         if (isDeterminer(j))
             return np; // "called the “...”": a determiner with no noun is no speaker
@@ -234,7 +234,7 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
                 break;
             }
             const QStringView uw = text(k);
-            if (u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
+            if (k < j && u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
                 break;
             if (u.upper && u.mention < 0)
                 break;

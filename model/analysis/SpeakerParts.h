@@ -148,7 +148,9 @@ private:
     bool isVerb(int tok) const
     {
         const Token &t = m_tokens[size_t(tok)];
-        return t.word && t.lower && SpeechVerbs::contains(text(tok));
+        // After a determiner it is a noun: "the report said", "his reply", "a claim".
+        return t.word && t.lower && SpeechVerbs::contains(text(tok))
+            && !(tok > 0 && isDeterminer(tok - 1) && !isOneOf(text(tok - 1), { QLatin1StringView("that") }));
     }
     bool isPronoun(int tok) const
     {

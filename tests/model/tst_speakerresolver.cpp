@@ -347,6 +347,12 @@ void TestSpeakerResolver::resolve_data()
            u"badly wrong.”\n\nDana Ruiz (The Daily Ledger): “They did a fair job under pressure.”\n\nIn a "
            u"statement: “We regret nothing.”"_s
         << QStringList { u"Howard Pell|Howard Pell|"_s, u"Dana Ruiz|Dana Ruiz|"_s, u"||"_s };
+    QTest::newRow("a-report-that-speaks-is-no-verb")
+        << u"“Nobody saw the flood coming,” the report said. The report said: “The warnings were ignored.” "
+           u"“We "
+           u"will not report this,” the editor said."_s
+        << QStringList { u"the report|the report|said"_s, u"the report|The report|said"_s,
+                         u"the editor|the editor|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
