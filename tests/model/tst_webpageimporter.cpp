@@ -672,6 +672,22 @@ void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
            u"type=\"application/ld+json\">{\"@id\": \"https://gazette.example/\", \"@type\": "
            u"\"Organization\", \"name\": \"Harbour Gazette\"}</script>"_s
         << u"Ferry returns to the island"_s << QString() << u"Harbour Gazette"_s << QDate() << QString();
+    // JSON-LD headlines with no word of three letters are headlines all the same when the page's
+    // other titles share a word with them.
+    QTest::newRow("short-headline")
+        << u"<title>G7 | Harbour Gazette</title><meta property=\"og:title\" content=\"G7: leaders meet on "
+           u"the island\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+           u"\"G7\"}</script>"_s
+        << u"G7"_s << QString() << QString() << QDate() << QString();
+    QTest::newRow("short-words-headline")
+        << u"<meta property=\"og:title\" content=\"AI: Q&amp;A with the ferry captain\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"AI: Q&A\"}</script>"_s
+        << u"AI: Q&A"_s << QString() << QString() << QDate() << QString();
+    // A short placeholder that shares nothing with og:title still gives way to it.
+    QTest::newRow("short-placeholder-headline")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"TV\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << QString() << QDate() << QString();
     // A date that cannot be read gives way to the next source.
     QTest::newRow("unreadable-date")
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "
