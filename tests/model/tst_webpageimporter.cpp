@@ -688,6 +688,21 @@ void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><script "
            u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"TV\"}</script>"_s
         << u"Ferry returns to the island"_s << QString() << QString() << QDate() << QString();
+    // A job title after a comma is no author; names after commas and "and" are.
+    QTest::newRow("job-title-after-comma")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta name=\"author\" "
+           u"content=\"By Ada Lind, Staff Writer\">"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind"_s << QString() << QDate() << QString();
+    QTest::newRow("three-names")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta name=\"author\" "
+           u"content=\"By Ada Lind, Bo Berg, and Cy Moss\">"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind, Bo Berg and Cy Moss"_s << QString() << QDate()
+        << QString();
+    QTest::newRow("two-names-with-titles")
+        << u"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry "
+           u"returns to the island\", \"author\": {\"name\": \"By Ada Lind, Senior Correspondent, and Bo "
+           u"Berg, Photographer\"}}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind and Bo Berg"_s << QString() << QDate() << QString();
     // A date that cannot be read gives way to the next source.
     QTest::newRow("unreadable-date")
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "

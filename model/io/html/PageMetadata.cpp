@@ -40,11 +40,17 @@ QStringList namesOf(const QString &written)
     static const QRegularExpression tail(u"\\s+(?:for|from|in)\\s+.*$|\\s*[|,]\\s*\\d.*$"_s,
                                          QRegularExpression::CaseInsensitiveOption);
     s.remove(tail);
-    static const QRegularExpression separator(u"\\s+(?:and|&)\\s+|\\s*,\\s*"_s,
+    static const QRegularExpression separator(u"\\s+(?:and|&)\\s+|\\s*,\\s*(?:(?:and|&)\\s+)?"_s,
                                               QRegularExpression::CaseInsensitiveOption);
+    // A job title after a comma ("By Ada Lind, Staff Writer") is no second author.
+    static const QRegularExpression jobTitle(
+        u"\\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+        u"photographer|critic|analyst|chief|staff|intern|fellow|author|redakteur(?:in)?|"
+        u"korrespondent(?:in)?|redaktion|periodista|corresponsal|journaliste|correspondant)s?\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     QStringList out;
     for (const QString &n : s.split(separator, Qt::SkipEmptyParts)) {
-        if (!n.trimmed().isEmpty())
+        if (!n.trimmed().isEmpty() && !(out.size() > 0 && jobTitle.match(n).hasMatch()))
             out.append(n.trimmed());
     }
     return out;
