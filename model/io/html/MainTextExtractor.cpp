@@ -188,12 +188,22 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     m_pendingBreak = 0;
     m_pendingSpace = false;
     m_titleDropped = false;
+    // Every part is cleaned before any is written, so that the edges of the whole text are known;
+    // a part is left out of the parts after it (a standfirst inside the text that follows is
+    // written once).
+    std::vector<char> rootSkipped;
     for (int part : parts) {
         if (!cleanedFirst || part == lead)
             clean(part);
-        writeSubtree(part);
+        rootSkipped.push_back(m_nodes[part].skipped);
+        m_nodes[part].skipped = true;
+    }
+    trimEdges(parts, rootSkipped);
+    for (size_t k = 0; k < parts.size(); ++k) {
+        m_nodes[parts[k]].skipped = rootSkipped[k];
+        writeSubtree(parts[k]);
         breakLines(2);
-        m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
+        m_nodes[parts[k]].skipped = true;
     }
     TextDecoder::trim(&m_out, &m_headings);
     out.text = m_out;
