@@ -36,6 +36,7 @@ class TestWebPageEdges final : public QObject
 private slots:
     void edges_data();
     void edges();
+    void shortMarkedBlockJoinsTheText();
 };
 
 void TestWebPageEdges::edges_data()
@@ -92,6 +93,46 @@ void TestWebPageEdges::edges()
         QVERIFY2(body.contains(text), qPrintable(text + u"\n--- not in ---\n"_s + body));
     for (const QString &text : std::as_const(dropped))
         QVERIFY2(!body.contains(text), qPrintable(text + u"\n--- left in ---\n"_s + body));
+}
+
+void TestWebPageEdges::shortMarkedBlockJoinsTheText()
+{
+    // The standfirst is the only block marked as the text ("post-text"); the story itself sits in
+    // plain sections between tables. Both are the text, in page order.
+    QString sections;
+    for (const QString &topic : { u"engine"_s, u"crew"_s, u"timetable"_s, u"cafe"_s }) {
+        sections += u"<div class=\"band\"><div class=\"box\"><div class=\"row\"><div class=\"col\"><h2>The "_s
+            + topic + u"</h2><p>The "_s + topic
+            + u" of the ferry was the talk of the harbour all winter, and the county, which paid for most of "
+              u"it, sent two people to the first crossing to see it for themselves.</p><p>They said that the "_s
+            + topic
+            + u" had done well, and that the islanders, who had waited long, deserved it.</p><p>Not everyone "
+              u"agreed: the fishermen, who lost their berth by the slip to the new ferry, wrote to the "
+              u"council "
+              u"twice, and the council, after a long meeting in March, gave them a berth by the old mill, "
+              u"where the water is deeper and the wind, they say, is worse.</p><p>The shop, the school, the "
+              u"doctor, the post, the baker and the pub all said, in one way or another, that the winter had "
+              u"cost them, that the spring would pay some of it back, and that the summer, with the "
+              u"visitors, "
+              u"the boats, the fair and the races, would tell.</p></div></div></div></div><div "
+              u"class=\"row\"><table><tr><th>Year</th><td>2024</td></tr></table></div>"_s;
+    }
+    const QString html
+        = u"<html><head><title>Ferry returns</title></head><body><div class=\"hero\"><div "
+          u"class=\"row\"><h1>Ferry returns</h1><div class=\"post-text\"><p>After a winter in the yard the "
+          u"ferry sails again: what changed on board, who runs it now and when it leaves, in one place for "
+          u"everyone who has waited for it since the autumn storms, with the prices for the season and the "
+          u"numbers to call. The harbour office answers on weekdays, from nine in the morning.</p></div>"
+          u"</div></div>"_s
+        + sections + u"<footer>Island Post</footer></body></html>"_s;
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(u"After a winter in the yard the ferry sails again"_s), qPrintable(body));
+    for (const QString &text :
+         { u"The engine of the ferry"_s, u"the crew had done well"_s, u"The timetable"_s })
+        QVERIFY2(body.contains(text), qPrintable(text + u"\n--- not in ---\n"_s + body));
+    QVERIFY2(!body.contains(u"Island Post"_s), qPrintable(body));
 }
 
 QTEST_GUILESS_MAIN(TestWebPageEdges)

@@ -167,8 +167,26 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     const int top = scoreAndPick();
     std::vector<int> parts = gather(top);
     addSimilarBlocks(top, &parts);
-    if (std::vector<int> marked = markedBody(); !marked.empty())
-        parts = std::move(marked);
+    if (std::vector<int> marked = markedBody(); !marked.empty()) {
+        // A marked block that holds a small part of what the scorer found elsewhere (a standfirst
+        // marked "post-text" above sections of plain containers) is written with that text, in
+        // page order; otherwise the marked blocks are the text.
+        int markedChars = 0, scoredChars = 0;
+        bool apart = true;
+        for (int m : marked) {
+            markedChars += m_nodes[m].chars;
+            for (int part : parts)
+                apart = apart && m != part && !isAncestor(m, part) && !isAncestor(part, m);
+        }
+        for (int part : parts)
+            scoredChars += m_nodes[part].chars;
+        if (apart && markedChars * 3 < scoredChars) {
+            parts.insert(parts.end(), marked.begin(), marked.end());
+            std::sort(parts.begin(), parts.end());
+        } else {
+            parts = std::move(marked);
+        }
+    }
     int lead = findLead(parts.front());
     const bool cleanedFirst = lead < 0 && !m_descriptions.isEmpty();
     if (cleanedFirst) {
