@@ -37,6 +37,7 @@ private slots:
     void edges_data();
     void edges();
     void shortMarkedBlockJoinsTheText();
+    void nextStoryOfAnEndlessPageLeaves();
 };
 
 void TestWebPageEdges::edges_data()
@@ -133,6 +134,31 @@ void TestWebPageEdges::shortMarkedBlockJoinsTheText()
          { u"The engine of the ferry"_s, u"the crew had done well"_s, u"The timetable"_s })
         QVERIFY2(body.contains(text), qPrintable(text + u"\n--- not in ---\n"_s + body));
     QVERIFY2(!body.contains(u"Island Post"_s), qPrintable(body));
+}
+
+void TestWebPageEdges::nextStoryOfAnEndlessPageLeaves()
+{
+    // The page was opened for the ferry story; scrolling appended the next story, an <article> with
+    // a headline of its own, in the same stream.
+    const QString html
+        = u"<html><head><title>Ferry returns</title></head><body><div class=\"stream\"><article><h1>Ferry "
+          u"returns</h1>"_s
+        + story
+        + u"</article><article><h1>Bakery closes after forty years</h1><p>The bakery on the quay closed on "
+          u"Saturday, after forty years, because the baker, who is seventy, found nobody to take it "
+          u"on.</p><p>Its "
+          u"last loaves were gone by nine, and the queue, which reached the church, stayed to talk long "
+          u"after "
+          u"that.</p><p>The council says it will look for a new baker, and that the oven, which is old, "
+          u"stays "
+          u"where it is.</p></article></div></body></html>"_s;
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.contains(u"The ferry to the island sailed again"_s), qPrintable(body));
+    QVERIFY2(body.contains(u"run out of flour twice."_s), qPrintable(body));
+    for (const QString &text : { u"Bakery closes"_s, u"The bakery on the quay"_s, u"the oven"_s })
+        QVERIFY2(!body.contains(text), qPrintable(text + u"\n--- left in ---\n"_s + body));
 }
 
 QTEST_GUILESS_MAIN(TestWebPageEdges)

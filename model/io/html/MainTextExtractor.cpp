@@ -160,6 +160,35 @@ void Extractor::build(const GumboNode *document)
     }
 }
 
+// An endless page holds the next stories, each an <article> with its own headline, after the
+// one it was opened for: the text is the <article> that holds the page's headline.
+void Extractor::oneStory(std::vector<int> *parts) const
+{
+    int stories = 0, story = -1;
+    for (int part : *parts) {
+        for (int i = part; i < m_nodes[part].end; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || n.skipped) {
+                if (!n.isText)
+                    i = n.end - 1;
+                continue;
+            }
+            if (n.tag != GUMBO_TAG_ARTICLE)
+                continue;
+            if (n.chars >= MarkedMinimum) {
+                ++stories;
+                for (int d = i + 1; d < n.end && story < 0; ++d) {
+                    if (!m_nodes[d].isText && !m_nodes[d].skipped && isHeadline(m_nodes[d]))
+                        story = i;
+                }
+            }
+            i = n.end - 1;
+        }
+    }
+    if (stories >= 2 && story >= 0)
+        *parts = { story };
+}
+
 MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
 {
     m_flags = flags;
@@ -187,6 +216,7 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
             parts = std::move(marked);
         }
     }
+    oneStory(&parts);
     int lead = findLead(parts.front());
     const bool cleanedFirst = lead < 0 && !m_descriptions.isEmpty();
     if (cleanedFirst) {

@@ -189,6 +189,7 @@ private:
     static QString normalizeTitle(const QString &s);
     void build(const GumboNode *document);
     MainTextExtractor::Extracted pass(const Flags &flags);
+    void oneStory(std::vector<int> *parts) const;
 
     // Boilerplate rules (MainTextRules.cpp).
     void classify(Node *n);
