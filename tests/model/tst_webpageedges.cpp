@@ -38,6 +38,7 @@ private slots:
     void edges();
     void shortMarkedBlockJoinsTheText();
     void nextStoryOfAnEndlessPageLeaves();
+    void describedStandfirstWithABoxClass();
 };
 
 void TestWebPageEdges::edges_data()
@@ -159,6 +160,23 @@ void TestWebPageEdges::nextStoryOfAnEndlessPageLeaves()
     QVERIFY2(body.contains(u"run out of flour twice."_s), qPrintable(body));
     for (const QString &text : { u"Bakery closes"_s, u"The bakery on the quay"_s, u"the oven"_s })
         QVERIFY2(!body.contains(text), qPrintable(text + u"\n--- left in ---\n"_s + body));
+}
+
+void TestWebPageEdges::describedStandfirstWithABoxClass()
+{
+    // The standfirst says what the description says; its class names a type size ("caption-large"),
+    // which is no caption. It stays, above the story.
+    const QString standfirst = u"After a winter in the yard at Kiel the island ferry sails again, faster "
+                               u"than before, and the islanders are glad of it."_s;
+    const QString html
+        = u"<html><head><title>Ferry returns</title><meta property=\"og:description\" content=\""_s
+        + standfirst
+        + u"\"></head><body><div class=\"hero\"><h1>Ferry returns</h1><h2 class=\"caption-large\">"_s
+        + standfirst + u"</h2></div><div class=\"story\">"_s + story + u"</div></body></html>"_s;
+    const auto result = ArticleImporter::importData(html.toUtf8(), u"page.html"_s);
+    QVERIFY2(result.ok(), qPrintable(result.errorString()));
+    const QString &body = result->article.body;
+    QVERIFY2(body.startsWith(standfirst + u"\n\nThe ferry to the island sailed again"_s), qPrintable(body));
 }
 
 QTEST_GUILESS_MAIN(TestWebPageEdges)

@@ -225,8 +225,11 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
         lead = findDescribed(parts);
     }
     if (lead >= 0) {
+        // Boxes inside the standfirst leave; the standfirst itself stays when a class makes it look
+        // like one ("caption-s5" for its type size): what it says matched the page's description.
         for (int d = lead; d < m_nodes[lead].end; ++d)
-            m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;
+            m_nodes[d].skipped
+                = m_nodes[d].invisible || m_nodes[d].furniture || (m_nodes[d].box && d != lead);
         parts.insert(parts.begin(), lead);
     }
     MainTextExtractor::Extracted out;
