@@ -64,6 +64,13 @@ void TestWebPageEdges::edges_data()
                 u"phone</a>.</p>"_s)
         << QStringList { u"The ferry to the island sailed again"_s, u"run out of flour twice."_s }
         << QStringList { u"letter to the editor"_s, u"Telegram"_s };
+    // Pointers to other stories of the site close the text.
+    QTest::newRow("pointers-at-the-end") << page(
+        QString(),
+        u"<p>Check out our guide to <a href=\"/guide\">the island ferries</a>.</p><p>Alle Fahrpl\u00e4ne "
+        u"findest du <a href=\"/plan\">hier</a>.</p>"_s)
+                                         << QStringList { u"run out of flour twice."_s }
+                                         << QStringList { u"Check out our guide"_s, u"findest du"_s };
     // A heading and a line ending in a colon that close the text head what left (a box of links).
     QTest::newRow("dangling-heading-and-colon")
         << page(QString(),

@@ -110,14 +110,17 @@ const QRegularExpression &paywallText()
     return re;
 }
 
-// An invitation to follow, join or write to the publication, as a line with a link at an edge of
-// the text.
+// An invitation to follow, join or write to the publication, or a pointer to another of its
+// stories, as a line with a link at an edge of the text.
 const QRegularExpression &promoText()
 {
     static const QRegularExpression re = hintRegex(
         u"sign up|subscribe|newsletter|join us|follow us|submit (?:your|a) |send us |telegram|whatsapp|"
         u"\\bpodcast\\b|download (?:our|the) app|abonnier|folgen sie uns|folge uns|"
-        u"\\x{00fa}nete|suscr\\x{00ed}b|s\\x{00ed}guenos|abonnez|inscrivez"_s);
+        u"\\x{00fa}nete|suscr\\x{00ed}b|s\\x{00ed}guenos|abonnez|inscrivez|"
+        // A pointer to another story of the site.
+        u"(?:findest du|finden sie) (?:hier|in unserem)|in unserem (?:beitrag|artikel|ratgeber)|"
+        u"(?:check out|read|see) our (?:guide|story|article|review|coverage)"_s);
     return re;
 }
 
