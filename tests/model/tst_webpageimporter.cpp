@@ -672,6 +672,37 @@ void TestWebPageImporter::metadataPlaceholdersGiveWay_data()
            u"type=\"application/ld+json\">{\"@id\": \"https://gazette.example/\", \"@type\": "
            u"\"Organization\", \"name\": \"Harbour Gazette\"}</script>"_s
         << u"Ferry returns to the island"_s << QString() << u"Harbour Gazette"_s << QDate() << QString();
+    // JSON-LD headlines with no word of three letters are headlines all the same when the page's
+    // other titles share a word with them.
+    QTest::newRow("short-headline")
+        << u"<title>G7 | Harbour Gazette</title><meta property=\"og:title\" content=\"G7: leaders meet on "
+           u"the island\"><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+           u"\"G7\"}</script>"_s
+        << u"G7"_s << QString() << QString() << QDate() << QString();
+    QTest::newRow("short-words-headline")
+        << u"<meta property=\"og:title\" content=\"AI: Q&amp;A with the ferry captain\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"AI: Q&A\"}</script>"_s
+        << u"AI: Q&A"_s << QString() << QString() << QDate() << QString();
+    // A short placeholder that shares nothing with og:title still gives way to it.
+    QTest::newRow("short-placeholder-headline")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><script "
+           u"type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"TV\"}</script>"_s
+        << u"Ferry returns to the island"_s << QString() << QString() << QDate() << QString();
+    // A job title after a comma is no author; names after commas and "and" are.
+    QTest::newRow("job-title-after-comma")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta name=\"author\" "
+           u"content=\"By Ada Lind, Staff Writer\">"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind"_s << QString() << QDate() << QString();
+    QTest::newRow("three-names")
+        << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta name=\"author\" "
+           u"content=\"By Ada Lind, Bo Berg, and Cy Moss\">"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind, Bo Berg and Cy Moss"_s << QString() << QDate()
+        << QString();
+    QTest::newRow("two-names-with-titles")
+        << u"<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry "
+           u"returns to the island\", \"author\": {\"name\": \"By Ada Lind, Senior Correspondent, and Bo "
+           u"Berg, Photographer\"}}</script>"_s
+        << u"Ferry returns to the island"_s << u"Ada Lind and Bo Berg"_s << QString() << QDate() << QString();
     // A date that cannot be read gives way to the next source.
     QTest::newRow("unreadable-date")
         << u"<meta property=\"og:title\" content=\"Ferry returns to the island\"><meta "

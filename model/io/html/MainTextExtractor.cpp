@@ -160,6 +160,35 @@ void Extractor::build(const GumboNode *document)
     }
 }
 
+// An endless page holds the next stories, each an <article> with its own headline, after the
+// one it was opened for: the text is the <article> that holds the page's headline.
+void Extractor::oneStory(std::vector<int> *parts) const
+{
+    int stories = 0, story = -1;
+    for (int part : *parts) {
+        for (int i = part; i < m_nodes[part].end; ++i) {
+            const Node &n = m_nodes[i];
+            if (n.isText || n.skipped) {
+                if (!n.isText)
+                    i = n.end - 1;
+                continue;
+            }
+            if (n.tag != GUMBO_TAG_ARTICLE)
+                continue;
+            if (n.chars >= MarkedMinimum) {
+                ++stories;
+                for (int d = i + 1; d < n.end && story < 0; ++d) {
+                    if (!m_nodes[d].isText && !m_nodes[d].skipped && isHeadline(m_nodes[d]))
+                        story = i;
+                }
+            }
+            i = n.end - 1;
+        }
+    }
+    if (stories >= 2 && story >= 0)
+        *parts = { story };
+}
+
 MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
 {
     m_flags = flags;
@@ -167,8 +196,27 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     const int top = scoreAndPick();
     std::vector<int> parts = gather(top);
     addSimilarBlocks(top, &parts);
-    if (std::vector<int> marked = markedBody(); !marked.empty())
-        parts = std::move(marked);
+    if (std::vector<int> marked = markedBody(); !marked.empty()) {
+        // A marked block that holds a small part of what the scorer found elsewhere (a standfirst
+        // marked "post-text" above sections of plain containers) is written with that text, in
+        // page order; otherwise the marked blocks are the text.
+        int markedChars = 0, scoredChars = 0;
+        bool apart = true;
+        for (int m : marked) {
+            markedChars += m_nodes[m].chars;
+            for (int part : parts)
+                apart = apart && m != part && !isAncestor(m, part) && !isAncestor(part, m);
+        }
+        for (int part : parts)
+            scoredChars += m_nodes[part].chars;
+        if (apart && markedChars * 3 < scoredChars) {
+            parts.insert(parts.end(), marked.begin(), marked.end());
+            std::sort(parts.begin(), parts.end());
+        } else {
+            parts = std::move(marked);
+        }
+    }
+    oneStory(&parts);
     int lead = findLead(parts.front());
     const bool cleanedFirst = lead < 0 && !m_descriptions.isEmpty();
     if (cleanedFirst) {
@@ -177,8 +225,11 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
         lead = findDescribed(parts);
     }
     if (lead >= 0) {
+        // Boxes inside the standfirst leave; the standfirst itself stays when a class makes it look
+        // like one ("caption-s5" for its type size): what it says matched the page's description.
         for (int d = lead; d < m_nodes[lead].end; ++d)
-            m_nodes[d].skipped = m_nodes[d].invisible || m_nodes[d].furniture || m_nodes[d].box;
+            m_nodes[d].skipped
+                = m_nodes[d].invisible || m_nodes[d].furniture || (m_nodes[d].box && d != lead);
         parts.insert(parts.begin(), lead);
     }
     MainTextExtractor::Extracted out;
@@ -188,12 +239,22 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     m_pendingBreak = 0;
     m_pendingSpace = false;
     m_titleDropped = false;
+    // Every part is cleaned before any is written, so that the edges of the whole text are known;
+    // a part is left out of the parts after it (a standfirst inside the text that follows is
+    // written once).
+    std::vector<char> rootSkipped;
     for (int part : parts) {
         if (!cleanedFirst || part == lead)
             clean(part);
-        writeSubtree(part);
+        rootSkipped.push_back(m_nodes[part].skipped);
+        m_nodes[part].skipped = true;
+    }
+    trimEdges(parts, rootSkipped);
+    for (size_t k = 0; k < parts.size(); ++k) {
+        m_nodes[parts[k]].skipped = rootSkipped[k];
+        writeSubtree(parts[k]);
         breakLines(2);
-        m_nodes[part].skipped = true; // a standfirst inside the text that follows is written once
+        m_nodes[parts[k]].skipped = true;
     }
     TextDecoder::trim(&m_out, &m_headings);
     out.text = m_out;

@@ -29,6 +29,8 @@ const QRegularExpression &positiveHint();
 const QRegularExpression &boxHint();
 const QRegularExpression &leadHint();
 const QRegularExpression &asideText();
+const QRegularExpression &paywallText();
+const QRegularExpression &promoText();
 const QRegularExpression &invisibleHint();
 
 inline bool isNeverText(GumboTag tag)
@@ -187,6 +189,7 @@ private:
     static QString normalizeTitle(const QString &s);
     void build(const GumboNode *document);
     MainTextExtractor::Extracted pass(const Flags &flags);
+    void oneStory(std::vector<int> *parts) const;
 
     // Boilerplate rules (MainTextRules.cpp).
     void classify(Node *n);
@@ -197,6 +200,8 @@ private:
     bool hasText(int i) const; // a visible text node below
     bool headsNothing(int heading) const;
     void clean(int root);
+    bool isEdgePromo(int block, bool opening) const;
+    void trimEdges(const std::vector<int> &parts, const std::vector<char> &rootSkipped);
 
     // Measuring and scoring (MainTextScoring.cpp).
     void measure();

@@ -97,6 +97,33 @@ const QRegularExpression &asideText()
     return re;
 }
 
+// A paywall: the line that asks for a subscription where the story breaks off. What follows it
+// is the offer, not the story.
+const QRegularExpression &paywallText()
+{
+    static const QRegularExpression re = hintRegex(
+        u"to (?:view|read|continue reading) (?:the|this) (?:full|whole|entire|rest of the) "
+        u"(?:story|article)|already a (?:subscriber|member)|subscribe (?:now )?to (?:continue|keep) "
+        u"reading|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved) "
+        u"(?:to|for) (?:subscribers|members)|um (?:den|diesen) (?:ganzen |vollst\\x{00e4}ndigen )?artikel "
+        u"(?:weiter )?zu lesen|contenido exclusivo para suscriptores|r\\x{00e9}serv\\x{00e9} aux abonn\\x{00e9}s"_s);
+    return re;
+}
+
+// An invitation to follow, join or write to the publication, or a pointer to another of its
+// stories, as a line with a link at an edge of the text.
+const QRegularExpression &promoText()
+{
+    static const QRegularExpression re = hintRegex(
+        u"sign up|subscribe|newsletter|join us|follow us|submit (?:your|a) |send us |telegram|whatsapp|"
+        u"\\bpodcast\\b|download (?:our|the) app|abonnier|folgen sie uns|folge uns|"
+        u"\\x{00fa}nete|suscr\\x{00ed}b|s\\x{00ed}guenos|abonnez|inscrivez|"
+        // A pointer to another story of the site.
+        u"(?:findest du|finden sie) (?:hier|in unserem)|in unserem (?:beitrag|artikel|ratgeber)|"
+        u"(?:check out|read|see) our (?:guide|story|article|review|coverage)"_s);
+    return re;
+}
+
 // Always dropped, whatever the pass: text a screen reader or nobody sees.
 const QRegularExpression &invisibleHint()
 {
@@ -308,6 +335,108 @@ bool Extractor::headsNothing(int heading) const
             return false;
     }
     return dropped;
+}
+
+// A line with a link that opens the text and is all emphasis ("<em>Submit your letter via this
+// form.</em>"), or one at either edge that invites the reader to follow, join or write, is the
+// publication speaking, not the story. A footnote mark in an emphasized quotation is no such link.
+bool Extractor::isEdgePromo(int block, bool opening) const
+{
+    const Node &n = m_nodes[block];
+    if (n.isText || (n.tag != GUMBO_TAG_P && n.tag != GUMBO_TAG_DIV) || n.chars > 300)
+        return false;
+    bool plain = false;
+    int linkChars = 0, chars = 0;
+    for (int d = block + 1; d < n.end; ++d) {
+        const Node &x = m_nodes[d];
+        if (!x.isText) {
+            if (x.skipped || x.cleaned || x.invisible)
+                d = x.end - 1;
+            continue;
+        }
+        if (std::all_of(x.text.cbegin(), x.text.cend(), isWhitespace))
+            continue;
+        bool inLink = false, emphasized = false;
+        for (int a = x.parent; a > block; a = m_nodes[a].parent) {
+            const GumboTag t = m_nodes[a].tag;
+            inLink = inLink || t == GUMBO_TAG_A;
+            emphasized = emphasized || t == GUMBO_TAG_EM || t == GUMBO_TAG_I || t == GUMBO_TAG_STRONG
+                || t == GUMBO_TAG_B;
+        }
+        const auto visible
+            = int(std::count_if(x.text.cbegin(), x.text.cend(), [](QChar c) { return !isWhitespace(c); }));
+        chars += visible;
+        linkChars += inLink ? visible : 0;
+        plain = plain || !emphasized;
+    }
+    if (linkChars == 0)
+        return false;
+    return (opening && !plain && linkChars * 5 >= chars) || promoText().match(textOf(n.g)).hasMatch();
+}
+
+// After cleaning, before writing: the text is cut at a paywall line, and headings or lines
+// ending in a colon that close the text (they head what left), and promotion lines at either
+// edge, leave. rootSkipped: whether each part was left out before it was cleaned.
+void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char> &rootSkipped)
+{
+    if (!m_flags.cleanConditionally)
+        return;
+    // What the writer will write, in order: blocks holding no other block, and loose text.
+    std::vector<int> units;
+    qsizetype paywallAt = -1;
+    for (size_t k = 0; k < parts.size(); ++k) {
+        const int part = parts[k];
+        if (rootSkipped[k])
+            continue;
+        for (int i = part; i < m_nodes[part].end; ++i) {
+            const Node &n = m_nodes[i];
+            if ((i != part && n.skipped) || (!n.isText && n.invisible)) {
+                i = n.end - 1;
+                continue;
+            }
+            if (n.cleaned) {
+                if (paywallAt < 0 && !units.empty() && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV)
+                    && n.chars <= 300 && paywallText().match(textOf(n.g)).hasMatch())
+                    paywallAt = qsizetype(units.size());
+                i = n.end - 1;
+                continue;
+            }
+            if (n.isText) {
+                if (!std::all_of(n.text.cbegin(), n.text.cend(), isWhitespace))
+                    units.push_back(i);
+            } else if (isBlock(n.tag) && !n.hasBlockChild && hasText(i)) {
+                if (paywallAt < 0 && !units.empty() && n.chars <= 300
+                    && paywallText().match(textOf(n.g)).hasMatch())
+                    paywallAt = qsizetype(units.size());
+                units.push_back(i);
+                i = n.end - 1;
+            }
+        }
+    }
+    if (paywallAt > 0) {
+        for (size_t j = size_t(paywallAt); j < units.size(); ++j)
+            m_nodes[units[j]].cleaned = true;
+        units.resize(size_t(paywallAt));
+    }
+    while (units.size() > 1) {
+        const Node &n = m_nodes[units.back()];
+        if (n.isText)
+            break;
+        if (!isHeading(n.tag) && !isEdgePromo(units.back(), false)) {
+            const QString text = textOf(n.g).trimmed();
+            if (text.size() > 100 || !(text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A))))
+                break;
+        }
+        m_nodes[units.back()].cleaned = true;
+        units.pop_back();
+    }
+    for (int u : units) {
+        if (m_nodes[u].isText || !isHeadline(m_nodes[u])) {
+            if (units.size() > 1 && isEdgePromo(u, true))
+                m_nodes[u].cleaned = true;
+            break;
+        }
+    }
 }
 
 } // namespace Lede::MainText

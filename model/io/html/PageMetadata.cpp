@@ -40,11 +40,17 @@ QStringList namesOf(const QString &written)
     static const QRegularExpression tail(u"\\s+(?:for|from|in)\\s+.*$|\\s*[|,]\\s*\\d.*$"_s,
                                          QRegularExpression::CaseInsensitiveOption);
     s.remove(tail);
-    static const QRegularExpression separator(u"\\s+(?:and|&)\\s+|\\s*,\\s*"_s,
+    static const QRegularExpression separator(u"\\s+(?:and|&)\\s+|\\s*,\\s*(?:(?:and|&)\\s+)?"_s,
                                               QRegularExpression::CaseInsensitiveOption);
+    // A job title after a comma ("By Ada Lind, Staff Writer") is no second author.
+    static const QRegularExpression jobTitle(
+        u"\\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+        u"photographer|critic|analyst|chief|staff|intern|fellow|author|redakteur(?:in)?|"
+        u"korrespondent(?:in)?|redaktion|periodista|corresponsal|journaliste|correspondant)s?\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     QStringList out;
     for (const QString &n : s.split(separator, Qt::SkipEmptyParts)) {
-        if (!n.trimmed().isEmpty())
+        if (!n.trimmed().isEmpty() && !(out.size() > 0 && jobTitle.match(n).hasMatch()))
             out.append(n.trimmed());
     }
     return out;
@@ -354,22 +360,28 @@ PageMetadata PageMetadata::read(const GumboInternalNode *document)
         setIfEmpty(field, value, prefix + key);
     };
     // A JSON-LD headline that shares no word with the page's other titles is a placeholder (the
-    // name of the publishing system, "Home"): og:title says better.
+    // name of the publishing system, "Home"): og:title says better. Words of three or more
+    // characters are compared; a headline with none ("G7", "AI: Q&A") compares all its words.
     if (meta.title.from.startsWith(u"JSON-LD"_s)) {
-        auto words = [](const QString &s) {
+        auto words = [](const QString &s, qsizetype minimum) {
             static const QRegularExpression nonWord(u"\\W+"_s);
             QSet<QString> out;
             for (const QString &w : s.toLower().split(nonWord, Qt::SkipEmptyParts)) {
-                if (w.size() >= 3)
+                if (w.size() >= minimum)
                     out.insert(w);
             }
             return out;
         };
         const QString other = metaContent({ u"og:title", u"twitter:title" }).first;
         const QString document = c.titleElement ? textOf(c.titleElement) : QString();
-        const QSet<QString> headline = words(meta.title.value);
-        if ((!other.isEmpty() || !document.isEmpty()) && !headline.intersects(words(other))
-            && !headline.intersects(words(document)))
+        qsizetype minimum = 3;
+        QSet<QString> headline = words(meta.title.value, minimum);
+        if (headline.isEmpty()) {
+            minimum = 1;
+            headline = words(meta.title.value, minimum);
+        }
+        if ((!other.isEmpty() || !document.isEmpty()) && !headline.intersects(words(other, minimum))
+            && !headline.intersects(words(document, minimum)))
             meta.title = {};
     }
     fromMeta(&meta.title, { u"og:title", u"twitter:title" }, QString());
