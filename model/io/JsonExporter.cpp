@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -114,7 +116,12 @@ public:
     {
     }
 
-    void indent(int level) { m_out.append(4 * level, ' '); }
+    void indent(int level)
+    {
+        static constexpr char spaces[] = "                                                                ";
+        for (qsizetype n = 4 * qsizetype(level); n > 0; n -= qsizetype(sizeof spaces - 1))
+            m_out.append(spaces, std::min(n, qsizetype(sizeof spaces - 1)));
+    }
     void key(int level, const char *name)
     {
         indent(level);
@@ -136,60 +143,60 @@ public:
                 return;
             }
         }
+        // No surrogates from here on: every character is one to three bytes of UTF-8, an escape at
+        // most six. Written straight into the buffer, which is cut to the bytes written at the end.
         const qsizetype start = m_out.size();
-        m_out.reserve(start + s.size() * 3 + 2);
-        while (p < end) {
-            const char16_t *run = p;
-            while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\')
-                ++p;
-            if (p > run) {
-                const qsizetype n = p - run;
-                const qsizetype at = m_out.size();
-                m_out.resize(at + n);
-                char *dst = m_out.data() + at;
-                for (qsizetype i = 0; i < n; ++i)
-                    dst[i] = char(run[i]);
-            }
-            if (p == end)
-                break;
-            const char16_t c = *p++;
-            if (c >= 0x80) {
-                const char16_t *run2 = p - 1;
-                while (p < end && *p >= 0x80)
-                    ++p;
-                m_out += QStringView(run2, p - run2).toUtf8();
-                continue;
-            }
-            switch (c) {
-            case u'"':
-                m_out += "\\\"";
-                break;
-            case u'\\':
-                m_out += "\\\\";
-                break;
-            case u'\b':
-                m_out += "\\b";
-                break;
-            case u'\f':
-                m_out += "\\f";
-                break;
-            case u'\n':
-                m_out += "\\n";
-                break;
-            case u'\r':
-                m_out += "\\r";
-                break;
-            case u'\t':
-                m_out += "\\t";
-                break;
-            default: {
-                static const char hex[] = "0123456789abcdef";
-                const char esc[] = { '\\', 'u', '0', '0', hex[(c >> 4) & 0xf], hex[c & 0xf] };
-                m_out.append(esc, 6);
-            }
+        m_out.resize(start + s.size() * 6 + 1);
+        char *const begin = m_out.data() + start;
+        char *dst = begin;
+        for (; p < end; ++p) {
+            const char16_t c = *p;
+            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+                *dst++ = char(c);
+            } else if (c >= 0x800) {
+                *dst++ = char(0xe0 | (c >> 12));
+                *dst++ = char(0x80 | ((c >> 6) & 0x3f));
+                *dst++ = char(0x80 | (c & 0x3f));
+            } else if (c >= 0x80) {
+                *dst++ = char(0xc0 | (c >> 6));
+                *dst++ = char(0x80 | (c & 0x3f));
+            } else {
+                *dst++ = '\\';
+                switch (c) {
+                case u'"':
+                    *dst++ = '"';
+                    break;
+                case u'\\':
+                    *dst++ = '\\';
+                    break;
+                case u'\b':
+                    *dst++ = 'b';
+                    break;
+                case u'\f':
+                    *dst++ = 'f';
+                    break;
+                case u'\n':
+                    *dst++ = 'n';
+                    break;
+                case u'\r':
+                    *dst++ = 'r';
+                    break;
+                case u'\t':
+                    *dst++ = 't';
+                    break;
+                default: {
+                    static const char hex[] = "0123456789abcdef";
+                    *dst++ = 'u';
+                    *dst++ = '0';
+                    *dst++ = '0';
+                    *dst++ = hex[(c >> 4) & 0xf];
+                    *dst++ = hex[c & 0xf];
+                }
+                }
             }
         }
-        m_out += '"';
+        *dst++ = '"';
+        m_out.resize(start + (dst - begin));
     }
     void stringOrNull(const QString &s)
     {
@@ -198,7 +205,12 @@ public:
         else
             string(s);
     }
-    void integer(qint64 v) { m_out += QByteArray::number(v); }
+    void integer(qint64 v)
+    {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        m_out.append(buf, r.ptr - buf);
+    }
     void number(double d)
     {
         // QJsonValue keeps a double that holds a whole number exactly as an integer.
