@@ -215,7 +215,7 @@ void Resolver::classifyMentions()
     static const WordSet placePrepositions = Lexicon::folded(u"place-prepositions");
     static const WordSet roleStop = Lexicon::folded(u"role-stop-words");
 
-    QSet<QStringView> lowerWords; // views into m_body
+    ViewSet lowerWords(m_tokens.size() / 4); // views into m_body
     bool lowerWordsReady = false;
     const QSet<QString> surnames = titleSurnames();
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
