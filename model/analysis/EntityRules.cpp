@@ -112,8 +112,9 @@ bool isSpelledNumber(QStringView w)
     static const WordSet tenSet = Lexicon::folded(u"spelled-tens");
     if (inList(w, numberSet, numbers))
         return true;
-    const qsizetype hyphen = w.indexOf(u'-');
-    return hyphen >= 0 && inList(w.first(hyphen), tenSet, tens);
+    // std::find, not indexOf(): a call into Qt's vectorised search costs more than these short words.
+    const auto hyphen = std::find(w.begin(), w.end(), u'-');
+    return hyphen != w.end() && inList(w.first(hyphen - w.begin()), tenSet, tens);
 }
 
 bool isScale(QStringView w)
