@@ -166,6 +166,13 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
         if (!avail(i))
             continue;
         const QStringView w = word(i);
+        // Asked by the date and the number rules alike: looked up once.
+        int spelledNumber = -1;
+        const auto spelled = [&] {
+            if (spelledNumber < 0)
+                spelledNumber = isSpelledNumber(w) ? 1 : 0;
+            return spelledNumber == 1;
+        };
         // --- DATE
         int end = -1;
         if (monthOf(w)) {
@@ -195,7 +202,7 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                                u"autumn" })
                        || isWeekday(word(i + 1)))) {
             end = i + 2;
-        } else if ((allDigits(w) || isSpelledNumber(w) || oneOf(w, { u"a", u"one" })) && avail(i + 2)
+        } else if ((allDigits(w) || spelled() || oneOf(w, { u"a", u"one" })) && avail(i + 2)
                    && oneOf(word(i + 1),
                             { u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years" })
                    && word(i + 2) == u"ago") {
@@ -213,7 +220,7 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
         }
         // --- NUMBER
         const qsizetype numLen = numeralLength(w);
-        if (numLen > 0 || isSpelledNumber(w)) {
+        if (numLen > 0 || spelled()) {
             qsizetype start = tokens[i].start;
             qsizetype stop = numLen > 0 ? tokens[i].start + numLen : tokens[i].end;
             int j = i + 1;
