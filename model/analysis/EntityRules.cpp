@@ -12,9 +12,17 @@ namespace {
 bool oneOf(QStringView w, std::initializer_list<QStringView> list,
            Qt::CaseSensitivity cs = Qt::CaseInsensitive)
 {
-    // Length first: the case-insensitive comparison is the expensive part of the rules.
+    // Length and first letter first: the case-insensitive comparison is the expensive part of the
+    // rules. (The lists hold no empty word; a first letter outside ASCII is left to compare(), as
+    // "K" (U+212A) folds to "k".)
     for (QStringView a : list) {
-        if (a.size() == w.size() && w.compare(a, cs) == 0)
+        if (a.size() != w.size())
+            continue;
+        const char16_t x = w[0].unicode();
+        const char16_t y = a[0].unicode();
+        const bool mayMatch
+            = cs == Qt::CaseSensitive ? x == y : (x >= 128 || y >= 128 || (x | 0x20) == (y | 0x20));
+        if (mayMatch && w.compare(a, cs) == 0)
             return true;
     }
     return false;
