@@ -57,7 +57,7 @@ public:
             const Slot &s = m_table[i];
             if (!s.data)
                 return false;
-            if (s.hash == h && QStringView(s.data, s.size) == w)
+            if (s.hash == h && s.size == w.size() && std::equal(w.begin(), w.end(), s.data))
                 return true;
         }
     }
@@ -79,7 +79,7 @@ private:
                 ++m_count;
                 return;
             }
-            if (s.hash == h && QStringView(s.data, s.size) == w)
+            if (s.hash == h && s.size == w.size() && std::equal(w.begin(), w.end(), s.data))
                 return;
         }
     }
