@@ -112,8 +112,7 @@ void Resolver::tokenize()
             t.upper = w.at(0).isUpper();
             t.lower = w.at(0).isLower();
             t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
-            if (w.size() > 2 && w.back() == u's'
-                && (w[w.size() - 2] == u'\'' || w[w.size() - 2] == u'\u2019'))
+            if (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s)))
                 t.possessive = true;
             i = j;
         } else {
