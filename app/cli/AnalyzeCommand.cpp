@@ -69,8 +69,9 @@ int AnalyzeCommand::run(const QStringList &args)
     };
     const auto work = [](const QString &file) {
         Analysed done;
-        auto imported = UrlFetcher::isUrl(file) ? UrlFetcher::importUrl(file)
-                                                : ArticleImporter::importFileArticles(file);
+        auto imported = UrlFetcher::isUrl(file)
+            ? UrlFetcher::importUrl(file)
+            : ArticleImporter::importFileArticles(file, ArticleImporter::ContentHash::Skip);
         if (!imported) {
             done.error = imported.errorString();
             return done;

@@ -12,9 +12,17 @@ namespace {
 bool oneOf(QStringView w, std::initializer_list<QStringView> list,
            Qt::CaseSensitivity cs = Qt::CaseInsensitive)
 {
-    // Length first: the case-insensitive comparison is the expensive part of the rules.
+    // Length and first letter first: the case-insensitive comparison is the expensive part of the
+    // rules. (The lists hold no empty word; a first letter outside ASCII is left to compare(), as
+    // "K" (U+212A) folds to "k".)
     for (QStringView a : list) {
-        if (a.size() == w.size() && w.compare(a, cs) == 0)
+        if (a.size() != w.size())
+            continue;
+        const char16_t x = w[0].unicode();
+        const char16_t y = a[0].unicode();
+        const bool mayMatch
+            = cs == Qt::CaseSensitive ? x == y : (x >= 128 || y >= 128 || (x | 0x20) == (y | 0x20));
+        if (mayMatch && w.compare(a, cs) == 0)
             return true;
     }
     return false;
@@ -112,8 +120,9 @@ bool isSpelledNumber(QStringView w)
     static const WordSet tenSet = Lexicon::folded(u"spelled-tens");
     if (inList(w, numberSet, numbers))
         return true;
-    const qsizetype hyphen = w.indexOf(u'-');
-    return hyphen >= 0 && inList(w.first(hyphen), tenSet, tens);
+    // std::find, not indexOf(): a call into Qt's vectorised search costs more than these short words.
+    const auto hyphen = std::find(w.begin(), w.end(), u'-');
+    return hyphen != w.end() && inList(w.first(hyphen - w.begin()), tenSet, tens);
 }
 
 bool isScale(QStringView w)
@@ -165,6 +174,13 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
         if (!avail(i))
             continue;
         const QStringView w = word(i);
+        // Asked by the date and the number rules alike: looked up once.
+        int spelledNumber = -1;
+        const auto spelled = [&] {
+            if (spelledNumber < 0)
+                spelledNumber = isSpelledNumber(w) ? 1 : 0;
+            return spelledNumber == 1;
+        };
         // --- DATE
         int end = -1;
         if (monthOf(w)) {
@@ -194,7 +210,7 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                                u"autumn" })
                        || isWeekday(word(i + 1)))) {
             end = i + 2;
-        } else if ((allDigits(w) || isSpelledNumber(w) || oneOf(w, { u"a", u"one" })) && avail(i + 2)
+        } else if ((allDigits(w) || spelled() || oneOf(w, { u"a", u"one" })) && avail(i + 2)
                    && oneOf(word(i + 1),
                             { u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years" })
                    && word(i + 2) == u"ago") {
@@ -212,7 +228,7 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
         }
         // --- NUMBER
         const qsizetype numLen = numeralLength(w);
-        if (numLen > 0 || isSpelledNumber(w)) {
+        if (numLen > 0 || spelled()) {
             qsizetype start = tokens[i].start;
             qsizetype stop = numLen > 0 ? tokens[i].start + numLen : tokens[i].end;
             int j = i + 1;

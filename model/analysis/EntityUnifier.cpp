@@ -27,6 +27,20 @@ struct SuffixOwner
     int words;
 };
 
+namespace {
+
+// t == t.toUpper(), without building the upper-case copy for ASCII text.
+bool isUpperCase(const QString &t)
+{
+    for (QChar c : t) {
+        if (c.unicode() >= 0x80)
+            return t == t.toUpper();
+    }
+    return std::none_of(t.begin(), t.end(), [](QChar c) { return c >= u'a' && c <= u'z'; });
+}
+
+} // namespace
+
 void Document::unify()
 {
     // 1. Keys of known names; surnames of multi-word PERSON mentions point at their full name.
@@ -125,9 +139,9 @@ void Document::unify()
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
             continue;
-        const QString t = text(x.tb, x.te);
-        keys[size_t(m)] = t.toLower().replace(u'’', u'\'');
-        caps[size_t(m)] = t == t.toUpper();
+        QString t = text(x.tb, x.te);
+        caps[size_t(m)] = isUpperCase(t);
+        keys[size_t(m)] = std::move(t).toLower().replace(u'’', u'\''); // lowered in place
         const quint64 h = phraseHash(x.tb, x.te);
         const auto it = first.constFind(h);
         if (it != first.constEnd())
@@ -207,6 +221,7 @@ void Document::unify()
         if (it == canonical.constEnd() || score(m) > score(*it))
             canonical[g] = m;
     }
+    std::vector<QString> canonicalText(static_cast<size_t>(count));
     for (int m = 0; m < count; ++m) {
         Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
@@ -220,8 +235,14 @@ void Document::unify()
                 best = t;
         }
         x.type = Entity::Type(best);
-        const Mention &c = m_mentions[size_t(canonical[g])];
-        x.canonical = text(c.tb, c.te);
+        // One string per group, shared by its mentions.
+        const int ci = canonical[g];
+        QString &form = canonicalText[size_t(ci)];
+        if (form.isNull()) {
+            const Mention &c = m_mentions[size_t(ci)];
+            form = text(c.tb, c.te);
+        }
+        x.canonical = form;
     }
 }
 

@@ -15,6 +15,23 @@ quint32 firstLetterBit(char16_t folded)
     return folded >= u'a' && folded <= u'z' ? quint32(1) << (folded - u'a') : quint32(1) << 26;
 }
 
+// The first two letters of a folded word as one of 28 x 28 bits: a-z, anything else, none (a word
+// of one letter).
+int letterIndex(char16_t folded)
+{
+    return folded >= u'a' && folded <= u'z' ? folded - u'a' : 26;
+}
+int pairBit(std::u16string_view folded)
+{
+    return letterIndex(folded[0]) * 28 + (folded.size() > 1 ? letterIndex(folded[1]) : 27);
+}
+char16_t fold(char16_t c)
+{
+    if (c < 128)
+        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    return c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+}
+
 } // namespace
 
 WordSet::WordSet(std::initializer_list<std::u16string_view> words)
@@ -42,6 +59,8 @@ void WordSet::insert(std::u16string_view w)
     }
     m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
     m_firstLetters |= firstLetterBit(stored.front());
+    const int pair = pairBit(stored);
+    m_pairs[size_t(pair >> 6)] |= quint64(1) << (pair & 63);
 }
 
 void WordSet::place(std::vector<Slot> &table, const std::u16string &word) const
@@ -62,17 +81,18 @@ bool WordSet::contains(QStringView word) const
     const char16_t first = word.front().unicode();
     if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
         return false;
+    // Most words asked are no member: the first two letters, folded, rule out most of them before
+    // the whole word is folded and hashed.
     char16_t buf[kMax];
+    buf[0] = fold(first);
+    if (word.size() > 1)
+        buf[1] = fold(word.at(1).unicode());
+    const int pair = pairBit(std::u16string_view(buf, word.size() > 1 ? 2 : 1));
+    if (!(m_pairs[size_t(pair >> 6)] & (quint64(1) << (pair & 63))))
+        return false;
     quint64 h = kFnvOffset;
     for (qsizetype i = 0; i < word.size(); ++i) {
-        const char16_t c = word.at(i).unicode();
-        char16_t f;
-        if (c >= u'A' && c <= u'Z')
-            f = char16_t(c + 32);
-        else if (c < 128)
-            f = c;
-        else
-            f = c == u'\u2019' ? u'\'' : QChar(c).toLower().unicode();
+        const char16_t f = i < 2 ? buf[i] : fold(word.at(i).unicode());
         buf[i] = f;
         h = (h ^ f) * kFnvPrime;
     }

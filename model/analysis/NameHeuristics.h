@@ -3,6 +3,7 @@
 
 #include <QStringView>
 #include <QtGlobal>
+#include <array>
 #include <deque>
 #include <initializer_list>
 #include <string>
@@ -55,6 +56,8 @@ private:
     // Cheap rejection before hashing: which lengths and which (folded) first letters occur.
     quint64 m_lengths = 0;
     quint32 m_firstLetters = 0; // bit 0-25: a-z, bit 26: anything else
+    // The first two folded letters, as pairs of 28 (a-z, anything else, no second letter).
+    std::array<quint64, (28 * 28 + 63) / 64> m_pairs {};
 };
 
 // Word lists that let the analysis guess, without a trained model, whether a capitalised word is part

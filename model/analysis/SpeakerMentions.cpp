@@ -216,7 +216,7 @@ void Resolver::classifyMentions()
     static const WordSet roleStop = Lexicon::folded(u"role-stop-words");
     static const WordSet placeTitles = Lexicon::folded(u"titles-of-places");
 
-    QSet<QString> lowerWords;
+    ViewSet lowerWords(m_tokens.size() / 4); // views into m_body
     bool lowerWordsReady = false;
     const QSet<QString> surnames = titleSurnames();
     for (size_t mi = 0; mi < m_mentions.size(); ++mi) {
@@ -276,12 +276,12 @@ void Resolver::classifyMentions()
             if (!lowerWordsReady) {
                 for (size_t k = 0; k < m_tokens.size(); ++k)
                     if (m_tokens[k].lower)
-                        lowerWords.insert(bareText(int(k)).toString());
+                        lowerWords.insert(bareText(int(k)));
                 lowerWordsReady = true;
             }
             const QString w = bareText(m.firstTok).toString().toLower();
-            if (lowerWords.contains(w) || lowerWords.contains(w + u"s"_s)
-                || lowerWords.contains(w + u"es"_s)) {
+            if (lowerWords.contains(w) || lowerWords.contains(QString(w + u"s"_s))
+                || lowerWords.contains(QString(w + u"es"_s))) {
                 m.nameFirstTok = m.firstTok + 1;
                 m.roles.append(w);
                 m.roleHead = w;

@@ -10,9 +10,19 @@ namespace Lede::Speakers {
 
 bool isOneOf(QStringView w, std::initializer_list<QLatin1StringView> words)
 {
-    for (auto x : words)
+    // Length first (case folding maps one unit to one), then an ASCII first letter.
+    for (auto x : words) {
+        if (x.size() != w.size())
+            continue;
+        if (!w.isEmpty()) {
+            const char16_t a = w[0].unicode();
+            const char16_t b = char16_t(uchar(x.data()[0]));
+            if (a < 0x80 && b < 0x80 && a != b && ((a | 0x20) != (b | 0x20) || !QChar::isLetter(a)))
+                continue;
+        }
         if (w.compare(x, Qt::CaseInsensitive) == 0)
             return true;
+    }
     return false;
 }
 

@@ -61,10 +61,20 @@ public:
     int firstAtOrAfter(qsizetype pos) const;
 
     // The punctuation predicates the passes share.
-    static bool isTerminal(QStringView w) { return w == u"." || w == u"!" || w == u"?" || w == u"…"; }
+    // (Compared as one character: QStringView's operator== is a call into Qt per literal.)
+    static bool isTerminal(QStringView w)
+    {
+        if (w.size() != 1)
+            return false;
+        const char16_t c = w.front().unicode();
+        return c == u'.' || c == u'!' || c == u'?' || c == u'…';
+    }
     static bool isClosing(QStringView w)
     {
-        return w == u"”" || w == u"\"" || w == u"’" || w == u")" || w == u"'";
+        if (w.size() != 1)
+            return false;
+        const char16_t c = w.front().unicode();
+        return c == u'”' || c == u'"' || c == u'’' || c == u')' || c == u'\'';
     }
     static bool isPossessive(QStringView w)
     {

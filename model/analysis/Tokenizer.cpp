@@ -130,6 +130,9 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
         // word characters.
         i += len;
         for (;;) {
+            // ASCII letters and digits, the bulk of a word, without the reader's surrogate checks.
+            while (i < n && text[i].unicode() < 128 && isWordChar(text[i].unicode()))
+                ++i;
             qsizetype l1 = 0;
             const char32_t d = r.at(i, &l1);
             if (l1 == 0)

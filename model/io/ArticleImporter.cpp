@@ -152,8 +152,6 @@ Result<ImportedArticle> makeArticle(Extracted &&e, Format format, const QString 
         a.provenance.insert(u"encoding"_s,
                             declaredBy.isEmpty() ? e.encoding : u"%1 (%2)"_s.arg(e.encoding, declaredBy));
     }
-    a.contentHash
-        = QString::fromLatin1(QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
     qCDebug(lcImport) << "imported" << fileName << "as" << e.encoding << "title" << a.title << "blocks"
                       << a.blocks.size();
     return imported;
@@ -322,6 +320,15 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     return one(makeArticle(std::move(e), format, {}, fileName, requireWords));
 }
 
+void setContentHashes(QList<ImportedArticle> &articles)
+{
+    for (ImportedArticle &imported : articles) {
+        Article &a = imported.article;
+        a.contentHash = QString::fromLatin1(
+            QCryptographicHash::hash(a.body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    }
+}
+
 } // namespace
 
 QStringList ArticleImporter::supportedSuffixes()
@@ -330,7 +337,7 @@ QStringList ArticleImporter::supportedSuffixes()
              u"pdf"_s, u"docx"_s, u"odt"_s, u"rtf"_s,      u"rss"_s,  u"atom"_s };
 }
 
-Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString &path)
+Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString &path, ContentHash hash)
 {
     // Messages name no path: the caller says which file it was (the command line and the window
     // each put it in front).
@@ -346,13 +353,18 @@ Result<QList<ImportedArticle>> ArticleImporter::importFileArticles(const QString
         return result;
     if (result->size() == 1 && !isMultiArticle(result->first().article))
         result.value().first().article.path = displayFileName(absolute);
+    if (hash == ContentHash::Compute)
+        setContentHashes(result.value());
     return result;
 }
 
 Result<QList<ImportedArticle>> ArticleImporter::importDataArticles(const QByteArray &data,
                                                                    const QString &fileName)
 {
-    return convert(data, fileName, /*requireWords=*/false);
+    auto result = convert(data, fileName, /*requireWords=*/false);
+    if (result)
+        setContentHashes(result.value());
+    return result;
 }
 
 Result<ImportedArticle> ArticleImporter::importFile(const QString &path)

@@ -44,6 +44,7 @@ private slots:
     void fixtures_data();
     void fixtures();
     void emojiSpansAreUtf16();
+    void contentHashCanBeSkipped();
     void failures_data();
     void failures();
     void tooLarge();
@@ -192,6 +193,22 @@ void TestArticleImporter::emojiSpansAreUtf16()
     const qsizetype expected = a.body.indexOf(u"PARTY"_s);
     QCOMPARE(a.blocks[1].span, (Span { expected, expected + 16 }));
     QCOMPARE(a.body.left(expected).toUcs4().size(), expected - 1); // one emoji (two units) before it
+}
+
+void TestArticleImporter::contentHashCanBeSkipped()
+{
+    // lede analyze stores nothing and asks for no hash; the article is otherwise the same.
+    const QString path = fixture(u"emoji-crosshead.txt"_s);
+    const auto hashed = ArticleImporter::importFileArticles(path);
+    const auto skipped = ArticleImporter::importFileArticles(path, ArticleImporter::ContentHash::Skip);
+    QVERIFY(hashed.ok() && skipped.ok());
+    QCOMPARE(hashed->size(), 1);
+    QCOMPARE(skipped->size(), 1);
+    QCOMPARE(hashed->first().article.contentHash, sha256(hashed->first().article.body));
+    QVERIFY(skipped->first().article.contentHash.isEmpty());
+    QCOMPARE(skipped->first().article.body, hashed->first().article.body);
+    QCOMPARE(skipped->first().article.path, hashed->first().article.path);
+    QCOMPARE(skipped->first().article.blocks, hashed->first().article.blocks);
 }
 
 void TestArticleImporter::failures_data()
