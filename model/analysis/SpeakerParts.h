@@ -213,9 +213,15 @@ private:
     {
         const Token &t = m_tokens[size_t(tok)];
         // After a determiner it is a noun: "the report said", "his reply", "a claim".
-        return t.word && t.lower && SpeechVerbs::contains(text(tok))
-            && !(tok > 0 && isDeterminer(tok - 1) && !isOneOf(text(tok - 1), { QLatin1StringView("that") }));
+        if (!t.word || !t.lower)
+            return false;
+        if (SpeechVerbs::contains(text(tok)))
+            return !(tok > 0 && isDeterminer(tok - 1)
+                     && !isOneOf(text(tok - 1), { QLatin1StringView("that") }));
+        return isDocumentVerb(tok); // "the survey found"
     }
+    // "found", "shows" right after a document noun: "the survey found", "the report shows".
+    bool isDocumentVerb(int tok) const;
     bool isPronoun(int tok) const
     {
         static const WordSet set = Lexicon::folded(u"speaker-pronouns");

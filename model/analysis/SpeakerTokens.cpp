@@ -56,6 +56,14 @@ bool isFunctionWord(QStringView w)
     return set.contains(w);
 }
 
+bool Resolver::isDocumentVerb(int tok) const
+{
+    static const WordSet verbs = Lexicon::folded(u"document-verbs");
+    static const WordSet documents = Lexicon::folded(u"document-nouns");
+    return tok > 0 && verbs.contains(text(tok)) && m_tokens[size_t(tok - 1)].word
+        && documents.contains(bareText(tok - 1));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tokens
 

@@ -353,6 +353,10 @@ void TestSpeakerResolver::resolve_data()
            u"will not report this,” the editor said."_s
         << QStringList { u"the report|the report|said"_s, u"the report|The report|said"_s,
                          u"the editor|the editor|said"_s };
+    QTest::newRow("a-survey-that-finds-speaks") << u"“Most people feel unsafe walking home at night,” the "
+                                                   u"survey found. Police found “large amounts” of "
+                                                   u"cash in the car."_s
+                                                << QStringList { u"the survey|the survey|found"_s, u"||"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
