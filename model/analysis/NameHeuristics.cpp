@@ -2,6 +2,7 @@
 #include "NameHeuristics.h"
 
 #include "Lexicon.h"
+#include "SpeechVerbs.h"
 
 #include <QChar>
 #include <algorithm>
@@ -201,7 +202,10 @@ bool NameHeuristics::isPluralPossessiveMark(QStringView text, qsizetype mark)
     qsizetype end = mark + 2;
     while (end < text.size() && text[end].isLetter())
         ++end;
-    return !functionWords.contains(text.sliced(mark + 2, end - mark - 2));
+    // "… for the ministers' said Lind", "… the farmers’ she said": the quote ends there.
+    static const WordSet pronouns = Lexicon::folded(u"speaker-pronouns");
+    const QStringView next = text.sliced(mark + 2, end - mark - 2);
+    return !functionWords.contains(next) && !pronouns.contains(next) && !SpeechVerbs::contains(next);
 }
 
 } // namespace Lede

@@ -425,8 +425,7 @@ Attribution Resolver::parseAfter(int oi) const
     if (qb < 0)
         return {};
     const Quote &q = m_quotes.at(m_order[size_t(oi)]);
-    const QChar lastMark = q.text.isEmpty() ? QChar() : q.text.back();
-    if (!(lastMark == u'\u201D' || lastMark == u'"' || lastMark == u'\u00BB'))
+    if (!quoteClosed(q.text))
         return {}; // open at the paragraph end: the quote continues in the next paragraph
     const int n = int(m_tokens.size());
     int lo = qb + 1;

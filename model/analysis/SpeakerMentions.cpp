@@ -541,7 +541,7 @@ void Resolver::classifyMentions()
                 m_gender.insert(m.canonical, g);
     learnGenderFromNextSentence();
     // Last, when the text never says: a given name that is almost always a man's or a woman's, first in
-    // a full name ("Laura Henning"), or alone when it is no one's surname here ("Gloria").
+    // a full name ("Laura Henning"), or a woman's alone when it is no one's surname here ("Gloria").
     QSet<QStringView> lastNames;
     for (const Mention &m : m_mentions)
         if (m.type == Mention::Type::Person)
@@ -554,7 +554,9 @@ void Resolver::classifyMentions()
         if (space < 0 && lastNames.contains(QStringView(m.canonical)))
             continue;
         const QStringView given = space > 0 ? QStringView(m.canonical).left(space) : QStringView(m.canonical);
-        if (const Gender g = NameHeuristics::genderOfFirstName(given); g != Gender::Unknown)
+        const Gender g = NameHeuristics::genderOfFirstName(given);
+        // Alone, only a woman's name counts: many men's given names are surnames too (Grant, Scott).
+        if (g == Gender::Female || (g == Gender::Male && space > 0))
             m_gender.insert(m.canonical, g);
     }
     for (int mi = 0; mi < int(m_mentions.size()); ++mi) {

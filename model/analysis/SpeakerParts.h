@@ -33,6 +33,10 @@ using Gender = NameHeuristics::Gender;
 
 bool isOneOf(QStringView w, std::initializer_list<QLatin1StringView> words);
 bool isSentenceEnd(QChar c);
+// A closing quotation mark: ” " », or ’ ' when the quote opened with a single mark.
+bool isClosingMark(QChar c, const QString &quoteText);
+// Whether a quote's text ends with its closing mark (a quote open at a paragraph end does not).
+bool quoteClosed(const QString &quoteText);
 
 // An exact (case-sensitive) set of views into a text that outlives it: open addressing over FNV-1a,
 // no allocation per word (a QSet<QString> of an article's lower-case words was ~4% of the analysis).

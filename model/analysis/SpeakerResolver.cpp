@@ -99,11 +99,7 @@ void Resolver::run()
             return false;
         return !m_tokens[size_t(m_qFirst[oi])].inBlock;
     };
-    auto closed = [&](size_t oi) {
-        const QString &t = quoteAt(oi).text;
-        return !t.isEmpty() && (t.back() == u'\u201D' || t.back() == u'"' || t.back() == u'\u00BB')
-            && t.size() > 1;
-    };
+    auto closed = [&](size_t oi) { return quoteClosed(quoteAt(oi).text); };
     auto paraOf = [&](size_t oi) { return m_tokens[size_t(m_qFirst[oi])].para; };
     auto sentenceOf = [&](size_t oi) { return m_tokens[size_t(m_qFirst[oi])].sentence; };
     auto startsParagraph = [&](size_t oi) {

@@ -31,6 +31,20 @@ bool isSentenceEnd(QChar c)
     return c == u'.' || c == u'?' || c == u'!' || c == u'\u2026';
 }
 
+bool isClosingMark(QChar c, const QString &quoteText)
+{
+    if (c == u'\u201D' || c == u'"' || c == u'\u00BB')
+        return true;
+    const bool single
+        = !quoteText.isEmpty() && (quoteText.front() == u'\u2018' || quoteText.front() == u'\'');
+    return single && (c == u'\u2019' || c == u'\'');
+}
+
+bool quoteClosed(const QString &quoteText)
+{
+    return quoteText.size() > 1 && isClosingMark(quoteText.back(), quoteText);
+}
+
 bool isBridgeWord(QStringView w)
 {
     static const WordSet set = Lexicon::folded(u"speaker-bridge-words");
@@ -209,9 +223,7 @@ void Resolver::assignQuotesAndSentences()
                 // attribution follows in lower case: “Why now?” she asked.
                 const QString &qt = m_quotes.at(m_order[size_t(p.quote)]).text;
                 qsizetype k = qt.size() - 1;
-                while (k >= 0
-                       && (qt.at(k).isSpace() || qt.at(k) == u'\u201D' || qt.at(k) == u'"'
-                           || qt.at(k) == u'\u00BB'))
+                while (k >= 0 && (qt.at(k).isSpace() || isClosingMark(qt.at(k), qt)))
                     --k;
                 if (k >= 0 && isSentenceEnd(qt.at(k)) && !t.lower && !(!t.word && m_body.at(t.start) == u','))
                     boundary = !((qt.at(k) == u'?' || qt.at(k) == u'!') && nameThenVerb(ti));

@@ -124,6 +124,10 @@ void TestQuoteDetector::detect_data()
         << u"The union says the strike has 'raised the stakes' because 'the talks have failed twice this year'."_s
         << QStringList { u"'raised the stakes'"_s, u"'the talks have failed twice this year'"_s }
         << QStringList { u"partial"_s, u"partial"_s };
+    QTest::newRow("single-quote-ending-in-s-before-a-verb-or-pronoun")
+        << u"It was 'a matter for the ministers' said Lind. She called it ‘a good deal for the farmers’ she said."_s
+        << QStringList { u"'a matter for the ministers'"_s, u"‘a good deal for the farmers’"_s }
+        << QStringList { u"partial"_s, u"partial"_s };
     QTest::newRow("single-marks-that-are-no-quotes")
         << u"The ministers' plans and the Smiths’ house were sold. Dates use 'dd/MM/yyyy' here. The term "
            u"'legacy backlog' is new, and so is rock ‘n’ roll in the '90s."_s

@@ -357,6 +357,9 @@ void TestSpeakerResolver::resolve_data()
                                                    u"survey found. Police found “large amounts” of "
                                                    u"cash in the car."_s
                                                 << QStringList { u"the survey|the survey|found"_s, u"||"_s };
+    QTest::newRow("single-marks-close-a-quote-before-its-attribution")
+        << u"‘We will get a good result for the farmers,’ said Ada Lind. 'We start on Monday,' Tom Berg said."_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"Tom Berg|Tom Berg|said"_s };
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };

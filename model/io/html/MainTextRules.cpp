@@ -103,7 +103,7 @@ const QRegularExpression &paywallText()
 {
     static const QRegularExpression re = hintRegex(
         u"to (?:view|read|continue reading) (?:the|this) (?:full|whole|entire|rest of the) "
-        u"(?:story|article)|already a (?:subscriber|member)|subscribe (?:now )?to (?:continue|keep) "
+        u"(?:story|article)|already a (?:subscriber|member) ?\\?|subscribe (?:now )?to (?:continue|keep) "
         u"reading|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:available|reserved) "
         u"(?:to|for) (?:subscribers|members)|um (?:den|diesen) (?:ganzen |vollst\\x{00e4}ndigen )?artikel "
         u"(?:weiter )?zu lesen|contenido exclusivo para suscriptores|r\\x{00e9}serv\\x{00e9} aux abonn\\x{00e9}s"_s);
@@ -114,13 +114,14 @@ const QRegularExpression &paywallText()
 // stories, as a line with a link at an edge of the text.
 const QRegularExpression &promoText()
 {
-    static const QRegularExpression re = hintRegex(
-        u"sign up|subscribe|newsletter|join us|follow us|submit (?:your|a) |send us |telegram|whatsapp|"
-        u"\\bpodcast\\b|download (?:our|the) app|abonnier|folgen sie uns|folge uns|"
-        u"\\x{00fa}nete|suscr\\x{00ed}b|s\\x{00ed}guenos|abonnez|inscrivez|"
-        // A pointer to another story of the site.
-        u"(?:findest du|finden sie) (?:hier|in unserem)|in unserem (?:beitrag|artikel|ratgeber)|"
-        u"(?:check out|read|see) our (?:guide|story|article|review|coverage)"_s);
+    static const QRegularExpression re
+        = hintRegex(u"\\b(?:sign up|subscribe\\b|newsletter|join us|follow us|submit (?:your|a) |send us "
+                    u"|telegram|whatsapp)|"
+                    u"\\bpodcast\\b|download (?:our|the) app|abonnier|folgen sie uns|folge uns|"
+                    u"\\x{00fa}nete|suscr\\x{00ed}b|s\\x{00ed}guenos|abonnez|inscrivez|"
+                    // A pointer to another story of the site.
+                    u"(?:findest du|finden sie) (?:hier|in unserem)|in unserem (?:beitrag|artikel|ratgeber)|"
+                    u"(?:check out|read|see) our (?:guide|story|article|review|coverage)"_s);
     return re;
 }
 
@@ -371,7 +372,10 @@ bool Extractor::isEdgePromo(int block, bool opening) const
     }
     if (linkChars == 0)
         return false;
-    return (opening && !plain && linkChars * 5 >= chars) || promoText().match(textOf(n.g)).hasMatch();
+    // A story's own paragraph may name a newsletter or a messenger in passing: a promotion line is
+    // short or mostly its link.
+    return (opening && !plain && linkChars * 5 >= chars)
+        || ((chars <= 160 || linkChars * 3 >= chars) && promoText().match(textOf(n.g)).hasMatch());
 }
 
 // After cleaning, before writing: the text is cut at a paywall line, and headings or lines
@@ -396,7 +400,7 @@ void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char>
             }
             if (n.cleaned) {
                 if (paywallAt < 0 && !units.empty() && (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_DIV)
-                    && n.chars <= 300 && paywallText().match(textOf(n.g)).hasMatch())
+                    && n.chars <= 200 && paywallText().match(textOf(n.g)).hasMatch())
                     paywallAt = qsizetype(units.size());
                 i = n.end - 1;
                 continue;
@@ -405,7 +409,7 @@ void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char>
                 if (!std::all_of(n.text.cbegin(), n.text.cend(), isWhitespace))
                     units.push_back(i);
             } else if (isBlock(n.tag) && !n.hasBlockChild && hasText(i)) {
-                if (paywallAt < 0 && !units.empty() && n.chars <= 300
+                if (paywallAt < 0 && !units.empty() && n.chars <= 200
                     && paywallText().match(textOf(n.g)).hasMatch())
                     paywallAt = qsizetype(units.size());
                 units.push_back(i);
