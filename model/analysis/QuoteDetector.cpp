@@ -281,7 +281,8 @@ qsizetype runOnPieceEnd(const QString &body, qsizetype open, qsizetype mark)
     const QChar last = body.at(e);
     if (last != u'.' && last != u'?' && last != u'!' && last != u'\u2026')
         return -1;
-    if (shapeOf(body, open + 1, e + 1).words < 3)
+    const InnerShape shape = shapeOf(body, open + 1, e + 1);
+    if (shape.words < 3 || !shape.upperStart) // "voted “ yes to the plan. “We …": a stray mark
         return -1;
     return e + 1;
 }

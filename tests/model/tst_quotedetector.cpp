@@ -112,7 +112,7 @@ void TestQuoteDetector::detect_data()
                          u"\"Stop asking about the referee, it was our fault,\""_s }
         << QStringList { u"direct"_s, u"direct"_s };
     QTest::newRow("stray-mark-before-a-sentence-is-no-run-on")
-        << u"The council voted “ yes. “We will appeal,” Lind said."_s
+        << u"The council voted “ yes to the plan. “We will appeal,” Lind said."_s
         << QStringList { u"“We will appeal,”"_s } << QStringList { u"direct"_s };
     QTest::newRow("british-single-marks")
         << u"Speaking on Monday, the minister said: 'We will not cut the grant this year.' Later she called "
