@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Trains Lede's entity tagger (averaged perceptron, greedy BIO decoding) and writes the model file.
-// Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W]
+// Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W] [--seed N] [--ensemble N]
 //        train_ner --convert-v1 OLD_MODEL NEW_MODEL   (a model of the first, compressed format)
 // See bench/ner/README.md.
 
