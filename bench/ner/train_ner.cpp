@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Trains Lede's entity tagger (averaged perceptron, greedy BIO decoding) and writes the model file.
-// Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W]
+// Usage: train_ner DATA_DIR OUT_MODEL [--epochs N] [--wordnet DIR] [--prune W] [--seed N] [--ensemble N]
 //        train_ner --convert-v1 OLD_MODEL NEW_MODEL   (a model of the first, compressed format)
 // See bench/ner/README.md.
 
@@ -250,7 +250,12 @@ int main(int argc, char **argv)
         u"gum-bio"_s, u"also train on GUM's train split, as written by bench/gum/gum_ner.py"_s, u"file"_s);
     const QCommandLineOption gumRepeatOpt(
         u"gum-repeat"_s, u"train on the --gum-bio sentences N times per epoch (default 1)"_s, u"n"_s, u"1"_s);
-    parser.addOptions({ epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt, gumOpt, gumRepeatOpt });
+    const QCommandLineOption seedOpt(u"seed"_s, u"shuffle seed (default 20231110, the shipped model)"_s,
+                                     u"n"_s, u"20231110"_s);
+    const QCommandLineOption ensembleOpt(
+        u"ensemble"_s, u"average the weights of N runs with seeds seed..seed+N-1"_s, u"n"_s, u"1"_s);
+    parser.addOptions(
+        { epochsOpt, wordnetOpt, pruneOpt, skipOpt, listsOpt, gumOpt, gumRepeatOpt, seedOpt, ensembleOpt });
     parser.process(app);
     if (parser.positionalArguments().size() != 2)
         parser.showHelp(2);
@@ -299,72 +304,84 @@ int main(int argc, char **argv)
         extractor.prepare(words, infos[s]);
     }
 
-    std::unordered_map<quint32, Weights> weights;
-    weights.reserve(2'000'000);
-    std::vector<size_t> order(corpus.train.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::mt19937 rng(20231110);
-    double c = 1;
-    FeatureKeys keys;
-    for (int epoch = 0; epoch < epochs; ++epoch) {
-        std::shuffle(order.begin(), order.end(), rng);
-        qint64 errors = 0;
-        qint64 scored = 0;
-        for (size_t s : order) {
-            const auto &info = infos[s];
-            const auto &gold = corpus.train[s].labels;
-            int prev = O;
-            int prev2 = O;
-            for (int i = 0; i < int(info.size()); ++i, c += 1) {
-                int pred = O;
-                if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
-                    const int count = extractor.features(info, i, prev, prev2, keys);
-                    std::array<float, LabelCount> scores {};
-                    for (int f = 0; f < count; ++f) {
-                        const auto it = weights.find(keys[size_t(f)]);
-                        if (it == weights.end())
-                            continue;
-                        for (int l = 0; l < LabelCount; ++l)
-                            scores[size_t(l)] += it->second.w[size_t(l)];
-                    }
-                    float best = -1e30f;
-                    for (int l = 0; l < LabelCount; ++l) {
-                        if (allowedAfter(prev, l) && scores[size_t(l)] > best) {
-                            best = scores[size_t(l)];
-                            pred = l;
-                        }
-                    }
-                    const int g = gold[size_t(i)];
-                    ++scored;
-                    if (pred != g && allowedAfter(prev, g)) {
-                        ++errors;
+    // --ensemble N trains N perceptrons on N shuffles (seed, seed + 1, ...) and averages their
+    // averaged weights: one run's result depends a lot on the order of the sentences.
+    const int runs = std::max(1, parser.value(ensembleOpt).toInt());
+    std::unordered_map<quint32, std::array<double, LabelCount>> sum;
+    for (int run = 0; run < runs; ++run) {
+        std::unordered_map<quint32, Weights> weights;
+        weights.reserve(2'000'000);
+        std::vector<size_t> order(corpus.train.size());
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::mt19937 rng(parser.value(seedOpt).toUInt() + quint32(run));
+        double c = 1;
+        FeatureKeys keys;
+        for (int epoch = 0; epoch < epochs; ++epoch) {
+            std::shuffle(order.begin(), order.end(), rng);
+            qint64 errors = 0;
+            qint64 scored = 0;
+            for (size_t s : order) {
+                const auto &info = infos[s];
+                const auto &gold = corpus.train[s].labels;
+                int prev = O;
+                int prev2 = O;
+                for (int i = 0; i < int(info.size()); ++i, c += 1) {
+                    int pred = O;
+                    if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
+                        const int count = extractor.features(info, i, prev, prev2, keys);
+                        std::array<float, LabelCount> scores {};
                         for (int f = 0; f < count; ++f) {
-                            Weights &wt = weights[keys[size_t(f)]];
-                            wt.w[size_t(g)] += 1;
-                            wt.u[size_t(g)] += c;
-                            wt.w[size_t(pred)] -= 1;
-                            wt.u[size_t(pred)] -= c;
+                            const auto it = weights.find(keys[size_t(f)]);
+                            if (it == weights.end())
+                                continue;
+                            for (int l = 0; l < LabelCount; ++l)
+                                scores[size_t(l)] += it->second.w[size_t(l)];
+                        }
+                        float best = -1e30f;
+                        for (int l = 0; l < LabelCount; ++l) {
+                            if (allowedAfter(prev, l) && scores[size_t(l)] > best) {
+                                best = scores[size_t(l)];
+                                pred = l;
+                            }
+                        }
+                        const int g = gold[size_t(i)];
+                        ++scored;
+                        if (pred != g && allowedAfter(prev, g)) {
+                            ++errors;
+                            for (int f = 0; f < count; ++f) {
+                                Weights &wt = weights[keys[size_t(f)]];
+                                wt.w[size_t(g)] += 1;
+                                wt.u[size_t(g)] += c;
+                                wt.w[size_t(pred)] -= 1;
+                                wt.u[size_t(pred)] -= c;
+                            }
                         }
                     }
+                    prev2 = prev;
+                    prev = pred;
                 }
-                prev2 = prev;
-                prev = pred;
             }
+            out() << "run " << run + 1 << " epoch " << epoch + 1 << ": " << errors << " errors / " << scored
+                  << " scored tokens, " << weights.size() << " features, " << timer.elapsed() / 1000.0
+                  << " s\n";
+            out().flush();
         }
-        out() << "epoch " << epoch + 1 << ": " << errors << " errors / " << scored << " scored tokens, "
-              << weights.size() << " features, " << timer.elapsed() / 1000.0 << " s\n";
-        out().flush();
+        for (const auto &[key, wt] : weights) {
+            std::array<double, LabelCount> &acc = sum[key];
+            for (int l = 0; l < LabelCount; ++l)
+                acc[size_t(l)] += double(wt.w[size_t(l)]) - wt.u[size_t(l)] / c;
+        }
     }
 
     // Average, prune and quantise.
     std::vector<std::pair<quint32, std::array<float, LabelCount>>> averaged;
     float maxAbs = 0;
-    for (const auto &[key, wt] : weights) {
+    for (const auto &[key, acc] : sum) {
         std::array<float, LabelCount> a {};
         float m = 0;
         for (int l = 0; l < LabelCount; ++l) {
-            a[size_t(l)] = float(double(wt.w[size_t(l)]) - wt.u[size_t(l)] / c);
+            a[size_t(l)] = float(acc[size_t(l)] / runs);
             m = std::max(m, std::abs(a[size_t(l)]));
         }
         if (m < prune)
@@ -394,7 +411,7 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "cannot write " << modelPath << ": " << file.errorString() << '\n';
         return 1;
     }
-    out() << "wrote " << modelPath << ": " << rows.size() << " features (of " << weights.size() << "), "
+    out() << "wrote " << modelPath << ": " << rows.size() << " features (of " << sum.size() << "), "
           << data.size() << " bytes, " << timer.elapsed() / 1000.0 << " s\n";
     return 0;
 }

@@ -77,9 +77,9 @@ quint8 Gazetteer::classesOf(quint64 hash) const
     }
 }
 
-quint8 Gazetteer::lookup(const QList<QStringView> &words) const
+quint8 Gazetteer::lookup(const QList<QStringView> &words, qsizetype from, qsizetype count) const
 {
-    return classesOf(phraseHash(words, 0, words.size()));
+    return classesOf(phraseHash(words, from, count));
 }
 
 void Gazetteer::mark(const QList<QStringView> &words, std::vector<TokenInfo> &info) const

@@ -37,7 +37,9 @@ public:
 
     // Sets the B/I class bits of every token covered by a listed phrase (TokenInfo::gaz layout).
     void mark(const QList<QStringView> &words, std::vector<TokenInfo> &info) const;
-    quint8 lookup(const QList<QStringView> &words) const;
+    quint8 lookup(const QList<QStringView> &words) const { return lookup(words, 0, words.size()); }
+    quint8 lookup(const QList<QStringView> &words, qsizetype from,
+                  qsizetype count) const; // words[from..+count)
 
     static constexpr int kMaxWords = 5;
 

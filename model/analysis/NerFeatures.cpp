@@ -4,7 +4,7 @@
 #include "Gazetteer.h"
 #include "Lexicon.h"
 
-#include <QSet>
+#include <QHash>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -31,27 +31,24 @@ inline quint64 fnvUnit(quint64 h, char16_t c)
     return h * kFnvPrime;
 }
 
-// Lower-cased word lists, hashed once.
+// Lower-cased word lists, hashed once, in one table: a word's cue bits cost one lookup.
+enum WordFlag : quint8 { FTitle = 1, FSpeech = 2, FOrgCue = 4, FLocCue = 8, FConnector = 16 };
+
 struct WordSets
 {
-    QSet<quint64> titles;
-    QSet<quint64> speechVerbs;
-    QSet<quint64> orgCues;
-    QSet<quint64> locCues;
-    QSet<quint64> connectors;
+    QHash<quint64, quint8> flags;
     WordSets()
     {
+        auto add = [this](QStringView list, quint8 flag) {
+            for (const QString &w : Lexicon::entries(list))
+                flags[hashLower(w)] |= flag;
+        };
         // Head nouns of organisation and place names; general English, not a list of names.
-        for (const QString &w : Lexicon::entries(u"ner-org-cues"))
-            orgCues.insert(hashLower(w));
-        for (const QString &w : Lexicon::entries(u"ner-loc-cues"))
-            locCues.insert(hashLower(w));
-        for (const QString &w : Lexicon::entries(u"ner-connectors"))
-            connectors.insert(hashLower(w));
-        for (const QString &w : Lexicon::entries(u"ner-title-cues"))
-            titles.insert(hashLower(w));
-        for (const QString &w : Lexicon::entries(u"ner-verb-cues"))
-            speechVerbs.insert(hashLower(w));
+        add(u"ner-org-cues", FOrgCue);
+        add(u"ner-loc-cues", FLocCue);
+        add(u"ner-connectors", FConnector);
+        add(u"ner-title-cues", FTitle);
+        add(u"ner-verb-cues", FSpeech);
     }
 };
 
@@ -201,12 +198,14 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         }
         t.initialUpper = n > 0 && shapeClass(w[0].unicode()) == u'X';
         t.allCaps = t.hasUpper && !anyLower && n > 1;
-        t.title = sets.titles.contains(h);
-        t.speechVerb = sets.speechVerbs.contains(h);
+        const quint8 flags = sets.flags.value(h, 0);
+        t.title = flags & FTitle;
+        t.speechVerb = flags & FSpeech;
+        t.connector = flags & FConnector;
         t.openQuote = isOpeningQuote(w);
         t.sentenceStart = i == 0 || (i == 1 && out[0].openQuote);
-        t.orgCue = sets.orgCues.contains(h);
-        t.locCue = sets.locCues.contains(h);
+        t.orgCue = flags & FOrgCue;
+        t.locCue = flags & FLocCue;
     }
     // Capitalised runs. A connector ("of", "and", "the") joins two capitalised words.
     const qsizetype n = words.size();
@@ -219,8 +218,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         while (end < n && end - i < 8) {
             if (out[size_t(end)].initialUpper) {
                 ++end;
-            } else if (end + 1 < n && out[size_t(end + 1)].initialUpper
-                       && sets.connectors.contains(out[size_t(end)].lower)) {
+            } else if (end + 1 < n && out[size_t(end + 1)].initialUpper && out[size_t(end)].connector) {
                 end += 2;
             } else {
                 break;
@@ -233,7 +231,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
             cues |= out[size_t(j)].title ? 4 : 0;
         }
         const quint8 runGaz
-            = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words.mid(i, end - i)) : 0;
+            = m_gazetteer && end - i <= Gazetteer::kMaxWords ? m_gazetteer->lookup(words, i, end - i) : 0;
         const quint64 head = out[size_t(end - 1)].lower;
         const quint64 before = i > 0 ? out[size_t(i - 1)].lower : 0x5eedULL;
         const quint64 after = end < n ? out[size_t(end)].lower : 0x5eedULL;

@@ -92,6 +92,7 @@ struct TokenInfo
     bool openQuote = false;
     bool orgCue = false; // "Ministry", "Council", "Corp", "Party": heads of organisation names
     bool locCue = false; // "River", "Province", "Strip": heads of place names
+    bool connector = false; // "of", "and", "the": may join two capitalised words of a name
     // The capitalised run holding this token ("Ministry of Foreign Affairs", connectors allowed
     // between capitalised words): its last word, the words around it, cue words inside it.
     quint64 runHead = 0;

@@ -4,13 +4,14 @@
 #include <QtEndian>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace Lede::Ner {
 
 namespace {
-constexpr char kMagic[] = "LEDENER2";
+constexpr char kMagic[] = "LEDENER3";
 constexpr qsizetype kHeaderSize = 8 + 8 * 4;
 
 void putU32(QByteArray &out, quint32 v)
@@ -26,23 +27,22 @@ QByteArray PerceptronModel::serialize(const std::vector<Row> &rows, float scale,
     quint32 capacity = 1024;
     while (capacity < rows.size() * 2)
         capacity *= 2;
-    QByteArray keys(qsizetype(capacity) * 4, '\0');
-    QByteArray weights(qsizetype(capacity) * 2 * LabelCount, '\0');
+    QByteArray table(qsizetype(capacity) * kRowSize, '\0');
     const quint32 mask = capacity - 1;
     for (const Row &r : rows) {
         if (r.key == 0)
             continue; // 0 marks an empty slot; the feature hash never yields it in practice
         quint32 slot = r.key & mask;
         while (true) {
-            const quint32 k = qFromLittleEndian<quint32>(keys.constData() + 4 * qsizetype(slot));
+            const quint32 k = qFromLittleEndian<quint32>(table.constData() + qsizetype(slot) * kRowSize);
             if (k == 0 || k == r.key)
                 break;
             slot = (slot + 1) & mask;
         }
-        qToLittleEndian<quint32>(r.key, keys.data() + 4 * qsizetype(slot));
+        char *row = table.data() + qsizetype(slot) * kRowSize;
+        qToLittleEndian<quint32>(r.key, row);
         for (int l = 0; l < LabelCount; ++l)
-            qToLittleEndian<qint16>(r.weights[size_t(l)],
-                                    weights.data() + (qsizetype(slot) * LabelCount + l) * 2);
+            qToLittleEndian<qint16>(r.weights[size_t(l)], row + 4 + 2 * l);
     }
     quint32 gazCapacity = 0;
     const QByteArray gaz = gazetteer.table(&gazCapacity);
@@ -57,9 +57,8 @@ QByteArray PerceptronModel::serialize(const std::vector<Row> &rows, float scale,
     std::memcpy(&scaleBits, &scale, 4);
     putU32(out, scaleBits);
     putU32(out, 0);
-    out.reserve(out.size() + keys.size() + weights.size() + gaz.size());
-    out.append(keys);
-    out.append(weights);
+    out.reserve(out.size() + table.size() + gaz.size());
+    out.append(table);
     out.append(gaz);
     return out;
 }
@@ -67,8 +66,7 @@ QByteArray PerceptronModel::serialize(const std::vector<Row> &rows, float scale,
 void PerceptronModel::clear()
 {
     m_file.clear();
-    m_keys = nullptr;
-    m_weights = nullptr;
+    m_rows = nullptr;
     m_mask = 0;
     m_count = 0;
     m_gazetteer.clear();
@@ -84,7 +82,7 @@ bool PerceptronModel::load(const QByteArray &file, QString *error)
         return false;
     };
     if (file.size() < kHeaderSize || !file.startsWith(QByteArrayView(kMagic, 8)))
-        return fail(u"not a Lede entity model (version 2)"_s);
+        return fail(u"not a Lede entity model (version 3)"_s);
     const char *h = file.constData() + 8;
     const quint32 version = qFromLittleEndian<quint32>(h);
     const quint32 labels = qFromLittleEndian<quint32>(h + 4);
@@ -99,33 +97,52 @@ bool PerceptronModel::load(const QByteArray &file, QString *error)
                         .arg(kFeatureVersion)
                         .arg(int(LabelCount)));
     auto powerOfTwo = [](quint32 v) { return v != 0 && (v & (v - 1)) == 0; };
-    const qint64 size = kHeaderSize + qint64(capacity) * (4 + 2 * LabelCount) + qint64(gazCapacity) * 9;
+    const qint64 size = kHeaderSize + qint64(capacity) * kRowSize + qint64(gazCapacity) * 9;
     if (!powerOfTwo(capacity) || !powerOfTwo(gazCapacity) || rowCount >= capacity || file.size() != size)
         return fail(u"entity model is truncated or corrupt"_s);
     std::memcpy(&m_scale, &scaleBits, 4);
     m_file = file;
     const uchar *base = reinterpret_cast<const uchar *>(m_file.constData());
-    m_keys = base + kHeaderSize;
-    m_weights = m_keys + qsizetype(capacity) * 4;
+    m_rows = base + kHeaderSize;
     m_mask = capacity - 1;
     m_count = rowCount;
-    m_gazetteer.attach(m_weights + qsizetype(capacity) * 2 * LabelCount, gazCapacity, gazCount);
+    m_gazetteer.attach(m_rows + qsizetype(capacity) * kRowSize, gazCapacity, gazCount);
     return true;
 }
 
 void PerceptronModel::tag(const FeatureExtractor &extractor, const std::vector<TokenInfo> &info,
                           std::vector<quint8> &labels) const
 {
+    const int n = int(info.size());
     labels.assign(info.size(), O);
     int prev = O;
     int prev2 = O;
-    FeatureKeys keys;
-    for (int i = 0; i < int(info.size()); ++i) {
+    // The label-independent keys of the next token are computed and their rows prefetched while
+    // the current token is scored, so the memory works ahead of the lookups.
+    std::array<FeatureKeys, 2> buffers;
+    FeatureKeys *keys = &buffers[0];
+    FeatureKeys *ahead = &buffers[1];
+    int aheadAt = -1;
+    int aheadCount = 0;
+    for (int i = 0; i < n; ++i) {
         int best = O;
         if (!FeatureExtractor::skip(info[size_t(i)], prev)) {
-            const int count = extractor.features(info, i, prev, prev2, keys);
+            int count;
+            if (aheadAt == i) {
+                std::swap(keys, ahead);
+                count = aheadCount;
+            } else {
+                count = extractor.staticFeatures(info, i, *keys);
+                prefetch(*keys, count);
+            }
+            const int history = FeatureExtractor::historyFeatures(info, i, prev, prev2, *keys, count);
+            if (i + 1 < n && info[size_t(i + 1)].hasUpper) {
+                aheadAt = i + 1;
+                aheadCount = extractor.staticFeatures(info, i + 1, *ahead);
+                prefetch(*ahead, aheadCount);
+            }
             Scores scores {};
-            addScores(keys, count, scores);
+            addScores(*keys, count + history, scores);
             qint32 bestScore = std::numeric_limits<qint32>::min();
             for (int l = 0; l < LabelCount; ++l) {
                 if (allowedAfter(prev, l) && scores[size_t(l)] > bestScore) {

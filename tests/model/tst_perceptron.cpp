@@ -62,6 +62,8 @@ private slots:
         QTest::newRow("truncated") << good.left(good.size() - 1);
         QTest::newRow("header-only") << good.left(40);
         QTest::newRow("first-format") << QByteArray("LEDENER1").append(good.mid(8));
+        QTest::newRow("second-format")
+            << QByteArray("LEDENER2").append(good.mid(8)); // keys apart from weights
         QByteArray capacity = good;
         capacity[16] = 3; // row capacity no longer a power of two
         QTest::newRow("bad-capacity") << capacity;
