@@ -375,7 +375,7 @@ bool Extractor::isEdgePromo(int block, bool opening) const
     // A story's own paragraph may name a newsletter or a messenger in passing: a promotion line is
     // short or mostly its link.
     return (opening && !plain && linkChars * 5 >= chars)
-        || ((chars <= 160 || linkChars * 3 >= chars) && promoText().match(textOf(n.g)).hasMatch());
+        || ((chars <= 100 || linkChars * 3 >= chars) && promoText().match(textOf(n.g)).hasMatch());
 }
 
 // After cleaning, before writing: the text is cut at a paywall line, and headings or lines

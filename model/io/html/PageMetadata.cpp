@@ -45,7 +45,7 @@ QStringList namesOf(const QString &written)
     // A job title after a comma ("By Ada Lind, Staff Writer") is no second author.
     static const QRegularExpression jobTitle(
         u"\\b(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
-        u"photographer|critic|analyst|chief|staff|intern|fellow|author|redakteur(?:in)?|"
+        u"photographer|critic|analyst|chief|staff|intern|author|redakteur(?:in)?|"
         u"korrespondent(?:in)?|redaktion|periodista|corresponsal|journaliste|correspondant)s?\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
     QStringList out;
