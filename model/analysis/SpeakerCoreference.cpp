@@ -297,12 +297,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     // person, not the board her title mentions.
     // A text that speaks is the speaker, not a name that only qualifies it: "the Home Office letter
     // reads" is the letter; "the ministry's letter" keeps its owner.
-    static const WordSet documents = Lexicon::folded(u"document-nouns");
     bool possessor = false;
     for (int k = np.firstTok; k < np.lastTok; ++k)
         possessor = possessor || m_tokens[size_t(k)].possessive;
     const bool document
-        = m_tokens[size_t(np.lastTok)].lower && !possessor && documents.contains(text(np.lastTok));
+        = m_tokens[size_t(np.lastTok)].lower && !possessor && isDocumentNoun(text(np.lastTok));
     const Entity *nearest = nullptr;
     int nearestTok = -1;
     for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k) {

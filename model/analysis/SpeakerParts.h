@@ -171,6 +171,8 @@ struct Event
 // Words that may stand between a speaker and the speech verb: "Blinken also said", "The draft was
 // amended to say", "Smith has repeatedly said".
 bool isBridgeWord(QStringView w);
+// A noun naming a text that can speak: "report", "survey", "letter" (document-nouns.txt).
+bool isDocumentNoun(QStringView w);
 // A noun that names what a person does: a title, a title cue or a person noun's ending ("minister",
 // "diplomat", "analyst"); not a comparative or a thing ("former", "paper").
 bool isRoleHead(QStringView w);

@@ -45,6 +45,12 @@ bool quoteClosed(const QString &quoteText)
     return quoteText.size() > 1 && isClosingMark(quoteText.back(), quoteText);
 }
 
+bool isDocumentNoun(QStringView w)
+{
+    static const WordSet set = Lexicon::folded(u"document-nouns");
+    return set.contains(w);
+}
+
 bool isBridgeWord(QStringView w)
 {
     static const WordSet set = Lexicon::folded(u"speaker-bridge-words");
@@ -73,9 +79,8 @@ bool isFunctionWord(QStringView w)
 bool Resolver::isDocumentVerb(int tok) const
 {
     static const WordSet verbs = Lexicon::folded(u"document-verbs");
-    static const WordSet documents = Lexicon::folded(u"document-nouns");
     return tok > 0 && verbs.contains(text(tok)) && m_tokens[size_t(tok - 1)].word
-        && documents.contains(bareText(tok - 1));
+        && isDocumentNoun(bareText(tok - 1));
 }
 
 // ---------------------------------------------------------------------------------------------
