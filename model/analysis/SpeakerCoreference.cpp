@@ -383,7 +383,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
         }
         if (!hit)
             hit = after;
-        // "Chris Grayling warned … Speaking in the Commons, the Conservative MP said:": a title that no
+        // "Ada Lind warned of cuts … In the debate, the Labour MP said:": a title that no
         // named person carries in the article is the person in focus, named in this paragraph or
         // the one before.
         if (!hit && NameHeuristics::isTitle(head) && !orgHead) {
