@@ -267,7 +267,7 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
     if (det)
         ++j;
     int words = 0;
-    // "Maryland-based product liability lawyer Jim Dunham": a capitalised adjective goes with the noun.
+    // "Oslo-based shipping lawyer Ada Lind": a capitalised adjective goes with the noun.
     auto hyphenAdjective = [&](int tok) {
         return m_tokens[size_t(tok)].upper && m_tokens[size_t(tok)].mention < 0
             && isHyphenAdjective(text(tok));
@@ -313,7 +313,7 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
     }
     if (words == 0)
         return np;
-    // "declared a later chancellor, Bernhard von Bülow,": the name in apposition is the speaker.
+    // "declared a later mayor, Tor Lund,": the name in apposition is the speaker.
     if (j + 1 <= hi && isPunct(j, u',') && m_tokens[size_t(j + 1)].mention >= 0) {
         const Mention &m = m_mentions[size_t(m_tokens[size_t(j + 1)].mention)];
         if (m.firstTok == j + 1 && m.lastTok <= hi && !m.bareTitle
@@ -375,7 +375,7 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         bool reportedSubject = false;
         if (np.kind == NounPhrase::Kind::None && !participle && !isTellVerb(v)) {
             np = forwardNP(v + 1, hi);
-            // "Tegnell simply said Agerblad would have to …": a name with its own verb after "said"
+            // "Lund simply said Berg would have to …": a name with its own verb after "said"
             // is the reported clause's subject; the speaker is the sentence's subject.
             if (np.kind == NounPhrase::Kind::Name && np.lastTok + 1 <= hi
                 && m_tokens[size_t(np.lastTok + 1)].word && m_tokens[size_t(np.lastTok + 1)].lower

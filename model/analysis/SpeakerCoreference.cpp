@@ -60,7 +60,7 @@ void Resolver::repairRecogniserReadings()
                          m_tokens[size_t(m.nameFirstTok)].start - m_tokens[size_t(m.firstTok)].start);
         if (m.nameFirstTok > m.firstTok && m.canonical.startsWith(prefix) && m.nameTokens.size() >= 2)
             untitled.insert(m.canonical, m.canonical.mid(prefix.size()));
-        // "the firm Gotlandslinjen", "the ferry's operator"; not "the soft-spoken but firm Tegnell".
+        // "the firm Gotlandslinjen", "the ferry's operator"; not "the quiet but firm Lund".
         const int head = m.firstTok - 1;
         if (m.nameTokens.size() == 1 && m.nameFirstTok == m.firstTok && NameHeuristics::isOrgNoun(m.roleHead)
             && head >= 1 && !isOneOf(text(head - 1), { "but"_L1, "and"_L1, "yet"_L1, "or"_L1 }))
@@ -313,7 +313,7 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
         && m_tokens[size_t(np.lastTok)].lower && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "one"_L1 }))
         nearest = nullptr;
-    // "The PAHO Director urged": a person with a title at the organisation, not the organisation.
+    // "The NHA Director urged": a person with a title at the organisation, not the organisation.
     if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
         && NameHeuristics::isTitle(bareText(np.lastTok)) && !NameHeuristics::isOrgWord(bareText(np.lastTok)))
         nearest = nullptr;

@@ -197,7 +197,7 @@ QSet<QString> Resolver::titleSurnames() const
         if (space > 0 && NameHeuristics::isTitle(QStringView(name).sliced(space + 1)))
             out.insert(name.sliced(space + 1));
     }
-    // The recogniser may have missed the person: "co-host Gayle King" is a first name and the word.
+    // The recogniser may have missed the person: "co-host Tova King" is a first name and the word.
     for (const Mention &m : m_mentions) {
         const int last = m.lastTok;
         if (last > m.firstTok && NameHeuristics::isTitle(bareText(last)) && m_tokens[size_t(last - 1)].upper
@@ -232,7 +232,7 @@ void Resolver::classifyMentions()
                 lastTitle = k;
             allTitles = allTitles && (title || m_tokens[size_t(k)].lower);
         }
-        // "King asked." in an article about Gayle King: a title word that is the surname of a person
+        // "King asked." in an article about Tova King: a title word that is the surname of a person
         // the recogniser found is her name.
         if (allTitles && m.firstTok == m.lastTok && m_tokens[size_t(m.firstTok)].upper
             && surnames.contains(bareText(m.firstTok).toString()))

@@ -244,7 +244,7 @@ private:
     void findMentions();
     void classifyMentions();
     void learnGenderFromNextSentence();
-    // Title words that are the last name of a person in the article ("Gayle King").
+    // Title words that are the last name of a person in the article ("Tova King").
     QSet<QString> titleSurnames() const;
     void addRolePhrase(Mention &m, int firstTok, int lastTok) const;
     void collectSubjectEvents();

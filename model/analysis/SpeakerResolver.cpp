@@ -180,7 +180,7 @@ void Resolver::run()
             continue;
         }
         // The quote before it in the paragraph lends its speaker, unless someone else is named in
-        // between ("… ,” Wilkins said. Kiara Perkins, an art student, … “…”").
+        // between ("… ,” Lund said. Ada Berg, a nurse, … “…”").
         auto otherNameBetween = [&]() {
             for (int k = m_qLast[oi - 1] + 1; k < m_qFirst[oi]; ++k) {
                 const int mi = m_tokens[size_t(k)].mention;

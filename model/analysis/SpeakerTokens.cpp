@@ -197,7 +197,7 @@ void Resolver::assignQuotesAndSentences()
         }
     }
 
-    // “…?” Gayle King asked Ada Scott.: a capitalised name, a speech verb and at most a name after a
+    // “…?” Tova King asked Ada Scott.: a capitalised name, a speech verb and at most a name after a
     // question go on with it; "“…?” Mr. Cueto told the board that …" is a sentence of its own.
     auto nameThenVerb = [this](size_t ti) {
         const size_t n = m_tokens.size();

@@ -131,8 +131,8 @@ void TestAnalyzer::speakersWithTheRecogniser_data()
     QTest::addColumn<QString>("body");
     QTest::addColumn<QStringList>("speakers");
     QTest::newRow("firm-as-an-adjective")
-        << u"The soft-spoken but firm Anders Tegnor rarely raises his voice.\n\n"
-           u"Asked about the mural last week, Tegnor laughed and simply said Holmberg would have to “take the blame” for it."_s
+        << u"The quiet but firm Anders Tegnor rarely raises his voice.\n\n"
+           u"Asked about the bridge last week, Tegnor smiled and simply said Holmberg would have to “answer for it” himself."_s
         << QStringList { u"Anders Tegnor"_s };
     QTest::newRow("title-of-a-place-is-the-person")
         << u"The Bishop of Norwich visited the flooded villages on Sunday.\n\n“We must not forget these "
