@@ -115,7 +115,7 @@ def main():
     ap.add_argument("--half", choices=["dev", "test"],
                     help="only the even (dev) or odd (test) articles of the gold file: look at errors on one, measure on the other")
     ap.add_argument("--joined", action="store_true", help="paragraphs joined into one line")
-    ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers (terminal only)")
+    ap.add_argument("--errors", action="store_true", help="list wrong and empty speakers and direct quotes on no gold quotation (terminal only)")
     args = ap.parse_args()
     with open(args.gold, encoding="utf-8") as f:
         gold = json.load(f)
@@ -163,8 +163,12 @@ def main():
             for q in quotes:
                 if q["start"] < limit and q["kind"] == "direct":
                     direct += 1
-                    direct_gold += any(q["start"] < g["end"] and g["start"] < q["end"] and g["speaker"]
-                                       for g in spans)
+                    on_gold = any(q["start"] < g["end"] and g["start"] < q["end"] and g["speaker"]
+                                  for g in spans)
+                    direct_gold += on_gold
+                    if args.errors and not on_gold:
+                        print(f"  NOT-A-QUOTE {art['file']} [{q['start']},{q['end']}] direct "
+                              f"{body[q['start']:q['start'] + 50]!r}")
             for g in spans:
                 if not g["speaker"]:
                     continue

@@ -4,6 +4,7 @@
 #include "NameHeuristics.h"
 #include "SpeechVerbs.h"
 
+#include <QSet>
 #include <algorithm>
 
 namespace Lede {
@@ -124,6 +125,75 @@ bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int 
     return false;
 }
 
+// A short clause that ends the sentence and holds a speech verb among its first words, after a comma:
+// ", an official said." or ", said Ada Lind, a teacher." but not ", while an estimated third were" or
+// ", others said they would …".
+bool attributionClause(const QString &body, qsizetype pos, qsizetype ceiling)
+{
+    static const QLatin1StringView joiners[]
+        = { QLatin1StringView("and"),   QLatin1StringView("but"),   QLatin1StringView("while"),
+            QLatin1StringView("which"), QLatin1StringView("who"),   QLatin1StringView("although"),
+            QLatin1StringView("as"),    QLatin1StringView("with"),  QLatin1StringView("whereas"),
+            QLatin1StringView("or"),    QLatin1StringView("where"), QLatin1StringView("when") };
+    qsizetype i = pos;
+    int words = 0;
+    int verbAt = 0; // the speech verb's place among the clause's words, from 1
+    bool timeAfter = false;
+    static const QSet<QStringView> timeWords
+        = { u"on", u"in", u"at", u"last", u"this", u"yesterday", u"today", u"during", u"after" };
+    while (i < ceiling) {
+        const QChar c = body.at(i);
+        if (c == u'.' || c == u'?' || c == u'!' || c == u';')
+            break;
+        if (isQuoteMark(c))
+            return false;
+        if (!isWordChar(c)) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < ceiling && isWordChar(body.at(i)))
+            ++i;
+        const QStringView word = QStringView(body).sliced(start, i - start);
+        if (++words > 12)
+            return false;
+        if (words == 1)
+            for (auto j : joiners)
+                if (word == j)
+                    return false;
+        if (verbAt == 0 && words <= 5 && word.at(0).isLower() && SpeechVerbs::contains(word))
+            verbAt = words;
+        else if (verbAt > 1 && words == verbAt + 1)
+            timeAfter = word.at(0).isUpper() || timeWords.contains(word);
+    }
+    // After its subject, the verb ends the clause but for a time ("an official said on Monday"); a
+    // clause of its own after it is reported speech ("others said they would …").
+    return verbAt == 1 || (verbAt > 1 && (words == verbAt || (timeAfter && words - verbAt <= 3)));
+}
+
+// A speech verb among the first words after the next comma of the sentence: the attribution of a
+// fragment the sentence runs on from (The delay is “regrettable” though trains run, an official said.).
+bool speechVerbAfterComma(const QString &body, qsizetype pos, qsizetype ceiling)
+{
+    qsizetype i = pos;
+    int words = 0;
+    while (i < ceiling && words <= 12) {
+        const QChar c = body.at(i);
+        if (c == u'.' || c == u'?' || c == u'!' || c == u';' || isQuoteMark(c))
+            return false;
+        if (c == u',')
+            return attributionClause(body, i + 1, ceiling);
+        if (!isWordChar(c)) {
+            ++i;
+            continue;
+        }
+        while (i < ceiling && isWordChar(body.at(i)))
+            ++i;
+        ++words;
+    }
+    return false;
+}
+
 QStringView previousWord(const QString &body, qsizetype pos, qsizetype floor)
 {
     qsizetype i = pos - 1;
@@ -218,11 +288,33 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     const bool verbNear = verbBefore || verbAfter;
     // A speech verb earlier in the same sentence makes a short fragment a partial quote:
     // It said the talks had been “frank but constructive.”
-    const bool verbInSentence = verbNear || speechVerbBefore(body, start, para.start, 25);
+    const bool verbInSentence = verbNear || speechVerbBefore(body, start, para.start, 25)
+        || (closed && speechVerbAfterComma(body, end, para.end));
 
     if (sentenceStart || introduced) {
         if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
             return Quote::Kind::Scare;
+        // A title or term as the sentence's subject, or qualifying it: “The Long Night Home” also won
+        // two awards; “Tidewater” director Ada Lind said. The marks close on a word, and a word that
+        // is no speech verb or pronoun follows.
+        if (!introduced && (shape.titleCase || shape.words <= 3) && shape.words <= 8 && closed
+            && shape.last.isLetterOrNumber()) {
+            qsizetype q = end;
+            while (q < para.end && body.at(q).isSpace())
+                ++q;
+            qsizetype w = q;
+            while (w < para.end && isWordChar(body.at(w)))
+                ++w;
+            const QStringView next = QStringView(body).sliced(q, w - q);
+            static const QLatin1StringView pronouns[]
+                = { QLatin1StringView("he"), QLatin1StringView("she"), QLatin1StringView("they"),
+                    QLatin1StringView("we"), QLatin1StringView("it"),  QLatin1StringView("i") };
+            bool pronoun = false;
+            for (auto p : pronouns)
+                pronoun = pronoun || next.compare(p, Qt::CaseInsensitive) == 0;
+            if (!next.isEmpty() && next.at(0).isLower() && !pronoun && !SpeechVerbs::contains(next))
+                return Quote::Kind::Scare;
+        }
         return Quote::Kind::Direct;
     }
     const QStringView before = previousWord(body, start, para.start);

@@ -419,6 +419,61 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
     return {};
 }
 
+// A fragment that the sentence runs on from, with the attribution after the next comma: There is
+// “no appetite for it” in the north, said Ada Lind, … / The delay is “regrettable” though the line
+// runs, an official said. The clause after the comma opens with the verb or with its subject.
+Attribution Resolver::attributionAfterFragment(int lo) const
+{
+    const int n = int(m_tokens.size());
+    const int sentence = m_tokens[size_t(lo)].sentence;
+    int comma = -1;
+    int words = 0;
+    for (int k = lo; k < n && words <= 12; ++k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (t.quote >= 0 || t.sentence != sentence)
+            return {};
+        if (t.word) {
+            ++words;
+            continue;
+        }
+        if (isSentenceEnd(m_body.at(t.start)) || m_body.at(t.start) == u';')
+            return {};
+        if (m_body.at(t.start) == u',') {
+            comma = k;
+            break;
+        }
+    }
+    if (comma < 0)
+        return {};
+    const int lo2 = comma + 1;
+    for (int v = lo2; v < n && v <= lo2 + 4; ++v) {
+        const Token &t = m_tokens[size_t(v)];
+        if (t.quote >= 0 || t.sentence != sentence || !t.word)
+            return {};
+        if (!isVerb(v))
+            continue;
+        int hi = v;
+        while (hi + 1 < n && hi - v < 24 && m_tokens[size_t(hi + 1)].sentence == sentence
+               && m_tokens[size_t(hi + 1)].quote < 0)
+            ++hi;
+        if (v == lo2)
+            return resolveNP(forwardNP(v + 1, hi), v);
+        const NounPhrase np = backwardNP(v - 1, lo2);
+        if (np.kind == NounPhrase::Kind::None || nounCompound(np, v) || np.firstTok != lo2)
+            return {};
+        // The clause ends the sentence (", an official said." or "… said on Monday.") and does not
+        // report a clause of its own (", the staff said it …").
+        if (v + 1 < n && m_tokens[size_t(v + 1)].sentence == sentence && m_tokens[size_t(v + 1)].word
+            && !m_tokens[size_t(v + 1)].upper
+            && !isOneOf(text(v + 1),
+                        { "on"_L1, "in"_L1, "at"_L1, "last"_L1, "this"_L1, "yesterday"_L1, "today"_L1,
+                          "during"_L1, "after"_L1 }))
+            return {};
+        return resolveNP(np, v);
+    }
+    return {};
+}
+
 Attribution Resolver::parseAfter(int oi) const
 {
     const int qb = m_qLast[size_t(oi)];
@@ -454,7 +509,7 @@ Attribution Resolver::parseAfter(int oi) const
     const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
         || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
     if (!attributionPunct && m_tokens[size_t(lo)].word)
-        return {};
+        return attributionAfterFragment(lo);
     while (lo < n && !m_tokens[size_t(lo)].word && m_tokens[size_t(lo)].quote < 0
            && m_tokens[size_t(lo)].sentence == m_tokens[size_t(qb)].sentence)
         ++lo;

@@ -255,6 +255,7 @@ private:
     int personBeforeAppositive(int firstTok, int lo) const;
 
     Attribution parseAfter(int qi) const;
+    Attribution attributionAfterFragment(int lo) const;
     Attribution parseBefore(int qi) const;
     Attribution accordingToInSentence(int qi) const;
     Attribution labelBefore(int qi) const;

@@ -363,6 +363,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
+    QTest::newRow("fragment-then-attribution-after-the-next-comma")
+        << u"There is “no appetite for another strike” in the north, said Ada Lind, a union organiser, "
+           u"adding that talks would go on.\nThe delay is “regrettable” although most trains run, an "
+           u"official said on Monday.\nThe council called the plan “a waste of money” in May, and the "
+           u"mayor said it would pass."_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s, u"an official|an official|said"_s,
+                         u"council|The council|called"_s };
 }
 
 void TestSpeakerResolver::resolve()
