@@ -225,21 +225,34 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         // A common noun phrase: walk back to its determiner.
         int k = j;
         int first = j;
-        for (int steps = 0; k >= lo && steps < 6; --k, ++steps) {
+        // "the popular and gifted singer": adjectives joined by "and" inside one phrase, when a
+        // determiner opens it; otherwise the phrase starts after the "and".
+        int beforeAnd = -1;
+        for (int steps = 0; k >= lo && steps < 8; --k, ++steps) {
             const Token &u = m_tokens[size_t(k)];
             if (!u.word)
                 break;
             if (isDeterminer(k)) {
                 first = k;
+                beforeAnd = -1;
                 break;
             }
             const QStringView uw = text(k);
+            if (beforeAnd < 0 && k < j - 1 && u.lower && isOneOf(uw, { "and"_L1 }) && k - 1 >= lo
+                && m_tokens[size_t(k - 1)].word && m_tokens[size_t(k - 1)].lower
+                && !isFunctionWord(text(k - 1)) && !isAux(text(k - 1))
+                && !SpeechVerbs::contains(text(k - 1))) {
+                beforeAnd = first;
+                continue;
+            }
             if (k < j && u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
                 break;
             if (u.upper && u.mention < 0)
                 break;
             first = k;
         }
+        if (beforeAnd >= 0)
+            first = beforeAnd;
         np.kind = NounPhrase::Kind::Common;
         np.firstTok = first;
         np.lastTok = j;

@@ -87,6 +87,41 @@ void Resolver::repairRecogniserReadings()
         if (nameLike && (personRoleAfter(m.lastTok) || pronounAfterVerb(m.lastTok) != Gender::Unknown))
             persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
     }
+    // A one-word name the recogniser calls an organisation is a person when, in two sentences or more,
+    // the first pronoun after it is "she", "her", "he" or "his" ("Lind had surgery on her knee"), more
+    // than twice as often as "its", "they" or "their" ("it" is an object too: "she made it").
+    QHash<QString, int> gendered;
+    QHash<QString, int> neuter;
+    for (const Mention &m : m_mentions) {
+        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() != 1 || m.possessive)
+            continue;
+        const QString &w = m.nameTokens.first();
+        if (NameHeuristics::isOrgWord(w) || NameHeuristics::isOrgNoun(w.toLower())
+            || !std::all_of(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter() || c == u'-'; }))
+            continue;
+        const QString key = m.canonical.isEmpty() ? m.name : m.canonical;
+        const int sentence = m_tokens[size_t(m.lastTok)].sentence;
+        for (int k = m.lastTok + 1, words = 0; k < int(m_tokens.size()) && words < 10; ++k) {
+            const Token &t = m_tokens[size_t(k)];
+            if (t.sentence != sentence || t.quote >= 0 || (t.mention >= 0 && t.upper))
+                break;
+            if (!t.word)
+                continue;
+            ++words;
+            const QStringView v = text(k);
+            if (isOneOf(v, { "she"_L1, "her"_L1, "herself"_L1, "he"_L1, "his"_L1, "himself"_L1 })) {
+                ++gendered[key];
+                break;
+            }
+            if (isOneOf(v, { "its"_L1, "itself"_L1, "they"_L1, "their"_L1 })) {
+                ++neuter[key];
+                break;
+            }
+        }
+    }
+    for (auto it = gendered.cbegin(); it != gendered.cend(); ++it)
+        if (it.value() >= 2 && it.value() > 2 * neuter.value(it.key()))
+            persons.insert(it.key());
     for (Mention &m : m_mentions)
         if (m.type == Mention::Type::Org && persons.contains(m.canonical.isEmpty() ? m.name : m.canonical))
             m.type = Mention::Type::Person;

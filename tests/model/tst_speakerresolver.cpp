@@ -52,6 +52,7 @@ private slots:
     void arabicArticleStaysOnTheName();
     void entitiesGiveCanonicalNames();
     void personTypedAsOrganisationByTheRecogniser();
+    void oneWordPersonTypedAsOrganisationByTheRecogniser();
     void unnamedPersonQualifiedByAnOrganisation();
     void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
@@ -363,6 +364,10 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
+    QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
+        << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
+           u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
+        << QStringList { u"Ada Lind|she|said"_s };
     QTest::newRow("fragment-then-attribution-after-the-next-comma")
         << u"There is “no appetite for another strike” in the north, said Ada Lind, a union organiser, "
            u"adding that talks would go on.\nThe delay is “regrettable” although most trains run, an "
@@ -503,6 +508,27 @@ void TestSpeakerResolver::personTypedAsOrganisationByTheRecogniser()
           entity(body, u"Vestby Institute"_s, Entity::Type::Org, u"Vestby Institute"_s) });
     QCOMPARE(describe(body, quotes),
              (QStringList { u"Karin Holt|Karin Holt|said"_s, u"Karin Holt|she|said"_s }));
+}
+
+void TestSpeakerResolver::oneWordPersonTypedAsOrganisationByTheRecogniser()
+{
+    // The recogniser calls every "Quill" an organisation; "her" and "she" after the name, in two
+    // sentences, say she is a person. "Norvik", followed by "its", stays an organisation.
+    const QString body
+        = u"Tor Lund managed the band for years.\nQuill had surgery on her knee in 2001. Norvik cut its "
+          u"prices. Quill wed a drummer she met on tour.\n“I sing every day,” she told a radio show."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    QList<Entity> entities { entity(body, u"Tor Lund"_s, Entity::Type::Person, u"Tor Lund"_s),
+                             entity(body, u"Norvik"_s, Entity::Type::Org, u"Norvik"_s) };
+    for (qsizetype at = body.indexOf(u"Quill"_s); at >= 0; at = body.indexOf(u"Quill"_s, at + 1)) {
+        Entity e = entity(body, u"Quill"_s, Entity::Type::Org, u"Quill"_s);
+        e.span = { at, at + 5 };
+        entities << e;
+    }
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes), (QStringList { u"Quill|she|told"_s }));
 }
 
 void TestSpeakerResolver::unnamedPersonQualifiedByAnOrganisation()
