@@ -550,9 +550,11 @@ Attribution Resolver::parseAfter(int oi) const
         && m_mentions[size_t(mi)].type == Mention::Type::Person && !m_mentions[size_t(mi)].bareTitle
         && m_mentions[size_t(mi)].lastTok + 1 <= hi && isPunct(m_mentions[size_t(mi)].lastTok + 1, u',')) {
         const Mention &m = m_mentions[size_t(mi)];
+        bool verb = false;
         for (int k = m.lastTok + 2; k <= hi; ++k) {
             if (!isVerb(k))
                 continue;
+            verb = true;
             if (isOneOf(text(k - 1), { "who"_L1, "which"_L1 }))
                 continue;
             if (isPunct(k - 1, u',')) {
@@ -561,6 +563,14 @@ Attribution Resolver::parseAfter(int oi) const
             }
             break;
         }
+        // “…,” Ada Lind, director of the harbour office.: the verb left out, the name and role remain.
+        // A title may be capitalised: “…,” Ada Lind, Director of the Harbour Office.
+        const int role = m.lastTok + 2 < n && isDeterminer(m.lastTok + 2) ? m.lastTok + 3 : m.lastTok + 2;
+        const bool title
+            = role <= hi && m_tokens[size_t(role)].word && NameHeuristics::isTitle(bareText(role));
+        if (!verb && lastInner == u',' && (title || personRoleAfter(m.lastTok)) && hi + 1 < n
+            && !m_tokens[size_t(hi + 1)].word && m_body.at(m_tokens[size_t(hi + 1)].start) == u'.')
+            return resolveNP(nameNP(mi), -1);
     }
     for (int v = lo; v <= hi; ++v) {
         if (!isVerb(v))

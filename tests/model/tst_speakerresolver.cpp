@@ -364,6 +364,10 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("question-mark-attribution")
         << u"Anna Berg met the families.\n“Why did nobody warn us?” asked Olav Lind, whose shop flooded."_s
         << QStringList { u"Olav Lind|Olav Lind|asked"_s };
+    QTest::newRow("name-and-role-after-the-quote-with-the-verb-left-out")
+        << u"“Our agents keep the borders safe day and night,” Ada Lind, Director of the Harbour Office.\n"
+           u"“We sleep well at night,” Tor Lund, a local teacher.\n“We found it,” Eva Berg, and she left."_s
+        << QStringList { u"Ada Lind|Ada Lind|"_s, u"Tor Lund|Tor Lund|"_s, u"||"_s };
     QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
         << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
            u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
