@@ -120,6 +120,11 @@ bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int 
         const QStringView word = QStringView(body).sliced(start, i - start);
         if (word.at(0).isLower() && (SpeechVerbs::contains(word) || word == QLatin1StringView("according")))
             return true;
+        // "as Ada Lind put it"
+        if ((word == QLatin1StringView("put") || word == QLatin1StringView("puts")) && i + 3 <= ceiling
+            && QStringView(body).sliced(i, 3) == QLatin1StringView(" it")
+            && (i + 3 == ceiling || !isWordChar(body.at(i + 3))))
+            return true;
         ++words;
     }
     return false;

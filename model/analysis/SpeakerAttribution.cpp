@@ -80,7 +80,49 @@ NounPhrase Resolver::nameNP(int mention) const
     return np;
 }
 
+// "the chancellor of the Exchequer said", "the CEO of the grid operator put it": the person with the
+// title, not the organisation or thing the title is of.
 NounPhrase Resolver::backwardNP(int j, int lo) const
+{
+    NounPhrase np = backwardNPCore(j, lo);
+    if ((np.kind != NounPhrase::Kind::Name && np.kind != NounPhrase::Kind::Common) || np.lastTok != j)
+        return np;
+    int k = np.firstTok - 1;
+    if (np.kind == NounPhrase::Kind::Name)
+        k = m_mentions[size_t(np.mention)].firstTok - 1;
+    if (k >= lo && m_tokens[size_t(k)].word && isOneOf(text(k), { "the"_L1 }))
+        --k;
+    if (k - 1 < lo || !m_tokens[size_t(k)].word || !isOneOf(text(k), { "of"_L1 }))
+        return np;
+    const int title = k - 1;
+    const Token &t = m_tokens[size_t(title)];
+    if (!t.word || !t.lower || t.possessive || t.mention >= 0)
+        return np;
+    const QStringView w = text(title);
+    const QString lower = w.toString().toLower();
+    if (!isRoleHead(w) || NameHeuristics::isOrgNoun(lower) || NameHeuristics::isOrgWord(w))
+        return np;
+    NounPhrase out;
+    out.kind = NounPhrase::Kind::Common;
+    out.lastTok = title;
+    out.firstTok = title;
+    // Back over the title's modifiers to its determiner: "the chief executive of …".
+    for (int m = title - 1; m >= lo && m >= title - 3; --m) {
+        const Token &u = m_tokens[size_t(m)];
+        if (!u.word || u.possessive || (u.mention >= 0 && !m_mentions[size_t(u.mention)].bareTitle))
+            break;
+        if (isDeterminer(m)) {
+            out.firstTok = m;
+            break;
+        }
+        if (!u.lower || isFunctionWord(text(m)) || isAux(text(m)) || SpeechVerbs::contains(text(m)))
+            break;
+        out.firstTok = m;
+    }
+    return out;
+}
+
+NounPhrase Resolver::backwardNPCore(int j, int lo) const
 {
     NounPhrase np;
     int skipped = 0;

@@ -601,11 +601,24 @@ void Resolver::collectSubjectEvents()
 {
     // The first person and the first organisation of each sentence that are not objects
     // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
+    // A name in parentheses is an aside, not the sentence's subject: "(it samples the voice of the
+    // astronomer Ada Lind)".
+    std::vector<bool> inParens(m_tokens.size(), false);
+    for (size_t k = 0, open = 0; k < m_tokens.size(); ++k) {
+        if (k > 0 && m_tokens[k].para != m_tokens[k - 1].para)
+            open = 0;
+        if (!m_tokens[k].word && m_body.at(m_tokens[k].start) == u'(')
+            ++open;
+        else if (!m_tokens[k].word && m_body.at(m_tokens[k].start) == u')' && open > 0)
+            --open;
+        inParens[k] = open > 0;
+    }
     int personSentence = -1;
     int orgSentence = -1;
     for (const Mention &m : m_mentions) {
         const Token &t = m_tokens[size_t(m.firstTok)];
-        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier)
+        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier
+            || inParens[size_t(m.firstTok)])
             continue;
         if (m.type == Mention::Type::Person && t.sentence != personSentence) {
             personSentence = t.sentence;

@@ -224,6 +224,11 @@ private:
         if (SpeechVerbs::contains(text(tok)))
             return !(tok > 0 && isDeterminer(tok - 1)
                      && !isOneOf(text(tok - 1), { QLatin1StringView("that") }));
+        // "as Lind put it", "the CEO put it simply:"
+        if (isOneOf(text(tok), { QLatin1StringView("put"), QLatin1StringView("puts") })
+            && size_t(tok) + 1 < m_tokens.size() && m_tokens[size_t(tok) + 1].word
+            && text(tok + 1) == QLatin1StringView("it"))
+            return true;
         return isDocumentVerb(tok); // "the survey found"
     }
     // "found", "shows" right after a document noun: "the survey found", "the report shows".
@@ -261,6 +266,7 @@ private:
     Attribution labelBefore(int qi) const;
     Attribution parseClauseBackward(int hi, int lo, int floorTok) const;
     NounPhrase backwardNP(int j, int lo) const;
+    NounPhrase backwardNPCore(int j, int lo) const;
     // The name of a mention, without its titles, as the phrase an attribution points at.
     NounPhrase nameNP(int mention) const;
     int personBeforeOf(int j, int lo) const;

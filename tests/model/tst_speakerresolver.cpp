@@ -368,6 +368,16 @@ void TestSpeakerResolver::resolve_data()
         << u"“Our agents keep the borders safe day and night,” Ada Lind, Director of the Harbour Office.\n"
            u"“We sleep well at night,” Tor Lund, a local teacher.\n“We found it,” Eva Berg, and she left."_s
         << QStringList { u"Ada Lind|Ada Lind|"_s, u"Tor Lund|Tor Lund|"_s, u"||"_s };
+    QTest::newRow("title-of-an-organisation-is-the-person")
+        << u"The chancellor of the Treasury Board said the cuts would be “deeper and harder” than planned."_s
+        << QStringList { u"the chancellor|The chancellor|said"_s };
+    QTest::newRow("as-name-put-it")
+        << u"The plan ignored “the whole harbour town,” as Tor Lund put it, and it failed."_s
+        << QStringList { u"Tor Lund|Tor Lund|put"_s };
+    QTest::newRow("name-in-parentheses-takes-no-focus")
+        << u"Tor Lund released a new record on Friday.\nThe first song (it samples the voice of the poet Kim "
+           u"Aalto) allowed Lund to look back.\n“It is about home,” he says."_s
+        << QStringList { u"Tor Lund|he|says"_s };
     QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
         << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
            u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
