@@ -613,12 +613,22 @@ void Resolver::collectSubjectEvents()
             --open;
         inParens[k] = open > 0;
     }
+    // After "he" or "she" in the same sentence a name is no subject: "Although he grows only one
+    // Pinot, he says …" keeps the focus on whoever "he" is.
+    std::vector<bool> afterPronoun(m_tokens.size(), false);
+    for (size_t k = 1; k < m_tokens.size(); ++k) {
+        const Token &p = m_tokens[k - 1];
+        afterPronoun[k] = m_tokens[k].sentence == p.sentence
+            && (afterPronoun[k - 1]
+                || (p.word && p.quote < 0 && isOneOf(text(int(k - 1)), { "he"_L1, "she"_L1 })));
+    }
     int personSentence = -1;
     int orgSentence = -1;
     for (const Mention &m : m_mentions) {
         const Token &t = m_tokens[size_t(m.firstTok)];
         if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier
-            || inParens[size_t(m.firstTok)])
+            || inParens[size_t(m.firstTok)]
+            || (m.type == Mention::Type::Person && afterPronoun[size_t(m.firstTok)]))
             continue;
         if (m.type == Mention::Type::Person && t.sentence != personSentence) {
             personSentence = t.sentence;

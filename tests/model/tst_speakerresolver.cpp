@@ -378,6 +378,10 @@ void TestSpeakerResolver::resolve_data()
         << u"Tor Lund released a new record on Friday.\nThe first song (it samples the voice of the poet Kim "
            u"Aalto) allowed Lund to look back.\n“It is about home,” he says."_s
         << QStringList { u"Tor Lund|he|says"_s };
+    QTest::newRow("name-after-he-in-the-sentence-takes-no-focus")
+        << u"Tor Lund runs the vineyard on the hill.\nAlthough he and Kim Aalto share the slope, he says "
+           u"it pays. “It is a hard grape,” he says."_s
+        << QStringList { u"Tor Lund|he|says"_s };
     QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
         << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
            u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
