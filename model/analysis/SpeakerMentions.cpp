@@ -622,13 +622,31 @@ void Resolver::collectSubjectEvents()
             && (afterPronoun[k - 1]
                 || (p.word && p.quote < 0 && isOneOf(text(int(k - 1)), { "he"_L1, "she"_L1 })));
     }
+    // A name in an opening phrase, when another person's name follows its comma, is not the subject:
+    // "Following the death of his father Gerhard, Alexander Lind took over the winery."
+    std::vector<bool> inOpening(m_tokens.size(), false);
+    for (size_t k = 0, first = 0; k < m_tokens.size(); ++k) {
+        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence)
+            first = k;
+        if (m_tokens[k].word || m_body.at(m_tokens[k].start) != u',' || k + 1 >= m_tokens.size())
+            continue;
+        bool firstComma = true;
+        for (size_t j = first; j < k && firstComma; ++j)
+            firstComma = m_tokens[j].word || m_body.at(m_tokens[j].start) != u',';
+        const int next = m_tokens[k + 1].mention;
+        if (firstComma && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
+            && m_mentions[size_t(next)].type == Mention::Type::Person)
+            for (size_t j = first; j < k; ++j)
+                inOpening[j] = true;
+    }
     int personSentence = -1;
     int orgSentence = -1;
     for (const Mention &m : m_mentions) {
         const Token &t = m_tokens[size_t(m.firstTok)];
         if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier
             || inParens[size_t(m.firstTok)]
-            || (m.type == Mention::Type::Person && afterPronoun[size_t(m.firstTok)]))
+            || (m.type == Mention::Type::Person
+                && (afterPronoun[size_t(m.firstTok)] || inOpening[size_t(m.firstTok)])))
             continue;
         if (m.type == Mention::Type::Person && t.sentence != personSentence) {
             personSentence = t.sentence;

@@ -382,6 +382,10 @@ void TestSpeakerResolver::resolve_data()
         << u"Tor Lund runs the vineyard on the hill.\nAlthough he and Kim Aalto share the slope, he says "
            u"it pays. “It is a hard grape,” he says."_s
         << QStringList { u"Tor Lund|he|says"_s };
+    QTest::newRow("name-in-an-opening-phrase-before-another-name-takes-no-focus")
+        << u"Following the death of his father Kim Aalto in May, Tor Lund took over the farm.\n“It is a "
+           u"hard job,” he says. When Eva Berg came, she said: “I will help.”"_s
+        << QStringList { u"Tor Lund|he|says"_s, u"Eva Berg|she|said"_s };
     QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
         << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
            u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
