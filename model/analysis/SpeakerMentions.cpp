@@ -457,6 +457,12 @@ void Resolver::classifyMentions()
                 = entityAt(m_tokens[size_t(m.nameFirstTok)].start, m_tokens[size_t(m.lastTok)].end);
             if (!e)
                 continue;
+            // A person that ends the run wins over an organisation before it in the same run.
+            if (e->type != Entity::Type::Person)
+                if (const Entity *last
+                    = entityAt(m_tokens[size_t(m.lastTok)].start, m_tokens[size_t(m.lastTok)].end);
+                    last && last->type == Entity::Type::Person && last->span.start > e->span.start)
+                    e = last;
             switch (e->type) {
             case Entity::Type::Person:
                 m.type = Mention::Type::Person;
@@ -470,6 +476,27 @@ void Resolver::classifyMentions()
             default:
                 m.type = Mention::Type::Unknown;
                 break;
+            }
+            // A person the recogniser finds at the end of a longer capitalised run, when the run opens
+            // a sentence or follows "of", "for" or "and", is that person alone: "Afterwards Ada Lind
+            // told …", "Chief Officer of Norvik Tools Ada Lind said", "MP for Dale and Fell Ada Lind".
+            if (e->type == Entity::Type::Person && e->span.end <= m_tokens[size_t(m.lastTok)].end
+                && e->span.start > m_tokens[size_t(m.nameFirstTok)].start) {
+                const int before = m.nameFirstTok - 1;
+                const bool opens = before < 0
+                    || m_tokens[size_t(before)].sentence != m_tokens[size_t(m.nameFirstTok)].sentence;
+                const bool afterOf = before >= 0 && m_tokens[size_t(before)].word
+                    && isOneOf(text(before), { "of"_L1, "for"_L1, "and"_L1 });
+                int k = m.nameFirstTok + 1;
+                while (k <= m.lastTok && m_tokens[size_t(k)].start < e->span.start)
+                    ++k;
+                if ((opens || afterOf) && k <= m.lastTok && m_tokens[size_t(k)].start == e->span.start) {
+                    const qsizetype nameEnd = m_tokens[size_t(m.nameFirstTok)].start + m.name.size();
+                    m.nameTokens = m.nameTokens.mid(k - m.nameFirstTok);
+                    m.nameFirstTok = k;
+                    m.firstTok = std::max(m.firstTok, k);
+                    m.name = m_body.mid(e->span.start, nameEnd - e->span.start);
+                }
             }
             // The recogniser's canonical name wins unless the resolver read a longer name here
             // ("herder Nils-Erik Labba" where the tagger only found "Labba").

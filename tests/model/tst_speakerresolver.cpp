@@ -53,6 +53,7 @@ private slots:
     void entitiesGiveCanonicalNames();
     void personTypedAsOrganisationByTheRecogniser();
     void oneWordPersonTypedAsOrganisationByTheRecogniser();
+    void recogniserPersonAtTheEndOfALongerRun();
     void unnamedPersonQualifiedByAnOrganisation();
     void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
@@ -551,6 +552,24 @@ void TestSpeakerResolver::oneWordPersonTypedAsOrganisationByTheRecogniser()
     }
     SpeakerResolver::resolve(article, quotes, entities);
     QCOMPARE(describe(body, quotes), (QStringList { u"Quill|she|told"_s }));
+}
+
+void TestSpeakerResolver::recogniserPersonAtTheEndOfALongerRun()
+{
+    // The capitalised run "Afterwards Tor Lund" opens a sentence, and "Norvik Tools Ada Lind" follows
+    // "of": the person the recogniser found is the speaker, without the words before the name.
+    const QString body
+        = u"Afterwards Tor Lund told the class: “We start again on Monday.”\nThe chief officer of "
+          u"Norvik Tools Ada Lind said: “Prices will rise.”"_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes,
+                             { entity(body, u"Tor Lund"_s, Entity::Type::Person, u"Tor Lund"_s),
+                               entity(body, u"Norvik Tools"_s, Entity::Type::Org, u"Norvik Tools"_s),
+                               entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s) });
+    QCOMPARE(describe(body, quotes),
+             (QStringList { u"Tor Lund|Tor Lund|told"_s, u"Ada Lind|Ada Lind|said"_s }));
 }
 
 void TestSpeakerResolver::unnamedPersonQualifiedByAnOrganisation()
