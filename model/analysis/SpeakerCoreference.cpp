@@ -460,4 +460,170 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     return a;
 }
 
+void Resolver::collectSubjectEvents()
+{
+    // The first person and the first organisation of each sentence that are not objects
+    // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
+    // A name in parentheses is an aside, not the sentence's subject: "(it samples the voice of the
+    // astronomer Ada Lind)".
+    std::vector<bool> inParens(m_tokens.size(), false);
+    for (size_t k = 0, open = 0; k < m_tokens.size(); ++k) {
+        if (k > 0 && m_tokens[k].para != m_tokens[k - 1].para)
+            open = 0;
+        if (!m_tokens[k].word && m_body.at(m_tokens[k].start) == u'(')
+            ++open;
+        else if (!m_tokens[k].word && m_body.at(m_tokens[k].start) == u')' && open > 0)
+            --open;
+        inParens[k] = open > 0;
+    }
+    // After "he" or "she" in the same sentence a name is no subject: "Although he grows only one
+    // Pinot, he says …" keeps the focus on whoever "he" is.
+    std::vector<bool> afterPronoun(m_tokens.size(), false);
+    for (size_t k = 1; k < m_tokens.size(); ++k) {
+        const Token &p = m_tokens[k - 1];
+        afterPronoun[k] = m_tokens[k].sentence == p.sentence
+            && (afterPronoun[k - 1]
+                || (p.word && p.quote < 0 && isOneOf(text(int(k - 1)), { "he"_L1, "she"_L1 })));
+    }
+    // A name in an opening phrase, when another person's name follows its comma, is not the subject:
+    // "Following the death of his father Gerhard, Alexander Lind took over the winery."
+    std::vector<bool> inOpening(m_tokens.size(), false);
+    for (size_t k = 0, first = 0; k < m_tokens.size(); ++k) {
+        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence)
+            first = k;
+        if (m_tokens[k].word || m_body.at(m_tokens[k].start) != u',' || k + 1 >= m_tokens.size())
+            continue;
+        bool firstComma = true;
+        for (size_t j = first; j < k && firstComma; ++j)
+            firstComma = m_tokens[j].word || m_body.at(m_tokens[j].start) != u',';
+        const int next = m_tokens[k + 1].mention;
+        if (firstComma && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
+            && m_mentions[size_t(next)].type == Mention::Type::Person)
+            for (size_t j = first; j < k; ++j)
+                inOpening[j] = true;
+    }
+    int personSentence = -1;
+    int orgSentence = -1;
+    for (const Mention &m : m_mentions) {
+        const Token &t = m_tokens[size_t(m.firstTok)];
+        if (m.inQuote || t.inBlock || m.object || m.possessive || m.bareTitle || m.modifier
+            || inParens[size_t(m.firstTok)]
+            || (m.type == Mention::Type::Person
+                && (afterPronoun[size_t(m.firstTok)] || inOpening[size_t(m.firstTok)])))
+            continue;
+        if (m.type == Mention::Type::Person && t.sentence != personSentence) {
+            personSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        } else if (m.type == Mention::Type::Org && t.sentence != orgSentence) {
+            orgSentence = t.sentence;
+            m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+        }
+    }
+    // So does whoever speaks in reported speech: "The mayor said she had asked ...".
+    int sentence = -1;
+    int sentenceStart = 0;
+    bool done = false;
+    for (int ti = 0; ti < int(m_tokens.size()); ++ti) {
+        const Token &t = m_tokens[size_t(ti)];
+        if (t.sentence != sentence) {
+            sentence = t.sentence;
+            sentenceStart = ti;
+            done = false;
+        }
+        if (done || t.quote >= 0 || t.inBlock || !isVerb(ti) || SpeechVerbs::isParticiple(text(ti)))
+            continue;
+        done = true;
+        const NounPhrase np = backwardNP(ti - 1, sentenceStart);
+        // "…, noted Kostro Miller.": the speaker after the verb takes the focus where the name stands.
+        if (ti > sentenceStart && ti + 1 < int(m_tokens.size()) && isPunct(ti - 1, u',')) {
+            int hi = ti + 1;
+            while (hi + 1 < int(m_tokens.size()) && m_tokens[size_t(hi + 1)].sentence == sentence
+                   && m_tokens[size_t(hi + 1)].quote < 0 && hi - ti < 8)
+                ++hi;
+            const NounPhrase after = forwardNP(ti + 1, hi);
+            if (after.kind == NounPhrase::Kind::Name) {
+                const Mention &m = m_mentions[size_t(after.mention)];
+                const int next = m.lastTok + 1;
+                if (m.type == Mention::Type::Person && !m.inQuote && next < int(m_tokens.size())
+                    && !m_tokens[size_t(next)].word
+                    && isSentenceEnd(m_body.at(m_tokens[size_t(next)].start))) {
+                    m_subjects.push_back({ m_tokens[size_t(m.nameFirstTok)].start, m.canonical, m.type });
+                    continue;
+                }
+            }
+        }
+        if (np.kind == NounPhrase::Kind::Name && m_mentions[size_t(np.mention)].type == Mention::Type::Org) {
+            // "A spokesperson for the Ferry Union (FU) said": the unnamed person is the subject.
+            int k = m_mentions[size_t(np.mention)].firstTok - 1;
+            // Back over the rest of the name: "the Union of Fjord Workers (UFW)".
+            while (k > sentenceStart
+                   && (isPunct(k, u'(') || isPunct(k, u'\u2019') || m_tokens[size_t(k)].upper
+                       || (m_tokens[size_t(k)].word && isOneOf(text(k), { "and"_L1, "of"_L1 })
+                           && m_tokens[size_t(k - 1)].upper)))
+                --k;
+            if (k > sentenceStart && isOneOf(text(k), { "the"_L1 }))
+                --k;
+            if (k > sentenceStart && isOneOf(text(k), { "for"_L1, "of"_L1, "at"_L1 })
+                && m_tokens[size_t(k - 1)].lower && isRoleHead(text(k - 1)) && k - 2 >= sentenceStart
+                && isDeterminer(k - 2))
+                m_subjects.push_back({ m_tokens[size_t(k - 2)].start,
+                                       m_body
+                                           .mid(m_tokens[size_t(k - 2)].start,
+                                                m_tokens[size_t(k - 1)].end - m_tokens[size_t(k - 2)].start)
+                                           .toLower(),
+                                       Mention::Type::Person });
+        }
+        if (np.kind != NounPhrase::Kind::Common)
+            continue; // names are already subjects above; pronouns keep the focus where it is
+        const Attribution a = resolveNP(np, ti);
+        if (!a.speaker.isEmpty() && (a.type == Mention::Type::Person || a.type == Mention::Type::Org))
+            m_subjects.push_back({ a.focusPos, a.speaker, a.type });
+        // "A spokesperson for the union said …": an unnamed person takes the focus too, so that a
+        // later "he said" is not handed to someone named before.
+        else if (!a.speaker.isEmpty() && a.type == Mention::Type::Unknown
+                 && m_tokens[size_t(np.lastTok)].lower && isRoleHead(bareText(np.lastTok)))
+            m_subjects.push_back({ a.focusPos, a.speaker, Mention::Type::Person });
+    }
+    std::stable_sort(m_subjects.begin(), m_subjects.end(),
+                     [](const Event &a, const Event &b) { return a.pos < b.pos; });
+}
+
+// "Luccioni helped launch a website. She is also testing …": a sentence of the reporter that opens with
+// "He" or "She" after a sentence naming one person, as its subject, gives that person's gender.
+void Resolver::learnGenderFromNextSentence()
+{
+    int lastPersonSentence = -1; // the sentence and the one person named in it
+    QString person;
+    bool several = false;
+    for (size_t k = 0; k < m_tokens.size(); ++k) {
+        const Token &t = m_tokens[k];
+        if (t.quote >= 0 || t.inBlock || !t.word)
+            continue;
+        const bool opens = k == 0 || m_tokens[k - 1].sentence != t.sentence;
+        if (opens && t.upper && !several && lastPersonSentence >= 0 && t.sentence == lastPersonSentence + 1
+            && !m_gender.contains(person)) {
+            if (isOneOf(text(int(k)), { "he"_L1 }))
+                m_gender.insert(person, Gender::Male);
+            else if (isOneOf(text(int(k)), { "she"_L1 }))
+                m_gender.insert(person, Gender::Female);
+        }
+        if (t.mention < 0)
+            continue;
+        const Mention &m = m_mentions[size_t(t.mention)];
+        k = size_t(std::max<int>(int(k), m.lastTok));
+        if (m.inQuote || (m.type != Mention::Type::Person && m.type != Mention::Type::Unknown) || m.bareTitle)
+            continue;
+        if (m.type == Mention::Type::Unknown)
+            continue; // an untyped name may be an organisation; it still counts as no second person
+        const QString &name = m.canonical.isEmpty() ? m.name : m.canonical;
+        if (lastPersonSentence == t.sentence) {
+            several = several || name != person;
+        } else {
+            lastPersonSentence = t.sentence;
+            person = name;
+            several = m.object || m.possessive;
+        }
+    }
+}
+
 } // namespace Lede::Speakers
