@@ -88,12 +88,14 @@ void Resolver::repairRecogniserReadings()
             persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
     }
     // A one-word name the recogniser calls an organisation is a person when, in two sentences or more,
-    // the first pronoun after it is "she", "her", "he" or "his" ("Lind had surgery on her knee"), more
-    // than twice as often as "its", "they" or "their" ("it" is an object too: "she made it").
+    // it is a subject and the first pronoun after it is "she", "her", "he" or "his" ("Lind had surgery
+    // on her knee"), more than twice as often as "its", "they" or "their" ("it" is an object too:
+    // "she made it").
     QHash<QString, int> gendered;
     QHash<QString, int> neuter;
     for (const Mention &m : m_mentions) {
-        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() != 1 || m.possessive)
+        // The name must be a subject: "At Norvik, she leads the team" says nothing of Norvik.
+        if (m.type != Mention::Type::Org || m.inQuote || m.nameTokens.size() != 1 || m.possessive || m.object)
             continue;
         const QString &w = m.nameTokens.first();
         if (NameHeuristics::isOrgWord(w) || NameHeuristics::isOrgNoun(w.toLower())
@@ -109,7 +111,11 @@ void Resolver::repairRecogniserReadings()
                 continue;
             ++words;
             const QStringView v = text(k);
-            if (isOneOf(v, { "she"_L1, "her"_L1, "herself"_L1, "he"_L1, "his"_L1, "himself"_L1 })) {
+            // "her" as an object ("Norvik hired her in May") says nothing; before its noun it does.
+            const bool possessiveHer = isOneOf(v, { "her"_L1 }) && k + 1 < int(m_tokens.size())
+                && m_tokens[size_t(k + 1)].word && m_tokens[size_t(k + 1)].lower
+                && !isFunctionWord(text(k + 1));
+            if (possessiveHer || isOneOf(v, { "she"_L1, "herself"_L1, "he"_L1, "his"_L1, "himself"_L1 })) {
                 ++gendered[key];
                 break;
             }
