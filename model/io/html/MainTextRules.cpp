@@ -276,6 +276,11 @@ void Extractor::clean(int root)
         Node &n = m_nodes[i];
         if (n.isText || n.skipped)
             continue;
+        // A wrapper that holds nearly all of the part is the text itself: it is looked into, not
+        // judged whole (a "widget" wrapper around the story, a marked body's inner wrapper that also
+        // holds a picture slider of other stories).
+        if (!isBodyOrAbove(root) && n.hasBlockChild && n.chars * 10 >= m_nodes[root].chars * 9)
+            continue;
         if (shouldClean(i) || (m_flags.stripFurniture && isAsideText(n))) {
             n.cleaned = true;
             i = n.end - 1;
