@@ -44,9 +44,10 @@ namespace Lede {
 //    text is links: related stories, the next articles), and so are short paragraphs that point
 //    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", "©", …),
 //    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
-//    unmarked caption), and dates standing alone. A wrapper holding nine tenths or more of the
-//    chosen text is the text itself and is looked into, never left out whole. Ruby annotations (<rt>) are
-//    never text, and the text is written in Unicode form C.
+//    unmarked caption), and dates standing alone. Lines that are mostly links (and spell out no
+//    address) close the text no more than headings do. A wrapper holding nine tenths or more of
+//    the chosen text is the text itself and is looked into, never left out whole. Ruby annotations
+//    (<rt>) are never text, and the text is written in Unicode form C.
 // 5. When the result is shorter than 500 characters, the extraction is repeated with the class
 //    hints, then the class weights and finally everything but hidden elements turned off; the
 //    strictest result that has at least a quarter of the longest one is kept.

@@ -32,6 +32,7 @@ const QRegularExpression &asideText();
 const QRegularExpression &paywallText();
 const QRegularExpression &promoText();
 const QRegularExpression &invisibleHint();
+const QRegularExpression &addressText();
 
 inline bool isNeverText(GumboTag tag)
 {

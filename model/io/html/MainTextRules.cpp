@@ -125,6 +125,13 @@ const QRegularExpression &promoText()
     return re;
 }
 
+// A web or mail address spelled out: a source the text gives, which a line of links keeps.
+const QRegularExpression &addressText()
+{
+    static const QRegularExpression re = hintRegex(u"https?://|www\\.|@"_s);
+    return re;
+}
+
 // Always dropped, whatever the pass: text a screen reader or nobody sees.
 const QRegularExpression &invisibleHint()
 {
@@ -212,8 +219,7 @@ bool Extractor::shouldClean(int i) const
     if (n.tag == GUMBO_TAG_P) {
         if (n.chars < 20 || n.chars >= 200 || linkDensity(n) <= 0.9)
             return false;
-        static const QRegularExpression address = hintRegex(u"https?://|www\\.|@"_s);
-        return !address.match(textOf(n.g)).hasMatch();
+        return !addressText().match(textOf(n.g)).hasMatch();
     }
     if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
         && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
@@ -383,9 +389,9 @@ bool Extractor::isEdgePromo(int block, bool opening) const
         || ((chars <= 100 || linkChars * 3 >= chars) && promoText().match(textOf(n.g)).hasMatch());
 }
 
-// After cleaning, before writing: the text is cut at a paywall line, and headings or lines
-// ending in a colon that close the text (they head what left), and promotion lines at either
-// edge, leave. rootSkipped: whether each part was left out before it was cleaned.
+// After cleaning, before writing: the text is cut at a paywall line; headings, lines ending in a
+// colon (they head what left) and lines that are mostly links that close the text, and promotion
+// lines at either edge, leave. rootSkipped: whether each part was left out before it was cleaned.
 void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char> &rootSkipped)
 {
     if (!m_flags.cleanConditionally)
@@ -433,7 +439,11 @@ void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char>
             break;
         if (!isHeading(n.tag) && !isEdgePromo(units.back(), false)) {
             const QString text = textOf(n.g).trimmed();
-            if (text.size() > 100 || !(text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A))))
+            // A line that is mostly a link closes the text: a pointer to the next story, a tag.
+            const bool linkLine
+                = n.chars > 0 && n.linkChars * 2 >= n.chars && !addressText().match(text).hasMatch();
+            if (!linkLine
+                && (text.size() > 100 || !(text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A)))))
                 break;
         }
         m_nodes[units.back()].cleaned = true;
