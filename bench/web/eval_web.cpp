@@ -171,7 +171,7 @@ int main(int argc, char **argv)
             out << "----\n" << a.body << "\n----" << Qt::endl;
         }
         if ((failures || !only.isEmpty()) && !perfect) {
-            out << (position % 2 ? "test " : "dev  ") << file << Qt::endl;
+            out << (position % 2 ? "test " : "dev  ") << file << (newsLike ? "  [news]" : "") << Qt::endl;
             for (const QString &m : std::as_const(missing))
                 out << "   missing: " << m
                     << (result && result->article.title.contains(m) ? "   (in the title)" : "") << Qt::endl;

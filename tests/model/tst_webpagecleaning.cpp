@@ -55,6 +55,21 @@ void TestWebPageCleaning::cleaning_data()
               u"forum.</p></div></div></div><footer>Island Post</footer></body></html>"_s
         << QStringList { u"The ferry to the island sailed again"_s, u"if the yard kept its word."_s }
         << QStringList { u"readers' forum"_s, u"Island Post"_s, u"Home"_s };
+    // A class that names a layout ("media") on plain paragraphs without a link is no boilerplate:
+    // an interview's answers set in such blocks stay. A block with the same kind of class that
+    // holds a link still leaves.
+    QTest::newRow("negative-class-on-plain-paragraphs")
+        << u"<html><head><title>Ferry returns</title></head><body><div class=\"story\"><h1>Ferry returns</h1>"_s
+            + story
+            + u"<div class=\"media\"><p>Will the ferry run all year? Yes, said the harbour master, in "
+              u"summer, in autumn, in winter, if the ice allows, and in spring, when the yard is done with "
+              u"it.</p><p>And the fares? They stay, he said, for islanders, for their families, for "
+              u"pupils, for the doctor, and for the post, at least until the county says otherwise.</p>"
+              u"</div><div class=\"tools\"><p>Print this, mail it, save it, share it, or, if you like, "
+              u"read it aloud, slowly, to a friend, a neighbour, or a cat: <a href=\"/print\">print "
+              u"view</a>.</p></div></div></body></html>"_s
+        << QStringList { u"Will the ferry run all year?"_s, u"until the county says otherwise."_s }
+        << QStringList { u"print view"_s };
 }
 
 void TestWebPageCleaning::cleaning()

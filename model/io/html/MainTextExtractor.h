@@ -40,8 +40,9 @@ namespace Lede {
 //    failing that, a block before the text (after the headline, outside furniture, few links) that
 //    says what the page's description says.
 // 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
-//    boilerplate class are left out (data tables stay; a list is left out when more than 80% of its
-//    text is links: related stories, the next articles), and so are short paragraphs that point
+//    boilerplate class are left out (data tables stay, and so do paragraphs without a link under a
+//    boilerplate class; a list is left out when more than 80% of its text is links: related
+//    stories, the next articles), and so are short paragraphs that point
 //    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", "©", …),
 //    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
 //    unmarked caption), and dates standing alone. Lines that are mostly links (and spell out no

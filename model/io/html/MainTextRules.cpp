@@ -234,7 +234,9 @@ bool Extractor::shouldClean(int i) const
     bool isList = n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL;
     if (!isList && n.chars > 0)
         isList = double(n.listChars) / n.chars > 0.9;
-    if (weight < 0)
+    // A negative class ("media", "tools") on a block of plain paragraphs without a link is a
+    // layout name, not boilerplate.
+    if (weight < 0 && !(n.paragraphs >= 2 && n.commas >= 10 && n.linkChars == 0))
         return true;
     // A list whose items are links and nothing more points elsewhere: related articles, a teaser
     // list, the next stories. A list that says something about its links keeps its text.
