@@ -70,6 +70,37 @@ void TestWebPageCleaning::cleaning_data()
               u"view</a>.</p></div></div></body></html>"_s
         << QStringList { u"Will the ferry run all year?"_s, u"until the county says otherwise."_s }
         << QStringList { u"print view"_s };
+    // A long box that opens, under its heading, with a byline of its own is another story set into
+    // this one and leaves; a long fact box without one stays.
+    const QString otherStory
+        = u"<div class=\"factbox\"><h3>Bakery on the quay closes</h3><p>By Ada Lind for the Harbour "
+          u"News</p><p>The bakery on the quay closed on Saturday, after forty years, because the baker, "
+          u"who is seventy, found nobody to take it on, though he asked in every village of the "
+          u"coast.</p><p>Its last loaves were gone by nine, and the queue, which reached the church, "
+          u"stayed to talk long after that, about the oven, the bread and the summers.</p><p>The "
+          u"council says it will look for a new baker, and that the oven, which is old but sound, stays "
+          u"where it is, in the back room, until someone lights it again.</p><p>Customers came from the "
+          u"mainland on the last day, "
+          u"some by the first ferry, to buy one more loaf of the dark bread the baker learnt to make from "
+          u"his father.</p><p>The baker himself says he will stay on the island, keep bees, and bake, "
+          u"now and then, for his grandchildren and for the fair in August.</p></div>"_s;
+    const QString factBox
+        = u"<div class=\"factbox\"><h3>The ferry in numbers</h3><p>Length: forty-two metres, built "
+          u"in 1998 at Kiel, rebuilt in 2024, with a new engine, new seats, a new cafe and a new ramp "
+          u"for vans.</p><p>Crossings: eight a day in summer, four in winter, none in a storm, and one "
+          u"at night on Fridays, for the fishermen, the nurses and the late bus.</p><p>Fares: four "
+          u"euros for islanders, nine for visitors, twenty for a car, free for pupils, the doctor and "
+          u"the post, and half for anyone over seventy who asks.</p><p>Crew: a captain, a mate, two "
+          u"deckhands and a cook, all from the island, all trained on the old ferry, and all glad, they "
+          u"say, to be back at sea after the winter.</p><p>Cost: eleven million euros, of which the "
+          u"county paid eight, the island three, and the state, after a long letter from the mayor, "
+          u"the interest on the loan.</p></div>"_s;
+    QTest::newRow("box-with-its-own-byline")
+        << u"<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>"_s + story
+            + otherStory + factBox + u"</article></body></html>"_s
+        << QStringList { u"if the yard kept its word."_s, u"The ferry in numbers"_s,
+                         u"Crossings: eight a day"_s }
+        << QStringList { u"Bakery on the quay"_s, u"By Ada Lind"_s, u"The bakery on the quay closed"_s };
 }
 
 void TestWebPageCleaning::cleaning()

@@ -21,8 +21,9 @@ namespace Lede {
 //    contentinfo/dialog roles), elements whose class or id names a boilerplate area (menu, sidebar,
 //    share, related, newsletter, cookie, comments, overlays, modals, …) unless it also names content
 //    (article, body, content, main, …), and boxes (bylines, dates, captions and legends, credits,
-//    tags, share bars, related links, …) that are short or mostly links; an inline box inside a
-//    paragraph three times its size (a dateline "CITY – " before the first words) stays.
+//    tags, share bars, related links, …) that are short or mostly links, or that open with a byline
+//    of their own (another story set into this one); an inline box inside a paragraph three times
+//    its size (a dateline "CITY – " before the first words) stays.
 // 2. Every run of inline text of 20 or more non-space characters is a paragraph. It scores
 //    1 + its commas + one point per 85 characters (at most 3); the score goes to its container, half
 //    to the next ancestor and a sixth, a ninth, … further up (five levels). A container starts with

@@ -208,6 +208,7 @@ private:
     void measure();
     double linkDensity(const Node &n) const { return n.chars > 0 ? double(n.linkChars) / n.chars : 0.0; }
     bool isRunIn(int i) const;
+    bool isOtherStory(int box) const;
     void initScore(Node *n);
     int findBody() const;
     bool isBodyOrAbove(int i) const;
