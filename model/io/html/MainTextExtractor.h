@@ -52,7 +52,9 @@ namespace Lede {
 //    (<rt>) are never text, and the text is written in Unicode form C.
 // 5. When the result is shorter than 500 characters, the extraction is repeated with the class
 //    hints, then the class weights and finally everything but hidden elements turned off; the
-//    strictest result that has at least a quarter of the longest one is kept.
+//    strictest result that has at least a quarter of the longest one is kept. When the pass without
+//    class hints is the first to find enough, the blocks that hold its pick lose their boilerplate
+//    class hint (a wrapper named for the sidebar beside it) and the strict pass is run once more.
 //
 // Output: block elements become paragraphs separated by a blank line, <br> a line break, table
 // cells are separated by spaces and rows by a line break, whitespace collapses (also no-break

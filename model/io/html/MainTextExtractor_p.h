@@ -239,6 +239,7 @@ private:
     QString m_h1;
     QString m_byline;
     Flags m_flags;
+    int m_top = -1; // the block the scorer picked in the last pass
 
     QString m_out;
     QList<Span> m_headings;
