@@ -74,6 +74,16 @@ void TestWebPageEdges::edges_data()
                 u"stay the same for islanders and their families all year.</p>"_s)
         << QStringList { u"already a member of the council"_s, u"Fares will stay the same"_s }
         << QStringList();
+    // Lines that are mostly links close the text no more than headings do; a line that spells out
+    // an address is a source and stays.
+    QTest::newRow("link-lines-at-the-end")
+        << page(
+               QString(),
+               u"<p>Timetables: <a href=\"https://island.example/ferry\">https://island.example/ferry</a></p>"
+               u"<p>Next: <a href=\"/bakery\">Bakery on the quay closes after forty years</a></p>"
+               u"<p>Harbour <a href=\"/tags/ferry\">ferry</a> <a href=\"/tags/island\">island</a></p>"_s)
+        << QStringList { u"run out of flour twice."_s, u"https://island.example/ferry"_s }
+        << QStringList { u"Bakery on the quay"_s, u"Harbour"_s };
     // Pointers to other stories of the site close the text.
     QTest::newRow("pointers-at-the-end") << page(
         QString(),

@@ -36,6 +36,21 @@ MainTextExtractor::Extracted Extractor::run()
         if (results.back().text.size() >= MinimumLength)
             break;
     }
+    // The strict pass found too little, the pass without class hints enough: a wrapper of the
+    // story carries a boilerplate class ("content-with-sidebar"). That wrapper and what holds it
+    // are no boilerplate; the strict pass, run again, keeps the other boxes out.
+    if (results.size() == 2 && results.back().text.size() >= MinimumLength && m_top >= 0) {
+        bool cleared = false;
+        for (int a = m_top; a >= 0; a = m_nodes[a].parent) {
+            cleared = cleared || m_nodes[a].unlikely;
+            m_nodes[a].unlikely = false;
+        }
+        if (cleared) {
+            MainTextExtractor::Extracted again = pass(passes[0]);
+            if (again.text.size() >= MinimumLength)
+                results.front() = std::move(again);
+        }
+    }
     MainTextExtractor::Extracted best;
     for (auto &r : results) {
         if (r.text.size() >= MinimumLength || (r.text.size() * 4 >= longest && !r.text.isEmpty())) {
@@ -194,6 +209,7 @@ MainTextExtractor::Extracted Extractor::pass(const Flags &flags)
     m_flags = flags;
     measure();
     const int top = scoreAndPick();
+    m_top = top;
     std::vector<int> parts = gather(top);
     addSimilarBlocks(top, &parts);
     if (std::vector<int> marked = markedBody(); !marked.empty()) {

@@ -21,8 +21,9 @@ namespace Lede {
 //    contentinfo/dialog roles), elements whose class or id names a boilerplate area (menu, sidebar,
 //    share, related, newsletter, cookie, comments, overlays, modals, …) unless it also names content
 //    (article, body, content, main, …), and boxes (bylines, dates, captions and legends, credits,
-//    tags, share bars, related links, …) that are short or mostly links; an inline box inside a
-//    paragraph three times its size (a dateline "CITY – " before the first words) stays.
+//    tags, share bars, related links, …) that are short or mostly links, or that open with a byline
+//    of their own (another story set into this one); an inline box inside a paragraph three times
+//    its size (a dateline "CITY – " before the first words) stays.
 // 2. Every run of inline text of 20 or more non-space characters is a paragraph. It scores
 //    1 + its commas + one point per 85 characters (at most 3); the score goes to its container, half
 //    to the next ancestor and a sixth, a ninth, … further up (five levels). A container starts with
@@ -40,15 +41,20 @@ namespace Lede {
 //    failing that, a block before the text (after the headline, outside furniture, few links) that
 //    says what the page's description says.
 // 4. Inside, lists, tables and boxes with a high link density, many images, form fields or a
-//    boilerplate class are left out (data tables stay; a list is left out when more than 80% of its
-//    text is links: related stories, the next articles), and so are short paragraphs that point
+//    boilerplate class are left out (data tables stay, and so do paragraphs without a link under a
+//    boilerplate class; a list is left out when more than 80% of its text is links: related
+//    stories, the next articles), and so are short paragraphs that point
 //    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", "©", …),
 //    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
-//    unmarked caption), and dates standing alone. Ruby annotations (<rt>) are never text, and the
-//    text is written in Unicode form C.
+//    unmarked caption), and dates standing alone. Lines that are mostly links (and spell out no
+//    address) close the text no more than headings do. A wrapper holding nine tenths or more of
+//    the chosen text is the text itself and is looked into, never left out whole. Ruby annotations
+//    (<rt>) are never text, and the text is written in Unicode form C.
 // 5. When the result is shorter than 500 characters, the extraction is repeated with the class
 //    hints, then the class weights and finally everything but hidden elements turned off; the
-//    strictest result that has at least a quarter of the longest one is kept.
+//    strictest result that has at least a quarter of the longest one is kept. When the pass without
+//    class hints is the first to find enough, the blocks that hold its pick lose their boilerplate
+//    class hint (a wrapper named for the sidebar beside it) and the strict pass is run once more.
 //
 // Output: block elements become paragraphs separated by a blank line, <br> a line break, table
 // cells are separated by spaces and rows by a line break, whitespace collapses (also no-break

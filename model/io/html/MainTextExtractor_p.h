@@ -32,6 +32,7 @@ const QRegularExpression &asideText();
 const QRegularExpression &paywallText();
 const QRegularExpression &promoText();
 const QRegularExpression &invisibleHint();
+const QRegularExpression &addressText();
 
 inline bool isNeverText(GumboTag tag)
 {
@@ -207,6 +208,7 @@ private:
     void measure();
     double linkDensity(const Node &n) const { return n.chars > 0 ? double(n.linkChars) / n.chars : 0.0; }
     bool isRunIn(int i) const;
+    bool isOtherStory(int box) const;
     void initScore(Node *n);
     int findBody() const;
     bool isBodyOrAbove(int i) const;
@@ -237,6 +239,7 @@ private:
     QString m_h1;
     QString m_byline;
     Flags m_flags;
+    int m_top = -1; // the block the scorer picked in the last pass
 
     QString m_out;
     QList<Span> m_headings;

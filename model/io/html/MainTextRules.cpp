@@ -125,6 +125,13 @@ const QRegularExpression &promoText()
     return re;
 }
 
+// A web or mail address spelled out: a source the text gives, which a line of links keeps.
+const QRegularExpression &addressText()
+{
+    static const QRegularExpression re = hintRegex(u"https?://|www\\.|@"_s);
+    return re;
+}
+
 // Always dropped, whatever the pass: text a screen reader or nobody sees.
 const QRegularExpression &invisibleHint()
 {
@@ -212,8 +219,7 @@ bool Extractor::shouldClean(int i) const
     if (n.tag == GUMBO_TAG_P) {
         if (n.chars < 20 || n.chars >= 200 || linkDensity(n) <= 0.9)
             return false;
-        static const QRegularExpression address = hintRegex(u"https?://|www\\.|@"_s);
-        return !address.match(textOf(n.g)).hasMatch();
+        return !addressText().match(textOf(n.g)).hasMatch();
     }
     if (n.tag != GUMBO_TAG_DIV && n.tag != GUMBO_TAG_SECTION && n.tag != GUMBO_TAG_UL && n.tag != GUMBO_TAG_OL
         && n.tag != GUMBO_TAG_TABLE && n.tag != GUMBO_TAG_FORM && n.tag != GUMBO_TAG_FIELDSET
@@ -228,7 +234,9 @@ bool Extractor::shouldClean(int i) const
     bool isList = n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL;
     if (!isList && n.chars > 0)
         isList = double(n.listChars) / n.chars > 0.9;
-    if (weight < 0)
+    // A negative class ("media", "tools") on a block of plain paragraphs without a link is a
+    // layout name, not boilerplate.
+    if (weight < 0 && !(n.paragraphs >= 2 && n.commas >= 10 && n.linkChars == 0))
         return true;
     // A list whose items are links and nothing more points elsewhere: related articles, a teaser
     // list, the next stories. A list that says something about its links keeps its text.
@@ -275,6 +283,11 @@ void Extractor::clean(int root)
     for (int i = root + 1; i < m_nodes[root].end; ++i) {
         Node &n = m_nodes[i];
         if (n.isText || n.skipped)
+            continue;
+        // A wrapper that holds nearly all of the part is the text itself: it is looked into, not
+        // judged whole (a "widget" wrapper around the story, a marked body's inner wrapper that also
+        // holds a picture slider of other stories).
+        if (!isBodyOrAbove(root) && n.hasBlockChild && n.chars * 10 >= m_nodes[root].chars * 9)
             continue;
         if (shouldClean(i) || (m_flags.stripFurniture && isAsideText(n))) {
             n.cleaned = true;
@@ -378,9 +391,9 @@ bool Extractor::isEdgePromo(int block, bool opening) const
         || ((chars <= 100 || linkChars * 3 >= chars) && promoText().match(textOf(n.g)).hasMatch());
 }
 
-// After cleaning, before writing: the text is cut at a paywall line, and headings or lines
-// ending in a colon that close the text (they head what left), and promotion lines at either
-// edge, leave. rootSkipped: whether each part was left out before it was cleaned.
+// After cleaning, before writing: the text is cut at a paywall line; headings, lines ending in a
+// colon (they head what left) and lines that are mostly links that close the text, and promotion
+// lines at either edge, leave. rootSkipped: whether each part was left out before it was cleaned.
 void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char> &rootSkipped)
 {
     if (!m_flags.cleanConditionally)
@@ -428,7 +441,11 @@ void Extractor::trimEdges(const std::vector<int> &parts, const std::vector<char>
             break;
         if (!isHeading(n.tag) && !isEdgePromo(units.back(), false)) {
             const QString text = textOf(n.g).trimmed();
-            if (text.size() > 100 || !(text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A))))
+            // A line that is mostly a link closes the text: a pointer to the next story, a tag.
+            const bool linkLine
+                = n.chars > 0 && n.linkChars * 2 >= n.chars && !addressText().match(text).hasMatch();
+            if (!linkLine
+                && (text.size() > 100 || !(text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xFF1A)))))
                 break;
         }
         m_nodes[units.back()].cleaned = true;

@@ -59,7 +59,8 @@ void Extractor::measure()
     // Now that sizes are known, boxes leave (their counts leave their ancestors).
     for (int i = 0; i < count && m_flags.stripFurniture; ++i) {
         Node &n = m_nodes[i];
-        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5) || isRunIn(i))
+        if (n.skipped || !n.box || (n.chars > BoxMaximum && linkDensity(n) <= 0.5 && !isOtherStory(i))
+            || isRunIn(i))
             continue;
         for (int a = n.parent; a >= 0; a = m_nodes[a].parent) {
             m_nodes[a].chars -= n.chars;
@@ -70,6 +71,27 @@ void Extractor::measure()
             m_nodes[d].skipped = true;
         i = n.end - 1;
     }
+}
+
+// A box that opens, under its heading, with a byline of its own ("By Ada Lind for the Island
+// Post") is another story set into this one, however long.
+bool Extractor::isOtherStory(int box) const
+{
+    static const QRegularExpression byline
+        = hintRegex(u"^\\W{0,2}(?:by|von|por|par)\\s+\\p{Lu}\\p{Ll}+\\s+\\p{Lu}"_s);
+    for (int d = box + 1; d < m_nodes[box].end; ++d) {
+        const Node &x = m_nodes[d];
+        if (x.isText || x.skipped || x.chars == 0)
+            continue;
+        if (isHeading(x.tag)) {
+            d = x.end - 1;
+            continue;
+        }
+        if (!isBlock(x.tag) || x.hasBlockChild)
+            continue;
+        return x.chars <= 80 && byline.match(textOf(x.g).trimmed()).hasMatch();
+    }
+    return false;
 }
 
 // An inline box that opens or sits in a paragraph of text is part of its sentence: the dateline
