@@ -145,7 +145,10 @@ void Resolver::tokenize()
             t.upper = w.at(0).isUpper();
             t.lower = w.at(0).isLower();
             t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
-            if (pluralPossessive || (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s))))
+            // "'s" / "’s" at the end, compared as characters (an endsWith() per word was a call into Qt).
+            const qsizetype len = w.size();
+            if (pluralPossessive
+                || (len > 2 && w[len - 1] == u's' && (w[len - 2] == u'\'' || w[len - 2] == u'\u2019')))
                 t.possessive = true;
             i = j;
         } else {
