@@ -144,16 +144,8 @@ public:
     {
         const char16_t *p = reinterpret_cast<const char16_t *>(s.constData());
         const char16_t *const end = p + s.size();
-        for (const char16_t *q = p; q < end; ++q) {
-            if (QChar::isSurrogate(*q)) {
-                // Pairs are written as UTF-8 and lone halves as Qt writes them: leave those rare
-                // strings to Qt.
-                viaQt(s);
-                return;
-            }
-        }
-        // No surrogates from here on: every character is one to three bytes of UTF-8, an escape at
-        // most six.
+        // Without surrogates every character is one to three bytes of UTF-8, an escape at most six.
+        // What is written counts only once m_len moves past it, at the end.
         char *const begin = room(s.size() * 6 + 2);
         char *dst = begin;
         *dst++ = '"';
@@ -162,6 +154,12 @@ public:
             if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
                 *dst++ = char(c);
             } else if (c >= 0x800) {
+                if (QChar::isSurrogate(c)) {
+                    // Pairs are written as UTF-8 and lone halves as Qt writes them: those rare
+                    // strings go to Qt, over what this loop wrote.
+                    viaQt(s);
+                    return;
+                }
                 *dst++ = char(0xe0 | (c >> 12));
                 *dst++ = char(0x80 | ((c >> 6) & 0x3f));
                 *dst++ = char(0x80 | (c & 0x3f));
