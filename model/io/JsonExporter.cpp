@@ -133,12 +133,26 @@ public:
         std::fill(dst, dst + n, ' ');
         m_len += n;
     }
-    void key(int level, const char *name)
+    // A member's key: ",\n" before it unless it is the first, the indent, "name": (with one room()).
+    void key(int level, const char *name, bool first)
     {
-        indent(level);
-        put('"');
-        put(name, qsizetype(std::strlen(name)));
-        put("\": ", 3);
+        const qsizetype len = qsizetype(std::strlen(name));
+        const qsizetype spaces = 4 * qsizetype(level);
+        char *const begin = room(2 + spaces + len + 4);
+        char *dst = begin;
+        if (!first) {
+            *dst++ = ',';
+            *dst++ = '\n';
+        }
+        for (qsizetype k = 0; k < spaces; ++k)
+            *dst++ = ' ';
+        *dst++ = '"';
+        std::memcpy(dst, name, size_t(len));
+        dst += len;
+        *dst++ = '"';
+        *dst++ = ':';
+        *dst++ = ' ';
+        m_len += dst - begin;
     }
     // Whether the four UTF-16 units at p are all written as they are: 0x20-0x7f but '"' and '\\'
     // (the test of string()'s first branch, on four units in one 64-bit word).
@@ -350,10 +364,8 @@ public:
 private:
     Writer &key(const char *name)
     {
-        if (!m_first)
-            m_w.raw(",\n");
+        m_w.key(m_level, name, m_first);
         m_first = false;
-        m_w.key(m_level, name);
         return m_w;
     }
 
