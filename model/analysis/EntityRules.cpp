@@ -9,8 +9,10 @@ namespace Lede::EntityRules {
 
 namespace {
 
-bool oneOf(QStringView w, std::initializer_list<QStringView> list,
-           Qt::CaseSensitivity cs = Qt::CaseInsensitive)
+// The lists asked about every token are static arrays (below): an initializer_list's array is built
+// on the stack at every call.
+template<typename List>
+bool oneOf(QStringView w, const List &list, Qt::CaseSensitivity cs = Qt::CaseInsensitive)
 {
     // Length and first letter first: the case-insensitive comparison is the expensive part of the
     // rules. (The lists hold no empty word; a first letter outside ASCII is left to compare(), as
@@ -26,6 +28,12 @@ bool oneOf(QStringView w, std::initializer_list<QStringView> list,
             return true;
     }
     return false;
+}
+
+bool oneOf(QStringView w, std::initializer_list<QStringView> list,
+           Qt::CaseSensitivity cs = Qt::CaseInsensitive)
+{
+    return oneOf<std::initializer_list<QStringView>>(w, list, cs);
 }
 
 int monthOf(QStringView w)
@@ -150,6 +158,17 @@ qsizetype numeralLength(QStringView w)
     return 0;
 }
 
+// The lists of the date rules.
+constexpr QStringView kRelativeDays[] = { u"today", u"yesterday", u"tomorrow", u"tonight" };
+constexpr QStringView kRelativeWords[] = { u"last", u"next", u"this" };
+constexpr QStringView kRelativePeriods[]
+    = { u"week", u"month", u"year", u"weekend", u"summer", u"winter", u"spring", u"autumn" };
+constexpr QStringView kOne[] = { u"a", u"one" };
+constexpr QStringView kAgoPeriods[]
+    = { u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years" };
+constexpr QStringView kYearCues[] = { u"in",    u"since", u"by",  u"until",  u"from", u"before", u"after",
+                                      u"early", u"late",  u"mid", u"during", u"of",   u"to",     u"and" };
+
 } // namespace
 
 void find(const QString &body, const QList<Span> &tokens, const std::vector<bool> &covered,
@@ -191,10 +210,11 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                 j += 2;
             else if (avail(j) && isYear(word(j)))
                 ++j;
-            const bool ambiguous = oneOf(w, { u"May", u"March" }, Qt::CaseSensitive) || w.size() <= 3;
-            if (j > i + 1 || !ambiguous
-                || oneOf(word(i - 1),
-                         { u"in", u"since", u"until", u"early", u"late", u"mid", u"last", u"next" }))
+            static constexpr QStringView ambiguousMonths[] = { u"May", u"March" };
+            static constexpr QStringView monthCues[]
+                = { u"in", u"since", u"until", u"early", u"late", u"mid", u"last", u"next" };
+            const bool ambiguous = oneOf(w, ambiguousMonths, Qt::CaseSensitive) || w.size() <= 3;
+            if (j > i + 1 || !ambiguous || oneOf(word(i - 1), monthCues))
                 end = j;
         } else if (isDay(w) && avail(i + 1) && monthOf(word(i + 1))) {
             end = i + 2;
@@ -202,23 +222,15 @@ void find(const QString &body, const QList<Span> &tokens, const std::vector<bool
                 ++end;
         } else if (isWeekday(w)) {
             end = i + 1;
-        } else if (oneOf(w, { u"today", u"yesterday", u"tomorrow", u"tonight" })) {
+        } else if (oneOf(w, kRelativeDays)) {
             end = i + 1;
-        } else if (oneOf(w, { u"last", u"next", u"this" }) && avail(i + 1)
-                   && (oneOf(word(i + 1),
-                             { u"week", u"month", u"year", u"weekend", u"summer", u"winter", u"spring",
-                               u"autumn" })
-                       || isWeekday(word(i + 1)))) {
+        } else if (oneOf(w, kRelativeWords) && avail(i + 1)
+                   && (oneOf(word(i + 1), kRelativePeriods) || isWeekday(word(i + 1)))) {
             end = i + 2;
-        } else if ((allDigits(w) || spelled() || oneOf(w, { u"a", u"one" })) && avail(i + 2)
-                   && oneOf(word(i + 1),
-                            { u"day", u"days", u"week", u"weeks", u"month", u"months", u"year", u"years" })
-                   && word(i + 2) == u"ago") {
+        } else if ((allDigits(w) || spelled() || oneOf(w, kOne)) && avail(i + 2)
+                   && oneOf(word(i + 1), kAgoPeriods) && word(i + 2) == u"ago") {
             end = i + 3;
-        } else if (isYear(w)
-                   && oneOf(word(i - 1),
-                            { u"in", u"since", u"by", u"until", u"from", u"before", u"after", u"early",
-                              u"late", u"mid", u"during", u"of", u"to", u"and" })) {
+        } else if (isYear(w) && oneOf(word(i - 1), kYearCues)) {
             end = i + 1;
         }
         if (end > i) {

@@ -8,6 +8,7 @@
 #include <QChar>
 #include <QString>
 #include <QStringView>
+#include <array>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -155,14 +156,8 @@ public:
             return;
         for (QChar qc : w) {
             const char16_t u = qc.unicode();
-            char out = 0;
-            if (u >= u'A' && u <= u'Z')
-                out = char(u - u'A' + u'a');
-            else if ((u >= u'a' && u <= u'z') || u == u'-' || u == u'\'')
-                out = char(u);
-            else if (u == u'\u2019')
-                out = '\'';
-            else {
+            const char out = u < 128 ? kKeyChar[u] : (u == u'\u2019' ? '\'' : '\0');
+            if (!out) {
                 m_len = 0;
                 return;
             }
@@ -172,6 +167,18 @@ public:
     Key key() const { return Key(m_buf, m_len); }
 
 private:
+    // A key's character for each ASCII one: letters lower-cased, '-' and '\'' kept, 0 for the rest
+    // (one load per character instead of a chain of range tests).
+    static constexpr std::array<char, 128> kKeyChar = [] {
+        std::array<char, 128> t {};
+        for (int c = 0; c < 128; ++c) {
+            if (c >= 'A' && c <= 'Z')
+                t[size_t(c)] = char(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || c == '-' || c == '\'')
+                t[size_t(c)] = char(c);
+        }
+        return t;
+    }();
     char m_buf[24] = {};
     size_t m_len = 0;
 };

@@ -3,6 +3,7 @@
 #include "SpeakerParts.h"
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -86,6 +87,22 @@ bool Resolver::isDocumentVerb(int tok) const
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
+namespace {
+
+// QChar::isLetterOrNumber() below 128: the ASCII letters and digits.
+bool isAsciiAlnum(char16_t c)
+{
+    static constexpr auto table = [] {
+        std::array<bool, 128> t {};
+        for (int k = 0; k < 128; ++k)
+            t[size_t(k)] = (k >= '0' && k <= '9') || (k >= 'A' && k <= 'Z') || (k >= 'a' && k <= 'z');
+        return t;
+    }();
+    return table[c];
+}
+
+} // namespace
+
 void Resolver::tokenize()
 {
     const qsizetype n = m_body.size();
@@ -111,6 +128,11 @@ void Resolver::tokenize()
             qsizetype j = i + 1;
             bool dotted = false;
             while (j < n) {
+                // ASCII letters and digits, the bulk of a word, by a table.
+                while (j < n && m_body.at(j).unicode() < 128 && isAsciiAlnum(m_body.at(j).unicode()))
+                    ++j;
+                if (j >= n)
+                    break;
                 const QChar d = m_body.at(j);
                 if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
                     ++j;
@@ -145,7 +167,10 @@ void Resolver::tokenize()
             t.upper = w.at(0).isUpper();
             t.lower = w.at(0).isLower();
             t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
-            if (pluralPossessive || (w.size() > 2 && (w.endsWith(u"'s"_s) || w.endsWith(u"\u2019s"_s))))
+            // "'s" / "’s" at the end, compared as characters (an endsWith() per word was a call into Qt).
+            const qsizetype len = w.size();
+            if (pluralPossessive
+                || (len > 2 && w[len - 1] == u's' && (w[len - 2] == u'\'' || w[len - 2] == u'\u2019')))
                 t.possessive = true;
             i = j;
         } else {

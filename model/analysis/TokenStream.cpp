@@ -23,8 +23,10 @@ TokenStream::TokenStream(const QString &body)
     qint32 paragraph = 0;
     qint32 sentence = 0;
     const QChar *d = body.constData();
+    // Through a const pointer: QList's non-const operator[] checks for a detach at every access.
+    const Span *spans = m_spans.constData();
     for (int i = 0; i < n; ++i) {
-        const Span &span = m_spans[i];
+        const Span &span = spans[i];
         const QChar first = d[span.start];
         quint32 f = 0;
         if (first.isLetterOrNumber())
@@ -40,7 +42,7 @@ TokenStream::TokenStream(const QString &body)
                 f |= Terminal;
             if (isClosing(w))
                 f |= Closing;
-        } else if (isPossessive(text(i))) {
+        } else if (isPossessive(QStringView(d + span.start, span.length()))) {
             f |= Possessive;
         }
 
@@ -48,7 +50,7 @@ TokenStream::TokenStream(const QString &body)
         bool newSentence = i == 0;
         if (i > 0) {
             const qsizetype gapEnd = span.start;
-            for (qsizetype k = m_spans[i - 1].end; k < gapEnd && !newParagraph; ++k)
+            for (qsizetype k = spans[i - 1].end; k < gapEnd && !newParagraph; ++k)
                 newParagraph = d[k] == u'\n';
             const quint32 pf = m_info[size_t(i - 1)].flags;
             newSentence = newParagraph || ((pf & Terminal) && !(f & Closing))

@@ -133,35 +133,76 @@ public:
         std::fill(dst, dst + n, ' ');
         m_len += n;
     }
-    void key(int level, const char *name)
+    // A member's key: ",\n" before it unless it is the first, the indent, "name": (with one room()).
+    void key(int level, const char *name, bool first)
     {
-        indent(level);
-        put('"');
-        put(name, qsizetype(std::strlen(name)));
-        put("\": ", 3);
+        const qsizetype len = qsizetype(std::strlen(name));
+        const qsizetype spaces = 4 * qsizetype(level);
+        char *const begin = room(2 + spaces + len + 4);
+        char *dst = begin;
+        if (!first) {
+            *dst++ = ',';
+            *dst++ = '\n';
+        }
+        for (qsizetype k = 0; k < spaces; ++k)
+            *dst++ = ' ';
+        *dst++ = '"';
+        std::memcpy(dst, name, size_t(len));
+        dst += len;
+        *dst++ = '"';
+        *dst++ = ':';
+        *dst++ = ' ';
+        m_len += dst - begin;
+    }
+    // Whether the four UTF-16 units at p are all written as they are: 0x20-0x7f but '"' and '\\'
+    // (the test of string()'s first branch, on four units in one 64-bit word).
+    static bool fourPlain(const char16_t *p)
+    {
+        constexpr quint64 ones = 0x0001000100010001ULL;
+        constexpr quint64 highs = 0x8000800080008000ULL;
+        quint64 v;
+        std::memcpy(&v, p, sizeof v);
+        if (v & (0xff80 * ones))
+            return false; // a unit of 0x80 or more
+        if (((v + 0x60 * ones) & (0x80 * ones)) != 0x80 * ones)
+            return false; // a unit below 0x20
+        const auto hasUnit = [&](quint64 unit) {
+            const quint64 x = v ^ (unit * ones); // a zero lane where the unit is
+            return ((x - ones) & ~x & highs) != 0;
+        };
+        return !hasUnit(u'"') && !hasUnit(u'\\');
     }
     void string(const QString &s)
     {
         const char16_t *p = reinterpret_cast<const char16_t *>(s.constData());
         const char16_t *const end = p + s.size();
-        for (const char16_t *q = p; q < end; ++q) {
-            if (QChar::isSurrogate(*q)) {
-                // Pairs are written as UTF-8 and lone halves as Qt writes them: leave those rare
-                // strings to Qt.
-                viaQt(s);
-                return;
-            }
-        }
-        // No surrogates from here on: every character is one to three bytes of UTF-8, an escape at
-        // most six.
+        // Without surrogates every character is one to three bytes of UTF-8, an escape at most six.
+        // What is written counts only once m_len moves past it, at the end.
         char *const begin = room(s.size() * 6 + 2);
         char *dst = begin;
         *dst++ = '"';
         for (; p < end; ++p) {
+            // Runs of characters written as they are, four at a time.
+            while (end - p >= 4 && fourPlain(p)) {
+                dst[0] = char(p[0]);
+                dst[1] = char(p[1]);
+                dst[2] = char(p[2]);
+                dst[3] = char(p[3]);
+                dst += 4;
+                p += 4;
+            }
+            if (p == end)
+                break;
             const char16_t c = *p;
             if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
                 *dst++ = char(c);
             } else if (c >= 0x800) {
+                if (QChar::isSurrogate(c)) {
+                    // Pairs are written as UTF-8 and lone halves as Qt writes them: those rare
+                    // strings go to Qt, over what this loop wrote.
+                    viaQt(s);
+                    return;
+                }
                 *dst++ = char(0xe0 | (c >> 12));
                 *dst++ = char(0x80 | ((c >> 6) & 0x3f));
                 *dst++ = char(0x80 | (c & 0x3f));
@@ -323,10 +364,8 @@ public:
 private:
     Writer &key(const char *name)
     {
-        if (!m_first)
-            m_w.raw(",\n");
+        m_w.key(m_level, name, m_first);
         m_first = false;
-        m_w.key(m_level, name);
         return m_w;
     }
 
