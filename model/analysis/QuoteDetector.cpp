@@ -293,8 +293,24 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     const bool verbNear = verbBefore || verbAfter;
     // A speech verb earlier in the same sentence makes a short fragment a partial quote:
     // It said the talks had been “frank but constructive.”
+    // A term inside a noun phrase is no fragment of speech even before an attribution: "The “smart”
+    // meters failed, officials said."
+    const bool insidePhrase = [&] {
+        static const QLatin1StringView determiners[]
+            = { QLatin1StringView("the"), QLatin1StringView("a"),     QLatin1StringView("an"),
+                QLatin1StringView("its"), QLatin1StringView("their"), QLatin1StringView("his"),
+                QLatin1StringView("her"), QLatin1StringView("our"),   QLatin1StringView("this") };
+        const QStringView before = previousWord(body, start, para.start);
+        bool determiner = false;
+        for (auto d : determiners)
+            determiner = determiner || before.compare(d, Qt::CaseInsensitive) == 0;
+        qsizetype q = end;
+        while (q < para.end && body.at(q).isSpace())
+            ++q;
+        return determiner && q < para.end && body.at(q).isLower();
+    }();
     const bool verbInSentence = verbNear || speechVerbBefore(body, start, para.start, 25)
-        || (closed && speechVerbAfterComma(body, end, para.end));
+        || (closed && !insidePhrase && speechVerbAfterComma(body, end, para.end));
 
     if (sentenceStart || introduced) {
         if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
@@ -302,7 +318,9 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
         // A title or term as the sentence's subject, or qualifying it: “The Long Night Home” also won
         // two awards; “Tidewater” director Ada Lind said. The marks close on a word, and a word that
         // is no speech verb or pronoun follows.
-        if (!introduced && (shape.titleCase || shape.words <= 3) && shape.words <= 8 && closed
+        // Before a speech verb only a title qualifies ("“Tidewater” director Ada Lind said"); a short
+        // quote is direct there ("“We are ready” the coach said").
+        if (!introduced && (shape.titleCase || (shape.words <= 3 && !verbAfter)) && shape.words <= 8 && closed
             && shape.last.isLetterOrNumber()) {
             qsizetype q = end;
             while (q < para.end && body.at(q).isSpace())
@@ -315,8 +333,8 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
                 = { QLatin1StringView("he"), QLatin1StringView("she"), QLatin1StringView("they"),
                     QLatin1StringView("we"), QLatin1StringView("it"),  QLatin1StringView("i") };
             bool pronoun = false;
-            for (auto p : pronouns)
-                pronoun = pronoun || next.compare(p, Qt::CaseInsensitive) == 0;
+            for (auto word : pronouns)
+                pronoun = pronoun || next.compare(word, Qt::CaseInsensitive) == 0;
             if (!next.isEmpty() && next.at(0).isLower() && !pronoun && !SpeechVerbs::contains(next))
                 return Quote::Kind::Scare;
         }

@@ -270,12 +270,33 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
         // "the popular and gifted singer": adjectives joined by "and" inside one phrase, when a
         // determiner opens it; otherwise the phrase starts after the "and".
         int beforeAnd = -1;
+        int andTok = -1;
+        // Only modifiers stand between the determiner and "and": "the very popular and gifted singer",
+        // not "the crowd swelled and frustrated fans".
+        auto modifier = [this](int tok) {
+            const QStringView w = text(tok);
+            static const QLatin1StringView adverbs[]
+                = { "very"_L1, "still"_L1, "most"_L1, "more"_L1, "so"_L1, "too"_L1, "quite"_L1, "highly"_L1 };
+            static const QLatin1StringView suffixes[]
+                = { "ful"_L1,  "ous"_L1, "ive"_L1, "al"_L1, "ic"_L1,  "able"_L1,
+                    "ible"_L1, "ent"_L1, "ant"_L1, "ar"_L1, "less"_L1 };
+            for (auto a : adverbs)
+                if (w == a)
+                    return true;
+            for (auto x : suffixes)
+                if (w.size() > x.size() + 2 && w.endsWith(x))
+                    return true;
+            return false;
+        };
         for (int steps = 0; k >= lo && steps < 8; --k, ++steps) {
             const Token &u = m_tokens[size_t(k)];
             if (!u.word)
                 break;
             if (isDeterminer(k)) {
                 first = k;
+                for (int b = k + 1; b < andTok && beforeAnd >= 0; ++b)
+                    if (!modifier(b))
+                        first = beforeAnd;
                 beforeAnd = -1;
                 break;
             }
@@ -285,6 +306,7 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
                 && !isFunctionWord(text(k - 1)) && !isAux(text(k - 1))
                 && !SpeechVerbs::contains(text(k - 1))) {
                 beforeAnd = first;
+                andTok = k;
                 continue;
             }
             if (k < j && u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
@@ -563,8 +585,12 @@ Attribution Resolver::parseAfter(int oi) const
     const QChar lastInner = k > 0 ? q.text.at(k) : QChar();
     const bool attributionPunct = lastInner == u',' || lastInner == u'?' || lastInner == u'!'
         || lastInner == u'\u2014' || lastInner == u'\u2013' || lastInner == u'-' || lastInner == u'\u2026';
-    if (!attributionPunct && m_tokens[size_t(lo)].word)
+    if (!attributionPunct && m_tokens[size_t(lo)].word) {
+        // A term inside a noun phrase is nobody's words: "The “smart” meters failed, officials said."
+        if (const int qa = m_qFirst[size_t(oi)]; qa > 0 && isDeterminer(qa - 1) && m_tokens[size_t(lo)].lower)
+            return {};
         return attributionAfterFragment(lo);
+    }
     while (lo < n && !m_tokens[size_t(lo)].word && m_tokens[size_t(lo)].quote < 0
            && m_tokens[size_t(lo)].sentence == m_tokens[size_t(qb)].sentence)
         ++lo;

@@ -88,9 +88,9 @@ void Resolver::repairRecogniserReadings()
             persons.insert(m.canonical.isEmpty() ? m.name : m.canonical);
     }
     // A one-word name the recogniser calls an organisation is a person when, in two sentences or more,
-    // it is a subject and the first pronoun after it is "she", "her", "he" or "his" ("Lind had surgery
-    // on her knee"), more than twice as often as "its", "they" or "their" ("it" is an object too:
-    // "she made it").
+    // it is a subject and the first pronoun after it, before any other noun phrase, is "she", "he", or
+    // "her" or "his" after a preposition ("Lind had surgery on her knee"), more than twice as often as
+    // "its", "they" or "their" ("it" is an object too: "she made it").
     QHash<QString, int> gendered;
     QHash<QString, int> neuter;
     for (const Mention &m : m_mentions) {
@@ -111,11 +111,14 @@ void Resolver::repairRecogniserReadings()
                 continue;
             ++words;
             const QStringView v = text(k);
-            // "her" as an object ("Norvik hired her in May") says nothing; before its noun it does.
-            const bool possessiveHer = isOneOf(v, { "her"_L1 }) && k + 1 < int(m_tokens.size())
-                && m_tokens[size_t(k + 1)].word && m_tokens[size_t(k + 1)].lower
-                && !isFunctionWord(text(k + 1));
-            if (possessiveHer || isOneOf(v, { "she"_L1, "herself"_L1, "he"_L1, "his"_L1, "himself"_L1 })) {
+            // "her" and "his" count after a preposition ("surgery on her knee"); after a verb they
+            // may be someone else's ("Norvik denied her claims", "Norvik hired her").
+            const bool possessive = isOneOf(v, { "her"_L1, "his"_L1 }) && k > m.lastTok + 1
+                && m_tokens[size_t(k - 1)].word
+                && isOneOf(text(k - 1),
+                           { "on"_L1, "in"_L1, "with"_L1, "to"_L1, "for"_L1, "of"_L1, "at"_L1, "about"_L1,
+                             "from"_L1, "by"_L1, "into"_L1 });
+            if (possessive || isOneOf(v, { "she"_L1, "herself"_L1, "he"_L1, "himself"_L1 })) {
                 ++gendered[key];
                 break;
             }
@@ -123,6 +126,10 @@ void Resolver::repairRecogniserReadings()
                 ++neuter[key];
                 break;
             }
+            // Another person in between takes the pronoun: "Norvik signed the striker and he …",
+            // "Norvik sold him after he …", "Norvik denied her claims".
+            if (isDeterminer(k) || isOneOf(v, { "him"_L1, "them"_L1, "her"_L1, "his"_L1 }))
+                break;
         }
     }
     for (auto it = gendered.cbegin(); it != gendered.cend(); ++it)
@@ -470,8 +477,8 @@ void Resolver::collectSubjectEvents()
 {
     // The first person and the first organisation of each sentence that are not objects
     // ("Ahead of a meeting with X, Blinken said": X follows "with") take the focus.
-    // A name in parentheses is an aside, not the sentence's subject: "(it samples the voice of the
-    // astronomer Ada Lind)".
+    // A name in parentheses is an aside, not the sentence's subject: "(the album quotes a speech by
+    // the physicist Tor Lund)".
     std::vector<bool> inParens(m_tokens.size(), false);
     for (size_t k = 0, open = 0; k < m_tokens.size(); ++k) {
         if (k > 0 && m_tokens[k].para != m_tokens[k - 1].para)
@@ -482,28 +489,41 @@ void Resolver::collectSubjectEvents()
             --open;
         inParens[k] = open > 0;
     }
-    // After "he" or "she" in the same sentence a name is no subject: "Although he grows only one
-    // Pinot, he says …" keeps the focus on whoever "he" is.
+    // After "he" or "she" in the same clause a name is no subject: "While she and Tor Lund sorted
+    // the mail, she said …" keeps the focus on whoever "she" is. A comma ends the clause ("When he
+    // left, Ada Lind took over").
     std::vector<bool> afterPronoun(m_tokens.size(), false);
     for (size_t k = 1; k < m_tokens.size(); ++k) {
         const Token &p = m_tokens[k - 1];
-        afterPronoun[k] = m_tokens[k].sentence == p.sentence
+        const bool comma = !p.word && m_body.at(p.start) == u',';
+        afterPronoun[k] = m_tokens[k].sentence == p.sentence && !comma
             && (afterPronoun[k - 1]
                 || (p.word && p.quote < 0 && isOneOf(text(int(k - 1)), { "he"_L1, "she"_L1 })));
     }
     // A name in an opening phrase, when another person's name follows its comma, is not the subject:
-    // "Following the death of his father Gerhard, Alexander Lind took over the winery."
+    // "After a talk with her aunt Vera Holm, Ada Lind left the firm."
     std::vector<bool> inOpening(m_tokens.size(), false);
+    bool commaSeen = false;
     for (size_t k = 0, first = 0; k < m_tokens.size(); ++k) {
-        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence)
+        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence) {
             first = k;
+            commaSeen = false;
+        }
         if (m_tokens[k].word || m_body.at(m_tokens[k].start) != u',' || k + 1 >= m_tokens.size())
             continue;
-        bool firstComma = true;
-        for (size_t j = first; j < k && firstComma; ++j)
-            firstComma = m_tokens[j].word || m_body.at(m_tokens[j].start) != u',';
+        const bool firstComma = !commaSeen;
+        commaSeen = true;
+        // The sentence opens with a preposition or a conjunction: not "Ada Lind met her counterpart,
+        // Tor Lund, …".
+        const bool opener = m_tokens[first].word
+            && isOneOf(text(int(first)),
+                       { "following"_L1, "after"_L1,   "before"_L1, "despite"_L1, "during"_L1, "since"_L1,
+                         "with"_L1,      "without"_L1, "unlike"_L1, "like"_L1,    "amid"_L1,   "upon"_L1,
+                         "on"_L1,        "in"_L1,      "at"_L1,     "for"_L1,     "from"_L1,   "as"_L1,
+                         "although"_L1,  "though"_L1,  "when"_L1,   "while"_L1,   "once"_L1,   "until"_L1,
+                         "because"_L1,   "if"_L1 });
         const int next = m_tokens[k + 1].mention;
-        if (firstComma && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
+        if (firstComma && opener && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
             && m_mentions[size_t(next)].type == Mention::Type::Person)
             for (size_t j = first; j < k; ++j)
                 inOpening[j] = true;

@@ -490,8 +490,15 @@ void Resolver::classifyMentions()
                 int k = m.nameFirstTok + 1;
                 while (k <= m.lastTok && m_tokens[size_t(k)].start < e->span.start)
                     ++k;
-                if ((opens || afterOf) && k <= m.lastTok && m_tokens[size_t(k)].start == e->span.start) {
+                // At a sentence start only one word that is no title goes: "Afterwards", not
+                // "Fisheries Minister".
+                const bool oneWord
+                    = k == m.nameFirstTok + 1 && !NameHeuristics::isTitle(bareText(m.nameFirstTok));
+                if (((opens && oneWord) || afterOf) && k <= m.lastTok
+                    && m_tokens[size_t(k)].start == e->span.start) {
                     const qsizetype nameEnd = m_tokens[size_t(m.nameFirstTok)].start + m.name.size();
+                    for (int dropped = m.firstTok; dropped < k; ++dropped)
+                        m_tokens[size_t(dropped)].mention = -1;
                     m.nameTokens = m.nameTokens.mid(k - m.nameFirstTok);
                     m.nameFirstTok = k;
                     m.firstTok = std::max(m.firstTok, k);

@@ -227,8 +227,13 @@ private:
         // "as Lind put it", "the CEO put it simply:"
         if (isOneOf(text(tok), { QLatin1StringView("put"), QLatin1StringView("puts") })
             && size_t(tok) + 1 < m_tokens.size() && m_tokens[size_t(tok) + 1].word
-            && text(tok + 1) == QLatin1StringView("it"))
-            return true;
+            && text(tok + 1) == QLatin1StringView("it")) {
+            // Not "put it on the market": punctuation, "simply" or "this way" follows.
+            if (size_t(tok) + 2 >= m_tokens.size() || !m_tokens[size_t(tok) + 2].word)
+                return true;
+            const QStringView after = text(tok + 2);
+            return after.endsWith(QLatin1StringView("ly")) || after == QLatin1StringView("this");
+        }
         return isDocumentVerb(tok); // "the survey found"
     }
     // "found", "shows" right after a document noun: "the survey found", "the report shows".

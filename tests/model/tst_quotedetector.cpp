@@ -150,6 +150,9 @@ void TestQuoteDetector::detect_data()
            u"four years. “We will win” he said."_s
         << QStringList { u"“The Long Night Home”"_s, u"“Tidewater”"_s, u"“We will win”"_s }
         << QStringList { u"scare"_s, u"scare"_s, u"direct"_s };
+    QTest::newRow("short-quote-before-a-speech-verb-is-direct")
+        << u"“We are ready” the coach said after training."_s << QStringList { u"“We are ready”"_s }
+        << QStringList { u"direct"_s };
     QTest::newRow("fragment-with-attribution-after-the-next-comma")
         << u"The delay is “regrettable” although most trains still run, an official said on Monday. The "
            u"plan is “bold” but costly. Some equated “cheap rent” with a rise in crime, others said they feared noise."_s

@@ -376,17 +376,24 @@ void TestSpeakerResolver::resolve_data()
         << u"The plan ignored “the whole harbour town,” as Tor Lund put it, and it failed."_s
         << QStringList { u"Tor Lund|Tor Lund|put"_s };
     QTest::newRow("name-in-parentheses-takes-no-focus")
-        << u"Tor Lund released a new record on Friday.\nThe first song (it samples the voice of the poet Kim "
-           u"Aalto) allowed Lund to look back.\n“It is about home,” he says."_s
+        << u"Tor Lund opened a bakery on Friday.\nThe shop (its rye bread follows a recipe by the chef Kim "
+           u"Aalto) pleased Lund.\n“It smells of home,” he says."_s
         << QStringList { u"Tor Lund|he|says"_s };
-    QTest::newRow("name-after-he-in-the-sentence-takes-no-focus")
-        << u"Tor Lund runs the vineyard on the hill.\nAlthough he and Kim Aalto share the slope, he says "
-           u"it pays. “It is a hard grape,” he says."_s
-        << QStringList { u"Tor Lund|he|says"_s };
+    QTest::newRow("name-after-he-in-the-clause-takes-no-focus")
+        << u"Tor Lund runs the ferry.\nWhile he and Kim Aalto checked the ropes, he said it was calm. “The "
+           u"sea is flat,” he says.\nTom Berg ran the clinic for a decade. When he retired in May, Ada Lind "
+           u"took over the clinic. “We start afresh,” she said."_s
+        << QStringList { u"Tor Lund|he|says"_s, u"Ada Lind|she|said"_s };
     QTest::newRow("name-in-an-opening-phrase-before-another-name-takes-no-focus")
-        << u"Following the death of his father Kim Aalto in May, Tor Lund took over the farm.\n“It is a "
-           u"hard job,” he says. When Eva Berg came, she said: “I will help.”"_s
+        << u"After the wedding of his sister Kim Aalto in May, Tor Lund sold the farm.\n“It was too big for "
+           u"one,” he says. When Eva Berg came, she said: “I will help.”"_s
         << QStringList { u"Tor Lund|he|says"_s, u"Eva Berg|she|said"_s };
+    QTest::newRow("and-between-clauses-joins-no-phrase")
+        << u"At the gate the crowd swelled and frustrated fans shouted: “Let us in.”"_s
+        << QStringList { u"frustrated fans|frustrated fans|shouted"_s };
+    QTest::newRow("term-inside-a-noun-phrase-has-no-speaker")
+        << u"The “smart” meters failed often in the cold, officials said on Monday."_s
+        << QStringList { u"||"_s };
     QTest::newRow("adjectives-joined-by-and-in-a-definite-role")
         << u"Ada Lind has sung in the choir since 2001. In 2015 the still very popular and gifted singer "
            u"spoke to a magazine about her childhood. “I wore my sister’s old coats every winter,” she said."_s
@@ -539,9 +546,9 @@ void TestSpeakerResolver::oneWordPersonTypedAsOrganisationByTheRecogniser()
     // sentences, say she is a person. "Norvik", followed by "she" only where it is no subject and by
     // "her" only as an object, stays an organisation.
     const QString body
-        = u"Tor Lund managed the band for years.\nQuill had surgery on her knee in 2001. Quill wed a "
-          u"drummer she met on tour. At Norvik, she sang once. Norvik hired her in May.\n“I sing every "
-          u"day,” she told a radio show."_s;
+        = u"Tor Lund managed the band for years.\nQuill had surgery on her knee in 2001. Quill said she "
+          u"would tour again. At Norvik, she sang once. Norvik hired her in May. Norvik denied her "
+          u"claims. Norvik signed the bassist and he played well.\n“I sing every day,” she told a radio show."_s;
     Article article;
     article.body = body;
     QList<Quote> quotes = QuoteDetector::detect(body);
