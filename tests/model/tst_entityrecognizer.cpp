@@ -334,6 +334,13 @@ void TestEntityRecognizer::entities_data()
         << u"A Dublin weekly printed the letter first, and the Harbrook newspaper followed on Friday."_s
         << QStringList { u"LOC|Dublin|Dublin"_s, u"ORG|Harbrook|Harbrook"_s }
         << QStringList { u"ORG|Dublin|Dublin"_s };
+    QTest::newRow("an-unlisted-name-closing-a-said-clause-is-a-person")
+        << u"\u201CWe will not wait,\u201D said Halvorsen, the union's deputy leader. Talks resume in Tromsvik."_s
+        << QStringList { u"PERSON|Halvorsen|Halvorsen"_s } << QStringList { u"LOC|Halvorsen|Halvorsen"_s };
+    QTest::newRow("trust-ends-an-organisation-name")
+        << u"The Fenwick Coastal Trust bought the old mill on Tuesday."_s
+        << QStringList { u"ORG|Fenwick Coastal Trust|Fenwick Coastal Trust"_s }
+        << QStringList { u"LOC|Fenwick|Fenwick"_s };
     QTest::newRow("a-person-who-says-its-stays-a-person")
         << u"Chief executive Ada Lind said on Monday its sales rose. Lind said its costs fell."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"PERSON|Lind|Ada Lind"_s }
