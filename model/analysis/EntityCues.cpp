@@ -151,6 +151,30 @@ void Document::addCompanyCues()
             ++te;
         return te;
     };
+    // A town or country the place lists name and the organisation lists do not ("Leeds"): before a
+    // media noun it is where the paper is published, whatever the tagger read it as.
+    auto listedPlace = [&](int tb, int te) {
+        if (!m_model || te - tb > Gazetteer::kMaxWords
+            || !(m_info[size_t(tb)].gaz & ((1u << GazLoc) | (1u << GazCountry))))
+            return false;
+        QList<QStringView> words;
+        for (int t = tb; t < te; ++t)
+            words.append(word(t));
+        const quint8 classes = m_model->gazetteer().lookup(words);
+        return (classes & ((1u << GazLoc) | (1u << GazCountry))) && !(classes & (1u << GazOrg));
+    };
+    auto markPlace = [&](int tb, int te) {
+        if (owner[size_t(tb)] >= 0) {
+            Mention &m = m_mentions[size_t(owner[size_t(tb)])];
+            if (m.tb == tb && m.te == te && m.strength != Structural)
+                m.type = Entity::Type::Loc;
+        } else if (!covered(tb, te)) {
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = int(m_mentions.size());
+            m_mentions.push_back({ tb, te, Entity::Type::Loc, Tagged, -1, {} });
+            cover(tb, te);
+        }
+    };
     for (int i = 0; i + 1 < m_n; ++i) {
         const quint64 h = m_info[size_t(i)].lower;
         if ((!cue.shareNoun(h) && !cue.mediaNoun(h)) || m_info[size_t(i)].initialUpper)
@@ -170,8 +194,12 @@ void Document::addCompanyCues()
             const int end
                 = h == cue.news ? -1 : (i >= 1 && m_info[size_t(i - 1)].lower == cue.news ? i - 1 : i);
             if (end > 0 && nameWord(end - 1) && !newlineBefore(end) && !m_info[size_t(end)].initialUpper) {
-                if (const int tb = nameEndingAt(end); tb >= 0)
-                    record(tb, end, true, true);
+                if (const int tb = nameEndingAt(end); tb >= 0) {
+                    if (listedPlace(tb, end))
+                        markPlace(tb, end); // "a Leeds newspaper": the paper's town
+                    else
+                        record(tb, end, true, true);
+                }
             }
         }
     }

@@ -140,6 +140,7 @@ private:
     void addAcronyms();
     void addInitialisms();
     void addCompanyCues();
+    void addSpeakingPeople();
     int orgSpanAt(int i, int &end) const;
     bool nameWord(int i) const { return m_nameWord[size_t(i)]; }
     void unify();

@@ -219,6 +219,22 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
 
 // "Secretary of State Maria Delgado", "Mayor Ann Kerr": capitalised words after a capitalised title
 // are a person even when the tagger missed them.
+// "said Solberg, the party's deputy leader": an unlisted name right after a speech verb, closing
+// the clause, is the speaker or the one spoken to, a person, whatever place the tagger read it as.
+void Document::addSpeakingPeople()
+{
+    constexpr quint32 place = (1u << GazLoc) | (1u << GazCountry) | (1u << GazNat) | (1u << GazOrg);
+    for (Mention &m : m_mentions) {
+        if (m.type != Entity::Type::Loc || m.strength == Structural || m.tb < 1 || m.te - m.tb > 2
+            || !m_info[size_t(m.tb - 1)].speechVerb || upper(m.tb - 1) || (m_info[size_t(m.tb)].gaz & place)
+            || m_info[size_t(m.tb)].orgCue || m_info[size_t(m.tb)].locCue || m_info[size_t(m.te - 1)].locCue)
+            continue;
+        if (m.te < m_n && !newlineBefore(m.te) && word(m.te) != u"," && !isTerminal(word(m.te)))
+            continue;
+        m.type = Entity::Type::Person;
+    }
+}
+
 void Document::addTitledNames()
 {
     for (int i = 0; i + 2 < m_n; ++i) {
@@ -328,6 +344,7 @@ QList<Entity> Document::run()
     addAcronyms();
     addInitialisms();
     addCompanyCues();
+    addSpeakingPeople();
     addNationalities();
     unify();
     addRules();

@@ -60,6 +60,10 @@ void Document::markTeams()
         if (owner[size_t(t)] >= 0) {
             const Mention &m = m_mentions[size_t(owner[size_t(t)])];
             tb = m.tb;
+            // On a result line the club's whole name: "Quenby Albion" when the tagger took "Albion".
+            while (line && tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1)
+                   && owner[size_t(tb - 1)] < 0 && !newlineBefore(tb))
+                --tb;
             return m.te == te
                 && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org
                     || (line && m.type == Entity::Type::Person));
@@ -78,6 +82,9 @@ void Document::markTeams()
         if (owner[size_t(tb)] >= 0) {
             const Mention &m = m_mentions[size_t(owner[size_t(tb)])];
             te = m.te;
+            while (line && te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
+                   && !newlineBefore(te))
+                ++te;
             return m.tb == tb
                 && (m.type == Entity::Type::Loc || m.type == Entity::Type::Org
                     || (line && m.type == Entity::Type::Person));
@@ -109,6 +116,25 @@ void Document::markTeams()
             return false;
         return lineEnd(re + 1) || word(re + 1) == u"(" || word(re + 1) == u".";
     };
+    // Scorers in the brackets after a team's goals on a result line, "(Ada Lind 23, Bo Renner 67
+    // pen)": each name before a minute is a person, whatever the tagger made of it.
+    std::vector<std::pair<int, int>> scorers;
+    auto readScorers = [&](int open) {
+        int k = open + 1;
+        while (k < m_n && !newlineBefore(k) && word(k) != u")") {
+            const int nb = k;
+            while (k < m_n && k - nb < 3 && nameWord(k) && usable(k) && !newlineBefore(k))
+                ++k;
+            if (k - nb < 2 || k >= m_n || newlineBefore(k) || word(k).size() > 3
+                || !std::all_of(word(k).begin(), word(k).end(), [](QChar c) { return c.isDigit(); }))
+                return; // a surname alone stays with the tagger: "(Lind 23)" could be anything
+            scorers.emplace_back(nb, k);
+            while (k < m_n && !newlineBefore(k) && word(k) != u"," && word(k) != u")")
+                ++k; // the minute and what follows it ("pen", a second minute)
+            if (k < m_n && word(k) == u",")
+                ++k;
+        }
+    };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
     for (int i = 1; i < m_n; ++i) {
@@ -120,10 +146,21 @@ void Document::markTeams()
             if (scoreAt(after) < 0 && slotEndingAt(i, lb) && slotStartingAt(after, re)) {
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after, re);
+            } else if (scoreAt(after) < 0 && slotEndingAt(i, lb, true) && lineStart(lb)
+                       && slotStartingAt(after, re, true)
+                       && (lineEnd(re) || (word(re) == u"." && lineEnd(re + 1)))) {
+                // "Leeds 0-0 Norwich" alone on its line: both names are teams, however the tagger
+                // read them (or left them untagged).
+                teams.emplace_back(lb, i);
+                teams.emplace_back(after, re);
             }
         } else if (int second = 0; lineResult(i, lb, second, re)) {
             teams.emplace_back(lb, i);
             teams.emplace_back(second, re);
+            if (second > i + 1)
+                readScorers(i + 1);
+            if (re + 1 < m_n && word(re + 1) == u"(")
+                readScorers(re + 1);
         } else if (isGoals(word(i)) && usable(i) && slotEndingAt(i, lb) && slotStartingAt(i + 1, re)
                    && re < m_n && isGoals(word(re)) && !newlineBefore(re)) {
             // "Leicester 2 Arsenal 1", but not a table of names and numbers ("London 12 Paris 14 Madrid
@@ -188,14 +225,36 @@ void Document::markTeams()
         const auto [tb, te] = teams[k];
         if (k < strong)
             names.insert(phraseHash(tb, te));
-        const int o = owner[size_t(tb)];
+        int o = owner[size_t(tb)];
+        if (o < 0)
+            o = owner[size_t(te - 1)];
         if (o >= 0) {
-            m_mentions[size_t(o)].type = Entity::Type::Org;
-            m_mentions[size_t(o)].strength = Structural;
+            // The slot may be longer than the tagger's mention (a result line's whole club name).
+            Mention &m = m_mentions[size_t(o)];
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = o;
+            cover(tb, te);
+            m.tb = std::min(m.tb, tb);
+            m.te = std::max(m.te, te);
+            m.type = Entity::Type::Org;
+            m.strength = Structural;
         } else if (!covered(tb, te)) {
             for (int t = tb; t < te; ++t)
                 owner[size_t(t)] = int(m_mentions.size());
             m_mentions.push_back({ tb, te, Entity::Type::Org, Structural, -1, {} });
+            cover(tb, te);
+        }
+    }
+    for (const auto &[tb, te] : scorers) {
+        const int o = owner[size_t(tb)];
+        if (o >= 0) {
+            Mention &m = m_mentions[size_t(o)];
+            if (m.tb == tb && m.te == te && m.strength != Structural)
+                m.type = Entity::Type::Person;
+        } else if (!covered(tb, te)) {
+            for (int t = tb; t < te; ++t)
+                owner[size_t(t)] = int(m_mentions.size());
+            m_mentions.push_back({ tb, te, Entity::Type::Person, Tagged, -1, {} });
             cover(tb, te);
         }
     }

@@ -82,7 +82,7 @@ void Document::repairOrgSpans()
             ++i;
             continue;
         }
-        int start = i, k = i, end = -1, andEnd = -1;
+        int start = i, k = i, end = -1, andEnd = -1, andAt = -1;
         bool tail = false; // inside the "of X" complement after a head
         bool afterHead = false; // capitalised words directly after a head, no connector
         while (k < m_n && (k == start || !newlineBefore(k)) && usable(k)) {
@@ -91,8 +91,12 @@ void Document::repairOrgSpans()
                 if (end >= 0 && personAt(k))
                     break;
                 const bool head = isOrgHead(w) || (k > start && isCompanySuffix(w));
-                if (head && tail && andEnd >= 0) {
-                    end = andEnd; // "Ministry of Enterprise and Arcwell Systems": two names
+                if (head && tail && andEnd >= 0 && isCompanyEnd(w)) {
+                    // "Ministry of Enterprise and Arcwell Systems": a company after the "and" is a
+                    // name of its own; any other head continues the complement ("Department of
+                    // Health and Human Services"), whatever pieces the tagger made of it.
+                    end = andEnd;
+                    k = andAt + 1; // the second name gets a scan of its own
                     break;
                 }
                 if (head) {
@@ -108,8 +112,10 @@ void Document::repairOrgSpans()
             }
             if (w == u"&" && k > start && k + 1 < m_n && nameWord(k + 1) && !newlineBefore(k + 1)
                 && !afterHead) {
-                if (tail)
+                if (tail) {
                     andEnd = end;
+                    andAt = k;
+                }
                 ++k;
                 continue;
             }
@@ -136,6 +142,7 @@ void Document::repairOrgSpans()
             }
             if (w == u"and" && tail && k + 1 < m_n && nameWord(k + 1) && !newlineBefore(k + 1)) {
                 andEnd = end;
+                andAt = k;
                 ++k;
                 continue;
             }
