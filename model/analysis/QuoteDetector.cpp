@@ -177,7 +177,7 @@ bool attributionClause(const QString &body, qsizetype pos, qsizetype ceiling)
 }
 
 // A speech verb among the first words after the next comma of the sentence: the attribution of a
-// fragment the sentence runs on from (The delay is “regrettable” though trains run, an official said.).
+// fragment the sentence runs on from (The closure was “a real blow” to the town, an official said.).
 bool speechVerbAfterComma(const QString &body, qsizetype pos, qsizetype ceiling)
 {
     qsizetype i = pos;
@@ -315,10 +315,10 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
     if (sentenceStart || introduced) {
         if (shape.words <= 3 && !verbNear && !introduced && !endsSentence)
             return Quote::Kind::Scare;
-        // A title or term as the sentence's subject, or qualifying it: “The Long Night Home” also won
-        // two awards; “Tidewater” director Ada Lind said. The marks close on a word, and a word that
+        // A title or term as the sentence's subject, or qualifying it: “The Long Night Home” sold a
+        // million copies; “Tidewater” producer Ada Lind said. The marks close on a word, and a word that
         // is no speech verb or pronoun follows.
-        // Before a speech verb only a title qualifies ("“Tidewater” director Ada Lind said"); a short
+        // Before a speech verb only a title qualifies ("“Tidewater” producer Ada Lind said"); a short
         // quote is direct there ("“We are ready” the coach said").
         if (!introduced && (shape.titleCase || (shape.words <= 3 && !verbAfter)) && shape.words <= 8 && closed
             && shape.last.isLetterOrNumber()) {

@@ -80,7 +80,7 @@ NounPhrase Resolver::nameNP(int mention) const
     return np;
 }
 
-// "the chancellor of the Exchequer said", "the CEO of the grid operator put it": the person with the
+// "the treasurer of the Harbour Board said", "the head of the ferry firm put it": the person with the
 // title, not the organisation or thing the title is of.
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
@@ -497,8 +497,8 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
 }
 
 // A fragment that the sentence runs on from, with the attribution after the next comma: There is
-// “no appetite for it” in the north, said Ada Lind, … / The delay is “regrettable” though the line
-// runs, an official said. The clause after the comma opens with the verb or with its subject.
+// “no appetite for it” in the north, said Ada Lind, … / The closure was “a real blow” to the town,
+// an official said. The clause after the comma opens with the verb or with its subject.
 Attribution Resolver::attributionAfterFragment(int lo) const
 {
     const int n = int(m_tokens.size());

@@ -224,7 +224,7 @@ private:
         if (SpeechVerbs::contains(text(tok)))
             return !(tok > 0 && isDeterminer(tok - 1)
                      && !isOneOf(text(tok - 1), { QLatin1StringView("that") }));
-        // "as Lind put it", "the CEO put it simply:"
+        // "as Lind put it", "the mayor put it bluntly:"
         if (isOneOf(text(tok), { QLatin1StringView("put"), QLatin1StringView("puts") })
             && size_t(tok) + 1 < m_tokens.size() && m_tokens[size_t(tok) + 1].word
             && text(tok + 1) == QLatin1StringView("it")) {

@@ -146,7 +146,7 @@ void TestQuoteDetector::detect_data()
         << QStringList { u"\" For example, pupils can hold their own vote\""_s }
         << QStringList { u"partial"_s };
     QTest::newRow("title-as-subject-or-qualifier-at-sentence-start")
-        << u"“The Long Night Home” also won two awards. “Tidewater” director Ada Lind said the film took "
+        << u"“The Long Night Home” sold a million copies. “Tidewater” producer Ada Lind said the film took "
            u"four years. “We will win” he said."_s
         << QStringList { u"“The Long Night Home”"_s, u"“Tidewater”"_s, u"“We will win”"_s }
         << QStringList { u"scare"_s, u"scare"_s, u"direct"_s };
@@ -154,9 +154,9 @@ void TestQuoteDetector::detect_data()
         << u"“We are ready” the coach said after training."_s << QStringList { u"“We are ready”"_s }
         << QStringList { u"direct"_s };
     QTest::newRow("fragment-with-attribution-after-the-next-comma")
-        << u"The delay is “regrettable” although most trains still run, an official said on Monday. The "
+        << u"The closure was “a real blow” to the town, an official said on Monday. The "
            u"plan is “bold” but costly. Some equated “cheap rent” with a rise in crime, others said they feared noise."_s
-        << QStringList { u"“regrettable”"_s, u"“bold”"_s, u"“cheap rent”"_s }
+        << QStringList { u"“a real blow”"_s, u"“bold”"_s, u"“cheap rent”"_s }
         << QStringList { u"partial"_s, u"scare"_s, u"scare"_s };
 }
 
