@@ -4,7 +4,6 @@
 #include "NameHeuristics.h"
 #include "SpeechVerbs.h"
 
-#include <QSet>
 #include <algorithm>
 
 namespace Lede {
@@ -101,15 +100,21 @@ bool speechVerbBefore(const QString &body, qsizetype pos, qsizetype floor, int m
     return false;
 }
 
-// Reads the words after `pos` up to a sentence end or another quotation mark, at most `maxWords`.
-bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int maxWords)
+// One step of a forward walk over words from `i` to `ceiling`: the next word, with `i` moved past it;
+// or none, with `stop` the sentence end (. ? ! ;), quotation mark or (if asked) comma found first, `i`
+// left on it, and a null `stop` at the ceiling.
+struct WordStep
 {
-    qsizetype i = pos;
-    int words = 0;
-    while (i < ceiling && words < maxWords) {
+    QStringView word;
+    QChar stop;
+};
+
+WordStep nextWord(const QString &body, qsizetype &i, qsizetype ceiling, bool stopAtComma = false)
+{
+    while (i < ceiling) {
         const QChar c = body.at(i);
-        if (c == u'.' || c == u'?' || c == u'!' || c == u';' || isQuoteMark(c))
-            return false;
+        if (c == u'.' || c == u'?' || c == u'!' || c == u';' || isQuoteMark(c) || (stopAtComma && c == u','))
+            return { {}, c };
         if (!isWordChar(c)) {
             ++i;
             continue;
@@ -117,7 +122,19 @@ bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int 
         const qsizetype start = i;
         while (i < ceiling && isWordChar(body.at(i)))
             ++i;
-        const QStringView word = QStringView(body).sliced(start, i - start);
+        return { QStringView(body).sliced(start, i - start), QChar() };
+    }
+    return {};
+}
+
+// Reads the words after `pos` up to a sentence end or another quotation mark, at most `maxWords`.
+bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int maxWords)
+{
+    qsizetype i = pos;
+    for (int words = 0; words < maxWords; ++words) {
+        const QStringView word = nextWord(body, i, ceiling).word;
+        if (word.isEmpty())
+            return false;
         if (word.at(0).isLower() && (SpeechVerbs::contains(word) || word == QLatin1StringView("according")))
             return true;
         // "as Ada Lind put it"
@@ -125,7 +142,6 @@ bool speechVerbAfter(const QString &body, qsizetype pos, qsizetype ceiling, int 
             && QStringView(body).sliced(i, 3) == QLatin1StringView(" it")
             && (i + 3 == ceiling || !isWordChar(body.at(i + 3))))
             return true;
-        ++words;
     }
     return false;
 }
@@ -144,22 +160,14 @@ bool attributionClause(const QString &body, qsizetype pos, qsizetype ceiling)
     int words = 0;
     int verbAt = 0; // the speech verb's place among the clause's words, from 1
     bool timeAfter = false;
-    static const QSet<QStringView> timeWords
-        = { u"on", u"in", u"at", u"last", u"this", u"yesterday", u"today", u"during", u"after" };
-    while (i < ceiling) {
-        const QChar c = body.at(i);
-        if (c == u'.' || c == u'?' || c == u'!' || c == u';')
-            break;
-        if (isQuoteMark(c))
-            return false;
-        if (!isWordChar(c)) {
-            ++i;
-            continue;
+    for (;;) {
+        const WordStep step = nextWord(body, i, ceiling);
+        if (step.word.isEmpty()) {
+            if (isQuoteMark(step.stop))
+                return false;
+            break; // the sentence or the paragraph ends
         }
-        const qsizetype start = i;
-        while (i < ceiling && isWordChar(body.at(i)))
-            ++i;
-        const QStringView word = QStringView(body).sliced(start, i - start);
+        const QStringView word = step.word;
         if (++words > 12)
             return false;
         if (words == 1)
@@ -169,7 +177,7 @@ bool attributionClause(const QString &body, qsizetype pos, qsizetype ceiling)
         if (verbAt == 0 && words <= 5 && word.at(0).isLower() && SpeechVerbs::contains(word))
             verbAt = words;
         else if (verbAt > 1 && words == verbAt + 1)
-            timeAfter = word.at(0).isUpper() || timeWords.contains(word);
+            timeAfter = word.at(0).isUpper() || SpeechVerbs::isTimeAfterVerb(word);
     }
     // After its subject, the verb ends the clause but for a time ("an official said on Monday"); a
     // clause of its own after it is reported speech ("others said they would …").
@@ -181,20 +189,10 @@ bool attributionClause(const QString &body, qsizetype pos, qsizetype ceiling)
 bool speechVerbAfterComma(const QString &body, qsizetype pos, qsizetype ceiling)
 {
     qsizetype i = pos;
-    int words = 0;
-    while (i < ceiling && words <= 12) {
-        const QChar c = body.at(i);
-        if (c == u'.' || c == u'?' || c == u'!' || c == u';' || isQuoteMark(c))
-            return false;
-        if (c == u',')
-            return attributionClause(body, i + 1, ceiling);
-        if (!isWordChar(c)) {
-            ++i;
-            continue;
-        }
-        while (i < ceiling && isWordChar(body.at(i)))
-            ++i;
-        ++words;
+    for (int words = 0; words <= 12; ++words) {
+        const WordStep step = nextWord(body, i, ceiling, true);
+        if (step.word.isEmpty())
+            return step.stop == u',' && attributionClause(body, i + 1, ceiling);
     }
     return false;
 }

@@ -541,10 +541,7 @@ Attribution Resolver::attributionAfterFragment(int lo) const
         // The clause ends the sentence (", an official said." or "… said on Monday.") and does not
         // report a clause of its own (", the staff said it …").
         if (v + 1 < n && m_tokens[size_t(v + 1)].sentence == sentence && m_tokens[size_t(v + 1)].word
-            && !m_tokens[size_t(v + 1)].upper
-            && !isOneOf(text(v + 1),
-                        { "on"_L1, "in"_L1, "at"_L1, "last"_L1, "this"_L1, "yesterday"_L1, "today"_L1,
-                          "during"_L1, "after"_L1 }))
+            && !m_tokens[size_t(v + 1)].upper && !SpeechVerbs::isTimeAfterVerb(text(v + 1)))
             return {};
         return resolveNP(np, v);
     }

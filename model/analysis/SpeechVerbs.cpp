@@ -102,6 +102,12 @@ bool SpeechVerbs::isParticiple(QStringView word)
     return table().participles.contains(word);
 }
 
+bool SpeechVerbs::isTimeAfterVerb(QStringView word)
+{
+    static const WordSet set = Lexicon::folded(u"attribution-time-words");
+    return set.contains(word);
+}
+
 QStringList SpeechVerbs::all()
 {
     QStringList out = table().sorted;

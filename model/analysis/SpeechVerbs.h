@@ -16,6 +16,9 @@ public:
     static bool contains(QStringView word);
     // True for the -ing forms ("adding", "saying"): they never carry their own subject.
     static bool isParticiple(QStringView word);
+    // A word that may follow the verb of an attribution that ends its sentence ("said on Monday",
+    // "said yesterday") without opening a reported clause; attribution-time-words.txt.
+    static bool isTimeAfterVerb(QStringView word);
     // Every inflected form, sorted; for tests and documentation.
     static QStringList all();
 };
