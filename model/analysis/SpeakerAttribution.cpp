@@ -1,425 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The attribution parser of SpeakerResolver (see SpeakerParts.h).
+// The attribution parser of SpeakerResolver (see SpeakerParts.h): speech-verb clauses around a
+// quote, and their noun phrase turned into a speaker.
 #include "SpeakerParts.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Lede::Speakers {
-
-// ---------------------------------------------------------------------------------------------
-// Attribution clauses
-
-// The person mention that ends right before "of" at or before `j`, with only the words of an
-// organisation's name in between ("Globe", "and", "The"); -1 if there is none.
-int Resolver::personBeforeOf(int j, int lo) const
-{
-    while (j >= lo && m_tokens[size_t(j)].word) {
-        const Token &t = m_tokens[size_t(j)];
-        if (t.mention >= 0) {
-            const Mention &m = m_mentions[size_t(t.mention)];
-            if (m.type == Mention::Type::Person || m.possessive)
-                return -1;
-            j = m.firstTok - 1;
-        } else if (isOneOf(text(j), { "and"_L1, "the"_L1 })) {
-            --j;
-        } else {
-            break;
-        }
-    }
-    if (j - 1 < lo || !m_tokens[size_t(j)].word || !isOneOf(text(j), { "of"_L1 }))
-        return -1;
-    const int mi = m_tokens[size_t(j - 1)].mention;
-    if (mi < 0)
-        return -1;
-    const Mention &p = m_mentions[size_t(mi)];
-    return p.type == Mention::Type::Person && p.lastTok == j - 1 && !p.possessive && !p.inQuote ? mi : -1;
-}
-
-// "Ada Lind, a scientist at Fjord University, said": the person before the comma whose role
-// phrase the name at `firstTok` ends; -1 if there is none.
-int Resolver::personBeforeAppositive(int firstTok, int lo) const
-{
-    bool role = false;
-    for (int k = firstTok - 1; k >= lo && k > firstTok - 20; --k) {
-        const Token &t = m_tokens[size_t(k)];
-        if (t.quote >= 0 || t.para != m_tokens[size_t(firstTok)].para)
-            return -1;
-        if (t.word) {
-            const QStringView w = text(k);
-            if (isAux(w) || SpeechVerbs::contains(w) || isOneOf(w, { "who"_L1, "which"_L1 }))
-                return -1;
-            role = role || isRoleHead(w);
-            continue;
-        }
-        if (!isPunct(k, u','))
-            continue;
-        if (!role || k - 1 < lo || k + 1 >= firstTok)
-            return -1;
-        const int mi = m_tokens[size_t(k - 1)].mention;
-        if (mi < 0)
-            return -1;
-        const Mention &p = m_mentions[size_t(mi)];
-        const bool opensWithRole
-            = isDeterminer(k + 1) || m_tokens[size_t(k + 1)].lower || isRoleHead(text(k + 1));
-        return p.type == Mention::Type::Person && p.lastTok == k - 1 && !p.possessive && !p.inQuote
-                && opensWithRole
-            ? mi
-            : -1;
-    }
-    return -1;
-}
-
-NounPhrase Resolver::nameNP(int mention) const
-{
-    const Mention &m = m_mentions[size_t(mention)];
-    NounPhrase np;
-    np.kind = NounPhrase::Kind::Name;
-    np.mention = mention;
-    np.firstTok = m.nameFirstTok;
-    np.lastTok = m.lastTok;
-    return np;
-}
-
-// "the treasurer of the Harbour Board said", "the head of the ferry firm put it": the person with the
-// title, not the organisation or thing the title is of.
-NounPhrase Resolver::backwardNP(int j, int lo) const
-{
-    NounPhrase np = backwardNPCore(j, lo);
-    if ((np.kind != NounPhrase::Kind::Name && np.kind != NounPhrase::Kind::Common) || np.lastTok != j)
-        return np;
-    int k = np.firstTok - 1;
-    if (np.kind == NounPhrase::Kind::Name)
-        k = m_mentions[size_t(np.mention)].firstTok - 1;
-    if (k >= lo && m_tokens[size_t(k)].word && isOneOf(text(k), { "the"_L1 }))
-        --k;
-    if (k - 1 < lo || !m_tokens[size_t(k)].word || !isOneOf(text(k), { "of"_L1 }))
-        return np;
-    const int title = k - 1;
-    const Token &t = m_tokens[size_t(title)];
-    if (!t.word || !t.lower || t.possessive || t.mention >= 0)
-        return np;
-    const QStringView w = text(title);
-    const QString lower = w.toString().toLower();
-    if (!isRoleHead(w) || NameHeuristics::isOrgNoun(lower) || NameHeuristics::isOrgWord(w))
-        return np;
-    NounPhrase out;
-    out.kind = NounPhrase::Kind::Common;
-    out.lastTok = title;
-    out.firstTok = title;
-    // Back over the title's modifiers to its determiner: "the chief executive of …".
-    for (int m = title - 1; m >= lo && m >= title - 3; --m) {
-        const Token &u = m_tokens[size_t(m)];
-        if (!u.word || u.possessive || (u.mention >= 0 && !m_mentions[size_t(u.mention)].bareTitle))
-            break;
-        if (isDeterminer(m)) {
-            out.firstTok = m;
-            break;
-        }
-        if (!u.lower || isFunctionWord(text(m)) || isAux(text(m)) || SpeechVerbs::contains(text(m)))
-            break;
-        out.firstTok = m;
-    }
-    return out;
-}
-
-NounPhrase Resolver::backwardNPCore(int j, int lo) const
-{
-    NounPhrase np;
-    int skipped = 0;
-    bool skippedTo = false;
-    while (j >= lo && skipped < 10) {
-        const Token &t = m_tokens[size_t(j)];
-        if (!t.word) {
-            const QChar c = m_body.at(t.start);
-            if (c == u',' || c == u'\u2014' || c == u'\u2013' || c == u')') {
-                const QChar open = c == u')' ? u'(' : c;
-                // A parenthetical between commas: a name wins ("the head of the authority, Peter
-                // Holm, said"), anything else is skipped ("Holm, the chief engineer, said").
-                int k = j - 1;
-                while (k >= lo && k > j - 24
-                       && !(!m_tokens[size_t(k)].word && m_body.at(m_tokens[size_t(k)].start) == open))
-                    --k;
-                const int segFirst = k + 1;
-                const int segLast = j - 1;
-                if (segLast >= segFirst) {
-                    // "…, Senator the Hon. Aubyn Hill, told": a person's name ends the segment.
-                    if (const int last = m_tokens[size_t(segLast)].mention; last >= 0
-                        && m_mentions[size_t(last)].lastTok == segLast
-                        && (m_mentions[size_t(last)].type == Mention::Type::Person
-                            || m_mentions[size_t(last)].type == Mention::Type::Unknown)
-                        && m_mentions[size_t(last)].firstTok > segFirst && !m_mentions[size_t(last)].bareTitle
-                        && !m_mentions[size_t(last)].object) {
-                        return nameNP(last);
-                    }
-                    const int mi = m_tokens[size_t(segFirst)].mention;
-                    if (mi >= 0 && m_mentions[size_t(mi)].firstTok == segFirst
-                        && m_mentions[size_t(mi)].lastTok == segLast
-                        && m_mentions[size_t(mi)].type != Mention::Type::Place) {
-                        np.kind = NounPhrase::Kind::Name;
-                        np.mention = mi;
-                        np.firstTok = m_mentions[size_t(mi)].nameFirstTok;
-                        np.lastTok = segLast;
-                        // "Ada Lind, CEO of Norvik, said": the person, not the company of her role.
-                        // "CEO of Norvik" is a title run before a company, not a person.
-                        const Mention &sm = m_mentions[size_t(mi)];
-                        const bool titleOf = sm.nameFirstTok > sm.firstTok
-                            && isOneOf(text(sm.nameFirstTok - 1), { "of"_L1 });
-                        if (const int p = sm.type == Mention::Type::Person && !titleOf
-                                ? -1
-                                : personBeforeAppositive(segLast + 1, lo);
-                            p >= 0) {
-                            np.mention = p;
-                            np.firstTok = m_mentions[size_t(p)].nameFirstTok;
-                            np.lastTok = m_mentions[size_t(p)].lastTok;
-                        }
-                        return np;
-                    }
-                }
-                if (k < lo || k <= j - 24)
-                    return np;
-                j = k - 1;
-                ++skipped;
-                continue;
-            }
-            return np;
-        }
-        const QStringView w = text(j);
-        if (t.upper && t.mention >= 0) {
-            const Mention &m = m_mentions[size_t(t.mention)];
-            if (m.type == Mention::Type::Place) {
-                // "Blinken in Tel Aviv said": skip the place and its preposition.
-                j = m.firstTok - 1;
-                if (j >= lo && m_tokens[size_t(j)].word && m_tokens[size_t(j)].lower)
-                    --j;
-                ++skipped;
-                continue;
-            }
-            // "A letter seen by Sky News says": the agent of a participle is not the subject.
-            if (const int by = m.firstTok - (m.precededByThe ? 2 : 1); by - 1 >= lo
-                && m_tokens[size_t(by)].word && isOneOf(text(by), { "by"_L1 })
-                && m_tokens[size_t(by - 1)].word && m_tokens[size_t(by - 1)].lower
-                && (text(by - 1).endsWith(u"ed") || text(by - 1).endsWith(u"en"))) {
-                j = by - 2;
-                skipped += 2;
-                continue;
-            }
-            // "Ada Lind, director of the Fjord Institute, said": the person, not her employer.
-            if (const int p = m.type == Mention::Type::Person ? -1 : personBeforeAppositive(m.firstTok, lo);
-                p >= 0 && skipped > 0) {
-                np.kind = NounPhrase::Kind::Name;
-                np.mention = p;
-                np.firstTok = m_mentions[size_t(p)].nameFirstTok;
-                np.lastTok = m_mentions[size_t(p)].lastTok;
-                return np;
-            }
-            // "Ada Lind of The Harbor and Coast Gazette said": the person before "of", not the
-            // newspaper's last word.
-            if (const int person = m.type == Mention::Type::Person ? -1 : personBeforeOf(m.firstTok - 1, lo);
-                person >= 0)
-                return nameNP(person);
-            np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
-            np.mention = t.mention;
-            np.firstTok = m.bareTitle ? m.firstTok : m.nameFirstTok;
-            np.lastTok = m.lastTok;
-            if (m.bareTitle || m.precededByThe) {
-                if (m.precededByThe && m.firstTok - 1 >= lo)
-                    np.firstTok = m.firstTok - 1;
-            }
-            return np;
-        }
-        if (NameHeuristics::isWeekdayOrMonth(w) || (t.word && !t.upper && !t.lower)) { // "Friday", "2019"
-            --j;
-            ++skipped;
-            continue;
-        }
-        if (isPronoun(j)) {
-            np.kind = NounPhrase::Kind::Pronoun;
-            np.firstTok = np.lastTok = j;
-            return np;
-        }
-        if (t.upper) // a capitalised stop word that is not a pronoun: "The", "But"
-            return np;
-        if (isOneOf(w, { "who"_L1 })) { // "Smith, who called the plan “reckless”": back to Smith
-            --j;
-            if (j >= lo && isPunct(j, u','))
-                --j;
-            ++skipped;
-            continue;
-        }
-        if (isBridgeWord(w)) {
-            skippedTo = isOneOf(w, { "to"_L1 });
-            --j;
-            ++skipped;
-            continue;
-        }
-        // A verb in front of "to say" or after an auxiliary ("was amended to say") is not the noun.
-        const bool afterAux = j - 1 >= lo && m_tokens[size_t(j - 1)].word && isAux(text(j - 1));
-        if (skippedTo || afterAux) {
-            skippedTo = false;
-            --j;
-            ++skipped;
-            continue;
-        }
-        if (isFunctionWord(w) || (SpeechVerbs::contains(w) && (isVerb(j) || !m_tokens[size_t(j)].lower)))
-            return np;
-        if (isDeterminer(j))
-            return np; // "called the “...”": a determiner with no noun is no speaker
-        // A common noun phrase: walk back to its determiner.
-        int k = j;
-        int first = j;
-        // "the popular and gifted singer": adjectives joined by "and" inside one phrase, when a
-        // determiner opens it; otherwise the phrase starts after the "and".
-        int beforeAnd = -1;
-        int andTok = -1;
-        // Only modifiers stand between the determiner and "and": "the very popular and gifted singer",
-        // not "the crowd swelled and frustrated fans".
-        auto modifier = [this](int tok) {
-            const QStringView w = text(tok);
-            static const QLatin1StringView adverbs[]
-                = { "very"_L1, "still"_L1, "most"_L1, "more"_L1, "so"_L1, "too"_L1, "quite"_L1, "highly"_L1 };
-            static const QLatin1StringView suffixes[]
-                = { "ful"_L1,  "ous"_L1, "ive"_L1, "al"_L1, "ic"_L1,  "able"_L1,
-                    "ible"_L1, "ent"_L1, "ant"_L1, "ar"_L1, "less"_L1 };
-            for (auto a : adverbs)
-                if (w == a)
-                    return true;
-            for (auto x : suffixes)
-                if (w.size() > x.size() + 2 && w.endsWith(x))
-                    return true;
-            return false;
-        };
-        for (int steps = 0; k >= lo && steps < 8; --k, ++steps) {
-            const Token &u = m_tokens[size_t(k)];
-            if (!u.word)
-                break;
-            if (isDeterminer(k)) {
-                first = k;
-                for (int b = k + 1; b < andTok && beforeAnd >= 0; ++b)
-                    if (!modifier(b))
-                        first = beforeAnd;
-                beforeAnd = -1;
-                break;
-            }
-            const QStringView uw = text(k);
-            if (beforeAnd < 0 && k < j - 1 && u.lower && isOneOf(uw, { "and"_L1 }) && k - 1 >= lo
-                && m_tokens[size_t(k - 1)].word && m_tokens[size_t(k - 1)].lower
-                && !isFunctionWord(text(k - 1)) && !isAux(text(k - 1))
-                && !SpeechVerbs::contains(text(k - 1))) {
-                beforeAnd = first;
-                andTok = k;
-                continue;
-            }
-            if (k < j && u.lower && (isFunctionWord(uw) || isAux(uw) || SpeechVerbs::contains(uw)))
-                break;
-            if (u.upper && u.mention < 0)
-                break;
-            first = k;
-        }
-        if (beforeAnd >= 0)
-            first = beforeAnd;
-        np.kind = NounPhrase::Kind::Common;
-        np.firstTok = first;
-        np.lastTok = j;
-        return np;
-    }
-    return np;
-}
-
-NounPhrase Resolver::forwardNP(int j, int hi) const
-{
-    NounPhrase np;
-    if (j > hi)
-        return np;
-    if (isPronoun(j)) {
-        // "said it was damning": after the verb, "it" (and "they", "we") start the reported clause;
-        // only "he" and "she" stand there as speakers ("…," said he).
-        if (!isOneOf(text(j), { "he"_L1, "she"_L1 }))
-            return np;
-        np.kind = NounPhrase::Kind::Pronoun;
-        np.firstTok = np.lastTok = j;
-        return np;
-    }
-    const int start = j;
-    const bool det = isDeterminer(j);
-    if (det)
-        ++j;
-    int words = 0;
-    // "Oslo-based shipping lawyer Ada Lind": a capitalised adjective goes with the noun.
-    auto hyphenAdjective = [&](int tok) {
-        return m_tokens[size_t(tok)].upper && m_tokens[size_t(tok)].mention < 0
-            && isHyphenAdjective(text(tok));
-    };
-    while (j <= hi && words < 5) {
-        const Token &t = m_tokens[size_t(j)];
-        if (!t.word)
-            break;
-        if (hyphenAdjective(j)) {
-            ++words;
-            ++j;
-            continue;
-        }
-        if (t.upper && t.mention >= 0) {
-            const Mention &m = m_mentions[size_t(t.mention)];
-            // "said one Harbour Party operative": the name qualifies the noun after it.
-            if (const int noun = m.lastTok + 1; (det || words > 0) && m.type != Mention::Type::Person
-                && noun <= hi && m_tokens[size_t(noun)].word && m_tokens[size_t(noun)].lower
-                && !isFunctionWord(text(noun)) && !SpeechVerbs::contains(text(noun))
-                && !isBridgeWord(text(noun)) && (noun + 1 > hi || !m_tokens[size_t(noun + 1)].upper)) {
-                np.kind = NounPhrase::Kind::Common;
-                np.firstTok = start;
-                np.lastTok = noun;
-                return np;
-            }
-            np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
-            np.mention = t.mention;
-            np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))
-                ? start
-                : m.nameFirstTok;
-            np.lastTok = m.lastTok;
-            return np;
-        }
-        // Right after a determiner a speech verb's bare form is a noun: "said the post", "said a report".
-        const bool nounAfterDet = det && words == 0 && SpeechVerbs::contains(text(j))
-            && !text(j).endsWith(u"ed") && !text(j).endsWith(u"ing");
-        // After a determiner a bridge word is an adjective: "a later chancellor".
-        if (!t.lower || isFunctionWord(text(j)) || (SpeechVerbs::contains(text(j)) && !nounAfterDet)
-            || (isBridgeWord(text(j)) && !det))
-            break;
-        ++words;
-        ++j;
-    }
-    if (words == 0)
-        return np;
-    // "declared a later mayor, Tor Lund,": the name in apposition is the speaker.
-    if (j + 1 <= hi && isPunct(j, u',') && m_tokens[size_t(j + 1)].mention >= 0) {
-        const Mention &m = m_mentions[size_t(m_tokens[size_t(j + 1)].mention)];
-        if (m.firstTok == j + 1 && m.lastTok <= hi && !m.bareTitle
-            && (m.type == Mention::Type::Person || m.type == Mention::Type::Unknown)
-            && (m.lastTok + 1 > hi || !m_tokens[size_t(m.lastTok + 1)].word)) {
-            np.kind = NounPhrase::Kind::Name;
-            np.mention = m_tokens[size_t(j + 1)].mention;
-            np.firstTok = m.nameFirstTok;
-            np.lastTok = m.lastTok;
-            return np;
-        }
-    }
-    np.kind = NounPhrase::Kind::Common;
-    np.firstTok = start;
-    np.lastTok = j - 1;
-    return np;
-}
-
-// A speech verb in its bare form right after a singular phrase with "a"/"an" is a noun of a
-// compound, not the phrase's verb: "a blog post", "an online comment" (the verb would be "posts").
-bool Resolver::nounCompound(const NounPhrase &np, int verbTok) const
-{
-    if (np.kind != NounPhrase::Kind::Common || np.lastTok + 1 != verbTok
-        || !isOneOf(text(np.firstTok), { "a"_L1, "an"_L1 }))
-        return false;
-    const QStringView head = text(np.lastTok);
-    static const WordSet nouns = Lexicon::folded(u"compound-speech-nouns");
-    return nouns.contains(text(verbTok)) && !head.endsWith(u's') && !m_tokens[size_t(np.lastTok)].possessive;
-}
 
 bool Resolver::isTellVerb(int tok) const
 {
@@ -433,6 +19,208 @@ Span Resolver::npSpan(const NounPhrase &np) const
     if (m_tokens[size_t(np.lastTok)].possessive)
         end -= 2;
     return { m_tokens[size_t(np.firstTok)].start, end };
+}
+
+// Heads of noun phrases that can speak: speaker-nouns.txt and titles ("the minister"), with the
+// regular plurals ("officials", "witnesses", "authorities").
+bool Resolver::isSpeakerNoun(const QString &head)
+{
+    static const WordSet set = Lexicon::folded(u"speaker-nouns");
+    auto known = [](QStringView w) { return set.contains(w) || NameHeuristics::isTitle(w); };
+    if (head.isEmpty())
+        return false;
+    if (known(head))
+        return true;
+    const QStringView w(head);
+    if (w.endsWith(u"ies") && w.size() > 4 && known(QString(w.chopped(3) + u'y')))
+        return true;
+    if (w.endsWith(u"es") && w.size() > 3 && known(w.chopped(2)))
+        return true;
+    return w.endsWith(u's') && w.size() > 2 && known(w.chopped(1));
+}
+
+Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
+{
+    Attribution a;
+    if (np.kind == NounPhrase::Kind::None)
+        return a;
+    a.found = true;
+    a.speakerSpan = npSpan(np);
+    a.focusPos = m_tokens[size_t(np.firstTok)].start;
+    if (verbTok >= 0)
+        a.cue = text(verbTok).toString();
+    a.verbTok = verbTok;
+    const qsizetype pos = m_tokens[size_t(np.firstTok)].start;
+
+    if (np.kind == NounPhrase::Kind::Pronoun) {
+        const QStringView w = text(np.firstTok);
+        if (isOneOf(w, { "he"_L1, "she"_L1 })) {
+            const Gender g = isOneOf(w, { "he"_L1 }) ? Gender::Male : Gender::Female;
+            // “…?” asked of someone, then “…,” she replied: the answer is the person asked, not the asker.
+            if (verbTok >= 0 && isOneOf(text(verbTok), { "replied"_L1, "answered"_L1, "responded"_L1 })) {
+                if (auto asked = personAskedBefore(np.firstTok, g)) {
+                    a.speaker = *asked;
+                    a.type = Mention::Type::Person;
+                    return a;
+                }
+            }
+            if (auto lone = lonePersonBefore(np.firstTok, g)) {
+                a.speaker = *lone;
+                a.type = Mention::Type::Person;
+            } else if (auto e = focusPerson(pos, g)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Person;
+            }
+        } else if (isOneOf(w, { "it"_L1 })) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+            }
+        }
+        return a;
+    }
+    if (np.kind == NounPhrase::Kind::Name) {
+        const Mention &m = m_mentions[size_t(np.mention)];
+        // A place is not a speaker ("…," said East Sutton): leave the quote to another rule or none.
+        if (m.type == Mention::Type::Place)
+            return Attribution {};
+        a.speaker = m.canonical.isEmpty() ? m.name : m.canonical;
+        a.type = m.type == Mention::Type::Unknown ? Mention::Type::Org : m.type;
+        return a;
+    }
+
+    // A common noun phrase: "the minister", "the firm", "a police spokesman", "the draft".
+    const Span span = *a.speakerSpan;
+    // The name nearest the phrase's head is the speaker: "Harbour Board director Ada Lind" is the
+    // person, not the board her title mentions.
+    // A text that speaks is the speaker, not a name that only qualifies it: "the Home Office letter
+    // reads" is the letter; "the ministry's letter" keeps its owner.
+    bool possessor = false;
+    for (int k = np.firstTok; k < np.lastTok; ++k)
+        possessor = possessor || m_tokens[size_t(k)].possessive;
+    const bool document
+        = m_tokens[size_t(np.lastTok)].lower && !possessor && isDocumentNoun(text(np.lastTok));
+    const Entity *nearest = nullptr;
+    int nearestTok = -1;
+    for (int k = np.lastTok; k >= np.firstTok && !nearest && !document; --k) {
+        nearest = entityAt(m_tokens[size_t(k)].start, std::min(m_tokens[size_t(k)].end, span.end));
+        nearestTok = k;
+    }
+    // "one party operative", "a Harbour Board engineer": an unnamed person, not the organisation
+    // that only qualifies the noun.
+    if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
+        && m_tokens[size_t(np.lastTok)].lower && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "one"_L1 }))
+        nearest = nullptr;
+    // "The NHA Director urged": a person with a title at the organisation, not the organisation.
+    if (nearest && nearest->type == Entity::Type::Org && nearestTok < np.lastTok
+        && NameHeuristics::isTitle(bareText(np.lastTok)) && !NameHeuristics::isOrgWord(bareText(np.lastTok)))
+        nearest = nullptr;
+    if (const Entity *e = nearest; e && !e->canonical.isEmpty()) {
+        a.speaker = e->canonical;
+        // The person's fuller name read here wins over the recogniser's part of it: "General
+        // Suleiman al-Amr" is not "Suleiman".
+        if (const int mi = m_tokens[size_t(nearestTok)].mention; mi >= 0 && e->type == Entity::Type::Person) {
+            const Mention &m = m_mentions[size_t(mi)];
+            if (m.type == Mention::Type::Person && m.canonical.count(u' ') > a.speaker.count(u' ')
+                && m.canonical.contains(a.speaker))
+                a.speaker = m.canonical;
+        }
+        a.type = e->type == Entity::Type::Person ? Mention::Type::Person : Mention::Type::Org;
+        return a;
+    }
+    const QString head = bareText(np.lastTok).toString().toLower();
+    const bool definite = isOneOf(text(np.firstTok), { "the"_L1, "its"_L1, "his"_L1, "her"_L1, "their"_L1 });
+    bool hasName = false;
+    for (int k = np.firstTok; k <= np.lastTok; ++k)
+        hasName = hasName
+            || (m_tokens[size_t(k)].mention >= 0
+                && !m_mentions[size_t(m_tokens[size_t(k)].mention)].bareTitle);
+    const bool orgHead = NameHeuristics::isOrgNoun(head);
+    if (definite && !(hasName && orgHead)) {
+        const Mention *before = nullptr;
+        const Mention *after = nullptr;
+        auto consider = [&](const std::vector<int> *list) {
+            if (!list)
+                return;
+            // Lists hold mention indices in reading order: binary search around the phrase.
+            auto it = std::lower_bound(list->begin(), list->end(), pos, [this](int mi, qsizetype p) {
+                return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+            });
+            if (it != list->begin()) {
+                const Mention *m = &m_mentions[size_t(*(it - 1))];
+                if (!before || m->firstTok > before->firstTok)
+                    before = m;
+            }
+            if (it != list->end()) {
+                const Mention *m = &m_mentions[size_t(*it)];
+                if (!after || m->firstTok < after->firstTok)
+                    after = m;
+            }
+        };
+        auto find = [](const QHash<QString, std::vector<int>> &index, const QString &key) {
+            const auto it = index.constFind(key);
+            return it == index.constEnd() ? nullptr : &*it;
+        };
+        consider(find(m_roleIndex, head));
+        if (orgHead)
+            consider(find(m_orgNameIndex, head));
+        const Mention *hit = before;
+        if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
+            if (auto e = focusOrg(pos)) {
+                a.speaker = e->name;
+                a.type = Mention::Type::Org;
+                return a;
+            }
+            // "the company said": the latest organisation named in the reporter's text.
+            auto it = std::lower_bound(m_orgMentions.begin(), m_orgMentions.end(), pos,
+                                       [this](int mi, qsizetype p) {
+                                           return m_tokens[size_t(m_mentions[size_t(mi)].firstTok)].start < p;
+                                       });
+            if (it != m_orgMentions.begin())
+                hit = &m_mentions[size_t(*(it - 1))];
+        }
+        if (!hit)
+            hit = after;
+        // "Ada Lind warned of cuts … In the debate, the Labour MP said:": a title that no
+        // named person carries in the article is the person in focus, named in this paragraph or
+        // the one before.
+        if (!hit && NameHeuristics::isTitle(head) && !orgHead) {
+            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head))) {
+                auto tokenAt = std::upper_bound(m_tokens.begin(), m_tokens.end(), e->pos,
+                                                [](qsizetype p, const Token &t) { return p < t.start; });
+                const int para = tokenAt == m_tokens.begin() ? 0 : std::prev(tokenAt)->para;
+                int previousPara = m_tokens[size_t(np.firstTok)].para; // ids skip blank lines
+                for (int k = np.firstTok - 1; k >= 0; --k)
+                    if (m_tokens[size_t(k)].para != previousPara) {
+                        previousPara = m_tokens[size_t(k)].para;
+                        break;
+                    }
+                if (para >= previousPara) {
+                    a.speaker = e->name;
+                    a.type = Mention::Type::Person;
+                    return a;
+                }
+            }
+        }
+        if (hit) {
+            a.speaker = hit->canonical.isEmpty() ? hit->name : hit->canonical;
+            a.type = hit->type == Mention::Type::Unknown ? Mention::Type::Org : hit->type;
+            return a;
+        }
+    }
+    // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
+    // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
+    if (!orgHead && !hasName && !isSpeakerNoun(head))
+        return Attribution {};
+    QString phrase = m_body.mid(span.start, span.end - span.start);
+    a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
+    if (a.type == Mention::Type::Org && isOneOf(text(np.firstTok), { "the"_L1 }) && np.lastTok > np.firstTok)
+        phrase = m_body.mid(m_tokens[size_t(np.firstTok + 1)].start,
+                            span.end - m_tokens[size_t(np.firstTok + 1)].start);
+    else if (isDeterminer(np.firstTok) && !phrase.isEmpty())
+        phrase[0] = phrase.at(0).toLower(); // an unnamed speaker keeps its article: "the draft"
+    a.speaker = phrase;
+    return a;
 }
 
 // Reads an attribution out of tokens [lo, hi] (a clause outside the quote), the speech verb nearest to

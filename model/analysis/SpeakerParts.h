@@ -2,12 +2,15 @@
 #pragma once
 
 // The resolver behind SpeakerResolver. Its parts:
-//   SpeakerTokens.cpp       tokens, sentences, which quote each token is in, and the word predicates;
-//   SpeakerMentions.cpp     the mention finder: runs of capitalised words, their type, name, roles,
-//                           and the sentence subjects that carry the focus;
-//   SpeakerAttribution.cpp  the attribution parser: the speech-verb clause after or before a quote;
-//   SpeakerCoreference.cpp  pronouns, role nouns and surnames to names; the person or organisation in focus;
-//   SpeakerResolver.cpp     the rules that pick a speaker for each quote, in order.
+//   SpeakerTokens.cpp        tokens, sentences, which quote each token is in, and the word predicates;
+//   SpeakerMentions.cpp      the mention finder: runs of capitalised words, their name and roles;
+//   SpeakerMentionKinds.cpp  each mention's kind: person, organisation, place or none;
+//   SpeakerNounPhrases.cpp   the noun phrase read back or forward from a speech verb;
+//   SpeakerAttribution.cpp   the attribution parser: the speech-verb clause after or before a quote,
+//                            and its noun phrase turned into a speaker;
+//   SpeakerCoreference.cpp   pronouns, role nouns and surnames to names; the sentence subjects and
+//                            the person or organisation in focus;
+//   SpeakerResolver.cpp      the rules that pick a speaker for each quote, in order.
 // Internal to model/analysis.
 
 #include "Analysis.h"
