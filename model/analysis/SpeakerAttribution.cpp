@@ -401,7 +401,8 @@ Attribution Resolver::parseAfter(int oi) const
     // name right after the quote, then an appositive however many commas it holds, then the verb.
     if (const int mi = m_tokens[size_t(lo)].mention; mi >= 0 && m_mentions[size_t(mi)].firstTok == lo
         && m_mentions[size_t(mi)].type == Mention::Type::Person && !m_mentions[size_t(mi)].bareTitle
-        && m_mentions[size_t(mi)].lastTok + 1 <= hi && isPunct(m_mentions[size_t(mi)].lastTok + 1, u',')) {
+        && !titleOfRun(m_mentions[size_t(mi)]) && m_mentions[size_t(mi)].lastTok + 1 <= hi
+        && isPunct(m_mentions[size_t(mi)].lastTok + 1, u',')) {
         const Mention &m = m_mentions[size_t(mi)];
         bool verb = false;
         for (int k = m.lastTok + 2; k <= hi; ++k) {

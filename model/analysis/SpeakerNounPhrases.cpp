@@ -70,6 +70,11 @@ int Resolver::personBeforeAppositive(int firstTok, int lo) const
     return -1;
 }
 
+bool Resolver::titleOfRun(const Mention &m) const
+{
+    return m.nameFirstTok > m.firstTok && isOneOf(text(m.nameFirstTok - 1), { "of"_L1 });
+}
+
 NounPhrase Resolver::nameNP(int mention) const
 {
     const Mention &m = m_mentions[size_t(mention)];
@@ -163,9 +168,7 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
                         // "Ada Lind, CEO of Norvik, said": the person, not the company of her role.
                         // "CEO of Norvik" is a title run before a company, not a person.
                         const Mention &sm = m_mentions[size_t(mi)];
-                        const bool titleOf = sm.nameFirstTok > sm.firstTok
-                            && isOneOf(text(sm.nameFirstTok - 1), { "of"_L1 });
-                        if (const int p = sm.type == Mention::Type::Person && !titleOf
+                        if (const int p = sm.type == Mention::Type::Person && !titleOfRun(sm)
                                 ? -1
                                 : personBeforeAppositive(segLast + 1, lo);
                             p >= 0) {

@@ -277,6 +277,8 @@ private:
     NounPhrase backwardNPCore(int j, int lo) const;
     // The name of a mention, without its titles, as the phrase an attribution points at.
     NounPhrase nameNP(int mention) const;
+    // A title held of what follows ("Minister of Works", "CEO of Norvik"): a role, not a name.
+    bool titleOfRun(const Mention &m) const;
     int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;

@@ -57,6 +57,7 @@ private slots:
     void unnamedPersonQualifiedByAnOrganisation();
     void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
+    void titleOfAMinistryBeforeTheNameIsNoSpeaker();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
     void quotesInHeadingBlockAreNotAttributed();
@@ -629,6 +630,21 @@ void TestSpeakerResolver::personAtTheHeadOfATitleRun()
           entity(body, u"Ilse van-Dorn"_s, Entity::Type::Person, u"Ilse van-Dorn"_s) });
     QCOMPARE(quotes.size(), 1);
     QCOMPARE(quotes.at(0).speaker, u"Ilse van-Dorn"_s);
+}
+
+void TestSpeakerResolver::titleOfAMinistryBeforeTheNameIsNoSpeaker()
+{
+    // "Minister of Works" is the office; the name between the next commas is the speaker, however
+    // many departments the office lists.
+    const QString body
+        = u"“We will build more berths and hire local crews,” Minister of Works, Housing and Transport, Senator Ada Lind, told reporters."_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    SpeakerResolver::resolve(article, quotes,
+                             { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s) });
+    QCOMPARE(quotes.size(), 1);
+    QCOMPARE(quotes.at(0).speaker, u"Ada Lind"_s);
 }
 
 void TestSpeakerResolver::imperfectEntitiesAreIgnored()
