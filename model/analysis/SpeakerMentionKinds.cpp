@@ -315,6 +315,13 @@ void Resolver::classifyMentions()
     }
 
     repairRecogniserReadings();
+    // A name with a digit in it ("Page B1", "Route 66") is no person's.
+    for (Mention &m : m_mentions)
+        if (m.type == Mention::Type::Person
+            && std::any_of(m.nameTokens.cbegin(), m.nameTokens.cend(), [](const QString &w) {
+                   return std::any_of(w.cbegin(), w.cend(), [](QChar c) { return c.isDigit(); });
+               }))
+            m.type = Mention::Type::Unknown;
 
     // A short mention ("Blinken") takes the longest full name that ends with it ("Antony Blinken").
     // Each distinct full name is a candidate once, however often it is repeated.

@@ -150,6 +150,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("long-title-then-the-name-between-commas")
         << u"“We will bring ministers from across the region,” Minister of Trade, Industry and Fisheries, Senator the Hon. Ada Lund, told the news agency."_s
         << QStringList { u"Ada Lund|Ada Lund|told"_s };
+    QTest::newRow("a-name-with-a-digit-is-no-person")
+        << u"The column “Is rent relief coming?” (Page C4, March 3) about “a fair deal for renters” made me think."_s
+        << QStringList { u"||"_s, u"||"_s };
     QTest::newRow("shared-is-a-speech-verb")
         << u"Gary Holm runs the port authority.\n\n“The goal is to bring investors here,” shared Mr. Holm."_s
         << QStringList { u"Gary Holm|Holm|shared"_s };
