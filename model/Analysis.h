@@ -66,6 +66,8 @@ struct AnalysisResult
     QList<Entity> entities;
     QList<Figure> figures;
     QList<SpeakerRole> speakerRoles; // roles of the speakers of `quotes`, in order of first mention
+    // False when the text is not English (LanguageGuess): then no names or speakers were looked for.
+    bool english = true;
 };
 
 } // namespace Lede

@@ -101,6 +101,10 @@ int AnalyzeCommand::run(const QStringList &args)
             const QString where = many ? file + u'#' + QString::number(i + 1) : file;
             for (const QString &w : done.articles.at(i).warnings)
                 err(tr("warning: %1: %2").arg(where, w));
+            if (!done.analyses.at(i).english)
+                err(tr("note: %1: the text is not in English; Lede finds names and speakers in English text "
+                       "only")
+                        .arg(where));
             json.write(done.articles.at(i).article, done.analyses.at(i));
         }
     };

@@ -4,6 +4,7 @@
 #include "EntityRecognizer.h"
 #include "FigureExtractor.h"
 #include "InterviewTurns.h"
+#include "LanguageGuess.h"
 #include "QuoteDetector.h"
 #include "SpeakerResolver.h"
 #include "TokenStream.h"
@@ -16,6 +17,14 @@ AnalysisResult Analyzer::analyze(const Article &article)
 {
     AnalysisResult result;
     const TokenStream tokens(article.body);
+    if (!LanguageGuess::looksEnglish(tokens)) {
+        // Names and speakers are read with English words and grammar: in another language they would
+        // be guesses. Quotation marks and numbers read the same in any language.
+        result.english = false;
+        result.quotes = QuoteDetector::detect(article.body);
+        result.figures = FigureExtractor::extract(article.body, {});
+        return result;
+    }
     result.entities = EntityRecognizer::shared().recognize(article, tokens);
     result.quotes = QuoteDetector::detect(article.body);
     SpeakerResolver::resolve(article, result.quotes, result.entities, &result.speakerRoles);

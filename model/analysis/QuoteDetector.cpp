@@ -14,10 +14,11 @@ constexpr char16_t kLeftDouble = u'\u201C';
 constexpr char16_t kRightDouble = u'\u201D';
 constexpr char16_t kLeftGuillemet = u'\u00AB';
 constexpr char16_t kRightGuillemet = u'\u00BB';
+constexpr char16_t kLowDouble = u'\u201E'; // German and others open with it: „…“
 
 bool isOpener(QChar c)
 {
-    return c == kLeftDouble || c == kLeftGuillemet || c == u'"';
+    return c == kLeftDouble || c == kLeftGuillemet || c == kLowDouble || c == u'"';
 }
 
 bool isCloser(QChar c)
@@ -491,6 +492,16 @@ QList<Quote> QuoteDetector::detect(const QString &body)
             const bool openCtx = i == para.start || isOpeningContext(body.at(i - 1));
             const bool closeCtx
                 = i + 1 >= para.end || isClosingContext(body.at(i + 1)) || isQuoteMark(body.at(i + 1));
+            if (c == kLowDouble) {
+                open = i;
+                continue;
+            }
+            // „…“ closes with the high mark.
+            if (open >= 0 && body.at(open) == kLowDouble && (c == kLeftDouble || c == kRightDouble)) {
+                addQuote(open, i + 1, true);
+                open = -1;
+                continue;
+            }
             if (c == kLeftDouble || c == kLeftGuillemet) {
                 if (open >= 0 && !openCtx && closeCtx) { // an opening mark typed where a closing one belongs
                     addQuote(open, i + 1, true);

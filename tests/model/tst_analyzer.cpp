@@ -48,6 +48,7 @@ class TestAnalyzer final : public QObject
 
 private Q_SLOTS:
     void findsEveryLayer();
+    void textInAnotherLanguageKeepsQuotesAndFiguresOnly();
     void spansSliceTheBody();
     void deterministicAndThreadSafe();
     void emptyAndOddTextYieldNothing_data();
@@ -76,6 +77,29 @@ void TestAnalyzer::findsEveryLayer()
     for (const Figure &f : r.figures)
         boats = boats || (f.value == 40 && f.qualifier == u"at least"_s);
     QVERIFY(boats);
+}
+
+void TestAnalyzer::textInAnotherLanguageKeepsQuotesAndFiguresOnly()
+{
+    // German, written for this test: English rules would make names of "Hafenrat" and "Montag".
+    Article article;
+    article.body
+        = u"Der Hafenrat von Nordhafen hat am Montag beschlossen, einen neuen Steg zu bauen, nachdem "
+          "Stürme mindestens 40 Boote beschädigt hatten.\n\n„Wir können keine weitere Saison "
+          "verlieren“, sagte Rosa Lind, die den Rat seit sechs Jahren leitet. Die Arbeiten sollen "
+          "im Frühjahr beginnen und vor dem Sommer fertig sein, und das ist nach ihren Worten "
+          "auch nicht zu teuer für die Stadt."_s;
+    const AnalysisResult r = Analyzer::analyze(article);
+    QVERIFY(!r.english);
+    QVERIFY(r.entities.isEmpty());
+    QCOMPARE(r.quotes.size(), 1);
+    QVERIFY(r.quotes[0].text.startsWith(u"„Wir können"_s));
+    QVERIFY(r.quotes[0].speaker.isEmpty());
+    bool boats = false;
+    for (const Figure &f : r.figures)
+        boats = boats || f.value == 40;
+    QVERIFY(boats);
+    QVERIFY(Analyzer::analyze(story()).english);
 }
 
 void TestAnalyzer::spansSliceTheBody()

@@ -84,6 +84,10 @@ void TestQuoteDetector::detect_data()
         << u"\"They promised us a deal.\n\"We are not against the future,\" she said."_s
         << QStringList { u"\"They promised us a deal."_s, u"\"We are not against the future,\""_s }
         << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("low-opening-mark")
+        << u"„Wir bleiben bis zum Schluss“, sagte Strand. „Das ist ein klarer Sieg”, fügte sie hinzu."_s
+        << QStringList { u"„Wir bleiben bis zum Schluss“"_s, u"„Das ist ein klarer Sieg”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
     QTest::newRow("guillemets") << u"«We will stay until the very end,» Strand said."_s
                                 << QStringList { u"«We will stay until the very end,»"_s }
                                 << QStringList { u"direct"_s };

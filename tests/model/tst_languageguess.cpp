@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Telling English text from text in other languages (all texts written for this test).
+#include "analysis/LanguageGuess.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Lede;
+
+class TestLanguageGuess : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void guess_data();
+    void guess();
+};
+
+void TestLanguageGuess::guess_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("english");
+
+    QTest::newRow("english-news")
+        << u"The harbour board voted on Monday to build a new pier after the storms of the winter. "
+           "“We cannot lose another season,” said its chair, who has run the board for six years. "
+           "The work will start in the spring and it should be done before the summer, she said."_s
+        << true;
+    QTest::newRow("english-recipe-list")
+        << u"Ingredients: 2 cups flour, 1 cup sugar, 3 eggs, butter, salt, vanilla, milk, lemon zest, "
+           "baking powder, cinnamon, nutmeg, raisins, walnuts, cream cheese, honey, oats, cocoa. "
+           "Method: mix the flour and the sugar in a bowl. Add the eggs and the butter. Bake it for "
+           "40 minutes, then let it cool on a rack before you serve it."_s
+        << true;
+    QTest::newRow("german")
+        << u"Der Hafenrat hat am Montag beschlossen, einen neuen Steg zu bauen. „Wir können keine "
+           "weitere Saison verlieren“, sagte die Vorsitzende, die den Rat seit sechs Jahren leitet. "
+           "Die Arbeiten sollen im Frühjahr beginnen und vor dem Sommer fertig sein, und das ist "
+           "nach ihren Worten auch nicht zu teuer für die Stadt."_s
+        << false;
+    QTest::newRow("french")
+        << u"Le conseil du port a décidé lundi de construire une nouvelle jetée après les tempêtes de "
+           "l'hiver. « Nous ne pouvons pas perdre une autre saison », a dit la présidente, qui dirige "
+           "le conseil depuis six ans. Les travaux vont commencer au printemps et ils sont prévus pour "
+           "finir avant l'été, dans le calme et sans surprise pour les pêcheurs."_s
+        << false;
+    QTest::newRow("russian")
+        << u"Совет порта в понедельник решил построить новый причал после зимних штормов. «Мы не "
+           "можем потерять ещё один сезон», — сказала председатель совета, которая руководит им "
+           "уже шесть лет. Работы начнутся весной и закончатся до лета, а город заплатит за них "
+           "из своего бюджета, сказал мэр."_s
+        << false;
+    QTest::newRow("english-with-foreign-names")
+        << u"Jean-Luc de la Roche and Anna van der Berg met the mayor of Le Havre on Monday. The two "
+           "said they would ask the city for a new pier, and the mayor said he would think about it "
+           "before the vote in the spring. Le Monde and El País both reported the meeting."_s
+        << true;
+    QTest::newRow("too-short-to-tell") << u"Der Hafenrat hat beschlossen."_s << true;
+    QTest::newRow("empty") << QString() << true;
+}
+
+void TestLanguageGuess::guess()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, english);
+    QCOMPARE(LanguageGuess::looksEnglish(text), english);
+}
+
+QTEST_GUILESS_MAIN(TestLanguageGuess)
+#include "tst_languageguess.moc"
