@@ -22,7 +22,7 @@ QString EntitiesModel::keyOf(const Entity &e)
     return entityTypeName(e.type) + u'\x1f' + (e.canonical.isEmpty() ? e.text : e.canonical);
 }
 
-void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palette, bool open)
+void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palette, bool open, bool english)
 {
     m_entities = an.entities;
     m_mentions.clear();
@@ -101,6 +101,9 @@ void EntitiesModel::setAnalysis(const AnalysisResult &an, const QPalette &palett
         }
         groups.append(std::move(group));
     }
+    // Not English: no names were looked for; the first row says so, above any figures.
+    if (open && !english)
+        groups.prepend(Group { tr("Not English: names not looked for"), {}, {} });
     setGroups(std::move(groups), open ? tr("No entities found in this article.") : QString());
 }
 

@@ -22,7 +22,9 @@ public:
     ~EntitiesModel() override;
 
     // The palette colours the layer icons. open: as for QuotesModel::setQuotes().
-    void setAnalysis(const AnalysisResult &analysis, const QPalette &palette, bool open = true);
+    // `english` false: the article is not in English, so no names were looked for.
+    void setAnalysis(const AnalysisResult &analysis, const QPalette &palette, bool open = true,
+                     bool english = true);
     void clear() { setAnalysis({}, QPalette(), false); }
     // "PERSON\x1fAna Ruiz": the group an entity row stands for; empty for figures and group rows.
     QString groupKeyAt(const QModelIndex &index) const;

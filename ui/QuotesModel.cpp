@@ -17,7 +17,7 @@ QuotesModel::QuotesModel(QObject *parent)
 
 QuotesModel::~QuotesModel() = default;
 
-void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
+void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open, bool english)
 {
     QMap<QString, QList<int>> bySpeaker;
     QList<int> terms; // titles and terms in quotation marks ("the film “…”"): no one speaks them
@@ -51,7 +51,10 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open)
         groups.append(std::move(group));
     };
     for (const QString &speaker : std::as_const(speakers))
-        addGroup(speaker.isEmpty() ? tr("Speaker unknown") : speaker, bySpeaker.value(speaker));
+        addGroup(speaker.isEmpty()
+                     ? (english ? tr("Speaker unknown") : tr("Not English: speakers not looked for"))
+                     : speaker,
+                 bySpeaker.value(speaker));
     if (!terms.isEmpty())
         addGroup(tr("Titles and terms in quotation marks"), terms);
     setGroups(std::move(groups), open ? tr("No quotes found in this article.") : QString());

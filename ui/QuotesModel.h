@@ -19,7 +19,8 @@ public:
 
     // open: an article is shown (without one the model is empty, with one and no quotes it shows
     // a placeholder row).
-    void setQuotes(const QList<Quote> &quotes, bool open = true);
+    // `english` false: the article is not in English, so no speaker was looked for.
+    void setQuotes(const QList<Quote> &quotes, bool open = true, bool english = true);
     void clear() { setQuotes({}, false); }
     // The index into the quotes at index; -1 for a speaker row or the placeholder.
     int quoteIndexAt(const QModelIndex &index) const;

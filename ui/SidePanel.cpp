@@ -299,7 +299,7 @@ void SidePanel::rebuildQuotes()
         m_quotesModel->clear();
         return;
     }
-    m_quotesModel->setQuotes(m_session->analysis().quotes);
+    m_quotesModel->setQuotes(m_session->analysis().quotes, true, m_session->isEnglish());
     m_quotes->expandAll();
 }
 
@@ -309,7 +309,7 @@ void SidePanel::rebuildEntities()
         m_entitiesModel->clear();
         return;
     }
-    m_entitiesModel->setAnalysis(m_session->analysis(), palette());
+    m_entitiesModel->setAnalysis(m_session->analysis(), palette(), true, m_session->isEnglish());
     m_entities->expandAll();
 }
 

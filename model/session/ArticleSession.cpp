@@ -4,6 +4,7 @@
 #include "ArticleSession_p.h"
 #include "Logging.h"
 #include "analysis/Analyzer.h"
+#include "analysis/LanguageGuess.h"
 #include "library/Reanalysis.h"
 #include "store/AnalysisRepository.h"
 #include "store/AnnotationRepository.h"
@@ -167,6 +168,7 @@ Status ArticleSession::open(qint64 articleId)
     m_articleStack = stackForArticle(articleId);
     activate(m_articleStack);
     m_article = std::move(article).value();
+    m_english = LanguageGuess::looksEnglish(m_article.body);
     m_analysis = std::move(analysis).value();
     m_annotations = std::move(annotations).value();
     std::sort(m_annotations.begin(), m_annotations.end(), spanLess);
@@ -455,6 +457,7 @@ void ArticleSession::textReplaced(qint64 articleId)
 void ArticleSession::close()
 {
     m_article = {};
+    m_english = true;
     m_analysis = {};
     m_annotations.clear();
     m_articleStack = m_noArticleStack;

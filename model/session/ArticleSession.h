@@ -70,6 +70,9 @@ public:
     qint64 articleId() const { return m_article.id; }
     const Article &article() const { return m_article; }
     const AnalysisResult &analysis() const { return m_analysis; }
+    // Whether the open article is in English (LanguageGuess): names and speakers are only looked
+    // for in English text, and the side panel says so for other text.
+    bool isEnglish() const { return m_english; }
     // Sorted by span start, then end.
     const QList<Annotation> &annotations() const { return m_annotations; }
     std::optional<Annotation> annotation(qint64 id) const;
@@ -196,6 +199,7 @@ private:
     ArticleStore *m_store;
     Article m_article;
     AnalysisResult m_analysis;
+    bool m_english = true;
     QList<Annotation> m_annotations;
     QUndoGroup m_undoGroup;
     QUndoStack *m_codebookStack;

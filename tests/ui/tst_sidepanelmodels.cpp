@@ -43,6 +43,7 @@ class TestSidePanelModels final : public QObject
 private slots:
     void quotesGroupBySpeakerMostFirstUnknownLast();
     void quotesPlaceholderOnlyWhenAnArticleIsOpen();
+    void articleNotInEnglishIsSaidSo();
     void entitiesMergeAliasesAndCycleMentions();
     void entitiesListFiguresWithUnitAndSource();
     void tagTreeFollowsParents_data();
@@ -106,6 +107,32 @@ void TestSidePanelModels::quotesPlaceholderOnlyWhenAnArticleIsOpen()
     QCOMPARE(model.quoteIndexAt(model.index(0, 0)), -1);
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestSidePanelModels::articleNotInEnglishIsSaidSo()
+{
+    // No speaker and no name was looked for: the panel says why instead of "unknown" / "none found".
+    QuotesModel quotes;
+    quotes.setQuotes({ quote(0, u"„Wir bleiben“"_s, QString()) }, true, false);
+    QCOMPARE(quotes.rowCount(), 1);
+    QCOMPARE(quotes.index(0, 0).data().toString(), u"Not English: speakers not looked for (1)"_s);
+    quotes.setQuotes({ quote(0, u"“We stay”"_s, QString()) });
+    QCOMPARE(quotes.index(0, 0).data().toString(), u"Speaker unknown (1)"_s);
+    EntitiesModel entities;
+    QAbstractItemModelTester tester(&entities, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    AnalysisResult an;
+    Figure boats;
+    boats.span = Span(10, 12);
+    boats.text = u"40"_s;
+    boats.value = 40;
+    an.figures = { boats };
+    entities.setAnalysis(an, QPalette(), true, false);
+    QCOMPARE(entities.rowCount(), 2);
+    QCOMPARE(entities.index(0, 0).data().toString(), u"Not English: names not looked for"_s);
+    QCOMPARE(entities.rowCount(entities.index(0, 0)), 0);
+    QCOMPARE(entities.index(1, 0).data().toString(), u"Figures (1)"_s);
+    entities.setAnalysis(an, QPalette());
+    QCOMPARE(entities.rowCount(), 1);
 }
 
 void TestSidePanelModels::entitiesMergeAliasesAndCycleMentions()
