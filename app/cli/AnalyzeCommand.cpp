@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "analysis/Analyzer.h"
+#include "analysis/LanguageGuess.h"
 #include "io/ArticleImporter.h"
 #include "io/JsonExporter.h"
 #include "io/UrlFetcher.h"
@@ -102,9 +103,7 @@ int AnalyzeCommand::run(const QStringList &args)
             for (const QString &w : done.articles.at(i).warnings)
                 err(tr("warning: %1: %2").arg(where, w));
             if (!done.analyses.at(i).english)
-                err(tr("note: %1: the text is not in English; Lede finds names and speakers in English text "
-                       "only")
-                        .arg(where));
+                err(tr("warning: %1: %2").arg(where, LanguageGuess::notEnglishWarning()));
             json.write(done.articles.at(i).article, done.analyses.at(i));
         }
     };

@@ -66,4 +66,9 @@ bool LanguageGuess::looksEnglish(QStringView body)
     return looksEnglish(TokenStream(text));
 }
 
+QString LanguageGuess::notEnglishWarning()
+{
+    return QStringLiteral("the text is not in English; Lede finds names and speakers in English text only");
+}
+
 } // namespace Lede

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QString>
 #include <QStringView>
 
 namespace Lede {
@@ -15,6 +16,8 @@ class LanguageGuess final
 public:
     static bool looksEnglish(const TokenStream &tokens);
     static bool looksEnglish(QStringView body); // tokenizes `body` first
+    // The per-file line `lede import` and `lede analyze` print for such text.
+    static QString notEnglishWarning();
 };
 
 } // namespace Lede

@@ -3,6 +3,7 @@
 
 #include "Logging.h"
 #include "analysis/Analyzer.h"
+#include "analysis/LanguageGuess.h"
 #include "io/ArticleImporter.h"
 #include "io/FileAccess.h"
 #include "io/UrlFetcher.h"
@@ -179,6 +180,9 @@ void analysePrepared(PreparedImport &p, const std::function<bool()> &cancelled =
         return;
     }
     p.analysis = Analyzer::analyze(p.article);
+    if (!p.analysis.english)
+        p.outcome.warnings.append(
+            u"the text is not in English; Lede finds names and speakers in English text only"_s);
 }
 
 // Whether a file can be written: read whole and every article analysed (or not to be stored).

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void importReportsEachStoryOfAnExport();
     void annotateThenExportKeepsCodePointOffsets();
     void analyzeJsonHasTheParts();
+    void textNotInEnglishIsSaidPerFile();
     void listSearch();
     void errors_data();
     void errors();
@@ -282,6 +283,34 @@ void TestCommandLine::analyzeJsonHasTheParts()
     for (const QJsonValue &v : a[u"figures"_s].toArray())
         figure = figure || v.toObject()[u"value"_s].toDouble() == 1200;
     QVERIFY(figure);
+}
+
+void TestCommandLine::textNotInEnglishIsSaidPerFile()
+{
+    // German, written for this test.
+    const QString path = m_dir.filePath(u"hafen.txt"_s);
+    writeFile(
+        path,
+        QStringLiteral("Neuer Steg\n\nDer Hafenrat hat am Montag beschlossen, einen neuen Steg zu bauen, "
+                       "nachdem Stürme mindestens 40 Boote beschädigt hatten. „Wir können keine "
+                       "weitere Saison verlieren“, sagte die Vorsitzende, die den Rat seit sechs "
+                       "Jahren leitet. Die Arbeiten sollen im Frühjahr beginnen und vor dem Sommer "
+                       "fertig sein.\n")
+            .toUtf8());
+    const QString note = u"lede: warning: "_s + path + u": the text is not in English"_s;
+    Run r = lede({ u"analyze"_s, u"--json"_s, path });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(QString::fromUtf8(r.err).startsWith(note), r.err.constData());
+    const QJsonObject article
+        = QJsonDocument::fromJson(r.out).object().value(u"articles"_s).toArray().at(0).toObject();
+    QCOMPARE(article.value(u"quotes"_s).toArray().size(), 1);
+    QVERIFY(article.value(u"entities"_s).toArray().isEmpty());
+    r = lede({ u"import"_s, path, u"--db"_s, m_dir.filePath(u"hafen.db"_s) });
+    QCOMPARE(r.code, 0);
+    QVERIFY2(QString::fromUtf8(r.err).startsWith(note), r.err.constData());
+    // English text says nothing of the kind.
+    r = lede({ u"analyze"_s, u"--json"_s, m_story });
+    QVERIFY2(!r.err.contains("not in English"), r.err.constData());
 }
 
 void TestCommandLine::listSearch()
