@@ -60,6 +60,52 @@ QByteArray factiva()
     return rtf;
 }
 
+// The lines Factiva writes between the source name and the text in most exports: a time before the
+// source, the source code, a page, an edition, then language and copyright. A third story has no
+// language or copyright line, so its short first line is text.
+QByteArray factivaWithFieldLines()
+{
+    QByteArray rtf = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0 ";
+    const auto para = [&rtf](const char *text) {
+        rtf += "\\pard ";
+        rtf += text;
+        rtf += "\\par\n";
+    };
+    para("Night trains return to the coast line");
+    para("By Ola Brekke");
+    para("30 words");
+    para("2 December 2023");
+    para("07:15 GMT");
+    para("The Portvale Courier");
+    para("PTVCOU");
+    para("B3");
+    para("Late Edition");
+    para("English");
+    para("(c) 2023 The Portvale Courier. All rights reserved.");
+    para("Night trains will run on the coast line again from March, the rail company said on Friday.");
+    para("Tickets go on sale in January, and the first train leaves the capital at ten in the evening.");
+    para("Document PTVCOU0020231202ejc2000c3");
+    rtf += "\\page\n";
+    para("Quay lights repaired");
+    para("25 words");
+    para("3 December 2023");
+    para("Island Gazette");
+    para("ISLGAZ");
+    para("English");
+    para("Workers repaired the lights on the north quay over the weekend, the harbour office said.");
+    para("Document ISLGAZ0020231203ejc3000d4");
+    rtf += "\\page\n";
+    para("Library opens on Sundays");
+    para("20 words");
+    para("4 December 2023");
+    para("Island Gazette");
+    para("Good news for readers");
+    para("The town library will open on Sundays from January, the council said on Monday.");
+    para("Document ISLGAZ0020231204ejc4000e5");
+    rtf += "}";
+    return rtf;
+}
+
 } // namespace
 
 class TestRtfReader final : public QObject
@@ -72,6 +118,7 @@ private slots:
     void refusals_data();
     void refusals();
     void factivaExportSplitsIntoArticles();
+    void factivaFieldLinesLeaveTheText();
 };
 
 void TestRtfReader::readsTextAndSkipsTheRest()
@@ -160,6 +207,40 @@ void TestRtfReader::factivaExportSplitsIntoArticles()
              u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     QCOMPARE(second.metadata.value(u"document_id"_s), u"ISLGAZ0020231130ejbu0002b"_s);
     QCOMPARE(imported->at(1).warnings, QStringList { u"the export states 400 words, the text has 15"_s });
+}
+
+void TestRtfReader::factivaFieldLinesLeaveTheText()
+{
+    const auto imported = ArticleImporter::importDataArticles(factivaWithFieldLines(), u"fields.rtf"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 3);
+    const Article &first = imported->at(0).article;
+    QCOMPARE(first.title, u"Night trains return to the coast line"_s);
+    QCOMPARE(first.source, u"The Portvale Courier"_s);
+    QCOMPARE(first.published, QDate(2023, 12, 2));
+    QCOMPARE(
+        first.body,
+        u"Night trains will run on the coast line again from March, the rail company said on Friday.\n\n"
+        "Tickets go on sale in January, and the first train leaves the capital at ten in the evening."_s);
+    QCOMPARE(first.metadata.value(u"time"_s), u"07:15 GMT"_s);
+    QCOMPARE(first.metadata.value(u"source_code"_s), u"PTVCOU"_s);
+    QCOMPARE(first.metadata.value(u"page"_s), u"B3"_s);
+    QCOMPARE(first.metadata.value(u"edition"_s), u"Late Edition"_s);
+    QCOMPARE(first.metadata.value(u"language"_s), u"English"_s);
+    QCOMPARE(first.metadata.value(u"copyright"_s), u"(c) 2023 The Portvale Courier. All rights reserved."_s);
+
+    const Article &second = imported->at(1).article;
+    QCOMPARE(second.source, u"Island Gazette"_s);
+    QCOMPARE(second.body,
+             u"Workers repaired the lights on the north quay over the weekend, the harbour office said."_s);
+    QCOMPARE(second.metadata.value(u"source_code"_s), u"ISLGAZ"_s);
+
+    // No language or copyright line follows: the short line is the text's, not a field.
+    const Article &third = imported->at(2).article;
+    QCOMPARE(third.body,
+             u"Good news for readers\n\nThe town library will open on Sundays from January, the council said "
+             "on Monday."_s);
+    QVERIFY(!third.metadata.contains(u"edition"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRtfReader)
