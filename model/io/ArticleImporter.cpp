@@ -272,10 +272,14 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer; a
     // PDF is read by its own importer. Both give text and hints.
     if (format == Format::Html || format == Format::Pdf) {
-        auto converted
-            = format == Format::Html ? MarkupImporter::fromHtmlData(data) : PdfImporter::read(data);
+        QStringList pdfParagraphs;
+        auto converted = format == Format::Html ? MarkupImporter::fromHtmlData(data)
+                                                : PdfImporter::read(data, &pdfParagraphs);
         if (!converted)
             return R::failure(converted.errorString());
+        // A Nexis Uni export saved as PDF.
+        if (format == Format::Pdf && NexisExport::looksLikeExport(pdfParagraphs))
+            return exportArticles(NexisExport::split(pdfParagraphs), format, u"nexis"_s, fileName);
         // A feed or another XML document named .html is still refused for what it is.
         if (format == Format::Html) {
             if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024)));

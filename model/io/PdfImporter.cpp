@@ -310,6 +310,65 @@ QList<Paragraph> buildParagraphs(const QList<Line> &lines, double bodyHeight, co
     return paragraphs;
 }
 
+// Paragraphs for an export whose lines are fields (Nexis Uni): a line joins the one before only
+// when that one runs to the right edge of the text, the gap between them is an ordinary line gap,
+// and it is not itself a field line ("Section: …", "Body", "End of Document"). Only page numbers
+// are dropped: a publication line or "End of Document" recurs near the top or bottom of most pages
+// and must stay.
+QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QString> &words)
+{
+    for (qsizetype i = 0; i < lines.size();) {
+        qsizetype j = i;
+        while (j < lines.size() && lines[j].page == lines[i].page)
+            ++j;
+        for (qsizetype k : marginLines(lines, i, j))
+            lines[k].drop = PdfImporter::isPageNumber(lines[k].text);
+        i = j;
+    }
+    lines.removeIf([](const Line &l) { return l.drop; });
+    if (lines.isEmpty())
+        return {};
+    double left = lines.first().rect.left();
+    double right = lines.first().rect.right();
+    QList<double> steps;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        left = std::min(left, lines[i].rect.left());
+        right = std::max(right, lines[i].rect.right());
+        if (i > 0 && lines[i].page == lines[i - 1].page) {
+            const double step = lines[i].rect.bottom() - lines[i - 1].rect.bottom();
+            if (step > 0.8 * bodyHeight && step < 3 * bodyHeight)
+                steps.append(step);
+        }
+    }
+    // The closest baselines are lines of one paragraph: in an export most steps are the gaps
+    // between one-line fields, so a percentile would be a paragraph gap.
+    const double leading = steps.isEmpty() ? 1.2 * bodyHeight : *std::min_element(steps.begin(), steps.end());
+    static const QRegularExpression field(
+        u"^(?:[A-Z][A-Za-z-]{1,40}:|Body$|Classification$|End of Document$)"_s);
+    QStringList paragraphs;
+    QString current;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Line &line = lines[i];
+        bool join = i > 0 && !current.isEmpty();
+        if (join) {
+            const Line &prev = lines[i - 1];
+            const bool full = prev.rect.right() >= right - 0.1 * (right - left);
+            const bool ordinaryGap
+                = line.page != prev.page || line.rect.bottom() - prev.rect.bottom() <= 1.4 * leading;
+            join = full && ordinaryGap && !field.match(line.text).hasMatch()
+                && !field.match(prev.text).hasMatch();
+        }
+        if (!join && !current.isEmpty()) {
+            paragraphs.append(current);
+            current.clear();
+        }
+        appendLine(current, line.text, words);
+    }
+    if (!current.isEmpty())
+        paragraphs.append(current);
+    return paragraphs;
+}
+
 QString sameText(const QString &text)
 {
     return text.simplified().toCaseFolded();
@@ -341,7 +400,7 @@ bool PdfImporter::isUsableMetadataTitle(QStringView title)
     return !fileName.match(t).hasMatch();
 }
 
-Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
+Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data, QStringList *fieldParagraphs)
 {
     using R = Result<MarkupImporter::Converted>;
     quietPoppler();
@@ -362,6 +421,12 @@ Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
     }
     if (lines.isEmpty())
         return R::failure(tr("the PDF has no text layer (a scanned document?); Lede does not do OCR"));
+    if (fieldParagraphs) {
+        QList<double> heights;
+        for (const Line &line : std::as_const(lines))
+            heights.append(line.rect.height());
+        *fieldParagraphs = exportParagraphs(lines, median(heights), documentWords(lines));
+    }
     dropRunningLines(lines, pageCount);
     if (lines.isEmpty())
         return R::failure(tr("the PDF holds only page headers, footers and numbers, no article text"));
