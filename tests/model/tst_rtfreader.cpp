@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RTF import: the compact reader of control words (paragraphs, page breaks, code page bytes, \uN
-// escapes, skipped destinations, RTF bombs) and Factiva exports in RTF (one article per story).
+// escapes, skipped destinations, RTF bombs) and Factiva and Nexis Uni exports in RTF (one article per story).
 #include "io/ArticleImporter.h"
 #include "io/RtfReader.h"
 
@@ -106,6 +106,45 @@ QByteArray factivaWithFieldLines()
     return rtf;
 }
 
+// A Nexis Uni export saved as RTF (the DOCX layout, paragraph for paragraph, a page break before
+// each story).
+QByteArray nexisRtf()
+{
+    QByteArray rtf = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\f0 ";
+    const auto para = [&rtf](const char *text) {
+        rtf += "\\pard ";
+        rtf += text;
+        rtf += "\\par\n";
+    };
+    para("Documents (2)");
+    for (int story = 0; story < 2; ++story) {
+        rtf += "\\page\n";
+        para(story == 0 ? "{\\b\\fs32 Caf\\'e9 owners fight new rent rules}"
+                        : "{\\b\\fs32 Quay lights repaired}");
+        para("The Portvale Courier");
+        para(story == 0 ? "December 1, 2023 Friday" : "December 3, 2023 Sunday");
+        para("Copyright 2023 The Portvale Courier");
+        para(story == 0 ? "Section: CITY; Pg. 2" : "Section: PORT; Pg. 5");
+        para(story == 0 ? "Length: 22 words" : "Length: 15 words");
+        if (story == 0)
+            para("Byline: Ana Ruiz");
+        para("Body");
+        if (story == 0) {
+            para("Caf\\'e9 owners in the old town said on Monday that the new rules would ruin them.");
+            para("The council meets again on Thursday.");
+        } else {
+            para("Workers repaired the lights on the north quay over the weekend, the harbour office said.");
+        }
+        para("Classification");
+        para("Language: ENGLISH");
+        para(story == 0 ? "Subject: RENTS (90%)" : "Subject: PORTS (88%)");
+        para("Load-Date: December 4, 2023");
+        para("End of Document");
+    }
+    rtf += "}";
+    return rtf;
+}
+
 } // namespace
 
 class TestRtfReader final : public QObject
@@ -119,6 +158,7 @@ private slots:
     void refusals();
     void factivaExportSplitsIntoArticles();
     void factivaFieldLinesLeaveTheText();
+    void nexisExportInRtf();
 };
 
 void TestRtfReader::readsTextAndSkipsTheRest()
@@ -241,6 +281,33 @@ void TestRtfReader::factivaFieldLinesLeaveTheText()
              u"Good news for readers\n\nThe town library will open on Sundays from January, the council said "
              "on Monday."_s);
     QVERIFY(!third.metadata.contains(u"edition"_s));
+}
+
+void TestRtfReader::nexisExportInRtf()
+{
+    const auto imported = ArticleImporter::importDataArticles(nexisRtf(), u"nexis.rtf"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    const Article &first = imported->at(0).article;
+    QCOMPARE(first.path, u"nexis.rtf#1"_s);
+    QCOMPARE(first.provenance.value(u"format"_s), u"nexis"_s);
+    QCOMPARE(first.title, u"Café owners fight new rent rules"_s);
+    QCOMPARE(first.source, u"The Portvale Courier"_s);
+    QCOMPARE(first.published, QDate(2023, 12, 1));
+    QCOMPARE(first.byline, u"Ana Ruiz"_s);
+    QCOMPARE(first.body,
+             u"Café owners in the old town said on Monday that the new rules would ruin them.\n\n"
+             "The council meets again on Thursday."_s);
+    QCOMPARE(first.metadata.value(u"section"_s), u"CITY; Pg. 2"_s);
+    QCOMPARE(first.metadata.value(u"subject"_s), u"RENTS (90%)"_s);
+    QCOMPARE(first.metadata.value(u"language"_s), u"ENGLISH"_s);
+    const Article &second = imported->at(1).article;
+    QCOMPARE(second.path, u"nexis.rtf#2"_s);
+    QCOMPARE(second.title, u"Quay lights repaired"_s);
+    QCOMPARE(second.published, QDate(2023, 12, 3));
+    QCOMPARE(second.body,
+             u"Workers repaired the lights on the north quay over the weekend, the harbour office said."_s);
+    QCOMPARE(second.metadata.value(u"section"_s), u"PORT; Pg. 5"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRtfReader)
