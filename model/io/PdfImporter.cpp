@@ -353,10 +353,15 @@ QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QS
         if (join) {
             const Line &prev = lines[i - 1];
             const bool full = prev.rect.right() >= right - 0.1 * (right - left);
+            // A headline in larger type, wrapped: its lines join wherever they break.
+            const double height = line.rect.height();
+            const bool headline
+                = height > 1.15 * bodyHeight && std::abs(prev.rect.height() - height) < 0.08 * height;
+            const double scale = headline ? height / bodyHeight : 1.0;
             const bool ordinaryGap
-                = line.page != prev.page || line.rect.bottom() - prev.rect.bottom() <= 1.4 * leading;
-            join = full && ordinaryGap && !field.match(line.text).hasMatch()
-                && !field.match(prev.text).hasMatch();
+                = line.page != prev.page || line.rect.bottom() - prev.rect.bottom() <= 1.4 * leading * scale;
+            join = (full || (headline && line.page == prev.page)) && ordinaryGap
+                && !field.match(line.text).hasMatch() && !field.match(prev.text).hasMatch();
         }
         if (!join && !current.isEmpty()) {
             paragraphs.append(current);

@@ -114,7 +114,8 @@ PdfFixture nexisExport()
         }
     };
     QList<PdfText> two;
-    two.append({ 72, 80, 14, u"Night trains return to the coast line"_s });
+    two.append({ 72, 62, 14, u"Night trains return to the coast line"_s });
+    two.append({ 72, 80, 14, u"after three years"_s }); // a headline in two lines
     lines(two, 98,
           { u"The Portvale Courier"_s, u"December 2, 2023 Saturday"_s,
             u"Copyright 2023 The Portvale Courier"_s, u"Section: TRAVEL; Pg. 6"_s, u"Length: 56 words"_s,
@@ -322,7 +323,7 @@ void TestPdfImporter::nexisExportSplitsIntoStories()
     const Article &first = imported->at(0).article;
     QCOMPARE(first.path, u"nexis.pdf#1"_s);
     QCOMPARE(first.provenance.value(u"format"_s), u"nexis"_s);
-    QCOMPARE(first.title, u"Night trains return to the coast line"_s);
+    QCOMPARE(first.title, u"Night trains return to the coast line after three years"_s);
     QCOMPARE(first.source, u"The Portvale Courier"_s);
     QCOMPARE(first.published, QDate(2023, 12, 2));
     QCOMPARE(first.byline, u"Ola Brekke"_s);
