@@ -329,22 +329,31 @@ QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QS
     if (lines.isEmpty())
         return {};
     double left = lines.first().rect.left();
-    double right = lines.first().rect.right();
+    // The text's right edge: a high percentile of the body lines' ends, not the longest line (a
+    // headline or an unbreakable address may run past the column).
+    QList<double> rights;
     QList<double> steps;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         left = std::min(left, lines[i].rect.left());
-        right = std::max(right, lines[i].rect.right());
+        if (std::abs(lines[i].rect.height() - bodyHeight) < 0.2 * bodyHeight)
+            rights.append(lines[i].rect.right());
         if (i > 0 && lines[i].page == lines[i - 1].page) {
             const double step = lines[i].rect.bottom() - lines[i - 1].rect.bottom();
             if (step > 0.8 * bodyHeight && step < 3 * bodyHeight)
                 steps.append(step);
         }
     }
+    std::sort(rights.begin(), rights.end());
+    const double right = rights.isEmpty() ? lines.first().rect.right() : rights[rights.size() * 9 / 10];
     // The closest baselines are lines of one paragraph: in an export most steps are the gaps
     // between one-line fields, so a percentile would be a paragraph gap.
     const double leading = steps.isEmpty() ? 1.2 * bodyHeight : *std::min_element(steps.begin(), steps.end());
+    // The lines an export starts on its own: its field names, "Body", "Classification", the end.
     static const QRegularExpression field(
-        u"^(?:[A-Z][A-Za-z-]{1,40}:|Body$|Classification$|End of Document$)"_s);
+        u"^(?:(?:Section|Length|Byline|Dateline|Highlight|Edition|Column|Series|Correction|Correction-Date|"
+        "Type|Version|Notes|Graphic|Author|Words|Language|Publication-Type|Subject|Geographic|Organization|"
+        "Person|Company|Industry|Ticker|Document-Type|Journal-Code|Load-Date):|Copyright\\b|Body$|"
+        "Classification$|End of Document$)"_s);
     QStringList paragraphs;
     QString current;
     for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -352,7 +361,13 @@ QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QS
         bool join = i > 0 && !current.isEmpty();
         if (join) {
             const Line &prev = lines[i - 1];
-            const bool full = prev.rect.right() >= right - 0.1 * (right - left);
+            // The line before broke because this line's first word did not fit after it (its width
+            // estimated from this line's average character width): it is wrapped text.
+            const qsizetype firstWord = std::max<qsizetype>(
+                1, line.text.indexOf(u' ') < 0 ? line.text.size() : line.text.indexOf(u' '));
+            const double charWidth = line.rect.width() / std::max<qsizetype>(1, line.text.size());
+            const bool full = prev.rect.right() + charWidth * double(firstWord + 1) > right - 0.5 * bodyHeight
+                || prev.rect.right() >= right - 0.1 * (right - left);
             // A headline in larger type, wrapped: its lines join wherever they break.
             const double height = line.rect.height();
             const bool headline
@@ -360,8 +375,10 @@ QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QS
             const double scale = headline ? height / bodyHeight : 1.0;
             const bool ordinaryGap
                 = line.page != prev.page || line.rect.bottom() - prev.rect.bottom() <= 1.4 * leading * scale;
-            join = (full || (headline && line.page == prev.page)) && ordinaryGap
-                && !field.match(line.text).hasMatch() && !field.match(prev.text).hasMatch();
+            // Field lines are set in body type; a headline may well start "Reports: …". A long field
+            // wraps like text ("Subject: …" over two lines).
+            join = headline ? line.page == prev.page && ordinaryGap
+                            : full && ordinaryGap && !field.match(line.text).hasMatch();
         }
         if (!join && !current.isEmpty()) {
             paragraphs.append(current);

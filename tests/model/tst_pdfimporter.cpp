@@ -94,7 +94,8 @@ const QString threePageBody
 
 // A Nexis Uni export printed to PDF: a cover page, then two stories whose header lines are short
 // lines at the ordinary line gap; the first story's text runs over a page break in mid-sentence
-// and has a hyphenated line end. Every page has a "Page N of 3" footer.
+// and has a hyphenated line end; a classification field wraps, and so does a text line before a
+// word that ends in a colon. Every page has a "Page N of 3" footer.
 PdfFixture nexisExport()
 {
     PdfFixture pdf;
@@ -129,14 +130,14 @@ PdfFixture nexisExport()
     QList<PdfText> three;
     lines(three, 80,
           { u"ten in the evening."_s, u"Classification"_s, u"Language: ENGLISH"_s,
-            u"Subject: RAILWAYS (92%); TRAVEL (80%)"_s, u"Load-Date: December 3, 2023"_s,
-            u"End of Document"_s });
+            u"Subject: RAILWAYS (92%); TRAVEL (80%); RAIL TRANSPORT (77%); NIGHT TRAINS"_s, u"(70%)"_s,
+            u"Load-Date: December 3, 2023"_s, u"End of Document"_s });
     three.append({ 72, 170, 14, u"Quay lights repaired"_s });
     lines(three, 188,
           { u"The Portvale Courier"_s, u"December 3, 2023 Sunday"_s, u"Length: 15 words"_s, u"Body"_s });
     lines(three, 248,
-          { u"Workers repaired the lights on the north quay over the weekend, the harbour"_s,
-            u"office said."_s });
+          { u"Workers repaired the lights on the north quay over the weekend, said the Port"_s,
+            u"Authority: four lamps had been broken by the storm in November."_s });
     lines(three, 290, { u"Load-Date: December 4, 2023"_s, u"End of Document"_s });
     pdf.pages = { cover, two, three };
     for (qsizetype i = 0; i < pdf.pages.size(); ++i)
@@ -334,7 +335,9 @@ void TestPdfImporter::nexisExportSplitsIntoStories()
         "Tickets go on sale in January, the company said, and the regional government will pay for the new "
         "carriages. The first train leaves the capital at ten in the evening."_s);
     QCOMPARE(first.metadata.value(u"section"_s), u"TRAVEL; Pg. 6"_s);
-    QCOMPARE(first.metadata.value(u"subject"_s), u"RAILWAYS (92%); TRAVEL (80%)"_s);
+    // A field that wraps is one field.
+    QCOMPARE(first.metadata.value(u"subject"_s),
+             u"RAILWAYS (92%); TRAVEL (80%); RAIL TRANSPORT (77%); NIGHT TRAINS (70%)"_s);
     QCOMPARE(first.metadata.value(u"load_date"_s), u"December 3, 2023"_s);
     QCOMPARE(imported->at(0).warnings, QStringList());
 
@@ -343,8 +346,11 @@ void TestPdfImporter::nexisExportSplitsIntoStories()
     QCOMPARE(second.title, u"Quay lights repaired"_s);
     QCOMPARE(second.source, u"The Portvale Courier"_s);
     QCOMPARE(second.published, QDate(2023, 12, 3));
+    // A wrapped line that starts like a field ("Authority: …") is text.
     QCOMPARE(second.body,
-             u"Workers repaired the lights on the north quay over the weekend, the harbour office said."_s);
+             u"Workers repaired the lights on the north quay over the weekend, said the Port Authority: four "
+             u"lamps "
+             "had been broken by the storm in November."_s);
 }
 
 void TestPdfImporter::refusals_data()
