@@ -54,6 +54,8 @@ class TestFeedReader final : public QObject
 private slots:
     void rssItemsBecomeArticles();
     void atomEntriesBecomeArticles();
+    void blankLinesBeforeTheDeclaration_data();
+    void blankLinesBeforeTheDeclaration();
     void refusals_data();
     void refusals();
 };
@@ -108,6 +110,30 @@ void TestFeedReader::atomEntriesBecomeArticles()
              "Repairs would cost about two million euros, officials said."_s);
     QCOMPARE(imported->at(0).warnings, QStringList());
     QVERIFY(ArticleImporter::supportedSuffixes().contains(u"rss"_s));
+}
+
+void TestFeedReader::blankLinesBeforeTheDeclaration_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("fileName");
+    // Feeds that a site prints a line break or two in front of: XML says the declaration must come
+    // first, but every feed reader reads them.
+    QTest::newRow("blank-lines") << QByteArray("\n\n  " + rss) << u"courier.rss"_s;
+    QTest::newRow("bom-then-blank-line") << QByteArray("\xEF\xBB\xBF\r\n" + rss) << u"courier.xml"_s;
+    QTest::newRow("blank-line-named-txt") << QByteArray("\n" + rss) << u"courier.txt"_s;
+}
+
+void TestFeedReader::blankLinesBeforeTheDeclaration()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, fileName);
+    QCOMPARE(FeedReader::feedKind(data), u"RSS"_s);
+    const auto imported = ArticleImporter::importDataArticles(data, fileName);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    QCOMPARE(imported->at(0).article.title, u"Harbour board approves grain terminal"_s);
+    QCOMPARE(imported->at(1).article.title, u"Ferry fares to rise"_s);
+    QCOMPARE(imported->at(0).article.provenance.value(u"format"_s), u"feed"_s);
 }
 
 void TestFeedReader::refusals_data()
