@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -297,6 +298,21 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     auto decoded = TextDecoder::decode(data);
     if (!decoded)
         return R::failure(decoded.errorString());
+    // A feed in UTF-16 (or another encoding the bytes did not show as a feed): read from its
+    // decoded text, as UTF-8 without the declared encoding.
+    const auto firstMark
+        = std::find_if(decoded->text.cbegin(), decoded->text.cend(), [](QChar c) { return !c.isSpace(); });
+    if (firstMark != decoded->text.cend() && *firstMark == u'<') {
+        static const QRegularExpression declared(
+            u"^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"_s);
+        const QByteArray utf8 = QString(decoded->text).replace(declared, u"\\1"_s).toUtf8();
+        if (!FeedReader::feedKind(utf8).isEmpty()) {
+            auto split = FeedReader::read(utf8);
+            if (!split)
+                return R::failure(split.errorString());
+            return exportArticles(*split, Format::Feed, u"feed"_s, fileName);
+        }
+    }
     if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
         return R::failure(why);
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);

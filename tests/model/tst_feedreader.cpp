@@ -56,6 +56,7 @@ private slots:
     void atomEntriesBecomeArticles();
     void blankLinesBeforeTheDeclaration_data();
     void blankLinesBeforeTheDeclaration();
+    void utf16Feed();
     void refusals_data();
     void refusals();
 };
@@ -134,6 +135,24 @@ void TestFeedReader::blankLinesBeforeTheDeclaration()
     QCOMPARE(imported->at(0).article.title, u"Harbour board approves grain terminal"_s);
     QCOMPARE(imported->at(1).article.title, u"Ferry fares to rise"_s);
     QCOMPARE(imported->at(0).article.provenance.value(u"format"_s), u"feed"_s);
+}
+
+void TestFeedReader::utf16Feed()
+{
+    // Saved by a Windows tool: UTF-16 with a BOM, declared so.
+    QString text = QString::fromUtf8(rss);
+    text.replace(u"encoding=\"UTF-8\""_s, u"encoding=\"UTF-16\""_s);
+    QByteArray data("\xFF\xFE");
+    for (const QChar c : std::as_const(text)) {
+        data.append(char(c.unicode() & 0xFF));
+        data.append(char(c.unicode() >> 8));
+    }
+    const auto imported = ArticleImporter::importDataArticles(data, u"courier.rss"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    QCOMPARE(imported->at(0).article.title, u"Harbour board approves grain terminal"_s);
+    QCOMPARE(imported->at(0).article.provenance.value(u"format"_s), u"feed"_s);
+    QVERIFY(imported->at(0).article.body.contains(u"“This ends two years of argument,” the chair said."_s));
 }
 
 void TestFeedReader::refusals_data()
