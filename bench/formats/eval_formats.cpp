@@ -2,8 +2,9 @@
 // Round trips of real news text through the document formats (issue 7): each GUM news and
 // interview document (bench/RealNews.h, read at run time, never committed) is written as a PDF
 // (QTextDocument printed by QPdfWriter: paginated, with page numbers, in the document's own fonts),
-// as a DOCX (Title style + paragraphs, ZipWriter) and, all together, as one Nexis Uni export; each
-// is imported back with ArticleImporter and compared with the text it was made from.
+// as a DOCX (Title style + paragraphs, ZipWriter) and, all together, as one Nexis Uni export (as a
+// DOCX, and printed to PDF); each is imported back with ArticleImporter and compared with the text
+// it was made from.
 //
 // Reported per format: documents whose title came back exactly, paragraphs that came back exactly
 // (recall: of the written ones; precision: of the imported ones), and for PDF the pages and the
@@ -77,6 +78,20 @@ QByteArray pdfOf(const LedeBench::RealDoc &doc, int *pages)
     return bytes;
 }
 
+// Paginated HTML printed by QPdfWriter on A5 pages (page numbers at the foot of each page).
+QByteArray printedPdf(const QString &html)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setPageSize(QPageSize(QPageSize::A5));
+    QTextDocument document;
+    document.setHtml(html);
+    document.print(&writer);
+    return bytes;
+}
+
 QString wordParagraph(const QString &style, const QString &text)
 {
     const QString props
@@ -107,9 +122,12 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "no real news found in %s\n", qPrintable(LedeBench::realNewsDir()));
         return 1;
     }
-    Score pdf, docx, nexis;
+    Score pdf, docx, nexis, nexisPdf;
     int pages = 0;
     QString nexisXml;
+    // The same export printed to PDF: a cover page, each story on a new page under a headline in
+    // larger type, its field lines one to a line.
+    QString nexisHtml = u"<p>Documents (%1)</p>"_s.arg(docs.size());
     for (qsizetype i = 0; i < docs.size(); ++i) {
         const LedeBench::RealDoc &doc = docs[i];
         int docPages = 0;
@@ -138,6 +156,12 @@ int main(int argc, char **argv)
             nexisXml += wordParagraph({}, p);
         nexisXml
             += wordParagraph({}, u"Load-Date: December 2, 2023"_s) + wordParagraph({}, u"End of Document"_s);
+
+        nexisHtml += u"<h2 style=\"page-break-before: always\">"_s + doc.title.toHtmlEscaped()
+            + u"</h2><p>GUM Wikinews</p><p>December %1, 2023 Friday</p><p>Body</p>"_s.arg(1 + i % 28);
+        for (const QString &p : doc.paragraphs)
+            nexisHtml += u"<p>"_s + p.toHtmlEscaped() + u"</p>"_s;
+        nexisHtml += u"<p>Load-Date: December 2, 2023</p><p>End of Document</p>"_s;
     }
     // --write-nexis N FILE: an export of N stories (the documents in turn, numbered so that each is
     // distinct) for timing `lede import FILE`.
@@ -173,11 +197,23 @@ int main(int argc, char **argv)
             nexisWarnings += fromNexis->at(i).warnings.size();
         }
     }
+    const QByteArray nexisPdfBytes = printedPdf(nexisHtml);
+    const auto fromNexisPdf = Lede::ArticleImporter::importDataArticles(nexisPdfBytes, u"export.pdf"_s);
+    if (!fromNexisPdf || fromNexisPdf->size() != docs.size()) {
+        std::fprintf(stderr, "nexis pdf: %s (%lld articles)\n", qPrintable(fromNexisPdf.errorString()),
+                     qlonglong(fromNexisPdf ? fromNexisPdf->size() : 0));
+        nexisPdf.failed = 1;
+    } else {
+        for (qsizetype i = 0; i < docs.size(); ++i)
+            nexisPdf.add(docs[i], fromNexisPdf->at(i).article);
+    }
     pdf.print("pdf");
     std::printf("       (%d pages)\n", pages);
     docx.print("docx");
     nexis.print("nexis");
     std::printf("       (one export of %lld stories, %lld length warnings)\n", qlonglong(docs.size()),
                 qlonglong(nexisWarnings));
+    nexisPdf.print("nexis-pdf");
+    std::printf("       (the same export printed to PDF, A5)\n");
     return 0;
 }

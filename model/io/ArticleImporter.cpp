@@ -19,6 +19,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -272,10 +273,14 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     // A web page picks its own charset (BOM, <meta>), so it is decoded by the HTML importer; a
     // PDF is read by its own importer. Both give text and hints.
     if (format == Format::Html || format == Format::Pdf) {
-        auto converted
-            = format == Format::Html ? MarkupImporter::fromHtmlData(data) : PdfImporter::read(data);
+        QStringList pdfParagraphs;
+        auto converted = format == Format::Html ? MarkupImporter::fromHtmlData(data)
+                                                : PdfImporter::read(data, &pdfParagraphs);
         if (!converted)
             return R::failure(converted.errorString());
+        // A Nexis Uni export saved as PDF.
+        if (format == Format::Pdf && NexisExport::looksLikeExport(pdfParagraphs))
+            return exportArticles(NexisExport::split(pdfParagraphs), format, u"nexis"_s, fileName);
         // A feed or another XML document named .html is still refused for what it is.
         if (format == Format::Html) {
             if (const QString why = FormatSniffer::markupRefusal(QString::fromUtf8(data.left(64 * 1024)));
@@ -293,6 +298,21 @@ Result<QList<ImportedArticle>> convert(const QByteArray &data, const QString &fi
     auto decoded = TextDecoder::decode(data);
     if (!decoded)
         return R::failure(decoded.errorString());
+    // A feed in UTF-16 (or another encoding the bytes did not show as a feed): read from its
+    // decoded text, as UTF-8 without the declared encoding.
+    const auto firstMark
+        = std::find_if(decoded->text.cbegin(), decoded->text.cend(), [](QChar c) { return !c.isSpace(); });
+    if (firstMark != decoded->text.cend() && *firstMark == u'<') {
+        static const QRegularExpression declared(
+            u"^(\\s*<\\?xml[^>]*?)\\s+encoding\\s*=\\s*[\"'][^\"']*[\"']"_s);
+        const QByteArray utf8 = QString(decoded->text).replace(declared, u"\\1"_s).toUtf8();
+        if (!FeedReader::feedKind(utf8).isEmpty()) {
+            auto split = FeedReader::read(utf8);
+            if (!split)
+                return R::failure(split.errorString());
+            return exportArticles(*split, Format::Feed, u"feed"_s, fileName);
+        }
+    }
     if (const QString why = FormatSniffer::markupRefusal(decoded->text); !why.isEmpty())
         return R::failure(why);
     const QString text = TextDecoder::normalizeLineEndings(decoded->text);

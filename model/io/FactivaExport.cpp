@@ -50,22 +50,57 @@ NexisExport::Story parseStory(const QStringList &lines, qsizetype wordsAt, const
             ++i;
         }
     }
+    static const QRegularExpression time(u"^\\d{1,2}:\\d{2}(?:\\s+[A-Z]{2,5})?$"_s);
+    // Factiva writes the time after the date, before the source name.
+    if (i < lines.size() && time.match(lines[i]).hasMatch())
+        c.metadata.insert(u"time"_s, lines[i++]);
     if (i < lines.size()) {
         c.hints.source = lines[i];
         c.provenance.insert(u"source"_s, u"Factiva source line"_s);
         ++i;
     }
-    static const QRegularExpression time(u"^\\d{1,2}:\\d{2}(?:\\s+[A-Z]{2,5})?$"_s);
     static const QRegularExpression language(
         u"^(?:English|German|French|Spanish|Italian|Dutch|Portuguese|Swedish|"
         "Danish|Norwegian|Finnish|Polish|Russian|Chinese|Japanese|Arabic)$"_s);
+    const auto isCopyright = [](const QString &line) {
+        return line.startsWith(u"Copyright"_s, Qt::CaseInsensitive)
+            || line.startsWith(u"(c)"_s, Qt::CaseInsensitive) || line.startsWith(u"©"_s);
+    };
+    // Between the source name and the language or copyright line stand short field lines: the
+    // source code ("WSJO"), a page ("A1"), an edition, a time. They are fields only when such an
+    // end line follows within a few lines; otherwise nothing is taken from the text.
+    constexpr qsizetype MaxFieldLines = 5;
+    constexpr qsizetype MaxFieldLength = 40;
+    qsizetype fieldsEnd = -1;
+    for (qsizetype k = i; k < lines.size() && k <= i + MaxFieldLines; ++k) {
+        if (language.match(lines[k]).hasMatch() || isCopyright(lines[k])) {
+            fieldsEnd = k;
+            break;
+        }
+        if (lines[k].size() > MaxFieldLength)
+            break;
+    }
+    static const QRegularExpression sourceCode(u"^(?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,12}$"_s);
+    static const QRegularExpression page(u"^(?:Page\\s+)?[A-Z]?\\d{1,4}[A-Z]?$"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    QStringList edition;
+    for (; i < fieldsEnd; ++i) {
+        if (time.match(lines[i]).hasMatch())
+            c.metadata.insert(u"time"_s, lines[i]);
+        else if (page.match(lines[i]).hasMatch())
+            c.metadata.insert(u"page"_s, lines[i]);
+        else if (sourceCode.match(lines[i]).hasMatch() && !c.metadata.contains(u"source_code"_s))
+            c.metadata.insert(u"source_code"_s, lines[i]);
+        else
+            edition.append(lines[i]);
+    }
+    if (!edition.isEmpty())
+        c.metadata.insert(u"edition"_s, edition.join(u"; "_s));
     if (i < lines.size() && time.match(lines[i]).hasMatch())
         c.metadata.insert(u"time"_s, lines[i++]);
     if (i < lines.size() && language.match(lines[i]).hasMatch())
         c.metadata.insert(u"language"_s, lines[i++]);
-    if (i < lines.size()
-        && (lines[i].startsWith(u"Copyright"_s, Qt::CaseInsensitive)
-            || lines[i].startsWith(u"(c)"_s, Qt::CaseInsensitive) || lines[i].startsWith(u"©"_s)))
+    if (i < lines.size() && isCopyright(lines[i]))
         c.metadata.insert(u"copyright"_s, lines[i++]);
     c.text = lines.mid(i).join(u"\n\n"_s);
     if (const QString warning = NexisExport::lengthWarning(lines[wordsAt], c.text); !warning.isEmpty())

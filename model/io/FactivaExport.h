@@ -10,14 +10,17 @@ namespace Lede {
 // Splits a Factiva export in "Article Format" (the paragraphs of its RTF or HTML) into its articles.
 //
 // Each article runs: a headline; an optional "By …" line; a word count ("433 words"); a date
-// ("1 December 2023"); the source name; optional time ("10:32 GMT") and language ("English")
-// lines; an optional copyright line; the text; and "Document <ID>" as its last line.
+// ("1 December 2023"); an optional time ("10:32 GMT"); the source name; short field lines (the
+// source code "PTVCOU", a page "A1", an edition, a time); optional language ("English") and
+// copyright lines; the text; and "Document <ID>" as its last line. The field lines are read as
+// fields only when a language or copyright line follows within five lines of the source name.
 //
 // Contract: looksLikeExport() is true when some paragraph is a "Document <ID>" line and some
 // paragraph a word count. split() never fails: each stretch ending in a "Document" line whose word
 // count is among its first five lines becomes a Story (others are counted in `skipped`); its text
 // is the article text only, separated by blank lines. Hints carry title, source, published and
-// byline; metadata "document_id", "length", "time", "language", "copyright", "export" ("Factiva").
+// byline; metadata "document_id", "length", "time", "source_code", "page", "edition", "language",
+// "copyright", "export" ("Factiva").
 // The stated length is checked as for Nexis (NexisExport::lengthWarning).
 //
 // The HTML variant of "Article Format" holds the same lines, each in its own block element (a

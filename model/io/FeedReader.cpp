@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
+#include <cctype>
 
 using namespace Qt::StringLiterals;
 
@@ -80,11 +81,23 @@ QString htmlToText(const QString &html)
     return MarkupImporter::fromHtml(u"<html><body><article>"_s + page + u"</article></body></html>"_s).text;
 }
 
+// The document from its first '<': blank lines before the XML declaration (a common fault of
+// feeds that a plugin prints a line break in front of) are no error here, nor is a UTF-8 BOM
+// before them.
+QByteArray fromFirstTag(const QByteArray &data)
+{
+    qsizetype i = data.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    const qsizetype start = i;
+    while (i < data.size() && std::isspace(static_cast<unsigned char>(data[i])))
+        ++i;
+    return i == start ? data : data.sliced(i);
+}
+
 } // namespace
 
 QString FeedReader::feedKind(const QByteArray &data)
 {
-    QXmlStreamReader xml(data.left(64 * 1024));
+    QXmlStreamReader xml(fromFirstTag(data.left(64 * 1024)));
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement) {
             const QString root = xml.name().toString().toLower();
@@ -109,7 +122,7 @@ Result<NexisExport::Split> FeedReader::read(const QByteArray &data)
 {
     using R = Result<NexisExport::Split>;
     const QString kind = feedKind(data);
-    QXmlStreamReader xml(data);
+    QXmlStreamReader xml(fromFirstTag(data));
     QList<Item> items;
     QString feedTitle;
     Item *item = nullptr;

@@ -170,9 +170,10 @@ QString FormatSniffer::markupRefusal(QStringView text)
     }
     const QString root = elementName(start, at);
     if (root == u"rss"_s || root == u"rdf:rdf"_s)
-        return tr("the file is an RSS feed; feeds are not supported yet");
+        return tr("the file is an RSS feed that is not well-formed XML where it starts; Lede cannot read it");
     if (root == u"feed"_s)
-        return tr("the file is an Atom feed; feeds are not supported yet");
+        return tr(
+            "the file is an Atom feed that is not well-formed XML where it starts; Lede cannot read it");
     // Anything else that declares itself XML and is not XHTML.
     if (start.startsWith(u"<?xml") && root != u"html"_s)
         return tr("the file is an XML document (<%1>), not an article; XML is not supported").arg(root);

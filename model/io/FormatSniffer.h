@@ -22,9 +22,9 @@ public:
     static QString binaryKind(QByteArrayView data);
 
     // Text formats that would otherwise import as markup-filled garbage: RTF ("{\rtf") and RSS/Atom/RDF
-    // feeds that did not reach their own readers (stored as UTF-16, say; ArticleImporter reads 8-bit
-    // RTF and feeds by their content first), other XML documents (XHTML, whose root is <html>, is
-    // accepted), PostScript. `text` is decoded text (a BOM already removed).
+    // feeds that did not reach their own readers (ArticleImporter reads RTF and feeds by their
+    // content first, a feed in UTF-16 from its decoded text), other XML documents (XHTML, whose root is
+    // <html>, is accepted), PostScript. `text` is decoded text (a BOM already removed).
     static QString markupRefusal(QStringView text);
 
     // The rule for "too little text to be an article": fewer than MinWords words. A word is a run of

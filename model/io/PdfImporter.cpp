@@ -310,6 +310,87 @@ QList<Paragraph> buildParagraphs(const QList<Line> &lines, double bodyHeight, co
     return paragraphs;
 }
 
+// Paragraphs for an export whose lines are fields (Nexis Uni): a line joins the one before only
+// when that one runs to the right edge of the text, the gap between them is an ordinary line gap,
+// and it is not itself a field line ("Section: …", "Body", "End of Document"). Only page numbers
+// are dropped: a publication line or "End of Document" recurs near the top or bottom of most pages
+// and must stay.
+QStringList exportParagraphs(QList<Line> lines, double bodyHeight, const QSet<QString> &words)
+{
+    for (qsizetype i = 0; i < lines.size();) {
+        qsizetype j = i;
+        while (j < lines.size() && lines[j].page == lines[i].page)
+            ++j;
+        for (qsizetype k : marginLines(lines, i, j))
+            lines[k].drop = PdfImporter::isPageNumber(lines[k].text);
+        i = j;
+    }
+    lines.removeIf([](const Line &l) { return l.drop; });
+    if (lines.isEmpty())
+        return {};
+    double left = lines.first().rect.left();
+    // The text's right edge: a high percentile of the body lines' ends, not the longest line (a
+    // headline or an unbreakable address may run past the column).
+    QList<double> rights;
+    QList<double> steps;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        left = std::min(left, lines[i].rect.left());
+        if (std::abs(lines[i].rect.height() - bodyHeight) < 0.2 * bodyHeight)
+            rights.append(lines[i].rect.right());
+        if (i > 0 && lines[i].page == lines[i - 1].page) {
+            const double step = lines[i].rect.bottom() - lines[i - 1].rect.bottom();
+            if (step > 0.8 * bodyHeight && step < 3 * bodyHeight)
+                steps.append(step);
+        }
+    }
+    std::sort(rights.begin(), rights.end());
+    const double right = rights.isEmpty() ? lines.first().rect.right() : rights[rights.size() * 9 / 10];
+    // The closest baselines are lines of one paragraph: in an export most steps are the gaps
+    // between one-line fields, so a percentile would be a paragraph gap.
+    const double leading = steps.isEmpty() ? 1.2 * bodyHeight : *std::min_element(steps.begin(), steps.end());
+    // The lines an export starts on its own: its field names, "Body", "Classification", the end.
+    static const QRegularExpression field(
+        u"^(?:(?:Section|Length|Byline|Dateline|Highlight|Edition|Column|Series|Correction|Correction-Date|"
+        "Type|Version|Notes|Graphic|Author|Words|Language|Publication-Type|Subject|Geographic|Organization|"
+        "Person|Company|Industry|Ticker|Document-Type|Journal-Code|Load-Date):|Copyright\\b|Body$|"
+        "Classification$|End of Document$)"_s);
+    QStringList paragraphs;
+    QString current;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Line &line = lines[i];
+        bool join = i > 0 && !current.isEmpty();
+        if (join) {
+            const Line &prev = lines[i - 1];
+            // The line before broke because this line's first word did not fit after it (its width
+            // estimated from this line's average character width): it is wrapped text.
+            const qsizetype firstWord = std::max<qsizetype>(
+                1, line.text.indexOf(u' ') < 0 ? line.text.size() : line.text.indexOf(u' '));
+            const double charWidth = line.rect.width() / std::max<qsizetype>(1, line.text.size());
+            const bool full = prev.rect.right() + charWidth * double(firstWord + 1) > right - 0.5 * bodyHeight
+                || prev.rect.right() >= right - 0.1 * (right - left);
+            // A headline in larger type, wrapped: its lines join wherever they break.
+            const double height = line.rect.height();
+            const bool headline
+                = height > 1.15 * bodyHeight && std::abs(prev.rect.height() - height) < 0.08 * height;
+            const double scale = headline ? height / bodyHeight : 1.0;
+            const bool ordinaryGap
+                = line.page != prev.page || line.rect.bottom() - prev.rect.bottom() <= 1.4 * leading * scale;
+            // Field lines are set in body type; a headline may well start "Reports: …". A long field
+            // wraps like text ("Subject: …" over two lines).
+            join = headline ? line.page == prev.page && ordinaryGap
+                            : full && ordinaryGap && !field.match(line.text).hasMatch();
+        }
+        if (!join && !current.isEmpty()) {
+            paragraphs.append(current);
+            current.clear();
+        }
+        appendLine(current, line.text, words);
+    }
+    if (!current.isEmpty())
+        paragraphs.append(current);
+    return paragraphs;
+}
+
 QString sameText(const QString &text)
 {
     return text.simplified().toCaseFolded();
@@ -341,7 +422,7 @@ bool PdfImporter::isUsableMetadataTitle(QStringView title)
     return !fileName.match(t).hasMatch();
 }
 
-Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
+Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data, QStringList *fieldParagraphs)
 {
     using R = Result<MarkupImporter::Converted>;
     quietPoppler();
@@ -362,6 +443,12 @@ Result<MarkupImporter::Converted> PdfImporter::read(const QByteArray &data)
     }
     if (lines.isEmpty())
         return R::failure(tr("the PDF has no text layer (a scanned document?); Lede does not do OCR"));
+    if (fieldParagraphs) {
+        QList<double> heights;
+        for (const Line &line : std::as_const(lines))
+            heights.append(line.rect.height());
+        *fieldParagraphs = exportParagraphs(lines, median(heights), documentWords(lines));
+    }
     dropRunningLines(lines, pageCount);
     if (lines.isEmpty())
         return R::failure(tr("the PDF holds only page headers, footers and numbers, no article text"));

@@ -39,7 +39,11 @@ namespace Lede {
 class PdfImporter final
 {
 public:
-    static Result<MarkupImporter::Converted> read(const QByteArray &data);
+    // With `fieldParagraphs`, also gives the document's lines grouped for an export whose lines are
+    // fields (a Nexis Uni PDF): each short line is a paragraph of its own, wrapped text lines are
+    // joined, only page numbers are dropped (not running lines), and no title is taken out.
+    static Result<MarkupImporter::Converted> read(const QByteArray &data,
+                                                  QStringList *fieldParagraphs = nullptr);
 
     // Building blocks, public for tests.
     static bool isPageNumber(QStringView line);

@@ -73,6 +73,10 @@ QString suffixForType(const QString &type)
         if (e.type == type)
             return e.suffix.toString();
     }
+    // The older feed types many servers still send ("application/x-rss+xml"); a feed is read by its
+    // root element. Other XML types (SVG, ...) stay refused.
+    if (type.endsWith(u"+xml"_s) && (type.contains(u"rss"_s) || type.contains(u"atom"_s)))
+        return u"xml"_s;
     return {};
 }
 

@@ -125,6 +125,11 @@ Status ZipReader::openData(const QByteArray &data)
         zip_error_fini(&error);
         zip_source_free(source);
         d->data.clear();
+        // A file that starts like a zip archive but has no directory at its end was cut short
+        // (an interrupted download or copy).
+        if (code == ZIP_ER_NOZIP && data.startsWith("PK\x03\x04"))
+            return Status::failure(
+                tr("the zip archive is cut short or damaged (its directory at the end is missing)"));
         if (code == ZIP_ER_NOZIP)
             return Status::failure(tr("not a zip archive"));
         if (code == ZIP_ER_INCONS)

@@ -54,6 +54,9 @@ class TestFeedReader final : public QObject
 private slots:
     void rssItemsBecomeArticles();
     void atomEntriesBecomeArticles();
+    void blankLinesBeforeTheDeclaration_data();
+    void blankLinesBeforeTheDeclaration();
+    void utf16Feed();
     void refusals_data();
     void refusals();
 };
@@ -108,6 +111,48 @@ void TestFeedReader::atomEntriesBecomeArticles()
              "Repairs would cost about two million euros, officials said."_s);
     QCOMPARE(imported->at(0).warnings, QStringList());
     QVERIFY(ArticleImporter::supportedSuffixes().contains(u"rss"_s));
+}
+
+void TestFeedReader::blankLinesBeforeTheDeclaration_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("fileName");
+    // Feeds that a site prints a line break or two in front of: XML says the declaration must come
+    // first, but every feed reader reads them.
+    QTest::newRow("blank-lines") << QByteArray("\n\n  " + rss) << u"courier.rss"_s;
+    QTest::newRow("bom-then-blank-line") << QByteArray("\xEF\xBB\xBF\r\n" + rss) << u"courier.xml"_s;
+    QTest::newRow("blank-line-named-txt") << QByteArray("\n" + rss) << u"courier.txt"_s;
+}
+
+void TestFeedReader::blankLinesBeforeTheDeclaration()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, fileName);
+    QCOMPARE(FeedReader::feedKind(data), u"RSS"_s);
+    const auto imported = ArticleImporter::importDataArticles(data, fileName);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    QCOMPARE(imported->at(0).article.title, u"Harbour board approves grain terminal"_s);
+    QCOMPARE(imported->at(1).article.title, u"Ferry fares to rise"_s);
+    QCOMPARE(imported->at(0).article.provenance.value(u"format"_s), u"feed"_s);
+}
+
+void TestFeedReader::utf16Feed()
+{
+    // Saved by a Windows tool: UTF-16 with a BOM, declared so.
+    QString text = QString::fromUtf8(rss);
+    text.replace(u"encoding=\"UTF-8\""_s, u"encoding=\"UTF-16\""_s);
+    QByteArray data("\xFF\xFE");
+    for (const QChar c : std::as_const(text)) {
+        data.append(char(c.unicode() & 0xFF));
+        data.append(char(c.unicode() >> 8));
+    }
+    const auto imported = ArticleImporter::importDataArticles(data, u"courier.rss"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    QCOMPARE(imported->at(0).article.title, u"Harbour board approves grain terminal"_s);
+    QCOMPARE(imported->at(0).article.provenance.value(u"format"_s), u"feed"_s);
+    QVERIFY(imported->at(0).article.body.contains(u"“This ends two years of argument,” the chair said."_s));
 }
 
 void TestFeedReader::refusals_data()

@@ -92,6 +92,59 @@ const QString threePageBody
       "The terminal is expected to cost 48 million euros and to employ about 120 people "
       "once it opens."_s;
 
+// A Nexis Uni export printed to PDF: a cover page, then two stories whose header lines are short
+// lines at the ordinary line gap; the first story's text runs over a page break in mid-sentence
+// and has a hyphenated line end; a classification field wraps, and so does a text line before a
+// word that ends in a colon. Every page has a "Page N of 3" footer.
+PdfFixture nexisExport()
+{
+    PdfFixture pdf;
+    QList<PdfText> cover;
+    double y = 80;
+    for (const QString &line :
+         { u"User Name: Ana Ruiz"_s, u"Date and Time: December 4, 2023 9:00 AM EST"_s, u"Job Number: 1234"_s,
+           u"Documents (2)"_s, u"1. Night trains return to the coast line"_s,
+           u"2. Quay lights repaired"_s }) {
+        cover.append({ 72, y, 10, line });
+        y += 12;
+    }
+    const auto lines = [](QList<PdfText> &page, double y, const QStringList &texts) {
+        for (const QString &text : texts) {
+            page.append({ 72, y, 10, text });
+            y += 12;
+        }
+    };
+    QList<PdfText> two;
+    two.append({ 72, 62, 14, u"Night trains return to the coast line"_s });
+    two.append({ 72, 80, 14, u"after three years"_s }); // a headline in two lines
+    lines(two, 98,
+          { u"The Portvale Courier"_s, u"December 2, 2023 Saturday"_s,
+            u"Copyright 2023 The Portvale Courier"_s, u"Section: TRAVEL; Pg. 6"_s, u"Length: 56 words"_s,
+            u"Byline: Ola Brekke"_s, u"Body"_s });
+    lines(two, 194,
+          { u"Night trains will run on the coast line again from March, the rail company"_s,
+            u"said on Friday, after three years in which the route saw no sleeping cars"_s, u"at all."_s });
+    lines(two, 248,
+          { u"Tickets go on sale in January, the company said, and the regional govern-"_s,
+            u"ment will pay for the new carriages. The first train leaves the capital at"_s });
+    QList<PdfText> three;
+    lines(three, 80,
+          { u"ten in the evening."_s, u"Classification"_s, u"Language: ENGLISH"_s,
+            u"Subject: RAILWAYS (92%); TRAVEL (80%); RAIL TRANSPORT (77%); NIGHT TRAINS"_s, u"(70%)"_s,
+            u"Load-Date: December 3, 2023"_s, u"End of Document"_s });
+    three.append({ 72, 170, 14, u"Quay lights repaired"_s });
+    lines(three, 188,
+          { u"The Portvale Courier"_s, u"December 3, 2023 Sunday"_s, u"Length: 15 words"_s, u"Body"_s });
+    lines(three, 248,
+          { u"Workers repaired the lights on the north quay over the weekend, said the Port"_s,
+            u"Authority: four lamps had been broken by the storm in November."_s });
+    lines(three, 290, { u"Load-Date: December 4, 2023"_s, u"End of Document"_s });
+    pdf.pages = { cover, two, three };
+    for (qsizetype i = 0; i < pdf.pages.size(); ++i)
+        pdf.pages[i].append({ 280, 760, 8, u"Page %1 of 3"_s.arg(i + 1) });
+    return pdf;
+}
+
 } // namespace
 
 class TestPdfImporter final : public QObject
@@ -106,6 +159,7 @@ private slots:
     void hyphenatedLineEnds();
     void qtWrittenDocument();
     void importFileByContent();
+    void nexisExportSplitsIntoStories();
     void refusals_data();
     void refusals();
     void pageNumbers_data();
@@ -260,6 +314,43 @@ void TestPdfImporter::importFileByContent()
     QCOMPARE(headings(a), QStringList { u"Costs and jobs"_s });
     QCOMPARE(a.provenance.value(u"format"_s), u"pdf"_s);
     QVERIFY(ArticleImporter::supportedSuffixes().contains(u"pdf"_s));
+}
+
+void TestPdfImporter::nexisExportSplitsIntoStories()
+{
+    const auto imported = ArticleImporter::importDataArticles(nexisExport().build(), u"nexis.pdf"_s);
+    QVERIFY2(imported, qPrintable(imported.errorString()));
+    QCOMPARE(imported->size(), 2);
+    const Article &first = imported->at(0).article;
+    QCOMPARE(first.path, u"nexis.pdf#1"_s);
+    QCOMPARE(first.provenance.value(u"format"_s), u"nexis"_s);
+    QCOMPARE(first.title, u"Night trains return to the coast line after three years"_s);
+    QCOMPARE(first.source, u"The Portvale Courier"_s);
+    QCOMPARE(first.published, QDate(2023, 12, 2));
+    QCOMPARE(first.byline, u"Ola Brekke"_s);
+    QCOMPARE(
+        first.body,
+        u"Night trains will run on the coast line again from March, the rail company said on Friday, after "
+        "three years in which the route saw no sleeping cars at all.\n\n"
+        "Tickets go on sale in January, the company said, and the regional government will pay for the new "
+        "carriages. The first train leaves the capital at ten in the evening."_s);
+    QCOMPARE(first.metadata.value(u"section"_s), u"TRAVEL; Pg. 6"_s);
+    // A field that wraps is one field.
+    QCOMPARE(first.metadata.value(u"subject"_s),
+             u"RAILWAYS (92%); TRAVEL (80%); RAIL TRANSPORT (77%); NIGHT TRAINS (70%)"_s);
+    QCOMPARE(first.metadata.value(u"load_date"_s), u"December 3, 2023"_s);
+    QCOMPARE(imported->at(0).warnings, QStringList());
+
+    const Article &second = imported->at(1).article;
+    QCOMPARE(second.path, u"nexis.pdf#2"_s);
+    QCOMPARE(second.title, u"Quay lights repaired"_s);
+    QCOMPARE(second.source, u"The Portvale Courier"_s);
+    QCOMPARE(second.published, QDate(2023, 12, 3));
+    // A wrapped line that starts like a field ("Authority: …") is text.
+    QCOMPARE(second.body,
+             u"Workers repaired the lights on the north quay over the weekend, said the Port Authority: four "
+             u"lamps "
+             "had been broken by the storm in November."_s);
 }
 
 void TestPdfImporter::refusals_data()

@@ -137,6 +137,12 @@ QHash<QByteArray, QByteArray> routes()
         { "/notes", LocalHttpServer::response(200, "OK", "text/plain; charset=utf-8", notesText) },
         { "/report", LocalHttpServer::response(200, "OK", "application/pdf", reportPdf()) },
         { "/feed", LocalHttpServer::response(200, "OK", "application/rss+xml", feedXml) },
+        { "/old-feed", LocalHttpServer::response(200, "OK", "application/x-rss+xml", feedXml) },
+        { "/drawing",
+          LocalHttpServer::response(
+              200, "OK", "image/svg+xml",
+              "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>A drawing of the harbour "
+              "bridge at night</text></svg>") },
         { "/logo.png", LocalHttpServer::response(200, "OK", "image/png", "\x89PNG\r\n\x1a\nxxxx") },
         { "/gone", LocalHttpServer::response(410, "Gone", "text/html", "<p>gone</p>") },
     };
@@ -270,6 +276,18 @@ void TestUrlFetcher::formatFollowsContentType()
     QCOMPARE(pdf->first().article.provenance.value(u"format"_s), u"pdf"_s);
     QVERIFY2(pdf->first().article.body.contains(u"twelve samples"_s), qPrintable(pdf->first().article.body));
     QCOMPARE(pdf->first().article.provenance.value(u"content_type"_s), u"application/pdf"_s);
+
+    // The older feed type many servers send is a feed all the same.
+    auto oldFeed = UrlFetcher::importUrl(m_server->url(u"/old-feed"_s));
+    QVERIFY2(oldFeed.ok(), qPrintable(oldFeed.errorString()));
+    QCOMPARE(oldFeed->size(), 2);
+    QCOMPARE(oldFeed->first().article.provenance.value(u"format"_s), u"feed"_s);
+    QCOMPARE(oldFeed->first().article.title, u"Ferry timetable changes"_s);
+    // Other XML types are still no article.
+    auto drawing = UrlFetcher::importUrl(m_server->url(u"/drawing"_s));
+    QVERIFY(!drawing.ok());
+    QVERIFY2(drawing.errorString().contains(u"image/svg+xml, which is not an article"_s),
+             qPrintable(drawing.errorString()));
 }
 
 void TestUrlFetcher::feedGivesOneArticlePerItem()

@@ -113,6 +113,24 @@ void TestWebPageCleaning::cleaning_data()
               u"</div></body></html>"_s
         << QStringList { u"The ferry to the island sailed again"_s, u"if the yard kept its word."_s }
         << QStringList { u"readers' forum"_s, u"Weather"_s };
+    // A box of headings over a picture, set between the paragraphs ("Read this next", a picture,
+    // another story's headline as a role="heading" block): a teaser, it leaves. A role="heading"
+    // block over paragraphs is a crosshead and stays, and so does a heading and a picture in a
+    // box that also holds a paragraph.
+    QTest::newRow("teaser-box-of-role-headings")
+        << u"<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>"_s + story
+            + u"<div class=\"callout\"><div role=\"heading\" aria-level=\"4\">Read this next</div><figure>"
+              u"<noscript><img src=\"farm.jpg\" alt=\"\"></noscript></figure><div role=\"heading\" "
+              u"aria-level=\"5\">How the island built a <a href=\"/farm\">wind farm</a> in one summer, "
+              u"and what it cost</div></div>"
+              u"<div role=\"heading\" aria-level=\"2\">Next winter</div><p>The yard at Kiel will overhaul "
+              u"the old ferry next winter, and the island will hire a boat from the mainland meanwhile.</p>"
+              u"<div class=\"photo-block\"><h3>The quay at dawn</h3><img src=\"quay.jpg\" alt=\"\"><p>The "
+              u"quay, rebuilt in stone after the storm of the year before, holds two ferries at once.</p>"
+              u"</div></article></body></html>"_s
+        << QStringList { u"if the yard kept its word."_s, u"Next winter"_s, u"overhaul the old ferry"_s,
+                         u"The quay at dawn"_s, u"holds two ferries at once"_s }
+        << QStringList { u"Read this next"_s, u"wind farm"_s };
 }
 
 void TestWebPageCleaning::cleaning()

@@ -237,7 +237,11 @@ void TestZipArchive::refusesTruncatedArchive()
     ZipReader reader;
     const Status opened = reader.openData(bytes.left(bytes.size() - 10));
     QVERIFY(!opened.ok());
-    QVERIFY(!opened.errorString().isEmpty());
+    QCOMPARE(opened.errorString(),
+             u"the zip archive is cut short or damaged (its directory at the end is missing)"_s);
+    // Bytes that are no zip archive at all are named so.
+    const Status words = reader.openData(QByteArray("Just some words, no archive."));
+    QCOMPARE(words.errorString(), u"not a zip archive"_s);
 }
 
 void TestZipArchive::refusesEntryOverLimit()

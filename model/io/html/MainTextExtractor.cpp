@@ -100,6 +100,13 @@ void Extractor::build(const GumboNode *document)
             n.text = QString::fromUtf8(g->v.text.text);
         } else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_DOCUMENT) {
             n.tag = g->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : g->v.element.tag;
+            // A block that says it is a heading (role="heading", its level in aria-level) is read
+            // as one; level 1 is not taken for the page's headline.
+            if ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SPAN || n.tag == GUMBO_TAG_P)
+                && attribute(g, "role").compare(u"heading"_s, Qt::CaseInsensitive) == 0) {
+                const int level = std::clamp(attribute(g, "aria-level").toInt(), 2, 6);
+                n.tag = GumboTag(GUMBO_TAG_H1 + (level - 1));
+            }
         } else {
             continue; // comments, templates
         }

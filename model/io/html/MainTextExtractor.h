@@ -46,9 +46,10 @@ namespace Lede {
 //    stories, the next articles), and so are short paragraphs that point
 //    elsewhere or credit a picture ("Read more: …", "Lesen Sie auch", "Lea también", "Photo:", "©", …),
 //    paragraphs that are nothing but a link, a picture with a short line in a box of its own (an
-//    unmarked caption), and dates standing alone. Lines that are mostly links (and spell out no
-//    address) close the text no more than headings do. A wrapper holding nine tenths or more of
-//    the chosen text is the text itself and is looked into, never left out whole. Ruby annotations
+//    unmarked caption), a box of headings over a picture and no paragraph (a teaser: "Keep
+//    Reading", a picture, another story's headline), and dates standing alone. Lines that are mostly links
+//    (and spell out no address) close the text no more than headings do. A wrapper holding nine tenths or
+//    more of the chosen text is the text itself and is looked into, never left out whole. Ruby annotations
 //    (<rt>) are never text, and the text is written in Unicode form C.
 // 5. When the result is shorter than 500 characters, the extraction is repeated with the class
 //    hints, then the class weights and finally everything but hidden elements turned off; the
@@ -58,7 +59,8 @@ namespace Lede {
 //
 // Output: block elements become paragraphs separated by a blank line, <br> a line break, table
 // cells are separated by spaces and rows by a line break, whitespace collapses (also no-break
-// spaces) except in <pre>. h1–h6 become heading spans; the first heading whose text is the title
+// spaces) except in <pre>. h1–h6 (and blocks with role="heading", at their aria-level, at least 2)
+// become heading spans; the first heading whose text is the title
 // (or, with no title known, the first <h1>) leaves the body. Never fails; the text may be empty.
 class MainTextExtractor final
 {

@@ -198,6 +198,7 @@ private:
     bool isDataTable(const Node &n) const;
     bool shouldClean(int i) const;
     bool isAsideText(const Node &n) const;
+    bool hasPicture(int i) const;
     bool hasText(int i) const; // a visible text node below
     bool headsNothing(int heading) const;
     void clean(int root);

@@ -254,11 +254,39 @@ bool Extractor::shouldClean(int i) const
         || (n.embeds == 1 && n.chars < 75) || n.embeds > 1;
     if (remove && isList && img == n.listItems && img > 0)
         return false;
+    // Headings over a picture and no paragraph ("Keep Reading", a picture, the other story's
+    // headline): a teaser for another story set into the text.
+    if (!isList && p == 0 && n.chars > 0 && n.chars < 200 && n.headingChars * 10 >= n.chars * 9
+        && hasPicture(i))
+        return true;
     // A picture with a line or two under it, in a box of its own: the caption of a figure that is
     // not marked as one.
     const bool picture = !isList && (n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && img >= 1
         && p == 0 && n.chars < 160 && n.headingChars == 0;
     return remove || picture;
+}
+
+// A picture anywhere in the box, also one only inside <noscript> (lazy loading).
+bool Extractor::hasPicture(int i) const
+{
+    for (int d = i + 1; d < m_nodes[i].end; ++d) {
+        const Node &x = m_nodes[d];
+        if (x.isText)
+            continue;
+        if (x.tag == GUMBO_TAG_IMG || x.tag == GUMBO_TAG_FIGURE)
+            return true;
+        if (x.tag == GUMBO_TAG_NOSCRIPT) {
+            const GumboVector &children = x.g->v.element.children;
+            for (unsigned c = 0; c < children.length; ++c) {
+                const auto *child = static_cast<const GumboNode *>(children.data[c]);
+                if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_IMG)
+                    return true;
+                if (child->type == GUMBO_NODE_TEXT && QByteArray(child->v.text.text).contains("<img"))
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 bool Extractor::isAsideText(const Node &n) const
