@@ -112,7 +112,8 @@ QList<Figure> Scanner::run()
         qsizetype to = from;
         while (to < n) {
             const char16_t c = d[to].unicode();
-            if (c == u'\n' || c == u'\r' || c == u'\u2029' || c == u'\u2028')
+            // Two tests for most characters: the line ends lie below U+000E and at U+2028-U+2029.
+            if (c < 0x0e ? (c == u'\n' || c == u'\r') : (c >= 0x2028 && c <= 0x2029))
                 break;
             ++to;
         }

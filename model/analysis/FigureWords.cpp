@@ -121,10 +121,11 @@ FigureWords::FigureWords()
     for (const auto &[key, bits] : flags) {
         if (key.empty())
             continue; // wordFlags() answers 0 for the empty key
-        size_t slot = KeyHash()(key) & (size - 1);
+        const size_t h = KeyHash()(key);
+        size_t slot = h & (size - 1);
         while (!flagTable[slot].key.empty())
             slot = (slot + 1) & (size - 1);
-        flagTable[slot] = { key, bits };
+        flagTable[slot] = { key, bits, quint32(h) };
     }
 }
 
@@ -145,13 +146,14 @@ quint32 wordFlags(Key k)
 {
     if (k.empty())
         return 0;
-    const std::vector<FigureWords::FlagSlot> &table = figureWords().flagTable;
+    static const std::vector<FigureWords::FlagSlot> &table = figureWords().flagTable;
     const size_t mask = table.size() - 1;
-    for (size_t slot = KeyHash()(k) & mask;; slot = (slot + 1) & mask) {
+    const size_t h = KeyHash()(k);
+    for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
         const FigureWords::FlagSlot &s = table[slot];
         if (s.key.empty())
             return 0;
-        if (s.key == k)
+        if (s.hash == quint32(h) && s.key == k)
             return s.flags;
     }
 }

@@ -101,6 +101,7 @@ struct FigureWords final
     {
         Key key;
         quint32 flags = 0;
+        quint32 hash = 0; // the low bits of KeyHash, compared before the key
     };
     std::vector<FlagSlot> flagTable;
 

@@ -16,16 +16,6 @@ quint32 firstLetterBit(char16_t folded)
     return folded >= u'a' && folded <= u'z' ? quint32(1) << (folded - u'a') : quint32(1) << 26;
 }
 
-// The first two letters of a folded word as one of 28 x 28 bits: a-z, anything else, none (a word
-// of one letter).
-int letterIndex(char16_t folded)
-{
-    return folded >= u'a' && folded <= u'z' ? folded - u'a' : 26;
-}
-int pairBit(std::u16string_view folded)
-{
-    return letterIndex(folded[0]) * 28 + (folded.size() > 1 ? letterIndex(folded[1]) : 27);
-}
 char16_t fold(char16_t c)
 {
     if (c < 128)
@@ -60,8 +50,8 @@ void WordSet::insert(std::u16string_view w)
     }
     m_lengths |= quint64(1) << std::min<size_t>(stored.size(), 63);
     m_firstLetters |= firstLetterBit(stored.front());
-    const int pair = pairBit(stored);
-    m_pairs[size_t(pair >> 6)] |= quint64(1) << (pair & 63);
+    const int bit = shapeBit(stored.front(), stored.size() > 1 ? stored[1] : 0, stored.back(), stored.size());
+    m_shapes[size_t(bit >> 6)] |= quint64(1) << (bit & 63);
 }
 
 void WordSet::place(std::vector<Slot> &table, const std::u16string &word) const
@@ -82,17 +72,17 @@ bool WordSet::contains(QStringView word) const
     const char16_t first = word.front().unicode();
     if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
         return false;
-    // Most words asked are no member: the first two letters, folded, rule out most of them before
-    // the whole word is folded and hashed.
+    // Most words asked are no member: the first two and the last unit, folded, rule out most of
+    // them before the whole word is folded and hashed.
+    const qsizetype n = word.size();
     char16_t buf[kMax];
     buf[0] = fold(first);
-    if (word.size() > 1)
-        buf[1] = fold(word.at(1).unicode());
-    const int pair = pairBit(std::u16string_view(buf, word.size() > 1 ? 2 : 1));
-    if (!(m_pairs[size_t(pair >> 6)] & (quint64(1) << (pair & 63))))
+    buf[1] = n > 1 ? fold(word.at(1).unicode()) : 0;
+    const int bit = shapeBit(buf[0], buf[1], n > 1 ? fold(word.at(n - 1).unicode()) : buf[0], size_t(n));
+    if (!(m_shapes[size_t(bit >> 6)] & (quint64(1) << (bit & 63))))
         return false;
     quint64 h = kFnvOffset;
-    for (qsizetype i = 0; i < word.size(); ++i) {
+    for (qsizetype i = 0; i < n; ++i) {
         const char16_t f = i < 2 ? buf[i] : fold(word.at(i).unicode());
         buf[i] = f;
         h = (h ^ f) * kFnvPrime;

@@ -47,6 +47,12 @@ private:
         quint32 hash = 0; // the low bits of hash(), compared before the words
     };
     bool find(std::u16string_view folded, quint64 h) const;
+    static int shapeBit(char16_t first, char16_t second, char16_t last, size_t size)
+    {
+        const quint32 k = quint32(first) * 0x9E3779B1u ^ quint32(second) * 0x85EBCA77u
+            ^ quint32(last) * 0xC2B2AE3Du ^ quint32(size) * 0x27D4EB2Fu;
+        return int((k * 0x165667B1u) >> 20);
+    }
     void place(std::vector<Slot> &table, const std::u16string &word) const;
 
     std::deque<std::u16string> m_storage; // stable addresses for the words the slots point to
@@ -56,8 +62,9 @@ private:
     // Cheap rejection before hashing: which lengths and which (folded) first letters occur.
     quint64 m_lengths = 0;
     quint32 m_firstLetters = 0; // bit 0-25: a-z, bit 26: anything else
-    // The first two folded letters, as pairs of 28 (a-z, anything else, no second letter).
-    std::array<quint64, (28 * 28 + 63) / 64> m_pairs {};
+    // A bit per (first, second, last folded unit, length) of the words, hashed into 4,096 bits:
+    // most words asked are no member and fail this test before the whole word is folded and hashed.
+    std::array<quint64, 64> m_shapes {};
 };
 
 // Word lists that let the analysis guess, without a trained model, whether a capitalised word is part

@@ -83,7 +83,11 @@ inline char16_t shapeClass(char16_t c)
 
 bool isOpeningQuote(QStringView w)
 {
-    return w == u"\"" || w == u"“" || w == u"‘" || w == u"(" || w == u"'" || w == u"[" || w == u"``";
+    if (w.size() == 1) {
+        const char16_t c = w.front().unicode();
+        return c == u'"' || c == u'“' || c == u'‘' || c == u'(' || c == u'\'' || c == u'[';
+    }
+    return w.size() == 2 && w[0] == u'`' && w[1] == u'`';
 }
 
 enum Templ : quint32 {
@@ -169,9 +173,13 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         int run = 0;
         bool anyLower = false;
         const qsizetype n = w.size();
+        const char16_t *units = w.utf16();
+        char16_t tail[4] = {}; // the last four lower-cased units, for the suffixes
         for (qsizetype k = 0; k < n; ++k) {
-            const char16_t c = w[k].unicode();
-            h = fnvUnit(h, lowerUnit(c));
+            const char16_t c = units[k];
+            const char16_t lower = lowerUnit(c);
+            tail[k & 3] = lower;
+            h = fnvUnit(h, lower);
             const char16_t cls = shapeClass(c);
             if (cls == u'X')
                 t.hasUpper = true;
@@ -192,9 +200,11 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         t.lower = h;
         t.shape = shape;
         t.shortShape = shortShape;
-        for (int k = 1; k <= 4; ++k) {
-            if (n >= k)
-                t.suffix[size_t(k - 1)] = hashLower(w.last(k));
+        for (qsizetype k = 1; k <= 4 && k <= n; ++k) { // hashLower(w.last(k)) from the lowered units
+            quint64 sh = kFnvOffset;
+            for (qsizetype j = n - k; j < n; ++j)
+                sh = fnvUnit(sh, tail[j & 3]);
+            t.suffix[size_t(k - 1)] = sh;
         }
         t.initialUpper = n > 0 && shapeClass(w[0].unicode()) == u'X';
         t.allCaps = t.hasUpper && !anyLower && n > 1;

@@ -134,6 +134,9 @@ void Resolver::tokenize()
                 if (j >= n)
                     break;
                 const QChar d = m_body.at(j);
+                // Any other ASCII character but the three that may join ends the word (space, mostly).
+                if (d.unicode() < 128 && d != u'\'' && d != u'-' && d != u'.')
+                    break;
                 if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
                     ++j;
                     continue;
@@ -158,7 +161,8 @@ void Resolver::tokenize()
             }
             // A plural possessive keeps its mark: "the Commons' committee", "the ministers’ plans".
             bool pluralPossessive = false;
-            if (j < n && j - i >= 3 && NameHeuristics::isPluralPossessiveMark(m_body, j)) {
+            if (j < n && j - i >= 3 && (m_body.at(j) == u'\'' || m_body.at(j) == u'\u2019')
+                && NameHeuristics::isPluralPossessiveMark(m_body, j)) {
                 pluralPossessive = true;
                 ++j;
             }

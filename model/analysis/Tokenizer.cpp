@@ -133,6 +133,12 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
             // ASCII letters and digits, the bulk of a word, without the reader's surrogate checks.
             while (i < n && text[i].unicode() < 128 && isWordChar(text[i].unicode()))
                 ++i;
+            // Any other ASCII character but the four that may join ends the word (space, mostly).
+            if (i < n) {
+                const char16_t u = text[i].unicode();
+                if (u < 128 && u != '-' && u != '\'' && u != '.' && u != ',')
+                    break;
+            }
             qsizetype l1 = 0;
             const char32_t d = r.at(i, &l1);
             if (l1 == 0)

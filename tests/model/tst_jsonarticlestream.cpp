@@ -60,6 +60,15 @@ private slots:
             << u"Café crème 😀 said Zoë Brant on Tuesday. 𝔄 rocket 🚀 cost 2.75 billion dollars."_s;
         QTest::newRow("lone-surrogates") << u"Lone "_s + QChar(0xD800) + u" high and "_s + QChar(0xDC00)
                 + u" low halves, said Ann Kerr."_s;
+        // Runs of plain characters are written several at a time: a character that needs care at
+        // every offset of such a run.
+        QString offsets;
+        for (const QString &special : { u"\""_s, u"\\"_s, u"\u0001"_s, u"\u001f"_s, u"\u007f"_s, u"\u00e9"_s,
+                                        u"\u2028"_s, u"\U0001F600"_s }) {
+            for (int at = 0; at <= 17; ++at)
+                offsets += u"harbour board vote"_s.insert(at, special) + u' ';
+        }
+        QTest::newRow("specials-at-every-offset") << offsets;
         QTest::newRow("empty-body") << QString();
     }
     void sameBytesAsQJsonDocument()

@@ -162,6 +162,7 @@ private slots:
     void nexisExportSplitsIntoArticles();
     void nexisExportImportsInOneGo();
     void nexisTextExport();
+    void nexisDocumentsLineAtEveryOffset();
 };
 
 void TestOfficeImporter::docxStylesRunsAndMetadata()
@@ -462,6 +463,22 @@ void TestOfficeImporter::nexisTextExport()
     QCOMPARE(second.body,
              u"Ferry fares between the islands will rise by a tenth in March, the operator said."_s);
     QCOMPARE(imported->at(1).warnings, QStringList());
+}
+
+// The "N of M DOCUMENTS" line is looked for several characters at a time: it is found wherever it
+// starts, in any case (the long s included), and a near miss is not taken for it.
+void TestOfficeImporter::nexisDocumentsLineAtEveryOffset()
+{
+    for (int pad = 0; pad <= 20; ++pad) {
+        const QString before = QString(pad, u'x') + u"\n"_s;
+        const QString after = u"\nHarbour board approves grain terminal\n"_s;
+        for (const QString &line :
+             { u"1 of 2 DOCUMENTS"_s, u"  3 of 12 documents"_s, u"1 of 2 Document\u017F"_s })
+            QVERIFY2(NexisExport::looksLikeTxtExport(before + line + after), qPrintable(line));
+        for (const QString &line : { u"1 of 2 DOCUMENT"_s, u"1 of 2  DOCUMENTS"_s, u"1 of 2 DOCUMENTZ"_s,
+                                     u"one of two DOCUMENTS"_s })
+            QVERIFY2(!NexisExport::looksLikeTxtExport(before + line + after), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOfficeImporter)

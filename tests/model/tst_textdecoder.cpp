@@ -17,6 +17,7 @@ private slots:
     void decode();
     void rejects_data();
     void rejects();
+    void controlCountIsExact();
     void windows1252Table_data();
     void windows1252Table();
     void windows1252MatchesIcuWhenAvailable();
@@ -138,6 +139,29 @@ void TestTextDecoder::rejects_data()
                       "b\x00",
                       8)
         << u"the file looks binary, not text (control characters in UTF-16LE text)"_s;
+}
+
+// Control characters are counted a block of bytes at a time: the count must be exact wherever they
+// stand. 405 bytes take 8 controls (8 x 50 <= 405) and refuse 9; tabs, line breaks and escapes are
+// not counted.
+void TestTextDecoder::controlCountIsExact()
+{
+    for (int shift = 0; shift <= 16; ++shift) {
+        QByteArray bytes(405, 'a');
+        for (int k = 0; k < 8; ++k)
+            bytes[shift + 47 * k] = '\x01';
+        bytes[shift + 20] = '\n';
+        bytes[shift + 21] = '\t';
+        bytes[shift + 22] = '\x1b';
+        QVERIFY2(TextDecoder::decode(bytes).ok(), qPrintable(QString::number(shift)));
+        for (const int ninth : { 404, 400, shift + 1 }) {
+            QByteArray more = bytes;
+            more[ninth] = '\x02';
+            const auto result = TextDecoder::decode(more);
+            QVERIFY(!result.ok());
+            QCOMPARE(result.errorString(), u"the file looks binary, not text (many control characters)"_s);
+        }
+    }
 }
 
 void TestTextDecoder::rejects()

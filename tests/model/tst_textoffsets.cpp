@@ -18,6 +18,7 @@ private Q_SLOTS:
     void surrogatePairCountsOnce();
     void spanConversion();
     void emptyText();
+    void pairsAtEveryPosition();
 };
 
 void TestTextOffsets::roundTrip_data()
@@ -81,6 +82,33 @@ void TestTextOffsets::emptyText()
     QCOMPARE(map.codePointLength(), 0);
     QCOMPARE(map.toUtf16(0), 0);
     QCOMPARE(map.toCodePoint(0), 0);
+}
+
+// The map looks for pairs several units at a time: a pair (or a lone half) at every offset of a
+// 40-unit text, block edges included, must count exactly as a unit-by-unit walk counts it.
+void TestTextOffsets::pairsAtEveryPosition()
+{
+    const QString base = u"The harbour board met on Monday to vote"_s;
+    QCOMPARE(base.size(), 39);
+    for (qsizetype at = 0; at <= base.size(); ++at) {
+        for (const QString &insert : { u"\U0001F30A"_s, u"\xD83C"_s, u"\xDF0A"_s, u"\xDF0A\xD83C"_s }) {
+            QString text = base;
+            text.insert(at, insert);
+            text.append(u"\U0001F6A8"_s);
+            const CodePointMap map(text);
+            qsizetype codePoints = 0;
+            for (qsizetype i = 0; i < text.size(); ++i) {
+                QCOMPARE(map.toCodePoint(i), codePoints);
+                QCOMPARE(map.toUtf16(codePoints), i);
+                const bool pair
+                    = text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate();
+                if (pair)
+                    ++i;
+                ++codePoints;
+            }
+            QCOMPARE(map.toCodePoint(text.size()), codePoints);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTextOffsets)
