@@ -131,6 +131,7 @@ private:
     void findFallbackBlocks();
     void readNameList(int from, int to);
     void readDateline(int from, int to);
+    bool isPlaceDateLine(int from, int to) const;
     void tagSentences();
     void addModelMention(int tb, int te, Entity::Type type, bool heading);
     void addNationalities();

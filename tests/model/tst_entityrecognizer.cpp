@@ -19,6 +19,7 @@ private slots:
     void entities_data();
     void entities();
     void bylineAndDatelineBlocks();
+    void sectionLabelBeforeCapitalHeadlineIsNoPlace();
     void documentLevelTypeConsistency();
     void spansAfterNonBmpText();
 
@@ -370,6 +371,18 @@ void TestEntityRecognizer::entities_data()
         << u"Weather today. London 12 Paris 14 Madrid 20. Tourists in London queued for hours."_s
         << QStringList { u"LOC|London|London"_s, u"LOC|Paris|Paris"_s, u"LOC|Madrid|Madrid"_s }
         << QStringList { u"ORG|London|London"_s, u"ORG|Paris|Paris"_s };
+    QTest::newRow("archive-dateline-with-iso-date")
+        << u"PORT ELLA, Kiribati 1998-03-14\nThe harbour board met on Friday."_s
+        << QStringList { u"LOC|PORT ELLA|PORT ELLA"_s, u"LOC|Kiribati|Kiribati"_s } << QStringList {};
+    QTest::newRow("archive-dateline-one-word-place")
+        << u"Weekly shipping notes.\nVELMARA 1998-03-14\nFerries to the islands resumed on Friday."_s
+        << QStringList { u"LOC|VELMARA|VELMARA"_s } << QStringList {};
+    QTest::newRow("section-label-before-capital-headline-is-no-place")
+        << u"ROWING - KELBY CREW TAKE TITLE.\nVELMARA 1998-03-14\nThe Kelby crew won the regatta on Friday."_s
+        << QStringList { u"LOC|VELMARA|VELMARA"_s } << QStringList { u"LOC|ROWING|ROWING"_s };
+    QTest::newRow("capitalised-line-with-a-number-is-no-dateline")
+        << u"Harbour Board 1998-03-14\nThe board met on Friday."_s << QStringList {}
+        << QStringList { u"LOC|Harbour Board|Harbour Board"_s };
     QTest::newRow("countries-without-a-score-stay-places")
         << u"Brazil beat Chile in the vote on Monday, diplomats in Geneva said."_s
         << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
@@ -429,6 +442,25 @@ void TestEntityRecognizer::bylineAndDatelineBlocks()
         QVERIFY2(got.contains(p), qPrintable(p + u" not in: "_s + got.join(u", ")));
     for (const Entity &e : entities)
         QVERIFY2(!e.text.startsWith(u"By "_s), qPrintable(e.text));
+}
+
+void TestEntityRecognizer::sectionLabelBeforeCapitalHeadlineIsNoPlace()
+{
+    // An importer reads "ROWING -" as a dateline; the capitals after it make it a section label.
+    Article a;
+    const QString label = u"ROWING -"_s;
+    a.body = label + u" KELBY CREW TAKE TITLE.\nVELMARA 1998-03-14\nThe crew from Kelby won on Friday."_s;
+    a.blocks = { { Block::Kind::Dateline, { 0, label.size() } } };
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    const QStringList got = describe(entities, true);
+    QVERIFY2(got.contains(u"LOC|VELMARA|VELMARA"_s), qPrintable(got.join(u", ")));
+    for (const Entity &e : entities)
+        QVERIFY2(e.text != u"ROWING"_s, qPrintable(got.join(u", ")));
+    // A dateline before a sentence in mixed case stays a place.
+    a.body = u"VELMARA - The crew from Kelby won on Friday."_s;
+    a.blocks = { { Block::Kind::Dateline, { 0, 9 } } };
+    QVERIFY(describe(EntityRecognizer::shared().recognize(a), true).contains(u"LOC|VELMARA|VELMARA"_s));
 }
 
 void TestEntityRecognizer::documentLevelTypeConsistency()
