@@ -72,6 +72,12 @@ void Document::markTeams()
         while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
                && (tb == te || !newlineBefore(tb)))
             --tb;
+        // "Kelby Rovers 2": on a result line the tagger's mention of the first word joins the rest.
+        if (line && tb < te && tb > 0 && owner[size_t(tb - 1)] >= 0 && !newlineBefore(tb)) {
+            const Mention &m = m_mentions[size_t(owner[size_t(tb - 1)])];
+            if (m.te == tb && te - m.tb <= 4 && usable(m.tb))
+                tb = m.tb;
+        }
         while (tb < te && m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
             ++tb;
         return tb < te && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
@@ -93,6 +99,11 @@ void Document::markTeams()
         while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
                && (te == tb || !newlineBefore(te)))
             ++te;
+        if (line && te > tb && te < m_n && owner[size_t(te)] >= 0 && !newlineBefore(te)) {
+            const Mention &m = m_mentions[size_t(owner[size_t(te)])];
+            if (m.tb == te && m.te - tb <= 4 && usable(m.te - 1))
+                te = m.te;
+        }
         return te > tb && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
     };
     auto lineStart = [&](int t) { return t == 0 || newlineBefore(t); };

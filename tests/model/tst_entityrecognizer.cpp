@@ -275,6 +275,11 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("result-line-club-name-across-a-tagged-first-word")
+        << u"Results on Saturday:\n\nKelby Rovers 2 Ashford United 0\nDunmore Athletic 1 Pexford Town 1"_s
+        << QStringList { u"ORG|Kelby Rovers|Kelby Rovers"_s, u"ORG|Ashford United|Ashford United"_s,
+                         u"ORG|Dunmore Athletic|Dunmore Athletic"_s, u"ORG|Pexford Town|Pexford Town"_s }
+        << QStringList { u"PERSON|Kelby|Kelby"_s };
     QTest::newRow("result-lines-with-scorers-in-brackets") << u"Results on Saturday:\nKelby 2 (Ada Lind 23, "
                                                               u"Bo Renner 67) Marrow 1 (Cy Holt "
                                                               u"12).\nDunholt 0 "
