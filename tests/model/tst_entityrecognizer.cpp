@@ -275,6 +275,12 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("bracketed-short-form-of-a-foreign-name")
+        << u"The opposition Social Democrats (SPD) said the plan would hurt pensioners. SPD leader Hana "
+           u"Ostrova disagreed."_s
+        << QStringList { u"ORG|Social Democrats|Social Democrats"_s, u"ORG|SPD|SPD"_s,
+                         u"PERSON|Hana Ostrova|Hana Ostrova"_s }
+        << QStringList {};
     QTest::newRow("result-line-club-name-across-a-tagged-first-word")
         << u"Results on Saturday:\n\nKelby Rovers 2 Ashford United 0\nDunmore Athletic 1 Pexford Town 1"_s
         << QStringList { u"ORG|Kelby Rovers|Kelby Rovers"_s, u"ORG|Ashford United|Ashford United"_s,
