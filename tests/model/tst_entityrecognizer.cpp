@@ -275,6 +275,15 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("a-name-twice-after-in-is-a-place-in-every-mention")
+        << u"Kessler is a fishing town on the island. Kessler has grown quickly since the 1990s. Most "
+           u"divers stay in Kessler for a week. Prices in Kessler are low."_s
+        << QStringList { u"LOC|Kessler|Kessler"_s } << QStringList { u"PERSON|Kessler|Kessler"_s };
+    QTest::newRow("a-full-name-after-in-stays-a-person")
+        << u"Ada Kessler runs the dive school. Kessler said trust in Kessler grew, and faith in Kessler "
+           u"too."_s
+        << QStringList { u"PERSON|Ada Kessler|Ada Kessler"_s, u"PERSON|Kessler|Ada Kessler"_s }
+        << QStringList { u"LOC|Kessler|Ada Kessler"_s, u"LOC|Kessler|Kessler"_s };
     QTest::newRow("bracketed-short-form-of-a-foreign-name")
         << u"The opposition Social Democrats (SPD) said the plan would hurt pensioners. SPD leader Hana "
            u"Ostrova disagreed."_s
