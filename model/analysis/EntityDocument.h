@@ -90,6 +90,7 @@ bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
 bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
+bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 
 class Document
 {
@@ -209,6 +210,7 @@ private:
     std::vector<Mention> m_tentative; // tagged in headings; kept only if confirmed by the body
     QList<Entity> m_rules;
     QSet<quint64> m_orgCues; // phrases the article treats as companies (addCompanyCues)
+    QSet<quint64> m_stormNames; // names after "Hurricane", "Typhoon" (addModelMention): events
 };
 
 } // namespace Lede::EntityParts

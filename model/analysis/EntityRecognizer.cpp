@@ -167,6 +167,15 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         return;
     if (te - tb == 1 && word(tb).size() < 2)
         return;
+    // "Cyclone Orla", "Hurricane Orla": a storm is no person or place; the name alone repeats it.
+    const int storm = isStormWord(word(tb)) && te - tb >= 2         ? tb + 1
+        : tb > 0 && isStormWord(word(tb - 1)) && !newlineBefore(tb) ? tb
+                                                                    : -1;
+    if (storm >= 0 && type != Entity::Type::Org) {
+        type = Entity::Type::Misc;
+        m_stormNames.insert(phraseHash(storm, te));
+        tb = storm - 1;
+    }
     const quint32 gaz = m_info[size_t(tb)].gaz;
     if (te - tb == 1 && type != Entity::Type::Person && (gaz & (1u << GazNat)) && !(gaz & (1u << GazLoc)))
         type = Entity::Type::Misc; // "Israeli", "Palestinian": nationality adjectives

@@ -224,6 +224,8 @@ void Document::unify()
         // Company context outweighs the tagger and a team or acronym rule alike.
         if (!m_orgCues.isEmpty() && m_orgCues.contains(phraseHash(x.tb, x.te)))
             votes[g][size_t(Entity::Type::Org)] += 2 * Structural;
+        if (!m_stormNames.isEmpty() && m_stormNames.contains(phraseHash(x.tb, x.te)))
+            votes[g][size_t(Entity::Type::Misc)] += 2 * Structural;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
             return (caps[size_t(idx)] ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();

@@ -19,6 +19,7 @@ struct Lists
     WordSet companyHeads = Lexicon::folded(u"company-heads");
     WordSet functionWords = Lexicon::folded(u"function-words");
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
+    ExactWordSet stormWords = Lexicon::exact(u"storm-words");
 };
 
 const Lists &lists()
@@ -65,6 +66,11 @@ bool isCompanyEnd(QStringView w)
 bool isMatchVerb(QStringView w)
 {
     return lists().matchVerbs.contains(w);
+}
+
+bool isStormWord(QStringView w)
+{
+    return lists().stormWords.contains(w);
 }
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.

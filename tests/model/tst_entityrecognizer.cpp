@@ -275,6 +275,13 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("a-storm-name-is-no-person")
+        << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
+        << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
+        << QStringList { u"PERSON|Marlen|Marlen"_s, u"PERSON|Typhoon Marlen|Typhoon Marlen"_s };
+    QTest::newRow("a-person-sharing-a-name-with-no-storm-stays")
+        << u"Marlen Holt hit back on Friday. Holt said the typhoon season was over."_s
+        << QStringList { u"PERSON|Marlen Holt|Marlen Holt"_s } << QStringList {};
     QTest::newRow("a-name-twice-after-in-is-a-place-in-every-mention")
         << u"Kessler is a fishing town on the island. Kessler has grown quickly since the 1990s. Most "
            u"divers stay in Kessler for a week. Prices in Kessler are low."_s
