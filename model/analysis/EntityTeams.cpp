@@ -106,6 +106,12 @@ void Document::markTeams()
         }
         return te > tb && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
     };
+    auto untaggedEndingAt = [&](int te, int &tb) {
+        return te > 0 && owner[size_t(te - 1)] < 0 && slotEndingAt(te, tb, true) && owner[size_t(tb)] < 0;
+    };
+    auto untaggedStartingAt = [&](int tb, int &te) {
+        return tb < m_n && owner[size_t(tb)] < 0 && slotStartingAt(tb, te, true) && owner[size_t(te - 1)] < 0;
+    };
     auto lineStart = [&](int t) { return t == 0 || newlineBefore(t); };
     auto lineEnd = [&](int t) { return t >= m_n || newlineBefore(t); };
     // A result opening its line: "Kelby 2 Marrow 1", also with scorers in brackets ("Kelby 2 (Lind
@@ -186,20 +192,21 @@ void Document::markTeams()
                 weak.emplace_back(lb, i);
                 weak.emplace_back(i + 1, re);
             }
-        } else if (isMatchVerb(word(i)) && usable(i) && slotEndingAt(i, lb)) {
+        } else if (isMatchVerb(word(i)) && usable(i) && (slotEndingAt(i, lb) || untaggedEndingAt(i, lb))) {
             // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow;
-            // "Leicester lost 0-2 to Arsenal": or come first.
+            // "Leicester lost 0-2 to Arsenal": or come first. With the score a name the tagger left
+            // alone is a team too ("Feyenoord beat Ajax 2-1"); a tagged person is not.
             int b = i + 1;
             if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
                 && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
-                && slotStartingAt(after + 1, re)) {
+                && (slotStartingAt(after + 1, re) || untaggedStartingAt(after + 1, re))) {
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after + 1, re);
                 continue;
             }
             if (b < m_n && (word(b) == u"with" || word(b) == u"to"))
                 ++b;
-            if (!slotStartingAt(b, re))
+            if (!slotStartingAt(b, re) && !untaggedStartingAt(b, re))
                 continue;
             for (int k = re; k < m_n && k < re + 6 && !newlineBefore(k) && !isTerminal(word(k)); ++k) {
                 if (const int after = scoreAt(k); after > 0) {

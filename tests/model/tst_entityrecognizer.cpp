@@ -275,6 +275,9 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("untagged-club-before-a-match-verb-and-score")
+        << u"Dutch club Feyenoord beat Ajax 2-1 on Sunday."_s
+        << QStringList { u"ORG|Feyenoord|Feyenoord"_s, u"ORG|Ajax|Ajax"_s } << QStringList {};
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
