@@ -154,6 +154,31 @@ void Document::markTeams()
     };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
+    // A sports report: a score somewhere ("2-1", or runs for wickets, "410-6").
+    bool scores = false;
+    for (int t = 0; t < m_n && !scores; ++t) {
+        const QStringView w = word(t);
+        const qsizetype dash = w.indexOf(u'-');
+        scores = isScore(w)
+            || (dash >= 2 && dash <= 3 && w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2
+                && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit() || c == u'-'; }));
+    }
+    // "Kelby v Marlow", "Kelby 410-6 declared v Marlow" in a report with scores: a fixture (a court
+    // case writes "v." and has no score; people the tagger found stay people).
+    for (int i = 1; scores && i + 1 < m_n; ++i) {
+        if ((word(i) != u"v" && word(i) != u"vs") || !usable(i))
+            continue;
+        int le = i, lb = 0, re = 0;
+        if (le > 1 && word(le - 1) == u"declared")
+            --le;
+        if (le > 1 && word(le - 1).contains(u'-') && word(le - 1)[0].isDigit())
+            --le;
+        if ((slotEndingAt(le, lb) || untaggedEndingAt(le, lb))
+            && (slotStartingAt(i + 1, re) || untaggedStartingAt(i + 1, re))) {
+            teams.emplace_back(lb, le);
+            teams.emplace_back(i + 1, re);
+        }
+    }
     for (int i = 1; i < m_n; ++i) {
         if (!nameWord(i - 1))
             continue; // every pattern has a team name right before token i

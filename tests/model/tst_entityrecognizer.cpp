@@ -278,6 +278,13 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("untagged-club-before-a-match-verb-and-score")
         << u"Dutch club Feyenoord beat Ajax 2-1 on Sunday."_s
         << QStringList { u"ORG|Feyenoord|Feyenoord"_s, u"ORG|Ajax|Ajax"_s } << QStringList {};
+    QTest::newRow("fixture-with-v-in-a-report-with-scores")
+        << u"Scores on the second day:\nAt Tarnby: Ashcombe 410-6 declared v Pexford.\nAt Dunholt: Pexford v "
+           u"Ashcombe."_s
+        << QStringList { u"ORG|Pexford|Pexford"_s, u"ORG|Ashcombe|Ashcombe"_s } << QStringList {};
+    QTest::newRow("case-name-with-v-without-scores-is-no-fixture")
+        << u"The judge cited Holt v Renner, and the court agreed."_s << QStringList {}
+        << QStringList { u"ORG|Holt|Holt"_s, u"ORG|Renner|Renner"_s };
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
