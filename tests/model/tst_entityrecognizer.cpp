@@ -285,6 +285,12 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("case-name-with-v-without-scores-is-no-fixture")
         << u"The judge cited Holt v Renner, and the court agreed."_s << QStringList {}
         << QStringList { u"ORG|Holt|Holt"_s, u"ORG|Renner|Renner"_s };
+    QTest::newRow("the-name-after-club-is-the-club")
+        << u"Dutch club Vitrasse signed the striker on Monday. Vitrasse paid a record fee, the club said."_s
+        << QStringList { u"ORG|Vitrasse|Vitrasse"_s } << QStringList { u"PERSON|Vitrasse|Vitrasse"_s };
+    QTest::newRow("a-place-after-club-stays-a-place")
+        << u"He joined a club in Leeds, then the club Leeds United."_s << QStringList { u"LOC|Leeds|Leeds"_s }
+        << QStringList { u"ORG|Leeds|Leeds"_s };
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
