@@ -207,6 +207,9 @@ void Document::unify()
     // person (once is too little: "in Lind and Berg's study", "in Batman: The Series").
     QHash<int, int> placeCued;
     QSet<int> personNamed;
+    // Groups holding a company's full name ("Tarvik Design Associates", "Kelmore Securities Ltd"): its
+    // shorter forms ("Tarvik Design") are the company, whatever the tagger read them as.
+    QSet<int> companyNamed;
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
@@ -221,6 +224,8 @@ void Document::unify()
             && (word(x.tb - 1) == u"in" || word(x.tb - 1) == u"near" || word(x.tb - 1) == u"outside")
             && !(x.te < m_n && isPossessive(word(x.te))))
             ++placeCued[g];
+        if (x.type == Entity::Type::Org && x.te - x.tb >= 2 && isCompanyEnd(word(x.te - 1)))
+            companyNamed.insert(g);
         // Company context outweighs the tagger and a team or acronym rule alike.
         if (!m_orgCues.isEmpty() && m_orgCues.contains(phraseHash(x.tb, x.te)))
             votes[g][size_t(Entity::Type::Org)] += 2 * Structural;
@@ -249,6 +254,8 @@ void Document::unify()
         }
         if (best == int(Entity::Type::Person) && placeCued.value(g) >= 2 && !personNamed.contains(g))
             best = int(Entity::Type::Loc);
+        if (companyNamed.contains(g) && (best == int(Entity::Type::Person) || best == int(Entity::Type::Loc)))
+            best = int(Entity::Type::Org);
         x.type = Entity::Type(best);
         // One string per group, shared by its mentions.
         const int ci = canonical[g];

@@ -291,6 +291,14 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("a-place-after-club-stays-a-place")
         << u"He joined a club in Leeds, then the club Leeds United."_s << QStringList { u"LOC|Leeds|Leeds"_s }
         << QStringList { u"ORG|Leeds|Leeds"_s };
+    QTest::newRow("company-heads-end-a-company-and-its-short-form")
+        << u"Tarvik Design Associates is a consultancy founded by Ada Tarvik in 1979. Tarvik Design won a "
+           u"contract in May. Analysts at Kelmore Securities and Ostra Communications agreed."_s
+        << QStringList { u"ORG|Tarvik Design Associates|Tarvik Design Associates"_s,
+                         u"ORG|Tarvik Design|Tarvik Design Associates"_s, u"PERSON|Ada Tarvik|Ada Tarvik"_s,
+                         u"ORG|Kelmore Securities|Kelmore Securities"_s,
+                         u"ORG|Ostra Communications|Ostra Communications"_s }
+        << QStringList { u"LOC|Tarvik Design|Tarvik Design"_s };
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
