@@ -122,6 +122,15 @@ private:
     bool newlineBefore(int i) const { return i <= 0 || m_stream.has(i, TokenStream::NewParagraph); }
     int firstTokenAtOrAfter(qsizetype pos) const { return m_stream.firstAtOrAfter(pos); }
     bool upper(int i) const { return !word(i).isEmpty() && word(i)[0].isUpper(); }
+    // "St. Louis", "St Helens": the first token of "St."/"St" right before token i, else -1.
+    int saintBefore(int i) const
+    {
+        if (i >= 1 && !newlineBefore(i) && (word(i - 1) == u"St." || word(i - 1) == u"St"))
+            return i - 1;
+        if (i >= 2 && !newlineBefore(i) && word(i - 1) == u"." && word(i - 2) == u"St")
+            return i - 2;
+        return -1;
+    }
     bool isBlock(int i, Block::Kind k) const { return m_kind[size_t(i)] == int(k); }
     bool structural(int i) const
     {

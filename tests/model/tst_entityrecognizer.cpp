@@ -299,6 +299,13 @@ void TestEntityRecognizer::entities_data()
                          u"ORG|Kelmore Securities|Kelmore Securities"_s,
                          u"ORG|Ostra Communications|Ostra Communications"_s }
         << QStringList { u"LOC|Tarvik Design|Tarvik Design"_s };
+    QTest::newRow("st-before-a-name-is-part-of-a-place")
+        << u"The band played in St. Louis, then moved to St Petersburg. Fans in St. Helens cheered, and "
+           u"the St. Louis Cardinals will visit."_s
+        << QStringList { u"LOC|St. Louis|St. Louis"_s, u"LOC|St Petersburg|St Petersburg"_s,
+                         u"LOC|St. Helens|St. Helens"_s }
+        << QStringList { u"PERSON|Louis|Louis"_s, u"PERSON|Helens|Helens"_s,
+                         u"PERSON|Louis Cardinals|Louis Cardinals"_s };
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
