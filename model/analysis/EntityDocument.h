@@ -91,6 +91,7 @@ bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
 bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
+bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 
 class Document
 {

@@ -185,6 +185,9 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         m_stormNames.insert(phraseHash(storm, te));
         tb = storm - 1;
     }
+    // "Kelby Open", "Nordic Cup": a tournament is an event, not a person, place or organisation.
+    if (te - tb >= 2 && isEventHead(word(te - 1)) && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+        type = Entity::Type::Misc;
     const quint32 gaz = m_info[size_t(tb)].gaz;
     if (te - tb == 1 && type != Entity::Type::Person && (gaz & (1u << GazNat)) && !(gaz & (1u << GazLoc)))
         type = Entity::Type::Misc; // "Israeli", "Palestinian": nationality adjectives

@@ -20,6 +20,7 @@ struct Lists
     WordSet functionWords = Lexicon::folded(u"function-words");
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
+    ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
 };
 
 const Lists &lists()
@@ -71,6 +72,11 @@ bool isMatchVerb(QStringView w)
 bool isStormWord(QStringView w)
 {
     return lists().stormWords.contains(w);
+}
+
+bool isEventHead(QStringView w)
+{
+    return lists().eventHeads.contains(w);
 }
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.

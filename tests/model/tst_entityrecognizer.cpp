@@ -306,6 +306,11 @@ void TestEntityRecognizer::entities_data()
                          u"LOC|St. Helens|St. Helens"_s }
         << QStringList { u"PERSON|Louis|Louis"_s, u"PERSON|Helens|Helens"_s,
                          u"PERSON|Louis Cardinals|Louis Cardinals"_s };
+    QTest::newRow("a-tournament-is-an-event")
+        << u"Results from the Kelby Open on Friday. Helen Masters won the Tarnby Masters last year."_s
+        << QStringList { u"MISC|Kelby Open|Kelby Open"_s, u"PERSON|Helen Masters|Helen Masters"_s }
+        << QStringList { u"PERSON|Kelby Open|Kelby Open"_s, u"LOC|Tarnby Masters|Tarnby Masters"_s,
+                         u"PERSON|Tarnby Masters|Tarnby Masters"_s };
     QTest::newRow("a-storm-name-is-no-person")
         << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
         << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
