@@ -82,7 +82,7 @@ void Document::findFallbackBlocks()
 bool Document::isPlaceDateLine(int from, int to) const
 {
     int d = from;
-    while (d < to && !word(d)[0].isDigit())
+    while (d < to && d - from <= 8 && !word(d)[0].isDigit())
         ++d;
     if (d == from || d == to || d - from > 8)
         return false;

@@ -259,7 +259,8 @@ void Document::addSpeakingPeople()
 void Document::addTitledNames()
 {
     for (int i = 0; i + 2 < m_n; ++i) {
-        if (word(i) == u"St." || word(i) == u"St") {
+        if (m_info[size_t(i)].initialUpper && word(i).size() <= 3
+            && (word(i) == u"St." || word(i) == u"St")) {
             // "St. Louis", "St Helens": a place the tagger left alone (a tagged one is kept whole
             // in addModelMention).
             const int b = word(i) == u"St" && i + 1 < m_n && word(i + 1) == u"." ? i + 2 : i + 1;

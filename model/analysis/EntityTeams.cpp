@@ -154,15 +154,26 @@ void Document::markTeams()
     };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
-    // A sports report: a score somewhere ("2-1", or runs for wickets, "410-6").
+    // A fixture "A v B" in a sports report: a score somewhere ("2-1", or runs for wickets, "410-6").
     bool scores = false;
-    for (int t = 0; t < m_n && !scores; ++t) {
+    for (int t = 0; t < m_n; ++t) {
         const QStringView w = word(t);
+        if (w.size() <= 2 && (w == u"v" || w == u"vs")) {
+            scores = true;
+            break;
+        }
+    }
+    bool scored = false;
+    for (int t = 0; scores && !scored && t < m_n; ++t) {
+        const QStringView w = word(t);
+        if (w.size() < 3 || !w[0].isDigit())
+            continue;
         const qsizetype dash = w.indexOf(u'-');
-        scores = isScore(w)
+        scored = isScore(w)
             || (dash >= 2 && dash <= 3 && w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2
                 && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit() || c == u'-'; }));
     }
+    scores = scores && scored;
     // "Kelby v Marlow", "Kelby 410-6 declared v Marlow" in a report with scores: a fixture (a court
     // case writes "v." and has no score; people the tagger found stay people).
     for (int i = 1; scores && i + 1 < m_n; ++i) {
