@@ -102,6 +102,61 @@ struct GoldSpan
     }
 };
 
+// --errors on the held-out split: every error counted by kind. A missed gold chunk is a type
+// confusion (a found chunk with its exact span and another type), a boundary error (an overlapping
+// found chunk of its type; "+the"/"+title"/"+'s" when the found chunk has that word more), an
+// overlapping chunk of another type, or a plain miss (sentence-initial, all caps or other); a found
+// chunk that overlaps no gold chunk is a false positive (same sub-kinds).
+void classifyErrors(const NerBench::Sentence &s, const std::vector<NerBench::Chunk> &gold,
+                    const std::vector<NerBench::Chunk> &pred, QMap<QString, int> &kinds)
+{
+    auto overlaps = [](const NerBench::Chunk &a, const NerBench::Chunk &b) {
+        return a.start < b.end && b.start < a.end;
+    };
+    auto name = [](Kind k) { return QString::fromUtf16(kindName(k)); };
+    auto where = [&](const NerBench::Chunk &c) {
+        bool caps = true;
+        for (int i = c.start; i < c.end; ++i)
+            caps = caps && s.words[i] == s.words[i].toUpper() && s.words[i].size() > 1;
+        if (caps)
+            return u"all caps/acronym"_s;
+        return c.start == 0 ? u"sentence start"_s : u"other"_s;
+    };
+    for (const auto &g : gold) {
+        if (std::find(pred.begin(), pred.end(), g) != pred.end())
+            continue;
+        QString kind;
+        for (const auto &p : pred) {
+            if (p.start == g.start && p.end == g.end) {
+                kind = u"type %1 as %2"_s.arg(name(g.kind), name(p.kind));
+                break;
+            }
+            if (overlaps(p, g)) {
+                QString extra;
+                if (p.start < g.start) {
+                    const QString w = s.words[p.start].toLower();
+                    extra = w == u"the" ? u" (+the)"_s : u" (+word before)"_s;
+                } else if (p.end > g.end) {
+                    extra = s.words[g.end] == u"'s" ? u" (+'s)"_s : u" (+word after)"_s;
+                } else {
+                    extra = u" (too short)"_s;
+                }
+                kind = p.kind == g.kind ? u"boundary %1%2"_s.arg(name(g.kind), extra)
+                                        : u"boundary+type %1 as %2"_s.arg(name(g.kind), name(p.kind));
+                break;
+            }
+        }
+        if (kind.isEmpty())
+            kind = u"missed %1 (%2)"_s.arg(name(g.kind), where(g));
+        ++kinds[kind];
+    }
+    for (const auto &p : pred) {
+        if (std::any_of(gold.begin(), gold.end(), [&](const auto &g) { return overlaps(p, g); }))
+            continue;
+        ++kinds[u"false %1 (%2)"_s.arg(name(p.kind), where(p))];
+    }
+}
+
 // Gold articles mark entities inline: "[PER Maria Delgado] said". The marks are removed, the plain
 // text goes through ArticleImporter (title line, byline, dateline and credit blocks) and
 // EntityRecognizer; spans are compared in body coordinates. The title line is not annotated.
@@ -260,6 +315,7 @@ int main(int argc, char **argv)
     QMap<QString, QMap<int, Counts>> counts;
     std::vector<TokenInfo> info;
     std::vector<quint8> labels;
+    QMap<QString, int> kinds; // error kind -> count (--errors)
     for (const NerBench::Sentence &s : corpus.heldOut) {
         QList<QStringView> words;
         for (const QString &w : s.words)
@@ -269,6 +325,8 @@ int main(int argc, char **argv)
         const auto gold = NerBench::chunks(s.labels);
         const auto pred = NerBench::chunks(labels);
         auto &byKind = counts[s.corpus];
+        if (showErrors)
+            classifyErrors(s, gold, pred, kinds);
         for (const auto &g : gold) {
             if (std::find(pred.begin(), pred.end(), g) != pred.end())
                 ++byKind[int(g.kind)].tp;
@@ -292,6 +350,11 @@ int main(int argc, char **argv)
             total[int(k)].add(c);
         }
         out << row(u"micro PER/ORG/LOC"_s, micro) << '\n';
+    }
+    if (showErrors) {
+        out << "errors by kind (held-out, all corpora)\n";
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            out << "  " << it.key() << ": " << it.value() << '\n';
     }
     out << "== all held-out\n";
     Counts micro;

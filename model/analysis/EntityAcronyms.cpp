@@ -52,7 +52,9 @@ void Document::addAcronyms()
             }
             ++pos;
         }
-        if (!ok)
+        // An organisation's short form may come from its name in another language ("Social
+        // Democrats (SPD)", "Workers' Union (CGT)"): for a tagged organisation the first letter suffices.
+        if (!ok && x.type != Entity::Type::Org)
             continue;
         bool found = false;
         for (Mention &y : m_mentions) {

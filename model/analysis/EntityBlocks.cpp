@@ -3,6 +3,10 @@
 // by the wire conventions, read as names, places and agencies.
 #include "EntityDocument.h"
 
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
 namespace Lede::EntityParts {
 
 void Document::findFallbackBlocks()
@@ -42,6 +46,14 @@ void Document::findFallbackBlocks()
             }
             continue;
         }
+        if (paragraphs <= 4 && isPlaceDateLine(i, end)) {
+            // "OSLO 1998-03-14", "PORT ELLA, Kiribati 1998-03-14": a line of its own with the
+            // place in capitals (a country after a comma) and an ISO date, as wire archives print it.
+            for (int t = i; t < end; ++t)
+                m_kind[size_t(t)] = int(Block::Kind::Dateline);
+            hasDateline = true;
+            continue;
+        }
         if (!hasDateline && paragraphs <= 4 && upper(i)) {
             int j = i;
             while (j < end && j - i < 10 && word(j) != u"(")
@@ -63,6 +75,33 @@ void Document::findFallbackBlocks()
             }
         }
     }
+}
+
+// A line "PLACE[, Place] YYYY-MM-DD": the place's letters in capitals up to the comma, capitalised
+// words after it, then the date alone to the line's end.
+bool Document::isPlaceDateLine(int from, int to) const
+{
+    int d = from;
+    while (d < to && d - from <= 8 && !word(d)[0].isDigit())
+        ++d;
+    if (d == from || d == to || d - from > 8)
+        return false;
+    static const QRegularExpression isoDate(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
+    if (!isoDate.match(text(d, to)).hasMatch())
+        return false;
+    bool comma = false;
+    for (int t = from; t < d; ++t) {
+        const QStringView w = word(t);
+        if (w == u",") {
+            if (comma || t == from)
+                return false;
+            comma = true;
+        } else if (!comma && !(w.toString().isUpper() || isDash(w) || w == u"."))
+            return false;
+        else if (comma && !upper(t))
+            return false;
+    }
+    return word(d - 1) != u",";
 }
 
 // Byline and credit: runs of capitalised words separated by "and", commas, roles -> PERSON;
@@ -113,12 +152,34 @@ void Document::readNameList(int from, int to)
 // parenthesis is a LOC, the parenthesised agency an ORG; a date in between is left to the rules.
 void Document::readDateline(int from, int to)
 {
+    // "RUGBY - KELBY CRUSH MARLOW": a section label before a headline in capitals is no place.
+    int letters = 0, caps = 0;
+    for (int t = to; t < m_n && !newlineBefore(t); ++t) {
+        if (word(t).size() > 1 && word(t)[0].isLetter()) {
+            ++letters;
+            caps += word(t).toString().isUpper() ? 1 : 0;
+        }
+    }
+    if (letters >= 2 && caps * 10 >= letters * 6)
+        return;
     int placeEnd = from;
-    while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd)))
+    while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd))
+           && !word(placeEnd)[0].isDigit())
         ++placeEnd;
     if (placeEnd > from && !covered(from, placeEnd)) {
         m_mentions.push_back({ from, placeEnd, Entity::Type::Loc, Structural, -1, {} });
         cover(from, placeEnd);
+    }
+    // "PORT ELLA, Kiribati 1998-03-14 -": the country after the comma is a place too (a month name
+    // there is the date's).
+    if (placeEnd + 1 < to && word(placeEnd) == u",") {
+        int e = placeEnd + 1;
+        while (e < to && upper(e) && !isCalendarWord(word(e)) && word(e) != u"(")
+            ++e;
+        if (e > placeEnd + 1 && !covered(placeEnd + 1, e)) {
+            m_mentions.push_back({ placeEnd + 1, e, Entity::Type::Loc, Structural, -1, {} });
+            cover(placeEnd + 1, e);
+        }
     }
     for (int i = placeEnd; i < to; ++i) {
         if (word(i) != u"(")

@@ -25,6 +25,7 @@ struct CueWords
     quint64 newspaper = hashLower(u"newspaper"), daily = hashLower(u"daily"), weekly = hashLower(u"weekly"),
             magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
             broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
+    quint64 club = hashLower(u"club");
 
     bool shareNoun(quint64 h) const { return h == shares || h == stock || h == stocks; }
     bool mediaNoun(quint64 h) const
@@ -177,7 +178,7 @@ void Document::addCompanyCues()
     };
     for (int i = 0; i + 1 < m_n; ++i) {
         const quint64 h = m_info[size_t(i)].lower;
-        if ((!cue.shareNoun(h) && !cue.mediaNoun(h)) || m_info[size_t(i)].initialUpper)
+        if ((!cue.shareNoun(h) && !cue.mediaNoun(h) && h != cue.club) || m_info[size_t(i)].initialUpper)
             continue;
         ensureOwner();
         const quint64 next = m_info[size_t(i + 1)].lower;
@@ -185,6 +186,11 @@ void Document::addCompanyCues()
             // "shares in Kestrel", "shares of Kestrel Mining".
             if (const int te = nameStartingAt(i + 2); te > 0)
                 record(i + 2, te, true, false);
+        } else if (h == cue.club && usable(i)) {
+            // "Dutch club Feyenoord": the name after "club" is the club (not a listed place, not a
+            // first name: "club captain" is no name, "club Ada Lind" a person).
+            if (const int te = nameStartingAt(i + 1); te > 0)
+                record(i + 1, te, true, true);
         } else if (cue.mediaNoun(h) && usable(i)) {
             // "the daily Postvard", "the newspaper Kestrel Post" (a person or a place there is the
             // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds").

@@ -90,6 +90,8 @@ bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
 bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
+bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
+bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 
 class Document
 {
@@ -121,6 +123,15 @@ private:
     bool newlineBefore(int i) const { return i <= 0 || m_stream.has(i, TokenStream::NewParagraph); }
     int firstTokenAtOrAfter(qsizetype pos) const { return m_stream.firstAtOrAfter(pos); }
     bool upper(int i) const { return !word(i).isEmpty() && word(i)[0].isUpper(); }
+    // "St. Louis", "St Helens": the first token of "St."/"St" right before token i, else -1.
+    int saintBefore(int i) const
+    {
+        if (i >= 1 && !newlineBefore(i) && (word(i - 1) == u"St." || word(i - 1) == u"St"))
+            return i - 1;
+        if (i >= 2 && !newlineBefore(i) && word(i - 1) == u"." && word(i - 2) == u"St")
+            return i - 2;
+        return -1;
+    }
     bool isBlock(int i, Block::Kind k) const { return m_kind[size_t(i)] == int(k); }
     bool structural(int i) const
     {
@@ -131,6 +142,7 @@ private:
     void findFallbackBlocks();
     void readNameList(int from, int to);
     void readDateline(int from, int to);
+    bool isPlaceDateLine(int from, int to) const;
     void tagSentences();
     void addModelMention(int tb, int te, Entity::Type type, bool heading);
     void addNationalities();
@@ -208,6 +220,7 @@ private:
     std::vector<Mention> m_tentative; // tagged in headings; kept only if confirmed by the body
     QList<Entity> m_rules;
     QSet<quint64> m_orgCues; // phrases the article treats as companies (addCompanyCues)
+    QSet<quint64> m_stormNames; // names after "Hurricane", "Typhoon" (addModelMention): events
 };
 
 } // namespace Lede::EntityParts

@@ -82,6 +82,14 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         --te;
     while (tb < te && (!upper(tb) || isPunct(word(tb))))
         ++tb;
+    // "St. Louis", "St Helens": "St." before a place or an organisation is part of its name, not a
+    // title the tagger may leave outside (a saint the tagger reads as a person keeps the title cut:
+    // "St. Jerome" -> Jerome).
+    bool saintName = tb + 1 < te && (word(tb) == u"St." || word(tb) == u"St");
+    if (const int s = tb < te ? saintBefore(tb) : -1; s >= 0) {
+        tb = s;
+        saintName = true;
+    }
     // Nor trailing lower-case words: "U.S. officials", "Syrian refugee" ("Gaza health ministry" is
     // put back together below), unless the phrase is listed as a whole ("Gaza strip").
     auto listed = [&](int b, int e) {
@@ -99,6 +107,7 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     // A capitalised article at a sentence start is not part of the name ("The U.N. Security Council").
     if (te - tb > 1 && (word(tb) == u"The" || word(tb) == u"A" || word(tb) == u"An" || word(tb) == u"THE"))
         ++tb;
+    saintName = saintName || (tb + 1 < te && (word(tb) == u"St." || word(tb) == u"St"));
     if (tb < te && (m_info[size_t(tb)].gaz & (1u << GazNat)) && !isCountry(tb, tb + 1)) {
         if (te - tb == 1 && type == Entity::Type::Person) {
             // A nationality adjective on its own ("Israeli" before a title) is no person.
@@ -141,7 +150,7 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         // "British Foreign Secretary", "Israeli President": a title is not an organisation or place;
         // capitalised words after it ("Secretary of State Maria Delgado") are the person holding it.
         for (int i = tb; i < te; ++i) {
-            if (!m_info[size_t(i)].title)
+            if (!m_info[size_t(i)].title || (saintName && i == tb))
                 continue;
             // "Foreign Ministry", "Defence Forces": a title word naming an institution's domain.
             bool institution = false;
@@ -167,6 +176,18 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         return;
     if (te - tb == 1 && word(tb).size() < 2)
         return;
+    // "Cyclone Orla", "Hurricane Orla": a storm is no person or place; the name alone repeats it.
+    const int storm = isStormWord(word(tb)) && te - tb >= 2         ? tb + 1
+        : tb > 0 && isStormWord(word(tb - 1)) && !newlineBefore(tb) ? tb
+                                                                    : -1;
+    if (storm >= 0 && type != Entity::Type::Org) {
+        type = Entity::Type::Misc;
+        m_stormNames.insert(phraseHash(storm, te));
+        tb = storm - 1;
+    }
+    // "Kelby Open", "Nordic Cup": a tournament is an event, not a person, place or organisation.
+    if (te - tb >= 2 && isEventHead(word(te - 1)) && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+        type = Entity::Type::Misc;
     const quint32 gaz = m_info[size_t(tb)].gaz;
     if (te - tb == 1 && type != Entity::Type::Person && (gaz & (1u << GazNat)) && !(gaz & (1u << GazLoc)))
         type = Entity::Type::Misc; // "Israeli", "Palestinian": nationality adjectives
@@ -187,7 +208,7 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
             type = Entity::Type::Org;
         }
     }
-    if ((type == Entity::Type::Org || type == Entity::Type::Loc) && te - tb == 2) {
+    if ((type == Entity::Type::Org || type == Entity::Type::Loc) && te - tb == 2 && !saintName) {
         // "Valeska Paris, an Australian woman": a first name, then a word that heads no institution or
         // place name, is a person wherever the tagger's context pointed ("Victoria Station" keeps it).
         constexpr quint32 named = (1u << GazLoc) | (1u << GazOrg) | (1u << GazCountry) | (1u << GazNat);
@@ -238,6 +259,21 @@ void Document::addSpeakingPeople()
 void Document::addTitledNames()
 {
     for (int i = 0; i + 2 < m_n; ++i) {
+        if (m_info[size_t(i)].initialUpper && word(i).size() <= 3
+            && (word(i) == u"St." || word(i) == u"St")) {
+            // "St. Louis", "St Helens": a place the tagger left alone (a tagged one is kept whole
+            // in addModelMention).
+            const int b = word(i) == u"St" && i + 1 < m_n && word(i + 1) == u"." ? i + 2 : i + 1;
+            int e = b;
+            while (e < m_n && e - b < 2 && upper(e) && !isPossessive(word(e)) && !newlineBefore(e)
+                   && !m_info[size_t(e)].title && word(e).size() > 1)
+                ++e;
+            if (e > b && saintBefore(b) == i && !covered(i, e) && !structural(i) && !m_heading[size_t(i)]) {
+                m_mentions.push_back({ i, e, Entity::Type::Loc, Tagged, -1, {} });
+                cover(i, e);
+            }
+            continue;
+        }
         if (!m_info[size_t(i)].title || !m_info[size_t(i)].initialUpper || structural(i)
             || m_heading[size_t(i)])
             continue;

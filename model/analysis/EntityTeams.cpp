@@ -72,6 +72,12 @@ void Document::markTeams()
         while (tb > 0 && te - tb < 3 && usable(tb - 1) && nameWord(tb - 1) && owner[size_t(tb - 1)] < 0
                && (tb == te || !newlineBefore(tb)))
             --tb;
+        // "Kelby Rovers 2": on a result line the tagger's mention of the first word joins the rest.
+        if (line && tb < te && tb > 0 && owner[size_t(tb - 1)] >= 0 && !newlineBefore(tb)) {
+            const Mention &m = m_mentions[size_t(owner[size_t(tb - 1)])];
+            if (m.te == tb && te - m.tb <= 4 && usable(m.tb))
+                tb = m.tb;
+        }
         while (tb < te && m_info[size_t(tb)].sentenceStart && isSentenceOpener(word(tb)))
             ++tb;
         return tb < te && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
@@ -93,7 +99,18 @@ void Document::markTeams()
         while (te < m_n && te - tb < 3 && usable(te) && nameWord(te) && owner[size_t(te)] < 0
                && (te == tb || !newlineBefore(te)))
             ++te;
+        if (line && te > tb && te < m_n && owner[size_t(te)] >= 0 && !newlineBefore(te)) {
+            const Mention &m = m_mentions[size_t(owner[size_t(te)])];
+            if (m.tb == te && m.te - tb <= 4 && usable(m.te - 1))
+                te = m.te;
+        }
         return te > tb && (line || (m_info[size_t(tb)].gaz & (1u << GazLoc)));
+    };
+    auto untaggedEndingAt = [&](int te, int &tb) {
+        return te > 0 && owner[size_t(te - 1)] < 0 && slotEndingAt(te, tb, true) && owner[size_t(tb)] < 0;
+    };
+    auto untaggedStartingAt = [&](int tb, int &te) {
+        return tb < m_n && owner[size_t(tb)] < 0 && slotStartingAt(tb, te, true) && owner[size_t(te - 1)] < 0;
     };
     auto lineStart = [&](int t) { return t == 0 || newlineBefore(t); };
     auto lineEnd = [&](int t) { return t >= m_n || newlineBefore(t); };
@@ -137,6 +154,42 @@ void Document::markTeams()
     };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
+    // A fixture "A v B" in a sports report: a score somewhere ("2-1", or runs for wickets, "410-6").
+    bool scores = false;
+    for (int t = 0; t < m_n; ++t) {
+        const QStringView w = word(t);
+        if (w.size() <= 2 && (w == u"v" || w == u"vs")) {
+            scores = true;
+            break;
+        }
+    }
+    bool scored = false;
+    for (int t = 0; scores && !scored && t < m_n; ++t) {
+        const QStringView w = word(t);
+        if (w.size() < 3 || !w[0].isDigit())
+            continue;
+        const qsizetype dash = w.indexOf(u'-');
+        scored = isScore(w)
+            || (dash >= 2 && dash <= 3 && w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2
+                && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit() || c == u'-'; }));
+    }
+    scores = scores && scored;
+    // "Kelby v Marlow", "Kelby 410-6 declared v Marlow" in a report with scores: a fixture (a court
+    // case writes "v." and has no score; people the tagger found stay people).
+    for (int i = 1; scores && i + 1 < m_n; ++i) {
+        if ((word(i) != u"v" && word(i) != u"vs") || !usable(i))
+            continue;
+        int le = i, lb = 0, re = 0;
+        if (le > 1 && word(le - 1) == u"declared")
+            --le;
+        if (le > 1 && word(le - 1).contains(u'-') && word(le - 1)[0].isDigit())
+            --le;
+        if ((slotEndingAt(le, lb) || untaggedEndingAt(le, lb))
+            && (slotStartingAt(i + 1, re) || untaggedStartingAt(i + 1, re))) {
+            teams.emplace_back(lb, le);
+            teams.emplace_back(i + 1, re);
+        }
+    }
     for (int i = 1; i < m_n; ++i) {
         if (!nameWord(i - 1))
             continue; // every pattern has a team name right before token i
@@ -175,20 +228,21 @@ void Document::markTeams()
                 weak.emplace_back(lb, i);
                 weak.emplace_back(i + 1, re);
             }
-        } else if (isMatchVerb(word(i)) && usable(i) && slotEndingAt(i, lb)) {
+        } else if (isMatchVerb(word(i)) && usable(i) && (slotEndingAt(i, lb) || untaggedEndingAt(i, lb))) {
             // "Leicester beat Arsenal 3-0", "Leicester drew with Arsenal 1-1": a score must follow;
-            // "Leicester lost 0-2 to Arsenal": or come first.
+            // "Leicester lost 0-2 to Arsenal": or come first. With the score a name the tagger left
+            // alone is a team too ("Feyenoord beat Ajax 2-1"); a tagged person is not.
             int b = i + 1;
             if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
                 && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
-                && slotStartingAt(after + 1, re)) {
+                && (slotStartingAt(after + 1, re) || untaggedStartingAt(after + 1, re))) {
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after + 1, re);
                 continue;
             }
             if (b < m_n && (word(b) == u"with" || word(b) == u"to"))
                 ++b;
-            if (!slotStartingAt(b, re))
+            if (!slotStartingAt(b, re) && !untaggedStartingAt(b, re))
                 continue;
             for (int k = re; k < m_n && k < re + 6 && !newlineBefore(k) && !isTerminal(word(k)); ++k) {
                 if (const int after = scoreAt(k); after > 0) {

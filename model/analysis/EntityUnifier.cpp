@@ -202,6 +202,14 @@ void Document::unify()
     // 4. Vote the type of each group; canonical = longest form, preferring mixed case.
     QHash<int, std::array<int, 6>> votes;
     QHash<int, int> canonical;
+    // Mentions right after "in", "near" or "outside" ("hotels in Tarvik") per group, and groups that
+    // name a person in full or by a surname: a name the article twice puts one in is a place, not a
+    // person (once is too little: "in Lind and Berg's study", "in Batman: The Series").
+    QHash<int, int> placeCued;
+    QSet<int> personNamed;
+    // Groups holding a company's full name ("Tarvik Design Associates", "Kelmore Securities Ltd"): its
+    // shorter forms ("Tarvik Design") are the company, whatever the tagger read them as.
+    QSet<int> companyNamed;
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
@@ -210,9 +218,19 @@ void Document::unify()
         // A surname after the full name is that person, also where the tagger read a place or a word
         // ("Valeska Paris" ... "Paris said").
         votes[g][size_t(surname[size_t(m)] ? Entity::Type::Person : x.type)] += x.strength;
+        if (surname[size_t(m)] || (x.type == Entity::Type::Person && x.te - x.tb >= 2))
+            personNamed.insert(g);
+        if ((x.type == Entity::Type::Loc || x.type == Entity::Type::Person) && x.tb > 0
+            && (word(x.tb - 1) == u"in" || word(x.tb - 1) == u"near" || word(x.tb - 1) == u"outside")
+            && !(x.te < m_n && isPossessive(word(x.te))))
+            ++placeCued[g];
+        if (x.type == Entity::Type::Org && x.te - x.tb >= 2 && isCompanyEnd(word(x.te - 1)))
+            companyNamed.insert(g);
         // Company context outweighs the tagger and a team or acronym rule alike.
         if (!m_orgCues.isEmpty() && m_orgCues.contains(phraseHash(x.tb, x.te)))
             votes[g][size_t(Entity::Type::Org)] += 2 * Structural;
+        if (!m_stormNames.isEmpty() && m_stormNames.contains(phraseHash(x.tb, x.te)))
+            votes[g][size_t(Entity::Type::Misc)] += 2 * Structural;
         auto score = [&](int idx) {
             const Mention &y = m_mentions[size_t(idx)];
             return (caps[size_t(idx)] ? 0 : 1000) + int(y.te - y.tb) * 100 + keys[size_t(idx)].size();
@@ -234,6 +252,10 @@ void Document::unify()
             if (v[size_t(t)] > v[size_t(best)])
                 best = t;
         }
+        if (best == int(Entity::Type::Person) && placeCued.value(g) >= 2 && !personNamed.contains(g))
+            best = int(Entity::Type::Loc);
+        if (companyNamed.contains(g) && (best == int(Entity::Type::Person) || best == int(Entity::Type::Loc)))
+            best = int(Entity::Type::Org);
         x.type = Entity::Type(best);
         // One string per group, shared by its mentions.
         const int ci = canonical[g];

@@ -19,6 +19,8 @@ struct Lists
     WordSet companyHeads = Lexicon::folded(u"company-heads");
     WordSet functionWords = Lexicon::folded(u"function-words");
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
+    ExactWordSet stormWords = Lexicon::exact(u"storm-words");
+    ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
 };
 
 const Lists &lists()
@@ -65,6 +67,16 @@ bool isCompanyEnd(QStringView w)
 bool isMatchVerb(QStringView w)
 {
     return lists().matchVerbs.contains(w);
+}
+
+bool isStormWord(QStringView w)
+{
+    return lists().stormWords.contains(w);
+}
+
+bool isEventHead(QStringView w)
+{
+    return lists().eventHeads.contains(w);
 }
 
 // Only the capitalised form ("We", "Our"): "US" in capitals is the country.

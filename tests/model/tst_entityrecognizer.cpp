@@ -19,6 +19,7 @@ private slots:
     void entities_data();
     void entities();
     void bylineAndDatelineBlocks();
+    void sectionLabelBeforeCapitalHeadlineIsNoPlace();
     void documentLevelTypeConsistency();
     void spansAfterNonBmpText();
 
@@ -274,6 +275,69 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelby|Kelby"_s, u"ORG|Marrow|Marrow"_s, u"ORG|Dunholt|Dunholt"_s,
                          u"ORG|Pexford|Pexford"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s, u"LOC|Pexford|Pexford"_s };
+    QTest::newRow("untagged-club-before-a-match-verb-and-score")
+        << u"Dutch club Feyenoord beat Ajax 2-1 on Sunday."_s
+        << QStringList { u"ORG|Feyenoord|Feyenoord"_s, u"ORG|Ajax|Ajax"_s } << QStringList {};
+    QTest::newRow("fixture-with-v-in-a-report-with-scores")
+        << u"Scores on the second day:\nAt Tarnby: Ashcombe 410-6 declared v Pexford.\nAt Dunholt: Pexford v "
+           u"Ashcombe."_s
+        << QStringList { u"ORG|Pexford|Pexford"_s, u"ORG|Ashcombe|Ashcombe"_s } << QStringList {};
+    QTest::newRow("case-name-with-v-without-scores-is-no-fixture")
+        << u"The judge cited Holt v Renner, and the court agreed."_s << QStringList {}
+        << QStringList { u"ORG|Holt|Holt"_s, u"ORG|Renner|Renner"_s };
+    QTest::newRow("the-name-after-club-is-the-club")
+        << u"Dutch club Vitrasse signed the striker on Monday. Vitrasse paid a record fee, the club said."_s
+        << QStringList { u"ORG|Vitrasse|Vitrasse"_s } << QStringList { u"PERSON|Vitrasse|Vitrasse"_s };
+    QTest::newRow("a-place-after-club-stays-a-place")
+        << u"He joined a club in Leeds, then the club Leeds United."_s << QStringList { u"LOC|Leeds|Leeds"_s }
+        << QStringList { u"ORG|Leeds|Leeds"_s };
+    QTest::newRow("company-heads-end-a-company-and-its-short-form")
+        << u"Tarvik Design Associates is a consultancy founded by Ada Tarvik in 1979. Tarvik Design won a "
+           u"contract in May. Analysts at Kelmore Securities and Ostra Communications agreed."_s
+        << QStringList { u"ORG|Tarvik Design Associates|Tarvik Design Associates"_s,
+                         u"ORG|Tarvik Design|Tarvik Design Associates"_s, u"PERSON|Ada Tarvik|Ada Tarvik"_s,
+                         u"ORG|Kelmore Securities|Kelmore Securities"_s,
+                         u"ORG|Ostra Communications|Ostra Communications"_s }
+        << QStringList { u"LOC|Tarvik Design|Tarvik Design"_s };
+    QTest::newRow("st-before-a-name-is-part-of-a-place")
+        << u"The band played in St. Louis, then moved to St Petersburg. Fans in St. Helens cheered, and "
+           u"the St. Louis Cardinals will visit."_s
+        << QStringList { u"LOC|St. Louis|St. Louis"_s, u"LOC|St Petersburg|St Petersburg"_s,
+                         u"LOC|St. Helens|St. Helens"_s }
+        << QStringList { u"PERSON|Louis|Louis"_s, u"PERSON|Helens|Helens"_s,
+                         u"PERSON|Louis Cardinals|Louis Cardinals"_s };
+    QTest::newRow("a-tournament-is-an-event")
+        << u"Results from the Kelby Open on Friday. Helen Masters won the Tarnby Masters last year."_s
+        << QStringList { u"MISC|Kelby Open|Kelby Open"_s, u"PERSON|Helen Masters|Helen Masters"_s }
+        << QStringList { u"PERSON|Kelby Open|Kelby Open"_s, u"LOC|Tarnby Masters|Tarnby Masters"_s,
+                         u"PERSON|Tarnby Masters|Tarnby Masters"_s };
+    QTest::newRow("a-storm-name-is-no-person")
+        << u"Typhoon Marlen hit the coast on Friday. Marlen killed four people, officials said."_s
+        << QStringList { u"MISC|Typhoon Marlen|Typhoon Marlen"_s, u"MISC|Marlen|Marlen"_s }
+        << QStringList { u"PERSON|Marlen|Marlen"_s, u"PERSON|Typhoon Marlen|Typhoon Marlen"_s };
+    QTest::newRow("a-person-sharing-a-name-with-no-storm-stays")
+        << u"Marlen Holt hit back on Friday. Holt said the typhoon season was over."_s
+        << QStringList { u"PERSON|Marlen Holt|Marlen Holt"_s } << QStringList {};
+    QTest::newRow("a-name-twice-after-in-is-a-place-in-every-mention")
+        << u"Kessler is a fishing town on the island. Kessler has grown quickly since the 1990s. Most "
+           u"divers stay in Kessler for a week. Prices in Kessler are low."_s
+        << QStringList { u"LOC|Kessler|Kessler"_s } << QStringList { u"PERSON|Kessler|Kessler"_s };
+    QTest::newRow("a-full-name-after-in-stays-a-person")
+        << u"Ada Kessler runs the dive school. Kessler said trust in Kessler grew, and faith in Kessler "
+           u"too."_s
+        << QStringList { u"PERSON|Ada Kessler|Ada Kessler"_s, u"PERSON|Kessler|Ada Kessler"_s }
+        << QStringList { u"LOC|Kessler|Ada Kessler"_s, u"LOC|Kessler|Kessler"_s };
+    QTest::newRow("bracketed-short-form-of-a-foreign-name")
+        << u"The opposition Social Democrats (SPD) said the plan would hurt pensioners. SPD leader Hana "
+           u"Ostrova disagreed."_s
+        << QStringList { u"ORG|Social Democrats|Social Democrats"_s, u"ORG|SPD|SPD"_s,
+                         u"PERSON|Hana Ostrova|Hana Ostrova"_s }
+        << QStringList {};
+    QTest::newRow("result-line-club-name-across-a-tagged-first-word")
+        << u"Results on Saturday:\n\nKelby Rovers 2 Ashford United 0\nDunmore Athletic 1 Pexford Town 1"_s
+        << QStringList { u"ORG|Kelby Rovers|Kelby Rovers"_s, u"ORG|Ashford United|Ashford United"_s,
+                         u"ORG|Dunmore Athletic|Dunmore Athletic"_s, u"ORG|Pexford Town|Pexford Town"_s }
+        << QStringList { u"PERSON|Kelby|Kelby"_s };
     QTest::newRow("result-lines-with-scorers-in-brackets") << u"Results on Saturday:\nKelby 2 (Ada Lind 23, "
                                                               u"Bo Renner 67) Marrow 1 (Cy Holt "
                                                               u"12).\nDunholt 0 "
@@ -370,6 +434,18 @@ void TestEntityRecognizer::entities_data()
         << u"Weather today. London 12 Paris 14 Madrid 20. Tourists in London queued for hours."_s
         << QStringList { u"LOC|London|London"_s, u"LOC|Paris|Paris"_s, u"LOC|Madrid|Madrid"_s }
         << QStringList { u"ORG|London|London"_s, u"ORG|Paris|Paris"_s };
+    QTest::newRow("archive-dateline-with-iso-date")
+        << u"PORT ELLA, Kiribati 1998-03-14\nThe harbour board met on Friday."_s
+        << QStringList { u"LOC|PORT ELLA|PORT ELLA"_s, u"LOC|Kiribati|Kiribati"_s } << QStringList {};
+    QTest::newRow("archive-dateline-one-word-place")
+        << u"Weekly shipping notes.\nVELMARA 1998-03-14\nFerries to the islands resumed on Friday."_s
+        << QStringList { u"LOC|VELMARA|VELMARA"_s } << QStringList {};
+    QTest::newRow("section-label-before-capital-headline-is-no-place")
+        << u"ROWING - KELBY CREW TAKE TITLE.\nVELMARA 1998-03-14\nThe Kelby crew won the regatta on Friday."_s
+        << QStringList { u"LOC|VELMARA|VELMARA"_s } << QStringList { u"LOC|ROWING|ROWING"_s };
+    QTest::newRow("capitalised-line-with-a-number-is-no-dateline")
+        << u"Harbour Board 1998-03-14\nThe board met on Friday."_s << QStringList {}
+        << QStringList { u"LOC|Harbour Board|Harbour Board"_s };
     QTest::newRow("countries-without-a-score-stay-places")
         << u"Brazil beat Chile in the vote on Monday, diplomats in Geneva said."_s
         << QStringList { u"LOC|Brazil|Brazil"_s, u"LOC|Chile|Chile"_s }
@@ -429,6 +505,25 @@ void TestEntityRecognizer::bylineAndDatelineBlocks()
         QVERIFY2(got.contains(p), qPrintable(p + u" not in: "_s + got.join(u", ")));
     for (const Entity &e : entities)
         QVERIFY2(!e.text.startsWith(u"By "_s), qPrintable(e.text));
+}
+
+void TestEntityRecognizer::sectionLabelBeforeCapitalHeadlineIsNoPlace()
+{
+    // An importer reads "ROWING -" as a dateline; the capitals after it make it a section label.
+    Article a;
+    const QString label = u"ROWING -"_s;
+    a.body = label + u" KELBY CREW TAKE TITLE.\nVELMARA 1998-03-14\nThe crew from Kelby won on Friday."_s;
+    a.blocks = { { Block::Kind::Dateline, { 0, label.size() } } };
+    const QList<Entity> entities = EntityRecognizer::shared().recognize(a);
+    checkInvariants(a, entities);
+    const QStringList got = describe(entities, true);
+    QVERIFY2(got.contains(u"LOC|VELMARA|VELMARA"_s), qPrintable(got.join(u", ")));
+    for (const Entity &e : entities)
+        QVERIFY2(e.text != u"ROWING"_s, qPrintable(got.join(u", ")));
+    // A dateline before a sentence in mixed case stays a place.
+    a.body = u"VELMARA - The crew from Kelby won on Friday."_s;
+    a.blocks = { { Block::Kind::Dateline, { 0, 9 } } };
+    QVERIFY(describe(EntityRecognizer::shared().recognize(a), true).contains(u"LOC|VELMARA|VELMARA"_s));
 }
 
 void TestEntityRecognizer::documentLevelTypeConsistency()
