@@ -51,12 +51,12 @@ void QuotesModel::setQuotes(const QList<Quote> &quotes, bool open, bool english)
         groups.append(std::move(group));
     };
     for (const QString &speaker : std::as_const(speakers))
-        addGroup(speaker.isEmpty()
-                     ? (english ? tr("Speaker unknown") : tr("Not English: speakers not looked for"))
-                     : speaker,
-                 bySpeaker.value(speaker));
+        addGroup(speaker.isEmpty() ? tr("Speaker unknown") : speaker, bySpeaker.value(speaker));
     if (!terms.isEmpty())
         addGroup(tr("Titles and terms in quotation marks"), terms);
+    // Not English: no speaker was looked for; the first row says so, whatever the quotes' kinds.
+    if (open && !english)
+        groups.prepend(Group { tr("Not English: speakers not looked for"), {}, {} });
     setGroups(std::move(groups), open ? tr("No quotes found in this article.") : QString());
 }
 

@@ -19,7 +19,8 @@ AnalysisResult Analyzer::analyze(const Article &article)
     const TokenStream tokens(article.body);
     if (!LanguageGuess::looksEnglish(tokens)) {
         // Names and speakers are read with English words and grammar: in another language they would
-        // be guesses. Quotation marks and numbers read the same in any language.
+        // be guesses. Quotation marks pair the same way; figures are read as in English (a German
+        // "1.000" or "12,7" is misread), which still finds most numbers of a text.
         result.english = false;
         result.quotes = QuoteDetector::detect(article.body);
         result.figures = FigureExtractor::extract(article.body, {});

@@ -10,9 +10,10 @@ namespace {
 
 // Enough text to tell: about a paragraph. Below it every text counts as English.
 constexpr int MinLetters = 200;
-constexpr int MinWords = 40;
+constexpr int MinOtherWords = 12;
 // The guess reads the first words only: a language shows within a page.
 constexpr int MaxWords = 3000;
+constexpr qsizetype MaxPrefix = 64 * 1024; // characters: more than MaxWords words of any language
 
 bool latinLetter(QChar c)
 {
@@ -52,17 +53,19 @@ bool LanguageGuess::looksEnglish(const TokenStream &tokens)
     }
     if (latin + nonLatin < MinLetters)
         return true;
-    if (nonLatin > latin)
-        return false; // Cyrillic, Greek, Arabic, Hebrew, CJK, …
-    if (otherWords > englishWords)
+    // Another script: Cyrillic, Greek, Arabic, Hebrew, CJK. A CJK character weighs as much as a whole
+    // Latin word, so a long quotation in Chinese inside an English story does not tip the scale.
+    if (nonLatin > 3 * latin)
         return false;
-    // English prose is a third function words or more; lists and recipes still reach a tenth.
-    return words < MinWords || englishWords * 10 >= words;
+    // Only positive evidence says "not English": enough frequent words of another language, and more
+    // of them than of English ones. Lists, tables and results lines with few function words stay English.
+    return otherWords < MinOtherWords || otherWords <= englishWords;
 }
 
 bool LanguageGuess::looksEnglish(QStringView body)
 {
-    const QString text = body.toString();
+    // The guess reads the first MaxWords words: a prefix of the text is enough, however long it is.
+    const QString text = body.left(MaxPrefix).toString();
     return looksEnglish(TokenStream(text));
 }
 

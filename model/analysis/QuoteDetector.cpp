@@ -492,14 +492,18 @@ QList<Quote> QuoteDetector::detect(const QString &body)
             const bool openCtx = i == para.start || isOpeningContext(body.at(i - 1));
             const bool closeCtx
                 = i + 1 >= para.end || isClosingContext(body.at(i + 1)) || isQuoteMark(body.at(i + 1));
+            // „…“: the low mark opens only where no quote is open, and such a quote closes only with a
+            // high mark; other marks inside it (»Nein«, "no") are a quotation within the quotation.
             if (c == kLowDouble) {
-                open = i;
+                if (open < 0)
+                    open = i;
                 continue;
             }
-            // „…“ closes with the high mark.
-            if (open >= 0 && body.at(open) == kLowDouble && (c == kLeftDouble || c == kRightDouble)) {
-                addQuote(open, i + 1, true);
-                open = -1;
+            if (open >= 0 && body.at(open) == kLowDouble) {
+                if (c == kLeftDouble || c == kRightDouble) {
+                    addQuote(open, i + 1, true);
+                    open = -1;
+                }
                 continue;
             }
             if (c == kLeftDouble || c == kLeftGuillemet) {

@@ -291,11 +291,13 @@ void TestCommandLine::textNotInEnglishIsSaidPerFile()
     const QString path = m_dir.filePath(u"hafen.txt"_s);
     writeFile(
         path,
-        QStringLiteral("Neuer Steg\n\nDer Hafenrat hat am Montag beschlossen, einen neuen Steg zu bauen, "
-                       "nachdem Stürme mindestens 40 Boote beschädigt hatten. „Wir können keine "
-                       "weitere Saison verlieren“, sagte die Vorsitzende, die den Rat seit sechs "
-                       "Jahren leitet. Die Arbeiten sollen im Frühjahr beginnen und vor dem Sommer "
-                       "fertig sein.\n")
+        QStringLiteral(
+            "Neuer Steg\n\nDer Hafenrat hat am Montag beschlossen, einen neuen Steg zu bauen, "
+            "nachdem Stürme mindestens 40 Boote beschädigt hatten. „Wir können keine "
+            "weitere Saison verlieren“, sagte die Vorsitzende, die den Rat seit sechs "
+            "Jahren leitet. Die Arbeiten sollen im Frühjahr beginnen und vor dem Sommer "
+            "fertig sein. Der Bau wird nach Angaben der Stadt rund zwei Millionen Euro kosten, und das ist "
+            "nach ihren Worten auch nicht zu teuer für eine Stadt, die vom Hafen lebt.\n")
             .toUtf8());
     const QString note = u"lede: warning: "_s + path + u": the text is not in English"_s;
     Run r = lede({ u"analyze"_s, u"--json"_s, path });

@@ -42,7 +42,8 @@ void TestLanguageGuess::guess_data()
         << u"Le conseil du port a décidé lundi de construire une nouvelle jetée après les tempêtes de "
            "l'hiver. « Nous ne pouvons pas perdre une autre saison », a dit la présidente, qui dirige "
            "le conseil depuis six ans. Les travaux vont commencer au printemps et ils sont prévus pour "
-           "finir avant l'été, dans le calme et sans surprise pour les pêcheurs."_s
+           "finir avant l'été, dans le calme et sans surprise pour les pêcheurs. Selon le maire, cette jetée "
+           "sera plus solide que l'ancienne, qui avait résisté pendant cinquante ans avant de céder."_s
         << false;
     QTest::newRow("russian")
         << u"Совет порта в понедельник решил построить новый причал после зимних штормов. «Мы не "
@@ -54,6 +55,27 @@ void TestLanguageGuess::guess_data()
         << u"Jean-Luc de la Roche and Anna van der Berg met the mayor of Le Havre on Monday. The two "
            "said they would ask the city for a new pier, and the mayor said he would think about it "
            "before the vote in the spring. Le Monde and El País both reported the meeting."_s
+        << true;
+    // Lists, tables and results lines have few function words; they stay English (and keep their names).
+    QTest::newRow("english-results-box")
+        << u"Kelby Rovers 2 Hallam Town 1\nNorthport United 0 Castlebridge 0\nWestmere City 3 Dunmore "
+           "Athletic 2\nAshford Wanderers 1 Brayton 4\nLeague table: Brayton 34, Westmere City 31, Kelby "
+           "Rovers 30, Northport United 28, Hallam Town 25, Castlebridge 22, Dunmore Athletic 19."_s
+        << true;
+    QTest::newRow("english-death-notices")
+        << u"Margaret Ellen Thorne, 87, Kelby; Arthur James Pell, 91, Hallam; Rosa Mae Lind, 78, Westmere; "
+           "Thomas Henry Vane, 83, Brayton; Edith Clare Moss, 95, Dunmore; Walter Ian Crane, 69, Ashford; "
+           "Ida Joan Fenn, 88, Castlebridge."_s
+        << true;
+    QTest::newRow("english-golf-leaderboard")
+        << u"Leaders: Tom Hale 66-68-70, 12 under par; Ian Roe 67-69-69, 11 under par; Cal Pike "
+           "70-66-70, 10 under par; Ned Fox 68-70-69, nine under par; Ari Voss 69-69-70, eight under par."_s
+        << true;
+    QTest::newRow("english-story-with-a-chinese-statement")
+        << u"The ministry issued a statement on Monday about the new port. It said the harbour would open "
+           "next year, and that the work was on schedule. The statement read: "
+           "新港口将于明年开放，工程进展顺利。"
+           " Officials in the city said they welcomed the news and hoped for more trade with the region."_s
         << true;
     QTest::newRow("too-short-to-tell") << u"Der Hafenrat hat beschlossen."_s << true;
     QTest::newRow("empty") << QString() << true;

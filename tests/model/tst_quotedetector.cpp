@@ -88,6 +88,16 @@ void TestQuoteDetector::detect_data()
         << u"„Wir bleiben bis zum Schluss“, sagte Strand. „Das ist ein klarer Sieg”, fügte sie hinzu."_s
         << QStringList { u"„Wir bleiben bis zum Schluss“"_s, u"„Das ist ein klarer Sieg”"_s }
         << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("low-mark-inside-an-english-quote")
+        << u"“He wrote „We can do it“ in 2015 and we believed him,” Lind said."_s
+        << QStringList { u"“He wrote „We can do it“"_s } << QStringList { u"direct"_s };
+    QTest::newRow("stray-low-mark-opens-nothing")
+        << u"“We will stay„ Lind said. “We leave in May,” she added."_s
+        << QStringList { u"“We will stay„ Lind said."_s, u"“We leave in May,”"_s }
+        << QStringList { u"direct"_s, u"direct"_s };
+    QTest::newRow("marks-inside-a-low-quote")
+        << u"„Er sagte »Nein« und ging dann nach Hause“, sagte Strand."_s
+        << QStringList { u"„Er sagte »Nein« und ging dann nach Hause“"_s } << QStringList { u"direct"_s };
     QTest::newRow("guillemets") << u"«We will stay until the very end,» Strand said."_s
                                 << QStringList { u"«We will stay until the very end,»"_s }
                                 << QStringList { u"direct"_s };
