@@ -166,7 +166,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             consider(find(m_orgNameIndex, head));
         const Mention *hit = before;
         if (!hit && orgHead && !isOneOf(head, { "statement"_L1 })) {
-            if (auto e = focusOrg(pos)) {
+            // An organisation only spoken of as a common noun ("the court said") lends itself to the
+            // same noun only: "the union said" next is not the court.
+            if (auto e = focusOrg(pos);
+                e && !e->name.isEmpty() && (e->name.front().isUpper() || e->name == head)) {
                 a.speaker = e->name;
                 a.type = Mention::Type::Org;
                 return a;
@@ -223,6 +226,44 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     return a;
 }
 
+// The subject that opens a clause at `first`, before its verb and the participle at `v`: an
+// organisation's name ("Norvik Bank rejected …") or "the" and up to three words ending in a speaker
+// noun ("The court also found …", "the city council said"), followed by a lower-case word.
+Attribution Resolver::clauseSubject(int first, int v) const
+{
+    if (first + 1 >= v || !m_tokens[size_t(first)].word)
+        return {};
+    const int det = isDeterminer(first) ? first : -1;
+    const int start = det >= 0 ? first + 1 : first;
+    auto verbFollows = [&](int tok) {
+        return tok < v && m_tokens[size_t(tok)].word && m_tokens[size_t(tok)].lower
+            && !isOneOf(text(tok), { "of"_L1, "and"_L1, "or"_L1, "who"_L1, "which"_L1, "that"_L1 });
+    };
+    if (const int mi = m_tokens[size_t(start)].mention; mi >= 0) {
+        const Mention &m = m_mentions[size_t(mi)];
+        if (m.firstTok == start && m.type == Mention::Type::Org && !m.possessive
+            && verbFollows(m.lastTok + 1))
+            return resolveNP(nameNP(mi), v);
+        return {};
+    }
+    if (det < 0)
+        return {};
+    for (int e = start; e < start + 3 && e < v; ++e) {
+        const Token &t = m_tokens[size_t(e)];
+        if (!t.word || !t.lower || t.possessive || isFunctionWord(text(e)))
+            return {};
+        const QString head = text(e).toString();
+        if ((isSpeakerNoun(head) || NameHeuristics::isOrgNoun(head)) && verbFollows(e + 1)) {
+            NounPhrase np;
+            np.kind = NounPhrase::Kind::Common;
+            np.firstTok = first;
+            np.lastTok = e;
+            return resolveNP(np, v);
+        }
+    }
+    return {};
+}
+
 // Reads an attribution out of tokens [lo, hi] (a clause outside the quote), the speech verb nearest to
 // the quote first. `floorTok` bounds how far back a subject may be looked for.
 Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
@@ -250,19 +291,24 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
             }
         }
         if (np.kind != NounPhrase::Kind::None) {
-            // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try.
+            // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try; before
+            // a participle it is the main verb's object ("found for the plaintiff, noting"), and the
+            // clause's subject is tried below.
             if (Attribution a = resolveNP(np, v); a.found)
                 return a;
-            continue;
+            if (!participle)
+                continue;
         }
         if (!participle && !reportedSubject)
             break;
+        bool personBefore = false;
         for (int k = floorTok; k < v; ++k) {
             const int mi = m_tokens[size_t(k)].mention;
             if (mi < 0)
                 continue;
             const Mention &m = m_mentions[size_t(mi)];
             if (m.type == Mention::Type::Person && !m.object && !m.possessive && !m.modifier) {
+                personBefore = true;
                 if (std::any_of(
                         m_tokens.begin() + k, m_tokens.begin() + v,
                         [this, &m_ = m_tokens](const Token &t) { return isVerb(int(&t - m_.data())); }))
@@ -272,6 +318,11 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
             }
             k = m.lastTok;
         }
+        // "The court also found …, noting that “…”": with no person before the participle, the
+        // clause's subject speaks when it is an organisation or a phrase headed by a speaker noun.
+        if (participle && !personBefore)
+            if (const Attribution a = clauseSubject(floorTok, v); a.found)
+                return a;
     }
     for (int k = lo; k < hi; ++k) {
         if (m_tokens[size_t(k)].word && isOneOf(text(k), { "according"_L1 })

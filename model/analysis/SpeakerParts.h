@@ -279,6 +279,7 @@ private:
     NounPhrase nameNP(int mention) const;
     // A title held of what follows ("Minister of Works", "CEO of Norvik"): a role, not a name.
     bool titleOfRun(const Mention &m) const;
+    Attribution clauseSubject(int first, int v) const;
     int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;

@@ -153,6 +153,15 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("a-name-with-a-digit-is-no-person")
         << u"The column “Is rent relief coming?” (Page C4, March 3) about “a fair deal for renters” made me think."_s
         << QStringList { u"||"_s, u"||"_s };
+    QTest::newRow("participle-after-the-object-goes-to-the-clause-subject")
+        << u"The court also ruled for the tenants, the Harbour Street Tenants Group, noting that “the landlord never gave notice.”"_s
+        << QStringList { u"court|The court|noting"_s };
+    QTest::newRow("participle-after-an-organisation-subject")
+        << u"Norvik Bank closed the branch on Friday, adding that “the building is no longer safe.”"_s
+        << QStringList { u"Norvik Bank|Norvik Bank|adding"_s };
+    QTest::newRow("a-common-noun-organisation-lends-itself-only-to-the-same-noun")
+        << u"“It does not apply,” the court said.\n\n“We will not return,” the union said."_s
+        << QStringList { u"court|the court|said"_s, u"union|the union|said"_s };
     QTest::newRow("shared-is-a-speech-verb")
         << u"Gary Holm runs the port authority.\n\n“The goal is to bring investors here,” shared Mr. Holm."_s
         << QStringList { u"Gary Holm|Holm|shared"_s };
