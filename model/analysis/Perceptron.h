@@ -82,19 +82,11 @@ public:
         Sums8 sums8 {};
         qint32 last = 0;
         for (int f = 0; f < count; ++f) {
-            const quint32 key = keys[size_t(f)];
-            for (quint32 slot = key & m_mask;; slot = (slot + 1) & m_mask) {
-                const uchar *row = m_rows + qsizetype(slot) * kRowSize;
-                const quint32 k = qFromLittleEndian<quint32>(row);
-                if (k == key) {
-                    Weights8 w;
-                    std::memcpy(&w, row + 4, sizeof w);
-                    sums8 += __builtin_convertvector(w, Sums8);
-                    last += qFromLittleEndian<qint16>(row + 4 + 2 * 8);
-                    break;
-                }
-                if (k == 0)
-                    break;
+            if (const uchar *row = rowOf(keys[size_t(f)])) {
+                Weights8 w;
+                std::memcpy(&w, row + 4, sizeof w);
+                sums8 += __builtin_convertvector(w, Sums8);
+                last += qFromLittleEndian<qint16>(row + 4 + 2 * 8);
             }
         }
         for (int l = 0; l < 8; ++l)
@@ -102,24 +94,28 @@ public:
         scores[8] += last;
 #else
         for (int f = 0; f < count; ++f) {
-            const quint32 key = keys[size_t(f)];
-            for (quint32 slot = key & m_mask;; slot = (slot + 1) & m_mask) {
-                const uchar *row = m_rows + qsizetype(slot) * kRowSize;
-                const quint32 k = qFromLittleEndian<quint32>(row);
-                if (k == key) {
-                    for (int l = 0; l < LabelCount; ++l)
-                        scores[size_t(l)] += qFromLittleEndian<qint16>(row + 4 + 2 * l);
-                    break;
-                }
-                if (k == 0)
-                    break;
-            }
+            if (const uchar *row = rowOf(keys[size_t(f)]))
+                for (int l = 0; l < LabelCount; ++l)
+                    scores[size_t(l)] += qFromLittleEndian<qint16>(row + 4 + 2 * l);
         }
 #endif
     }
 
 private:
     void clear();
+    // The row of `key` in the open-addressed table (linear probing, key 0 marks an empty slot), or
+    // null when the model has no weights for it.
+    const uchar *rowOf(quint32 key) const
+    {
+        for (quint32 slot = key & m_mask;; slot = (slot + 1) & m_mask) {
+            const uchar *row = m_rows + qsizetype(slot) * kRowSize;
+            const quint32 k = qFromLittleEndian<quint32>(row);
+            if (k == key)
+                return row;
+            if (k == 0)
+                return nullptr;
+        }
+    }
 
     QByteArray m_file; // the model's bytes (usually raw data over the mapped resource)
     const uchar *m_rows = nullptr;
