@@ -11,6 +11,9 @@ namespace {
 // Enough text to tell: about a paragraph. Below it every text counts as English.
 constexpr int MinLetters = 200;
 constexpr int MinOtherWords = 12;
+// A short page (a notice, a teaser) says less: a few words of another language and next to no English.
+constexpr int MinOtherWordsShort = 5;
+constexpr int MinWordsShort = 40;
 // The guess reads the first words only: a language shows within a page.
 constexpr int MaxWords = 3000;
 constexpr qsizetype MaxPrefix = 64 * 1024; // characters: more than MaxWords words of any language
@@ -59,7 +62,9 @@ bool LanguageGuess::looksEnglish(const TokenStream &tokens)
         return false;
     // Only positive evidence says "not English": enough frequent words of another language, and more
     // of them than of English ones. Lists, tables and results lines with few function words stay English.
-    return otherWords < MinOtherWords || otherWords <= englishWords;
+    if (otherWords >= MinOtherWords && otherWords > englishWords)
+        return false;
+    return !(words >= MinWordsShort && otherWords >= MinOtherWordsShort && otherWords > 2 * englishWords);
 }
 
 bool LanguageGuess::looksEnglish(QStringView body)

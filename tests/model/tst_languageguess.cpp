@@ -77,6 +77,35 @@ void TestLanguageGuess::guess_data()
            "新港口将于明年开放，工程进展顺利。"
            " Officials in the city said they welcomed the news and hoped for more trade with the region."_s
         << true;
+    // Words that English shares with other languages ("a", "do", "on", "i", "to", "for") count for
+    // neither: Finnish "on" and Portuguese "a", "do" used to outnumber the listed words of those languages.
+    QTest::newRow("finnish")
+        << u"Kaupunginvaltuusto päätti maanantaina, että uusi laituri rakennetaan ensi vuonna. Hankkeen "
+           "kustannukset ovat noin kaksi miljoonaa euroa, mutta valtuusto uskoo, että se on kannattava. "
+           "Myös satama on tyytyväinen. Puheenjohtajan mukaan työt alkavat keväällä ja ne ovat valmiita "
+           "ennen kesää, jos sää sen sallii. Hän sanoi, että päätös oli yksimielinen."_s
+        << false;
+    QTest::newRow("portuguese")
+        << u"O conselho do porto decidiu na segunda-feira construir um novo cais depois das tempestades do "
+           "inverno. A presidente disse que a cidade não pode perder outra temporada e que as obras vão "
+           "começar na primavera. Segundo ela, o cais será mais sólido do que o antigo, que resistiu "
+           "durante cinquenta anos. Os pescadores também estão satisfeitos com a decisão, disse o "
+           "presidente da associação."_s
+        << false;
+    // A short notice says less: a handful of another language's words and no English one is enough.
+    QTest::newRow("short-german-notice")
+        << u"Die Bibliothek bleibt am Montag wegen einer Veranstaltung geschlossen. Ab Dienstag gelten "
+           "wieder die üblichen Öffnungszeiten. Bücher können auch weiterhin über den Briefkasten am "
+           "Eingang zurückgegeben werden. Wir bitten um Verständnis und freuen uns auf Ihren Besuch. "
+           "Bei Fragen erreichen Sie uns per E-Mail oder telefonisch."_s
+        << false;
+    // Club names with accents (and one that is a listed Spanish word) in an English results box.
+    QTest::newRow("english-results-with-spanish-club-names")
+        << u"Results of the Spanish first division on Sunday: Atlético Norte 2 Málaga Sur 1, Córdoba Real 0 "
+           "Deportivo Coruña 3, Cádiz Unión 1 Almería Este 1, Logroñés 2 Gijón Sporting 0. Standings: "
+           "Atlético Norte 31, Cádiz Unión 29, Córdoba Real 27, Málaga Sur 25, Logroñés 22, Almería Este 19, "
+           "Deportivo Coruña 18, Gijón Sporting 15."_s
+        << true;
     QTest::newRow("too-short-to-tell") << u"Der Hafenrat hat beschlossen."_s << true;
     QTest::newRow("empty") << QString() << true;
 }
