@@ -34,6 +34,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
         }
         const qsizetype s = i;
         Kind kind = Kind::Punct;
+        bool hyphenMinus = false;
         if (isAsciiDigit(c)) {
             kind = Kind::Number;
             ++i;
@@ -58,6 +59,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
                                || (isHyphen(x)
                                    && (isLetterLike(d[i + 1].unicode())
                                        || isAsciiDigit(d[i + 1].unicode()))))) {
+                    hyphenMinus = hyphenMinus || x == u'-';
                     i += 2;
                 } else {
                     break;
@@ -94,7 +96,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
             pendingEnd = !abbreviation;
         }
         const quint32 flags = kind == Kind::Word ? wordFlags(LowerKey(QStringView(d + s, i - s)).key()) : 0;
-        m_tok.push_back({ s, i, sentence, kind, space, flags });
+        m_tok.push_back({ s, i, sentence, kind, space, hyphenMinus, flags });
         space = false;
         newline = false;
     }

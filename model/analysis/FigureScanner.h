@@ -29,6 +29,7 @@ struct Token
     qint32 sentence = 0;
     Kind kind = Kind::Punct;
     bool spaceBefore = true; // whitespace (or the start of the body) before the token
+    bool hyphenMinus = false; // a word with a '-' inside ("twenty-five"): startsWordAmount looks closer
     quint32 flags = 0; // WordFlag bits of a word
 };
 
