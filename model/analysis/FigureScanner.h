@@ -168,4 +168,8 @@ private:
 // "3,482", "2.5": the value of a run of digits with separators.
 bool parseNumberText(QStringView t, double *value);
 
+// The first line end ('\n', '\r', U+2028, U+2029) in d[from, n), or n: the scanner reads one line
+// (paragraph) at a time.
+qsizetype lineEnd(const QChar *d, qsizetype from, qsizetype n);
+
 } // namespace Lede::Figures
