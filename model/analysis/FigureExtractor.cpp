@@ -156,7 +156,11 @@ void Scanner::scan(QList<Figure> *out)
     qsizetype minTok = 0;
     for (qsizetype i = 0; i < count(); ++i) {
         const Kind kind = tok(i).kind;
-        if (kind == Kind::Punct || (kind == Kind::Word && !startsWordAmount(i)))
+        // Most words are no amount, and the token alone says so: no call for them.
+        if (kind == Kind::Punct
+            || (kind == Kind::Word
+                && ((!(tok(i).flags & (fUnit | fVague | fScale)) && !tok(i).hyphenMinus)
+                    || !startsWordAmount(i))))
             continue;
 
         Amount a;
