@@ -2,6 +2,7 @@
 #include "FigureExtractor.h"
 
 #include "FigureScanner.h"
+#include "Tokenizer.h"
 
 #include <string>
 
@@ -80,7 +81,10 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
         } else if (isLetterLike(c)) {
             kind = Kind::Word;
             ++i;
-            while (i < n) {
+            for (;;) {
+                i = Tokenizer::asciiAlnumEnd(d, i, n); // the plain run, several units at a time
+                if (i >= n)
+                    break;
                 const char16_t x = d[i].unicode();
                 if (isLetterLike(x) || isAsciiDigit(x)) {
                     ++i;

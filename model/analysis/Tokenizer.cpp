@@ -135,8 +135,7 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
         i += len;
         for (;;) {
             // ASCII letters and digits, the bulk of a word, without the reader's surrogate checks.
-            while (i < n && text[i].unicode() < 128 && isWordChar(text[i].unicode()))
-                ++i;
+            i = asciiAlnumEnd(text.data(), i, n);
             // Any other ASCII character but the four that may join ends the word (space, mostly).
             if (i < n) {
                 const char16_t u = text[i].unicode();
