@@ -57,6 +57,8 @@ struct Reader
 // Abbreviations whose trailing period belongs to the word (so it does not end a sentence).
 bool isAbbreviation(QStringView w)
 {
+    if (w.size() < 2 || w.size() > 4) // every entry below has two to four letters
+        return false;
     static constexpr std::array<QStringView, 44> list
         = { u"Mr",   u"Mrs", u"Ms",  u"Dr",  u"St",   u"Jr",  u"Sr",   u"Gen", u"Lt",   u"Col",  u"Sgt",
             u"Capt", u"Gov", u"Sen", u"Rep", u"Prof", u"Rev", u"Maj",  u"Adm", u"Cmdr", u"Jan",  u"Feb",
