@@ -16,6 +16,8 @@ bool Scanner::startsWordAmount(qsizetype i) const
         return true;
     if (flags & fScale) // "a dozen", "a million"
         return (is(i - 1, "a") || is(i - 1, "an")) && same(i - 1, i) && !has(i, fScaleSuffix);
+    if (!tok(i).hyphenMinus)
+        return false;
     const QStringView t = text(i);
     // The first hyphen, if among the first nine characters (a word number is no longer).
     qsizetype dash = -1;

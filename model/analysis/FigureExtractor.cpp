@@ -2,13 +2,44 @@
 #include "FigureExtractor.h"
 
 #include "FigureScanner.h"
+#include "Tokenizer.h"
 
 #include <string>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
 namespace Lede {
 namespace Figures {
+
+qsizetype lineEnd(const QChar *d, qsizetype from, qsizetype n)
+{
+    qsizetype i = from;
+#ifdef __SSE2__
+    // Eight units at a time: most blocks hold no line end (a paragraph is hundreds of characters).
+    const __m128i nl = _mm_set1_epi16(u'\n');
+    const __m128i cr = _mm_set1_epi16(u'\r');
+    const __m128i sepMask = _mm_set1_epi16(qint16(0xfffe));
+    const __m128i sep = _mm_set1_epi16(0x2028);
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i end = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, nl), _mm_cmpeq_epi16(v, cr)),
+                                         _mm_cmpeq_epi16(_mm_and_si128(v, sepMask), sep));
+        if (_mm_movemask_epi8(end) != 0)
+            break; // the unit-by-unit loop below finds which
+    }
+#endif
+    for (; i < n; ++i) {
+        const char16_t c = d[i].unicode();
+        // Two tests for most characters: the line ends lie below U+000E and at U+2028-U+2029.
+        if (c < 0x0e ? (c == u'\n' || c == u'\r') : (c >= 0x2028 && c <= 0x2029))
+            return i;
+    }
+    return n;
+}
 
 void Scanner::tokenize(qsizetype from, qsizetype to)
 {
@@ -34,6 +65,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
         }
         const qsizetype s = i;
         Kind kind = Kind::Punct;
+        bool hyphenMinus = false;
         if (isAsciiDigit(c)) {
             kind = Kind::Number;
             ++i;
@@ -49,7 +81,10 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
         } else if (isLetterLike(c)) {
             kind = Kind::Word;
             ++i;
-            while (i < n) {
+            for (;;) {
+                i = Tokenizer::asciiAlnumEnd(d, i, n); // the plain run, several units at a time
+                if (i >= n)
+                    break;
                 const char16_t x = d[i].unicode();
                 if (isLetterLike(x) || isAsciiDigit(x)) {
                     ++i;
@@ -58,6 +93,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
                                || (isHyphen(x)
                                    && (isLetterLike(d[i + 1].unicode())
                                        || isAsciiDigit(d[i + 1].unicode()))))) {
+                    hyphenMinus = hyphenMinus || x == u'-';
                     i += 2;
                 } else {
                     break;
@@ -94,7 +130,7 @@ void Scanner::tokenize(qsizetype from, qsizetype to)
             pendingEnd = !abbreviation;
         }
         const quint32 flags = kind == Kind::Word ? wordFlags(LowerKey(QStringView(d + s, i - s)).key()) : 0;
-        m_tok.push_back({ s, i, sentence, kind, space, flags });
+        m_tok.push_back({ s, i, sentence, kind, space, hyphenMinus, flags });
         space = false;
         newline = false;
     }
@@ -109,14 +145,7 @@ QList<Figure> Scanner::run()
     const qsizetype n = m_body.size();
     qsizetype from = 0;
     while (from < n) {
-        qsizetype to = from;
-        while (to < n) {
-            const char16_t c = d[to].unicode();
-            // Two tests for most characters: the line ends lie below U+000E and at U+2028-U+2029.
-            if (c < 0x0e ? (c == u'\n' || c == u'\r') : (c >= 0x2028 && c <= 0x2029))
-                break;
-            ++to;
-        }
+        const qsizetype to = lineEnd(d, from, n);
         if (to > from) {
             tokenize(from, to);
             scan(&out);
@@ -131,7 +160,11 @@ void Scanner::scan(QList<Figure> *out)
     qsizetype minTok = 0;
     for (qsizetype i = 0; i < count(); ++i) {
         const Kind kind = tok(i).kind;
-        if (kind == Kind::Punct || (kind == Kind::Word && !startsWordAmount(i)))
+        // Most words are no amount, and the token alone says so: no call for them.
+        if (kind == Kind::Punct
+            || (kind == Kind::Word
+                && ((!(tok(i).flags & (fUnit | fVague | fScale)) && !tok(i).hyphenMinus)
+                    || !startsWordAmount(i))))
             continue;
 
         Amount a;

@@ -29,6 +29,7 @@ struct Token
     qint32 sentence = 0;
     Kind kind = Kind::Punct;
     bool spaceBefore = true; // whitespace (or the start of the body) before the token
+    bool hyphenMinus = false; // a word with a '-' inside ("twenty-five"): startsWordAmount looks closer
     quint32 flags = 0; // WordFlag bits of a word
 };
 
@@ -166,5 +167,9 @@ private:
 
 // "3,482", "2.5": the value of a run of digits with separators.
 bool parseNumberText(QStringView t, double *value);
+
+// The first line end ('\n', '\r', U+2028, U+2029) in d[from, n), or n: the scanner reads one line
+// (paragraph) at a time.
+qsizetype lineEnd(const QChar *d, qsizetype from, qsizetype n);
 
 } // namespace Lede::Figures

@@ -11,11 +11,6 @@ namespace Lede {
 
 namespace {
 
-quint32 firstLetterBit(char16_t folded)
-{
-    return folded >= u'a' && folded <= u'z' ? quint32(1) << (folded - u'a') : quint32(1) << 26;
-}
-
 char16_t fold(char16_t c)
 {
     if (c < 128)
@@ -64,14 +59,10 @@ void WordSet::place(std::vector<Slot> &table, const std::u16string &word) const
     table[slot] = { word.data(), quint32(word.size()), quint32(h) };
 }
 
-bool WordSet::contains(QStringView word) const
+bool WordSet::containsShaped(QStringView word) const
 {
-    constexpr qsizetype kMax = 40;
-    if (word.isEmpty() || word.size() > kMax || !(m_lengths & (quint64(1) << word.size())))
-        return false;
+    constexpr qsizetype kMax = kMaxWord;
     const char16_t first = word.front().unicode();
-    if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
-        return false;
     // Most words asked are no member: the first two and the last unit, folded, rule out most of
     // them before the whole word is folded and hashed.
     const qsizetype n = word.size();

@@ -26,7 +26,16 @@ public:
     WordSet(const WordSet &) = delete;
     WordSet &operator=(const WordSet &) = delete;
     void insert(std::u16string_view word);
-    bool contains(QStringView word) const;
+    // The length and first-letter tests are inline: most words asked fail them, without a call.
+    bool contains(QStringView word) const
+    {
+        if (word.isEmpty() || word.size() > kMaxWord || !(m_lengths & (quint64(1) << word.size())))
+            return false;
+        const char16_t first = word.front().unicode();
+        if (!(m_firstLetters & firstLetterBit(first >= u'A' && first <= u'Z' ? char16_t(first + 32) : first)))
+            return false;
+        return containsShaped(word);
+    }
 
     // FNV-1a over the UTF-16 units: the table's hash.
     static quint64 hash(std::u16string_view word)
@@ -38,6 +47,13 @@ public:
     }
 
 private:
+    static constexpr qsizetype kMaxWord = 40;
+    static quint32 firstLetterBit(char16_t folded)
+    {
+        return folded >= u'a' && folded <= u'z' ? quint32(1) << (folded - u'a') : quint32(1) << 26;
+    }
+    // contains() after the length and first-letter tests.
+    bool containsShaped(QStringView word) const;
     static constexpr quint64 kFnvOffset = 0xcbf29ce484222325ULL;
     static constexpr quint64 kFnvPrime = 0x100000001b3ULL;
     struct Slot

@@ -57,6 +57,8 @@ struct Reader
 // Abbreviations whose trailing period belongs to the word (so it does not end a sentence).
 bool isAbbreviation(QStringView w)
 {
+    if (w.size() < 2 || w.size() > 4) // every entry below has two to four letters
+        return false;
     static constexpr std::array<QStringView, 44> list
         = { u"Mr",   u"Mrs", u"Ms",  u"Dr",  u"St",   u"Jr",  u"Sr",   u"Gen", u"Lt",   u"Col",  u"Sgt",
             u"Capt", u"Gov", u"Sen", u"Rep", u"Prof", u"Rev", u"Maj",  u"Adm", u"Cmdr", u"Jan",  u"Feb",
@@ -91,6 +93,10 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
+        if (text[i].unicode() == u' ') { // the most frequent character: no decoding, no tests
+            ++i;
+            continue;
+        }
         qsizetype len = 0;
         const char32_t c = r.at(i, &len);
         if (QChar::isSpace(c) || c == 0xFEFF) {
@@ -131,8 +137,7 @@ void Tokenizer::tokenizeSpans(QStringView text, QList<Span> &out)
         i += len;
         for (;;) {
             // ASCII letters and digits, the bulk of a word, without the reader's surrogate checks.
-            while (i < n && text[i].unicode() < 128 && isWordChar(text[i].unicode()))
-                ++i;
+            i = asciiAlnumEnd(text.data(), i, n);
             // Any other ASCII character but the four that may join ends the word (space, mostly).
             if (i < n) {
                 const char16_t u = text[i].unicode();

@@ -489,7 +489,16 @@ void JsonArticleStream::write(const Article &article, const AnalysisResult &anal
 {
     if (m_count++ > 0)
         m_buffer += ",\n";
-    m_buffer += articleJson(article, analysis);
+    const QByteArray json = articleJson(article, analysis);
+    // A large article (its JSON is several times its body) goes out as it is, after the separator,
+    // instead of being copied behind it first; a small one still leaves in one write with it.
+    if (json.size() >= kDirectWriteSize) {
+        flush();
+        if (!m_failed && m_device->write(json) != json.size())
+            m_failed = true;
+        return;
+    }
+    m_buffer += json;
     flush();
 }
 

@@ -50,6 +50,7 @@ public:
 private:
     void flush();
 
+    static constexpr qsizetype kDirectWriteSize = 64 * 1024;
     QIODevice *m_device;
     QByteArray m_buffer;
     int m_count = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // FigureExtractor: every sentence here is written for the test in the style of wire copy.
 #include "analysis/FigureExtractor.h"
+#include "analysis/FigureScanner.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -48,6 +49,7 @@ private slots:
     void ignoresNonFigures();
     void keepsUtf16SpansAfterEmoji();
     void findsEveryFigureInOrder();
+    void endsLinesAtEveryOffset();
     void prefersEntityNamesForAttribution_data();
     void prefersEntityNamesForAttribution();
     void survivesOddInput_data();
@@ -406,6 +408,41 @@ void TestFigureExtractor::findsEveryFigureInOrder()
     // a paragraph break ends the sentence: the source of the second paragraph does not leak back
     QCOMPARE(figures.at(0).attributedTo, QString());
     QCOMPARE(figures.at(3).attributedTo, u"Officials"_s);
+}
+
+void TestFigureExtractor::endsLinesAtEveryOffset()
+{
+    // The scanner reads a body one line at a time and looks for the line end eight units at a
+    // time: each line end, and characters next to them that are none, at every offset of a block,
+    // against the answer read unit by unit.
+    const QList<char16_t> units = { u'\n',  u'\r',  0x2028, 0x2029, 0x000b, 0x000c, 0x000e,
+                                    0x2027, 0x202a, 0x0a0a, 0x0d0d, 0x2828, u'x' };
+    const auto isEnd = [](char16_t c) { return c == u'\n' || c == u'\r' || c == 0x2028 || c == 0x2029; };
+    for (const char16_t unit : units) {
+        for (qsizetype at = 0; at < 24; ++at) {
+            for (qsizetype from = 0; from < 10; ++from) {
+                QString text(26, u'a');
+                text[at] = QChar(unit);
+                qsizetype expected = text.size();
+                for (qsizetype k = from; k < text.size(); ++k) {
+                    if (isEnd(text[k].unicode())) {
+                        expected = k;
+                        break;
+                    }
+                }
+                QCOMPARE(Lede::Figures::lineEnd(text.constData(), from, text.size()), expected);
+            }
+        }
+    }
+    // The scan itself: an amount never runs across a line end.
+    const QString body = u"The fair counted 3\nmillion visitors and 12 stalls."_s;
+    const QList<Figure> figures = FigureExtractor::extract(body, {});
+    checkInvariants(body, figures);
+    QVERIFY2(std::none_of(figures.begin(), figures.end(), [](const Figure &f) { return f.value == 3e6; }),
+             qPrintable(describe(figures)));
+    QVERIFY2(
+        std::any_of(figures.begin(), figures.end(), [](const Figure &f) { return f.text == u"12 stalls"_s; }),
+        qPrintable(describe(figures)));
 }
 
 void TestFigureExtractor::prefersEntityNamesForAttribution_data()

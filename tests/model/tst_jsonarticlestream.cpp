@@ -70,6 +70,12 @@ private slots:
         }
         QTest::newRow("specials-at-every-offset") << offsets;
         QTest::newRow("empty-body") << QString();
+        // An article whose JSON passes 64 KiB is written straight to the device after the
+        // separator, not through the stream's buffer.
+        QString large;
+        while (large.size() < 70000)
+            large += u"“We will reopen the harbour,” Mayor Ann Kerr said. At least 120 people left. "_s;
+        QTest::newRow("large-article") << large;
     }
     void sameBytesAsQJsonDocument()
     {

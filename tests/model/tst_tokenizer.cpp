@@ -20,6 +20,7 @@ private slots:
     void streamParagraphsAndSentences();
     void streamFlags();
     void streamOfEmptyText();
+    void asciiAlnumRunsAtEveryOffset();
 };
 
 void TestTokenizer::texts_data()
@@ -144,6 +145,42 @@ void TestTokenizer::streamOfEmptyText()
     const TokenStream none;
     QCOMPARE(none.size(), 0);
     QVERIFY(none.body().isEmpty());
+}
+
+void TestTokenizer::asciiAlnumRunsAtEveryOffset()
+{
+    // The tokenizers read a word's plain run eight units at a time: each unit next to the ranges
+    // A-Z, a-z and 0-9 (and a few far from them) at every offset of a block, against the answer
+    // read unit by unit.
+    const QList<char16_t> stops
+        = { u'@',   u'[',   u'`',   u'{',   u'/',   u':',   u' ',   u'-',   u'\'',  0x0000, 0x007f, 0x0080,
+            0x00c0, 0x00e9, 0x0141, 0x2019, 0x4141, 0x8041, 0x8061, 0x8030, 0xd83d, 0xff21, 0xffff };
+    const auto reference = [](const QString &t, qsizetype from) {
+        qsizetype i = from;
+        while (i < t.size()) {
+            const char16_t c = t[i].unicode();
+            if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')))
+                break;
+            ++i;
+        }
+        return i;
+    };
+    const QString plain = u"aZz0A9mQbk7Rt3Xy"_s;
+    for (const char16_t stop : stops) {
+        for (qsizetype at = 0; at < 20; ++at) {
+            for (qsizetype from = 0; from < 4; ++from) {
+                QString text = plain + plain;
+                text.truncate(21);
+                text[at] = QChar(stop);
+                QCOMPARE(Tokenizer::asciiAlnumEnd(text.constData(), from, text.size()),
+                         reference(text, from));
+            }
+        }
+    }
+    const QString word = u"Harbour2026"_s;
+    QCOMPARE(Tokenizer::asciiAlnumEnd(word.constData(), 0, word.size()), word.size());
+    QCOMPARE(Tokenizer::asciiAlnumEnd(word.constData(), 3, 5), 5);
+    QCOMPARE(Tokenizer::asciiAlnumEnd(word.constData(), 5, 5), 5);
 }
 
 QTEST_GUILESS_MAIN(TestTokenizer)
