@@ -213,7 +213,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
     // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
-    if (!orgHead && !hasName && !isSpeakerNoun(head))
+    // The subject of a speech verb may also be a person by a role word's ending: "said a dispatcher".
+    const bool roleSubject = verbTok >= 0 && np.firstTok == verbTok + 1
+        && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "another"_L1 }) && m_tokens[size_t(np.lastTok)].lower
+        && isRoleHead(bareText(np.lastTok));
+    if (!orgHead && !hasName && !isSpeakerNoun(head) && !roleSubject)
         return Attribution {};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
@@ -484,14 +488,30 @@ Attribution Resolver::parseAfter(int oi) const
         // the attribution's.
         if (v > lo && isOneOf(text(v - 1), { "who"_L1, "which"_L1 }))
             continue;
+        // A phrase the verb has that is no speaker we can name ("…,” said someone at the meeting)
+        // still says the words are someone else's than the quote before.
+        // Only a phrase that opens with a determiner or an indefinite word says so: a lower-case
+        // name ("al-Hadi said") may still be the person quoted before.
+        // A fragment inside the reporter's sentence keeps the sentence's subject, and a participle
+        // ("…,” underscoring the need) has no subject of its own.
+        auto unnamedIfLost = [this, &q, v](const NounPhrase &np, Attribution a) {
+            a.unnamed = !a.found && np.kind != NounPhrase::Kind::None && q.kind == Quote::Kind::Direct
+                && !SpeechVerbs::isParticiple(text(v))
+                && (isDeterminer(np.firstTok)
+                    || isOneOf(text(np.firstTok),
+                               { "someone"_L1, "somebody"_L1, "one"_L1, "another"_L1, "others"_L1, "many"_L1,
+                                 "some"_L1 }));
+            return a;
+        };
         if (v == lo) {
-            return resolveNP(forwardNP(v + 1, hi), v);
+            const NounPhrase np = forwardNP(v + 1, hi);
+            return unnamedIfLost(np, resolveNP(np, v));
         }
         const NounPhrase np = backwardNP(v - 1, lo);
         if (nounCompound(np, v))
             continue;
         if (np.kind != NounPhrase::Kind::None)
-            return resolveNP(np, v);
+            return unnamedIfLost(np, resolveNP(np, v));
         return {};
     }
     return {};

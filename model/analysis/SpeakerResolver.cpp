@@ -150,6 +150,7 @@ void Resolver::run()
         if (!attributable(oi))
             continue;
         Attribution a = parseAfter(int(oi));
+        const bool unnamed = a.unnamed;
         if (!a.found)
             a = parseBefore(int(oi));
         if (!a.found)
@@ -168,6 +169,11 @@ void Resolver::run()
                     m_gender.insert(a.speaker, Gender::Female);
             }
             record(oi, a);
+            continue;
+        }
+        // Said by someone the text does not name: borrow no one else's name.
+        if (unnamed) {
+            explicitFound[oi] = true;
             continue;
         }
         // No attribution in the quote's own sentence: borrow one.

@@ -418,6 +418,11 @@ void TestSpeakerResolver::resolve_data()
            u"mayor said it would pass."_s
         << QStringList { u"Ada Lind|Ada Lind|said"_s, u"a harbour official|a harbour official|said"_s,
                          u"council|The council|called"_s };
+    QTest::newRow("said-by-someone-unnamed-borrows-no-name")
+        << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
+           u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
+           u"said someone at the quay. “It always is,” said one of the crew."_s
+        << QStringList { u"a dispatcher|a dispatcher|said"_s, u"||"_s, u"||"_s };
 }
 
 void TestSpeakerResolver::resolve()
