@@ -293,6 +293,14 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
                 np = NounPhrase {};
                 reportedSubject = true;
             }
+            // "The board conceded that Lind's “late filings” …": whose words are quoted is not who
+            // speaks; a possessive after the verb is never the speaker ("said it's" is "it is").
+            if ((np.kind == NounPhrase::Kind::Name || np.kind == NounPhrase::Kind::Common)
+                && m_tokens[size_t(np.lastTok)].possessive && !isFunctionWord(bareText(np.lastTok))
+                && !isPronoun(np.lastTok)) {
+                np = NounPhrase {};
+                reportedSubject = true;
+            }
         }
         if (np.kind != NounPhrase::Kind::None) {
             // A phrase that cannot speak ("the findings show") leaves the earlier verbs to try; before

@@ -418,6 +418,11 @@ void TestSpeakerResolver::resolve_data()
            u"mayor said it would pass."_s
         << QStringList { u"Ada Lind|Ada Lind|said"_s, u"a harbour official|a harbour official|said"_s,
                          u"council|The council|called"_s };
+    QTest::newRow("possessive-after-the-verb-is-not-the-speaker")
+        << u"The Harbour Board, conceded that Jonas Ekdal’s “late filings” broke the rules. The panel "
+           u"noted Ada Lind’s “careless” work. The court, found that Tor Jonas’ “reckless” driving "
+           u"caused it. The pub has said it's “very unlikely” to open."_s
+        << QStringList { u"||"_s, u"the panel|The panel|noted"_s, u"||"_s, u"||"_s };
     QTest::newRow("said-by-someone-unnamed-borrows-no-name")
         << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
