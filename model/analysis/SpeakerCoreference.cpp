@@ -302,8 +302,21 @@ void Resolver::collectSubjectEvents()
     // "After a talk with her aunt Vera Holm, Ada Lind left the firm."
     std::vector<bool> inOpening(m_tokens.size(), false);
     bool commaSeen = false;
+    auto isOpener = [this](size_t k) {
+        return m_tokens[k].word
+            && isOneOf(text(int(k)),
+                       { "following"_L1, "after"_L1,   "before"_L1, "despite"_L1, "during"_L1, "since"_L1,
+                         "with"_L1,      "without"_L1, "unlike"_L1, "like"_L1,    "amid"_L1,   "upon"_L1,
+                         "on"_L1,        "in"_L1,      "at"_L1,     "for"_L1,     "from"_L1,   "as"_L1,
+                         "although"_L1,  "though"_L1,  "when"_L1,   "while"_L1,   "once"_L1,   "until"_L1,
+                         "because"_L1,   "if"_L1 });
+    };
     for (size_t k = 0, first = 0; k < m_tokens.size(); ++k) {
-        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence) {
+        // A capitalised opener right after a lower-case word starts a sentence whose break was lost
+        // (a caption run into the text: "… a steep slope Following his father's death, Ada …").
+        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence
+            || (m_tokens[k].upper && m_tokens[k - 1].word && m_tokens[k - 1].lower && m_tokens[k].quote < 0
+                && isOpener(k))) {
             first = k;
             commaSeen = false;
         }
@@ -313,13 +326,7 @@ void Resolver::collectSubjectEvents()
         commaSeen = true;
         // The sentence opens with a preposition or a conjunction: not "Ada Lind met her counterpart,
         // Tor Lund, …".
-        const bool opener = m_tokens[first].word
-            && isOneOf(text(int(first)),
-                       { "following"_L1, "after"_L1,   "before"_L1, "despite"_L1, "during"_L1, "since"_L1,
-                         "with"_L1,      "without"_L1, "unlike"_L1, "like"_L1,    "amid"_L1,   "upon"_L1,
-                         "on"_L1,        "in"_L1,      "at"_L1,     "for"_L1,     "from"_L1,   "as"_L1,
-                         "although"_L1,  "though"_L1,  "when"_L1,   "while"_L1,   "once"_L1,   "until"_L1,
-                         "because"_L1,   "if"_L1 });
+        const bool opener = isOpener(first);
         const int next = m_tokens[k + 1].mention;
         if (firstComma && opener && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
             && m_mentions[size_t(next)].type == Mention::Type::Person)

@@ -401,6 +401,10 @@ void TestSpeakerResolver::resolve_data()
         << u"After the wedding of his sister Kim Aalto in May, Tor Lund sold the farm.\n“It was too big for "
            u"one,” he says. When Eva Berg came, she said: “I will help.”"_s
         << QStringList { u"Tor Lund|he|says"_s, u"Eva Berg|she|said"_s };
+    QTest::newRow("opening-phrase-after-a-caption-that-lost-its-break")
+        << u"Tor Lund sold the farm in May. The old barn at the edge of the fields After the wedding of his "
+           u"sister Kim Aalto in May, Tor Lund sold the barn too. “It was too big for one,” he says."_s
+        << QStringList { u"Tor Lund|he|says"_s };
     QTest::newRow("and-between-clauses-joins-no-phrase")
         << u"At the gate the crowd swelled and frustrated fans shouted: “Let us in.”"_s
         << QStringList { u"frustrated fans|frustrated fans|shouted"_s };
