@@ -58,6 +58,7 @@ private slots:
     void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
     void titleOfAMinistryBeforeTheNameIsNoSpeaker();
+    void sentenceBeforeWithoutAVerbOpensWithTheSpeaker();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
     void quotesInHeadingBlockAreNotAttributed();
@@ -516,6 +517,25 @@ void TestSpeakerResolver::documentQualifiedByANameIsTheDocument()
     SpeakerResolver::resolve(article, quotes, entities);
     QCOMPARE(describe(body, quotes),
              QStringList { u"Harbour Office letter|The Harbour Office letter|reads"_s });
+}
+
+void TestSpeakerResolver::sentenceBeforeWithoutAVerbOpensWithTheSpeaker()
+{
+    // The person a sentence with no speech verb opens with speaks the quote after it, when the
+    // recogniser knows the name, the sentence names no other person and asks nothing.
+    const QString body
+        = u"The ferry line lost the case. Its lawyer, Ada Lind, had a short answer for the press. “We will "
+          u"appeal.”\nThe judge thanked Tor Lund and Kim Aalto for their patience. “It was a long week.”\n"
+          u"Did Eva Berg win? “Nobody won.”\n9:00 AM Wakes up and walks to the pier. “What a morning.”"_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s),
+                                   entity(body, u"Tor Lund"_s, Entity::Type::Person, u"Tor Lund"_s),
+                                   entity(body, u"Kim Aalto"_s, Entity::Type::Person, u"Kim Aalto"_s),
+                                   entity(body, u"Eva Berg"_s, Entity::Type::Person, u"Eva Berg"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes), (QStringList { u"Ada Lind|Ada Lind|"_s, u"||"_s, u"||"_s, u"||"_s }));
 }
 
 void TestSpeakerResolver::arabicArticleStaysOnTheName()
