@@ -428,6 +428,9 @@ void TestSpeakerResolver::resolve_data()
            u"noted Ada Lind’s “careless” work. The court, found that Tor Jonas’ “reckless” driving "
            u"caused it. The pub has said it's “very unlikely” to open."_s
         << QStringList { u"||"_s, u"the panel|The panel|noted"_s, u"||"_s, u"||"_s };
+    QTest::newRow("acronym-title-of-an-organisation-is-the-speaker")
+        << u"The CEO of the harbour's ferry operator put it simply: storms “are not the problem” this year."_s
+        << QStringList { u"the CEO|The CEO|put"_s };
     QTest::newRow("said-by-someone-unnamed-borrows-no-name")
         << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
