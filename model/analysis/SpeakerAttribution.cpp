@@ -279,6 +279,33 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         NounPhrase np = backwardNP(v - 1, floorTok);
         if (nounCompound(np, v))
             continue; // "writing in a blog post": "post" is a noun here, not a verb
+        // "Allow the harbour master to say it again:": who is let speak is the speaker.
+        {
+            const bool to
+                = v - 2 >= floorTok && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "to"_L1 });
+            const NounPhrase let = to ? backwardNP(v - 2, floorTok) : np;
+            if ((let.kind == NounPhrase::Kind::Name || let.kind == NounPhrase::Kind::Common)
+                && let.firstTok - 1 >= floorTok && m_tokens[size_t(let.firstTok - 1)].word
+                && isOneOf(text(let.firstTok - 1),
+                           { "allow"_L1, "allows"_L1, "allowed"_L1, "allowing"_L1, "let"_L1, "lets"_L1,
+                             "permit"_L1, "invite"_L1, "invites"_L1, "invited"_L1, "inviting"_L1 })) {
+                if (Attribution a = resolveNP(let, v); a.found)
+                    return a;
+                // A role word by its ending will do here too: "Allow the dermatologist to say it".
+                if (let.kind == NounPhrase::Kind::Common && isDeterminer(let.firstTok)
+                    && m_tokens[size_t(let.lastTok)].lower && isRoleHead(bareText(let.lastTok))) {
+                    Attribution a;
+                    a.found = true;
+                    a.speakerSpan = npSpan(let);
+                    a.focusPos = m_tokens[size_t(let.firstTok)].start;
+                    a.cue = text(v).toString();
+                    a.verbTok = v;
+                    a.speaker = m_body.mid(a.speakerSpan->start, a.speakerSpan->length());
+                    a.speaker[0] = a.speaker.at(0).toLower();
+                    return a;
+                }
+            }
+        }
         // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
         // a participle's speaker is the subject of an earlier verb or of the sentence. After "told"
         // stands whom it was told to ("and told the court, “…”"), never the speaker.

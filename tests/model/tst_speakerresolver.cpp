@@ -431,6 +431,11 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("acronym-title-of-an-organisation-is-the-speaker")
         << u"The CEO of the harbour's ferry operator put it simply: storms “are not the problem” this year."_s
         << QStringList { u"the CEO|The CEO|put"_s };
+    QTest::newRow("quote-introduced-by-an-imperative")
+        << u"Allow the harbour master to say it again: “No ship leaves before the fog lifts.”\nLet the "
+           u"old skipper explain: “Fog hides the rocks.”"_s
+        << QStringList { u"the harbour master|the harbour master|say"_s,
+                         u"the old skipper|the old skipper|explain"_s };
     QTest::newRow("said-by-someone-unnamed-borrows-no-name")
         << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
