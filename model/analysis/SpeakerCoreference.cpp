@@ -221,6 +221,10 @@ std::optional<QString> Resolver::lonePersonBefore(int tok, Gender gender) const
             continue;
         if (previous < 0)
             return std::nullopt; // the pronoun's own sentence names someone: the other rules decide
+        // "Lund's aunt opens the door": the sentence is about someone unnamed, not Lund.
+        if (previous >= 0 && m.possessive && k + 1 < tok && m_tokens[size_t(k + 1)].word
+            && m_tokens[size_t(k + 1)].lower && isSpeakerNoun(text(k + 1).toString().toLower()))
+            return std::nullopt;
         const QString name = m.canonical.isEmpty() ? m.name : m.canonical;
         if (person && *person != name)
             return std::nullopt;
@@ -414,6 +418,47 @@ void Resolver::collectSubjectEvents()
         else if (!a.speaker.isEmpty() && a.type == Mention::Type::Unknown
                  && m_tokens[size_t(np.lastTok)].lower && isRoleHead(bareText(np.lastTok)))
             m_subjects.push_back({ a.focusPos, a.speaker, Mention::Type::Person });
+    }
+    // A sentence that opens with an unnamed person by role or kin ("The waiter returns with the wine",
+    // "Lund's uncle reaches for his stick") makes that person the focus, so that a later "he says" is
+    // not handed to someone named before.
+    for (int k = 0; k < int(m_tokens.size()); ++k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (!t.word || t.quote >= 0 || t.inBlock || (k > 0 && m_tokens[size_t(k - 1)].sentence == t.sentence))
+            continue;
+        const int mi = t.mention;
+        const bool possessor = mi >= 0 && m_mentions[size_t(mi)].firstTok == k
+            && m_mentions[size_t(mi)].possessive && m_mentions[size_t(mi)].type != Mention::Type::Org;
+        if (!possessor && !isOneOf(text(k), { "the"_L1 }))
+            continue;
+        const int first = possessor ? m_mentions[size_t(mi)].lastTok + 1 : k + 1;
+        for (int h = first; h < first + 3 && h + 1 < int(m_tokens.size()); ++h) {
+            const Token &w = m_tokens[size_t(h)];
+            if (!w.word || !w.lower || w.possessive || w.sentence != t.sentence || w.quote >= 0)
+                break;
+            const QString head = text(h).toString().toLower();
+            if (!isSpeakerNoun(head) && !isRoleHead(text(h)))
+                continue;
+            const Token &verb = m_tokens[size_t(h + 1)];
+            if (!verb.word || !verb.lower || verb.sentence != t.sentence || isFunctionWord(text(h + 1))
+                || isAux(text(h + 1)) || isDocumentNoun(text(h)) || NameHeuristics::isOrgNoun(head)
+                || isSpeakerNoun(text(h + 1).toString().toLower()))
+                break;
+            NounPhrase np;
+            np.kind = NounPhrase::Kind::Common;
+            np.firstTok = k;
+            np.lastTok = h;
+            const Span span = npSpan(np);
+            QString phrase = m_body.mid(span.start, span.end - span.start);
+            if (!possessor) {
+                const Attribution a = resolveNP(np, -1); // "the mayor" may be named in the article
+                if (a.type == Mention::Type::Org)
+                    break;
+                phrase = a.speaker.isEmpty() ? phrase.front().toLower() + phrase.sliced(1) : a.speaker;
+            }
+            m_subjects.push_back({ t.start, phrase, Mention::Type::Person });
+            break;
+        }
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });

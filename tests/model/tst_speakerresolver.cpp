@@ -436,6 +436,11 @@ void TestSpeakerResolver::resolve_data()
            u"old skipper explain: “Fog hides the rocks.”"_s
         << QStringList { u"the harbour master|the harbour master|say"_s,
                          u"the old skipper|the old skipper|explain"_s };
+    QTest::newRow("pronoun-after-an-unnamed-person-by-role-or-kin")
+        << u"Tor Lund sat down in the tavern.\nThe waiter returns with a carafe and sets it down. “You found "
+           u"our secret,” he whispers.\nEva Berg came home late. Lund’s aunt opens the door for her. “Come "
+           u"in, child,” she says."_s
+        << QStringList { u"the waiter|he|whispers"_s, u"Lund’s aunt|she|says"_s };
     QTest::newRow("said-by-someone-unnamed-borrows-no-name")
         << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
