@@ -306,6 +306,26 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
                 }
             }
         }
+        // "He sets the glass down and whispers, “…”": a verb joined by "and" shares the subject that
+        // opens the sentence, a pronoun or a person's name.
+        if (np.kind == NounPhrase::Kind::None && !participle && v - 1 > floorTok
+            && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "and"_L1, "then"_L1 })) {
+            const int mi = m_tokens[size_t(floorTok)].mention;
+            NounPhrase subject;
+            if (m_tokens[size_t(floorTok)].word && isOneOf(text(floorTok), { "he"_L1, "she"_L1 })) {
+                subject.kind = NounPhrase::Kind::Pronoun;
+                subject.firstTok = subject.lastTok = floorTok;
+            } else if (mi >= 0 && m_mentions[size_t(mi)].firstTok == floorTok
+                       && m_mentions[size_t(mi)].type == Mention::Type::Person
+                       && !m_mentions[size_t(mi)].possessive && m_mentions[size_t(mi)].lastTok + 1 < v
+                       && m_tokens[size_t(m_mentions[size_t(mi)].lastTok + 1)].lower) {
+                subject = nameNP(mi);
+            }
+            // Only when no other verb of speech stands between: "He said X and added" is found above.
+            if (subject.kind != NounPhrase::Kind::None)
+                if (Attribution a = resolveNP(subject, v); a.found && !a.speaker.isEmpty())
+                    return a;
+        }
         // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
         // a participle's speaker is the subject of an earlier verb or of the sentence. After "told"
         // stands whom it was told to ("and told the court, “…”"), never the speaker.

@@ -105,7 +105,7 @@ void TestSpeakerResolver::resolve_data()
         << QStringList { u"the harbour officials|the harbour officials|said"_s };
     QTest::newRow("it-after-the-verb-is-not-the-speaker")
         << u"The Harbour Trust met on Monday. Rosa Lind said the board backed the pier, and said it was “a fair deal for everyone in town.”"_s
-        << QStringList { u"Rosa Lind|Rosa Lind|"_s };
+        << QStringList { u"Rosa Lind|Rosa Lind|said"_s };
     QTest::newRow("in-someones-words")
         << u"The team tested forty volunteers. In Dr. Ada Lind’s words, “Nobody expected the second result.” "
            u"The volunteers said little."_s
@@ -441,6 +441,10 @@ void TestSpeakerResolver::resolve_data()
            u"our secret,” he whispers.\nEva Berg came home late. Lund’s aunt opens the door for her. “Come "
            u"in, child,” she says."_s
         << QStringList { u"the waiter|he|whispers"_s, u"Lund’s aunt|she|says"_s };
+    QTest::newRow("verb-joined-by-and-shares-the-sentence-subject")
+        << u"Tor Lund runs the ferry.\nHe ties up the boat and shouts, “Mind the gap!”\nAda Lind "
+           u"opens the gate, then whispers: “We made it.”"_s
+        << QStringList { u"Tor Lund|He|shouts"_s, u"Ada Lind|Ada Lind|whispers"_s };
     QTest::newRow("said-by-someone-unnamed-borrows-no-name")
         << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
