@@ -431,7 +431,8 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("acronym-title-of-an-organisation-is-the-speaker")
         << u"The CEO of the harbour's ferry operator put it simply: storms “are not the problem” this year. "
            u"Later, CEO of the Harbour Board Ada Lind told reporters: “We sail at noon.”"_s
-        << QStringList { u"the CEO|The CEO|put"_s, u"Harbour Board Ada Lind|the Harbour Board Ada Lind|told"_s };
+        << QStringList { u"the CEO|The CEO|put"_s,
+                         u"Harbour Board Ada Lind|the Harbour Board Ada Lind|told"_s };
     QTest::newRow("quote-introduced-by-an-imperative")
         << u"Allow the harbour master to say it again: “No ship leaves before the fog lifts.”\nLet the "
            u"old skipper explain: “Fog hides the rocks.”"_s
