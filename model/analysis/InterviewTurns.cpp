@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InterviewTurns.h"
 
+#include "NameHeuristics.h"
+
 #include <QHash>
 #include <QSet>
 #include <algorithm>
@@ -190,11 +192,15 @@ QList<Line> inlineLines(const QString &body, const QList<Line> &lines)
         for (qsizetype p = line.start + 2; p < line.end; ++p) {
             if (!body.at(p).isUpper() || body.at(p - 1) != u' ' || !sentenceEnd(body.at(p - 2)))
                 continue;
-            // An initial or a short title is no sentence end: "Mario J. Lucero:" is one label.
+            // An initial or a short title is no sentence end: "Mario J. Lucero:" is one label; a
+            // short answer is: "Tom Eck: Yes. Jane Roe: Why?"
             qsizetype w = p - 2;
             while (w > line.start && body.at(w - 1).isLetter())
                 --w;
-            if (body.at(p - 2) == u'.' && p - 2 - w <= 3 && w < p - 2 && body.at(w).isUpper())
+            // ("No. 5" takes a number, so "No." before a capital is an answer too.)
+            const QStringView word = QStringView(body).sliced(w, p - 2 - w);
+            if (body.at(p - 2) == u'.' && w < p - 2 && body.at(w).isUpper()
+                && NameHeuristics::isAbbreviation(word) && word.compare(u"No"_s, Qt::CaseInsensitive) != 0)
                 continue;
             // The colon must come within a label's length: keeps the scan linear on long lines.
             const qsizetype colon

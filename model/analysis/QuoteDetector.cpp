@@ -287,6 +287,14 @@ Quote::Kind classify(const QString &body, const Paragraph &para, qsizetype start
         else if (prev == u',' && speechVerbBefore(body, p, para.start, 3))
             introduced = true; // He said, “We will stay.”
     }
+    // "Re. “Ferry fares rise again,” Page 4:": a letter names the headline it answers, nobody's words.
+    if (p >= para.start + 2 && (body.at(p) == u'.' || body.at(p) == u':')) {
+        const QStringView re = previousWord(body, p, para.start);
+        const qsizetype reStart = p - re.size();
+        if (re.compare(QLatin1StringView("re"), Qt::CaseInsensitive) == 0
+            && (reStart == para.start || !isWordChar(body.at(reStart - 1))))
+            return Quote::Kind::Scare;
+    }
     const bool verbBefore = speechVerbBefore(body, start, para.start, 4);
     const bool verbAfter = speechVerbAfter(body, end, para.end, 6);
     const bool verbNear = verbBefore || verbAfter;

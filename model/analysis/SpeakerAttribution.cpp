@@ -213,7 +213,11 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
     // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
-    if (!orgHead && !hasName && !isSpeakerNoun(head))
+    // The subject of a speech verb may also be a person by a role word's ending: "said a dispatcher".
+    const bool roleSubject = verbTok >= 0 && np.firstTok == verbTok + 1
+        && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "another"_L1 }) && m_tokens[size_t(np.lastTok)].lower
+        && isRoleHead(bareText(np.lastTok));
+    if (!orgHead && !hasName && !isSpeakerNoun(head) && !roleSubject)
         return Attribution {};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
@@ -275,6 +279,53 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         NounPhrase np = backwardNP(v - 1, floorTok);
         if (nounCompound(np, v))
             continue; // "writing in a blog post": "post" is a noun here, not a verb
+        // "Allow the harbour master to say it again:": who is let speak is the speaker.
+        {
+            const bool to
+                = v - 2 >= floorTok && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "to"_L1 });
+            const NounPhrase let = to ? backwardNP(v - 2, floorTok) : np;
+            if ((let.kind == NounPhrase::Kind::Name || let.kind == NounPhrase::Kind::Common)
+                && let.firstTok - 1 >= floorTok && m_tokens[size_t(let.firstTok - 1)].word
+                && isOneOf(text(let.firstTok - 1),
+                           { "allow"_L1, "allows"_L1, "allowed"_L1, "allowing"_L1, "let"_L1, "lets"_L1,
+                             "permit"_L1, "invite"_L1, "invites"_L1, "invited"_L1, "inviting"_L1 })) {
+                if (Attribution a = resolveNP(let, v); a.found)
+                    return a;
+                // A role word by its ending will do here too: "Allow the dermatologist to say it".
+                if (let.kind == NounPhrase::Kind::Common && isDeterminer(let.firstTok)
+                    && m_tokens[size_t(let.lastTok)].lower && isRoleHead(bareText(let.lastTok))) {
+                    Attribution a;
+                    a.found = true;
+                    a.speakerSpan = npSpan(let);
+                    a.focusPos = m_tokens[size_t(let.firstTok)].start;
+                    a.cue = text(v).toString();
+                    a.verbTok = v;
+                    a.speaker = m_body.mid(a.speakerSpan->start, a.speakerSpan->length());
+                    a.speaker[0] = a.speaker.at(0).toLower();
+                    return a;
+                }
+            }
+        }
+        // "He sets the glass down and whispers, “…”": a verb joined by "and" shares the subject that
+        // opens the sentence, a pronoun or a person's name.
+        if (np.kind == NounPhrase::Kind::None && !participle && v - 1 > floorTok
+            && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "and"_L1, "then"_L1 })) {
+            const int mi = m_tokens[size_t(floorTok)].mention;
+            NounPhrase subject;
+            if (m_tokens[size_t(floorTok)].word && isOneOf(text(floorTok), { "he"_L1, "she"_L1 })) {
+                subject.kind = NounPhrase::Kind::Pronoun;
+                subject.firstTok = subject.lastTok = floorTok;
+            } else if (mi >= 0 && m_mentions[size_t(mi)].firstTok == floorTok
+                       && m_mentions[size_t(mi)].type == Mention::Type::Person
+                       && !m_mentions[size_t(mi)].possessive && m_mentions[size_t(mi)].lastTok + 1 < v
+                       && m_tokens[size_t(m_mentions[size_t(mi)].lastTok + 1)].lower) {
+                subject = nameNP(mi);
+            }
+            // Only when no other verb of speech stands between: "He said X and added" is found above.
+            if (subject.kind != NounPhrase::Kind::None)
+                if (Attribution a = resolveNP(subject, v); a.found && !a.speaker.isEmpty())
+                    return a;
+        }
         // "said Smith:" names the speaker after the verb; "..., calling it “a disgrace”" does not:
         // a participle's speaker is the subject of an earlier verb or of the sentence. After "told"
         // stands whom it was told to ("and told the court, “…”"), never the speaker.
@@ -286,6 +337,14 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
             if (np.kind == NounPhrase::Kind::Name && np.lastTok + 1 <= hi
                 && m_tokens[size_t(np.lastTok + 1)].word && m_tokens[size_t(np.lastTok + 1)].lower
                 && isAux(text(np.lastTok + 1))) {
+                np = NounPhrase {};
+                reportedSubject = true;
+            }
+            // "The board conceded that Lind's “late filings” …": whose words are quoted is not who
+            // speaks; a possessive after the verb is never the speaker ("said it's" is "it is").
+            if ((np.kind == NounPhrase::Kind::Name || np.kind == NounPhrase::Kind::Common)
+                && m_tokens[size_t(np.lastTok)].possessive && !isFunctionWord(bareText(np.lastTok))
+                && !isPronoun(np.lastTok)) {
                 np = NounPhrase {};
                 reportedSubject = true;
             }
@@ -484,14 +543,30 @@ Attribution Resolver::parseAfter(int oi) const
         // the attribution's.
         if (v > lo && isOneOf(text(v - 1), { "who"_L1, "which"_L1 }))
             continue;
+        // A phrase the verb has that is no speaker we can name ("…,” said someone at the meeting)
+        // still says the words are someone else's than the quote before.
+        // Only a phrase that opens with a determiner or an indefinite word says so: a lower-case
+        // name ("al-Hadi said") may still be the person quoted before.
+        // A fragment inside the reporter's sentence keeps the sentence's subject, and a participle
+        // ("…,” underscoring the need) has no subject of its own.
+        auto unnamedIfLost = [this, &q, v](const NounPhrase &np, Attribution a) {
+            a.unnamed = !a.found && np.kind != NounPhrase::Kind::None && q.kind == Quote::Kind::Direct
+                && !SpeechVerbs::isParticiple(text(v))
+                && (isDeterminer(np.firstTok)
+                    || isOneOf(text(np.firstTok),
+                               { "someone"_L1, "somebody"_L1, "one"_L1, "another"_L1, "others"_L1, "many"_L1,
+                                 "some"_L1 }));
+            return a;
+        };
         if (v == lo) {
-            return resolveNP(forwardNP(v + 1, hi), v);
+            const NounPhrase np = forwardNP(v + 1, hi);
+            return unnamedIfLost(np, resolveNP(np, v));
         }
         const NounPhrase np = backwardNP(v - 1, lo);
         if (nounCompound(np, v))
             continue;
         if (np.kind != NounPhrase::Kind::None)
-            return resolveNP(np, v);
+            return unnamedIfLost(np, resolveNP(np, v));
         return {};
     }
     return {};

@@ -221,6 +221,10 @@ std::optional<QString> Resolver::lonePersonBefore(int tok, Gender gender) const
             continue;
         if (previous < 0)
             return std::nullopt; // the pronoun's own sentence names someone: the other rules decide
+        // "Lund's aunt opens the door": the sentence is about someone unnamed, not Lund.
+        if (previous >= 0 && m.possessive && k + 1 < tok && m_tokens[size_t(k + 1)].word
+            && m_tokens[size_t(k + 1)].lower && isSpeakerNoun(text(k + 1).toString().toLower()))
+            return std::nullopt;
         const QString name = m.canonical.isEmpty() ? m.name : m.canonical;
         if (person && *person != name)
             return std::nullopt;
@@ -302,8 +306,21 @@ void Resolver::collectSubjectEvents()
     // "After a talk with her aunt Vera Holm, Ada Lind left the firm."
     std::vector<bool> inOpening(m_tokens.size(), false);
     bool commaSeen = false;
+    auto isOpener = [this](size_t k) {
+        return m_tokens[k].word
+            && isOneOf(text(int(k)),
+                       { "following"_L1, "after"_L1,   "before"_L1, "despite"_L1, "during"_L1, "since"_L1,
+                         "with"_L1,      "without"_L1, "unlike"_L1, "like"_L1,    "amid"_L1,   "upon"_L1,
+                         "on"_L1,        "in"_L1,      "at"_L1,     "for"_L1,     "from"_L1,   "as"_L1,
+                         "although"_L1,  "though"_L1,  "when"_L1,   "while"_L1,   "once"_L1,   "until"_L1,
+                         "because"_L1,   "if"_L1 });
+    };
     for (size_t k = 0, first = 0; k < m_tokens.size(); ++k) {
-        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence) {
+        // A capitalised opener right after a lower-case word starts a sentence whose break was lost
+        // (a caption run into the text: "… a steep slope Following his father's death, Ada …").
+        if (k == 0 || m_tokens[k].sentence != m_tokens[k - 1].sentence
+            || (m_tokens[k].upper && m_tokens[k - 1].word && m_tokens[k - 1].lower && m_tokens[k].quote < 0
+                && isOpener(k))) {
             first = k;
             commaSeen = false;
         }
@@ -313,13 +330,7 @@ void Resolver::collectSubjectEvents()
         commaSeen = true;
         // The sentence opens with a preposition or a conjunction: not "Ada Lind met her counterpart,
         // Tor Lund, …".
-        const bool opener = m_tokens[first].word
-            && isOneOf(text(int(first)),
-                       { "following"_L1, "after"_L1,   "before"_L1, "despite"_L1, "during"_L1, "since"_L1,
-                         "with"_L1,      "without"_L1, "unlike"_L1, "like"_L1,    "amid"_L1,   "upon"_L1,
-                         "on"_L1,        "in"_L1,      "at"_L1,     "for"_L1,     "from"_L1,   "as"_L1,
-                         "although"_L1,  "though"_L1,  "when"_L1,   "while"_L1,   "once"_L1,   "until"_L1,
-                         "because"_L1,   "if"_L1 });
+        const bool opener = isOpener(first);
         const int next = m_tokens[k + 1].mention;
         if (firstComma && opener && next >= 0 && m_mentions[size_t(next)].firstTok == int(k + 1)
             && m_mentions[size_t(next)].type == Mention::Type::Person)
@@ -407,6 +418,47 @@ void Resolver::collectSubjectEvents()
         else if (!a.speaker.isEmpty() && a.type == Mention::Type::Unknown
                  && m_tokens[size_t(np.lastTok)].lower && isRoleHead(bareText(np.lastTok)))
             m_subjects.push_back({ a.focusPos, a.speaker, Mention::Type::Person });
+    }
+    // A sentence that opens with an unnamed person by role or kin ("The waiter returns with the wine",
+    // "Lund's uncle reaches for his stick") makes that person the focus, so that a later "he says" is
+    // not handed to someone named before.
+    for (int k = 0; k < int(m_tokens.size()); ++k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (!t.word || t.quote >= 0 || t.inBlock || (k > 0 && m_tokens[size_t(k - 1)].sentence == t.sentence))
+            continue;
+        const int mi = t.mention;
+        const bool possessor = mi >= 0 && m_mentions[size_t(mi)].firstTok == k
+            && m_mentions[size_t(mi)].possessive && m_mentions[size_t(mi)].type != Mention::Type::Org;
+        if (!possessor && !isOneOf(text(k), { "the"_L1 }))
+            continue;
+        const int first = possessor ? m_mentions[size_t(mi)].lastTok + 1 : k + 1;
+        for (int h = first; h < first + 3 && h + 1 < int(m_tokens.size()); ++h) {
+            const Token &w = m_tokens[size_t(h)];
+            if (!w.word || !w.lower || w.possessive || w.sentence != t.sentence || w.quote >= 0)
+                break;
+            const QString head = text(h).toString().toLower();
+            if (!isSpeakerNoun(head) && !isRoleHead(text(h)))
+                continue;
+            const Token &verb = m_tokens[size_t(h + 1)];
+            if (!verb.word || !verb.lower || verb.sentence != t.sentence || isFunctionWord(text(h + 1))
+                || isAux(text(h + 1)) || isDocumentNoun(text(h)) || NameHeuristics::isOrgNoun(head)
+                || isSpeakerNoun(text(h + 1).toString().toLower()))
+                break;
+            NounPhrase np;
+            np.kind = NounPhrase::Kind::Common;
+            np.firstTok = k;
+            np.lastTok = h;
+            const Span span = npSpan(np);
+            QString phrase = m_body.mid(span.start, span.end - span.start);
+            if (!possessor) {
+                const Attribution a = resolveNP(np, -1); // "the mayor" may be named in the article
+                if (a.type == Mention::Type::Org)
+                    break;
+                phrase = a.speaker.isEmpty() ? phrase.front().toLower() + phrase.sliced(1) : a.speaker;
+            }
+            m_subjects.push_back({ t.start, phrase, Mention::Type::Person });
+            break;
+        }
     }
     std::stable_sort(m_subjects.begin(), m_subjects.end(),
                      [](const Event &a, const Event &b) { return a.pos < b.pos; });

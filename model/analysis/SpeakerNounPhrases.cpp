@@ -102,9 +102,13 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         return np;
     const int title = k - 1;
     const Token &t = m_tokens[size_t(title)];
-    if (!t.word || !t.lower || t.possessive || t.mention >= 0)
-        return np;
     const QStringView w = text(title);
+    // A title may be an acronym the mention finder took for a name: "the CEO of the firm"; not before a
+    // name ("CEO of the Harbour Board Ada Lind told …" is Ada Lind).
+    const bool acronymTitle = t.allCaps && NameHeuristics::isTitle(w) && np.kind == NounPhrase::Kind::Common
+        && (t.mention < 0 || m_mentions[size_t(t.mention)].firstTok == m_mentions[size_t(t.mention)].lastTok);
+    if (!t.word || (!t.lower && !acronymTitle) || t.possessive || (t.mention >= 0 && !acronymTitle))
+        return np;
     const QString lower = w.toString().toLower();
     if (!isRoleHead(w) || NameHeuristics::isOrgNoun(lower) || NameHeuristics::isOrgWord(w))
         return np;

@@ -162,6 +162,9 @@ struct Attribution
     Mention::Type type = Mention::Type::Unknown;
     qsizetype focusPos = -1; // where the speaker becomes the focus
     int verbTok = -1;
+    // Not found, but the quote's own sentence has its speech verb and subject ("…,” said someone at
+    // the meeting): a speaker we cannot name, so no other quote's speaker may be borrowed.
+    bool unnamed = false;
 };
 
 struct Event

@@ -142,14 +142,51 @@ void Resolver::run()
         if (hi < 0 || hi < lo || m_tokens[size_t(hi)].sentence != before.sentence)
             return {};
         const Attribution b = parseClauseBackward(hi, lo, lo);
-        return b.found && (b.type == Mention::Type::Person || b.type == Mention::Type::Org) ? b
-                                                                                            : Attribution {};
+        if (b.found)
+            return b.type == Mention::Type::Person || b.type == Mention::Type::Org ? b : Attribution {};
+        // With no speech verb: "Ada Lind, the ferry's lawyer, had a short answer. “…”" is the person
+        // the sentence opens with, when it names no other person and asks nothing.
+        if (isPunct(hi + 1 < qa ? hi + 1 : hi, u'?'))
+            return {};
+        int subject = -1;
+        int words = 0;
+        for (int k = lo; k <= hi; ++k) {
+            const Token &t = m_tokens[size_t(k)];
+            const int mi = t.mention;
+            if (mi < 0) {
+                words += t.word;
+                continue;
+            }
+            const Mention &m = m_mentions[size_t(mi)];
+            k = std::max(k, m.lastTok);
+            words += m.lastTok - m.firstTok + 1;
+            if (m.type != Mention::Type::Person || m.inQuote || m.possessive || m.bareTitle)
+                continue;
+            const QString &name = m.canonical.isEmpty() ? m.name : m.canonical;
+            if (subject < 0 && !m.object && words - (m.lastTok - m.firstTok + 1) <= 5) {
+                subject = mi;
+                continue;
+            }
+            const Mention &s = m_mentions[size_t(subject < 0 ? mi : subject)];
+            if (subject < 0 || name != (s.canonical.isEmpty() ? s.name : s.canonical))
+                return {};
+        }
+        if (subject < 0)
+            return {};
+        // Only a person the recogniser also found: a capitalised run such as "AM Wakes" at the
+        // head of a timetable line is no one.
+        const Mention &s = m_mentions[size_t(subject)];
+        const Entity *e = entityAt(m_tokens[size_t(s.nameFirstTok)].start, m_tokens[size_t(s.lastTok)].end);
+        if (!e || e->type != Entity::Type::Person)
+            return {};
+        return resolveNP(nameNP(subject), -1);
     };
 
     for (size_t oi = 0; oi < count; ++oi) {
         if (!attributable(oi))
             continue;
         Attribution a = parseAfter(int(oi));
+        const bool unnamed = a.unnamed;
         if (!a.found)
             a = parseBefore(int(oi));
         if (!a.found)
@@ -168,6 +205,11 @@ void Resolver::run()
                     m_gender.insert(a.speaker, Gender::Female);
             }
             record(oi, a);
+            continue;
+        }
+        // Said by someone the text does not name: borrow no one else's name.
+        if (unnamed) {
+            explicitFound[oi] = true;
             continue;
         }
         // No attribution in the quote's own sentence: borrow one.

@@ -166,6 +166,13 @@ void Resolver::tokenize()
                 pluralPossessive = true;
                 ++j;
             }
+            // A name's possessive before a quotation: "Jonas Lukas’ “late filings”".
+            if (!pluralPossessive && j + 2 < n && j - i >= 3 && m_body.at(i).isUpper()
+                && (m_body.at(j) == u'\'' || m_body.at(j) == u'\u2019') && m_body.at(j - 1) == u's'
+                && m_body.at(j + 1) == u' ' && (m_body.at(j + 2) == u'\u201C' || m_body.at(j + 2) == u'"')) {
+                pluralPossessive = true;
+                ++j;
+            }
             t.end = j;
             const QStringView w = QStringView(m_body).sliced(i, j - i);
             t.upper = w.at(0).isUpper();

@@ -61,6 +61,7 @@ private slots:
     void answersBecomeQuotesOfTheirSpeaker();
     void markQuotesInsideAnswersStay();
     void runTogetherTranscript();
+    void runTogetherShortAnswers();
     void notInterviews_data();
     void notInterviews();
     void analyzerAttributesTranscriptAnswers();
@@ -121,6 +122,18 @@ void TestInterviewTurns::runTogetherTranscript()
     InterviewTurns::apply(body, quotes, { person(body, u"Tom K. Eck"_s) });
     QCOMPARE(texts(quotes),
              (QStringList { u"Because nobody else would."_s, u"The sea wall."_s, u"No. Thank you."_s }));
+    QCOMPARE(speakers(quotes), QStringList(3, u"Tom K. Eck"_s));
+}
+
+void TestInterviewTurns::runTogetherShortAnswers()
+{
+    // A one-word answer ends its turn though it is as short as an initial or a title.
+    const QString body = u"Harbour master talks about the new sea wall\n\n"
+                         u"Lena Marsh: Will the wall hold? Tom K. Eck: Yes. Lena Marsh: And the old one? "
+                         u"Tom K. Eck: No. Lena Marsh: Anything else? Tom K. Eck: Nothing. Thank you.\n"_s;
+    QList<Quote> quotes;
+    InterviewTurns::apply(body, quotes, { person(body, u"Tom K. Eck"_s) });
+    QCOMPARE(texts(quotes), (QStringList { u"Yes."_s, u"No."_s, u"Nothing. Thank you."_s }));
     QCOMPARE(speakers(quotes), QStringList(3, u"Tom K. Eck"_s));
 }
 

@@ -65,6 +65,12 @@ void TestQuoteDetector::detect_data()
     QTest::newRow("scare-short-phrase-no-verb")
         << u"Residents fear the “forgotten tunnels” of the district will be next."_s
         << QStringList { u"“forgotten tunnels”"_s } << QStringList { u"scare"_s };
+    QTest::newRow("scare-headline-a-letter-answers")
+        << u"Re. “Ferry fares will rise again next spring,” Page 4, May 2:\nI disagree with the board.\n"
+           u"Re: “The harbour deserves a new wall” (Opinion, May 3): I agree."_s
+        << QStringList { u"“Ferry fares will rise again next spring,”"_s,
+                         u"“The harbour deserves a new wall”"_s }
+        << QStringList { u"scare"_s, u"scare"_s };
     QTest::newRow("scare-title-case-film")
         << u"The festival opens with the documentary “Three Days in the Rain” on Friday."_s
         << QStringList { u"“Three Days in the Rain”"_s } << QStringList { u"scare"_s };

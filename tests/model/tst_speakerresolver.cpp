@@ -58,6 +58,7 @@ private slots:
     void recogniserTitleAndCompanyYieldToTheText();
     void personAtTheHeadOfATitleRun();
     void titleOfAMinistryBeforeTheNameIsNoSpeaker();
+    void sentenceBeforeWithoutAVerbOpensWithTheSpeaker();
     void imperfectEntitiesAreIgnored();
     void shortEntityGivesWayToLongerName();
     void quotesInHeadingBlockAreNotAttributed();
@@ -104,7 +105,7 @@ void TestSpeakerResolver::resolve_data()
         << QStringList { u"the harbour officials|the harbour officials|said"_s };
     QTest::newRow("it-after-the-verb-is-not-the-speaker")
         << u"The Harbour Trust met on Monday. Rosa Lind said the board backed the pier, and said it was “a fair deal for everyone in town.”"_s
-        << QStringList { u"Rosa Lind|Rosa Lind|"_s };
+        << QStringList { u"Rosa Lind|Rosa Lind|said"_s };
     QTest::newRow("in-someones-words")
         << u"The team tested forty volunteers. In Dr. Ada Lind’s words, “Nobody expected the second result.” "
            u"The volunteers said little."_s
@@ -401,6 +402,10 @@ void TestSpeakerResolver::resolve_data()
         << u"After the wedding of his sister Kim Aalto in May, Tor Lund sold the farm.\n“It was too big for "
            u"one,” he says. When Eva Berg came, she said: “I will help.”"_s
         << QStringList { u"Tor Lund|he|says"_s, u"Eva Berg|she|said"_s };
+    QTest::newRow("opening-phrase-after-a-caption-that-lost-its-break")
+        << u"Tor Lund sold the farm in May. The old barn at the edge of the fields After the wedding of his "
+           u"sister Kim Aalto in May, Tor Lund sold the barn too. “It was too big for one,” he says."_s
+        << QStringList { u"Tor Lund|he|says"_s };
     QTest::newRow("and-between-clauses-joins-no-phrase")
         << u"At the gate the crowd swelled and frustrated fans shouted: “Let us in.”"_s
         << QStringList { u"frustrated fans|frustrated fans|shouted"_s };
@@ -418,6 +423,35 @@ void TestSpeakerResolver::resolve_data()
            u"mayor said it would pass."_s
         << QStringList { u"Ada Lind|Ada Lind|said"_s, u"a harbour official|a harbour official|said"_s,
                          u"council|The council|called"_s };
+    QTest::newRow("possessive-after-the-verb-is-not-the-speaker")
+        << u"The Harbour Board, conceded that Jonas Ekdal’s “late filings” broke the rules. The panel "
+           u"noted Ada Lind’s “careless” work. The court, found that Tor Jonas’ “reckless” driving "
+           u"caused it. The pub has said it's “very unlikely” to open."_s
+        << QStringList { u"||"_s, u"the panel|The panel|noted"_s, u"||"_s, u"||"_s };
+    QTest::newRow("acronym-title-of-an-organisation-is-the-speaker")
+        << u"The CEO of the harbour's ferry operator put it simply: storms “are not the problem” this year. "
+           u"Later, CEO of the Harbour Board Ada Lind told reporters: “We sail at noon.”"_s
+        << QStringList { u"the CEO|The CEO|put"_s,
+                         u"Harbour Board Ada Lind|the Harbour Board Ada Lind|told"_s };
+    QTest::newRow("quote-introduced-by-an-imperative")
+        << u"Allow the harbour master to say it again: “No ship leaves before the fog lifts.”\nLet the "
+           u"old skipper explain: “Fog hides the rocks.”"_s
+        << QStringList { u"the harbour master|the harbour master|say"_s,
+                         u"the old skipper|the old skipper|explain"_s };
+    QTest::newRow("pronoun-after-an-unnamed-person-by-role-or-kin")
+        << u"Tor Lund sat down in the tavern.\nThe waiter returns with a carafe and sets it down. “You found "
+           u"our secret,” he whispers.\nEva Berg came home late. Lund’s aunt opens the door for her. “Come "
+           u"in, child,” she says."_s
+        << QStringList { u"the waiter|he|whispers"_s, u"Lund’s aunt|she|says"_s };
+    QTest::newRow("verb-joined-by-and-shares-the-sentence-subject")
+        << u"Tor Lund runs the ferry.\nHe ties up the boat and shouts, “Mind the gap!”\nAda Lind "
+           u"opens the gate, then whispers: “We made it.”"_s
+        << QStringList { u"Tor Lund|He|shouts"_s, u"Ada Lind|Ada Lind|whispers"_s };
+    QTest::newRow("said-by-someone-unnamed-borrows-no-name")
+        << u"Harbour Police said the van was seen at dawn. “A grey van left the pier at speed,” said a "
+           u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
+           u"said someone at the quay. “It always is,” said one of the crew."_s
+        << QStringList { u"a dispatcher|a dispatcher|said"_s, u"||"_s, u"||"_s };
 }
 
 void TestSpeakerResolver::resolve()
@@ -502,6 +536,25 @@ void TestSpeakerResolver::documentQualifiedByANameIsTheDocument()
     SpeakerResolver::resolve(article, quotes, entities);
     QCOMPARE(describe(body, quotes),
              QStringList { u"Harbour Office letter|The Harbour Office letter|reads"_s });
+}
+
+void TestSpeakerResolver::sentenceBeforeWithoutAVerbOpensWithTheSpeaker()
+{
+    // The person a sentence with no speech verb opens with speaks the quote after it, when the
+    // recogniser knows the name, the sentence names no other person and asks nothing.
+    const QString body
+        = u"The ferry line lost the case. Its lawyer, Ada Lind, had a short answer for the press. “We will "
+          u"appeal.”\nThe judge thanked Tor Lund and Kim Aalto for their patience. “It was a long week.”\n"
+          u"Did Eva Berg win? “Nobody won.”\n9:00 AM Wakes up and walks to the pier. “What a morning.”"_s;
+    Article article;
+    article.body = body;
+    QList<Quote> quotes = QuoteDetector::detect(body);
+    const QList<Entity> entities { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s),
+                                   entity(body, u"Tor Lund"_s, Entity::Type::Person, u"Tor Lund"_s),
+                                   entity(body, u"Kim Aalto"_s, Entity::Type::Person, u"Kim Aalto"_s),
+                                   entity(body, u"Eva Berg"_s, Entity::Type::Person, u"Eva Berg"_s) };
+    SpeakerResolver::resolve(article, quotes, entities);
+    QCOMPARE(describe(body, quotes), (QStringList { u"Ada Lind|Ada Lind|"_s, u"||"_s, u"||"_s, u"||"_s }));
 }
 
 void TestSpeakerResolver::arabicArticleStaysOnTheName()
