@@ -4,6 +4,7 @@
 #include "EntityDocument.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -62,7 +63,13 @@ void Document::findFallbackBlocks()
                 int k = j + 1;
                 while (k < end && k - j < 5 && word(k) != u")")
                     ++k;
-                if (k + 1 < end && word(k) == u")" && isDash(word(k + 1)) && isAgency(text(j + 1, k))) {
+                // Any agency: "(Reuters) -", also one that no list names ("(Wirenews) -"): one to
+                // three capitalised words in brackets before the dash.
+                bool agency = k < end && k > j + 1 && k - j <= 4 && word(k) == u")";
+                for (int t = j + 1; agency && t < k; ++t)
+                    agency = upper(t);
+                if (k + 1 < end && word(k) == u")" && isDash(word(k + 1))
+                    && (agency || isAgency(text(j + 1, k)))) {
                     bool caps = true;
                     for (int t = i; t < j && word(t) != u","; ++t)
                         caps = caps && (!word(t)[0].isLetter() || word(t).toString().isUpper());
@@ -160,7 +167,8 @@ void Document::readDateline(int from, int to)
             caps += word(t).toString().isUpper() ? 1 : 0;
         }
     }
-    if (letters >= 2 && caps * 10 >= letters * 6)
+    // "SOCCER - RESULTS": one word in capitals alone after the dash is a label's headline too.
+    if ((letters >= 2 && caps * 10 >= letters * 6) || (letters == 1 && caps == 1))
         return;
     int placeEnd = from;
     while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd))
@@ -171,10 +179,14 @@ void Document::readDateline(int from, int to)
         cover(from, placeEnd);
     }
     // "PORT ELLA, Kiribati 1998-03-14 -": the country after the comma is a place too (a month name
-    // there is the date's).
+    // there is the date's, also abbreviated without a point before the day: "Aug 20", "Sept 9").
+    auto dayAt = [&](int t) {
+        return t < to && word(t).size() <= 2
+            && std::all_of(word(t).begin(), word(t).end(), [](QChar c) { return c.isDigit(); });
+    };
     if (placeEnd + 1 < to && word(placeEnd) == u",") {
         int e = placeEnd + 1;
-        while (e < to && upper(e) && !isCalendarWord(word(e)) && word(e) != u"(")
+        while (e < to && upper(e) && !isCalendarWord(word(e)) && word(e) != u"(" && !dayAt(e + 1))
             ++e;
         if (e > placeEnd + 1 && !covered(placeEnd + 1, e)) {
             m_mentions.push_back({ placeEnd + 1, e, Entity::Type::Loc, Structural, -1, {} });

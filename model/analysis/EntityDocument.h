@@ -90,6 +90,8 @@ bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
 bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
+bool isMatchMargin(QStringView w); // "wickets", "runs": "beat X by six wickets"
+bool isDismissalWord(QStringView w); // "c", "b", "lbw": a cricket scorecard's batting line
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 
@@ -149,6 +151,7 @@ private:
     void addTitledNames();
     void repairOrgSpans();
     void markTeams();
+    void markScorecards();
     void addAcronyms();
     void addInitialisms();
     void addCompanyCues();

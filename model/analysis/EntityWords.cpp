@@ -19,6 +19,8 @@ struct Lists
     WordSet companyHeads = Lexicon::folded(u"company-heads");
     WordSet functionWords = Lexicon::folded(u"function-words");
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
+    WordSet matchMargins = Lexicon::folded(u"match-margins");
+    ExactWordSet dismissalWords = Lexicon::exact(u"dismissal-words");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
 };
@@ -67,6 +69,16 @@ bool isCompanyEnd(QStringView w)
 bool isMatchVerb(QStringView w)
 {
     return lists().matchVerbs.contains(w);
+}
+
+bool isMatchMargin(QStringView w)
+{
+    return lists().matchMargins.contains(w);
+}
+
+bool isDismissalWord(QStringView w)
+{
+    return lists().dismissalWords.contains(w);
 }
 
 bool isStormWord(QStringView w)

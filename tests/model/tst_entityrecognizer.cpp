@@ -462,6 +462,46 @@ void TestEntityRecognizer::entities_data()
         << u"Reporters waited outside the White House on Monday. The White House said the trip would go ahead."_s
         << QStringList { u"ORG|White House|White House"_s }
         << QStringList { u"LOC|White House|White House"_s };
+    // Wire copy shapes (issue 8, Reuters): trade heads, cricket results and scorecards, datelines.
+    QTest::newRow("trade-heads-end-a-company-name")
+        << u"Holt Brewery reported a loss on Wednesday and said Veldman Breweries would take over its "
+           u"trucks. Dannick Steel Works will close a plant."_s
+        << QStringList { u"ORG|Holt Brewery|Holt Brewery"_s, u"ORG|Veldman Breweries|Veldman Breweries"_s,
+                         u"ORG|Dannick Steel Works|Dannick Steel Works"_s }
+        << QStringList { u"PERSON|Holt Brewery|Holt Brewery"_s };
+    QTest::newRow("a-winning-margin-in-wickets-makes-both-sides-teams")
+        << u"Castlebury beat Norbridge by six wickets in the county championship on Saturday. Castlebury "
+           u"captain Dennis Oake praised his bowlers."_s
+        << QStringList { u"ORG|Castlebury|Castlebury"_s, u"ORG|Norbridge|Norbridge"_s,
+                         u"PERSON|Dennis Oake|Dennis Oake"_s }
+        << QStringList { u"LOC|Castlebury|Castlebury"_s, u"LOC|Norbridge|Norbridge"_s };
+    QTest::newRow("an-innings-with-its-batsmen-in-brackets")
+        << u"Close of play:\nAshcombe 241 and 120-3 (Lars Pell 88, Tom Ravi 45; Kurt Amsel 4-38), "
+           u"Dunwold 198 (Ivo Hart 61)."_s
+        << QStringList { u"ORG|Ashcombe|Ashcombe"_s, u"ORG|Dunwold|Dunwold"_s,
+                         u"PERSON|Lars Pell|Lars Pell"_s, u"PERSON|Kurt Amsel|Kurt Amsel"_s,
+                         u"PERSON|Ivo Hart|Ivo Hart"_s }
+        << QStringList { u"LOC|Ashcombe|Ashcombe"_s, u"LOC|Dunwold|Dunwold"_s };
+    QTest::newRow("a-place-drawing-with-a-name-makes-the-name-a-team")
+        << u"Quenby drew 1-1 with Marsh Vale on Saturday. Marsh Vale remain second in the table."_s
+        << QStringList { u"ORG|Quenby|Quenby"_s, u"ORG|Marsh Vale|Marsh Vale"_s }
+        << QStringList { u"PERSON|Marsh Vale|Marsh Vale"_s };
+    QTest::newRow("every-name-on-a-batting-or-bowling-line-is-a-player")
+        << u"Westland first innings\nA. Harker c Dunn b Mills 54\nP. Quint lbw b Ode 12\nR. Amis not out "
+           u"31\nBowling: Mills 10-2-35-1, Carrow 8-0-41-2"_s
+        << QStringList { u"PERSON|A. Harker|A. Harker"_s, u"PERSON|Dunn|Dunn"_s, u"PERSON|Mills|Mills"_s,
+                         u"PERSON|P. Quint|P. Quint"_s,   u"PERSON|Ode|Ode"_s,   u"PERSON|R. Amis|R. Amis"_s,
+                         u"PERSON|Carrow|Carrow"_s }
+        << QStringList {};
+    QTest::newRow("dateline-with-an-unlisted-agency")
+        << u"KELBY, March 3 (Wirenews) - Orvell Foods said on Monday its net profit rose 8 percent."_s
+        << QStringList { u"LOC|KELBY|KELBY"_s, u"ORG|Wirenews|Wirenews"_s,
+                         u"ORG|Orvell Foods|Orvell Foods"_s }
+        << QStringList { u"PERSON|KELBY|KELBY"_s };
+    QTest::newRow("abbreviated-month-in-a-dateline-is-no-place")
+        << u"SILVERDALE, Aug 11 (Reuters) - Provisional results of the grand prix on Sunday."_s
+        << QStringList { u"LOC|SILVERDALE|SILVERDALE"_s, u"ORG|Reuters|Reuters"_s }
+        << QStringList { u"LOC|Aug|Aug"_s };
 }
 
 void TestEntityRecognizer::entities()
@@ -520,6 +560,11 @@ void TestEntityRecognizer::sectionLabelBeforeCapitalHeadlineIsNoPlace()
     QVERIFY2(got.contains(u"LOC|VELMARA|VELMARA"_s), qPrintable(got.join(u", ")));
     for (const Entity &e : entities)
         QVERIFY2(e.text != u"ROWING"_s, qPrintable(got.join(u", ")));
+    // One word in capitals after the label is its headline too.
+    a.body = u"SOCCER - RESULTS\nVELMARA 1998-03-14\nKelby won on Friday."_s;
+    a.blocks = { { Block::Kind::Dateline, { 0, 8 } } };
+    for (const Entity &e : EntityRecognizer::shared().recognize(a))
+        QVERIFY2(e.text != u"SOCCER"_s, qPrintable(e.text));
     // A dateline before a sentence in mixed case stays a place.
     a.body = u"VELMARA - The crew from Kelby won on Friday."_s;
     a.blocks = { { Block::Kind::Dateline, { 0, 9 } } };
