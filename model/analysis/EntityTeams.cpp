@@ -253,6 +253,13 @@ void Document::markTeams()
             // "Leicester lost 0-2 to Arsenal": or come first. With the score a name the tagger left
             // alone is a team too ("Feyenoord beat Ajax 2-1"); a tagged person is not.
             int b = i + 1;
+            // "Kelso Rovers and Glenmarch drew 1-1": both names before the verb and a single score.
+            if (int fb = 0; lb >= 2 && word(lb - 1) == u"and" && scoreAt(b) > 0 && scoreAt(scoreAt(b)) < 0
+                && slotEndingAt(lb - 1, fb, true)) {
+                teams.emplace_back(fb, lb - 1);
+                teams.emplace_back(lb, i);
+                continue;
+            }
             if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
                 && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
                 && (slotStartingAt(after + 1, re, true) || untaggedStartingAt(after + 1, re))) {

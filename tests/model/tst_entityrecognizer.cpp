@@ -502,6 +502,22 @@ void TestEntityRecognizer::entities_data()
         << u"SILVERDALE, Aug 11 (Reuters) - Provisional results of the grand prix on Sunday."_s
         << QStringList { u"LOC|SILVERDALE|SILVERDALE"_s, u"ORG|Reuters|Reuters"_s }
         << QStringList { u"LOC|Aug|Aug"_s };
+    QTest::newRow("a-company-head-keeps-the-first-word-the-tagger-left")
+        << u"Grelling Steel said on Friday it would cut 400 jobs. A Delford-based Tarrow Engineering "
+           u"bought the plant."_s
+        << QStringList { u"ORG|Grelling Steel|Grelling Steel"_s,
+                         u"ORG|Tarrow Engineering|Tarrow Engineering"_s }
+        << QStringList { u"PERSON|Steel|Steel"_s, u"Delford-based"_s };
+    QTest::newRow("club-heads-end-a-club-name")
+        << u"The striker joined Brackley Wanderers in May after a season at Dunmore Athletic."_s
+        << QStringList { u"ORG|Brackley Wanderers|Brackley Wanderers"_s,
+                         u"ORG|Dunmore Athletic|Dunmore Athletic"_s }
+        << QStringList { u"LOC|Dunmore Athletic|Dunmore Athletic"_s };
+    QTest::newRow("two-names-that-drew-with-a-score-are-teams")
+        << u"Kelso Rovers and Glenmarch drew 1-1 on Saturday. Glenmarch took the lead through Davie Orr."_s
+        << QStringList { u"ORG|Kelso Rovers|Kelso Rovers"_s, u"ORG|Glenmarch|Glenmarch"_s,
+                         u"PERSON|Davie Orr|Davie Orr"_s }
+        << QStringList { u"PERSON|Kelso Rovers|Kelso Rovers"_s };
 }
 
 void TestEntityRecognizer::entities()
