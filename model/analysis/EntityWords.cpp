@@ -21,6 +21,8 @@ struct Lists
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
     WordSet matchMargins = Lexicon::folded(u"match-margins");
     ExactWordSet dismissalWords = Lexicon::exact(u"dismissal-words");
+    WordSet priceMoveVerbs = Lexicon::folded(u"price-move-verbs");
+    WordSet priceUnits = Lexicon::folded(u"price-units");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
 };
@@ -79,6 +81,16 @@ bool isMatchMargin(QStringView w)
 bool isDismissalWord(QStringView w)
 {
     return lists().dismissalWords.contains(w);
+}
+
+bool isPriceMoveVerb(QStringView w)
+{
+    return lists().priceMoveVerbs.contains(w);
+}
+
+bool isPriceUnit(QStringView w)
+{
+    return w == u"%" || lists().priceUnits.contains(w);
 }
 
 bool isStormWord(QStringView w)

@@ -518,6 +518,13 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Kelso Rovers|Kelso Rovers"_s, u"ORG|Glenmarch|Glenmarch"_s,
                          u"PERSON|Davie Orr|Davie Orr"_s }
         << QStringList { u"PERSON|Kelso Rovers|Kelso Rovers"_s };
+    QTest::newRow("a-price-move-in-a-market-report-makes-a-company")
+        << u"Shares closed higher on Thursday. Vellmark rose 1.20 marks, Ostrander gained 0.50 and Pelkin "
+           u"was "
+           u"up 3 pence. Driver Paul Brandt gained 0.3 seconds on the leader."_s
+        << QStringList { u"ORG|Vellmark|Vellmark"_s, u"ORG|Ostrander|Ostrander"_s, u"ORG|Pelkin|Pelkin"_s,
+                         u"PERSON|Paul Brandt|Paul Brandt"_s }
+        << QStringList { u"PERSON|Pelkin|Pelkin"_s, u"ORG|Paul Brandt|Paul Brandt"_s };
 }
 
 void TestEntityRecognizer::entities()
