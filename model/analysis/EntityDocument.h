@@ -94,6 +94,8 @@ bool isMatchMargin(QStringView w); // "wickets", "runs": "beat X by six wickets"
 bool isDismissalWord(QStringView w); // "c", "b", "lbw": a cricket scorecard's batting line
 bool isPriceMoveVerb(QStringView w); // "rose", "gained": a share price's move
 bool isPriceUnit(QStringView w); // "pence", "percent": the unit of a price's move
+bool isMatchNoun(QStringView w); // "match", "final": "the match between A and B"
+bool isScorerLabel(QStringView w); // "Scorers": a match summary's line of scorers
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 

@@ -88,25 +88,68 @@ void Document::markScorecards()
         for (int i : openers)
             players.emplace_back(i, nameRun(i));
     }
-    for (const auto &[tb, te] : players) {
+    // "Scorers: Fenwick United - Piet Varga 12, Omar Lund 77. Ashgrove - Breen 54": after the label
+    // a name before a dash is a team, a name before a minute ("12", "12th", "(12)") a scorer.
+    std::vector<std::pair<int, int>> teams;
+    for (int i = 0; i + 2 < m_n; ++i) {
+        if (!newlineBefore(i) || !usable(i) || !isScorerLabel(word(i)))
+            continue;
+        for (int t = i + 1; t < m_n && !newlineBefore(t);) {
+            const int e = nameRun(t);
+            if (e == t || (e < m_n && newlineBefore(e))) {
+                ++t;
+                continue;
+            }
+            if (e < m_n && isDash(word(e)))
+                teams.emplace_back(t, e);
+            else if (e < m_n
+                     && (word(e)[0].isDigit()
+                         || (word(e) == u"(" && e + 1 < m_n && !word(e + 1).isEmpty()
+                             && word(e + 1)[0].isDigit())))
+                players.emplace_back(t, e);
+            t = e;
+        }
+    }
+    // "1. Marco Tessari (Italy) Ferrano 1:28:15.125", "Paolo Serra (Italy) Mapel same time": in a
+    // race result the name after a rider's or driver's country and before the time is the team.
+    for (int k = 3; k + 2 < m_n; ++k) {
+        if (word(k) != u")" || !nameWord(k + 1) || newlineBefore(k + 1) || !usable(k + 1))
+            continue;
+        int j = k - 1;
+        while (j > 0 && k - j <= 3 && word(j) != u"(" && !newlineBefore(j))
+            --j;
+        if (word(j) != u"(" || j + 1 == k || !isCountry(j + 1, k) || j < 1 || newlineBefore(j))
+            continue;
+        bool rider = false;
+        for (const Mention &m : m_mentions)
+            rider = rider || (m.te == j && m.type == Entity::Type::Person);
+        const int e = nameRun(k + 1);
+        if (rider && e < m_n && !newlineBefore(e) && (word(e)[0].isDigit() || word(e) == u"same"))
+            teams.emplace_back(k + 1, e);
+    }
+    auto assign = [&](int tb, int te, Entity::Type type) {
         bool taken = false;
         for (Mention &m : m_mentions) {
             if (m.te <= tb || m.tb >= te)
                 continue;
             taken = true;
-            // The tagger's reading of the name, or of part of it: the player's whole name.
+            // The tagger's reading of the name, or of part of it: the whole name.
             if (m.tb >= tb && m.te <= te && m.strength != Structural) {
                 m.tb = tb;
                 m.te = te;
-                m.type = Entity::Type::Person;
+                m.type = type;
             }
             break;
         }
         if (!taken && !covered(tb, te)) {
-            m_mentions.push_back({ tb, te, Entity::Type::Person, Tagged, -1, {} });
+            m_mentions.push_back({ tb, te, type, Tagged, -1, {} });
             cover(tb, te);
         }
-    }
+    };
+    for (const auto &[tb, te] : players)
+        assign(tb, te, Entity::Type::Person);
+    for (const auto &[tb, te] : teams)
+        assign(tb, te, Entity::Type::Org);
 }
 
 } // namespace Lede::EntityParts

@@ -324,6 +324,27 @@ void Document::markTeams()
         teams.emplace_back(lb, i);
         readScorers(k);
     }
+    // "Westland first innings": an innings' heading line names the batting team.
+    for (int i = 0; i + 2 < m_n; ++i) {
+        int lb = 0;
+        if (word(i + 1) != u"innings" || (word(i) != u"first" && word(i) != u"second") || i < 1
+            || !nameWord(i - 1) || !lineEnd(i + 2) || !slotEndingAt(i, lb, true) || !lineStart(lb))
+            continue;
+        teams.emplace_back(lb, i);
+    }
+    // "the match between Westland and Eastmoor", "the final between ...": both sides are teams.
+    for (int i = 0; i + 4 < m_n; ++i) {
+        if (word(i + 1) != u"between" || !isMatchNoun(word(i)) || !usable(i))
+            continue;
+        int le = 0, re = 0;
+        if (!slotStartingAt(i + 2, le) && !untaggedStartingAt(i + 2, le))
+            continue;
+        if (le + 1 < m_n && word(le) == u"and"
+            && (slotStartingAt(le + 1, re) || untaggedStartingAt(le + 1, re))) {
+            teams.emplace_back(i + 2, le);
+            teams.emplace_back(le + 1, re);
+        }
+    }
     // A standings row: a name alone on its line with six or more numbers (played, won, drawn, lost,
     // goals for and against, points); a medal table has four.
     auto isCount = [](QStringView w) {

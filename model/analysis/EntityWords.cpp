@@ -22,6 +22,8 @@ struct Lists
     WordSet matchMargins = Lexicon::folded(u"match-margins");
     ExactWordSet dismissalWords = Lexicon::exact(u"dismissal-words");
     WordSet priceMoveVerbs = Lexicon::folded(u"price-move-verbs");
+    WordSet matchNouns = Lexicon::folded(u"match-nouns");
+    ExactWordSet scorerLabels = Lexicon::exact(u"scorer-labels");
     WordSet priceUnits = Lexicon::folded(u"price-units");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
@@ -91,6 +93,16 @@ bool isPriceMoveVerb(QStringView w)
 bool isPriceUnit(QStringView w)
 {
     return w == u"%" || lists().priceUnits.contains(w);
+}
+
+bool isMatchNoun(QStringView w)
+{
+    return lists().matchNouns.contains(w);
+}
+
+bool isScorerLabel(QStringView w)
+{
+    return lists().scorerLabels.contains(w);
 }
 
 bool isStormWord(QStringView w)

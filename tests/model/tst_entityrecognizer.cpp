@@ -525,6 +525,25 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Vellmark|Vellmark"_s, u"ORG|Ostrander|Ostrander"_s, u"ORG|Pelkin|Pelkin"_s,
                          u"PERSON|Paul Brandt|Paul Brandt"_s }
         << QStringList { u"PERSON|Pelkin|Pelkin"_s, u"ORG|Paul Brandt|Paul Brandt"_s };
+    QTest::newRow("sides-of-a-match-and-an-innings-heading-are-teams")
+        << u"Scoreboard on the first day of the match between Harwick and Sellby on Thursday:\nHarwick first "
+           u"innings\nTalks between Norway and Chile ended."_s
+        << QStringList { u"ORG|Harwick|Harwick"_s, u"ORG|Sellby|Sellby"_s, u"LOC|Norway|Norway"_s,
+                         u"LOC|Chile|Chile"_s }
+        << QStringList { u"LOC|Harwick|Harwick"_s };
+    QTest::newRow("a-scorers-line-names-teams-and-scorers")
+        << u"Match summary.\nScorers: Tollard Rovers - Aki Lento 12, Brun Saari 77. Kilmory - Breen 54."_s
+        << QStringList { u"ORG|Tollard Rovers|Tollard Rovers"_s, u"PERSON|Aki Lento|Aki Lento"_s,
+                         u"PERSON|Brun Saari|Brun Saari"_s, u"ORG|Kilmory|Kilmory"_s,
+                         u"PERSON|Breen|Breen"_s }
+        << QStringList {};
+    QTest::newRow("the-name-after-a-drivers-country-in-a-race-result-is-the-team")
+        << u"Provisional result:\n1. Marco Tessari (Italy) Ferrano 1:28:15.125\n2. Lukas Brandt (Germany) "
+           u"Velox "
+           u"Racing same time"_s
+        << QStringList { u"PERSON|Marco Tessari|Marco Tessari"_s, u"LOC|Italy|Italy"_s,
+                         u"ORG|Ferrano|Ferrano"_s, u"ORG|Velox Racing|Velox Racing"_s }
+        << QStringList {};
 }
 
 void TestEntityRecognizer::entities()
