@@ -136,10 +136,11 @@ void Document::addCompanyCues()
             && (t + 1 >= m_n || newlineBefore(t + 1) || isPunct(word(t + 1)) || word(t + 1) == u"and"
                 || word(t + 1) == u"at" || word(t + 1) == u"to");
     };
+    auto digitAt = [&](int t) { return t < m_n && !word(t).isEmpty() && word(t)[0].isDigit(); };
     auto priceMoveAt = [&](int v) {
-        if (isPriceMoveVerb(word(v)))
-            return priceAt(v + 1);
-        if ((word(v) == u"was" || word(v) == u"were") && v + 2 < m_n
+        if (digitAt(v + 1))
+            return isPriceMoveVerb(word(v)) && priceAt(v + 1);
+        if (digitAt(v + 2) && (word(v) == u"was" || word(v) == u"were")
             && (word(v + 1) == u"up" || word(v + 1) == u"down"))
             return priceAt(v + 2);
         return false;

@@ -33,35 +33,30 @@ bool isBowlingFigures(QStringView w)
 void Document::markScorecards()
 {
     auto usable = [&](int t) { return t >= 0 && t < m_n && !structural(t) && !m_heading[size_t(t)]; };
-    // The end of a run of one to three name words starting at t on t's line, or t when there is none.
+    // The end of a run of one to three name words starting at t on t's line, or t when there is none
+    // (the dismissal words are in lower case: no name word is one).
     auto nameRun = [&](int t) {
         int e = t;
-        while (e < m_n && e - t < 3 && nameWord(e) && usable(e) && (e == t || !newlineBefore(e))
-               && !isDismissalWord(word(e)))
+        while (e < m_n && e - t < 3 && nameWord(e) && usable(e) && (e == t || !newlineBefore(e)))
             ++e;
         return e;
     };
     std::vector<std::pair<int, int>> players;
+    std::vector<std::pair<int, int>> teams;
     std::vector<int> openers; // line starts of lines "Name not out 31", kept if the article has a scorecard
     bool scorecard = false;
-    for (int i = 0; i < m_n; ++i) {
-        if (!newlineBefore(i) || !usable(i))
-            continue;
-        int end = i + 1;
-        while (end < m_n && !newlineBefore(end))
-            ++end;
-        // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
-        for (int t = i; t < end; ++t) {
-            if (!nameWord(t) || (t > i && nameWord(t - 1)))
-                continue;
-            const int e = nameRun(t);
-            if (e > t && e < end && isBowlingFigures(word(e)))
-                players.emplace_back(t, e);
-        }
-        // A batting line: the batsman's name opens it, then a dismissal word.
+    auto lineEndAfter = [&](int t) {
+        while (t < m_n && !newlineBefore(t))
+            ++t;
+        return t;
+    };
+    // A batting line opening at i: the batsman's name, then a dismissal word.
+    auto battingLine = [&](int i) {
         const int batsman = nameRun(i);
-        if (batsman == i || batsman >= end || !isDismissalWord(word(batsman)))
-            continue;
+        if (batsman == i || batsman >= m_n || newlineBefore(batsman) || !word(batsman)[0].isLower()
+            || !isDismissalWord(word(batsman)))
+            return;
+        const int end = lineEndAfter(batsman);
         // "b Mills 54" (after "c Dunn", "lbw", "c and"): the bowler and the runs close the line.
         int bowler = -1;
         for (int t = batsman; t + 2 < end; ++t) {
@@ -72,7 +67,7 @@ void Document::markScorecards()
         if (bowler < 0) {
             if (isDigits(word(end - 1), 3))
                 openers.emplace_back(i); // "Name not out 31": a player once the article has a scorecard
-            continue;
+            return;
         }
         scorecard = true;
         players.emplace_back(i, batsman);
@@ -83,17 +78,10 @@ void Document::markScorecards()
                 && word(nameRun(t + 1)) == u"b")
                 players.emplace_back(t + 1, nameRun(t + 1));
         }
-    }
-    if (scorecard) {
-        for (int i : openers)
-            players.emplace_back(i, nameRun(i));
-    }
+    };
     // "Scorers: Fenwick United - Piet Varga 12, Omar Lund 77. Ashgrove - Breen 54": after the label
     // a name before a dash is a team, a name before a minute ("12", "12th", "(12)") a scorer.
-    std::vector<std::pair<int, int>> teams;
-    for (int i = 0; i + 2 < m_n; ++i) {
-        if (!newlineBefore(i) || !usable(i) || !isScorerLabel(word(i)))
-            continue;
+    auto scorersLine = [&](int i) {
         for (int t = i + 1; t < m_n && !newlineBefore(t);) {
             const int e = nameRun(t);
             if (e == t || (e < m_n && newlineBefore(e))) {
@@ -109,23 +97,54 @@ void Document::markScorecards()
                 players.emplace_back(t, e);
             t = e;
         }
-    }
+    };
     // "1. Marco Tessari (Italy) Ferrano 1:28:15.125", "Paolo Serra (Italy) Mapel same time": in a
     // race result the name after a rider's or driver's country and before the time is the team.
-    for (int k = 3; k + 2 < m_n; ++k) {
-        if (word(k) != u")" || !nameWord(k + 1) || newlineBefore(k + 1) || !usable(k + 1))
-            continue;
+    auto raceTeam = [&](int k) {
+        if (k < 3 || k + 2 >= m_n || !nameWord(k + 1) || newlineBefore(k + 1) || !usable(k + 1))
+            return;
         int j = k - 1;
         while (j > 0 && k - j <= 3 && word(j) != u"(" && !newlineBefore(j))
             --j;
         if (word(j) != u"(" || j + 1 == k || !isCountry(j + 1, k) || j < 1 || newlineBefore(j))
-            continue;
+            return;
         bool rider = false;
         for (const Mention &m : m_mentions)
             rider = rider || (m.te == j && m.type == Entity::Type::Person);
         const int e = nameRun(k + 1);
         if (rider && e < m_n && !newlineBefore(e) && (word(e)[0].isDigit() || word(e) == u"same"))
             teams.emplace_back(k + 1, e);
+    };
+    // One pass; each shape starts at a token that is cheap to tell: a digit, a bracket, a line start.
+    for (int t = 0; t < m_n; ++t) {
+        const QStringView w = word(t);
+        if (w.isEmpty())
+            continue;
+        if (w[0].isDigit()) {
+            // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
+            if (t > 0 && nameWord(t - 1) && !newlineBefore(t) && isBowlingFigures(w)) {
+                int b = t - 1;
+                while (!newlineBefore(b) && t - b < 3 && nameWord(b - 1) && usable(b - 1))
+                    --b;
+                if (usable(b))
+                    players.emplace_back(b, t);
+            }
+            continue;
+        }
+        if (w.size() == 1 && w[0] == u')') {
+            raceTeam(t);
+            continue;
+        }
+        if (!newlineBefore(t) || !nameWord(t) || !usable(t))
+            continue;
+        if (w.size() >= 6 && isScorerLabel(w))
+            scorersLine(t);
+        else
+            battingLine(t);
+    }
+    if (scorecard) {
+        for (int i : openers)
+            players.emplace_back(i, nameRun(i));
     }
     auto assign = [&](int tb, int te, Entity::Type type) {
         bool taken = false;
