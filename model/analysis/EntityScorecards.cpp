@@ -115,6 +115,46 @@ void Document::markScorecards()
         if (rider && e < m_n && !newlineBefore(e) && (word(e)[0].isDigit() || word(e) == u"same"))
             teams.emplace_back(k + 1, e);
     };
+    // "1 - Ilse Varnak (Germany) beat Tamsin Rook (Australia) 6-4 6-4": a match verb after a bracketed
+    // country, sets closing the line (two scores or more): both names before their countries are
+    // players; one score closing it makes them clubs.
+    auto isSetScore = [&](int t) {
+        const QStringView v = word(t);
+        return v.size() >= 3 && v.size() <= 5 && v[0].isDigit() && v.contains(u'-');
+    };
+    auto tennisLine = [&](int k) {
+        if (k + 1 >= m_n || newlineBefore(k + 1) || !isMatchVerb(word(k + 1)))
+            return;
+        const int end = lineEndAfter(k + 1);
+        if (end - k < 5 || !isSetScore(end - 1))
+            return;
+        // One score closing the line is a club result ("Real Kelby (Spain) beat Marrow Town (Italy) 2-1").
+        const bool sets = isSetScore(end - 2);
+        // The name before each "(Country)" on the line: the winner's and the loser's.
+        auto playerBefore = [&](int open) {
+            int b = open;
+            while (b > 0 && open - b < 3 && nameWord(b - 1) && usable(b - 1) && !newlineBefore(b))
+                --b;
+            if (sets && open - b >= 2)
+                players.emplace_back(b, open);
+            else if (!sets && open > b)
+                teams.emplace_back(b, open);
+        };
+        for (int t = k; t >= 0; --t) {
+            if (word(t) == u"(") {
+                playerBefore(t);
+                break;
+            }
+            if (newlineBefore(t))
+                break;
+        }
+        for (int t = k + 2; t < end; ++t) {
+            if (word(t) == u"(") {
+                playerBefore(t);
+                break;
+            }
+        }
+    };
     // One pass; each shape starts at a token that is cheap to tell: a digit, a bracket, a line start.
     for (int t = 0; t < m_n; ++t) {
         const QStringView w = word(t);
@@ -133,6 +173,7 @@ void Document::markScorecards()
         }
         if (w.size() == 1 && w[0] == u')') {
             raceTeam(t);
+            tennisLine(t);
             continue;
         }
         if (!newlineBefore(t) || !nameWord(t) || !usable(t))

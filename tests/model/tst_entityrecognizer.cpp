@@ -544,6 +544,17 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"PERSON|Marco Tessari|Marco Tessari"_s, u"LOC|Italy|Italy"_s,
                          u"ORG|Ferrano|Ferrano"_s, u"ORG|Velox Racing|Velox Racing"_s }
         << QStringList {};
+    QTest::newRow("names-before-bracketed-countries-in-a-result-line")
+        << u"Results on Thursday:\n1 - Ilse Varnak (Germany) beat Tamsin Rook (Australia) 6-4 6-4\nHelle "
+           u"Sorvik "
+           u"(Norway) beat 3 - Anja Kettering (Austria) 7-5 3-6 6-2\nReal Kelby (Spain) beat Marrow Town (Italy) 2-1"_s
+        << QStringList { u"PERSON|Ilse Varnak|Ilse Varnak"_s,
+                         u"PERSON|Helle Sorvik|Helle Sorvik"_s,
+                         u"PERSON|Anja Kettering|Anja Kettering"_s,
+                         u"LOC|Germany|Germany"_s,
+                         u"ORG|Real Kelby|Real Kelby"_s,
+                         u"ORG|Marrow Town|Marrow Town"_s }
+        << QStringList { u"PERSON|Kelby|Kelby"_s };
 }
 
 void TestEntityRecognizer::entities()
