@@ -16,6 +16,22 @@ void Document::findFallbackBlocks()
     // conventions directly. A dateline "PLACE[, date] (Agency) -" opens one of the first paragraphs;
     // a credit "(Reporting by ...; Editing by ...)" closes the story; "By A and B" is a line.
     bool hasDateline = false, hasByline = false, hasCredit = false;
+    // A section label the importer took for the dateline ("POLITICS - MINISTER RESIGNS") is no
+    // dateline: the real one may follow ("LISBON, Sept 6 (Wirenews) -").
+    for (int i = 0; i < m_n;) {
+        if (!isBlock(i, Block::Kind::Dateline)) {
+            ++i;
+            continue;
+        }
+        int e = i;
+        while (e < m_n && isBlock(e, Block::Kind::Dateline))
+            ++e;
+        if (isSectionLabel(e)) {
+            for (int t = i; t < e; ++t)
+                m_kind[size_t(t)] = -1;
+        }
+        i = e;
+    }
     for (int k : m_kind) {
         hasDateline = hasDateline || k == int(Block::Kind::Dateline);
         hasByline = hasByline || k == int(Block::Kind::Byline);
@@ -111,6 +127,20 @@ bool Document::isPlaceDateLine(int from, int to) const
     return word(d - 1) != u",";
 }
 
+// "RUGBY - KELBY CRUSH MARLOW": a dateline block ending at `to` before a headline in capitals is a
+// section label, no place; "SOCCER - RESULTS": one word in capitals alone after the dash too.
+bool Document::isSectionLabel(int to) const
+{
+    int letters = 0, caps = 0;
+    for (int t = to; t < m_n && !newlineBefore(t); ++t) {
+        if (word(t).size() > 1 && word(t)[0].isLetter()) {
+            ++letters;
+            caps += word(t).toString().isUpper() ? 1 : 0;
+        }
+    }
+    return (letters >= 2 && caps * 10 >= letters * 6) || (letters == 1 && caps == 1);
+}
+
 // Byline and credit: runs of capitalised words separated by "and", commas, roles -> PERSON;
 // "in PLACE" -> LOC; agency names -> ORG.
 void Document::readNameList(int from, int to)
@@ -159,16 +189,7 @@ void Document::readNameList(int from, int to)
 // parenthesis is a LOC, the parenthesised agency an ORG; a date in between is left to the rules.
 void Document::readDateline(int from, int to)
 {
-    // "RUGBY - KELBY CRUSH MARLOW": a section label before a headline in capitals is no place.
-    int letters = 0, caps = 0;
-    for (int t = to; t < m_n && !newlineBefore(t); ++t) {
-        if (word(t).size() > 1 && word(t)[0].isLetter()) {
-            ++letters;
-            caps += word(t).toString().isUpper() ? 1 : 0;
-        }
-    }
-    // "SOCCER - RESULTS": one word in capitals alone after the dash is a label's headline too.
-    if ((letters >= 2 && caps * 10 >= letters * 6) || (letters == 1 && caps == 1))
+    if (isSectionLabel(to))
         return;
     int placeEnd = from;
     while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd))

@@ -148,6 +148,7 @@ private:
     void findFallbackBlocks();
     void readNameList(int from, int to);
     void readDateline(int from, int to);
+    bool isSectionLabel(int to) const;
     bool isPlaceDateLine(int from, int to) const;
     void tagSentences();
     void addModelMention(int tb, int te, Entity::Type type, bool heading);

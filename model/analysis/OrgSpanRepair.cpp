@@ -156,9 +156,10 @@ void Document::repairOrgSpans()
             continue;
         }
         // Leading words that are no part of a name: "The", and sentence openers ("But"). An untagged
-        // first word before the tagger's name is one too, unless a company head ends the run:
-        // "Varmond Steel said" where the tagger took "Steel" alone.
-        const bool company = isCompanyEnd(word(end - 1));
+        // first word before the tagger's name is one too, unless it and a company head are the run:
+        // "Varmond Steel said" where the tagger took "Steel" alone ("Rival Ekholm Forest Industries"
+        // loses "Rival").
+        const bool company = end - start == 2 && isCompanyEnd(word(end - 1));
         // "British Columbia-based Carbon Engineering": the name starts after the place it is based in.
         for (int t = start; t < end - 1; ++t) {
             if (word(t).endsWith(u"-based"))

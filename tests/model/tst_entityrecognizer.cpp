@@ -555,6 +555,10 @@ void TestEntityRecognizer::entities_data()
                          u"ORG|Real Kelby|Real Kelby"_s,
                          u"ORG|Marrow Town|Marrow Town"_s }
         << QStringList { u"PERSON|Kelby|Kelby"_s };
+    QTest::newRow("a-sentence-opener-before-a-long-company-name-is-left-out")
+        << u"Tallberg shares rose on Friday. Rival Ekholm Forest Industries was up 1.20 crowns."_s
+        << QStringList { u"ORG|Ekholm Forest Industries|Ekholm Forest Industries"_s }
+        << QStringList { u"Rival"_s };
 }
 
 void TestEntityRecognizer::entities()
@@ -618,6 +622,14 @@ void TestEntityRecognizer::sectionLabelBeforeCapitalHeadlineIsNoPlace()
     a.blocks = { { Block::Kind::Dateline, { 0, 8 } } };
     for (const Entity &e : EntityRecognizer::shared().recognize(a))
         QVERIFY2(e.text != u"SOCCER"_s, qPrintable(e.text));
+    // The importer's "dateline" is a section label; the real dateline follows, with any agency.
+    const QString real
+        = u"POLITICS - MINISTER RESIGNS\n\nLISBON, Sept 6 (Wirenews) - The finance minister quit."_s;
+    a.body = real;
+    a.blocks = { { Block::Kind::Dateline, { 0, 10 } } };
+    const QStringList afterLabel = describe(EntityRecognizer::shared().recognize(a), true);
+    QVERIFY2(afterLabel.contains(u"LOC|LISBON|LISBON"_s), qPrintable(afterLabel.join(u", ")));
+    QVERIFY2(afterLabel.contains(u"ORG|Wirenews|Wirenews"_s), qPrintable(afterLabel.join(u", ")));
     // A dateline before a sentence in mixed case stays a place.
     a.body = u"VELMARA - The crew from Kelby won on Friday."_s;
     a.blocks = { { Block::Kind::Dateline, { 0, 9 } } };
