@@ -18,11 +18,9 @@ void Document::findFallbackBlocks()
     bool hasDateline = false, hasByline = false, hasCredit = false;
     // A section label the importer took for the dateline ("POLITICS - MINISTER RESIGNS") is no
     // dateline: the real one may follow ("LISBON, Sept 6 (Wirenews) -").
-    for (int i = 0; i < m_n;) {
-        if (!isBlock(i, Block::Kind::Dateline)) {
-            ++i;
-            continue;
-        }
+    for (auto it = std::find(m_kind.begin(), m_kind.end(), int(Block::Kind::Dateline)); it != m_kind.end();
+         it = std::find(it, m_kind.end(), int(Block::Kind::Dateline))) {
+        const int i = int(it - m_kind.begin());
         int e = i;
         while (e < m_n && isBlock(e, Block::Kind::Dateline))
             ++e;
@@ -30,7 +28,7 @@ void Document::findFallbackBlocks()
             for (int t = i; t < e; ++t)
                 m_kind[size_t(t)] = -1;
         }
-        i = e;
+        it = m_kind.begin() + e;
     }
     for (int k : m_kind) {
         hasDateline = hasDateline || k == int(Block::Kind::Dateline);

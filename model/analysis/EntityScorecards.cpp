@@ -155,33 +155,43 @@ void Document::markScorecards()
             }
         }
     };
-    // One pass; each shape starts at a token that is cheap to tell: a digit, a bracket, a line start.
+    // One pass over the token stream's flags; each shape starts at a token they tell cheaply: a line's
+    // first capitalised word, a closing bracket, a word right after a capitalised one (a digit there).
+    bool afterUpper = false;
     for (int t = 0; t < m_n; ++t) {
-        const QStringView w = word(t);
-        if (w.isEmpty())
-            continue;
-        if (w[0].isDigit()) {
-            // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
-            if (t > 0 && nameWord(t - 1) && !newlineBefore(t) && isBowlingFigures(w)) {
-                int b = t - 1;
-                while (!newlineBefore(b) && t - b < 3 && nameWord(b - 1) && usable(b - 1))
-                    --b;
-                if (usable(b))
-                    players.emplace_back(b, t);
+        const quint32 flags = m_stream.info(t).flags;
+        const bool upperWord = (flags & TokenStream::Upper) && (flags & TokenStream::Word);
+        const bool digitCandidate
+            = afterUpper && (flags & TokenStream::Word) && !(flags & TokenStream::Upper);
+        afterUpper = upperWord;
+        if (upperWord) {
+            if ((flags & TokenStream::NewParagraph) && nameWord(t) && usable(t)) {
+                const QStringView w = word(t);
+                if (w.size() >= 6 && isScorerLabel(w))
+                    scorersLine(t);
+                else
+                    battingLine(t);
             }
             continue;
         }
-        if (w.size() == 1 && w[0] == u')') {
-            raceTeam(t);
-            tennisLine(t);
+        if (flags & TokenStream::Closing) {
+            if (word(t) == u")") {
+                raceTeam(t);
+                tennisLine(t);
+            }
             continue;
         }
-        if (!newlineBefore(t) || !nameWord(t) || !usable(t))
+        // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
+        if (!digitCandidate || (flags & TokenStream::NewParagraph))
             continue;
-        if (w.size() >= 6 && isScorerLabel(w))
-            scorersLine(t);
-        else
-            battingLine(t);
+        const QStringView w = word(t);
+        if (w[0].isDigit() && nameWord(t - 1) && isBowlingFigures(w)) {
+            int b = t - 1;
+            while (!newlineBefore(b) && t - b < 3 && nameWord(b - 1) && usable(b - 1))
+                --b;
+            if (usable(b))
+                players.emplace_back(b, t);
+        }
     }
     if (scorecard) {
         for (int i : openers)

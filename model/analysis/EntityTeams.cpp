@@ -308,42 +308,40 @@ void Document::markTeams()
             && (dash < 0 || (w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2));
     };
     // "Westland first innings": an innings' heading line names the batting team. "the match between
-    // Westland and Eastmoor", "the final between ...": both sides are teams. One pass for the three
-    // shapes, each told by one cheap test first (a digit after a name, the lower-case word's hash).
-    static const quint64 inningsWord = hashLower(u"innings"), betweenWord = hashLower(u"between");
-    for (int i = 1; i < m_n; ++i) {
+    // Westland and Eastmoor", "the final between ...": both sides are teams. Each shape is anchored
+    // right after a name word, read in the standings pass below.
+    auto wireShapes = [&](int i) {
         int lb = 0;
-        const quint64 lower = m_info[size_t(i)].lower;
-        if (nameWord(i - 1) && !word(i).isEmpty() && word(i)[0].isDigit()) {
-            if (!isRuns(word(i)) || newlineBefore(i) || !usable(i))
-                continue;
+        const QStringView w = word(i);
+        if (!w.isEmpty() && w[0].isDigit()) {
+            if (!isRuns(w) || newlineBefore(i) || !usable(i))
+                return;
             int k = i + 1;
             if (k + 1 < m_n && word(k) == u"and" && isRuns(word(k + 1)) && !newlineBefore(k + 1))
                 k += 2;
             if (k < m_n && word(k) == u"declared")
                 ++k;
             if (!scorersFollow(k) || !slotEndingAt(i, lb, true))
-                continue;
+                return;
             if (!lineStart(lb) && word(lb - 1) != u"," && word(lb - 1) != u";" && word(lb - 1) != u":")
-                continue;
+                return;
             teams.emplace_back(lb, i);
             readScorers(k);
-        } else if (lower == inningsWord) {
-            const int o = i - 1; // "first", "second"
-            if (o >= 1 && (word(o) == u"first" || word(o) == u"second") && nameWord(o - 1) && lineEnd(i + 1)
-                && slotEndingAt(o, lb, true) && lineStart(lb))
-                teams.emplace_back(lb, o);
-        } else if (lower == betweenWord && i + 3 < m_n && isMatchNoun(word(i - 1)) && usable(i - 1)) {
+        } else if ((w == u"first" || w == u"second") && i + 1 < m_n && word(i + 1) == u"innings") {
+            if (lineEnd(i + 2) && slotEndingAt(i, lb, true) && lineStart(lb))
+                teams.emplace_back(lb, i);
+        } else if (i >= 3 && word(i - 2) == u"between" && isMatchNoun(word(i - 3)) && usable(i - 3)) {
+            // The first side starts at i - 1.
             int le = 0, re = 0;
-            if (!slotStartingAt(i + 1, le) && !untaggedStartingAt(i + 1, le))
-                continue;
+            if (!slotStartingAt(i - 1, le) && !untaggedStartingAt(i - 1, le))
+                return;
             if (le + 1 < m_n && word(le) == u"and"
                 && (slotStartingAt(le + 1, re) || untaggedStartingAt(le + 1, re))) {
-                teams.emplace_back(i + 1, le);
+                teams.emplace_back(i - 1, le);
                 teams.emplace_back(le + 1, re);
             }
         }
-    }
+    };
     // A standings row: a name alone on its line with six or more numbers (played, won, drawn, lost,
     // goals for and against, points); a medal table has four.
     auto isCount = [](QStringView w) {
@@ -351,9 +349,12 @@ void Document::markTeams()
             && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
     };
     for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1))
+            continue;
+        wireShapes(i);
         int lb = 0;
-        if (!nameWord(i - 1) || !isCount(word(i)) || newlineBefore(i) || !usable(i)
-            || !slotEndingAt(i, lb, true) || !lineStart(lb))
+        if (!isCount(word(i)) || newlineBefore(i) || !usable(i) || !slotEndingAt(i, lb, true)
+            || !lineStart(lb))
             continue;
         int k = i;
         while (k < m_n && (k == i || !newlineBefore(k)) && isCount(word(k)))
