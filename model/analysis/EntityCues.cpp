@@ -140,9 +140,9 @@ void Document::addCompanyCues()
     auto priceMoveAt = [&](int v) {
         if (digitAt(v + 1))
             return isPriceMoveVerb(word(v)) && priceAt(v + 1);
-        if (digitAt(v + 2) && (word(v) == u"was" || word(v) == u"were")
+        if (v + 2 < m_n && (word(v) == u"was" || word(v) == u"were")
             && (word(v + 1) == u"up" || word(v + 1) == u"down"))
-            return priceAt(v + 2);
+            return digitAt(v + 2) && priceAt(v + 2);
         return false;
     };
     for (int i = 1; i < m_n; ++i) {

@@ -155,6 +155,31 @@ void Document::markScorecards()
             }
         }
     };
+    // "66 Ewan Baird, Lars Nyquist (Sweden)", "134 Rory Telfer (Ireland) 67 67": a leaderboard line
+    // opens with a score; when a name on it stands before a bracketed country, every name of two or
+    // three words on it before a comma, a bracket, a round's score or the line's end is a player.
+    auto leaderboardLine = [&](int i) {
+        if (!isDigits(word(i), 3) || word(i).size() < 2)
+            return;
+        const int end = lineEndAfter(i + 1);
+        std::vector<std::pair<int, int>> names;
+        bool country = false;
+        for (int t = i + 1; t < end;) {
+            const int e = nameRun(t);
+            if (e == t) {
+                ++t;
+                continue;
+            }
+            const bool closes = e == end || word(e) == u"," || word(e) == u"(" || isDigits(word(e), 2);
+            if (e - t >= 2 && closes)
+                names.emplace_back(t, e);
+            if (e + 2 < end && word(e) == u"(" && word(e + 2) == u")" && isCountry(e + 1, e + 2))
+                country = true;
+            t = e;
+        }
+        if (country)
+            players.insert(players.end(), names.begin(), names.end());
+    };
     // One pass over the token stream's flags; each shape starts at a token they tell cheaply: a line's
     // first capitalised word, a closing bracket, a word right after a capitalised one (a digit there).
     bool afterUpper = false;
@@ -181,8 +206,13 @@ void Document::markScorecards()
             }
             continue;
         }
+        if ((flags & TokenStream::NewParagraph) && (flags & TokenStream::Word) && usable(t)) {
+            if (word(t)[0].isDigit())
+                leaderboardLine(t);
+            continue;
+        }
         // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
-        if (!digitCandidate || (flags & TokenStream::NewParagraph))
+        if (!digitCandidate)
             continue;
         const QStringView w = word(t);
         if (w[0].isDigit() && nameWord(t - 1) && isBowlingFigures(w)) {

@@ -559,6 +559,13 @@ void TestEntityRecognizer::entities_data()
         << u"Tallberg shares rose on Friday. Rival Ekholm Forest Industries was up 1.20 crowns."_s
         << QStringList { u"ORG|Ekholm Forest Industries|Ekholm Forest Industries"_s }
         << QStringList { u"Rival"_s };
+    QTest::newRow("names-on-a-leaderboard-line-are-players")
+        << u"Leading scores after the first round on Friday:\n66 Ewan Baird, Lars Nyquist (Sweden)\n200 "
+           u"Kelby "
+           u"Road"_s
+        << QStringList { u"PERSON|Ewan Baird|Ewan Baird"_s, u"PERSON|Lars Nyquist|Lars Nyquist"_s,
+                         u"LOC|Sweden|Sweden"_s }
+        << QStringList { u"PERSON|Kelby Road|Kelby Road"_s };
 }
 
 void TestEntityRecognizer::entities()
