@@ -180,47 +180,45 @@ void Document::markScorecards()
         if (country)
             players.insert(players.end(), names.begin(), names.end());
     };
-    // One pass over the token stream's flags; each shape starts at a token they tell cheaply: a line's
-    // first capitalised word, a closing bracket, a word right after a capitalised one (a digit there).
-    bool afterUpper = false;
-    for (int t = 0; t < m_n; ++t) {
-        const quint32 flags = m_stream.info(t).flags;
-        const bool upperWord = (flags & TokenStream::Upper) && (flags & TokenStream::Word);
-        const bool digitCandidate
-            = afterUpper && (flags & TokenStream::Word) && !(flags & TokenStream::Upper);
-        afterUpper = upperWord;
-        if (upperWord) {
-            if ((flags & TokenStream::NewParagraph) && nameWord(t) && usable(t)) {
-                const QStringView w = word(t);
+    // Every shape has a name word at a fixed place: a line's first name (batting, scorers), a name
+    // after a line's opening score (leaderboard) or after a closing bracket (race team), a name before
+    // a figure (bowling) or an opening bracket (tennis). One test of the name bits per token.
+    for (int n = 0; n < m_n; ++n) {
+        if (!nameWord(n))
+            continue;
+        if (newlineBefore(n)) {
+            if (usable(n)) {
+                const QStringView w = word(n);
                 if (w.size() >= 6 && isScorerLabel(w))
-                    scorersLine(t);
+                    scorersLine(n);
                 else
-                    battingLine(t);
+                    battingLine(n);
             }
-            continue;
+        } else if (const QStringView p = word(n - 1); !p.isEmpty() && p[0].isDigit()) {
+            if (newlineBefore(n - 1) && usable(n - 1))
+                leaderboardLine(n - 1);
+        } else if (p == u")") {
+            raceTeam(n - 1);
         }
-        if (flags & TokenStream::Closing) {
-            if (word(t) == u")") {
-                raceTeam(t);
-                tennisLine(t);
-            }
-            continue;
-        }
-        if ((flags & TokenStream::NewParagraph) && (flags & TokenStream::Word) && usable(t)) {
-            if (word(t)[0].isDigit())
-                leaderboardLine(t);
-            continue;
-        }
-        // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
-        if (!digitCandidate)
+        const int t = n + 1;
+        if (t >= m_n || newlineBefore(t))
             continue;
         const QStringView w = word(t);
-        if (w[0].isDigit() && nameWord(t - 1) && isBowlingFigures(w)) {
-            int b = t - 1;
-            while (!newlineBefore(b) && t - b < 3 && nameWord(b - 1) && usable(b - 1))
-                --b;
-            if (usable(b))
-                players.emplace_back(b, t);
+        if (!w.isEmpty() && w[0].isDigit()) {
+            // "Mills 10-2-35-1", also several on one line ("Bowling: Mills 10-2-35-1, Ode 8-0-41-2").
+            if (isBowlingFigures(w)) {
+                int b = n;
+                while (!newlineBefore(b) && t - b < 3 && nameWord(b - 1) && usable(b - 1))
+                    --b;
+                if (usable(b))
+                    players.emplace_back(b, t);
+            }
+        } else if (w == u"(") {
+            int k = t + 1;
+            while (k < m_n && k - t <= 4 && word(k) != u")" && !newlineBefore(k))
+                ++k;
+            if (k < m_n && word(k) == u")")
+                tennisLine(k);
         }
     }
     if (scorecard) {
