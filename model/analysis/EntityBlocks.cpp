@@ -4,6 +4,7 @@
 #include "EntityDocument.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,20 @@ void Document::findFallbackBlocks()
     // conventions directly. A dateline "PLACE[, date] (Agency) -" opens one of the first paragraphs;
     // a credit "(Reporting by ...; Editing by ...)" closes the story; "By A and B" is a line.
     bool hasDateline = false, hasByline = false, hasCredit = false;
+    // A section label the importer took for the dateline ("POLITICS - MINISTER RESIGNS") is no
+    // dateline: the real one may follow ("LISBON, Sept 6 (Wirenews) -").
+    for (auto it = std::find(m_kind.begin(), m_kind.end(), int(Block::Kind::Dateline)); it != m_kind.end();
+         it = std::find(it, m_kind.end(), int(Block::Kind::Dateline))) {
+        const int i = int(it - m_kind.begin());
+        int e = i;
+        while (e < m_n && isBlock(e, Block::Kind::Dateline))
+            ++e;
+        if (isSectionLabel(e)) {
+            for (int t = i; t < e; ++t)
+                m_kind[size_t(t)] = -1;
+        }
+        it = m_kind.begin() + e;
+    }
     for (int k : m_kind) {
         hasDateline = hasDateline || k == int(Block::Kind::Dateline);
         hasByline = hasByline || k == int(Block::Kind::Byline);
@@ -62,7 +77,13 @@ void Document::findFallbackBlocks()
                 int k = j + 1;
                 while (k < end && k - j < 5 && word(k) != u")")
                     ++k;
-                if (k + 1 < end && word(k) == u")" && isDash(word(k + 1)) && isAgency(text(j + 1, k))) {
+                // Any agency: "(Reuters) -", also one that no list names ("(Wirenews) -"): one to
+                // three capitalised words in brackets before the dash.
+                bool agency = k < end && k > j + 1 && k - j <= 4 && word(k) == u")";
+                for (int t = j + 1; agency && t < k; ++t)
+                    agency = upper(t);
+                if (k + 1 < end && word(k) == u")" && isDash(word(k + 1))
+                    && (agency || isAgency(text(j + 1, k)))) {
                     bool caps = true;
                     for (int t = i; t < j && word(t) != u","; ++t)
                         caps = caps && (!word(t)[0].isLetter() || word(t).toString().isUpper());
@@ -102,6 +123,20 @@ bool Document::isPlaceDateLine(int from, int to) const
             return false;
     }
     return word(d - 1) != u",";
+}
+
+// "RUGBY - KELBY CRUSH MARLOW": a dateline block ending at `to` before a headline in capitals is a
+// section label, no place; "SOCCER - RESULTS": one word in capitals alone after the dash too.
+bool Document::isSectionLabel(int to) const
+{
+    int letters = 0, caps = 0;
+    for (int t = to; t < m_n && !newlineBefore(t); ++t) {
+        if (word(t).size() > 1 && word(t)[0].isLetter()) {
+            ++letters;
+            caps += word(t).toString().isUpper() ? 1 : 0;
+        }
+    }
+    return (letters >= 2 && caps * 10 >= letters * 6) || (letters == 1 && caps == 1);
 }
 
 // Byline and credit: runs of capitalised words separated by "and", commas, roles -> PERSON;
@@ -152,15 +187,7 @@ void Document::readNameList(int from, int to)
 // parenthesis is a LOC, the parenthesised agency an ORG; a date in between is left to the rules.
 void Document::readDateline(int from, int to)
 {
-    // "RUGBY - KELBY CRUSH MARLOW": a section label before a headline in capitals is no place.
-    int letters = 0, caps = 0;
-    for (int t = to; t < m_n && !newlineBefore(t); ++t) {
-        if (word(t).size() > 1 && word(t)[0].isLetter()) {
-            ++letters;
-            caps += word(t).toString().isUpper() ? 1 : 0;
-        }
-    }
-    if (letters >= 2 && caps * 10 >= letters * 6)
+    if (isSectionLabel(to))
         return;
     int placeEnd = from;
     while (placeEnd < to && word(placeEnd) != u"," && word(placeEnd) != u"(" && !isDash(word(placeEnd))
@@ -171,10 +198,14 @@ void Document::readDateline(int from, int to)
         cover(from, placeEnd);
     }
     // "PORT ELLA, Kiribati 1998-03-14 -": the country after the comma is a place too (a month name
-    // there is the date's).
+    // there is the date's, also abbreviated without a point before the day: "Aug 20", "Sept 9").
+    auto dayAt = [&](int t) {
+        return t < to && word(t).size() <= 2
+            && std::all_of(word(t).begin(), word(t).end(), [](QChar c) { return c.isDigit(); });
+    };
     if (placeEnd + 1 < to && word(placeEnd) == u",") {
         int e = placeEnd + 1;
-        while (e < to && upper(e) && !isCalendarWord(word(e)) && word(e) != u"(")
+        while (e < to && upper(e) && !isCalendarWord(word(e)) && word(e) != u"(" && !dayAt(e + 1))
             ++e;
         if (e > placeEnd + 1 && !covered(placeEnd + 1, e)) {
             m_mentions.push_back({ placeEnd + 1, e, Entity::Type::Loc, Structural, -1, {} });

@@ -124,9 +124,37 @@ void Document::addCompanyCues()
         }
         m_orgCues.insert(phraseHash(tb, te));
     };
+    // "Siemens gained 0.50", "Kestrel fell 3 pence", "Kestrel was up 1.2 percent": a price after a
+    // move verb, a decimal or a number with a price unit (a score or a count of points is no price).
+    auto priceAt = [&](int t) {
+        if (t >= m_n || newlineBefore(t) || word(t).isEmpty() || !word(t)[0].isDigit())
+            return false;
+        if (t + 1 < m_n && !newlineBefore(t + 1) && isPriceUnit(word(t + 1)))
+            return true;
+        // A bare decimal closing the clause ("gained 0.50 and", "rose 1.20 ."), not "0.3 seconds".
+        return word(t).contains(u'.') && !word(t).endsWith(u'.')
+            && (t + 1 >= m_n || newlineBefore(t + 1) || isPunct(word(t + 1)) || word(t + 1) == u"and"
+                || word(t + 1) == u"at" || word(t + 1) == u"to");
+    };
+    auto digitAt = [&](int t) { return t < m_n && !word(t).isEmpty() && word(t)[0].isDigit(); };
+    auto priceMoveAt = [&](int v) {
+        if (digitAt(v + 1))
+            return isPriceMoveVerb(word(v)) && priceAt(v + 1);
+        if (v + 2 < m_n && (word(v) == u"was" || word(v) == u"were")
+            && (word(v + 1) == u"up" || word(v + 1) == u"down"))
+            return digitAt(v + 2) && priceAt(v + 2);
+        return false;
+    };
     for (int i = 1; i < m_n; ++i) {
         // "Kestrel shares fell", "Kestrel said on Monday its", "a Kestrel spokesman said".
         const quint64 h = m_info[size_t(i)].lower;
+        if (nameWord(i - 1) && !newlineBefore(i) && !m_info[size_t(i)].initialUpper && usable(i)
+            && priceMoveAt(i)) {
+            ensureOwner();
+            if (const int tb = nameEndingAt(i); tb >= 0)
+                record(tb, i, true, true);
+            continue;
+        }
         const bool shares = cue.shareNoun(h);
         const bool spokes = !shares && cue.spokesNoun(h);
         if ((!shares && !spokes && !cue.reportVerb(h)) || !nameWord(i - 1) || newlineBefore(i))

@@ -90,6 +90,12 @@ bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);
 bool isFunctionWord(QStringView w);
 bool isMatchVerb(QStringView w); // "beat", "drew": a result between two teams
+bool isMatchMargin(QStringView w); // "wickets", "runs": "beat X by six wickets"
+bool isDismissalWord(QStringView w); // "c", "b", "lbw": a cricket scorecard's batting line
+bool isPriceMoveVerb(QStringView w); // "rose", "gained": a share price's move
+bool isPriceUnit(QStringView w); // "pence", "percent": the unit of a price's move
+bool isMatchNoun(QStringView w); // "match", "final": "the match between A and B"
+bool isScorerLabel(QStringView w); // "Scorers": a match summary's line of scorers
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 
@@ -142,6 +148,7 @@ private:
     void findFallbackBlocks();
     void readNameList(int from, int to);
     void readDateline(int from, int to);
+    bool isSectionLabel(int to) const;
     bool isPlaceDateLine(int from, int to) const;
     void tagSentences();
     void addModelMention(int tb, int te, Entity::Type type, bool heading);
@@ -149,6 +156,7 @@ private:
     void addTitledNames();
     void repairOrgSpans();
     void markTeams();
+    void markScorecards();
     void addAcronyms();
     void addInitialisms();
     void addCompanyCues();

@@ -377,6 +377,7 @@ QList<Entity> Document::run()
     addTitledNames();
     repairOrgSpans();
     markTeams();
+    markScorecards();
     addAcronyms();
     addInitialisms();
     addCompanyCues();

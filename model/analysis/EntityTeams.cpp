@@ -29,6 +29,17 @@ bool isScore(QStringView w)
     return dash > 0 && isGoals(w.first(dash)) && isGoals(w.sliced(dash + 1));
 }
 
+// A batsman's runs or a scorer's minute ("88", "23"), or bowling figures ("4-38").
+bool isFigure(QStringView w)
+{
+    const qsizetype dash = w.indexOf(u'-');
+    auto digits = [](QStringView d) {
+        return d.size() >= 1 && d.size() <= 3
+            && std::all_of(d.begin(), d.end(), [](QChar c) { return c.isDigit(); });
+    };
+    return dash < 0 ? digits(w) : digits(w.first(dash)) && digits(w.sliced(dash + 1));
+}
+
 } // namespace
 
 void Document::markTeams()
@@ -142,15 +153,24 @@ void Document::markTeams()
             const int nb = k;
             while (k < m_n && k - nb < 3 && nameWord(k) && usable(k) && !newlineBefore(k))
                 ++k;
-            if (k - nb < 2 || k >= m_n || newlineBefore(k) || word(k).size() > 3
-                || !std::all_of(word(k).begin(), word(k).end(), [](QChar c) { return c.isDigit(); }))
+            if (k - nb < 2 || k >= m_n || newlineBefore(k) || !isFigure(word(k)))
                 return; // a surname alone stays with the tagger: "(Lind 23)" could be anything
             scorers.emplace_back(nb, k);
-            while (k < m_n && !newlineBefore(k) && word(k) != u"," && word(k) != u")")
+            while (k < m_n && !newlineBefore(k) && word(k) != u"," && word(k) != u";" && word(k) != u")")
                 ++k; // the minute and what follows it ("pen", a second minute)
-            if (k < m_n && word(k) == u",")
+            if (k < m_n && (word(k) == u"," || word(k) == u";"))
                 ++k;
         }
+    };
+    // "(J. Pell 88, T. Ravi 45; K. Amsel 4-38)": does the bracket at `open` start with a name and a
+    // figure, as the scorers after a team's runs or goals do?
+    auto scorersFollow = [&](int open) {
+        if (open >= m_n || word(open) != u"(" || newlineBefore(open))
+            return false;
+        int k = open + 1;
+        while (k < m_n && k - open <= 3 && nameWord(k) && usable(k) && !newlineBefore(k))
+            ++k;
+        return k - open >= 3 && k < m_n && !newlineBefore(k) && isFigure(word(k));
     };
     std::vector<std::pair<int, int>> teams;
     std::vector<std::pair<int, int>> weak; // teams by bare numbers only
@@ -233,9 +253,18 @@ void Document::markTeams()
             // "Leicester lost 0-2 to Arsenal": or come first. With the score a name the tagger left
             // alone is a team too ("Feyenoord beat Ajax 2-1"); a tagged person is not.
             int b = i + 1;
+            // "Kelso Rovers and Glenmarch drew 1-1": both names before the verb and a single score.
+            if (int fb = 0; lb >= 2 && word(lb - 1) == u"and" && scoreAt(b) > 0 && scoreAt(scoreAt(b)) < 0
+                && slotEndingAt(lb - 1, fb, true)) {
+                teams.emplace_back(fb, lb - 1);
+                teams.emplace_back(lb, i);
+                continue;
+            }
             if (const int after = scoreAt(b); after > 0 && scoreAt(after) < 0 && after < m_n
                 && (word(after) == u"to" || word(after) == u"against" || word(after) == u"with")
-                && (slotStartingAt(after + 1, re) || untaggedStartingAt(after + 1, re))) {
+                && (slotStartingAt(after + 1, re, true) || untaggedStartingAt(after + 1, re))) {
+                // A single score, then the opponent: a team even where the tagger read a person
+                // ("Quenby drew 1-1 with Marsh Vale"; a tennis result has sets).
                 teams.emplace_back(lb, i);
                 teams.emplace_back(after + 1, re);
                 continue;
@@ -244,6 +273,19 @@ void Document::markTeams()
                 ++b;
             if (!slotStartingAt(b, re) && !untaggedStartingAt(b, re))
                 continue;
+            // "Castlebury beat Norbridge by six wickets", "by an innings and 39 runs": a margin in
+            // wickets, runs or points is a result between teams as a score is.
+            if (re + 2 < m_n && word(re) == u"by" && !newlineBefore(re)) {
+                bool margin = false;
+                for (int k = re + 1;
+                     !margin && k < m_n && k < re + 6 && !newlineBefore(k) && !isTerminal(word(k)); ++k)
+                    margin = isMatchMargin(word(k));
+                if (margin) {
+                    teams.emplace_back(lb, i);
+                    teams.emplace_back(b, re);
+                    continue;
+                }
+            }
             for (int k = re; k < m_n && k < re + 6 && !newlineBefore(k) && !isTerminal(word(k)); ++k) {
                 if (const int after = scoreAt(k); after > 0) {
                     if (scoreAt(after) < 0) {
@@ -255,6 +297,51 @@ void Document::markTeams()
             }
         }
     }
+    // An innings: "Castlebury 241 (J. Pell 88, T. Ravi 45)", "Glamorgan 259 and 207 (A. Dale 69; D. Blenkiron
+    // 4-43)", opening a line or after a comma, semicolon or colon: the name before the runs is a team
+    // whatever the tagger read, and the names in the brackets before their runs or figures are players.
+    auto isRuns = [](QStringView w) {
+        const qsizetype dash = w.indexOf(u'-');
+        const QStringView runs = dash < 0 ? w : w.first(dash);
+        return runs.size() >= 1 && runs.size() <= 3
+            && std::all_of(runs.begin(), runs.end(), [](QChar c) { return c.isDigit(); })
+            && (dash < 0 || (w.size() - dash - 1 >= 1 && w.size() - dash - 1 <= 2));
+    };
+    // "Westland first innings": an innings' heading line names the batting team. "the match between
+    // Westland and Eastmoor", "the final between ...": both sides are teams. Each shape is anchored
+    // right after a name word, read in the standings pass below.
+    auto wireShapes = [&](int i) {
+        int lb = 0;
+        const QStringView w = word(i);
+        if (!w.isEmpty() && w[0].isDigit()) {
+            if (!isRuns(w) || newlineBefore(i) || !usable(i))
+                return;
+            int k = i + 1;
+            if (k + 1 < m_n && word(k) == u"and" && isRuns(word(k + 1)) && !newlineBefore(k + 1))
+                k += 2;
+            if (k < m_n && word(k) == u"declared")
+                ++k;
+            if (!scorersFollow(k) || !slotEndingAt(i, lb, true))
+                return;
+            if (!lineStart(lb) && word(lb - 1) != u"," && word(lb - 1) != u";" && word(lb - 1) != u":")
+                return;
+            teams.emplace_back(lb, i);
+            readScorers(k);
+        } else if ((w == u"first" || w == u"second") && i + 1 < m_n && word(i + 1) == u"innings") {
+            if (lineEnd(i + 2) && slotEndingAt(i, lb, true) && lineStart(lb))
+                teams.emplace_back(lb, i);
+        } else if (i >= 3 && word(i - 2) == u"between" && isMatchNoun(word(i - 3)) && usable(i - 3)) {
+            // The first side starts at i - 1.
+            int le = 0, re = 0;
+            if (!slotStartingAt(i - 1, le) && !untaggedStartingAt(i - 1, le))
+                return;
+            if (le + 1 < m_n && word(le) == u"and"
+                && (slotStartingAt(le + 1, re) || untaggedStartingAt(le + 1, re))) {
+                teams.emplace_back(i - 1, le);
+                teams.emplace_back(le + 1, re);
+            }
+        }
+    };
     // A standings row: a name alone on its line with six or more numbers (played, won, drawn, lost,
     // goals for and against, points); a medal table has four.
     auto isCount = [](QStringView w) {
@@ -262,9 +349,12 @@ void Document::markTeams()
             && std::all_of(w.begin(), w.end(), [](QChar c) { return c.isDigit(); });
     };
     for (int i = 1; i < m_n; ++i) {
+        if (!nameWord(i - 1))
+            continue;
+        wireShapes(i);
         int lb = 0;
-        if (!nameWord(i - 1) || !isCount(word(i)) || newlineBefore(i) || !usable(i)
-            || !slotEndingAt(i, lb, true) || !lineStart(lb))
+        if (!isCount(word(i)) || newlineBefore(i) || !usable(i) || !slotEndingAt(i, lb, true)
+            || !lineStart(lb))
             continue;
         int k = i;
         while (k < m_n && (k == i || !newlineBefore(k)) && isCount(word(k)))
@@ -316,8 +406,11 @@ void Document::markTeams()
     // is rare next to a result; a town report with one result line has the team once).
     if (names.isEmpty())
         return;
+    // A tagged person of the same name is the team too ("Marsh Vale remain second"); a dateline's
+    // place stays a place.
     for (Mention &m : m_mentions) {
-        if (m.type == Entity::Type::Loc && names.contains(phraseHash(m.tb, m.te)))
+        if ((m.type == Entity::Type::Loc || (m.type == Entity::Type::Person && m.strength == Tagged))
+            && !structural(m.tb) && names.contains(phraseHash(m.tb, m.te)))
             m.type = Entity::Type::Org;
     }
 }

@@ -210,14 +210,23 @@ void Document::unify()
     // Groups holding a company's full name ("Tarvik Design Associates", "Kelmore Securities Ltd"): its
     // shorter forms ("Tarvik Design") are the company, whatever the tagger read them as.
     QSet<int> companyNamed;
+    QSet<int> ruledOrg;
+    std::vector<std::pair<int, int>> datelineVotes;
     for (int m = 0; m < count; ++m) {
         const Mention &x = m_mentions[size_t(m)];
         if (!isNameType(x.type))
             continue;
         const int g = find(m);
+        if (x.type == Entity::Type::Org && x.strength == Structural)
+            ruledOrg.insert(g);
+        // A dateline's place does not outvote a team or company of the same name ("QUENBY, Jan 3 -"
+        // above "Quenby drew 1-1"): its vote counts only where no such rule named the group.
         // A surname after the full name is that person, also where the tagger read a place or a word
         // ("Valeska Paris" ... "Paris said").
-        votes[g][size_t(surname[size_t(m)] ? Entity::Type::Person : x.type)] += x.strength;
+        if (x.type == Entity::Type::Loc && isBlock(x.tb, Block::Kind::Dateline))
+            datelineVotes.emplace_back(g, x.strength);
+        else
+            votes[g][size_t(surname[size_t(m)] ? Entity::Type::Person : x.type)] += x.strength;
         if (surname[size_t(m)] || (x.type == Entity::Type::Person && x.te - x.tb >= 2))
             personNamed.insert(g);
         if ((x.type == Entity::Type::Loc || x.type == Entity::Type::Person) && x.tb > 0
@@ -239,6 +248,10 @@ void Document::unify()
         if (it == canonical.constEnd() || score(m) > score(*it))
             canonical[g] = m;
     }
+    for (const auto &[g, strength] : datelineVotes) {
+        if (!ruledOrg.contains(g))
+            votes[g][size_t(Entity::Type::Loc)] += strength;
+    }
     std::vector<QString> canonicalText(static_cast<size_t>(count));
     for (int m = 0; m < count; ++m) {
         Mention &x = m_mentions[size_t(m)];
@@ -256,7 +269,10 @@ void Document::unify()
             best = int(Entity::Type::Loc);
         if (companyNamed.contains(g) && (best == int(Entity::Type::Person) || best == int(Entity::Type::Loc)))
             best = int(Entity::Type::Org);
-        x.type = Entity::Type(best);
+        // A dateline's place stays one where the article's team bears its name ("QUENBY, Jan 3 -"
+        // above "Quenby drew 1-1").
+        if (x.type != Entity::Type::Loc || !isBlock(x.tb, Block::Kind::Dateline))
+            x.type = Entity::Type(best);
         // One string per group, shared by its mentions.
         const int ci = canonical[g];
         QString &form = canonicalText[size_t(ci)];

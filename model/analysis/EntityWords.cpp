@@ -19,6 +19,12 @@ struct Lists
     WordSet companyHeads = Lexicon::folded(u"company-heads");
     WordSet functionWords = Lexicon::folded(u"function-words");
     WordSet matchVerbs = Lexicon::folded(u"match-verbs");
+    WordSet matchMargins = Lexicon::folded(u"match-margins");
+    ExactWordSet dismissalWords = Lexicon::exact(u"dismissal-words");
+    WordSet priceMoveVerbs = Lexicon::folded(u"price-move-verbs");
+    WordSet matchNouns = Lexicon::folded(u"match-nouns");
+    ExactWordSet scorerLabels = Lexicon::exact(u"scorer-labels");
+    WordSet priceUnits = Lexicon::folded(u"price-units");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
 };
@@ -67,6 +73,36 @@ bool isCompanyEnd(QStringView w)
 bool isMatchVerb(QStringView w)
 {
     return lists().matchVerbs.contains(w);
+}
+
+bool isMatchMargin(QStringView w)
+{
+    return lists().matchMargins.contains(w);
+}
+
+bool isDismissalWord(QStringView w)
+{
+    return lists().dismissalWords.contains(w);
+}
+
+bool isPriceMoveVerb(QStringView w)
+{
+    return lists().priceMoveVerbs.contains(w);
+}
+
+bool isPriceUnit(QStringView w)
+{
+    return w == u"%" || lists().priceUnits.contains(w);
+}
+
+bool isMatchNoun(QStringView w)
+{
+    return lists().matchNouns.contains(w);
+}
+
+bool isScorerLabel(QStringView w)
+{
+    return lists().scorerLabels.contains(w);
 }
 
 bool isStormWord(QStringView w)

@@ -155,11 +155,20 @@ void Document::repairOrgSpans()
             i = stop;
             continue;
         }
-        // Leading words that are no part of a name: "The", and sentence openers ("But").
+        // Leading words that are no part of a name: "The", and sentence openers ("But"). An untagged
+        // first word before the tagger's name is one too, unless it and a company head are the run:
+        // "Varmond Steel said" where the tagger took "Steel" alone ("Rival Ekholm Forest Industries"
+        // loses "Rival").
+        const bool company = end - start == 2 && isCompanyEnd(word(end - 1));
+        // "British Columbia-based Carbon Engineering": the name starts after the place it is based in.
+        for (int t = start; t < end - 1; ++t) {
+            if (word(t).endsWith(u"-based"))
+                start = t + 1;
+        }
         while (start < end - 1
                && (word(start) == u"The" || word(start) == u"THE"
                    || (m_info[size_t(start)].sentenceStart && isSentenceOpener(word(start)))
-                   || (m_info[size_t(start)].sentenceStart && owner[size_t(start)] < 0
+                   || (m_info[size_t(start)].sentenceStart && !company && owner[size_t(start)] < 0
                        && owner[size_t(start + 1)] >= 0
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
