@@ -12,11 +12,27 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Lede {
+
+namespace {
+
+// The quote's own marks, so that the bar's “…” around it does not double them.
+QString withoutMarks(QString text)
+{
+    static const QString marks = u"\"'\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019\u201A\u2039\u203A"_s;
+    while (!text.isEmpty() && marks.contains(text.front()))
+        text.remove(0, 1);
+    while (!text.isEmpty() && marks.contains(text.back()))
+        text.chop(1);
+    return text.trimmed();
+}
+
+} // namespace
 
 ReviewBar::ReviewBar(ArticleSession *session, DocumentView *view, LayerCorrectionActions *corrections,
                      QWidget *parent)
@@ -27,12 +43,21 @@ ReviewBar::ReviewBar(ArticleSession *session, DocumentView *view, LayerCorrectio
 {
     setObjectName(u"reviewBar"_s);
     setFocusPolicy(Qt::StrongFocus);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(6, 3, 6, 3);
+    // Two rows: what is being reviewed, over the buttons, so that the speaker and the quote have the
+    // column's whole width.
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(6, 3, 6, 3);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
     m_label = new QLabel(this);
     m_label->setObjectName(u"reviewLabel"_s);
     m_label->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_label, 1);
+    // A long quote or name must not widen the window (it squeezed the library pane off the screen):
+    // the label takes the column's width and elides; the whole text is its tooltip.
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_label->setMinimumWidth(0);
+    rows->addWidget(m_label);
+    rows->addLayout(layout);
     auto button = [this, layout](const QString &name, const QString &text, const QString &tip,
                                  void (ReviewBar::*slot)()) {
         auto *b = new QPushButton(text, this);
@@ -57,6 +82,7 @@ ReviewBar::ReviewBar(ArticleSession *session, DocumentView *view, LayerCorrectio
     close->setToolTip(tr("End the review (Esc)"));
     close->setAutoRaise(true);
     connect(close, &QToolButton::clicked, this, &ReviewBar::stop);
+    layout->addStretch(1);
     layout->addWidget(close);
     hide();
 }
@@ -117,13 +143,31 @@ void ReviewBar::stop()
 
 QString ReviewBar::currentText() const
 {
-    return m_label->text();
+    return m_text;
+}
+
+void ReviewBar::setText(const QString &text)
+{
+    m_text = text;
+    m_label->setToolTip(text);
+    elideLabel();
+}
+
+void ReviewBar::elideLabel()
+{
+    m_label->setText(m_label->fontMetrics().elidedText(m_text, Qt::ElideRight, m_label->width()));
+}
+
+void ReviewBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    elideLabel();
 }
 
 void ReviewBar::showItem(int position)
 {
     if (m_items.isEmpty()) {
-        m_label->setText(tr("Nothing to review: this article has no quotes or entities."));
+        setText(tr("Nothing to review: this article has no quotes or entities."));
         m_accept->setEnabled(false);
         m_change->setEnabled(false);
         m_reject->setEnabled(false);
@@ -142,7 +186,7 @@ void ReviewBar::showItem(int position)
         text = tr("Quote %1 of %2 — speaker: %3 — “%4”")
                    .arg(m_position + 1)
                    .arg(quotes)
-                   .arg(q.speaker.isEmpty() ? tr("unknown") : q.speaker, excerpt(q.text, 60));
+                   .arg(q.speaker.isEmpty() ? tr("unknown") : q.speaker, excerpt(withoutMarks(q.text), 60));
     } else {
         const Entity &e = an.entities.at(item.indexes.first());
         reviewed = std::all_of(item.indexes.cbegin(), item.indexes.cend(),
@@ -155,7 +199,7 @@ void ReviewBar::showItem(int position)
     }
     if (reviewed)
         text += u"  \u2713"_s;
-    m_label->setText(text);
+    setText(text);
     m_accept->setEnabled(true);
     m_change->setEnabled(true);
     m_reject->setEnabled(true);
@@ -180,7 +224,7 @@ void ReviewBar::advancePast(Span decided, bool quote)
     }
     if (next >= m_items.size()) {
         showItem(int(m_items.size()) - 1);
-        m_label->setText(m_label->text() + u"  — "_s + tr("end of the review"));
+        setText(m_text + u"  — "_s + tr("end of the review"));
         return;
     }
     showItem(next);
@@ -198,7 +242,7 @@ void ReviewBar::accept()
     else
         s = m_session->setEntityType(item.indexes, an.entities.at(item.indexes.first()).type);
     if (!s) {
-        m_label->setText(s.errorString());
+        setText(s.errorString());
         return;
     }
     advancePast(item.span, item.quote);
@@ -224,7 +268,7 @@ void ReviewBar::change()
         s = m_session->setEntityType(item.indexes, type);
     }
     if (!s) {
-        m_label->setText(s.errorString());
+        setText(s.errorString());
         return;
     }
     setFocus(Qt::OtherFocusReason);
@@ -239,7 +283,7 @@ void ReviewBar::reject()
     const Status s
         = item.quote ? m_session->rejectQuote(item.indexes.first()) : m_session->removeEntities(item.indexes);
     if (!s) {
-        m_label->setText(s.errorString());
+        setText(s.errorString());
         return;
     }
     advancePast(item.span, item.quote);

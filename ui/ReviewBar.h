@@ -54,6 +54,7 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Item
@@ -64,6 +65,8 @@ private:
     };
     void rebuild();
     void showItem(int position);
+    void setText(const QString &text);
+    void elideLabel();
     // After a decision the article's layers are new: find the item after the one decided.
     void advancePast(Span decided, bool quote);
 
@@ -73,6 +76,7 @@ private:
     QList<Item> m_items;
     int m_position = 0;
     QLabel *m_label;
+    QString m_text; // the label's whole text; the label shows it elided to its width
     QPushButton *m_accept;
     QPushButton *m_change;
     QPushButton *m_reject;

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -287,10 +288,26 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
     QVERIFY(quotes >= 1);
     ReviewBar *bar = window.reviewBar();
     QVERIFY(!bar->isVisible());
+    window.resize(1100, 700);
+    QCoreApplication::processEvents();
+    const auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
+    QVERIFY(splitter);
+    const QList<int> paneWidths = splitter->sizes();
     window.action(u"reviewAction"_s)->trigger();
     QVERIFY(bar->isVisible());
+    QCoreApplication::processEvents();
+    // The bar fits the column it opens in: a long quote is elided, not a reason to squeeze the
+    // library pane or widen the window.
+    QCOMPARE(window.width(), 1100);
+    QCOMPARE(splitter->sizes(), paneWidths);
+    QVERIFY2(bar->minimumSizeHint().width() <= bar->width(),
+             qPrintable(u"the bar needs %1 px, its column has %2"_s.arg(bar->minimumSizeHint().width())
+                            .arg(bar->width())));
     QCOMPARE(bar->position(), 0);
     QVERIFY2(bar->currentText().startsWith(u"Quote 1 of %1"_s.arg(quotes)), qPrintable(bar->currentText()));
+    // The quote's own marks are not doubled by the bar's.
+    QVERIFY2(!bar->currentText().contains(u"\u201C\u201C"_s) && !bar->currentText().contains(u"\u201C\""_s),
+             qPrintable(bar->currentText()));
     const int items = bar->count();
     QVERIFY(items > quotes); // the entities follow
 
