@@ -11,9 +11,11 @@ namespace {
 // Enough text to tell: about a paragraph. Below it every text counts as English.
 constexpr int MinLetters = 200;
 constexpr int MinOtherWords = 12;
-// A short page (a notice, a teaser) says less: a few words of another language and next to no English.
-constexpr int MinOtherWordsShort = 5;
-constexpr int MinWordsShort = 40;
+// Less evidence is enough where there is next to no English: five words of another language, at least
+// one word in twelve, and more than twice the English ones (a short notice or teaser in German).
+constexpr int MinOtherWordsFew = 5;
+constexpr int MinWordsFew = 40;
+constexpr int FewShareDivisor = 12;
 // The guess reads the first words only: a language shows within a page.
 constexpr int MaxWords = 3000;
 constexpr qsizetype MaxPrefix = 64 * 1024; // characters: more than MaxWords words of any language
@@ -34,9 +36,28 @@ bool LanguageGuess::looksEnglish(const TokenStream &tokens)
     int otherWords = 0;
     qsizetype latin = 0;
     qsizetype nonLatin = 0;
+    // Words inside quotation marks count for neither language: an English story may quote someone in
+    // Portuguese. A quote ends at its closing mark or at the end of its paragraph.
+    bool quoted = false;
+    int quoteParagraph = -1;
     for (int i = 0; i < tokens.size() && words < MaxWords; ++i) {
-        if (!tokens.has(i, TokenStream::Word))
+        if (quoted && tokens.paragraph(i) != quoteParagraph)
+            quoted = false;
+        if (!tokens.has(i, TokenStream::Word)) {
+            const QStringView p = tokens.text(i);
+            if (p.size() == 1) {
+                const char16_t c = p.front().unicode();
+                if (c == u'"' || (quoted && c == u'\u201C'))
+                    quoted = !quoted;
+                else if (c == u'\u201C' || c == u'\u201E' || c == u'\u00AB')
+                    quoted = true;
+                else if (c == u'\u201D' || c == u'\u00BB')
+                    quoted = false;
+                if (quoted)
+                    quoteParagraph = tokens.paragraph(i);
+            }
             continue;
+        }
         const QStringView w = tokens.text(i);
         for (const QChar c : w) {
             if (!c.isLetter())
@@ -49,6 +70,8 @@ bool LanguageGuess::looksEnglish(const TokenStream &tokens)
         if (!w.front().isLetter())
             continue;
         ++words;
+        if (quoted)
+            continue;
         if (english.contains(w))
             ++englishWords;
         else if (other.contains(w))
@@ -64,7 +87,8 @@ bool LanguageGuess::looksEnglish(const TokenStream &tokens)
     // of them than of English ones. Lists, tables and results lines with few function words stay English.
     if (otherWords >= MinOtherWords && otherWords > englishWords)
         return false;
-    return !(words >= MinWordsShort && otherWords >= MinOtherWordsShort && otherWords > 2 * englishWords);
+    return !(words >= MinWordsFew && otherWords >= MinOtherWordsFew && otherWords * FewShareDivisor >= words
+             && otherWords > 2 * englishWords);
 }
 
 bool LanguageGuess::looksEnglish(QStringView body)

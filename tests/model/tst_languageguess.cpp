@@ -106,6 +106,20 @@ void TestLanguageGuess::guess_data()
            "Atlético Norte 31, Cádiz Unión 29, Córdoba Real 27, Málaga Sur 25, Logroñés 22, Almería Este 19, "
            "Deportivo Coruña 18, Gijón Sporting 15."_s
         << true;
+    // A short English brief that quotes a player in Portuguese stays English: quoted words count for
+    // neither language.
+    QTest::newRow("english-brief-with-a-portuguese-quote")
+        << u"Harbour City midfielder Tiago Vaz joins Kelby Rovers on a three-year deal, the club said on "
+           "Monday. Vaz said: “Ele tem muito talento. Também estou feliz, já foram muitos anos.” Medical "
+           "completed Tuesday; fee undisclosed. Vaz scored nine goals last season and was named player "
+           "of the year by the supporters."_s
+        << true;
+    // A name that is a function word elsewhere ("Ja") does not make a basketball brief foreign.
+    QTest::newRow("english-brief-naming-ja")
+        << u"Ja Vance scored 31 points as Kelby beat Hallam 112-104. Ja Vance added eight assists. Coach Tom "
+           "Reed on Ja Vance: best game of his career. Next: Kelby at Westmere, Friday. Ja Vance, 23, "
+           "leads the league in steals. Ja Vance injury update Monday."_s
+        << true;
     QTest::newRow("too-short-to-tell") << u"Der Hafenrat hat beschlossen."_s << true;
     QTest::newRow("empty") << QString() << true;
 }
