@@ -124,7 +124,7 @@ void Document::addCompanyCues()
         }
         m_orgCues.insert(phraseHash(tb, te));
     };
-    // "Siemens gained 0.50", "Kestrel fell 3 pence", "Kestrel was up 1.2 percent": a price after a
+    // "Vellmark gained 0.50", "Kestrel fell 3 pence", "Kestrel was up 1.2 percent": a price after a
     // move verb, a decimal or a number with a price unit (a score or a count of points is no price).
     auto priceAt = [&](int t) {
         if (t >= m_n || newlineBefore(t) || word(t).isEmpty() || !word(t)[0].isDigit())

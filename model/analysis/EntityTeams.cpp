@@ -297,7 +297,7 @@ void Document::markTeams()
             }
         }
     }
-    // An innings: "Castlebury 241 (J. Pell 88, T. Ravi 45)", "Glamorgan 259 and 207 (A. Dale 69; D. Blenkiron
+    // An innings: "Castlebury 241 (J. Pell 88, T. Ravi 45)", "Harwick 259 and 207 (B. Mott 69; K. Ondrey
     // 4-43)", opening a line or after a comma, semicolon or colon: the name before the runs is a team
     // whatever the tagger read, and the names in the brackets before their runs or figures are players.
     auto isRuns = [](QStringView w) {

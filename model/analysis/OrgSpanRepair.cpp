@@ -160,7 +160,7 @@ void Document::repairOrgSpans()
         // "Varmond Steel said" where the tagger took "Steel" alone ("Rival Ekholm Forest Industries"
         // loses "Rival").
         const bool company = end - start == 2 && isCompanyEnd(word(end - 1));
-        // "British Columbia-based Carbon Engineering": the name starts after the place it is based in.
+        // "Ontario-based Pellam Carbonworks": the name starts after the place it is based in.
         for (int t = start; t < end - 1; ++t) {
             if (word(t).endsWith(u"-based"))
                 start = t + 1;

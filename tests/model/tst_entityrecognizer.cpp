@@ -266,9 +266,9 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"LOC|Leicester|Leicester"_s, u"LOC|Southampton|Southampton"_s };
     QTest::newRow("teams-in-a-results-line")
         << u"Results on Sunday:\nBristol 2 Derby 1\nLeeds 0-0 Norwich"_s
-        << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Leeds|Leeds"_s,
+        << QStringList { u"ORG|Bristol|Bristol"_s, u"ORG|Derby|Derby"_s, u"ORG|Bristol|Bristol"_s,
                          u"ORG|Norwich|Norwich"_s }
-        << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Leeds|Leeds"_s };
+        << QStringList { u"LOC|Bristol|Bristol"_s, u"LOC|Bristol|Bristol"_s };
     QTest::newRow("result-lines-and-standings-name-unlisted-clubs")
         << u"Results on Saturday:\nKelby 2 Marrow 1\nDunholt 0 Pexford 3\nStandings:\nPexford 12 8 2 2 20 9 "
            u"26\nKelby 12 7 3 2 18 10 24"_s
@@ -289,8 +289,8 @@ void TestEntityRecognizer::entities_data()
         << u"Dutch club Vitrasse signed the striker on Monday. Vitrasse paid a record fee, the club said."_s
         << QStringList { u"ORG|Vitrasse|Vitrasse"_s } << QStringList { u"PERSON|Vitrasse|Vitrasse"_s };
     QTest::newRow("a-place-after-club-stays-a-place")
-        << u"He joined a club in Leeds, then the club Leeds United."_s << QStringList { u"LOC|Leeds|Leeds"_s }
-        << QStringList { u"ORG|Leeds|Leeds"_s };
+        << u"He joined a club in Bristol, then the club Bristol Athletic."_s << QStringList { u"LOC|Bristol|Bristol"_s }
+        << QStringList { u"ORG|Bristol|Bristol"_s };
     QTest::newRow("company-heads-end-a-company-and-its-short-form")
         << u"Tarvik Design Associates is a consultancy founded by Ada Tarvik in 1979. Tarvik Design won a "
            u"contract in May. Analysts at Kelmore Securities and Ostra Communications agreed."_s
@@ -381,7 +381,7 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("a-spokesman-speaks-for-an-org-not-for-a-place")
         << u"A Corvane spokesman declined to comment on the report. Corvane has 300 staff in Leeds, and a "
            u"London spokesman for the union said talks would go on."_s
-        << QStringList { u"ORG|Corvane|Corvane"_s, u"LOC|Leeds|Leeds"_s, u"LOC|London|London"_s }
+        << QStringList { u"ORG|Corvane|Corvane"_s, u"LOC|Bristol|Bristol"_s, u"LOC|London|London"_s }
         << QStringList { u"ORG|London|London"_s };
     QTest::newRow("initials-of-an-org-named-in-full-are-its-short-form")
         << u"The Coastal Freight Authority approved the plan on Monday. A CFA official said the port in Oslo "
@@ -392,8 +392,8 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("media-nouns-name-news-organisations-not-towns")
         << u"The minister told the daily Postvard that talks would resume, Varden newspaper reported, and a "
            u"Leeds newspaper agreed."_s
-        << QStringList { u"ORG|Postvard|Postvard"_s, u"ORG|Varden|Varden"_s, u"LOC|Leeds|Leeds"_s }
-        << QStringList { u"ORG|Leeds|Leeds"_s, u"PERSON|Varden|Varden"_s };
+        << QStringList { u"ORG|Postvard|Postvard"_s, u"ORG|Varden|Varden"_s, u"LOC|Bristol|Bristol"_s }
+        << QStringList { u"ORG|Bristol|Bristol"_s, u"PERSON|Varden|Varden"_s };
     QTest::newRow("a-listed-city-before-a-media-noun-is-the-papers-town")
         << u"A Manchester magazine first reported the sale, Vardel newspaper said."_s
         << QStringList { u"LOC|Manchester|Manchester"_s, u"ORG|Vardel|Vardel"_s }
