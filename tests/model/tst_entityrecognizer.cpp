@@ -289,8 +289,8 @@ void TestEntityRecognizer::entities_data()
         << u"Dutch club Vitrasse signed the striker on Monday. Vitrasse paid a record fee, the club said."_s
         << QStringList { u"ORG|Vitrasse|Vitrasse"_s } << QStringList { u"PERSON|Vitrasse|Vitrasse"_s };
     QTest::newRow("a-place-after-club-stays-a-place")
-        << u"He joined a club in Bristol, then the club Bristol Athletic."_s << QStringList { u"LOC|Bristol|Bristol"_s }
-        << QStringList { u"ORG|Bristol|Bristol"_s };
+        << u"He joined a club in Bristol, then the club Bristol Athletic."_s
+        << QStringList { u"LOC|Bristol|Bristol"_s } << QStringList { u"ORG|Bristol|Bristol"_s };
     QTest::newRow("company-heads-end-a-company-and-its-short-form")
         << u"Tarvik Design Associates is a consultancy founded by Ada Tarvik in 1979. Tarvik Design won a "
            u"contract in May. Analysts at Kelmore Securities and Ostra Communications agreed."_s
@@ -525,6 +525,11 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"ORG|Vellmark|Vellmark"_s, u"ORG|Ostrander|Ostrander"_s, u"ORG|Pelkin|Pelkin"_s,
                          u"PERSON|Paul Brandt|Paul Brandt"_s }
         << QStringList { u"PERSON|Pelkin|Pelkin"_s, u"ORG|Paul Brandt|Paul Brandt"_s };
+    QTest::newRow("a-percent-move-without-a-market-is-no-company")
+        << u"Harnett lost 3 percent in the polls after the row. Unemployment rose 0.3 percent in May and "
+           u"Gold gained 1.5 percent. In share trading, Ostrel gained 2.5 percent."_s
+        << QStringList { u"ORG|Ostrel|Ostrel"_s }
+        << QStringList { u"ORG|Harnett|Harnett"_s, u"ORG|Unemployment|Unemployment"_s, u"ORG|Gold|Gold"_s };
     QTest::newRow("sides-of-a-match-and-an-innings-heading-are-teams")
         << u"Scoreboard on the first day of the match between Harwick and Sellby on Thursday:\nHarwick first "
            u"innings\nTalks between Norway and Chile ended."_s
