@@ -530,6 +530,12 @@ void TestEntityRecognizer::entities_data()
            u"Gold gained 1.5 percent. In share trading, Ostrel gained 2.5 percent."_s
         << QStringList { u"ORG|Ostrel|Ostrel"_s }
         << QStringList { u"ORG|Harnett|Harnett"_s, u"ORG|Unemployment|Unemployment"_s, u"ORG|Gold|Gold"_s };
+    QTest::newRow("players-in-a-final-are-no-teams")
+        << u"Kaspar Ulmen beat Joris Tennant in May. On Sunday he lost the final between Ulmen and Tennant "
+           u"in three sets."_s
+        << QStringList { u"PERSON|Joris Tennant|Joris Tennant"_s }
+        << QStringList { u"ORG|Tennant|Tennant"_s, u"ORG|Ulmen|Ulmen"_s,
+                         u"ORG|Joris Tennant|Joris Tennant"_s };
     QTest::newRow("sides-of-a-match-and-an-innings-heading-are-teams")
         << u"Scoreboard on the first day of the match between Harwick and Sellby on Thursday:\nHarwick first "
            u"innings\nTalks between Norway and Chile ended."_s
