@@ -536,6 +536,12 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"PERSON|Joris Tennant|Joris Tennant"_s }
         << QStringList { u"ORG|Tennant|Tennant"_s, u"ORG|Ulmen|Ulmen"_s,
                          u"ORG|Joris Tennant|Joris Tennant"_s };
+    QTest::newRow("a-ranking-line-with-a-country-is-no-leaderboard")
+        << u"The top of the list:\n12 Tarno Motor (Japan), revenue up 8 percent\n31 Velden University "
+           u"(Austria) and Harrow Polytechnic (Wales) shared the place.\n"_s
+        << QStringList {}
+        << QStringList { u"PERSON|Tarno Motor|Tarno Motor"_s, u"PERSON|Velden University|Velden University"_s,
+                         u"PERSON|Harrow Polytechnic|Harrow Polytechnic"_s };
     QTest::newRow("sides-of-a-match-and-an-innings-heading-are-teams")
         << u"Scoreboard on the first day of the match between Harwick and Sellby on Thursday:\nHarwick first "
            u"innings\nTalks between Norway and Chile ended."_s
