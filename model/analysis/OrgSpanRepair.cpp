@@ -173,6 +173,13 @@ void Document::repairOrgSpans()
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
         bool ok = end - start >= 2;
+        // A first name and a surname-like head ("Danielle Steel", "Anne Mines") is a person unless a
+        // legal suffix says company; so is a pair the tagger read as a person.
+        if (ok && end - start == 2 && !isCompanySuffix(word(end - 1))
+            && ((m_info[size_t(start)].gaz & (1u << GazPerFirst))
+                || (owner[size_t(start)] >= 0 && owner[size_t(start)] == owner[size_t(end - 1)]
+                    && m_mentions[size_t(owner[size_t(start)])].type == Entity::Type::Person)))
+            ok = false;
         if (ok && (isCountry(start, end) || (end - start <= Gazetteer::kMaxWords && m_model && [&] {
                        QList<QStringView> words;
                        for (int t = start; t < end; ++t)

@@ -542,6 +542,10 @@ void TestEntityRecognizer::entities_data()
         << QStringList {}
         << QStringList { u"PERSON|Tarno Motor|Tarno Motor"_s, u"PERSON|Velden University|Velden University"_s,
                          u"PERSON|Harrow Polytechnic|Harrow Polytechnic"_s };
+    QTest::newRow("a-first-name-before-a-company-head-keeps-a-person")
+        << u"Karen Steel said on Monday that the novel was late. Anne Mines, 42, agreed."_s
+        << QStringList { u"PERSON|Karen Steel|Karen Steel"_s }
+        << QStringList { u"ORG|Karen Steel|Karen Steel"_s, u"ORG|Anne Mines|Anne Mines"_s };
     QTest::newRow("sides-of-a-match-and-an-innings-heading-are-teams")
         << u"Scoreboard on the first day of the match between Harwick and Sellby on Thursday:\nHarwick first "
            u"innings\nTalks between Norway and Chile ended."_s
