@@ -124,13 +124,41 @@ void Document::addCompanyCues()
         }
         m_orgCues.insert(phraseHash(tb, te));
     };
-    // "Siemens gained 0.50", "Kestrel fell 3 pence", "Kestrel was up 1.2 percent": a price after a
+    // "Vellmark gained 0.50", "Kestrel fell 3 pence", "Kestrel was up 1.2 percent": a price after a
     // move verb, a decimal or a number with a price unit (a score or a count of points is no price).
+    // A share, a stock or an index in the sentence around token t: "percent" alone is no price
+    // ("Smith lost 3 percent in the polls", "Unemployment rose 0.3 percent").
+    auto marketAround = [&](int t) {
+        auto market = [&](int k) {
+            const QStringView w = word(k);
+            return w.compare(u"share", Qt::CaseInsensitive) == 0
+                || w.compare(u"shares", Qt::CaseInsensitive) == 0
+                || w.compare(u"stock", Qt::CaseInsensitive) == 0
+                || w.compare(u"stocks", Qt::CaseInsensitive) == 0
+                || w.compare(u"index", Qt::CaseInsensitive) == 0;
+        };
+        for (int k = t; k >= 0 && t - k < 30; --k) {
+            if (market(k))
+                return true;
+            if (m_info[size_t(k)].sentenceStart || newlineBefore(k))
+                break;
+        }
+        for (int k = t + 1; k < m_n && k - t < 30 && !newlineBefore(k) && !m_info[size_t(k)].sentenceStart;
+             ++k) {
+            if (market(k))
+                return true;
+        }
+        return false;
+    };
     auto priceAt = [&](int t) {
         if (t >= m_n || newlineBefore(t) || word(t).isEmpty() || !word(t)[0].isDigit())
             return false;
-        if (t + 1 < m_n && !newlineBefore(t + 1) && isPriceUnit(word(t + 1)))
-            return true;
+        if (t + 1 < m_n && !newlineBefore(t + 1) && isPriceUnit(word(t + 1))) {
+            const QStringView unit = word(t + 1);
+            const bool percent = unit == u"%" || unit.compare(u"percent", Qt::CaseInsensitive) == 0
+                || unit.compare(u"pct", Qt::CaseInsensitive) == 0;
+            return !percent || marketAround(t);
+        }
         // A bare decimal closing the clause ("gained 0.50 and", "rose 1.20 ."), not "0.3 seconds".
         return word(t).contains(u'.') && !word(t).endsWith(u'.')
             && (t + 1 >= m_n || newlineBefore(t + 1) || isPunct(word(t + 1)) || word(t + 1) == u"and"
@@ -151,7 +179,12 @@ void Document::addCompanyCues()
         if (nameWord(i - 1) && !newlineBefore(i) && !m_info[size_t(i)].initialUpper && usable(i)
             && priceMoveAt(i)) {
             ensureOwner();
-            if (const int tb = nameEndingAt(i); tb >= 0)
+            // A name read as a person in full or opening with a first name stays a person.
+            const int o = owner[size_t(i - 1)];
+            const bool person = o >= 0 && m_mentions[size_t(o)].type == Entity::Type::Person
+                && m_mentions[size_t(o)].te - m_mentions[size_t(o)].tb >= 2;
+            if (const int tb = nameEndingAt(i);
+                tb >= 0 && !person && !(m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
                 record(tb, i, true, true);
             continue;
         }

@@ -158,6 +158,23 @@ void Document::markScorecards()
     // "66 Ewan Baird, Lars Nyquist (Sweden)", "134 Rory Telfer (Ireland) 67 67": a leaderboard line
     // opens with a score; when a name on it stands before a bracketed country, every name of two or
     // three words on it before a comma, a bracket, a round's score or the line's end is a player.
+    auto isRound = [](QStringView w) {
+        bool ok = false;
+        const int v = w.size() == 2 ? w.toInt(&ok) : 0;
+        return ok && v >= 55 && v <= 89;
+    };
+    // A run with an organisation's head or read as an organisation is no player.
+    auto orgLike = [&](int tb, int te) {
+        for (int t = tb; t < te; ++t) {
+            if (m_info[size_t(t)].orgCue || isOrgHead(word(t)) || isCompanyEnd(word(t)))
+                return true;
+        }
+        for (const Mention &m : m_mentions) {
+            if (m.type == Entity::Type::Org && m.tb < te && tb < m.te)
+                return true;
+        }
+        return false;
+    };
     auto leaderboardLine = [&](int i) {
         if (!isDigits(word(i), 3) || word(i).size() < 2)
             return;
@@ -171,13 +188,18 @@ void Document::markScorecards()
                 continue;
             }
             const bool closes = e == end || word(e) == u"," || word(e) == u"(" || isDigits(word(e), 2);
-            if (e - t >= 2 && closes)
+            if (e - t >= 2 && closes && !orgLike(t, e))
                 names.emplace_back(t, e);
             if (e + 2 < end && word(e) == u"(" && word(e + 2) == u")" && isCountry(e + 1, e + 2))
                 country = true;
             t = e;
         }
-        if (country)
+        // Golf's shape: the line opens with a round's score or has one after its names ("12 Tarno
+        // Motor (Japan), revenue up 8 percent" is a ranking).
+        bool rounds = isRound(word(i));
+        for (int t = i + 1; t < end && !rounds; ++t)
+            rounds = isRound(word(t)) && !names.empty() && t >= names.front().second;
+        if (country && rounds)
             players.insert(players.end(), names.begin(), names.end());
     };
     // Every shape has a name word at a fixed place: a line's first name (batting, scorers), a name

@@ -297,7 +297,7 @@ void Document::markTeams()
             }
         }
     }
-    // An innings: "Castlebury 241 (J. Pell 88, T. Ravi 45)", "Glamorgan 259 and 207 (A. Dale 69; D. Blenkiron
+    // An innings: "Castlebury 241 (J. Pell 88, T. Ravi 45)", "Harwick 259 and 207 (B. Mott 69; K. Ondrey
     // 4-43)", opening a line or after a comma, semicolon or colon: the name before the runs is a team
     // whatever the tagger read, and the names in the brackets before their runs or figures are players.
     auto isRuns = [](QStringView w) {
@@ -335,8 +335,25 @@ void Document::markTeams()
             int le = 0, re = 0;
             if (!slotStartingAt(i - 1, le) && !untaggedStartingAt(i - 1, le))
                 return;
+            // "the final between Ulmen and Tennant": players, not teams. A side read as a person, opening
+            // with a first name or named like a person read elsewhere (in full or by surname) keeps both
+            // sides people.
+            auto personAt = [&](int tb, int te) {
+                if ((owner[size_t(tb)] >= 0
+                     && m_mentions[size_t(owner[size_t(tb)])].type == Entity::Type::Person)
+                    || (m_info[size_t(tb)].gaz & (1u << GazPerFirst)))
+                    return true;
+                const quint64 h = phraseHash(tb, te);
+                for (const Mention &m : m_mentions) {
+                    if (m.type == Entity::Type::Person
+                        && (phraseHash(m.tb, m.te) == h || (te - tb == 1 && phraseHash(m.te - 1, m.te) == h)))
+                        return true;
+                }
+                return false;
+            };
             if (le + 1 < m_n && word(le) == u"and"
-                && (slotStartingAt(le + 1, re) || untaggedStartingAt(le + 1, re))) {
+                && (slotStartingAt(le + 1, re) || untaggedStartingAt(le + 1, re)) && !personAt(i - 1, le)
+                && !personAt(le + 1, re)) {
                 teams.emplace_back(i - 1, le);
                 teams.emplace_back(le + 1, re);
             }

@@ -3,6 +3,8 @@
 #include "EntityDocument.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace Lede::EntityParts {
 
@@ -160,7 +162,7 @@ void Document::repairOrgSpans()
         // "Varmond Steel said" where the tagger took "Steel" alone ("Rival Ekholm Forest Industries"
         // loses "Rival").
         const bool company = end - start == 2 && isCompanyEnd(word(end - 1));
-        // "British Columbia-based Carbon Engineering": the name starts after the place it is based in.
+        // "Ontario-based Pellam Carbonworks": the name starts after the place it is based in.
         for (int t = start; t < end - 1; ++t) {
             if (word(t).endsWith(u"-based"))
                 start = t + 1;
@@ -173,6 +175,20 @@ void Document::repairOrgSpans()
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
         bool ok = end - start >= 2;
+        auto surnameHead = [](QStringView w) {
+            static constexpr std::array<std::u16string_view, 9> heads { u"Steel",   u"Mines",    u"Works",
+                                                                        u"Foods",   u"Electric", u"Trading",
+                                                                        u"Rangers", u"Mills",    u"Motors" };
+            return std::find(heads.begin(), heads.end(), std::u16string_view(w.utf16(), size_t(w.size())))
+                != heads.end();
+        };
+        // A first name and a head that is also a surname ("Karen Steel", "Anne Mines") is a person; so
+        // is such a pair the tagger read as a person ("Holt Brewery" stays a company).
+        if (ok && end - start == 2 && surnameHead(word(end - 1))
+            && ((m_info[size_t(start)].gaz & (1u << GazPerFirst))
+                || (owner[size_t(start)] >= 0 && owner[size_t(start)] == owner[size_t(end - 1)]
+                    && m_mentions[size_t(owner[size_t(start)])].type == Entity::Type::Person)))
+            ok = false;
         if (ok && (isCountry(start, end) || (end - start <= Gazetteer::kMaxWords && m_model && [&] {
                        QList<QStringView> words;
                        for (int t = start; t < end; ++t)

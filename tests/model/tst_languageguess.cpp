@@ -102,9 +102,9 @@ void TestLanguageGuess::guess_data()
     // Club names with accents (and one that is a listed Spanish word) in an English results box.
     QTest::newRow("english-results-with-spanish-club-names")
         << u"Results of the Spanish first division on Sunday: Atlético Norte 2 Málaga Sur 1, Córdoba Real 0 "
-           "Deportivo Coruña 3, Cádiz Unión 1 Almería Este 1, Logroñés 2 Gijón Sporting 0. Standings: "
-           "Atlético Norte 31, Cádiz Unión 29, Córdoba Real 27, Málaga Sur 25, Logroñés 22, Almería Este 19, "
-           "Deportivo Coruña 18, Gijón Sporting 15."_s
+           "Deportivo Olmeña 3, Cádiz Unión 1 Almería Este 1, Valdoñés 2 Pinón Sporting 0. Standings: "
+           "Atlético Norte 31, Cádiz Unión 29, Córdoba Real 27, Málaga Sur 25, Valdoñés 22, Almería Este 19, "
+           "Deportivo Olmeña 18, Pinón Sporting 15."_s
         << true;
     // A short English brief that quotes a player in Portuguese stays English: quoted words count for
     // neither language.
