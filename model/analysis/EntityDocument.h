@@ -95,6 +95,7 @@ bool isDismissalWord(QStringView w); // "c", "b", "lbw": a cricket scorecard's b
 bool isPriceMoveVerb(QStringView w); // "rose", "gained": a share price's move
 bool isPriceUnit(QStringView w); // "pence", "percent": the unit of a price's move
 bool isMatchNoun(QStringView w); // "match", "final": "the match between A and B"
+bool isSurnameHead(QStringView w); // an organisation head that is also a surname ("Steel", "Mines")
 bool isScorerLabel(QStringView w); // "Scorers": a match summary's line of scorers
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name

@@ -27,6 +27,7 @@ struct Lists
     WordSet priceUnits = Lexicon::folded(u"price-units");
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
+    ExactWordSet surnameHeads = Lexicon::exact(u"surname-heads");
 };
 
 const Lists &lists()
@@ -98,6 +99,11 @@ bool isPriceUnit(QStringView w)
 bool isMatchNoun(QStringView w)
 {
     return lists().matchNouns.contains(w);
+}
+
+bool isSurnameHead(QStringView w)
+{
+    return lists().surnameHeads.contains(w);
 }
 
 bool isScorerLabel(QStringView w)

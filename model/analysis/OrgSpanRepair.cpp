@@ -175,16 +175,9 @@ void Document::repairOrgSpans()
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
         bool ok = end - start >= 2;
-        auto surnameHead = [](QStringView w) {
-            static constexpr std::array<std::u16string_view, 9> heads { u"Steel",   u"Mines",    u"Works",
-                                                                        u"Foods",   u"Electric", u"Trading",
-                                                                        u"Rangers", u"Mills",    u"Motors" };
-            return std::find(heads.begin(), heads.end(), std::u16string_view(w.utf16(), size_t(w.size())))
-                != heads.end();
-        };
         // A first name and a head that is also a surname ("Karen Steel", "Anne Mines") is a person; so
         // is such a pair the tagger read as a person ("Holt Brewery" stays a company).
-        if (ok && end - start == 2 && surnameHead(word(end - 1))
+        if (ok && end - start == 2 && isSurnameHead(word(end - 1))
             && ((m_info[size_t(start)].gaz & (1u << GazPerFirst))
                 || (owner[size_t(start)] >= 0 && owner[size_t(start)] == owner[size_t(end - 1)]
                     && m_mentions[size_t(owner[size_t(start)])].type == Entity::Type::Person)))
