@@ -186,9 +186,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             hit = after;
         // "Ada Lind warned of cuts … In the debate, the Labour MP said:": a title that no
         // named person carries in the article is the person in focus, named in this paragraph or
-        // the one before.
+        // the one before. An unnamed focus ("The judge let the prosecutor explain") is someone else.
         if (!hit && NameHeuristics::isTitle(head) && !orgHead) {
-            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head))) {
+            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head));
+                e && !e->name.front().isLower()) {
                 auto tokenAt = std::upper_bound(m_tokens.begin(), m_tokens.end(), e->pos,
                                                 [](qsizetype p, const Token &t) { return p < t.start; });
                 const int para = tokenAt == m_tokens.begin() ? 0 : std::prev(tokenAt)->para;

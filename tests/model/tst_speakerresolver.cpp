@@ -469,7 +469,8 @@ void TestSpeakerResolver::resolve_data()
         << u"Ada Lind was met by the harbour master, who grinned and said, “Glad you are back.”"_s
         << QStringList { u"||"_s };
     QTest::newRow("let-after-a-subject-is-not-an-imperative")
-        << u"The judge let the clerk read: “The witness was absent.”"_s << QStringList { u"||"_s };
+        << u"The judge let the prosecutor explain: “The witness was absent.”"_s
+        << QStringList { u"the prosecutor|the prosecutor|explain"_s };
     QTest::newRow("said-a-thing-by-its-ending-is-no-speaker")
         << u"“No fares, no cuts,” said a banner at the head of the march."_s << QStringList { u"||"_s };
 }
