@@ -186,9 +186,10 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
             hit = after;
         // "Ada Lind warned of cuts … In the debate, the Labour MP said:": a title that no
         // named person carries in the article is the person in focus, named in this paragraph or
-        // the one before.
+        // the one before. An unnamed focus ("The judge let the prosecutor explain") is someone else.
         if (!hit && NameHeuristics::isTitle(head) && !orgHead) {
-            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head))) {
+            if (auto e = focusPerson(pos, NameHeuristics::genderOfTitle(head));
+                e && !e->name.front().isLower()) {
                 auto tokenAt = std::upper_bound(m_tokens.begin(), m_tokens.end(), e->pos,
                                                 [](qsizetype p, const Token &t) { return p < t.start; });
                 const int para = tokenAt == m_tokens.begin() ? 0 : std::prev(tokenAt)->para;
@@ -213,11 +214,8 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
     // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
-    // The subject of a speech verb may also be a person by a role word's ending: "said a dispatcher".
-    const bool roleSubject = verbTok >= 0 && np.firstTok == verbTok + 1
-        && isOneOf(text(np.firstTok), { "a"_L1, "an"_L1, "another"_L1 }) && m_tokens[size_t(np.lastTok)].lower
-        && isRoleHead(bareText(np.lastTok));
-    if (!orgHead && !hasName && !isSpeakerNoun(head) && !roleSubject)
+    // Only listed nouns, never a guess from a word's ending: "said a banner" is no one.
+    if (!orgHead && !hasName && !isSpeakerNoun(head))
         return Attribution {};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;
@@ -283,12 +281,14 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         {
             const bool to
                 = v - 2 >= floorTok && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "to"_L1 });
+            static const WordSet letVerbs = Lexicon::folded(u"let-verbs");
             const NounPhrase let = to ? backwardNP(v - 2, floorTok) : np;
+            const int letTok = let.firstTok - 1;
+            // The verb must open its clause (an imperative): in "The judge let the lawyer explain" the
+            // judge is the subject and the other rules read the clause.
             if ((let.kind == NounPhrase::Kind::Name || let.kind == NounPhrase::Kind::Common)
-                && let.firstTok - 1 >= floorTok && m_tokens[size_t(let.firstTok - 1)].word
-                && isOneOf(text(let.firstTok - 1),
-                           { "allow"_L1, "allows"_L1, "allowed"_L1, "allowing"_L1, "let"_L1, "lets"_L1,
-                             "permit"_L1, "invite"_L1, "invites"_L1, "invited"_L1, "inviting"_L1 })) {
+                && letTok >= floorTok && m_tokens[size_t(letTok)].word && letVerbs.contains(text(letTok))
+                && (letTok == floorTok || !m_tokens[size_t(letTok - 1)].word)) {
                 if (Attribution a = resolveNP(let, v); a.found)
                     return a;
                 // A role word by its ending will do here too: "Allow the dermatologist to say it".
@@ -311,6 +311,12 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         if (np.kind == NounPhrase::Kind::None && !participle && v - 1 > floorTok
             && m_tokens[size_t(v - 1)].word && isOneOf(text(v - 1), { "and"_L1, "then"_L1 })) {
             const int mi = m_tokens[size_t(floorTok)].mention;
+            // "Lind was greeted by the harbour master, who smiled and said": a relative clause or
+            // another clause's pronoun subject stands between; the sentence's subject is not the one.
+            static const WordSet relatives = Lexicon::folded(u"relative-pronouns");
+            bool otherClause = false;
+            for (int k = floorTok + 1; k < v - 1 && !otherClause; ++k)
+                otherClause = m_tokens[size_t(k)].word && relatives.contains(text(k));
             NounPhrase subject;
             if (m_tokens[size_t(floorTok)].word && isOneOf(text(floorTok), { "he"_L1, "she"_L1 })) {
                 subject.kind = NounPhrase::Kind::Pronoun;
@@ -322,7 +328,7 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
                 subject = nameNP(mi);
             }
             // Only when no other verb of speech stands between: "He said X and added" is found above.
-            if (subject.kind != NounPhrase::Kind::None)
+            if (subject.kind != NounPhrase::Kind::None && !otherClause)
                 if (Attribution a = resolveNP(subject, v); a.found && !a.speaker.isEmpty())
                     return a;
         }
@@ -390,58 +396,6 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
             if (np.kind != NounPhrase::Kind::None)
                 return resolveNP(np, -1);
         }
-    }
-    return {};
-}
-
-// A fragment that the sentence runs on from, with the attribution after the next comma: There is
-// “no appetite for it” in the north, said Ada Lind, … / The closure was “a real blow” to the town,
-// an official said. The clause after the comma opens with the verb or with its subject.
-Attribution Resolver::attributionAfterFragment(int lo) const
-{
-    const int n = int(m_tokens.size());
-    const int sentence = m_tokens[size_t(lo)].sentence;
-    int comma = -1;
-    int words = 0;
-    for (int k = lo; k < n && words <= 12; ++k) {
-        const Token &t = m_tokens[size_t(k)];
-        if (t.quote >= 0 || t.sentence != sentence)
-            return {};
-        if (t.word) {
-            ++words;
-            continue;
-        }
-        if (isSentenceEnd(m_body.at(t.start)) || m_body.at(t.start) == u';')
-            return {};
-        if (m_body.at(t.start) == u',') {
-            comma = k;
-            break;
-        }
-    }
-    if (comma < 0)
-        return {};
-    const int lo2 = comma + 1;
-    for (int v = lo2; v < n && v <= lo2 + 4; ++v) {
-        const Token &t = m_tokens[size_t(v)];
-        if (t.quote >= 0 || t.sentence != sentence || !t.word)
-            return {};
-        if (!isVerb(v))
-            continue;
-        int hi = v;
-        while (hi + 1 < n && hi - v < 24 && m_tokens[size_t(hi + 1)].sentence == sentence
-               && m_tokens[size_t(hi + 1)].quote < 0)
-            ++hi;
-        if (v == lo2)
-            return resolveNP(forwardNP(v + 1, hi), v);
-        const NounPhrase np = backwardNP(v - 1, lo2);
-        if (np.kind == NounPhrase::Kind::None || nounCompound(np, v) || np.firstTok != lo2)
-            return {};
-        // The clause ends the sentence (", an official said." or "… said on Monday.") and does not
-        // report a clause of its own (", the staff said it …").
-        if (v + 1 < n && m_tokens[size_t(v + 1)].sentence == sentence && m_tokens[size_t(v + 1)].word
-            && !m_tokens[size_t(v + 1)].upper && !SpeechVerbs::isTimeAfterVerb(text(v + 1)))
-            return {};
-        return resolveNP(np, v);
     }
     return {};
 }
@@ -549,13 +503,11 @@ Attribution Resolver::parseAfter(int oi) const
         // name ("al-Hadi said") may still be the person quoted before.
         // A fragment inside the reporter's sentence keeps the sentence's subject, and a participle
         // ("…,” underscoring the need) has no subject of its own.
+        static const WordSet indefinite = Lexicon::folded(u"indefinite-speakers");
         auto unnamedIfLost = [this, &q, v](const NounPhrase &np, Attribution a) {
             a.unnamed = !a.found && np.kind != NounPhrase::Kind::None && q.kind == Quote::Kind::Direct
                 && !SpeechVerbs::isParticiple(text(v))
-                && (isDeterminer(np.firstTok)
-                    || isOneOf(text(np.firstTok),
-                               { "someone"_L1, "somebody"_L1, "one"_L1, "another"_L1, "others"_L1, "many"_L1,
-                                 "some"_L1 }));
+                && (isDeterminer(np.firstTok) || indefinite.contains(text(np.firstTok)));
             return a;
         };
         if (v == lo) {

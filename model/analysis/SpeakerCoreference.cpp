@@ -11,6 +11,23 @@ namespace Lede::Speakers {
 
 namespace {
 
+// A singular noun for one person from the lexicons, never a guess from its ending: a speaker noun,
+// title or title cue ("the waiter", "the mayor", "Lund's aunt"), not "the river", "the freezer" or
+// "the officials". Gives the gender that kin nouns carry ("uncle", "aunt").
+bool isSingularPersonNoun(const QString &head, Gender *gender)
+{
+    static const WordSet speakerNouns = Lexicon::folded(u"speaker-nouns");
+    static const WordSet titleCues = Lexicon::folded(u"ner-title-cues");
+    static const WordSet plurals = Lexicon::folded(u"irregular-plurals");
+    static const WordSet male = Lexicon::folded(u"person-nouns-male");
+    static const WordSet female = Lexicon::folded(u"person-nouns-female");
+    if (plurals.contains(head) || isDocumentNoun(head))
+        return false;
+    *gender = male.contains(head) ? Gender::Male : female.contains(head) ? Gender::Female : Gender::Unknown;
+    return *gender != Gender::Unknown || speakerNouns.contains(head) || titleCues.contains(head)
+        || NameHeuristics::isTitle(head);
+}
+
 // The latest event before `pos` that `matches`: the nearest sentence subject or quoted speaker. Both
 // walks are capped: focus that lies hundreds of events back is no focus, and the cap keeps a huge
 // body linear.
@@ -222,8 +239,8 @@ std::optional<QString> Resolver::lonePersonBefore(int tok, Gender gender) const
         if (previous < 0)
             return std::nullopt; // the pronoun's own sentence names someone: the other rules decide
         // "Lund's aunt opens the door": the sentence is about someone unnamed, not Lund.
-        if (previous >= 0 && m.possessive && k + 1 < tok && m_tokens[size_t(k + 1)].word
-            && m_tokens[size_t(k + 1)].lower && isSpeakerNoun(text(k + 1).toString().toLower()))
+        if (m.possessive && k + 1 < tok && m_tokens[size_t(k + 1)].word && m_tokens[size_t(k + 1)].lower
+            && isSpeakerNoun(text(k + 1).toString().toLower()))
             return std::nullopt;
         const QString name = m.canonical.isEmpty() ? m.name : m.canonical;
         if (person && *person != name)
@@ -437,7 +454,8 @@ void Resolver::collectSubjectEvents()
             if (!w.word || !w.lower || w.possessive || w.sentence != t.sentence || w.quote >= 0)
                 break;
             const QString head = text(h).toString().toLower();
-            if (!isSpeakerNoun(head) && !isRoleHead(text(h)))
+            Gender gender = Gender::Unknown;
+            if (!isSingularPersonNoun(head, &gender))
                 continue;
             const Token &verb = m_tokens[size_t(h + 1)];
             if (!verb.word || !verb.lower || verb.sentence != t.sentence || isFunctionWord(text(h + 1))
@@ -457,6 +475,8 @@ void Resolver::collectSubjectEvents()
                 phrase = a.speaker.isEmpty() ? phrase.front().toLower() + phrase.sliced(1) : a.speaker;
             }
             m_subjects.push_back({ t.start, phrase, Mention::Type::Person });
+            if (gender != Gender::Unknown && !m_gender.contains(phrase))
+                m_gender.insert(phrase, gender); // "the uncle" is never a later "she"
             break;
         }
     }

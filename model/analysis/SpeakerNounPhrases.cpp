@@ -429,4 +429,56 @@ bool Resolver::nounCompound(const NounPhrase &np, int verbTok) const
     return nouns.contains(text(verbTok)) && !head.endsWith(u's') && !m_tokens[size_t(np.lastTok)].possessive;
 }
 
+// A fragment that the sentence runs on from, with the attribution after the next comma: There is
+// “no appetite for it” in the north, said Ada Lind, … / The closure was “a real blow” to the town,
+// an official said. The clause after the comma opens with the verb or with its subject.
+Attribution Resolver::attributionAfterFragment(int lo) const
+{
+    const int n = int(m_tokens.size());
+    const int sentence = m_tokens[size_t(lo)].sentence;
+    int comma = -1;
+    int words = 0;
+    for (int k = lo; k < n && words <= 12; ++k) {
+        const Token &t = m_tokens[size_t(k)];
+        if (t.quote >= 0 || t.sentence != sentence)
+            return {};
+        if (t.word) {
+            ++words;
+            continue;
+        }
+        if (isSentenceEnd(m_body.at(t.start)) || m_body.at(t.start) == u';')
+            return {};
+        if (m_body.at(t.start) == u',') {
+            comma = k;
+            break;
+        }
+    }
+    if (comma < 0)
+        return {};
+    const int lo2 = comma + 1;
+    for (int v = lo2; v < n && v <= lo2 + 4; ++v) {
+        const Token &t = m_tokens[size_t(v)];
+        if (t.quote >= 0 || t.sentence != sentence || !t.word)
+            return {};
+        if (!isVerb(v))
+            continue;
+        int hi = v;
+        while (hi + 1 < n && hi - v < 24 && m_tokens[size_t(hi + 1)].sentence == sentence
+               && m_tokens[size_t(hi + 1)].quote < 0)
+            ++hi;
+        if (v == lo2)
+            return resolveNP(forwardNP(v + 1, hi), v);
+        const NounPhrase np = backwardNP(v - 1, lo2);
+        if (np.kind == NounPhrase::Kind::None || nounCompound(np, v) || np.firstTok != lo2)
+            return {};
+        // The clause ends the sentence (", an official said." or "… said on Monday.") and does not
+        // report a clause of its own (", the staff said it …").
+        if (v + 1 < n && m_tokens[size_t(v + 1)].sentence == sentence && m_tokens[size_t(v + 1)].word
+            && !m_tokens[size_t(v + 1)].upper && !SpeechVerbs::isTimeAfterVerb(text(v + 1)))
+            return {};
+        return resolveNP(np, v);
+    }
+    return {};
+}
+
 } // namespace Lede::Speakers

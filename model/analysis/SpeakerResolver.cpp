@@ -148,6 +148,12 @@ void Resolver::run()
         // the sentence opens with, when it names no other person and asks nothing.
         if (isPunct(hi + 1 < qa ? hi + 1 : hi, u'?'))
             return {};
+        // A quote that speaks of a third person ("She was the kindest …") is about the one named
+        // before, not by them: "Ada Lind died at the scene. “She was …”".
+        for (int k = qa; k <= m_qLast[oi]; ++k)
+            if (m_tokens[size_t(k)].word
+                && isOneOf(text(k), { "he"_L1, "she"_L1, "his"_L1, "her"_L1, "him"_L1 }))
+                return {};
         int subject = -1;
         int words = 0;
         for (int k = lo; k <= hi; ++k) {

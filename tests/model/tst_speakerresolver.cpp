@@ -452,6 +452,27 @@ void TestSpeakerResolver::resolve_data()
            u"dispatcher on the night radio. Tor Lund said the pier was closed. “The ferry is late again,” "
            u"said someone at the quay. “It always is,” said one of the crew."_s
         << QStringList { u"a dispatcher|a dispatcher|said"_s, u"||"_s, u"||"_s };
+    QTest::newRow("sentence-opening-with-a-thing-is-no-focus")
+        << u"Mayor Ada Lind walked the flooded lanes on Monday. The river burst its banks overnight. “We "
+           u"were not ready for this,” she said."_s
+        << QStringList { u"Ada Lind|she|said"_s };
+    QTest::newRow("sentence-opening-with-an-appliance-is-no-focus")
+        << u"Tor Lund runs the corner shop. The freezer stopped working. “I lost every tub,” he said."_s
+        << QStringList { u"Tor Lund|he|said"_s };
+    QTest::newRow("plural-group-is-no-focus-for-she")
+        << u"Ada Lind read out the plan. The officials listened in silence. “Nothing changes,” she said."_s
+        << QStringList { u"Ada Lind|she|said"_s };
+    QTest::newRow("kin-noun-of-the-other-gender-is-no-focus")
+        << u"Ada Lind came home late. Lund’s uncle stood up. “Sit down,” she said."_s
+        << QStringList { u"|she|said"_s }; // not the uncle; the sentence is about him, so not Ada Lind
+    QTest::newRow("verb-after-a-relative-clause-is-not-the-sentence-subject")
+        << u"Ada Lind was met by the harbour master, who grinned and said, “Glad you are back.”"_s
+        << QStringList { u"||"_s };
+    QTest::newRow("let-after-a-subject-is-not-an-imperative")
+        << u"The judge let the prosecutor explain: “The witness was absent.”"_s
+        << QStringList { u"the prosecutor|the prosecutor|explain"_s };
+    QTest::newRow("said-a-thing-by-its-ending-is-no-speaker")
+        << u"“No fares, no cuts,” said a banner at the head of the march."_s << QStringList { u"||"_s };
 }
 
 void TestSpeakerResolver::resolve()
@@ -545,16 +566,20 @@ void TestSpeakerResolver::sentenceBeforeWithoutAVerbOpensWithTheSpeaker()
     const QString body
         = u"The ferry line lost the case. Its lawyer, Ada Lind, had a short answer for the press. “We will "
           u"appeal.”\nThe judge thanked Tor Lund and Kim Aalto for their patience. “It was a long week.”\n"
-          u"Did Eva Berg win? “Nobody won.”\n9:00 AM Wakes up and walks to the pier. “What a morning.”"_s;
+          u"Did Eva Berg win? “Nobody won.”\n9:00 AM Wakes up and walks to the pier. “What a morning.”\n"
+          u"Mia Holm, a baker from Kelby, died in the fire. “She fed half the town.”"_s;
     Article article;
     article.body = body;
     QList<Quote> quotes = QuoteDetector::detect(body);
     const QList<Entity> entities { entity(body, u"Ada Lind"_s, Entity::Type::Person, u"Ada Lind"_s),
                                    entity(body, u"Tor Lund"_s, Entity::Type::Person, u"Tor Lund"_s),
                                    entity(body, u"Kim Aalto"_s, Entity::Type::Person, u"Kim Aalto"_s),
-                                   entity(body, u"Eva Berg"_s, Entity::Type::Person, u"Eva Berg"_s) };
+                                   entity(body, u"Eva Berg"_s, Entity::Type::Person, u"Eva Berg"_s),
+                                   entity(body, u"Mia Holm"_s, Entity::Type::Person, u"Mia Holm"_s) };
     SpeakerResolver::resolve(article, quotes, entities);
-    QCOMPARE(describe(body, quotes), (QStringList { u"Ada Lind|Ada Lind|"_s, u"||"_s, u"||"_s, u"||"_s }));
+    // The last quote speaks of Mia Holm ("She fed …"), so it is not hers.
+    QCOMPARE(describe(body, quotes),
+             (QStringList { u"Ada Lind|Ada Lind|"_s, u"||"_s, u"||"_s, u"||"_s, u"||"_s }));
 }
 
 void TestSpeakerResolver::arabicArticleStaysOnTheName()
