@@ -10,7 +10,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     cmake ninja-build g++ pkgconf sqlite3 libsqlite3-dev libgumbo-dev libxlsxwriter-dev libzip-dev \
     libpoppler-qt6-dev libxml2-utils unzip python3 ca-certificates poppler-utils \
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6 libgl-dev \
-    qt6-l10n-tools qt6-tools-dev qt6-charts-dev qt6-svg-dev \
+    qt6-l10n-tools qt6-tools-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev \
     qt6-qpa-plugins fonts-dejavu-core \
     xvfb xauth imagemagick xdotool \
     clang libclang-rt-14-dev clang-format >/dev/null
@@ -18,3 +18,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 # clang and its runtime (libFuzzer, sanitizers) are for fuzz/run.sh only, clang-format for the
 # formatting check in .ci/run; xmllint, unzip, python3 and poppler-utils (pdftotext, pdftoppm)
 # let the tests check exports with tools other than Lede (REFI-QDA schema, zip, CSV, JSON, PDF).
+# libqt6opengl6-dev: Qt6ChartsConfig.cmake requires Qt6::OpenGL and Qt6::OpenGLWidgets, and
+# qt6-charts-dev does not depend on their development package, so without it a fresh machine
+# fails at configure ("Failed to find required Qt component Charts").
