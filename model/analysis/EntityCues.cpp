@@ -6,7 +6,10 @@
 // Postvard", "Postvard newspaper") ("a Kestrel spokesman said"). A name found so, tagged or not, is
 // recorded; unify() then votes its whole group ORG. Listed countries keep their one convention (LOC), and
 // places are never given shares ("London shares"); only names the tagger left untyped are added, never a
-// capitalised sentence opener.
+// capitalised sentence opener. Names with a chairman, shareholders or a chief executive ("Kestrel's
+// chairman", "shareholders of Kestrel"), with analysts at them ("an analyst at Kestrel"), next to a kind
+// of organisation ("the carmaker Kestrel", "the Kestrel union") or after "the opposition" are recorded
+// the same way (word lists: org-member-nouns, org-staff-nouns, org-kind-nouns, org-before-words).
 #include "EntityDocument.h"
 
 namespace Lede::EntityParts {
@@ -239,11 +242,27 @@ void Document::addCompanyCues()
     };
     for (int i = 0; i + 1 < m_n; ++i) {
         const quint64 h = m_info[size_t(i)].lower;
-        if ((!cue.shareNoun(h) && !cue.mediaNoun(h) && h != cue.club) || m_info[size_t(i)].initialUpper)
+        if (m_info[size_t(i)].initialUpper)
             continue;
+        // A kind of organisation next to a name ("the carmaker Lessard", "the Kestrel union") or a
+        // word a party's or a firm's name follows ("the opposition Unity Party"): looked up only next
+        // to a name word.
+        bool kind = false, before = false;
+        if (!cue.shareNoun(h) && !cue.mediaNoun(h) && h != cue.club) {
+            const bool nameNext = nameWord(i + 1) && !newlineBefore(i + 1);
+            if (!nameNext && !(i > 0 && nameWord(i - 1) && !newlineBefore(i)))
+                continue;
+            kind = isOrgKindNoun(word(i));
+            before = !kind && nameNext && isOrgBeforeWord(word(i));
+            if (!kind && !before)
+                continue;
+        }
         ensureOwner();
         const quint64 next = m_info[size_t(i + 1)].lower;
-        if (cue.shareNoun(h) && (next == cue.in || next == cue.of)) {
+        if (before) {
+            if (const int te = nameStartingAt(i + 1); te > 0 && usable(i) && !m_info[size_t(i + 1)].title)
+                record(i + 1, te, true, true);
+        } else if (cue.shareNoun(h) && (next == cue.in || next == cue.of)) {
             // "shares in Kestrel", "shares of Kestrel Mining".
             if (const int te = nameStartingAt(i + 2); te > 0)
                 record(i + 2, te, true, false);
@@ -252,10 +271,11 @@ void Document::addCompanyCues()
             // first name: "club captain" is no name, "club Ada Lind" a person).
             if (const int te = nameStartingAt(i + 1); te > 0)
                 record(i + 1, te, true, true);
-        } else if (cue.mediaNoun(h) && usable(i)) {
+        } else if ((kind || cue.mediaNoun(h)) && usable(i)) {
             // "the daily Postvard", "the newspaper Kestrel Post" (a person or a place there is the
-            // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds").
-            if (const int te = nameStartingAt(i + 1); te > 0)
+            // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds"; a title
+            // there is a person's: "the central bank Governor Ada Lind").
+            if (const int te = nameStartingAt(i + 1); te > 0 && !(kind && m_info[size_t(i + 1)].title))
                 record(i + 1, te, true, true);
             // "Postvard newspaper", "Kestrel news agency".
             const int end
@@ -268,6 +288,42 @@ void Document::addCompanyCues()
                         record(tb, end, true, true);
                 }
             }
+        }
+    }
+    // "Kestrel's chairman", "Kestrel's chief executive", "the chairman of Kestrel", "shareholders of
+    // Kestrel", "an analyst at Kestrel": people and parts only an organisation has (places, countries
+    // and people are kept by record()).
+    auto lowerAt
+        = [&](int t) { return t < m_n && !m_info[size_t(t)].initialUpper && !newlineBefore(t) && usable(t); };
+    for (int i = 0; i + 2 < m_n; ++i) {
+        const QStringView w = word(i);
+        // "Shareholders of Kestrel" may open a sentence.
+        if ((m_info[size_t(i)].initialUpper && !m_info[size_t(i)].sentenceStart) || w.size() < 2)
+            continue;
+        const QStringView after = word(i + 1);
+        if (after != u"of" && after != u"at" && !(i >= 1 && isPossessive(word(i - 1)))
+            && !(i >= 2 && isPossessive(word(i - 2))))
+            continue;
+        const bool member = isOrgMemberNoun(w);
+        const bool staff = !member && isOrgStaffNoun(w);
+        if (!member && !staff)
+            continue;
+        // The name after "of" (a member) or "at" (a job).
+        if (usable(i) && word(i + 1) == (member ? u"of" : u"at") && !newlineBefore(i + 1)) {
+            ensureOwner();
+            if (const int te = nameStartingAt(i + 2); te > 0)
+                record(i + 2, te, true, true);
+        }
+        // The name before "'s", right before the noun or one lower-case word before it ("chief").
+        if (!member || !lowerAt(i))
+            continue;
+        int p = i - 1;
+        if (p >= 1 && lowerAt(p) && !isPossessive(word(p)))
+            --p;
+        if (p >= 1 && isPossessive(word(p)) && !newlineBefore(p) && nameWord(p - 1)) {
+            ensureOwner();
+            if (const int tb = nameEndingAt(p); tb >= 0)
+                record(tb, p, true, true);
         }
     }
 }

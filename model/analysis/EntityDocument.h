@@ -97,6 +97,11 @@ bool isPriceUnit(QStringView w); // "pence", "percent": the unit of a price's mo
 bool isMatchNoun(QStringView w); // "match", "final": "the match between A and B"
 bool isSurnameHead(QStringView w); // an organisation head that is also a surname ("Steel", "Mines")
 bool isScorerLabel(QStringView w); // "Scorers": a match summary's line of scorers
+// "chairman", "shareholders": "Kestrel's chairman", "chairman of Kestrel"
+bool isOrgMemberNoun(QStringView w);
+bool isOrgStaffNoun(QStringView w); // "analyst", "economist": "an analyst at Kestrel"
+bool isOrgKindNoun(QStringView w); // "union", "carmaker": "the Kestrel union", "the carmaker Kestrel"
+bool isOrgBeforeWord(QStringView w); // "ruling", "opposition": "the opposition Unity Party"
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 

@@ -28,6 +28,10 @@ struct Lists
     ExactWordSet stormWords = Lexicon::exact(u"storm-words");
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
     ExactWordSet surnameHeads = Lexicon::exact(u"surname-heads");
+    WordSet orgMemberNouns = Lexicon::folded(u"org-member-nouns");
+    WordSet orgStaffNouns = Lexicon::folded(u"org-staff-nouns");
+    WordSet orgKindNouns = Lexicon::folded(u"org-kind-nouns");
+    WordSet orgBeforeWords = Lexicon::folded(u"org-before-words");
 };
 
 const Lists &lists()
@@ -104,6 +108,26 @@ bool isMatchNoun(QStringView w)
 bool isSurnameHead(QStringView w)
 {
     return lists().surnameHeads.contains(w);
+}
+
+bool isOrgMemberNoun(QStringView w)
+{
+    return lists().orgMemberNouns.contains(w);
+}
+
+bool isOrgStaffNoun(QStringView w)
+{
+    return lists().orgStaffNouns.contains(w);
+}
+
+bool isOrgKindNoun(QStringView w)
+{
+    return lists().orgKindNouns.contains(w);
+}
+
+bool isOrgBeforeWord(QStringView w)
+{
+    return lists().orgBeforeWords.contains(w);
 }
 
 bool isScorerLabel(QStringView w)

@@ -587,6 +587,29 @@ void TestEntityRecognizer::entities_data()
         << QStringList { u"PERSON|Ewan Baird|Ewan Baird"_s, u"PERSON|Lars Nyquist|Lars Nyquist"_s,
                          u"LOC|Sweden|Sweden"_s }
         << QStringList { u"PERSON|Kelby Road|Kelby Road"_s };
+    QTest::newRow("a-name-that-has-a-chairman-or-a-chief-executive-is-an-organisation")
+        << u"Investors were relieved on Monday. Brenmoor's chairman told them the plan would work. "
+           u"Marrick's chief executive said the company would pay its debts."_s
+        << QStringList { u"ORG|Brenmoor|Brenmoor"_s, u"ORG|Marrick|Marrick"_s }
+        << QStringList { u"PERSON|Brenmoor|Brenmoor"_s, u"PERSON|Marrick|Marrick"_s };
+    QTest::newRow("shareholders-of-a-name-and-an-analyst-at-a-name")
+        << u"Shareholders of Quillan approved the deal, and an analyst at Dorrow Hasket said the price was fair."_s
+        << QStringList { u"ORG|Quillan|Quillan"_s, u"ORG|Dorrow Hasket|Dorrow Hasket"_s }
+        << QStringList { u"LOC|Dorrow Hasket|Dorrow Hasket"_s };
+    QTest::newRow("a-kind-of-organisation-before-or-after-a-name")
+        << u"The carmaker Lessard will cut 900 jobs, the Tervo union said on Monday."_s
+        << QStringList { u"ORG|Lessard|Lessard"_s, u"ORG|Tervo|Tervo"_s }
+        << QStringList { u"PERSON|Lessard|Lessard"_s, u"PERSON|Tervo|Tervo"_s };
+    QTest::newRow("the-name-after-opposition-is-a-party")
+        << u"The opposition Free Centre walked out of parliament on Tuesday after the vote."_s
+        << QStringList { u"ORG|Free Centre|Free Centre"_s } << QStringList {};
+    QTest::newRow("a-title-after-a-kind-noun-and-a-town-before-one-are-no-organisation")
+        << u"The central bank Governor Ada Lind said rates would stay on hold, a Leeds firm said."_s
+        << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"LOC|Leeds|Leeds"_s }
+        << QStringList { u"Governor"_s, u"ORG|Leeds|Leeds"_s };
+    QTest::newRow("motor-ends-a-company-name")
+        << u"The fund was sold last year, and Kagero Motor said it would sell its stake."_s
+        << QStringList { u"ORG|Kagero Motor|Kagero Motor"_s } << QStringList {};
 }
 
 void TestEntityRecognizer::entities()
