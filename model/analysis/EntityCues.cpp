@@ -24,7 +24,8 @@ struct CueWords
             spokesperson = hashLower(u"spokesperson");
     quint64 said = hashLower(u"said"), says = hashLower(u"says"), reported = hashLower(u"reported"),
             posted = hashLower(u"posted"), announced = hashLower(u"announced");
-    quint64 its = hashLower(u"its"), in = hashLower(u"in"), of = hashLower(u"of");
+    quint64 its = hashLower(u"its"), in = hashLower(u"in"), of = hashLower(u"of"), at = hashLower(u"at");
+    quint64 possessive = hashLower(u"'s"), possessiveCurly = hashLower(u"’s");
     quint64 newspaper = hashLower(u"newspaper"), daily = hashLower(u"daily"), weekly = hashLower(u"weekly"),
             magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
             broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
@@ -249,11 +250,12 @@ void Document::addCompanyCues()
         // to a name word.
         bool kind = false, before = false;
         if (!cue.shareNoun(h) && !cue.mediaNoun(h) && h != cue.club) {
-            const bool nameNext = nameWord(i + 1) && !newlineBefore(i + 1);
-            if (!nameNext && !(i > 0 && nameWord(i - 1) && !newlineBefore(i)))
+            const bool namePrev = i > 0 && nameWord(i - 1);
+            if (!nameWord(i + 1) && !namePrev)
                 continue;
-            kind = isOrgKindNoun(word(i));
-            before = !kind && nameNext && isOrgBeforeWord(word(i));
+            const QStringView w = word(i);
+            kind = isOrgKindNoun(w);
+            before = !kind && isOrgBeforeWord(w) && nameWord(i + 1) && !newlineBefore(i + 1);
             if (!kind && !before)
                 continue;
         }
@@ -295,21 +297,27 @@ void Document::addCompanyCues()
     // and people are kept by record()).
     auto lowerAt
         = [&](int t) { return t < m_n && !m_info[size_t(t)].initialUpper && !newlineBefore(t) && usable(t); };
+    auto possessiveAt = [&](int t) {
+        return t >= 0
+            && (m_info[size_t(t)].lower == cue.possessive || m_info[size_t(t)].lower == cue.possessiveCurly)
+            && isPossessive(word(t));
+    };
     for (int i = 0; i + 2 < m_n; ++i) {
-        const QStringView w = word(i);
         // "Shareholders of Kestrel" may open a sentence.
-        if ((m_info[size_t(i)].initialUpper && !m_info[size_t(i)].sentenceStart) || w.size() < 2)
+        if (m_info[size_t(i)].initialUpper && !m_info[size_t(i)].sentenceStart)
             continue;
-        const QStringView after = word(i + 1);
-        if (after != u"of" && after != u"at" && !(i >= 1 && isPossessive(word(i - 1)))
-            && !(i >= 2 && isPossessive(word(i - 2))))
+        const quint64 after = m_info[size_t(i + 1)].lower;
+        if (after != cue.of && after != cue.at && !possessiveAt(i - 1) && !possessiveAt(i - 2))
+            continue;
+        const QStringView w = word(i);
+        if (w.size() < 2)
             continue;
         const bool member = isOrgMemberNoun(w);
         const bool staff = !member && isOrgStaffNoun(w);
         if (!member && !staff)
             continue;
         // The name after "of" (a member) or "at" (a job).
-        if (usable(i) && word(i + 1) == (member ? u"of" : u"at") && !newlineBefore(i + 1)) {
+        if (usable(i) && after == (member ? cue.of : cue.at) && !newlineBefore(i + 1)) {
             ensureOwner();
             if (const int te = nameStartingAt(i + 2); te > 0)
                 record(i + 2, te, true, true);
