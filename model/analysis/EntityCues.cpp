@@ -254,6 +254,8 @@ void Document::addCompanyCues()
             if (!nameWord(i + 1) && !namePrev)
                 continue;
             const QStringView w = word(i);
+            if (w.size() < 4) // "the", "of": no kind noun is shorter ("bank", "firm")
+                continue;
             kind = isOrgKindNoun(w);
             before = !kind && isOrgBeforeWord(w) && nameWord(i + 1) && !newlineBefore(i + 1);
             if (!kind && !before)
