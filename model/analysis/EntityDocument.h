@@ -225,7 +225,7 @@ private:
     FeatureExtractor m_extractor;
     const QList<Span> &m_tokens; // m_stream's spans
     int m_n = 0;
-    std::vector<TokenInfo> m_info;
+    std::vector<TokenFacts> m_info; // what the rules read of each token's TokenInfo
     std::vector<int> m_kind; // Block::Kind of each token, -1 when in running text
     std::vector<bool> m_covered;
     std::vector<bool> m_nameWord; // capitalised word, not a weekday or month (set by repairOrgSpans)

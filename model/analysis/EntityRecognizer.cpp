@@ -44,7 +44,7 @@ void Document::tagSentences()
                 ++letters;
                 capsWords += ti.allCaps ? 1 : 0;
             }
-            m_info[size_t(t)] = ti;
+            m_info[size_t(t)] = TokenFacts(ti);
         }
         const bool heading
             = kind == int(Block::Kind::Heading) || (letters >= 2 && capsWords * 10 >= letters * 6);
@@ -212,8 +212,8 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
         // "Valeska Paris, an Australian woman": a first name, then a word that heads no institution or
         // place name, is a person wherever the tagger's context pointed ("Victoria Station" keeps it).
         constexpr quint32 named = (1u << GazLoc) | (1u << GazOrg) | (1u << GazCountry) | (1u << GazNat);
-        const TokenInfo &first = m_info[size_t(tb)];
-        const TokenInfo &last = m_info[size_t(tb + 1)];
+        const TokenFacts &first = m_info[size_t(tb)];
+        const TokenFacts &last = m_info[size_t(tb + 1)];
         if ((first.gaz & (1u << GazPerFirst)) && !(first.gaz & named) && !first.allCaps && !last.allCaps
             && !last.orgCue && !last.locCue && !isOrgHead(word(tb + 1)) && !isCompanyEnd(word(tb + 1))
             && !listed(tb, te))
@@ -310,7 +310,7 @@ void Document::addTitledNames()
 void Document::addNationalities()
 {
     for (int i = 0; i < m_n; ++i) {
-        const TokenInfo &t = m_info[size_t(i)];
+        const TokenFacts &t = m_info[size_t(i)];
         if (m_covered[size_t(i)] || structural(i) || !t.initialUpper || t.allCaps)
             continue;
         if ((t.gaz & (1u << GazNat)) && !(t.gaz & (0xffffu << 16)) && word(i).size() > 2) {

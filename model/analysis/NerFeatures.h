@@ -104,6 +104,36 @@ struct TokenInfo
     quint8 runGaz = 0; // gazetteer classes of the whole run as one phrase
 };
 
+// The fields of a TokenInfo that the entity rules read after tagging, in 24 bytes instead of 128:
+// an article keeps one per token (a 250 KB article has some 50,000), so its memory is written once
+// and stays small.
+struct TokenFacts
+{
+    TokenFacts() = default;
+    explicit TokenFacts(const TokenInfo &t)
+        : lower(t.lower)
+        , gaz(t.gaz)
+        , initialUpper(t.initialUpper)
+        , allCaps(t.allCaps)
+        , title(t.title)
+        , speechVerb(t.speechVerb)
+        , sentenceStart(t.sentenceStart)
+        , orgCue(t.orgCue)
+        , locCue(t.locCue)
+    {
+    }
+    quint64 lower = 0;
+    quint32 gaz = 0;
+    bool initialUpper = false;
+    bool allCaps = false;
+    bool title = false;
+    bool speechVerb = false;
+    bool sentenceStart = false;
+    bool orgCue = false;
+    bool locCue = false;
+};
+static_assert(sizeof(TokenFacts) <= 24);
+
 inline constexpr int kMaxFeatures = 64;
 using FeatureKeys = std::array<quint32, kMaxFeatures>;
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Tokenizer.h"
 
-#include <algorithm>
-#include <array>
+#include "Lexicon.h"
 
 namespace Lede {
 
@@ -55,25 +54,12 @@ struct Reader
     }
 };
 
-// Abbreviations whose trailing period belongs to the word (so it does not end a sentence).
-constexpr std::array<QStringView, 43> Abbreviations
-    = { u"Mr",   u"Mrs", u"Ms",  u"Dr",  u"St",   u"Jr",  u"Sr",   u"Gen", u"Lt",   u"Col", u"Sgt",
-        u"Capt", u"Gov", u"Sen", u"Rep", u"Prof", u"Rev", u"Maj",  u"Adm", u"Cmdr", u"Jan", u"Feb",
-        u"Mar",  u"Apr", u"Jun", u"Jul", u"Aug",  u"Sep", u"Sept", u"Oct", u"Nov",  u"Dec", u"Inc",
-        u"Corp", u"Ltd", u"Co",  u"vs",  u"No",   u"Mt",  u"Ft",   u"Ave", u"Atty", u"Supt" };
-constexpr qsizetype ShortestAbbreviation = 2;
-constexpr qsizetype LongestAbbreviation = 4;
-static_assert(std::all_of(Abbreviations.begin(), Abbreviations.end(),
-                          [](QStringView a) {
-                              return a.size() >= ShortestAbbreviation && a.size() <= LongestAbbreviation;
-                          }),
-              "isAbbreviation() tests the length first");
-
+// Abbreviations whose trailing period belongs to the word (so it does not end a sentence), as
+// written in resources/lexicon/abbreviations.txt: "Mr" and "vs", not "mr" or "no".
 bool isAbbreviation(QStringView w)
 {
-    if (w.size() < ShortestAbbreviation || w.size() > LongestAbbreviation)
-        return false;
-    return std::find(Abbreviations.begin(), Abbreviations.end(), w) != Abbreviations.end();
+    static const ExactWordSet abbreviations = Lexicon::exact(u"abbreviations");
+    return abbreviations.contains(w);
 }
 
 // "U.S", "U.N", "e.g": single letters separated by dots so far.

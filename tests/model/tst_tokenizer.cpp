@@ -35,6 +35,11 @@ void TestTokenizer::texts_data()
         << u"U.S. envoy met Mr. Ortiz on Oct. 3."_s
         << QStringList { u"U.S."_s, u"envoy"_s, u"met"_s, u"Mr."_s, u"Ortiz"_s,
                          u"on"_s,   u"Oct."_s,  u"3"_s,   u"."_s };
+    // The list is resources/lexicon/abbreviations.txt, matched as written there.
+    QTest::newRow("abbreviations-from-the-lexicon-as-written")
+        << u"Det. Varga vs. Cpl. Lund, Maj. Pell said no. mr. Fox"_s
+        << QStringList { u"Det."_s, u"Varga"_s, u"vs."_s, u"Cpl."_s, u"Lund"_s, u","_s, u"Maj."_s,
+                         u"Pell"_s, u"said"_s,  u"no"_s,  u"."_s,    u"mr"_s,   u"."_s, u"Fox"_s };
     QTest::newRow("numbers-with-separators")
         << u"1,250 people, 4.5 million, 12%"_s
         << QStringList { u"1,250"_s, u"people"_s, u","_s, u"4.5"_s, u"million"_s, u","_s, u"12"_s, u"%"_s };
