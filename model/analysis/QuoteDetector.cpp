@@ -426,8 +426,10 @@ bool isSingleCloser(QChar c)
 // . , ! ? and stands before a space, punctuation or the paragraph end, never before a letter or digit;
 // a plural possessive is no closing mark. A straight quote needs two words with a space between ('dd/MM'
 // is a format), a curly one that or a word of three letters (rock ‘n’ roll is no quote), and neither
-// holds more than 60 words.
-QList<Span> singleQuoteSpans(const QString &body, qsizetype from, qsizetype to, const QList<Span> &doubles)
+// holds more than 60 words unless it is the whole paragraph. Opened after a colon, one runs on when
+// the next paragraph (at `next`) opens with the same mark. Both British style.
+QList<Span> singleQuoteSpans(const QString &body, qsizetype from, qsizetype to, const QList<Span> &doubles,
+                             qsizetype next)
 {
     QList<Span> out;
     qsizetype open = -1;
@@ -451,7 +453,8 @@ QList<Span> singleQuoteSpans(const QString &body, qsizetype from, qsizetype to, 
                 const InnerShape shape = shapeOf(body, open + 1, i);
                 const bool curly = c == u'\u2019';
                 const bool spaced = QStringView(body).sliced(open + 1, i - open - 1).contains(u' ');
-                if (shape.words <= 60 && ((shape.words >= 2 && spaced) || (curly && i - open - 1 >= 3)))
+                if ((shape.words <= 60 || (open == from && i + 2 >= to))
+                    && ((shape.words >= 2 && spaced) || (curly && i - open - 1 >= 3)))
                     out.append({ open, i + 1 });
                 open = -1;
                 continue;
@@ -461,6 +464,11 @@ QList<Span> singleQuoteSpans(const QString &body, qsizetype from, qsizetype to, 
             && body.at(i + 1).isLetter())
             open = i;
     }
+    const qsizetype before = open - 1 - (open > from && body.at(open - 1) == u' '); // "said: '…"
+    if (open >= 0 && next >= 0 && next + 1 < body.size() && (before < from || body.at(before) == u':')
+        && body.at(next) == body.at(open) && body.at(next + 1).isLetter()
+        && shapeOf(body, open + 1, to).words >= 3)
+        out.append({ open, to });
     return out;
 }
 
@@ -569,7 +577,8 @@ QList<Quote> QuoteDetector::detect(const QString &body)
         QList<Span> doubles;
         for (qsizetype qi = firstQuoteOfPara; qi < quotes.size(); ++qi)
             doubles.append(quotes.at(qi).span);
-        const QList<Span> singles = singleQuoteSpans(body, para.start, para.end, doubles);
+        const QList<Span> singles = singleQuoteSpans(body, para.start, para.end, doubles,
+                                                     pi + 1 < paras.size() ? paras.at(pi + 1).start : -1);
         for (const Span &sp : singles) {
             Quote q;
             q.span = sp;

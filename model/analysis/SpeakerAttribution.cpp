@@ -214,8 +214,9 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
     }
     // A speaker is a person, an organisation, or a phrase headed by a role, group or source noun;
     // "the importance" or "32 pages" is none of these, and a wrong name is worse than none.
-    // Only listed nouns, never a guess from a word's ending: "said a banner" is no one.
-    if (!orgHead && !hasName && !isSpeakerNoun(head))
+    // Only listed nouns, never a guess from a word's ending: "said a banner" is no one. A text that
+    // speaks is a source too: "the manifesto said", "the indictment reads".
+    if (!orgHead && !hasName && !isSpeakerNoun(head) && !document)
         return Attribution {};
     QString phrase = m_body.mid(span.start, span.end - span.start);
     a.type = orgHead || hasName ? Mention::Type::Org : Mention::Type::Unknown;

@@ -333,6 +333,23 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
     return np;
 }
 
+int Resolver::titledPersonAfter(const Mention &org, int hi) const
+{
+    if (org.type != Mention::Type::Org && org.type != Mention::Type::Unknown)
+        return -1;
+    int t = org.lastTok + 1;
+    while (t <= hi && t <= org.lastTok + 3 && m_tokens[size_t(t)].word && m_tokens[size_t(t)].lower
+           && NameHeuristics::isTitle(bareText(t)))
+        ++t;
+    if (t == org.lastTok + 1 || t > hi || m_tokens[size_t(t)].mention < 0)
+        return -1;
+    const int pi = m_tokens[size_t(t)].mention;
+    const Mention &p = m_mentions[size_t(pi)];
+    // A name after a title word is a person even when nothing else types it.
+    const bool person = p.type == Mention::Type::Person || p.type == Mention::Type::Unknown;
+    return p.firstTok == t && person && !p.bareTitle && p.lastTok <= hi ? pi : -1;
+}
+
 NounPhrase Resolver::forwardNP(int j, int hi) const
 {
     NounPhrase np;
@@ -378,6 +395,9 @@ NounPhrase Resolver::forwardNP(int j, int hi) const
                 np.lastTok = noun;
                 return np;
             }
+            // "according to Harbour Institute director Malvern": the person, not the organisation.
+            if (const int pi = words == 0 && !det ? titledPersonAfter(m, hi) : -1; pi >= 0)
+                return nameNP(pi);
             np.kind = m.bareTitle ? NounPhrase::Kind::Common : NounPhrase::Kind::Name;
             np.mention = t.mention;
             np.firstTok = (m.bareTitle || (det && m.type == Mention::Type::Org && words == 0))

@@ -285,6 +285,9 @@ private:
     Attribution clauseSubject(int first, int v) const;
     int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
+    // The person named right after an organisation (or an untyped name) and its title words
+    // ("Harbour Institute director Malvern"): that person's mention, or -1.
+    int titledPersonAfter(const Mention &org, int hi) const;
     Attribution resolveNP(const NounPhrase &np, int verbTok) const;
     static bool isSpeakerNoun(const QString &head);
     std::optional<Event> focusPerson(qsizetype pos, Gender gender) const;

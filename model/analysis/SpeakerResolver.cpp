@@ -39,6 +39,10 @@ Attribution Resolver::accordingToInSentence(int oi) const
         if (m.firstTok != k + 2 || m.bareTitle
             || (m.type != Mention::Type::Person && m.type != Mention::Type::Org))
             return {};
+        // "according to Harbour Institute director Malvern": the person with the title, not the
+        // organisation the title names.
+        if (const int pi = titledPersonAfter(m, n - 1); pi >= 0)
+            return resolveNP(nameNP(pi), -1);
         return resolveNP(nameNP(mi), -1);
     }
     return {};

@@ -140,6 +140,17 @@ void TestQuoteDetector::detect_data()
            u"report 'deeply flawed', and the union said it was ‘appalled’. 'Rock 'n' roll' is a phrase."_s
         << QStringList { u"'We will not cut the grant this year.'"_s, u"'deeply flawed'"_s, u"‘appalled’"_s }
         << QStringList { u"direct"_s, u"partial"_s, u"partial"_s };
+    QTest::newRow("british-single-marks-run-on-into-the-next-paragraph")
+        << u"The charter warns the minister: 'If we get this wrong, years of careful work could be lost.\n\n"
+           u"'Let us not race to the bottom.'\n\nIt was his 'best year', he said of '98.\n\n'Tis the season."_s
+        << QStringList { u"'If we get this wrong, years of careful work could be lost."_s,
+                         u"'Let us not race to the bottom.'"_s, u"'best year'"_s }
+        << QStringList { u"direct"_s, u"direct"_s, u"partial"_s };
+    QTest::newRow("british-single-marks-around-a-whole-long-paragraph")
+        << u"The owners wrote to the council.\n\n"
+           u"'We're told the ferries will run, but nobody has said when, and the harbour's cafes can't wait for ever. We've lost the spring trade, we'll lose the summer trade too, and the town's young people are already packing up to leave for the mainland, where the jobs are, where the rents are lower, and where nobody has to ask a minister's leave to earn a living by the sea.'"_s
+        << QStringList { u"'We're told the ferries will run, but nobody has said when, and the harbour's cafes can't wait for ever. We've lost the spring trade, we'll lose the summer trade too, and the town's young people are already packing up to leave for the mainland, where the jobs are, where the rents are lower, and where nobody has to ask a minister's leave to earn a living by the sea.'"_s }
+        << QStringList { u"direct"_s };
     QTest::newRow("single-quote-ending-in-s-before-a-conjunction")
         << u"The union says the strike has 'raised the stakes' because 'the talks have failed twice this year'."_s
         << QStringList { u"'raised the stakes'"_s, u"'the talks have failed twice this year'"_s }

@@ -106,6 +106,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("it-after-the-verb-is-not-the-speaker")
         << u"The Harbour Trust met on Monday. Rosa Lind said the board backed the pier, and said it was “a fair deal for everyone in town.”"_s
         << QStringList { u"Rosa Lind|Rosa Lind|said"_s };
+    QTest::newRow("a-text-that-speaks-is-the-speaker")
+        << u"The ferry union met on Friday. The manifesto said: “No crossing will close while we sit.”"_s
+        << QStringList { u"the manifesto|The manifesto|said"_s };
+    QTest::newRow("according-to-an-organisation-title-and-name")
+        << u"Karen Malvern has studied the ferry trade for years. According to Harbour Institute director "
+           u"Malvern, the firm is “the only serious player on the coast.”"_s
+        << QStringList { u"Karen Malvern|Malvern|"_s };
     QTest::newRow("in-someones-words")
         << u"The team tested forty volunteers. In Dr. Ada Lind’s words, “Nobody expected the second result.” "
            u"The volunteers said little."_s
