@@ -238,9 +238,11 @@ void ReviewBar::accept()
     const AnalysisResult &an = m_session->analysis();
     Status s;
     if (item.quote)
-        s = m_session->setQuoteSpeaker(item.indexes.first(), an.quotes.at(item.indexes.first()).speaker);
+        s = m_session->setQuoteSpeaker(item.indexes.first(), an.quotes.at(item.indexes.first()).speaker,
+                                       tr("Accept speaker"));
     else
-        s = m_session->setEntityType(item.indexes, an.entities.at(item.indexes.first()).type);
+        s = m_session->setEntityType(item.indexes, an.entities.at(item.indexes.first()).type,
+                                     tr("Accept entity type"));
     if (!s) {
         setText(s.errorString());
         return;

@@ -110,11 +110,13 @@ public:
     // one undo step. Undo puts the article's corrections back as they were and analyses the article
     // again (the analysis is deterministic), so undo and redo never depend on stored layer ids.
     // analysisChanged() follows every change.
-    Status setQuoteSpeaker(int quoteIndex, const QString &speaker);
+    // undoText names the undo step where it is not "Change speaker" / "Change entity type" (the
+    // review's Accept stores the same decision and calls it "Accept speaker" / "Accept entity type").
+    Status setQuoteSpeaker(int quoteIndex, const QString &speaker, const QString &undoText = {});
     Status rejectQuote(int quoteIndex);
     Status addQuote(Span span, const QString &speaker);
     // Type and removal take every mention the reader means at once (one undo step).
-    Status setEntityType(const QList<int> &entityIndexes, Entity::Type type);
+    Status setEntityType(const QList<int> &entityIndexes, Entity::Type type, const QString &undoText = {});
     Status renameEntity(int entityIndex, const QString &canonical); // every mention with its name
     Status removeEntities(const QList<int> &entityIndexes);
     Status addEntity(Span span, Entity::Type type);

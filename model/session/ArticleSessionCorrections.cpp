@@ -85,12 +85,12 @@ QList<qint64> entityIds(const AnalysisResult &analysis, const QList<int> &indexe
 
 } // namespace
 
-Status ArticleSession::setQuoteSpeaker(int quoteIndex, const QString &speaker)
+Status ArticleSession::setQuoteSpeaker(int quoteIndex, const QString &speaker, const QString &undoText)
 {
     const qint64 id = quoteId(m_analysis, quoteIndex);
     if (id == 0)
         return Status::failure(tr("That quote is no longer in the article."));
-    return correct(tr("Change speaker"),
+    return correct(undoText.isEmpty() ? tr("Change speaker") : undoText,
                    [&](CorrectionRepository &r) { return Status::from(r.setQuoteSpeaker(id, speaker)); });
 }
 
@@ -113,12 +113,13 @@ Status ArticleSession::addQuote(Span span, const QString &speaker)
     });
 }
 
-Status ArticleSession::setEntityType(const QList<int> &entityIndexes, Entity::Type type)
+Status ArticleSession::setEntityType(const QList<int> &entityIndexes, Entity::Type type,
+                                     const QString &undoText)
 {
     const QList<qint64> ids = entityIds(m_analysis, entityIndexes);
     if (ids.isEmpty())
         return Status::failure(tr("That entity is no longer in the article."));
-    return correct(tr("Change entity type"), [&](CorrectionRepository &r) {
+    return correct(undoText.isEmpty() ? tr("Change entity type") : undoText, [&](CorrectionRepository &r) {
         for (qint64 id : ids) {
             if (const auto c = r.setEntityType(id, type); !c)
                 return Status::from(c);

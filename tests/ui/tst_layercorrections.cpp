@@ -316,6 +316,7 @@ void TestLayerCorrections::reviewStepsThroughQuotesThenEntities()
     QTest::keyClick(bar, Qt::Key_A);
     QVERIFY(session->analysis().quotes.first().corrected);
     QCOMPARE(session->analysis().quotes.first().speaker, speaker);
+    QCOMPARE(session->undoText(), u"Accept speaker"_s); // not "Change speaker": nothing was changed
     QCOMPARE(bar->position(), 1);
     QVERIFY2(bar->currentText().startsWith(u"Entity 1 of"_s) || bar->currentText().startsWith(u"Quote 2"_s),
              qPrintable(bar->currentText()));
