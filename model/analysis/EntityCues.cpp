@@ -30,6 +30,8 @@ struct CueWords
             magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
             broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
     quint64 club = hashLower(u"club");
+    quint64 the = hashLower(u"the"), party = hashLower(u"party"), group = hashLower(u"group"),
+            chief = hashLower(u"chief"), executive = hashLower(u"executive");
 
     bool shareNoun(quint64 h) const { return h == shares || h == stock || h == stocks; }
     bool mediaNoun(quint64 h) const
@@ -217,6 +219,13 @@ void Document::addCompanyCues()
             ++te;
         return te;
     };
+    // A lower-case word at t, in the same paragraph, that is no speech verb ("founded", "ran").
+    auto relativeVerbAt = [&](int t) {
+        if (t >= m_n || newlineBefore(t) || m_info[size_t(t)].speechVerb)
+            return false;
+        const QStringView w = word(t);
+        return !w.isEmpty() && w.front().isLower();
+    };
     // A town or country the place lists name and the organisation lists do not ("Leeds"): before a
     // media noun it is where the paper is published, whatever the tagger read it as.
     auto listedPlace = [&](int tb, int te) {
@@ -279,13 +288,23 @@ void Document::addCompanyCues()
             // "the daily Postvard", "the newspaper Kestrel Post" (a person or a place there is the
             // newspaper's reporter or town: "the agency's Ada Lind", "a daily in Leeds"; a title
             // there is a person's: "the central bank Governor Ada Lind").
-            if (const int te = nameStartingAt(i + 1); te > 0 && !(kind && m_info[size_t(i + 1)].title))
+            // A lower-case word after the name other than a speech verb may be the verb of a relative
+            // clause: "the company Halvorsen founded", "the bank Halvorsen ran" name a person.
+            if (const int te = nameStartingAt(i + 1);
+                te > 0 && !(kind && m_info[size_t(i + 1)].title) && !(kind && relativeVerbAt(te)))
                 record(i + 1, te, true, true);
-            // "Postvard newspaper", "Kestrel news agency".
+            // "Postvard newspaper", "Kestrel news agency", "the Tervo union"; a kind noun only right
+            // after "the <name>" and never "party" or "group", which follow events, holidays and
+            // products as often ("a Christmas party", "a WhatsApp group", "a Leeds firm").
             const int end
                 = h == cue.news ? -1 : (i >= 1 && m_info[size_t(i - 1)].lower == cue.news ? i - 1 : i);
-            if (end > 0 && nameWord(end - 1) && !newlineBefore(end) && !m_info[size_t(end)].initialUpper) {
-                if (const int tb = nameEndingAt(end); tb >= 0) {
+            const bool kindAfterName = !kind || (h != cue.party && h != cue.group);
+            if (end > 0 && kindAfterName && nameWord(end - 1) && !newlineBefore(end)
+                && !m_info[size_t(end)].initialUpper) {
+                const int tb = nameEndingAt(end);
+                if (tb >= 0 && kind && !(tb >= 1 && m_info[size_t(tb - 1)].lower == cue.the))
+                    continue;
+                if (tb >= 0) {
                     if (listedPlace(tb, end))
                         markPlace(tb, end); // "a Leeds newspaper": the paper's town
                     else
@@ -324,8 +343,13 @@ void Document::addCompanyCues()
             if (const int te = nameStartingAt(i + 2); te > 0)
                 record(i + 2, te, true, true);
         }
-        // The name before "'s", right before the noun or one lower-case word before it ("chief").
-        if (!member || !lowerAt(i))
+        // The name before "'s", right before the noun or one lower-case word before it ("chief"):
+        // only for what no person has ("Kestrel's shareholders", "Kestrel's chief executive"; a
+        // minister has a spokesman, a president an executive order).
+        const bool owned = isOrgPossessiveNoun(w)
+            || (m_info[size_t(i)].lower == cue.executive && i >= 1
+                && m_info[size_t(i - 1)].lower == cue.chief);
+        if (!member || !owned || !lowerAt(i))
             continue;
         int p = i - 1;
         if (p >= 1 && lowerAt(p) && !isPossessive(word(p)))

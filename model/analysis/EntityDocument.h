@@ -99,6 +99,7 @@ bool isSurnameHead(QStringView w); // an organisation head that is also a surnam
 bool isScorerLabel(QStringView w); // "Scorers": a match summary's line of scorers
 // "chairman", "shareholders": "Kestrel's chairman", "chairman of Kestrel"
 bool isOrgMemberNoun(QStringView w);
+bool isOrgPossessiveNoun(QStringView w); // "shareholders": "Kestrel's shareholders" (no person has them)
 bool isOrgStaffNoun(QStringView w); // "analyst", "economist": "an analyst at Kestrel"
 bool isOrgKindNoun(QStringView w); // "union", "carmaker": "the Kestrel union", "the carmaker Kestrel"
 bool isOrgBeforeWord(QStringView w); // "ruling", "opposition": "the opposition Unity Party"

@@ -29,6 +29,7 @@ struct Lists
     ExactWordSet eventHeads = Lexicon::exact(u"event-heads");
     ExactWordSet surnameHeads = Lexicon::exact(u"surname-heads");
     WordSet orgMemberNouns = Lexicon::folded(u"org-member-nouns");
+    WordSet orgPossessiveNouns = Lexicon::folded(u"org-possessive-nouns");
     WordSet orgStaffNouns = Lexicon::folded(u"org-staff-nouns");
     WordSet orgKindNouns = Lexicon::folded(u"org-kind-nouns");
     WordSet orgBeforeWords = Lexicon::folded(u"org-before-words");
@@ -113,6 +114,11 @@ bool isSurnameHead(QStringView w)
 bool isOrgMemberNoun(QStringView w)
 {
     return lists().orgMemberNouns.contains(w);
+}
+
+bool isOrgPossessiveNoun(QStringView w)
+{
+    return lists().orgPossessiveNouns.contains(w);
 }
 
 bool isOrgStaffNoun(QStringView w)

@@ -607,6 +607,21 @@ void TestEntityRecognizer::entities_data()
         << u"The central bank Governor Ada Lind said rates would stay on hold, a Leeds firm said."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s, u"LOC|Leeds|Leeds"_s }
         << QStringList { u"Governor"_s, u"ORG|Leeds|Leeds"_s };
+    // The organisation cues stay off what persons, events, products and places have (each of these
+    // was an organisation when the cues were first written).
+    QTest::newRow(
+        "a-party-or-group-after-a-name-and-a-relative-clause-after-a-kind-noun-make-no-organisation")
+        << u"The office Christmas party was cancelled, and parents shared the video in a WhatsApp group. "
+           u"The bank Halvorsen ran for a decade collapsed in 2008."_s
+        << QStringList {}
+        << QStringList { u"ORG|Christmas|Christmas"_s, u"ORG|WhatsApp|WhatsApp"_s,
+                         u"ORG|Halvorsen|Halvorsen"_s };
+    QTest::newRow("a-rival-a-spokesman-an-executive-order-and-a-dealer-at-a-town-make-no-organisation")
+        << u"The election was close. His rival Kremer conceded on Tuesday. Kremer's spokesman said the "
+           u"talks would go on, and the president signed Holloway's executive order. A car dealer at "
+           u"Tewkesbury said sales were slow."_s
+        << QStringList {}
+        << QStringList { u"ORG|Kremer|Kremer"_s, u"ORG|Holloway|Holloway"_s, u"ORG|Tewkesbury|Tewkesbury"_s };
     QTest::newRow("motor-ends-a-company-name")
         << u"The fund was sold last year, and Kagero Motor said it would sell its stake."_s
         << QStringList { u"ORG|Kagero Motor|Kagero Motor"_s } << QStringList {};
