@@ -30,6 +30,7 @@ struct CueWords
             magazine = hashLower(u"magazine"), agency = hashLower(u"agency"),
             broadcaster = hashLower(u"broadcaster"), news = hashLower(u"news");
     quint64 club = hashLower(u"club");
+    quint64 a = hashLower(u"a"), an = hashLower(u"an"), union_ = hashLower(u"union");
     quint64 the = hashLower(u"the"), party = hashLower(u"party"), group = hashLower(u"group"),
             chief = hashLower(u"chief"), executive = hashLower(u"executive");
 
@@ -359,6 +360,55 @@ void Document::addCompanyCues()
             if (const int tb = nameEndingAt(p); tb >= 0)
                 record(tb, p, true, true);
         }
+    }
+    // A definition of the name: "Kestrel is a Norwegian shipping company", "Kestrel, an Oslo lender,
+    // said", "Kestrel was the world's largest carmaker until". The kind noun must close its phrase
+    // (punctuation or a word of org-definition-after next: "a union official", "the party's leader"
+    // define a person), and at most four words stand between the article and it, none a function word
+    // ("a member of the party"; "a group of islands" is none). A person named in full or a date is never
+    // defined so.
+    for (int i = 1; i + 2 < m_n; ++i) {
+        const QStringView v = word(i);
+        const bool comma = v == u",";
+        if (!nameWord(i - 1) || newlineBefore(i) || !usable(i)
+            || (!comma && (m_info[size_t(i)].initialUpper || !isOrgDefinitionVerb(v))))
+            continue;
+        const quint64 art = m_info[size_t(i + 1)].lower;
+        if ((art != cue.a && art != cue.an && art != cue.the) || newlineBefore(i + 1))
+            continue;
+        int kindAt = -1;
+        for (int k = i + 2; k < m_n && k - i <= 6 && !newlineBefore(k) && usable(k); ++k) {
+            const QStringView w = word(k);
+            if (isPossessive(w))
+                continue;
+            if (isPunct(w) || isFunctionWord(w) || isOrgDefinitionAfter(w) || m_info[size_t(k)].speechVerb)
+                break;
+            if (!m_info[size_t(k)].initialUpper && isOrgKindNoun(w)) {
+                kindAt = k;
+                break;
+            }
+        }
+        if (kindAt < 0)
+            continue;
+        const int after = kindAt + 1;
+        if (after < m_n && !newlineBefore(after) && !(isPunct(word(after)) && !isPossessive(word(after)))
+            && !isOrgDefinitionAfter(word(after)))
+            continue;
+        // "a group of islands", "a union of states": a collection, no organisation.
+        const quint64 kindWord = m_info[size_t(kindAt)].lower;
+        if ((kindWord == cue.group || kindWord == cue.union_) && after < m_n
+            && m_info[size_t(after)].lower == cue.of)
+            continue;
+        ensureOwner();
+        if (const int o = owner[size_t(i - 1)]; o >= 0) {
+            const Mention &m = m_mentions[size_t(o)];
+            const bool named = m.type == Entity::Type::Org || m.type == Entity::Type::Loc
+                || (m.type == Entity::Type::Person && m.te - m.tb == 1);
+            if (!named)
+                continue;
+        }
+        if (const int tb = nameEndingAt(i); tb >= 0 && !isCalendarWord(word(tb)))
+            record(tb, i, true, true);
     }
 }
 

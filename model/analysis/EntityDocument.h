@@ -103,6 +103,8 @@ bool isOrgPossessiveNoun(QStringView w); // "shareholders": "Kestrel's sharehold
 bool isOrgStaffNoun(QStringView w); // "analyst", "economist": "an analyst at Kestrel"
 bool isOrgKindNoun(QStringView w); // "union", "carmaker": "the Kestrel union", "the carmaker Kestrel"
 bool isOrgBeforeWord(QStringView w); // "ruling", "opposition": "the opposition Unity Party"
+bool isOrgDefinitionVerb(QStringView w); // "is", "became": "Kestrel is a shipping company"
+bool isOrgDefinitionAfter(QStringView w); // "of", "based": may follow the head of a definition
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 

@@ -33,6 +33,8 @@ struct Lists
     WordSet orgStaffNouns = Lexicon::folded(u"org-staff-nouns");
     WordSet orgKindNouns = Lexicon::folded(u"org-kind-nouns");
     WordSet orgBeforeWords = Lexicon::folded(u"org-before-words");
+    WordSet orgDefinitionVerbs = Lexicon::folded(u"org-definition-verbs");
+    WordSet orgDefinitionAfter = Lexicon::folded(u"org-definition-after");
 };
 
 const Lists &lists()
@@ -129,6 +131,14 @@ bool isOrgStaffNoun(QStringView w)
 bool isOrgKindNoun(QStringView w)
 {
     return lists().orgKindNouns.contains(w);
+}
+bool isOrgDefinitionVerb(QStringView w)
+{
+    return lists().orgDefinitionVerbs.contains(w);
+}
+bool isOrgDefinitionAfter(QStringView w)
+{
+    return lists().orgDefinitionAfter.contains(w);
 }
 
 bool isOrgBeforeWord(QStringView w)

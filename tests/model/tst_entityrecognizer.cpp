@@ -616,6 +616,16 @@ void TestEntityRecognizer::entities_data()
         << QStringList {}
         << QStringList { u"ORG|Christmas|Christmas"_s, u"ORG|WhatsApp|WhatsApp"_s,
                          u"ORG|Halvorsen|Halvorsen"_s };
+    QTest::newRow("a-name-defined-as-a-kind-of-organisation-is-one")
+        << u"Varsk is a Norwegian shipping company based in Tromsø. Borrin, a Danish lender, said "
+           u"profits fell. Varsk will hire 40 engineers next year."_s
+        << QStringList { u"ORG|Varsk|Varsk"_s, u"ORG|Borrin|Borrin"_s }
+        << QStringList { u"PERSON|Varsk|Varsk"_s, u"PERSON|Borrin|Borrin"_s };
+    QTest::newRow("a-person-defined-by-a-job-and-a-group-of-places-are-no-organisation")
+        << u"Ada Lind, a union official, and Tomas Verr, a member of the ruling party, met on Friday. "
+           u"Kaleva is a group of islands off the coast."_s
+        << QStringList { u"PERSON|Ada Lind|Ada Lind"_s }
+        << QStringList { u"ORG|Ada Lind|Ada Lind"_s, u"ORG|Tomas Verr|Tomas Verr"_s, u"ORG|Kaleva|Kaleva"_s };
     QTest::newRow("a-rival-a-spokesman-an-executive-order-and-a-dealer-at-a-town-make-no-organisation")
         << u"The election was close. His rival Kremer conceded on Tuesday. Kremer's spokesman said the "
            u"talks would go on, and the president signed Holloway's executive order. A car dealer at "
