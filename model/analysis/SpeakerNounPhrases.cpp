@@ -93,6 +93,24 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
     NounPhrase np = backwardNPCore(j, lo);
     if ((np.kind != NounPhrase::Kind::Name && np.kind != NounPhrase::Kind::Common) || np.lastTok != j)
         return np;
+    // "A man who handed out the leaflet said": the verb's subject is the phrase the relative clause
+    // hangs on, not a noun inside the clause.
+    const int first
+        = np.kind == NounPhrase::Kind::Name ? m_mentions[size_t(np.mention)].firstTok : np.firstTok;
+    for (int r = first - 1; r - 1 >= lo && r >= first - 8; --r) {
+        const Token &u = m_tokens[size_t(r)];
+        if (!u.word || u.quote >= 0 || (u.lower && SpeechVerbs::contains(text(r)) && isVerb(r)))
+            break;
+        if (!u.lower || !isOneOf(text(r), { "who"_L1 }))
+            continue;
+        if (!m_tokens[size_t(r - 1)].word || r + 1 >= first)
+            break;
+        const NounPhrase head = backwardNPCore(r - 1, lo);
+        if ((head.kind == NounPhrase::Kind::Name || head.kind == NounPhrase::Kind::Common)
+            && head.lastTok == r - 1)
+            return head;
+        break;
+    }
     int k = np.firstTok - 1;
     if (np.kind == NounPhrase::Kind::Name)
         k = m_mentions[size_t(np.mention)].firstTok - 1;

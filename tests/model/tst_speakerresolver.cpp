@@ -480,6 +480,13 @@ void TestSpeakerResolver::resolve_data()
         << QStringList { u"the prosecutor|the prosecutor|explain"_s };
     QTest::newRow("said-a-thing-by-its-ending-is-no-speaker")
         << u"“No fares, no cuts,” said a banner at the head of the march."_s << QStringList { u"||"_s };
+    // The subject is the phrase a relative clause hangs on, not a noun or name inside the clause.
+    QTest::newRow("subject-before-who-clause-speaks")
+        << u"A man who handed out the leaflet said: “We only want the council to listen to us.”"_s
+        << QStringList { u"a man|A man|said"_s };
+    QTest::newRow("subject-before-who-clause-naming-someone")
+        << u"The pilot who flew Ada Lind to the island said: “The fog came in fast.”"_s
+        << QStringList { u"the pilot|The pilot|said"_s };
 }
 
 void TestSpeakerResolver::resolve()
