@@ -36,19 +36,10 @@ enum WordFlag : quint8 { FTitle = 1, FSpeech = 2, FOrgCue = 4, FLocCue = 8, FCon
 
 struct WordSets
 {
-    // Open addressing over the words' FNV hashes (already well mixed), at most a quarter full:
-    // a token's cue bits cost one probe or two, no QHash hashing.
-    struct Slot
-    {
-        quint64 hash = 0;
-        quint8 flags = 0; // 0: a free slot
-    };
-    std::vector<Slot> table;
-    quint64 mask = 0;
+    QHash<quint64, quint8> flags;
     WordSets()
     {
-        QHash<quint64, quint8> flags;
-        auto add = [&flags](QStringView list, quint8 flag) {
+        auto add = [this](QStringView list, quint8 flag) {
             for (const QString &w : Lexicon::entries(list))
                 flags[hashLower(w)] |= flag;
         };
@@ -58,25 +49,6 @@ struct WordSets
         add(u"ner-connectors", FConnector);
         add(u"ner-title-cues", FTitle);
         add(u"ner-verb-cues", FSpeech);
-        size_t capacity = 64;
-        while (capacity < size_t(flags.size()) * 4)
-            capacity *= 2;
-        table.resize(capacity);
-        mask = capacity - 1;
-        for (auto it = flags.cbegin(); it != flags.cend(); ++it) {
-            quint64 slot = it.key() & mask;
-            while (table[slot].flags)
-                slot = (slot + 1) & mask;
-            table[slot] = Slot { it.key(), it.value() };
-        }
-    }
-    quint8 value(quint64 hash) const
-    {
-        for (quint64 slot = hash & mask;; slot = (slot + 1) & mask) {
-            const Slot &s = table[slot];
-            if (s.flags == 0 || s.hash == hash)
-                return s.flags;
-        }
     }
 };
 
@@ -236,7 +208,7 @@ void FeatureExtractor::prepare(const QList<QStringView> &words, std::vector<Toke
         }
         t.initialUpper = n > 0 && shapeClass(w[0].unicode()) == u'X';
         t.allCaps = t.hasUpper && !anyLower && n > 1;
-        const quint8 flags = sets.value(h);
+        const quint8 flags = sets.flags.value(h, 0);
         t.title = flags & FTitle;
         t.speechVerb = flags & FSpeech;
         t.connector = flags & FConnector;
