@@ -37,13 +37,24 @@ void Gazetteer::clear()
 
 QByteArray Gazetteer::table(quint32 *capacity) const
 {
+    // The listed phrases, and every proper prefix of a phrase marked with kPrefixBit, so that
+    // mark() stops extending a phrase as soon as no listed phrase starts with it.
+    QHash<quint64, quint8> index = m_index;
+    for (const Entry &e : m_entries) {
+        const QList<QStringView> words = QStringView(e.phrase).split(u' ', Qt::SkipEmptyParts);
+        quint64 h = kSeed;
+        for (qsizetype i = 0; i + 1 < words.size(); ++i) {
+            h = hashCombine(h, words[i]);
+            index[h] |= kPrefixBit;
+        }
+    }
     quint32 cap = 1024;
-    while (cap < quint32(m_index.size()) * 2)
+    while (cap < quint32(index.size()) * 2)
         cap *= 2;
     QByteArray out(qsizetype(cap) * 9, '\0');
     uchar *keys = reinterpret_cast<uchar *>(out.data());
     uchar *classes = keys + qsizetype(cap) * 8;
-    for (auto it = m_index.cbegin(); it != m_index.cend(); ++it) {
+    for (auto it = index.cbegin(); it != index.cend(); ++it) {
         if (it.value() == 0)
             continue;
         quint32 slot = quint32(it.key()) & (cap - 1);
@@ -79,7 +90,7 @@ quint8 Gazetteer::classesOf(quint64 hash) const
 
 quint8 Gazetteer::lookup(const QList<QStringView> &words, qsizetype from, qsizetype count) const
 {
-    return classesOf(phraseHash(words, from, count));
+    return classesOf(phraseHash(words, from, count)) & ~kPrefixBit;
 }
 
 void Gazetteer::mark(const QList<QStringView> &words, std::vector<TokenInfo> &info) const
@@ -94,7 +105,13 @@ void Gazetteer::mark(const QList<QStringView> &words, std::vector<TokenInfo> &in
         quint64 h = kSeed;
         for (qsizetype len = 1; len <= kMaxWords && i + len <= n; ++len) {
             h = hashCombine(h, words[i + len - 1]);
-            const quint32 classes = classesOf(h);
+            const quint8 found = classesOf(h);
+            if (found == 0) {
+                if (m_table)
+                    break; // the mapped table lists every phrase's prefixes: none starts so
+                continue;
+            }
+            const quint32 classes = found & ~kPrefixBit;
             if (classes == 0)
                 continue;
             info[size_t(i)].gaz |= classes;

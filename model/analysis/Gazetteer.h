@@ -30,7 +30,8 @@ public:
     const QList<Entry> &entries() const { return m_entries; }
 
     // The flat table written into the model file: `capacity` u64 phrase hashes, then `capacity` u8
-    // class sets (0 = empty slot); capacity is a power of two. table() writes it; attach() uses
+    // class sets (0 = empty slot; kPrefixBit: the words are the start of a longer listed phrase,
+    // so that matching can stop early); capacity is a power of two. table() writes it; attach() uses
     // one in place (the bytes must outlive the gazetteer) instead of the list.
     QByteArray table(quint32 *capacity) const;
     void attach(const uchar *table, quint32 capacity, qsizetype count);
@@ -42,6 +43,8 @@ public:
                   qsizetype count) const; // words[from..+count)
 
     static constexpr int kMaxWords = 5;
+    static constexpr quint8 kPrefixBit = 0x80; // above the GazClass bits
+    static_assert(GazClassCount <= 7);
 
 private:
     quint8 classesOf(quint64 hash) const;

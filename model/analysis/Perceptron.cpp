@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace Lede::Ner {
 
 namespace {
-constexpr char kMagic[] = "LEDENER3";
+constexpr char kMagic[] = "LEDENER4";
 constexpr qsizetype kHeaderSize = 8 + 8 * 4;
 
 void putU32(QByteArray &out, quint32 v)
@@ -82,7 +82,7 @@ bool PerceptronModel::load(const QByteArray &file, QString *error)
         return false;
     };
     if (file.size() < kHeaderSize || !file.startsWith(QByteArrayView(kMagic, 8)))
-        return fail(u"not a Lede entity model (version 3)"_s);
+        return fail(u"not a Lede entity model (version 4)"_s);
     const char *h = file.constData() + 8;
     const quint32 version = qFromLittleEndian<quint32>(h);
     const quint32 labels = qFromLittleEndian<quint32>(h + 4);

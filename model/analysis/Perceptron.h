@@ -5,12 +5,14 @@
 //
 // The file is the model's memory: it is used where it lies (mapped from the resource or a file),
 // never inflated or copied. Little-endian, every table at an offset that is a multiple of 8:
-//   "LEDENER3", u32 feature version, u32 label count, u32 row capacity (a power of two), u32 row
+//   "LEDENER4", u32 feature version, u32 label count, u32 row capacity (a power of two), u32 row
 //   count, u32 gazetteer capacity (a power of two), u32 gazetteer count, f32 scale, u32 0;
 //   one 24-byte row per slot: u32 feature key (0 = empty; open addressing, linear probing,
 //   slot = key & mask), i16 weight per label, u16 0 -- a feature's key and its weights share a
 //   cache line, so a lookup costs one memory access;
-//   u64 phrase hash per gazetteer slot; u8 classes per gazetteer slot (0 = empty).
+//   u64 phrase hash per gazetteer slot; u8 classes per gazetteer slot (0 = empty; bit 7: the
+//   phrase starts a longer listed one -- every proper prefix of a listed phrase has a slot).
+// Format 4 differs from 3 only in those prefix slots.
 // Weights are quantised: real weight = stored * scale.
 
 #include "Gazetteer.h"

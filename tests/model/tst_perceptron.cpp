@@ -27,6 +27,7 @@ private:
         Gazetteer gaz;
         gaz.add(u"Port Velsa"_s, 1u << GazLoc);
         gaz.add(u"Arcwell"_s, 1u << GazOrg);
+        gaz.add(u"Nordby River Works Company"_s, 1u << GazOrg);
         return PerceptronModel::serialize(rows, 0.5f, gaz);
     }
 
@@ -55,6 +56,37 @@ private slots:
         QCOMPARE(int(model.gazetteer().lookup({ QStringView(other) })), 0);
     }
 
+    // The mapped table also lists the starts of longer phrases (so matching stops early); they are
+    // no phrases themselves, and every token is marked as with the list it was written from.
+    void mappedPhrasesMarkLikeTheList()
+    {
+        const QByteArray file = sampleModel();
+        PerceptronModel model;
+        QString error;
+        QVERIFY2(model.load(file, &error), qPrintable(error));
+        const QString prefix = u"Nordby River"_s;
+        QCOMPARE(int(model.gazetteer().lookup(QStringView(prefix).split(u' '))), 0);
+        const QString text = u"The Nordby River Works Company and Port Velsa , Nordby Arcwell"_s;
+        const QList<QStringView> words = QStringView(text).split(u' ');
+        std::vector<TokenInfo> mapped;
+        model.extractor().prepare(words, mapped);
+        Gazetteer listed;
+        listed.add(u"Port Velsa"_s, 1u << GazLoc);
+        listed.add(u"Arcwell"_s, 1u << GazOrg);
+        listed.add(u"Nordby River Works Company"_s, 1u << GazOrg);
+        std::vector<TokenInfo> fromList;
+        FeatureExtractor(&listed).prepare(words, fromList);
+        const quint32 org = 1u << GazOrg;
+        const quint32 loc = 1u << GazLoc;
+        const std::vector<quint32> expected { 0,   org,       org << 16, org << 16, org << 16, 0,
+                                              loc, loc << 16, 0,         0,         org };
+        QCOMPARE(mapped.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(mapped[i].gaz, expected[i]);
+            QCOMPARE(fromList[i].gaz, expected[i]);
+        }
+    }
+
     void damagedFilesAreRefused_data()
     {
         QTest::addColumn<QByteArray>("file");
@@ -64,6 +96,8 @@ private slots:
         QTest::newRow("first-format") << QByteArray("LEDENER1").append(good.mid(8));
         QTest::newRow("second-format")
             << QByteArray("LEDENER2").append(good.mid(8)); // keys apart from weights
+        QTest::newRow("third-format")
+            << QByteArray("LEDENER3").append(good.mid(8)); // no phrase starts in the gazetteer
         QByteArray capacity = good;
         capacity[16] = 3; // row capacity no longer a power of two
         QTest::newRow("bad-capacity") << capacity;
