@@ -155,6 +155,7 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
     NounPhrase np;
     int skipped = 0;
     bool skippedTo = false;
+    const int verbAfter = j + 1 < int(m_tokens.size()) && isVerb(j + 1) ? j + 1 : -1;
     while (j >= lo && skipped < 10) {
         const Token &t = m_tokens[size_t(j)];
         if (!t.word) {
@@ -286,7 +287,11 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
             ++skipped;
             continue;
         }
-        if (isFunctionWord(w) || (SpeechVerbs::contains(w) && (isVerb(j) || !m_tokens[size_t(j)].lower)))
+        // "The new report said:", "The Tarvel report states:": a document noun right before the verb
+        // is the subject's head, although "report" is a verb too.
+        const bool documentHead = j + 1 == verbAfter && isDocumentNoun(w);
+        if (isFunctionWord(w)
+            || (!documentHead && SpeechVerbs::contains(w) && (isVerb(j) || !m_tokens[size_t(j)].lower)))
             return np;
         if (isDeterminer(j))
             return np; // "called the “...”": a determiner with no noun is no speaker

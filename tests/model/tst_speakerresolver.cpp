@@ -487,6 +487,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("subject-before-who-clause-naming-someone")
         << u"The pilot who flew Ada Lind to the island said: “The fog came in fast.”"_s
         << QStringList { u"the pilot|The pilot|said"_s };
+    // "report" is a verb too, but right before the speech verb it is the head of the subject.
+    QTest::newRow("document-noun-with-modifier-speaks")
+        << u"Flood risk is rising. The new report said: “Coastal towns will flood twice a year.”"_s
+        << QStringList { u"the new report|The new report|said"_s };
+    QTest::newRow("document-noun-after-acronym-speaks")
+        << u"Flood risk is rising. The KMVA report states: “Coastal towns will flood twice a year.”"_s
+        << QStringList { u"KMVA report|The KMVA report|states"_s };
 }
 
 void TestSpeakerResolver::resolve()
