@@ -362,9 +362,10 @@ void Document::addCompanyCues()
         }
     }
     // A definition of the name: "Kestrel is a Norwegian shipping company", "Kestrel, an Oslo lender,
-    // said", "Kestrel was the world's largest carmaker until". The kind noun must close its phrase
-    // (punctuation or a word of org-definition-after next: "a union official", "the party's leader"
-    // define a person), and at most four words stand between the article and it, none a function word
+    // said", "Kestrel was the world's largest carmaker until". Only kinds no person is count
+    // (org-definition-kinds: not "a coal miner", "a broker", "a former regulator"). The kind noun must close
+    // its phrase (punctuation or a word of org-definition-after next: "a union official", "the party's
+    // leader" define a person), and at most four words stand between the article and it, none a function word
     // ("a member of the party"; "a group of islands" is none). A person named in full or a date is never
     // defined so.
     for (int i = 1; i + 2 < m_n; ++i) {
@@ -383,7 +384,7 @@ void Document::addCompanyCues()
                 continue;
             if (isPunct(w) || isFunctionWord(w) || isOrgDefinitionAfter(w) || m_info[size_t(k)].speechVerb)
                 break;
-            if (!m_info[size_t(k)].initialUpper && isOrgKindNoun(w)) {
+            if (!m_info[size_t(k)].initialUpper && isOrgDefinitionKind(w)) {
                 kindAt = k;
                 break;
             }
@@ -407,7 +408,9 @@ void Document::addCompanyCues()
             if (!named)
                 continue;
         }
-        if (const int tb = nameEndingAt(i); tb >= 0 && !isCalendarWord(word(tb)))
+        // "In Marsk, a firm that makes nets closed": a place that opens the sentence, not a definition.
+        if (const int tb = nameEndingAt(i); tb >= 0 && !isCalendarWord(word(tb))
+            && !(comma && tb >= 1 && m_info[size_t(tb - 1)].initialUpper && isPlacePreposition(word(tb - 1))))
             record(tb, i, true, true);
     }
 }

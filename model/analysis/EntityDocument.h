@@ -105,6 +105,8 @@ bool isOrgKindNoun(QStringView w); // "union", "carmaker": "the Kestrel union", 
 bool isOrgBeforeWord(QStringView w); // "ruling", "opposition": "the opposition Unity Party"
 bool isOrgDefinitionVerb(QStringView w); // "is", "became": "Kestrel is a shipping company"
 bool isOrgDefinitionAfter(QStringView w); // "of", "based": may follow the head of a definition
+bool isOrgDefinitionKind(QStringView w); // "company", "bank": a kind only organisations are
+bool isPlacePreposition(QStringView w); // "in", "from": before a place name
 bool isStormWord(QStringView w); // "Hurricane", "Typhoon": a storm's name follows
 bool isEventHead(QStringView w); // "Open", "Cup": the last word of an event's name
 

@@ -35,6 +35,8 @@ struct Lists
     WordSet orgBeforeWords = Lexicon::folded(u"org-before-words");
     WordSet orgDefinitionVerbs = Lexicon::folded(u"org-definition-verbs");
     WordSet orgDefinitionAfter = Lexicon::folded(u"org-definition-after");
+    WordSet orgDefinitionKinds = Lexicon::folded(u"org-definition-kinds");
+    WordSet placePrepositions = Lexicon::folded(u"place-prepositions");
 };
 
 const Lists &lists()
@@ -139,6 +141,14 @@ bool isOrgDefinitionVerb(QStringView w)
 bool isOrgDefinitionAfter(QStringView w)
 {
     return lists().orgDefinitionAfter.contains(w);
+}
+bool isOrgDefinitionKind(QStringView w)
+{
+    return lists().orgDefinitionKinds.contains(w);
+}
+bool isPlacePreposition(QStringView w)
+{
+    return lists().placePrepositions.contains(w);
 }
 
 bool isOrgBeforeWord(QStringView w)

@@ -99,7 +99,10 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         = np.kind == NounPhrase::Kind::Name ? m_mentions[size_t(np.mention)].firstTok : np.firstTok;
     for (int r = first - 1; r - 1 >= lo && r >= first - 8; --r) {
         const Token &u = m_tokens[size_t(r)];
-        if (!u.word || u.quote >= 0 || (u.lower && SpeechVerbs::contains(text(r)) && isVerb(r)))
+        // Nor across a conjunction into another clause: "… the volunteers who searched the woods and
+        // police chief Ben Arlo said".
+        if (!u.word || u.quote >= 0 || (u.lower && SpeechVerbs::contains(text(r)) && isVerb(r))
+            || (u.lower && isOneOf(text(r), { "and"_L1, "but"_L1, "or"_L1 })))
             break;
         if (!u.lower || !isOneOf(text(r), { "who"_L1 }))
             continue;

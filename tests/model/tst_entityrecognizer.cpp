@@ -626,6 +626,12 @@ void TestEntityRecognizer::entities_data()
            u"Kaleva is a group of islands off the coast."_s
         << QStringList { u"PERSON|Ada Lind|Ada Lind"_s }
         << QStringList { u"ORG|Ada Lind|Ada Lind"_s, u"ORG|Tomas Verr|Tomas Verr"_s, u"ORG|Kaleva|Kaleva"_s };
+    // Review findings: a job that is also a kind of organisation, and a place that opens a sentence.
+    QTest::newRow("a-person-defined-by-a-job-and-a-town-before-a-comma-are-no-organisation")
+        << u"Okafor, a coal miner, said the news came without warning. Brandvik, a broker, said investors "
+           u"were nervous. In Marsk, a firm that makes fishing nets closed its doors."_s
+        << QStringList {}
+        << QStringList { u"ORG|Okafor|Okafor"_s, u"ORG|Brandvik|Brandvik"_s, u"ORG|Marsk|Marsk"_s };
     QTest::newRow("a-rival-a-spokesman-an-executive-order-and-a-dealer-at-a-town-make-no-organisation")
         << u"The election was close. His rival Kremer conceded on Tuesday. Kremer's spokesman said the "
            u"talks would go on, and the president signed Holloway's executive order. A car dealer at "

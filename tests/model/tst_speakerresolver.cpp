@@ -487,6 +487,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("subject-before-who-clause-naming-someone")
         << u"The pilot who flew Ada Lind to the island said: “The fog came in fast.”"_s
         << QStringList { u"the pilot|The pilot|said"_s };
+    // A "who" clause in an earlier clause, joined by "and" or "but", lends nothing to this verb.
+    QTest::newRow("who-clause-before-and-is-another-clause")
+        << u"Lind thanked the volunteers who searched the woods and police chief Ben Arlo said: “We found him before dark.”"_s
+        << QStringList { u"Ben Arlo|Ben Arlo|said"_s };
+    QTest::newRow("who-clause-before-but-is-another-clause")
+        << u"It is not clear who leaked the memo but the minister Ada Lind said: “We will find out.”"_s
+        << QStringList { u"Ada Lind|Ada Lind|said"_s };
     // "report" is a verb too, but right before the speech verb it is the head of the subject.
     QTest::newRow("document-noun-with-modifier-speaks")
         << u"Flood risk is rising. The new report said: “Coastal towns will flood twice a year.”"_s
