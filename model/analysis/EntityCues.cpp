@@ -363,11 +363,11 @@ void Document::addCompanyCues()
     }
     // A definition of the name: "Kestrel is a Norwegian shipping company", "Kestrel, an Oslo lender,
     // said", "Kestrel was the world's largest carmaker until". Only kinds no person is count
-    // (org-definition-kinds: not "a coal miner", "a broker", "a former regulator"). The kind noun must close
-    // its phrase (punctuation or a word of org-definition-after next: "a union official", "the party's
-    // leader" define a person), and at most four words stand between the article and it, none a function word
-    // ("a member of the party"; "a group of islands" is none). A person named in full or a date is never
-    // defined so.
+    // (org-kind-nouns less org-kind-person-jobs: not "a coal miner", "a broker", "a former regulator").
+    // The kind noun must close its phrase (punctuation or a word of org-definition-after next: "a union
+    // official", "the party's leader" define a person), and at most four words stand between the article
+    // and it, none a function word ("a member of the party"; "a group of islands" is none). A person
+    // named in full or a date is never defined so.
     for (int i = 1; i + 2 < m_n; ++i) {
         const QStringView v = word(i);
         const bool comma = v == u",";

@@ -35,7 +35,7 @@ struct Lists
     WordSet orgBeforeWords = Lexicon::folded(u"org-before-words");
     WordSet orgDefinitionVerbs = Lexicon::folded(u"org-definition-verbs");
     WordSet orgDefinitionAfter = Lexicon::folded(u"org-definition-after");
-    WordSet orgDefinitionKinds = Lexicon::folded(u"org-definition-kinds");
+    WordSet orgKindPersonJobs = Lexicon::folded(u"org-kind-person-jobs");
     WordSet placePrepositions = Lexicon::folded(u"place-prepositions");
 };
 
@@ -144,7 +144,7 @@ bool isOrgDefinitionAfter(QStringView w)
 }
 bool isOrgDefinitionKind(QStringView w)
 {
-    return lists().orgDefinitionKinds.contains(w);
+    return lists().orgKindNouns.contains(w) && !lists().orgKindPersonJobs.contains(w);
 }
 bool isPlacePreposition(QStringView w)
 {

@@ -158,7 +158,7 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
     NounPhrase np;
     int skipped = 0;
     bool skippedTo = false;
-    const int verbAfter = j + 1 < int(m_tokens.size()) && isVerb(j + 1) ? j + 1 : -1;
+    const int first = j;
     while (j >= lo && skipped < 10) {
         const Token &t = m_tokens[size_t(j)];
         if (!t.word) {
@@ -292,7 +292,8 @@ NounPhrase Resolver::backwardNPCore(int j, int lo) const
         }
         // "The new report said:", "The Tarvel report states:": a document noun right before the verb
         // is the subject's head, although "report" is a verb too.
-        const bool documentHead = j + 1 == verbAfter && isDocumentNoun(w);
+        const bool documentHead
+            = j == first && isDocumentNoun(w) && j + 1 < int(m_tokens.size()) && isVerb(j + 1);
         if (isFunctionWord(w)
             || (!documentHead && SpeechVerbs::contains(w) && (isVerb(j) || !m_tokens[size_t(j)].lower)))
             return np;
