@@ -267,6 +267,19 @@ Attribution Resolver::clauseSubject(int first, int v) const
     return {};
 }
 
+// The comma that closes a short adjunct opening the clause at `first` ("Later,", "But last night,"):
+// at most four words and no verb of speech before it, and a clause after it before `v`; else -1.
+int Resolver::openerComma(int first, int v) const
+{
+    for (int k = first; k < first + 5 && k < v - 2; ++k) {
+        if (isPunct(k, u','))
+            return k > first ? k : -1;
+        if (!m_tokens[size_t(k)].word || m_tokens[size_t(k)].quote >= 0 || isVerb(k))
+            return -1;
+    }
+    return -1;
+}
+
 // Reads an attribution out of tokens [lo, hi] (a clause outside the quote), the speech verb nearest to
 // the quote first. `floorTok` bounds how far back a subject may be looked for.
 Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
@@ -386,9 +399,15 @@ Attribution Resolver::parseClauseBackward(int hi, int lo, int floorTok) const
         }
         // "The court also found …, noting that “…”": with no person before the participle, the
         // clause's subject speaks when it is an organisation or a phrase headed by a speaker noun.
-        if (participle && !personBefore)
+        if (participle && !personBefore) {
             if (const Attribution a = clauseSubject(floorTok, v); a.found)
                 return a;
+            // "But last night, the ministry hit back, insisting:": a short opening adjunct ends at a
+            // comma before the subject.
+            if (const int c = openerComma(floorTok, v); c >= 0)
+                if (const Attribution a = clauseSubject(c + 1, v); a.found)
+                    return a;
+        }
     }
     for (int k = lo; k < hi; ++k) {
         if (m_tokens[size_t(k)].word && isOneOf(text(k), { "according"_L1 })

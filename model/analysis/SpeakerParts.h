@@ -283,6 +283,7 @@ private:
     // A title held of what follows ("Minister of Works", "CEO of Norvik"): a role, not a name.
     bool titleOfRun(const Mention &m) const;
     Attribution clauseSubject(int first, int v) const;
+    int openerComma(int first, int v) const;
     int personBeforeOf(int j, int lo) const;
     NounPhrase forwardNP(int j, int hi) const;
     // The person named right after an organisation (or an untyped name) and its title words

@@ -167,6 +167,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("participle-after-an-organisation-subject")
         << u"Norvik Bank closed the branch on Friday, adding that “the building is no longer safe.”"_s
         << QStringList { u"Norvik Bank|Norvik Bank|adding"_s };
+    QTest::newRow("participle-clause-subject-after-an-opening-adjunct")
+        << u"But late on Tuesday, the ministry hit back by calling the plan “reckless” and insisting: “Our pledge still stands.”"_s
+        << QStringList { u"ministry|the ministry|calling"_s, u"ministry|the ministry|insisting"_s };
     QTest::newRow("a-common-noun-organisation-lends-itself-only-to-the-same-noun")
         << u"“It does not apply,” the court said.\n\n“We will not return,” the union said."_s
         << QStringList { u"court|the court|said"_s, u"union|the union|said"_s };
