@@ -91,7 +91,13 @@ NounPhrase Resolver::nameNP(int mention) const
 NounPhrase Resolver::backwardNP(int j, int lo) const
 {
     NounPhrase np = backwardNPCore(j, lo);
-    if ((np.kind != NounPhrase::Kind::Name && np.kind != NounPhrase::Kind::Common) || np.lastTok != j)
+    if (np.kind != NounPhrase::Kind::Name && np.kind != NounPhrase::Kind::Common)
+        return np;
+    // Auxiliaries may stand between the phrase and the verb: "readers who never met her may wonder".
+    int end = j;
+    while (end > np.lastTok && m_tokens[size_t(end)].word && m_tokens[size_t(end)].lower && isAux(text(end)))
+        --end;
+    if (np.lastTok != end)
         return np;
     // "A man who handed out the leaflet said": the verb's subject is the phrase the relative clause
     // hangs on, not a noun inside the clause.
@@ -114,6 +120,8 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
             return head;
         break;
     }
+    if (np.lastTok != j)
+        return np;
     int k = np.firstTok - 1;
     if (np.kind == NounPhrase::Kind::Name)
         k = m_mentions[size_t(np.mention)].firstTok - 1;

@@ -490,6 +490,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("subject-before-who-clause-naming-someone")
         << u"The pilot who flew Ada Lind to the island said: “The fog came in fast.”"_s
         << QStringList { u"the pilot|The pilot|said"_s };
+    QTest::newRow("who-clause-before-an-auxiliary-and-the-verb")
+        << u"Most of the fans who never met Ada Lind may wonder, “Why did she leave the band?”"_s
+        << QStringList { u"the fans|the fans|wonder"_s };
     // A "who" clause in an earlier clause, joined by "and" or "but", lends nothing to this verb.
     QTest::newRow("who-clause-before-and-is-another-clause")
         << u"Lind thanked the volunteers who searched the woods and police chief Ben Arlo said: “We found him before dark.”"_s
