@@ -85,6 +85,9 @@ bool isCreditWord(QStringView w); // roles in byline and credit lines, not names
 bool isNameParticle(QStringView w);
 bool isOrgHead(QStringView w);
 bool isCompanySuffix(QStringView w);
+// A legal suffix as written after a comma ("Tarvell Pinecrest, LLC"): any but two capitals alone,
+// which after a comma are far more often a state or a province ("Calgary, AB", "Reno, NV").
+bool isCommaCompanySuffix(QStringView w);
 bool isSentenceOpener(QStringView w);
 bool isCalendarWord(QStringView w);
 bool isCompanyEnd(QStringView w);

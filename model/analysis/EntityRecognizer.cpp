@@ -80,6 +80,18 @@ void Document::addModelMention(int tb, int te, Entity::Type type, bool heading)
     }
     while (te > tb && (isPunct(word(te - 1)) || isDash(word(te - 1))))
         --te;
+    // "Dunmore Lottery Corporation, Inc.": a legal suffix after a comma is no part of the name (GUM
+    // and CoNLL alike mark the name alone), and the name before it is a company; the suffix alone is
+    // no name (repairOrgSpans() types the words before it).
+    if (te - tb == 1 && tb > 0 && word(tb - 1) == u"," && isCommaCompanySuffix(word(tb)))
+        return;
+    for (int c = tb + 1; c + 1 < te; ++c) {
+        if (word(c) == u"," && isCommaCompanySuffix(word(c + 1))) {
+            te = c;
+            type = Entity::Type::Org;
+            break;
+        }
+    }
     while (tb < te && (!upper(tb) || isPunct(word(tb))))
         ++tb;
     // "St. Louis", "St Helens": "St." before a place or an organisation is part of its name, not a

@@ -67,6 +67,10 @@ bool isCompanySuffix(QStringView w)
 {
     return lists().companySuffixes.contains(w);
 }
+bool isCommaCompanySuffix(QStringView w)
+{
+    return isCompanySuffix(w) && !(w.size() == 2 && w[0].isUpper() && w[1].isUpper());
+}
 bool isSentenceOpener(QStringView w)
 {
     return lists().sentenceOpeners.contains(w);

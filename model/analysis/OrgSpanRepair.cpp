@@ -151,6 +151,14 @@ void Document::repairOrgSpans()
             break;
         }
         const int stop = std::max(k, i + 1);
+        // "Tarvell Pinecrest, LLC": the run before a legal suffix after a comma is a company's name,
+        // whatever its words; the suffix is left out.
+        const bool suffixAfter = k > start && k + 1 < m_n && word(k) == u"," && !newlineBefore(k + 1)
+            && usable(k + 1) && isCommaCompanySuffix(word(k + 1));
+        if (suffixAfter) {
+            end = k;
+            afterHead = false;
+        }
         if (end >= 0 && afterHead && !personAt(end))
             end = -1; // "Union Station", "Bank Street": the head word is a modifier here
         if (end < 0) {
@@ -161,7 +169,7 @@ void Document::repairOrgSpans()
         // first word before the tagger's name is one too, unless it and a company head are the run:
         // "Varmond Steel said" where the tagger took "Steel" alone ("Rival Ekholm Forest Industries"
         // loses "Rival").
-        const bool company = end - start == 2 && isCompanyEnd(word(end - 1));
+        const bool company = suffixAfter || (end - start == 2 && isCompanyEnd(word(end - 1)));
         // "Ontario-based Pellam Carbonworks": the name starts after the place it is based in.
         for (int t = start; t < end - 1; ++t) {
             if (word(t).endsWith(u"-based"))
@@ -174,7 +182,9 @@ void Document::repairOrgSpans()
                        && owner[size_t(start + 1)] >= 0
                        && m_mentions[size_t(owner[size_t(start + 1)])].tb == start + 1)))
             ++start;
-        bool ok = end - start >= 2;
+        bool ok = end - start >= 2
+            || (suffixAfter && !isFunctionWord(word(start))
+                && !(m_info[size_t(start)].sentenceStart && isSentenceOpener(word(start))));
         // A first name and a head that is also a surname ("Karen Steel", "Anne Mines") is a person; so
         // is such a pair the tagger read as a person ("Holt Brewery" stays a company).
         if (ok && end - start == 2 && isSurnameHead(word(end - 1))
@@ -199,7 +209,7 @@ void Document::repairOrgSpans()
                 ok = false; // a structural mention, or a tagged name crossing the span's edge
             else if (m.tb == start && m.te == end && m.type == Entity::Type::Org) {
                 ok = false; // already right
-                if (isCompanyEnd(word(end - 1)))
+                if (suffixAfter || isCompanyEnd(word(end - 1)))
                     m_mentions[size_t(o)].strength = Structural;
             }
         }
@@ -212,10 +222,21 @@ void Document::repairOrgSpans()
             }
             // A legal suffix or a company head is stronger evidence than the tagger's reading of
             // the bare name elsewhere ("Velantra AB" ... "Velantra fell").
-            m_mentions.push_back(
-                { start, end, Entity::Type::Org, isCompanyEnd(word(end - 1)) ? Structural : Tagged, -1, {} });
+            m_mentions.push_back({ start,
+                                   end,
+                                   Entity::Type::Org,
+                                   suffixAfter || isCompanyEnd(word(end - 1)) ? Structural : Tagged,
+                                   -1,
+                                   {} });
             dead.push_back(false);
             cover(start, end);
+        }
+        if (suffixAfter) {
+            // The suffix names nothing on its own (no acronym or tagger reading of "LLC").
+            if (const int o = owner[size_t(k + 1)];
+                o >= 0 && m_mentions[size_t(o)].te - m_mentions[size_t(o)].tb == 1)
+                dead[size_t(o)] = true;
+            cover(k + 1, k + 2);
         }
         i = stop;
     }

@@ -641,6 +641,15 @@ void TestEntityRecognizer::entities_data()
     QTest::newRow("motor-ends-a-company-name")
         << u"The fund was sold last year, and Kagero Motor said it would sell its stake."_s
         << QStringList { u"ORG|Kagero Motor|Kagero Motor"_s } << QStringList {};
+    // A legal suffix after a comma closes a company's name and is no part of it; two capitals there
+    // are a state or a province.
+    QTest::newRow("a-legal-suffix-after-a-comma-ends-a-company-name")
+        << u"Creditors formed Tarvell Pinecrest, LLC, to run the mills. Dunmore Lottery Corporation, "
+           u"Inc. appealed the ruling, and a plant near Calgary, AB closed."_s
+        << QStringList { u"ORG|Tarvell Pinecrest|Tarvell Pinecrest"_s,
+                         u"ORG|Dunmore Lottery Corporation|Dunmore Lottery Corporation"_s,
+                         u"LOC|Calgary|Calgary"_s }
+        << QStringList { u"LLC"_s, u"Inc"_s, u"ORG|Calgary|Calgary"_s };
 }
 
 void TestEntityRecognizer::entities()
