@@ -28,7 +28,7 @@ AnalysisResult Analyzer::analyze(const Article &article)
     }
     result.entities = EntityRecognizer::shared().recognize(article, tokens);
     result.quotes = QuoteDetector::detect(article.body);
-    SpeakerResolver::resolve(article, result.quotes, result.entities, &result.speakerRoles);
+    SpeakerResolver::resolve(article, tokens, result.quotes, result.entities, &result.speakerRoles);
     InterviewTurns::apply(article.body, result.quotes, result.entities);
     // An interview turn may have given a quote another speaker: keep the roles of the final ones.
     QSet<QString> speakers;

@@ -18,6 +18,7 @@
 #include "Lexicon.h"
 #include "NameHeuristics.h"
 #include "SpeechVerbs.h"
+#include "TokenStream.h"
 
 #include <QHash>
 #include <QList>
@@ -190,9 +191,11 @@ bool isHyphenAdjective(QStringView w);
 class Resolver final
 {
 public:
-    Resolver(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities)
+    Resolver(const Article &article, const TokenStream &stream, QList<Quote> &quotes,
+             const QList<Entity> &entities)
         : m_body(article.body)
         , m_article(article)
+        , m_stream(stream)
         , m_quotes(quotes)
         , m_entities(entities)
     {
@@ -306,6 +309,7 @@ private:
 
     const QString &m_body;
     const Article &m_article;
+    const TokenStream &m_stream; // the article's shared tokens, which tokenize() reads
     QList<Quote> &m_quotes;
     const QList<Entity> &m_entities;
 

@@ -2,6 +2,7 @@
 #include "SpeakerResolver.h"
 
 #include "SpeakerParts.h"
+#include "TokenStream.h"
 
 #include <QSet>
 #include <algorithm>
@@ -479,7 +480,17 @@ void SpeakerResolver::resolve(const Article &article, QList<Quote> &quotes, cons
 {
     if (quotes.isEmpty() || article.body.isEmpty())
         return;
-    Speakers::Resolver resolver(article, quotes, entities);
+    const TokenStream tokens(article.body);
+    resolve(article, tokens, quotes, entities, roles);
+}
+
+void SpeakerResolver::resolve(const Article &article, const TokenStream &tokens, QList<Quote> &quotes,
+                              const QList<Entity> &entities, QList<SpeakerRole> *roles)
+{
+    if (quotes.isEmpty() || article.body.isEmpty())
+        return;
+    Q_ASSERT(tokens.body() == article.body);
+    Speakers::Resolver resolver(article, tokens, quotes, entities);
     resolver.run();
     if (roles)
         resolver.collectRoles(roles);

@@ -8,6 +8,8 @@
 
 namespace Lede {
 
+class TokenStream;
+
 // Attributes each Direct or Partial quote found by QuoteDetector to the person or organisation that
 // said it. For every quote it can attribute it fills:
 //   speaker     the full resolved name: "Antony Blinken" (titles such as "Secretary of State",
@@ -42,6 +44,10 @@ public:
     // the name, role words and appositives: "Secretary of State", "analyst", ", the chief engineer,").
     static void resolve(const Article &article, QList<Quote> &quotes, const QList<Entity> &entities,
                         QList<SpeakerRole> *roles = nullptr);
+    // The same reading the article's token stream, built on article.body, which Analyzer has built
+    // for all its passes: the resolver takes its words from it instead of scanning the text again.
+    static void resolve(const Article &article, const TokenStream &tokens, QList<Quote> &quotes,
+                        const QList<Entity> &entities, QList<SpeakerRole> *roles = nullptr);
 };
 
 } // namespace Lede

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Tokens, sentences and word predicates of SpeakerResolver (see SpeakerParts.h).
 #include "SpeakerParts.h"
+#include "Tokenizer.h"
 
 #include <algorithm>
 #include <array>
@@ -101,16 +102,142 @@ bool isAsciiAlnum(char16_t c)
     return table[c];
 }
 
+// The resolver's token at i (no space): a word runs over letters and digits and keeps an inner
+// apostrophe or hyphen before a letter ("O'Brien", "Lind's"), the dots of "U.S." and an
+// abbreviation's period ("Mr."), and a plural possessive's mark; anything else is one character.
+Token scanToken(const QString &body, qsizetype i, int para)
+{
+    const qsizetype n = body.size();
+    const QChar c = body.at(i);
+    Token t;
+    t.start = i;
+    t.para = para;
+    if (!c.isLetterOrNumber()) {
+        t.end = i + 1;
+        return t;
+    }
+    t.word = true;
+    qsizetype j = i + 1;
+    bool dotted = false;
+    while (j < n) {
+        // ASCII letters and digits, the bulk of a word, by a table.
+        while (j < n && body.at(j).unicode() < 128 && isAsciiAlnum(body.at(j).unicode()))
+            ++j;
+        if (j >= n)
+            break;
+        const QChar d = body.at(j);
+        // Any other ASCII character but the three that may join ends the word (space, mostly).
+        if (d.unicode() < 128 && d != u'\'' && d != u'-' && d != u'.')
+            break;
+        if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
+            ++j;
+            continue;
+        }
+        const bool nextIsLetter = j + 1 < n && body.at(j + 1).isLetterOrNumber();
+        if ((d == u'\'' || d == u'\u2019' || d == u'-' || d == u'\u2010') && nextIsLetter) {
+            ++j;
+            continue;
+        }
+        // "U.S.", "U.N.": a single letter, a dot, a letter
+        if (d == u'.' && nextIsLetter && (j - i == 1 || dotted) && body.at(j - 1).isUpper()) {
+            dotted = true;
+            ++j;
+            continue;
+        }
+        break;
+    }
+    if (j < n && body.at(j) == u'.') {
+        const QStringView w = QStringView(body).sliced(i, j - i);
+        if (dotted || (w.at(0).isUpper() && NameHeuristics::isAbbreviation(w)))
+            ++j;
+    }
+    // A plural possessive keeps its mark: "the Commons' committee", "the ministers’ plans".
+    bool pluralPossessive = false;
+    if (j < n && j - i >= 3 && (body.at(j) == u'\'' || body.at(j) == u'\u2019')
+        && NameHeuristics::isPluralPossessiveMark(body, j)) {
+        pluralPossessive = true;
+        ++j;
+    }
+    // A name's possessive before a quotation: "Jonas Lukas’ “late filings”".
+    if (!pluralPossessive && j + 2 < n && j - i >= 3 && body.at(i).isUpper()
+        && (body.at(j) == u'\'' || body.at(j) == u'\u2019') && body.at(j - 1) == u's'
+        && body.at(j + 1) == u' ' && (body.at(j + 2) == u'\u201C' || body.at(j + 2) == u'"')) {
+        pluralPossessive = true;
+        ++j;
+    }
+    t.end = j;
+    const QStringView w = QStringView(body).sliced(i, j - i);
+    t.upper = w.at(0).isUpper();
+    t.lower = w.at(0).isLower();
+    t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
+    // "'s" / "’s" at the end, compared as characters (an endsWith() per word was a call into Qt).
+    const qsizetype len = w.size();
+    if (pluralPossessive
+        || (len > 2 && w[len - 1] == u's' && (w[len - 2] == u'\'' || w[len - 2] == u'\u2019')))
+        t.possessive = true;
+    return t;
+}
+
+// The shared token [s, e) taken as the resolver's token when scanToken() would give the same: one
+// character of punctuation, or a word of letters and digits alone (the Tokenizer's "1,400", "U.S.",
+// "Al-Qidra", split "Lind" + "'s" are not) that no apostrophe, hyphen or abbreviation's period the
+// resolver would join follows. False when the scan must decide.
+bool sharedToken(const QString &body, qsizetype s, qsizetype e, Token &t)
+{
+    const QChar *d = body.constData();
+    const QChar first = d[s];
+    if (e - s == 1 && !first.isLetterOrNumber()) {
+        t.end = e;
+        return true;
+    }
+    bool anyLower = false;
+    if (Tokenizer::asciiAlnumEnd(d, s, e) == e) {
+        if (first.unicode() < u'a') // an upper-case letter or a digit: look for a lower-case letter
+            anyLower = std::any_of(d + s + 1, d + e, [](QChar x) { return x.unicode() >= u'a'; });
+    } else {
+        for (qsizetype j = s; j < e; ++j) {
+            const QChar x = d[j];
+            if (x.unicode() < 128 ? !isAsciiAlnum(x.unicode())
+                                  : !(x.isLetterOrNumber() || (j > s && x.unicode() >= 0x300 && x.isMark())))
+                return false;
+            anyLower = anyLower || x.isLower();
+        }
+    }
+    if (e < body.size()) {
+        const char16_t next = d[e].unicode();
+        if (next == u'\'' || next == u'\u2019' || next == u'\u2010')
+            return false;
+        if (next == u'.' && first.isUpper()
+            && (e - s == 1 || NameHeuristics::isAbbreviation(QStringView(d + s, e - s))))
+            return false;
+    }
+    t.end = e;
+    t.word = true;
+    t.upper = first.isUpper();
+    t.lower = first.isLower();
+    t.allCaps = t.upper && !anyLower;
+    return true;
+}
+
 } // namespace
 
 void Resolver::tokenize()
 {
     const qsizetype n = m_body.size();
-    m_tokens.reserve(size_t(n / 5 + 8));
+    const QChar *d = m_body.constData();
+    const int spans = m_stream.size();
+    // Through a const pointer: QList's non-const operator[] checks for a detach at every access.
+    const Span *span = m_stream.spans().constData();
+    m_tokens.reserve(size_t(spans) + 16);
+    int k = 0; // the first shared token not behind the scan
     int para = 0;
     qsizetype i = 0;
     while (i < n) {
-        const QChar c = m_body.at(i);
+        const QChar c = d[i];
+        if (c.unicode() == u' ') {
+            ++i;
+            continue;
+        }
         if (c == u'\n') {
             ++para;
             ++i;
@@ -120,75 +247,14 @@ void Resolver::tokenize()
             ++i;
             continue;
         }
-        Token t;
+        while (k < spans && span[k].start < i)
+            ++k;
+        Token &t = m_tokens.emplace_back();
         t.start = i;
         t.para = para;
-        if (c.isLetterOrNumber()) {
-            t.word = true;
-            qsizetype j = i + 1;
-            bool dotted = false;
-            while (j < n) {
-                // ASCII letters and digits, the bulk of a word, by a table.
-                while (j < n && m_body.at(j).unicode() < 128 && isAsciiAlnum(m_body.at(j).unicode()))
-                    ++j;
-                if (j >= n)
-                    break;
-                const QChar d = m_body.at(j);
-                // Any other ASCII character but the three that may join ends the word (space, mostly).
-                if (d.unicode() < 128 && d != u'\'' && d != u'-' && d != u'.')
-                    break;
-                if (d.isLetterOrNumber() || (d.unicode() >= 0x300 && d.isMark())) {
-                    ++j;
-                    continue;
-                }
-                const bool nextIsLetter = j + 1 < n && m_body.at(j + 1).isLetterOrNumber();
-                if ((d == u'\'' || d == u'\u2019' || d == u'-' || d == u'\u2010') && nextIsLetter) {
-                    ++j;
-                    continue;
-                }
-                // "U.S.", "U.N.": a single letter, a dot, a letter
-                if (d == u'.' && nextIsLetter && (j - i == 1 || dotted) && m_body.at(j - 1).isUpper()) {
-                    dotted = true;
-                    ++j;
-                    continue;
-                }
-                break;
-            }
-            if (j < n && m_body.at(j) == u'.') {
-                const QStringView w = QStringView(m_body).sliced(i, j - i);
-                if (dotted || (w.at(0).isUpper() && NameHeuristics::isAbbreviation(w)))
-                    ++j;
-            }
-            // A plural possessive keeps its mark: "the Commons' committee", "the ministers’ plans".
-            bool pluralPossessive = false;
-            if (j < n && j - i >= 3 && (m_body.at(j) == u'\'' || m_body.at(j) == u'\u2019')
-                && NameHeuristics::isPluralPossessiveMark(m_body, j)) {
-                pluralPossessive = true;
-                ++j;
-            }
-            // A name's possessive before a quotation: "Jonas Lukas’ “late filings”".
-            if (!pluralPossessive && j + 2 < n && j - i >= 3 && m_body.at(i).isUpper()
-                && (m_body.at(j) == u'\'' || m_body.at(j) == u'\u2019') && m_body.at(j - 1) == u's'
-                && m_body.at(j + 1) == u' ' && (m_body.at(j + 2) == u'\u201C' || m_body.at(j + 2) == u'"')) {
-                pluralPossessive = true;
-                ++j;
-            }
-            t.end = j;
-            const QStringView w = QStringView(m_body).sliced(i, j - i);
-            t.upper = w.at(0).isUpper();
-            t.lower = w.at(0).isLower();
-            t.allCaps = t.upper && std::none_of(w.begin(), w.end(), [](QChar x) { return x.isLower(); });
-            // "'s" / "’s" at the end, compared as characters (an endsWith() per word was a call into Qt).
-            const qsizetype len = w.size();
-            if (pluralPossessive
-                || (len > 2 && w[len - 1] == u's' && (w[len - 2] == u'\'' || w[len - 2] == u'\u2019')))
-                t.possessive = true;
-            i = j;
-        } else {
-            t.end = i + 1;
-            ++i;
-        }
-        m_tokens.push_back(t);
+        if (!(k < spans && span[k].start == i && sharedToken(m_body, i, span[k].end, t)))
+            t = scanToken(m_body, i, para);
+        i = t.end;
     }
     for (const Block &b : m_article.blocks) {
         auto it = std::lower_bound(m_tokens.begin(), m_tokens.end(), b.span.start,
