@@ -152,9 +152,11 @@ void Document::repairOrgSpans()
         }
         const int stop = std::max(k, i + 1);
         // "Tarvell Pinecrest, LLC": the run before a legal suffix after a comma is a company's name,
-        // whatever its words; the suffix is left out.
+        // whatever its words; the suffix is left out. Not when the run opens with a known first name:
+        // "said Ada Lind, Inc. magazine's editor", "Ben Arlo, PLC board member".
         const bool suffixAfter = k > start && k + 1 < m_n && word(k) == u"," && !newlineBefore(k + 1)
-            && usable(k + 1) && isCommaCompanySuffix(word(k + 1));
+            && usable(k + 1) && isCommaCompanySuffix(word(k + 1))
+            && !(m_info[size_t(start)].gaz & (1u << GazPerFirst));
         if (suffixAfter) {
             end = k;
             afterHead = false;

@@ -232,10 +232,16 @@ Attribution Resolver::resolveNP(const NounPhrase &np, int verbTok) const
 // The subject that opens a clause at `first`, before its verb and the participle at `v`: an
 // organisation's name ("Norvik Bank rejected …") or "the" and up to three words ending in a speaker
 // noun ("The court also found …", "the city council said"), followed by a lower-case word.
+// None when another clause starts before `v` ("…, but the union hit back, insisting:", "… and
+// residents hit back by insisting:"): the participle is that clause's.
 Attribution Resolver::clauseSubject(int first, int v) const
 {
     if (first + 1 >= v || !m_tokens[size_t(first)].word)
         return {};
+    for (int k = first + 1; k < v; ++k)
+        if (isPunct(k, u';') || isOneOf(text(k), { "but"_L1 })
+            || (isOneOf(text(k), { "and"_L1, "or"_L1 }) && !isVerb(k + 1)))
+            return {};
     const int det = isDeterminer(first) ? first : -1;
     const int start = det >= 0 ? first + 1 : first;
     auto verbFollows = [&](int tok) {

@@ -107,8 +107,12 @@ NounPhrase Resolver::backwardNP(int j, int lo) const
         const Token &u = m_tokens[size_t(r)];
         // Nor across a conjunction into another clause: "… the volunteers who searched the woods and
         // police chief Ben Arlo said".
+        // Nor past a verb of thinking when auxiliaries stood before the verb: "officials who expect the
+        // senator will declare" (the senator speaks).
+        static const WordSet clauseVerbs = Lexicon::folded(u"clause-object-verbs");
         if (!u.word || u.quote >= 0 || (u.lower && SpeechVerbs::contains(text(r)) && isVerb(r))
-            || (u.lower && isOneOf(text(r), { "and"_L1, "but"_L1, "or"_L1 })))
+            || (u.lower && isOneOf(text(r), { "and"_L1, "but"_L1, "or"_L1 }))
+            || (end != j && u.lower && clauseVerbs.contains(text(r))))
             break;
         if (!u.lower || !isOneOf(text(r), { "who"_L1 }))
             continue;

@@ -490,6 +490,10 @@ void SpeakerResolver::resolve(const Article &article, const TokenStream &tokens,
     if (quotes.isEmpty() || article.body.isEmpty())
         return;
     Q_ASSERT(tokens.body() == article.body);
+    if (tokens.body().size() != article.body.size()) {
+        resolve(article, quotes, entities, roles); // a stream of another text: never read past it
+        return;
+    }
     Speakers::Resolver resolver(article, tokens, quotes, entities);
     resolver.run();
     if (roles)

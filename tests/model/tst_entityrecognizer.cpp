@@ -650,6 +650,9 @@ void TestEntityRecognizer::entities_data()
                          u"ORG|Dunmore Lottery Corporation|Dunmore Lottery Corporation"_s,
                          u"LOC|Calgary|Calgary"_s }
         << QStringList { u"LLC"_s, u"Inc"_s, u"ORG|Calgary|Calgary"_s };
+    QTest::newRow("a-first-name-before-a-comma-suffix-is-a-person")
+        << u"The fund hired Ben Arlo, PLC board member, last year."_s
+        << QStringList { u"PERSON|Ben Arlo|Ben Arlo"_s } << QStringList { u"ORG|Ben Arlo|Ben Arlo"_s };
 }
 
 void TestEntityRecognizer::entities()

@@ -170,6 +170,13 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("participle-clause-subject-after-an-opening-adjunct")
         << u"But late on Tuesday, the ministry hit back by calling the plan “reckless” and insisting: “Our pledge still stands.”"_s
         << QStringList { u"ministry|the ministry|calling"_s, u"ministry|the ministry|insisting"_s };
+    // The participle belongs to the last clause: an earlier clause's subject does not speak.
+    QTest::newRow("participle-after-but-is-not-the-first-clauses")
+        << u"On Monday, the ministry approved the plan, but the union hit back, insisting: “It is reckless.”"_s
+        << QStringList { u"||"_s };
+    QTest::newRow("participle-after-and-a-new-subject-is-not-the-first-clauses")
+        << u"The council rejected the plan and residents hit back by insisting: “We will fight on.”"_s
+        << QStringList { u"||"_s };
     QTest::newRow("a-common-noun-organisation-lends-itself-only-to-the-same-noun")
         << u"“It does not apply,” the court said.\n\n“We will not return,” the union said."_s
         << QStringList { u"court|the court|said"_s, u"union|the union|said"_s };
@@ -493,6 +500,9 @@ void TestSpeakerResolver::resolve_data()
     QTest::newRow("who-clause-before-an-auxiliary-and-the-verb")
         << u"Most of the fans who never met Ada Lind may wonder, “Why did she leave the band?”"_s
         << QStringList { u"the fans|the fans|wonder"_s };
+    QTest::newRow("who-clause-with-a-verb-of-thinking-leaves-the-name-its-subject")
+        << u"Voters who think Ada Lind can explain, “Why did she leave?” wrote to the paper."_s
+        << QStringList { u"Ada Lind|Ada Lind|explain"_s };
     // A "who" clause in an earlier clause, joined by "and" or "but", lends nothing to this verb.
     QTest::newRow("who-clause-before-and-is-another-clause")
         << u"Lind thanked the volunteers who searched the woods and police chief Ben Arlo said: “We found him before dark.”"_s
